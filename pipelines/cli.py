@@ -1,0 +1,129 @@
+"""Command line: ``sertifikasi demo`` and ``sertifikasi run``.
+
+``demo`` generates the demo world and runs everything into the embedded DuckDB
+warehouse; ``run`` runs the pipeline on your own landing folder, registry and
+warehouse. Both print the published headline table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from pipelines.settings import Settings
+
+DEMO_SECRET = "demo-only-not-a-secret"
+
+
+def _print_report(report, out=sys.stdout) -> None:
+    with pd.option_context("display.max_rows", 500, "display.width", 160):
+        print("\ncertified_workers_by_region_level", file=out)
+        print(report.headline.to_string(index=False), file=out)
+        totals = report.headline[["certified_persons", "active_persons"]].sum()
+        print(
+            f"\ntotal certified persons (sum over cells): {int(totals['certified_persons'])}, "
+            f"active: {int(totals['active_persons'])}",
+            file=out,
+        )
+        log = report.submission_log
+        accepted = log[log["status"] == "accepted"]
+        rejected = log[log["status"] == "rejected"]
+        print(
+            f"\nfiles: {len(log)} ({len(rejected)} rejected); rows read {int(accepted['rows_read'].sum())}, "
+            f"accepted {int(log['rows_accepted'].sum())}, quarantined {int(log['rows_quarantined'].sum())}",
+            file=out,
+        )
+        for _, row in rejected.iterrows():
+            print(f"  rejected: {row['reason']}", file=out)
+        if len(report.quarantine):
+            print("\nquarantine by rule:", file=out)
+            print(report.quarantine["rule"].value_counts().to_string(), file=out)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    if args.data_dir:
+        data_dir = Path(args.data_dir).resolve()
+        fresh = Settings.from_env({**os.environ, "SERTIFIKASI_DATA_DIR": str(data_dir)})
+        settings = replace(settings, data_dir=data_dir, landing_root=fresh.landing_root, warehouse_url=fresh.warehouse_url)
+    if getattr(args, "landing", None):
+        settings = replace(settings, landing_root=Path(args.landing).resolve())
+    if getattr(args, "registry", None):
+        settings = replace(settings, registry_path=Path(args.registry).resolve())
+    if getattr(args, "warehouse_url", None):
+        settings = replace(settings, warehouse_url=args.warehouse_url)
+    return settings
+
+
+def _instance():
+    import dagster as dg
+
+    # With DAGSTER_HOME set (make demo sets it) the runs land in that instance,
+    # so `make ui` shows them afterwards.
+    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from demo.generate import generate_world
+    from demo.compare import compare_with_truth
+    from pipelines.run import run_everything
+
+    settings = _settings(args)
+    if settings.data_dir.joinpath("staging").exists():
+        shutil.rmtree(settings.data_dir / "staging")
+    summary = generate_world(settings.landing_root, rows=args.rows, seed=args.seed, progress=args.rows > 100_000)
+    print(f"demo world: {summary.rows} participant rows from {len(summary.files)} files in {settings.landing_root}")
+    publish_date = date.fromisoformat(args.publish_date) if args.publish_date else date.today()
+    secret = os.environ.get("PERSON_KEY_SECRET") or DEMO_SECRET
+    report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())
+    _print_report(report)
+    print(f"\nwarehouse: {settings.warehouse_url}")
+    print(compare_with_truth(report.headline, settings.landing_root, settings.registry_path, publish_date))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.run import run_everything
+
+    settings = _settings(args)
+    secret = os.environ.get("PERSON_KEY_SECRET")
+    if not secret:
+        print("PERSON_KEY_SECRET is not set: it keys the pseudonymous person keys; set it to a long random secret "
+              "and keep it (changing it renumbers every person).", file=sys.stderr)
+        return 2
+    publish_date = date.fromisoformat(args.publish_date) if args.publish_date else None
+    report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())
+    _print_report(report)
+    print(f"\nwarehouse: {settings.warehouse_url}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``sertifikasi`` command."""
+    parser = argparse.ArgumentParser(prog="sertifikasi", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="generate the demo world and run everything into the embedded warehouse")
+    demo.add_argument("--rows", type=int, default=5000, help="participant rows to generate (default 5000)")
+    demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--data-dir", help="data directory (default: $SERTIFIKASI_DATA_DIR or ./data)")
+    demo.add_argument("--publish-date", help="ISO date certificates are judged active on (default: today)")
+    demo.set_defaults(func=cmd_demo)
+
+    run = sub.add_parser("run", help="run the pipeline on your landing folder and registry into WAREHOUSE_URL")
+    run.add_argument("--landing", help="landing root with one folder per office id (default: $SERTIFIKASI_LANDING)")
+    run.add_argument("--registry", help="office registry YAML (default: $SERTIFIKASI_REGISTRY or sources/offices.yaml)")
+    run.add_argument("--warehouse-url", help="SQLAlchemy URL (default: $WAREHOUSE_URL or a DuckDB file in the data dir)")
+    run.add_argument("--data-dir", help="staging data directory (default: $SERTIFIKASI_DATA_DIR or ./data)")
+    run.add_argument("--publish-date", help="ISO date certificates are judged active on (default: today)")
+    run.set_defaults(func=cmd_run)
+
+    args = parser.parse_args(argv)
+    return args.func(args)

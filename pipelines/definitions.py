@@ -1,0 +1,41 @@
+"""The code location: one Definitions object assembled from the per-stage modules.
+
+``dagster dev -w workspace.yaml`` loads ``defs`` from here. Paths and the
+warehouse URL come from the environment (see :mod:`pipelines.settings`); the
+office partitions come from the registry, so adding an office is a registry
+edit followed by a code-location reload.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.offices import build_office_assets
+from assets.published import build_published_assets
+from pipelines.jobs import build_jobs
+from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
+from pipelines.settings import Settings
+from sources.registry import load_registry
+
+
+def build_definitions(settings: Settings, person_key_secret: str | dg.EnvVar = dg.EnvVar("PERSON_KEY_SECRET")) -> dg.Definitions:
+    """Definitions for one deployment: its registry, landing zone, staging area and warehouse."""
+    offices = load_registry(settings.registry_path)
+    office_partitions = dg.StaticPartitionsDefinition(list(offices))
+    office_assets = build_office_assets(office_partitions)
+    published_assets = build_published_assets()
+    return dg.Definitions(
+        assets=[*office_assets, *published_assets],
+        jobs=build_jobs(office_partitions),
+        resources={
+            "registry": OfficeRegistry(
+                registry_path=str(settings.registry_path), landing_root=str(settings.landing_root)
+            ),
+            "staging": StagingStore(data_dir=str(settings.data_dir)),
+            "warehouse": Warehouse(url=settings.warehouse_url),
+            "person_keys": PersonKeys(secret=person_key_secret),
+        },
+    )
+
+
+defs = build_definitions(Settings.from_env())

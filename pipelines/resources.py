@@ -1,0 +1,99 @@
+"""Dagster resources: configuration (paths, URLs, secrets) handed to assets.
+
+Resources hold no business logic: they open the registry, the landing zone, the
+staging area and the warehouse that the plain-Python stages work on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import sqlalchemy as sa
+
+from sources.registry import Office, load_registry
+from warehouse.publish import make_engine
+
+
+class OfficeRegistry(dg.ConfigurableResource):
+    """The office registry file and the landing root where offices' files arrive."""
+
+    registry_path: str
+    landing_root: str
+
+    def offices(self) -> dict[str, Office]:
+        """All offices, validated against the region reference data."""
+        return load_registry(self.registry_path)
+
+    def office(self, office_id: str) -> Office:
+        """One office; a clear error when the partition key is not in the registry."""
+        offices = self.offices()
+        if office_id not in offices:
+            raise KeyError(f"office {office_id!r} is not in the registry {self.registry_path}")
+        return offices[office_id]
+
+    def landing_files(self, office: Office) -> list[Path]:
+        """The office's files, in name order; hidden and temporary files are ignored."""
+        folder = office.landing_dir(Path(self.landing_root))
+        if not folder.is_dir():
+            return []
+        return sorted(
+            path
+            for path in folder.iterdir()
+            if path.is_file() and not path.name.startswith((".", "~$"))
+        )
+
+
+class StagingStore(dg.ConfigurableResource):
+    """Intermediate data between stages: one parquet file per stage and office.
+
+    Persisting per office is what lets a re-run of one office skip reading the
+    others: downstream stages read every office's latest file from here.
+    """
+
+    data_dir: str
+
+    def path(self, stage: str, office_id: str) -> Path:
+        """Where ``stage`` keeps ``office_id``'s rows."""
+        return Path(self.data_dir) / "staging" / stage / f"{office_id}.parquet"
+
+    def write(self, stage: str, office_id: str, frame: pd.DataFrame) -> Path:
+        """Replace the office's rows of ``stage`` atomically (write aside, then rename)."""
+        target = self.path(stage, office_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".parquet.tmp")
+        frame.to_parquet(partial, index=False)
+        partial.replace(target)
+        return target
+
+    def read(self, stage: str, office_id: str) -> pd.DataFrame:
+        """The office's rows of ``stage``; FileNotFoundError names the missing stage."""
+        target = self.path(stage, office_id)
+        if not target.exists():
+            raise FileNotFoundError(f"no {stage} data for office {office_id}: materialize that partition first ({target})")
+        return pd.read_parquet(target)
+
+    def read_all(self, stage: str, office_ids: list[str]) -> pd.DataFrame:
+        """Concatenate ``stage`` for the offices that have it (offices never run are skipped)."""
+        frames = [pd.read_parquet(self.path(stage, office_id)) for office_id in office_ids if self.path(stage, office_id).exists()]
+        frames = [frame for frame in frames if len(frame.columns)]
+        if not frames:
+            return pd.DataFrame()
+        return pd.concat(frames, ignore_index=True)
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The analysts' warehouse: any SQLAlchemy URL (DuckDB file by default, PostgreSQL in production)."""
+
+    url: str
+
+    def engine(self) -> sa.Engine:
+        """A new engine for the warehouse URL."""
+        return make_engine(self.url)
+
+
+class PersonKeys(dg.ConfigurableResource):
+    """Secret for the keyed hash behind pseudonymous person keys (``PERSON_KEY_SECRET``)."""
+
+    secret: str

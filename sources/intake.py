@@ -1,0 +1,63 @@
+"""Read everything one office sent: every file in its landing folder.
+
+One bad file never holds back the others: each file is read on its own and
+either contributes rows or is recorded as rejected with its reason.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from sources import headers
+from sources.readers import read_submission
+from sources.registry import Office
+
+FILE_REPORT_COLUMNS = ("office_id", "source_file", "source_sha256", "format", "status", "reason", "rows_read", "sheets")
+
+
+@dataclass
+class OfficeIntake:
+    """The raw rows of all an office's readable files, and one report per file."""
+
+    rows: pd.DataFrame
+    files: pd.DataFrame
+
+    @property
+    def rejected_files(self) -> pd.DataFrame:
+        """Files that could not be used at all."""
+        return self.files[self.files["status"] == "rejected"]
+
+
+def empty_raw_rows() -> pd.DataFrame:
+    """A raw-rows frame with every column and no rows."""
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS})
+
+
+def read_office_files(office: Office, paths: list[Path]) -> OfficeIntake:
+    """Read ``paths`` (an office's landing files) into raw rows plus a file report each."""
+    frames = []
+    reports = []
+    for path in paths:
+        submission = read_submission(path, office)
+        reports.append(
+            {
+                "office_id": office.id,
+                "source_file": submission.source_file,
+                "source_sha256": submission.source_sha256,
+                "format": submission.format,
+                "status": "rejected" if submission.error else "accepted",
+                "reason": submission.error,
+                "rows_read": 0 if submission.error else len(submission.rows),
+                "sheets": json.dumps([asdict(sheet) for sheet in submission.sheets], ensure_ascii=False),
+            }
+        )
+        if not submission.error and len(submission.rows):
+            frames.append(submission.rows)
+    rows = pd.concat(frames, ignore_index=True) if frames else empty_raw_rows()
+    files = pd.DataFrame(reports, columns=list(FILE_REPORT_COLUMNS))
+    files["rows_read"] = files["rows_read"].astype("int64")
+    return OfficeIntake(rows=rows, files=files)

@@ -1,0 +1,146 @@
+"""The office registry: who sends data, from which region, with which habits.
+
+The registry is a YAML file (default ``sources/offices.yaml``). Loading it
+validates every entry against the Kemendagri reference data, so a typo in a
+region code fails at load time with the office named, not halfway through a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reference import region, regions
+from sources import headers
+
+DEFAULT_REGISTRY = Path(__file__).with_name("offices.yaml")
+LEVELS = ("province", "regency", "city")
+DATE_ORDERS = ("dmy", "mdy")
+
+
+class RegistryError(ValueError):
+    """The registry file is malformed or disagrees with the reference data."""
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """Per-office overrides for how its files are read."""
+
+    sheet: tuple[str, ...] = ()  # empty: every sheet
+    header_row: int | None = None  # 1-based row of the last header row
+    date_order: str = "dmy"
+    encoding: str | None = None
+    delimiter: str | None = None
+    column_mapping: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Office:
+    """One Dinas PUPR office as the registry describes it."""
+
+    id: str
+    name: str
+    level: str  # province | regency | city
+    region_code: str
+    landing: str
+    reader: ReaderOptions = ReaderOptions()
+    freshness_days: int | None = None
+    targets: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def province_code(self) -> str:
+        """Two-digit province code of the office's region."""
+        return self.region_code[:2]
+
+    @property
+    def region_name(self) -> str:
+        """Name of the office's region from the reference data."""
+        return region(self.region_code).name
+
+    def landing_dir(self, landing_root: Path) -> Path:
+        """Folder where this office's files arrive."""
+        return Path(landing_root) / self.landing
+
+
+def _reader_options(office_id: str, spec: dict[str, Any] | None) -> ReaderOptions:
+    spec = dict(spec or {})
+    unknown = set(spec) - {"sheet", "header_row", "date_order", "encoding", "delimiter", "column_mapping"}
+    if unknown:
+        raise RegistryError(f"office {office_id}: unknown reader option(s) {sorted(unknown)}")
+    sheet = spec.get("sheet") or ()
+    if isinstance(sheet, str):
+        sheet = (sheet,)
+    date_order = spec.get("date_order", "dmy")
+    if date_order not in DATE_ORDERS:
+        raise RegistryError(f"office {office_id}: date_order must be one of {DATE_ORDERS}, got {date_order!r}")
+    header_row = spec.get("header_row")
+    if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
+        raise RegistryError(f"office {office_id}: header_row must be a positive integer, got {header_row!r}")
+    mapping = dict(spec.get("column_mapping") or {})
+    for their_header, canonical in mapping.items():
+        if canonical not in headers.RAW_COLUMNS:
+            raise RegistryError(
+                f"office {office_id}: column_mapping sends {their_header!r} to {canonical!r}, "
+                f"which is not a canonical column ({', '.join(headers.RAW_COLUMNS)})"
+            )
+    return ReaderOptions(
+        sheet=tuple(sheet),
+        header_row=header_row,
+        date_order=date_order,
+        encoding=spec.get("encoding"),
+        delimiter=spec.get("delimiter"),
+        column_mapping=mapping,
+    )
+
+
+def parse_office(spec: dict[str, Any]) -> Office:
+    """Build and validate one office entry."""
+    office_id = spec.get("id")
+    if not office_id or not isinstance(office_id, str):
+        raise RegistryError(f"office entry without an id: {spec!r}")
+    missing = [key for key in ("name", "level", "region_code") if not spec.get(key)]
+    if missing:
+        raise RegistryError(f"office {office_id}: missing {', '.join(missing)}")
+    level = spec["level"]
+    if level not in LEVELS:
+        raise RegistryError(f"office {office_id}: level must be one of {LEVELS}, got {level!r}")
+    code = str(spec["region_code"])
+    known = regions().get(code)
+    if known is None:
+        raise RegistryError(f"office {office_id}: region_code {code!r} is not in reference/regions.csv")
+    if known.type != level:
+        raise RegistryError(
+            f"office {office_id}: level {level!r} but region {code} ({known.name}) is a {known.type}"
+        )
+    return Office(
+        id=office_id,
+        name=spec["name"],
+        level=level,
+        region_code=code,
+        landing=spec.get("landing") or office_id,
+        reader=_reader_options(office_id, spec.get("reader")),
+        freshness_days=spec.get("freshness_days"),
+        targets=tuple(spec.get("targets") or ()),
+    )
+
+
+def load_registry(path: Path | str = DEFAULT_REGISTRY) -> dict[str, Office]:
+    """Read and validate the registry; offices keyed by id, in file order."""
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise RegistryError(f"office registry not found: {path}") from None
+    entries = document.get("offices")
+    if not isinstance(entries, list) or not entries:
+        raise RegistryError(f"{path}: expected a non-empty list under 'offices'")
+    offices: dict[str, Office] = {}
+    for spec in entries:
+        office = parse_office(spec)
+        if office.id in offices:
+            raise RegistryError(f"{path}: office id {office.id!r} appears twice")
+        offices[office.id] = office
+    return offices

@@ -1,0 +1,199 @@
+"""NIK (Nomor Induk Kependudukan) cleaning and classification.
+
+A NIK has 16 digits ``PP RR DD ddmmyy SSSS``: province, regency/city, district,
+birth date (women add 40 to the day), serial from 0001 (see ../shared/DOMAIN.md).
+
+Office spreadsheets damage NIKs in a few recurring ways, and each gets its own
+status so linkage can decide how far to trust a row:
+
+==================== ===================================================== ==========================
+status               what it means                                         ``partial``
+==================== ===================================================== ==========================
+valid                16 digits with a known province, a possible month,    None
+                     a possible (or +40) day and a non-zero serial
+missing              blank or a placeholder ("-", "0", "belum ada", ...)   None
+excel_truncated      typed into Excel as a number: only 15 significant     the first 15 digits
+                     digits survive (the reader writes ``f"{v:.14e}"``)
+scientific_notation  an export showed the number rounded, "6.40801E+15"    the shown digits minus the
+                                                                           last (Excel rounds it)
+wrong_length         digits only, but not 16 of them                       all the digits
+invalid              16 digits that cannot be a NIK, or letters            the digits, or None
+==================== ===================================================== ==========================
+
+``parse_nik`` runs once per distinct value (see :mod:`standardize.record`) but on
+up to a million distinct NIKs, so the common case (16 clean digits) is a fast path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from reference import regions
+
+VALID = "valid"
+MISSING = "missing"
+EXCEL_TRUNCATED = "excel_truncated"
+SCIENTIFIC_NOTATION = "scientific_notation"
+WRONG_LENGTH = "wrong_length"
+INVALID = "invalid"
+STATUSES: tuple[str, ...] = (VALID, MISSING, EXCEL_TRUNCATED, SCIENTIFIC_NOTATION, WRONG_LENGTH, INVALID)
+
+# Excel shows at most 15 significant digits; a mantissa this long means the value
+# went through a float, so the 16th digit is lost (it is stored as 0).
+_EXCEL_SIGNIFICANT_DIGITS = 15
+
+# Placeholders offices type when they have no NIK; compared after lower-casing
+# and collapsing whitespace.
+_MISSING_WORDS = frozenset(
+    {
+        "belum ada",
+        "tidak ada",
+        "tdk ada",
+        "n/a",
+        "na",
+        "null",
+        "none",
+        "nan",
+        "nil",
+        "kosong",
+        "belum punya",
+        "tidak punya",
+    }
+)
+
+# Characters that are noise around or inside a NIK: whitespace (incl. NBSP and
+# zero-width space), leading apostrophe/backtick (Excel's "store as text" mark)
+# and quotes.
+_STRIP_CHARS = " \t\r\n\u00a0\u2007\u202f\u200b\ufeff'`\"\u2018\u2019\u201c\u201d"
+_INNER_NOISE = re.compile(r"[\s\u00a0\u2007\u202f\u200b.,\-_]+")
+# "6.40801520385001e+15", "6,40801E+15", "6.40801E 15"; comma or dot as decimal separator.
+_SCIENTIFIC = re.compile(r"^(\d)(?:[.,](\d*))?\s*e\s*\+?\s*(\d{1,3})$", re.IGNORECASE)
+# "6408015203850011.0": a float printed by a CSV/JSON exporter; the ".0" is not a digit.
+_FLOAT_TAIL = re.compile(r"^(\d{15,17})\.0+$")
+
+
+def _province_codes() -> frozenset[str]:
+    return frozenset(code for code, region in regions().items() if region.type == "province")
+
+
+_PROVINCES = _province_codes()
+_VALID_MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
+# Women's NIKs carry day + 40, so 41..71 are as valid as 01..31.
+_VALID_DAYS = frozenset(f"{d:02d}" for d in (*range(1, 32), *range(41, 72)))
+
+
+@dataclass(frozen=True)
+class NikResult:
+    """Outcome of :func:`parse_nik`: the clean NIK (only when valid), its status and known digits."""
+
+    nik: str | None
+    status: str
+    partial: str | None
+
+
+_MISSING_RESULT = NikResult(None, MISSING, None)
+
+
+def _classify_digits(digits: str) -> NikResult:
+    if len(digits) != 16:
+        return NikResult(None, WRONG_LENGTH, digits)
+    if (
+        digits[:2] in _PROVINCES
+        and digits[8:10] in _VALID_MONTHS
+        and digits[6:8] in _VALID_DAYS
+        and digits[12:] != "0000"
+    ):
+        return NikResult(digits, VALID, None)
+    return NikResult(None, INVALID, digits)
+
+
+def _classify_scientific(lead: str, fraction: str, exponent: int) -> NikResult:
+    mantissa = lead + fraction
+    if len(mantissa) >= _EXCEL_SIGNIFICANT_DIGITS:
+        known = mantissa[:_EXCEL_SIGNIFICANT_DIGITS]
+        status = EXCEL_TRUNCATED
+    else:
+        # Excel rounds the last digit it shows, so only the ones before it are sure.
+        known = mantissa[:-1]
+        status = SCIENTIFIC_NOTATION
+    if exponent != 15:
+        # Not a 16-digit number at all; the leading digits are still the ones written.
+        return NikResult(None, WRONG_LENGTH, known or None)
+    return NikResult(None, status, known or None)
+
+
+def parse_nik(raw: str | None) -> NikResult:
+    """Clean a raw NIK cell and classify it.
+
+    Strips whitespace (incl. NBSP), a leading apostrophe or backtick, surrounding
+    quotes, and spaces, dots, commas, hyphens inside. Scientific forms are
+    recognised before the dots are removed.
+
+    >>> parse_nik("'6408 0152 0385 0001")
+    NikResult(nik='6408015203850001', status='valid', partial=None)
+    >>> parse_nik("6.40801520385001e+15")
+    NikResult(nik=None, status='excel_truncated', partial='640801520385001')
+    >>> parse_nik("6,40801E+15")
+    NikResult(nik=None, status='scientific_notation', partial='64080')
+    """
+    if raw is None:
+        return _MISSING_RESULT
+    if not isinstance(raw, str):
+        raw = str(raw)
+    # Fast path: most cells are already 16 clean ASCII digits.
+    if len(raw) == 16 and raw.isdigit() and raw.isascii():
+        return _classify_digits(raw)
+
+    text = raw.strip(_STRIP_CHARS)
+    if not text:
+        return _MISSING_RESULT
+    if text.lower() in _MISSING_WORDS or " ".join(text.lower().split()) in _MISSING_WORDS:
+        return _MISSING_RESULT
+
+    scientific = _SCIENTIFIC.match(text)
+    if scientific:
+        lead, fraction, exponent = scientific.groups()
+        return _classify_scientific(lead, fraction or "", int(exponent))
+
+    float_tail = _FLOAT_TAIL.match(text)
+    if float_tail:
+        text = float_tail.group(1)
+
+    digits = _INNER_NOISE.sub("", text)
+    if not digits:
+        # Only separators: "-", "--", "...".
+        return _MISSING_RESULT
+    if not (digits.isdigit() and digits.isascii()):
+        return NikResult(None, INVALID, None)
+    if digits.count("0") == len(digits):
+        # "0", "0000000000000000": a placeholder, not a damaged NIK.
+        return _MISSING_RESULT
+    return _classify_digits(digits)
+
+
+def nik_birth_date_and_sex(nik: str, reference_year: int) -> tuple[date | None, str]:
+    """Decode the birth date and sex embedded in a 16-digit NIK.
+
+    Digits 7-12 are ``ddmmyy``; women add 40 to the day ("P"), men do not ("L").
+    The century is 2000 when that makes the person at least 15 years old in
+    ``reference_year`` (the youngest age for a KTP is 17; 15 leaves room for
+    registration-year slack), else 1900. An impossible date gives ``None``; the
+    sex is still returned.
+
+    >>> nik_birth_date_and_sex("6408015203850001", 2026)
+    (datetime.date(1985, 3, 12), 'P')
+    """
+    day = int(nik[6:8])
+    month = int(nik[8:10])
+    yy = int(nik[10:12])
+    sex = "L"
+    if day > 40:
+        sex = "P"
+        day -= 40
+    year = 2000 + yy if 2000 + yy <= reference_year - 15 else 1900 + yy
+    try:
+        return date(year, month, day), sex
+    except ValueError:
+        return None, sex

@@ -1,0 +1,48 @@
+"""Shared fixtures: warehouse engines for DuckDB and the local PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_unavailable(reason: str) -> None:
+    # In CI PostgreSQL is part of the contract: a missing server is a failure, not a skip.
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL is required in CI (CI=true) but {reason}")
+    pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({reason}); start it or set TEST_POSTGRES_URL")
+
+
+@pytest.fixture
+def postgres_url():
+    """A SQLAlchemy URL into a fresh schema of the local PostgreSQL, dropped afterwards."""
+    admin = sa.create_engine(POSTGRES_URL)
+    try:
+        with admin.connect():
+            pass
+    except sa.exc.OperationalError as error:
+        admin.dispose()
+        _postgres_unavailable(str(error).splitlines()[0])
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = sa.engine.make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def warehouse_url(request, tmp_path):
+    """Each warehouse backend the publish code must behave the same on."""
+    if request.param == "duckdb":
+        return f"duckdb:///{tmp_path / 'warehouse.duckdb'}"
+    return request.getfixturevalue("postgres_url")

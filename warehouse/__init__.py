@@ -1,0 +1,1 @@
+"""Published stage: the analyst-facing tables and how they are written."""
