@@ -1,0 +1,240 @@
+"""Small per-column parsers: sex, assessment result, certificate number, year, texts.
+
+Each parser maps one raw cell (``str`` or ``None``) to its canonical value or
+``None``. Two helpers let callers tell an empty cell from one that could not be
+read: :func:`is_blank` (nothing written: "", "-", "n/a", ...) and
+:func:`is_pending` (a placeholder for a result or certificate that has not come
+yet: "dalam proses", "belum terbit", ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+# Cells that say "nothing here", compared lower-cased with whitespace collapsed.
+_BLANK_WORDS = frozenset(
+    {"", "n/a", "na", "null", "none", "nan", "nil", "tidak ada", "tdk ada", "belum ada", "kosong", "?"}
+)
+_ONLY_DASHES = re.compile(r"^[\-\u2013\u2014_.\s]*$")
+
+# Placeholders for something that will come later, compared after _key().
+_PENDING = frozenset(
+    {
+        "dalam proses",
+        "proses",
+        "on process",
+        "diproses",
+        "sedang diproses",
+        "belum terbit",
+        "belum keluar",
+        "menunggu",
+        "menunggu terbit",
+        "belum",
+    }
+)
+
+
+def _collapse(raw: str) -> str:
+    return _SPACES.sub(" ", raw).strip()
+
+
+def _key(raw: str) -> str:
+    """Lower case, every run of non-alphanumerics to one space: "Laki-Laki" -> "laki laki"."""
+    return _NOT_ALNUM.sub(" ", raw.lower()).strip()
+
+
+def is_blank(raw: str | None) -> bool:
+    """True when the cell holds nothing: None, whitespace, dashes, "n/a", "tidak ada", ..."""
+    if raw is None:
+        return True
+    text = _collapse(raw).lower()
+    return text in _BLANK_WORDS or bool(_ONLY_DASHES.match(text))
+
+
+def is_pending(raw: str | None) -> bool:
+    """True when the cell is a "not yet" placeholder: "dalam proses", "belum terbit", "menunggu"."""
+    return raw is not None and _key(raw) in _PENDING
+
+
+# --- jenis kelamin ----------------------------------------------------------
+
+_SEX: dict[str, str] = {
+    **dict.fromkeys(("l", "lk", "laki", "laki laki", "lakilaki", "lelaki", "pria", "m", "male"), "L"),
+    **dict.fromkeys(("p", "pr", "perempuan", "wanita", "w", "f", "female"), "P"),
+}
+
+
+def parse_jenis_kelamin(raw: str | None) -> str | None:
+    """"L" or "P" from L / LK / Laki-laki / Pria / M / Male and P / PR / Perempuan / Wanita / W / F / Female."""
+    if raw is None:
+        return None
+    return _SEX.get(_key(raw))
+
+
+# --- hasil ------------------------------------------------------------------
+
+KOMPETEN = "Kompeten"
+BELUM_KOMPETEN = "Belum Kompeten"
+
+_HASIL: dict[str, str] = {
+    **dict.fromkeys(
+        ("k", "kompeten", "kompeten k", "k kompeten", "lulus", "terbit", "sertifikat terbit", "sudah terbit"),
+        KOMPETEN,
+    ),
+    **dict.fromkeys(
+        (
+            "bk",
+            "belum kompeten",
+            "belum kompeten bk",
+            "bk belum kompeten",
+            "tidak kompeten",
+            "tk",
+            "tidak lulus",
+            "tl",
+            "belum lulus",
+        ),
+        BELUM_KOMPETEN,
+    ),
+}
+
+# Known "no result" values: the person was not assessed (yet). They are null
+# without being unreadable.
+_HASIL_NOT_ASSESSED = frozenset(
+    {"tidak hadir", "absen", "mengundurkan diri", "tidak ikut", "tidak ikut uji", "belum uji", "belum diuji"}
+)
+
+
+def parse_hasil(raw: str | None) -> str | None:
+    """"Kompeten", "Belum Kompeten", or None (blank, pending, not assessed or unknown).
+
+    K / Kompeten / Lulus / Terbit / "Sertifikat Terbit" / "Kompeten (K)" are Kompeten;
+    BK / Belum Kompeten / Tidak Kompeten / Tidak Lulus / TL are Belum Kompeten.
+    A training without assessment certifies nobody, so "tidak hadir" is not a result.
+    """
+    if raw is None:
+        return None
+    return _HASIL.get(_key(raw))
+
+
+def hasil_not_assessed(raw: str | None) -> bool:
+    """True for cells that say the assessment has no result: pending or not assessed."""
+    if raw is None:
+        return False
+    key = _key(raw)
+    return key in _PENDING or key in _HASIL_NOT_ASSESSED
+
+
+# --- nomor sertifikat ---------------------------------------------------------
+
+# "terbit" alone says a certificate exists but not its number.
+_CERTIFICATE_PLACEHOLDERS = _PENDING | {"terbit", "sudah terbit", "0", "tidak ada", "belum ada"}
+
+
+def parse_nomor_sertifikat(raw: str | None) -> str | None:
+    """Certificate registration number in upper case without whitespace; placeholders are None."""
+    if raw is None or is_blank(raw) or _key(raw) in _CERTIFICATE_PLACEHOLDERS:
+        return None
+    value = _SPACES.sub("", raw).upper()
+    if not any(ch.isalnum() for ch in value) or set(value) <= {"0"}:
+        return None
+    return value
+
+
+# --- tahun --------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)(20\d{2}|2100)(?:\.0+)?(?!\d)")
+
+
+def parse_tahun(raw: str | None) -> int | None:
+    """The first year 2000..2100 in the cell: "2025", "2025.0", "TA 2025", "Tahap II 2025"."""
+    if raw is None:
+        return None
+    match = _YEAR.search(raw)
+    return int(match.group(1)) if match else None
+
+
+# --- free text ------------------------------------------------------------------
+
+
+def clean_text(raw: str | None) -> str | None:
+    """Whitespace collapsed; blank cells ("", "-", "n/a") are None."""
+    if raw is None or is_blank(raw):
+        return None
+    return _collapse(raw)
+
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+# Acronyms in jabatan kerja names that stay upper case even in an all-caps cell.
+_ACRONYMS = frozenset(
+    {
+        "k3",
+        "k3l",
+        "k3k",
+        "smk3",
+        "smkk",
+        "hse",
+        "qa",
+        "qc",
+        "bim",
+        "mep",
+        "amp",
+        "skk",
+        "ska",
+        "skt",
+        "spam",
+        "ipal",
+        "pltu",
+        "plta",
+        "gis",
+        "ac",
+        "cctv",
+        "lpjk",
+    }
+)
+# Function words written lower case inside a title ("Teknisi Jalan dan Jembatan").
+_LOWER_WORDS = frozenset({"dan", "di", "dari", "ke", "untuk", "pada", "dengan", "atau", "yang"})
+
+
+def clean_jabatan(raw: str | None) -> str | None:
+    """Jabatan kerja: whitespace collapsed, title case, acronyms (K3, SMK3, K3L, QC...) upper case.
+
+    In a mixed-case cell a word already written in capitals is kept as the office
+    wrote it (it is an acronym); in an all-caps cell only known acronyms, Roman
+    numerals and words with digits stay upper case. Function words ("dan", "di")
+    are lower case except at the start.
+
+    >>> clean_jabatan("AHLI K3 KONSTRUKSI")
+    'Ahli K3 Konstruksi'
+    """
+    text = clean_text(raw)
+    if text is None:
+        return None
+    mixed_case = text != text.upper()
+    first = True
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal first
+        word = match.group(0)
+        lower = word.lower()
+        is_first, first = first, False
+        if lower in _ACRONYMS or lower in _ROMAN or any(ch.isdigit() for ch in word):
+            return word.upper()
+        if mixed_case and len(word) > 1 and word.isupper():
+            return word
+        if lower in _LOWER_WORDS and not is_first:
+            return lower
+        return word.capitalize()
+
+    return _WORD.sub(fix, text)
+
+
+def clean_place(raw: str | None) -> str | None:
+    """Place name: whitespace collapsed, title case ("KUTAI TIMUR" -> "Kutai Timur"); blank is None."""
+    text = clean_text(raw)
+    if text is None:
+        return None
+    return _WORD.sub(lambda m: m.group(0).capitalize(), text)

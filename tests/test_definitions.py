@@ -1,0 +1,51 @@
+"""The code location loads, and exposes what the UI needs."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from pipelines.definitions import build_definitions
+from pipelines.settings import Settings
+from sources.registry import load_registry
+
+
+def test_definitions_load_with_one_partition_per_office(tmp_path):
+    settings = Settings.from_env({"SERTIFIKASI_DATA_DIR": str(tmp_path)})
+    defs = build_definitions(settings, person_key_secret="test")
+    graph = defs.resolve_asset_graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert keys == {
+        "office_submissions",
+        "standardized_participations",
+        "office_quarantine",
+        "office_submission_log",
+        "linked_participations",
+        "warehouse/certified_workers_by_region_level",
+        "warehouse/quarantine",
+        "warehouse/submission_log",
+    }
+    for key in graph.get_all_asset_keys():
+        assert graph.get(key).description, f"{key.to_user_string()} has no description for the UI"
+    ingest = defs.resolve_job_def("ingest_office")
+    assert ingest.partitions_def.get_partition_keys() == list(load_registry())
+    assert defs.resolve_job_def("publish") is not None
+
+
+def test_settings_from_environment(tmp_path):
+    settings = Settings.from_env(
+        {"SERTIFIKASI_DATA_DIR": str(tmp_path), "WAREHOUSE_URL": "postgresql+psycopg://u@h/db"}
+    )
+    assert settings.landing_root == tmp_path / "landing"
+    assert settings.warehouse_url == "postgresql+psycopg://u@h/db"
+    default = Settings.from_env({"SERTIFIKASI_DATA_DIR": str(tmp_path)})
+    assert default.warehouse_url == f"duckdb:///{tmp_path / 'warehouse.duckdb'}"
+
+
+def test_module_level_defs_import(monkeypatch, tmp_path):
+    monkeypatch.setenv("SERTIFIKASI_DATA_DIR", str(tmp_path))
+    import importlib
+
+    import pipelines.definitions as module
+
+    module = importlib.reload(module)
+    assert isinstance(module.defs, dg.Definitions)
