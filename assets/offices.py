@@ -5,7 +5,6 @@ per office), in the manner of an asset factory fed by per-source config: adding
 an office is a registry edit, never new asset code.
 """
 
-from __future__ import annotations
 
 from datetime import date
 

@@ -1,6 +1,5 @@
 """Cross-office assets: linked persons and the published warehouse tables."""
 
-from __future__ import annotations
 
 from datetime import date
 

@@ -147,6 +147,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sertifikat tgl terbit",
         "sertifikat tanggal",
         "skk tanggal terbit",
+        # two-row headers: a bare "Tanggal" / "Tgl" child under a certificate parent is
+        # the issue date, not the birth date the child alone would map to
+        "sertifikat tgl",
+        "skk tanggal",
+        "skk tgl",
+        "skk tgl terbit",
     ),
     MASA_BERLAKU: (
         "masa berlaku",
@@ -159,6 +165,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sertifikat masa berlaku",
         "sertifikat berlaku s d",
         "skk masa berlaku",
+        "skk berlaku s d",
+        "berlaku sampai dengan",
+        "tanggal kadaluarsa",
+        "tanggal kadaluwarsa",
+        "tgl kedaluwarsa",
     ),
     PROGRAM: ("kegiatan", "program", "angkatan", "tahap", "nama kegiatan", "batch", "gelombang"),
     TAHUN: ("tahun", "tahun kegiatan", "tahun anggaran", "ta"),

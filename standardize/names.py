@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ _SUFFIX_GELAR: dict[str, str] = {
     "sag": "S.Ag.",
     "skm": "S.K.M.",
     "sked": "S.Ked.",
+    "skep": "S.Kep.",
+    "ns": "Ns.",
     "ss": "S.S.",
     "spwk": "S.PWK.",
     "bsc": "B.Sc.",
@@ -88,6 +97,7 @@ _SUFFIX_GELAR: dict[str, str] = {
     "msc": "M.Sc.",
     "mba": "M.B.A.",
     "mtr": "M.Tr.",
+    "mkes": "M.Kes.",
     # doctorate
     "phd": "Ph.D.",
     # Insinyur Profesional (Pratama / Madya / Utama), common among construction experts
@@ -103,14 +113,39 @@ _ALL_GELAR: dict[str, str] = {**_SUFFIX_GELAR, **_PREFIX_GELAR}
 _DEGREE_SHAPE = re.compile(r"^(?:[A-Za-z]{1,4}\.)+[A-Za-z]{0,4}\.?$")
 # "M.SAIFUL", "H.ABDUL": a dot glued to the next word.
 _GLUED_DOT = re.compile(r"(?<=\.)(?=[^\W\d_])")
-_APOSTROPHES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u00b4": "'"})
+_APOSTROPHE_VARIANTS = ("`", "\u2019", "\u2018", "\u00b4")
+_APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_VARIANTS, "'"))
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_BLANK_NAMES = frozenset({"", "-", "--", "n/a", "null", "none", "nan", "tidak ada"})
+_BLANK_NAMES = frozenset({"", "-", "--", "---", ".", "n/a", "null", "none", "nan", "tidak ada"})
+_BLANK_NAME_MAX_LENGTH = 12  # at least as long as any _BLANK_NAMES entry, with some stray inner spaces
+
+# Per-token work is cached: a million distinct names are made of far fewer
+# distinct words. The cap only guards memory on pathological input.
+_CACHE_LIMIT = 500_000
+
+
+class _Token(NamedTuple):
+    title: str  # the word in title case
+    prefix: str | None  # canonical honorific when the word is one
+    suffix: str | None  # canonical degree when the word is one
+    gelar: str | None  # either of the two
+
+
+_TOKEN_CACHE: dict[str, tuple[_Token, ...]] = {}
 
 
 def _title(text: str) -> str:
     """Title-case every word (letters with inner apostrophes): "MA'RUF" -> "Ma'ruf"."""
+    if text.isalpha():
+        return text.capitalize()
     return _WORD.sub(lambda m: m.group(0).capitalize(), text)
+
+
+def _make_token(text: str) -> _Token:
+    key = _gelar_key(text)
+    prefix = _PREFIX_GELAR.get(key)
+    suffix = _SUFFIX_GELAR.get(key)
+    return _Token(_title(text), prefix, suffix, suffix or prefix)
 
 
 def _split_glued(token: str) -> list[str]:
@@ -119,11 +154,59 @@ def _split_glued(token: str) -> list[str]:
     return [part for part in _GLUED_DOT.split(token) if part]
 
 
-def _tokens(text: str) -> list[str]:
-    out: list[str] = []
-    for token in text.split():
-        out.extend(_split_glued(token))
-    return out
+def _token_pieces(token: str) -> tuple[_Token, ...]:
+    pieces = _TOKEN_CACHE.get(token)
+    if pieces is None:
+        if len(_TOKEN_CACHE) >= _CACHE_LIMIT:
+            _TOKEN_CACHE.clear()
+        pieces = tuple(_make_token(part) for part in _split_glued(token))
+        _TOKEN_CACHE[token] = pieces
+    return pieces
+
+
+def name_parts(raw: str | None) -> tuple[str | None, str | None]:
+    """:func:`parse_name` as a plain ``(nama, gelar)`` tuple, for callers that run it a million times."""
+    if raw is None:
+        return None, None
+    for variant in _APOSTROPHE_VARIANTS:
+        if variant in raw:
+            raw = raw.translate(_APOSTROPHES)
+            break
+    stripped = raw.strip()
+    if len(stripped) <= _BLANK_NAME_MAX_LENGTH and " ".join(stripped.split()).lower() in _BLANK_NAMES:
+        return None, None
+    head, _, tail = raw.partition(",")
+    tokens: list[_Token] = []
+    for word in head.split():
+        tokens.extend(_token_pieces(word))
+
+    prefixes: list[str] = []
+    while len(tokens) > 1 and tokens[0].prefix is not None:
+        # "H" / "H." is an honorific only before more name that is not itself a degree.
+        if all(t.gelar is not None for t in tokens[1:]):
+            break
+        prefixes.append(tokens[0].prefix)
+        tokens = tokens[1:]
+
+    suffixes: list[str] = []
+    while len(tokens) > 1 and tokens[-1].suffix is not None:
+        suffixes.insert(0, tokens[-1].suffix)
+        tokens = tokens[:-1]
+
+    if tail:
+        for word in tail.replace(",", " ").split():
+            canonical = _ALL_GELAR.get(_gelar_key(word))
+            if canonical is not None:
+                suffixes.append(canonical)
+            elif _DEGREE_SHAPE.match(word) and len(word) > 2:
+                # Unknown but degree-shaped after the comma ("S.Psi", "M.Kes."): keep as written.
+                suffixes.append(word if word.endswith(".") else word + ".")
+            else:
+                tokens.extend(_token_pieces(word))
+
+    gelar = ", ".join(prefixes + suffixes) or None
+    nama = " ".join(t.title for t in tokens) or None
+    return nama, gelar
 
 
 def parse_name(raw: str | None) -> NameResult:
@@ -135,53 +218,179 @@ def parse_name(raw: str | None) -> NameResult:
     - trailing degrees from the table (with or without dots: "ST", "S.T.") are
       gelar; after the first comma, every token in the table or shaped like a
       dotted abbreviation is gelar and any other word goes back to the name;
+    - a dot glued to the next word splits it ("M.SAIFUL" -> "M. Saiful") unless
+      the whole token is a gelar ("S.Kom");
     - gelar are written canonically and joined ", " in their original order.
 
     >>> parse_name("H. AHMAD YANI, ST, MT")
     NameResult(nama='Ahmad Yani', gelar='H., S.T., M.T.')
     """
-    if raw is None:
-        return NameResult(None, None)
-    text = " ".join(raw.translate(_APOSTROPHES).split())
-    if text.lower() in _BLANK_NAMES:
-        return NameResult(None, None)
+    return NameResult(*name_parts(raw))
 
-    head, _, tail = text.partition(",")
-    tokens = _tokens(head)
 
-    prefixes: list[str] = []
-    while len(tokens) > 1:
-        canonical = _PREFIX_GELAR.get(_gelar_key(tokens[0]))
-        if canonical is None:
-            break
-        # "H" / "H." is an honorific only before more name that is not itself a degree.
-        rest = tokens[1:]
-        if not any(_gelar_key(t) not in _ALL_GELAR for t in rest):
-            break
-        prefixes.append(canonical)
-        tokens = rest
+# --- many names at once ----------------------------------------------------------
 
-    suffixes: list[str] = []
-    while len(tokens) > 1:
-        canonical = _SUFFIX_GELAR.get(_gelar_key(tokens[-1]))
-        if canonical is None:
-            break
-        suffixes.insert(0, canonical)
-        tokens = tokens[:-1]
+# Cells of printable ASCII (no backtick, which name_parts rewrites to an
+# apostrophe) and ASCII whitespace take the vectorised path: Arrow splits them
+# on exactly the whitespace str.split() uses. Everything else, and short cells
+# that might be blanks ("-", "none"), go through name_parts one by one.
+_VECTOR_NAME = r"^[ -_a-~\t\n\v\f\r]+$"
 
-    if tail:
-        for token in _tokens(tail.replace(",", " ")):
-            canonical = _ALL_GELAR.get(_gelar_key(token))
-            if canonical is not None:
-                suffixes.append(canonical)
-            elif _DEGREE_SHAPE.match(token) and len(token) > 2:
-                suffixes.append(token if token.endswith(".") else token + ".")
-            else:
-                tokens.append(token)
 
-    gelar = ", ".join(prefixes + suffixes) or None
-    nama = _title(" ".join(tokens)) if tokens else None
-    return NameResult(nama or None, gelar)
+class _WordInfo(NamedTuple):
+    single: bool  # the word is one token (no glued dot to split at)
+    title: str
+    prefix: bool
+    suffix: bool
+    gelar: str | None  # canonical gelar when the word is one, in the name part
+    tail_gelar: str | None  # canonical gelar when the word is one, after the comma
+    kunci: str  # nama_kunci of the word
+
+
+def _word_info(word: str) -> _WordInfo:
+    pieces = _token_pieces(word)
+    token = pieces[0]
+    tail_gelar = _ALL_GELAR.get(_gelar_key(word))
+    if tail_gelar is None and _DEGREE_SHAPE.match(word) and len(word) > 2:
+        tail_gelar = word if word.endswith(".") else word + "."
+    return _WordInfo(
+        len(pieces) == 1,
+        token.title,
+        token.prefix is not None,
+        token.suffix is not None,
+        token.gelar,
+        tail_gelar,
+        _kunci_word(token.title),
+    )
+
+
+def _group_cumsum(flags: np.ndarray, starts: np.ndarray, parent: np.ndarray) -> np.ndarray:
+    """Inclusive running count of ``flags`` within each name (words grouped by ``parent``)."""
+    running = np.cumsum(flags, dtype=np.int64)
+    before_group = np.concatenate(([0], running))[starts]
+    return running - before_group[parent]
+
+
+def _group_sum(flags: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    return np.add.reduceat(flags.astype(np.int64), starts)
+
+
+def _join_groups(
+    per_distinct: pa.Array, word_codes: np.ndarray, group: np.ndarray, keep: np.ndarray, groups: int, separator: str
+) -> pa.Array:
+    """Per group, the kept words (``per_distinct`` taken at ``word_codes``) joined; null when none is kept."""
+    counts = np.bincount(group[keep], minlength=groups)
+    offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int32)
+    words = per_distinct.take(pa.array(word_codes[keep]))
+    joined = pc.binary_join(pa.ListArray.from_arrays(pa.array(offsets), words), separator)
+    return pc.if_else(pa.array(counts == 0), pa.nulls(groups, pa.string()), joined)
+
+
+def parse_name_array(values: Sequence[str | None]) -> tuple[pd.api.extensions.ExtensionArray, ...]:
+    """:func:`parse_name` and :func:`nama_kunci` over many distinct names at once.
+
+    Returns three pandas ``"str"`` arrays aligned with ``values``: nama, gelar,
+    nama_kunci (missing is NaN). Results equal the scalar functions' (tested).
+
+    A million distinct names hold far fewer distinct words. Arrow splits the
+    names into words, each distinct word is classified once (title case, gelar
+    tables, matching key), and numpy finds, per word position, the leading
+    honorific run, the trailing degree run and the part after the first comma,
+    exactly as :func:`name_parts` walks them.
+    """
+    n = len(values)
+    text = pa.array(values, type=pa.string())
+    vector = pc.fill_null(
+        pc.and_(
+            pc.match_substring_regex(text, _VECTOR_NAME),
+            # Longer than any blank placeholder, so never blank, and never only whitespace.
+            pc.greater(pc.utf8_length(pc.ascii_trim_whitespace(text)), _BLANK_NAME_MAX_LENGTH),
+        ),
+        False,
+    ).to_numpy(zero_copy_only=False)
+
+    rows = np.flatnonzero(vector)
+    results: list[pa.Array] = [pa.array([], pa.string())] * 3
+    if len(rows):
+        # The comma becomes a word of its own: it separates the name from the degrees after it.
+        cells = pc.replace_substring(text.take(pa.array(rows)), ",", " , ")
+        split = pc.ascii_split_whitespace(pc.ascii_trim_whitespace(cells))
+        counts = pc.list_value_length(split).to_numpy().astype(np.int64)
+        encoded = pc.dictionary_encode(pc.list_flatten(split))
+        word_codes = encoded.indices.to_numpy()
+        distinct_words = encoded.dictionary.to_pylist()
+        infos = [_word_info(word) for word in distinct_words]
+
+        def per_word(flags: list[bool]) -> np.ndarray:
+            return np.array(flags, dtype=bool)[word_codes]
+
+        # Every name here has at least one word (see `vector`), so no group is empty.
+        group = np.repeat(np.arange(len(rows)), counts)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+
+        comma = per_word([w == "," for w in distinct_words])
+        head = _group_cumsum(comma, starts, group) == 0
+        tail = ~head & ~comma
+        is_prefix = per_word([i.prefix for i in infos])
+        is_suffix = per_word([i.suffix for i in infos])
+        is_name_word = per_word([i.gelar is None for i in infos]) & head
+        tail_is_gelar = per_word([i.tail_gelar is not None for i in infos])
+
+        # Leading honorifics: an unbroken run of prefix words, each with real name words after it.
+        non_prefix_so_far = _group_cumsum(~is_prefix, starts, group)
+        name_words_after = _group_sum(is_name_word, starts)[group] - _group_cumsum(is_name_word, starts, group)
+        prefix_taken = head & (non_prefix_so_far == 0) & (name_words_after > 0)
+        name_start = _group_sum(prefix_taken, starts)
+
+        # Trailing degrees of the name part: an unbroken run of suffix words, one word left before it.
+        non_suffix = ~is_suffix & head
+        non_suffix_from_here = (
+            _group_sum(non_suffix, starts)[group] - _group_cumsum(non_suffix, starts, group) + non_suffix
+        )
+        position = np.arange(len(group)) - starts[group]
+        suffix_taken = head & (non_suffix_from_here == 0) & (position > name_start[group])
+
+        in_name = (head & ~prefix_taken & ~suffix_taken) | (tail & ~tail_is_gelar)
+        in_gelar = prefix_taken | suffix_taken | (tail & tail_is_gelar)
+
+        # A word with a glued dot ("M.SAIFUL", "H.ABDUL") splits into several tokens, which
+        # shifts every position: leave such names to name_parts. (After the comma a
+        # degree-shaped word is taken whole, unsplit.)
+        split_word = ~per_word([i.single for i in infos]) & ~(tail & tail_is_gelar) & ~comma
+        vector[rows[np.unique(group[split_word])]] = False
+
+        groups = len(rows)
+        titles = pa.array([i.title for i in infos], type=pa.string())
+        # Head and tail spell a gelar the same except for degree-shaped words only accepted
+        # after the comma; give those distinct codes past the end of the word table.
+        canonical = pa.array([i.gelar for i in infos] + [i.tail_gelar for i in infos], type=pa.string())
+        gelar_codes = word_codes + np.where(tail, len(infos), 0)
+        keys = [i.kunci for i in infos]
+        has_key = per_word([bool(k) for k in keys])
+        results = [
+            _join_groups(titles, word_codes, group, in_name, groups, " "),
+            _join_groups(canonical, gelar_codes, group, in_gelar, groups, ", "),
+            _join_groups(pa.array(keys, type=pa.string()), word_codes, group, in_name & has_key, groups, " "),
+        ]
+
+    # The rest one by one; then one Arrow take puts every value back in input order.
+    others = np.flatnonzero(~vector)
+    scalar: list[list[str | None]] = [[], [], []]
+    for i in others:
+        nama, gelar = name_parts(values[i])
+        scalar[0].append(nama)
+        scalar[1].append(gelar)
+        scalar[2].append(nama_kunci(nama))
+    kept_vector = np.flatnonzero(vector[rows]) if len(rows) else np.array([], dtype=np.intp)
+    order = np.empty(n, dtype=np.int64)
+    order[rows[kept_vector]] = kept_vector
+    order[others] = len(rows) + np.arange(len(others))
+    return tuple(
+        pd.array(
+            pa.concat_arrays([result, pa.array(column, type=pa.string())]).take(pa.array(order)), dtype="str"
+        )
+        for result, column in zip(results, scalar)
+    )
 
 
 # --- matching key -----------------------------------------------------------
@@ -236,6 +445,18 @@ def _fold_word(word: str) -> str:
     return _WORD_FOLDS.get(word, word)
 
 
+_KUNCI_CACHE: dict[str, str] = {}
+
+
+def _kunci_word(word: str) -> str:
+    """Key of one whitespace-separated word; may hold several words ("siti-aisyah") or none ("-")."""
+    if word.isascii() and word.isalpha():
+        return _fold_word(word.lower())
+    text = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii").lower()
+    text = text.replace("'", "")
+    return " ".join(_fold_word(part) for part in _NON_ALNUM.split(text) if part)
+
+
 def nama_kunci(nama: str | None) -> str | None:
     """Matching key of a (parsed) name for record linkage.
 
@@ -257,7 +478,14 @@ def nama_kunci(nama: str | None) -> str | None:
     """
     if not nama:
         return None
-    text = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode("ascii").lower()
-    text = text.replace("'", "")
-    words = [_fold_word(word) for word in _NON_ALNUM.split(text) if word]
-    return " ".join(words) or None
+    parts: list[str] = []
+    for word in nama.split():
+        folded = _KUNCI_CACHE.get(word)
+        if folded is None:
+            if len(_KUNCI_CACHE) >= _CACHE_LIMIT:
+                _KUNCI_CACHE.clear()
+            folded = _kunci_word(word)
+            _KUNCI_CACHE[word] = folded
+        if folded:
+            parts.append(folded)
+    return " ".join(parts) or None

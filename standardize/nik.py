@@ -20,15 +20,21 @@ wrong_length         digits only, but not 16 of them                       all t
 invalid              16 digits that cannot be a NIK, or letters            the digits, or None
 ==================== ===================================================== ==========================
 
-``parse_nik`` runs once per distinct value (see :mod:`standardize.record`) but on
-up to a million distinct NIKs, so the common case (16 clean digits) is a fast path.
+``parse_nik`` runs once per distinct value (see :mod:`standardize.record`), but
+there can be a million distinct NIKs: :func:`parse_nik_array` checks the common
+case (16 clean digits) with numpy and parses only the rest one by one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reference import regions
 
@@ -72,6 +78,7 @@ _INNER_NOISE = re.compile(r"[\s\u00a0\u2007\u202f\u200b.,\-_]+")
 _SCIENTIFIC = re.compile(r"^(\d)(?:[.,](\d*))?\s*e\s*\+?\s*(\d{1,3})$", re.IGNORECASE)
 # "6408015203850011.0": a float printed by a CSV/JSON exporter; the ".0" is not a digit.
 _FLOAT_TAIL = re.compile(r"^(\d{15,17})\.0+$")
+_CLEAN_NIK = "^[0-9]{16}$"
 
 
 def _province_codes() -> frozenset[str]:
@@ -79,6 +86,7 @@ def _province_codes() -> frozenset[str]:
 
 
 _PROVINCES = _province_codes()
+_PROVINCE_NUMBERS = np.array(sorted(int(code) for code in _PROVINCES), dtype=np.int16)
 _VALID_MONTHS = frozenset(f"{m:02d}" for m in range(1, 13))
 # Women's NIKs carry day + 40, so 41..71 are as valid as 01..31.
 _VALID_DAYS = frozenset(f"{d:02d}" for d in (*range(1, 32), *range(41, 72)))
@@ -93,23 +101,26 @@ class NikResult:
     partial: str | None
 
 
-_MISSING_RESULT = NikResult(None, MISSING, None)
+_MISSING_PARTS: tuple[str | None, str, str | None] = (None, MISSING, None)
+_ZEROS = "0" * 16
 
 
-def _classify_digits(digits: str) -> NikResult:
+def _classify_digits(digits: str) -> tuple[str | None, str, str | None]:
     if len(digits) != 16:
-        return NikResult(None, WRONG_LENGTH, digits)
+        return None, WRONG_LENGTH, digits
     if (
         digits[:2] in _PROVINCES
         and digits[8:10] in _VALID_MONTHS
         and digits[6:8] in _VALID_DAYS
         and digits[12:] != "0000"
     ):
-        return NikResult(digits, VALID, None)
-    return NikResult(None, INVALID, digits)
+        return digits, VALID, None
+    if digits == _ZEROS:
+        return _MISSING_PARTS
+    return None, INVALID, digits
 
 
-def _classify_scientific(lead: str, fraction: str, exponent: int) -> NikResult:
+def _classify_scientific(lead: str, fraction: str, exponent: int) -> tuple[str | None, str, str | None]:
     mantissa = lead + fraction
     if len(mantissa) >= _EXCEL_SIGNIFICANT_DIGITS:
         known = mantissa[:_EXCEL_SIGNIFICANT_DIGITS]
@@ -120,8 +131,50 @@ def _classify_scientific(lead: str, fraction: str, exponent: int) -> NikResult:
         status = SCIENTIFIC_NOTATION
     if exponent != 15:
         # Not a 16-digit number at all; the leading digits are still the ones written.
-        return NikResult(None, WRONG_LENGTH, known or None)
-    return NikResult(None, status, known or None)
+        return None, WRONG_LENGTH, known or None
+    return None, status, known or None
+
+
+def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
+    """:func:`parse_nik` as a plain ``(nik, status, partial)`` tuple.
+
+    For callers that run it a million times: building a frozen dataclass costs
+    more than the parsing itself.
+    """
+    if raw is None:
+        return _MISSING_PARTS
+    if not isinstance(raw, str):
+        raw = str(raw)
+    # Fast path: most cells are already 16 clean ASCII digits.
+    if len(raw) == 16 and raw.isdigit() and raw.isascii():
+        return _classify_digits(raw)
+
+    text = raw.strip(_STRIP_CHARS)
+    if not text:
+        return _MISSING_PARTS
+    lower = text.lower()
+    if lower in _MISSING_WORDS or " ".join(lower.split()) in _MISSING_WORDS:
+        return _MISSING_PARTS
+
+    scientific = _SCIENTIFIC.match(text)
+    if scientific:
+        lead, fraction, exponent = scientific.groups()
+        return _classify_scientific(lead, fraction or "", int(exponent))
+
+    float_tail = _FLOAT_TAIL.match(text)
+    if float_tail:
+        text = float_tail.group(1)
+
+    digits = _INNER_NOISE.sub("", text)
+    if not digits:
+        # Only separators: "-", "--", "...".
+        return _MISSING_PARTS
+    if not (digits.isdigit() and digits.isascii()):
+        return None, INVALID, None
+    if digits.count("0") == len(digits):
+        # "0", "0000000000000000": a placeholder, not a damaged NIK.
+        return _MISSING_PARTS
+    return _classify_digits(digits)
 
 
 def parse_nik(raw: str | None) -> NikResult:
@@ -138,39 +191,48 @@ def parse_nik(raw: str | None) -> NikResult:
     >>> parse_nik("6,40801E+15")
     NikResult(nik=None, status='scientific_notation', partial='64080')
     """
-    if raw is None:
-        return _MISSING_RESULT
-    if not isinstance(raw, str):
-        raw = str(raw)
-    # Fast path: most cells are already 16 clean ASCII digits.
-    if len(raw) == 16 and raw.isdigit() and raw.isascii():
-        return _classify_digits(raw)
+    return NikResult(*nik_parts(raw))
 
-    text = raw.strip(_STRIP_CHARS)
-    if not text:
-        return _MISSING_RESULT
-    if text.lower() in _MISSING_WORDS or " ".join(text.lower().split()) in _MISSING_WORDS:
-        return _MISSING_RESULT
 
-    scientific = _SCIENTIFIC.match(text)
-    if scientific:
-        lead, fraction, exponent = scientific.groups()
-        return _classify_scientific(lead, fraction or "", int(exponent))
+def parse_nik_array(values: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`parse_nik` over many distinct values: object arrays ``nik``, ``status``, ``partial``.
 
-    float_tail = _FLOAT_TAIL.match(text)
-    if float_tail:
-        text = float_tail.group(1)
-
-    digits = _INNER_NOISE.sub("", text)
-    if not digits:
-        # Only separators: "-", "--", "...".
-        return _MISSING_RESULT
-    if not (digits.isdigit() and digits.isascii()):
-        return NikResult(None, INVALID, None)
-    if digits.count("0") == len(digits):
-        # "0", "0000000000000000": a placeholder, not a damaged NIK.
-        return _MISSING_RESULT
-    return _classify_digits(digits)
+    Clean 16-digit values (the bulk) are checked with numpy on their bytes; the
+    rest go through :func:`nik_parts` one by one. Same results as :func:`parse_nik`.
+    """
+    n = len(values)
+    nik = np.full(n, None, dtype=object)
+    status = np.full(n, None, dtype=object)
+    partial = np.full(n, None, dtype=object)
+    try:
+        text_array = pa.array(values, type=pa.string())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: take the slow path for everything
+        clean = np.zeros(n, dtype=bool)
+    else:
+        clean = pc.fill_null(pc.match_substring_regex(text_array, _CLEAN_NIK), False).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(clean)
+    if len(rows):
+        text = np.asarray(values, dtype=object)[rows]
+        digits = np.array(text.tolist(), dtype="S16").view(np.uint8).reshape(-1, 16).astype(np.int16) - 48
+        province = digits[:, 0] * 10 + digits[:, 1]
+        day = digits[:, 6] * 10 + digits[:, 7]
+        month = digits[:, 8] * 10 + digits[:, 9]
+        serial = digits[:, 12:].sum(axis=1)
+        valid = (
+            np.isin(province, _PROVINCE_NUMBERS)
+            & (month >= 1)
+            & (month <= 12)
+            & (((day >= 1) & (day <= 31)) | ((day >= 41) & (day <= 71)))
+            & (serial > 0)
+        )
+        zeros = text == _ZEROS  # a placeholder, not a damaged NIK
+        nik[rows[valid]] = text[valid]
+        status[rows] = np.where(valid, VALID, np.where(zeros, MISSING, INVALID))
+        damaged = ~valid & ~zeros
+        partial[rows[damaged]] = text[damaged]
+    for i in np.flatnonzero(~clean):
+        nik[i], status[i], partial[i] = nik_parts(values[i])
+    return nik, status, partial
 
 
 def nik_birth_date_and_sex(nik: str, reference_year: int) -> tuple[date | None, str]:

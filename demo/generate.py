@@ -1,0 +1,2116 @@
+"""Generate a demo world: office landing folders full of messy files, plus the truth.
+
+``generate_world(landing_root, rows)`` invents an Indonesian population of
+construction workers, lets them attend the offices' programs (DOMAIN "Who sends
+what"), and writes every office's files the way that office writes them (DOMAIN
+"What the offices' files look like"): title rows, merged two-row headers,
+numbering rows, blank rows, totals and signature blocks, legacy .xls, CSV in
+Windows-1252 with ';', paged JSON, damaged NIKs and noisy names, plus a few files
+that cannot be read at all. Ground truth goes to ``<landing_root>/_truth/``
+(see :mod:`demo.truth`).
+
+Deterministic: the same seed, size and registry give byte-identical files
+(no clock is read; zip entries and document properties carry fixed dates).
+
+Speed: persons and participations are drawn with numpy; files are streamed.
+Spreadsheets are written by the small OOXML writer below rather than
+xlsxwriter, which measured about 19 microseconds per cell here in
+constant_memory mode (1M rows would take minutes); the writer emits inline
+strings, numbers, date cells, merged ranges and fixed document properties,
+and is read by python-calamine and openpyxl alike. Legacy .xls goes through
+xlwt (at most 65,535 rows per sheet, so big lists are split over sheets).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from demo import names as V
+from demo import truth as T
+from reference import regions
+from sources.registry import DEFAULT_REGISTRY, Office, load_registry
+
+WORLD_DATE = date(2026, 11, 20)  # "today" inside the world: later issue dates are still pending
+SKK_YEARS = 5  # an SKK is valid five years (DOMAIN: The certificate)
+OLD_SCHEME_END = date(2022, 12, 31)  # pre-2021 SKA/SKT all expired on this day (DOMAIN)
+XLS_MAX_DATA_ROWS = 60_000  # legacy .xls holds 65,535 rows per sheet; keep room for titles
+JSON_PAGE_SIZE = 500
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
+_FIXED_CREATED = "2025-01-06T08:00:00Z"
+
+
+# --------------------------------------------------------------------------------
+# What each office runs and how it writes (DOMAIN table "Who sends what")
+# --------------------------------------------------------------------------------
+SKILLED = (
+    "excavator", "bulldozer", "crane", "grader", "loader", "roller",
+    "besi", "batu", "kayu", "las", "plester", "mandor-besi", "mandor-batu",
+    "pelaksana-gedung", "pelaksana-jalan", "juru-ukur", "lab-beton", "juru-gambar", "qs", "pemeliharaan-jalan",
+)
+OPERATORS = ("excavator", "bulldozer", "crane", "grader", "loader")
+TECHNICIANS = ("pelaksana-gedung", "pelaksana-jalan", "juru-ukur", "lab-beton", "juru-gambar", "qs", "pemeliharaan-jalan")
+EXPERTS = ("ahli-jalan", "ahli-jembatan", "ahli-gedung", "ahli-k3", "ahli-sda", "ahli-mk", "arsitek")
+KALSEL_FAMILIES = ("arsitek", "ahli-jalan", "ahli-jembatan", "ahli-k3", "ahli-gedung")
+
+
+@dataclass(frozen=True)
+class OfficeSpec:
+    """How one office behaves in the demo world."""
+
+    fmt: str  # which writer
+    share: float  # share of the participant rows
+    families: tuple[str, ...]
+    jenjang: dict[int, float]
+    years: dict[int, float]
+    home: tuple[tuple[str, float], ...]  # region code (regency "64.08" or province "64") -> weight
+    female: float = 0.06
+    expert: bool = False  # persons of this pool are experts: older, degrees
+    pass_rate: float = 0.93
+    damage: float = 0.03  # share of rows with a damaged NIK
+    repeat: float = 0.08  # share of rows re-using a person of this office
+    borrow: tuple[tuple[str, float], ...] = ()  # (other office, share of rows) persons taken from it
+    ktp_province: str | None = None  # required KTP province (Kaltim: "64")
+    upper: float = 0.1  # share of rows with the name in capitals
+    no_identity: bool = False  # a few rows without name and NIK
+    unreadable_jenjang: bool = False  # a few rows with "Jenjang ?"
+
+
+_SKILLED_J = {1: 0.12, 2: 0.27, 3: 0.31, 4: 0.14, 5: 0.10, 6: 0.06}
+SPECS: dict[str, OfficeSpec] = {
+    "kab-kutai-timur": OfficeSpec(
+        fmt="kutim", share=0.22, families=SKILLED, jenjang=_SKILLED_J,
+        years={2023: 0.25, 2024: 0.33, 2025: 0.42},
+        # DOMAIN: "some workers lack a Kutim KTP" -> ~7% registered elsewhere
+        home=(("64.08", 0.93), ("64.72", 0.01), ("64.74", 0.005), ("64.02", 0.005), ("73.08", 0.012),
+              ("73.71", 0.008), ("73.72", 0.005), ("35.07", 0.008), ("35.78", 0.004), ("53.71", 0.004),
+              ("74.71", 0.003)),
+        damage=0.09, repeat=0.10, upper=0.5, no_identity=True, unreadable_jenjang=True,
+    ),
+    "kota-samarinda": OfficeSpec(
+        fmt="samarinda", share=0.10, families=SKILLED, jenjang=_SKILLED_J,
+        years={2021: 0.16, 2022: 0.18, 2023: 0.2, 2024: 0.22, 2025: 0.24},
+        home=(("64.72", 0.85), ("64.02", 0.08), ("64", 0.05), ("73.71", 0.02)),
+        unreadable_jenjang=True,
+    ),
+    "kab-kutai-kartanegara": OfficeSpec(
+        fmt="kukar", share=0.10, families=SKILLED, jenjang=_SKILLED_J,
+        years={2022: 0.2, 2023: 0.25, 2024: 0.27, 2025: 0.28},
+        home=(("64.02", 0.86), ("64.72", 0.09), ("64", 0.05)),
+        borrow=(("kota-samarinda", 0.03),), no_identity=True,
+    ),
+    "kota-palembang": OfficeSpec(
+        fmt="palembang", share=0.16, families=SKILLED,
+        jenjang={1: 0.15, 2: 0.30, 3: 0.30, 4: 0.12, 5: 0.08, 6: 0.05},
+        years={2019: 0.08, 2020: 0.08, 2021: 0.12, 2022: 0.14, 2023: 0.16, 2024: 0.19, 2025: 0.23},
+        home=(("16.71", 0.82), ("16", 0.14), ("15", 0.04)),
+        damage=0.09, repeat=0.14, upper=0.7, unreadable_jenjang=True,
+    ),
+    "kab-muaro-jambi": OfficeSpec(
+        fmt="muaro-jambi", share=0.06, families=OPERATORS, jenjang={1: 0.2, 2: 0.45, 3: 0.35},
+        years={2025: 1.0}, home=(("15.05", 0.8), ("15", 0.16), ("16", 0.04)), female=0.02,
+        repeat=0.05, borrow=(("kota-palembang", 0.02),), upper=1.0, no_identity=True, unreadable_jenjang=True,
+    ),
+    "kab-muara-enim": OfficeSpec(
+        fmt="muara-enim", share=0.09, families=SKILLED, jenjang=_SKILLED_J,
+        years={2021: 0.22, 2022: 0.24, 2023: 0.26, 2024: 0.28},
+        home=(("16.03", 0.8), ("16.04", 0.07), ("16.12", 0.04), ("16.74", 0.04), ("16.71", 0.05)),
+        borrow=(("kota-palembang", 0.05),), upper=0.8, no_identity=True, unreadable_jenjang=True,
+    ),
+    "prov-kaltim": OfficeSpec(
+        fmt="kaltim", share=0.17, families=TECHNICIANS + EXPERTS,
+        # experts (Ahli Muda/Madya/Utama) and fresh graduates at 4-7
+        jenjang={4: 0.10, 5: 0.10, 6: 0.08, 7: 0.42, 8: 0.22, 9: 0.08},
+        years={2024: 0.4, 2025: 0.6},
+        home=(("64.72", 0.28), ("64.71", 0.22), ("64.02", 0.14), ("64.08", 0.08), ("64.74", 0.08), ("64", 0.20)),
+        female=0.22, expert=True, pass_rate=0.94, damage=0.02, repeat=0.06,
+        borrow=(("kab-kutai-timur", 0.05), ("kota-samarinda", 0.05), ("kab-kutai-kartanegara", 0.05)),
+        ktp_province="64",  # DOMAIN: "a Kaltim KTP is required"
+    ),
+    "prov-kalsel": OfficeSpec(
+        fmt="kalsel", share=0.10, families=KALSEL_FAMILIES, jenjang={7: 0.6, 8: 0.3, 9: 0.1},
+        years={2025: 0.2, 2026: 0.8},
+        home=(("63.71", 0.3), ("63.72", 0.15), ("63.03", 0.15), ("63", 0.37), ("64", 0.03)),
+        female=0.25, expert=True, pass_rate=0.92, damage=0.02, repeat=0.10, upper=0.3,
+    ),
+}
+GENERIC_SKILLED = OfficeSpec(
+    fmt="generic", share=0.06, families=SKILLED, jenjang=_SKILLED_J, years={2023: 0.3, 2024: 0.33, 2025: 0.37},
+    home=(),
+)
+GENERIC_EXPERT = OfficeSpec(
+    fmt="generic", share=0.06, families=TECHNICIANS + EXPERTS, jenjang={5: 0.1, 6: 0.1, 7: 0.5, 8: 0.22, 9: 0.08},
+    years={2024: 0.45, 2025: 0.55}, home=(), female=0.2, expert=True,
+)
+REKAP_SHARE = 0.04  # rows of prov-kaltim's "Rekap Kabupaten" sheet, as a share of all rows
+
+NIK_DAMAGE_KINDS = {
+    "sheet": {"excel_truncated": 0.35, "typo": 0.15, "transposed": 0.12, "missing": 0.18, "copied": 0.10, "wrong_length": 0.10},
+    "csv": {"scientific_notation": 0.35, "typo": 0.15, "transposed": 0.12, "missing": 0.18, "copied": 0.10, "wrong_length": 0.10},
+    "json": {"typo": 0.30, "transposed": 0.20, "missing": 0.30, "copied": 0.10, "wrong_length": 0.10},
+}
+FORMAT_KIND = {
+    "kutim": "sheet", "kaltim": "sheet", "muaro-jambi": "sheet", "kukar": "sheet", "muara-enim": "sheet",
+    "generic": "sheet", "palembang": "csv", "samarinda": "csv", "kalsel": "json",
+}
+
+
+@dataclass
+class WorldSummary:
+    """What ``generate_world`` wrote."""
+
+    landing_root: Path
+    truth_dir: Path
+    rows: int  # participant rows written (truth rows), junk rows not included
+    persons: int  # distinct persons behind those rows
+    files: int  # office files written, bad ones included
+    offices: dict[str, dict[str, int]] = field(default_factory=dict)  # office -> rows, files, persons
+    paths: list[Path] = field(default_factory=list)  # every office file written
+    skipped_offices: list[str] = field(default_factory=list)  # registry offices without a spec (generic used)
+
+    def describe(self) -> str:
+        """A few human lines."""
+        lines = [
+            f"demo world in {self.landing_root}: {self.rows:,} participant rows, {self.persons:,} persons, "
+            f"{self.files} files; truth in {self.truth_dir}"
+        ]
+        for office_id, counts in self.offices.items():
+            lines.append(
+                f"  {office_id:<24} {counts['rows']:>9,} rows {counts['persons']:>9,} persons {counts['files']:>4} files"
+            )
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------
+def _rng(seed: int, *keys: object) -> np.random.Generator:
+    """An independent stream per (seed, step, office): one office's size never shifts another's draws."""
+    words = [int(seed) & 0xFFFFFFFF]
+    for key in keys:
+        words.append(zlib.crc32(str(key).encode("utf-8")))
+    return np.random.default_rng(words)
+
+
+def _obj(values, index=None) -> pd.Series:
+    """An object column: pandas 3 would infer ``str`` and turn None into NaN."""
+    return pd.Series(np.asarray(values, dtype=object), index=index, dtype=object)
+
+
+def _choice(rng: np.random.Generator, weights: dict, size: int) -> np.ndarray:
+    keys = np.array(list(weights.keys()))
+    probs = np.array(list(weights.values()), dtype=float)
+    return keys[rng.choice(len(keys), size=size, p=probs / probs.sum())]
+
+
+def _ymd(days: np.ndarray) -> tuple[list[int], list[int], list[int]]:
+    """Year, month, day lists of a datetime64[D] array (NaT rows give garbage; mask them)."""
+    d = days.astype("datetime64[D]")
+    months = d.astype("datetime64[M]")
+    year = months.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = months.astype(np.int64) % 12 + 1
+    day = (d - months.astype("datetime64[D]")).astype(np.int64) + 1
+    return year.tolist(), month.tolist(), day.tolist()
+
+
+def _add_years(days: np.ndarray, years: int) -> np.ndarray:
+    """Same day and month ``years`` later; 29 February becomes 28 February."""
+    days = np.asarray(days, dtype="datetime64[D]")
+    month = days.astype("datetime64[M]")
+    offset = days - month.astype("datetime64[D]")
+    target = month + 12 * years
+    length = (target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")
+    return target.astype("datetime64[D]") + np.minimum(offset, length - 1)
+
+
+def _dmy(days, sep="-", two_digit_year=False, order="dmy") -> list[str | None]:
+    """Dates as text: 12-03-1985, 12-03-85, 03/12/1985 (mdy); None for NaT."""
+    days = np.asarray(days, dtype="datetime64[D]")
+    nat = np.isnat(days)
+    y, m, d = _ymd(np.where(nat, np.datetime64("2000-01-01"), days))
+    out = []
+    for yy, mm, dd, missing in zip(y, m, d, nat.tolist()):
+        if missing:
+            out.append(None)
+            continue
+        year = f"{yy % 100:02d}" if two_digit_year else f"{yy:04d}"
+        out.append(f"{mm:02d}{sep}{dd:02d}{sep}{year}" if order == "mdy" else f"{dd:02d}{sep}{mm:02d}{sep}{year}")
+    return out
+
+
+def _bulan(days, abbreviate=False) -> list[str]:
+    """Dates with Indonesian month names: "12 Maret 1985" ("12 Mar 1985")."""
+    y, m, d = _ymd(np.asarray(days, dtype="datetime64[D]"))
+    names = [name[:3] if abbreviate else name for name in V.BULAN]
+    if abbreviate:
+        names[7] = "Agt"
+    return [f"{dd} {names[mm - 1]} {yy}" for yy, mm, dd in zip(y, m, d)]
+
+
+def _iso(days) -> list[str | None]:
+    text = np.datetime_as_string(np.asarray(days, dtype="datetime64[D]"), unit="D").tolist()
+    return [None if t == "NaT" else t for t in text]
+
+
+def _serial(days) -> np.ndarray:
+    """Excel serial day numbers (1900 system)."""
+    return (np.asarray(days, dtype="datetime64[D]") - _EXCEL_EPOCH).astype(np.int64)
+
+
+# --------------------------------------------------------------------------------
+# A minimal streaming .xlsx writer (see module docstring for why not xlsxwriter)
+# --------------------------------------------------------------------------------
+class XDate(int):
+    """An Excel date cell: the serial day number, shown with a dd/mm/yyyy format."""
+
+    __slots__ = ()
+
+
+def _col_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_COLS = [_col_letter(i) for i in range(64)]
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _zinfo(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed date (byte-identical files) and fast deflate."""
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info._compresslevel = 1  # Python 3.11/3.12 name
+    if hasattr(info, "compress_level"):  # Python 3.13+
+        info.compress_level = 1
+    info.external_attr = 0o600 << 16
+    return info
+
+
+class XlsxBook:
+    """Write an .xlsx sheet by sheet; rows must come in ascending order within a sheet."""
+
+    def __init__(self, path: Path, creator: str = "Dinas PUPR"):
+        self.path = Path(path)
+        self.zip = zipfile.ZipFile(self.path, "w")
+        self.sheet_names: list[str] = []
+        self.creator = creator
+        self._open: XlsxSheet | None = None
+
+    def sheet(self, name: str, widths: list[float] | None = None) -> XlsxSheet:
+        if self._open is not None:
+            self._open.close()
+        self.sheet_names.append(name)
+        self._open = XlsxSheet(self, len(self.sheet_names), widths)
+        return self._open
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.close()
+            self._open = None
+        n = len(self.sheet_names)
+        sheets_ct = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            for i in range(1, n + 1)
+        )
+        parts = {
+            "[Content_Types].xml": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                '<Default Extension="xml" ContentType="application/xml"/>'
+                '<Override PartName="/xl/workbook.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                f"{sheets_ct}"
+                '<Override PartName="/xl/styles.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                '<Override PartName="/docProps/core.xml" '
+                'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+                '<Override PartName="/docProps/app.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+                "</Types>"
+            ),
+            "_rels/.rels": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+                '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+                '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+                "</Relationships>"
+            ),
+            "docProps/core.xml": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+                'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                f"<dc:creator>{_esc(self.creator)}</dc:creator>"
+                f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_CREATED}</dcterms:created>'
+                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_CREATED}</dcterms:modified>'
+                "</cp:coreProperties>"
+            ),
+            "docProps/app.xml": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                "<Application>Microsoft Excel</Application></Properties>"
+            ),
+            "xl/workbook.xml": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f"<workbook {_NS} {_NS_R}><bookViews><workbookView/></bookViews><sheets>"
+                + "".join(
+                    f'<sheet name="{_esc(name)}" sheetId="{i}" r:id="rId{i}"/>'
+                    for i, name in enumerate(self.sheet_names, start=1)
+                )
+                + "</sheets></workbook>"
+            ),
+            "xl/_rels/workbook.xml.rels": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                + "".join(
+                    f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                    for i in range(1, n + 1)
+                )
+                + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                "</Relationships>"
+            ),
+            "xl/styles.xml": (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f"<styleSheet {_NS}>"
+                '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
+                '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+                '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+                '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+                '<fill><patternFill patternType="gray125"/></fill></fills>'
+                '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+                '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+                '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+                '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+                '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+                '<alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs>'
+                '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+                "</styleSheet>"
+            ),
+        }
+        for name, text in parts.items():
+            self.zip.writestr(_zinfo(name), text.encode("utf-8"))
+        self.zip.close()
+
+
+class XlsxSheet:
+    """One worksheet being streamed into its workbook."""
+
+    def __init__(self, book: XlsxBook, index: int, widths: list[float] | None):
+        self.stream = book.zip.open(_zinfo(f"xl/worksheets/sheet{index}.xml"), "w")
+        self.merges: list[str] = []
+        self.buffer: list[str] = []
+        self.closed = False
+        cols = ""
+        if widths:
+            cols = "<cols>" + "".join(
+                f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
+            ) + "</cols>"
+        self.buffer.append(
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS} {_NS_R}>{cols}<sheetData>'
+        )
+
+    def row(self, r: int, values: list, bold: bool = False) -> None:
+        """Write row ``r`` (1-based): str, int/float (number), XDate (date cell), None/"" (no cell)."""
+        rs = str(r)
+        style = ' s="2"' if bold else ""
+        cells = []
+        add = cells.append
+        for col, value in zip(_COLS, values):
+            if value is None:
+                continue
+            kind = type(value)
+            if kind is str:
+                if not value:
+                    continue
+                if "&" in value or "<" in value or ">" in value:
+                    value = _esc(value)
+                if value[0] == " " or value[-1] == " ":
+                    add(f'<c r="{col}{rs}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
+                else:
+                    add(f'<c r="{col}{rs}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
+            elif kind is XDate:
+                add(f'<c r="{col}{rs}" s="1"><v>{int(value)}</v></c>')
+            elif kind is float:
+                if value == value:  # NaN: no cell
+                    add(f'<c r="{col}{rs}"{style}><v>{value!r}</v></c>')
+            else:
+                add(f'<c r="{col}{rs}"{style}><v>{value}</v></c>')
+        if cells:
+            self.buffer.append(f'<row r="{rs}">{"".join(cells)}</row>')
+            if len(self.buffer) >= 4000:
+                self.flush()
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        self.merges.append(f"{_COLS[first_col]}{first_row}:{_COLS[last_col]}{last_row}")
+
+    def flush(self) -> None:
+        self.stream.write("".join(self.buffer).encode("utf-8"))
+        self.buffer = []
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.buffer.append("</sheetData>")
+        if self.merges:
+            self.buffer.append(
+                f'<mergeCells count="{len(self.merges)}">'
+                + "".join(f'<mergeCell ref="{ref}"/>' for ref in self.merges)
+                + "</mergeCells>"
+            )
+        self.buffer.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+        self.buffer.append("</worksheet>")
+        self.flush()
+        self.stream.close()
+        self.closed = True
+
+
+# --------------------------------------------------------------------------------
+# Persons
+# --------------------------------------------------------------------------------
+class _Tokens:
+    """All name tokens in one list, so a person's name is three small integers."""
+
+    def __init__(self):
+        self.words: list[str] = []
+        self.index: dict[str, int] = {}
+        single_male = ("Sutrisno", "Suparman", "Sugiarto", "Supriyadi", "Sumarno", "Suyanto", "Mulyono", "Paijo")
+        single_female = ("Sumarni", "Sulastri", "Suharti", "Paini")
+        self.pools = {
+            "male_first": self._ids(V.MALE_FIRST),
+            "male_last": self._ids(V.MALE_LAST),
+            "female_first": self._ids(V.FEMALE_FIRST),
+            "female_last": self._ids(V.FEMALE_LAST),
+            "male_single": self._ids(single_male),
+            "female_single": self._ids(single_female),
+        }
+        self.weights = {key: np.array(V.zipf_weights(len(ids))) for key, ids in self.pools.items()}
+        self.variants = [V.NAME_VARIANTS.get(word, ()) for word in self.words]
+
+    def _ids(self, words) -> np.ndarray:
+        out = []
+        for word in words:
+            if word not in self.index:
+                self.index[word] = len(self.words)
+                self.words.append(word)
+            out.append(self.index[word])
+        return np.array(out, dtype=np.int32)
+
+    def draw(self, rng, pool: str, size: int) -> np.ndarray:
+        return self.pools[pool][rng.choice(len(self.pools[pool]), size=size, p=self.weights[pool])]
+
+
+@dataclass
+class _Persons:
+    region: list[np.ndarray] = field(default_factory=list)  # index into region_codes
+    district: list[np.ndarray] = field(default_factory=list)
+    female: list[np.ndarray] = field(default_factory=list)
+    birth: list[np.ndarray] = field(default_factory=list)
+    t1: list[np.ndarray] = field(default_factory=list)
+    t2: list[np.ndarray] = field(default_factory=list)
+    t3: list[np.ndarray] = field(default_factory=list)
+    prefix: list[np.ndarray] = field(default_factory=list)  # -1 or index into honorific list
+    degree: list[np.ndarray] = field(default_factory=list)
+    place: list[np.ndarray] = field(default_factory=list)  # index into place_names
+    twin_of: list[np.ndarray] = field(default_factory=list)
+    count: int = 0
+
+
+def _home_distribution(spec: OfficeSpec, office: Office) -> tuple[list[str], np.ndarray]:
+    """Regency codes and probabilities for where an office's persons hold their KTP."""
+    table = regions()
+    home = spec.home or ((office.region_code, 0.88), (office.province_code, 0.12))
+    if office.level == "province" and not spec.home:
+        home = ((office.province_code, 1.0),)
+    codes: dict[str, float] = {}
+    for code, weight in home:
+        if "." in code:
+            members = [code]
+        else:
+            members = [c for c, r in table.items() if r.province_code == code and r.type != "province"]
+        for member in members:
+            codes[member] = codes.get(member, 0.0) + weight / len(members)
+    keys = sorted(codes)
+    probs = np.array([codes[k] for k in keys])
+    return keys, probs / probs.sum()
+
+
+class _World:
+    """Mutable state while the world is drawn."""
+
+    def __init__(self, seed: int):
+        self.seed = seed
+        self.tokens = _Tokens()
+        self.P = _Persons()
+        self.region_codes: list[str] = []
+        self.region_index: dict[str, int] = {}
+        self.place_names: list[str] = []
+        self.place_index: dict[str, int] = {}
+        self.pool: dict[str, np.ndarray] = {}  # office -> person ids first created for it
+        self.offices: dict[str, Office] = {}
+        self.cat: dict[str, np.ndarray] = {}
+
+    def region_id(self, code: str) -> int:
+        if code not in self.region_index:
+            self.region_index[code] = len(self.region_codes)
+            self.region_codes.append(code)
+        return self.region_index[code]
+
+    def place_id(self, name: str) -> int:
+        if name not in self.place_index:
+            self.place_index[name] = len(self.place_names)
+            self.place_names.append(name)
+        return self.place_index[name]
+
+    def new_persons(self, n: int, spec: OfficeSpec, office: Office, rng) -> np.ndarray:
+        """Create ``n`` persons registered mostly around ``office``; returns their ids."""
+        P, tok = self.P, self.tokens
+        codes, probs = _home_distribution(spec, office)
+        code_ids = np.array([self.region_id(c) for c in codes])
+        home = code_ids[rng.choice(len(codes), size=n, p=probs)]
+        female = rng.random(n) < spec.female
+        if spec.expert:
+            birth_year = rng.integers(1962, 2002, size=n)
+        else:
+            birth_year = rng.integers(1966, 2005, size=n)
+        birth = (birth_year - 1970).astype("datetime64[Y]").astype("datetime64[D]") + rng.integers(0, 365, size=n)
+        birth = np.minimum(birth, np.datetime64("2004-12-31"))
+        district = rng.integers(1, 21, size=n)
+        kutim = np.array([self.region_codes[h] == "64.08" for h in home.tolist()], dtype=bool)
+        district[kutim] = rng.integers(1, 19, size=int(kutim.sum()))
+
+        t1 = np.full(n, -1, dtype=np.int32)
+        t2 = np.full(n, -1, dtype=np.int32)
+        t3 = np.full(n, -1, dtype=np.int32)
+        male = ~female
+        shape = rng.random(n)
+        single = shape < 0.08
+        triple = shape > 0.9
+        for is_sex, first, last, single_pool in (
+            (male, "male_first", "male_last", "male_single"),
+            (female, "female_first", "female_last", "female_single"),
+        ):
+            two = is_sex & ~single
+            t1[two] = tok.draw(rng, first, int(two.sum()))
+            t2[is_sex] = tok.draw(rng, last, int(is_sex.sum()))
+            one = is_sex & single
+            t2[one] = tok.draw(rng, single_pool, int(one.sum()))
+            three = is_sex & triple & ~single
+            t3[three] = t2[three]
+            t2[three] = tok.draw(rng, first, int(three.sum()))
+        # "Muhammad Muhammad" and the like: redraw the middle from the last-name pool
+        same = (t1 == t2) | ((t3 >= 0) & (t2 == t3))
+        t2[same & male] = tok.draw(rng, "male_last", int((same & male).sum()))
+        t2[same & female] = tok.draw(rng, "female_last", int((same & female).sum()))
+
+        prefix = np.full(n, -1, dtype=np.int8)
+        degree = np.full(n, -1, dtype=np.int8)
+        haji = rng.random(n) < (0.08 if spec.expert else 0.03)
+        prefix[haji] = 0  # H. / Hj.
+        if spec.expert:
+            ir = rng.random(n) < 0.10
+            prefix[ir & ~haji] = 1
+            has = rng.random(n) < 0.55
+            degree[has] = rng.integers(0, len(V.DEGREES_EXPERT), size=int(has.sum()))
+        else:
+            has = rng.random(n) < 0.04
+            degree[has] = rng.integers(0, len(V.DEGREES_SKILLED), size=int(has.sum()))
+
+        # twins: same surname, same birth date, same KTP district, different NIK serial
+        twin_of = np.full(n, -1, dtype=np.int64)
+        if n >= 20:
+            twins = np.flatnonzero(rng.random(n - 1) < 0.006) + 1
+            twins = twins[np.diff(np.concatenate([[-2], twins])) > 1]  # no chains
+            for array in (home, district, birth, female, t2, t3, degree):
+                array[twins] = array[twins - 1]
+            fem = female[twins]
+            t1[twins] = np.where(
+                fem, tok.draw(rng, "female_first", len(twins)), tok.draw(rng, "male_first", len(twins))
+            )
+            clash = t1[twins] == t1[twins - 1]
+            t1[twins[clash]] = np.where(fem[clash], tok.pools["female_first"][-1], tok.pools["male_first"][-1])
+            twin_of[twins] = self.P.count + twins - 1
+
+        # birth place: mostly in the home regency, else the province's main city
+        place = np.empty(n, dtype=np.int32)
+        draw = rng.random(n)
+        for hid in np.unique(home).tolist():
+            rows = np.flatnonzero(home == hid)
+            code = self.region_codes[hid]
+            options = V.birth_places(code)
+            capital = _PROVINCE_CITY.get(code[:2], options[0])
+            picks = [options[i] for i in rng.integers(0, len(options), size=len(rows)).tolist()]
+            picks = [capital if d > 0.9 else p for p, d in zip(picks, draw[rows].tolist())]
+            place[rows] = [self.place_id(p) for p in picks]
+
+        ids = np.arange(P.count, P.count + n, dtype=np.int64)
+        for name, value in (
+            ("region", home), ("district", district), ("female", female), ("birth", birth), ("t1", t1),
+            ("t2", t2), ("t3", t3), ("prefix", prefix), ("degree", degree), ("place", place), ("twin_of", twin_of),
+        ):
+            getattr(P, name).append(value)
+        P.count += n
+        return ids
+
+    def cat_partial(self) -> dict[str, np.ndarray]:
+        """Person arrays created so far."""
+        return {name: np.concatenate(getattr(self.P, name)) for name in ("region", "district", "female")}
+
+    def finish_persons(self) -> pd.DataFrame:
+        """All persons with their true NIK (serials numbered per region-district-birth-sex)."""
+        P, tok = self.P, self.tokens
+        cat = {name: np.concatenate(getattr(P, name)) for name in (
+            "region", "district", "female", "birth", "t1", "t2", "t3", "prefix", "degree", "place", "twin_of")}
+        n = P.count
+        code4 = np.array([int(c.replace(".", "")) for c in self.region_codes], dtype=np.int64)[cat["region"]]
+        y, m, d = (np.array(a, dtype=np.int64) for a in _ymd(cat["birth"]))
+        dd = d + 40 * cat["female"].astype(np.int64)  # women: day + 40 (DOMAIN: NIK)
+        prefix12 = (((code4 * 100 + cat["district"]) * 100 + dd) * 100 + m) * 100 + (y % 100)
+        rng = _rng(self.seed, "nik-serial")
+        order = np.argsort(prefix12, kind="stable")
+        sorted_prefix = prefix12[order]
+        starts = np.r_[True, sorted_prefix[1:] != sorted_prefix[:-1]]
+        group = np.cumsum(starts) - 1
+        first_pos = np.flatnonzero(starts)
+        rank = np.arange(n) - first_pos[group]
+        offset = rng.integers(0, 40, size=len(first_pos))[group]
+        serial = np.empty(n, dtype=np.int64)
+        serial[order] = rank + 1 + offset
+        nik = prefix12 * 10_000 + serial
+        words = tok.words
+        size = len(words) + 1
+        combo = ((cat["t1"].astype(np.int64) + 1) * size + (cat["t2"] + 1)) * size + (cat["t3"] + 1)
+        unique, inverse = np.unique(combo, return_inverse=True)
+        spelled = []
+        for key in unique.tolist():
+            rest, c = divmod(key, size)
+            a, b = divmod(rest, size)
+            spelled.append(" ".join(words[t - 1] for t in (a, b, c) if t > 0))
+        nama = np.array(spelled, dtype=object)[inverse]
+        frame = pd.DataFrame(
+            {
+                "person_id": np.arange(n, dtype=np.int64),
+                "true_nik": [f"{v:016d}" for v in nik.tolist()],
+                "nama": nama,
+                "sex": np.where(cat["female"], "P", "L"),
+                "birth_date": cat["birth"].astype("datetime64[s]"),
+                "birth_place": np.array(self.place_names, dtype=object)[cat["place"]],
+                "home_region_code": np.array(self.region_codes, dtype=object)[cat["region"]],
+                "twin_of": pd.array(np.where(cat["twin_of"] >= 0, cat["twin_of"], -1), dtype="Int64"),
+            }
+        )
+        frame.loc[frame["twin_of"] < 0, "twin_of"] = pd.NA
+        self.cat = cat
+        return frame
+
+
+_PROVINCE_CITY = {"64": "Samarinda", "63": "Banjarmasin", "15": "Jambi", "16": "Palembang", "73": "Makassar",
+                  "35": "Surabaya", "53": "Kupang", "74": "Kendari"}
+
+
+# --------------------------------------------------------------------------------
+# Participations
+# --------------------------------------------------------------------------------
+def _eligible_families(spec: OfficeSpec) -> dict[int, np.ndarray]:
+    out = {}
+    for level in range(1, 10):
+        ids = [V.FAMILY_INDEX[k] for k in spec.families if level in V.FAMILIES[V.FAMILY_INDEX[k]].names]
+        if not ids:
+            ids = [i for i, f in enumerate(V.FAMILIES) if level in f.names]
+        out[level] = np.array(ids, dtype=np.int16)
+    return out
+
+
+_JABATAN_TABLE = np.array(
+    [V.FAMILIES[f].names.get(j) if f < len(V.FAMILIES) else None for f in range(len(V.FAMILIES)) for j in range(10)],
+    dtype=object,
+)
+_KUALIFIKASI_TABLE = np.array([None] + [T.kualifikasi_for(j) for j in range(1, 10)], dtype=object)
+
+
+def _jabatan(family: np.ndarray, jenjang: np.ndarray) -> np.ndarray:
+    """Occupation titles for (family, jenjang) arrays."""
+    return _JABATAN_TABLE[np.asarray(family, dtype=np.int64) * 10 + np.asarray(jenjang, dtype=np.int64)]
+
+
+def _draw_family(jenjang: np.ndarray, spec: OfficeSpec, rng) -> np.ndarray:
+    eligible = _eligible_families(spec)
+    family = np.zeros(len(jenjang), dtype=np.int16)
+    for level in np.unique(jenjang).tolist():
+        rows = np.flatnonzero(jenjang == level)
+        options = eligible[level]
+        family[rows] = options[rng.integers(0, len(options), size=len(rows))]
+    return family
+
+
+def _participations(world: _World, office: Office, spec: OfficeSpec, n: int, seed: int) -> pd.DataFrame:
+    """Rows of one office: who, which occupation and level, which year (programs come later)."""
+    rng = _rng(seed, "participations", office.id)
+    n_repeat = int(round(n * spec.repeat))
+    borrowed: list[np.ndarray] = []
+    for other, share in spec.borrow:
+        pool = world.pool.get(other)
+        if pool is None or not len(pool):
+            continue
+        if spec.ktp_province:
+            home = np.concatenate(world.P.region)[pool]
+            ok = np.array([world.region_codes[h][:2] == spec.ktp_province for h in home.tolist()], dtype=bool)
+            pool = pool[ok]
+        k = min(int(round(n * share)), len(pool))
+        if k:
+            borrowed.append(np.sort(rng.choice(pool, size=k, replace=False)))
+    borrowed_ids = np.concatenate(borrowed) if borrowed else np.zeros(0, dtype=np.int64)
+    n_new = max(1, n - n_repeat - len(borrowed_ids))
+    n_repeat = n - n_new - len(borrowed_ids)
+    new_ids = world.new_persons(n_new, spec, office, rng)
+    world.pool[office.id] = new_ids
+
+    years = np.array(sorted(spec.years))
+    base_year = _choice(rng, spec.years, n).astype(np.int64)
+    base_jen = _choice(rng, spec.jenjang, n).astype(np.int64)
+    pid = np.concatenate([new_ids, new_ids[rng.integers(0, n_new, size=n_repeat)], borrowed_ids])
+    year = base_year
+    jen = base_jen
+    fam = _draw_family(jen, spec, rng)
+    mode = np.zeros(n, dtype=np.int8)  # 0 first/borrowed, 1 up, 2 other, 3 same
+    src = np.full(n, -1, dtype=np.int64)
+    if n_repeat:
+        rep = np.arange(n_new, n_new + n_repeat)
+        source = np.searchsorted(new_ids, pid[rep])  # the person's first row (rows 0..n_new-1)
+        src[rep] = source
+        m = _choice(rng, {1: 0.5, 2: 0.3, 3: 0.2}, n_repeat).astype(np.int8)
+        if len(years) == 1:
+            m[m == 3] = 2
+        mode[rep] = m
+        levels = np.array(sorted(spec.jenjang))
+        sj = jen[source]
+        # 1: re-certification one jenjang up (down when already at the top), a year or two later
+        up = rep[m == 1]
+        s_up = source[m == 1]
+        new_level = sj[m == 1] + 1
+        top = ~np.isin(new_level, levels)
+        new_level[top] = sj[m == 1][top] - 1
+        bad = ~np.isin(new_level, levels)
+        new_level[bad] = sj[m == 1][bad]
+        jen[up] = new_level
+        later = np.minimum(year[s_up] + rng.integers(1, 3, size=len(up)), years.max())
+        year[up] = later
+        keep = np.array([lvl in V.FAMILIES[f].names for f, lvl in zip(fam[s_up].tolist(), new_level.tolist())], dtype=bool)
+        fam[up[keep]] = fam[s_up[keep]]
+        fam[up[~keep]] = _draw_family(jen[up[~keep]], spec, rng)
+        # 2: another occupation at the same jenjang
+        other = rep[m == 2]
+        jen[other] = sj[m == 2]
+        fam[other] = _draw_family(jen[other], spec, rng)
+        # 3: the same occupation and jenjang again in another year (a retake after Belum Kompeten)
+        same = rep[m == 3]
+        s_same = source[m == 3]
+        jen[same] = sj[m == 3]
+        fam[same] = fam[s_same]
+        shift = rng.integers(1, len(years), size=len(same))
+        pos = (np.searchsorted(years, year[s_same]) + shift) % len(years)
+        year[same] = years[pos]
+    return pd.DataFrame(
+        {
+            "office_id": office.id,
+            "pid": pid.astype(np.int64),
+            "year": year.astype(np.int64),
+            "jen": jen.astype(np.int64),
+            "fam": fam.astype(np.int64),
+            "mode": mode,
+            "src": src,
+        }
+    )
+
+
+# --- program plans: file group, sheet, program name, assessment date, training-only ---------
+def _dates(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    base = (year - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (month - 1)
+    return base.astype("datetime64[D]") + (day - 1)
+
+
+def _plan_kutim(df, world, rng):
+    cat = world.cat_partial()
+    home = cat["region"][df["pid"].to_numpy()]
+    district = cat["district"][df["pid"].to_numpy()]
+    local = np.array([world.region_codes[h] == "64.08" for h in home.tolist()], dtype=bool)
+    kec = rng.integers(0, 18, size=len(df))
+    stay = local & (rng.random(len(df)) < 0.85)
+    kec[stay] = district[stay] - 1
+    df["group"] = [f"DAFTAR_PESERTA_MTU_{y}.xlsx" for y in df["year"].tolist()]
+    df["sheet"] = np.array(V.KUTIM_KECAMATAN, dtype=object)[kec]
+    df["sheet_order"] = kec
+    df["program"] = "Mobile Training Unit"
+    year = df["year"].to_numpy()
+    df["assess"] = _dates(year, np.full(len(df), 3), np.ones(len(df), dtype=np.int64)) + kec * 14 + rng.integers(0, 4, size=len(df))
+
+
+def _plan_kaltim(df, world, rng):
+    year = df["year"].to_numpy()
+    tahap = np.where(
+        year >= 2025,
+        _choice(rng, {1: 0.36, 2: 0.24, 3: 0.22, 4: 0.18}, len(df)),
+        _choice(rng, {1: 0.4, 2: 0.32, 3: 0.28}, len(df)),
+    ).astype(np.int64)
+    df["group"] = [f"PELATIHAN_SERTIFIKASI_AHLI_DAN_FRESH_GRADUATE_{y}.xlsx" for y in year.tolist()]
+    df["sheet"] = [f"Tahap {V.ROMAN[t]}" for t in tahap.tolist()]
+    df["sheet_order"] = tahap
+    df["program"] = [f"Pelatihan dan Sertifikasi Tahap {V.ROMAN[t]} {y}" for t, y in zip(tahap.tolist(), year.tolist())]
+    month = np.array([0, 3, 5, 8, 10])[tahap]
+    # three days of training, the assessment on day four (DOMAIN / seed 001)
+    start = 9 + 7 * rng.integers(0, 3, size=len(df))
+    df["assess"] = _dates(year, month, start + 3)
+
+
+def _plan_muaro_jambi(df, world, rng):
+    df["group"] = "BIMTEK_UJI_SERTIFIKASI_OPERATOR_ALAT_BERAT_DES_2025.xls"
+    df["sheet"] = "Peserta"
+    df["sheet_order"] = 0
+    df["program"] = "BIMTEK dan Uji Sertifikasi Operator Alat Berat Desember 2025"
+    n = len(df)
+    df["assess"] = _dates(df["year"].to_numpy(), np.full(n, 12), 17 + rng.integers(0, 3, size=n))
+
+
+_KALSEL_BIMTEK = {  # family -> (BIMTEK name(s), month) (seed 003: 3 for architects in February, roads and bridges in April with HPJI)
+    "arsitek": (("BIMTEK Arsitek Angkatan I", "BIMTEK Arsitek Angkatan II", "BIMTEK Arsitek Angkatan III"), 2),
+    "ahli-jalan": (("BIMTEK Tenaga Ahli Jalan bersama HPJI",), 4),
+    "ahli-jembatan": (("BIMTEK Tenaga Ahli Jembatan bersama HPJI",), 4),
+    "ahli-k3": (("BIMTEK Ahli K3 Konstruksi",), 6),
+    "ahli-gedung": (("BIMTEK Tenaga Ahli Bangunan Gedung",), 8),
+}
+
+
+def _plan_kalsel(df, world, rng):
+    n = len(df)
+    kind = _choice(rng, {0: 0.62, 1: 0.18, 2: 0.20}, n).astype(np.int64)  # 0 BIMTEK 2026, 1 sertifikasi 2025, 2 sertifikasi 2026
+    src = df["src"].to_numpy()
+    rep = np.flatnonzero(src >= 0)
+    kind[rep] = (kind[src[rep]] + rng.integers(1, 3, size=len(rep))) % 3
+    year = np.where(kind == 1, 2025, 2026)
+    df["year"] = year
+    df["training_only"] = kind == 0
+    fam_keys = [V.FAMILIES[f].key for f in df["fam"].tolist()]
+    programs, months = [], []
+    pick = rng.integers(0, 3, size=n).tolist()
+    for k, key, p, y in zip(kind.tolist(), fam_keys, pick, year.tolist()):
+        if k == 0:
+            names, month = _KALSEL_BIMTEK[key]
+            programs.append(names[p % len(names)])
+            months.append(month)
+        else:
+            programs.append(f"Fasilitasi Sertifikasi Tenaga Ahli Konstruksi {y}")
+            months.append(9 if y == 2026 else 8)
+    df["program"] = programs
+    df["group"] = ["bimtek_2026" if k == 0 else f"sertifikasi_ahli_{y}" for k, y in zip(kind.tolist(), year.tolist())]
+    df["sheet"] = ""
+    df["sheet_order"] = kind
+    df["assess"] = _dates(year, np.array(months), 1 + rng.integers(0, 50, size=n))
+
+
+def _plan_palembang(df, world, rng):
+    n = len(df)
+    year = df["year"].to_numpy()
+    angkatan = rng.integers(1, 5, size=n)
+    df["group"] = [f"sertifikasi_operator_{y}.csv" for y in year.tolist()]
+    df["sheet"] = ""
+    df["sheet_order"] = 0
+    df["program"] = [f"Sertifikasi Operator \u2013 Angkatan {a}" for a in angkatan.tolist()]  # en dash: cp1252-only
+    df["assess"] = _dates(year, np.array([0, 3, 5, 8, 10])[angkatan], 12 + rng.integers(0, 5, size=n))
+
+
+def _plan_simple(stem: str, sheet: str) -> Callable:
+    def plan(df, world, rng):
+        n = len(df)
+        year = df["year"].to_numpy()
+        df["group"] = [stem.format(year=y) for y in year.tolist()]
+        df["sheet"] = sheet
+        df["sheet_order"] = 0
+        df["program"] = [f"Pelatihan dan Sertifikasi Tenaga Kerja Konstruksi {y}" for y in year.tolist()]
+        df["assess"] = _dates(year, 3 + rng.integers(0, 8, size=n), 1 + rng.integers(0, 28, size=n))
+
+    return plan
+
+
+PLANS: dict[str, Callable] = {
+    "kutim": _plan_kutim,
+    "kaltim": _plan_kaltim,
+    "muaro-jambi": _plan_muaro_jambi,
+    "kalsel": _plan_kalsel,
+    "palembang": _plan_palembang,
+    "samarinda": _plan_simple("peserta_sertifikasi_tkk_{year}.csv", ""),
+    "kukar": _plan_simple("Data Peserta Sertifikasi TKK {year}.xlsx", "Peserta"),
+    "muara-enim": _plan_simple("REKAP_PESERTA_SKK_{year}.xlsx", "Data"),
+}
+
+
+# --------------------------------------------------------------------------------
+# Results and certificates
+# --------------------------------------------------------------------------------
+def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, Office], seed: int) -> None:
+    """hasil (1 Kompeten, 0 Belum Kompeten, -1 not assessed), then one certificate per Kompeten triple."""
+    n = len(df)
+    rng = _rng(seed, "results")
+    pass_rate = df["office_id"].map({k: s.pass_rate for k, s in specs.items()}).to_numpy(dtype=float)
+    hasil = np.where(rng.random(n) < pass_rate, 1, 0).astype(np.int8)
+    hasil[df["training_only"].to_numpy(dtype=bool)] = -1
+    # a person holds one certificate per (jabatan kerja, jenjang): an earlier Kompeten of the
+    # same triple becomes Belum Kompeten (a failed attempt before the retake that passed)
+    df["hasil"] = hasil
+    df["_ord"] = np.arange(n)
+    kompeten = df[df["hasil"] == 1].sort_values(["assess", "_ord"], kind="stable")
+    dup = kompeten.duplicated(["pid", "fam", "jen"], keep="last")
+    df.loc[kompeten.index[dup.to_numpy()], "hasil"] = 0
+    hasil = df["hasil"].to_numpy()
+
+    assess = df["assess"].to_numpy().astype("datetime64[D]")
+    issue = assess + rng.integers(14, 43, size=n)
+    pending = (issue > np.datetime64(WORLD_DATE)) | (rng.random(n) < 0.04)
+    issued = (hasil == 1) & ~pending
+    df["pending"] = (hasil == 1) & pending
+    nat = np.datetime64("NaT", "D")
+    issue = np.where(issued, issue, nat)
+    expiry = np.full(n, nat)
+    if issued.any():
+        expiry[issued] = _add_years(issue[issued], SKK_YEARS)
+        old = issued & (issue < np.datetime64("2021-01-01"))
+        expiry[old] = np.datetime64(OLD_SCHEME_END)
+    df["issue"] = issue
+    df["expiry"] = expiry
+
+    # registration numbers: SKK-<office region>-<issue year>-<serial>, unique world-wide
+    codes = {o.id: o.region_code.replace(".", "").ljust(4, "0") for o in offices.values()}  # "6408", "6400"
+    office_code = df["office_id"].map(codes).to_numpy()
+    numbers = np.full(n, None, dtype=object)
+    idx = np.flatnonzero(issued)
+    if len(idx):
+        iy = issue[idx].astype("datetime64[Y]").astype(np.int64) + 1970
+        key = pd.DataFrame({"code": office_code[idx], "year": iy, "issue": issue[idx], "i": idx})
+        key = key.sort_values(["code", "year", "issue", "i"], kind="stable")
+        seq = key.groupby(["code", "year"], sort=False).cumcount().to_numpy() + 1
+        # each office-year series starts somewhere after 1, as a real register would
+        group = key.groupby(["code", "year"], sort=False).ngroup().to_numpy()
+        firsts = key.drop_duplicates(["code", "year"])
+        offsets = np.array([zlib.crc32(f"{c}-{y}-{seed}".encode()) % 300
+                            for c, y in zip(firsts["code"].tolist(), firsts["year"].tolist())], dtype=np.int64)
+        start = offsets[group]
+        numbers[key["i"].to_numpy()] = [
+            f"{'SKT' if y < 2021 else 'SKK'}-{c}-{y}-{s:06d}"
+            for c, y, s in zip(key["code"].tolist(), key["year"].tolist(), (seq + start).tolist())
+        ]
+    df["certificate_id"] = _obj(numbers, df.index)
+    df.drop(columns=["_ord"], inplace=True)
+
+
+# --------------------------------------------------------------------------------
+# NIK damage and name noise
+# --------------------------------------------------------------------------------
+def _typo(nik: str, rng) -> str:
+    pos = int(rng.integers(0, 16))
+    digit = str((int(nik[pos]) + int(rng.integers(1, 10))) % 10)
+    return nik[:pos] + digit + nik[pos + 1:]
+
+
+def _transpose(nik: str, rng) -> str:
+    candidates = [i for i in range(15) if nik[i] != nik[i + 1]]
+    i = candidates[int(rng.integers(0, len(candidates)))]
+    return nik[:i] + nik[i + 1] + nik[i] + nik[i + 2:]
+
+
+def _wrong_length(nik: str, rng) -> str:
+    pos = int(rng.integers(0, 16))
+    if rng.random() < 0.5:
+        return nik[:pos] + nik[pos + 1:]  # 15 digits
+    return nik[:pos] + nik[pos] + nik[pos:]  # 17 digits
+
+
+def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: bool) -> None:
+    """Choose each row's NIK damage and the NIK text/number the file shows.
+
+    Adds ``nik_damage`` ("" when intact), ``nik_text`` (str or None) and ``nik_number``
+    (float or NaN: an Excel numeric cell). Formatting only (spaces, dots, apostrophe)
+    is not damage: it is recoverable.
+    """
+    n = len(df)
+    rng = _rng(seed, "nik-damage")
+    pid = df["pid"].to_numpy()
+    real = pid >= 0
+    true_nik = np.full(n, None, dtype=object)
+    true_nik[real] = persons["true_nik"].to_numpy()[pid[real]]
+    df["true_nik"] = _obj(true_nik, df.index)
+    fmt = df["office_id"].map({k: s.fmt for k, s in specs.items()}).to_numpy()
+    kind = np.array([FORMAT_KIND[f] for f in fmt.tolist()], dtype=object)
+    damage = np.full(n, "", dtype=object)
+    if enabled:
+        rate = df["office_id"].map({k: s.damage for k, s in specs.items()}).to_numpy(dtype=float)
+        hit = (rng.random(n) < rate) & real
+        for k, dist in NIK_DAMAGE_KINDS.items():
+            rows = np.flatnonzero(hit & (kind == k))
+            damage[rows] = _choice(rng, dist, len(rows))
+    # "copied from the row above" needs a real, different person right above in the same sheet
+    same_sheet = np.r_[False, (df["group"].to_numpy()[1:] == df["group"].to_numpy()[:-1])
+                       & (df["sheet"].to_numpy()[1:] == df["sheet"].to_numpy()[:-1])
+                       & (df["office_id"].to_numpy()[1:] == df["office_id"].to_numpy()[:-1])]
+    prev_pid = np.r_[-1, pid[:-1]]
+    copy_ok = same_sheet & (prev_pid >= 0) & (prev_pid != pid)
+    prev_nik = np.r_[None, true_nik[:-1]]
+    copy_ok &= prev_nik != true_nik
+    damage[(damage == "copied") & ~copy_ok] = "typo"
+
+    text = true_nik.copy()
+    number = np.full(n, np.nan)
+    missing_forms = ("-", "", "0", "-")
+    for i in np.flatnonzero(damage != "").tolist():
+        nik = true_nik[i]
+        d = damage[i]
+        if d == "excel_truncated":
+            number[i] = float(int(nik[:15] + "0"))
+            text[i] = None
+        elif d == "scientific_notation":
+            text[i] = format(int(nik), ".5E")  # 6.40801E+15, as Excel's CSV export shows it
+        elif d == "typo":
+            text[i] = _typo(nik, rng)
+        elif d == "transposed":
+            text[i] = _transpose(nik, rng)
+        elif d == "missing":
+            text[i] = missing_forms[int(rng.integers(0, 4))] or None
+        elif d == "copied":
+            text[i] = prev_nik[i]
+        elif d == "wrong_length":
+            text[i] = _wrong_length(nik, rng)
+    df["nik_damage"] = _obj(damage, df.index)
+    df["nik_text"] = _obj(text, df.index)
+    df["nik_number"] = number
+
+
+def _format_nik(df: pd.DataFrame, fmt: str, rng) -> list:
+    """The NIK cell of each row as the office writes it (spaces, dots, apostrophes are harmless)."""
+    text = df["nik_text"].tolist()
+    number = df["nik_number"].to_numpy()
+    damage = df["nik_damage"].tolist()
+    style = rng.random(len(df)).tolist()
+    out: list = []
+    for t, num, d, s in zip(text, number.tolist(), damage, style):
+        if num == num:  # a numeric cell
+            out.append(num)
+            continue
+        if t is None or d not in ("", "typo", "transposed", "copied") or len(t) != 16:
+            out.append(t)
+            continue
+        if fmt == "kutim" and s < 0.08:
+            out.append(f"{t[:4]} {t[4:8]} {t[8:12]} {t[12:]}")
+        elif fmt == "kutim" and s < 0.14:
+            out.append(f"{t[:2]}.{t[2:4]}.{t[4:6]}.{t[6:12]}.{t[12:]}")
+        elif fmt == "muaro-jambi" and s < 0.6:
+            out.append("'" + t)
+        elif fmt == "muaro-jambi" and s < 0.75:
+            out.append(f"{t[:2]}.{t[2:4]}.{t[4:6]}.{t[6:12]}.{t[12:]}")
+        else:
+            out.append(t)
+    return out
+
+
+def _render_names(df: pd.DataFrame, world: _World, upper: float, rng) -> list[str | None]:
+    """Names as one file writes them: variants, honorifics and degrees, capitals, the odd typo."""
+    n = len(df)
+    pid = df["pid"].to_numpy()
+    cat = world.cat
+    words = world.tokens.words
+    variants = world.tokens.variants
+    safe = np.where(pid >= 0, pid, 0)
+    t1, t2, t3 = cat["t1"][safe].tolist(), cat["t2"][safe].tolist(), cat["t3"][safe].tolist()
+    fem = cat["female"][safe].tolist()
+    prefix, degree = cat["prefix"][safe].tolist(), cat["degree"][safe].tolist()
+    expert = (df["jen"].to_numpy() >= 7).tolist()
+    r_var, r_title, r_upper, r_typo, r_pick, r_pos = (rng.random(n).tolist() for _ in range(6))
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out: list[str | None] = []
+    for i, p in enumerate(pid.tolist()):
+        if p < 0:
+            out.append(None)
+            continue
+        parts = []
+        for t in (t1[i], t2[i], t3[i]):
+            if t < 0:
+                continue
+            word = words[t]
+            options = variants[t]
+            if options and r_var[i] < 0.3:
+                word = options[int(r_pick[i] * len(options))]
+            parts.append(word)
+        name = " ".join(parts)
+        if r_typo[i] < 0.01 and len(name) > 4:
+            pos = 1 + int(r_pos[i] * (len(name) - 2))
+            if name[pos].isalpha():
+                repl = letters[int(r_pick[i] * 26)]
+                if repl == name[pos].lower():
+                    repl = "e" if repl != "e" else "a"
+                name = name[:pos] + repl + name[pos + 1:]
+        if r_title[i] < 0.7:
+            if prefix[i] == 0:
+                name = ("Hj. " if fem[i] else "H. ") + name
+            elif prefix[i] == 1:
+                name = "Ir. " + name
+            if degree[i] >= 0:
+                pool = V.DEGREES_EXPERT if expert[i] else V.DEGREES_SKILLED
+                name = f"{name}, {pool[degree[i] % len(pool)]}"
+        if r_upper[i] < upper:
+            name = name.upper()
+        out.append(name)
+    return out
+
+
+# --------------------------------------------------------------------------------
+# Writers: one per office habit. Each returns source file/sheet/row per data row.
+# --------------------------------------------------------------------------------
+@dataclass
+class _Out:
+    """What a writer reports back."""
+
+    source_file: np.ndarray
+    source_sheet: np.ndarray
+    source_row: np.ndarray
+    written_terbit: np.ndarray  # dates as the file states them (NaT when not shown)
+    written_berlaku: np.ndarray
+    written_nomor: np.ndarray
+    files: list[tuple[str, str, str]] = field(default_factory=list)  # (file, status, why)
+    junk: list[tuple[str, str, int, str]] = field(default_factory=list)  # (file, sheet, row, kind)
+
+
+def _new_out(n: int) -> _Out:
+    return _Out(
+        source_file=np.full(n, "", dtype=object),
+        source_sheet=np.full(n, "", dtype=object),
+        source_row=np.zeros(n, dtype=np.int64),
+        written_terbit=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
+        written_berlaku=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
+        written_nomor=np.full(n, None, dtype=object),
+    )
+
+
+class _Ctx:
+    """Shared inputs for the writers."""
+
+    def __init__(self, world: _World, office: Office, spec: OfficeSpec, seed: int, out_dir: Path, progress):
+        self.world = world
+        self.office = office
+        self.spec = spec
+        self.seed = seed
+        self.dir = out_dir
+        self.progress = progress
+        self.rng = _rng(seed, "write", office.id)
+
+    def tick(self, k: int) -> None:
+        if self.progress is not None:
+            self.progress.update(k)
+
+
+def _common(df: pd.DataFrame, ctx: _Ctx) -> dict[str, list]:
+    """Per-row values most writers need, rendered once."""
+    cat = ctx.world.cat
+    pid = df["pid"].to_numpy()
+    safe = np.where(pid >= 0, pid, 0)
+    real = pid >= 0
+    places = np.array(ctx.world.place_names, dtype=object)[cat["place"][safe]]
+    birth = cat["birth"][safe]
+    return {
+        "real": real.tolist(),
+        "nama": _render_names(df, ctx.world, ctx.spec.upper, ctx.rng),
+        "nik": _format_nik(df, ctx.spec.fmt, ctx.rng),
+        "place": [p if r else None for p, r in zip(places.tolist(), real.tolist())],
+        "birth": birth,
+        "female": cat["female"][safe].tolist(),
+        "jabatan": _jabatan(df["fam"].to_numpy(), df["jen"].to_numpy()).tolist(),
+        "jen": df["jen"].tolist(),
+        "hasil": df["hasil"].tolist(),
+        "pending": df["pending"].tolist(),
+        "nomor": df["certificate_id"].tolist(),
+        "unreadable": (df["special"].to_numpy() == 2).tolist(),
+        "year": df["year"].tolist(),
+    }
+
+
+def _sheets(df: pd.DataFrame):
+    """(group, sheet, positions) in row order."""
+    keys = list(zip(df["group"].tolist(), df["sheet"].tolist()))
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            yield keys[start][0], keys[start][1], np.arange(start, i)
+            start = i
+
+
+def _files_of(df: pd.DataFrame):
+    """(group, positions) in row order."""
+    groups = df["group"].tolist()
+    start = 0
+    for i in range(1, len(groups) + 1):
+        if i == len(groups) or groups[i] != groups[start]:
+            yield groups[start], np.arange(start, i)
+            start = i
+
+
+def _signature(sheet, r: int, col: int, office: Office, place: str, when: str) -> tuple[int, list[int]]:
+    """Signature block ("Mengetahui, / Kepala Dinas ... / (name) / NIP. ...") from row r; returns next row and rows."""
+    name, nip = V.SIGNATORIES.get(office.id, ("Ir. Bambang Sutrisno, M.T.", "19700101 199503 1 001"))
+    lines = [f"{place}, {when}", "Mengetahui,", f"Kepala {office.name}", None, None, f"({name})", f"NIP. {nip}"]
+    rows = []
+    for text in lines:
+        if text is not None:
+            sheet.row(r, [None] * col + [text])
+            rows.append(r)
+        r += 1
+    return r, rows
+
+
+def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
+    c = _common(df, ctx)
+    rng = ctx.rng
+    header = ["No", "Nama Lengkap", "NIK", "Tempat, Tanggal Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+              "No. Registrasi", "Tahun"]
+    widths = [5, 32, 22, 30, 5, 34, 11, 7, 24, 7]
+    y, m, d = _ymd(c["birth"])
+    style = rng.random(len(df)).tolist()
+    blank = (rng.random(len(df)) < 0.012).tolist()
+    jstyle = rng.random(len(df)).tolist()
+    books: dict[str, XlsxBook] = {}
+    for group, sheet_name, pos in _sheets(df):
+        book = books.get(group)
+        if book is None:
+            for other in books.values():
+                other.close()
+            books.clear()
+            book = books[group] = XlsxBook(ctx.dir / group)
+            out.files.append((group, "ok", "MTU participant workbook, one sheet per kecamatan"))
+        sheet = book.sheet(sheet_name, widths)
+        year = c["year"][pos[0]]
+        titles = ["DAFTAR PESERTA MOBILE TRAINING UNIT (MTU)", f"DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN {year}"]
+        if rng.random() < 0.6:
+            titles.append(f"KECAMATAN {sheet_name.upper()}")
+        r = 1
+        for title in titles:
+            sheet.row(r, [title], bold=True)
+            sheet.merge(r, 0, r, len(header) - 1)
+            out.junk.append((group, sheet_name, r, "title"))
+            r += 1
+        r += 1  # blank line under the titles
+        sheet.row(r, header, bold=True)
+        r += 1
+        if rng.random() < 0.5:
+            sheet.row(r, list(range(1, len(header) + 1)))
+            out.junk.append((group, sheet_name, r, "numbering"))
+            r += 1
+        k = kb = 0
+        for no, i in enumerate(pos.tolist(), start=1):
+            if blank[i]:
+                out.junk.append((group, sheet_name, r, "blank"))
+                r += 1
+            if c["real"][i]:
+                s = style[i]
+                if s < 0.8:
+                    ttl = f"{c['place'][i]}, {d[i]:02d}-{m[i]:02d}-{y[i]}"
+                elif s < 0.95:
+                    ttl = f"{c['place'][i]}, {d[i]} {V.BULAN[m[i] - 1]} {y[i]}"
+                else:
+                    ttl = f"{c['place'][i]},{d[i]:02d}-{m[i]:02d}-{y[i]}"
+                sex = "P" if c["female"][i] else "L"
+            else:
+                ttl = sex = None
+            j = c["jen"][i]
+            if c["unreadable"][i]:
+                jen = "Jenjang ?"
+            elif jstyle[i] < 0.9:
+                jen = f"Jenjang {j}"
+            elif jstyle[i] < 0.95:
+                jen = str(j)
+            else:
+                jen = f"KKNI {j}"
+            h = c["hasil"][i]
+            nomor = None
+            if h == 1:
+                k += 1
+                if c["pending"][i]:
+                    nomor = "dalam proses"
+                elif c["real"][i]:
+                    nomor = c["nomor"][i]
+                    out.written_nomor[i] = nomor
+            else:
+                kb += 1
+            sheet.row(r, [no, c["nama"][i], c["nik"][i], ttl, sex, c["jabatan"][i], jen, "K" if h == 1 else "BK",
+                          nomor, c["year"][i]])
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+            r += 1
+        r += 1
+        sheet.row(r, ["JUMLAH", None, None, None, None, None, None, f"K: {k} / BK: {kb}"], bold=True)
+        sheet.merge(r, 0, r, 6)
+        out.junk.append((group, sheet_name, r, "total"))
+        r += 2
+        _, rows = _signature(sheet, r, 7, ctx.office, "Sangatta", f"{20 + int(rng.integers(0, 9))} Desember {year}")
+        out.junk.extend((group, sheet_name, s, "signature") for s in rows)
+        ctx.tick(len(pos))
+    for book in books.values():
+        book.close()
+
+
+def _kualifikasi_text(j: int, s: float) -> str:
+    if j >= 7:
+        return V.AHLI_TITLE[j]
+    return f"Jenjang {j}" if s < 0.5 else f"KKNI {j}"
+
+
+def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
+    c = _common(df, ctx)
+    rng = ctx.rng
+    serial_birth = _serial(c["birth"]).tolist()
+    bulan = _bulan(c["birth"])
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    issue_serial = np.where(np.isnat(issue), -1, _serial(np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue))).tolist()
+    expiry_serial = np.where(np.isnat(expiry), -1, _serial(np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry))).tolist()
+    bstyle = rng.random(len(df)).tolist()
+    kstyle = rng.random(len(df)).tolist()
+    src_office = df["src_office"].tolist()
+    region_of = {o: ctx.world.offices[o].region_name for o in set(src_office) if o}
+    widths = [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7]
+    book = None
+    current = None
+    for group, sheet_name, pos in _sheets(df):
+        if group != current:
+            if book is not None:
+                book.close()
+            book = XlsxBook(ctx.dir / group, creator="Dinas PUPR-Pera Provinsi Kalimantan Timur")
+            current = group
+            out.files.append((group, "ok", "province workbook: Tahap sheets with a two-row header, plus Rekap Kabupaten"))
+        year = c["year"][pos[0]]
+        if sheet_name == "Rekap Kabupaten":
+            _write_kaltim_rekap(book, df, c, pos, ctx, out, group, year, region_of)
+            continue
+        sheet = book.sheet(sheet_name, widths)
+        sheet.row(1, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI KUALIFIKASI AHLI DAN FRESH GRADUATE"], bold=True)
+        sheet.merge(1, 0, 1, 12)
+        sheet.row(2, [f"{sheet_name.upper()} TAHUN {year} - DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"], bold=True)
+        sheet.merge(2, 0, 2, 12)
+        out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
+        parent = ["No", "Nama Peserta", "NIK", "Tempat, Tanggal Lahir", None, "Jenis Kelamin", "Jabatan Kerja",
+                  "Kualifikasi", "Hasil Uji", "Sertifikat", None, None, "Tahun"]
+        child = [None, None, None, "Tempat", "Tanggal", None, None, None, None, "Nomor", "Tanggal Terbit", "Masa Berlaku", None]
+        sheet.row(4, parent, bold=True)
+        sheet.row(5, child, bold=True)
+        for col in (0, 1, 2, 5, 6, 7, 8, 12):
+            sheet.merge(4, col, 5, col)
+        sheet.merge(4, 3, 4, 4)
+        sheet.merge(4, 9, 4, 11)
+        r = 6
+        for no, i in enumerate(pos.tolist(), start=1):
+            s = bstyle[i]
+            if s < 0.4:
+                born = XDate(serial_birth[i])
+            elif s < 0.7:
+                born = serial_birth[i]  # an Excel serial number in a General cell
+            else:
+                born = bulan[i]
+            h = c["hasil"][i]
+            nomor = terbit = berlaku = None
+            if h == 1:
+                if c["pending"][i]:
+                    nomor = "dalam proses"
+                else:
+                    nomor = c["nomor"][i]
+                    terbit, berlaku = XDate(issue_serial[i]), XDate(expiry_serial[i])
+                    out.written_nomor[i] = nomor
+                    out.written_terbit[i] = issue[i]
+                    out.written_berlaku[i] = expiry[i]
+            kual = "Jenjang ?" if c["unreadable"][i] else _kualifikasi_text(c["jen"][i], kstyle[i])
+            sheet.row(r, [no, c["nama"][i], c["nik"][i], c["place"][i], born,
+                          "Perempuan" if c["female"][i] else "Laki-laki", c["jabatan"][i], kual,
+                          "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]])
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+            r += 1
+        sheet.row(r, ["JUMLAH PESERTA", None, len(pos)], bold=True)
+        sheet.merge(r, 0, r, 1)
+        out.junk.append((group, sheet_name, r, "total"))
+        ctx.tick(len(pos))
+    if book is not None:
+        book.close()
+
+
+def _write_kaltim_rekap(book, df, c, pos, ctx, out, group, year, region_of) -> None:
+    """Sheet "Rekap Kabupaten": certificates issued through the regencies, same registration numbers."""
+    sheet = book.sheet("Rekap Kabupaten", [5, 28, 32, 20, 12, 36, 13, 15, 24, 14, 14, 7])
+    sheet.row(1, [f"REKAPITULASI SERTIFIKAT TENAGA KERJA KONSTRUKSI KABUPATEN/KOTA SE-KALIMANTAN TIMUR TAHUN {year}"], bold=True)
+    sheet.merge(1, 0, 1, 11)
+    out.junk.append((group, "Rekap Kabupaten", 1, "title"))
+    header = ["No", "Kabupaten/Kota", "Nama Peserta", "NIK", "Jenis Kelamin", "Jabatan Kerja", "Kualifikasi",
+              "Hasil Uji", "No. Registrasi", "Tanggal Terbit", "Masa Berlaku", "Tahun"]
+    sheet.row(3, header, bold=True)
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    src_office = df["src_office"].tolist()
+    kstyle = ctx.rng.random(len(pos)).tolist()
+    r = 4
+    for no, i in enumerate(pos.tolist(), start=1):
+        out.written_nomor[i] = c["nomor"][i]
+        out.written_terbit[i] = issue[i]
+        out.written_berlaku[i] = expiry[i]
+        sheet.row(r, [no, region_of[src_office[i]], c["nama"][i], c["nik"][i],
+                      "Perempuan" if c["female"][i] else "Laki-laki", c["jabatan"][i],
+                      _kualifikasi_text(c["jen"][i], kstyle[no - 1]), "Kompeten", c["nomor"][i],
+                      XDate(int(_serial(issue[i:i + 1])[0])), XDate(int(_serial(expiry[i:i + 1])[0])), c["year"][i]])
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "Rekap Kabupaten", r
+        r += 1
+    ctx.tick(len(pos))
+
+
+def _cache_xlwt_styles(book) -> None:
+    """xlwt hashes a cell's style on every write; remember the index per style object (3x faster)."""
+    original = book.add_style
+    cache: dict[int, int] = {}
+
+    def add_style(style):
+        key = id(style)
+        if key not in cache:
+            cache[key] = original(style)
+        return cache[key]
+
+    book.add_style = add_style
+
+
+def _write_muaro_jambi(df, ctx: _Ctx, out: _Out) -> None:
+    import xlwt
+
+    c = _common(df, ctx)
+    rng = ctx.rng
+    born = _dmy(c["birth"], sep="/")
+    jstyle = rng.random(len(df)).tolist()
+    header = ["No", "Nama", "No. KTP", "Tempat Lahir", "Tgl Lahir", "JK", "Jabatan", "Jenjang", "Keterangan", "Tahun"]
+    bold = xlwt.easyxf("font: bold on; align: horiz center")
+    for group, pos in _files_of(df):
+        book = xlwt.Workbook(encoding="utf-8")
+        _cache_xlwt_styles(book)
+        out.files.append((group, "ok", "legacy .xls (BIFF8); long lists continue on further sheets"))
+        chunks = [pos[i:i + XLS_MAX_DATA_ROWS] for i in range(0, len(pos), XLS_MAX_DATA_ROWS)]
+        for part, chunk in enumerate(chunks, start=1):
+            sheet_name = "Peserta" if part == 1 else f"Peserta ({part})"
+            ws = book.add_sheet(sheet_name)
+            for col, width in enumerate([5, 30, 22, 16, 12, 5, 28, 9, 16, 7]):
+                ws.col(col).width = width * 256
+            titles = ["DAFTAR PESERTA BIMTEK PEMBEKALAN DAN UJI SERTIFIKASI TENAGA KERJA OPERATOR ALAT BERAT",
+                      "DINAS PUPR KABUPATEN MUARO JAMBI", "SENGETI, DESEMBER 2025"]
+            for r0, title in enumerate(titles):
+                ws.write_merge(r0, r0, 0, len(header) - 1, title, bold)
+                out.junk.append((group, sheet_name, r0 + 1, "title"))
+            r0 = len(titles) + 1
+            for col, text in enumerate(header):
+                ws.write(r0, col, text, bold)
+            r0 += 1
+            for col in range(len(header)):
+                ws.write(r0, col, col + 1)
+            out.junk.append((group, sheet_name, r0 + 1, "numbering"))
+            r0 += 1
+            for no, i in enumerate(chunk.tolist(), start=1):
+                j = c["jen"][i]
+                if c["unreadable"][i]:
+                    jen = "KKNI ?"
+                else:
+                    jen = V.ROMAN[j] if jstyle[i] < 0.6 else f"KKNI {j}"
+                values = [no, c["nama"][i], c["nik"][i], c["place"][i], born[i] if c["real"][i] else None,
+                          ("PR" if c["female"][i] else "LK") if c["real"][i] else None, c["jabatan"][i], jen,
+                          "Kompeten" if c["hasil"][i] == 1 else "Belum Kompeten", c["year"][i]]
+                for col, value in enumerate(values):
+                    if value is None or value == "" or (isinstance(value, float) and value != value):
+                        continue
+                    ws.write(r0, col, value)
+                out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r0 + 1
+                r0 += 1
+            if part == len(chunks):
+                r0 += 1
+                ws.write(r0, 0, "JUMLAH", bold)
+                ws.write(r0, 2, len(pos))
+                out.junk.append((group, sheet_name, r0 + 1, "total"))
+                r0 += 2
+                name, nip = V.SIGNATORIES[ctx.office.id] if ctx.office.id in V.SIGNATORIES else ("Ir. Bambang Sutrisno, M.T.", "19700101 199503 1 001")
+                for text in ("Sengeti, 19 Desember 2025", "Mengetahui,", f"Kepala {ctx.office.name}", None, None,
+                             f"({name})", f"NIP. {nip}"):
+                    if text:
+                        ws.write(r0, 6, text)
+                        out.junk.append((group, sheet_name, r0 + 1, "signature"))
+                    r0 += 1
+            ctx.tick(len(chunk))
+        book.save(str(ctx.dir / group))
+
+
+def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
+    c = _common(df, ctx)
+    born = _iso(c["birth"])
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    issue_iso, expiry_iso = _iso(issue), _iso(expiry)
+    nik = c["nik"]
+    program = df["program"].tolist()
+    for stem, pos in _files_of(df):
+        pages = [pos[i:i + JSON_PAGE_SIZE] for i in range(0, len(pos), JSON_PAGE_SIZE)]
+        for page_no, page in enumerate(pages, start=1):
+            name = f"{stem}_page{page_no}.json"
+            records = []
+            for k, i in enumerate(page.tolist(), start=1):
+                h = c["hasil"][i]
+                nomor = c["nomor"][i] if h == 1 and not c["pending"][i] else None
+                terbit = issue_iso[i] if nomor else None
+                berlaku = expiry_iso[i] if nomor else None
+                if nomor:
+                    out.written_nomor[i] = nomor
+                    out.written_terbit[i] = issue[i]
+                    out.written_berlaku[i] = expiry[i]
+                records.append({
+                    "nik": nik[i],
+                    "nama": c["nama"][i],
+                    "tempat_lahir": c["place"][i],
+                    "tanggal_lahir": born[i],
+                    "jenis_kelamin": "P" if c["female"][i] else "L",
+                    "jabatan_kerja": c["jabatan"][i],
+                    "jenjang": c["jen"][i],
+                    "kualifikasi": V.AHLI_TITLE.get(c["jen"][i], "Teknisi/Analis"),
+                    "hasil": {1: "Kompeten", 0: "Belum Kompeten", -1: ""}[h],
+                    "nomor_registrasi": nomor,
+                    "tanggal_ditetapkan": terbit,
+                    "masa_berlaku": berlaku,
+                    "kegiatan": program[i],
+                    "tahun": c["year"][i],
+                })
+                out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", k
+            meta = {"page": page_no, "total_pages": len(pages), "per_page": JSON_PAGE_SIZE, "total": len(pos)}
+            body = ",\n  ".join(json.dumps(record, ensure_ascii=False) for record in records)
+            text = f'{{"data": [\n  {body}\n], "meta": {json.dumps(meta)}}}\n'
+            (ctx.dir / name).write_text(text, encoding="utf-8")
+            out.files.append((name, "ok", "SIKI-like JSON export, one page per file"))
+            ctx.tick(len(page))
+
+
+def _write_csv(df, ctx: _Ctx, out: _Out, *, palembang: bool) -> None:
+    c = _common(df, ctx)
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    program = df["program"].tolist()
+    if palembang:
+        header = ["Nama Peserta", "NIK", "TTL", "JK", "Jabatan Kerja", "Level", "Hasil", "Nomor Sertifikat",
+                  "Tgl Terbit", "Berlaku s.d.", "Tahun", "Kegiatan"]
+        born = _dmy(c["birth"], sep="-", two_digit_year=True)
+        terbit_text = _dmy(issue, sep="-", two_digit_year=True)
+        berlaku_text = _dmy(expiry, sep="-", two_digit_year=True)
+        encoding, delimiter, newline = "cp1252", ";", "\r\n"
+        why = "CSV export: ';' delimiter, Windows-1252, 2-digit years"
+    else:
+        header = ["No", "Nama", "NIK", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang",
+                  "Hasil", "Nomor Sertifikat", "Tanggal Terbit", "Masa Berlaku", "Tahun"]
+        born = _dmy(c["birth"], sep="/", order="mdy")
+        terbit_text = _dmy(issue, sep="/", order="mdy")
+        berlaku_text = _dmy(expiry, sep="/", order="mdy")
+        encoding, delimiter, newline = "utf-8-sig", ",", "\r\n"
+        why = "CSV export from an English-locale Excel: month-first dates"
+    for group, pos in _files_of(df):
+        path = ctx.dir / group
+        with path.open("w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter, lineterminator=newline)
+            writer.writerow(header)
+            line = 2
+            k = 0
+            for no, i in enumerate(pos.tolist(), start=1):
+                h = c["hasil"][i]
+                nomor = terbit = berlaku = ""
+                if h == 1:
+                    k += 1
+                    if c["pending"][i]:
+                        nomor = "dalam proses" if palembang else "Dalam Proses"
+                    else:
+                        nomor, terbit, berlaku = c["nomor"][i], terbit_text[i], berlaku_text[i]
+                        out.written_nomor[i] = nomor
+                        out.written_terbit[i] = issue[i]
+                        out.written_berlaku[i] = expiry[i]
+                jen = "Jenjang ?" if c["unreadable"][i] else str(c["jen"][i])
+                sex = "P" if c["female"][i] else "L"
+                nik = c["nik"][i] or ""
+                if palembang:
+                    ttl = f"{c['place'][i]}, {born[i]}"
+                    row = [c["nama"][i], nik, ttl, sex, c["jabatan"][i], jen,
+                           "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i], program[i]]
+                else:
+                    row = [no, c["nama"][i], nik, c["place"][i], born[i], sex, c["jabatan"][i], jen,
+                           "KOMPETEN" if h == 1 else "BELUM KOMPETEN", nomor, terbit, berlaku, c["year"][i]]
+                writer.writerow(row)
+                out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "", line
+                line += 1
+            if palembang:
+                writer.writerow(["JUMLAH", "", "", "", "", "", f"{k} Kompeten", "", "", "", "", ""])
+                out.junk.append((group, "", line, "total"))
+        out.files.append((group, "ok", why))
+        ctx.tick(len(pos))
+
+
+def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
+    """Kutai Kartanegara ("Peserta" + a "Rekap" pivot), Muara Enim, and offices without a spec."""
+    c = _common(df, ctx)
+    rng = ctx.rng
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    birth_serial = _serial(c["birth"]).tolist()
+    safe_issue = np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue)
+    safe_expiry = np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry)
+    issue_serial, expiry_serial = _serial(safe_issue).tolist(), _serial(safe_expiry).tolist()
+    dmy_slash = _dmy(c["birth"], sep="/")
+    bulan_short = _bulan(c["birth"], abbreviate=True)
+    style = rng.random(len(df)).tolist()
+    blank = (rng.random(len(df)) < (0.01 if kind == "muara-enim" else 0.0)).tolist()
+    office = ctx.office
+    if kind == "muara-enim":
+        header = ["No", "No. KTP/NIK", "Nama", "L/P", "Tempat, Tanggal Lahir", "Jabatan Kerja", "Jenjang", "Hasil",
+                  "Keterangan", "Tahun"]
+        widths = [5, 22, 30, 5, 30, 34, 10, 7, 14, 7]
+    else:
+        header = ["No", "Nama Pekerja" if kind == "kukar" else "Nama", "Nomor Identitas" if kind == "kukar" else "NIK",
+                  "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang", "Hasil",
+                  "No. Registrasi", "Tgl Terbit", "Masa Berlaku", "Tahun"]
+        widths = [5, 30, 22, 16, 13, 13, 34, 8, 16, 24, 12, 12, 7]
+    for group, pos in _files_of(df):
+        book = XlsxBook(ctx.dir / group, creator=office.name)
+        why = {"kukar": "sheet Peserta is the list; sheet Rekap is a pivot the registry tells readers to skip",
+               "muara-enim": "NIK first; Hasil K/BK and Keterangan TERBIT / dalam proses"}.get(kind, "participant list")
+        out.files.append((group, "ok", why))
+        sheet_name = df["sheet"].iat[pos[0]]
+        sheet = book.sheet(sheet_name, widths)
+        year = c["year"][pos[0]]
+        sheet.row(1, [f"DATA PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN {year}"], bold=True)
+        sheet.merge(1, 0, 1, len(header) - 1)
+        sheet.row(2, [office.name.upper()], bold=True)
+        sheet.merge(2, 0, 2, len(header) - 1)
+        out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
+        sheet.row(4, header, bold=True)
+        r = 5
+        tally: dict[str, list[int]] = {}
+        for no, i in enumerate(pos.tolist(), start=1):
+            if blank[i]:
+                out.junk.append((group, sheet_name, r, "blank"))
+                r += 1
+            real = c["real"][i]
+            h = c["hasil"][i]
+            j = c["jen"][i]
+            tally.setdefault(c["jabatan"][i], [0, 0])[0 if h == 1 else 1] += 1
+            if kind == "muara-enim":
+                s = style[i]
+                ttl = None
+                if real:
+                    ttl = f"{c['place'][i]}, {dmy_slash[i]}" if s < 0.8 else f"{c['place'][i]}, {bulan_short[i]}"
+                if c["unreadable"][i]:
+                    jen = "Jenjang ?"
+                else:
+                    jen = f"Jenjang {j}" if s < 0.5 else (j if s < 0.8 else V.ROMAN[j])
+                ket = None
+                if h == 1:
+                    ket = "dalam proses" if c["pending"][i] else "TERBIT"
+                values = [no, c["nik"][i], c["nama"][i], ("P" if c["female"][i] else "L") if real else None, ttl,
+                          c["jabatan"][i], jen, "K" if h == 1 else "BK", ket, c["year"][i]]
+            else:
+                nomor = terbit = berlaku = None
+                if h == 1:
+                    if c["pending"][i]:
+                        nomor = "proses"
+                    elif real:
+                        nomor = c["nomor"][i]
+                        terbit, berlaku = XDate(issue_serial[i]), XDate(expiry_serial[i])
+                        out.written_nomor[i] = nomor
+                        out.written_terbit[i] = issue[i]
+                        out.written_berlaku[i] = expiry[i]
+                values = [no, c["nama"][i], c["nik"][i], c["place"][i], XDate(birth_serial[i]) if real else None,
+                          ("Perempuan" if c["female"][i] else "Laki-laki") if real else None, c["jabatan"][i],
+                          "Jenjang ?" if c["unreadable"][i] else j,
+                          "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]]
+            sheet.row(r, values)
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+            r += 1
+        if kind == "muara-enim":
+            r += 1
+            sheet.row(r, ["JUMLAH", None, len(pos)], bold=True)
+            out.junk.append((group, sheet_name, r, "total"))
+            r += 2
+            _, rows = _signature(sheet, r, 5, office, "Muara Enim", f"30 Desember {year}")
+            out.junk.extend((group, sheet_name, s, "signature") for s in rows)
+        if kind == "kukar":
+            pivot = book.sheet("Rekap", [36, 12, 16, 10])
+            pivot.row(1, ["Jabatan Kerja", "Kompeten", "Belum Kompeten", "Jumlah"], bold=True)
+            rr = 2
+            for jabatan in sorted(tally):
+                a, b = tally[jabatan]
+                pivot.row(rr, [jabatan, a, b, a + b])
+                rr += 1
+            total_k = sum(v[0] for v in tally.values())
+            total_bk = sum(v[1] for v in tally.values())
+            pivot.row(rr, ["Grand Total", total_k, total_bk, total_k + total_bk], bold=True)
+        book.close()
+        ctx.tick(len(pos))
+
+
+def _bad_files(ctx: _Ctx, out: _Out) -> None:
+    """Muara Enim's unreadable files: a corrupt workbook, an empty CSV, a meeting invitation."""
+    rng = ctx.rng
+    good = XlsxBook(ctx.dir / "_tmp.xlsx")
+    sheet = good.sheet("Data")
+    sheet.row(1, ["No", "Nama", "NIK"])
+    good.close()
+    data = (ctx.dir / "_tmp.xlsx").read_bytes()
+    (ctx.dir / "_tmp.xlsx").unlink()
+    corrupt = data[: len(data) // 3] + rng.bytes(512)  # truncated zip with trailing garbage
+    (ctx.dir / "REKAP_PESERTA_SKK_2022_revisi.xlsx").write_bytes(corrupt)
+    out.files.append(("REKAP_PESERTA_SKK_2022_revisi.xlsx", "rejected", "corrupt workbook: truncated zip"))
+    (ctx.dir / "peserta_susulan.csv").write_bytes(b"")
+    out.files.append(("peserta_susulan.csv", "rejected", "empty file (0 bytes)"))
+    book = XlsxBook(ctx.dir / "undangan_rapat.xlsx", creator=ctx.office.name)
+    sheet = book.sheet("Undangan", [5, 40, 40, 24, 30])
+    sheet.row(1, ["UNDANGAN RAPAT KOORDINASI JASA KONSTRUKSI"], bold=True)
+    sheet.row(3, ["No", "Instansi", "Perihal", "Hari/Waktu", "Lokasi"], bold=True)
+    rows = [
+        ("Dinas PUPR Kabupaten Lahat", "Rapat koordinasi pembinaan jasa konstruksi", "Senin, 09.00 WIB", "Aula Dinas PUPR"),
+        ("Balai Jasa Konstruksi Wilayah II Palembang", "Sosialisasi sertifikasi kompetensi kerja", "Selasa, 09.00 WIB", "Ruang Rapat Bidang Bina Konstruksi"),
+        ("LPJK Provinsi Sumatera Selatan", "Evaluasi uji kompetensi", "Rabu, 13.00 WIB", "Aula Dinas PUPR"),
+    ]
+    for r, values in enumerate(rows, start=4):
+        sheet.row(r, [r - 3, *values])
+    book.close()
+    out.files.append(("undangan_rapat.xlsx", "rejected", "no participant columns (no nama / NIK header): a meeting invitation"))
+
+
+WRITERS: dict[str, Callable] = {
+    "kutim": _write_kutim,
+    "kaltim": _write_kaltim,
+    "muaro-jambi": _write_muaro_jambi,
+    "kalsel": _write_kalsel,
+    "palembang": lambda df, ctx, out: _write_csv(df, ctx, out, palembang=True),
+    "samarinda": lambda df, ctx, out: _write_csv(df, ctx, out, palembang=False),
+    "kukar": lambda df, ctx, out: _write_standard_xlsx(df, ctx, out, kind="kukar"),
+    "muara-enim": lambda df, ctx, out: _write_standard_xlsx(df, ctx, out, kind="muara-enim"),
+    "generic": lambda df, ctx, out: _write_standard_xlsx(df, ctx, out, kind="generic"),
+}
+
+
+# --------------------------------------------------------------------------------
+# The world
+# --------------------------------------------------------------------------------
+def _specs_for(offices: dict[str, Office]) -> tuple[dict[str, OfficeSpec], list[str]]:
+    specs: dict[str, OfficeSpec] = {}
+    generic: list[str] = []
+    for office_id in SPECS:
+        if office_id in offices:
+            specs[office_id] = SPECS[office_id]
+    for office_id, office in offices.items():
+        if office_id not in specs:
+            specs[office_id] = GENERIC_EXPERT if office.level == "province" else GENERIC_SKILLED
+            generic.append(office_id)
+    return specs, generic
+
+
+def _allocate(rows: int, specs: dict[str, OfficeSpec], rekap: bool) -> tuple[dict[str, int], int]:
+    rekap_rows = int(round(rows * REKAP_SHARE)) if rekap else 0
+    main = max(rows - rekap_rows, 0)
+    total = sum(s.share for s in specs.values())
+    counts = {k: max(6, int(round(main * s.share / total))) for k, s in specs.items()}
+    return counts, rekap_rows
+
+
+PARALLEL_ABOVE = 200_000  # rows from which the offices are written by two processes
+
+
+@dataclass
+class _WriterWorld:
+    """What the writers need of the world: persons of one office (pids remapped), vocabularies."""
+
+    cat: dict[str, np.ndarray]
+    place_names: list[str]
+    tokens: "_Tokens"
+    offices: dict[str, Office]
+
+
+def _office_task(world: _World, office: Office, spec: OfficeSpec, seed: int, folder: Path, sub: pd.DataFrame) -> dict:
+    """Everything one office's writer needs, small enough to send to another process."""
+    sub = sub.reset_index(drop=True).copy()
+    pid = sub["pid"].to_numpy()
+    real = pid >= 0
+    used, local = np.unique(pid[real], return_inverse=True)
+    new_pid = np.full(len(pid), -1, dtype=np.int64)
+    new_pid[real] = local
+    sub["pid"] = new_pid
+    cat = {name: values[used] for name, values in world.cat.items()}
+    view = _WriterWorld(cat=cat, place_names=world.place_names, tokens=world.tokens, offices=world.offices)
+    return {"world": view, "office": office, "spec": spec, "seed": seed, "folder": folder, "rows": sub}
+
+
+def _write_office(task: dict, progress=None) -> _Out:
+    """Write one office's files (and Muara Enim's unreadable ones)."""
+    office, spec, sub, folder = task["office"], task["spec"], task["rows"], Path(task["folder"])
+    folder.mkdir(parents=True, exist_ok=True)
+    ctx = _Ctx(task["world"], office, spec, task["seed"], folder, progress)
+    local = _new_out(len(sub))
+    if len(sub):
+        WRITERS[spec.fmt](sub, ctx, local)
+    if spec.fmt == "muara-enim":
+        _bad_files(ctx, local)
+    return local
+
+
+def _run_tasks(tasks: list[dict], workers: int, bar) -> list[_Out]:
+    if workers <= 1 or len(tasks) <= 1:
+        return [_write_office(task, bar) for task in tasks]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    results: list[_Out | None] = [None] * len(tasks)
+    order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i]["rows"]))  # biggest first
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_write_office, tasks[i]): i for i in order}
+        from concurrent.futures import as_completed
+
+        for future in as_completed(futures):
+            i = futures[future]
+            results[i] = future.result()
+            if bar is not None:
+                bar.update(len(tasks[i]["rows"]))
+    return results  # type: ignore[return-value]
+
+
+def generate_world(
+    landing_root: Path,
+    rows: int,
+    seed: int = 42,
+    nik_damage: bool = True,
+    registry_path: Path | str | None = None,
+    progress: bool = False,
+    workers: int | None = None,
+) -> WorldSummary:
+    """Write a demo world of about ``rows`` participant rows under ``landing_root``.
+
+    One folder per registry office (``<landing_root>/<office landing>/``) with that
+    office's files, and ``<landing_root>/_truth/`` with the ground truth
+    (:mod:`demo.truth`). Existing files of the same names are overwritten; use the
+    CLI (``python -m demo``) to wipe old office folders first.
+
+    ``workers``: processes writing the office files; default 2 from
+    ``PARALLEL_ABOVE`` rows on (when the machine has 2 cores), else 1. The files
+    are the same either way.
+    """
+    if rows < 1:
+        raise ValueError("rows must be positive")
+    landing_root = Path(landing_root)
+    offices = load_registry(registry_path or DEFAULT_REGISTRY)
+    specs, generic = _specs_for(offices)
+    kaltim = "prov-kaltim" in specs and specs["prov-kaltim"].fmt == "kaltim"
+    counts, rekap_target = _allocate(rows, specs, kaltim)
+
+    world = _World(seed)
+    world.offices = offices
+    frames = []
+    for office_id, spec in specs.items():
+        office = offices[office_id]
+        df = _participations(world, office, spec, counts[office_id], seed)
+        rng = _rng(seed, "plan", office_id)
+        df["training_only"] = False
+        if spec.fmt == "generic":
+            _plan_simple("peserta_" + office_id + "_{year}.xlsx", "Peserta")(df, world, rng)
+        else:
+            PLANS[spec.fmt](df, world, rng)
+        frames.append(df)
+    persons = world.finish_persons()
+    parts = pd.concat(frames, ignore_index=True)
+    parts["assess"] = parts["assess"].to_numpy().astype("datetime64[D]")
+    parts["special"] = np.int8(0)
+    parts["src_office"] = ""
+    _results(parts, specs, offices, seed)
+
+    # special rows: no name and no NIK (quarantine no_identity), "Jenjang ?" (jenjang_unreadable)
+    rng = _rng(seed, "special")
+    extra = []
+    for office_id, spec in specs.items():
+        mine = np.flatnonzero(parts["office_id"].to_numpy() == office_id)
+        if not len(mine):
+            continue
+        k = max(1, int(round(len(mine) * 0.002)))
+        if spec.unreadable_jenjang:
+            chosen = rng.choice(mine, size=min(k, len(mine)), replace=False)
+            parts.loc[chosen, "special"] = np.int8(2)
+        if spec.no_identity:
+            chosen = rng.choice(mine, size=min(k, len(mine)), replace=False)
+            ghost = parts.loc[chosen].copy()
+            ghost["pid"] = -1
+            ghost["special"] = np.int8(1)
+            ghost["certificate_id"] = None
+            ghost["pending"] = False
+            ghost["issue"] = np.datetime64("NaT")
+            ghost["expiry"] = np.datetime64("NaT")
+            extra.append(ghost)
+    if extra:
+        parts = pd.concat([parts, *extra], ignore_index=True)
+
+    # prov-kaltim's "Rekap Kabupaten": certificates issued through its regencies/cities, same numbers
+    if kaltim and rekap_target:
+        kaltim_years = sorted(SPECS["prov-kaltim"].years)
+        local = [o.id for o in offices.values() if o.province_code == "64" and o.level != "province" and o.id in specs]
+        eligible = parts[
+            parts["office_id"].isin(local)
+            & (parts["hasil"] == 1)
+            & parts["certificate_id"].notna()
+            & (parts["special"] == 0)
+            & parts["year"].isin(kaltim_years)
+        ]
+        if len(eligible):
+            pick = np.sort(rng.choice(len(eligible), size=min(rekap_target, len(eligible)), replace=False))
+            rekap = eligible.iloc[pick].copy()
+            rekap["src_office"] = rekap["office_id"]
+            rekap["office_id"] = "prov-kaltim"
+            rekap["special"] = np.int8(3)
+            rekap["group"] = [f"PELATIHAN_SERTIFIKASI_AHLI_DAN_FRESH_GRADUATE_{y}.xlsx" for y in rekap["year"].tolist()]
+            rekap["sheet"] = "Rekap Kabupaten"
+            rekap["sheet_order"] = 99
+            rekap["program"] = "Rekap Kabupaten/Kota"
+            parts = pd.concat([parts, rekap], ignore_index=True)
+
+    # row order inside each sheet: as the office typed them in (random), rekap grouped by regency
+    order_rng = _rng(seed, "order")
+    office_rank = {office_id: i for i, office_id in enumerate(specs)}
+    parts["_office"] = parts["office_id"].map(office_rank)
+    parts["_key"] = order_rng.random(len(parts))
+    rekap_rows = parts["special"].to_numpy() == 3
+    parts.loc[rekap_rows, "_key"] = parts.loc[rekap_rows, "src_office"].map(office_rank).to_numpy() + parts.loc[rekap_rows, "_key"].to_numpy()
+    parts = parts.sort_values(["_office", "group", "sheet_order", "sheet", "_key"], kind="stable", ignore_index=True)
+    parts = parts.drop(columns=["_office", "_key"])
+
+    _damage(parts, persons, specs, seed, nik_damage)
+
+    # write: one task per office (own random stream, so the bytes do not depend on who writes them)
+    truth_dir = landing_root / T.TRUTH_DIRNAME
+    landing_root.mkdir(parents=True, exist_ok=True)
+    n = len(parts)
+    out = _new_out(n)
+    offices_col = parts["office_id"].to_numpy()
+    tasks = []
+    for office_id, spec in specs.items():
+        office = offices[office_id]
+        pos = np.flatnonzero(offices_col == office_id)
+        tasks.append((pos, _office_task(world, office, spec, seed, office.landing_dir(landing_root), parts.iloc[pos])))
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if n >= PARALLEL_ABOVE else 1
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=n, unit="row", desc="demo world")
+    results = _run_tasks([task for _, task in tasks], workers, bar)
+    if bar is not None:
+        bar.close()
+    file_rows = []
+    junk_rows = []
+    summary_offices: dict[str, dict[str, int]] = {}
+    paths: list[Path] = []
+    for (pos, task), local in zip(tasks, results):
+        office_id = task["office"].id
+        folder = task["folder"]
+        for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor"):
+            getattr(out, name)[pos] = getattr(local, name)
+        for name, status, why in local.files:
+            file_rows.append({"office_id": office_id, "source_file": name, "expected_status": status, "why": why})
+            paths.append(folder / name)
+        junk_rows.extend({"office_id": office_id, "source_file": f, "source_sheet": s, "source_row": r, "kind": k}
+                         for f, s, r, k in local.junk)
+        pids = parts["pid"].to_numpy()[pos]
+        summary_offices[office_id] = {
+            "rows": int(len(pos)),
+            "persons": int(len(np.unique(pids[pids >= 0]))),
+            "files": len(local.files),
+        }
+
+    truth_rows = _truth_rows(parts, out, specs)
+    used = np.unique(parts.loc[parts["pid"] >= 0, "pid"].to_numpy())
+    persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
+    T.write_truth(truth_dir, truth_rows, persons, pd.DataFrame(file_rows), pd.DataFrame(junk_rows))
+    return WorldSummary(
+        landing_root=landing_root,
+        truth_dir=truth_dir,
+        rows=len(truth_rows),
+        persons=int(len(persons)),
+        files=len(file_rows),
+        offices=summary_offices,
+        paths=paths,
+        skipped_offices=generic,
+    )
+
+
+def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
+    special = parts["special"].to_numpy()
+    pid = parts["pid"].to_numpy()
+    expected = np.full(len(parts), "published", dtype=object)
+    expected[special == 1] = "quarantine:no_identity"
+    expected[special == 2] = "quarantine:jenjang_unreadable"
+    hasil = parts["hasil"].map({1: "Kompeten", 0: "Belum Kompeten", -1: None}).astype(object)
+    hasil[parts["hasil"].to_numpy() == -1] = None
+    damage = parts["nik_damage"].to_numpy().astype(object)
+    damage[pid < 0] = "missing"
+    frame = pd.DataFrame(
+        {
+            "office_id": parts["office_id"].astype(str),
+            "source_file": out.source_file.astype(str),
+            "source_sheet": out.source_sheet.astype(str),
+            "source_row": out.source_row.astype(np.int64),
+            "person_id": pd.array(np.where(pid >= 0, pid, 0), dtype="Int64"),
+            "true_nik": parts["true_nik"].astype(object),
+            "nik_intact": (damage == "") & (pid >= 0),
+            "nik_damage": damage.astype(str),
+            "jabatan_kerja": _obj(_jabatan(parts["fam"].to_numpy(), parts["jen"].to_numpy())).to_numpy(),
+            "jenjang": parts["jen"].astype(np.int64),
+            "kualifikasi": _KUALIFIKASI_TABLE[parts["jen"].to_numpy(dtype=np.int64)],
+            "hasil": hasil.to_numpy(),
+            "nomor_sertifikat": out.written_nomor,
+            "tanggal_terbit": out.written_terbit.astype("datetime64[s]"),
+            "masa_berlaku": out.written_berlaku.astype("datetime64[s]"),
+            "tahun": parts["year"].astype(np.int64),
+            "program": parts["program"].astype(str),
+            "certificate_id": parts["certificate_id"].astype(object),
+            "pending": parts["pending"].astype(bool),
+            "rekap_of": parts["src_office"].astype(str),
+            "written_nik": [
+                (f"{v:.14e}" if v == v else t) for t, v in zip(parts["nik_text"].tolist(), parts["nik_number"].tolist())
+            ],
+            "expected": expected,
+        }
+    )
+    frame.loc[pid < 0, "person_id"] = pd.NA
+    return frame
+
+
+def wipe_landing(landing_root: Path, registry_path: Path | str | None = None) -> list[Path]:
+    """Remove the registry offices' folders and ``_truth`` under ``landing_root`` (nothing else)."""
+    landing_root = Path(landing_root)
+    removed = []
+    offices = load_registry(registry_path or DEFAULT_REGISTRY)
+    for name in [o.landing for o in offices.values()] + [T.TRUTH_DIRNAME]:
+        folder = landing_root / name
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            removed.append(folder)
+    return removed

@@ -1,0 +1,180 @@
+"""Ground truth of a demo world, and the headline table it implies.
+
+``generate_world`` writes ``<landing_root>/_truth/`` (not an office id, so the
+pipeline ignores it):
+
+``rows.parquet``
+    One row per participant row written to an office file (title, header,
+    numbering, blank, total and signature rows excluded; those are listed in
+    ``junk.csv``). Columns:
+
+    * ``office_id, source_file, source_sheet, source_row``: provenance exactly as
+      the readers report it (Excel row 1-based with title rows; physical CSV line;
+      1-based JSON record index within the file; ``source_sheet`` "" for CSV/JSON).
+    * ``person_id`` (null for rows with neither name nor NIK), ``true_nik``.
+    * ``nik_intact``: the NIK cell, once spaces, dots and a leading apostrophe are
+      removed, is the true NIK as text. Exactly the rows with ``nik_damage == ""``
+      (a NIK typed as a number is never intact: the reader sees a float).
+    * ``nik_damage``: "", ``excel_truncated``, ``scientific_notation``, ``typo``,
+      ``transposed``, ``missing``, ``copied`` (the NIK of the row above, another
+      person), ``wrong_length``. ``written_nik``: the NIK text as a reader sees it.
+    * ``jabatan_kerja, jenjang`` (true int), ``kualifikasi``,
+      ``hasil`` ("Kompeten" / "Belum Kompeten" / None for training only).
+    * ``nomor_sertifikat, tanggal_terbit, masa_berlaku``: the certificate as the
+      file states it (None/NaT when pending, not Kompeten, or when the office's
+      format has no such column); ``certificate_id``: the world's certificate
+      behind a Kompeten row even when the file does not show it (None when
+      pending); ``pending``: Kompeten but "dalam proses".
+    * ``tahun`` (program year), ``program``, ``rekap_of`` (for prov-kaltim's
+      "Rekap Kabupaten" rows: the regency/city office whose certificate it
+      re-reports, else "").
+    * ``expected``: "published" or "quarantine:<rule>" (``no_identity``,
+      ``jenjang_unreadable``).
+
+``persons.parquet``
+    ``person_id, true_nik, nama, sex, birth_date, birth_place, home_region_code, twin_of``.
+
+``files.csv``
+    ``office_id, source_file, expected_status`` ("ok" / "rejected"), ``why``.
+
+``junk.csv``
+    ``office_id, source_file, source_sheet, source_row, kind`` (title, numbering,
+    blank, total, signature): rows that must never become persons.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from reference import regions
+
+TRUTH_DIRNAME = "_truth"
+HEADLINE_COLUMNS = (
+    "province_code",
+    "region_code",
+    "region_name",
+    "jenjang",
+    "kualifikasi",
+    "certified_persons",
+    "active_persons",
+)
+SKK_VALID_YEARS = 5
+
+
+def write_truth(
+    truth_dir: Path,
+    rows: pd.DataFrame,
+    persons: pd.DataFrame,
+    files: pd.DataFrame,
+    junk: pd.DataFrame,
+) -> None:
+    """Write the truth files (deterministically: no timestamps, fixed row order)."""
+    truth_dir = Path(truth_dir)
+    truth_dir.mkdir(parents=True, exist_ok=True)
+    rows.to_parquet(truth_dir / "rows.parquet", index=False, compression="zstd")
+    persons.to_parquet(truth_dir / "persons.parquet", index=False, compression="zstd")
+    files = files if len(files) else pd.DataFrame(columns=["office_id", "source_file", "expected_status", "why"])
+    files.to_csv(truth_dir / "files.csv", index=False, lineterminator="\n")
+    junk = junk if len(junk) else pd.DataFrame(columns=["office_id", "source_file", "source_sheet", "source_row", "kind"])
+    junk.to_csv(truth_dir / "junk.csv", index=False, lineterminator="\n")
+
+
+def load_truth(landing_root: Path) -> dict[str, pd.DataFrame]:
+    """The truth tables of a generated world: rows, persons, files, junk."""
+    folder = Path(landing_root) / TRUTH_DIRNAME
+    return {
+        "rows": pd.read_parquet(folder / "rows.parquet"),
+        "persons": pd.read_parquet(folder / "persons.parquet"),
+        "files": pd.read_csv(folder / "files.csv", dtype=str, keep_default_na=False),
+        "junk": pd.read_csv(folder / "junk.csv", dtype={"source_sheet": str}, keep_default_na=False),
+    }
+
+
+def kualifikasi_for(jenjang: int) -> str:
+    """Operator (1-3), Teknisi/Analis (4-6), Ahli (7-9)."""
+    if 1 <= jenjang <= 3:
+        return "Operator"
+    if 4 <= jenjang <= 6:
+        return "Teknisi/Analis"
+    if 7 <= jenjang <= 9:
+        return "Ahli"
+    raise ValueError(f"jenjang must be 1-9, got {jenjang!r}")
+
+
+def _office_attr(offices, attr: str) -> dict[str, str]:
+    values = offices.values() if isinstance(offices, dict) else offices
+    return {office.id: getattr(office, attr) for office in values}
+
+
+def expected_headline(
+    truth_rows: pd.DataFrame,
+    offices,
+    publish_date: date,
+    only_intact_nik: bool = False,
+) -> pd.DataFrame:
+    """``certified_workers_by_region_level`` as the truth implies it.
+
+    Written from the published contract, independently of the warehouse code:
+
+    * certified: ``hasil == "Kompeten"`` and ``expected == "published"``; a missing
+      certificate number does not undo that;
+    * credited to the region of the reporting office: its regency/city code
+      ("64.08") or, for a province office, its two-digit code ("64");
+    * a certificate number reported by a regency/city office and again by the
+      province it lies in counts once, under the regency/city (the province row
+      is dropped);
+    * a person (``person_id``) counts once per (region_code, jenjang);
+    * active: at least one certificate in the cell valid on ``publish_date``:
+      ``masa_berlaku >= publish_date``; without it ``tanggal_terbit`` + 5 years;
+      without both, ``tahun >= publish_date.year - 4``.
+
+    ``offices``: the registry (``load_registry()``) or any iterable of offices.
+    ``only_intact_nik``: after the certificate de-duplication, keep only rows whose
+    NIK was written intact (what a NIK-only linkage can get right).
+    """
+    region_of = _office_attr(offices, "region_code")
+    level_of = _office_attr(offices, "level")
+    rows = truth_rows[(truth_rows["hasil"] == "Kompeten") & (truth_rows["expected"] == "published")].copy()
+    unknown = sorted(set(rows["office_id"]) - set(region_of))
+    if unknown:
+        raise ValueError(f"truth rows from offices not in the registry: {unknown}")
+    rows["region_code"] = rows["office_id"].map(region_of)
+    rows["province_code"] = rows["region_code"].str[:2]
+    is_province = rows["office_id"].map(level_of).eq("province")
+
+    nomor = rows["nomor_sertifikat"].where(rows["nomor_sertifikat"].notna(), None)
+    numbered = nomor.notna()
+    local_pairs = set(zip(nomor[numbered & ~is_province], rows.loc[numbered & ~is_province, "province_code"]))
+    re_reported = pd.Series(
+        [(n, p) in local_pairs for n, p in zip(nomor, rows["province_code"])], index=rows.index, dtype=bool
+    )
+    rows = rows[~(re_reported & is_province & numbered)]
+    if only_intact_nik:
+        rows = rows[rows["nik_intact"].astype(bool)]
+    rows = rows[rows["person_id"].notna()]
+
+    on = pd.Timestamp(publish_date)
+    berlaku = pd.to_datetime(rows["masa_berlaku"])
+    terbit = pd.to_datetime(rows["tanggal_terbit"])
+    expiry = berlaku.where(berlaku.notna(), terbit + pd.DateOffset(years=SKK_VALID_YEARS))
+    tahun = pd.to_numeric(rows["tahun"], errors="coerce")
+    by_year = tahun >= (publish_date.year - (SKK_VALID_YEARS - 1))
+    active = (expiry >= on).where(expiry.notna(), by_year.fillna(False)).astype(bool)
+    rows["active_person"] = rows["person_id"].where(active)
+
+    table = (
+        rows.groupby(["region_code", "jenjang"], sort=True)
+        .agg(certified_persons=("person_id", "nunique"), active_persons=("active_person", "nunique"))
+        .reset_index()
+    )
+    reference = regions()
+    table["province_code"] = table["region_code"].str[:2]
+    table["region_name"] = table["region_code"].map(lambda code: reference[code].name)
+    table["jenjang"] = table["jenjang"].astype("int64")
+    table["kualifikasi"] = table["jenjang"].map(kualifikasi_for)
+    table["certified_persons"] = table["certified_persons"].astype("int64")
+    table["active_persons"] = table["active_persons"].astype("int64")
+    return table[list(HEADLINE_COLUMNS)].sort_values(["region_code", "jenjang"]).reset_index(drop=True)

@@ -1,0 +1,102 @@
+"""Whole-file checks: is each file an office sent usable at all?
+
+One row per file (the reader's report plus a few measures of its rows) is
+validated against ``suites/submission.json``. A failing file is rejected on its
+own; its rows go to quarantine under the file's rule, so nothing is lost and
+the office's other files still publish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from expectations.catalogue import rule as catalogue_rule
+from expectations.validate import load_suite, run_suite
+from sources.headers import RAW_COLUMNS
+from sources.registry import Office
+
+# A file counts as the office's own when at least this share of its NIKs (first
+# two digits) are from the office's province. Kutai Timur's mobile unit certifies
+# workers without a Kutim KTP, so the bar is a majority, not all.
+MIN_HOME_SHARE = 0.5
+# Below this many NIKs the share says nothing.
+MIN_NIKS_FOR_SHARE = 5
+
+
+def _row_fingerprint(rows: pd.DataFrame) -> str:
+    """Order-independent hash of a file's canonical values (provenance excluded)."""
+    canonical = rows[list(RAW_COLUMNS)].astype("string").fillna("\x00")
+    lines = sorted("\x1f".join(values) for values in canonical.itertuples(index=False, name=None))
+    return hashlib.sha256("\x1e".join(lines).encode("utf-8")).hexdigest()
+
+
+def _home_share(rows: pd.DataFrame, province_code: str) -> float:
+    digits = rows["nik"].astype("string").str.replace(r"\D", "", regex=True)
+    digits = digits[digits.str.len() >= 2]
+    if len(digits) < MIN_NIKS_FOR_SHARE:
+        return 1.0
+    return float((digits.str[:2] == province_code).mean())
+
+
+def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:
+    """One row per file with the measures the submission suite checks."""
+    frame = files[["source_file", "source_sha256", "status", "reason", "rows_read"]].copy().reset_index(drop=True)
+    frame["readable"] = frame["status"] != "rejected"
+    frame["duplicate_of"] = pd.Series([None] * len(frame), dtype=object)
+    frame["home_province_share"] = 1.0
+    seen_bytes: dict[str, str] = {}
+    seen_rows: dict[str, str] = {}
+    by_file = {key: part for key, part in rows.groupby("source_sha256", sort=False)} if len(rows) else {}
+    # Earlier files (in name order) are the originals; later identical ones are re-submissions.
+    for position in frame.sort_values("source_file").index:
+        name, sha = frame.at[position, "source_file"], frame.at[position, "source_sha256"]
+        if not frame.at[position, "readable"]:
+            continue
+        if sha in seen_bytes:
+            frame.at[position, "duplicate_of"] = f"{seen_bytes[sha]} (byte-identical)"
+            continue
+        seen_bytes[sha] = name
+        part = by_file.get(sha)
+        if part is None or part.empty:
+            continue
+        fingerprint = _row_fingerprint(part)
+        if fingerprint in seen_rows:
+            frame.at[position, "duplicate_of"] = f"{seen_rows[fingerprint]} (row-identical)"
+        else:
+            seen_rows[fingerprint] = name
+        frame.at[position, "home_province_share"] = _home_share(part, office.province_code)
+    return frame
+
+
+def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:
+    """File reports with the verdict of the submission suite.
+
+    Returns ``files`` plus ``rule`` (first failing rule or None) and an updated
+    ``status``/``reason`` for files the suite rejects.
+    """
+    checked = files.reset_index(drop=True).copy()
+    checked["rule"] = pd.Series([None] * len(checked), dtype=object)
+    if checked.empty:
+        return checked
+    frame = submission_frame(checked, rows, office)
+    outcomes = run_suite(frame, load_suite("submission", {"min_home_share": MIN_HOME_SHARE}))
+    for outcome in outcomes:
+        for position in outcome.failing:
+            if checked.at[position, "rule"] is not None:
+                continue
+            checked.at[position, "rule"] = outcome.rule
+            if outcome.rule == "file_unreadable":
+                continue  # the reader's own reason names sheet and columns; keep it
+            detail = {
+                "no_data_rows": "",
+                "duplicate_submission": f": {frame.at[position, 'duplicate_of']}",
+                "foreign_office_data": f": {frame.at[position, 'home_province_share']:.0%} of NIKs from province {office.province_code}",
+            }[outcome.rule]
+            checked.at[position, "status"] = "rejected"
+            checked.at[position, "reason"] = (
+                f"office {office.id}, file {checked.at[position, 'source_file']}: "
+                f"{catalogue_rule(outcome.rule).reason}{detail}"
+            )
+    return checked

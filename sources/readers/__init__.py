@@ -1,0 +1,217 @@
+"""File readers: one office file in, raw text rows with provenance out.
+
+:func:`read_submission` is the entry point. It recognises the format from the
+file's first bytes (the extension only decides between text formats), reads
+every sheet or page, and returns a :class:`Submission`. It never raises for a
+bad file: the submission's ``error`` says what is wrong, naming the office,
+the file and the sheet(s). The readers know nothing about Dagster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from sources import headers
+from sources.readers.csv_reader import read_csv
+from sources.readers.excel import read_excel
+from sources.readers.json_reader import read_json
+from sources.readers.table import SheetReport, SubmissionRejected, TableRows
+from sources.registry import Office
+
+__all__ = [
+    "SheetReport",
+    "Submission",
+    "SubmissionRejected",
+    "detect_format",
+    "empty_rows",
+    "read_submission",
+    "sha256_of",
+]
+
+FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS
+
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_OTHER_FORMATS = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_EXTENSION_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
+                      ".tsv": "csv", ".json": "json", ".ods": "ods"}
+
+
+@dataclass
+class Submission:
+    """One file an office sent: its raw rows with provenance, or why it was rejected."""
+
+    office_id: str
+    source_file: str  # file name as sent
+    source_sha256: str
+    format: str  # "xlsx", "xls", "ods", "csv", "json"; the extension's guess when unrecognisable
+    rows: pd.DataFrame  # PROVENANCE_COLUMNS + RAW_COLUMNS, object dtype, values str or None
+    sheets: list[SheetReport]
+    error: str | None = None  # set when the whole file is rejected; rows is then empty (with all columns)
+
+
+def sha256_of(path: Path) -> str:
+    """Hex sha256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def empty_rows() -> pd.DataFrame:
+    """A raw-rows frame with every provenance and canonical column and no rows."""
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in FRAME_COLUMNS})
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """"xlsx", "xls", "ods", "json" or "csv" from the first bytes, the extension second.
+
+    Raises :class:`SubmissionRejected` for an empty file and for anything that is
+    none of these (a PDF, an image, a web page saved as .xls, other binary data).
+    """
+    if not data:
+        raise SubmissionRejected("empty file (0 bytes)")
+    if data.startswith(_ZIP):
+        # An OpenDocument file names its type in the first, uncompressed member.
+        return "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
+    if data.startswith(_OLE2):
+        return "xls"
+    for magic, what in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")
+    start = data[:4096]
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "csv"  # UTF-16 text, as Excel's "Unicode Text" export writes it
+    for bom in _TEXT_BOMS:
+        start = start.removeprefix(bom)
+    start = start.lstrip()
+    if start[:1] in (b"{", b"["):
+        return "json"
+    if start[:1] == b"<":
+        lowered = start[:512].lower()
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096].lower():
+            what = "an Excel 2003 XML spreadsheet"
+        elif b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
+            what = "an HTML page (a web export saved with an Excel extension?)"
+        else:
+            what = "an XML or HTML file"
+        raise SubmissionRejected(f"unknown format: {what}; ask the office to save it as .xlsx or .csv")
+    if b"\x00" in start:
+        raise SubmissionRejected(
+            f"unknown format: binary data starting {data[:8].hex(' ')}, not an xlsx, xls, csv or json file"
+        )
+    return "json" if Path(name).suffix.lower() == ".json" else "csv"
+
+
+def _read(data: bytes, fmt: str, office: Office) -> list[TableRows | SheetReport]:
+    if fmt in ("xlsx", "xls", "ods"):
+        return read_excel(data, office, fmt)
+    if fmt == "csv":
+        return read_csv(data, office)
+    return read_json(data, office)
+
+
+def _skipped_text(skipped: dict[str, int]) -> str:
+    if not skipped:
+        return ""
+    return " (skipped: " + ", ".join(f"{n} {reason}" for reason, n in skipped.items()) + ")"
+
+
+def _nothing_read(reports: list[SheetReport]) -> str:
+    """Why a file yielded no participant row, sheet by sheet, grouped by reason."""
+    reasons: dict[str, list[str]] = {}
+    missing_header = False
+    for report in reports:
+        if report.header_row is None and not report.columns:
+            reason = report.note or "no header row"
+            missing_header = missing_header or "name or NIK" in reason
+        else:
+            if report.header_row is None:  # JSON records: fields, no header row
+                reason = f"fields mapped but no participant records{_skipped_text(report.skipped)}"
+            else:
+                reason = (
+                    f"header found at row {report.header_row} but no participant rows below it"
+                    f"{_skipped_text(report.skipped)}"
+                )
+        reasons.setdefault(reason, []).append(report.sheet)
+    parts = []
+    for reason, sheets in reasons.items():
+        named = [s for s in sheets if s]
+        if not named:
+            parts.append(reason)
+        elif len(named) == 1:
+            parts.append(f"sheet {named[0]!r}: {reason}")
+        else:
+            parts.append(f"sheets {', '.join(repr(s) for s in named)}: {reason}")
+    message = "; ".join(parts) or "no sheets"
+    if missing_header:
+        message += f"; looked for {headers.looked_for()}"
+    return message
+
+
+def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRows]]) -> pd.DataFrame:
+    data: dict[str, list] = {column: [] for column in FRAME_COLUMNS}
+    for sheet, table in tables:
+        n = len(table.source_rows)
+        data[headers.OFFICE_ID] += [office.id] * n
+        data[headers.SOURCE_FILE] += [name] * n
+        data[headers.SOURCE_SHA256] += [sha] * n
+        data[headers.SOURCE_SHEET] += [sheet] * n
+        data[headers.SOURCE_ROW] += map(str, table.source_rows)
+        for column in headers.RAW_COLUMNS:
+            values = table.columns.get(column)
+            data[column] += values if values is not None else [None] * n
+    return pd.DataFrame(data, columns=list(FRAME_COLUMNS), dtype=object)
+
+
+def read_submission(path: Path, office: Office) -> Submission:
+    """Read one file an office sent into raw rows, or reject it with a reason.
+
+    Never raises for a bad file: an empty, corrupt or unrecognisable file, one
+    without a header in any sheet, or one with a header but no participant rows
+    comes back with ``error`` set ("office <id>, file <name>: <what is wrong>")
+    and an empty ``rows`` frame that still has every column.
+    """
+    path = Path(path)
+    name = path.name
+    fmt = _EXTENSION_FORMATS.get(path.suffix.lower(), "unknown")
+    sha = ""
+    sheets: list[SheetReport] = []
+
+    def rejected(reason: str) -> Submission:
+        # "office x, file y, sheet 'z': ..." reads as one address when the reason starts with a sheet
+        separator = ", " if reason.startswith(("sheet ", "sheets ")) else ": "
+        error = f"office {office.id}, file {name}{separator}{reason}"
+        return Submission(office.id, name, sha, fmt, empty_rows(), sheets, error)
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return rejected(f"cannot read the file ({error.strerror or error})")
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        fmt = detect_format(data, name)
+        results = _read(data, fmt, office)
+        tables = [(r.report.sheet, r) for r in results if isinstance(r, TableRows)]
+        sheets = [r.report if isinstance(r, TableRows) else r for r in results]
+        if not any(table.source_rows for _, table in tables):
+            raise SubmissionRejected(_nothing_read(sheets))
+        rows = _frame(office, name, sha, tables)
+    except SubmissionRejected as reason:
+        return rejected(str(reason))
+    except Exception as error:  # a file shape nobody foresaw must not stop the office's other files
+        return rejected(f"unexpected error while reading as {fmt} ({type(error).__name__}: {error})")
+    return Submission(office.id, name, sha, fmt, rows, sheets)

@@ -1,0 +1,160 @@
+"""Delimited text exports (CSV, TSV, ';'-separated from an Indonesian-locale Excel).
+
+Encoding and delimiter come from the registry when the office has them,
+otherwise they are sniffed. ``source_row`` is the physical 1-based line where
+a record starts: a quoted field may hold line breaks, so record and line
+numbers drift apart and are tracked separately.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import csv
+import io
+from collections import Counter
+
+from sources.readers.table import (
+    HeaderNotFound,
+    SCAN_ROWS,
+    SheetReport,
+    SubmissionRejected,
+    TableRows,
+    extract_rows,
+    find_header,
+    render_text,
+    render_text_column,
+)
+from sources.registry import Office
+
+DELIMITERS = (";", ",", "\t", "|")
+_SNIFF_CHARS = 64 * 1024
+
+
+def _c1_as_latin1(error: UnicodeDecodeError):
+    # Windows maps the five bytes cp1252 leaves undefined (0x81, 0x8D, ...) to the
+    # same code points as latin-1; do the same instead of failing the file.
+    return "".join(chr(b) for b in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error("sources.readers.c1_as_latin1", _c1_as_latin1)
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode a text file; returns (text, encoding used).
+
+    With ``encoding`` (from the registry) the bytes must decode with it. Otherwise:
+    a UTF-16 byte-order mark means UTF-16, then UTF-8 (with or without BOM) if it
+    decodes, else windows-1252, the encoding of Indonesian-locale Excel exports.
+    """
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise SubmissionRejected(f"unknown encoding {encoding!r} set in the registry") from None
+        except UnicodeDecodeError as error:
+            raise SubmissionRejected(
+                f"cannot decode as {encoding} (set in the registry): byte {error.object[error.start]:#04x} "
+                f"at offset {error.start}"
+            ) from None
+        return text.removeprefix("\ufeff"), encoding
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise SubmissionRejected(f"corrupt UTF-16 text ({error.reason} at offset {error.start})") from None
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="sources.readers.c1_as_latin1"), "windows-1252"
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among ; , tab | that splits the most lines into the same number of fields.
+
+    Counting fields per parsed record (not characters per line) keeps quoted
+    commas and decimal commas from outvoting the real delimiter; title rows above
+    the header have one field for every candidate and do not matter.
+    """
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # a cut record would count wrong
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        try:
+            counts = Counter(len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if r)
+        except csv.Error:
+            continue
+        widths = [(n, width) for width, n in counts.items() if width > 1]
+        if not widths:
+            continue
+        score = max(widths)  # (lines with the modal width, modal width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def parse(text: str, delimiter: str) -> tuple[list[list[str]], list[int], int]:
+    """Records, the 1-based physical line each one starts on, and the number of lines."""
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if text and text[-1] not in "\r\n":
+        lines += 1
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        rows = None  # the slow pass below finds the line to report
+    if rows is not None and len(rows) == lines:
+        # One record per physical line (a blank line is an empty record): no quoted
+        # line breaks, so the line numbers need no tracking.
+        return rows, list(range(1, lines + 1)), lines
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    starts: list[int] = []
+    append_row, append_start = rows.append, starts.append
+    previous = 0
+    try:
+        for record in reader:
+            append_start(previous + 1)
+            previous = reader.line_num
+            append_row(record)
+    except csv.Error as error:
+        hint = " (an unclosed quote?)" if "field larger" in str(error) else ""
+        raise SubmissionRejected(f"cannot parse as CSV near line {previous + 1}: {error}{hint}") from None
+    return rows, starts, previous
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {"\t": "tab", ";": "';'", ",": "','", "|": "'|'"}.get(delimiter, repr(delimiter))
+
+
+def read_csv(data: bytes, office: Office) -> list[TableRows | SheetReport]:
+    """Read one delimited file: a single TableRows, or a SheetReport saying why there is none."""
+    options = office.reader
+    text, encoding = decode(data, options.encoding)
+    delimiter = options.delimiter or sniff_delimiter(text)
+    rows, starts, lines = parse(text, delimiter)
+    how = f"read as {encoding} with delimiter {_delimiter_name(delimiter)}"
+    if not rows:
+        return [SheetReport("", None, {}, 0, {}, note=f"no text lines ({how})")]
+
+    header_index = None
+    if options.header_row is not None:
+        if options.header_row > lines:
+            note = f"header row {options.header_row} set in the registry is past the last line, {lines} ({how})"
+            return [SheetReport("", None, {}, 0, {}, note=note)]
+        # The registry gives a line number; the record holding that line is the header.
+        header_index = bisect.bisect_right(starts, options.header_row) - 1
+    scan_to = max(SCAN_ROWS + 1, (header_index or 0) + 1)
+    head = [[render_text(cell) for cell in row] for row in rows[:scan_to]]
+    overrides = options.column_mapping or None
+    try:
+        header = find_header(head, overrides, header_index, row_number=starts.__getitem__)
+    except HeaderNotFound as reason:
+        return [SheetReport("", None, {}, 0, {}, note=f"{reason} ({how})")]
+    table = extract_rows(
+        rows, header, render_text, starts.__getitem__, sheet="", overrides=overrides, render_column=render_text_column
+    )
+    if table.report.rows == 0:
+        table.report.note = "; ".join(filter(None, [table.report.note, how]))
+    return [table]

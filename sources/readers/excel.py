@@ -1,0 +1,216 @@
+"""Excel workbooks (xlsx, xlsm, xls) through python-calamine.
+
+Every sheet is read (or only the registry's ``reader.sheet`` names). Rows are
+taken with ``skip_empty_area=False`` so that list index ``i`` is Excel row
+``i + 1`` and column index ``j`` is column ``j + 1`` even when the data starts
+at B5. A sheet without a recognisable header is skipped with a note; the file
+is rejected only when no sheet yields a participant row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from sources.readers.table import (
+    HeaderNotFound,
+    SheetReport,
+    SubmissionRejected,
+    TableRows,
+    extract_rows,
+    find_header,
+)
+from sources.registry import Office
+
+_ONE_SECOND = dt.timedelta(seconds=1)
+_HALF_SECOND = dt.timedelta(microseconds=500_000)
+
+
+def render_cell(value: object) -> str | None:
+    """Turn one calamine cell into text, following docs/data-model.md section 1.
+
+    Strings are stripped (empty -> None); integral numbers below 1e15 lose their
+    ``.0``; numbers of 1e15 and above (a NIK typed as a number, already cut to 15
+    significant digits by Excel) become ``f"{v:.14e}"`` so standardization can
+    flag them; dates become ISO text, with the time only when it is not midnight;
+    booleans become ``TRUE`` / ``FALSE``.
+    """
+    kind = type(value)
+    if kind is str:
+        text = value.strip()
+        return text or None
+    if kind is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        if abs(value) >= 1e15:
+            return f"{value:.14e}"
+        if value.is_integer():
+            return str(int(value))
+        return str(value)
+    if kind is int:
+        # xls hands integral numbers back as int; they were doubles in the file all the same.
+        if abs(value) >= 1e15:
+            return f"{float(value):.14e}"
+        return str(value)
+    if kind is bool:
+        return "TRUE" if value else "FALSE"
+    if kind is dt.datetime:
+        # Excel stores times as fractions of a day; calamine's conversion leaves
+        # millisecond noise (23:59:59.999 for midnight), so round to the second.
+        rounded = value + _HALF_SECOND
+        rounded -= dt.timedelta(microseconds=rounded.microsecond)
+        if rounded.time() == dt.time(0):
+            return rounded.date().isoformat()
+        return rounded.isoformat(sep=" ")
+    if kind is dt.date:
+        return value.isoformat()
+    if kind is dt.time:
+        return value.replace(microsecond=0).isoformat()
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def render_column(values: list) -> list[str | None]:
+    """:func:`render_cell` over a column; text cells, the bulk of any sheet, skip the call."""
+    render = render_cell
+    date = dt.date
+    return [
+        (v.strip() or None)
+        if (kind := type(v)) is str
+        else (str(int(v)) if -1e15 < v < 1e15 and v.is_integer() else render(v))
+        if kind is float
+        else v.isoformat()
+        if kind is date
+        else render(v)
+        for v in values
+    ]
+
+
+def _describe_open_error(data: bytes, fmt: str, error: Exception) -> str:
+    """A reason a person can act on, for a workbook calamine could not open."""
+    if fmt in ("xlsx", "ods"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+                broken = archive.testzip()
+        except zipfile.BadZipFile as zip_error:
+            return f"corrupt or truncated {fmt} file (bad zip: {zip_error})"
+        except Exception as zip_error:  # zlib errors on a damaged member
+            return f"corrupt {fmt} file ({zip_error})"
+        if broken is not None:
+            return f"corrupt {fmt} file (damaged zip member {broken})"
+        if fmt == "xlsx" and "xl/workbook.xml" not in names:
+            return (
+                "zip archive that is not an Excel workbook (no xl/workbook.xml; contains "
+                + ", ".join(names[:5])
+                + (", ..." if len(names) > 5 else "")
+                + ")"
+            )
+        return f"cannot read the {fmt} workbook ({error})"
+    if "EncryptedPackage".encode("utf-16-le") in data:  # an encrypted xlsx travels in an OLE2 container
+        return "password-protected workbook; ask the office for an unprotected copy"
+    return f"corrupt or truncated xls file ({error})"
+
+
+def _pick_sheets(workbook: CalamineWorkbook, wanted: Sequence[str]) -> list[str]:
+    names = [meta.name for meta in workbook.sheets_metadata if meta.typ != SheetTypeEnum.ChartSheet]
+    if not wanted:
+        return names
+    picked = []
+    missing = []
+    for name in wanted:
+        if name in names:
+            picked.append(name)
+            continue
+        # Offices retype sheet names with stray spaces or another case from year to year.
+        loose = [n for n in names if n.strip().casefold() == name.strip().casefold()]
+        if loose:
+            picked.append(loose[0])
+        else:
+            missing.append(name)
+    if missing:
+        raise SubmissionRejected(
+            f"sheet {', '.join(repr(m) for m in missing)} named in the registry not found; "
+            f"the file has sheet(s) {', '.join(repr(n) for n in names) or 'none'}"
+        )
+    return picked
+
+
+def _fill_merged_data(rows: list[list], merged, first_data_row: int) -> None:
+    # Below the header, a cell merged down a group of rows (the batch, the jabatan
+    # kerja or the result shared by several participants) holds a value for every
+    # row a person sees it beside; calamine gives it only in the top-left cell.
+    # Merges within one row (a "JUMLAH" or a section title across No..NIK) are
+    # left alone: copying them would turn titles into participant rows.
+    for (r0, c0), (r1, c1) in merged or ():
+        if r1 == r0:
+            continue
+        if r0 < first_data_row:
+            continue  # a header merge reaching into the data is layout, not a value
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                row[c] = value
+
+
+def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetReport]:
+    """Read a workbook's bytes: one TableRows per sheet with a header, a SheetReport for the others.
+
+    Raises :class:`SubmissionRejected` when the workbook cannot be opened or a
+    sheet named in the registry is absent.
+    """
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as error:  # calamine raises its own errors and sometimes plain ones
+        raise SubmissionRejected(_describe_open_error(data, fmt, error)) from None
+
+    options = office.reader
+    overrides = options.column_mapping or None
+    hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
+    results: list[TableRows | SheetReport] = []
+    with workbook:
+        for name in _pick_sheets(workbook, options.sheet):
+            results.append(_read_sheet(workbook, name, options.header_row, overrides, name in hidden))
+    return results
+
+
+def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | SheetReport:
+    prefix = "hidden sheet; " if hidden else ""
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = sheet.merged_cell_ranges
+        empty = sheet.start is None
+        del sheet  # calamine's own copy of the cells: free it before rendering ours
+    except Exception as error:
+        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}cannot read the sheet ({error})")
+    if not rows or empty:
+        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}empty sheet")
+
+    scan_to = max(31, (header_row or 0) + 1)
+    head = [[render_cell(cell) for cell in row] for row in rows[:scan_to]]
+    try:
+        header = find_header(head, overrides, header_row - 1 if header_row else None)
+    except HeaderNotFound as reason:
+        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}")
+
+    _fill_merged_data(rows, merged, header.last_row + 1)
+    table = extract_rows(
+        rows, header, render_cell, _excel_row, sheet=name, overrides=overrides, render_column=render_column
+    )
+    if hidden:
+        table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
+    return table
+
+
+def _excel_row(index: int) -> int:
+    return index + 1

@@ -1,0 +1,403 @@
+"""Header detection and row classification over a sheet held as a list of rows.
+
+Excel, CSV and table-shaped JSON all end up here: a list of rows, each a list
+of cells. Header detection works on rows already rendered to text; row
+classification takes the raw rows plus a ``render`` function so that only the
+cells of mapped columns (and the few rows that may be totals or footers) pay
+for rendering.
+
+Row indices in this module are 0-based positions in the ``rows`` list; the
+readers turn them into the numbers a person sees (Excel row, CSV line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sources import headers
+
+SCAN_ROWS = 30  # header must start within this many rows unless the registry says where it is
+
+Render = Callable[[object], "str | None"]
+
+
+class SubmissionRejected(Exception):
+    """A whole file cannot be used; the message says why (office and file are added by the caller)."""
+
+
+class HeaderNotFound(Exception):
+    """No usable header in one sheet; the message is the sheet-level reason."""
+
+
+@dataclass
+class SheetReport:
+    """What a reader found in one sheet (or in the single table of a CSV/JSON file)."""
+
+    sheet: str  # "" for csv/json
+    header_row: int | None  # 1-based row (Excel row / CSV line) of the last header row; None if not found
+    columns: dict[str, str]  # canonical column -> header text as found
+    rows: int  # participant rows emitted
+    skipped: dict[str, int]  # rows skipped, by reason
+    note: str = ""
+
+
+@dataclass
+class Header:
+    """Where the header is and which column holds which canonical column."""
+
+    first_row: int  # index of the first header row (the parent row of a two-row header)
+    last_row: int  # index of the last header row; data starts below it
+    columns: dict[str, int]  # canonical column -> 0-based column index, in file order
+    texts: dict[str, str]  # canonical column -> header text as found
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TableRows:
+    """Participant rows of one sheet, column-wise, with their row numbers and report."""
+
+    columns: dict[str, list[str | None]]  # canonical column -> one value per emitted row
+    source_rows: list[int]
+    report: SheetReport
+
+
+# --- header detection -------------------------------------------------------------------------
+
+_LETTER = re.compile(r"[^\W\d_]")
+_REQUIRED = {column for group in headers.REQUIRED_ANY_OF for column in group}
+
+
+def _header_like(text: str) -> bool:
+    # Header cells are words; participant rows carry numbers, NIKs and dates.
+    return bool(_LETTER.search(text)) and len(text) <= 80
+
+
+def _forward_fill(parent: Sequence[str | None], width: int) -> list[str | None]:
+    # A merged parent cell holds its text only in its first cell; blanks to its right
+    # belong to the same span.
+    filled: list[str | None] = []
+    current = None
+    for j in range(width):
+        cell = parent[j] if j < len(parent) else None
+        if cell:
+            current = cell
+        filled.append(current)
+    return filled
+
+
+@dataclass
+class _Resolution:
+    columns: dict[str, int]
+    texts: dict[str, str]
+    mapped_cells: int  # cells that map to some canonical column, duplicates included
+    via_child: int  # child cells resolved as "parent child" or child alone
+    notes: list[str]
+
+
+def _resolve(
+    parent: Sequence[str | None] | None, child: Sequence[str | None], overrides: Mapping[str, str] | None
+) -> _Resolution:
+    width = max(len(child), len(parent) if parent is not None else 0)
+    filled = _forward_fill(parent, width) if parent is not None else [None] * width
+    columns: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    notes: list[str] = []
+    mapped = via_child = 0
+    overrides = dict(overrides) if overrides else None
+    for j in range(width):
+        c = child[j] if j < len(child) else None
+        # The filled-in parent text only labels a column that has a child cell of its
+        # own; an empty column right of a merged span is not part of it.
+        p = filled[j] if c or (parent is not None and j < len(parent) and parent[j]) else None
+        canonical = None
+        if c:
+            if p:
+                canonical = headers.canonical_column(f"{p} {c}", overrides)
+            if canonical is None:
+                canonical = headers.canonical_column(c, overrides)
+            if canonical is not None:
+                via_child += 1
+        if canonical is None and p:
+            canonical = headers.canonical_column(p, overrides)
+        if canonical is None:
+            continue
+        mapped += 1
+        text = f"{p} / {c}" if p and c else (c or p or "")
+        if canonical in columns:
+            notes.append(
+                f"column {j + 1} {text!r} also maps to {canonical}; "
+                f"kept column {columns[canonical] + 1} {texts[canonical]!r}"
+            )
+            continue
+        columns[canonical] = j
+        texts[canonical] = text
+    return _Resolution(columns, texts, mapped, via_child, notes)
+
+
+def _qualifies(resolution: _Resolution) -> bool:
+    return resolution.mapped_cells >= 2 and bool(_REQUIRED & resolution.columns.keys())
+
+
+def _child_like(parent: Sequence[str | None], child: Sequence[str | None], overrides) -> _Resolution | None:
+    """The pair (parent, child) when ``child`` is the second row of a two-row header, else None.
+
+    Strict on purpose: taking the first participant row for a header row would lose a person.
+    """
+    cells = [c for c in child if c]
+    if not cells or not all(_header_like(c) for c in cells):
+        return None
+    # The header printed twice is not a parent and its children.
+    if all(j < len(parent) and parent[j] == c for j, c in enumerate(child) if c):
+        return None
+    pair = _resolve(parent, child, overrides)
+    if pair.via_child and 2 * pair.via_child >= len(cells):
+        return pair
+    # Sub-headers that map to nothing ("L | P" under "Jenis Kelamin") still make a
+    # child row when every one of them sits under a merged parent span.
+    if all(j in _merged_spans(parent) for j, c in enumerate(child) if c):
+        return pair
+    return None
+
+
+def _merged_spans(parent: Sequence[str | None]) -> set[int]:
+    # Columns of a merged parent cell: the text cell and the blanks right of it, but
+    # only when there is at least one such blank (a lone cell is not a span).
+    spans: set[int] = set()
+    j = 0
+    while j < len(parent):
+        if parent[j]:
+            end = j + 1
+            while end < len(parent) and not parent[end]:
+                end += 1
+            if end > j + 1:
+                spans.update(range(j, end))
+            j = end
+        else:
+            j += 1
+    return spans
+
+
+def _parent_above(parent: Sequence[str | None], child: Sequence[str | None], single: _Resolution, overrides):
+    """The pair (row above, header row) when the row above is a parent row that adds columns."""
+    cells = [c for c in parent if c]
+    if not cells or not all(_header_like(c) for c in cells):
+        return None
+    pair = _resolve(parent, child, overrides)
+    # A title row above ("DAFTAR PESERTA ... TAHUN 2025") never adds a canonical column,
+    # a real parent row does ("Sertifikat" over "Nomor", or "Jenjang" merged over two rows).
+    if not (pair.columns.keys() - single.columns.keys()):
+        return None
+    return pair
+
+
+def find_header(
+    rows: Sequence[Sequence[str | None]],
+    overrides: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+    scan_rows: int = SCAN_ROWS,
+    row_number: Callable[[int], int] | None = None,
+) -> Header:
+    """Locate the header in ``rows`` (text cells, None for empty) and map its columns.
+
+    ``header_row`` is the 0-based index of the last header row when the registry
+    fixes it; otherwise the first of the first ``scan_rows`` rows where at least
+    two cells map to canonical columns, one of them a name or NIK column, is the
+    header. A two-row header (merged parent cells over child cells) is
+    recognised whether the parent or the child row is the one that qualifies.
+    ``row_number`` turns an index into the number a person sees, for messages.
+    Raises :class:`HeaderNotFound` with a sheet-level reason.
+    """
+    if header_row is not None:
+        shown = row_number(header_row) if row_number and header_row < len(rows) else header_row + 1
+        if header_row >= len(rows):
+            raise HeaderNotFound(f"header row {shown} set in the registry is below the last row")
+        single = _resolve(None, rows[header_row], overrides)
+        best, first = single, header_row
+        if header_row > 0:
+            pair = _parent_above(rows[header_row - 1], rows[header_row], single, overrides)
+            if pair is not None:
+                best, first = pair, header_row - 1
+        if not _REQUIRED & best.columns.keys():
+            found = ", ".join(repr(c) for c in rows[header_row] if c) or "nothing"
+            raise HeaderNotFound(
+                f"header row {shown} set in the registry has no name or NIK column (found {found})"
+            )
+        return Header(first, header_row, best.columns, best.texts, best.notes)
+
+    for i in range(min(scan_rows, len(rows))):
+        single = _resolve(None, rows[i], overrides)
+        if not _qualifies(single):
+            continue
+        if i + 1 < len(rows):
+            pair = _child_like(rows[i], rows[i + 1], overrides)
+            if pair is not None:
+                return Header(i, i + 1, pair.columns, pair.texts, pair.notes)
+        if i > 0:
+            pair = _parent_above(rows[i - 1], rows[i], single, overrides)
+            if pair is not None:
+                return Header(i - 1, i, pair.columns, pair.texts, pair.notes)
+        return Header(i, i, single.columns, single.texts, single.notes)
+    raise HeaderNotFound(f"no header row with a name or NIK column in the first {scan_rows} rows")
+
+
+# --- row classification -----------------------------------------------------------------------
+
+# Signature blocks: "Mengetahui,", "Kepala Dinas PUPR ...", "NIP. 19700101 ...", "a.n. Kepala Dinas", "Plt. ...".
+_FOOTER = re.compile(
+    r"\bmengetahui\b|\bmenyetujui\b|\bkepala\s+dinas\b|\bkepala\s+bidang\b|\bkepala\s+balai\b"
+    r"|\bditetapkan\s+di\b|\bdibuat\s+oleh\b|\bdisusun\s+oleh\b"
+    r"|\bnip\b\s*[.:]|\bnip\s+\d|(?<![a-z])a\.\s?n\.|\bplt\.|\bplh\.",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
+_TOTAL_CELL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
+# The place-and-date line that opens a signature block: "Sangatta, 15 Desember 2025".
+_PLACE_DATE = re.compile(
+    r"[^\W\d_][\w .'-]{1,40},\s*(?:\d{1,2}\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|september"
+    r"|oktober|nopember|november|desember)\s+\d{4}",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,3})\s*\)?\.?")
+
+
+def _column_numbers(cells: list[str]) -> bool:
+    # "1 | 2 | 3 | 4 ..." or "(1) | (2) | (3)": the numbering row under a printed header.
+    if len(cells) < 3:
+        return False
+    numbers = []
+    for cell in cells:
+        match = _COLUMN_NUMBER.fullmatch(cell)
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def extract_rows(
+    rows: Sequence[Sequence[object]],
+    header: Header,
+    render: Render,
+    row_number: Callable[[int], int],
+    sheet: str = "",
+    overrides: Mapping[str, str] | None = None,
+    render_column: Callable[[list], list[str | None]] | None = None,
+) -> TableRows:
+    """Classify every row below ``header`` and collect the participant rows column-wise.
+
+    ``render`` turns one raw cell into text or None; ``render_column`` (optional,
+    for speed) does the same for a whole column; ``row_number`` turns a 0-based
+    index into the number a person sees. Skipped rows are counted by reason:
+    blank, total, footer (signature block and everything below it),
+    column_numbers ("1 | 2 | 3" under the header) and header_repeat (the header
+    printed again further down).
+    """
+    canonicals = list(header.columns)
+    indices = [header.columns[c] for c in canonicals]
+    nik_at = canonicals.index(headers.NIK) if headers.NIK in header.columns else None
+    nama_at = canonicals.index(headers.NAMA) if headers.NAMA in header.columns else None
+    width = len(indices)
+    start = header.last_row + 1
+    data = rows[start:]
+    if render_column is None:
+        render_column = lambda column: [render(v) for v in column]  # noqa: E731
+
+    # Only mapped columns are rendered, a column at a time; unmapped cells are looked
+    # at only for the few rows that might be totals, footers or numbering.
+    last = max(indices)
+    if data and min(map(len, data)) > last:
+        raw = [[row[j] for row in data] for j in indices]
+    else:
+        raw = [[row[j] if j < len(row) else None for row in data] for j in indices]
+    rendered = [render_column(column) for column in raw]
+    del raw
+
+    keep: list[int] = []
+    skipped: dict[str, int] = {}
+    footer_from: int | None = None
+    has_digit = _DIGIT.search
+    for i, vals in enumerate(zip(*rendered)):
+        nik = vals[nik_at] if nik_at is not None else None
+        # Rows with a NIK-like value are participants; only the rest can be totals,
+        # footers or numbering, so only they pay for looking at every cell.
+        if nik is None or len(nik) <= 5 or not has_digit(nik):
+            reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides)
+            if reason == "footer":
+                footer_from = i
+                break
+            if reason is not None:
+                skipped[reason] = skipped.get(reason, 0) + 1
+                continue
+        if vals.count(None) == width:
+            skipped["blank"] = skipped.get("blank", 0) + 1
+            continue
+        keep.append(i)
+
+    if footer_from is not None:
+        skipped["footer"] = len(data) - footer_from
+    if len(keep) == len(data):
+        columns = rendered
+    else:
+        columns = [[column[i] for i in keep] for column in rendered]
+    source_rows = [row_number(start + i) for i in keep]
+
+    notes = list(header.notes)
+    if not source_rows:
+        notes.append("no participant rows below the header")
+    report = SheetReport(
+        sheet=sheet,
+        header_row=row_number(header.last_row),
+        columns=dict(header.texts),
+        rows=len(source_rows),
+        skipped=skipped,
+        note="; ".join(notes),
+    )
+    return TableRows(dict(zip(canonicals, columns)), source_rows, report)
+
+
+def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
+    """footer / total / header_repeat / column_numbers for a row without a NIK, else None."""
+    cells = [text for text in (render(c) for c in row) if text is not None]
+    if not cells:
+        return None
+    texts = [c for c in cells if _LETTER.search(c)]
+    if texts:
+        joined = "\x1f".join(texts)
+        if _FOOTER.search(joined):
+            return "footer"
+        if len(cells) == 1 and _PLACE_DATE.fullmatch(cells[0]):
+            return "footer"
+        if _TOTAL_CELL.search(joined):
+            nama = vals[nama_at] if nama_at is not None else None
+            # The count often lands in the name or NIK column ("JUMLAH | | 25"); a name is
+            # never a bare number and a count is far shorter than a NIK.
+            if (nama is None or _TOTAL.match(nama) or nama.isdigit()) and (
+                nik is None or _TOTAL.match(nik) or (nik.isdigit() and len(nik) <= 5)
+            ):
+                return "total"
+    overrides = dict(overrides) if overrides else None
+    repeated = sum(
+        1
+        for value, canonical in zip(vals, canonicals)
+        if value and headers.canonical_column(value, overrides) == canonical
+    )
+    if repeated >= 2:
+        return "header_repeat"
+    if _column_numbers(cells):
+        return "column_numbers"
+    return None
+
+
+def render_text(value: object) -> str | None:
+    """Render a text cell (CSV): stripped, empty -> None."""
+    if value is None:
+        return None
+    text = value.strip() if type(value) is str else str(value).strip()
+    return text or None
+
+
+def render_text_column(values: list) -> list[str | None]:
+    """:func:`render_text` over a column of CSV cells (a missing trailing cell is None)."""
+    return [(v.strip() or None) if v is not None else None for v in values]

@@ -1,0 +1,156 @@
+"""KKNI jenjang (1-9) and kualifikasi (Operator / Teknisi/Analis / Ahli).
+
+Offices write the level as "3", "3.0", "Jenjang 3", "KKNI 3", "KKNI Level 7",
+Roman "III", or only a title ("Ahli Muda"), in the jenjang column, the
+kualifikasi column, or only inside the jabatan kerja name.
+
+Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
+
+1. an explicit number in the jenjang column (digits, or a Roman numeral I..IX
+   as a whole word);
+2. an explicit number in the kualifikasi column;
+3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9) in the
+   jenjang or kualifikasi column;
+4. the same phrases inside the jabatan kerja ("Ahli Muda Teknik Jalan" -> 7).
+
+Trap: Muda / Madya / Utama alone, or inside technician titles ("Quantity
+Surveyor Madya", "Pelaksana Pemeliharaan Jalan Muda"), are not expert levels;
+"Operator", "Teknisi" or "Ahli" alone span three levels each. Numbers in the
+jabatan kerja are never levels ("Ahli K3 Konstruksi" is not jenjang 3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from standardize.fields import is_blank
+
+KUALIFIKASI: dict[int, str] = {
+    1: "Operator",
+    2: "Operator",
+    3: "Operator",
+    4: "Teknisi/Analis",
+    5: "Teknisi/Analis",
+    6: "Teknisi/Analis",
+    7: "Ahli",
+    8: "Ahli",
+    9: "Ahli",
+}
+
+OK = "ok"
+MISSING = "missing"
+UNREADABLE = "unreadable"
+
+_ROMAN: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+# A whole number, "3.0" allowed, not part of a word ("K3") or a decimal ("3.5").
+_NUMBER = re.compile(r"(?<![\w.,])(\d+)(?:[.,]0+)?(?![\w]|[.,]\d)")
+_LETTERS = re.compile(r"[a-z]+")
+_AHLI = re.compile(r"\bahli[\s\-_]*(muda|madya|utama)\b")
+_AHLI_LEVEL = {"muda": 7, "madya": 8, "utama": 9}
+
+# Returned by _explicit_number when a cell holds a number that is no level
+# (0, 10, 2025) or two different numbers ("4-6").
+_BAD = -1
+
+
+@dataclass(frozen=True)
+class JenjangResult:
+    """Outcome of :func:`jenjang_status`.
+
+    ``status`` is "ok" (``jenjang`` set), "missing" (no level written anywhere) or
+    "unreadable" (a level value is present but not understood). ``column`` and
+    ``value`` name the raw cell the level came from or, when not ok, the cell at
+    fault ("jenjang" and its value when nothing was written).
+    """
+
+    jenjang: int | None
+    status: str
+    column: str
+    value: str | None
+
+
+def kualifikasi_for(jenjang: int | None) -> str | None:
+    """Kualifikasi of a jenjang: 1-3 Operator, 4-6 Teknisi/Analis, 7-9 Ahli; None otherwise."""
+    if jenjang is None:
+        return None
+    return KUALIFIKASI.get(jenjang)
+
+
+def _explicit_number(text: str) -> int | None:
+    """The level number written in a cell, None when there is none, _BAD when it is no level."""
+    lower = text.lower()
+    found = {int(n) for n in _NUMBER.findall(lower)}
+    found.update(_ROMAN[w] for w in _LETTERS.findall(lower) if w in _ROMAN)
+    if not found:
+        return None
+    if len(found) == 1:
+        (number,) = found
+        if 1 <= number <= 9:
+            return number
+    return _BAD
+
+
+def _ahli_phrase(text: str) -> int | None:
+    match = _AHLI.search(text.lower())
+    return _AHLI_LEVEL[match.group(1)] if match else None
+
+
+def jenjang_status(
+    jenjang_raw: str | None, kualifikasi_raw: str | None = None, jabatan_raw: str | None = None
+) -> JenjangResult:
+    """Jenjang from the three raw cells, with why it is missing when it is.
+
+    See the module docstring for the precedence. An explicit number that is no
+    level (0, 10, two different numbers) makes the row unreadable rather than
+    falling back to words: the office did write a number, and it is wrong.
+
+    >>> jenjang_status("Jenjang III").jenjang
+    3
+    >>> jenjang_status(None, "Teknisi", "Quantity Surveyor Madya").status
+    'unreadable'
+    """
+    jenjang_given = not is_blank(jenjang_raw)
+    kualifikasi_given = not is_blank(kualifikasi_raw)
+
+    for given, column, raw in (
+        (jenjang_given, "jenjang", jenjang_raw),
+        (kualifikasi_given, "kualifikasi", kualifikasi_raw),
+    ):
+        if given:
+            number = _explicit_number(raw)
+            if number == _BAD:
+                return JenjangResult(None, UNREADABLE, column, raw)
+            if number is not None:
+                return JenjangResult(number, OK, column, raw)
+
+    for given, column, raw in (
+        (jenjang_given, "jenjang", jenjang_raw),
+        (kualifikasi_given, "kualifikasi", kualifikasi_raw),
+        (not is_blank(jabatan_raw), "jabatan_kerja", jabatan_raw),
+    ):
+        if given:
+            level = _ahli_phrase(raw)
+            if level is not None:
+                return JenjangResult(level, OK, column, raw)
+
+    if jenjang_given:
+        return JenjangResult(None, UNREADABLE, "jenjang", jenjang_raw)
+    if kualifikasi_given:
+        return JenjangResult(None, UNREADABLE, "kualifikasi", kualifikasi_raw)
+    return JenjangResult(None, MISSING, "jenjang", jenjang_raw)
+
+
+def parse_jenjang(
+    jenjang_raw: str | None, kualifikasi_raw: str | None = None, jabatan_raw: str | None = None
+) -> int | None:
+    """KKNI jenjang 1-9 from the jenjang, kualifikasi and jabatan kerja cells, or None.
+
+    >>> parse_jenjang("KKNI Level 7")
+    7
+    >>> parse_jenjang(None, None, "Ahli Muda Teknik Jalan")
+    7
+    >>> parse_jenjang(None, None, "Pelaksana Pemeliharaan Jalan Muda") is None
+    True
+    """
+    return jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw).jenjang

@@ -1,0 +1,524 @@
+"""Frame-level standardization: reader rows in, participation rows and quarantine out.
+
+:func:`standardize_submission` is the entry point the pipeline calls once per
+submission (one file's rows). Every input row ends up exactly once, either in
+``rows`` (docs/data-model.md section 2) or in ``quarantine`` (section 3).
+
+Speed: an office file can hold hundreds of thousands of rows and a full reload
+about a million. So each raw column is factorized once (:class:`_Distinct`),
+every scalar parser runs once per *distinct* value (or distinct combination of
+values), and results are spread back to rows with numpy / Arrow ``take``. Flags
+are assembled as bit masks and turned into text once per distinct combination.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sources.headers import (
+    HASIL,
+    JABATAN_KERJA,
+    JENIS_KELAMIN,
+    JENJANG,
+    KUALIFIKASI,
+    MASA_BERLAKU,
+    NAMA,
+    NIK,
+    NOMOR_SERTIFIKAT,
+    PROGRAM,
+    PROVENANCE_COLUMNS,
+    RAW_COLUMNS,
+    TAHUN,
+    TANGGAL_LAHIR,
+    TANGGAL_TERBIT,
+    TEMPAT_LAHIR,
+    TEMPAT_TANGGAL_LAHIR,
+)
+from standardize import nik as nik_module
+from standardize.dates import parse_date, split_birth
+from standardize.fields import (
+    clean_jabatan,
+    clean_place,
+    clean_text,
+    hasil_not_assessed,
+    is_blank,
+    is_pending,
+    parse_hasil,
+    parse_jenis_kelamin,
+    parse_nomor_sertifikat,
+    parse_tahun,
+)
+from standardize.levels import MISSING as JENJANG_MISSING
+from standardize.levels import OK as JENJANG_OK
+from standardize.levels import JenjangResult, jenjang_status, kualifikasi_for
+from standardize.names import parse_name_array
+
+# docs/data-model.md section 2, in order.
+OUTPUT_COLUMNS: tuple[str, ...] = (
+    "nik",
+    "nik_status",
+    "nik_partial",
+    "nama",
+    "gelar",
+    "nama_kunci",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "jenis_kelamin",
+    "jabatan_kerja",
+    "jenjang",
+    "kualifikasi",
+    "hasil",
+    "nomor_sertifikat",
+    "tanggal_terbit",
+    "masa_berlaku",
+    "program",
+    "tahun",
+    "flags",
+)
+DATE_COLUMNS: tuple[str, ...] = ("tanggal_lahir", "tanggal_terbit", "masa_berlaku")
+INT_COLUMNS: tuple[str, ...] = ("jenjang", "tahun")
+TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in OUTPUT_COLUMNS if c not in DATE_COLUMNS + INT_COLUMNS)
+QUARANTINE_COLUMNS: tuple[str, ...] = ("column", "value", "rule", "reason", "raw")
+
+# Every flag code standardization can set, for checks downstream.
+FLAGS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "nik_missing",
+            "nik_excel_truncated",
+            "nik_scientific_notation",
+            "nik_wrong_length",
+            "nik_invalid",
+            # A valid NIK whose embedded birth date (ddmmyy) or sex (day + 40) disagrees
+            # with the sheet's tanggal_lahir / jenis_kelamin: one of them is wrong
+            # (often a NIK copied from the row above).
+            "nik_tanggal_lahir_mismatch",
+            "nik_jenis_kelamin_mismatch",
+            "tanggal_lahir_unreadable",
+            "jenis_kelamin_unreadable",
+            "hasil_unreadable",
+            "tanggal_terbit_unreadable",
+            "masa_berlaku_unreadable",
+            "tahun_unreadable",
+        )
+    )
+)
+
+RULE_NO_IDENTITY = "no_identity"
+RULE_JENJANG_MISSING = "jenjang_missing"
+RULE_JENJANG_UNREADABLE = "jenjang_unreadable"
+RULES: tuple[str, ...] = (RULE_NO_IDENTITY, RULE_JENJANG_MISSING, RULE_JENJANG_UNREADABLE)
+REASONS: dict[str, str] = {
+    RULE_NO_IDENTITY: "Nama dan NIK kosong / name and NIK both empty",
+    RULE_JENJANG_MISSING: (
+        "Jenjang tidak ditemukan di kolom jenjang, kualifikasi, maupun jabatan kerja"
+        " / no level in the jenjang, kualifikasi or jabatan kerja columns"
+    ),
+    RULE_JENJANG_UNREADABLE: "Jenjang tidak dapat dibaca / level value present but not understood",
+}
+
+_DATE_DTYPE = "datetime64[ms]"
+_NAT = np.datetime64("NaT", "ms")
+
+
+@dataclass
+class StandardizeResult:
+    """Standardized participation rows and the rows quarantined instead."""
+
+    rows: pd.DataFrame
+    quarantine: pd.DataFrame
+
+
+# --- distinct values and spreading results back to rows --------------------------
+
+
+class _Distinct:
+    """One raw column factorized: per-row ``codes`` into ``values``.
+
+    ``values`` ends with ``None``, so code -1 (pandas' marker for a missing
+    cell) indexes it in Python lists and numpy arrays alike. An absent column
+    is all missing.
+    """
+
+    def __init__(self, frame: pd.DataFrame, column: str):
+        if column in frame.columns:
+            codes, uniques = pd.factorize(frame[column])
+            values = [v if v is None or isinstance(v, str) else str(v) for v in uniques.tolist()]
+        else:
+            codes, values = np.full(len(frame), -1, dtype=np.intp), []
+        self.codes: np.ndarray = codes
+        self.values: list[str | None] = values + [None]
+
+    def map(self, func: Callable[[str | None], Any]) -> list[Any]:
+        """``func`` applied once per distinct value (``None`` included, last)."""
+        return [func(value) for value in self.values]
+
+
+def _combine(*code_arrays: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the distinct combinations of several code arrays, and one row per combination.
+
+    Returns ``(codes, first_row)``: ``codes[i]`` numbers row i's combination,
+    ``first_row[k]`` is a row holding combination k.
+    """
+    combined = np.zeros(len(code_arrays[0]), dtype=np.int64)
+    for codes in code_arrays:
+        shifted = codes.astype(np.int64) + 1  # -1 (missing) becomes 0
+        # Re-number after each column so the product of cardinalities cannot overflow.
+        _, combined = np.unique(combined * (int(shifted.max(initial=0)) + 1) + shifted, return_inverse=True)
+    _, first_row, codes = np.unique(combined, return_index=True, return_inverse=True)
+    return codes.reshape(-1), first_row
+
+
+def _bools(per_distinct: Sequence[Any], codes: np.ndarray) -> np.ndarray:
+    return np.array([bool(v) for v in per_distinct], dtype=bool)[codes]
+
+
+def _dates(per_distinct: Sequence[date | None], codes: np.ndarray) -> np.ndarray:
+    values = np.array([_NAT if d is None else np.datetime64(d, "ms") for d in per_distinct], dtype=_DATE_DTYPE)
+    return values[codes]
+
+
+def _ints(per_distinct: Sequence[int | None], codes: np.ndarray) -> pd.arrays.IntegerArray:
+    mask = np.array([v is None for v in per_distinct], dtype=bool)
+    data = np.array([0 if v is None else v for v in per_distinct], dtype=np.int64)
+    return pd.arrays.IntegerArray(data[codes], mask[codes])
+
+
+def _texts(per_distinct: Any, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Per-row ``"str"`` array from per-distinct texts (a list or an array already of dtype ``"str"``)."""
+    if not isinstance(per_distinct, pd.api.extensions.ExtensionArray):
+        per_distinct = pd.array(list(per_distinct), dtype="str")
+    # Arrow's take avoids building a million Python-object rows.
+    return per_distinct.take(codes)
+
+
+# --- per-value wrappers that also tell "unreadable" --------------------------------
+
+
+def _dated(date_order: str, reference_year: int) -> Callable[[str | None], tuple[date | None, bool, bool]]:
+    """Parser returning ``(date, given, unreadable)`` for one date cell."""
+
+    def parse(raw: str | None) -> tuple[date | None, bool, bool]:
+        if is_blank(raw) or is_pending(raw):
+            return None, False, False
+        parsed = parse_date(raw, date_order, reference_year)
+        return parsed, True, parsed is None
+
+    return parse
+
+
+def _birth_cell(date_order: str, reference_year: int) -> Callable[[str | None], tuple[str | None, date | None, bool]]:
+    """Parser returning ``(place, date, date_unreadable)`` for a combined "Tempat, Tanggal Lahir" cell."""
+
+    def parse(raw: str | None) -> tuple[str | None, date | None, bool]:
+        if is_blank(raw):
+            return None, None, False
+        place, when = split_birth(raw)
+        if is_blank(when):
+            return clean_place(place), None, False
+        parsed = parse_date(when, date_order, reference_year)
+        return clean_place(place), parsed, parsed is None
+
+    return parse
+
+
+def _unreadable(parse: Callable[[str | None], Any], allowed_empty: Callable[[str | None], bool] = is_blank):
+    """Wrap ``parse`` into ``raw -> (value, unreadable)``: unreadable when not allowed empty and unparsed."""
+
+    def wrapped(raw: str | None) -> tuple[Any, bool]:
+        value = parse(raw)
+        return value, value is None and not allowed_empty(raw)
+
+    return wrapped
+
+
+def _hasil_empty(raw: str | None) -> bool:
+    return is_blank(raw) or hasil_not_assessed(raw)
+
+
+# --- NIK checks against the sheet -----------------------------------------------------
+
+
+def _nik_ddmmyy(niks: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Day (women's +40 removed), month, two-digit year and female flag of each valid NIK; -1 elsewhere."""
+    n = len(niks)
+    day = np.full(n, -1, dtype=np.int16)
+    month = np.full(n, -1, dtype=np.int16)
+    yy = np.full(n, -1, dtype=np.int16)
+    female = np.zeros(n, dtype=bool)
+    rows = np.array([i for i, v in enumerate(niks) if v is not None], dtype=np.intp)
+    if len(rows):
+        digits = np.array([niks[i] for i in rows], dtype="S16").view(np.uint8).reshape(-1, 16).astype(np.int16) - 48
+        raw_day = digits[:, 6] * 10 + digits[:, 7]
+        female[rows] = raw_day > 40
+        day[rows] = np.where(raw_day > 40, raw_day - 40, raw_day)
+        month[rows] = digits[:, 8] * 10 + digits[:, 9]
+        yy[rows] = digits[:, 10] * 10 + digits[:, 11]
+    return day, month, yy, female
+
+
+def _nik_mismatches(
+    nik_values: Sequence[str | None],
+    nik_codes: np.ndarray,
+    tanggal_lahir: np.ndarray,
+    jenis_kelamin: Sequence[str | None],
+    sex_codes: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rows whose valid NIK encodes another birth date or sex than the sheet's columns say.
+
+    Compared on day, month and two-digit year, so the century guess of
+    :func:`standardize.nik.nik_birth_date_and_sex` cannot raise a false alarm.
+    """
+    day, month, yy, female = (a[nik_codes] for a in _nik_ddmmyy(nik_values))
+    has_nik = day >= 0
+    born = pd.DatetimeIndex(tanggal_lahir)
+    has_date = ~np.isnat(tanggal_lahir)
+    date_mismatch = (
+        has_nik
+        & has_date
+        & (
+            (born.day.to_numpy(dtype=np.int16, na_value=-1) != day)
+            | (born.month.to_numpy(dtype=np.int16, na_value=-1) != month)
+            | ((born.year.to_numpy(dtype=np.int16, na_value=-1) % 100) != yy)
+        )
+    )
+    said_female = np.array([v == "P" for v in jenis_kelamin], dtype=bool)[sex_codes]
+    said_male = np.array([v == "L" for v in jenis_kelamin], dtype=bool)[sex_codes]
+    sex_mismatch = has_nik & ((said_female & ~female) | (said_male & female))
+    return date_mismatch, sex_mismatch
+
+
+# --- frames -------------------------------------------------------------------------
+
+
+def _flags(masks: dict[str, np.ndarray], n: int) -> tuple[list[str], np.ndarray]:
+    """``;``-joined sorted flag codes: the distinct texts and each row's code into them."""
+    codes = sorted(masks)
+    bits = np.zeros(n, dtype=np.int64)
+    for position, code in enumerate(codes):
+        bits |= masks[code].astype(np.int64) << position
+    distinct, inverse = np.unique(bits, return_inverse=True)
+    texts = [";".join(code for position, code in enumerate(codes) if value >> position & 1) for value in distinct]
+    return texts, inverse.reshape(-1)
+
+
+def _provenance(raw: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """Provenance columns of the rows at ``positions``, dtypes as the reader gave them."""
+    frame = pd.DataFrame(index=pd.RangeIndex(len(positions)))
+    for column in PROVENANCE_COLUMNS:
+        if column in raw.columns:
+            frame[column] = raw[column].iloc[positions].reset_index(drop=True)
+        else:
+            frame[column] = pd.Series(None, index=frame.index, dtype="str")
+    return frame
+
+
+def _raw_json(columns: dict[str, _Distinct], positions: np.ndarray) -> list[str]:
+    """``json.dumps(raw canonical values, ensure_ascii=False)`` of the rows at ``positions``.
+
+    Each distinct cell value is encoded once; the text is the same as
+    ``json.dumps`` of the row's dict.
+    """
+    cells = []
+    for name in RAW_COLUMNS:
+        distinct = columns[name]
+        row_codes = distinct.codes[positions]
+        encoded = np.empty(len(distinct.values), dtype=object)
+        key = json.dumps(name) + ": "
+        for code in np.unique(row_codes):
+            encoded[code] = key + json.dumps(distinct.values[code], ensure_ascii=False)
+        cells.append(encoded[row_codes])
+    return ["{" + ", ".join(row) + "}" for row in zip(*cells)]
+
+
+def _quarantine_frame(
+    raw: pd.DataFrame,
+    columns: dict[str, _Distinct],
+    positions: np.ndarray,
+    faulty_columns: list[str],
+    values: list[str | None],
+    rules: list[str],
+) -> pd.DataFrame:
+    frame = _provenance(raw, positions)
+    frame["column"] = pd.Series(faulty_columns, index=frame.index, dtype="str")
+    frame["value"] = pd.Series(values, index=frame.index, dtype="str")
+    frame["rule"] = pd.Series(rules, index=frame.index, dtype="str")
+    frame["reason"] = pd.Series([REASONS[rule] for rule in rules], index=frame.index, dtype="str")
+    frame["raw"] = pd.Series(_raw_json(columns, positions), index=frame.index, dtype="str")
+    return frame
+
+
+def standardize_submission(
+    raw: pd.DataFrame, date_order: str = "dmy", reference_date: date | None = None
+) -> StandardizeResult:
+    """Standardize one submission's reader rows (docs/data-model.md sections 1 -> 2 and 3).
+
+    ``raw`` has the provenance columns and the canonical raw columns of
+    ``sources.headers.RAW_COLUMNS`` (text or missing; an absent column counts as
+    all missing). ``date_order`` is the office's ("dmy" or "mdy"), for numeric
+    dates. ``reference_date`` (default: today) fixes the century of two-digit
+    years; pass it to make a replayed run give the same result.
+
+    Output dtypes of ``rows``:
+
+    - provenance columns: as given, rows in input order;
+    - text columns (nik, nik_status, nik_partial, nama, gelar, nama_kunci,
+      tempat_lahir, jenis_kelamin, jabatan_kerja, kualifikasi, hasil,
+      nomor_sertifikat, program, flags): pandas' default string dtype ``"str"``,
+      missing is NaN (test with ``pd.isna``, not ``is None``). It is what pandas 3
+      reads back from parquet, so the frame round-trips unchanged;
+    - tanggal_lahir, tanggal_terbit, masa_berlaku: ``datetime64[ms]``, NaT when
+      missing (parquet has no seconds unit; milliseconds round-trip unchanged);
+    - jenjang, tahun: ``Int64``.
+
+    ``flags`` is never missing: ``""`` when the row is clean (see :data:`FLAGS`).
+    Use ``rows["flags"]``: ``rows.flags`` is pandas' own ``DataFrame.flags``.
+
+    A row goes to ``quarantine`` instead of ``rows`` under the first rule that
+    applies: ``no_identity`` (nama and NIK both empty or placeholders),
+    ``jenjang_missing`` (no level in jenjang, kualifikasi or jabatan kerja),
+    ``jenjang_unreadable`` (a level value present but not understood; ``column``
+    and ``value`` name that cell). Quarantine text columns are ``"str"`` too.
+    """
+    reference_year = (reference_date or date.today()).year
+    n = len(raw)
+    column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}
+    date_cell = _dated(date_order, reference_year)
+
+    # NIK
+    nik_col = column[NIK]
+    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_col.values)
+    status_codes = {status: np.array(nik_status_values == status)[nik_col.codes] for status in nik_module.STATUSES}
+
+    # Names
+    name_col = column[NAMA]
+    nama_values, gelar_values, kunci_values = parse_name_array(name_col.values)
+    name_empty = np.asarray(pd.isna(nama_values) & pd.isna(gelar_values))[name_col.codes]
+
+    # Birth place and date: a row's split columns when it has them, else its combined cell.
+    place_results = column[TEMPAT_LAHIR].map(clean_place)
+    born_results = column[TANGGAL_LAHIR].map(date_cell)
+    ttl_results = column[TEMPAT_TANGGAL_LAHIR].map(_birth_cell(date_order, reference_year))
+    birth_codes, birth_rows = _combine(
+        column[TEMPAT_LAHIR].codes, column[TANGGAL_LAHIR].codes, column[TEMPAT_TANGGAL_LAHIR].codes
+    )
+    births: list[tuple[str | None, date | None, bool]] = []
+    for row in birth_rows:
+        place = place_results[column[TEMPAT_LAHIR].codes[row]]
+        born, born_given, born_unreadable = born_results[column[TANGGAL_LAHIR].codes[row]]
+        ttl_place, ttl_born, ttl_unreadable = ttl_results[column[TEMPAT_TANGGAL_LAHIR].codes[row]]
+        if born_given:
+            births.append((place or ttl_place, born, born_unreadable))
+        else:
+            births.append((place or ttl_place, ttl_born, ttl_unreadable))
+    tanggal_lahir = _dates([b[1] for b in births], birth_codes)
+
+    # Sex, occupation, result, certificate, issue and expiry
+    sex_col = column[JENIS_KELAMIN]
+    sexes = sex_col.map(_unreadable(parse_jenis_kelamin))
+    jabatan_col = column[JABATAN_KERJA]
+    hasil_col = column[HASIL]
+    hasils = hasil_col.map(_unreadable(parse_hasil, _hasil_empty))
+    terbit_col = column[TANGGAL_TERBIT]
+    terbits = terbit_col.map(date_cell)
+    berlaku_col = column[MASA_BERLAKU]
+    berlakus = berlaku_col.map(date_cell)
+    tanggal_terbit = _dates([t[0] for t in terbits], terbit_col.codes)
+
+    # Jenjang: once per distinct (jenjang, kualifikasi, jabatan kerja) combination.
+    level_codes, level_rows = _combine(column[JENJANG].codes, column[KUALIFIKASI].codes, jabatan_col.codes)
+    levels: list[JenjangResult] = [
+        jenjang_status(
+            column[JENJANG].values[column[JENJANG].codes[row]],
+            column[KUALIFIKASI].values[column[KUALIFIKASI].codes[row]],
+            jabatan_col.values[jabatan_col.codes[row]],
+        )
+        for row in level_rows
+    ]
+
+    # Year: the tahun column, else a year in the program name, else the issue year.
+    tahun_col = column[TAHUN]
+    program_col = column[PROGRAM]
+    tahuns = tahun_col.map(_unreadable(parse_tahun))
+    tahun = (
+        _ints([t[0] for t in tahuns], tahun_col.codes)
+        .fillna(_ints(program_col.map(parse_tahun), program_col.codes))
+        .fillna(pd.array(pd.DatetimeIndex(tanggal_terbit).year, dtype="Int64"))
+    )
+
+    # Flags
+    sex_values = [s[0] for s in sexes]
+    date_mismatch, sex_mismatch = _nik_mismatches(nik_values, nik_col.codes, tanggal_lahir, sex_values, sex_col.codes)
+    masks = {f"nik_{status}": status_codes[status] for status in nik_module.STATUSES if status != nik_module.VALID}
+    masks.update(
+        {
+            "nik_tanggal_lahir_mismatch": date_mismatch,
+            "nik_jenis_kelamin_mismatch": sex_mismatch,
+            "tanggal_lahir_unreadable": _bools([b[2] for b in births], birth_codes),
+            "jenis_kelamin_unreadable": _bools([s[1] for s in sexes], sex_col.codes),
+            "hasil_unreadable": _bools([h[1] for h in hasils], hasil_col.codes),
+            "tanggal_terbit_unreadable": _bools([t[2] for t in terbits], terbit_col.codes),
+            "masa_berlaku_unreadable": _bools([b[2] for b in berlakus], berlaku_col.codes),
+            "tahun_unreadable": _bools([t[1] for t in tahuns], tahun_col.codes),
+        }
+    )
+    flag_texts, flag_codes = _flags(masks, n)
+
+    # Quarantine: the first failing rule per row.
+    no_identity = status_codes[nik_module.MISSING] & name_empty
+    level_bad = _bools([level.status != JENJANG_OK for level in levels], level_codes)
+    rejected = no_identity | level_bad
+    positions = np.flatnonzero(rejected)
+    q_columns: list[str] = []
+    q_values: list[str | None] = []
+    q_rules: list[str] = []
+    for position in positions:
+        if no_identity[position]:
+            q_columns.append("")
+            q_values.append(None)
+            q_rules.append(RULE_NO_IDENTITY)
+        else:
+            level = levels[level_codes[position]]
+            q_columns.append(level.column)
+            q_values.append(level.value)
+            q_rules.append(RULE_JENJANG_MISSING if level.status == JENJANG_MISSING else RULE_JENJANG_UNREADABLE)
+    quarantine = _quarantine_frame(raw, column, positions, q_columns, q_values, q_rules)
+
+    # Rows: spread the per-distinct results to the kept rows.
+    kept = np.flatnonzero(~rejected)
+    rows = _provenance(raw, kept)
+    nik_codes = nik_col.codes[kept]
+    name_codes = name_col.codes[kept]
+    out: dict[str, Any] = {
+        "nik": _texts(nik_values, nik_codes),
+        "nik_status": _texts(nik_status_values, nik_codes),
+        "nik_partial": _texts(nik_partial_values, nik_codes),
+        "nama": _texts(nama_values, name_codes),
+        "gelar": _texts(gelar_values, name_codes),
+        "nama_kunci": _texts(kunci_values, name_codes),
+        "tempat_lahir": _texts([b[0] for b in births], birth_codes[kept]),
+        "tanggal_lahir": tanggal_lahir[kept],
+        "jenis_kelamin": _texts(sex_values, sex_col.codes[kept]),
+        "jabatan_kerja": _texts(jabatan_col.map(clean_jabatan), jabatan_col.codes[kept]),
+        "jenjang": _ints([level.jenjang for level in levels], level_codes[kept]),
+        "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes[kept]),
+        "hasil": _texts([h[0] for h in hasils], hasil_col.codes[kept]),
+        "nomor_sertifikat": _texts(
+            column[NOMOR_SERTIFIKAT].map(parse_nomor_sertifikat), column[NOMOR_SERTIFIKAT].codes[kept]
+        ),
+        "tanggal_terbit": tanggal_terbit[kept],
+        "masa_berlaku": _dates([b[0] for b in berlakus], berlaku_col.codes[kept]),
+        "program": _texts(program_col.map(clean_text), program_col.codes[kept]),
+        "tahun": tahun[kept],
+        "flags": _texts(flag_texts, flag_codes[kept]),
+    }
+    for name in OUTPUT_COLUMNS:
+        rows[name] = pd.Series(out[name], index=rows.index)
+    return StandardizeResult(rows=rows, quarantine=quarantine)

@@ -1,0 +1,405 @@
+"""Excel submissions (xlsx through xlsxwriter/openpyxl fixtures, xls through xlwt) and bad-file rejection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import replace
+
+import pytest
+import xlsxwriter
+import xlwt
+
+from sources import headers
+from sources.readers import SheetReport, read_submission, sha256_of
+from sources.readers.excel import render_cell
+from sources.registry import Office, ReaderOptions
+
+COLUMNS = list(headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS)
+LOOKED_FOR = (
+    "looked for nama (nama / nama lengkap / nama peserta / nama tenaga kerja, ...); "
+    "nik (nik / no ktp / nomor ktp / no ktp nik, ...)"
+)
+
+
+def office(**reader) -> Office:
+    return Office(
+        id="kab-kutai-timur",
+        name="Dinas PUPR Kabupaten Kutai Timur",
+        level="regency",
+        region_code="64.08",
+        landing="kab-kutai-timur",
+        reader=replace(ReaderOptions(), **reader),
+    )
+
+
+def records(submission, *columns):
+    """The submission's rows as tuples of the given columns (provenance except sha, by default)."""
+    columns = columns or ("source_sheet", "source_row", "nama", "nik")
+    return [tuple(row) for row in submission.rows[list(columns)].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ("  Budi Santoso  ", "Budi Santoso"),
+        ("   ", None),
+        ("", None),
+        (3.0, "3"),
+        (2025.0, "2025"),
+        (3.5, "3.5"),
+        (999999999999999.0, "999999999999999"),
+        (6408015203850010.0, "6.40801520385001e+15"),
+        (6408015203850012, "6.40801520385001e+15"),  # xls hands integral numbers back as int
+        (7, "7"),
+        (dt.date(1985, 3, 12), "1985-03-12"),
+        (dt.datetime(1985, 3, 12), "1985-03-12"),
+        (dt.datetime(1985, 3, 12, 10, 30), "1985-03-12 10:30:00"),
+        (dt.datetime(1985, 3, 17, 23, 59, 59, 999000), "1985-03-18"),  # serial-number noise at midnight
+        (dt.time(10, 30), "10:30:00"),
+        (True, "TRUE"),
+        (False, "FALSE"),
+        (None, None),
+    ],
+)
+def test_render_cell(value, text):
+    assert render_cell(value) == text
+
+
+# --- a realistic workbook ---------------------------------------------------------------------
+
+
+def write_kutim_workbook(path):
+    """Three sheets the way the office sends them: a two-row header batch, a plain batch, a summary."""
+    book = xlsxwriter.Workbook(path)
+    center = book.add_format({"bold": True, "align": "center"})
+    date = book.add_format({"num_format": "dd/mm/yyyy"})
+
+    sheet = book.add_worksheet("Angkatan I")
+    # The table starts at row 5, column B; rows 1-2 are titles, column A is empty.
+    sheet.merge_range("B1:J1", "DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI", center)
+    sheet.write("B2", "DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN 2025")
+    for column, text in (("B", "No"), ("C", "Nama"), ("D", "NIK"), ("G", "Jabatan Kerja"), ("H", "Jenjang")):
+        sheet.merge_range(f"{column}5:{column}6", text, center)
+    sheet.merge_range("E5:F5", "Tempat, Tanggal Lahir", center)
+    sheet.merge_range("I5:J5", "Sertifikat", center)
+    sheet.write_row("E6", ["Tempat", "Tanggal"])
+    sheet.write_row("I6", ["Nomor", "Tanggal Terbit"])
+    sheet.write_row("B7", [1, 2, 3, 4, 5, 6, 7, 8, 9])
+    sheet.write_row("B8", [1, "  Budi Santoso ", 6408015203850010.0, "Sangatta"])
+    sheet.write_datetime("F8", dt.datetime(1985, 3, 12), date)
+    sheet.write_row("G8", ["Pelaksana Lapangan Pekerjaan Gedung", 7, "1.2.3.4"])
+    sheet.write_datetime("J8", dt.datetime(2025, 1, 2), date)
+    sheet.write_row("B9", [2, "Siti Aminah", "6408015203850012", "Bontang", "12-03-1990", "Juru Ukur", "KKNI 3"])
+    # row 10 blank; row 11 has no name or NIK but a mapped value: kept for quarantine
+    sheet.write_row("B11", [3, None, None, None, None, "Mandor"])
+    sheet.merge_range("B12:D12", "JUMLAH", center)
+    sheet.write("H12", 3)
+    sheet.write("G14", "Sangatta, 15 Desember 2025")
+    sheet.write("G15", "Kepala Dinas PUPR")
+    sheet.write("G18", "Ir. H. Ahmad Yani, M.T.")
+    sheet.write("G19", "NIP. 19700101 199003 1 005")
+
+    sheet = book.add_worksheet("Angkatan II")
+    sheet.write_row("A1", ["Nama Lengkap", "No. KTP", "Kegiatan", "Hasil", "L/P"])
+    sheet.write_row("A2", ["Rahmat Hidayat", "6408015203850013"])
+    sheet.write_row("A3", ["Yusuf", "6408015203850014"])
+    sheet.write_row("A4", ["Dewi Lestari", "6408015203850015"])
+    # one batch name merged down the three participants
+    sheet.merge_range("C2:C4", "Bimtek SKK Angkatan II")
+    sheet.write_column("D2", ["Kompeten", "Belum Kompeten", True])
+    sheet.write_column("E2", ["L", "L", "P"])
+
+    sheet = book.add_worksheet("Rekap")
+    sheet.write("A1", "REKAPITULASI PESERTA")
+    sheet.write_row("A3", ["Jabatan Kerja", "Jumlah"])
+    sheet.write_row("A4", ["Juru Ukur", 2])
+    book.close()
+
+
+def test_realistic_workbook_rows(tmp_path):
+    path = tmp_path / "daftar_peserta.xlsx"
+    write_kutim_workbook(path)
+    submission = read_submission(path, office())
+
+    assert submission.error is None
+    assert submission.format == "xlsx"
+    assert submission.source_file == "daftar_peserta.xlsx"
+    assert submission.source_sha256 == sha256_of(path)
+    assert list(submission.rows.columns) == COLUMNS
+    assert all(dtype == object for dtype in submission.rows.dtypes)
+    assert set(submission.rows["office_id"]) == {"kab-kutai-timur"}
+    assert set(submission.rows["source_file"]) == {"daftar_peserta.xlsx"}
+    assert set(submission.rows["source_sha256"]) == {sha256_of(path)}
+    assert records(
+        submission,
+        "source_sheet", "source_row", "nama", "nik", "tempat_lahir", "tanggal_lahir",
+        "jabatan_kerja", "jenjang", "nomor_sertifikat", "tanggal_terbit", "program", "hasil", "jenis_kelamin",
+    ) == [
+        ("Angkatan I", "8", "Budi Santoso", "6.40801520385001e+15", "Sangatta", "1985-03-12",
+         "Pelaksana Lapangan Pekerjaan Gedung", "7", "1.2.3.4", "2025-01-02", None, None, None),
+        ("Angkatan I", "9", "Siti Aminah", "6408015203850012", "Bontang", "12-03-1990",
+         "Juru Ukur", "KKNI 3", None, None, None, None, None),
+        ("Angkatan I", "11", None, None, None, None, "Mandor", None, None, None, None, None, None),
+        ("Angkatan II", "2", "Rahmat Hidayat", "6408015203850013", None, None,
+         None, None, None, None, "Bimtek SKK Angkatan II", "Kompeten", "L"),
+        ("Angkatan II", "3", "Yusuf", "6408015203850014", None, None,
+         None, None, None, None, "Bimtek SKK Angkatan II", "Belum Kompeten", "L"),
+        ("Angkatan II", "4", "Dewi Lestari", "6408015203850015", None, None,
+         None, None, None, None, "Bimtek SKK Angkatan II", "TRUE", "P"),
+    ]  # fmt: skip
+    # every value is text or None, never a number
+    assert {type(v) for v in submission.rows.to_numpy().ravel()} == {str, type(None)}
+
+
+def test_realistic_workbook_sheet_reports(tmp_path):
+    path = tmp_path / "daftar_peserta.xlsx"
+    write_kutim_workbook(path)
+    submission = read_submission(path, office())
+    assert submission.sheets == [
+        SheetReport(
+            sheet="Angkatan I",
+            header_row=6,
+            columns={
+                "nama": "Nama",
+                "nik": "NIK",
+                "tempat_lahir": "Tempat, Tanggal Lahir / Tempat",
+                "tanggal_lahir": "Tempat, Tanggal Lahir / Tanggal",
+                "jabatan_kerja": "Jabatan Kerja",
+                "jenjang": "Jenjang",
+                "nomor_sertifikat": "Sertifikat / Nomor",
+                "tanggal_terbit": "Sertifikat / Tanggal Terbit",
+            },
+            rows=3,
+            skipped={"column_numbers": 1, "blank": 2, "total": 1, "footer": 6},
+        ),
+        SheetReport(
+            sheet="Angkatan II",
+            header_row=1,
+            columns={"nama": "Nama Lengkap", "nik": "No. KTP", "program": "Kegiatan", "hasil": "Hasil",
+                     "jenis_kelamin": "L/P"},
+            rows=3,
+            skipped={},
+        ),
+        SheetReport(
+            sheet="Rekap",
+            header_row=None,
+            columns={},
+            rows=0,
+            skipped={},
+            note="no header row with a name or NIK column in the first 30 rows",
+        ),
+    ]
+
+
+def test_registry_sheet_and_column_mapping(tmp_path):
+    path = tmp_path / "peserta_kukar.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Petunjuk").write("A1", "Isi nama dan NIK sesuai KTP")
+    sheet = book.add_worksheet("PESERTA ")  # the registry says "Peserta"
+    sheet.write_row("A1", ["Nama Pekerja", "Nomor Identitas", "Jabatan"])
+    sheet.write_row("A2", ["Agus", "6402015203850011", "Mandor"])
+    old = book.add_worksheet("Lama")
+    old.write_row("A1", ["Nama", "NIK"])
+    old.write_row("A2", ["Tidak Dibaca", "6402015203850099"])
+    book.close()
+    kukar = replace(office(sheet=("Peserta",), column_mapping={"Nama Pekerja": "nama", "Nomor Identitas": "nik"}),
+                    id="kab-kutai-kartanegara")
+    submission = read_submission(path, kukar)
+    assert submission.error is None
+    assert records(submission, "office_id", "source_sheet", "source_row", "nama", "nik", "jabatan_kerja") == [
+        ("kab-kutai-kartanegara", "PESERTA ", "2", "Agus", "6402015203850011", "Mandor")
+    ]
+    assert [s.sheet for s in submission.sheets] == ["PESERTA "]
+
+
+def test_registry_header_row_reaches_below_the_scan_window(tmp_path):
+    path = tmp_path / "panjang.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Data")
+    for row in range(34):
+        sheet.write(row, 0, f"catatan {row + 1}")
+    sheet.write_row(34, 0, ["Nama", "NIK"])
+    sheet.write_row(35, 0, ["Budi", "6408015203850012"])
+    book.close()
+
+    rejected = read_submission(path, office())
+    assert rejected.error == (
+        "office kab-kutai-timur, file panjang.xlsx, sheet 'Data': no header row with a name or NIK column "
+        f"in the first 30 rows; {LOOKED_FOR}"
+    )
+    submission = read_submission(path, office(header_row=35))
+    assert submission.error is None
+    assert records(submission) == [("Data", "36", "Budi", "6408015203850012")]
+    assert submission.sheets[0].header_row == 35
+
+
+def test_hidden_sheet_is_read_and_noted(tmp_path):
+    path = tmp_path / "dengan_sheet_tersembunyi.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Peserta").write_row("A1", ["Nama", "NIK"])
+    book.get_worksheet_by_name("Peserta").write_row("A2", ["Budi", "6408015203850012"])
+    hidden = book.add_worksheet("Arsip")
+    hidden.write_row("A1", ["Nama", "NIK"])
+    hidden.write_row("A2", ["Siti", "6408015203850013"])
+    hidden.hide()
+    book.close()
+    submission = read_submission(path, office())
+    assert records(submission) == [
+        ("Peserta", "2", "Budi", "6408015203850012"),
+        ("Arsip", "2", "Siti", "6408015203850013"),
+    ]
+    assert [(s.sheet, s.note) for s in submission.sheets] == [("Peserta", ""), ("Arsip", "hidden sheet")]
+
+
+def test_legacy_xls(tmp_path):
+    path = tmp_path / "peserta 2019.xls"
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Sheet1")
+    # used range starts at B2: calamine must not shift the row numbers
+    sheet.write(1, 1, "DAFTAR PESERTA UJI KOMPETENSI 2019")
+    for column, text in enumerate(["No.", "Nama Peserta", "No KTP", "L/P", "Tgl Lahir", "Tahun"], start=1):
+        sheet.write(3, column, text)
+    sheet.write(4, 1, 1)
+    sheet.write(4, 2, "Budi")
+    sheet.write(4, 3, 6408015203850010.0)
+    sheet.write(4, 4, "L")
+    sheet.write(4, 5, dt.date(1985, 3, 12), xlwt.easyxf(num_format_str="DD/MM/YYYY"))
+    sheet.write(4, 6, 2019)
+    sheet.write(5, 1, 2)
+    sheet.write(5, 2, "Siti")
+    sheet.write(5, 3, "6408015203850012")
+    sheet.write(5, 4, "P")
+    sheet.write(5, 5, 31118.0)  # a date without a date format is just a number
+    sheet.write(5, 6, 2019.0)
+    book.save(str(path))
+
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.format == "xls"
+    columns = ("source_sheet", "source_row", "nama", "nik", "jenis_kelamin", "tanggal_lahir", "tahun")
+    assert records(submission, *columns) == [
+        ("Sheet1", "5", "Budi", "6.40801520385001e+15", "L", "1985-03-12", "2019"),
+        ("Sheet1", "6", "Siti", "6408015203850012", "P", "31118", "2019"),
+    ]
+    assert submission.sheets[0].header_row == 4
+
+
+def test_xlsx_sent_with_an_xls_name_is_read_by_its_content(tmp_path):
+    path = tmp_path / "peserta.xls"
+    write_kutim_workbook(path)
+    submission = read_submission(path, office())
+    assert (submission.error, submission.format, len(submission.rows)) == (None, "xlsx", 6)
+
+
+# --- rejected files ---------------------------------------------------------------------------
+
+
+def _truncated_xlsx(tmp_path) -> bytes:
+    write_kutim_workbook(tmp_path / "full.xlsx")
+    data = (tmp_path / "full.xlsx").read_bytes()
+    return data[: len(data) // 2]
+
+
+def _zip_of_csv(tmp_path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("peserta.csv", "Nama;NIK\nBudi;6408015203850012\n")
+    return buffer.getvalue()
+
+
+def _workbook(tmp_path, build) -> bytes:
+    path = tmp_path / "built.xlsx"
+    book = xlsxwriter.Workbook(path)
+    build(book)
+    book.close()
+    return path.read_bytes()
+
+
+def _no_header(book):
+    book.add_worksheet("Sheet1").write_row("A1", ["No", "Nama Kegiatan", "Lokasi"])
+    book.add_worksheet("Rekap").write_row("A1", ["Jabatan Kerja", "Jumlah"])
+
+
+def _header_only(book):
+    sheet = book.add_worksheet("Sheet1")
+    sheet.write("A1", "DAFTAR PESERTA")
+    sheet.write_row("A3", ["No", "Nama", "NIK"])
+    sheet.write("A5", "Mengetahui,")
+    sheet.write("A6", "Kepala Dinas PUPR")
+
+
+PREFIX = "office kab-kutai-timur, file "
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of every legacy Office file
+
+
+@pytest.mark.parametrize(
+    "name, content, fmt, error",
+    [
+        ("kosong.xlsx", lambda tmp: b"", "xlsx", "kosong.xlsx: empty file (0 bytes)"),
+        ("rusak.xlsx", _truncated_xlsx, "xlsx",
+         "rusak.xlsx: corrupt or truncated xlsx file (bad zip: File is not a zip file)"),
+        ("arsip.xlsx", _zip_of_csv, "xlsx",
+         "arsip.xlsx: zip archive that is not an Excel workbook (no xl/workbook.xml; contains peserta.csv)"),
+        ("lama.xls", lambda tmp: OLE2 + bytes(600), "xls",
+         "lama.xls: corrupt or truncated xls file (Cannot detect file format)"),
+        ("rahasia.xlsx", lambda tmp: OLE2 + bytes(600) + "EncryptedPackage".encode("utf-16-le"), "xls",
+         "rahasia.xlsx: password-protected workbook; ask the office for an unprotected copy"),
+        ("scan.xlsx", lambda tmp: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "xlsx",
+         "scan.xlsx: unknown format: a PDF document, not an xlsx, xls, csv or json file"),
+        ("export.xls", lambda tmp: b"<html><body><table><tr><td>Nama</td></tr></table></body></html>", "xls",
+         "export.xls: unknown format: an HTML page (a web export saved with an Excel extension?); "
+         "ask the office to save it as .xlsx or .csv"),
+        ("data.bin", lambda tmp: b"\x01\x02\x00\x00binary", "unknown",
+         "data.bin: unknown format: binary data starting 01 02 00 00 62 69 6e 61, "
+         "not an xlsx, xls, csv or json file"),
+        ("daftar_peserta.xlsx", lambda tmp: _workbook(tmp, _no_header), "xlsx",
+         "daftar_peserta.xlsx, sheets 'Sheet1', 'Rekap': no header row with a name or NIK column "
+         f"in the first 30 rows; {LOOKED_FOR}"),
+        ("kosong_isi.xlsx", lambda tmp: _workbook(tmp, _header_only), "xlsx",
+         "kosong_isi.xlsx, sheet 'Sheet1': header found at row 3 but no participant rows below it "
+         "(skipped: 1 blank, 2 footer)"),
+    ],
+    ids=["empty", "truncated", "zip-not-workbook", "bad-ole", "encrypted", "pdf", "html-as-xls", "binary", "no-header",
+         "header-no-rows"],
+)
+def test_rejected_files(tmp_path, name, content, fmt, error):
+    path = tmp_path / name
+    path.write_bytes(content(tmp_path))
+    submission = read_submission(path, office())
+    assert submission.error == PREFIX + error
+    assert submission.format == fmt
+    assert submission.source_file == name
+    assert submission.source_sha256 == sha256_of(path)
+    assert list(submission.rows.columns) == COLUMNS
+    assert len(submission.rows) == 0
+
+
+def test_missing_registry_sheet_is_rejected_naming_it(tmp_path):
+    path = tmp_path / "daftar_peserta.xlsx"
+    write_kutim_workbook(path)
+    submission = read_submission(path, office(sheet=("Peserta",)))
+    assert submission.error == (
+        "office kab-kutai-timur, file daftar_peserta.xlsx, sheet 'Peserta' named in the registry not found; "
+        "the file has sheet(s) 'Angkatan I', 'Angkatan II', 'Rekap'"
+    )
+
+
+def test_missing_file_and_unexpected_errors_do_not_raise(tmp_path, monkeypatch):
+    missing = read_submission(tmp_path / "hilang.xlsx", office())
+    assert missing.error == "office kab-kutai-timur, file hilang.xlsx: cannot read the file (No such file or directory)"
+    assert missing.source_sha256 == ""
+
+    path = tmp_path / "daftar_peserta.xlsx"
+    write_kutim_workbook(path)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("sources.readers.read_excel", boom)
+    submission = read_submission(path, office())
+    assert submission.error == (
+        "office kab-kutai-timur, file daftar_peserta.xlsx: unexpected error while reading as xlsx (RuntimeError: boom)"
+    )
+    assert len(submission.rows) == 0

@@ -1,0 +1,176 @@
+"""JSON pages from office web systems: record-list shapes, nesting, numbers, rejection."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from sources.readers import SheetReport, read_submission
+from sources.readers.json_reader import render_value
+from sources.registry import Office, ReaderOptions
+
+LOOKED_FOR = (
+    "looked for nama (nama / nama lengkap / nama peserta / nama tenaga kerja, ...); "
+    "nik (nik / no ktp / nomor ktp / no ktp nik, ...)"
+)
+
+
+def office(**reader) -> Office:
+    return Office(
+        id="prov-kaltim",
+        name="Dinas PUPR-Pera Provinsi Kalimantan Timur",
+        level="province",
+        region_code="64",
+        landing="prov-kaltim",
+        reader=replace(ReaderOptions(), **reader),
+    )
+
+
+def records(submission, *columns):
+    columns = columns or ("source_sheet", "source_row", "nama", "nik")
+    return [tuple(row) for row in submission.rows[list(columns)].itertuples(index=False)]
+
+
+PAGE = [
+    {"id": 101, "nama_lengkap": "Budi Santoso", "nik": "6408015203850012", "jenjang": 7, "tahun": 2025},
+    {"id": 102, "nama_lengkap": "Siti Aminah", "nik": 6408015203850013, "jenjang": 3.0, "tahun": None},
+]
+PAGE_ROWS = [
+    ("", "1", "Budi Santoso", "6408015203850012", "7", "2025"),
+    ("", "2", "Siti Aminah", "6408015203850013", "3", None),
+]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        PAGE,
+        {"data": PAGE, "page": 1, "total_pages": 3},
+        {"records": PAGE},
+        {"items": PAGE},
+        {"results": PAGE, "next": "https://example.go.id/api?page=2"},
+        {"rows": PAGE},
+        {"help": "...", "success": True, "result": {"fields": [{"id": "nik"}], "records": PAGE, "total": 2}},
+    ],
+    ids=["list", "data", "records", "items", "results", "rows", "ckan"],
+)
+def test_record_list_shapes(tmp_path, document):
+    path = tmp_path / "halaman_1.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.format == "json"
+    assert records(submission, "source_sheet", "source_row", "nama", "nik", "jenjang", "tahun") == PAGE_ROWS
+    assert submission.sheets == [
+        SheetReport(
+            sheet="",
+            header_row=None,
+            columns={"nama": "nama_lengkap", "nik": "nik", "jenjang": "jenjang", "tahun": "tahun"},
+            rows=2,
+            skipped={},
+        )
+    ]
+
+
+def test_nested_records_blank_records_and_field_names(tmp_path):
+    page = {
+        "data": [
+            {
+                "peserta": {"nama": "Rahmat", "nik": "6472015203850011", "tempatLahir": "Samarinda"},
+                "sertifikat": {"nomor": "1.2.3", "tanggal_terbit": "2025-01-02", "masa_berlaku": "2030-01-02"},
+                "tanggal_ditetapkan": "2025-01-03",
+                "lulus": True,
+            },
+            {"peserta": {"nama": None, "nik": ""}, "sertifikat": None},  # blank: skipped
+            "not a record",
+            {"peserta": {"nama": "  Yusuf  "}, "sertifikat": {"nomor": "1.2.4"}, "kelulusan": False},
+        ]
+    }
+    path = tmp_path / "halaman_2.json"
+    path.write_text("\ufeff" + json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(
+        submission, "source_row", "nama", "nik", "tempat_lahir", "nomor_sertifikat", "tanggal_terbit",
+        "masa_berlaku", "hasil",
+    ) == [
+        ("1", "Rahmat", "6472015203850011", "Samarinda", "1.2.3", "2025-01-02", "2030-01-02", None),
+        ("4", "Yusuf", None, None, "1.2.4", None, None, "FALSE"),
+    ]  # fmt: skip
+    report = submission.sheets[0]
+    assert report.columns == {
+        "nama": "peserta.nama",
+        "nik": "peserta.nik",
+        "tempat_lahir": "peserta.tempatLahir",
+        "nomor_sertifikat": "sertifikat.nomor",
+        "tanggal_terbit": "sertifikat.tanggal_terbit",
+        "masa_berlaku": "sertifikat.masa_berlaku",
+        "hasil": "kelulusan",
+    }
+    assert report.skipped == {"blank": 1, "not_a_record": 1}
+    assert report.note == "field 'tanggal_ditetapkan' also maps to tanggal_terbit; kept 'sertifikat.tanggal_terbit'"
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ("  x ", "x"),
+        ("", None),
+        (None, None),
+        (True, "TRUE"),
+        (False, "FALSE"),
+        (3, "3"),
+        (3.0, "3"),
+        (3.5, "3.5"),
+        (6408015203850013, "6408015203850013"),  # a JSON integer is exact
+        (6408015203850013.0, "6.40801520385001e+15"),  # a float went through a double
+        ({"a": 1}, '{"a":1}'),
+    ],
+)
+def test_render_value(value, text):
+    assert render_value(value) == text
+
+
+def test_page_of_arrays_is_read_like_a_sheet(tmp_path):
+    page = {"data": [["No", "Nama", "NIK"], [1, "Budi", "6408015203850012"], [2, "Siti", 6408015203850013]]}
+    path = tmp_path / "halaman_3.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert records(submission) == [("", "2", "Budi", "6408015203850012"), ("", "3", "Siti", "6408015203850013")]
+    assert submission.sheets[0].header_row == 1
+
+
+def test_office_column_mapping_applies_to_fields(tmp_path):
+    path = tmp_path / "halaman_4.json"
+    path.write_text(json.dumps([{"nama_pekerja": "Agus", "nomor_identitas": "6402015203850011"}]), encoding="utf-8")
+    submission = read_submission(path, office(column_mapping={"Nama Pekerja": "nama", "Nomor Identitas": "nik"}))
+    assert records(submission) == [("", "1", "Agus", "6402015203850011")]
+
+
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        (
+            b'{"data": [{"nama": "Budi",}]}',
+            "not valid JSON (Expecting property name enclosed in double quotes at line 1 column 27)",
+        ),
+        (b'{"status": "ok", "message": "no data"}',
+         "no list of records found: expected a top-level list or a list under "
+         "data / records / items / result / results / rows (or result.records); "
+         "the object has keys 'status', 'message'"),
+        (b'{"data": [], "page": 4}', "the list of records (data) is empty: no participant rows"),
+        (b'[{"id": 1, "kegiatan": "Bimtek"}]',
+         f"no name or NIK field in the records (fields: id, kegiatan); {LOOKED_FOR}"),
+        (b'[{"nama": null, "nik": "  "}]', "fields mapped but no participant records (skipped: 1 blank)"),
+        (b'"just a string"', "no list of records found: the document is a str"),
+    ],
+    ids=["invalid", "no-list", "empty-page", "no-identity-field", "all-blank", "scalar"],
+)
+def test_rejected_json(tmp_path, content, error):
+    path = tmp_path / "halaman.json"
+    path.write_bytes(content)
+    submission = read_submission(path, office())
+    assert submission.error == "office prov-kaltim, file halaman.json: " + error
+    assert len(submission.rows) == 0

@@ -1,0 +1,313 @@
+"""Header detection and row classification on plain text rows (shared by Excel, CSV and JSON arrays)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sources.readers.table import HeaderNotFound, extract_rows, find_header, render_text
+
+_ = None  # an empty cell, to keep the tables below readable
+
+
+def rows_of(text: str) -> list[list[str | None]]:
+    """'a | b | ' lines -> rows of cells, empty cells as None."""
+    rows = []
+    for line in text.strip("\n").splitlines():
+        rows.append([cell.strip() or None for cell in line.split("|")])
+    return rows
+
+
+TITLE_THEN_HEADER = rows_of("""
+DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI | | |
+TAHUN ANGGARAN 2025 | | |
+ | | |
+No | Nama Lengkap | No. KTP/NIK | Jabatan Kerja
+1 | Budi | 6408015203850012 | Mandor
+""")
+
+TWO_ROW_PARENT_QUALIFIES = rows_of("""
+DAFTAR PESERTA | | | | | | |
+No | Nama | NIK | Tempat, Tanggal Lahir | | Sertifikat | |
+ | | | Tempat | Tanggal | Nomor | Tanggal Terbit | Masa Berlaku
+1 | Budi | 6408015203850012 | Sangatta | 12-03-1985 | 1.2.3 | 2025-01-02 | 2030-01-02
+""")
+
+# The parent row has no name column ("Identitas Peserta" spans Nama and NIK); the
+# vertically merged "Jenjang" and "Hasil" appear only in the parent row.
+TWO_ROW_CHILD_QUALIFIES = rows_of("""
+No | Identitas Peserta | | Jenjang | Sertifikat | Hasil
+ | Nama | NIK | | No. | |
+1 | Budi | 6408015203850012 | 7 | 1.2.3 | Kompeten
+""")
+
+# "KEGIATAN BIMTEK" sits right above the header: a title, not a parent row.
+TITLE_RIGHT_ABOVE = rows_of("""
+KEGIATAN BIMTEK SKK | | |
+No | Nama | NIK | Keterangan
+1 | Budi | 6408015203850012 | Kompeten
+""")
+
+# A single-row header whose first participant has no number and no NIK: every
+# cell is text, yet it must stay a participant row, not a child header row.
+TEXT_ONLY_FIRST_ROW = rows_of("""
+Nama | NIK | Jabatan | Hasil
+Budi Santoso | belum ada | Mandor Tukang Besi | Kompeten
+Siti | 6408015203850012 | Juru Ukur | Kompeten
+""")
+
+
+@pytest.mark.parametrize(
+    "rows, first_row, last_row, texts",
+    [
+        (
+            TITLE_THEN_HEADER,
+            3,
+            3,
+            {"nama": "Nama Lengkap", "nik": "No. KTP/NIK", "jabatan_kerja": "Jabatan Kerja"},
+        ),
+        (
+            TWO_ROW_PARENT_QUALIFIES,
+            1,
+            2,
+            {
+                "nama": "Nama",
+                "nik": "NIK",
+                "tempat_lahir": "Tempat, Tanggal Lahir / Tempat",
+                "tanggal_lahir": "Tempat, Tanggal Lahir / Tanggal",
+                "nomor_sertifikat": "Sertifikat / Nomor",
+                "tanggal_terbit": "Sertifikat / Tanggal Terbit",
+                "masa_berlaku": "Sertifikat / Masa Berlaku",
+            },
+        ),
+        (
+            TWO_ROW_CHILD_QUALIFIES,
+            0,
+            1,
+            {
+                "nama": "Identitas Peserta / Nama",
+                "nik": "Identitas Peserta / NIK",
+                "jenjang": "Jenjang",
+                "nomor_sertifikat": "Sertifikat / No.",
+                "hasil": "Hasil",
+            },
+        ),
+        (TITLE_RIGHT_ABOVE, 1, 1, {"nama": "Nama", "nik": "NIK", "hasil": "Keterangan"}),
+        (
+            TEXT_ONLY_FIRST_ROW,
+            0,
+            0,
+            {"nama": "Nama", "nik": "NIK", "jabatan_kerja": "Jabatan", "hasil": "Hasil"},
+        ),
+    ],
+    ids=["title-rows", "two-row-parent-qualifies", "two-row-child-qualifies", "title-right-above", "text-only-row"],
+)
+def test_find_header(rows, first_row, last_row, texts):
+    header = find_header(rows)
+    assert (header.first_row, header.last_row) == (first_row, last_row)
+    assert header.texts == texts
+    assert header.notes == []
+
+
+def test_sub_headers_that_map_to_nothing_are_still_a_child_row_under_a_merged_span():
+    rows = rows_of("""
+No | Nama | NIK | Jenis Kelamin |
+ | | | L | P
+1 | Budi | 6408015203850012 | v |
+""")
+    header = find_header(rows)
+    assert (header.first_row, header.last_row) == (0, 1)
+    assert header.columns == {"nama": 1, "nik": 2, "jenis_kelamin": 3}
+    assert header.texts["jenis_kelamin"] == "Jenis Kelamin / L"
+    assert header.notes == [
+        "column 5 'Jenis Kelamin / P' also maps to jenis_kelamin; kept column 4 'Jenis Kelamin / L'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "parent, child, canonical",
+    [
+        ("Sertifikat", "Nomor", "nomor_sertifikat"),
+        ("Sertifikat", "No. Registrasi", "nomor_sertifikat"),
+        ("SKK", "Tanggal", "tanggal_terbit"),  # not the birth date "Tanggal" alone would be
+        ("Sertifikat", "Tgl", "tanggal_terbit"),
+        ("Sertifikat", "Berlaku s.d.", "masa_berlaku"),
+        ("Tempat, Tanggal Lahir", "Tgl", "tanggal_lahir"),
+        ("Lahir", "Tempat", "tempat_lahir"),
+    ],
+)
+def test_parent_and_child_resolve_together_first(parent, child, canonical):
+    rows = [["Nama", "NIK", parent, None], [None, None, child, "Catatan"], ["Budi", "6408015203850012", "x", "y"]]
+    header = find_header(rows)
+    assert header.last_row == 1
+    assert {column: j for column, j in header.columns.items() if j == 2} == {canonical: 2}
+    assert header.texts[canonical] == f"{parent} / {child}"
+
+
+def test_two_row_header_columns_point_at_the_child_cells():
+    header = find_header(TWO_ROW_PARENT_QUALIFIES)
+    assert header.columns == {
+        "nama": 1,
+        "nik": 2,
+        "tempat_lahir": 3,
+        "tanggal_lahir": 4,
+        "nomor_sertifikat": 5,
+        "tanggal_terbit": 6,
+        "masa_berlaku": 7,
+    }
+
+
+def test_duplicate_canonical_column_keeps_the_first_and_notes_it():
+    header = find_header(rows_of("Nama | NIK | Hasil Uji | Keterangan\nBudi | 6408015203850012 | K | ok"))
+    assert header.columns == {"nama": 0, "nik": 1, "hasil": 2}
+    assert header.notes == ["column 4 'Keterangan' also maps to hasil; kept column 3 'Hasil Uji'"]
+
+
+def test_office_column_mapping_wins_over_the_shared_table():
+    rows = rows_of("Nama Pekerja | Nomor Identitas | Keterangan\nBudi | 6408015203850012 | x")
+    with pytest.raises(HeaderNotFound):
+        find_header(rows)
+    header = find_header(rows, {"Nama Pekerja": "nama", "Nomor Identitas": "nik", "Keterangan": "program"})
+    assert header.texts == {"nama": "Nama Pekerja", "nik": "Nomor Identitas", "program": "Keterangan"}
+
+
+def test_a_row_needs_two_mapped_cells_including_name_or_nik():
+    rows = rows_of("""
+Nama Kegiatan | Bimtek SKK
+Tahun | 2025
+Nama | Jabatan Kerja | Jenjang
+Budi | Mandor | 3
+""")
+    assert find_header(rows).last_row == 2
+
+
+def test_header_must_start_within_the_first_30_rows():
+    rows = [[None, None]] * 30 + rows_of("Nama | NIK\nBudi | 6408015203850012")
+    with pytest.raises(HeaderNotFound, match=r"^no header row with a name or NIK column in the first 30 rows$"):
+        find_header(rows)
+    assert find_header(rows, header_row=30).last_row == 30
+
+
+@pytest.mark.parametrize(
+    "header_row, first_row, texts",
+    [
+        (3, 3, {"nama": "Nama Lengkap", "nik": "No. KTP/NIK", "jabatan_kerja": "Jabatan Kerja"}),
+    ],
+)
+def test_registry_header_row_is_used_as_given(header_row, first_row, texts):
+    header = find_header(TITLE_THEN_HEADER, header_row=header_row)
+    assert (header.first_row, header.last_row, header.texts) == (first_row, header_row, texts)
+
+
+def test_registry_header_row_on_the_child_row_still_finds_the_parent():
+    header = find_header(TWO_ROW_PARENT_QUALIFIES, header_row=2)
+    assert header.first_row == 1
+    assert header.texts["nama"] == "Nama"
+    assert header.texts["nomor_sertifikat"] == "Sertifikat / Nomor"
+
+
+@pytest.mark.parametrize(
+    "header_row, message",
+    [
+        (0, "header row 1 set in the registry has no name or NIK column (found 'DAFTAR PESERTA PELATIHAN"),
+        (9, "header row 10 set in the registry is below the last row"),
+    ],
+)
+def test_registry_header_row_that_is_wrong(header_row, message):
+    with pytest.raises(HeaderNotFound) as raised:
+        find_header(TITLE_THEN_HEADER, header_row=header_row)
+    assert str(raised.value).startswith(message)
+
+
+# --- row classification -----------------------------------------------------------------------
+
+HEADER = "No | Nama | NIK | Jabatan Kerja | Jenjang"
+
+
+@pytest.mark.parametrize(
+    "body, emitted, skipped",
+    [
+        ("1 | Budi | 6408015203850012 | Mandor | 3", [2], {}),
+        (" | | | | ", [], {"blank": 1}),
+        ("7 | | | | ", [], {"blank": 1}),  # only the unmapped No column
+        # no name and no NIK, but a mapped value: kept for the standardizer to quarantine
+        ("2 | | | Mandor | 3", [2], {}),
+        ("1 | 2 | 3 | 4 | 5", [], {"column_numbers": 1}),
+        ("(1) | (2) | (3) | (4) | (5)", [], {"column_numbers": 1}),
+        ("JUMLAH | | | | ", [], {"total": 1}),
+        (" | Jumlah Peserta | | | 25", [], {"total": 1}),
+        ("Sub Total | | 12 | | ", [], {"total": 1}),
+        ("TOTAL | | | | 40", [], {"total": 1}),
+        ("JUMLAH | 50 | | | ", [], {"total": 1}),  # the count under the name column
+        ("JUMLAH | Budi | | | ", [2], {}),  # a name next to it: not a total row
+        # the header printed again on the next page
+        (
+            "1 | Budi | 6408015203850012 | Mandor | 3\nNo | Nama | NIK | Jabatan Kerja | Jenjang",
+            [2],
+            {"header_repeat": 1},
+        ),
+        ("1 | Mengetahui, | | | ", [], {"footer": 1}),
+        (" | | | Kepala Dinas PUPR | ", [], {"footer": 1}),
+        (" | | | Sangatta, 15 Desember 2025 | ", [], {"footer": 1}),
+        (" | Samarinda,      Desember 2025 | | | ", [], {"footer": 1}),  # day left for the pen
+        (" | Plh. Kepala Dinas | | | ", [], {"footer": 1}),
+        # a place and date in a row with other values is data, not the signature line
+        ("4 | | | Sangatta, 12 Maret 1985 | ", [2], {}),
+        (" | | | NIP. 19700101 199003 1 005 | ", [], {"footer": 1}),
+        (" | a.n. Kepala Dinas | | | ", [], {"footer": 1}),
+        (" | Plt. Kepala Bidang Bina Konstruksi | | | ", [], {"footer": 1}),
+        # a marker word in a row that has a NIK does not end the table
+        ("3 | Kepala Dinas | 6408015203850012 | Mandor | 3", [2], {}),
+    ],
+)
+def test_row_classification(body, emitted, skipped):
+    rows = rows_of(HEADER + "\n" + body)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == emitted
+    assert table.report.skipped == skipped
+    assert table.report.rows == len(emitted)
+    assert table.report.note == ("" if emitted else "no participant rows below the header")
+
+
+def test_footer_skips_every_row_after_it_and_rows_keep_their_numbers():
+    rows = rows_of("""
+DAFTAR PESERTA | | | |
+No | Nama | NIK | Jabatan Kerja | Jenjang
+1 | 2 | 3 | 4 | 5
+1 | Budi | 6408015203850012 | Mandor | 3
+ | | | |
+2 | Siti | 6408015203850013 | Juru Ukur | 4
+JUMLAH | | 2 | |
+ | | | Sangatta, 15 Desember 2025 |
+ | | | Kepala Dinas PUPR |
+ | | | |
+ | | | Ir. H. Ahmad Yani, M.T. |
+ | | 6408015203850099 | NIP. 19700101 199003 1 005 |
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1, sheet="Angkatan I")
+    assert table.source_rows == [4, 6]
+    assert table.columns == {
+        "nama": ["Budi", "Siti"],
+        "nik": ["6408015203850012", "6408015203850013"],
+        "jabatan_kerja": ["Mandor", "Juru Ukur"],
+        "jenjang": ["3", "4"],
+    }
+    assert table.report.sheet == "Angkatan I"
+    assert table.report.header_row == 2
+    assert table.report.skipped == {"column_numbers": 1, "blank": 1, "total": 1, "footer": 5}
+
+
+def test_header_printed_twice_is_one_header_and_one_repeat():
+    rows = rows_of("Nama | NIK | Hasil\nNama | NIK | Hasil\nBudi | 6408015203850012 | Kompeten")
+    header = find_header(rows)
+    assert (header.first_row, header.last_row) == (0, 0)
+    table = extract_rows(rows, header, render_text, lambda i: i + 1)
+    assert table.source_rows == [3]
+    assert table.report.skipped == {"header_repeat": 1}
+
+
+def test_short_rows_are_padded_and_row_numbers_come_from_the_caller():
+    rows = [["Nama", "NIK", "Tahun"], ["Budi", "6408015203850012"], ["Siti"]]
+    lines = [1, 2, 5]  # the second record spanned lines 2-4
+    table = extract_rows(rows, find_header(rows), render_text, lines.__getitem__)
+    assert table.source_rows == [2, 5]
+    assert table.columns == {"nama": ["Budi", "Siti"], "nik": ["6408015203850012", None], "tahun": [None, None]}

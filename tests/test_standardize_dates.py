@@ -1,0 +1,161 @@
+"""Date cells and the combined birth cell (standardize.dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from standardize.dates import parse_birth, parse_date, split_birth
+
+D = date(1985, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # ISO, as readers write date cells
+        ("1985-03-12", D),
+        ("1985-03-12 00:00:00", D),
+        ("1985-03-12T00:00:00", D),
+        ("1985-3-12", D),
+        # numeric day-month-year, any separator
+        ("12-03-1985", D),
+        ("12/03/1985", D),
+        ("12.03.1985", D),
+        ("12 03 1985", D),
+        ("12/3/1985", D),
+        (" 12 / 03 / 1985 ", D),
+        ("12/03/1985 00:00", D),
+        ("12031985", D),
+        ("19850312", D),
+        # two-digit years: 20yy unless that is after the reference year
+        ("12-03-85", D),
+        ("12/03/26", date(2026, 3, 12)),
+        ("12/03/27", date(1927, 3, 12)),
+        ("01/01/00", date(2000, 1, 1)),
+        # the dmy order is impossible, the other is not
+        ("03/25/1985", date(1985, 3, 25)),
+        # month names, Indonesian and English, any case
+        ("12 Maret 1985", D),
+        ("12 MARET 1985", D),
+        ("12 maret 85", D),
+        ("12 MARET 85", D),
+        ("12-Mar-1985", D),
+        ("12 Mar. 1985", D),
+        ("Maret 12, 1985", D),
+        ("March 12, 1985", D),
+        ("5 Agt 1990", date(1990, 8, 5)),
+        ("5 Agu 1990", date(1990, 8, 5)),
+        ("5 Ags 1990", date(1990, 8, 5)),
+        ("5 Agustus 1990", date(1990, 8, 5)),
+        ("5 Aug 1990", date(1990, 8, 5)),
+        ("1 Mei 1990", date(1990, 5, 1)),
+        ("1 May 1990", date(1990, 5, 1)),
+        ("17 Juni 1990", date(1990, 6, 17)),
+        ("17 Juli 1990", date(1990, 7, 17)),
+        ("2 Januari 1975", date(1975, 1, 2)),
+        ("28 Februari 1975", date(1975, 2, 28)),
+        ("28 Pebruari 1975", date(1975, 2, 28)),
+        ("9 Sept 1999", date(1999, 9, 9)),
+        ("9 Okt 1999", date(1999, 10, 9)),
+        ("9 Oct 1999", date(1999, 10, 9)),
+        ("30 Nop 1999", date(1999, 11, 30)),
+        ("30 November 1999", date(1999, 11, 30)),
+        ("31 Des 1999", date(1999, 12, 31)),
+        ("31 Dec 1999", date(1999, 12, 31)),
+        # Excel serial day numbers
+        ("31118", D),
+        ("31118.0", D),
+        ("45658", date(2025, 1, 1)),
+        # unreadable or empty
+        (None, None),
+        ("", None),
+        ("  ", None),
+        ("-", None),
+        ("31-02-1985", None),
+        ("32/13/1985", None),
+        ("12 Marett 1985", None),
+        ("2025", None),  # a year is not a date, and too small for a serial
+        ("9999", None),
+        ("80001", None),
+        ("12-03-0985", None),  # year typo
+        ("belum ada", None),
+        ("1985-13-12", None),
+    ],
+)
+def test_parse_date_dmy(raw, expected):
+    assert parse_date(raw, "dmy", 2026) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("03/12/1985", D),
+        ("3-12-85", D),
+        # impossible as mdy, valid as dmy
+        ("25/12/1985", date(1985, 12, 25)),
+        # forms with a month name or a 4-digit year first ignore the order
+        ("12 Maret 1985", D),
+        ("1985-03-12", D),
+        ("31118", D),
+    ],
+)
+def test_parse_date_mdy(raw, expected):
+    assert parse_date(raw, "mdy", 2026) == expected
+
+
+def test_two_digit_year_follows_reference_year():
+    assert parse_date("12/03/30", reference_year=2026) == date(1930, 3, 12)
+    assert parse_date("12/03/30", reference_year=2030) == date(2030, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Sangatta, 12-03-1985", ("Sangatta", D)),
+        ("SANGATTA,12/03/1985", ("Sangatta", D)),
+        ("Sangatta / 12 Maret 1985", ("Sangatta", D)),
+        ("Sangatta 12 Maret 1985", ("Sangatta", D)),
+        ("Kutai Timur, 1985-03-12", ("Kutai Timur", D)),
+        ("KUTAI  TIMUR ,  12-03-85", ("Kutai Timur", D)),
+        ("Tanah Grogot, 5 Agt 1990", ("Tanah Grogot", date(1990, 8, 5))),
+        ("Sangatta, Maret 12, 1985", ("Sangatta", D)),
+        ("Sangatta - 12.03.1985", ("Sangatta", D)),
+        ("Kab. Kutai Timur, 12-03-1985", ("Kab. Kutai Timur", D)),
+        ("Sangatta, 31118", ("Sangatta", D)),
+        # one side only
+        ("Sangatta", ("Sangatta", None)),
+        ("SANGATTA,", ("Sangatta", None)),
+        ("12-03-1985", (None, D)),
+        ("Maret 12, 1985", (None, D)),
+        # date present but unreadable: the place is kept
+        ("Sangatta, 31-02-1985", ("Sangatta", None)),
+        ("Sangatta, -", ("Sangatta", None)),
+        (None, (None, None)),
+        ("", (None, None)),
+        ("-", (None, None)),
+    ],
+)
+def test_parse_birth(raw, expected):
+    assert parse_birth(raw, "dmy", 2026) == expected
+
+
+def test_parse_birth_mdy():
+    assert parse_birth("Houston, 03/12/1985", "mdy", 2026) == ("Houston", D)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Sangatta, 12-03-1985", ("Sangatta", "12-03-1985")),
+        ("Sangatta, Maret 12, 1985", ("Sangatta", "Maret 12, 1985")),
+        ("Sangatta, 31-02-1985", ("Sangatta", "31-02-1985")),
+        ("Sangatta", ("Sangatta", None)),
+        ("12 Maret 1985", (None, "12 Maret 1985")),
+        ("Sangatta, -", ("Sangatta", None)),
+        (None, (None, None)),
+    ],
+)
+def test_split_birth(raw, expected):
+    assert split_birth(raw) == expected

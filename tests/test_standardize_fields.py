@@ -1,0 +1,234 @@
+"""Per-column parsers (standardize.fields)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standardize.fields import (
+    clean_jabatan,
+    clean_place,
+    clean_text,
+    hasil_not_assessed,
+    is_blank,
+    is_pending,
+    parse_hasil,
+    parse_jenis_kelamin,
+    parse_nomor_sertifikat,
+    parse_tahun,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("L", "L"),
+        ("l", "L"),
+        (" L ", "L"),
+        ("LK", "L"),
+        ("Lk.", "L"),
+        ("Laki-laki", "L"),
+        ("Laki Laki", "L"),
+        ("LAKI-LAKI", "L"),
+        ("laki", "L"),
+        ("Pria", "L"),
+        ("M", "L"),
+        ("Male", "L"),
+        ("P", "P"),
+        ("p", "P"),
+        ("PR", "P"),
+        ("Perempuan", "P"),
+        ("PEREMPUAN", "P"),
+        ("Wanita", "P"),
+        ("W", "P"),
+        ("F", "P"),
+        ("Female", "P"),
+        (None, None),
+        ("", None),
+        ("-", None),
+        ("X", None),
+        ("1", None),
+        ("L/P", None),
+    ],
+)
+def test_parse_jenis_kelamin(raw, expected):
+    assert parse_jenis_kelamin(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("K", "Kompeten"),
+        ("k", "Kompeten"),
+        ("Kompeten", "Kompeten"),
+        ("KOMPETEN", "Kompeten"),
+        (" kompeten ", "Kompeten"),
+        ("Lulus", "Kompeten"),
+        ("Terbit", "Kompeten"),
+        ("Sertifikat Terbit", "Kompeten"),
+        ("Kompeten (K)", "Kompeten"),
+        ("BK", "Belum Kompeten"),
+        ("bk", "Belum Kompeten"),
+        ("Belum Kompeten", "Belum Kompeten"),
+        ("BELUM  KOMPETEN", "Belum Kompeten"),
+        ("Tidak Kompeten", "Belum Kompeten"),
+        ("Tidak Lulus", "Belum Kompeten"),
+        ("TL", "Belum Kompeten"),
+        ("Belum Kompeten (BK)", "Belum Kompeten"),
+        (None, None),
+        ("", None),
+        ("-", None),
+        ("dalam proses", None),
+        ("Tidak Hadir", None),
+        ("proses", None),
+        ("Kompeten?", "Kompeten"),
+        ("Hadir", None),
+    ],
+)
+def test_parse_hasil(raw, expected):
+    assert parse_hasil(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("dalam proses", True),
+        ("Tidak Hadir", True),
+        ("PROSES", True),
+        ("absen", True),
+        ("Kompeten", False),
+        ("Hadir", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_hasil_not_assessed(raw, expected):
+    assert hasil_not_assessed(raw) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1.2.3.4.5678.9", "1.2.3.4.5678.9"),
+        (" 1.2.3 4.5678 ", "1.2.34.5678"),
+        ("skk-2025/001", "SKK-2025/001"),
+        ("2 1 7\u00a08", "2178"),
+        ("dalam proses", None),
+        ("Dalam Proses", None),
+        ("PROSES", None),
+        ("belum terbit", None),
+        ("Menunggu", None),
+        ("TERBIT", None),
+        ("-", None),
+        ("0", None),
+        ("000", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_nomor_sertifikat(raw, expected):
+    assert parse_nomor_sertifikat(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2025", 2025),
+        ("2025.0", 2025),
+        ("TA 2025", 2025),
+        ("T.A. 2024", 2024),
+        ("Tahap II 2025", 2025),
+        ("Pelatihan Angkatan III Tahun 2023", 2023),
+        ("2024/2025", 2024),
+        ("Tahap II", None),
+        ("1999", None),
+        ("20250", None),
+        ("25", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_tahun(raw, expected):
+    assert parse_tahun(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  Sertifikasi   Tahap  I ", "Sertifikasi Tahap I"),
+        ("MTU\u00a0Kec. Bengalon", "MTU Kec. Bengalon"),
+        ("-", None),
+        ("", None),
+        ("n/a", None),
+        (None, None),
+    ],
+)
+def test_clean_text(raw, expected):
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Operator excavator", "Operator Excavator"),
+        ("OPERATOR  EXCAVATOR", "Operator Excavator"),
+        ("ahli muda teknik jalan", "Ahli Muda Teknik Jalan"),
+        ("AHLI K3 KONSTRUKSI", "Ahli K3 Konstruksi"),
+        ("ahli k3 konstruksi", "Ahli K3 Konstruksi"),
+        ("Petugas SMK3 Konstruksi", "Petugas SMK3 Konstruksi"),
+        ("PETUGAS K3L", "Petugas K3L"),
+        ("Operator AMP", "Operator AMP"),  # capitals in a mixed-case cell are an acronym
+        ("OPERATOR AMP", "Operator AMP"),  # known acronym in an all-caps cell
+        ("TEKNISI JALAN DAN JEMBATAN", "Teknisi Jalan dan Jembatan"),
+        ("Operator Bulldozer/Dozer", "Operator Bulldozer/Dozer"),
+        ("tukang besi-beton", "Tukang Besi-Beton"),
+        ("Pelaksana Lapangan Pekerjaan Gedung", "Pelaksana Lapangan Pekerjaan Gedung"),
+        ("Juru Ukur (Surveyor)", "Juru Ukur (Surveyor)"),
+        ("Tukang Batu Tingkat II", "Tukang Batu Tingkat II"),
+        ("-", None),
+        (None, None),
+    ],
+)
+def test_clean_jabatan(raw, expected):
+    assert clean_jabatan(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("SANGATTA", "Sangatta"),
+        ("kutai  timur", "Kutai Timur"),
+        ("TANAH GROGOT", "Tanah Grogot"),
+        ("Kab. KUTAI TIMUR", "Kab. Kutai Timur"),
+        ("-", None),
+        (None, None),
+    ],
+)
+def test_clean_place(raw, expected):
+    assert clean_place(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (None, True),
+        ("", True),
+        ("  ", True),
+        ("-", True),
+        ("--", True),
+        ("\u2013", True),
+        ("N/A", True),
+        ("tidak ada", True),
+        ("0", False),
+        ("x", False),
+    ],
+)
+def test_is_blank(raw, expected):
+    assert is_blank(raw) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("dalam proses", True), ("Belum Terbit", True), ("menunggu", True), ("12-03-2025", False), (None, False)],
+)
+def test_is_pending(raw, expected):
+    assert is_pending(raw) is expected

@@ -1,0 +1,124 @@
+"""KKNI jenjang and kualifikasi (standardize.levels)."""
+
+from __future__ import annotations
+
+import pytest
+
+from standardize.levels import JenjangResult, jenjang_status, kualifikasi_for, parse_jenjang
+
+
+@pytest.mark.parametrize(
+    ("jenjang", "expected"),
+    [
+        (1, "Operator"),
+        (3, "Operator"),
+        (4, "Teknisi/Analis"),
+        (6, "Teknisi/Analis"),
+        (7, "Ahli"),
+        (9, "Ahli"),
+        (None, None),
+        (0, None),
+        (10, None),
+    ],
+)
+def test_kualifikasi_for(jenjang, expected):
+    assert kualifikasi_for(jenjang) == expected
+
+
+@pytest.mark.parametrize(
+    ("jenjang_raw", "kualifikasi_raw", "jabatan_raw", "expected"),
+    [
+        # an explicit number in the jenjang column
+        ("3", None, None, 3),
+        ("3.0", None, None, 3),
+        ("03", None, None, 3),
+        ("Jenjang 3", None, None, 3),
+        ("JENJANG 3", None, None, 3),
+        ("jenjang-3", None, None, 3),
+        ("Jenjang III", None, None, 3),
+        ("III", None, None, 3),
+        ("iii", None, None, 3),
+        ("IX", None, None, 9),
+        ("Jenjang VI", None, None, 6),
+        ("KKNI 3", None, None, 3),
+        ("KKNI Level 7", None, None, 7),
+        ("Level 5", None, None, 5),
+        ("Jenjang 7 (Ahli Muda)", None, None, 7),
+        ("Jenjang 3 / KKNI 3", None, None, 3),
+        # the number wins over any word, in either column
+        ("Jenjang 6 (Ahli Muda)", None, None, 6),
+        ("8", "Ahli Muda", "Ahli Muda Teknik Jalan", 8),
+        ("5", None, "Ahli Muda Teknik Jalan", 5),
+        # then a number in the kualifikasi column
+        (None, "3", None, 3),
+        (None, "KKNI 6", None, 6),
+        ("Operator", "2", "Operator Excavator", 2),
+        # then the Ahli phrases in jenjang or kualifikasi
+        ("Ahli Muda", None, None, 7),
+        ("AHLI MADYA", None, None, 8),
+        ("Ahli Utama", None, None, 9),
+        (None, "Ahli Muda", None, 7),
+        (None, "ahli-madya", None, 8),
+        ("Ahli", "Ahli Utama", None, 9),
+        # then the Ahli phrases inside the jabatan kerja
+        (None, None, "Ahli Muda Teknik Jalan", 7),
+        (None, None, "AHLI MADYA TEKNIK JEMBATAN", 8),
+        (None, None, "Ahli Utama Manajemen Konstruksi", 9),
+        (None, "Ahli", "Ahli Madya Teknik Bangunan Gedung", 8),
+        # TRAP: Muda / Madya / Utama alone or inside technician titles are no expert level
+        (None, None, "Quantity Surveyor Madya", None),
+        (None, None, "Pelaksana Pemeliharaan Jalan Muda", None),
+        (None, None, "Arsitek Muda", None),
+        ("Muda", None, None, None),
+        ("Madya", None, None, None),
+        (None, "Utama", None, None),
+        (None, "Teknisi", "Quantity Surveyor Madya", None),
+        # ambiguous kualifikasi alone
+        ("Operator", None, None, None),
+        (None, "Operator", "Operator Excavator", None),
+        (None, "Teknisi", None, None),
+        (None, "Teknisi/Analis", None, None),
+        (None, "Ahli", "Ahli K3 Konstruksi", None),
+        # numbers in the jabatan kerja are never levels
+        (None, None, "Ahli K3 Konstruksi", None),
+        (None, None, "Operator Excavator 3", None),
+        # numbers that are no level
+        ("0", None, None, None),
+        ("10", None, None, None),
+        ("Jenjang 12", None, None, None),
+        ("4-6", None, None, None),
+        ("3.5", None, None, None),
+        ("10", "Ahli Muda", None, None),
+        # nothing at all
+        (None, None, None, None),
+        ("", "-", None, None),
+    ],
+)
+def test_parse_jenjang(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
+    assert parse_jenjang(jenjang_raw, kualifikasi_raw, jabatan_raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("jenjang_raw", "kualifikasi_raw", "jabatan_raw", "expected"),
+    [
+        ("Jenjang 3", None, None, JenjangResult(3, "ok", "jenjang", "Jenjang 3")),
+        (None, "3", None, JenjangResult(3, "ok", "kualifikasi", "3")),
+        (None, "Ahli Muda", None, JenjangResult(7, "ok", "kualifikasi", "Ahli Muda")),
+        (
+            None,
+            None,
+            "Ahli Muda Teknik Jalan",
+            JenjangResult(7, "ok", "jabatan_kerja", "Ahli Muda Teknik Jalan"),
+        ),
+        (None, None, None, JenjangResult(None, "missing", "jenjang", None)),
+        ("-", None, "Operator Excavator", JenjangResult(None, "missing", "jenjang", "-")),
+        (None, None, "Quantity Surveyor Madya", JenjangResult(None, "missing", "jenjang", None)),
+        ("Muda", None, None, JenjangResult(None, "unreadable", "jenjang", "Muda")),
+        ("10", "Ahli Muda", None, JenjangResult(None, "unreadable", "jenjang", "10")),
+        (None, "Operator", "Operator Crane", JenjangResult(None, "unreadable", "kualifikasi", "Operator")),
+        (None, "99", None, JenjangResult(None, "unreadable", "kualifikasi", "99")),
+        ("Operator", "Teknisi", None, JenjangResult(None, "unreadable", "jenjang", "Operator")),
+    ],
+)
+def test_jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
+    assert jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw) == expected

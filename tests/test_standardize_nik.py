@@ -1,0 +1,112 @@
+"""NIK cleaning and classification (standardize.nik)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from standardize.nik import NikResult, nik_birth_date_and_sex, parse_nik, parse_nik_array
+
+# A woman (day 12 + 40) born 12-03-1985, registered in Kutai Timur (64.08), serial 0001.
+NIK = "6408015203850001"
+
+PARSE_CASES = [
+    # clean and cleanable
+    (NIK, NikResult(NIK, "valid", None)),
+    ("6408 0152 0385 0001", NikResult(NIK, "valid", None)),
+    ("6408.0152.0385.0001", NikResult(NIK, "valid", None)),
+    ("6408-0152-0385-0001", NikResult(NIK, "valid", None)),
+    ("'6408015203850001", NikResult(NIK, "valid", None)),
+    ("`6408015203850001", NikResult(NIK, "valid", None)),
+    ('"6408015203850001"', NikResult(NIK, "valid", None)),
+    ("\u00a06408015203850001\u00a0", NikResult(NIK, "valid", None)),
+    (" 6408015203850001 \n", NikResult(NIK, "valid", None)),
+    ("6408015203850001.0", NikResult(NIK, "valid", None)),  # float printed by an exporter
+    # Papua provinces (91-96) are real provinces, and above 2^53 as numbers
+    ("9101011201800005", NikResult("9101011201800005", "valid", None)),
+    ("9271011201800005", NikResult("9271011201800005", "valid", None)),
+    ("9601011201800005", NikResult("9601011201800005", "valid", None)),
+    # men's day 01..31, women's 41..71
+    ("6408010101900001", NikResult("6408010101900001", "valid", None)),
+    ("6408017112900001", NikResult("6408017112900001", "valid", None)),
+    # Excel kept 15 significant digits: the 16th is lost
+    ("6.40801520385001e+15", NikResult(None, "excel_truncated", "640801520385001")),
+    ("6.40801520385000E+15", NikResult(None, "excel_truncated", "640801520385000")),
+    ("6,40801520385001E+15", NikResult(None, "excel_truncated", "640801520385001")),
+    # exports that show fewer digits, the last one rounded
+    ("6.40801E+15", NikResult(None, "scientific_notation", "64080")),
+    ("6,40801E+15", NikResult(None, "scientific_notation", "64080")),
+    ("6.40802e+15", NikResult(None, "scientific_notation", "64080")),
+    ("6.4080152E+15", NikResult(None, "scientific_notation", "6408015")),
+    # scientific, but not a 16-digit number
+    ("6.40801520385001e+16", NikResult(None, "wrong_length", "640801520385001")),
+    # typos: 15 or 17 digits
+    ("640801520385001", NikResult(None, "wrong_length", "640801520385001")),
+    ("64080152038500011", NikResult(None, "wrong_length", "64080152038500011")),
+    ("6408 0152 0385 001", NikResult(None, "wrong_length", "640801520385001")),
+    ("12345", NikResult(None, "wrong_length", "12345")),
+    # 16 digits that cannot be a NIK
+    ("6408011213850001", NikResult(None, "invalid", "6408011213850001")),  # month 13
+    ("6408011200850001", NikResult(None, "invalid", "6408011200850001")),  # month 00
+    ("6408013203850001", NikResult(None, "invalid", "6408013203850001")),  # day 32
+    ("6408010003850001", NikResult(None, "invalid", "6408010003850001")),  # day 00
+    ("6408014003850001", NikResult(None, "invalid", "6408014003850001")),  # day 40
+    ("6408017203850001", NikResult(None, "invalid", "6408017203850001")),  # day 72
+    ("9701011201800005", NikResult(None, "invalid", "9701011201800005")),  # no province 97
+    ("1001011201800005", NikResult(None, "invalid", "1001011201800005")),  # no province 10
+    ("6408015203850000", NikResult(None, "invalid", "6408015203850000")),  # serial 0000
+    # letters
+    ("NIK 6408015203850001", NikResult(None, "invalid", None)),
+    ("64080152O3850001", NikResult(None, "invalid", None)),  # letter O for zero
+    ("KTP hilang", NikResult(None, "invalid", None)),
+    # missing
+    (None, NikResult(None, "missing", None)),
+    ("", NikResult(None, "missing", None)),
+    ("   ", NikResult(None, "missing", None)),
+    ("-", NikResult(None, "missing", None)),
+    ("--", NikResult(None, "missing", None)),
+    ("0", NikResult(None, "missing", None)),
+    ("0000000000000000", NikResult(None, "missing", None)),
+    ("belum ada", NikResult(None, "missing", None)),
+    ("Belum  Ada", NikResult(None, "missing", None)),
+    ("TIDAK ADA", NikResult(None, "missing", None)),
+    ("n/a", NikResult(None, "missing", None)),
+    ("N/A", NikResult(None, "missing", None)),
+    ("null", NikResult(None, "missing", None)),
+    ("'", NikResult(None, "missing", None)),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), PARSE_CASES)
+def test_parse_nik(raw, expected):
+    assert parse_nik(raw) == expected
+
+
+def test_parse_nik_array_agrees_with_parse_nik():
+    values = [raw for raw, _ in PARSE_CASES]
+    nik, status, partial = parse_nik_array(values)
+    assert [NikResult(*row) for row in zip(nik, status, partial)] == [expected for _, expected in PARSE_CASES]
+
+
+@pytest.mark.parametrize(
+    ("nik", "reference_year", "expected"),
+    [
+        (NIK, 2026, (date(1985, 3, 12), "P")),
+        ("6408011203850001", 2026, (date(1985, 3, 12), "L")),
+        # born 2005: 21 in 2026, so 20yy
+        ("6408011203050001", 2026, (date(2005, 3, 12), "L")),
+        # born "11": 2011 would make a 15-year-old in 2026, the youngest allowed
+        ("6408011203110001", 2026, (date(2011, 3, 12), "L")),
+        # "12": 2012 would be 14 in 2026, so 1912
+        ("6408011203120001", 2026, (date(1912, 3, 12), "L")),
+        ("6408011203120001", 2027, (date(2012, 3, 12), "L")),
+        ("9101017112800005", 2026, (date(1980, 12, 31), "P")),
+        # impossible dates keep the sex
+        ("6408013102850001", 2026, (None, "L")),
+        ("6408017102850001", 2026, (None, "P")),
+        ("6408010013850001", 2026, (None, "L")),
+    ],
+)
+def test_nik_birth_date_and_sex(nik, reference_year, expected):
+    assert nik_birth_date_and_sex(nik, reference_year) == expected
