@@ -26,7 +26,7 @@ def build_definitions(settings: Settings, person_key_secret: str | dg.EnvVar = d
     published_assets = build_published_assets()
     return dg.Definitions(
         assets=[*office_assets, *published_assets],
-        jobs=build_jobs(office_partitions),
+        jobs=build_jobs(),
         resources={
             "registry": OfficeRegistry(
                 registry_path=str(settings.registry_path), landing_root=str(settings.landing_root)

@@ -8,12 +8,12 @@ INGEST_OFFICE_JOB = "ingest_office"
 PUBLISH_JOB = "publish"
 
 
-def build_jobs(office_partitions: dg.PartitionsDefinition) -> list[dg.UnresolvedAssetJobDefinition]:
+def build_jobs() -> list[dg.UnresolvedAssetJobDefinition]:
     """``ingest_office`` reads and standardizes one office; ``publish`` links and publishes everyone."""
     ingest_office = dg.define_asset_job(
         INGEST_OFFICE_JOB,
         selection=dg.AssetSelection.groups("sources", "standardized"),
-        partitions_def=office_partitions,
+        # Partitioned by office: inferred from the selected assets.
         description="Read and standardize one office's landing folder (one partition per office).",
     )
     publish = dg.define_asset_job(

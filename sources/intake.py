@@ -58,6 +58,8 @@ def read_office_files(office: Office, paths: list[Path]) -> OfficeIntake:
         if not submission.error and len(submission.rows):
             frames.append(submission.rows)
     rows = pd.concat(frames, ignore_index=True) if frames else empty_raw_rows()
+    # Readers keep every value as text; the row number is a number downstream.
+    rows["source_row"] = rows["source_row"].astype("int64")
     files = pd.DataFrame(reports, columns=list(FILE_REPORT_COLUMNS))
     files["rows_read"] = files["rows_read"].astype("int64")
     return OfficeIntake(rows=rows, files=files)

@@ -429,7 +429,9 @@ def standardize_submission(
     terbit_col = column[TANGGAL_TERBIT]
     terbits = terbit_col.map(date_cell)
     berlaku_col = column[MASA_BERLAKU]
-    berlakus = berlaku_col.map(date_cell)
+    # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
+    # 1930: its century pivot is ten years later than for birth and issue dates.
+    berlakus = berlaku_col.map(_dated(date_order, reference_year + 10))
     tanggal_terbit = _dates([t[0] for t in terbits], terbit_col.codes)
 
     # Jenjang: once per distinct (jenjang, kualifikasi, jabatan kerja) combination.

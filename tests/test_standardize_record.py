@@ -1,0 +1,489 @@
+"""Frame-level standardization (standardize.record.standardize_submission)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sources.headers import PROVENANCE_COLUMNS, RAW_COLUMNS
+from standardize.record import (
+    FLAGS,
+    OUTPUT_COLUMNS,
+    QUARANTINE_COLUMNS,
+    REASONS,
+    StandardizeResult,
+    standardize_submission,
+)
+
+REFERENCE = date(2026, 6, 1)
+SHA = "ab" * 32
+
+# One office sheet as a reader hands it over: text or None, with the usual mess.
+# source_row is the Excel row number; the title and header rows take 1-4.
+RAW_ROWS: list[dict[str, str | None]] = [
+    # 5: clean expert, birth in one cell, level only in the jabatan kerja
+    dict(
+        nama="H. AHMAD YANI, ST",
+        nik="6408011203850001",
+        tempat_tanggal_lahir="Sangatta, 12-03-1985",
+        jenis_kelamin="L",
+        jabatan_kerja="AHLI MUDA TEKNIK JALAN",
+        kualifikasi="Ahli",
+        hasil="K",
+        nomor_sertifikat="1.2.3 4",
+        tanggal_terbit="2025-05-01",
+        masa_berlaku="2030-05-01",
+        program="Sertifikasi Tahap I 2025",
+    ),
+    # 6: NIK typed as a number into Excel; split birth columns
+    dict(
+        nama="SITI NURHALIZA, S.Pd",
+        nik="6.40801520385001e+15",
+        tempat_lahir="tanah grogot",
+        tanggal_lahir="5 Agt 1990",
+        jenis_kelamin="P",
+        jabatan_kerja="Pelaksana Lapangan Pekerjaan Gedung",
+        jenjang="Jenjang 6",
+        hasil="BK",
+        nomor_sertifikat="dalam proses",
+        program="Tahap I",
+        tahun="2025.0",
+    ),
+    # 7: NIK from a CSV export that showed 6 digits
+    dict(
+        nama="muh. rizki",
+        nik="6,40801E+15",
+        tempat_tanggal_lahir="Balikpapan 12 Maret 95",
+        jenis_kelamin="LK",
+        jabatan_kerja="Operator excavator",
+        jenjang="III",
+        hasil="Kompeten (K)",
+        tahun="TA 2025",
+    ),
+    # 8: 15-digit NIK and a row full of unreadable cells
+    dict(
+        nama="Mochammad Ma'ruf",
+        nik="640801120385001",
+        tempat_tanggal_lahir="Sengeti, 31-02-1985",
+        jenis_kelamin="X",
+        jabatan_kerja="Operator Crane",
+        jenjang="2",
+        hasil="??",
+        tanggal_terbit="kemarin",
+        masa_berlaku="seumur hidup",
+        program="BIMTEK 2024",
+        tahun="dua ribu",
+    ),
+    # 9: no NIK; not assessed; certificate pending
+    dict(
+        nama="RIZKY PRATAMA",
+        nik="-",
+        tempat_tanggal_lahir="Palembang, 07.08.1988",
+        jenis_kelamin="Pria",
+        jabatan_kerja="Operator Bulldozer",
+        jenjang="Level 3",
+        hasil="Tidak Hadir",
+        tanggal_terbit="dalam proses",
+    ),
+    # 10: impossible NIK (month 13); year only from the issue date (an Excel serial)
+    dict(
+        nama="Budi Santoso ST MT",
+        nik="6408011213850001",
+        jenis_kelamin="M",
+        jabatan_kerja="Mandor",
+        jenjang="4",
+        hasil="Lulus",
+        nomor_sertifikat="skk-2025-001",
+        tanggal_terbit="45778",
+    ),
+    # 11: a woman's NIK (day 52) on a row that says L
+    dict(
+        nama="Dewi Lestari",
+        nik="6408015203850001",
+        tempat_lahir="Sangatta",
+        tanggal_lahir="1985-03-12",
+        jenis_kelamin="L",
+        jabatan_kerja="Tukang Besi Beton",
+        jenjang="2",
+        hasil="K",
+    ),
+    # 12: the NIK of row 5 copied down: its birth date is not this person's
+    dict(
+        nama="Hendra Gunawan",
+        nik="'6408 0112 0385 0001",
+        tempat_lahir="Samarinda",
+        tanggal_lahir="01/01/1990",
+        jenis_kelamin="L",
+        jabatan_kerja="Tukang Kayu",
+        jenjang="Jenjang 2",
+        hasil="Kompeten",
+    ),
+    # 13: Papua NIK (prefix 91), a woman born 05-06-1990
+    dict(
+        nama="YULIANA WENDA",
+        nik="9101014506900002",
+        tempat_tanggal_lahir="Jayapura, 5 Juni 1990",
+        jenis_kelamin="P",
+        jabatan_kerja="Ahli Madya Teknik Jembatan",
+        jenjang="KKNI 8",
+        hasil="Kompeten",
+        masa_berlaku="5 Juni 2030",
+        program="Sertifikasi Ahli",
+        tahun="2025",
+    ),
+    # 14-18: quarantine
+    dict(nama=None, nik="0", jenjang="3", program="Tahap I"),  # no identity
+    dict(nama="-", nik=None, jabatan_kerja="Operator Excavator"),  # no identity before jenjang_missing
+    dict(nama="Andi", nik="6408011203900003", jabatan_kerja="Operator Excavator"),  # jenjang_missing
+    dict(nama="Rina", nik="6408015203900004", kualifikasi="Teknisi", jabatan_kerja="Quantity Surveyor Madya"),
+    dict(nama="Lina", nik="6408015203900005", jenjang="Muda", jabatan_kerja="Arsitek Muda"),
+]
+FIRST_ROW = 5
+
+
+def raw_frame(rows: list[dict[str, str | None]] = RAW_ROWS, first_row: int = FIRST_ROW) -> pd.DataFrame:
+    records = []
+    for offset, row in enumerate(rows):
+        provenance = {
+            "office_id": "kutim",
+            "source_file": "peserta_2025.xlsx",
+            "source_sha256": SHA,
+            "source_sheet": "Tahap I",
+            "source_row": first_row + offset,
+        }
+        records.append({**provenance, **{column: row.get(column) for column in RAW_COLUMNS}})
+    return pd.DataFrame(records)
+
+
+def _plain(value):
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    return [{key: _plain(value) for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+def expected_row(**values) -> dict:
+    row = {column: None for column in OUTPUT_COLUMNS}
+    row["flags"] = ""
+    row.update(values)
+    return row
+
+
+EXPECTED_ROWS = {
+    5: expected_row(
+        nik="6408011203850001",
+        nik_status="valid",
+        nama="Ahmad Yani",
+        gelar="H., S.T.",
+        nama_kunci="ahmad yani",
+        tempat_lahir="Sangatta",
+        tanggal_lahir=date(1985, 3, 12),
+        jenis_kelamin="L",
+        jabatan_kerja="Ahli Muda Teknik Jalan",
+        jenjang=7,
+        kualifikasi="Ahli",
+        hasil="Kompeten",
+        nomor_sertifikat="1.2.34",
+        tanggal_terbit=date(2025, 5, 1),
+        masa_berlaku=date(2030, 5, 1),
+        program="Sertifikasi Tahap I 2025",
+        tahun=2025,
+    ),
+    6: expected_row(
+        nik_status="excel_truncated",
+        nik_partial="640801520385001",
+        nama="Siti Nurhaliza",
+        gelar="S.Pd.",
+        nama_kunci="siti nurhaliza",
+        tempat_lahir="Tanah Grogot",
+        tanggal_lahir=date(1990, 8, 5),
+        jenis_kelamin="P",
+        jabatan_kerja="Pelaksana Lapangan Pekerjaan Gedung",
+        jenjang=6,
+        kualifikasi="Teknisi/Analis",
+        hasil="Belum Kompeten",
+        program="Tahap I",
+        tahun=2025,
+        flags="nik_excel_truncated",
+    ),
+    7: expected_row(
+        nik_status="scientific_notation",
+        nik_partial="64080",
+        nama="Muh. Rizki",
+        nama_kunci="muhammad rizki",
+        tempat_lahir="Balikpapan",
+        tanggal_lahir=date(1995, 3, 12),
+        jenis_kelamin="L",
+        jabatan_kerja="Operator Excavator",
+        jenjang=3,
+        kualifikasi="Operator",
+        hasil="Kompeten",
+        tahun=2025,
+        flags="nik_scientific_notation",
+    ),
+    8: expected_row(
+        nik_status="wrong_length",
+        nik_partial="640801120385001",
+        nama="Mochammad Ma'ruf",
+        nama_kunci="muhammad maruf",
+        tempat_lahir="Sengeti",
+        jabatan_kerja="Operator Crane",
+        jenjang=2,
+        kualifikasi="Operator",
+        program="BIMTEK 2024",
+        tahun=2024,
+        flags=(
+            "hasil_unreadable;jenis_kelamin_unreadable;masa_berlaku_unreadable;nik_wrong_length;"
+            "tahun_unreadable;tanggal_lahir_unreadable;tanggal_terbit_unreadable"
+        ),
+    ),
+    9: expected_row(
+        nik_status="missing",
+        nama="Rizky Pratama",
+        nama_kunci="rizki pratama",
+        tempat_lahir="Palembang",
+        tanggal_lahir=date(1988, 8, 7),
+        jenis_kelamin="L",
+        jabatan_kerja="Operator Bulldozer",
+        jenjang=3,
+        kualifikasi="Operator",
+        flags="nik_missing",
+    ),
+    10: expected_row(
+        nik_status="invalid",
+        nik_partial="6408011213850001",
+        nama="Budi Santoso",
+        gelar="S.T., M.T.",
+        nama_kunci="budi santoso",
+        jenis_kelamin="L",
+        jabatan_kerja="Mandor",
+        jenjang=4,
+        kualifikasi="Teknisi/Analis",
+        hasil="Kompeten",
+        nomor_sertifikat="SKK-2025-001",
+        tanggal_terbit=date(2025, 5, 1),
+        tahun=2025,
+        flags="nik_invalid",
+    ),
+    11: expected_row(
+        nik="6408015203850001",
+        nik_status="valid",
+        nama="Dewi Lestari",
+        nama_kunci="dewi lestari",
+        tempat_lahir="Sangatta",
+        tanggal_lahir=date(1985, 3, 12),
+        jenis_kelamin="L",
+        jabatan_kerja="Tukang Besi Beton",
+        jenjang=2,
+        kualifikasi="Operator",
+        hasil="Kompeten",
+        flags="nik_jenis_kelamin_mismatch",
+    ),
+    12: expected_row(
+        nik="6408011203850001",
+        nik_status="valid",
+        nama="Hendra Gunawan",
+        nama_kunci="hendra gunawan",
+        tempat_lahir="Samarinda",
+        tanggal_lahir=date(1990, 1, 1),
+        jenis_kelamin="L",
+        jabatan_kerja="Tukang Kayu",
+        jenjang=2,
+        kualifikasi="Operator",
+        hasil="Kompeten",
+        flags="nik_tanggal_lahir_mismatch",
+    ),
+    13: expected_row(
+        nik="9101014506900002",
+        nik_status="valid",
+        nama="Yuliana Wenda",
+        nama_kunci="yuliana wenda",
+        tempat_lahir="Jayapura",
+        tanggal_lahir=date(1990, 6, 5),
+        jenis_kelamin="P",
+        jabatan_kerja="Ahli Madya Teknik Jembatan",
+        jenjang=8,
+        kualifikasi="Ahli",
+        hasil="Kompeten",
+        masa_berlaku=date(2030, 6, 5),
+        program="Sertifikasi Ahli",
+        tahun=2025,
+    ),
+}
+
+EXPECTED_QUARANTINE = {
+    14: ("", None, "no_identity"),
+    15: ("", None, "no_identity"),
+    16: ("jenjang", None, "jenjang_missing"),
+    17: ("kualifikasi", "Teknisi", "jenjang_unreadable"),
+    18: ("jenjang", "Muda", "jenjang_unreadable"),
+}
+
+
+@pytest.fixture(scope="module")
+def result() -> StandardizeResult:
+    return standardize_submission(raw_frame(), date_order="dmy", reference_date=REFERENCE)
+
+
+def test_columns_and_dtypes(result):
+    assert list(result.rows.columns) == [*PROVENANCE_COLUMNS, *OUTPUT_COLUMNS]
+    assert list(result.quarantine.columns) == [*PROVENANCE_COLUMNS, *QUARANTINE_COLUMNS]
+    dtypes = {column: str(dtype) for column, dtype in result.rows.dtypes.items()}
+    for column in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku"):
+        assert dtypes[column] == "datetime64[ms]"
+    for column in ("jenjang", "tahun"):
+        assert dtypes[column] == "Int64"
+    for column in OUTPUT_COLUMNS:
+        if column not in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku", "jenjang", "tahun"):
+            assert dtypes[column] == "str", column
+    for column in QUARANTINE_COLUMNS:
+        assert str(result.quarantine[column].dtype) == "str"
+
+
+@pytest.mark.parametrize("source_row", sorted(EXPECTED_ROWS))
+def test_row_values(result, source_row):
+    rows = {row["source_row"]: row for row in records(result.rows)}
+    got = {column: rows[source_row][column] for column in OUTPUT_COLUMNS}
+    assert got == EXPECTED_ROWS[source_row]
+
+
+def test_provenance_kept(result):
+    first = records(result.rows)[0]
+    assert {column: first[column] for column in PROVENANCE_COLUMNS} == {
+        "office_id": "kutim",
+        "source_file": "peserta_2025.xlsx",
+        "source_sha256": SHA,
+        "source_sheet": "Tahap I",
+        "source_row": 5,
+    }
+    assert result.rows["source_row"].tolist() == sorted(EXPECTED_ROWS)
+
+
+@pytest.mark.parametrize("source_row", sorted(EXPECTED_QUARANTINE))
+def test_quarantine_rows(result, source_row):
+    rows = {row["source_row"]: row for row in records(result.quarantine)}
+    row = rows[source_row]
+    column, value, rule = EXPECTED_QUARANTINE[source_row]
+    assert (row["column"], row["value"], row["rule"], row["reason"]) == (column, value, rule, REASONS[rule])
+    raw_values = RAW_ROWS[source_row - FIRST_ROW]
+    assert json.loads(row["raw"]) == {column: raw_values.get(column) for column in RAW_COLUMNS}
+    assert (row["office_id"], row["source_file"], row["source_sheet"]) == ("kutim", "peserta_2025.xlsx", "Tahap I")
+
+
+def test_quarantine_raw_is_json_dumps(result):
+    raw = result.quarantine.loc[result.quarantine["source_row"] == 17, "raw"].item()
+    assert raw == json.dumps(
+        {column: RAW_ROWS[17 - FIRST_ROW].get(column) for column in RAW_COLUMNS}, ensure_ascii=False
+    )
+
+
+def test_reasons_are_bilingual():
+    assert REASONS["no_identity"] == "Nama dan NIK kosong / name and NIK both empty"
+    assert all(" / " in reason for reason in REASONS.values())
+
+
+def test_every_row_accounted_for_once(result):
+    kept = result.rows["source_row"].tolist()
+    quarantined = result.quarantine["source_row"].tolist()
+    assert len(kept) + len(quarantined) == len(RAW_ROWS)
+    assert sorted(kept + quarantined) == list(range(FIRST_ROW, FIRST_ROW + len(RAW_ROWS)))
+    assert not set(kept) & set(quarantined)
+
+
+def test_flags_are_known_codes(result):
+    used = {code for text in result.rows["flags"] for code in text.split(";") if code}
+    assert used <= set(FLAGS)
+    assert not result.rows["flags"].isna().any()
+
+
+def test_parquet_round_trip(result, tmp_path):
+    path = tmp_path / "rows.parquet"
+    result.rows.to_parquet(path)
+    pd.testing.assert_frame_equal(pd.read_parquet(path), result.rows)
+    path = tmp_path / "quarantine.parquet"
+    result.quarantine.to_parquet(path)
+    pd.testing.assert_frame_equal(pd.read_parquet(path), result.quarantine)
+
+
+@pytest.mark.parametrize(
+    ("date_order", "tanggal_lahir", "expected"),
+    [
+        ("dmy", "03/12/1985", date(1985, 12, 3)),
+        ("mdy", "03/12/1985", date(1985, 3, 12)),
+        ("mdy", "25/12/1985", date(1985, 12, 25)),  # impossible as mdy
+    ],
+)
+def test_date_order(date_order, tanggal_lahir, expected):
+    frame = raw_frame([dict(nama="Andi", nik="-", tanggal_lahir=tanggal_lahir, jenjang="3")])
+    rows = standardize_submission(frame, date_order=date_order, reference_date=REFERENCE).rows
+    assert rows["tanggal_lahir"].dt.date.tolist() == [expected]
+
+
+@pytest.mark.parametrize(("reference", "expected"), [(date(2026, 1, 1), 1927), (date(2030, 1, 1), 2027)])
+def test_reference_date_sets_century(reference, expected):
+    frame = raw_frame([dict(nama="Andi", tanggal_lahir="12-03-27", jenjang="3")])
+    rows = standardize_submission(frame, reference_date=reference).rows
+    assert rows["tanggal_lahir"].dt.year.tolist() == [expected]
+
+
+def test_split_columns_win_over_combined_cell_per_row():
+    frame = raw_frame(
+        [
+            dict(nama="A", tempat_tanggal_lahir="Sangatta, 12-03-1985", tanggal_lahir="01-01-1990", jenjang="3"),
+            dict(nama="B", tempat_tanggal_lahir="Sangatta, 12-03-1985", tempat_lahir="Bontang", jenjang="3"),
+            dict(nama="C", tempat_tanggal_lahir="Sangatta, 12-03-1985", tanggal_lahir="-", jenjang="3"),
+        ]
+    )
+    rows = standardize_submission(frame, reference_date=REFERENCE).rows
+    assert rows["tempat_lahir"].tolist() == ["Sangatta", "Bontang", "Sangatta"]
+    assert rows["tanggal_lahir"].dt.date.tolist() == [date(1990, 1, 1), date(1985, 3, 12), date(1985, 3, 12)]
+
+
+def test_absent_and_all_none_columns():
+    frame = raw_frame([dict(nama="ANDI", nik="6408011203900003", jenjang="3")]).drop(columns=["tahun", "hasil"])
+    result = standardize_submission(frame, reference_date=REFERENCE)
+    assert records(result.rows)[0]["nama"] == "Andi"
+    assert records(result.rows)[0]["hasil"] is None
+    assert records(result.rows)[0]["flags"] == ""
+
+
+def test_string_dtype_input():
+    """pandas 3 builds "str" columns (NaN for missing) from lists of text: same result as object input."""
+    frame = raw_frame()
+    as_str = frame.astype({column: "str" for column in RAW_COLUMNS})
+    expected = standardize_submission(frame, reference_date=REFERENCE)
+    got = standardize_submission(as_str, reference_date=REFERENCE)
+    pd.testing.assert_frame_equal(got.rows, expected.rows)
+    pd.testing.assert_frame_equal(got.quarantine, expected.quarantine)
+
+
+def test_empty_frame():
+    result = standardize_submission(raw_frame([]), reference_date=REFERENCE)
+    assert len(result.rows) == 0 and len(result.quarantine) == 0
+    assert list(result.rows.columns) == [*PROVENANCE_COLUMNS, *OUTPUT_COLUMNS]
+    assert list(result.quarantine.columns) == [*PROVENANCE_COLUMNS, *QUARANTINE_COLUMNS]
+
+
+def test_every_row_accounted_for_at_scale():
+    """Repeated rows: results are spread back per row, in input order, with nothing lost."""
+    frame = raw_frame(RAW_ROWS * 50)
+    result = standardize_submission(frame, reference_date=REFERENCE)
+    assert len(result.rows) == 9 * 50 and len(result.quarantine) == 5 * 50
+    assert sorted(result.rows["source_row"].tolist() + result.quarantine["source_row"].tolist()) == list(
+        range(FIRST_ROW, FIRST_ROW + len(frame))
+    )
+    by_row = records(result.rows)
+    for row in by_row:
+        original = FIRST_ROW + (row["source_row"] - FIRST_ROW) % len(RAW_ROWS)
+        assert {column: row[column] for column in OUTPUT_COLUMNS} == EXPECTED_ROWS[original]
