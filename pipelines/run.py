@@ -37,10 +37,15 @@ def run_everything(
     """Ingest every registry office, publish, and read back the published tables."""
     defs = build_definitions(settings, person_key_secret=person_key_secret)
     instance = instance or dg.DagsterInstance.ephemeral()
+    # Warnings (rejected files) still print; step-by-step debug lines stay in the instance.
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     ingest = defs.resolve_job_def(INGEST_OFFICE_JOB)
     for office_id in load_registry(settings.registry_path):
-        ingest.execute_in_process(partition_key=office_id, instance=instance)
-    run_config = {"ops": {"publish_warehouse": {"config": {"publish_date": publish_date.isoformat() if publish_date else None}}}}
+        ingest.execute_in_process(partition_key=office_id, instance=instance, run_config=quiet)
+    run_config = {
+        **quiet,
+        "ops": {"publish_warehouse": {"config": {"publish_date": publish_date.isoformat() if publish_date else None}}},
+    }
     defs.resolve_job_def(PUBLISH_JOB).execute_in_process(run_config=run_config, instance=instance)
     engine = make_engine(settings.warehouse_url)
     try:
