@@ -79,7 +79,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if settings.data_dir.joinpath("staging").exists():
         shutil.rmtree(settings.data_dir / "staging")
     summary = generate_world(settings.landing_root, rows=args.rows, seed=args.seed, progress=args.rows > 100_000)
-    print(f"demo world: {summary.rows} participant rows from {len(summary.files)} files in {settings.landing_root}")
+    print(f"demo world: {summary.rows} participant rows from {summary.files} files in {settings.landing_root}")
     publish_date = date.fromisoformat(args.publish_date) if args.publish_date else date.today()
     secret = os.environ.get("PERSON_KEY_SECRET") or DEMO_SECRET
     report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())

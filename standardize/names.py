@@ -264,6 +264,22 @@ def _word_info(word: str) -> _WordInfo:
     )
 
 
+# Bits of _word_kind.
+_PREFIX, _SUFFIX, _GELAR, _TAIL_GELAR, _COMMA, _GLUED = 1, 2, 4, 8, 16, 32
+_SPECIAL = _PREFIX | _SUFFIX | _GELAR | _TAIL_GELAR | _COMMA | _GLUED
+
+
+def _word_kind(word: str, info: _WordInfo) -> int:
+    return (
+        (_PREFIX if info.prefix else 0)
+        | (_SUFFIX if info.suffix else 0)
+        | (_GELAR if info.gelar is not None else 0)
+        | (_TAIL_GELAR if info.tail_gelar is not None else 0)
+        | (_COMMA if word == "," else 0)
+        | (_GLUED if not info.single else 0)
+    )
+
+
 def _group_cumsum(flags: np.ndarray, starts: np.ndarray, parent: np.ndarray) -> np.ndarray:
     """Inclusive running count of ``flags`` within each name (words grouped by ``parent``)."""
     running = np.cumsum(flags, dtype=np.int64)
@@ -321,43 +337,62 @@ def parse_name_array(values: Sequence[str | None]) -> tuple[pd.api.extensions.Ex
         distinct_words = encoded.dictionary.to_pylist()
         infos = [_word_info(word) for word in distinct_words]
 
-        def per_word(flags: list[bool]) -> np.ndarray:
-            return np.array(flags, dtype=bool)[word_codes]
-
-        # Every name here has at least one word (see `vector`), so no group is empty.
+        # One small bit set per distinct word, spread to every word position.
+        kinds = np.array([_word_kind(word, info) for word, info in zip(distinct_words, infos)], dtype=np.uint8)
+        kind = kinds[word_codes]
         group = np.repeat(np.arange(len(rows)), counts)
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
 
-        comma = per_word([w == "," for w in distinct_words])
-        head = _group_cumsum(comma, starts, group) == 0
-        tail = ~head & ~comma
-        is_prefix = per_word([i.prefix for i in infos])
-        is_suffix = per_word([i.suffix for i in infos])
-        is_name_word = per_word([i.gelar is None for i in infos]) & head
-        tail_is_gelar = per_word([i.tail_gelar is not None for i in infos])
+        # Only names with an honorific, a degree, a comma or a glued dot need the run
+        # analysis below; in all others every word is a name word.
+        in_name = np.ones(len(kind), dtype=bool)
+        in_gelar = np.zeros(len(kind), dtype=bool)
+        tail = np.zeros(len(kind), dtype=bool)
+        special_group = np.zeros(len(rows), dtype=bool)
+        special_group[group[(kind & _SPECIAL) != 0]] = True
+        special_rows = np.flatnonzero(special_group)
+        if len(special_rows):
+            words = np.flatnonzero(special_group[group])
+            sub_counts = counts[special_rows]
+            sub_group = np.repeat(np.arange(len(special_rows)), sub_counts)
+            starts = np.concatenate(([0], np.cumsum(sub_counts)[:-1]))
+            sub_kind = kind[words]
 
-        # Leading honorifics: an unbroken run of prefix words, each with real name words after it.
-        non_prefix_so_far = _group_cumsum(~is_prefix, starts, group)
-        name_words_after = _group_sum(is_name_word, starts)[group] - _group_cumsum(is_name_word, starts, group)
-        prefix_taken = head & (non_prefix_so_far == 0) & (name_words_after > 0)
-        name_start = _group_sum(prefix_taken, starts)
+            def has(bit: int) -> np.ndarray:
+                return (sub_kind & bit) != 0
 
-        # Trailing degrees of the name part: an unbroken run of suffix words, one word left before it.
-        non_suffix = ~is_suffix & head
-        non_suffix_from_here = (
-            _group_sum(non_suffix, starts)[group] - _group_cumsum(non_suffix, starts, group) + non_suffix
-        )
-        position = np.arange(len(group)) - starts[group]
-        suffix_taken = head & (non_suffix_from_here == 0) & (position > name_start[group])
+            comma = has(_COMMA)
+            head = _group_cumsum(comma, starts, sub_group) == 0
+            sub_tail = ~head & ~comma
+            is_prefix = has(_PREFIX)
+            is_suffix = has(_SUFFIX)
+            tail_is_gelar = has(_TAIL_GELAR)
+            is_name_word = ~has(_GELAR) & head
 
-        in_name = (head & ~prefix_taken & ~suffix_taken) | (tail & ~tail_is_gelar)
-        in_gelar = prefix_taken | suffix_taken | (tail & tail_is_gelar)
+            # Leading honorifics: an unbroken run of prefix words, each with real name words after it.
+            non_prefix_so_far = _group_cumsum(~is_prefix, starts, sub_group)
+            name_words_after = _group_sum(is_name_word, starts)[sub_group] - _group_cumsum(
+                is_name_word, starts, sub_group
+            )
+            prefix_taken = head & (non_prefix_so_far == 0) & (name_words_after > 0)
+            name_start = _group_sum(prefix_taken, starts)
 
-        # A word with a glued dot ("M.SAIFUL", "H.ABDUL") splits into several tokens, which
-        # shifts every position: leave such names to name_parts. (After the comma a
-        # degree-shaped word is taken whole, unsplit.)
-        split_word = ~per_word([i.single for i in infos]) & ~(tail & tail_is_gelar) & ~comma
-        vector[rows[np.unique(group[split_word])]] = False
+            # Trailing degrees of the name part: an unbroken run of suffix words, one word left before it.
+            non_suffix = ~is_suffix & head
+            non_suffix_from_here = (
+                _group_sum(non_suffix, starts)[sub_group] - _group_cumsum(non_suffix, starts, sub_group) + non_suffix
+            )
+            position = np.arange(len(sub_group)) - starts[sub_group]
+            suffix_taken = head & (non_suffix_from_here == 0) & (position > name_start[sub_group])
+
+            in_name[words] = (head & ~prefix_taken & ~suffix_taken) | (sub_tail & ~tail_is_gelar)
+            in_gelar[words] = prefix_taken | suffix_taken | (sub_tail & tail_is_gelar)
+            tail[words] = sub_tail
+
+            # A word with a glued dot ("M.SAIFUL", "H.ABDUL") splits into several tokens, which
+            # shifts every position: leave such names to name_parts. (After the comma a
+            # degree-shaped word is taken whole, unsplit.)
+            split_word = has(_GLUED) & ~(sub_tail & tail_is_gelar) & ~comma
+            vector[rows[special_rows[np.unique(sub_group[split_word])]]] = False
 
         groups = len(rows)
         titles = pa.array([i.title for i in infos], type=pa.string())
@@ -366,7 +401,7 @@ def parse_name_array(values: Sequence[str | None]) -> tuple[pd.api.extensions.Ex
         canonical = pa.array([i.gelar for i in infos] + [i.tail_gelar for i in infos], type=pa.string())
         gelar_codes = word_codes + np.where(tail, len(infos), 0)
         keys = [i.kunci for i in infos]
-        has_key = per_word([bool(k) for k in keys])
+        has_key = np.array([bool(k) for k in keys], dtype=bool)[word_codes]
         results = [
             _join_groups(titles, word_codes, group, in_name, groups, " "),
             _join_groups(canonical, gelar_codes, group, in_gelar, groups, ", "),
