@@ -1,16 +1,19 @@
-"""Office-partitioned assets: what each office sent, standardized.
+"""Office-partitioned assets: what each office sent, checked and standardized.
 
 One factory builds the assets for every office in the registry (one partition
 per office), in the manner of an asset factory fed by per-source config: adding
 an office is a registry edit, never new asset code.
 """
 
-
 from datetime import date
 
 import dagster as dg
 import pandas as pd
 
+from expectations.catalogue import rule as catalogue_rule
+from expectations.feedback import write_feedback_reports
+from expectations.submission import check_submissions, quarantine_rejected_files
+from expectations.validate import validate_rows
 from pipelines.resources import OfficeRegistry, StagingStore
 from sources.intake import read_office_files
 from standardize.record import standardize_submission
@@ -19,21 +22,25 @@ RAW = "raw"
 FILES = "files"
 STANDARDIZED = "standardized"
 QUARANTINE = "quarantine"
+FLAGS = "flags"
 SUBMISSION_LOG = "submission_log"
+EXAMPLES_PER_RULE = 5
 
 
-def submission_log(files: pd.DataFrame, standardized: pd.DataFrame, quarantine: pd.DataFrame) -> pd.DataFrame:
-    """Per file: the reader's report plus how many of its rows were accepted or quarantined."""
+def submission_log(files: pd.DataFrame, standardized: pd.DataFrame, quarantine: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """Per file: the reader's report plus how many of its rows were accepted, quarantined or flagged."""
     key = ["source_file", "source_sha256"]
     accepted = standardized.groupby(key).size().rename("rows_accepted")
     quarantined = quarantine.groupby(key).size().rename("rows_quarantined")
-    log = files.join(accepted, on=key).join(quarantined, on=key)
-    for column in ("rows_accepted", "rows_quarantined"):
+    flagged_rows = flags.drop_duplicates(key + ["source_sheet", "source_row"]).groupby(key).size().rename("rows_flagged")
+    log = files.join(accepted, on=key).join(quarantined, on=key).join(flagged_rows, on=key)
+    for column in ("rows_accepted", "rows_quarantined", "rows_flagged"):
         log[column] = log[column].fillna(0).astype("int64")
     return log
 
 
-def _markdown_preview(frame: pd.DataFrame, limit: int = 10) -> dg.MetadataValue:
+def markdown_preview(frame: pd.DataFrame, limit: int = 10) -> dg.MetadataValue:
+    """A small markdown table for the UI (``_none_`` when empty)."""
     if frame.empty:
         return dg.MetadataValue.md("_none_")
     return dg.MetadataValue.md(frame.head(limit).to_markdown(index=False))
@@ -47,31 +54,50 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         group_name="sources",
         kinds={"python", "parquet"},
         owners=["team:data-engineering"],
+        check_specs=[
+            dg.AssetCheckSpec(
+                "submission_suite",
+                asset="office_submissions",
+                description="Whole-file rules (expectations/suites/submission.json): readable, has rows, "
+                "not a re-submission, not another office's data. A failing file is rejected on its own.",
+            )
+        ],
     )
-    def office_submissions(
-        context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore
-    ) -> dg.MaterializeResult:
+    def office_submissions(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore):
         """Every file in the office's landing folder, read into raw text rows with provenance.
 
         Each row keeps office, file name, file sha256, sheet and the row number a
-        person sees in Excel (CSV line, JSON record index). A file that cannot be
-        used (empty, corrupt, no recognisable header) is recorded as rejected
-        with its reason; the office's other files still go through.
+        person sees in Excel (CSV line, JSON record index). Each file then passes
+        the submission suite; a file that fails (empty, corrupt, no recognisable
+        header, a re-submission, another office's data, replaced by a revision)
+        is rejected with its reason while the office's other files go through.
         """
         office = registry.office(context.partition_key)
         intake = read_office_files(office, registry.landing_files(office))
+        files = check_submissions(intake.files, intake.rows, office)
         staging.write(RAW, office.id, intake.rows)
-        staging.write(FILES, office.id, intake.files)
-        rejected = intake.rejected_files
-        for _, row in rejected.iterrows():
-            context.log.warning(f"rejected file: {row['reason']}")
-        return dg.MaterializeResult(
+        staging.write(FILES, office.id, files)
+        rejected = files[files["status"] == "rejected"]
+        for reason in rejected["reason"]:
+            context.log.warning(f"rejected file: {reason}")
+        yield dg.MaterializeResult(
             metadata={
                 "dagster/row_count": len(intake.rows),
-                "files": len(intake.files),
+                "files": len(files),
                 "files_rejected": len(rejected),
-                "rejected": _markdown_preview(rejected[["source_file", "reason"]], limit=20),
+                "rejected": markdown_preview(rejected[["source_file", "rule", "reason"]], limit=20),
             }
+        )
+        yield dg.AssetCheckResult(
+            check_name="submission_suite",
+            passed=rejected.empty,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={
+                "files": len(files),
+                "files_rejected": len(rejected),
+                "by_rule": dg.MetadataValue.json(rejected["rule"].value_counts().to_dict()),
+                "rejected": markdown_preview(rejected[["source_file", "rule", "reason"]], limit=20),
+            },
         )
 
     @dg.multi_asset(
@@ -93,55 +119,78 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 group_name="standardized",
                 kinds={"python", "parquet"},
                 owners=["team:data-engineering"],
-                description="Rows that could not be standardized, with provenance, the rule and a reason in Indonesian and English.",
+                description="Rows that cannot be used (row rules, or every row of a rejected file), with provenance, "
+                "the rule and a reason in Indonesian with an English gloss.",
+            ),
+            dg.AssetSpec(
+                "office_flags",
+                deps=[office_submissions],
+                group_name="validated",
+                kinds={"python", "parquet"},
+                owners=["team:data-engineering"],
+                description="Usable but suspect rows (row suite failures): they stay in the counts and are listed for the office.",
             ),
             dg.AssetSpec(
                 "office_submission_log",
                 deps=[office_submissions],
-                group_name="standardized",
+                group_name="validated",
                 kinds={"python", "parquet"},
                 owners=["team:data-engineering"],
-                description="One line per file the office sent: accepted or rejected (why), rows read, accepted and quarantined.",
+                description="One line per file the office sent: accepted or rejected (rule, reason), rows read, "
+                "accepted, quarantined and flagged.",
             ),
+        ],
+        check_specs=[
+            dg.AssetCheckSpec(
+                "row_suite",
+                asset="standardized_participations",
+                description="Row rules (expectations/suites/row.json). Failures flag rows; they are never dropped.",
+            )
         ],
         partitions_def=offices_partitions,
     )
     def standardize_office(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore):
-        """Standardize an office's raw rows; every input row ends standardized or quarantined."""
+        """Standardize an office's rows, validate them, and account for every input row."""
         office = registry.office(context.partition_key)
         raw = staging.read(RAW, office.id)
         files = staging.read(FILES, office.id)
-        result = standardize_submission(raw, date_order=office.reader.date_order, reference_date=date.today())
-        if len(result.rows) + len(result.quarantine) != len(raw):
+        today = date.today()
+        usable, rejected_file_rows = quarantine_rejected_files(raw, files)
+        result = standardize_submission(usable, date_order=office.reader.date_order, reference_date=today)
+        quarantine = pd.concat([rejected_file_rows, result.quarantine], ignore_index=True) if len(rejected_file_rows) else result.quarantine
+        if len(result.rows) + len(quarantine) != len(raw):
             raise RuntimeError(
                 f"office {office.id}: row accounting broken: {len(raw)} raw rows, "
-                f"{len(result.rows)} standardized + {len(result.quarantine)} quarantined"
+                f"{len(result.rows)} standardized + {len(quarantine)} quarantined"
             )
-        log = submission_log(files, result.rows, result.quarantine)
+        validation = validate_rows(result.rows, office, today)
+        log = submission_log(files, result.rows, quarantine, validation.flagged)
         staging.write(STANDARDIZED, office.id, result.rows)
-        staging.write(QUARANTINE, office.id, result.quarantine)
+        staging.write(QUARANTINE, office.id, quarantine)
+        staging.write(FLAGS, office.id, validation.flagged)
         staging.write(SUBMISSION_LOG, office.id, log)
-        flagged = int((result.rows["flags"] != "").sum())
-        by_rule = result.quarantine["rule"].value_counts().to_dict() if len(result.quarantine) else {}
+        by_rule = quarantine["rule"].value_counts().to_dict() if len(quarantine) else {}
         yield dg.MaterializeResult(
             asset_key="standardized_participations",
             metadata={
                 "dagster/row_count": len(result.rows),
                 "rows_in": len(raw),
-                "rows_flagged": flagged,
                 "nik_status": dg.MetadataValue.json(result.rows["nik_status"].value_counts().to_dict()),
             },
         )
         yield dg.MaterializeResult(
             asset_key="office_quarantine",
             metadata={
-                "dagster/row_count": len(result.quarantine),
+                "dagster/row_count": len(quarantine),
                 "by_rule": dg.MetadataValue.json({str(k): int(v) for k, v in by_rule.items()}),
-                "examples": _markdown_preview(
-                    result.quarantine[["source_file", "source_sheet", "source_row", "rule", "reason"]]
-                    if len(result.quarantine)
-                    else result.quarantine
-                ),
+                "examples": markdown_preview(quarantine[["source_file", "source_sheet", "source_row", "rule", "reason"]]),
+            },
+        )
+        yield dg.MaterializeResult(
+            asset_key="office_flags",
+            metadata={
+                "dagster/row_count": len(validation.flagged),
+                "rows_flagged": int(log["rows_flagged"].sum()),
             },
         )
         yield dg.MaterializeResult(
@@ -149,10 +198,56 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             metadata={
                 "dagster/row_count": len(log),
                 "files_rejected": int((log["status"] == "rejected").sum()),
-                "log": _markdown_preview(
-                    log[["source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "reason"]], limit=50
+                "log": markdown_preview(
+                    log[["source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged", "reason"]],
+                    limit=50,
                 ),
             },
         )
+        failing = [outcome for outcome in validation.outcomes if outcome.failing_count]
+        metadata: dict[str, object] = {"rows_checked": len(result.rows)}
+        for outcome in failing:
+            examples = validation.flagged[validation.flagged["rule"] == outcome.rule].head(EXAMPLES_PER_RULE)
+            metadata[f"{outcome.rule}_failing_rows"] = outcome.failing_count
+            metadata[f"{outcome.rule}_examples"] = markdown_preview(
+                examples[["source_file", "source_sheet", "source_row", "value"]], limit=EXAMPLES_PER_RULE
+            )
+        metadata["summary"] = dg.MetadataValue.md(
+            "\n".join(f"- **{o.rule}**: {o.failing_count} rows ({catalogue_rule(o.rule).gloss})" for o in failing) or "all rules pass"
+        )
+        yield dg.AssetCheckResult(
+            check_name="row_suite",
+            asset_key="standardized_participations",
+            passed=not failing,
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata=metadata,
+        )
 
-    return [office_submissions, standardize_office]
+    @dg.asset(
+        partitions_def=offices_partitions,
+        deps=["office_flags", "office_quarantine"],
+        group_name="validated",
+        kinds={"python", "excel"},
+        owners=["team:data-engineering"],
+    )
+    def office_feedback_reports(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore) -> dg.MaterializeResult:
+        """One xlsx per submission to send back to the office: each rejected or flagged row with
+        its original values, the problem and the fix expected, plus a summary sheet."""
+        office = registry.office(context.partition_key)
+        written = write_feedback_reports(
+            staging.feedback_dir(office.id),
+            office,
+            raw=staging.read(RAW, office.id),
+            quarantine=staging.read(QUARANTINE, office.id),
+            flags=staging.read(FLAGS, office.id),
+            log=staging.read(SUBMISSION_LOG, office.id),
+        )
+        return dg.MaterializeResult(
+            metadata={
+                "dagster/row_count": len(written),
+                "folder": dg.MetadataValue.path(str(staging.feedback_dir(office.id))),
+                "reports": dg.MetadataValue.md("\n".join(f"- {path.name}" for path in written) or "_none_"),
+            }
+        )
+
+    return [office_submissions, standardize_office, office_feedback_reports]

@@ -1,16 +1,19 @@
-"""Cross-office assets: linked persons and the published warehouse tables."""
-
+"""Cross-office assets: linked persons, the checked publish candidate, the warehouse tables."""
 
 from datetime import date
 
 import dagster as dg
-from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, _markdown_preview
+import pandas as pd
+
+from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_preview
+from expectations.published import check_headline, check_row_accounting
 from linkage.person_key import assign_person_keys
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
-from warehouse.headline import certified_workers_by_region_level
+from warehouse.headline import certified_workers_by_region_level, credited_certifications
 from warehouse.publish import publish_tables
 
 LINKED = "linked"
+CANDIDATE = "candidate"
 ALL_OFFICES = "_all"
 
 
@@ -18,6 +21,10 @@ class PublishConfig(dg.Config):
     """Run configuration for a publish."""
 
     publish_date: str | None = None  # ISO date certificates are judged active on; default today
+
+    def resolved_publish_date(self) -> date:
+        """The configured publish date, or today."""
+        return date.fromisoformat(self.publish_date) if self.publish_date else date.today()
 
 
 def build_published_assets() -> list[dg.AssetsDefinition]:
@@ -53,11 +60,73 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             }
         )
 
+    @dg.asset(
+        deps=[linked_participations, "office_quarantine", "office_submission_log"],
+        group_name="warehouse",
+        kinds={"python", "parquet"},
+        owners=["team:data-engineering"],
+        check_specs=[
+            dg.AssetCheckSpec(
+                "published_tables_valid",
+                asset="publish_candidate",
+                blocking=True,
+                description="Region codes in the reference data, no null or negative counts, active <= certified, "
+                "persons <= rows per cell (expectations/suites/published.json).",
+            ),
+            dg.AssetCheckSpec(
+                "row_accounting",
+                asset="publish_candidate",
+                blocking=True,
+                description="rows read = accepted + quarantined for every file (expectations/suites/submission_log.json).",
+            ),
+        ],
+    )
+    def publish_candidate(config: PublishConfig, registry: OfficeRegistry, staging: StagingStore):
+        """The tables about to be published, computed and checked before any analyst can see them.
+
+        Its checks are blocking with ERROR severity: when one fails, the warehouse
+        keeps its previous version.
+        """
+        offices = registry.offices()
+        publish_date = config.resolved_publish_date()
+        linked = staging.read(LINKED, ALL_OFFICES)
+        headline = certified_workers_by_region_level(linked, offices, publish_date)
+        log = staging.read_all(SUBMISSION_LOG, list(offices))
+        staging.write(CANDIDATE, "certified_workers_by_region_level", headline)
+        staging.write(CANDIDATE, "quarantine", staging.read_all(QUARANTINE, list(offices)))
+        staging.write(CANDIDATE, "submission_log", log)
+        staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))
+        yield dg.MaterializeResult(
+            metadata={
+                "dagster/row_count": len(headline),
+                "certified_persons_total": int(headline["certified_persons"].sum()),
+                "publish_date": publish_date.isoformat(),
+            }
+        )
+        for check_name, outcomes in (
+            ("published_tables_valid", check_headline(headline, credited_certifications(linked, offices))),
+            ("row_accounting", check_row_accounting(log)),
+        ):
+            failing = [o for o in outcomes if not o.success]
+            yield dg.AssetCheckResult(
+                check_name=check_name,
+                passed=not failing,
+                severity=dg.AssetCheckSeverity.ERROR,
+                metadata={
+                    "failing": dg.MetadataValue.md(
+                        "\n".join(f"- **{o.rule}** ({o.column}): {o.failing_count} rows" for o in failing) or "none"
+                    ),
+                    "rows_read": int(log["rows_read"].sum()) if len(log) else 0,
+                    "rows_accepted": int(log["rows_accepted"].sum()) if len(log) else 0,
+                    "rows_quarantined": int(log["rows_quarantined"].sum()) if len(log) else 0,
+                },
+            )
+
     @dg.multi_asset(
         specs=[
             dg.AssetSpec(
                 ["warehouse", "certified_workers_by_region_level"],
-                deps=[linked_participations],
+                deps=[publish_candidate],
                 description=(
                     "Distinct certified workers (assessed Kompeten) per region and jenjang, and how many hold a "
                     "certificate valid on the publish date. Credited to the reporting office's region; a "
@@ -66,12 +135,12 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             ),
             dg.AssetSpec(
                 ["warehouse", "quarantine"],
-                deps=["office_quarantine"],
+                deps=[publish_candidate],
                 description="Every rejected row of every office with its rule and reason (personal data: engineers only).",
             ),
             dg.AssetSpec(
                 ["warehouse", "submission_log"],
-                deps=["office_submission_log"],
+                deps=[publish_candidate],
                 description="Every file every office sent, accepted or rejected, with row counts.",
             ),
         ],
@@ -79,32 +148,19 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         # DuckDB allows one writer at a time; publishes queue in this pool.
         pool="warehouse",
     )
-    def publish_warehouse(
-        context: dg.AssetExecutionContext,
-        config: PublishConfig,
-        registry: OfficeRegistry,
-        staging: StagingStore,
-        warehouse: Warehouse,
-    ):
-        """Compute the headline table and replace the warehouse tables in one transaction."""
-        offices = registry.offices()
-        publish_date = date.fromisoformat(config.publish_date) if config.publish_date else date.today()
-        linked = staging.read(LINKED, ALL_OFFICES)
-        headline = certified_workers_by_region_level(linked, offices, publish_date)
-        quarantine = staging.read_all(QUARANTINE, list(offices))
-        log = staging.read_all(SUBMISSION_LOG, list(offices))
-        frames = {
-            "certified_workers_by_region_level": headline,
-            # "column" is reserved in SQL, hence column_name in the warehouse.
-            "quarantine": quarantine.rename(columns={"column": "column_name"}),
-            "submission_log": log,
-        }
+    def publish_warehouse(context: dg.AssetExecutionContext, staging: StagingStore, warehouse: Warehouse):
+        """Replace the warehouse tables with the checked candidate in one transaction."""
+        publish_date = pd.Timestamp(staging.read(CANDIDATE, "publish_date")["publish_date"].iloc[0]).date()
+        frames = {name: staging.read(CANDIDATE, name) for name in ("certified_workers_by_region_level", "quarantine", "submission_log")}
+        # "column" is reserved in SQL, hence column_name in the warehouse.
+        frames["quarantine"] = frames["quarantine"].rename(columns={"column": "column_name"})
         engine = warehouse.engine()
         try:
             report = publish_tables(engine, frames, publish_date)
         finally:
             engine.dispose()
         context.log.info(f"published {report.row_counts} as of {publish_date}")
+        headline = frames["certified_workers_by_region_level"]
         yield dg.MaterializeResult(
             asset_key=["warehouse", "certified_workers_by_region_level"],
             metadata={
@@ -112,7 +168,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                 "certified_persons_total": int(headline["certified_persons"].sum()),
                 "active_persons_total": int(headline["active_persons"].sum()),
                 "publish_date": publish_date.isoformat(),
-                "preview": _markdown_preview(headline, limit=30),
+                "preview": markdown_preview(headline, limit=30),
             },
         )
         yield dg.MaterializeResult(
@@ -124,5 +180,5 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             metadata={"dagster/row_count": report.row_counts["submission_log"]},
         )
 
-    return [linked_participations, publish_warehouse]
+    return [linked_participations, publish_candidate, publish_warehouse]
 

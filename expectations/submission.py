@@ -9,6 +9,9 @@ the office's other files still publish.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+from pathlib import PurePath
 
 import pandas as pd
 
@@ -23,6 +26,17 @@ from sources.registry import Office
 MIN_HOME_SHARE = 0.5
 # Below this many NIKs the share says nothing.
 MIN_NIKS_FOR_SHARE = 5
+
+
+# "Rekap 2022_revisi.xlsx", "rekap 2022 (1).xlsx", "rekap-2022-rev2.csv" correct "Rekap 2022.xlsx".
+_REVISION_SUFFIX = re.compile(r"[\s_\-]*(?:\(\d+\)|revisi\s*\d*|rev\s*\d*|perbaikan\s*\d*|koreksi\s*\d*|v\d+)$", re.I)
+
+
+def revision_base(file_name: str) -> str | None:
+    """The file a corrected file replaces, as a comparable stem, or None if it is not a revision."""
+    stem = PurePath(file_name).stem.strip()
+    base = _REVISION_SUFFIX.sub("", stem)
+    return base.lower() if base != stem and base else None
 
 
 def _row_fingerprint(rows: pd.DataFrame) -> str:
@@ -46,6 +60,17 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
     frame["readable"] = frame["status"] != "rejected"
     frame["duplicate_of"] = pd.Series([None] * len(frame), dtype=object)
     frame["home_province_share"] = 1.0
+    frame["superseded_by"] = pd.Series([None] * len(frame), dtype=object)
+    # A readable corrected file replaces the file it corrects (same stem without the
+    # revision suffix); later revisions win over earlier ones by name order.
+    stems = {PurePath(name).stem.strip().lower(): position for position, name in frame["source_file"].items()}
+    for position in frame.sort_values("source_file").index:
+        base = revision_base(frame.at[position, "source_file"])
+        if base is None or not frame.at[position, "readable"] or frame.at[position, "rows_read"] == 0:
+            continue
+        original = stems.get(base)
+        if original is not None and original != position:
+            frame.at[original, "superseded_by"] = frame.at[position, "source_file"]
     seen_bytes: dict[str, str] = {}
     seen_rows: dict[str, str] = {}
     by_file = {key: part for key, part in rows.groupby("source_sha256", sort=False)} if len(rows) else {}
@@ -92,6 +117,7 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
             detail = {
                 "no_data_rows": "",
                 "duplicate_submission": f": {frame.at[position, 'duplicate_of']}",
+                "superseded_by_revision": f": {frame.at[position, 'superseded_by']}",
                 "foreign_office_data": f": {frame.at[position, 'home_province_share']:.0%} of NIKs from province {office.province_code}",
             }[outcome.rule]
             checked.at[position, "status"] = "rejected"
@@ -100,3 +126,29 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
                 f"{catalogue_rule(outcome.rule).reason}{detail}"
             )
     return checked
+
+
+def quarantine_rejected_files(raw: pd.DataFrame, files: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split raw rows into (rows of usable files, quarantine rows of files the suite rejected).
+
+    Every row of a rejected file goes to quarantine under the file's rule, so the
+    row accounting still holds and the office sees which rows were not used.
+    """
+    rejected = files[(files["status"] == "rejected") & files["rule"].notna()]
+    if rejected.empty or raw.empty:
+        return raw, pd.DataFrame(columns=[*raw.columns[:5], "column", "value", "rule", "reason", "raw"])
+    verdict = rejected.set_index("source_sha256")[["rule", "reason"]]
+    hit = raw["source_sha256"].isin(verdict.index)
+    taken = raw[hit]
+    provenance = ["office_id", "source_file", "source_sha256", "source_sheet", "source_row"]
+    quarantine = taken[provenance].copy()
+    quarantine["column"] = ""
+    quarantine["value"] = None
+    quarantine["rule"] = taken["source_sha256"].map(verdict["rule"])
+    quarantine["reason"] = taken["source_sha256"].map(verdict["reason"])
+    canonical = taken[list(RAW_COLUMNS)].astype(object)
+    quarantine["raw"] = [
+        json.dumps(dict(zip(RAW_COLUMNS, values)), ensure_ascii=False, default=str)
+        for values in canonical.where(canonical.notna(), None).itertuples(index=False, name=None)
+    ]
+    return raw[~hit], quarantine.reset_index(drop=True)

@@ -24,10 +24,10 @@ from reference import regions
 from sources.registry import Office
 from standardize.levels import KUALIFIKASI
 from standardize.nik import nik_birth_date_and_sex
+from standardize.validity import expected_expiry
 
 SUITES_DIR = Path(__file__).with_name("suites")
 PROVENANCE = ["office_id", "source_file", "source_sha256", "source_sheet", "source_row"]
-SKK_VALID_YEARS = 5
 
 # Which KKNI levels an office may certify (DOMAIN.md, seed 004): regencies and
 # cities the skilled workers 1-6, provinces the experts 7-9.
@@ -126,7 +126,7 @@ def row_check_frame(rows: pd.DataFrame, today: date) -> pd.DataFrame:
     terbit = frame["tanggal_terbit"]
     frame["days_issued_after_today"] = (terbit - pd.Timestamp(today)).dt.days
     frame["tahun_terbit"] = terbit.dt.year.astype("Int64")
-    frame["masa_berlaku_expected"] = (terbit + pd.DateOffset(years=SKK_VALID_YEARS)).astype("datetime64[ms]")
+    frame["masa_berlaku_expected"] = expected_expiry(terbit)
     frame["nomor_sertifikat_if_kompeten"] = frame["nomor_sertifikat"].where(frame["hasil"] == "Kompeten", "-")
     frame["certificate_in_submission"] = (frame["source_sha256"] + "|" + frame["nomor_sertifikat"]).where(
         frame["nomor_sertifikat"].notna()

@@ -12,9 +12,9 @@ def build_jobs() -> list[dg.UnresolvedAssetJobDefinition]:
     """``ingest_office`` reads and standardizes one office; ``publish`` links and publishes everyone."""
     ingest_office = dg.define_asset_job(
         INGEST_OFFICE_JOB,
-        selection=dg.AssetSelection.groups("sources", "standardized"),
+        selection=dg.AssetSelection.groups("sources", "standardized", "validated"),
         # Partitioned by office: inferred from the selected assets.
-        description="Read and standardize one office's landing folder (one partition per office).",
+        description="Read, check and standardize one office's landing folder (one partition per office).",
     )
     publish = dg.define_asset_job(
         PUBLISH_JOB,

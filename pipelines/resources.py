@@ -74,6 +74,10 @@ class StagingStore(dg.ConfigurableResource):
             raise FileNotFoundError(f"no {stage} data for office {office_id}: materialize that partition first ({target})")
         return pd.read_parquet(target)
 
+    def feedback_dir(self, office_id: str) -> Path:
+        """Where the office's feedback reports are written."""
+        return Path(self.data_dir) / "feedback" / office_id
+
     def read_all(self, stage: str, office_ids: list[str]) -> pd.DataFrame:
         """Concatenate ``stage`` for the offices that have it (offices never run are skipped)."""
         frames = [pd.read_parquet(self.path(stage, office_id)) for office_id in office_ids if self.path(stage, office_id).exists()]

@@ -44,7 +44,7 @@ def run_everything(
         ingest.execute_in_process(partition_key=office_id, instance=instance, run_config=quiet)
     run_config = {
         **quiet,
-        "ops": {"publish_warehouse": {"config": {"publish_date": publish_date.isoformat() if publish_date else None}}},
+        "ops": {"publish_candidate": {"config": {"publish_date": publish_date.isoformat() if publish_date else None}}},
     }
     defs.resolve_job_def(PUBLISH_JOB).execute_in_process(run_config=run_config, instance=instance)
     engine = make_engine(settings.warehouse_url)

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -78,7 +79,9 @@ _INNER_NOISE = re.compile(r"[\s\u00a0\u2007\u202f\u200b.,\-_]+")
 _SCIENTIFIC = re.compile(r"^(\d)(?:[.,](\d*))?\s*e\s*\+?\s*(\d{1,3})$", re.IGNORECASE)
 # "6408015203850011.0": a float printed by a CSV/JSON exporter; the ".0" is not a digit.
 _FLOAT_TAIL = re.compile(r"^(\d{15,17})\.0+$")
-_CLEAN_NIK = "^[0-9]{16}$"
+# Digits, maybe grouped by spaces or hyphens, maybe after Excel's text apostrophe:
+# nik_parts would only strip and drop the separators, so Arrow can do it in bulk.
+_SIMPLE_NIK = r"^[ \t\r\n]*['`]?[0-9]+(?:[ \-]+[0-9]+)*[ \t\r\n]*$"
 
 
 def _province_codes() -> frozenset[str]:
@@ -194,45 +197,91 @@ def parse_nik(raw: str | None) -> NikResult:
     return NikResult(*nik_parts(raw))
 
 
-def parse_nik_array(values: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`parse_nik` over many distinct values: object arrays ``nik``, ``status``, ``partial``.
+def digit_matrix(digits: pa.Array) -> np.ndarray:
+    """An (n, 16) int16 array of digit values from an Arrow string array of 16-digit strings."""
+    digits = pc.cast(digits, pa.string())
+    offsets = np.frombuffer(digits.buffers()[1], dtype=np.int32)[digits.offset : digits.offset + len(digits) + 1]
+    data = np.frombuffer(digits.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return data.reshape(-1, 16).astype(np.int16) - 48
 
-    Clean 16-digit values (the bulk) are checked with numpy on their bytes; the
-    rest go through :func:`nik_parts` one by one. Same results as :func:`parse_nik`.
-    """
-    n = len(values)
-    nik = np.full(n, None, dtype=object)
-    status = np.full(n, None, dtype=object)
-    partial = np.full(n, None, dtype=object)
-    try:
-        text_array = pa.array(values, type=pa.string())
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: take the slow path for everything
-        clean = np.zeros(n, dtype=bool)
-    else:
-        clean = pc.fill_null(pc.match_substring_regex(text_array, _CLEAN_NIK), False).to_numpy(zero_copy_only=False)
-    rows = np.flatnonzero(clean)
-    if len(rows):
-        text = np.asarray(values, dtype=object)[rows]
-        digits = np.array(text.tolist(), dtype="S16").view(np.uint8).reshape(-1, 16).astype(np.int16) - 48
-        province = digits[:, 0] * 10 + digits[:, 1]
-        day = digits[:, 6] * 10 + digits[:, 7]
-        month = digits[:, 8] * 10 + digits[:, 9]
-        serial = digits[:, 12:].sum(axis=1)
-        valid = (
+
+def _classify_digit_strings(digits: pa.Array) -> tuple[pa.Array, np.ndarray, pa.Array]:
+    """:func:`_classify_digits` over an Arrow array of non-empty ASCII digit strings."""
+    n = len(digits)
+    lengths = pc.utf8_length(digits).to_numpy(zero_copy_only=False)
+    # "0", "0000000000000000": a placeholder, not a damaged NIK.
+    zeros = pc.match_substring_regex(digits, "^0+$").to_numpy(zero_copy_only=False)
+    valid = np.zeros(n, dtype=bool)
+    sixteen = np.flatnonzero(lengths == 16)
+    if len(sixteen):
+        d = digit_matrix(digits.take(pa.array(sixteen)))
+        province = d[:, 0] * 10 + d[:, 1]
+        day = d[:, 6] * 10 + d[:, 7]
+        month = d[:, 8] * 10 + d[:, 9]
+        valid[sixteen] = (
             np.isin(province, _PROVINCE_NUMBERS)
             & (month >= 1)
             & (month <= 12)
             & (((day >= 1) & (day <= 31)) | ((day >= 41) & (day <= 71)))
-            & (serial > 0)
+            & (d[:, 12:].sum(axis=1) > 0)
         )
-        zeros = text == _ZEROS  # a placeholder, not a damaged NIK
-        nik[rows[valid]] = text[valid]
-        status[rows] = np.where(valid, VALID, np.where(zeros, MISSING, INVALID))
-        damaged = ~valid & ~zeros
-        partial[rows[damaged]] = text[damaged]
-    for i in np.flatnonzero(~clean):
-        nik[i], status[i], partial[i] = nik_parts(values[i])
+    status = np.where(lengths == 16, INVALID, WRONG_LENGTH).astype(object)
+    status[valid] = VALID
+    status[zeros] = MISSING
+    null = pa.nulls(n, pa.string())
+    nik = pc.if_else(pa.array(valid), digits, null)
+    partial = pc.if_else(pa.array(~valid & ~zeros), digits, null)
     return nik, status, partial
+
+
+def parse_nik_array(
+    values: Sequence[str | None],
+) -> tuple[pd.api.extensions.ExtensionArray, np.ndarray, pd.api.extensions.ExtensionArray]:
+    """:func:`parse_nik` over many distinct values.
+
+    Returns ``nik`` and ``partial`` as pandas ``"str"`` arrays (missing is NaN)
+    and ``status`` as a numpy object array, aligned with ``values``.
+
+    Values that are only digits, possibly grouped with spaces or hyphens and led
+    by an apostrophe (the bulk), are cleaned with Arrow and checked with numpy;
+    the rest go through :func:`nik_parts` one by one. Same results as
+    :func:`parse_nik` (tested).
+    """
+    n = len(values)
+    try:
+        text_array = pa.array(values, type=pa.string())
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: take the slow path for everything
+        text_array = None
+        simple = np.zeros(n, dtype=bool)
+    else:
+        simple = pc.fill_null(pc.match_substring_regex(text_array, _SIMPLE_NIK), False).to_numpy(
+            zero_copy_only=False
+        )
+    rows = np.flatnonzero(simple)
+    others = np.flatnonzero(~simple)
+    status = np.empty(n, dtype=object)
+    if len(rows):
+        digits = pc.replace_substring_regex(text_array.take(pa.array(rows)), "[^0-9]", "")
+        bulk_nik, status[rows], bulk_partial = _classify_digit_strings(digits)
+    else:
+        bulk_nik = bulk_partial = pa.array([], type=pa.string())
+    other_nik: list[str | None] = []
+    other_partial: list[str | None] = []
+    for i in others:
+        one_nik, status[i], one_partial = nik_parts(values[i])
+        other_nik.append(one_nik)
+        other_partial.append(one_partial)
+    # One Arrow take puts both parts back in input order.
+    order = np.empty(n, dtype=np.int64)
+    order[rows] = np.arange(len(rows))
+    order[others] = len(rows) + np.arange(len(others))
+    order_array = pa.array(order)
+
+    def merged(bulk: pa.Array, other: list[str | None]) -> pd.api.extensions.ExtensionArray:
+        combined = pa.concat_arrays([pc.cast(bulk, pa.string()), pa.array(other, type=pa.string())])
+        return pd.array(combined.take(order_array), dtype="str")
+
+    return merged(bulk_nik, other_nik), status, merged(bulk_partial, other_partial)
 
 
 def nik_birth_date_and_sex(nik: str, reference_year: int) -> tuple[date | None, str]:

@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sources.headers import (
     HASIL,
@@ -52,7 +54,7 @@ from standardize.fields import (
     is_pending,
     parse_hasil,
     parse_jenis_kelamin,
-    parse_nomor_sertifikat,
+    parse_nomor_sertifikat_array,
     parse_tahun,
 )
 from standardize.levels import MISSING as JENJANG_MISSING
@@ -165,15 +167,22 @@ def _combine(*code_arrays: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Codes of the distinct combinations of several code arrays, and one row per combination.
 
     Returns ``(codes, first_row)``: ``codes[i]`` numbers row i's combination,
-    ``first_row[k]`` is a row holding combination k.
+    ``first_row[k]`` is the first row holding combination k.
     """
     combined = np.zeros(len(code_arrays[0]), dtype=np.int64)
     for codes in code_arrays:
         shifted = codes.astype(np.int64) + 1  # -1 (missing) becomes 0
-        # Re-number after each column so the product of cardinalities cannot overflow.
-        _, combined = np.unique(combined * (int(shifted.max(initial=0)) + 1) + shifted, return_inverse=True)
-    _, first_row, codes = np.unique(combined, return_index=True, return_inverse=True)
-    return codes.reshape(-1), first_row
+        base = int(shifted.max(initial=0)) + 1
+        if (int(combined.max(initial=0)) + 1) * base >= 2**62:
+            # Re-number first so the product of cardinalities cannot overflow.
+            combined = pd.factorize(combined)[0].astype(np.int64)
+        combined = combined * base + shifted
+    # factorize numbers combinations in order of first appearance, so a row is the
+    # first of its combination exactly where the code exceeds every code before it.
+    codes = pd.factorize(combined)[0]
+    seen = np.maximum.accumulate(codes)
+    first_row = np.flatnonzero(codes > np.concatenate(([-1], seen[:-1])))
+    return codes, first_row
 
 
 def _bools(per_distinct: Sequence[Any], codes: np.ndarray) -> np.ndarray:
@@ -214,17 +223,35 @@ def _dated(date_order: str, reference_year: int) -> Callable[[str | None], tuple
     return parse
 
 
+def _memo(func: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``func`` with a per-run dict cache (the key is the one argument)."""
+    cache: dict[Any, Any] = {}
+
+    def cached(value: Any) -> Any:
+        try:
+            return cache[value]
+        except KeyError:
+            result = cache[value] = func(value)
+            return result
+
+    return cached
+
+
 def _birth_cell(date_order: str, reference_year: int) -> Callable[[str | None], tuple[str | None, date | None, bool]]:
-    """Parser returning ``(place, date, date_unreadable)`` for a combined "Tempat, Tanggal Lahir" cell."""
+    """Parser returning ``(place, date, date_unreadable)`` for a combined "Tempat, Tanggal Lahir" cell.
+
+    Distinct cells are nearly one per person (place x birth date), but their
+    places and dates repeat: each part is parsed once per run.
+    """
+    place_of = _memo(clean_place)
+    date_of = _memo(lambda when: parse_date(when, date_order, reference_year))
 
     def parse(raw: str | None) -> tuple[str | None, date | None, bool]:
-        if is_blank(raw):
-            return None, None, False
         place, when = split_birth(raw)
         if is_blank(when):
-            return clean_place(place), None, False
-        parsed = parse_date(when, date_order, reference_year)
-        return clean_place(place), parsed, parsed is None
+            return place_of(place), None, False
+        parsed = date_of(when)
+        return place_of(place), parsed, parsed is None
 
     return parse
 
@@ -246,16 +273,17 @@ def _hasil_empty(raw: str | None) -> bool:
 # --- NIK checks against the sheet -----------------------------------------------------
 
 
-def _nik_ddmmyy(niks: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _nik_ddmmyy(niks: pd.api.extensions.ExtensionArray, valid: np.ndarray) -> tuple[np.ndarray, ...]:
     """Day (women's +40 removed), month, two-digit year and female flag of each valid NIK; -1 elsewhere."""
     n = len(niks)
     day = np.full(n, -1, dtype=np.int16)
     month = np.full(n, -1, dtype=np.int16)
     yy = np.full(n, -1, dtype=np.int16)
     female = np.zeros(n, dtype=bool)
-    rows = np.array([i for i, v in enumerate(niks) if v is not None], dtype=np.intp)
+    rows = np.flatnonzero(valid)
     if len(rows):
-        digits = np.array([niks[i] for i in rows], dtype="S16").view(np.uint8).reshape(-1, 16).astype(np.int16) - 48
+        text = pa.array(np.asarray(niks[rows], dtype=object), type=pa.string())
+        digits = nik_module.digit_matrix(text)
         raw_day = digits[:, 6] * 10 + digits[:, 7]
         female[rows] = raw_day > 40
         day[rows] = np.where(raw_day > 40, raw_day - 40, raw_day)
@@ -265,7 +293,8 @@ def _nik_ddmmyy(niks: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray, np.
 
 
 def _nik_mismatches(
-    nik_values: Sequence[str | None],
+    nik_values: pd.api.extensions.ExtensionArray,
+    nik_valid: np.ndarray,
     nik_codes: np.ndarray,
     tanggal_lahir: np.ndarray,
     jenis_kelamin: Sequence[str | None],
@@ -276,7 +305,7 @@ def _nik_mismatches(
     Compared on day, month and two-digit year, so the century guess of
     :func:`standardize.nik.nik_birth_date_and_sex` cannot raise a false alarm.
     """
-    day, month, yy, female = (a[nik_codes] for a in _nik_ddmmyy(nik_values))
+    day, month, yy, female = (a[nik_codes] for a in _nik_ddmmyy(nik_values, nik_valid))
     has_nik = day >= 0
     born = pd.DatetimeIndex(tanggal_lahir)
     has_date = ~np.isnat(tanggal_lahir)
@@ -320,22 +349,25 @@ def _provenance(raw: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     return frame
 
 
-def _raw_json(columns: dict[str, _Distinct], positions: np.ndarray) -> list[str]:
+def _raw_json(columns: dict[str, _Distinct], positions: np.ndarray) -> pa.Array:
     """``json.dumps(raw canonical values, ensure_ascii=False)`` of the rows at ``positions``.
 
-    Each distinct cell value is encoded once; the text is the same as
-    ``json.dumps`` of the row's dict.
+    Each distinct cell value is encoded once and the cells are joined with Arrow;
+    the text is the same as ``json.dumps`` of the row's dict.
     """
     cells = []
     for name in RAW_COLUMNS:
         distinct = columns[name]
         row_codes = distinct.codes[positions]
-        encoded = np.empty(len(distinct.values), dtype=object)
+        used = np.unique(row_codes)
         key = json.dumps(name) + ": "
-        for code in np.unique(row_codes):
-            encoded[code] = key + json.dumps(distinct.values[code], ensure_ascii=False)
-        cells.append(encoded[row_codes])
-    return ["{" + ", ".join(row) + "}" for row in zip(*cells)]
+        encoded = [key + json.dumps(distinct.values[code], ensure_ascii=False) for code in used]
+        # Row codes as positions in `used` (-1, the None value, sorts first).
+        cells.append(pa.array(encoded, type=pa.string()).take(pa.array(np.searchsorted(used, row_codes))))
+    if not len(positions):
+        return pa.array([], type=pa.string())
+    body = pc.binary_join_element_wise(*cells, ", ")
+    return pc.binary_join_element_wise(pa.scalar("{"), body, pa.scalar("}"), "")
 
 
 def _quarantine_frame(
@@ -351,7 +383,7 @@ def _quarantine_frame(
     frame["value"] = pd.Series(values, index=frame.index, dtype="str")
     frame["rule"] = pd.Series(rules, index=frame.index, dtype="str")
     frame["reason"] = pd.Series([REASONS[rule] for rule in rules], index=frame.index, dtype="str")
-    frame["raw"] = pd.Series(_raw_json(columns, positions), index=frame.index, dtype="str")
+    frame["raw"] = pd.Series(pd.array(_raw_json(columns, positions), dtype="str"), index=frame.index)
     return frame
 
 
@@ -395,7 +427,7 @@ def standardize_submission(
     # NIK
     nik_col = column[NIK]
     nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_col.values)
-    status_codes = {status: np.array(nik_status_values == status)[nik_col.codes] for status in nik_module.STATUSES}
+    status_codes = {status: (nik_status_values == status)[nik_col.codes] for status in nik_module.STATUSES}
 
     # Names
     name_col = column[NAMA]
@@ -457,7 +489,9 @@ def standardize_submission(
 
     # Flags
     sex_values = [s[0] for s in sexes]
-    date_mismatch, sex_mismatch = _nik_mismatches(nik_values, nik_col.codes, tanggal_lahir, sex_values, sex_col.codes)
+    date_mismatch, sex_mismatch = _nik_mismatches(
+        nik_values, nik_status_values == nik_module.VALID, nik_col.codes, tanggal_lahir, sex_values, sex_col.codes
+    )
     masks = {f"nik_{status}": status_codes[status] for status in nik_module.STATUSES if status != nik_module.VALID}
     masks.update(
         {
@@ -513,7 +547,7 @@ def standardize_submission(
         "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes[kept]),
         "hasil": _texts([h[0] for h in hasils], hasil_col.codes[kept]),
         "nomor_sertifikat": _texts(
-            column[NOMOR_SERTIFIKAT].map(parse_nomor_sertifikat), column[NOMOR_SERTIFIKAT].codes[kept]
+            parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].values), column[NOMOR_SERTIFIKAT].codes[kept]
         ),
         "tanggal_terbit": tanggal_terbit[kept],
         "masa_berlaku": _dates([b[0] for b in berlakus], berlaku_col.codes[kept]),

@@ -19,13 +19,23 @@ def test_definitions_load_with_one_partition_per_office(tmp_path):
         "standardized_participations",
         "office_quarantine",
         "office_submission_log",
+        "office_flags",
+        "office_feedback_reports",
         "linked_participations",
+        "publish_candidate",
         "warehouse/certified_workers_by_region_level",
         "warehouse/quarantine",
         "warehouse/submission_log",
     }
     for key in graph.get_all_asset_keys():
         assert graph.get(key).description, f"{key.to_user_string()} has no description for the UI"
+    checks = {f"{key.asset_key.to_user_string()}:{key.name}" for key in graph.asset_check_keys}
+    assert checks == {
+        "office_submissions:submission_suite",
+        "standardized_participations:row_suite",
+        "publish_candidate:published_tables_valid",
+        "publish_candidate:row_accounting",
+    }
     ingest = defs.resolve_job_def("ingest_office")
     assert ingest.partitions_def.get_partition_keys() == list(load_registry())
     assert defs.resolve_job_def("publish") is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from standardize.fields import (
@@ -14,6 +15,7 @@ from standardize.fields import (
     parse_hasil,
     parse_jenis_kelamin,
     parse_nomor_sertifikat,
+    parse_nomor_sertifikat_array,
     parse_tahun,
 )
 
@@ -105,28 +107,37 @@ def test_hasil_not_assessed(raw, expected):
     assert hasil_not_assessed(raw) is expected
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("1.2.3.4.5678.9", "1.2.3.4.5678.9"),
-        (" 1.2.3 4.5678 ", "1.2.34.5678"),
-        ("skk-2025/001", "SKK-2025/001"),
-        ("2 1 7\u00a08", "2178"),
-        ("dalam proses", None),
-        ("Dalam Proses", None),
-        ("PROSES", None),
-        ("belum terbit", None),
-        ("Menunggu", None),
-        ("TERBIT", None),
-        ("-", None),
-        ("0", None),
-        ("000", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_parse_nomor_sertifikat(raw, expected):
+NOMOR_CASES = [
+    ("1.2.3.4.5678.9", "1.2.3.4.5678.9"),
+    (" 1.2.3 4.5678 ", "1.2.34.5678"),
+    ("skk-2025/001", "SKK-2025/001"),
+    ("SKK\t2025\n001", "SKK2025001"),
+    ("2 1 7\u00a08", "2178"),
+    ("n\u00ba 12", "N\u00ba12"),
+    ("dalam proses", None),
+    ("Dalam Proses", None),
+    ("PROSES", None),
+    ("belum terbit", None),
+    ("Menunggu", None),
+    ("TERBIT", None),
+    ("-", None),
+    ("0", None),
+    ("000", None),
+    ("0 0", None),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), NOMOR_CASES)
+def test_parse_nomor_sertifikat_cases(raw, expected):
     assert parse_nomor_sertifikat(raw) == expected
+
+
+def test_parse_nomor_sertifikat_array_agrees():
+    values = [raw for raw, _ in NOMOR_CASES]
+    got = [None if pd.isna(v) else v for v in parse_nomor_sertifikat_array(values)]
+    assert got == [expected for _, expected in NOMOR_CASES]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from standardize.nik import NikResult, nik_birth_date_and_sex, parse_nik, parse_nik_array
@@ -86,7 +87,13 @@ def test_parse_nik(raw, expected):
 def test_parse_nik_array_agrees_with_parse_nik():
     values = [raw for raw, _ in PARSE_CASES]
     nik, status, partial = parse_nik_array(values)
-    assert [NikResult(*row) for row in zip(nik, status, partial)] == [expected for _, expected in PARSE_CASES]
+    got = [NikResult(_text(a), b, _text(c)) for a, b, c in zip(nik, status, partial, strict=True)]
+    assert got == [expected for _, expected in PARSE_CASES]
+    assert str(nik.dtype) == "str" and str(partial.dtype) == "str"
+
+
+def _text(value):
+    return None if pd.isna(value) else value
 
 
 @pytest.mark.parametrize(

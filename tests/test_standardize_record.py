@@ -437,6 +437,25 @@ def test_reference_date_sets_century(reference, expected):
     assert rows["tanggal_lahir"].dt.year.tolist() == [expected]
 
 
+@pytest.mark.parametrize(
+    ("column", "raw", "expected"),
+    [
+        # an expiry lies ahead: two-digit years pivot ten years after the reference year
+        ("masa_berlaku", "01-05-30", date(2030, 5, 1)),
+        ("masa_berlaku", "01-05-36", date(2036, 5, 1)),
+        ("masa_berlaku", "01-05-37", date(1937, 5, 1)),
+        # issue dates and birth dates pivot at the reference year itself
+        ("tanggal_terbit", "01-05-26", date(2026, 5, 1)),
+        ("tanggal_terbit", "01-05-30", date(1930, 5, 1)),
+        ("tanggal_lahir", "01-05-30", date(1930, 5, 1)),
+    ],
+)
+def test_two_digit_year_pivot_per_column(column, raw, expected):
+    frame = raw_frame([{"nama": "Andi", "jenjang": "3", column: raw}])
+    rows = standardize_submission(frame, reference_date=REFERENCE).rows
+    assert rows[column].dt.date.tolist() == [expected]
+
+
 def test_split_columns_win_over_combined_cell_per_row():
     frame = raw_frame(
         [

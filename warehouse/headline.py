@@ -12,8 +12,9 @@ Counting contract (analysts and later stages rely on it; see docs/warehouse.md):
 * a person counts once per (region, jenjang) however many rows, files, programs
   or certificates they have there;
 * ``active_persons``: persons with at least one certificate in that cell valid on
-  the publish date. Validity: ``masa_berlaku`` when known, else ``tanggal_terbit``
-  plus five years (an SKK is valid five years), else the program year is within
+  the publish date. Validity: ``masa_berlaku`` when known, else the expiry the
+  issue date implies (five years; 31 December 2022 for the pre-2021 scheme, see
+  :mod:`standardize.validity`), else the program year is within
   the last five calendar years (the certificate follows the assessment).
 """
 
@@ -26,6 +27,7 @@ import pandas as pd
 from reference import regions
 from sources.registry import Office
 from standardize.levels import kualifikasi_for
+from standardize.validity import SKK_VALID_YEARS, expected_expiry
 
 HEADLINE_COLUMNS = (
     "province_code",
@@ -36,7 +38,6 @@ HEADLINE_COLUMNS = (
     "certified_persons",
     "active_persons",
 )
-SKK_VALID_YEARS = 5
 
 
 def credited_certifications(participations: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
@@ -74,8 +75,7 @@ def certificate_active(certified: pd.DataFrame, publish_date: date) -> pd.Series
     """Whether each certified row's certificate is valid on ``publish_date``."""
     on = pd.Timestamp(publish_date)
     expiry = certified["masa_berlaku"]
-    from_issue = certified["tanggal_terbit"] + pd.DateOffset(years=SKK_VALID_YEARS)
-    expiry = expiry.fillna(from_issue)
+    expiry = expiry.fillna(expected_expiry(certified["tanggal_terbit"]))
     by_year = certified["tahun"].astype("Float64") >= (publish_date.year - (SKK_VALID_YEARS - 1))
     active = (expiry >= on).astype("boolean")
     return active.where(expiry.notna(), by_year).fillna(False).astype(bool)

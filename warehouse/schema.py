@@ -32,10 +32,12 @@ submission_log = Table(
     Column("source_sha256", String(64), nullable=False),
     Column("format", Text),
     Column("status", Text, nullable=False, comment="accepted | rejected"),
+    Column("rule", Text, comment="the submission rule a rejected file failed (expectations/rules.yaml)"),
     Column("reason", Text, comment="why a rejected file was rejected"),
     Column("rows_read", Integer, nullable=False),
     Column("rows_accepted", Integer, nullable=False),
     Column("rows_quarantined", Integer, nullable=False),
+    Column("rows_flagged", Integer, nullable=False, comment="accepted rows with at least one flag"),
     Column("sheets", Text, comment="per-sheet header row, mapped columns and skipped rows, as JSON"),
 )
 
