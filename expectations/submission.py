@@ -58,6 +58,8 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
     """One row per file with the measures the submission suite checks."""
     frame = files[["source_file", "source_sha256", "status", "reason", "rows_read"]].copy().reset_index(drop=True)
     frame["readable"] = frame["status"] != "rejected"
+    # An unreadable file has no rows by definition: only its own rule should fire.
+    frame["rows_if_readable"] = frame["rows_read"].astype("Float64").where(frame["readable"])
     frame["duplicate_of"] = pd.Series([None] * len(frame), dtype=object)
     frame["home_province_share"] = 1.0
     frame["superseded_by"] = pd.Series([None] * len(frame), dtype=object)

@@ -128,9 +128,8 @@ def row_check_frame(rows: pd.DataFrame, today: date) -> pd.DataFrame:
     frame["tahun_terbit"] = terbit.dt.year.astype("Int64")
     frame["masa_berlaku_expected"] = expected_expiry(terbit)
     frame["nomor_sertifikat_if_kompeten"] = frame["nomor_sertifikat"].where(frame["hasil"] == "Kompeten", "-")
-    frame["certificate_in_submission"] = (frame["source_sha256"] + "|" + frame["nomor_sertifikat"]).where(
-        frame["nomor_sertifikat"].notna()
-    )
+    nomor = frame["nomor_sertifikat"].astype("string")
+    frame["certificate_in_submission"] = (frame["source_sha256"].astype("string") + "|" + nomor).where(nomor.notna())
     return frame
 
 

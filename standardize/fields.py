@@ -155,7 +155,7 @@ def parse_nomor_sertifikat(raw: str | None) -> str | None:
 _ASCII_SPACES = r"[\t\n\v\f\r \x1c-\x1f]+"
 
 
-def parse_nomor_sertifikat_array(values: Sequence[str | None]) -> pd.api.extensions.ExtensionArray:
+def parse_nomor_sertifikat_array(values: Sequence[str | None] | pa.Array) -> pd.api.extensions.ExtensionArray:
     """:func:`parse_nomor_sertifikat` over many distinct values, as a pandas ``"str"`` array.
 
     Certificate numbers are nearly all distinct, so the common case (ASCII with a
@@ -163,7 +163,7 @@ def parse_nomor_sertifikat_array(values: Sequence[str | None]) -> pd.api.extensi
     by one. Same results as the scalar function (tested).
     """
     n = len(values)
-    text = pa.array(values, type=pa.string())
+    text = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
     bulk = pc.fill_null(
         pc.and_(pc.string_is_ascii(text), pc.match_substring_regex(text, "[0-9]")), False
     ).to_numpy(zero_copy_only=False)
@@ -171,7 +171,9 @@ def parse_nomor_sertifikat_array(values: Sequence[str | None]) -> pd.api.extensi
     others = np.flatnonzero(~bulk)
     cleaned = pc.utf8_upper(pc.replace_substring_regex(text.take(pa.array(rows)), _ASCII_SPACES, ""))
     cleaned = pc.if_else(pc.match_substring_regex(cleaned, "^0+$"), pa.nulls(len(rows), pa.string()), cleaned)
-    one_by_one = pa.array([parse_nomor_sertifikat(values[i]) for i in others], type=pa.string())
+    one_by_one = pa.array(
+        [parse_nomor_sertifikat(value) for value in text.take(pa.array(others)).to_pylist()], type=pa.string()
+    )
     order = np.empty(n, dtype=np.int64)
     order[rows] = np.arange(len(rows))
     order[others] = len(rows) + np.arange(len(others))

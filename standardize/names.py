@@ -302,7 +302,7 @@ def _join_groups(
     return pc.if_else(pa.array(counts == 0), pa.nulls(groups, pa.string()), joined)
 
 
-def parse_name_array(values: Sequence[str | None]) -> tuple[pd.api.extensions.ExtensionArray, ...]:
+def parse_name_array(values: Sequence[str | None] | pa.Array) -> tuple[pd.api.extensions.ExtensionArray, ...]:
     """:func:`parse_name` and :func:`nama_kunci` over many distinct names at once.
 
     Returns three pandas ``"str"`` arrays aligned with ``values``: nama, gelar,
@@ -315,7 +315,7 @@ def parse_name_array(values: Sequence[str | None]) -> tuple[pd.api.extensions.Ex
     exactly as :func:`name_parts` walks them.
     """
     n = len(values)
-    text = pa.array(values, type=pa.string())
+    text = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
     vector = pc.fill_null(
         pc.and_(
             pc.match_substring_regex(text, _VECTOR_NAME),
@@ -411,8 +411,8 @@ def parse_name_array(values: Sequence[str | None]) -> tuple[pd.api.extensions.Ex
     # The rest one by one; then one Arrow take puts every value back in input order.
     others = np.flatnonzero(~vector)
     scalar: list[list[str | None]] = [[], [], []]
-    for i in others:
-        nama, gelar = name_parts(values[i])
+    for raw in text.take(pa.array(others)).to_pylist():
+        nama, gelar = name_parts(raw)
         scalar[0].append(nama)
         scalar[1].append(gelar)
         scalar[2].append(nama_kunci(nama))

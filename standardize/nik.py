@@ -235,7 +235,7 @@ def _classify_digit_strings(digits: pa.Array) -> tuple[pa.Array, np.ndarray, pa.
 
 
 def parse_nik_array(
-    values: Sequence[str | None],
+    values: Sequence[str | None] | pa.Array,
 ) -> tuple[pd.api.extensions.ExtensionArray, np.ndarray, pd.api.extensions.ExtensionArray]:
     """:func:`parse_nik` over many distinct values.
 
@@ -248,15 +248,10 @@ def parse_nik_array(
     :func:`parse_nik` (tested).
     """
     n = len(values)
-    try:
-        text_array = pa.array(values, type=pa.string())
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: take the slow path for everything
-        text_array = None
-        simple = np.zeros(n, dtype=bool)
-    else:
-        simple = pc.fill_null(pc.match_substring_regex(text_array, _SIMPLE_NIK), False).to_numpy(
-            zero_copy_only=False
-        )
+    if not isinstance(values, pa.Array):
+        values = pa.array([v if v is None or isinstance(v, str) else str(v) for v in values], type=pa.string())
+    text_array = values
+    simple = pc.fill_null(pc.match_substring_regex(text_array, _SIMPLE_NIK), False).to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(simple)
     others = np.flatnonzero(~simple)
     status = np.empty(n, dtype=object)
@@ -267,8 +262,8 @@ def parse_nik_array(
         bulk_nik = bulk_partial = pa.array([], type=pa.string())
     other_nik: list[str | None] = []
     other_partial: list[str | None] = []
-    for i in others:
-        one_nik, status[i], one_partial = nik_parts(values[i])
+    for i, raw in zip(others, text_array.take(pa.array(others)).to_pylist()):
+        one_nik, status[i], one_partial = nik_parts(raw)
         other_nik.append(one_nik)
         other_partial.append(one_partial)
     # One Arrow take puts both parts back in input order.

@@ -142,25 +142,48 @@ class StandardizeResult:
 
 
 class _Distinct:
-    """One raw column factorized: per-row ``codes`` into ``values``.
+    """One raw column factorized: per-row ``codes`` into its distinct values.
 
-    ``values`` ends with ``None``, so code -1 (pandas' marker for a missing
-    cell) indexes it in Python lists and numpy arrays alike. An absent column
-    is all missing.
+    ``text`` (Arrow) and ``values`` (Python, built on first use) hold the
+    distinct values followed by ``None``; a missing cell's code points at that
+    last ``None``. An absent column is all missing.
     """
 
     def __init__(self, frame: pd.DataFrame, column: str):
         if column in frame.columns:
-            codes, uniques = pd.factorize(frame[column])
-            values = [v if v is None or isinstance(v, str) else str(v) for v in uniques.tolist()]
+            encoded = pc.dictionary_encode(_as_arrow_text(frame[column]))
+            distinct = encoded.dictionary
+            codes = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False).astype(np.intp)
         else:
-            codes, values = np.full(len(frame), -1, dtype=np.intp), []
+            distinct = pa.array([], type=pa.string())
+            codes = np.zeros(len(frame), dtype=np.intp)
         self.codes: np.ndarray = codes
-        self.values: list[str | None] = values + [None]
+        self.text: pa.Array = pa.concat_arrays([pc.cast(distinct, pa.string()), pa.nulls(1, pa.string())])
+        self._values: list[str | None] | None = None
+
+    @property
+    def values(self) -> list[str | None]:
+        if self._values is None:
+            self._values = self.text.to_pylist()
+        return self._values
 
     def map(self, func: Callable[[str | None], Any]) -> list[Any]:
         """``func`` applied once per distinct value (``None`` included, last)."""
         return [func(value) for value in self.values]
+
+
+def _as_arrow_text(series: pd.Series) -> pa.Array:
+    """A raw column as an Arrow string array (NaN and None are null); non-text cells become text."""
+    try:
+        array = pa.array(series, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        # The reader contract says text or None; be lenient with stray numbers.
+        array = pa.array(
+            [None if pd.isna(v) else str(v) for v in series.to_numpy(dtype=object)], type=pa.string()
+        )
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return array
 
 
 def _combine(*code_arrays: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -171,7 +194,7 @@ def _combine(*code_arrays: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     combined = np.zeros(len(code_arrays[0]), dtype=np.int64)
     for codes in code_arrays:
-        shifted = codes.astype(np.int64) + 1  # -1 (missing) becomes 0
+        shifted = codes.astype(np.int64)
         base = int(shifted.max(initial=0)) + 1
         if (int(combined.max(initial=0)) + 1) * base >= 2**62:
             # Re-number first so the product of cardinalities cannot overflow.
@@ -355,17 +378,15 @@ def _raw_json(columns: dict[str, _Distinct], positions: np.ndarray) -> pa.Array:
     Each distinct cell value is encoded once and the cells are joined with Arrow;
     the text is the same as ``json.dumps`` of the row's dict.
     """
+    if not len(positions):
+        return pa.array([], type=pa.string())
     cells = []
     for name in RAW_COLUMNS:
         distinct = columns[name]
-        row_codes = distinct.codes[positions]
-        used = np.unique(row_codes)
+        used, row_positions = np.unique(distinct.codes[positions], return_inverse=True)
         key = json.dumps(name) + ": "
-        encoded = [key + json.dumps(distinct.values[code], ensure_ascii=False) for code in used]
-        # Row codes as positions in `used` (-1, the None value, sorts first).
-        cells.append(pa.array(encoded, type=pa.string()).take(pa.array(np.searchsorted(used, row_codes))))
-    if not len(positions):
-        return pa.array([], type=pa.string())
+        encoded = [key + json.dumps(value, ensure_ascii=False) for value in distinct.text.take(pa.array(used)).to_pylist()]
+        cells.append(pa.array(encoded, type=pa.string()).take(pa.array(row_positions.reshape(-1))))
     body = pc.binary_join_element_wise(*cells, ", ")
     return pc.binary_join_element_wise(pa.scalar("{"), body, pa.scalar("}"), "")
 
@@ -426,12 +447,12 @@ def standardize_submission(
 
     # NIK
     nik_col = column[NIK]
-    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_col.values)
+    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_col.text)
     status_codes = {status: (nik_status_values == status)[nik_col.codes] for status in nik_module.STATUSES}
 
     # Names
     name_col = column[NAMA]
-    nama_values, gelar_values, kunci_values = parse_name_array(name_col.values)
+    nama_values, gelar_values, kunci_values = parse_name_array(name_col.text)
     name_empty = np.asarray(pd.isna(nama_values) & pd.isna(gelar_values))[name_col.codes]
 
     # Birth place and date: a row's split columns when it has them, else its combined cell.
@@ -547,7 +568,7 @@ def standardize_submission(
         "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes[kept]),
         "hasil": _texts([h[0] for h in hasils], hasil_col.codes[kept]),
         "nomor_sertifikat": _texts(
-            parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].values), column[NOMOR_SERTIFIKAT].codes[kept]
+            parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text), column[NOMOR_SERTIFIKAT].codes[kept]
         ),
         "tanggal_terbit": tanggal_terbit[kept],
         "masa_berlaku": _dates([b[0] for b in berlakus], berlaku_col.codes[kept]),

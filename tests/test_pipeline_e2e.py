@@ -85,3 +85,65 @@ def test_noisy_world_row_accounting_and_measured_gap(tmp_path):
         f"cells off: {(gap['certified_gap'] != 0).sum()} of {len(gap)}"
     )
     assert len(damaged) > 0
+
+
+def test_accounting_identity_rejected_files_and_feedback(tmp_path):
+    """Rows read = accepted + quarantined exactly; rejected files do not hold back their office;
+    each feedback report lists exactly the rows rejected or flagged in its file."""
+    settings, report, truth = _run(tmp_path, None, rows=600, nik_damage=True)
+    log = report.submission_log
+    assert int(log["rows_read"].sum()) == int(log["rows_accepted"].sum()) + int(log["rows_quarantined"].sum()) == len(truth)
+    assert (log["rows_read"] == log["rows_accepted"] + log["rows_quarantined"]).all()
+
+    enim = log[log["office_id"] == "kab-muara-enim"]
+    assert set(enim.loc[enim["status"] == "rejected", "rule"]) == {"file_unreadable"}
+    assert (enim["status"] == "accepted").sum() >= 1
+    assert "16.03" in set(report.headline["region_code"])
+
+    flags = pd.read_parquet(settings.data_dir / "staging" / "flags" / "kab-kutai-timur.parquet")
+    quarantine = report.quarantine[report.quarantine["office_id"] == "kab-kutai-timur"]
+    folder = settings.data_dir / "feedback" / "kab-kutai-timur"
+    reports = sorted(folder.glob("*.xlsx"))
+    assert len(reports) == (log["office_id"] == "kab-kutai-timur").sum()
+    listed = set()
+    for path in reports:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str)
+        assert set(sheets) == {"Ringkasan", "Baris bermasalah"}
+        source_file = sheets["Ringkasan"].iloc[0, 1]
+        rows = sheets["Baris bermasalah"]
+        listed |= {(source_file, str(s), int(r), rule) for s, r, rule in zip(rows["Sheet"].fillna(""), rows["Baris"], rows["Aturan"])}
+    expected = {(f, str(s), int(r), rule) for f, s, r, rule in zip(flags["source_file"], flags["source_sheet"], flags["source_row"], flags["rule"])}
+    expected |= {(f, str(s), int(r), rule) for f, s, r, rule in zip(quarantine["source_file"], quarantine["source_sheet"], quarantine["source_row"], quarantine["rule"])}
+    assert listed == expected
+    assert len(expected) > 0
+
+
+def test_broken_row_accounting_blocks_the_publish(tmp_path):
+    """A blocking ERROR check stops the warehouse write; the previous publish stays."""
+    from pipelines.definitions import build_definitions
+    from warehouse.publish import make_engine, read_table
+
+    settings, report, _ = _run(tmp_path, None, rows=400, nik_damage=False)
+    log_path = settings.data_dir / "staging" / "submission_log" / "kota-palembang.parquet"
+    log = pd.read_parquet(log_path)
+    log.loc[0, "rows_accepted"] -= 1  # one row vanishes
+    log.to_parquet(log_path, index=False)
+
+    defs = build_definitions(settings, person_key_secret="test-secret")
+    instance = dg.DagsterInstance.ephemeral()
+    result = defs.resolve_job_def("publish").execute_in_process(
+        instance=instance, raise_on_error=False,
+        run_config={"ops": {"publish_candidate": {"config": {"publish_date": "2027-01-01"}}}},
+    )
+    evaluations = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert evaluations == {"row_accounting": False, "published_tables_valid": True}
+    written = {event.asset_key.to_user_string() for event in result.get_asset_materialization_events()}
+    assert "publish_candidate" in written
+    assert "warehouse/certified_workers_by_region_level" not in written
+    engine = make_engine(settings.warehouse_url)
+    try:
+        after = read_table(engine, "certified_workers_by_region_level").sort_values(["region_code", "jenjang"])
+    finally:
+        engine.dispose()
+    before = report.headline.sort_values(["region_code", "jenjang"])
+    assert after.to_dict("records") == before.to_dict("records")

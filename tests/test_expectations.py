@@ -1,0 +1,204 @@
+"""Data checks: each rule fed a violating row, with the exact outcome; a clean row passes everything."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from expectations.catalogue import rules
+from expectations.feedback import neutralise
+from expectations.published import check_headline, check_row_accounting
+from expectations.submission import check_submissions, quarantine_rejected_files, revision_base
+from expectations.validate import validate_rows
+from sources.headers import RAW_COLUMNS
+from sources.registry import load_registry
+
+OFFICES = load_registry()
+TODAY = date(2026, 6, 30)
+
+
+def clean_row(**changes) -> dict:
+    """A standardized Kutai Timur row that passes every row rule."""
+    row = {
+        "office_id": "kab-kutai-timur",
+        "source_file": "mtu.xlsx",
+        "source_sha256": "a" * 64,
+        "source_sheet": "Bengalon",
+        "source_row": 5,
+        "nik": "6408015203850012",  # woman (52 = 12 + 40), born 1985-03-12, Kutai Timur
+        "nik_status": "valid",
+        "nik_partial": None,
+        "nama": "Siti Aminah",
+        "gelar": None,
+        "nama_kunci": "siti aminah",
+        "tempat_lahir": "Sangatta",
+        "tanggal_lahir": pd.Timestamp("1985-03-12"),
+        "jenis_kelamin": "P",
+        "jabatan_kerja": "Tukang Besi Beton",
+        "jenjang": 3,
+        "kualifikasi": "Operator",
+        "hasil": "Kompeten",
+        "nomor_sertifikat": "SKK-6408-2025-000001",
+        "tanggal_terbit": pd.Timestamp("2025-04-10"),
+        "masa_berlaku": pd.Timestamp("2030-04-10"),
+        "program": "Mobile Training Unit",
+        "tahun": 2025,
+        "flags": "",
+    }
+    row.update(changes)
+    return row
+
+
+def frame(*rows: dict) -> pd.DataFrame:
+    out = pd.DataFrame(list(rows))
+    for column in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku"):
+        out[column] = pd.to_datetime(out[column]).astype("datetime64[ms]")
+    for column in ("jenjang", "tahun"):
+        out[column] = out[column].astype("Int64")
+    return out
+
+
+def test_clean_row_passes_every_row_rule():
+    result = validate_rows(frame(clean_row()), OFFICES["kab-kutai-timur"], TODAY)
+    assert [o.rule for o in result.outcomes if not o.success] == []
+    assert len(result.outcomes) == 12
+    assert result.flagged.empty
+
+
+@pytest.mark.parametrize(
+    "office, changes, rule, value",
+    [
+        ("kab-kutai-timur", {"nik": None, "nik_status": "invalid", "nik_partial": "6408015203851234"}, "nik_invalid", None),
+        ("kab-kutai-timur", {"nik": "6499015203850012"}, "nik_invalid", "6499015203850012"),  # regency 64.99 does not exist
+        ("kab-kutai-timur", {"nik": None, "nik_status": "missing"}, "nik_missing", None),
+        ("kab-kutai-timur", {"nik": None, "nik_status": "excel_truncated", "nik_partial": "640801520385001"}, "nik_excel_damaged", None),
+        ("kab-kutai-timur", {"tanggal_lahir": pd.Timestamp("1985-03-21")}, "nik_birth_date_mismatch", "1985-03-21"),
+        ("kab-kutai-timur", {"jenis_kelamin": "L"}, "nik_sex_mismatch", "L"),
+        ("kab-kutai-timur", {"kualifikasi": "Ahli"}, "kualifikasi_inconsistent", "Ahli"),
+        ("kab-kutai-timur", {"jenjang": 7, "kualifikasi": "Ahli"}, "level_outside_authority", "7"),
+        ("prov-kaltim", {"office_id": "prov-kaltim"}, "level_outside_authority", "3"),
+        ("kab-kutai-timur", {"tanggal_terbit": pd.Timestamp("2026-08-01"), "masa_berlaku": pd.Timestamp("2031-08-01"), "tahun": 2026}, "issue_date_in_future", "2026-08-01"),
+        ("kab-kutai-timur", {"tahun": 2026}, "issue_date_before_program", "2025-04-10"),
+        ("kab-kutai-timur", {"masa_berlaku": pd.Timestamp("2028-04-10")}, "expiry_not_five_years", "2028-04-10"),
+        ("kab-kutai-timur", {"nomor_sertifikat": None}, "kompeten_without_certificate", None),
+    ],
+)
+def test_each_row_rule_flags_its_violation_and_keeps_the_row(office, changes, rule, value):
+    result = validate_rows(frame(clean_row(**changes)), OFFICES[office], TODAY)
+    failing = {o.rule: o.failing_count for o in result.outcomes if not o.success}
+    assert failing == {rule: 1}
+    flagged = result.flagged.iloc[0]
+    assert flagged["rule"] == rule
+    assert (None if pd.isna(flagged["value"]) else str(flagged["value"])[:16]) == value
+    assert flagged["reason"] == rules()[rule].reason
+    assert rules()[rule].consequence == "flag"
+
+
+def test_certificate_repeated_within_one_submission_only():
+    same_file = frame(clean_row(), clean_row(source_row=6, nik="6408011203850013", tanggal_lahir=pd.Timestamp("1985-03-12"), jenis_kelamin="L"))
+    result = validate_rows(same_file, OFFICES["kab-kutai-timur"], TODAY)
+    assert {o.rule: o.failing_count for o in result.outcomes if not o.success} == {"certificate_repeated": 2}
+    other_file = frame(clean_row(), clean_row(source_sha256="b" * 64, source_file="mtu2.xlsx"))
+    assert validate_rows(other_file, OFFICES["kab-kutai-timur"], TODAY).flagged.empty
+
+
+def test_old_scheme_certificates_expire_end_of_2022():
+    old = clean_row(tanggal_terbit=pd.Timestamp("2019-06-01"), masa_berlaku=pd.Timestamp("2022-12-31"), tahun=2019)
+    assert validate_rows(frame(old), OFFICES["kab-kutai-timur"], TODAY).flagged.empty
+
+
+def raw_rows(sha: str, file: str, niks: list[str]) -> pd.DataFrame:
+    rows = []
+    for number, nik in enumerate(niks, start=4):
+        row = {column: None for column in RAW_COLUMNS}
+        row.update(nama=f"Peserta {number}", nik=nik, jenjang="3")
+        rows.append({"office_id": "kab-kutai-timur", "source_file": file, "source_sha256": sha, "source_sheet": "S", "source_row": number, **row})
+    return pd.DataFrame(rows)
+
+
+def files_frame(*entries) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"office_id": "kab-kutai-timur", "source_file": name, "source_sha256": sha, "format": "xlsx",
+             "status": status, "reason": None if status == "accepted" else "office kab-kutai-timur, file x: empty file (0 bytes)",
+             "rows_read": rows, "sheets": "[]"}
+            for name, sha, status, rows in entries
+        ]
+    )
+
+
+KUTIM = [f"64080112038{n:05d}" for n in range(1, 7)]
+SAMARINDA_ONLY = [f"72710112038{n:05d}" for n in range(1, 7)]
+
+
+@pytest.mark.parametrize(
+    "files, rows, expected",
+    [
+        ("clean", [("a.xlsx", "1", "accepted", 6)], {"a.xlsx": None}),
+        ("empty file", [("a.xlsx", "1", "accepted", 6), ("b.csv", "2", "rejected", 0)], {"a.xlsx": None, "b.csv": "file_unreadable"}),
+        ("byte-identical", [("a.xlsx", "1", "accepted", 6), ("kirim ulang a.xlsx", "1", "accepted", 6)], {"a.xlsx": None, "kirim ulang a.xlsx": "duplicate_submission"}),
+        ("row-identical", [("a.xlsx", "1", "accepted", 6), ("b.xlsx", "3", "accepted", 6)], {"a.xlsx": None, "b.xlsx": "duplicate_submission"}),
+        ("revision", [("rekap 2025.xlsx", "1", "accepted", 6), ("rekap 2025_revisi.xlsx", "4", "accepted", 6)], {"rekap 2025.xlsx": "superseded_by_revision", "rekap 2025_revisi.xlsx": None}),
+        ("foreign", [("a.xlsx", "5", "accepted", 6)], {"a.xlsx": "foreign_office_data"}),
+    ],
+)
+def test_submission_rules(files, rows, expected):
+    raw = {
+        "1": raw_rows("1", "a.xlsx", KUTIM),
+        "3": raw_rows("3", "b.xlsx", KUTIM),  # same values as "1" in another file
+        "4": raw_rows("4", "rekap 2025_revisi.xlsx", KUTIM[:5] + ["6408011203850099"]),
+        "5": raw_rows("5", "a.xlsx", SAMARINDA_ONLY),
+    }
+    used = pd.concat([raw[sha] for _, sha, status, _ in rows if status == "accepted" and sha in raw]).drop_duplicates(["source_sha256", "source_row"])
+    checked = check_submissions(files_frame(*rows), used, OFFICES["kab-kutai-timur"])
+    assert dict(zip(checked["source_file"], checked["rule"])) == expected
+    for name, rule in expected.items():
+        status = checked.loc[checked["source_file"] == name, "status"].iloc[0]
+        assert status == ("accepted" if rule is None else "rejected")
+
+
+def test_rows_of_a_rejected_file_go_to_quarantine_with_the_file_rule():
+    raw = pd.concat([raw_rows("1", "a.xlsx", KUTIM), raw_rows("3", "b.xlsx", KUTIM)], ignore_index=True)
+    checked = check_submissions(files_frame(("a.xlsx", "1", "accepted", 6), ("b.xlsx", "3", "accepted", 6)), raw, OFFICES["kab-kutai-timur"])
+    usable, quarantined = quarantine_rejected_files(raw, checked)
+    assert len(usable) == 6 and set(usable["source_file"]) == {"a.xlsx"}
+    assert len(quarantined) == 6
+    assert set(quarantined["rule"]) == {"duplicate_submission"}
+    assert quarantined["reason"].iloc[0].endswith("a.xlsx (row-identical)")
+
+
+@pytest.mark.parametrize(
+    "name, base",
+    [("REKAP 2022_revisi.xlsx", "rekap 2022"), ("rekap 2022 (1).xlsx", "rekap 2022"), ("rekap-2022-rev2.csv", "rekap-2022"),
+     ("peserta perbaikan.xlsx", "peserta"), ("rekap 2022.xlsx", None), ("revisi.xlsx", None)],
+)
+def test_revision_names(name, base):
+    assert revision_base(name) == base
+
+
+def test_published_checks_catch_bad_tables():
+    headline = pd.DataFrame(
+        {"province_code": ["64", "99"], "region_code": ["64.08", "99.01"], "region_name": ["x", "y"], "jenjang": [3, 3],
+         "kualifikasi": ["Operator"] * 2, "certified_persons": [2, 1], "active_persons": [3, 1]}
+    )
+    certified = pd.DataFrame({"region_code": ["64.08", "99.01", "99.01"], "jenjang": [3, 3, 3]})
+    failing = {(o.rule, o.column): o.failing_count for o in check_headline(headline, certified) if not o.success}
+    assert failing == {("region_in_reference", "region_code"): 1, ("counts_valid", "active_persons"): 1, ("persons_within_rows", "certified_persons"): 1}
+
+
+def test_row_accounting_check():
+    log = pd.DataFrame({"rows_read": [10, 5, 0], "rows_accepted": [8, 5, 0], "rows_quarantined": [2, 0, 0]})
+    assert all(o.success for o in check_row_accounting(log))
+    log.loc[1, "rows_accepted"] = 4
+    assert [o.failing.tolist() for o in check_row_accounting(log)] == [[1]]
+
+
+@pytest.mark.parametrize(
+    "value, safe",
+    [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+62 811", "'+62 811"), ("-", "'-"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("Siti", "Siti"), (3, 3)],
+)
+def test_formula_cells_are_neutralised(value, safe):
+    assert neutralise(value) == safe
