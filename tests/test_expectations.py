@@ -202,3 +202,11 @@ def test_row_accounting_check():
 )
 def test_formula_cells_are_neutralised(value, safe):
     assert neutralise(value) == safe
+
+
+def test_standardization_reasons_match_the_catalogue():
+    """The quarantine reasons standardization writes are the catalogue's words, not a second copy."""
+    from standardize.record import REASONS
+
+    assert REASONS == {code: rules()[code].reason for code in REASONS}
+    assert all(rules()[code].consequence == "reject" for code in REASONS)
