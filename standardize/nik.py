@@ -21,8 +21,9 @@ invalid              16 digits that cannot be a NIK, or letters            the d
 ==================== ===================================================== ==========================
 
 ``parse_nik`` runs once per distinct value (see :mod:`standardize.record`), but
-there can be a million distinct NIKs: :func:`parse_nik_array` checks the common
-case (16 clean digits) with numpy and parses only the rest one by one.
+there can be a million distinct NIKs: :func:`parse_nik_array` cleans and checks
+the common case (digits, maybe grouped by spaces or hyphens, maybe after an
+apostrophe) with Arrow and numpy, and parses only the rest one by one.
 """
 
 from __future__ import annotations

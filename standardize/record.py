@@ -212,8 +212,16 @@ def _bools(per_distinct: Sequence[Any], codes: np.ndarray) -> np.ndarray:
     return np.array([bool(v) for v in per_distinct], dtype=bool)[codes]
 
 
+_UNIX_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_MS_PER_DAY = 86_400_000
+
+
 def _dates(per_distinct: Sequence[date | None], codes: np.ndarray) -> np.ndarray:
-    values = np.array([_NAT if d is None else np.datetime64(d, "ms") for d in per_distinct], dtype=_DATE_DTYPE)
+    # Day ordinals are cheap to collect in Python; numpy turns them into datetime64[ms].
+    days = np.array([-1 if d is None else d.toordinal() - _UNIX_EPOCH_ORDINAL for d in per_distinct], dtype=np.int64)
+    missing = np.array([d is None for d in per_distinct], dtype=bool)
+    values = (days * _MS_PER_DAY).view(_DATE_DTYPE)
+    values[missing] = _NAT
     return values[codes]
 
 
@@ -385,7 +393,8 @@ def _raw_json(columns: dict[str, _Distinct], positions: np.ndarray) -> pa.Array:
         distinct = columns[name]
         used, row_positions = np.unique(distinct.codes[positions], return_inverse=True)
         key = json.dumps(name) + ": "
-        encoded = [key + json.dumps(value, ensure_ascii=False) for value in distinct.text.take(pa.array(used)).to_pylist()]
+        used_values = distinct.text.take(pa.array(used)).to_pylist()
+        encoded = [key + json.dumps(value, ensure_ascii=False) for value in used_values]
         cells.append(pa.array(encoded, type=pa.string()).take(pa.array(row_positions.reshape(-1))))
     body = pc.binary_join_element_wise(*cells, ", ")
     return pc.binary_join_element_wise(pa.scalar("{"), body, pa.scalar("}"), "")
