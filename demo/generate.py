@@ -1836,7 +1836,7 @@ def _allocate(rows: int, specs: dict[str, OfficeSpec], rekap: bool) -> tuple[dic
     return counts, rekap_rows
 
 
-PARALLEL_ABOVE = 200_000  # rows from which the offices are written by two processes
+PARALLEL_ABOVE = 200_000  # rows from which offices may be written by two processes (see workers)
 
 
 @dataclass
