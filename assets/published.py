@@ -12,6 +12,11 @@ from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Wareho
 from warehouse.headline import certified_workers_by_region_level, credited_certifications
 from warehouse.publish import publish_tables
 
+# Link and publish after office ingests. Eager waits while any upstream office run
+# is still in progress, so offices ingested together (the nightly refresh, a burst
+# of arrivals) are published once.
+FOLLOW_INGESTS = dg.AutomationCondition.eager()
+
 LINKED = "linked"
 CANDIDATE = "candidate"
 ALL_OFFICES = "_all"
@@ -33,6 +38,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
     @dg.asset(
         deps=["standardized_participations"],
         group_name="linked",
+        automation_condition=FOLLOW_INGESTS,
         kinds={"python", "parquet"},
         owners=["team:data-engineering"],
     )
@@ -63,6 +69,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
     @dg.asset(
         deps=[linked_participations, "office_quarantine", "office_submission_log"],
         group_name="warehouse",
+        automation_condition=FOLLOW_INGESTS,
         kinds={"python", "parquet"},
         owners=["team:data-engineering"],
         check_specs=[
@@ -127,6 +134,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             dg.AssetSpec(
                 ["warehouse", "certified_workers_by_region_level"],
                 deps=[publish_candidate],
+                automation_condition=FOLLOW_INGESTS,
                 description=(
                     "Distinct certified workers (assessed Kompeten) per region and jenjang, and how many hold a "
                     "certificate valid on the publish date. Credited to the reporting office's region; a "
@@ -136,11 +144,13 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             dg.AssetSpec(
                 ["warehouse", "quarantine"],
                 deps=[publish_candidate],
+                automation_condition=FOLLOW_INGESTS,
                 description="Every rejected row of every office with its rule and reason (personal data: engineers only).",
             ),
             dg.AssetSpec(
                 ["warehouse", "submission_log"],
                 deps=[publish_candidate],
+                automation_condition=FOLLOW_INGESTS,
                 description="Every file every office sent, accepted or rejected, with row counts.",
             ),
         ],

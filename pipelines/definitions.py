@@ -13,6 +13,8 @@ import dagster as dg
 from assets.offices import build_office_assets
 from assets.published import build_published_assets
 from pipelines.jobs import build_jobs
+from pipelines.schedules import nightly_full_refresh, pull_schedule
+from pipelines.sensors import office_landing_sensor, publish_automation_sensor
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
 from pipelines.settings import Settings
 from sources.registry import load_registry
@@ -27,6 +29,8 @@ def build_definitions(settings: Settings, person_key_secret: str | dg.EnvVar = d
     return dg.Definitions(
         assets=[*office_assets, *published_assets],
         jobs=build_jobs(),
+        schedules=[nightly_full_refresh, pull_schedule],
+        sensors=[office_landing_sensor, publish_automation_sensor],
         resources={
             "registry": OfficeRegistry(
                 registry_path=str(settings.registry_path), landing_root=str(settings.landing_root)

@@ -15,6 +15,7 @@ import yaml
 
 from reference import region, regions
 from sources import headers
+from sources.pull import PullSource, PullSpecError
 
 DEFAULT_REGISTRY = Path(__file__).with_name("offices.yaml")
 LEVELS = ("province", "regency", "city")
@@ -49,6 +50,7 @@ class Office:
     reader: ReaderOptions = ReaderOptions()
     freshness_days: int | None = None
     targets: tuple[dict[str, Any], ...] = ()
+    pull: PullSource | None = None  # where the pipeline fetches the office's files, if it does
 
     @property
     def province_code(self) -> str:
@@ -115,7 +117,14 @@ def parse_office(spec: dict[str, Any]) -> Office:
         raise RegistryError(
             f"office {office_id}: level {level!r} but region {code} ({known.name}) is a {known.type}"
         )
+    pull = None
+    if spec.get("pull"):
+        try:
+            pull = PullSource.from_spec(office_id, spec["pull"])
+        except PullSpecError as error:
+            raise RegistryError(str(error)) from None
     return Office(
+        pull=pull,
         id=office_id,
         name=spec["name"],
         level=level,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,22 @@ _PENDING = frozenset(
         "belum",
     }
 )
+
+
+def as_arrow_text(values: Any) -> pa.Array:
+    """Cells as one Arrow string array: from a list, numpy/pandas array or Series, or Arrow (chunked) array.
+
+    None and NaN become null; stray non-text cells (numbers) become their ``str``.
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        return values if values.type == pa.string() else pc.cast(values, pa.string())
+    try:
+        array = pa.array(values, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        array = pa.array([None if pd.isna(v) else str(v) for v in values], type=pa.string())
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
 def _collapse(raw: str) -> str:
@@ -163,7 +180,7 @@ def parse_nomor_sertifikat_array(values: Sequence[str | None] | pa.Array) -> pd.
     by one. Same results as the scalar function (tested).
     """
     n = len(values)
-    text = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
+    text = as_arrow_text(values)
     bulk = pc.fill_null(
         pc.and_(pc.string_is_ascii(text), pc.match_substring_regex(text, "[0-9]")), False
     ).to_numpy(zero_copy_only=False)

@@ -23,6 +23,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from standardize.fields import as_arrow_text
+
 
 @dataclass(frozen=True)
 class NameResult:
@@ -315,7 +317,7 @@ def parse_name_array(values: Sequence[str | None] | pa.Array) -> tuple[pd.api.ex
     exactly as :func:`name_parts` walks them.
     """
     n = len(values)
-    text = values if isinstance(values, pa.Array) else pa.array(values, type=pa.string())
+    text = as_arrow_text(values)
     vector = pc.fill_null(
         pc.and_(
             pc.match_substring_regex(text, _VECTOR_NAME),

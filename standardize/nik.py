@@ -39,6 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reference import regions
+from standardize.fields import as_arrow_text
 
 VALID = "valid"
 MISSING = "missing"
@@ -249,9 +250,7 @@ def parse_nik_array(
     :func:`parse_nik` (tested).
     """
     n = len(values)
-    if not isinstance(values, pa.Array):
-        values = pa.array([v if v is None or isinstance(v, str) else str(v) for v in values], type=pa.string())
-    text_array = values
+    text_array = as_arrow_text(values)
     simple = pc.fill_null(pc.match_substring_regex(text_array, _SIMPLE_NIK), False).to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(simple)
     others = np.flatnonzero(~simple)

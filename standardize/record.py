@@ -46,6 +46,7 @@ from sources.headers import (
 from standardize import nik as nik_module
 from standardize.dates import parse_date, split_birth
 from standardize.fields import (
+    as_arrow_text,
     clean_jabatan,
     clean_place,
     clean_text,
@@ -151,7 +152,7 @@ class _Distinct:
 
     def __init__(self, frame: pd.DataFrame, column: str):
         if column in frame.columns:
-            encoded = pc.dictionary_encode(_as_arrow_text(frame[column]))
+            encoded = pc.dictionary_encode(as_arrow_text(frame[column]))
             distinct = encoded.dictionary
             codes = encoded.indices.fill_null(len(distinct)).to_numpy(zero_copy_only=False).astype(np.intp)
         else:
@@ -170,20 +171,6 @@ class _Distinct:
     def map(self, func: Callable[[str | None], Any]) -> list[Any]:
         """``func`` applied once per distinct value (``None`` included, last)."""
         return [func(value) for value in self.values]
-
-
-def _as_arrow_text(series: pd.Series) -> pa.Array:
-    """A raw column as an Arrow string array (NaN and None are null); non-text cells become text."""
-    try:
-        array = pa.array(series, type=pa.string(), from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        # The reader contract says text or None; be lenient with stray numbers.
-        array = pa.array(
-            [None if pd.isna(v) else str(v) for v in series.to_numpy(dtype=object)], type=pa.string()
-        )
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    return array
 
 
 def _combine(*code_arrays: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from standardize.fields import (
+    as_arrow_text,
     clean_jabatan,
     clean_place,
     clean_text,
@@ -243,3 +246,23 @@ def test_is_blank(raw, expected):
 )
 def test_is_pending(raw, expected):
     assert is_pending(raw) is expected
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["6408", None, "x"],
+        np.array(["6408", None, "x"], dtype=object),
+        pd.Series(["6408", np.nan, "x"], dtype=object),
+        pd.Series(["6408", None, "x"], dtype="str"),
+        pd.array(["6408", None, "x"], dtype="string"),
+        pa.chunked_array([["6408"], [None, "x"]]),
+        pa.array(["6408", None, "x"], type=pa.large_string()),
+        [6408, float("nan"), "x"],  # a stray number from a lenient reader
+    ],
+    ids=["list", "numpy", "object-series", "str-series", "string-array", "chunked", "large-string", "number"],
+)
+def test_as_arrow_text(values):
+    array = as_arrow_text(values)
+    assert array.type == pa.string()
+    assert array.to_pylist() == ["6408", None, "x"]

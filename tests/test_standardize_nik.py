@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from standardize.nik import NikResult, nik_birth_date_and_sex, parse_nik, parse_nik_array
@@ -117,3 +118,19 @@ def _text(value):
 )
 def test_nik_birth_date_and_sex(nik, reference_year, expected):
     assert nik_birth_date_and_sex(nik, reference_year) == expected
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pd.Series([NIK, None, "'6408 0152 0385 0001"], dtype="str"),
+        pd.Series([NIK, None, "'6408 0152 0385 0001"], dtype=object),
+        pa.chunked_array([[NIK], [None, "'6408 0152 0385 0001"]]),
+    ],
+    ids=["str-series", "object-series", "chunked-arrow"],
+)
+def test_parse_nik_array_inputs(values):
+    nik, status, partial = parse_nik_array(values)
+    assert [_text(v) for v in nik] == [NIK, None, NIK]
+    assert list(status) == ["valid", "missing", "valid"]
+    assert [_text(v) for v in partial] == [None, None, None]
