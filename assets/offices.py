@@ -60,7 +60,12 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 asset="office_submissions",
                 description="Whole-file rules (expectations/suites/submission.json): readable, has rows, "
                 "not a re-submission, not another office's data. A failing file is rejected on its own.",
-            )
+            ),
+            dg.AssetCheckSpec(
+                "office_freshness",
+                asset="office_submissions",
+                description="Warns when the office's newest file is older than its registry freshness_days.",
+            ),
         ],
     )
     def office_submissions(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore):
@@ -97,6 +102,17 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 "files_rejected": len(rejected),
                 "by_rule": dg.MetadataValue.json(rejected["rule"].value_counts().to_dict()),
                 "rejected": markdown_preview(rejected[["source_file", "rule", "reason"]], limit=20),
+            },
+        )
+        newest = files["received_at"].max() if len(files) else None
+        days = None if newest is None or pd.isna(newest) else (pd.Timestamp.now(tz="UTC") - newest).days
+        yield dg.AssetCheckResult(
+            check_name="office_freshness",
+            passed=office.freshness_days is None or (days is not None and days <= office.freshness_days),
+            severity=dg.AssetCheckSeverity.WARN,
+            metadata={
+                "days_since_newest_file": -1 if days is None else int(days),
+                "freshness_days": -1 if office.freshness_days is None else office.freshness_days,
             },
         )
 

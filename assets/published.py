@@ -9,6 +9,7 @@ from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_pr
 from expectations.published import check_headline, check_row_accounting
 from linkage.person_key import assign_person_keys
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
+from warehouse.completeness import reporting_completeness
 from warehouse.headline import certified_workers_by_region_level, credited_certifications
 from warehouse.publish import publish_tables
 
@@ -19,6 +20,7 @@ FOLLOW_INGESTS = dg.AutomationCondition.eager()
 
 LINKED = "linked"
 CANDIDATE = "candidate"
+PUBLISHED_TABLES = ("certified_workers_by_region_level", "quarantine", "submission_log", "reporting_completeness")
 ALL_OFFICES = "_all"
 
 
@@ -102,6 +104,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         staging.write(CANDIDATE, "certified_workers_by_region_level", headline)
         staging.write(CANDIDATE, "quarantine", staging.read_all(QUARANTINE, list(offices)))
         staging.write(CANDIDATE, "submission_log", log)
+        staging.write(CANDIDATE, "reporting_completeness", reporting_completeness(offices, log, publish_date))
         staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))
         yield dg.MaterializeResult(
             metadata={
@@ -153,6 +156,13 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                 automation_condition=FOLLOW_INGESTS,
                 description="Every file every office sent, accepted or rejected, with row counts.",
             ),
+            dg.AssetSpec(
+                ["warehouse", "reporting_completeness"],
+                deps=[publish_candidate],
+                automation_condition=FOLLOW_INGESTS,
+                description="Per office: files, newest arrival, days since, and reported / stale / never "
+                "(freshness_days from the registry).",
+            ),
         ],
         group_name="warehouse",
         # DuckDB allows one writer at a time; publishes queue in this pool.
@@ -161,7 +171,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
     def publish_warehouse(context: dg.AssetExecutionContext, staging: StagingStore, warehouse: Warehouse):
         """Replace the warehouse tables with the checked candidate in one transaction."""
         publish_date = pd.Timestamp(staging.read(CANDIDATE, "publish_date")["publish_date"].iloc[0]).date()
-        frames = {name: staging.read(CANDIDATE, name) for name in ("certified_workers_by_region_level", "quarantine", "submission_log")}
+        frames = {name: staging.read(CANDIDATE, name) for name in PUBLISHED_TABLES}
         # "column" is reserved in SQL, hence column_name in the warehouse.
         frames["quarantine"] = frames["quarantine"].rename(columns={"column": "column_name"})
         engine = warehouse.engine()
@@ -188,6 +198,15 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         yield dg.MaterializeResult(
             asset_key=["warehouse", "submission_log"],
             metadata={"dagster/row_count": report.row_counts["submission_log"]},
+        )
+        completeness = frames["reporting_completeness"]
+        yield dg.MaterializeResult(
+            asset_key=["warehouse", "reporting_completeness"],
+            metadata={
+                "dagster/row_count": report.row_counts["reporting_completeness"],
+                "status": dg.MetadataValue.json(completeness["status"].value_counts().to_dict()),
+                "offices": markdown_preview(completeness[["office_id", "files", "days_since_last", "status"]], limit=60),
+            },
         )
 
     return [linked_participations, publish_candidate, publish_warehouse]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,9 @@ from sources import headers
 from sources.readers import read_submission
 from sources.registry import Office
 
-FILE_REPORT_COLUMNS = ("office_id", "source_file", "source_sha256", "format", "status", "reason", "rows_read", "sheets")
+FILE_REPORT_COLUMNS = (
+    "office_id", "source_file", "source_sha256", "format", "received_at", "status", "reason", "rows_read", "sheets"
+)
 
 
 @dataclass
@@ -49,6 +52,8 @@ def read_office_files(office: Office, paths: list[Path]) -> OfficeIntake:
                 "source_file": submission.source_file,
                 "source_sha256": submission.source_sha256,
                 "format": submission.format,
+                # When the file arrived in the landing folder (its modification time).
+                "received_at": datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc),
                 "status": "rejected" if submission.error else "accepted",
                 "reason": submission.error,
                 "rows_read": 0 if submission.error else len(submission.rows),
@@ -62,4 +67,5 @@ def read_office_files(office: Office, paths: list[Path]) -> OfficeIntake:
     rows["source_row"] = rows["source_row"].astype("int64")
     files = pd.DataFrame(reports, columns=list(FILE_REPORT_COLUMNS))
     files["rows_read"] = files["rows_read"].astype("int64")
+    files["received_at"] = pd.to_datetime(files["received_at"], utc=True)
     return OfficeIntake(rows=rows, files=files)

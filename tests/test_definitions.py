@@ -26,12 +26,14 @@ def test_definitions_load_with_one_partition_per_office(tmp_path):
         "warehouse/certified_workers_by_region_level",
         "warehouse/quarantine",
         "warehouse/submission_log",
+        "warehouse/reporting_completeness",
     }
     for key in graph.get_all_asset_keys():
         assert graph.get(key).description, f"{key.to_user_string()} has no description for the UI"
     checks = {f"{key.asset_key.to_user_string()}:{key.name}" for key in graph.asset_check_keys}
     assert checks == {
         "office_submissions:submission_suite",
+        "office_submissions:office_freshness",
         "standardized_participations:row_suite",
         "publish_candidate:published_tables_valid",
         "publish_candidate:row_accounting",

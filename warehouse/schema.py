@@ -31,6 +31,7 @@ submission_log = Table(
     Column("source_file", Text, nullable=False),
     Column("source_sha256", String(64), nullable=False),
     Column("format", Text),
+    Column("received_at", DateTime(timezone=True), comment="when the file arrived in the landing folder"),
     Column("status", Text, nullable=False, comment="accepted | rejected"),
     Column("rule", Text, comment="the submission rule a rejected file failed (expectations/rules.yaml)"),
     Column("reason", Text, comment="why a rejected file was rejected"),
@@ -54,6 +55,21 @@ quarantine = Table(
     Column("rule", Text, nullable=False),
     Column("reason", Text, nullable=False, comment="Indonesian message / English gloss"),
     Column("raw", Text, comment="the whole raw row as JSON (personal data: engineers only)"),
+)
+
+reporting_completeness = Table(
+    "reporting_completeness",
+    metadata,
+    Column("office_id", Text, nullable=False),
+    Column("office_name", Text, nullable=False),
+    Column("level", Text, nullable=False),
+    Column("region_code", String(5), nullable=False),
+    Column("files", Integer, nullable=False, comment="files in the landing folder (accepted or rejected)"),
+    Column("files_rejected", Integer, nullable=False),
+    Column("last_received_at", DateTime(timezone=True), comment="newest file's arrival"),
+    Column("days_since_last", Integer, comment="days from the newest file to the publish date"),
+    Column("freshness_days", Integer, comment="allowed silence from the registry"),
+    Column("status", Text, nullable=False, comment="reported | stale | never"),
 )
 
 publish_log = Table(
