@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from sources.readers.table import (
+    render_float,
     HeaderNotFound,
     SheetReport,
     SubmissionRejected,
@@ -44,13 +45,7 @@ def render_cell(value: object) -> str | None:
         text = value.strip()
         return text or None
     if kind is float:
-        if value != value or value in (float("inf"), float("-inf")):
-            return None
-        if abs(value) >= 1e15:
-            return f"{value:.14e}"
-        if value.is_integer():
-            return str(int(value))
-        return str(value)
+        return render_float(value)
     if kind is int:
         # xls hands integral numbers back as int; they were doubles in the file all the same.
         if abs(value) >= 1e15:

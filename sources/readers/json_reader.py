@@ -16,6 +16,7 @@ import re
 
 from sources import headers
 from sources.readers.table import (
+    render_float,
     HeaderNotFound,
     SheetReport,
     SubmissionRejected,
@@ -47,13 +48,7 @@ def render_value(value: object) -> str | None:
     if kind is int:
         return str(value)
     if kind is float:
-        if value != value or value in (float("inf"), float("-inf")):
-            return None
-        if abs(value) >= 1e15:
-            return f"{value:.14e}"
-        if value.is_integer():
-            return str(int(value))
-        return str(value)
+        return render_float(value)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 

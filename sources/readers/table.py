@@ -390,6 +390,21 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
     return None
 
 
+def render_float(value: float) -> str | None:
+    """A numeric cell as text (docs/data-model.md section 1).
+
+    15 significant digits in scientific form from 1e15 up: a NIK typed as a number
+    lost its 16th digit, and this form lets standardization flag it.
+    """
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    if abs(value) >= 1e15:
+        return f"{value:.14e}"
+    if value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def render_text(value: object) -> str | None:
     """Render a text cell (CSV): stripped, empty -> None."""
     if value is None:
