@@ -46,6 +46,18 @@ def markdown_preview(frame: pd.DataFrame, limit: int = 10) -> dg.MetadataValue:
     return dg.MetadataValue.md(frame.head(limit).to_markdown(index=False))
 
 
+def _staged_spec(key: str, group: str, description: str) -> dg.AssetSpec:
+    """An office-level output of the standardize step, kept as parquet in staging."""
+    return dg.AssetSpec(
+        key,
+        deps=["office_submissions"],
+        group_name=group,
+        kinds={"python", "parquet"},
+        owners=["team:data-engineering"],
+        description=description,
+    )
+
+
 def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefinition]:
     """The per-office assets for the given office partitions."""
 
@@ -118,41 +130,27 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
 
     @dg.multi_asset(
         specs=[
-            dg.AssetSpec(
+            _staged_spec(
                 "standardized_participations",
-                deps=[office_submissions],
-                group_name="standardized",
-                kinds={"python", "parquet"},
-                owners=["team:data-engineering"],
-                description=(
-                    "Participation rows in the canonical model: NIK checked and flagged, names split "
-                    "from honorifics and degrees, dates, sex, jenjang and kualifikasi, result and certificate parsed."
-                ),
+                "standardized",
+                "Participation rows in the canonical model: NIK checked and flagged, names split from honorifics "
+                "and degrees, dates, sex, jenjang and kualifikasi, result and certificate parsed.",
             ),
-            dg.AssetSpec(
+            _staged_spec(
                 "office_quarantine",
-                deps=[office_submissions],
-                group_name="standardized",
-                kinds={"python", "parquet"},
-                owners=["team:data-engineering"],
-                description="Rows that cannot be used (row rules, or every row of a rejected file), with provenance, "
+                "standardized",
+                "Rows that cannot be used (row rules, or every row of a rejected file), with provenance, "
                 "the rule and a reason in Indonesian with an English gloss.",
             ),
-            dg.AssetSpec(
+            _staged_spec(
                 "office_flags",
-                deps=[office_submissions],
-                group_name="validated",
-                kinds={"python", "parquet"},
-                owners=["team:data-engineering"],
-                description="Usable but suspect rows (row suite failures): they stay in the counts and are listed for the office.",
+                "validated",
+                "Usable but suspect rows (row suite failures): they stay in the counts and are listed for the office.",
             ),
-            dg.AssetSpec(
+            _staged_spec(
                 "office_submission_log",
-                deps=[office_submissions],
-                group_name="validated",
-                kinds={"python", "parquet"},
-                owners=["team:data-engineering"],
-                description="One line per file the office sent: accepted or rejected (rule, reason), rows read, "
+                "validated",
+                "One line per file the office sent: accepted or rejected (rule, reason), rows read, "
                 "accepted, quarantined and flagged.",
             ),
         ],
