@@ -1020,7 +1020,7 @@ def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, 
             for c, y, s in zip(key["code"].tolist(), key["year"].tolist(), (seq + start).tolist())
         ]
     df["certificate_id"] = _obj(numbers, df.index)
-    df.drop(columns=["_ord"], inplace=True)
+    del df["_ord"]
 
 
 # --------------------------------------------------------------------------------
@@ -1194,6 +1194,7 @@ class _Out:
     written_terbit: np.ndarray  # dates as the file states them (NaT when not shown)
     written_berlaku: np.ndarray
     written_nomor: np.ndarray
+    written_nik: np.ndarray  # the NIK cell as text, as docs/data-model.md tells readers to render it
     files: list[tuple[str, str, str]] = field(default_factory=list)  # (file, status, why)
     junk: list[tuple[str, str, int, str]] = field(default_factory=list)  # (file, sheet, row, kind)
 
@@ -1206,6 +1207,7 @@ def _new_out(n: int) -> _Out:
         written_terbit=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
         written_berlaku=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
         written_nomor=np.full(n, None, dtype=object),
+        written_nik=np.full(n, None, dtype=object),
     )
 
 
@@ -1226,18 +1228,29 @@ class _Ctx:
             self.progress.update(k)
 
 
-def _common(df: pd.DataFrame, ctx: _Ctx) -> dict[str, list]:
-    """Per-row values most writers need, rendered once."""
+def _nik_as_text(value) -> str | None:
+    """A NIK cell as a reader renders it: numbers >= 1e15 in 15-digit scientific form."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return None if value != value else f"{value:.14e}"
+    return value.strip() or None
+
+
+def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
+    """Per-row values most writers need, rendered once (records the NIK text in ``out``)."""
     cat = ctx.world.cat
     pid = df["pid"].to_numpy()
     safe = np.where(pid >= 0, pid, 0)
     real = pid >= 0
     places = np.array(ctx.world.place_names, dtype=object)[cat["place"][safe]]
     birth = cat["birth"][safe]
+    nik = _format_nik(df, ctx.spec.fmt, ctx.rng)
+    out.written_nik[:] = [_nik_as_text(v) for v in nik]
     return {
         "real": real.tolist(),
         "nama": _render_names(df, ctx.world, ctx.spec.upper, ctx.rng),
-        "nik": _format_nik(df, ctx.spec.fmt, ctx.rng),
+        "nik": nik,
         "place": [p if r else None for p, r in zip(places.tolist(), real.tolist())],
         "birth": birth,
         "female": cat["female"][safe].tolist(),
@@ -1285,7 +1298,7 @@ def _signature(sheet, r: int, col: int, office: Office, place: str, when: str) -
 
 
 def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
-    c = _common(df, ctx)
+    c = _common(df, ctx, out)
     rng = ctx.rng
     header = ["No", "Nama Lengkap", "NIK", "Tempat, Tanggal Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
               "No. Registrasi", "Tahun"]
@@ -1380,7 +1393,7 @@ def _kualifikasi_text(j: int, s: float) -> str:
 
 
 def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
-    c = _common(df, ctx)
+    c = _common(df, ctx, out)
     rng = ctx.rng
     serial_birth = _serial(c["birth"]).tolist()
     bulan = _bulan(c["birth"])
@@ -1499,7 +1512,7 @@ def _cache_xlwt_styles(book) -> None:
 def _write_muaro_jambi(df, ctx: _Ctx, out: _Out) -> None:
     import xlwt
 
-    c = _common(df, ctx)
+    c = _common(df, ctx, out)
     rng = ctx.rng
     born = _dmy(c["birth"], sep="/")
     jstyle = rng.random(len(df)).tolist()
@@ -1561,7 +1574,7 @@ def _write_muaro_jambi(df, ctx: _Ctx, out: _Out) -> None:
 
 
 def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
-    c = _common(df, ctx)
+    c = _common(df, ctx, out)
     born = _iso(c["birth"])
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
@@ -1608,7 +1621,7 @@ def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
 
 
 def _write_csv(df, ctx: _Ctx, out: _Out, *, palembang: bool) -> None:
-    c = _common(df, ctx)
+    c = _common(df, ctx, out)
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
     program = df["program"].tolist()
@@ -1669,7 +1682,7 @@ def _write_csv(df, ctx: _Ctx, out: _Out, *, palembang: bool) -> None:
 
 def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
     """Kutai Kartanegara ("Peserta" + a "Rekap" pivot), Muara Enim, and offices without a spec."""
-    c = _common(df, ctx)
+    c = _common(df, ctx, out)
     rng = ctx.rng
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
@@ -1977,7 +1990,10 @@ def generate_world(
     parts["_office"] = parts["office_id"].map(office_rank)
     parts["_key"] = order_rng.random(len(parts))
     rekap_rows = parts["special"].to_numpy() == 3
-    parts.loc[rekap_rows, "_key"] = parts.loc[rekap_rows, "src_office"].map(office_rank).to_numpy() + parts.loc[rekap_rows, "_key"].to_numpy()
+    if rekap_rows.any():
+        keys = parts["_key"].to_numpy().copy()
+        keys[rekap_rows] += parts.loc[rekap_rows, "src_office"].map(office_rank).to_numpy(dtype=float)
+        parts["_key"] = keys
     parts = parts.sort_values(["_office", "group", "sheet_order", "sheet", "_key"], kind="stable", ignore_index=True)
     parts = parts.drop(columns=["_office", "_key"])
 
@@ -2009,7 +2025,8 @@ def generate_world(
     for (pos, task), local in zip(tasks, results):
         office_id = task["office"].id
         folder = task["folder"]
-        for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor"):
+        for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor",
+                     "written_nik"):
             getattr(out, name)[pos] = getattr(local, name)
         for name, status, why in local.files:
             file_rows.append({"office_id": office_id, "source_file": name, "expected_status": status, "why": why})
@@ -2071,9 +2088,7 @@ def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
             "certificate_id": parts["certificate_id"].astype(object),
             "pending": parts["pending"].astype(bool),
             "rekap_of": parts["src_office"].astype(str),
-            "written_nik": [
-                (f"{v:.14e}" if v == v else t) for t, v in zip(parts["nik_text"].tolist(), parts["nik_number"].tolist())
-            ],
+            "written_nik": out.written_nik,
             "expected": expected,
         }
     )

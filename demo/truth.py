@@ -17,7 +17,9 @@ pipeline ignores it):
       (a NIK typed as a number is never intact: the reader sees a float).
     * ``nik_damage``: "", ``excel_truncated``, ``scientific_notation``, ``typo``,
       ``transposed``, ``missing``, ``copied`` (the NIK of the row above, another
-      person), ``wrong_length``. ``written_nik``: the NIK text as a reader sees it.
+      person), ``wrong_length``. ``written_nik``: the NIK cell as text, rendered as
+      docs/data-model.md tells readers to (a numeric cell in ``f"{v:.14e}"`` form),
+      formatting such as spaces, dots or a leading apostrophe included.
     * ``jabatan_kerja, jenjang`` (true int), ``kualifikasi``,
       ``hasil`` ("Kompeten" / "Belum Kompeten" / None for training only).
     * ``nomor_sertifikat, tanggal_terbit, masa_berlaku``: the certificate as the

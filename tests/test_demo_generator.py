@@ -1,0 +1,538 @@
+"""Tests of the demo world generator (demo/) and of its expected headline.
+
+The worlds here are small (a few hundred rows) so the module runs in seconds.
+Files are read back with python-calamine / csv / json, independently of the
+project's readers, which are written elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from python_calamine import CalamineWorkbook
+
+from demo import generate as G
+from demo.__main__ import main as cli_main
+from demo.generate import generate_world
+from demo.truth import expected_headline, load_truth
+from reference import regions
+from sources import headers
+from sources.registry import load_registry
+
+ROWS = 400
+SEED = 11
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    root = tmp_path_factory.mktemp("world")
+    summary = generate_world(root, rows=ROWS, seed=SEED)
+    return root, summary, load_truth(root)
+
+
+def _digest(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _cell_text(value) -> str | None:
+    """Cell -> text the way docs/data-model.md says readers turn cells into text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if abs(value) >= 1e15:
+            return f"{value:.14e}"
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _read_cells(root: Path, files: pd.DataFrame) -> dict[tuple, object]:
+    """(office, file, sheet, row) -> list of cell texts (sheets/CSV) or the JSON record."""
+    cells: dict[tuple, object] = {}
+    for f in files[files["expected_status"] == "ok"].itertuples():
+        path = root / f.office_id / f.source_file
+        if path.suffix in (".xlsx", ".xls"):
+            book = CalamineWorkbook.from_path(str(path))
+            for name in book.sheet_names:
+                data = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                for r, row in enumerate(data, start=1):
+                    values = [_cell_text(v) for v in row]
+                    if any(v is not None for v in values):
+                        cells[(f.office_id, f.source_file, name, r)] = values
+        elif path.suffix == ".csv":
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("cp1252")
+            delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+            for r, line in enumerate(text.splitlines(), start=1):
+                values = next(csv.reader([line], delimiter=delimiter))
+                cells[(f.office_id, f.source_file, "", r)] = [v or None for v in values]
+        elif path.suffix == ".json":
+            document = json.loads(path.read_text(encoding="utf-8"))
+            for r, record in enumerate(document["data"], start=1):
+                cells[(f.office_id, f.source_file, "", r)] = record
+    return cells
+
+
+def _is_header(values, office_id: str, mapping: dict) -> bool:
+    mapped = {headers.canonical_column(v, mapping) for v in values if isinstance(v, str)}
+    return bool(mapped & {"nama", "nik"}) or ("tempat_lahir" in mapped and "tanggal_lahir" in mapped) or (
+        "nomor_sertifikat" in mapped
+    )
+
+
+def _nik_cell(values, header_row) -> str | None:
+    for col, head in enumerate(header_row):
+        if headers.canonical_column(head, {"Nomor Identitas": "nik"}) == "nik":
+            return values[col] if col < len(values) else None
+    raise AssertionError(f"no NIK column in {header_row}")
+
+
+# --- determinism and size ----------------------------------------------------------
+def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path, world):
+    root, _, _ = world
+    again = tmp_path / "again"
+    generate_world(again, rows=ROWS, seed=SEED)
+    first, second = _digest(root), _digest(again)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    other = tmp_path / "other"
+    generate_world(other, rows=ROWS, seed=SEED + 1)
+    third = _digest(other)
+    differing = [name for name in first if name in third and first[name] != third[name]]
+    assert len(differing) > len(first) // 2
+    assert "_truth/rows.parquet" in differing
+
+
+@pytest.mark.parametrize("rows", [300, 3000])
+def test_rows_written_close_to_requested(tmp_path, rows):
+    summary = generate_world(tmp_path, rows=rows, seed=3)
+    # tolerance: per-office rounding, minimum rows per office and the few identity-less rows
+    assert abs(summary.rows - rows) <= max(15, 0.02 * rows)
+    assert summary.rows == len(load_truth(tmp_path)["rows"])
+
+
+# --- offices and formats -----------------------------------------------------------
+EXPECTED_SUFFIXES = {
+    "kab-kutai-timur": {".xlsx"},
+    "prov-kaltim": {".xlsx"},
+    "kab-muaro-jambi": {".xls"},
+    "prov-kalsel": {".json"},
+    "kota-palembang": {".csv"},
+    "kota-samarinda": {".csv"},
+    "kab-kutai-kartanegara": {".xlsx"},
+    "kab-muara-enim": {".xlsx", ".csv"},
+}
+
+
+def test_every_office_folder_has_its_format(world):
+    root, summary, truth = world
+    offices = load_registry()
+    assert set(summary.offices) == set(offices)
+    for office_id, office in offices.items():
+        folder = office.landing_dir(root)
+        suffixes = {p.suffix for p in folder.iterdir()}
+        assert suffixes == EXPECTED_SUFFIXES[office_id], office_id
+        assert summary.offices[office_id]["rows"] > 0
+    listed = {(f.office_id, f.source_file) for f in truth["files"].itertuples()}
+    on_disk = {(p.parent.name, p.name) for p in root.glob("*/*") if p.parent.name != "_truth"}
+    assert listed == on_disk
+
+
+def test_format_details(world):
+    root, _, truth = world
+    # Palembang: ';' and Windows-1252 with an en dash in the program name (not valid UTF-8)
+    raw = (root / "kota-palembang").glob("*.csv")
+    data = next(raw).read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    text = data.decode("cp1252")
+    assert text.splitlines()[0].startswith("Nama Peserta;NIK;TTL;JK;Jabatan Kerja;Level;Hasil")
+    assert "Sertifikasi Operator \u2013 Angkatan" in text
+    # Kalsel: JSON pages with data + meta, BIMTEK rows have an empty hasil
+    pages = sorted((root / "prov-kalsel").glob("bimtek_2026_page*.json"))
+    document = json.loads(pages[0].read_text(encoding="utf-8"))
+    assert document["meta"]["page"] == 1 and document["meta"]["total_pages"] == len(pages)
+    assert {record["hasil"] for record in document["data"]} == {""}
+    # Kaltim: Tahap sheets plus Rekap Kabupaten, two-row header with merged cells
+    workbook = next((root / "prov-kaltim").glob("*2025.xlsx"))
+    book = CalamineWorkbook.from_path(str(workbook))
+    assert book.sheet_names[-1] == "Rekap Kabupaten"
+    assert {"Tahap I", "Tahap II", "Tahap III", "Tahap IV"} <= set(book.sheet_names)
+    with zipfile.ZipFile(workbook) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert '<mergeCell ref="D4:E4"/>' in sheet_xml and '<mergeCell ref="J4:L4"/>' in sheet_xml
+    # Kutai Kartanegara: the office's own headers, a Rekap pivot next to Peserta
+    kukar = next((root / "kab-kutai-kartanegara").glob("*.xlsx"))
+    book = CalamineWorkbook.from_path(str(kukar))
+    assert book.sheet_names == ["Peserta", "Rekap"]
+    header = book.get_sheet_by_name("Peserta").to_python()[3]
+    assert "Nama Pekerja" in header and "Nomor Identitas" in header
+    # Samarinda: month-first dates
+    rows = truth["rows"]
+    persons = truth["persons"].set_index("person_id")
+    sam = rows[(rows.office_id == "kota-samarinda") & rows.person_id.notna()].iloc[0]
+    born = persons.loc[int(sam.person_id), "birth_date"]
+    line = (root / "kota-samarinda" / sam.source_file).read_text(encoding="utf-8-sig").splitlines()[sam.source_row - 1]
+    assert born.strftime("%m/%d/%Y") in line
+
+
+def test_bad_files_of_muara_enim(world):
+    root, _, truth = world
+    files = truth["files"]
+    rejected = files[files.expected_status == "rejected"]
+    assert set(rejected.office_id) == {"kab-muara-enim"}
+    folder = root / "kab-muara-enim"
+    names = set(rejected.source_file)
+    assert "peserta_susulan.csv" in names and (folder / "peserta_susulan.csv").stat().st_size == 0
+    assert "undangan_rapat.xlsx" in names
+    corrupt = [n for n in names if n.endswith(".xlsx") and n != "undangan_rapat.xlsx"]
+    assert corrupt and _broken_zip(folder / corrupt[0])
+    invitation = CalamineWorkbook.from_path(str(folder / "undangan_rapat.xlsx"))
+    for row in invitation.get_sheet_by_name(invitation.sheet_names[0]).to_python():
+        assert not {headers.canonical_column(v) for v in row if isinstance(v, str)} & {"nama", "nik"}
+    # the office's good files are still there
+    assert len(files[(files.office_id == "kab-muara-enim") & (files.expected_status == "ok")]) >= 1
+
+
+def _broken_zip(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.testzip()
+    except (zipfile.BadZipFile, EOFError, OSError):
+        return True
+    return False
+
+
+# --- truth rows against the files --------------------------------------------------
+def test_truth_rows_are_exactly_the_participant_rows(world):
+    root, summary, truth = world
+    rows, junk, files = truth["rows"], truth["junk"], truth["files"]
+    offices = load_registry()
+    cells = _read_cells(root, files)
+    truth_keys = set(zip(rows.office_id, rows.source_file, rows.source_sheet, rows.source_row))
+    assert len(truth_keys) == len(rows) == summary.rows
+    junk_keys = set(zip(junk.office_id, junk.source_file, junk.source_sheet, junk.source_row))
+    assert not truth_keys & junk_keys
+    assert truth_keys <= set(cells), "a truth row points at an empty or missing row"
+    for key, values in cells.items():
+        if key in truth_keys or key in junk_keys:
+            continue
+        # what is left must be header rows (or a sheet the registry tells readers to skip)
+        office = offices[key[0]]
+        if office.reader.sheet and key[2] not in office.reader.sheet:
+            continue
+        assert _is_header(values, key[0], office.reader.column_mapping), (key, values)
+    # junk rows of every kind exist
+    assert {"title", "total", "signature", "numbering", "blank"} <= set(junk.kind)
+
+
+def test_nik_cells_match_the_truth(world):
+    root, _, truth = world
+    rows = truth["rows"]
+    cells = _read_cells(root, truth["files"])
+    headers_of: dict[tuple, list] = {}
+    for key, values in cells.items():
+        if isinstance(values, list) and any(headers.canonical_column(v, {"Nomor Identitas": "nik"}) == "nik"
+                                            for v in values if isinstance(v, str)):
+            headers_of.setdefault(key[:3], values)
+    checked = 0
+    for r in rows.itertuples():
+        values = cells[(r.office_id, r.source_file, r.source_sheet, r.source_row)]
+        if isinstance(values, dict):
+            shown = values["nik"]
+        else:
+            head = headers_of[(r.office_id, r.source_file, r.source_sheet)]
+            shown = _nik_cell(values, head)
+        if pd.isna(r.person_id):  # a row with neither name nor NIK
+            assert shown in (None, "") and not r.nik_intact
+            checked += 1
+            continue
+        if r.nik_damage == "excel_truncated":
+            assert shown is not None and "e+15" in shown  # a float cell: 15 significant digits
+        if r.nik_damage == "scientific_notation":
+            assert "E+" in shown
+        cleaned = None if shown is None else shown.replace(" ", "").replace(".", "").lstrip("'")
+        assert (cleaned == r.true_nik) == r.nik_intact, (r, shown)
+        assert shown == r.written_nik, (r, shown)
+        checked += 1
+    assert checked == len(rows)
+    # damage is consistent and a few percent
+    assert (rows.nik_intact == (rows.nik_damage == "")).all()
+    assert set(rows.nik_damage) <= {"", "excel_truncated", "scientific_notation", "typo", "transposed", "missing",
+                                    "copied", "wrong_length"}
+    share = (rows.nik_damage != "").mean()
+    assert 0.01 < share < 0.12
+
+
+def test_no_nik_damage_writes_every_nik_intact(tmp_path):
+    generate_world(tmp_path, rows=300, seed=5, nik_damage=False)
+    rows = load_truth(tmp_path)["rows"]
+    real = rows[rows.person_id.notna()]
+    assert real.nik_intact.all() and (real.nik_damage == "").all()
+    cleaned = real.written_nik.str.replace(r"[ .']", "", regex=True)
+    assert (cleaned == real.true_nik).all()
+
+
+# --- persons ------------------------------------------------------------------------
+def test_true_niks_are_well_formed(world):
+    _, _, truth = world
+    persons = truth["persons"]
+    table = regions()
+    nik = persons.true_nik
+    assert nik.str.fullmatch(r"\d{16}").all()
+    assert nik.is_unique
+    codes = nik.str[:2] + "." + nik.str[2:4]
+    assert all(code in table and table[code].type != "province" for code in codes)
+    assert (codes == persons.home_region_code).all()
+    day = nik.str[6:8].astype(int)
+    born = pd.to_datetime(persons.birth_date)
+    assert (day == born.dt.day + np.where(persons.sex == "P", 40, 0)).all()  # women: day + 40
+    assert (nik.str[8:10].astype(int) == born.dt.month).all()
+    assert (nik.str[10:12].astype(int) == born.dt.year % 100).all()
+    assert (nik.str[12:].astype(int) >= 1).all()
+    assert persons.sex.eq("P").any()
+
+
+def test_twins_and_shared_names(tmp_path):
+    generate_world(tmp_path, rows=3000, seed=2)
+    truth = load_truth(tmp_path)
+    persons, rows = truth["persons"], truth["rows"]
+    twins = persons[persons.twin_of.notna()]
+    assert len(twins)
+    pairs = twins.merge(persons, left_on="twin_of", right_on="person_id", suffixes=("", "_twin"))
+    assert (pairs.birth_date == pairs.birth_date_twin).all()
+    assert (pairs.nama.str.split().str[-1] == pairs.nama_twin.str.split().str[-1]).all()
+    assert (pairs.true_nik.str[:12] == pairs.true_nik_twin.str[:12]).all()
+    assert (pairs.true_nik != pairs.true_nik_twin).all()
+    assert persons.nama.duplicated().sum() > len(persons) // 4  # distinct persons share names
+    # overlap the pipeline must deduplicate
+    real = rows[rows.person_id.notna()]
+    assert (real.groupby("person_id").office_id.nunique() > 1).sum() > 10
+    own = real[real.rekap_of == ""]
+    assert (own.groupby(["person_id", "office_id"]).source_file.nunique() > 1).sum() > 10
+    palembang = own[own.office_id == "kota-palembang"].groupby("person_id").jenjang.nunique()
+    assert (palembang > 1).any()  # re-certified at another jenjang
+    # KTP: Kaltim requires Kaltim; some Kutai Timur workers come from elsewhere
+    home = real.merge(persons[["person_id", "home_region_code"]], on="person_id")
+    kaltim = home[(home.office_id == "prov-kaltim") & (home.rekap_of == "")]
+    assert kaltim.home_region_code.str.startswith("64").all()
+    kutim = home[home.office_id == "kab-kutai-timur"]
+    assert 0.02 < (kutim.home_region_code != "64.08").mean() < 0.12
+
+
+def test_results_and_certificates(world):
+    _, _, truth = world
+    rows = truth["rows"]
+    assessed = rows[rows.hasil.notna()]
+    assert 0.88 < (assessed.hasil == "Kompeten").mean() < 0.97
+    certs = rows[rows.certificate_id.notna() & (rows.rekap_of == "")]
+    assert certs.certificate_id.is_unique
+    kompeten = rows[(rows.hasil == "Kompeten") & rows.person_id.notna() & (rows.rekap_of == "")]
+    assert not kompeten.duplicated(["person_id", "jabatan_kerja", "jenjang"]).any()
+    shown = rows[rows.masa_berlaku.notna() & rows.tanggal_terbit.notna()]
+    new = shown[shown.tanggal_terbit >= "2021-01-01"]
+    five = new.tanggal_terbit + pd.DateOffset(years=5)
+    assert (new.masa_berlaku == five).all()
+    assert rows.pending.any() and rows.loc[rows.pending, "nomor_sertifikat"].isna().all()
+    training = rows[rows.office_id.eq("prov-kalsel") & rows.program.str.startswith("BIMTEK")]
+    assert len(training) and training.hasil.isna().all()
+    quarantined = set(rows.expected) - {"published"}
+    assert quarantined == {"quarantine:no_identity", "quarantine:jenjang_unreadable"}
+    assert rows.loc[rows.expected == "quarantine:no_identity", "person_id"].isna().all()
+
+
+def test_kaltim_rekap_reuses_the_regency_numbers(world):
+    root, _, truth = world
+    rows = truth["rows"]
+    rekap = rows[(rows.office_id == "prov-kaltim") & (rows.source_sheet == "Rekap Kabupaten")]
+    assert len(rekap) > 0
+    assert set(rekap.rekap_of) <= {"kab-kutai-timur", "kota-samarinda", "kab-kutai-kartanegara"}
+    local = rows[rows.office_id.isin(["kab-kutai-timur", "kota-samarinda", "kab-kutai-kartanegara"])]
+    numbers = dict(zip(local.nomor_sertifikat.dropna(), local.loc[local.nomor_sertifikat.notna(), "person_id"]))
+    assert rekap.nomor_sertifikat.notna().all()
+    for r in rekap.itertuples():
+        assert numbers[r.nomor_sertifikat] == r.person_id
+    # and the numbers are really in both files
+    cells = _read_cells(root, truth["files"])
+    for r in rekap.head(20).itertuples():
+        assert r.nomor_sertifikat in cells[(r.office_id, r.source_file, r.source_sheet, r.source_row)]
+        origin = local[local.nomor_sertifikat == r.nomor_sertifikat].iloc[0]
+        assert r.nomor_sertifikat in cells[(origin.office_id, origin.source_file, origin.source_sheet, origin.source_row)]
+
+
+def test_long_legacy_lists_continue_on_further_sheets(tmp_path, monkeypatch):
+    monkeypatch.setattr(G, "XLS_MAX_DATA_ROWS", 10)
+    generate_world(tmp_path, rows=600, seed=4)
+    truth = load_truth(tmp_path)
+    rows = truth["rows"]
+    jambi = rows[rows.office_id == "kab-muaro-jambi"]
+    assert {"Peserta", "Peserta (2)"} <= set(jambi.source_sheet)
+    assert jambi.groupby("source_sheet").size().max() <= 10
+    cells = _read_cells(tmp_path, truth["files"])
+    assert set(zip(jambi.office_id, jambi.source_file, jambi.source_sheet, jambi.source_row)) <= set(cells)
+
+
+# --- CLI ----------------------------------------------------------------------------
+def test_cli_wipes_only_office_folders(tmp_path, capsys):
+    keep = tmp_path / "keep-me"
+    keep.mkdir()
+    (keep / "x.txt").write_text("stay")
+    stale = tmp_path / "kota-palembang" / "old_file.csv"
+    stale.parent.mkdir()
+    stale.write_text("old")
+    assert cli_main(["--rows", "300", "--seed", "1", "--out", str(tmp_path)]) == 0
+    assert (keep / "x.txt").read_text() == "stay"
+    assert not stale.exists()
+    assert (tmp_path / "_truth" / "rows.parquet").exists()
+    assert "participant rows" in capsys.readouterr().out
+
+
+# --- expected headline --------------------------------------------------------------
+def _truth_frame(records: list[dict]) -> pd.DataFrame:
+    base = {"source_file": "f", "source_sheet": "", "source_row": 1, "true_nik": None, "nik_damage": "",
+            "jabatan_kerja": "Operator Excavator", "nomor_sertifikat": None, "tanggal_terbit": None,
+            "masa_berlaku": None, "tahun": 2025, "expected": "published", "nik_intact": True, "hasil": "Kompeten"}
+    frame = pd.DataFrame([{**base, **record} for record in records])
+    for column in ("tanggal_terbit", "masa_berlaku"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["person_id"] = frame["person_id"].astype("Int64")
+    return frame
+
+
+SIX_ROWS = [
+    # person 1: certified through Kutai Timur, re-reported by the province with the same number
+    dict(office_id="kab-kutai-timur", person_id=1, jenjang=3, nomor_sertifikat="SKK-6408-2025-000001",
+         tanggal_terbit="2025-05-01", masa_berlaku="2030-05-01"),
+    dict(office_id="prov-kaltim", person_id=1, jenjang=3, nomor_sertifikat="SKK-6408-2025-000001",
+         tanggal_terbit="2025-05-01", masa_berlaku="2030-05-01"),
+    # person 2: twice in one cell; no number and no dates (active by program year), and an expired certificate
+    dict(office_id="kab-kutai-timur", person_id=2, jenjang=3, tahun=2023),
+    dict(office_id="kab-kutai-timur", person_id=2, jenjang=3, nomor_sertifikat="SKK-6408-2020-000002",
+         masa_berlaku="2026-01-01", tahun=2021),
+    # person 3: an expert of the province, issue date known only: 2021-01-15 + 5 years < publish date
+    dict(office_id="prov-kaltim", person_id=3, jenjang=7, nomor_sertifikat="SKK-6400-2021-000003",
+         tanggal_terbit="2021-01-15", tahun=2021),
+    # person 4: quarantined row does not count
+    dict(office_id="prov-kaltim", person_id=4, jenjang=7, expected="quarantine:jenjang_unreadable"),
+]
+PUBLISH = date(2026, 6, 30)
+
+
+def test_expected_headline_on_six_rows():
+    table = expected_headline(_truth_frame(SIX_ROWS), load_registry(), PUBLISH)
+    assert list(table.columns) == ["province_code", "region_code", "region_name", "jenjang", "kualifikasi",
+                                   "certified_persons", "active_persons"]
+    assert table.to_dict("records") == [
+        {"province_code": "64", "region_code": "64", "region_name": "Kalimantan Timur", "jenjang": 7,
+         "kualifikasi": "Ahli", "certified_persons": 1, "active_persons": 0},
+        {"province_code": "64", "region_code": "64.08", "region_name": "Kabupaten Kutai Timur", "jenjang": 3,
+         "kualifikasi": "Operator", "certified_persons": 2, "active_persons": 2},
+    ]
+
+
+def test_expected_headline_only_intact_nik_after_certificate_dedup():
+    records = [dict(r) for r in SIX_ROWS]
+    records[0]["nik_intact"] = False  # the regency row's NIK is damaged, the province's re-report is intact
+    records[2]["nik_intact"] = False  # person 2 keeps only the expired certificate
+    table = expected_headline(_truth_frame(records), load_registry(), PUBLISH, only_intact_nik=True)
+    cells = {(r.region_code, r.jenjang): (r.certified_persons, r.active_persons) for r in table.itertuples()}
+    # person 1 is not moved to the province: the province row was a re-report and is dropped first
+    assert cells == {("64", 7): (1, 0), ("64.08", 3): (1, 0)}
+
+
+def test_expected_headline_not_kompeten_and_missing_number():
+    records = [
+        dict(office_id="kota-palembang", person_id=1, jenjang=2, hasil="Belum Kompeten"),
+        dict(office_id="kota-palembang", person_id=2, jenjang=2, nomor_sertifikat=None),  # pending: still certified
+        dict(office_id="kota-palembang", person_id=3, jenjang=2, hasil=None),  # training only
+    ]
+    table = expected_headline(_truth_frame(records), load_registry(), PUBLISH)
+    assert table[["region_code", "jenjang", "certified_persons", "active_persons"]].values.tolist() == [
+        ["16.71", 2, 1, 1]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "active"),
+    [
+        ({"masa_berlaku": "2026-06-30"}, True),  # valid on the publish date itself
+        ({"masa_berlaku": "2026-06-29"}, False),
+        ({"masa_berlaku": "2027-01-01", "tanggal_terbit": "2015-01-01"}, True),  # masa berlaku wins
+        ({"masa_berlaku": "2026-01-01", "tanggal_terbit": "2025-01-01"}, False),
+        ({"tanggal_terbit": "2021-06-30"}, True),  # + 5 years = publish date
+        ({"tanggal_terbit": "2021-06-29"}, False),
+        ({"tahun": 2022}, True),  # neither date: program year within the last five calendar years
+        ({"tahun": 2021}, False),
+    ],
+)
+def test_expected_headline_active_rules(fields, active):
+    record = dict(office_id="kota-samarinda", person_id=9, jenjang=4, **fields)
+    table = expected_headline(_truth_frame([record]), load_registry(), PUBLISH)
+    assert table.loc[0, "certified_persons"] == 1
+    assert table.loc[0, "active_persons"] == int(active)
+
+
+def test_expected_headline_on_a_generated_world(world):
+    _, _, truth = world
+    rows = truth["rows"]
+    table = expected_headline(rows, load_registry(), PUBLISH)
+    assert table.region_code.is_monotonic_increasing or table.sort_values(["region_code", "jenjang"]).equals(table)
+    assert (table.active_persons <= table.certified_persons).all()
+    assert "64" in set(table.region_code) and "64.08" in set(table.region_code)
+    provincial = table[table.region_code.str.len() == 2]
+    assert provincial.jenjang.min() >= 4  # Kaltim's rekap of regency levels 1-3 is not counted under "64"
+    intact = expected_headline(rows, load_registry(), PUBLISH, only_intact_nik=True)
+    assert intact.certified_persons.sum() <= table.certified_persons.sum()
+
+
+def test_registry_offices_without_a_profile_get_generic_files(tmp_path):
+    registry = tmp_path / "offices.yaml"
+    registry.write_text(
+        "offices:\n"
+        "  - {id: kab-kutai-timur, name: Dinas PUPR Kabupaten Kutai Timur, level: regency, region_code: '64.08'}\n"
+        "  - {id: kota-balikpapan, name: Dinas PUPR Kota Balikpapan, level: city, region_code: '64.71'}\n"
+        "  - {id: prov-kaltim, name: Dinas PUPR-Pera Provinsi Kalimantan Timur, level: province, region_code: '64'}\n"
+        "  - {id: prov-jambi, name: Dinas PUPR Provinsi Jambi, level: province, region_code: '15'}\n",
+        encoding="utf-8",
+    )
+    landing = tmp_path / "landing"
+    summary = generate_world(landing, rows=500, seed=8, registry_path=registry)
+    assert sorted(summary.skipped_offices) == ["kota-balikpapan", "prov-jambi"]
+    assert list((landing / "kota-balikpapan").glob("*.xlsx"))
+    truth = load_truth(landing)
+    rows = truth["rows"]
+    assert set(rows.office_id) == {"kab-kutai-timur", "kota-balikpapan", "prov-kaltim", "prov-jambi"}
+    assert set(rows.loc[rows.rekap_of != "", "rekap_of"]) <= {"kab-kutai-timur", "kota-balikpapan"}
+    cells = _read_cells(landing, truth["files"])
+    assert set(zip(rows.office_id, rows.source_file, rows.source_sheet, rows.source_row)) <= set(cells)
+    offices = load_registry(registry)
+    table = expected_headline(rows, offices, PUBLISH)
+    assert {"64.08", "64.71", "64", "15"} <= set(table.region_code)
+
+
+def test_registry_without_the_province_has_no_rekap(tmp_path):
+    registry = tmp_path / "offices.yaml"
+    registry.write_text(
+        "offices:\n"
+        "  - {id: kota-palembang, name: Dinas PUPR Kota Palembang, level: city, region_code: '16.71',"
+        " reader: {delimiter: ';'}}\n",
+        encoding="utf-8",
+    )
+    summary = generate_world(tmp_path / "landing", rows=200, seed=8, registry_path=registry)
+    assert set(summary.offices) == {"kota-palembang"}
+    assert abs(summary.rows - 200) <= 15
