@@ -74,8 +74,8 @@ def test_clean_row_passes_every_row_rule():
         ("kab-kutai-timur", {"nik": "6499015203850012"}, "nik_invalid", "6499015203850012"),  # regency 64.99 does not exist
         ("kab-kutai-timur", {"nik": None, "nik_status": "missing"}, "nik_missing", None),
         ("kab-kutai-timur", {"nik": None, "nik_status": "excel_truncated", "nik_partial": "640801520385001"}, "nik_excel_damaged", None),
-        ("kab-kutai-timur", {"tanggal_lahir": pd.Timestamp("1985-03-21")}, "nik_birth_date_mismatch", "1985-03-21"),
-        ("kab-kutai-timur", {"jenis_kelamin": "L"}, "nik_sex_mismatch", "L"),
+        ("kab-kutai-timur", {"tanggal_lahir": pd.Timestamp("1985-03-21"), "flags": "nik_tanggal_lahir_mismatch"}, "nik_birth_date_mismatch", "1985-03-21"),
+        ("kab-kutai-timur", {"jenis_kelamin": "L", "flags": "nik_jenis_kelamin_mismatch"}, "nik_sex_mismatch", "L"),
         ("kab-kutai-timur", {"kualifikasi": "Ahli"}, "kualifikasi_inconsistent", "Ahli"),
         ("kab-kutai-timur", {"jenjang": 7, "kualifikasi": "Ahli"}, "level_outside_authority", "7"),
         ("prov-kaltim", {"office_id": "prov-kaltim"}, "level_outside_authority", "3"),
@@ -96,8 +96,23 @@ def test_each_row_rule_flags_its_violation_and_keeps_the_row(office, changes, ru
     assert rules()[rule].consequence == "flag"
 
 
+def test_nik_disagreeing_with_birth_date_and_sex_from_raw_cells():
+    """End to end from the office's cells: standardization detects, the row suite reports, the row stays."""
+    from standardize.record import standardize_submission
+
+    raw = {column: None for column in RAW_COLUMNS}
+    raw.update(nama="SITI AMINAH", nik="6408015203850012", tempat_tanggal_lahir="Sangatta, 21-03-1985",
+               jenis_kelamin="L", jenjang="Jenjang 3", hasil="K", nomor_sertifikat="SKK-1", tahun="2025")
+    frame_in = pd.DataFrame([{"office_id": "kab-kutai-timur", "source_file": "f.xlsx", "source_sha256": "c" * 64,
+                              "source_sheet": "S", "source_row": 9, **raw}])
+    rows = standardize_submission(frame_in, reference_date=TODAY).rows
+    result = validate_rows(rows, OFFICES["kab-kutai-timur"], TODAY)
+    assert sorted(result.flagged["rule"]) == ["nik_birth_date_mismatch", "nik_sex_mismatch"]
+    assert len(rows) == 1
+
+
 def test_certificate_repeated_within_one_submission_only():
-    same_file = frame(clean_row(), clean_row(source_row=6, nik="6408011203850013", tanggal_lahir=pd.Timestamp("1985-03-12"), jenis_kelamin="L"))
+    same_file = frame(clean_row(), clean_row(source_row=6, nik="6408011203850013", jenis_kelamin="L"))
     result = validate_rows(same_file, OFFICES["kab-kutai-timur"], TODAY)
     assert {o.rule: o.failing_count for o in result.outcomes if not o.success} == {"certificate_repeated": 2}
     other_file = frame(clean_row(), clean_row(source_sha256="b" * 64, source_file="mtu2.xlsx"))

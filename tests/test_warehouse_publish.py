@@ -82,3 +82,227 @@ def test_failed_publish_leaves_the_previous_version_whole(warehouse_url):
         assert len(read_table(engine, "quarantine")) == 1
     finally:
         engine.dispose()
+
+
+# --------------------------------------------------------------------------- bulk load, star tables, kills
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from warehouse import schema
+from warehouse.publish import dump_table
+from warehouse.star import build_star
+from sources.registry import load_registry
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _values(series: pd.Series) -> list:
+    return [None if pd.isna(v) else v for v in series]
+
+
+def test_bulk_load_keeps_types_empty_strings_and_nulls(warehouse_url):
+    quarantine = pd.DataFrame(
+        {
+            "office_id": ["kota-palembang", "kota-palembang", "kab-kutai-timur"],
+            "source_file": ["peserta; 2025.csv", "peserta; 2025.csv", 'mtu "2025".xlsx'],
+            "source_sha256": ["cd" * 32, "cd" * 32, "ab" * 32],
+            "source_sheet": ["", "", "Sangatta\nUtara"],
+            "source_row": ["3", "4", "12"],  # text in, integer out
+            "column_name": ["", "nik", "jenjang"],
+            "value": [None, "", "Jenjang ?"],
+            "rule": ["no_identity", "nik_missing", "jenjang_unreadable"],
+            "reason": ["r", "r", "r"],
+            "raw": ['{"a": null}', None, '{"jenjang": "Jenjang ?"}'],
+        }
+    )
+    log = pd.DataFrame(
+        {
+            "office_id": ["kota-palembang"],
+            "source_file": ["peserta; 2025.csv"],
+            "source_sha256": ["cd" * 32],
+            "format": ["csv"],
+            "received_at": [pd.Timestamp("2026-01-02 03:04:05.123456", tz="UTC")],
+            "status": ["accepted"],
+            "rule": [None],
+            "reason": [None],
+            "rows_read": [10],
+            "rows_accepted": [8],
+            "rows_quarantined": [2],
+            "rows_flagged": [1],
+            "sheets": ["{}"],
+        }
+    )
+    engine = make_engine(warehouse_url)
+    try:
+        report = publish_tables(engine, {"quarantine": quarantine, "submission_log": log}, date(2026, 1, 1))
+        assert report.row_counts == {"quarantine": 3, "submission_log": 1}
+        back = read_table(engine, "quarantine")
+        assert back["source_row"].tolist() == [12, 3, 4]  # sorted by office, file, sheet, row
+        assert back["source_sheet"].tolist() == ["Sangatta\nUtara", "", ""]
+        assert _values(back["value"]) == ["Jenjang ?", None, ""]
+        assert _values(back["raw"]) == ['{"jenjang": "Jenjang ?"}', '{"a": null}', None]
+        assert back["source_file"].tolist()[0] == 'mtu "2025".xlsx'
+        row = read_table(engine, "submission_log").iloc[0]
+        assert pd.Timestamp(row["received_at"]) == pd.Timestamp("2026-01-02 03:04:05.123456", tz="UTC")
+        assert pd.isna(row["rule"]) and row["rows_flagged"] == 1
+        log_rows = read_table(engine, "publish_log")
+        assert sorted(log_rows["table_name"]) == ["quarantine", "submission_log"]
+        assert set(log_rows["publish_date"]) == {date(2026, 1, 1)}
+    finally:
+        engine.dispose()
+
+
+def test_a_frame_missing_columns_changes_nothing(warehouse_url):
+    engine = make_engine(warehouse_url)
+    try:
+        publish_tables(engine, {"certified_workers_by_region_level": headline([5])}, date(2026, 1, 1))
+        with pytest.raises(ValueError, match="lacks columns"):
+            publish_tables(engine, {"certified_workers_by_region_level": headline([1]).drop(columns="active_persons")},
+                           date(2026, 1, 2))
+        assert read_table(engine, "certified_workers_by_region_level")["certified_persons"].tolist() == [5]
+    finally:
+        engine.dispose()
+
+
+def _star_rows() -> pd.DataFrame:
+    """A few hundred linked rows over every office (no pipeline run needed)."""
+    offices = load_registry()
+    records = []
+    for i in range(400):
+        office = list(offices)[i % len(offices)]
+        person = i % 170
+        records.append(
+            {
+                "office_id": office, "source_file": f"{office}.xlsx", "source_sha256": "ef" * 32, "source_sheet": "",
+                "source_row": i + 2, "nik": f"64080110038{person:05d}", "nik_status": "valid", "nik_partial": None,
+                "tanggal_lahir": pd.Timestamp("1985-03-10"), "jenis_kelamin": "L",
+                "jabatan_kerja": ["Tukang Batu", "Mandor", "Ahli Muda Teknik Jalan"][i % 3], "jenjang": [2, 5, 7][i % 3],
+                "hasil": ["Kompeten", "Kompeten", "Belum Kompeten", None][i % 4],
+                "nomor_sertifikat": f"SKK-{i % 97}" if i % 5 else None,
+                "tanggal_terbit": pd.Timestamp(f"{2020 + i % 6}-03-01") if i % 2 else pd.NaT, "masa_berlaku": pd.NaT,
+                "program": "MTU", "tahun": 2020 + i % 7, "flags": "", "person_key": f"p{person:04d}", "person_key_basis": "nik",
+            }
+        )
+    frame = pd.DataFrame(records)
+    frame["jenjang"] = frame["jenjang"].astype("Int64")
+    frame["tahun"] = frame["tahun"].astype("Int64")
+    return frame
+
+
+def test_star_tables_round_trip_and_publish_twice_gives_identical_dumps(warehouse_url):
+    frames = build_star(_star_rows(), load_registry(), date(2026, 6, 30), "test-secret")
+    again = build_star(_star_rows().sample(frac=1, random_state=1), load_registry(), date(2026, 6, 30), "test-secret")
+    engine = make_engine(warehouse_url)
+    try:
+        publish_tables(engine, frames, date(2026, 6, 30))
+        first = {name: dump_table(engine, name) for name in frames}
+        ordered = {name: read_table(engine, name) for name in frames}
+        publish_tables(engine, again, date(2026, 6, 30))
+        second = {name: dump_table(engine, name) for name in frames}
+        assert first == second
+        for name, frame in frames.items():
+            back = ordered[name]
+            assert len(back) == len(frame) > 0, name
+            assert list(back.columns) == list(frame.columns), name
+            pd.testing.assert_frame_equal(read_table(engine, name), back, obj=name)
+        assert len(read_table(engine, "publish_log")) == 2 * len(frames)
+    finally:
+        engine.dispose()
+
+
+KILLED_PUBLISHER = textwrap.dedent(
+    """
+    import sys, time
+    from datetime import date
+    import numpy as np, pandas as pd
+    from warehouse.publish import make_engine, publish_tables
+
+    url, rows, moment = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    n = np.arange(rows)
+    big = pd.DataFrame({
+        "office_id": "kab-kutai-timur", "source_file": "mtu 2025.xlsx", "source_sha256": "ab" * 32,
+        "source_sheet": "Bengalon", "source_row": n, "column_name": "nik", "value": pd.Series(n).astype(str),
+        "rule": "nik_invalid", "reason": "NIK tidak valid / invalid NIK " * 3,
+        "raw": '{"nama": "X", "nik": "6408", "jenjang": "3", "hasil": "Kompeten", "program": "MTU 2025"}',
+    })
+    headline = pd.DataFrame({"province_code": ["64"], "region_code": ["64.08"], "region_name": ["Kabupaten Kutai Timur"],
+                             "jenjang": [1], "kualifikasi": ["Operator"], "certified_persons": [1], "active_persons": [1]})
+
+    def progress(event, table):
+        print(event, table, flush=True)
+        if moment == "swap" and event == "swapped":
+            time.sleep(600)  # tables dropped and replaced, not committed: killed here
+
+    engine = make_engine(url)
+    publish_tables(engine, {"certified_workers_by_region_level": headline, "quarantine": big}, date(2026, 2, 1),
+                   progress=progress)
+    print("done", flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("moment", ["load", "swap"])
+def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment, tmp_path):
+    engine = make_engine(warehouse_url)
+    try:
+        publish_tables(
+            engine, {"certified_workers_by_region_level": headline([5, 7]), "quarantine": QUARANTINE}, date(2026, 1, 1)
+        )
+        before = {name: dump_table(engine, name) for name in ("certified_workers_by_region_level", "quarantine", "publish_log")}
+    finally:
+        engine.dispose()  # DuckDB: one writing process; the publisher below is it
+
+    rows = 1_500_000
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_PUBLISHER, warehouse_url, str(rows), moment],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    seen = []
+    try:
+        wanted = "load quarantine" if moment == "load" else "swapped None"
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            seen.append(line.strip())
+            if line.strip() == wanted:
+                if moment == "load":
+                    time.sleep(0.3)  # well inside the bulk load of 1.5M rows
+                process.send_signal(signal.SIGKILL)
+                break
+    finally:
+        if process.poll() is None and wanted not in seen:
+            process.kill()
+        process.wait(timeout=60)
+        stderr = process.stderr.read()
+        process.stdout.close()
+        process.stderr.close()
+    assert wanted in seen, (seen, stderr[-2000:])
+    assert process.returncode == -signal.SIGKILL
+    assert "committed None" not in seen and "done" not in seen
+
+    engine = make_engine(warehouse_url)
+    try:
+        after = {name: dump_table(engine, name) for name in before}
+        assert after == before
+        assert read_table(engine, "certified_workers_by_region_level")["certified_persons"].tolist() == [5, 7]
+        assert read_table(engine, "quarantine").to_dict("records") == QUARANTINE.to_dict("records")
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as connection:
+                leftovers = connection.execute(
+                    sa.text("SELECT count(*) FROM pg_namespace WHERE nspname LIKE :pattern"), {"pattern": "\\_publish\\_%"}
+                ).scalar_one()
+            assert leftovers == 0
+        # And the next publish goes through.
+        publish_tables(engine, {"certified_workers_by_region_level": headline([3])}, date(2026, 3, 1))
+        assert read_table(engine, "certified_workers_by_region_level")["certified_persons"].tolist() == [3]
+    finally:
+        engine.dispose()

@@ -1,0 +1,401 @@
+"""Find each person once across programs and offices: :func:`link_persons`.
+
+Stages, strongest evidence first (each only looks at what the previous left):
+
+1. **exact NIK** (:mod:`linkage.nik_stage`): rows with the same valid NIK are one
+   person, unless the row contradicts its NIK (copied from the row above);
+2. **NIK repair** with evidence: Excel-truncated, one mistyped digit, two swapped
+   digits, a dropped or doubled digit, scientific notation, missing NIK;
+3. **probabilistic** (Fellegi-Sunter with Splink on DuckDB,
+   :mod:`linkage.probabilistic`) for the rows still without a person: their
+   candidates are blocked on birth date, name, NIK prefix and certificate
+   number, and scored on name, birth date, sex, birth place, NIK digits and
+   certificate number, with m probabilities learnt from the NIK clusters of
+   stage 1 (which are labelled pairs for free);
+4. **guarded clustering** (:mod:`linkage.clustering`): a link is refused when its
+   two sides hold different valid NIKs, different birth dates or different sex,
+   so no third record chains two persons together;
+5. **stable keys** (:mod:`linkage.keys`).
+
+Every accepted link is kept with its method and evidence (:attr:`LinkResult.links`),
+and :func:`explain` answers "why are these two rows one person?".
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from linkage.clustering import Facts, GuardedUnionFind
+from linkage.features import PROVENANCE, ROW_IDENTITY, build_features
+from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
+from linkage.nik_stage import (
+    certificate_candidates,
+    choose_repairs,
+    exact_pass,
+    register_frequencies,
+    repair_candidates,
+    typo_edges,
+    typo_merges,
+)
+
+LINK_COLUMNS = (
+    *(f"{c}_l" for c in PROVENANCE),
+    *(f"{c}_r" for c in PROVENANCE),
+    "person_key",
+    "method",
+    "kind",
+    "evidence",
+    "match_weight",
+    "match_probability",
+    "agreed_fields",
+)
+
+# Fields compared for the agreed_fields column of links: (label, feature column).
+_AGREE_FIELDS = (
+    ("nik", "nik"),
+    ("nama_kunci", "name"),
+    ("tanggal_lahir", "birth"),
+    ("jenis_kelamin", "sex"),
+    ("tempat_lahir", "place"),
+    ("nomor_sertifikat", "cert"),
+)
+
+
+@dataclass
+class LinkResult:
+    """What :func:`link_persons` found.
+
+    ``rows``: the input rows (same order and index) plus ``person_key`` and
+    ``link_basis`` (``nik``: the row's own valid NIK; ``nik_repair:<kind>``;
+    ``probabilistic``; ``unlinked``: no trusted NIK and nothing linked it).
+
+    ``links``: one row per accepted link between two rows, identified by their
+    provenance (``*_l`` / ``*_r``), with ``method`` (``exact_nik``, ``nik_repair``,
+    ``probabilistic``), ``kind`` (the repair or ``exact_nik``), ``evidence`` text,
+    ``match_weight`` / ``match_probability`` (probabilistic links) and
+    ``agreed_fields``. Exact-NIK groups are linked as a star from their first row.
+
+    ``assignments``: row identity -> person_key (pass it as ``previous`` next time).
+    ``merges``: person keys retired into another this run, with the reason.
+    ``splits``: previous persons whose rows now belong to several persons.
+    ``refused``: probabilistic links above threshold that the clustering guard
+    refused, with the reason (two valid NIKs, two birth dates, two sexes,
+    ambiguous candidates).
+    ``timings``: seconds per stage.
+    """
+
+    rows: pd.DataFrame
+    links: pd.DataFrame
+    assignments: pd.DataFrame
+    merges: pd.DataFrame
+    splits: pd.DataFrame
+    refused: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _agreed_fields(feats: pd.DataFrame, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Comma-joined names of the fields equal (and present) on both rows of each link."""
+    code = np.zeros(len(left), dtype=np.int64)
+    for bit, (_, column) in enumerate(_AGREE_FIELDS):
+        values = feats[column].to_numpy(dtype=object)
+        a, b = values[left], values[right]
+        equal = pd.notna(a) & pd.notna(b)
+        equal[equal] = a[equal] == b[equal]
+        code |= equal.astype(np.int64) << bit
+    table = np.array(
+        [",".join(label for bit, (label, _) in enumerate(_AGREE_FIELDS) if c >> bit & 1)
+         for c in range(1 << len(_AGREE_FIELDS))],
+        dtype=object,
+    )
+    return table[code]
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
+    con.register(name, pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False))
+
+
+def link_persons(
+    rows: pd.DataFrame,
+    secret: str,
+    previous: pd.DataFrame | None = None,
+    *,
+    probabilistic: bool = True,
+    threshold: float | None = None,
+) -> LinkResult:
+    """Link standardized participation rows into persons with stable pseudonymous keys.
+
+    ``rows``: standardized participation rows (docs/data-model.md section 2) of all
+    offices. ``secret``: the person-key secret (HMAC). ``previous``: the
+    ``assignments`` of the last run, so known persons keep their keys.
+    ``probabilistic=False`` stops after NIK repair (faster, lower recall).
+    ``threshold``: match probability a probabilistic link needs (default
+    :data:`linkage.probabilistic.MATCH_THRESHOLD`).
+    """
+    if not secret:
+        raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    con = duckdb.connect()
+    con.execute("set enable_progress_bar = false")
+    try:
+        feats = build_features(rows, con)
+        timings["features"] = time.perf_counter() - started
+
+        # Stage 1: exact NIK, copies detached.
+        t = time.perf_counter()
+        ex = exact_pass(feats)
+        n_groups = len(ex.group_nik)
+        residual = np.flatnonzero(ex.group < 0)
+        node = ex.group.copy()
+        node[residual] = n_groups + np.arange(len(residual))
+        feats["grp"] = ex.group
+        feats["detached"] = ex.detached
+        timings["exact_nik"] = time.perf_counter() - t
+
+        # Stage 2a: valid NIKs one edit apart (a typo that still looks valid).
+        t = time.perf_counter()
+        _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "sex", "place", "cert"]])
+        register_frequencies(con)
+        merges_2a = typo_merges(con)
+        uf = GuardedUnionFind(n_groups + len(residual))
+        for g1, g2 in zip(merges_2a["g1"].tolist(), merges_2a["g2"].tolist()):
+            uf.union(g1, g2, guarded=False)
+        group_cid = uf.labels()[:n_groups]  # NIK identity: the group's root after typo merges
+        row_cid = np.where(ex.group >= 0, group_cid[np.maximum(ex.group, 0)], -1)
+
+        # What each identity / residual row knows about its person, for the guards.
+        attached = ex.group >= 0
+        births = _FactsIndex(row_cid[attached], feats["birth"].to_numpy(dtype=object)[attached])
+        sexes = _FactsIndex(row_cid[attached], feats["sex"].to_numpy(dtype=object)[attached])
+        r_birth = feats["birth"].to_numpy(dtype=object)[residual]
+        r_sex = feats["sex"].to_numpy(dtype=object)[residual]
+        blocked_cid = np.where(ex.blocked_group >= 0, group_cid[np.maximum(ex.blocked_group, 0)], -1)
+        r_blocked = blocked_cid[residual]
+
+        def facts_of(n: int) -> Facts:
+            if n < n_groups:
+                return Facts(identities={n}, births=set(births.get(n)), sexes=set(sexes.get(n)))
+            k = n - n_groups
+            facts = Facts()
+            if isinstance(r_birth[k], str):
+                facts.births.add(r_birth[k])
+            if isinstance(r_sex[k], str):
+                facts.sexes.add(r_sex[k])
+            if r_blocked[k] >= 0:
+                facts.blocked.add(int(r_blocked[k]))
+            return facts
+
+        uf.facts_of = facts_of
+        edges = [ex.edges, typo_edges(merges_2a)]
+        timings["nik_typo_merge"] = time.perf_counter() - t
+
+        # Stage 2b: residual rows repaired against the valid NIKs.
+        t = time.perf_counter()
+        v = feats.loc[attached, ["rid", "nik", "name", "birth", "sex", "place"]].copy()
+        v["cid"] = row_cid[attached]
+        r = feats.loc[residual, ["rid", "nik_status", "digits", "name", "birth", "sex", "place", "detached"]].copy()
+        r["blocked_cid"] = pd.array(np.where(r_blocked >= 0, r_blocked, -1), dtype="Int64")
+        _register(con, "v", v)
+        _register(con, "r", r)
+        repairs, ambiguous = choose_repairs(repair_candidates(con))
+        accepted = []
+        for rec in repairs.itertuples(index=False):
+            if uf.union(int(node[rec.rid_l]), int(node[rec.rid_r])):
+                accepted.append(True)
+            else:
+                accepted.append(False)
+        if len(repairs):
+            edges.append(repairs[np.array(accepted, dtype=bool)])
+        timings["nik_repair"] = time.perf_counter() - t
+
+        # Stage 2c: the same registration number reported twice is one person.
+        t = time.perf_counter()
+        cert_edges = certificate_candidates(feats, uf.labels()[node])
+        if len(cert_edges):
+            keep = [uf.union(int(node[a]), int(node[b])) for a, b in zip(cert_edges["rid_l"], cert_edges["rid_r"])]
+            edges.append(cert_edges[np.array(keep, dtype=bool)])
+        timings["same_certificate"] = time.perf_counter() - t
+
+        # Stage 3: probabilistic linkage of what is left.
+        refused = pd.DataFrame(columns=["rid_l", "rid_r", "match_probability", "reason"])
+        if probabilistic:
+            from linkage.probabilistic import link_residual
+
+            t = time.perf_counter()
+            labels = uf.labels()
+            unresolved = np.array([labels[node[i]] == node[i] for i in residual], dtype=bool)
+            fs_edges, refused, fs_timings = link_residual(
+                con, feats, row_cid, residual[unresolved], uf, node, threshold=threshold, ambiguous=ambiguous
+            )
+            edges.append(fs_edges)
+            timings.update(fs_timings)
+            timings["probabilistic"] = time.perf_counter() - t
+
+        # Persons and keys.
+        t = time.perf_counter()
+        component = uf.labels()[node]
+        links = pd.concat([e for e in edges if len(e)], ignore_index=True) if any(len(e) for e in edges) else \
+            pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
+        result = _finish(rows, feats, ex, component, links, refused, secret, previous)
+        timings["keys"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - started
+        result.timings = timings
+        return result
+    finally:
+        con.close()
+
+
+class _FactsIndex:
+    """Distinct non-null values per integer key, looked up lazily (sorted arrays + searchsorted)."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray):
+        frame = pd.DataFrame({"k": keys, "v": values}).dropna().drop_duplicates().sort_values("k", kind="stable")
+        self.keys = frame["k"].to_numpy(dtype=np.int64)
+        self.values = frame["v"].to_numpy(dtype=object)
+
+    def get(self, key: int) -> tuple:
+        lo = np.searchsorted(self.keys, key, side="left")
+        hi = np.searchsorted(self.keys, key, side="right")
+        return tuple(self.values[lo:hi])
+
+
+def _finish(rows, feats, ex, component, links, refused, secret, previous) -> LinkResult:
+    n = len(rows)
+    # Anchor NIK of each person: the valid NIK most of its rows carry (ties: smallest).
+    trusted = ex.group >= 0
+    nik_rows = pd.DataFrame({"component": component[trusted], "nik": ex.group_nik[ex.group[trusted]]})
+    counts = nik_rows.groupby(["component", "nik"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["component", "n", "nik"], ascending=[True, False, True])
+    anchor = counts.drop_duplicates("component").set_index("component")["nik"]
+
+    basis = np.where(trusted, "nik", "unlinked").astype(object)
+    if len(links):
+        attach = links[links["method"] != "exact_nik"]
+        for method, kind, rl, rr in zip(attach["method"], attach["kind"], attach["rid_l"], attach["rid_r"]):
+            for rid in (rl, rr):
+                if not trusted[rid] and basis[rid] == "unlinked":
+                    basis[rid] = method if method in ("probabilistic", "same_certificate") else f"nik_repair:{kind}"
+
+    left = links["rid_l"].to_numpy(dtype=np.int64) if len(links) else np.zeros(0, dtype=np.int64)
+    right = links["rid_r"].to_numpy(dtype=np.int64) if len(links) else np.zeros(0, dtype=np.int64)
+    pkey_holder: dict = {}
+
+    def merge_reason(comp: int, retired: str, kept: str) -> str:
+        # the first link inside the cluster whose two rows had the two previous keys
+        prev_key = pkey_holder.get("prev")
+        if prev_key is None or not len(links):
+            return "linked in this run"
+        inside = component[left] == comp
+        for rl, rr, method, evidence in zip(left[inside], right[inside], links["method"].to_numpy()[inside],
+                                            links["evidence"].to_numpy()[inside]):
+            pair = {prev_key[rl], prev_key[rr]}
+            if pair == {retired, kept}:
+                return f"{method}: {evidence}"
+        return "linked in this run through rows not known before"
+
+    if previous is not None and len(previous):
+        ident = rows[list(ROW_IDENTITY)].reset_index(drop=True).astype({"source_sheet": "str"})
+        prev = previous[list(ROW_IDENTITY) + ["person_key"]].astype({"source_sheet": "str"}).drop_duplicates(list(ROW_IDENTITY))
+        ident["source_row"] = pd.to_numeric(ident["source_row"]).astype(np.int64)
+        prev["source_row"] = pd.to_numeric(prev["source_row"]).astype(np.int64)
+        pkey_holder["prev"] = ident.merge(prev, on=list(ROW_IDENTITY), how="left")["person_key"].to_numpy(dtype=object)
+
+    person_key, key_since, merges, splits, generation = assign_keys(
+        rows, component, anchor, secret, previous, merge_reason
+    )
+
+    out_rows = rows.copy()
+    out_rows["person_key"] = person_key
+    out_rows["link_basis"] = basis
+
+    assignments = pd.DataFrame({c: rows[c].to_numpy() for c in PROVENANCE})
+    assignments["person_key"] = person_key
+    assignments["link_basis"] = basis
+    assignments["key_since"] = key_since
+    assignments["generation"] = generation
+    assignments = assignments[list(ASSIGNMENT_COLUMNS)]
+
+    link_frame = pd.DataFrame(index=pd.RangeIndex(len(links)))
+    prov = {c: rows[c].to_numpy() for c in PROVENANCE}
+    for c in PROVENANCE:
+        link_frame[f"{c}_l"] = prov[c][left]
+    for c in PROVENANCE:
+        link_frame[f"{c}_r"] = prov[c][right]
+    link_frame["person_key"] = person_key[left] if len(links) else []
+    for c in ("method", "kind", "evidence", "match_weight", "match_probability"):
+        link_frame[c] = links[c].to_numpy() if len(links) else []
+    link_frame["agreed_fields"] = _agreed_fields(feats, left, right) if len(links) else []
+    link_frame["match_weight"] = pd.to_numeric(link_frame["match_weight"])
+    link_frame["match_probability"] = pd.to_numeric(link_frame["match_probability"])
+
+    refused_frame = pd.DataFrame(index=pd.RangeIndex(len(refused)))
+    if len(refused):
+        rl = refused["rid_l"].to_numpy(dtype=np.int64)
+        rr = refused["rid_r"].to_numpy(dtype=np.int64)
+        for c in PROVENANCE:
+            refused_frame[f"{c}_l"] = prov[c][rl]
+        for c in PROVENANCE:
+            refused_frame[f"{c}_r"] = prov[c][rr]
+        refused_frame["match_probability"] = refused["match_probability"].to_numpy()
+        refused_frame["reason"] = refused["reason"].to_numpy()
+    return LinkResult(rows=out_rows, links=link_frame, assignments=assignments, merges=merges, splits=splits,
+                      refused=refused_frame)
+
+
+def explain(result: LinkResult, row_a: dict, row_b: dict) -> pd.DataFrame:
+    """Why are these two rows one person? The chain of links between them.
+
+    ``row_a`` / ``row_b``: provenance of each row (``source_sha256`` or
+    ``source_file``, ``source_sheet``, ``source_row``; ``office_id`` optional).
+    Returns the links on the shortest path from ``row_a`` to ``row_b`` (empty when
+    they are different persons).
+    """
+    links = result.links
+
+    def ident(prefix: str) -> pd.Series:
+        return (links[f"source_sha256{prefix}"].astype(str) + "|" + links[f"source_sheet{prefix}"].astype(str)
+                + "|" + links[f"source_row{prefix}"].astype(str))
+
+    def resolve(row: dict) -> str:
+        frame = result.rows
+        mask = pd.Series(True, index=frame.index)
+        for column in ("office_id", "source_file", "source_sha256", "source_sheet", "source_row"):
+            if column in row:
+                mask &= frame[column].astype(str) == str(row[column])
+        hits = frame[mask]
+        if len(hits) != 1:
+            raise ValueError(f"{row} matches {len(hits)} rows")
+        hit = hits.iloc[0]
+        return f"{hit['source_sha256']}|{hit['source_sheet']}|{hit['source_row']}"
+
+    start, goal = resolve(row_a), resolve(row_b)
+    left, right = ident("_l").to_numpy(), ident("_r").to_numpy()
+    adjacency: dict[str, list[tuple[str, int]]] = {}
+    for i, (a, b) in enumerate(zip(left, right)):
+        adjacency.setdefault(a, []).append((b, i))
+        adjacency.setdefault(b, []).append((a, i))
+    seen = {start: None}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        if current == goal:
+            break
+        for nxt, i in adjacency.get(current, ()):
+            if nxt not in seen:
+                seen[nxt] = (current, i)
+                queue.append(nxt)
+    if goal not in seen:
+        return links.iloc[0:0]
+    path = []
+    current = goal
+    while seen[current] is not None:
+        current, i = seen[current]
+        path.append(i)
+    return links.iloc[list(reversed(path))].reset_index(drop=True)

@@ -1,0 +1,473 @@
+"""Stages 1 and 2 of person linkage: the exact NIK pass and NIK repair with evidence.
+
+Stage 1, exact NIK. Rows with the same structurally valid NIK are one person,
+except rows that disagree with the NIK or with its other rows:
+
+* a NIK copied from the row above (DOMAIN) is valid, real and someone else's: the
+  row's birth date or sex contradicts what the NIK encodes, and its name is not
+  the owners' name (or its birth date is no typo of theirs);
+* a mistyped NIK can land on another real person's NIK (same district and birth
+  date, neighbouring serial): both rows agree with the NIK, but the names are
+  incompatible; the majority name keeps the NIK.
+
+Such rows are *detached*: linked like rows without NIK, never to the person whose
+NIK they carry.
+
+Stage 2, NIK repair. Damaged NIKs are resolved against the valid NIKs of stage 1,
+and only with evidence from the other columns (names compare as ``nama_kunci``;
+"compatible" means equal, one letter apart, or one a word subset of the other):
+
+* ``excel_truncated``: the 15 known digits are the first 15 of a valid NIK; names
+  compatible; birth date and sex do not disagree;
+* ``typo`` / ``transposed``: status ``invalid``, or a valid-looking NIK on a single
+  row, one digit off or two adjacent digits swapped (Damerau-Levenshtein 1) from a
+  valid NIK with the same name key and birth date. When the difference is in the
+  serial (digits 13-16), a namesake born the same day in the same district has
+  exactly that kind of NIK, so the name must also be rare enough;
+* ``wrong_length``: 15 or 17 digits, one digit dropped or doubled (Levenshtein 1);
+* ``scientific_notation``: the digits an export showed start the NIK; name key,
+  birth date and place equal, and the combination is rare;
+* ``missing`` NIK and detached copies: name key, birth date and birth place equal
+  those of exactly one person with a valid NIK, and the combination is rare
+  enough that a namesake is unlikely (expected namesakes below
+  :data:`RARE_EXPECTED`; commoner names go to the probabilistic stage, which
+  weighs name frequency);
+* ``same_certificate``: two rows with the same registration number (a province
+  re-reporting a regency's certificate) with compatible names.
+
+A repair needs a *unique* candidate: twins share all but the serial digits of the
+NIK, the birth date and the surname, so a truncated NIK of a twin has two
+candidates; the exact name decides, and when it cannot, nothing is linked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import DamerauLevenshtein
+
+# Expected number of other persons sharing the evidence by chance, above which a
+# deterministic repair is not trusted (the probabilistic stage, with name
+# frequencies, decides instead). With 1M rows and the commonest names ("Muhammad
+# Rizki"), name + birth date + place is shared by chance about 3% of the time.
+RARE_EXPECTED = 0.005
+
+EDGE_COLUMNS = ["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"]
+
+
+def name_compatible(a, b) -> bool:
+    """Could ``a`` and ``b`` (nama_kunci) be one person's name as written by two clerks?
+
+    Equal; one letter apart (a typo: substitution, insertion, deletion or two
+    swapped letters); or the shorter, of at least two words, is a subset of the
+    longer's words (a middle name left out). "Agus Santoso" and "Budi Santoso"
+    (twins) are not; "Ahmad Fauzi" and "Muhammad Fauzi" are not.
+    """
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    if a == b:
+        return True
+    if DamerauLevenshtein.distance(a, b) <= 1:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) >= 2 and small <= large
+
+
+def birth_far(birth: str, others: list[str]) -> bool:
+    """True when ``birth`` is no typo of any of ``others``: more than one edit, and not day and month swapped.
+
+    Dates compare as ISO text ("1985-03-12"): a wrong digit or two swapped digits is
+    one edit; a day/month swap ("1985-12-03") is the other common slip.
+    """
+    for other in others:
+        if DamerauLevenshtein.distance(birth, other) <= 1:
+            return False
+        if birth[:4] == other[:4] and birth[5:7] == other[8:10] and birth[8:10] == other[5:7]:
+            return False
+    return True
+
+
+@dataclass
+class ExactPass:
+    """Outcome of stage 1."""
+
+    group: np.ndarray  # per row: NIK group id, -1 when the row has no (trusted) valid NIK
+    group_nik: np.ndarray  # NIK of each group
+    detached: np.ndarray  # per row: valid NIK set aside as someone else's
+    blocked_group: np.ndarray  # per row: the group a detached row must never join, else -1
+    edges: pd.DataFrame  # exact_nik links
+
+
+def _name_clusters(members: np.ndarray, names: np.ndarray) -> list[list[int]]:
+    """Members grouped by compatible names (single linkage; groups are small)."""
+    clusters: list[list[int]] = []
+    for i in members.tolist():
+        home = [c for c in clusters if any(name_compatible(names[i], names[j]) for j in c)]
+        if not home:
+            clusters.append([i])
+            continue
+        merged = [i]
+        for c in home:
+            merged.extend(c)
+            clusters.remove(c)
+        clusters.append(merged)
+    return clusters
+
+
+def exact_pass(feats: pd.DataFrame) -> ExactPass:
+    """Group rows by valid NIK and detach rows that carry someone else's NIK.
+
+    In a group, the *owners* are the rows whose birth date and sex agree with what
+    the NIK encodes (failing that, the rows that do not contradict it); when the
+    owners' names are incompatible, the name with most rows keeps the NIK. Any
+    other row is detached when its name is incompatible with every owner's, or
+    when it contradicts the NIK and its birth date is no typo of the owners'.
+    """
+    n = len(feats)
+    valid = feats["nik"].notna().to_numpy()
+    group = np.full(n, -1, dtype=np.int64)
+    codes, uniques = pd.factorize(feats.loc[valid, "nik"], sort=False)
+    group[valid] = codes
+    group_nik = np.asarray(uniques, dtype=object)
+
+    birth_ok = feats["nik_birth_ok"]
+    sex_ok = feats["nik_sex_ok"]
+    inconsistent = ((birth_ok == False) | (sex_ok == False)).fillna(False).to_numpy(dtype=bool)  # noqa: E712
+    agrees = (birth_ok.fillna(False) & (sex_ok != False).fillna(True)).to_numpy(dtype=bool)  # noqa: E712
+    sizes = np.bincount(group[valid], minlength=len(group_nik))
+
+    # Only groups with a row contradicting the NIK, or with two different names, need a look.
+    frame = pd.DataFrame({"g": group[valid], "name": feats.loc[valid, "name"].to_numpy(dtype=object)})
+    names_per_group = frame.groupby("g")["name"].nunique(dropna=False).reindex(range(len(group_nik)), fill_value=1)
+    suspect = set(np.unique(group[inconsistent & valid]).tolist())
+    suspect |= set(np.flatnonzero(names_per_group.to_numpy() > 1).tolist())
+    suspect_groups = np.array(sorted(g for g in suspect if sizes[g] >= 2), dtype=np.int64)
+
+    detached = np.zeros(n, dtype=bool)
+    blocked = np.full(n, -1, dtype=np.int64)
+    if len(suspect_groups):
+        in_suspect = np.flatnonzero(np.isin(group, suspect_groups))
+        order = in_suspect[np.argsort(group[in_suspect], kind="stable")]
+        names = feats["name"].to_numpy(dtype=object)
+        births = feats["birth"].to_numpy(dtype=object)
+        bounds = np.flatnonzero(np.diff(group[order])) + 1
+        for members in np.split(order, bounds):
+            owners = members[agrees[members]]
+            if not len(owners):
+                owners = members[~inconsistent[members]]
+            if not len(owners):
+                continue  # nobody agrees with this NIK: no evidence which row holds it
+            clusters = _name_clusters(owners, names)
+            if len(clusters) > 1:
+                # The NIK belongs to the name most rows give (ties: the earliest row).
+                clusters.sort(key=lambda c: (-len(c), min(c)))
+            owner_set = clusters[0]
+            owner_names = [names[i] for i in owner_set]
+            owner_births = [births[i] for i in owner_set if isinstance(births[i], str)]
+            for i in members.tolist():
+                if i in owner_set:
+                    continue
+                if not any(name_compatible(names[i], o) for o in owner_names):
+                    detached[i] = True
+                elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
+                    detached[i] = True
+        blocked[detached] = group[detached]
+        group[detached] = -1
+
+    edges = _exact_edges(group)
+    return ExactPass(group=group, group_nik=group_nik, detached=detached, blocked_group=blocked, edges=edges)
+
+
+def _exact_edges(group: np.ndarray) -> pd.DataFrame:
+    """A star per NIK group: its first row linked to each other row (k-1 links for k rows)."""
+    rows = np.flatnonzero(group >= 0)
+    order = rows[np.lexsort((rows, group[rows]))]
+    g = group[order]
+    first = np.r_[True, g[1:] != g[:-1]]
+    anchor = order[first][np.cumsum(first) - 1]
+    keep = ~first
+    frame = pd.DataFrame({"rid_l": anchor[keep], "rid_r": order[keep]})
+    frame["method"] = "exact_nik"
+    frame["kind"] = "exact_nik"
+    frame["evidence"] = "same valid NIK"
+    frame["match_weight"] = np.nan
+    frame["match_probability"] = np.nan
+    return frame
+
+
+# --------------------------------------------------------------------------------
+# Stage 2: NIK repair
+# --------------------------------------------------------------------------------
+def _edit_description(damaged: str, nik: str) -> tuple[str, str]:
+    """(kind, words) for a one-edit difference between a damaged and a valid NIK; digits by position only."""
+    if len(damaged) == len(nik):
+        diff = [i for i in range(len(nik)) if damaged[i] != nik[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            return "transposed", f"NIK digits {diff[0] + 1} and {diff[1] + 1} swapped"
+        if len(diff) == 1:
+            return "typo", f"NIK digit {diff[0] + 1} differs"
+        return "typo", "NIK one edit away"
+    if len(damaged) < len(nik):
+        return "wrong_length", f"NIK has {len(damaged)} digits: one digit of a valid NIK dropped"
+    return "wrong_length", f"NIK has {len(damaged)} digits: one digit of a valid NIK doubled"
+
+
+def register_frequencies(con: duckdb.DuckDBPyConnection) -> None:
+    """Tables ``name_freq``, ``birth_freq``, ``place_freq``: share of rows with each value (from ``feats``)."""
+    for column in ("name", "birth", "place"):
+        con.execute(
+            f"""create or replace temp table {column}_freq as
+                select {column} as value, count(*) / (select count(*) from feats) as f
+                from feats where {column} is not null group by {column}"""
+        )
+
+
+def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Pairs of valid-NIK groups one edit apart with the same name key, birth date and sex.
+
+    Reads the registered table ``feats`` (with ``grp``). One side must be a single
+    row: a typo is made once, while two namesakes registered in one district on
+    one day both recur. An edit outside the date digits (7-12) is what such
+    namesakes look like, so there the name must be rare: expected namesakes among
+    the NIKs of the province with the same date digits below :data:`RARE_EXPECTED`
+    (or both rows report the same certificate).
+    A sheet without birth dates (a province's recap) still has the date in the
+    NIK: a missing birth date is accepted when the edit is outside the date digits
+    or both rows report the same certificate.
+    Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
+    """
+    window_joins = [
+        "substr(a.nik, 1, 8) = substr(b.nik, 1, 8)",
+        "substr(a.nik, 9, 8) = substr(b.nik, 9, 8)",
+        # a swap of digits 8 and 9 touches both halves: the middle window covers it
+        "substr(a.nik, 1, 6) || substr(a.nik, 11, 6) = substr(b.nik, 1, 6) || substr(b.nik, 11, 6)",
+    ]
+    pairs = "\nunion all\n".join(
+        f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
+                   a.name, a.birth as birth_l, b.birth as birth_r, a.sex as sex_l, b.sex as sex_r,
+                   a.cert as cert_l, b.cert as cert_r
+            from v a join v b on a.name = b.name and a.grp < b.grp and {window}"""
+        for window in window_joins
+    )
+    sql = f"""
+    with v as (
+        select grp, any_value(nik) as nik, name, birth, sex, cert, min(rid) as rid
+        from feats where grp >= 0 and name is not null
+        group by grp, name, birth, sex, cert
+    ), sizes as (
+        select grp, count(*) as size from feats where grp >= 0 group by grp
+    ), neighbourhood as (
+        -- persons who could be a namesake at one edit: same province and same date-and-sex digits
+        select substr(nik, 1, 2) || substr(nik, 7, 6) as hood, count(distinct nik) as niks
+        from feats where grp >= 0 group by hood
+    ), pairs as ({pairs})
+    select p.g1, p.g2, p.rid_l, p.rid_r, p.nik_l, p.nik_r
+    from pairs p
+    join sizes s1 on s1.grp = p.g1 join sizes s2 on s2.grp = p.g2
+    join name_freq nf on nf.value = p.name
+    left join neighbourhood h on h.hood = substr(p.nik_l, 1, 2) || substr(p.nik_l, 7, 6)
+    where damerau_levenshtein(p.nik_l, p.nik_r) = 1
+      and (p.birth_l = p.birth_r
+           or ((p.birth_l is null or p.birth_r is null)
+               and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
+      and coalesce(p.sex_l = p.sex_r, true)
+      and least(s1.size, s2.size) = 1
+      -- an edit inside the date digits contradicts the shared birth date: a typo for sure;
+      -- elsewhere it is what a namesake's NIK looks like, so the name must be rare
+      and (substr(p.nik_l, 7, 6) <> substr(p.nik_r, 7, 6)
+           or p.cert_l = p.cert_r
+           or coalesce(h.niks, 1) * nf.f < {RARE_EXPECTED})
+    qualify row_number() over (partition by p.g1, p.g2 order by p.rid_l, p.rid_r) = 1
+    order by p.g1, p.g2
+    """
+    return con.sql(sql).df()
+
+
+def typo_edges(merges: pd.DataFrame) -> pd.DataFrame:
+    """Links (with evidence) for :func:`typo_merges`."""
+    rows = []
+    for rec in merges.itertuples(index=False):
+        kind, words = _edit_description(rec.nik_l, rec.nik_r)
+        rows.append((rec.rid_l, rec.rid_r, "nik_repair", kind,
+                     f"{words} between two valid NIKs, one of them on a single row; same name key, "
+                     "birth date and sex"))
+    frame = pd.DataFrame(rows, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
+    frame["match_weight"] = np.nan
+    frame["match_probability"] = np.nan
+    return frame
+
+
+_REPAIR_SQL = """
+with cand as (
+    -- Excel kept 15 significant digits: they are the first 15 of the true NIK.
+    select r.rid, v.rid as vrid, 'excel_truncated' as kind
+    from r join v on r.nik_status = 'excel_truncated' and length(r.digits) = 15 and substr(v.nik, 1, 15) = r.digits
+    {one_edit}
+    {wrong_length}
+    union all
+    -- An export showed a few leading digits: they must start the NIK; name and birth date decide.
+    select r.rid, v.rid, 'scientific_notation'
+    from r join v on r.nik_status = 'scientific_notation' and r.name = v.name and r.birth = v.birth
+         and starts_with(v.nik, r.digits)
+    union all
+    -- No usable NIK (missing, or a detached copy): name and birth date decide.
+    select r.rid, v.rid, case when r.detached then 'copied' else 'missing' end
+    from r join v on (r.nik_status = 'missing' or r.detached) and r.name = v.name and r.birth = v.birth
+)
+select distinct c.rid, c.vrid, c.kind, v.cid,
+       r.name = v.name as name_exact,
+       r.birth = v.birth as birth_equal,
+       r.place = v.place as place_equal,
+       r.sex = v.sex as sex_equal,
+       r.digits, v.nik,
+       -- expected namesakes: rows sharing name, birth date and place by chance
+       (select count(*) from feats) * coalesce(nf.f, 1) * coalesce(bf.f, 1) * coalesce(pf.f, 1) as expected
+from cand c join r on r.rid = c.rid join v on v.rid = c.vrid
+left join name_freq nf on nf.value = r.name
+left join birth_freq bf on bf.value = r.birth
+left join place_freq pf on pf.value = r.place
+where (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
+  and (c.kind <> 'wrong_length' or levenshtein(r.digits, v.nik) = 1)
+  and coalesce(r.sex = v.sex, true)
+  and coalesce(r.birth = v.birth, true)
+  and (c.kind not in ('missing', 'copied', 'scientific_notation') or coalesce(r.place = v.place, true))
+  and damerau_levenshtein(r.name, v.name) <= 1
+  and v.cid <> coalesce(r.blocked_cid, -1)
+"""
+
+
+def _window_union(kind: str, status: str, length_check: str, windows: list[tuple[str, str]]) -> str:
+    parts = []
+    for narrow in ("r.name = v.name", "r.birth = v.birth"):
+        for left, right in windows:
+            parts.append(
+                f"union all select r.rid, v.rid, '{kind}' from r join v on r.nik_status = '{status}' "
+                f"and {length_check} and {narrow} and {left} = {right}"
+            )
+    return "\n    ".join(parts)
+
+
+def repair_candidates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Candidate (residual row, valid-NIK row) pairs that pass the evidence rules.
+
+    Reads registered tables ``r`` (residual rows), ``v`` (rows with a trusted valid
+    NIK and their cluster ``cid``), ``feats`` and the frequency tables.
+    """
+    one_edit = _window_union(
+        "one_edit", "invalid", "length(r.digits) = 16",
+        [("substr(r.digits, 1, 8)", "substr(v.nik, 1, 8)"),
+         ("substr(r.digits, 9, 8)", "substr(v.nik, 9, 8)"),
+         ("substr(r.digits, 1, 6) || substr(r.digits, 11, 6)", "substr(v.nik, 1, 6) || substr(v.nik, 11, 6)")],
+    )
+    # A dropped or doubled digit keeps everything before it, and everything after it
+    # counted from the end: one of the two 7-digit ends is intact.
+    wrong_length = _window_union(
+        "wrong_length", "wrong_length", "length(r.digits) in (15, 17)",
+        [("substr(r.digits, 1, 7)", "substr(v.nik, 1, 7)"), ("right(r.digits, 7)", "right(v.nik, 7)")],
+    )
+    sql = _REPAIR_SQL.format(one_edit=one_edit, wrong_length=wrong_length)
+    return con.sql(sql).df()
+
+
+_KIND_EVIDENCE = {
+    "excel_truncated": "Excel kept 15 of the 16 NIK digits; they equal the first 15 of a valid NIK",
+    "scientific_notation": "the export showed only the leading NIK digits; they start a valid NIK",
+    "missing": "no NIK; name key, birth date and birth place equal those of exactly one person with a valid NIK",
+    "copied": "the row's NIK belongs to another person (its name, birth date or sex contradict it); "
+              "name key, birth date and birth place equal those of exactly one person with a valid NIK",
+}
+# Repairs whose only evidence besides a weak NIK hint is name + birth date + place.
+_NEEDS_RARITY = ("missing", "copied", "scientific_notation")
+
+
+def choose_repairs(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Keep rows with a unique candidate person; returns (accepted links, ambiguous rows).
+
+    Candidates with the exact name key win over one-letter variants, so a twin's
+    damaged NIK goes to the twin whose name it carries. Repairs resting on name,
+    birth date and place alone also need a rare combination. Ambiguous rows are
+    returned for the record and left to the probabilistic stage.
+    """
+    empty = pd.DataFrame(columns=EDGE_COLUMNS)
+    if candidates.empty:
+        return empty, pd.DataFrame(columns=["rid", "candidates"])
+    c = candidates.copy()
+    c["name_exact"] = c["name_exact"].fillna(False).astype(bool)
+    best_tier = c.groupby("rid")["name_exact"].transform("max")
+    c = c[c["name_exact"] == best_tier]
+    n_persons = c.groupby("rid")["cid"].transform("nunique")
+    ambiguous = c[n_persons > 1].groupby("rid")["cid"].nunique().rename("candidates").reset_index()
+    c = c[n_persons == 1]
+    common = c["kind"].isin(_NEEDS_RARITY) & (c["expected"] >= RARE_EXPECTED)
+    c = c[~common]
+    for column in ("birth_equal", "place_equal", "sex_equal"):
+        c[column] = c[column].fillna(False).astype(bool)
+    c = c.sort_values(["rid", "birth_equal", "place_equal", "sex_equal", "vrid"],
+                      ascending=[True, False, False, False, True])
+    c = c.drop_duplicates("rid")
+    rows = []
+    for rec in c.itertuples(index=False):
+        kind = rec.kind
+        if kind in ("one_edit", "wrong_length"):
+            kind, head = _edit_description(rec.digits, rec.nik)
+        else:
+            head = _KIND_EVIDENCE[kind]
+        agreed = ["name key" if rec.name_exact else "name key one letter apart"]
+        if rec.birth_equal:
+            agreed.append("birth date")
+        if rec.sex_equal:
+            agreed.append("sex")
+        if rec.place_equal:
+            agreed.append("birth place")
+        tail = f"; expected namesakes {rec.expected:.4f}" if kind in _NEEDS_RARITY else ""
+        rows.append((rec.vrid, rec.rid, "nik_repair", kind,
+                     f"{head}; agree: {', '.join(agreed)}; unique candidate{tail}"))
+    edges = pd.DataFrame(rows, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
+    edges["match_weight"] = np.nan
+    edges["match_probability"] = np.nan
+    return edges, ambiguous
+
+
+def certificate_candidates(feats: pd.DataFrame, component: np.ndarray) -> pd.DataFrame:
+    """Rows of different persons (so far) that report the same registration number.
+
+    A registration number belongs to one certificate and so to one person; a
+    province re-reporting its regencies' certificates ("Rekap Kabupaten", often
+    without birth dates and with the NIK damaged differently) is linked this way.
+    Evidence still required: compatible names, sex and birth date do not
+    disagree. Returns star links (first row of the number to each other row); the
+    caller merges them through the clustering guard (two different valid NIKs
+    still stay apart).
+    """
+    cert = feats["cert"]
+    has = cert.notna().to_numpy()
+    frame = pd.DataFrame({"rid": np.flatnonzero(has), "cert": cert[has].to_numpy(), "comp": component[has]})
+    spread = frame.groupby("cert")["comp"].transform("nunique")
+    frame = frame[spread > 1].sort_values(["cert", "rid"])
+    names = feats["name"].to_numpy(dtype=object)
+    births = feats["birth"].to_numpy(dtype=object)
+    sexes = feats["sex"].to_numpy(dtype=object)
+    rows = []
+    for _, members in frame.groupby("cert", sort=False)["rid"]:
+        members = members.to_numpy()
+        first = members[0]
+        for other in members[1:]:
+            a, b = names[first], names[other]
+            if not name_compatible(a, b):
+                continue
+            if isinstance(sexes[first], str) and isinstance(sexes[other], str) and sexes[first] != sexes[other]:
+                continue
+            if isinstance(births[first], str) and isinstance(births[other], str) and births[first] != births[other]:
+                continue
+            rows.append((first, other, "same_certificate", "same_certificate",
+                         "same registration number reported twice; "
+                         + ("same name key" if a == b else "compatible name keys")
+                         + "; sex and birth date do not disagree"))
+    edges = pd.DataFrame(rows, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
+    edges["match_weight"] = np.nan
+    edges["match_probability"] = np.nan
+    return edges

@@ -1,0 +1,298 @@
+"""Stage 3: Fellegi-Sunter linkage of the rows NIK repair could not place (Splink on DuckDB).
+
+Who is left: rows without a trusted NIK that no deterministic rule placed (a
+missing NIK with a common name, a damaged NIK with a misspelt name, a person seen
+only with damaged NIKs...). They are compared with every other row, and with each
+other, but rows that already hold a trusted NIK are never compared among
+themselves: the exact pass settled them, so the probabilistic part stays small
+(about 3% of rows) however large the input.
+
+The model (Splink 5, DuckDB backend):
+
+* comparisons: ``nama_kunci`` (exact with term-frequency adjustment, one edit,
+  Jaro-Winkler >= 0.92), birth date (exact, one edit), sex, birth place (exact
+  with term frequencies, Jaro-Winkler >= 0.9), NIK digits (first 15 equal,
+  one edit, prefix, two edits) and registration number;
+* m probabilities learnt from labels: the NIK clusters of stages 1-2 are pairs of
+  rows known to match (``estimate_m_from_label_column``), so no EM is needed and
+  the model adapts to each office's noise; the NIK-digit levels cannot be learnt
+  that way (the labels *are* NIKs) and carry fixed values, documented below;
+* u probabilities from random pairs (``estimate_u_using_random_sampling``);
+* the prior (probability that two random rows match) from the same clusters;
+* candidates: same birth date; same name and birth year; same name and NIK
+  region prefix; same first 12 NIK digits (district and birth date); same
+  registration number.
+
+A link needs :data:`MATCH_THRESHOLD`; links then go through the clustering guard
+(:mod:`linkage.clustering`), and a row whose best links point at two different
+persons with a similar weight is left alone (ambiguous).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+from linkage.clustering import GuardedUnionFind
+
+MATCH_THRESHOLD = 0.99
+# A row whose two best candidate persons are closer than this (match weight, bits)
+# is ambiguous: linking it to either would be a coin toss with the count at stake.
+AMBIGUITY_MARGIN = 3.0
+# Random pairs for the u probabilities: enough for 1e-6-level u's, seconds at 1M rows.
+U_MAX_PAIRS = 2e6
+
+# NIK-digit levels: damaged digits of one row against the digits of another. The
+# labels cannot teach these (a label *is* a NIK), so m and u are set from what the
+# damage looks like (demo generator and DOMAIN): m = share of a person's damaged
+# rows showing that pattern against their true NIK; u = share of random pairs
+# showing it (the first 12 digits encode district and birth date, which the birth
+# date comparison already counts, so u is that of the remaining digits).
+NIK_LEVELS = {
+    "first 15 digits equal": (0.35, 1e-4),
+    "one edit apart": (0.35, 1e-4),
+    "one is a prefix of the other": (0.15, 0.02),
+    "two edits apart": (0.05, 1e-3),
+    "else": (0.10, 0.977),
+}
+
+
+def _nik_comparison() -> cl.CustomComparison:
+    l, r = "digits_l", "digits_r"
+    levels = [
+        cll.NullLevel("digits"),
+        cll.CustomLevel(f"length({l}) >= 15 and length({r}) >= 15 and left({l}, 15) = left({r}, 15)",
+                        "first 15 digits equal"),
+        cll.CustomLevel(f"damerau_levenshtein({l}, {r}) <= 1", "one edit apart"),
+        cll.CustomLevel(f"least(length({l}), length({r})) >= 4 and (starts_with({l}, {r}) or starts_with({r}, {l}))",
+                        "one is a prefix of the other"),
+        cll.CustomLevel(f"damerau_levenshtein({l}, {r}) <= 2", "two edits apart"),
+        cll.ElseLevel(),
+    ]
+    for level in levels[1:]:
+        label = getattr(level, "label_for_charts", None) or ("else" if isinstance(level, cll.ElseLevel) else None)
+        key = label if label in NIK_LEVELS else "else"
+        m, u = NIK_LEVELS[key]
+        level.configure(m_probability=m, u_probability=u, fix_m_probability=True, fix_u_probability=True)
+    return cl.CustomComparison(levels, output_column_name="digits", comparison_description="NIK digits")
+
+
+def domain_comparisons() -> list:
+    """The comparisons of the participation-row model."""
+    name = cl.CustomComparison(
+        [
+            cll.NullLevel("name"),
+            cll.ExactMatchLevel("name").configure(tf_adjustment_column="name"),
+            cll.DamerauLevenshteinLevel("name", 1),
+            cll.JaroWinklerLevel("name", 0.92),
+            cll.ElseLevel(),
+        ],
+        output_column_name="name",
+        comparison_description="nama_kunci",
+    )
+    birth = cl.CustomComparison(
+        [cll.NullLevel("birth"), cll.ExactMatchLevel("birth"), cll.DamerauLevenshteinLevel("birth", 1), cll.ElseLevel()],
+        output_column_name="birth",
+        comparison_description="tanggal_lahir",
+    )
+    sex = cl.ExactMatch("sex")
+    place = cl.CustomComparison(
+        [
+            cll.NullLevel("place"),
+            cll.ExactMatchLevel("place").configure(tf_adjustment_column="place"),
+            cll.JaroWinklerLevel("place", 0.9),
+            cll.ElseLevel(),
+        ],
+        output_column_name="place",
+        comparison_description="tempat_lahir",
+    )
+    cert = cl.ExactMatch("cert")
+    return [name, birth, sex, place, _nik_comparison(), cert]
+
+
+def domain_blocking_rules() -> list:
+    """Candidate pairs for the residual rows."""
+    return [
+        block_on("birth"),
+        block_on("name", "birth_year"),
+        block_on("name", "nik6"),
+        block_on("p12"),
+        block_on("cert"),
+    ]
+
+
+_RECORDS_SQL = """
+select rid as unique_id, name, birth, substr(birth, 1, 4) as birth_year, sex, place,
+       case when detached then null else digits end as digits,
+       substr(case when detached then null else digits end, 1, 6) as nik6,
+       case when length(digits) >= 12 and not detached then substr(digits, 1, 12) end as p12,
+       cert, cid
+from feats_all
+"""
+
+
+def _label_prior(cid: np.ndarray) -> float:
+    """Probability two random rows match, counted from the NIK clusters."""
+    labelled = cid[cid >= 0]
+    n = len(cid)
+    if n < 2:
+        return 1e-4
+    sizes = np.bincount(pd.factorize(labelled)[0]).astype(np.float64)
+    pairs = float((sizes * (sizes - 1) / 2).sum())
+    return min(max(pairs / (n * (n - 1) / 2), 1e-9), 0.5)
+
+
+def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, seed: int = 7) -> Linker:
+    """A Splink linker over table ``records``, trained from the NIK-cluster labels."""
+    db = DuckDBAPI(connection=con)
+    sdf = db.register(con.table(records))
+    settings = SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=domain_comparisons(),
+        blocking_rules_to_generate_predictions=domain_blocking_rules(),
+        probability_two_random_records_match=_label_prior(cid),
+        retain_intermediate_calculation_columns=True,
+        additional_columns_to_retain=["cid"],
+    )
+    linker = Linker(sdf, settings, log_level=logging.WARNING)
+    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=seed)
+    linker.training.estimate_m_from_label_column("cid")
+    return linker
+
+
+def _evidence(frame: pd.DataFrame, comparisons: list[str], labels: dict[str, dict[int, str]]) -> pd.Series:
+    """One line per pair: each comparison's level and its weight in bits."""
+    parts = []
+    for name in comparisons:
+        gamma = frame[f"gamma_{name}"].to_numpy()
+        bf = frame[f"bf_{name}"].to_numpy(dtype=float)
+        tf = frame[f"bf_tf_adj_{name}"].to_numpy(dtype=float) if f"bf_tf_adj_{name}" in frame else np.ones(len(frame))
+        text = [
+            f"{name} {labels[name].get(int(g), str(g))} ({math.log2(b * t):+.1f})" if g != -1 else f"{name} missing"
+            for g, b, t in zip(gamma, bf, tf)
+        ]
+        parts.append(text)
+    return pd.Series(["; ".join(p) for p in zip(*parts)], index=frame.index)
+
+
+def _level_labels(linker: Linker) -> dict[str, dict[int, str]]:
+    out = {}
+    for comparison in linker._settings_obj.comparisons:
+        out[comparison.output_column_name] = {
+            level.comparison_vector_value: level.label_for_charts for level in comparison.comparison_levels
+        }
+    return out
+
+
+def link_residual(
+    con: duckdb.DuckDBPyConnection,
+    feats: pd.DataFrame,
+    row_cid: np.ndarray,
+    residual: np.ndarray,
+    uf: GuardedUnionFind,
+    node: np.ndarray,
+    threshold: float | None = None,
+    ambiguous: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
+    """Score the residual rows against everything, accept links through the guard.
+
+    ``row_cid``: NIK identity per row (-1 for residual). ``residual``: rids to
+    place. Returns (accepted links, refused links with reasons, timings).
+    """
+    threshold = MATCH_THRESHOLD if threshold is None else threshold
+    timings: dict[str, float] = {}
+    empty_edges = pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
+    empty_refused = pd.DataFrame(columns=["rid_l", "rid_r", "match_probability", "reason"])
+    if len(residual) == 0 or (row_cid >= 0).sum() < 2:
+        return empty_edges, empty_refused, timings
+
+    t = time.perf_counter()
+    table = pa.Table.from_pandas(
+        feats[["rid", "name", "birth", "sex", "place", "digits", "cert", "detached"]].assign(
+            cid=pd.array(np.where(row_cid >= 0, row_cid, -1), dtype="Int64")
+        ).assign(cid=lambda f: f["cid"].where(f["cid"] >= 0)),
+        preserve_index=False,
+    )
+    con.register("feats_all", table)
+    con.execute(f"create or replace temp table lk_records as {_RECORDS_SQL}")
+    con.execute("create or replace temp table lk_residual as select * from lk_records where unique_id in "
+                "(select unnest($1))", [residual.tolist()])
+    con.execute("create or replace temp table lk_known as select * from lk_records where cid is not null")
+    timings["fs_prepare"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    linker = train_model(con, "lk_records", row_cid)
+    timings["fs_train"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for column in ("name", "place"):
+        linker.table_management.compute_tf_table(column)
+    db = linker._db_api
+    residual_sdf = db.register(con.table("lk_residual"))
+    known_sdf = db.register(con.table("lk_known"))
+    between = linker.inference.predict_between(
+        residual_sdf, known_sdf, threshold_match_probability=threshold, warning_mode="never"
+    ).as_pandas_dataframe()
+    within = linker.inference.predict_within(
+        residual_sdf, threshold_match_probability=threshold, warning_mode="never"
+    ).as_pandas_dataframe()
+    timings["fs_predict"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    pairs = pd.concat([between, within], ignore_index=True)
+    if pairs.empty:
+        return empty_edges, empty_refused, timings
+    pairs["rid_l"] = pairs["unique_id_l"].astype(np.int64)
+    pairs["rid_r"] = pairs["unique_id_r"].astype(np.int64)
+    pairs = pairs.sort_values(["match_weight", "rid_l", "rid_r"], ascending=[False, True, True], kind="stable")
+
+    # Ambiguity: a residual row whose two best persons (known NIK clusters) are close.
+    refused_rows = []
+    known_side = pairs[pairs["cid_r"].notna()] if "cid_r" in pairs else pairs.iloc[0:0]
+    best = known_side.groupby(["rid_l", "cid_r"])["match_weight"].max().reset_index()
+    best = best.sort_values(["rid_l", "match_weight"], ascending=[True, False])
+    best["rank"] = best.groupby("rid_l").cumcount()
+    top = best[best["rank"] == 0].set_index("rid_l")["match_weight"]
+    second = best[best["rank"] == 1].set_index("rid_l")["match_weight"]
+    close = second.index[(top.reindex(second.index) - second) < AMBIGUITY_MARGIN]
+    ambiguous_rows = set(close.tolist())
+    if len(ambiguous_rows):
+        mask = pairs["rid_l"].isin(ambiguous_rows) & pairs["cid_r"].notna()
+        for rec in pairs[mask].itertuples(index=False):
+            refused_rows.append((rec.rid_l, rec.rid_r, rec.match_probability, "ambiguous: two known persons fit"))
+        pairs = pairs[~mask]
+
+    comparisons = [c.output_column_name for c in linker._settings_obj.comparisons]
+    pairs["evidence"] = "Fellegi-Sunter: " + _evidence(pairs, comparisons, _level_labels(linker))
+    accepted = []
+    for rec in pairs[["rid_l", "rid_r", "match_probability"]].itertuples(index=False):
+        a, b = int(node[rec.rid_l]), int(node[rec.rid_r])
+        reason = uf.conflict(a, b)
+        if reason is None:
+            accepted.append(uf.union(a, b) or uf.find(a) == uf.find(b))
+        else:
+            accepted.append(False)
+            refused_rows.append((rec.rid_l, rec.rid_r, rec.match_probability, reason))
+    kept = pairs[np.array(accepted, dtype=bool)]
+    edges = pd.DataFrame({
+        "rid_l": kept["rid_r"].to_numpy(),  # the known row first, as in the repair links
+        "rid_r": kept["rid_l"].to_numpy(),
+        "method": "probabilistic",
+        "kind": "fellegi_sunter",
+        "evidence": kept["evidence"].to_numpy(),
+        "match_weight": kept["match_weight"].to_numpy(dtype=float),
+        "match_probability": kept["match_probability"].to_numpy(dtype=float),
+    })
+    refused = pd.DataFrame(refused_rows, columns=["rid_l", "rid_r", "match_probability", "reason"])
+    timings["fs_cluster"] = time.perf_counter() - t
+    return edges, refused, timings

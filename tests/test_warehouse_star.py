@@ -1,0 +1,301 @@
+"""The star-schema builders on hand-made linked rows, with exact expected contents."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from sources.registry import load_registry
+from warehouse import schema
+from warehouse.headline import certified_workers_by_region_level
+from warehouse.star import build_star, nik_hash
+
+OFFICES = load_registry()
+PUBLISH = date(2026, 6, 30)
+SECRET = "test-secret"
+K, BK = "Kompeten", "Belum Kompeten"
+NIK_A = "6408011003850001"  # Kutai Timur, born 10-03-1985, man
+NIK_B = "6371055204900002"  # Banjarmasin (Kalsel), born 12-04-1990, woman
+NIK_C = "6472012012000003"  # Samarinda, born 20-12-2000, man
+
+
+def linked(*specs) -> pd.DataFrame:
+    """Linked rows: (office, person, nik, jenjang, hasil, nomor, terbit, berlaku, tahun, jabatan)."""
+    records = []
+    for i, (office, person, nik, jenjang, hasil, nomor, terbit, berlaku, tahun, jabatan) in enumerate(specs):
+        records.append(
+            {
+                "office_id": office,
+                "source_file": f"{office}.xlsx",
+                "source_sha256": "ab" * 32,
+                "source_sheet": "Peserta",
+                "source_row": i + 5,
+                "nik": nik,
+                "nik_status": "valid" if nik else "missing",
+                "nik_partial": None,
+                "nama": "Nama Rahasia",
+                "nama_kunci": "nama rahasia",
+                "tanggal_lahir": pd.NaT,
+                "jenis_kelamin": None,
+                "jabatan_kerja": jabatan,
+                "jenjang": jenjang,
+                "kualifikasi": None,
+                "hasil": hasil,
+                "nomor_sertifikat": nomor,
+                "tanggal_terbit": pd.Timestamp(terbit) if terbit else pd.NaT,
+                "masa_berlaku": pd.Timestamp(berlaku) if berlaku else pd.NaT,
+                "program": "MTU",
+                "tahun": tahun,
+                "flags": "",
+                "person_key": person,
+                "person_key_basis": "nik" if nik else "row",
+            }
+        )
+    frame = pd.DataFrame(records)
+    frame["jenjang"] = frame["jenjang"].astype("Int64")
+    frame["tahun"] = frame["tahun"].astype("Int64")
+    for column in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku"):
+        frame[column] = frame[column].astype("datetime64[ms]")
+    return frame
+
+
+def star(*specs):
+    return build_star(linked(*specs), OFFICES, PUBLISH, SECRET)
+
+
+def test_every_star_table_has_exactly_its_schema_columns():
+    tables = star(("kab-kutai-timur", "a", NIK_A, 3, K, "C1", "2025-02-01", "2030-02-01", 2025, "Tukang Batu"))
+    assert tuple(tables) == schema.STAR_TABLES
+    for name, frame in tables.items():
+        assert list(frame.columns) == [c.name for c in schema.metadata.tables[name].columns], name
+
+
+def test_dim_region_lists_all_provinces_and_regencies():
+    region = star(("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"))["dim_region"]
+    assert len(region) == 552
+    assert (region["region_type"] == "province").sum() == 38
+    assert region["region_type"].isin(["regency", "city"]).sum() == 514
+    kutim = region.set_index("region_code").loc["64.08"]
+    assert (kutim["region_name"], kutim["province_code"], kutim["province_name"]) == (
+        "Kabupaten Kutai Timur", "64", "Kalimantan Timur")
+
+
+def test_dim_person_from_the_nik_without_nik_or_name():
+    tables = star(
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),
+        ("prov-kaltim", "b", NIK_B, 7, K, "C2", None, None, 2024, "Arsitek Muda"),
+        ("kota-samarinda", "c", NIK_C, 2, BK, None, None, None, 2023, "Tukang Kayu"),
+        ("kota-samarinda", "d", None, 2, None, None, None, None, 2023, "Tukang Kayu"),
+    )
+    person = tables["dim_person"].set_index("person_key")
+    assert person.loc["a", ["sex", "birth_year", "home_regency_code", "home_province_code", "home_region_basis"]].tolist() == [
+        "L", 1985, "64.08", "64", "nik"]
+    assert person.loc["b", ["sex", "birth_year", "home_regency_code", "home_province_code"]].tolist() == ["P", 1990, "63.71", "63"]
+    assert person.loc["c", "birth_year"] == 2000
+    assert person.loc["a", "nik_hash"] == nik_hash(SECRET, NIK_A) != NIK_A
+    assert pd.isna(person.loc["d", "nik_hash"]) and pd.isna(person.loc["d", "home_province_code"])
+    assert person.loc["a", ["participation_rows", "certificates"]].tolist() == [2, 1]
+    assert person.loc["c", "certificates"] == 0
+    for name, frame in tables.items():
+        text = frame.astype(str).to_string()
+        for secret in (NIK_A, NIK_B, NIK_C, "Nama Rahasia", "C1", "C2"):
+            assert secret not in text, (name, secret)
+
+
+def test_partial_nik_still_gives_the_home_region():
+    rows = linked(("kab-kutai-timur", "a", None, 3, K, None, None, None, 2025, "Tukang Batu"))
+    rows["nik_status"] = "excel_truncated"
+    rows["nik_partial"] = NIK_B[:15]
+    person = build_star(rows, OFFICES, PUBLISH, SECRET)["dim_person"].iloc[0]
+    assert (person["home_regency_code"], person["home_region_basis"], person["sex"], person["birth_year"]) == (
+        "63.71", "nik_partial", "P", 1990)
+    assert pd.isna(person["nik_hash"])
+
+
+def test_fact_participation_one_row_per_input_row_with_provenance():
+    rows = linked(
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),
+        ("prov-kaltim", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),
+        ("kota-palembang", "b", NIK_B, 2, None, None, None, None, 2024, "Operator Crane"),
+    )
+    rows.loc[2, ["source_file", "source_sheet", "source_row"]] = ["palembang.csv", "", 17]
+    fact = build_star(rows, OFFICES, PUBLISH, SECRET)["fact_participation"]
+    assert len(fact) == 3
+    palembang = fact[fact["office_id"] == "kota-palembang"].iloc[0]
+    assert (palembang["source_file"], palembang["source_sheet"], palembang["source_row"]) == ("palembang.csv", "", 17)
+    assert (palembang["province_code"], palembang["region_code"], palembang["kualifikasi"]) == ("16", "16.71", "Operator")
+    assert pd.isna(palembang["certificate_key"])
+    # The province's re-report of Kutai Timur's certificate is kept, marked, and points at the same certificate.
+    kutim, kaltim = fact[fact["office_id"] == "kab-kutai-timur"].iloc[0], fact[fact["office_id"] == "prov-kaltim"].iloc[0]
+    assert (kutim["re_report"], kaltim["re_report"]) == (False, True)
+    assert kutim["certificate_key"] == kaltim["certificate_key"]
+    assert kaltim["home_regency_code"] == "64.08"
+
+
+def test_fact_certification_dedupes_by_number_regency_over_province():
+    tables = star(
+        # One certificate reported twice by Kutai Timur and re-reported by the province.
+        ("kab-kutai-timur", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        ("kab-kutai-timur", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        ("prov-kaltim", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        # The province's own expert.
+        ("prov-kaltim", "b", NIK_B, 7, K, "C9", "2024-03-01", None, 2024, "Arsitek Muda"),
+        # Belum Kompeten: no certificate.
+        ("prov-kaltim", "c", NIK_C, 7, BK, None, None, None, 2024, "Arsitek Muda"),
+    )
+    cert = tables["fact_certification"].set_index("person_key")
+    assert sorted(cert.index) == ["a", "b"]
+    a = cert.loc["a"]
+    assert (a["office_id"], a["region_code"], a["province_code"], a["office_ids"], a["reports"]) == (
+        "kab-kutai-timur", "64.08", "64", "kab-kutai-timur;prov-kaltim", 3)
+    assert (a["has_number"], a["active"], a["expires_on_basis"], a["certification_year"]) == (True, True, "masa_berlaku", 2025)
+    b = cert.loc["b"]
+    assert (b["region_code"], b["expires_on"], b["expires_on_basis"], b["kualifikasi"]) == (
+        "64", pd.Timestamp("2029-03-01"), "tanggal_terbit", "Ahli")
+    assert re.fullmatch(r"c[0-9a-f]{24}", a["certificate_key"])
+
+
+def test_certificates_without_a_number():
+    tables = star(
+        # Pending in 2024, number issued in 2025: one certificate.
+        ("kota-samarinda", "a", NIK_A, 3, K, None, None, None, 2024, "Tukang Batu"),
+        ("kota-samarinda", "a", NIK_A, 3, K, "S1", "2025-01-15", "2030-01-15", 2025, "Tukang Batu"),
+        # Never numbered, reported twice: one certificate; another jabatan: another one.
+        ("kab-muara-enim", "b", NIK_B, 2, K, None, None, None, 2021, "Operator Excavator"),
+        ("kab-muara-enim", "b", NIK_B, 2, K, None, None, None, 2021, "Operator Excavator"),
+        ("kab-muara-enim", "b", NIK_B, 2, K, None, None, None, 2022, "Operator Bulldozer"),
+        # Numbered 2019, pending again in 2025 (a renewal): two certificates.
+        ("kota-palembang", "c", NIK_C, 1, K, "P1", "2019-05-01", None, 2019, "Tukang Kayu"),
+        ("kota-palembang", "c", NIK_C, 1, K, None, None, None, 2025, "Tukang Kayu"),
+    )
+    cert = tables["fact_certification"]
+    counts = cert.groupby("person_key").size().to_dict()
+    assert counts == {"a": 1, "b": 2, "c": 2}
+    b = cert[cert["person_key"] == "b"].set_index("jabatan_kerja")
+    assert b.loc["Operator Excavator", "reports"] == 2 and not b.loc["Operator Excavator", "has_number"]
+    # Program year 2021: valid through 2025, expired on the publish date; 2022: valid through 2026.
+    assert (b.loc["Operator Excavator", "expires_on"], b.loc["Operator Excavator", "active"]) == (pd.Timestamp("2025-12-31"), False)
+    assert (b.loc["Operator Bulldozer", "expires_on_basis"], b.loc["Operator Bulldozer", "active"]) == ("tahun", True)
+    c = cert[cert["person_key"] == "c"].sort_values("certification_year")
+    # Issued before 2021 (old scheme): expired 31 December 2022.
+    assert c["expires_on"].tolist() == [pd.Timestamp("2022-12-31"), pd.Timestamp("2029-12-31")]
+    participation = tables["fact_participation"]
+    a_keys = participation.loc[participation["person_key"] == "a", "certificate_key"]
+    assert a_keys.nunique() == 1 and a_keys.notna().all()
+
+
+def test_active_agrees_with_expires_on_and_the_headline():
+    tables = star(
+        ("kota-palembang", "expired", NIK_A, 1, K, "E1", "2020-06-01", "2025-06-01", 2020, "Tukang Batu"),
+        ("kota-palembang", "issued-2021", NIK_B, 1, K, "E3", "2021-07-02", None, 2021, "Tukang Batu"),
+        ("kota-palembang", "year-2022", NIK_C, 1, K, None, None, None, 2022, "Tukang Batu"),
+        ("kota-palembang", "nothing", None, 1, K, None, None, None, None, "Tukang Batu"),
+    )
+    cert = tables["fact_certification"]
+    on = pd.Timestamp(PUBLISH)
+    assert (cert["active"] == (cert["expires_on"] >= on).fillna(False)).all()
+    assert cert.set_index("person_key")["active"].to_dict() == {
+        "expired": False, "issued-2021": True, "year-2022": True, "nothing": False}
+    headline = tables["certified_workers_by_region_level"]
+    assert headline[["region_code", "jenjang", "certified_persons", "active_persons"]].values.tolist() == [["16.71", 1, 4, 2]]
+
+
+def test_headline_is_the_contract_function():
+    rows = linked(
+        ("kab-kutai-timur", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        ("prov-kaltim", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        ("prov-kaltim", "b", NIK_B, 7, K, "C9", "2025-03-01", "2030-03-01", 2025, "Arsitek Muda"),
+    )
+    ours = build_star(rows, OFFICES, PUBLISH, SECRET)["certified_workers_by_region_level"]
+    theirs = certified_workers_by_region_level(rows, OFFICES, PUBLISH)
+    assert ours.to_dict("records") == theirs.sort_values(["region_code", "jenjang"]).to_dict("records")
+
+
+def test_province_rollup_counts_a_person_once():
+    tables = star(
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", "2025-02-01", "2030-02-01", 2025, "Tukang Batu"),
+        ("kota-samarinda", "a", NIK_A, 3, K, "C2", "2025-05-01", "2030-05-01", 2025, "Tukang Batu"),
+        ("kab-kutai-kartanegara", "a", NIK_A, 3, K, "C3", "2019-05-01", None, 2019, "Tukang Batu"),
+        ("kab-kutai-timur", "b", NIK_B, 3, K, None, None, None, 2020, "Tukang Batu"),
+        ("kab-muaro-jambi", "a", NIK_A, 3, K, "J1", "2025-05-01", "2030-05-01", 2025, "Tukang Batu"),
+    )
+    headline = tables["certified_workers_by_region_level"].set_index("region_code")["certified_persons"].to_dict()
+    assert headline == {"15.05": 1, "64.02": 1, "64.08": 2, "64.72": 1}
+    province = tables["certified_workers_by_province"].set_index("province_code")
+    assert province.loc["64", ["province_name", "jenjang", "certified_persons", "active_persons"]].tolist() == [
+        "Kalimantan Timur", 3, 2, 1]
+    assert province.loc["15", "certified_persons"] == 1
+
+
+def test_kualifikasi_table_counts_persons_not_levels():
+    tables = star(
+        ("kota-samarinda", "a", NIK_A, 2, K, "C1", "2025-01-10", "2030-01-10", 2025, "Tukang Batu"),
+        ("kota-samarinda", "a", NIK_A, 3, K, "C2", "2025-05-10", "2030-05-10", 2025, "Tukang Besi Beton"),
+        ("kota-samarinda", "a", NIK_A, 5, K, "C3", "2025-05-10", "2030-05-10", 2025, "Juru Ukur"),
+    )
+    by_kualifikasi = tables["certified_workers_by_region_kualifikasi"].set_index("kualifikasi")["certified_persons"].to_dict()
+    assert by_kualifikasi == {"Operator": 1, "Teknisi/Analis": 1}
+    assert tables["certified_workers_by_region_level"]["certified_persons"].sum() == 3
+
+
+def test_yearly_new_persons_add_up_to_the_headline():
+    tables = star(
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", "2023-02-01", None, 2023, "Tukang Batu"),
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C2", "2025-02-01", None, 2025, "Operator Excavator"),
+        ("kab-kutai-timur", "b", NIK_B, 3, K, None, None, None, 2025, "Tukang Batu"),
+        ("kab-kutai-timur", "c", NIK_C, 3, K, "C3", "2024-02-01", None, 2023, "Tukang Batu"),
+    )
+    yearly = tables["certified_workers_by_region_level_yearly"]
+    cells = {r.certification_year: (r.certificates, r.certified_persons, r.new_persons) for r in yearly.itertuples()}
+    assert cells == {2023: (1, 1, 1), 2024: (1, 1, 1), 2025: (2, 2, 1)}
+    headline = tables["certified_workers_by_region_level"]
+    assert yearly["new_persons"].sum() == headline["certified_persons"].sum() == 3
+
+
+def test_target_progress_growth_and_per_year():
+    specs = [("kab-kutai-timur", f"base{i}", None, 3, K, f"B{i}", None, None, 2024 + (i % 2), "Tukang Batu") for i in range(10)]
+    specs += [("kab-kutai-timur", f"new{i}", None, 3, K, f"N{i}", None, None, 2026, "Tukang Batu") for i in range(2)]
+    specs += [("prov-kaltim", f"k{i}", None, 7, BK, None, None, None, 2025, "Arsitek Muda") for i in range(3)]
+    specs += [("prov-kaltim", "base0", None, 3, K, "B0", None, None, 2025, "Tukang Batu")]  # a re-report: not a participant
+    specs += [("prov-kalsel", f"s{i}", None, 7, K, f"S{i}", f"2026-0{i + 1}-01", None, 2026, "Arsitek Muda") for i in range(4)]
+    progress = star(*specs)["target_progress"]
+    kutim = progress[progress["office_id"] == "kab-kutai-timur"].iloc[0]
+    assert (kutim["kind"], kutim["baseline_year"], kutim["baseline_value"], kutim["target_value"], kutim["measured_value"]) == (
+        "growth", 2025, 10, 15.0, 12)
+    assert kutim["progress"] == pytest.approx(0.4)
+    assert kutim["expected_progress"] == pytest.approx((PUBLISH - date(2025, 12, 31)).days / (date(2029, 12, 31) - date(2025, 12, 31)).days)
+    assert kutim["status"] == "on_track"
+    kaltim = progress[progress["office_id"] == "prov-kaltim"].set_index("target_year")
+    assert kaltim.loc[2025, ["metric", "measured_value", "target_value", "status"]].tolist() == ["participants", 3, 1000.0, "missed"]
+    assert kaltim.loc[2026, "status"] == "behind"
+    kalsel = progress[progress["office_id"] == "prov-kalsel"].set_index("note")
+    assert kalsel.loc["funded", ["target_year", "measured_value", "target_value"]].tolist() == [2026, 4, 260.0]
+    assert kalsel.loc["ideal", "target_value"] == 375.0
+    assert set(progress["office_id"]) == {"kab-kutai-timur", "prov-kaltim", "prov-kalsel", "kota-palembang"}
+
+
+def test_same_rows_in_any_order_give_identical_frames():
+    specs = [
+        ("kab-kutai-timur", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        ("prov-kaltim", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
+        ("kota-samarinda", "b", NIK_B, 3, K, None, None, None, 2024, "Tukang Batu"),
+        ("kota-samarinda", "b", NIK_B, 3, K, "S1", "2025-01-15", None, 2025, "Tukang Batu"),
+        ("kota-palembang", "c", NIK_C, 2, BK, None, None, None, 2023, "Operator Crane"),
+    ]
+    rows = linked(*specs)
+    first = build_star(rows, OFFICES, PUBLISH, SECRET)
+    second = build_star(rows.sample(frac=1, random_state=3).reset_index(drop=True), OFFICES, PUBLISH, SECRET)
+    for name in first:
+        pd.testing.assert_frame_equal(first[name], second[name], obj=name)
+
+
+def test_empty_secret_and_unknown_office_are_refused():
+    rows = linked(("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"))
+    with pytest.raises(ValueError, match="secret"):
+        build_star(rows, OFFICES, PUBLISH, "")
+    with pytest.raises(ValueError, match="registry"):
+        build_star(rows.assign(office_id="kab-nowhere"), OFFICES, PUBLISH, SECRET)

@@ -1,0 +1,580 @@
+"""Build the analyst-facing star schema from linked participation rows.
+
+:func:`build_star` turns the linked rows (standardized columns + ``person_key``)
+into one DataFrame per warehouse table (:data:`warehouse.schema.STAR_TABLES`),
+each sorted by its table's ``order_by`` so the same inputs always give the same
+frames. The counting rules live in :mod:`warehouse.headline` and are reused,
+not copied: which rows count as certified and where they are credited
+(:func:`~warehouse.headline.credited_certifications`), when a certificate is
+active (:func:`~warehouse.headline.certificate_active`) and the headline table
+itself (:func:`~warehouse.headline.certified_workers_by_region_level`).
+``docs/warehouse.md`` documents every table and rule.
+
+Nothing here writes raw NIKs or names: persons are ``person_key``; where a join
+to source systems is needed, ``dim_person.nik_hash`` is a keyed HMAC of the NIK.
+Registration numbers are not carried either (the national registry's public
+search turns a number into a name): certificates are ``certificate_key``, a
+keyed hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from reference import regions
+from sources.registry import Office
+from standardize.levels import kualifikasi_for
+from standardize.nik import nik_birth_date_and_sex
+from standardize.validity import SKK_VALID_YEARS, expected_expiry
+from warehouse import schema
+from warehouse.headline import certificate_active, certified_workers_by_region_level, credited_certifications
+
+KOMPETEN = "Kompeten"
+# person_key_basis, strongest first (linkage may add others; they rank after these).
+KEY_BASIS_STRENGTH = ("nik", "nama_tanggal_lahir", "row")
+# NIK statuses whose partial digits keep the leading (region, birth date) digits intact.
+TRUSTED_PARTIAL = ("excel_truncated", "scientific_notation")
+EXPIRY_BASIS_RANK = {"masa_berlaku": 0, "tanggal_terbit": 1, "tahun": 2}
+
+_OPTIONAL_TEXT = (
+    "source_sha256", "nik", "nik_status", "nik_partial", "jenis_kelamin", "jabatan_kerja", "kualifikasi",
+    "hasil", "nomor_sertifikat", "program", "person_key_basis",
+)
+_OPTIONAL_DATES = ("tanggal_lahir", "tanggal_terbit", "masa_berlaku")
+_OPTIONAL_INTS = ("jenjang", "tahun")
+
+
+def keyed_hash(secret: str, message: str) -> str:
+    """HMAC-SHA256 of ``message`` keyed with ``secret``, as 64 hex digits."""
+    return hmac.new(secret.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def nik_hash(secret: str, nik: str) -> str:
+    """``dim_person.nik_hash``: HMAC-SHA256(key=secret, message=the 16-digit NIK), hex.
+
+    A source system holding the same secret computes it from its own NIKs to join.
+    """
+    return keyed_hash(secret, nik)
+
+
+def _hash_many(secret: str, messages: pd.Series, prefix: str = "", length: int | None = None) -> pd.Series:
+    """Keyed hash of each value, computing each distinct value once."""
+    out = pd.Series(pd.NA, index=messages.index, dtype="str")
+    present = messages.notna()
+    if not present.any():
+        return out
+    distinct = pd.unique(messages[present].to_numpy())
+    hashed = {value: prefix + keyed_hash(secret, value)[:length] for value in distinct}
+    out[present] = messages[present].map(hashed)
+    return out
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _prepare(linked: pd.DataFrame) -> pd.DataFrame:
+    """Linked rows with every column the builders read, typed, on a fresh index."""
+    for column in ("office_id", "person_key"):
+        if column not in linked.columns:
+            raise ValueError(f"linked rows lack the column {column!r}")
+    rows = linked.reset_index(drop=True).copy()
+    for column in _OPTIONAL_TEXT:
+        if column not in rows.columns:
+            rows[column] = pd.Series(pd.NA, index=rows.index, dtype="str")
+    for column in _OPTIONAL_DATES:
+        rows[column] = pd.to_datetime(rows[column]) if column in rows.columns else pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ms]")
+        if getattr(rows[column].dt, "tz", None) is not None:
+            rows[column] = rows[column].dt.tz_localize(None)
+    for column in _OPTIONAL_INTS:
+        rows[column] = rows[column].astype("Int64") if column in rows.columns else pd.Series(pd.NA, index=rows.index, dtype="Int64")
+    for column in ("source_file", "source_sheet"):
+        rows[column] = rows[column].fillna("").astype("str") if column in rows.columns else ""
+    rows["source_row"] = rows["source_row"].astype("Int64") if "source_row" in rows.columns else pd.Series(np.arange(1, len(rows) + 1), dtype="Int64")
+    rows["flags"] = rows["flags"].fillna("").astype("str") if "flags" in rows.columns else ""
+    if rows["person_key"].isna().any():
+        raise ValueError("linked rows without a person_key")
+    derived = rows["jenjang"].map(lambda j: None if pd.isna(j) else kualifikasi_for(int(j)))
+    rows["kualifikasi"] = derived.where(derived.notna(), rows["kualifikasi"]).astype("str")
+    # The year a row's certification counts in: issue date, else program year.
+    rows["_year"] = rows["tanggal_terbit"].dt.year.astype("Int64").fillna(rows["tahun"])
+    return rows
+
+
+def _sorted(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``frame`` with the table's columns, in its ``order_by`` order, on a 0..n-1 index."""
+    definition = schema.metadata.tables[table]
+    columns = [column.name for column in definition.columns]
+    order = list(definition.info["order_by"])
+    return frame[columns].sort_values(order, kind="stable", na_position="first").reset_index(drop=True)
+
+
+def _kualifikasi(jenjang: pd.Series) -> pd.Series:
+    return jenjang.map(lambda j: None if pd.isna(j) else kualifikasi_for(int(j))).astype("str")
+
+
+def _office_frame(offices: dict[str, Office]) -> pd.DataFrame:
+    reference = regions()
+    return pd.DataFrame(
+        [
+            {
+                "office_id": o.id,
+                "office_name": o.name,
+                "level": o.level,
+                "region_code": o.region_code,
+                "region_name": reference[o.region_code].name,
+                "province_code": o.province_code,
+                "province_name": reference[o.region_code].province_name,
+                "freshness_days": o.freshness_days,
+            }
+            for o in offices.values()
+        ],
+        columns=[c.name for c in schema.dim_office.columns],
+    ).astype({"freshness_days": "Int64"})
+
+
+# --------------------------------------------------------------------------- dimensions
+
+
+def build_dim_region() -> pd.DataFrame:
+    """All 38 provinces and 514 regencies/cities."""
+    frame = pd.DataFrame(
+        [
+            {
+                "region_code": r.code,
+                "region_name": r.name,
+                "region_type": r.type,
+                "province_code": r.province_code,
+                "province_name": r.province_name,
+            }
+            for r in regions().values()
+        ]
+    )
+    return _sorted(frame, "dim_region")
+
+
+def _mode_per_person(rows: pd.DataFrame, column: str) -> pd.Series:
+    """Most frequent non-null value of ``column`` per person (ties: smallest value)."""
+    present = rows[["person_key", column]].dropna()
+    if present.empty:
+        return pd.Series(dtype=object)
+    counts = present.value_counts().rename("n").reset_index()
+    counts = counts.sort_values(["person_key", "n", column], ascending=[True, False, True], kind="stable")
+    return counts.drop_duplicates("person_key").set_index("person_key")[column]
+
+
+def _decode_nik(values: pd.Series, reference_year: int) -> pd.DataFrame:
+    """Sex and birth year from (possibly partial) NIK digit strings; None when the date is impossible."""
+    decoded = {}
+    for value in pd.unique(values.dropna().to_numpy()):
+        if len(value) < 12 or not value[:12].isdigit():
+            decoded[value] = (None, None)
+            continue
+        born, sex = nik_birth_date_and_sex(value, reference_year)
+        decoded[value] = (sex, born.year) if born else (None, None)
+    sex = values.map(lambda v: decoded.get(v, (None, None))[0] if isinstance(v, str) else None)
+    year = values.map(lambda v: decoded.get(v, (None, None))[1] if isinstance(v, str) else None)
+    return pd.DataFrame({"sex": sex, "birth_year": year}, index=values.index)
+
+
+def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certificates: pd.DataFrame) -> pd.DataFrame:
+    """One row per person_key: sex, birth year, KTP region, nik_hash; no NIK, no name."""
+    persons = pd.DataFrame(index=pd.Index(sorted(rows["person_key"].unique()), name="person_key"))
+    grouped = rows.groupby("person_key", sort=True)
+    persons["participation_rows"] = grouped.size()
+    persons["first_tahun"] = grouped["tahun"].min()
+    persons["last_tahun"] = grouped["tahun"].max()
+
+    # Strongest key basis seen for the person.
+    rank = {basis: i for i, basis in enumerate(KEY_BASIS_STRENGTH)}
+    basis = rows[["person_key", "person_key_basis"]].dropna().drop_duplicates()
+    basis["rank"] = basis["person_key_basis"].map(lambda b: rank.get(b, len(rank)))
+    basis = basis.sort_values(["person_key", "rank", "person_key_basis"]).drop_duplicates("person_key")
+    persons["person_key_basis"] = basis.set_index("person_key")["person_key_basis"]
+
+    # The person's NIK (most frequent valid one), else trusted leading digits of a damaged one.
+    nik = _mode_per_person(rows, "nik")
+    partial_rows = rows[rows["nik_status"].isin(TRUSTED_PARTIAL) & (rows["nik_partial"].str.len() >= 4)]
+    partial = _mode_per_person(partial_rows, "nik_partial")
+    persons["_nik"] = nik
+    persons["_partial"] = partial
+    digits = persons["_nik"].fillna(persons["_partial"])
+    persons["home_region_basis"] = np.where(persons["_nik"].notna(), "nik", np.where(persons["_partial"].notna(), "nik_partial", None))
+    persons["home_regency_code"] = digits.str[:2] + "." + digits.str[2:4]
+    persons["home_province_code"] = digits.str[:2]
+    persons["nik_hash"] = _hash_many(secret, persons["_nik"])
+
+    from_nik = _decode_nik(digits, publish_date.year)
+    column_sex = _mode_per_person(rows, "jenis_kelamin")
+    column_year = _mode_per_person(rows.assign(_born=rows["tanggal_lahir"].dt.year.astype("Int64")), "_born")
+    persons["sex"] = from_nik["sex"].fillna(column_sex.reindex(persons.index))
+    nik_year = from_nik["birth_year"].astype("Int64")
+    column_year = column_year.reindex(persons.index).astype("Int64")
+    # The NIK has two year digits: the birth-date column settles the century when it agrees.
+    same_yy = (nik_year % 100 == column_year % 100).fillna(False)
+    persons["birth_year"] = nik_year.where(~same_yy, column_year).fillna(column_year).astype("Int64")
+
+    per_person = certificates.groupby("person_key").size()
+    persons["certificates"] = per_person.reindex(persons.index).fillna(0).astype("int64")
+    persons["participation_rows"] = persons["participation_rows"].astype("int64")
+    frame = persons.reset_index()
+    for column in ("sex", "home_regency_code", "home_province_code", "home_region_basis", "person_key_basis", "nik_hash"):
+        frame[column] = frame[column].astype("str")
+    for column in ("first_tahun", "last_tahun"):
+        frame[column] = frame[column].astype("Int64")
+    return _sorted(frame, "dim_person")
+
+
+# --------------------------------------------------------------------------- certificates
+
+
+def _row_expiry(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Per row: the expiry the active rule uses and what it is based on.
+
+    Stated expiry, else the one the issue date implies (:func:`standardize.validity.expected_expiry`),
+    else the end of the program year's fifth calendar year: the same cut
+    :func:`warehouse.headline.certificate_active` makes from the program year.
+    """
+    stated = rows["masa_berlaku"].astype("datetime64[ms]")
+    implied = expected_expiry(rows["tanggal_terbit"].astype("datetime64[ms]")).astype("datetime64[ms]")
+    last_year = rows["tahun"] + (SKK_VALID_YEARS - 1)
+    by_year = pd.to_datetime(last_year.astype("str").where(last_year.notna()) + "-12-31", errors="coerce").astype("datetime64[ms]")
+    expiry = stated.fillna(implied).fillna(by_year)
+    basis = pd.Series(
+        np.where(stated.notna(), "masa_berlaku", np.where(implied.notna(), "tanggal_terbit", np.where(by_year.notna(), "tahun", None))),
+        index=rows.index,
+        dtype="str",
+    )
+    return expiry, basis
+
+
+def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str) -> pd.Series:
+    """The certificate each Kompeten row belongs to (keyed hash), aligned with ``kompeten``.
+
+    * a registration number identifies the certificate;
+    * a row without a number belongs to a numbered certificate of the same person,
+      jabatan kerja and jenjang whose year is the row's year or the next (the number
+      arrives weeks after the assessment); when several match, the earliest;
+    * the other rows without a number form one certificate per
+      (person, jabatan kerja, jenjang).
+    """
+    triple = ["person_key", "jabatan_kerja", "jenjang"]
+    material = pd.Series(pd.NA, index=kompeten.index, dtype="str")
+    numbered = kompeten["nomor_sertifikat"].notna()
+    material[numbered] = "no|" + kompeten.loc[numbered, "nomor_sertifikat"]
+
+    loose = kompeten[~numbered]
+    if len(loose):
+        with_number = credited[credited["nomor_sertifikat"].notna()]
+        certs = (
+            with_number.groupby(triple + ["nomor_sertifikat"], dropna=False)["_year"].min().rename("cert_year").reset_index()
+        )
+        candidates = loose[triple + ["_year"]].reset_index(names="_row").merge(certs, on=triple, how="inner")
+        gap = candidates["cert_year"] - candidates["_year"]
+        fits = candidates["cert_year"].isna() | candidates["_year"].isna() | gap.isin([0, 1]).fillna(False)
+        chosen = (
+            candidates[fits.to_numpy(dtype=bool)]
+            .sort_values(["_row", "cert_year", "nomor_sertifikat"], na_position="last", kind="stable")
+            .drop_duplicates("_row")
+            .set_index("_row")["nomor_sertifikat"]
+        )
+        material[chosen.index] = "no|" + chosen
+        rest = loose.index.difference(chosen.index)
+        own = loose.loc[rest]
+        material[rest] = (
+            "pj|" + own["person_key"].astype("str") + "|" + own["jabatan_kerja"].fillna("").astype("str")
+            + "|" + own["jenjang"].astype("str").fillna("")
+        )
+    return _hash_many(secret, material, prefix="c", length=24)
+
+
+def build_fact_certification(
+    kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office], publish_date: date
+) -> pd.DataFrame:
+    """One row per distinct certificate; ``kompeten``/``credited`` carry ``certificate_key``."""
+    columns = [c.name for c in schema.fact_certification.columns]
+    if credited.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    level = {o.id: o.level for o in offices.values()}
+    rows = credited.copy()
+    rows["_active"] = certificate_active(rows, publish_date).to_numpy()
+    rows["_expiry"], rows["_expiry_basis"] = _row_expiry(rows)
+    rows["_province_office"] = rows["office_id"].map(level).eq("province")
+
+    # The row that speaks for the certificate: regency/city over province, then the earliest.
+    primary = rows.sort_values(
+        ["certificate_key", "_province_office", "_year", "office_id", "source_file", "source_sheet", "source_row"],
+        na_position="last",
+        kind="stable",
+    ).drop_duplicates("certificate_key").set_index("certificate_key")
+    grouped = rows.groupby("certificate_key", sort=True)
+    cert = pd.DataFrame(index=grouped.size().index)
+    cert["person_key"] = primary["person_key"]
+    cert["jabatan_kerja"] = primary["jabatan_kerja"]
+    cert["jenjang"] = primary["jenjang"]
+    cert["office_id"] = primary["office_id"]
+    cert["region_code"] = primary["region_code"]
+    cert["has_number"] = grouped["nomor_sertifikat"].count() > 0
+    cert["tanggal_terbit"] = grouped["tanggal_terbit"].min()
+    cert["masa_berlaku"] = grouped["masa_berlaku"].max()
+    cert["active"] = grouped["_active"].any()
+    cert["certification_year"] = grouped["_year"].min()
+    latest = rows.assign(_rank=rows["_expiry_basis"].map(EXPIRY_BASIS_RANK)).sort_values(
+        ["certificate_key", "_expiry", "_rank"], ascending=[True, False, True], na_position="last", kind="stable"
+    ).drop_duplicates("certificate_key").set_index("certificate_key")
+    cert["expires_on"] = latest["_expiry"]
+    cert["expires_on_basis"] = latest["_expiry_basis"]
+    # Every office that reported it, province re-reports included; every row behind it.
+    everyone = kompeten.groupby("certificate_key", sort=True)
+    cert["office_ids"] = everyone["office_id"].agg(lambda ids: ";".join(sorted(set(ids))))
+    cert["reports"] = everyone.size()
+
+    frame = cert.reset_index()
+    frame["province_code"] = frame["region_code"].str[:2]
+    frame["kualifikasi"] = _kualifikasi(frame["jenjang"])
+    frame["jenjang"] = frame["jenjang"].astype("Int64")
+    frame["certification_year"] = frame["certification_year"].astype("Int64")
+    frame["reports"] = frame["reports"].astype("int64")
+    frame["expires_on_basis"] = frame["expires_on_basis"].astype("str")
+    for column in ("tanggal_terbit", "masa_berlaku", "expires_on"):
+        frame[column] = frame[column].astype("datetime64[ms]")
+    return _sorted(frame, "fact_certification")
+
+
+# --------------------------------------------------------------------------- aggregates
+
+
+def _distinct_persons(certified: pd.DataFrame, keys: list[str], publish_date: date) -> pd.DataFrame:
+    """Distinct persons and distinct persons with a valid certificate per ``keys``."""
+    certified = certified.assign(_active_person=certified["person_key"].where(certificate_active(certified, publish_date)))
+    grouped = certified.groupby(keys, sort=True).agg(
+        certified_persons=("person_key", "nunique"), active_persons=("_active_person", "nunique")
+    )
+    return grouped.reset_index().astype({"certified_persons": "int64", "active_persons": "int64"})
+
+
+def build_by_province(credited: pd.DataFrame, publish_date: date) -> pd.DataFrame:
+    """Distinct persons per province and jenjang: two regencies of one province count once."""
+    certified = credited[credited["jenjang"].notna()].assign(province_code=lambda f: f["region_code"].str[:2])
+    table = _distinct_persons(certified, ["province_code", "jenjang"], publish_date)
+    reference = regions()
+    table["province_name"] = table["province_code"].map(lambda code: reference[code].name).astype("str")
+    table["jenjang"] = table["jenjang"].astype("int64")
+    table["kualifikasi"] = _kualifikasi(table["jenjang"])
+    return _sorted(table, "certified_workers_by_province")
+
+
+def build_by_region_kualifikasi(credited: pd.DataFrame, publish_date: date) -> pd.DataFrame:
+    """Distinct persons per credited region and kualifikasi."""
+    certified = credited[credited["jenjang"].notna()].assign(kualifikasi=lambda f: _kualifikasi(f["jenjang"]))
+    table = _distinct_persons(certified, ["region_code", "kualifikasi"], publish_date)
+    reference = regions()
+    table["province_code"] = table["region_code"].str[:2]
+    table["region_name"] = table["region_code"].map(lambda code: reference[code].name).astype("str")
+    return _sorted(table, "certified_workers_by_region_kualifikasi")
+
+
+def build_yearly(credited: pd.DataFrame, certification: pd.DataFrame) -> pd.DataFrame:
+    """Certificates, persons and first-time persons per credited region, certification year and jenjang.
+
+    A certificate's year is its ``fact_certification.certification_year``;
+    certificates without any year are left out here (they count in the headline).
+    """
+    year_of = certification.set_index("certificate_key")["certification_year"]
+    rows = credited[credited["jenjang"].notna()][["region_code", "jenjang", "person_key", "certificate_key"]].copy()
+    rows["certification_year"] = rows["certificate_key"].map(year_of).astype("Int64")
+    rows = rows[rows["certification_year"].notna()]
+    keys = ["region_code", "certification_year", "jenjang"]
+    table = rows.groupby(keys, sort=True).agg(
+        certificates=("certificate_key", "nunique"), certified_persons=("person_key", "nunique")
+    )
+    first = rows.groupby(["region_code", "jenjang", "person_key"])["certification_year"].min().rename("certification_year").reset_index()
+    new = first.groupby(keys).size().rename("new_persons")
+    table = table.join(new, how="left").fillna({"new_persons": 0}).reset_index()
+    reference = regions()
+    table["province_code"] = table["region_code"].str[:2]
+    table["region_name"] = table["region_code"].map(lambda code: reference[code].name).astype("str")
+    table["jenjang"] = table["jenjang"].astype("int64")
+    table["certification_year"] = table["certification_year"].astype("int64")
+    table["kualifikasi"] = _kualifikasi(table["jenjang"])
+    for column in ("certificates", "certified_persons", "new_persons"):
+        table[column] = table[column].astype("int64")
+    return _sorted(table, "certified_workers_by_region_level_yearly")
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _year_end(year: int) -> date:
+    return date(year, 12, 31)
+
+
+def _elapsed(start: date, end: date, on: date) -> float:
+    """Share of the period (start, end] elapsed on ``on``, clipped to 0..1."""
+    total = (end - start).days
+    return min(max((on - start).days / total, 0.0), 1.0) if total > 0 else 1.0
+
+
+def _measure(target: dict[str, Any], office: Office, participation: pd.DataFrame, credited: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The rows a target's metric counts distinct persons in, and the year column to filter on."""
+    metric = target.get("metric")
+    if metric == "certified_persons":
+        return credited[credited["office_id"] == office.id], "_year"
+    if metric == "participants":
+        mine = participation[(participation["office_id"] == office.id) & ~participation["re_report"]]
+        return mine, "tahun"
+    raise ValueError(f"office {office.id}: unknown target metric {metric!r}")
+
+
+def build_target_progress(
+    offices: dict[str, Office], participation: pd.DataFrame, credited: pd.DataFrame, publish_date: date
+) -> pd.DataFrame:
+    """Each registry target against the measured figure on the publish date.
+
+    Metrics (distinct persons, the office's own rows):
+
+    * ``certified_persons``: persons whose certificate is credited to the office;
+      per_year counts the persons with a certification year equal to the target year;
+      growth compares everything up to the publish date with the end of the baseline
+      year (persons without any year count in the baseline);
+    * ``participants``: persons in the office's rows with that program year (a
+      province's re-reports of its regencies' certificates left out).
+    """
+    reference = regions()
+    records = []
+    for office in offices.values():
+        for target in office.targets:
+            kind = target.get("kind")
+            rows, year_column = _measure(target, office, participation, credited)
+            base = {
+                "office_id": office.id,
+                "office_name": office.name,
+                "province_code": office.province_code,
+                "region_code": office.region_code,
+                "region_name": reference[office.region_code].name,
+                "metric": target["metric"],
+                "kind": kind,
+                "note": target.get("note"),
+                "source": target.get("source"),
+                "measured_on": publish_date,
+            }
+            if kind == "per_year":
+                if target.get("year") is not None:
+                    years = [int(target["year"])]
+                else:
+                    seen = rows[year_column].dropna()
+                    first = int(seen.min()) if len(seen) else publish_date.year
+                    years = list(range(min(first, publish_date.year), publish_date.year + 1))
+                for year in years:
+                    measured = int(rows.loc[rows[year_column] == year, "person_key"].nunique())
+                    goal = float(target["value"])
+                    expected = _elapsed(date(year - 1, 12, 31), _year_end(year), publish_date)
+                    if measured >= goal:
+                        status = "met"
+                    elif year > publish_date.year:
+                        status = "not_started"
+                    elif year < publish_date.year:
+                        status = "missed"
+                    else:
+                        status = "on_track" if measured >= goal * expected else "behind"
+                    records.append({**base, "target_year": year, "baseline_year": None, "baseline_value": None,
+                                    "target_growth": None, "target_value": goal, "measured_value": measured,
+                                    "progress": measured / goal if goal else None,
+                                    "expected_progress": expected, "status": status})
+            elif kind == "growth":
+                baseline_year, target_year = int(target["baseline_year"]), int(target["target_year"])
+                growth = float(target["value"])
+                in_baseline = rows[year_column].isna() | (rows[year_column] <= baseline_year)
+                baseline = int(rows.loc[in_baseline.to_numpy(dtype=bool), "person_key"].nunique())
+                measured = int(rows["person_key"].nunique())
+                goal = baseline * (1 + growth)
+                expected = _elapsed(_year_end(baseline_year), _year_end(target_year), publish_date)
+                progress = (measured - baseline) / (goal - baseline) if goal > baseline else None
+                if publish_date <= _year_end(baseline_year):
+                    status = "baseline_open"
+                elif baseline and measured >= goal:
+                    status = "met"
+                elif publish_date > _year_end(target_year):
+                    status = "missed"
+                else:
+                    status = "on_track" if progress is not None and progress >= expected else "behind"
+                records.append({**base, "target_year": target_year, "baseline_year": baseline_year,
+                                "baseline_value": baseline, "target_growth": growth, "target_value": goal,
+                                "measured_value": measured, "progress": progress, "expected_progress": expected,
+                                "status": status})
+            else:
+                raise ValueError(f"office {office.id}: unknown target kind {kind!r}")
+    columns = [c.name for c in schema.target_progress.columns]
+    frame = pd.DataFrame(records, columns=columns)
+    for column in ("target_year", "baseline_year", "baseline_value", "measured_value"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("target_growth", "target_value", "progress", "expected_progress"):
+        frame[column] = frame[column].astype("Float64")
+    for column in ("note", "source"):
+        frame[column] = frame[column].astype("str")
+    frame["measured_on"] = pd.to_datetime(frame["measured_on"]).astype("datetime64[ms]")
+    return _sorted(frame, "target_progress")
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def build_star(
+    linked: pd.DataFrame, offices: dict[str, Office], publish_date: date, person_key_secret: str
+) -> dict[str, pd.DataFrame]:
+    """Every star-schema table (``schema.STAR_TABLES``) from linked participation rows.
+
+    ``linked`` holds the standardized columns plus ``person_key`` (one row per
+    accepted input row, all offices). ``person_key_secret`` keys ``nik_hash`` and
+    ``certificate_key``. Deterministic: the same rows in any order give the same
+    frames.
+    """
+    if not person_key_secret:
+        raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
+    rows = _prepare(linked)
+    unknown = sorted(set(rows["office_id"]) - set(offices))
+    if unknown:
+        raise ValueError(f"rows from offices missing in the registry: {unknown}")
+    # A deterministic row order, whatever order the input came in.
+    rows = rows.sort_values(
+        ["office_id", "source_file", "source_sha256", "source_sheet", "source_row", "person_key"], kind="stable", na_position="first"
+    ).reset_index(drop=True)
+
+    kompeten = rows[rows["hasil"] == KOMPETEN].copy()
+    credited = credited_certifications(rows, offices)
+    kompeten["certificate_key"] = certificate_keys(kompeten, credited, person_key_secret)
+    credited = credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"])
+    re_report = pd.Series(False, index=rows.index)
+    re_report[kompeten.index.difference(credited.index)] = True
+
+    certification = build_fact_certification(kompeten, credited, offices, publish_date)
+    person = build_dim_person(rows, person_key_secret, publish_date, certification)
+    office_frame = _office_frame(offices)
+
+    participation = rows.copy()
+    participation["certificate_key"] = kompeten["certificate_key"].reindex(rows.index).astype("str")
+    participation["re_report"] = re_report
+    participation["region_code"] = participation["office_id"].map(office_frame.set_index("office_id")["region_code"])
+    participation["province_code"] = participation["region_code"].str[:2]
+    home = person.set_index("person_key")
+    participation["home_regency_code"] = participation["person_key"].map(home["home_regency_code"]).astype("str")
+    participation["home_province_code"] = participation["person_key"].map(home["home_province_code"]).astype("str")
+
+    headline = certified_workers_by_region_level(rows, offices, publish_date)
+    return {
+        "dim_region": build_dim_region(),
+        "dim_office": _sorted(office_frame, "dim_office"),
+        "dim_person": person,
+        "fact_participation": _sorted(participation, "fact_participation"),
+        "fact_certification": certification,
+        "certified_workers_by_region_level": _sorted(headline, "certified_workers_by_region_level"),
+        "certified_workers_by_region_level_yearly": build_yearly(credited, certification),
+        "certified_workers_by_province": build_by_province(credited, publish_date),
+        "certified_workers_by_region_kualifikasi": build_by_region_kualifikasi(credited, publish_date),
+        "target_progress": build_target_progress(offices, participation, credited, publish_date),
+    }
