@@ -175,11 +175,13 @@ def _evidence(frame: pd.DataFrame, comparisons: list[str], labels: dict[str, dic
     parts = []
     for name in comparisons:
         gamma = frame[f"gamma_{name}"].to_numpy()
-        bf = frame[f"bf_{name}"].to_numpy(dtype=float)
-        tf = frame[f"bf_tf_adj_{name}"].to_numpy(dtype=float) if f"bf_tf_adj_{name}" in frame else np.ones(len(frame))
+        # Splink 5 reports each comparison's weight in bits (mw_*), term-frequency
+        # adjustment separately (mw_tf_adj_*).
+        mw = frame[f"mw_{name}"].to_numpy(dtype=float)
+        tf = frame[f"mw_tf_adj_{name}"].to_numpy(dtype=float) if f"mw_tf_adj_{name}" in frame else np.zeros(len(frame))
         text = [
-            f"{name} {labels[name].get(int(g), str(g))} ({math.log2(b * t):+.1f})" if g != -1 else f"{name} missing"
-            for g, b, t in zip(gamma, bf, tf)
+            f"{name} {labels[name].get(int(g), str(g))} ({w + a:+.1f})" if g != -1 else f"{name} missing"
+            for g, w, a in zip(gamma, mw, tf)
         ]
         parts.append(text)
     return pd.Series(["; ".join(p) for p in zip(*parts)], index=frame.index)
