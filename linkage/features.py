@@ -16,6 +16,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from rapidfuzz.distance import DamerauLevenshtein
 
 # Provenance that identifies a row across runs: the file's bytes (sha256), not its
 # name, so a re-submitted or renamed file keeps its rows' identity.
@@ -62,8 +63,6 @@ select
          when nik_status in ('excel_truncated', 'scientific_notation', 'wrong_length', 'invalid') then nik_partial
     end as digits,
     name,
-    split_part(name, ' ', 1) as first,
-    string_split(name, ' ')[-1] as last,
     strftime(birth_date, '%Y-%m-%d') as birth,
     strftime(birth_date, '%d%m%y') as ddmmyy,
     sex, place, cert,
@@ -71,6 +70,46 @@ select
     case when nik is not null then (case when nik_day > 40 then 'P' else 'L' end) end as nik_sex
 from decoded
 """
+
+
+# nama_kunci folds the ways clerks *abbreviate or spell* Muhammad (standardize/names.py),
+# not a one-letter slip inside it: "Muhammaa" reaches linkage as "muhama" and would
+# make "M. Ismail" and "Muhammaa Ismail" two names. Muhammad opens about one name in
+# six here, so such slips are common; the folded key is "muhamad" (doubled letters
+# collapsed), hence the comparison with it.
+_MUHAMMAD = "muhammad"
+_MUHAMMAD_FOLDED = ("muhamad", "mohamad")
+
+
+def _fold_muhammad_word(word: str) -> str:
+    if word == _MUHAMMAD or len(word) < 5 or word[0] != "m":
+        return word
+    if any(DamerauLevenshtein.distance(word, form, score_cutoff=1) <= 1 for form in _MUHAMMAD_FOLDED):
+        return _MUHAMMAD
+    return word
+
+
+def linkage_name_key(key: str | None) -> str | None:
+    """The name linkage compares: ``nama_kunci`` with one-letter typos of Muhammad folded too.
+
+    >>> linkage_name_key("muhama ismail")
+    'muhammad ismail'
+    """
+    if not isinstance(key, str):
+        return key
+    return " ".join(_fold_muhammad_word(word) for word in key.split(" "))
+
+
+def _fold_names(names: pd.Series) -> pd.Series:
+    """:func:`linkage_name_key` per distinct name (a million rows hold a few ten thousand names)."""
+    codes, uniques = pd.factorize(names, use_na_sentinel=True)
+    if not len(uniques):
+        return names
+    folded = np.array([linkage_name_key(u) for u in uniques], dtype=object)
+    if (folded == np.asarray(uniques, dtype=object)).all():
+        return names
+    out = np.where(codes >= 0, folded[np.maximum(codes, 0)], None)
+    return pd.Series(out, index=names.index, dtype=names.dtype)
 
 
 def check_columns(rows: pd.DataFrame) -> None:
@@ -97,8 +136,9 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     """The compact comparison frame, aligned positionally with ``rows``.
 
     Columns: ``rid`` (0..n-1), ``nik`` (valid only), ``nik_status``, ``digits``
-    (a valid NIK, or the digits a damaged one still shows), ``name`` (nama_kunci),
-    ``first``/``last`` name words, ``birth`` (ISO text), ``ddmmyy``, ``sex``,
+    (a valid NIK, or the digits a damaged one still shows), ``name``
+    (:func:`linkage_name_key` of nama_kunci),
+    ``birth`` (ISO text), ``ddmmyy``, ``sex``,
     ``place`` (lower-case birth place), ``cert`` (registration number),
     ``nik_ddmmyy``/``nik_sex`` (decoded from a valid NIK) and ``nik_birth_ok``/
     ``nik_sex_ok``: does the row agree with its own NIK (NA when it cannot tell).
@@ -115,6 +155,7 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
         if own:
             con.close()
     frame["rid"] = frame["rid"].astype(np.int64)
+    frame["name"] = _fold_names(frame["name"])
     birth_ok = (frame["ddmmyy"] == frame["nik_ddmmyy"]).astype("boolean")
     frame["nik_birth_ok"] = birth_ok.where(frame["ddmmyy"].notna() & frame["nik_ddmmyy"].notna())
     sex_ok = (frame["sex"] == frame["nik_sex"]).astype("boolean")

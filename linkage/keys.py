@@ -13,7 +13,8 @@ nothing from one run to the next; keys must not follow them. Rules:
    ``row|<sha256>|<sheet>|<row>`` of its first row;
 2. with ``previous`` assignments (row identity -> key, from the last run), a
    cluster keeps the key its rows had: when its rows had several keys (two known
-   persons turned out to be one), it keeps the earliest minted one and the
+   persons turned out to be one), it keeps the earliest minted one (ties: the one
+   known by a valid NIK, then the one with most rows) and the
    others are *retired into it*, a row in ``merges`` with the link that joined
    them; nothing is renumbered silently;
 3. when a previous person's rows end up in several clusters (a split), the
@@ -132,8 +133,17 @@ def assign_keys(
             # home of each previous key: the cluster with most of its rows (ties: lowest label)
             counts = counts.sort_values(["person_key", "n", "component"], ascending=[True, False, True])
             home = counts.drop_duplicates("person_key")
+            # Which key survives a merge: the oldest; among equally old ones the person known
+            # by a valid NIK (its key is the one a from-scratch run would mint), then the one
+            # with most rows, so the retired key is the weaker guess.
+            if "link_basis" in previous.columns:
+                nik_keys = set(previous.loc[previous["link_basis"].astype(str) == "nik", "person_key"].astype(str))
+            else:
+                nik_keys = set()
+            home = home.assign(no_nik=~home["person_key"].isin(nik_keys))
             for comp, keys in home.groupby("component"):
-                keys = keys.sort_values(["key_since", "person_key"])
+                keys = keys.sort_values(["key_since", "no_nik", "n", "person_key"],
+                                        ascending=[True, True, False, True])
                 kept = keys.iloc[0]
                 comp_keys[int(comp)] = kept["person_key"]
                 comp_since[int(comp)] = int(kept["key_since"])

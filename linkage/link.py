@@ -288,17 +288,38 @@ def _finish(rows, feats, ex, component, links, refused, secret, previous) -> Lin
     pkey_holder: dict = {}
 
     def merge_reason(comp: int, retired: str, kept: str) -> str:
-        # the first link inside the cluster whose two rows had the two previous keys
+        # The links on the shortest path from a row of the retired person to a row of the
+        # kept one: what this run saw that the last one did not (often a new row in between).
         prev_key = pkey_holder.get("prev")
         if prev_key is None or not len(links):
             return "linked in this run"
-        inside = component[left] == comp
-        for rl, rr, method, evidence in zip(left[inside], right[inside], links["method"].to_numpy()[inside],
-                                            links["evidence"].to_numpy()[inside]):
-            pair = {prev_key[rl], prev_key[rr]}
-            if pair == {retired, kept}:
-                return f"{method}: {evidence}"
-        return "linked in this run through rows not known before"
+        inside = np.flatnonzero(component[left] == comp)
+        adjacency: dict[int, list[tuple[int, int]]] = {}
+        for i in inside.tolist():
+            a, b = int(left[i]), int(right[i])
+            adjacency.setdefault(a, []).append((b, i))
+            adjacency.setdefault(b, []).append((a, i))
+        starts = [r for r in adjacency if prev_key[r] == retired]
+        seen: dict[int, tuple[int, int] | None] = dict.fromkeys(starts)
+        queue = deque(starts)
+        goal = None
+        while queue:
+            current = queue.popleft()
+            if prev_key[current] == kept:
+                goal = current
+                break
+            for nxt, i in adjacency.get(current, ()):
+                if nxt not in seen:
+                    seen[nxt] = (current, i)
+                    queue.append(nxt)
+        if goal is None:
+            return "linked in this run"
+        path = []
+        while seen[goal] is not None:
+            goal, i = seen[goal]
+            path.append(i)
+        methods, evidence = links["method"].to_numpy(), links["evidence"].to_numpy()
+        return " | then ".join(f"{methods[i]}: {evidence[i]}" for i in reversed(path))
 
     if previous is not None and len(previous):
         ident = rows[list(ROW_IDENTITY)].reset_index(drop=True).astype({"source_sheet": "str"})

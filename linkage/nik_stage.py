@@ -19,10 +19,12 @@ and only with evidence from the other columns (names compare as ``nama_kunci``;
 
 * ``excel_truncated``: the 15 known digits are the first 15 of a valid NIK; names
   compatible; birth date and sex do not disagree;
+  A 16-digit NIK ending in 0 whose first 15 digits are a valid NIK's is Excel's
+  truncation copied back as text (status ``invalid`` when the serial became 0000);
 * ``typo`` / ``transposed``: status ``invalid``, or a valid-looking NIK on a single
   row, one digit off or two adjacent digits swapped (Damerau-Levenshtein 1) from a
-  valid NIK with the same name key and birth date. When the difference is in the
-  serial (digits 13-16), a namesake born the same day in the same district has
+  valid NIK with the same name key and birth date. When the difference is outside
+  the date digits and both region codes exist, a namesake born the same day has
   exactly that kind of NIK, so the name must also be rare enough;
 * ``wrong_length``: 15 or 17 digits, one digit dropped or doubled (Levenshtein 1);
 * ``scientific_notation``: the digits an export showed start the NIK; name key,
@@ -49,11 +51,16 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 
+from reference import regions
+
 # Expected number of other persons sharing the evidence by chance, above which a
 # deterministic repair is not trusted (the probabilistic stage, with name
 # frequencies, decides instead). With 1M rows and the commonest names ("Muhammad
 # Rizki"), name + birth date + place is shared by chance about 3% of the time.
 RARE_EXPECTED = 0.005
+
+# First four NIK digits of every regency and city (Kemendagri codes, reference/regions.csv).
+REGENCY_CODES = frozenset(code.replace(".", "") for code, r in regions().items() if r.type != "province")
 
 EDGE_COLUMNS = ["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"]
 
@@ -235,11 +242,15 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     namesakes look like, so there the name must be rare: expected namesakes among
     the NIKs of the province with the same date digits below :data:`RARE_EXPECTED`
     (or both rows report the same certificate).
+    A region code (digits 1-4) that is no regency (reference/regions.csv) on
+    exactly one side is a typo for sure, like an edit inside the date digits:
+    Dukcapil issues no NIK there, so no namesake can hold it.
     A sheet without birth dates (a province's recap) still has the date in the
     NIK: a missing birth date is accepted when the edit is outside the date digits
     or both rows report the same certificate.
     Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
     """
+    _register_regencies(con)
     window_joins = [
         "substr(a.nik, 1, 8) = substr(b.nik, 1, 8)",
         "substr(a.nik, 9, 8) = substr(b.nik, 9, 8)",
@@ -276,15 +287,25 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
       and coalesce(p.sex_l = p.sex_r, true)
       and least(s1.size, s2.size) = 1
-      -- an edit inside the date digits contradicts the shared birth date: a typo for sure;
-      -- elsewhere it is what a namesake's NIK looks like, so the name must be rare
+      -- an edit inside the date digits contradicts the shared birth date, and one into a
+      -- region code that does not exist cannot be a real NIK: a typo for sure; elsewhere
+      -- it is what a namesake's NIK looks like, so the name must be rare among the
+      -- other persons of the neighbourhood (the pair itself is one of its NIKs)
       and (substr(p.nik_l, 7, 6) <> substr(p.nik_r, 7, 6)
            or p.cert_l = p.cert_r
-           or coalesce(h.niks, 1) * nf.f < {RARE_EXPECTED})
+           or ((substr(p.nik_l, 1, 4) in (select code from regencies))
+               <> (substr(p.nik_r, 1, 4) in (select code from regencies)))
+           or greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {RARE_EXPECTED})
     qualify row_number() over (partition by p.g1, p.g2 order by p.rid_l, p.rid_r) = 1
     order by p.g1, p.g2
     """
     return con.sql(sql).df()
+
+
+def _register_regencies(con: duckdb.DuckDBPyConnection) -> None:
+    """Table ``regencies(code)``: the 4-digit region codes a NIK can start with."""
+    con.execute("create or replace temp table regencies as select unnest($1::varchar[]) as code",
+                [sorted(REGENCY_CODES)])
 
 
 def typo_edges(merges: pd.DataFrame) -> pd.DataFrame:
@@ -292,6 +313,9 @@ def typo_edges(merges: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rec in merges.itertuples(index=False):
         kind, words = _edit_description(rec.nik_l, rec.nik_r)
+        unknown = [n for n in (rec.nik_l, rec.nik_r) if n[:4] not in REGENCY_CODES]
+        if len(unknown) == 1:
+            words += f" ({unknown[0][:2]}.{unknown[0][2:4]} is no regency or city)"
         rows.append((rec.rid_l, rec.rid_r, "nik_repair", kind,
                      f"{words} between two valid NIKs, one of them on a single row; same name key, "
                      "birth date and sex"))
@@ -414,6 +438,10 @@ def choose_repairs(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
         kind = rec.kind
         if kind in ("one_edit", "wrong_length"):
             kind, head = _edit_description(rec.digits, rec.nik)
+            if kind == "typo" and rec.digits[:15] == rec.nik[:15] and rec.digits[15] == "0":
+                # a NIK typed into Excel as a number and copied back as text: serial 0000
+                # made it invalid, and the lost 16th digit is what tells the repair
+                kind, head = "excel_truncated", _KIND_EVIDENCE["excel_truncated"] + " (the 16th shows as 0)"
         else:
             head = _KIND_EVIDENCE[kind]
         agreed = ["name key" if rec.name_exact else "name key one letter apart"]

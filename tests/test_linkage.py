@@ -1,0 +1,434 @@
+"""Person linkage (linkage.link.link_persons): who is who, with evidence and stable keys.
+
+Rows are built from office cells through ``standardize_submission``, as the
+office assets do, so the NIK damage (Excel truncation, scientific notation,
+typos) arrives exactly as standardization classifies it. Every scenario sits in
+one frame next to a background of a few hundred ordinary persons: the NIK repair
+rules weigh how common a name, birth date and place are, and the probabilistic
+stage learns from the NIK clusters, so a frame of only the scenario rows would
+not behave like an office's data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from linkage.link import LinkResult, explain, link_persons
+from sources.headers import RAW_COLUMNS
+from standardize.names import nama_kunci
+from standardize.record import standardize_submission
+
+SECRET = "test-secret"
+REFERENCE = date(2026, 6, 30)
+
+
+def make_nik(regency: str, district: str, birth: date, sex: str, serial: int) -> str:
+    """A NIK as Dukcapil writes it: PPRR DD ddmmyy SSSS, women's day + 40 (DOMAIN)."""
+    day = birth.day + (40 if sex == "P" else 0)
+    return f"{regency}{district}{day:02d}{birth.month:02d}{birth.year % 100:02d}{serial:04d}"
+
+
+@dataclass
+class Row:
+    """One participant row as an office wrote it, with the person it truly is."""
+
+    case: str
+    person: str  # rows of one case with the same person are one person; different persons are not
+    file: str
+    nama: str
+    nik: str | None
+    tempat: str | None
+    lahir: str | None
+    jk: str | None
+    jenjang: str = "3"
+    jabatan: str = "Tukang Batu"
+    hasil: str = "K"
+    sertifikat: str | None = None
+    office: str = "kab-kutai-timur"
+
+
+DEWI_BIRTH = date(1985, 3, 12)
+DEWI = make_nik("6408", "01", DEWI_BIRTH, "P", 1)  # 6408015203850001
+assert DEWI == "6408015203850001"
+
+SCENARIOS: list[Row] = [
+    # exact NIK: the same valid NIK in two offices' files is one person; another NIK is another.
+    Row("exact", "agus", "kutim_2024.xlsx", "AGUS SALIM", "6408011507800001", "Sangatta", "1980-07-15", "L"),
+    Row("exact", "agus", "kaltim_2025.xlsx", "Ir. Agus Salim, S.T.", "'6408 0115 0780 0001", "Sangatta",
+        "15-07-1980", "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    Row("exact", "bambang", "kutim_2024.xlsx", "Bambang Irawan", "6408011507800002", "Sangatta", "1980-07-15", "L"),
+    # Excel damage to one NIK: the 16th digit lost (as text, as a number, in scientific form).
+    Row("excel", "dewi", "kutim_2024.xlsx", "Dewi Kartikasari", DEWI, "Sangatta", "1985-03-12", "P"),
+    Row("excel", "dewi", "kutim_2025.xlsx", "Dewi Kartikasari", "6408015203850000", "Sangatta", "1985-03-12", "P",
+        jenjang="4", jabatan="Mandor"),
+    Row("excel", "dewi", "kaltim_2025.xlsx", "DEWI KARTIKASARI", "6.40801520385000e+15", "Sangatta", "1985-03-12",
+        "P", jenjang="5", jabatan="Pelaksana Lapangan Pekerjaan Gedung", office="prov-kaltim"),
+    Row("excel", "dewi", "kutim_2023.csv", "Dewi Kartikasari", "6.40801520385E+15", "Sangatta", "1985-03-12", "P",
+        jenjang="2", jabatan="Tukang Kayu"),
+    # One mistyped digit: an impossible month (invalid NIK), and a region code that does not exist.
+    Row("typo", "hendra", "kutim_2024.xlsx", "Hendra Wicaksono", "6408021505800003", "Sangatta", "1980-05-15", "L"),
+    Row("typo", "hendra", "kutim_2025.xlsx", "Hendra Wicaksono", "6408021595800003", "Sangatta", "1980-05-15", "L",
+        jenjang="4", jabatan="Mandor"),
+    Row("typo", "hendra", "kaltim_2025.xlsx", "Hendra Wicaksono", "6438021505800003", "Sangatta", "1980-05-15", "L",
+        jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # Two adjacent digits swapped (month 07 -> 70).
+    Row("transposed", "sri", "kutim_2024.xlsx", "Sri Handayani Pertiwi", "6471034107900005", "Samarinda",
+        "1990-07-01", "P"),
+    Row("transposed", "sri", "kutim_2025.xlsx", "Sri Handayani Pertiwi", "6471034170900005", "Samarinda",
+        "1990-07-01", "P", jenjang="4", jabatan="Mandor"),
+    # Missing NIK: a rare name with the same birth date and place as exactly one person.
+    Row("missing", "yohanes", "kutim_2024.xlsx", "Yohanes Pattipeilohy", "6408031208750004", "Tenggarong",
+        "1975-08-12", "L"),
+    Row("missing", "yohanes", "kutim_2025.xlsx", "YOHANES PATTIPEILOHY", "-", "Tenggarong", "12-08-1975", "L",
+        jenjang="4", jabatan="Mandor"),
+    # Twins: one birth date, place and surname, NIKs one serial apart. A truncated NIK
+    # fits both; the name decides.
+    Row("twins", "agus_s", "kutim_2024.xlsx", "Agus Santoso", "6408010505900011", "Sangatta", "1990-05-05", "L"),
+    Row("twins", "budi_s", "kutim_2024.xlsx", "Budi Santoso", "6408010505900012", "Sangatta", "1990-05-05", "L"),
+    Row("twins", "budi_s", "kaltim_2025.xlsx", "Budi Santoso", "6.40801050590001e+15", "Sangatta", "1990-05-05",
+        "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # Two different Muhammad Rizki (valid NIKs, different birth dates): never one person;
+    # a NIK-less Muhammad Rizki that fits both equally stays alone.
+    Row("rizki", "rizki_1", "kutim_2024.xlsx", "Muhammad Rizki", "6408011001950021", "Sangatta", "1995-01-10", "L"),
+    Row("rizki", "rizki_2", "kutim_2025.xlsx", "M. Rizky", "6408022003970004", "Sangatta", "1997-03-20", "L"),
+    Row("rizki", "rizki_3", "kaltim_2025.xlsx", "Muhammad Rizki", None, "Sangatta", None, "L", jenjang="7",
+        jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # Namesakes with one name, birth date and place but different valid NIKs: a NIK-less
+    # third record resembling both must not chain them.
+    Row("chain", "slamet_1", "kutim_2024.xlsx", "Slamet Riyadi", "6408030101800007", "Sangatta", "1980-01-01", "L"),
+    Row("chain", "slamet_2", "kutim_2025.xlsx", "Slamet Riyadi", "6408040101800002", "Sangatta", "1980-01-01", "L"),
+    Row("chain", "slamet_3", "kaltim_2025.xlsx", "Slamet Riyadi", None, "Sangatta", "1980-01-01", "L", jenjang="7",
+        jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # One person, two certificates.
+    Row("two_certs", "wahyu", "kutim_2024.xlsx", "Wahyu Hidayatullah", "6408052211880009", "Sangatta", "1988-11-22",
+        "L", sertifikat="SKK-6408-2024-000101"),
+    Row("two_certs", "wahyu", "kutim_2025.xlsx", "Wahyu Hidayatullah", "6408052211880009", "Sangatta", "1988-11-22",
+        "L", jenjang="4", jabatan="Mandor", sertifikat="SKK-6408-2025-000207"),
+    # A regency's certificate re-reported by its province: no birth date, a short NIK.
+    Row("reported_twice", "joko", "kutim_2024.xlsx", "Joko Susilo Nugroho", "6408060306820010", "Sangatta",
+        "1982-06-03", "L", sertifikat="SKK-6408-2024-000555"),
+    Row("reported_twice", "joko", "kaltim_rekap.xlsx", "JOKO SUSILO NUGROHO", "6.408060306E+15", None, None, None,
+        sertifikat="SKK-6408-2024-000555", office="prov-kaltim"),
+    # Name variants the clerks write for one name (Moh./M./Muhammad, Syaiful/Saiful, Nur/Noor).
+    Row("variants", "saiful", "kutim_2024.xlsx", "Muhammad Saiful Nur", "6408072807830006", "Balikpapan",
+        "1983-07-28", "L"),
+    Row("variants", "saiful", "kutim_2025.xlsx", "Moh. Syaiful Noor", None, "Balikpapan", "1983-07-28", "L",
+        jenjang="4", jabatan="Mandor"),
+    Row("variants", "saiful", "kaltim_2025.xlsx", "M. Syaiful Nur, S.T.", None, "Balikpapan", "1983-07-28", "L",
+        jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # A typo inside "Muhammad" and one in the other name, on the same valid NIK: one person.
+    Row("variants", "ismail", "kukar_2025.xlsx", "M. Ibmail", "6402170103720013", "Tenggarong", "1972-03-01", "L",
+        office="kab-kutai-kartanegara"),
+    Row("variants", "ismail", "kaltim_2025.xlsx", "Muhammaa Ismail", "6402170103720013", "Tenggarong", "1972-03-01",
+        "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+]
+
+# The file added in the second run of the stable-key tests: a known person again, and a new one.
+ADDED = [
+    Row("added", "agus", "kutim_2026.xlsx", "Agus Salim", "6408011507800001", "Sangatta", "1980-07-15", "L",
+        jenjang="4", jabatan="Mandor"),
+    Row("added", "new", "kutim_2026.xlsx", "Theresia Manurung", "6408014409910003", "Sangatta", "1991-09-04", "P"),
+]
+
+FIRST = ["Andi", "Bayu", "Cahya", "Dimas", "Eko", "Fajar", "Gilang", "Hadi", "Indra", "Krisna", "Lukman", "Made",
+         "Nanda", "Oki", "Putu", "Reza", "Sandi", "Taufik", "Umar", "Yudi", "Ayu", "Citra", "Fitri", "Lina", "Maya"]
+LAST = ["Pratama", "Saputra", "Wibowo", "Kurniawan", "Setiawan", "Hakim", "Siregar", "Nasution", "Lubis",
+        "Harahap", "Simanjuntak", "Tambunan", "Purba", "Sitompul", "Hutapea", "Rahman"]
+PLACES = ["Sangatta", "Samarinda", "Balikpapan", "Tenggarong", "Bontang", "Jambi", "Palembang", "Banjarmasin"]
+REGENCIES = ["6408", "6472", "6471", "6402", "1505", "1671", "6371"]
+
+
+def background(n_persons: int = 400, seed: int = 11) -> list[Row]:
+    """Ordinary persons with clean NIKs: one or two rows each, names not used by any scenario."""
+    rng = random.Random(seed)
+    rows = []
+    seen: set[str] = set()
+    for i in range(n_persons):
+        sex = "P" if i % 5 == 0 else "L"
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
+        birth = date(1960, 1, 1) + timedelta(days=rng.randrange(40 * 365))
+        nik = make_nik(rng.choice(REGENCIES), f"{rng.randrange(1, 20):02d}", birth, sex, rng.randrange(1, 60))
+        if nik in seen:
+            continue
+        seen.add(nik)
+        place = rng.choice(PLACES)
+        for k in range(1 + (i % 3 == 0)):
+            rows.append(Row("background", nik, f"bg_{k}_{i % 7}.xlsx", name, nik, place, birth.isoformat(), sex,
+                            jenjang=str(rng.randrange(1, 7)), sertifikat=f"SKK-BG-{i}-{k}"))
+    return rows
+
+
+def standardize(rows: list[Row]) -> pd.DataFrame:
+    """Office cells -> standardized rows, one submission per file; columns ``case`` and ``person`` added."""
+    frames = []
+    by_file: dict[str, list[Row]] = {}
+    for row in rows:
+        by_file.setdefault(row.file, []).append(row)
+    for file, members in by_file.items():
+        raw = []
+        for offset, row in enumerate(members):
+            cells = {column: None for column in RAW_COLUMNS}
+            cells.update(nama=row.nama, nik=row.nik, tempat_lahir=row.tempat, tanggal_lahir=row.lahir,
+                         jenis_kelamin=row.jk, jenjang=row.jenjang, jabatan_kerja=row.jabatan, hasil=row.hasil,
+                         nomor_sertifikat=row.sertifikat, tahun="2025")
+            raw.append({"office_id": row.office, "source_file": file,
+                        "source_sha256": hashlib.sha256(file.encode()).hexdigest(), "source_sheet": "Peserta",
+                        "source_row": 5 + offset, **cells})
+        result = standardize_submission(pd.DataFrame(raw), reference_date=REFERENCE)
+        assert len(result.rows) == len(members), result.quarantine
+        frames.append(result.rows.assign(case=[r.case for r in members], person=[r.person for r in members]))
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    return standardize(background() + SCENARIOS)
+
+
+@pytest.fixture(scope="module")
+def result(frame) -> LinkResult:
+    return link_persons(frame, SECRET)
+
+
+def rows_of(result: LinkResult, case: str) -> pd.DataFrame:
+    return result.rows[result.rows["case"] == case]
+
+
+def ref(row: pd.Series) -> dict:
+    return {"source_sha256": row["source_sha256"], "source_sheet": row["source_sheet"],
+            "source_row": row["source_row"]}
+
+
+@pytest.mark.parametrize("case", sorted({r.case for r in SCENARIOS}))
+def test_scenario_persons(result, case):
+    """Within each scenario, rows are one person exactly when they truly are."""
+    rows = rows_of(result, case)
+    truth = rows.groupby("person")["person_key"].agg(lambda keys: sorted(set(keys)))
+    for person, keys in truth.items():
+        assert len(keys) == 1, f"{case}: {person} split over {keys}"
+    assert truth.map(lambda keys: keys[0]).is_unique, f"{case}: different persons merged: {truth.to_dict()}"
+
+
+def test_background_is_exact(result):
+    """The ordinary persons come out exactly: one key per NIK, one NIK per key."""
+    rows = rows_of(result, "background")
+    assert rows.groupby("person")["person_key"].nunique().eq(1).all()
+    assert rows.groupby("person_key")["person"].nunique().eq(1).all()
+
+
+def basis(result: LinkResult, case: str) -> dict[str, list[str]]:
+    rows = rows_of(result, case)
+    return {nik_or_none: sorted(group["link_basis"]) for nik_or_none, group in
+            rows.assign(k=rows["nik_status"]).groupby("k")}
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("exact", {"valid": ["nik", "nik", "nik"]}),
+        ("excel", {"valid": ["nik"], "invalid": ["nik_repair:excel_truncated"],
+                   "excel_truncated": ["nik_repair:excel_truncated"],
+                   "scientific_notation": ["nik_repair:scientific_notation"]}),
+        ("typo", {"valid": ["nik", "nik"], "invalid": ["nik_repair:typo"]}),
+        ("transposed", {"valid": ["nik"], "invalid": ["nik_repair:transposed"]}),
+        ("missing", {"valid": ["nik"], "missing": ["nik_repair:missing"]}),
+        ("twins", {"valid": ["nik", "nik"], "excel_truncated": ["nik_repair:excel_truncated"]}),
+        ("rizki", {"valid": ["nik", "nik"], "missing": ["unlinked"]}),
+        ("chain", {"valid": ["nik", "nik"], "missing": ["unlinked"]}),
+        ("reported_twice", {"valid": ["nik"], "scientific_notation": ["same_certificate"]}),
+    ],
+)
+def test_link_basis_names_the_repair(result, case, expected):
+    assert basis(result, case) == expected
+
+
+def link_between(result: LinkResult, case: str, status_a: str, status_b: str) -> pd.DataFrame:
+    """explain() from the first row with ``status_b`` to the first row of the same person with ``status_a``."""
+    rows = rows_of(result, case)
+    b = rows[rows["nik_status"] == status_b].iloc[0]
+    a = rows[(rows["nik_status"] == status_a) & (rows["person"] == b["person"])].iloc[0]
+    return explain(result, ref(a), ref(b))
+
+
+@pytest.mark.parametrize(
+    ("case", "status", "method", "kind", "words"),
+    [
+        ("excel", "invalid", "nik_repair", "excel_truncated", "Excel kept 15 of the 16 NIK digits"),
+        ("excel", "excel_truncated", "nik_repair", "excel_truncated", "Excel kept 15 of the 16 NIK digits"),
+        ("excel", "scientific_notation", "nik_repair", "scientific_notation", "only the leading NIK digits"),
+        ("typo", "invalid", "nik_repair", "typo", "NIK digit 9 differs"),
+        ("transposed", "invalid", "nik_repair", "transposed", "NIK digits 9 and 10 swapped"),
+        ("missing", "missing", "nik_repair", "missing", "no NIK; name key, birth date and birth place"),
+        ("twins", "excel_truncated", "nik_repair", "excel_truncated", "name key"),
+        ("reported_twice", "scientific_notation", "same_certificate", "same_certificate", "same registration number"),
+    ],
+)
+def test_repair_evidence(result, case, status, method, kind, words):
+    """explain() from the valid-NIK row to the repaired row: one link, naming the repair and its evidence."""
+    path = link_between(result, case, "valid", status)
+    assert len(path) == 1
+    link = path.iloc[0]
+    assert (link["method"], link["kind"]) == (method, kind)
+    assert words in link["evidence"]
+
+
+def test_typo_in_region_code_of_a_valid_looking_nik(result):
+    """6438... is structurally valid but no regency 64.38 exists: a typo of 6408..., one person."""
+    rows = rows_of(result, "typo")
+    valid = rows[rows["nik_status"] == "valid"]
+    right, wrong = (valid[valid["nik"] == n].iloc[0] for n in ("6408021505800003", "6438021505800003"))
+    path = explain(result, ref(right), ref(wrong))
+    assert list(path["kind"]) == ["typo"]
+    assert "NIK digit 3 differs" in path.iloc[0]["evidence"]
+    assert "regency" in path.iloc[0]["evidence"]
+
+
+def test_twin_truncated_nik_goes_to_the_twin_it_names(result):
+    rows = rows_of(result, "twins")
+    budi = rows[rows["person"] == "budi_s"]["person_key"].unique()
+    truncated = rows[rows["nik_status"] == "excel_truncated"]
+    assert list(truncated["person_key"]) == list(budi)
+
+
+def test_nik_less_namesake_is_not_linked_and_chains_nobody(result):
+    for case, person in (("rizki", "rizki_3"), ("chain", "slamet_3")):
+        rows = rows_of(result, case)
+        alone = rows[rows["person"] == person]
+        assert len(alone) == 1 and alone["link_basis"].tolist() == ["unlinked"]
+        assert rows["person_key"].nunique() == 3
+
+
+def test_two_certificates_one_person(result):
+    rows = rows_of(result, "two_certs")
+    assert rows["person_key"].nunique() == 1
+    assert sorted(rows["nomor_sertifikat"]) == ["SKK-6408-2024-000101", "SKK-6408-2025-000207"]
+
+
+def test_explain_empty_for_two_persons(result):
+    rows = rows_of(result, "twins")
+    agus = rows[rows["person"] == "agus_s"].iloc[0]
+    budi = rows[rows["person"] == "budi_s"].iloc[0]
+    path = explain(result, ref(agus), ref(budi))
+    assert path.empty
+    assert list(path.columns) == list(result.links.columns)
+
+
+def test_explain_path_through_two_links(result):
+    """Rows linked only through a third row: the path lists both links in order."""
+    rows = rows_of(result, "excel")
+    text_zero = rows[rows["nik_status"] == "invalid"].iloc[0]
+    scientific = rows[rows["nik_status"] == "scientific_notation"].iloc[0]
+    path = explain(result, ref(text_zero), ref(scientific))
+    assert list(path["kind"]) == ["excel_truncated", "scientific_notation"]
+    assert path["evidence"].str.len().gt(0).all()
+
+
+def test_explain_accepts_file_name_and_office(result):
+    rows = rows_of(result, "exact")
+    a, b = rows[rows["person"] == "agus"].iloc[0], rows[rows["person"] == "agus"].iloc[1]
+    path = explain(result, {"office_id": a["office_id"], "source_file": a["source_file"],
+                            "source_sheet": "Peserta", "source_row": a["source_row"]},
+                   {"source_file": b["source_file"], "source_sheet": "Peserta", "source_row": int(b["source_row"])})
+    assert path[["method", "evidence"]].values.tolist() == [["exact_nik", "same valid NIK"]]
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Muhammad Saiful Nur", "muhammad saiful nur"),
+        ("Moh. Syaiful Noor", "muhammad saiful nur"),
+        ("M. Syaiful Nur", "muhammad saiful nur"),
+        ("Mohammad Saifull Nurr", "muhammad saiful nur"),
+        ("Muh. Rizky", "muhammad rizki"),
+        ("Achmad Syamsudin", "ahmad samsudin"),
+    ],
+)
+def test_name_variants_fold_in_nama_kunci(written, key):
+    assert nama_kunci(written) == key
+
+
+@pytest.mark.parametrize(
+    ("key", "linkage_key"),
+    [
+        ("muhama ismail", "muhammad ismail"),  # "Muhammaa": one letter off Muhammad
+        ("muhamed ismail", "muhammad ismail"),
+        ("muhammad ismail", "muhammad ismail"),
+        ("mahmud ismail", "mahmud ismail"),  # a different name, not a Muhammad typo
+        ("ismail", "ismail"),
+    ],
+)
+def test_linkage_name_key_folds_typos_of_muhammad(key, linkage_key):
+    from linkage.features import linkage_name_key
+
+    assert linkage_name_key(key) == linkage_key
+
+
+def test_deterministic_stages_alone(frame):
+    """probabilistic=False: the NIK stages give the same persons on these scenarios."""
+    fast = link_persons(frame, SECRET, probabilistic=False)
+    assert "probabilistic" not in fast.timings
+    for case in ("exact", "excel", "typo", "transposed", "missing", "twins", "two_certs"):
+        rows = rows_of(fast, case)
+        assert rows.groupby("person")["person_key"].nunique().eq(1).all()
+        assert rows.groupby("person_key")["person"].nunique().eq(1).all()
+
+
+def test_keys_are_pseudonymous_and_reproducible(frame, result):
+    again = link_persons(frame, SECRET)
+    assert again.rows["person_key"].tolist() == result.rows["person_key"].tolist()
+    assert result.rows["person_key"].str.fullmatch(r"p[0-9a-f]{20}").all()
+    other = link_persons(frame, "another-secret", probabilistic=False)
+    assert not set(other.rows["person_key"]) & set(result.rows["person_key"])
+
+
+def test_empty_secret_refused(frame):
+    with pytest.raises(ValueError, match="secret"):
+        link_persons(frame, "")
+
+
+def test_stable_keys_when_a_file_is_added(frame, result):
+    """A second run with the first run's assignments and one more file keeps every known key."""
+    added = standardize(ADDED)
+    second = link_persons(pd.concat([frame, added], ignore_index=True), SECRET, previous=result.assignments)
+    before = result.rows["person_key"].tolist()
+    assert second.rows["person_key"].iloc[: len(frame)].tolist() == before
+    new_rows = second.rows.iloc[len(frame):]
+    agus = result.rows[(result.rows["case"] == "exact") & (result.rows["person"] == "agus")]["person_key"].iloc[0]
+    assert new_rows.loc[new_rows["person"] == "agus", "person_key"].tolist() == [agus]
+    assert new_rows.loc[new_rows["person"] == "new", "person_key"].iloc[0] not in set(before)
+    assert second.merges.empty and second.splits.empty
+    assert (second.assignments["generation"] == 2).all()
+    assert second.assignments.loc[: len(frame) - 1, "key_since"].eq(1).all()
+
+
+def test_later_merge_is_recorded_with_its_reason():
+    """Two persons of the first run become one when a new file shows the link: a merge with a reason."""
+    first_rows = standardize(background(120, seed=3) + [
+        Row("merge", "teguh", "kutim_2024.xlsx", "Teguh Prakoso Widodo", "6408091204790008", "Sangatta",
+            "1979-04-12", "L"),
+        Row("merge", "teguh", "kaltim_rekap.xlsx", "Teguh Prakoso Widodo", None, None, None, None,
+            sertifikat="SKK-6408-2025-000777", office="prov-kaltim"),
+    ])
+    first = link_persons(first_rows, SECRET)
+    teguh = first.rows[first.rows["case"] == "merge"]
+    assert teguh["person_key"].nunique() == 2
+    nik_key = teguh.loc[teguh["nik_status"] == "valid", "person_key"].iloc[0]
+    row_key = teguh.loc[teguh["nik_status"] == "missing", "person_key"].iloc[0]
+
+    added = standardize([Row("merge", "teguh", "kutim_2025.xlsx", "Teguh Prakoso Widodo", "6408091204790008",
+                             "Sangatta", "1979-04-12", "L", sertifikat="SKK-6408-2025-000777")])
+    second = link_persons(pd.concat([first_rows, added], ignore_index=True), SECRET, previous=first.assignments)
+    teguh = second.rows[second.rows["case"] == "merge"]
+    assert teguh["person_key"].unique().tolist() == [nik_key]  # the NIK person keeps its key
+    assert second.merges[["retired_key", "into_key", "generation", "rows_moved"]].values.tolist() == [
+        [row_key, nik_key, 2, 1]
+    ]
+    assert second.merges["reason"].iloc[0].startswith("same_certificate")
+    others = second.rows[second.rows["case"] != "merge"]
+    assert others["person_key"].tolist() == first.rows[first.rows["case"] != "merge"]["person_key"].tolist()
