@@ -1,17 +1,21 @@
 """Cross-office assets: linked persons, the checked publish candidate, the warehouse tables."""
 
 from datetime import date
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
 from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_preview
 from expectations.published import check_headline, check_row_accounting
-from linkage.person_key import assign_person_keys
+from linkage.link import link_persons
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
+from warehouse import schema
 from warehouse.completeness import reporting_completeness
-from warehouse.headline import certified_workers_by_region_level, credited_certifications
+from warehouse.exports import export_all
+from warehouse.headline import credited_certifications
 from warehouse.publish import publish_tables
+from warehouse.star import build_star
 
 # Link and publish after office ingests. Eager waits while any upstream office run
 # is still in progress, so offices ingested together (the nightly refresh, a burst
@@ -20,8 +24,13 @@ FOLLOW_INGESTS = dg.AutomationCondition.eager()
 
 LINKED = "linked"
 CANDIDATE = "candidate"
-PUBLISHED_TABLES = ("certified_workers_by_region_level", "quarantine", "submission_log", "reporting_completeness")
 ALL_OFFICES = "_all"
+# What linkage keeps besides the linked rows, under staging/linked/: the key
+# assignments of the last run (so known persons keep their keys), every accepted
+# link with its evidence, merges and splits of earlier persons, refused links.
+LINKAGE_OUTPUTS = ("assignments", "links", "merges", "splits", "refused")
+PUBLISHED_TABLES = (*schema.STAR_TABLES, "quarantine", "submission_log", "reporting_completeness")
+HEADLINE = "certified_workers_by_region_level"
 
 
 class PublishConfig(dg.Config):
@@ -34,6 +43,10 @@ class PublishConfig(dg.Config):
         return date.fromisoformat(self.publish_date) if self.publish_date else date.today()
 
 
+def _staged_or_none(staging: StagingStore, stage: str, name: str) -> pd.DataFrame | None:
+    return staging.read(stage, name) if staging.path(stage, name).exists() else None
+
+
 def build_published_assets() -> list[dg.AssetsDefinition]:
     """Linkage and publish assets over all offices."""
 
@@ -41,29 +54,52 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         deps=["standardized_participations"],
         group_name="linked",
         automation_condition=FOLLOW_INGESTS,
-        kinds={"python", "parquet"},
+        kinds={"python", "duckdb", "parquet"},
         owners=["team:data-engineering"],
     )
     def linked_participations(
-        registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
+        context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
     ) -> dg.MaterializeResult:
-        """All offices' standardized rows with a pseudonymous ``person_key``.
+        """All offices' accepted rows, each with the pseudonymous ``person_key`` of the person it belongs to.
 
-        First pass: a valid NIK identifies the person (keyed hash, never the raw
-        NIK); without one, normalised name plus birth date; else the row alone.
+        Exact NIK first, then NIK repairs with evidence (Excel truncation, scientific
+        notation, one mistyped or two swapped digits, missing NIK), one registration
+        number reported twice, then Fellegi-Sunter (Splink) for the rest, with a
+        clustering guard against chaining two persons. Persons known from the last
+        run keep their keys; merges of earlier persons are recorded in
+        ``staging/linked/merges.parquet``, every link with its evidence in
+        ``links.parquet`` (``sertifikasi why`` explains a pair of rows).
         """
         offices = registry.offices()
         rows = staging.read_all(STANDARDIZED, list(offices))
         if rows.empty:
             raise RuntimeError("no standardized rows: materialize standardized_participations for some office first")
-        linked = assign_person_keys(rows, person_keys.secret)
+        previous = _staged_or_none(staging, LINKED, "assignments")
+        result = link_persons(rows, person_keys.secret, previous)
+        # The warehouse and the checks speak of person_key_basis.
+        linked = result.rows.assign(person_key_basis=result.rows["link_basis"])
         staging.write(LINKED, ALL_OFFICES, linked)
-        basis = linked.groupby("person_key_basis")["person_key"].nunique().to_dict()
+        for name in LINKAGE_OUTPUTS:
+            staging.write(LINKED, name, getattr(result, name))
+
+        persons = set(linked["person_key"])
+        known = set(previous["person_key"]) if previous is not None and len(previous) else set()
+        context.log.info(f"linked {len(linked)} rows into {len(persons)} persons in {result.timings.get('total', 0):.1f} s")
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": len(linked),
-                "persons": int(linked["person_key"].nunique()),
-                "persons_by_key_basis": dg.MetadataValue.json({k: int(v) for k, v in basis.items()}),
+                "persons": len(persons),
+                "new_persons": len(persons - known),
+                "persons_merged": len(result.merges),
+                "persons_split": len(result.splits),
+                "links_by_method": dg.MetadataValue.json(
+                    {k: int(v) for k, v in result.links["method"].value_counts().items()} if len(result.links) else {}
+                ),
+                "links_refused_by_guard": len(result.refused),
+                "rows_by_link_basis": dg.MetadataValue.json(
+                    {k: int(v) for k, v in linked["link_basis"].value_counts().items()}
+                ),
+                "seconds_by_stage": dg.MetadataValue.json({k: round(v, 2) for k, v in result.timings.items()}),
                 "offices": int(linked["office_id"].nunique()),
             }
         )
@@ -90,26 +126,33 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             ),
         ],
     )
-    def publish_candidate(config: PublishConfig, registry: OfficeRegistry, staging: StagingStore):
-        """The tables about to be published, computed and checked before any analyst can see them.
+    def publish_candidate(
+        config: PublishConfig, registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
+    ):
+        """Every warehouse table about to be published, computed and checked before any analyst can see it.
 
-        Its checks are blocking with ERROR severity: when one fails, the warehouse
-        keeps its previous version.
+        The star schema (docs/warehouse.md) from the linked rows, plus quarantine,
+        submission log and reporting completeness. Its checks are blocking with
+        ERROR severity: when one fails, the warehouse keeps its previous version.
         """
         offices = registry.offices()
         publish_date = config.resolved_publish_date()
         linked = staging.read(LINKED, ALL_OFFICES)
-        headline = certified_workers_by_region_level(linked, offices, publish_date)
+        frames = build_star(linked, offices, publish_date, person_keys.secret)
         log = staging.read_all(SUBMISSION_LOG, list(offices))
-        staging.write(CANDIDATE, "certified_workers_by_region_level", headline)
-        staging.write(CANDIDATE, "quarantine", staging.read_all(QUARANTINE, list(offices)))
-        staging.write(CANDIDATE, "submission_log", log)
-        staging.write(CANDIDATE, "reporting_completeness", reporting_completeness(offices, log, publish_date))
+        # "column" is reserved in SQL, hence column_name in the warehouse.
+        frames["quarantine"] = staging.read_all(QUARANTINE, list(offices)).rename(columns={"column": "column_name"})
+        frames["submission_log"] = log
+        frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)
+        for name in PUBLISHED_TABLES:
+            staging.write(CANDIDATE, name, frames[name])
         staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))
+        headline = frames[HEADLINE]
         yield dg.MaterializeResult(
             metadata={
                 "dagster/row_count": len(headline),
                 "certified_persons_total": int(headline["certified_persons"].sum()),
+                "rows_by_table": dg.MetadataValue.json({name: len(frames[name]) for name in PUBLISHED_TABLES}),
                 "publish_date": publish_date.isoformat(),
             }
         )
@@ -135,79 +178,57 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
     @dg.multi_asset(
         specs=[
             dg.AssetSpec(
-                ["warehouse", "certified_workers_by_region_level"],
+                ["warehouse", name],
                 deps=[publish_candidate],
                 automation_condition=FOLLOW_INGESTS,
-                description=(
-                    "Distinct certified workers (assessed Kompeten) per region and jenjang, and how many hold a "
-                    "certificate valid on the publish date. Credited to the reporting office's region; a "
-                    "certificate re-reported by the province counts once, under the regency/city."
-                ),
-            ),
-            dg.AssetSpec(
-                ["warehouse", "quarantine"],
-                deps=[publish_candidate],
-                automation_condition=FOLLOW_INGESTS,
-                description="Every rejected row of every office with its rule and reason (personal data: engineers only).",
-            ),
-            dg.AssetSpec(
-                ["warehouse", "submission_log"],
-                deps=[publish_candidate],
-                automation_condition=FOLLOW_INGESTS,
-                description="Every file every office sent, accepted or rejected, with row counts.",
-            ),
-            dg.AssetSpec(
-                ["warehouse", "reporting_completeness"],
-                deps=[publish_candidate],
-                automation_condition=FOLLOW_INGESTS,
-                description="Per office: files, newest arrival, days since, and reported / stale / never "
-                "(freshness_days from the registry).",
-            ),
+                description=schema.metadata.tables[name].comment,
+            )
+            for name in PUBLISHED_TABLES
         ],
         group_name="warehouse",
         # DuckDB allows one writer at a time; publishes queue in this pool.
         pool="warehouse",
     )
     def publish_warehouse(context: dg.AssetExecutionContext, staging: StagingStore, warehouse: Warehouse):
-        """Replace the warehouse tables with the checked candidate in one transaction."""
+        """Swap every warehouse table to the checked candidate in one transaction, then write the exports.
+
+        Tables are loaded aside and swapped in together, so an analyst never sees a
+        mix of two publishes; the headline xlsx and the chart (PNG, HTML) go to the
+        exports folder.
+        """
         publish_date = pd.Timestamp(staging.read(CANDIDATE, "publish_date")["publish_date"].iloc[0]).date()
         frames = {name: staging.read(CANDIDATE, name) for name in PUBLISHED_TABLES}
-        # "column" is reserved in SQL, hence column_name in the warehouse.
-        frames["quarantine"] = frames["quarantine"].rename(columns={"column": "column_name"})
         engine = warehouse.engine()
         try:
             report = publish_tables(engine, frames, publish_date)
         finally:
             engine.dispose()
-        context.log.info(f"published {report.row_counts} as of {publish_date}")
-        headline = frames["certified_workers_by_region_level"]
-        yield dg.MaterializeResult(
-            asset_key=["warehouse", "certified_workers_by_region_level"],
-            metadata={
-                "dagster/row_count": report.row_counts["certified_workers_by_region_level"],
+        exports = export_all(frames, Path(warehouse.exports_dir), publish_date)
+        context.log.info(f"published {report.row_counts} as of {publish_date}; exports: {[str(p) for p in exports]}")
+        headline = frames[HEADLINE]
+        extra = {
+            HEADLINE: {
                 "certified_persons_total": int(headline["certified_persons"].sum()),
                 "active_persons_total": int(headline["active_persons"].sum()),
-                "publish_date": publish_date.isoformat(),
                 "preview": markdown_preview(headline, limit=30),
+                "exports": dg.MetadataValue.json([str(p) for p in exports]),
             },
-        )
-        yield dg.MaterializeResult(
-            asset_key=["warehouse", "quarantine"],
-            metadata={"dagster/row_count": report.row_counts["quarantine"]},
-        )
-        yield dg.MaterializeResult(
-            asset_key=["warehouse", "submission_log"],
-            metadata={"dagster/row_count": report.row_counts["submission_log"]},
-        )
-        completeness = frames["reporting_completeness"]
-        yield dg.MaterializeResult(
-            asset_key=["warehouse", "reporting_completeness"],
-            metadata={
-                "dagster/row_count": report.row_counts["reporting_completeness"],
-                "status": dg.MetadataValue.json(completeness["status"].value_counts().to_dict()),
-                "offices": markdown_preview(completeness[["office_id", "files", "days_since_last", "status"]], limit=60),
+            "target_progress": {"preview": markdown_preview(frames["target_progress"], limit=20)},
+            "reporting_completeness": {
+                "status": dg.MetadataValue.json(frames["reporting_completeness"]["status"].value_counts().to_dict()),
+                "offices": markdown_preview(
+                    frames["reporting_completeness"][["office_id", "files", "days_since_last", "status"]], limit=60
+                ),
             },
-        )
+        }
+        for name in PUBLISHED_TABLES:
+            yield dg.MaterializeResult(
+                asset_key=["warehouse", name],
+                metadata={
+                    "dagster/row_count": report.row_counts[name],
+                    "publish_date": publish_date.isoformat(),
+                    **extra.get(name, {}),
+                },
+            )
 
     return [linked_participations, publish_candidate, publish_warehouse]
-

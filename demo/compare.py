@@ -41,7 +41,7 @@ def compare_with_truth(published: pd.DataFrame, landing_root: Path, registry_pat
     ]
     off = gap[gap["certified_gap"] != 0]
     if len(off):
-        lines.append("  cells that differ (mangled NIKs: the first-pass person key cannot link them yet):")
+        lines.append("  cells that differ (persons linkage split or merged wrongly):")
         for row in off.itertuples():
             lines.append(
                 f"    {row.region_code} jenjang {row.jenjang}: published {row.certified_persons}, "

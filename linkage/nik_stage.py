@@ -109,11 +109,24 @@ class ExactPass:
     edges: pd.DataFrame  # exact_nik links
 
 
-def _name_clusters(members: np.ndarray, names: np.ndarray) -> list[list[int]]:
+def name_close(a, b) -> bool:
+    """Looser than :func:`name_compatible`, for rows that share a valid NIK *and* its birth date and sex.
+
+    Two clerks' spellings may then be two letters apart ("Muhammad Rizki" and
+    "Muhamad Rizzy" key as "rizki" / "rizy"): a different person would need the
+    same 16 digits and the same birth date, so only a clearly different name
+    ("Siti Aminah" / "Siti Aisyah", three edits) still counts as another person.
+    """
+    if name_compatible(a, b):
+        return True
+    return isinstance(a, str) and isinstance(b, str) and DamerauLevenshtein.distance(a, b) <= 2
+
+
+def _name_clusters(members: np.ndarray, names: np.ndarray, compatible=name_compatible) -> list[list[int]]:
     """Members grouped by compatible names (single linkage; groups are small)."""
     clusters: list[list[int]] = []
     for i in members.tolist():
-        home = [c for c in clusters if any(name_compatible(names[i], names[j]) for j in c)]
+        home = [c for c in clusters if any(compatible(names[i], names[j]) for j in c)]
         if not home:
             clusters.append([i])
             continue
@@ -164,11 +177,13 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
         bounds = np.flatnonzero(np.diff(group[order])) + 1
         for members in np.split(order, bounds):
             owners = members[agrees[members]]
+            compatible = name_close
             if not len(owners):
                 owners = members[~inconsistent[members]]
+                compatible = name_compatible
             if not len(owners):
                 continue  # nobody agrees with this NIK: no evidence which row holds it
-            clusters = _name_clusters(owners, names)
+            clusters = _name_clusters(owners, names, compatible)
             if len(clusters) > 1:
                 # The NIK belongs to the name most rows give (ties: the earliest row).
                 clusters.sort(key=lambda c: (-len(c), min(c)))
@@ -178,7 +193,7 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
             for i in members.tolist():
                 if i in owner_set:
                     continue
-                if not any(name_compatible(names[i], o) for o in owner_names):
+                if not any((name_close if agrees[i] else name_compatible)(names[i], o) for o in owner_names):
                     detached[i] = True
                 elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
                     detached[i] = True

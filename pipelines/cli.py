@@ -1,8 +1,9 @@
-"""Command line: ``sertifikasi demo`` and ``sertifikasi run``.
+"""Command line: ``sertifikasi demo``, ``sertifikasi run`` and ``sertifikasi why``.
 
 ``demo`` generates the demo world and runs everything into the embedded DuckDB
 warehouse; ``run`` runs the pipeline on your own landing folder, registry and
-warehouse. Both print the published headline table.
+warehouse. Both print the published headline table. ``why`` explains why two
+input rows were linked into one person (or that they were not).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     secret = os.environ.get("PERSON_KEY_SECRET") or DEMO_SECRET
     report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())
     _print_report(report)
-    print(f"\nwarehouse: {settings.warehouse_url}")
+    print(f"\nwarehouse: {settings.warehouse_url}; exports in {settings.data_dir / 'exports'}")
     print(compare_with_truth(report.headline, settings.landing_root, settings.registry_path, publish_date))
     return 0
 
@@ -102,6 +103,46 @@ def cmd_run(args: argparse.Namespace) -> int:
     report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())
     _print_report(report)
     print(f"\nwarehouse: {settings.warehouse_url}")
+    return 0
+
+
+def parse_row_ref(text: str) -> dict:
+    """``office/file[#sheet]:row`` -> provenance dict (the row number a person sees in Excel)."""
+    try:
+        office_id, rest = text.split("/", 1)
+        file_sheet, row = rest.rsplit(":", 1)
+        source_file, _, sheet = file_sheet.partition("#")
+        ref = {"office_id": office_id, "source_file": source_file, "source_row": int(row)}
+    except ValueError:
+        raise SystemExit(f"cannot read row reference {text!r}: expected office/file[#sheet]:row, "
+                         "e.g. kab-kutai-timur/peserta_mtu_2024.xlsx#Peserta:12") from None
+    if sheet:
+        ref["source_sheet"] = sheet
+    return ref
+
+
+def cmd_why(args: argparse.Namespace) -> int:
+    from linkage.link import LinkResult, explain
+    from pipelines.resources import StagingStore
+
+    staging = StagingStore(data_dir=str(_settings(args).data_dir))
+    rows, links = staging.read("linked", "_all"), staging.read("linked", "links")
+    empty = pd.DataFrame()
+    result = LinkResult(rows=rows, links=links, assignments=empty, merges=empty, splits=empty, refused=empty)
+    a, b = parse_row_ref(args.row_a), parse_row_ref(args.row_b)
+    try:
+        path = explain(result, a, b)
+    except ValueError as error:
+        print(f"no such row: {error}", file=sys.stderr)
+        return 2
+    if path.empty:
+        print("different persons: no chain of links joins these rows")
+        return 1
+    print(f"one person ({path['person_key'].iloc[0]}), through {len(path)} link(s):")
+    for link in path.itertuples(index=False):
+        print(f"  {link.office_id_l}/{link.source_file_l}:{link.source_row_l} -- "
+              f"{link.office_id_r}/{link.source_file_r}:{link.source_row_r}")
+        print(f"    {link.method} ({link.kind}): {link.evidence}")
     return 0
 
 
@@ -124,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--data-dir", help="staging data directory (default: $SERTIFIKASI_DATA_DIR or ./data)")
     run.add_argument("--publish-date", help="ISO date certificates are judged active on (default: today)")
     run.set_defaults(func=cmd_run)
+
+    why = sub.add_parser("why", help="why are these two input rows one person? (after a run)")
+    why.add_argument("row_a", help="office/file[#sheet]:row, e.g. kab-kutai-timur/peserta_mtu_2024.xlsx#Peserta:12")
+    why.add_argument("row_b", help="the other row, same form")
+    why.add_argument("--data-dir", help="data directory (default: $SERTIFIKASI_DATA_DIR or ./data)")
+    why.set_defaults(func=cmd_why)
 
     args = parser.parse_args(argv)
     return args.func(args)

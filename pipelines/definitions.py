@@ -36,7 +36,7 @@ def build_definitions(settings: Settings, person_key_secret: str | dg.EnvVar = d
                 registry_path=str(settings.registry_path), landing_root=str(settings.landing_root)
             ),
             "staging": StagingStore(data_dir=str(settings.data_dir)),
-            "warehouse": Warehouse(url=settings.warehouse_url),
+            "warehouse": Warehouse(url=settings.warehouse_url, exports_dir=str(settings.data_dir / "exports")),
             "person_keys": PersonKeys(secret=person_key_secret),
         },
     )

@@ -91,6 +91,8 @@ class Warehouse(dg.ConfigurableResource):
     """The analysts' warehouse: any SQLAlchemy URL (DuckDB file by default, PostgreSQL in production)."""
 
     url: str
+    # Where each publish writes the analysts' xlsx and chart (<data>/exports by default).
+    exports_dir: str
 
     def engine(self) -> sa.Engine:
         """A new engine for the warehouse URL."""

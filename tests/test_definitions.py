@@ -23,10 +23,12 @@ def test_definitions_load_with_one_partition_per_office(tmp_path):
         "office_feedback_reports",
         "linked_participations",
         "publish_candidate",
-        "warehouse/certified_workers_by_region_level",
-        "warehouse/quarantine",
-        "warehouse/submission_log",
-        "warehouse/reporting_completeness",
+        *(f"warehouse/{table}" for table in (
+            "dim_region", "dim_office", "dim_person", "fact_participation", "fact_certification",
+            "certified_workers_by_region_level", "certified_workers_by_region_level_yearly",
+            "certified_workers_by_province", "certified_workers_by_region_kualifikasi", "target_progress",
+            "quarantine", "submission_log", "reporting_completeness",
+        )),
     }
     for key in graph.get_all_asset_keys():
         assert graph.get(key).description, f"{key.to_user_string()} has no description for the UI"
