@@ -241,7 +241,7 @@ def _id_groups(records: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     by_id = records.assign(code=codes)[codes >= 0].groupby("code")
     facts = {
         column: by_id[column].agg(lambda s: set(s.dropna())).to_dict()
-        for column in ("given_name", "surname", "date_of_birth")
+        for column in ("given_name", "surname", "date_of_birth", "suburb", "postcode")
     }
     # Candidate id pairs: one mistyped character (the id with one position masked)
     # or two neighbours swapped, found by hashing, not by comparing all pairs.
@@ -268,11 +268,14 @@ def _id_groups(records: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
     merges = []
     for a, b in sorted(candidates):
         evidence = []
-        for column in ("date_of_birth", "given_name", "surname"):
+        for column in ("date_of_birth", "given_name", "surname", "suburb", "postcode"):
             if facts[column].get(a, set()) & facts[column].get(b, set()):
                 evidence.append(column)
-        # A birth date alone is shared by many; a name alone too: need birth date or both names.
-        if "date_of_birth" in evidence or {"given_name", "surname"} <= set(evidence):
+        # Ids one edit apart happen by chance (~10 pairs among 2,000 random 7-digit ids),
+        # so the records must agree on something else too: the birth date, both names,
+        # or the address (suburb and postcode).
+        if ("date_of_birth" in evidence or {"given_name", "surname"} <= set(evidence)
+                or {"suburb", "postcode"} <= set(evidence)):
             uf.union(a, b)
             merges.append((uniques[a], uniques[b], ",".join(evidence)))
     root = np.array([uf.find(c) for c in range(len(uniques))], dtype=np.int64)
@@ -417,8 +420,36 @@ def run_ours(frames: list[pd.DataFrame], threshold: float = OUR_THRESHOLD) -> np
     pairs = linker.inference.predict(threshold_match_probability=threshold).as_pandas_dataframe()
     con.close()
 
-    # Guarded clustering: id clusters first (stages 1-2), then links strongest first.
-    position = {u: i for i, u in enumerate(records["unique_id"])}
+    records["cluster"] = truth
+    clusters, refused = guarded_clusters(records, labels, pairs, link)
+    run_ours.last_refused = refused  # for diagnostics
+    return clusters
+
+
+def _facts(records: pd.DataFrame, i: int) -> dict:
+    rec = records.iloc[i]
+    out = {"ids": {}, "dobs": {}, "sources": {rec["source_dataset"]}}
+    if isinstance(rec["soc_sec_id"], str):
+        out["ids"][rec["soc_sec_id"]] = 1
+    if isinstance(rec["date_of_birth"], str):
+        out["dobs"][rec["date_of_birth"]] = 1
+    return out
+
+
+def _confirmed(counts: dict[str, int]) -> set:
+    """Values at least two records of the cluster carry (a typo is rarely made twice)."""
+    return {value for value, n in counts.items() if n >= 2}
+
+
+def guarded_clusters(records: pd.DataFrame, labels: np.ndarray, pairs: pd.DataFrame, link: bool
+                     ) -> tuple[np.ndarray, pd.DataFrame]:
+    """Id clusters first (stages 1-2), then the scored links strongest first, through the guard.
+
+    The guard compares *confirmed* ids and birth dates (carried by two records of a
+    cluster), the way the product's guard only trusts valid NIKs: a value seen once
+    may be the typo. Returns a cluster label per record and the refused links.
+    """
+    n = len(records)
     uf = _UnionFind(n)
     first_of: dict[int, int] = {}
     for i, label in enumerate(labels):
@@ -427,42 +458,40 @@ def run_ours(frames: list[pd.DataFrame], threshold: float = OUR_THRESHOLD) -> np
                 uf.union(first_of[label], i)
             else:
                 first_of[label] = i
-    members: dict[int, dict[str, set]] = {}
-
-    def facts(root: int) -> dict[str, set]:
-        return members[root]
-
-    for i, rec in enumerate(records[["soc_sec_id", "date_of_birth", "source_dataset"]].itertuples(index=False)):
+    members: dict[int, dict] = {}
+    for i in range(n):
         root = uf.find(i)
-        f = members.setdefault(root, {"ids": set(), "dobs": set(), "sources": set(), "size": 0})
-        if isinstance(rec.soc_sec_id, str):
-            f["ids"].add(rec.soc_sec_id)
-        if isinstance(rec.date_of_birth, str):
-            f["dobs"].add(rec.date_of_birth)
-        f["sources"].add(rec.source_dataset)
-        f["size"] += 1
-    if link:
-        # An id cluster spanning both files already has its one record per file.
-        for f in members.values():
-            f["per_source"] = f["size"] <= len(f["sources"])
+        f = _facts(records, i)
+        if root not in members:
+            members[root] = f
+        else:
+            _absorb(members[root], f)
+    position = {u: i for i, u in enumerate(records["unique_id"])}
     pairs = pairs.sort_values(["match_weight", "unique_id_l", "unique_id_r"], ascending=[False, True, True])
-    for left, right in zip(pairs["unique_id_l"], pairs["unique_id_r"]):
+    refused = []
+    for left, right, probability in zip(pairs["unique_id_l"], pairs["unique_id_r"], pairs["match_probability"]):
         a, b = uf.find(position[left]), uf.find(position[right])
         if a == b:
             continue
-        fa, fb = facts(a), facts(b)
-        reason = guard_conflict(fa["ids"], fb["ids"], fa["dobs"], fb["dobs"],
-                                fa["sources"] if link else None, fb["sources"] if link else None)
-        if reason is None:
-            root = uf.union(a, b)
-            other = b if root == a else a
-            merged = members.pop(other)
-            target = members[root]
-            for key in ("ids", "dobs", "sources"):
-                target[key] |= merged[key]
-            target["size"] += merged["size"]
-    records["cluster"] = truth
-    return np.array([uf.find(i) for i in range(n)], dtype=np.int64)
+        fa, fb = members[a], members[b]
+        reason = guard_conflict(_confirmed(fa["ids"]), _confirmed(fb["ids"]), _confirmed(fa["dobs"]),
+                                _confirmed(fb["dobs"]), fa["sources"] if link else None,
+                                fb["sources"] if link else None)
+        if reason is not None:
+            refused.append((left, right, probability, reason))
+            continue
+        root = uf.union(a, b)
+        other = b if root == a else a
+        _absorb(members[root], members.pop(other))
+    out = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
+    return out, pd.DataFrame(refused, columns=["unique_id_l", "unique_id_r", "match_probability", "reason"])
+
+
+def _absorb(target: dict, other: dict) -> None:
+    for key in ("ids", "dobs"):
+        for value, count in other[key].items():
+            target[key][value] = target[key].get(value, 0) + count
+    target["sources"] |= other["sources"]
 
 
 def run_all(configs: tuple[str, ...] = ("tutorial", "ours")) -> list[FebrlResult]:
