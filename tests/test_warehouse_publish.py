@@ -87,6 +87,7 @@ def test_failed_publish_leaves_the_previous_version_whole(warehouse_url):
 # --------------------------------------------------------------------------- bulk load, star tables, kills
 
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -218,55 +219,62 @@ def test_star_tables_round_trip_and_publish_twice_gives_identical_dumps(warehous
 
 KILLED_PUBLISHER = textwrap.dedent(
     """
-    import sys, time
+    import pickle, sys, time
     from datetime import date
     import numpy as np, pandas as pd
     from warehouse.publish import make_engine, publish_tables
 
-    url, rows, moment = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    url, frames_path, rows, moment = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    with open(frames_path, "rb") as handle:
+        frames = pickle.load(handle)
     n = np.arange(rows)
-    big = pd.DataFrame({
+    # Last, and big: the kill at "load" lands inside its bulk load, after every star table was staged.
+    frames["quarantine"] = pd.DataFrame({
         "office_id": "kab-kutai-timur", "source_file": "mtu 2025.xlsx", "source_sha256": "ab" * 32,
         "source_sheet": "Bengalon", "source_row": n, "column_name": "nik", "value": pd.Series(n).astype(str),
         "rule": "nik_invalid", "reason": "NIK tidak valid / invalid NIK " * 3,
         "raw": '{"nama": "X", "nik": "6408", "jenjang": "3", "hasil": "Kompeten", "program": "MTU 2025"}',
     })
-    headline = pd.DataFrame({"province_code": ["64"], "region_code": ["64.08"], "region_name": ["Kabupaten Kutai Timur"],
-                             "jenjang": [1], "kualifikasi": ["Operator"], "certified_persons": [1], "active_persons": [1]})
 
     def progress(event, table):
         print(event, table, flush=True)
+        if moment == "staged" and event == "loaded":
+            time.sleep(600)  # one table staged aside, nothing swapped: killed here
         if moment == "swap" and event == "swapped":
-            time.sleep(600)  # tables dropped and replaced, not committed: killed here
+            time.sleep(600)  # every table dropped and replaced, not committed: killed here
 
     engine = make_engine(url)
-    publish_tables(engine, {"certified_workers_by_region_level": headline, "quarantine": big}, date(2026, 2, 1),
-                   progress=progress)
+    publish_tables(engine, frames, date(2026, 2, 1), progress=progress)
     print("done", flush=True)
     """
 )
 
 
-@pytest.mark.parametrize("moment", ["load", "swap"])
+@pytest.mark.parametrize("moment", ["staged", "load", "swap"])
 def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment, tmp_path):
+    previous = build_star(_star_rows(), load_registry(), date(2026, 1, 1), "test-secret")
+    previous["quarantine"] = QUARANTINE
     engine = make_engine(warehouse_url)
     try:
-        publish_tables(
-            engine, {"certified_workers_by_region_level": headline([5, 7]), "quarantine": QUARANTINE}, date(2026, 1, 1)
-        )
-        before = {name: dump_table(engine, name) for name in ("certified_workers_by_region_level", "quarantine", "publish_log")}
+        publish_tables(engine, previous, date(2026, 1, 1))
+        # Every warehouse table, the ones this publish does not name and the log included.
+        before = {name: dump_table(engine, name) for name in schema.metadata.tables}
     finally:
         engine.dispose()  # DuckDB: one writing process; the publisher below is it
 
+    # The killed publish replaces every star table with different contents.
+    replacement = build_star(_star_rows().head(200), load_registry(), date(2026, 2, 1), "test-secret")
+    frames_path = tmp_path / "frames.pkl"
+    frames_path.write_bytes(pickle.dumps(replacement))
     rows = 1_500_000
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
-        [sys.executable, "-c", KILLED_PUBLISHER, warehouse_url, str(rows), moment],
+        [sys.executable, "-c", KILLED_PUBLISHER, warehouse_url, str(frames_path), str(rows), moment],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+    wanted = {"staged": "loaded dim_region", "load": "load quarantine", "swap": "swapped None"}[moment]
     seen = []
     try:
-        wanted = "load quarantine" if moment == "load" else "swapped None"
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             line = process.stdout.readline()
@@ -288,12 +296,14 @@ def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment,
     assert wanted in seen, (seen, stderr[-2000:])
     assert process.returncode == -signal.SIGKILL
     assert "committed None" not in seen and "done" not in seen
+    if moment == "load":
+        # Every star table was staged before the kill: the kill undid real work.
+        assert [line for line in seen if line.startswith("loaded ")] == [f"loaded {name}" for name in replacement]
 
     engine = make_engine(warehouse_url)
     try:
         after = {name: dump_table(engine, name) for name in before}
-        assert after == before
-        assert read_table(engine, "certified_workers_by_region_level")["certified_persons"].tolist() == [5, 7]
+        assert [name for name in before if after[name] != before[name]] == []
         assert read_table(engine, "quarantine").to_dict("records") == QUARANTINE.to_dict("records")
         if engine.dialect.name == "postgresql":
             with engine.connect() as connection:
@@ -301,6 +311,10 @@ def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment,
                     sa.text("SELECT count(*) FROM pg_namespace WHERE nspname LIKE :pattern"), {"pattern": "\\_publish\\_%"}
                 ).scalar_one()
             assert leftovers == 0
+        else:
+            with engine.connect() as connection:
+                tables = connection.exec_driver_sql("SELECT table_name FROM information_schema.tables").scalars().all()
+            assert sorted(tables) == sorted(schema.metadata.tables)  # no <table>__publish left behind
         # And the next publish goes through.
         publish_tables(engine, {"certified_workers_by_region_level": headline([3])}, date(2026, 3, 1))
         assert read_table(engine, "certified_workers_by_region_level")["certified_persons"].tolist() == [3]
