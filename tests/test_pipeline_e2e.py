@@ -16,6 +16,10 @@ from pipelines.run import run_everything
 from pipelines.settings import Settings
 from sources.registry import load_registry
 from warehouse.headline import certified_workers_by_region_level
+from warehouse.publish import make_engine
+
+# pytest puts tests/ on the path: the documented queries are read from the markdown in one place.
+from test_warehouse_demo import documented_queries
 
 PUBLISH = date(2026, 6, 30)
 PROVENANCE = ["office_id", "source_file", "source_sheet", "source_row"]
@@ -39,6 +43,17 @@ def test_published_table_equals_truth_when_niks_are_intact(tmp_path, warehouse_u
     published = report.headline.sort_values(["region_code", "jenjang"]).reset_index(drop=True)
     assert len(expected) > 10
     assert published.to_dict("records") == expected.to_dict("records")
+
+    # Every analyst query of docs/warehouse.md runs on the published demo warehouse
+    # and finds something (test_warehouse_demo checks their answers by hand).
+    engine = make_engine(settings.warehouse_url)
+    try:
+        with engine.connect() as connection:
+            answers = [connection.exec_driver_sql(sql).fetchall() for sql in documented_queries()]
+    finally:
+        engine.dispose()
+    assert len(answers) >= 7
+    assert all(len(rows) > 0 for rows in answers), [len(rows) for rows in answers]
 
 
 def test_noisy_world_row_accounting_and_linkage_within_targets(tmp_path):
