@@ -8,7 +8,8 @@ One publish replaces the named tables all at once:
    PostgreSQL ``COPY ... FROM STDIN`` (CSV written by Arrow) into a per-publish
    staging schema; DuckDB ``INSERT ... SELECT`` from the registered Arrow table
    into ``<name>__publish``;
-3. still in that transaction, the live tables are dropped and the new ones moved
+3. still in that transaction, the live tables are locked (PostgreSQL: all at
+   once or none, see ``_PostgreSQL._lock``), dropped and the new ones moved
    in (PostgreSQL ``ALTER TABLE ... SET SCHEMA``, DuckDB ``RENAME``), the
    publish is logged in ``publish_log`` and, on PostgreSQL, the analyst grants
    and row-level security policies are put back on the new tables
@@ -24,6 +25,7 @@ inputs give identical table contents.
 from __future__ import annotations
 
 import io
+import time
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
@@ -47,6 +49,9 @@ _STAGE_SUFFIX = "__publish"
 _COPY_CHUNK_ROWS = 200_000
 # Serialises publishes into one PostgreSQL database (pg_advisory_xact_lock key).
 _PUBLISH_LOCK = zlib.crc32(b"warehouse.publish")
+# How long the swap retries its table locks without queueing (see _PostgreSQL._lock).
+_LOCK_NOWAIT_SECONDS = 60.0
+_LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE lock_not_available
 
 
 def default_warehouse_url(data_dir: Path | str) -> str:
@@ -223,15 +228,49 @@ class _PostgreSQL:
                 raise _dbapi_error(statement, error, psycopg.Error) from error
         return table.name
 
+    def _lock(self, names: list[str]) -> None:
+        """ACCESS EXCLUSIVE on every table in ``names``, never waiting while holding some of them.
+
+        A plain ``LOCK TABLE a, b`` takes ``a``, then waits for ``b``; an analyst query
+        naming ``b`` before ``a`` holds ``b`` and waits for ``a``: a deadlock, whose
+        victim may be the publish. So all locks are tried at once with ``NOWAIT`` in a
+        savepoint (a failure releases the ones taken) and retried after a short pause:
+        readers keep reading the previous version meanwhile. After
+        ``_LOCK_NOWAIT_SECONDS`` of failures (a long query or an open transaction
+        holds a table) it queues for the locks like any client.
+        """
+        qualified = ", ".join(f"{_quote(self.target)}.{_quote(name)}" for name in names)
+        statement = f"LOCK TABLE {qualified} IN ACCESS EXCLUSIVE MODE"
+        deadline = time.monotonic() + _LOCK_NOWAIT_SECONDS
+        pause = 0.002
+        while time.monotonic() < deadline:
+            try:
+                with self.connection.begin_nested():
+                    self.connection.exec_driver_sql(statement + " NOWAIT")
+                return
+            except sa.exc.OperationalError as error:
+                if getattr(error.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+        self.connection.exec_driver_sql(statement)
+
     def swap(self, staged: dict[str, str]) -> None:
         target = _quote(self.target)
         self.secured = access.is_secured(self.connection, self.target)
+        existing = set(
+            self.connection.execute(
+                sa.text("SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": self.target}
+            ).scalars()
+        )
+        # Secured, the grants and policies of every warehouse table are rewritten below
+        # (each statement an exclusive lock): lock them all up front, in one go.
+        locked = sorted(existing & set(schema.metadata.tables)) if self.secured else list(staged)
+        self._lock(locked)
         if self.secured:
             # Our policies reference other tables (dim_office, fact_participation) and
             # would block their DROP; they are re-created below, in this transaction.
             access.drop_policies(self.connection, self.target)
-        names = ", ".join(f"{target}.{_quote(name)}" for name in staged)
-        self.connection.exec_driver_sql(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE")
         for name in staged:
             # No CASCADE: a foreign view on a warehouse table makes the publish fail
             # (previous version kept) instead of silently disappearing.
