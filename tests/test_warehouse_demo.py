@@ -271,3 +271,26 @@ def test_every_documented_query_gives_the_hand_counted_answer(warehouse_url):
             assert got == expected, f"{phrase!r}\n{sql}"
     finally:
         engine.dispose()
+
+
+def test_publishing_the_same_inputs_twice_gives_identical_tables(warehouse_url):
+    from warehouse import schema
+    from warehouse.publish import dump_table
+
+    engine = make_engine(warehouse_url)
+    try:
+        publish_tables(engine, demo_frames(), PUBLISH)
+        first = {name: dump_table(engine, name) for name in schema.metadata.tables if name != "publish_log"}
+        # Rebuilt from the rows in reverse order: the order of the input does not matter either.
+        again = build_star(linked().iloc[::-1], OFFICES, PUBLISH, SECRET)
+        again.update({name: frame for name, frame in demo_frames().items() if name not in again})
+        publish_tables(engine, again, PUBLISH)
+        second = {name: dump_table(engine, name) for name in first}
+        assert [name for name in first if first[name] != second[name]] == []
+        assert all(first.values())  # every table has rows
+        # The log gains one row per table per publish.
+        assert len(first) + 1 == len(schema.metadata.tables)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM publish_log").scalar_one() == 2 * len(first)
+    finally:
+        engine.dispose()
