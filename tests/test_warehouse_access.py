@@ -214,3 +214,27 @@ def test_every_analyst_table_holds_no_nik_or_name_values(secured):
 def test_roles_command_refuses_duckdb(tmp_path, capsys):
     assert warehouse_cli(["roles", "--url", f"duckdb:///{tmp_path / 'w.duckdb'}"]) == 2
     assert "PostgreSQL" in capsys.readouterr().err
+
+
+def test_roles_command_runs_as_documented(postgres_url):
+    """`WAREHOUSE_URL=... python -m warehouse roles` (docs/warehouse.md, "Access"), as a real process."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    engine = make_engine(postgres_url)
+    try:
+        publish_tables(engine, _frames(), PUBLISH)
+        repo = Path(__file__).resolve().parents[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "warehouse", "roles", "--province", "64", "--province", "63"],
+            cwd=repo, env={**os.environ, "WAREHOUSE_URL": postgres_url}, capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("secured the warehouse schema for 4 roles: analyst, analyst_provincial, "
+                                      "analyst_prov_64, analyst_prov_63")
+        assert set(_province_rows(engine, "analyst_prov_63", schema.fact_participation)) == {"63"}
+        assert len(_as(engine, "analyst", "SELECT office_id FROM quarantine")) == 2
+    finally:
+        engine.dispose()
