@@ -46,6 +46,10 @@ def _print_report(report, out=sys.stdout) -> None:
         if len(report.quarantine):
             print("\nquarantine by rule:", file=out)
             print(report.quarantine["rule"].value_counts().to_string(), file=out)
+        basis = report.persons["person_key_basis"].value_counts()
+        print(f"\npersons linked: {len(report.persons)} from {int(log['rows_accepted'].sum())} accepted rows; "
+              "persons by their strongest link:", file=out)
+        print("  " + ", ".join(f"{name} {count}" for name, count in basis.items()), file=out)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

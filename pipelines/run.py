@@ -26,6 +26,7 @@ class RunReport:
     headline: pd.DataFrame
     submission_log: pd.DataFrame
     quarantine: pd.DataFrame
+    persons: pd.DataFrame  # dim_person: one row per linked person
 
 
 def run_everything(
@@ -53,6 +54,7 @@ def run_everything(
             headline=read_table(engine, "certified_workers_by_region_level"),
             submission_log=read_table(engine, "submission_log"),
             quarantine=read_table(engine, "quarantine"),
+            persons=read_table(engine, "dim_person"),
         )
     finally:
         engine.dispose()
