@@ -339,13 +339,26 @@ def shift_nik(values: pd.Series, copy: int, days: int) -> np.ndarray:
     return np.where(values.notna().to_numpy(), out, None)
 
 
+SYLLABLES = tuple(c + v for c in "bdgjklmnprstw" for v in "aiou")
+
+
+def rename_copy(names: pd.Series, copy: int) -> np.ndarray:
+    """``nama_kunci`` of copy ``copy``: a syllable appended to the last word, so copies
+    are new namesake-free persons while each row keeps its own spelling noise."""
+    syllable = SYLLABLES[(copy - 1) % len(SYLLABLES)] * (1 + (copy - 1) // len(SYLLABLES))
+    values = names.astype(object)
+    return np.where(values.notna().to_numpy(), (values.where(values.notna(), "") + syllable).to_numpy(dtype=object),
+                    None)
+
+
 def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.DataFrame, np.ndarray]:
     """About ``target`` rows: copies of ``rows``, each copy a new set of persons.
 
     Copy ``k`` shifts, consistently for every row of a person: the NIK district
     digits (5-6) to ``k`` (copies never share a NIK), the birth date by ``k`` x 373
-    days (and the NIK's ``ddmmyy`` with it, women +40), certificate numbers and
-    provenance get ``/k``. Row-level noise (damaged NIKs, name variants) is kept.
+    days (and the NIK's ``ddmmyy`` with it, women +40), a syllable appended to the
+    name (:func:`rename_copy`), certificate numbers and provenance get ``/k``.
+    Row-level noise (damaged NIKs, name variants) is kept.
     Returns the rows and the truth label per row.
     """
     copies = int(np.ceil(target / len(rows)))
@@ -361,6 +374,8 @@ def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.Da
             for column in ("nik", "nik_partial"):
                 frame[column] = pd.Series(shift_nik(frame[column], k, days), index=frame.index,
                                           dtype=base[column].dtype)
+            frame["nama_kunci"] = pd.Series(rename_copy(frame["nama_kunci"], k), index=frame.index,
+                                            dtype=base["nama_kunci"].dtype)
             cert = frame["nomor_sertifikat"].astype(object)
             frame["nomor_sertifikat"] = pd.Series(
                 np.where(cert.notna(), cert.astype(str) + f"/{k}", None), dtype=base["nomor_sertifikat"].dtype)
@@ -480,8 +495,9 @@ birth dates each confirmed by two records; for FEBRL4, at most one record per du
 
 SPEED_TEXT = """\
 Rows: the standardized rows of a {base:,}-row damaged demo world, replicated into new persons (per copy: NIK
-district digits, birth date (+373 days per copy, NIK ddmmyy with it), certificate numbers and provenance
-shifted consistently, so the truth stays known and copies never share a NIK); row-level damage is kept. Each
+district digits, birth date (+373 days per copy, NIK ddmmyy with it), a syllable appended to `nama_kunci`,
+certificate numbers and provenance shifted consistently, so the truth stays known and copies never share a NIK
+or a name); row-level damage is kept. Each
 engine runs in its own process: link time excludes reading the rows; peak RSS is that process's maximum
 (`getrusage`), input rows is its RSS after reading them; an engine is stopped after {timeout:.0f} s. Targets: 1M rows
 in under 2 minutes, under 4 GiB.

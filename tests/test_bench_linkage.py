@@ -140,3 +140,10 @@ def test_score_and_tables_format():
               "input_mib": 50.0, "f1": 1.0}, {"engine": "splink_plain", "rows": 10, "failed": "timed out"}]
     text = bench._fmt_speed(speed)
     assert "| 10 | ours | 2.0 | 5 | 100 | 50 | 1.0000 |" in text and "failed: timed out" in text
+
+
+def test_rename_copy_keeps_missing_and_spelling():
+    names = pd.Series(["siti aminah", None, "siti amnah"], dtype="str")
+    out = bench.rename_copy(names, 1)
+    assert out[0] == "siti aminahba" and out[1] is None and out[2] == "siti amnahba"
+    assert bench.rename_copy(names, 2)[0] != out[0]
