@@ -504,6 +504,46 @@ in under 2 minutes, under 4 GiB.
 """
 
 
+FEBRL_TARGETS = {"FEBRL3 (dedupe)": 0.999, "FEBRL4 (link A-B)": 0.9995}
+SPEED_TARGET_S = 120
+SPEED_TARGET_MIB = 4096
+
+
+def quality_verdicts(results: list[dict]) -> list[str]:
+    """One line per target: FEBRL F1 against its target and against the tutorial of the same run."""
+    lines = []
+    by = {(r["data"], r["engine"]): r for r in results}
+    for data, target in FEBRL_TARGETS.items():
+        ours, tutorial = by.get((data, "febrl_ours")), by.get((data, "febrl_tutorial"))
+        if not ours:
+            continue
+        verdict = "met" if ours["f1"] >= target else "NOT met"
+        line = f"- {data}: ours F1 {ours['f1']:.5f}, target {target} {verdict}"
+        if tutorial:
+            line += (f"; tutorial {tutorial['f1']:.5f} "
+                     f"({'ours not below' if ours['f1'] >= tutorial['f1'] else 'ours BELOW'} the tutorial)")
+        lines.append(line)
+    for r in results:
+        if r["data"].startswith("demo") and r["engine"] == "ours":
+            lines.append(f"- {r['data']}: ours F1 {r['f1']:.5f}, headline cells exact {r['cells_exact']} of "
+                         f"{r['cells']}, {r['abs_gap']} persons off in total")
+    return lines
+
+
+def speed_verdicts(results: list[dict]) -> list[str]:
+    lines = []
+    for r in results:
+        if r["engine"] == "ours" and r["rows"] >= 1_000_000:
+            if "failed" in r:
+                lines.append(f"- {r['rows']:,} rows: ours failed ({r['failed']})")
+                continue
+            fast = "met" if r["seconds"] < SPEED_TARGET_S else "NOT met"
+            small = "met" if r["peak_mib"] < SPEED_TARGET_MIB else "NOT met"
+            lines.append(f"- {r['rows']:,} rows: ours {r['seconds']:.0f} s (target < {SPEED_TARGET_S} s: {fast}), "
+                         f"peak RSS {r['peak_mib']:,.0f} MiB (target < {SPEED_TARGET_MIB:,} MiB: {small})")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=20000, help="demo world size for quality (default 20000)")
@@ -538,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         body = machine + QUALITY_TEXT.format(
             publish=PUBLISH_DATE.isoformat(), seed=args.seed, nik=HEAVY_NIK_SHARE, name=HEAVY_NAME_SHARE,
             engines="; ".join(f"*{k}* = {v}" for k, v in ENGINES.items() if k in engines),
-        ) + "\n" + _fmt_quality(quality)
+        ) + "\n" + "\n".join(quality_verdicts(quality)) + "\n\n" + _fmt_quality(quality)
         replace_section(DOC, "Linkage quality", body)
     sizes = [int(s) for s in args.speed_sizes.split(",") if s]
     if sizes:
@@ -546,7 +586,8 @@ def main(argv: list[str] | None = None) -> int:
         results = speed(sizes, speed_engines, args.speed_base, args.seed, timeout=args.speed_timeout)
         print(_fmt_speed(results))
         if not args.no_write:
-            body = machine + SPEED_TEXT.format(base=args.speed_base, timeout=args.speed_timeout) + "\n" + _fmt_speed(results)
+            body = (machine + SPEED_TEXT.format(base=args.speed_base, timeout=args.speed_timeout) + "\n"
+                    + "\n".join(speed_verdicts(results)) + "\n\n" + _fmt_speed(results))
             replace_section(DOC, "Linkage speed", body)
     return 0
 

@@ -147,3 +147,16 @@ def test_rename_copy_keeps_missing_and_spelling():
     out = bench.rename_copy(names, 1)
     assert out[0] == "siti aminahba" and out[1] is None and out[2] == "siti amnahba"
     assert bench.rename_copy(names, 2)[0] != out[0]
+
+
+def test_verdicts_name_targets():
+    quality = [
+        {"data": "FEBRL3 (dedupe)", "engine": "febrl_ours", "f1": 0.9995},
+        {"data": "FEBRL3 (dedupe)", "engine": "febrl_tutorial", "f1": 0.99},
+        {"data": "FEBRL4 (link A-B)", "engine": "febrl_ours", "f1": 0.999},
+    ]
+    lines = bench.quality_verdicts(quality)
+    assert "target 0.999 met" in lines[0] and "ours not below" in lines[0]
+    assert "NOT met" in lines[1]
+    speed = [{"engine": "ours", "rows": 1_000_000, "seconds": 130.0, "peak_mib": 3000.0}]
+    assert "NOT met" in bench.speed_verdicts(speed)[0] and "MiB: met" in bench.speed_verdicts(speed)[0]
