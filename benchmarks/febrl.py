@@ -35,7 +35,9 @@ Two configurations, both Splink 5 on DuckDB:
     4. **guarded clustering**: links are taken strongest first and a link is
        refused when the two clusters hold ids more than one edit apart *and*
        birth dates more than one edit apart (two different ids and two different
-       birth dates: two persons); for FEBRL4, whose two files are each free of
+       birth dates: two persons), counting only values two records of a cluster
+       confirm (FEBRL has no valid/invalid id, as the NIK has: a value seen once
+       may be the typo); for FEBRL4, whose two files are each free of
        duplicates, a cluster also takes at most one record from each file (what
        Splink's ``cluster_using_single_best_links`` does for duplicate-free
        sources).
