@@ -314,13 +314,32 @@ def quality_febrl() -> list[dict]:
 # --------------------------------------------------------------------------- speed
 
 
+REGION_STRIDE = 37  # regencies between a copy and the next (514 regencies and cities)
+
+
+def _regency_prefixes() -> list[str]:
+    from reference import regions
+
+    return sorted(code.replace(".", "") for code in regions() if len(code) == 5)
+
+
 def shift_nik(values: pd.Series, copy: int, days: int) -> np.ndarray:
-    """NIK text (or its known leading digits) of copy ``copy``: district digits 5-6 set
-    to the copy, embedded ``ddmmyy`` moved by ``days`` (women keep their +40), so a
-    NIK still agrees, or still disagrees, with the row's shifted birth date."""
+    """NIK text (or its known leading digits) of copy ``copy``.
+
+    The region code (digits 1-4) moves ``copy`` x :data:`REGION_STRIDE` places along
+    the list of regencies and cities (so copies are persons registered elsewhere in
+    the country, as a national data set's are, not crowded into the demo's few
+    districts); the embedded ``ddmmyy`` moves by ``days`` (women keep their +40),
+    so a NIK still agrees, or still disagrees, with the row's shifted birth date.
+    A region code that is no regency (a typo) is left as it is.
+    """
+    prefixes = _regency_prefixes()
+    index = {code: i for i, code in enumerate(prefixes)}
+    moved = {code: prefixes[(i + copy * REGION_STRIDE) % len(prefixes)] for code, i in index.items()}
     text = values.astype(object).where(values.notna(), "").astype(str)
     length = text.str.len().to_numpy()
-    out = np.where(length >= 6, text.str[:4] + f"{copy % 100:02d}" + text.str[6:], text).astype(object)
+    head = text.str[:4].map(lambda code: moved.get(code, code))
+    out = np.where(length >= 4, (head + text.str[4:]).to_numpy(dtype=object), text.to_numpy(dtype=object))
     dd = pd.to_numeric(text.str[6:8], errors="coerce")
     female = dd > 40
     yy = pd.to_numeric(text.str[10:12], errors="coerce")
@@ -332,9 +351,9 @@ def shift_nik(values: pd.Series, copy: int, days: int) -> np.ndarray:
     ddmmyy = ((when.dt.day + np.where(female, 40, 0)).map("{:02.0f}".format) + when.dt.strftime("%m%y"))
     # only where the digits sit in place: a full NIK or Excel's leading 15 (not after a dropped digit)
     ok = ((length == 16) | (length == 15)) & when.notna().to_numpy()
-    head = pd.Series(out, dtype=object).str[:6]
-    tail = pd.Series(out, dtype=object).str[12:]
-    shifted = head + pd.Series(ddmmyy.to_numpy(dtype=object), dtype=object) + tail
+    first = pd.Series(out, dtype=object).str[:6]
+    rest = pd.Series(out, dtype=object).str[12:]
+    shifted = first + pd.Series(ddmmyy.to_numpy(dtype=object), dtype=object) + rest
     out = np.where(ok, shifted.to_numpy(dtype=object), out)
     return np.where(values.notna().to_numpy(), out, None)
 
@@ -354,9 +373,9 @@ def rename_copy(names: pd.Series, copy: int) -> np.ndarray:
 def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.DataFrame, np.ndarray]:
     """About ``target`` rows: copies of ``rows``, each copy a new set of persons.
 
-    Copy ``k`` shifts, consistently for every row of a person: the NIK district
-    digits (5-6) to ``k`` (copies never share a NIK), the birth date by ``k`` x 373
-    days (and the NIK's ``ddmmyy`` with it, women +40), a syllable appended to the
+    Copy ``k`` shifts, consistently for every row of a person: the NIK region code
+    to another regency (:func:`shift_nik`), the birth date by ``k`` x 373 days (and
+    the NIK's ``ddmmyy`` with it, women +40), a syllable appended to the
     name (:func:`rename_copy`), certificate numbers and provenance get ``/k``.
     Row-level noise (damaged NIKs, name variants) is kept.
     Returns the rows and the truth label per row.
@@ -494,10 +513,11 @@ birth dates each confirmed by two records; for FEBRL4, at most one record per du
 """
 
 SPEED_TEXT = """\
-Rows: the standardized rows of a {base:,}-row damaged demo world, replicated into new persons (per copy: NIK
-district digits, birth date (+373 days per copy, NIK ddmmyy with it), a syllable appended to `nama_kunci`,
-certificate numbers and provenance shifted consistently, so the truth stays known and copies never share a NIK
-or a name); row-level damage is kept. Each
+Rows: the standardized rows of a {base:,}-row damaged demo world, replicated into new persons: per copy, the
+NIK region code moves to another regency (37 places along the 514 regencies and cities, so the copies spread
+over the country as national data would), the birth date moves +373 days (the NIK's ddmmyy with it), a
+syllable is appended to `nama_kunci`, certificate numbers and provenance get the copy number; the truth stays
+known and row-level damage is kept. Offices, and so the headline, are not meaningful at this size. Each
 engine runs in its own process: link time excludes reading the rows; peak RSS is that process's maximum
 (`getrusage`), input rows is its RSS after reading them; an engine is stopped after {timeout:.0f} s. Targets: 1M rows
 in under 2 minutes, under 4 GiB.
