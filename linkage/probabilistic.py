@@ -17,7 +17,8 @@ The model (Splink 5, DuckDB backend):
   rows known to match (``estimate_m_from_label_column``), so no EM is needed and
   the model adapts to each office's noise; the NIK-digit levels cannot be learnt
   that way (the labels *are* NIKs) and carry fixed values, documented below;
-* u probabilities from random pairs (``estimate_u_using_random_sampling``);
+* u probabilities from random pairs (``estimate_u_using_random_sampling``,
+  :func:`u_sample_pairs` of them);
 * the prior (probability that two random rows match) from the same clusters;
 * candidates: same birth date; same name and birth year; same name and NIK
   region prefix; same first 12 NIK digits (district and birth date); same
@@ -48,8 +49,18 @@ MATCH_THRESHOLD = 0.99
 # A row whose two best candidate persons are closer than this (match weight, bits)
 # is ambiguous: linking it to either would be a coin toss with the count at stake.
 AMBIGUITY_MARGIN = 3.0
-# Random pairs for the u probabilities: enough for 1e-6-level u's, seconds at 1M rows.
-U_MAX_PAIRS = 2e6
+# Random pairs for the u probabilities: half a pair per row, within these bounds. The
+# commonest levels that matter (exact birth date, u ~ 5e-5) are still seen tens of
+# times at the lower bound; more pairs moved no u by more than sampling noise on the
+# demo rows or a million synthetic rows, and cost seconds (2e6 pairs: ~27 s on the
+# 5k demo rows before the cheap edit-distance levels, 2.7 s after; 5e5: 1.9 s at 1M).
+U_MIN_PAIRS = 2e5
+U_MAX_PAIRS = 5e5
+
+
+def u_sample_pairs(n_rows: int) -> float:
+    """How many random pairs estimate the u probabilities for ``n_rows`` records."""
+    return float(min(max(n_rows / 2, U_MIN_PAIRS), U_MAX_PAIRS))
 
 # NIK-digit levels: damaged digits of one row against the digits of another. The
 # labels cannot teach these (a label *is* a NIK), so m and u are set from what the
@@ -66,16 +77,52 @@ NIK_LEVELS = {
 }
 
 
+def within_edits(column: str, edits: int) -> str:
+    """SQL: ``column_l`` and ``column_r`` at most ``edits`` Damerau-Levenshtein edits apart, cheaply.
+
+    DuckDB's ``damerau_levenshtein`` costs 4-7 us a pair, which is most of the
+    prediction time on a million rows (millions of candidate pairs, each
+    comparing name, birth date and NIK digits). It is only reached behind
+    conditions every such pair meets and that cost a tenth of that: equal
+    lengths with at most ``2 * edits`` differing positions (``hamming``; a swap
+    changes two), or lengths at most ``edits`` apart with an intact start or
+    end (one edit leaves one of the two ends of ``(shorter - 2) // 2`` characters
+    untouched: exact; for two edits an intact end of 4 characters is a heuristic
+    that misses two edits at both ends of a NIK, which then counts as "else").
+    """
+    a, b = f"{column}_l", f"{column}_r"
+    ends = f"left({a}, {{k}}) = left({b}, {{k}}) or right({a}, {{k}}) = right({b}, {{k}})"
+    if edits == 1:
+        # one edit keeps equal lengths only as a substitution or a swap (<= 2 positions
+        # differ), and otherwise leaves one end of (shorter - 2) // 2 characters intact
+        k = f"greatest((least(length({a}), length({b})) - 2) // 2, 0)"
+        guard = (
+            f"case when length({a}) = length({b}) then hamming({a}, {b}) <= 2"
+            f" when abs(length({a}) - length({b})) = 1 then {ends.format(k=k)} else false end"
+        )
+    else:
+        # heuristic: an intact end of up to 4 characters (0 for short strings: no guard)
+        k = f"greatest(least(4, (least(length({a}), length({b})) - 2) // 3), 0)"
+        guard = (
+            f"case when abs(length({a}) - length({b})) > {edits} then false"
+            f" when length({a}) = length({b}) then hamming({a}, {b}) <= {2 * edits} or {ends.format(k=k)}"
+            f" else {ends.format(k=k)} end"
+        )
+    # CASE, not AND: DuckDB may evaluate both sides of an AND, and hamming() raises on
+    # strings of different lengths.
+    return f"(case when {guard} then damerau_levenshtein({a}, {b}) <= {edits} else false end)"
+
+
 def _nik_comparison() -> cl.CustomComparison:
     l, r = "digits_l", "digits_r"
     levels = [
         cll.NullLevel("digits"),
         cll.CustomLevel(f"length({l}) >= 15 and length({r}) >= 15 and left({l}, 15) = left({r}, 15)",
                         "first 15 digits equal"),
-        cll.CustomLevel(f"damerau_levenshtein({l}, {r}) <= 1", "one edit apart"),
+        cll.CustomLevel(within_edits("digits", 1), "one edit apart"),
         cll.CustomLevel(f"least(length({l}), length({r})) >= 4 and (starts_with({l}, {r}) or starts_with({r}, {l}))",
                         "one is a prefix of the other"),
-        cll.CustomLevel(f"damerau_levenshtein({l}, {r}) <= 2", "two edits apart"),
+        cll.CustomLevel(within_edits("digits", 2), "two edits apart"),
         cll.ElseLevel(),
     ]
     for level in levels[1:]:
@@ -92,7 +139,7 @@ def domain_comparisons() -> list:
         [
             cll.NullLevel("name"),
             cll.ExactMatchLevel("name").configure(tf_adjustment_column="name"),
-            cll.DamerauLevenshteinLevel("name", 1),
+            cll.CustomLevel(within_edits("name", 1), "Damerau-Levenshtein <= 1"),
             cll.JaroWinklerLevel("name", 0.92),
             cll.ElseLevel(),
         ],
@@ -100,7 +147,8 @@ def domain_comparisons() -> list:
         comparison_description="nama_kunci",
     )
     birth = cl.CustomComparison(
-        [cll.NullLevel("birth"), cll.ExactMatchLevel("birth"), cll.DamerauLevenshteinLevel("birth", 1), cll.ElseLevel()],
+        [cll.NullLevel("birth"), cll.ExactMatchLevel("birth"),
+         cll.CustomLevel(within_edits("birth", 1), "Damerau-Levenshtein <= 1"), cll.ElseLevel()],
         output_column_name="birth",
         comparison_description="tanggal_lahir",
     )
@@ -165,7 +213,7 @@ def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, s
         additional_columns_to_retain=["cid"],
     )
     linker = Linker(sdf, settings, log_level=logging.WARNING)
-    linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=seed)
+    linker.training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs(len(cid)), seed=seed)
     linker.training.estimate_m_from_label_column("cid")
     return linker
 
