@@ -243,6 +243,9 @@ def link_persons(
         component = uf.labels()[node]
         links = pd.concat([e for e in edges if len(e)], ignore_index=True) if any(len(e) for e in edges) else \
             pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
+        # DuckDB's tables (features, Splink's candidates) are no longer needed: free them
+        # before the keys and the output frames, the peak of a million-row run.
+        con.close()
         result = _finish(rows, feats, ex, component, links, refused, secret, previous)
         timings["keys"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
@@ -250,6 +253,16 @@ def link_persons(
         return result
     finally:
         con.close()
+
+
+class _Taker:
+    """``taker[positions]``: the values of a column at row positions, without materialising the column."""
+
+    def __init__(self, column: pd.Series):
+        self.column = column.reset_index(drop=True)
+
+    def __getitem__(self, positions: np.ndarray):
+        return self.column.take(np.asarray(positions, dtype=np.int64)).array
 
 
 class _FactsIndex:
@@ -332,11 +345,11 @@ def _finish(rows, feats, ex, component, links, refused, secret, previous) -> Lin
         rows, component, anchor, secret, previous, merge_reason
     )
 
-    out_rows = rows.copy()
+    out_rows = rows.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     out_rows["person_key"] = person_key
     out_rows["link_basis"] = basis
 
-    assignments = pd.DataFrame({c: rows[c].to_numpy() for c in PROVENANCE})
+    assignments = rows[list(PROVENANCE)].reset_index(drop=True)
     assignments["person_key"] = person_key
     assignments["link_basis"] = basis
     assignments["key_since"] = key_since
@@ -344,7 +357,9 @@ def _finish(rows, feats, ex, component, links, refused, secret, previous) -> Lin
     assignments = assignments[list(ASSIGNMENT_COLUMNS)]
 
     link_frame = pd.DataFrame(index=pd.RangeIndex(len(links)))
-    prov = {c: rows[c].to_numpy() for c in PROVENANCE}
+    # Series.take keeps Arrow-backed strings as they are; to_numpy() would build a
+    # million Python strings per column only to pick the links' rows.
+    prov = {c: _Taker(rows[c]) for c in PROVENANCE}
     for c in PROVENANCE:
         link_frame[f"{c}_l"] = prov[c][left]
     for c in PROVENANCE:
