@@ -94,10 +94,11 @@ SCENARIOS: list[Row] = [
     Row("twins", "budi_s", "kaltim_2025.xlsx", "Budi Santoso", "6.40801050590001e+15", "Sangatta", "1990-05-05",
         "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
     # Two different Muhammad Rizki (valid NIKs, different birth dates): never one person;
-    # a NIK-less Muhammad Rizki that fits both equally stays alone.
+    # a NIK-less Muhammad Rizki whose birth date is one typo from both fits both equally
+    # and stays alone.
     Row("rizki", "rizki_1", "kutim_2024.xlsx", "Muhammad Rizki", "6408011001950021", "Sangatta", "1995-01-10", "L"),
-    Row("rizki", "rizki_2", "kutim_2025.xlsx", "M. Rizky", "6408022003970004", "Sangatta", "1997-03-20", "L"),
-    Row("rizki", "rizki_3", "kaltim_2025.xlsx", "Muhammad Rizki", None, "Sangatta", None, "L", jenjang="7",
+    Row("rizki", "rizki_2", "kutim_2025.xlsx", "M. Rizky", "6408020101950004", "Sangatta", "1995-01-01", "L"),
+    Row("rizki", "rizki_3", "kaltim_2025.xlsx", "Muhammad Rizki", None, "Sangatta", "1995-01-11", "L", jenjang="7",
         jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
     # Namesakes with one name, birth date and place but different valid NIKs: a NIK-less
     # third record resembling both must not chain them.
@@ -296,12 +297,32 @@ def test_twin_truncated_nik_goes_to_the_twin_it_names(result):
     assert list(truncated["person_key"]) == list(budi)
 
 
-def test_nik_less_namesake_is_not_linked_and_chains_nobody(result):
-    for case, person in (("rizki", "rizki_3"), ("chain", "slamet_3")):
-        rows = rows_of(result, case)
-        alone = rows[rows["person"] == person]
-        assert len(alone) == 1 and alone["link_basis"].tolist() == ["unlinked"]
-        assert rows["person_key"].nunique() == 3
+@pytest.mark.parametrize(
+    ("case", "person", "refused"),
+    [
+        # a birth date one typo from each: too weak for either link, nothing to refuse
+        ("rizki", "rizki_3", False),
+        # name, birth date and place equal to both: each link alone passes, both refused
+        ("chain", "slamet_3", True),
+    ],
+)
+def test_nik_less_namesake_is_not_linked_and_chains_nobody(result, case, person, refused):
+    """The row fits two known persons about equally: linked to neither."""
+    rows = rows_of(result, case)
+    alone = rows[rows["person"] == person]
+    assert len(alone) == 1 and alone["link_basis"].tolist() == ["unlinked"]
+    assert rows["person_key"].nunique() == 3
+    row = alone.iloc[0]
+    refusals = result.refused[(result.refused["source_sha256_l"] == row["source_sha256"])
+                              & (result.refused["source_row_l"] == row["source_row"])]
+    others = rows[rows["person"] != person]
+    if refused:
+        assert sorted(refusals["source_row_r"]) == sorted(others["source_row"])
+        assert set(refusals["reason"]) == {"ambiguous: two known persons fit"}
+    else:
+        assert refusals.empty
+    assert not result.links["source_row_r"].eq(row["source_row"]).where(
+        result.links["source_sha256_r"] == row["source_sha256"], False).any()
 
 
 def test_two_certificates_one_person(result):
