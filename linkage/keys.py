@@ -159,27 +159,40 @@ def assign_keys(
         split_pending = []
 
     labels = np.unique(component)
-    new = labels[~np.isin(labels, np.fromiter(comp_keys, dtype=np.int64, count=len(comp_keys)))]
+    known_labels = np.fromiter(comp_keys, dtype=np.int64, count=len(comp_keys))
+    new = labels[~np.isin(labels, known_labels)]
+    minted = np.zeros(0, dtype=object)
     if len(new):
         material = mint_materials(rows, component, anchor_nik, new)
         used |= set(comp_keys.values())
         hasher = KeyHasher(key)
-        minted_all = [hasher(text) for text in material]
-        for comp, text, minted in zip(new.tolist(), material.tolist(), minted_all, strict=True):
-            suffix = 2
-            while minted in used:  # a key already worn by another person: never reuse it
-                minted = keyed_hash(key, f"{text}|{suffix}")
-                suffix += 1
-            used.add(minted)
-            comp_keys[comp] = minted
-            comp_since[comp] = generation
+        minted = np.array([hasher(text) for text in material], dtype=object)
+        # A key already worn by another person is never reused: the few clashes (a previous
+        # key, or two new persons minting the same text) get a suffix, in label order.
+        clash = pd.Series(minted).duplicated().to_numpy() | np.isin(minted, np.array(list(used), dtype=object))
+        if clash.any():
+            taken = used | set(minted[~clash].tolist())
+            for i in np.flatnonzero(clash).tolist():
+                suffix = 2
+                candidate = keyed_hash(key, f"{material[i]}|{suffix}")
+                while candidate in taken:
+                    suffix += 1
+                    candidate = keyed_hash(key, f"{material[i]}|{suffix}")
+                taken.add(candidate)
+                minted[i] = candidate
+    new_keys = dict(zip(new.tolist(), minted.tolist()))
     for person_key, comp, n in split_pending:
-        splits.append((person_key, comp_keys[comp], generation, n))
+        splits.append((person_key, comp_keys.get(comp) or new_keys[comp], generation, n))
 
-    lookup_keys = pd.Series(comp_keys)
-    lookup_since = pd.Series(comp_since)
-    person_key = lookup_keys.reindex(component).to_numpy(dtype=object)
-    key_since = lookup_since.reindex(component).to_numpy(dtype=np.int64)
+    # Per row: its component's key (previous ones first, then the minted ones), by position.
+    all_labels = np.concatenate([known_labels, new])
+    all_keys = np.concatenate([np.array([comp_keys[c] for c in known_labels.tolist()], dtype=object), minted])
+    all_since = np.concatenate([np.array([comp_since[c] for c in known_labels.tolist()], dtype=np.int64),
+                                np.full(len(new), generation, dtype=np.int64)])
+    order = np.argsort(all_labels, kind="stable")
+    at = order[np.searchsorted(all_labels[order], component)]
+    person_key = all_keys[at]
+    key_since = all_since[at]
     return (
         person_key,
         key_since,

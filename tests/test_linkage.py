@@ -453,3 +453,18 @@ def test_later_merge_is_recorded_with_its_reason():
     assert second.merges["reason"].iloc[0].startswith("same_certificate")
     others = second.rows[second.rows["case"] != "merge"]
     assert others["person_key"].tolist() == first.rows[first.rows["case"] != "merge"]["person_key"].tolist()
+
+
+def test_key_of_a_nik_person_is_the_first_pass_key(result):
+    """A person with a valid NIK is keyed by it, as linkage.person_key keys it: dashboards keep their keys."""
+    from linkage.keys import keyed_hash
+    from linkage.person_key import assign_person_keys
+
+    rows = rows_of(result, "exact")
+    agus = rows[rows["person"] == "agus"]
+    first_pass = assign_person_keys(agus.drop(columns=["person_key"]), SECRET)["person_key"]
+    assert set(agus["person_key"]) == set(first_pass) == {keyed_hash(SECRET.encode(), "nik|6408011507800001")}
+    # A person known only by a NIK-less row is keyed by that row's identity.
+    alone = rows_of(result, "chain").query("person == 'slamet_3'").iloc[0]
+    material = f"row|{alone['source_sha256']}|{alone['source_sheet']}|{alone['source_row']}"
+    assert alone["person_key"] == keyed_hash(SECRET.encode(), material)
