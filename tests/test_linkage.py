@@ -468,3 +468,21 @@ def test_key_of_a_nik_person_is_the_first_pass_key(result):
     alone = rows_of(result, "chain").query("person == 'slamet_3'").iloc[0]
     material = f"row|{alone['source_sha256']}|{alone['source_sheet']}|{alone['source_row']}"
     assert alone["person_key"] == keyed_hash(SECRET.encode(), material)
+
+
+def test_split_when_a_namesake_appears(frame, result):
+    """A NIK-less row linked to the only Yohanes Pattipeilohy leaves him when a namesake with the
+    same birth date and place turns up: the row gets a new key, the split is recorded, the person keeps his."""
+    namesake = standardize([Row("missing", "yohanes_2", "kukar_2026.xlsx", "Yohanes Pattipeilohy", "6402041208750009",
+                                "Tenggarong", "1975-08-12", "L", office="kab-kutai-kartanegara")])
+    second = link_persons(pd.concat([frame, namesake], ignore_index=True), SECRET, previous=result.assignments)
+    before = rows_of(result, "missing")
+    after = second.rows.iloc[: len(frame)][frame["case"] == "missing"]
+    kept = before.loc[before["nik_status"] == "valid", "person_key"].iloc[0]
+    assert after.loc[after["nik_status"] == "valid", "person_key"].tolist() == [kept]
+    moved = after.loc[after["nik_status"] == "missing"].iloc[0]
+    assert moved["person_key"] != kept and moved["link_basis"] == "unlinked"
+    assert second.splits.values.tolist() == [[kept, moved["person_key"], 2, 1]]
+    assert second.merges.empty
+    others = second.rows.iloc[: len(frame)][frame["case"] != "missing"]["person_key"]
+    assert others.tolist() == result.rows[frame["case"] != "missing"]["person_key"].tolist()
