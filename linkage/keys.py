@@ -9,7 +9,7 @@ nothing from one run to the next; keys must not follow them. Rules:
 
 1. a new person gets a key from what identifies it: ``nik|<anchor NIK>`` (the
    valid NIK most of its rows carry, so a re-run from scratch gives the same key
-   and the key equals the first-pass key of :mod:`linkage.person_key`), else
+   and the key equals the one the first published warehouse gave it), else
    ``row|<sha256>|<sheet>|<row>`` of its first row;
 2. with ``previous`` assignments (row identity -> key, from the last run), a
    cluster keeps the key its rows had: when its rows had several keys (two known

@@ -456,14 +456,17 @@ def test_later_merge_is_recorded_with_its_reason():
 
 
 def test_key_of_a_nik_person_is_the_first_pass_key(result):
-    """A person with a valid NIK is keyed by it, as linkage.person_key keys it: dashboards keep their keys."""
+    """A person with a valid NIK is keyed as the first published warehouse keyed it
+    ("p" + 20 hex of HMAC-SHA256 of "nik|<NIK>"): dashboards keep their keys."""
+    import hashlib
+    import hmac
+
     from linkage.keys import keyed_hash
-    from linkage.person_key import assign_person_keys
 
     rows = rows_of(result, "exact")
     agus = rows[rows["person"] == "agus"]
-    first_pass = assign_person_keys(agus.drop(columns=["person_key"]), SECRET)["person_key"]
-    assert set(agus["person_key"]) == set(first_pass) == {keyed_hash(SECRET.encode(), "nik|6408011507800001")}
+    first_pass = "p" + hmac.new(SECRET.encode(), b"nik|6408011507800001", hashlib.sha256).hexdigest()[:20]
+    assert set(agus["person_key"]) == {first_pass} == {keyed_hash(SECRET.encode(), "nik|6408011507800001")}
     # A person known only by a NIK-less row is keyed by that row's identity.
     alone = rows_of(result, "chain").query("person == 'slamet_3'").iloc[0]
     material = f"row|{alone['source_sha256']}|{alone['source_sheet']}|{alone['source_row']}"
