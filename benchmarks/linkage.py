@@ -323,22 +323,38 @@ def _regency_prefixes() -> list[str]:
     return sorted(code.replace(".", "") for code in regions() if len(code) == 5)
 
 
-def shift_nik(values: pd.Series, copy: int) -> np.ndarray:
+def shift_nik(values: pd.Series, copy: int, days: int) -> np.ndarray:
     """NIK text (or its known leading digits) of copy ``copy``.
 
     The region code (digits 1-4) moves ``copy`` x :data:`REGION_STRIDE` places along
-    the list of regencies and cities, so copies are persons registered elsewhere in
-    the country (as a national data set's are, not crowded into the demo's few
-    districts). The other digits stay, so every damage (truncation, typo, copied
-    NIK, a date that disagrees with the row) keeps its shape. A region code that is
-    no regency (a typo) is left as it is.
+    the list of regencies and cities (so copies are persons registered elsewhere in
+    the country, as a national data set's are, not crowded into the demo's few
+    districts); the embedded ``ddmmyy`` moves by ``days`` (women keep their +40),
+    so a NIK still agrees, or still disagrees, with the row's shifted birth date.
+    A region code that is no regency (a typo) is left as it is.
     """
     prefixes = _regency_prefixes()
-    moved = {code: prefixes[(i + copy * REGION_STRIDE) % len(prefixes)] for i, code in enumerate(prefixes)}
+    index = {code: i for i, code in enumerate(prefixes)}
+    moved = {code: prefixes[(i + copy * REGION_STRIDE) % len(prefixes)] for code, i in index.items()}
     text = values.astype(object).where(values.notna(), "").astype(str)
+    length = text.str.len().to_numpy()
     head = text.str[:4].map(lambda code: moved.get(code, code))
-    out = np.where(text.str.len().to_numpy() >= 4, (head + text.str[4:]).to_numpy(dtype=object),
-                   text.to_numpy(dtype=object))
+    out = np.where(length >= 4, (head + text.str[4:]).to_numpy(dtype=object), text.to_numpy(dtype=object))
+    dd = pd.to_numeric(text.str[6:8], errors="coerce")
+    female = dd > 40
+    yy = pd.to_numeric(text.str[10:12], errors="coerce")
+    year = np.where(yy > 30, 1900 + yy, 2000 + yy)
+    when = pd.to_datetime(
+        pd.DataFrame({"year": year, "month": pd.to_numeric(text.str[8:10], errors="coerce"), "day": dd % 40}),
+        errors="coerce",
+    ) + pd.to_timedelta(days, unit="D")
+    ddmmyy = ((when.dt.day + np.where(female, 40, 0)).map("{:02.0f}".format) + when.dt.strftime("%m%y"))
+    # only where the digits sit in place: a full NIK or Excel's leading 15 (not after a dropped digit)
+    ok = ((length == 16) | (length == 15)) & when.notna().to_numpy()
+    first = pd.Series(out, dtype=object).str[:6]
+    rest = pd.Series(out, dtype=object).str[12:]
+    shifted = first + pd.Series(ddmmyy.to_numpy(dtype=object), dtype=object) + rest
+    out = np.where(ok, shifted.to_numpy(dtype=object), out)
     return np.where(values.notna().to_numpy(), out, None)
 
 
@@ -358,7 +374,8 @@ def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.Da
     """About ``target`` rows: copies of ``rows``, each copy a new set of persons.
 
     Copy ``k`` shifts, consistently for every row of a person: the NIK region code
-    to another regency (:func:`shift_nik`), a syllable appended to the
+    to another regency (:func:`shift_nik`), the birth date by ``k`` x 373 days (and
+    the NIK's ``ddmmyy`` with it, women +40), a syllable appended to the
     name (:func:`rename_copy`), certificate numbers and provenance get ``/k``.
     Row-level noise (damaged NIKs, name variants) is kept.
     Returns the rows and the truth label per row.
@@ -366,12 +383,16 @@ def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.Da
     copies = int(np.ceil(target / len(rows)))
     base = rows.reset_index(drop=True)
     truth = labels.reset_index(drop=True).astype(object).to_numpy()
+    birth = pd.to_datetime(base["tanggal_lahir"], errors="coerce")
     frames, labels_out = [], []
     for k in range(copies):
         frame = base.copy()
         if k:
+            days = k * 373
+            frame["tanggal_lahir"] = (birth + pd.to_timedelta(days, unit="D")).astype(base["tanggal_lahir"].dtype)
             for column in ("nik", "nik_partial"):
-                frame[column] = pd.Series(shift_nik(frame[column], k), index=frame.index, dtype=base[column].dtype)
+                frame[column] = pd.Series(shift_nik(frame[column], k, days), index=frame.index,
+                                          dtype=base[column].dtype)
             frame["nama_kunci"] = pd.Series(rename_copy(frame["nama_kunci"], k), index=frame.index,
                                             dtype=base["nama_kunci"].dtype)
             cert = frame["nomor_sertifikat"].astype(object)
@@ -494,9 +515,9 @@ birth dates each confirmed by two records; for FEBRL4, at most one record per du
 SPEED_TEXT = """\
 Rows: the standardized rows of a {base:,}-row damaged demo world, replicated into new persons: per copy, the
 NIK region code moves to another regency (37 places along the 514 regencies and cities, so the copies spread
-over the country as national data would; a NIK's other digits stay, so every kind of damage keeps its shape), a
-syllable is appended to `nama_kunci`, certificate numbers and provenance get the copy number; birth dates stay
-(about 60 rows per birth date at 1M, as uniform birth dates would give). The truth stays known. Offices, and so the headline, are not meaningful at this size. Each
+over the country as national data would), the birth date moves +373 days (the NIK's ddmmyy with it), a
+syllable is appended to `nama_kunci`, certificate numbers and provenance get the copy number; the truth stays
+known and row-level damage is kept. Offices, and so the headline, are not meaningful at this size. Each
 engine runs in its own process: link time excludes reading the rows; peak RSS is that process's maximum
 (`getrusage`), input rows is its RSS after reading them; an engine is stopped after {timeout:.0f} s. Targets: 1M rows
 in under 2 minutes, under 4 GiB.

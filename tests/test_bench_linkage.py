@@ -110,15 +110,15 @@ def test_add_noise_reparses_niks_and_keeps_provenance():
     assert noisy.loc[valid, "nik"].str.len().eq(16).all()
 
 
-def test_shift_nik_moves_region_only():
+def test_shift_nik_moves_region_and_birth_date():
     values = pd.Series(["6408015203850001", "640801520385001", "64", "6499015203850001", None], dtype="str")
-    out = bench.shift_nik(values, 3)
+    out = bench.shift_nik(values, 3, 1)
     prefixes = bench._regency_prefixes()
     region = prefixes[(prefixes.index("6408") + 3 * bench.REGION_STRIDE) % len(prefixes)]
-    assert out[0] == region + "015203850001"
-    assert out[1] == region + "01520385001"       # Excel's 15 known digits move the same way
+    assert out[0] == region + "015303850001"      # another regency, a woman born 13-03-85 (+40)
+    assert out[1] == region + "01530385001"       # the known 15 digits shift the same way
     assert out[2] == "64"
-    assert out[3] == "6499015203850001"           # no regency 64.99: a typo, left as it is
+    assert out[3] == "6499015303850001"           # no regency 64.99: a typo, left as it is
     assert out[4] is None
 
 
