@@ -163,3 +163,13 @@ def test_verdicts_name_targets():
     assert "NOT met" in lines[1]
     speed = [{"engine": "ours", "rows": 1_000_000, "seconds": 130.0, "peak_mib": 3000.0}]
     assert "NOT met" in bench.speed_verdicts(speed)[0] and "MiB: met" in bench.speed_verdicts(speed)[0]
+
+
+def test_cells_table_lists_wrong_cells_only_for_the_engine():
+    results = [
+        {"data": "demo heavy", "engine": "ours", "off_cells": [("64.08", 3, 10, 9, 8, 8)]},
+        {"data": "demo heavy", "engine": "splink_plain", "off_cells": [("64.72", 2, 1, 2, 1, 2)]},
+    ]
+    text = bench._fmt_cells(results)
+    assert "| demo heavy | 64.08 | 3 | 10 / 9 | 8 / 8 |" in text and "64.72" not in text
+    assert "equals the truth" in bench._fmt_cells([{"data": "demo clean", "engine": "ours", "off_cells": []}])
