@@ -129,7 +129,7 @@ def test_accounting_identity_rejected_files_and_feedback(tmp_path):
     assert len(reports) == (log["office_id"] == "kab-kutai-timur").sum()
     listed = set()
     for path in reports:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str)
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
         assert set(sheets) == {"Ringkasan", "Baris bermasalah"}
         source_file = sheets["Ringkasan"].iloc[0, 1]
         rows = sheets["Baris bermasalah"]
