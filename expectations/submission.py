@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import PurePath
 
+import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
@@ -42,8 +43,10 @@ def revision_base(file_name: str) -> str | None:
 def _row_fingerprint(rows: pd.DataFrame) -> str:
     """Order-independent hash of a file's canonical values (provenance excluded)."""
     canonical = rows[list(RAW_COLUMNS)].astype("string").fillna("\x00")
-    lines = sorted("\x1f".join(values) for values in canonical.itertuples(index=False, name=None))
-    return hashlib.sha256("\x1e".join(lines).encode("utf-8")).hexdigest()
+    # A 64-bit hash per row, sorted: the multiset of rows without a Python loop
+    # (building one string per row cost seconds per 100k rows).
+    per_row = np.sort(pd.util.hash_pandas_object(canonical, index=False).to_numpy())
+    return hashlib.sha256(per_row.tobytes()).hexdigest()
 
 
 def _home_share(rows: pd.DataFrame, province_code: str) -> float:
