@@ -29,7 +29,7 @@ ALL_OFFICES = "_all"
 # assignments of the last run (so known persons keep their keys), every accepted
 # link with its evidence, merges and splits of earlier persons, refused links.
 LINKAGE_OUTPUTS = ("assignments", "links", "merges", "splits", "refused")
-PUBLISHED_TABLES = (*schema.STAR_TABLES, "quarantine", "submission_log", "reporting_completeness")
+PUBLISHED_TABLES = (*schema.STAR_TABLES, "person_links", "quarantine", "submission_log", "reporting_completeness")
 HEADLINE = "certified_workers_by_region_level"
 
 
@@ -143,6 +143,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         # "column" is reserved in SQL, hence column_name in the warehouse.
         frames["quarantine"] = staging.read_all(QUARANTINE, list(offices)).rename(columns={"column": "column_name"})
         frames["submission_log"] = log
+        frames["person_links"] = staging.read(LINKED, "links")
         frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)
         for name in PUBLISHED_TABLES:
             staging.write(CANDIDATE, name, frames[name])

@@ -27,7 +27,7 @@ def test_definitions_load_with_one_partition_per_office(tmp_path):
             "dim_region", "dim_office", "dim_person", "fact_participation", "fact_certification",
             "certified_workers_by_region_level", "certified_workers_by_region_level_yearly",
             "certified_workers_by_province", "certified_workers_by_region_kualifikasi", "target_progress",
-            "quarantine", "submission_log", "reporting_completeness",
+            "person_links", "quarantine", "submission_log", "reporting_completeness",
         )),
     }
     for key in graph.get_all_asset_keys():

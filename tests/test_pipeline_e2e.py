@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
@@ -54,6 +56,23 @@ def test_published_table_equals_truth_when_niks_are_intact(tmp_path, warehouse_u
         engine.dispose()
     assert len(answers) >= 7
     assert all(len(rows) > 0 for rows in answers), [len(rows) for rows in answers]
+
+    # The engineers' person_links table holds every staged link; its documented query counts them.
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "warehouse.md").read_text(encoding="utf-8")
+    section = doc[doc.index("### `person_links`"):]
+    links_sql = re.search(r"```sql\n(.*?)```", section, re.S).group(1)
+    staged = pd.read_parquet(settings.data_dir / "staging" / "linked" / "links.parquet")
+    expected_counts = staged.groupby(["method", "kind"]).agg(links=("person_key", "size"), persons=("person_key", "nunique"))
+    engine = make_engine(settings.warehouse_url)
+    try:
+        with engine.connect() as connection:
+            counted = connection.exec_driver_sql(links_sql).fetchall()
+    finally:
+        engine.dispose()
+    assert {(m, k): (n, p) for m, k, n, p in counted} == {
+        key: (int(row.links), int(row.persons)) for key, row in expected_counts.iterrows()
+    }
+    assert sum(n for _, _, n, _ in counted) == len(staged) > 0
 
 
 def test_noisy_world_row_accounting_and_linkage_within_targets(tmp_path):

@@ -173,6 +173,16 @@ def test_no_analyst_role_reads_quarantine_personal_data(secured):
     assert len(_as(secured, "analyst", "SELECT office_id, rule FROM quarantine")) == 2
 
 
+def test_no_analyst_role_reads_person_links(secured):
+    """Provenance plus a person key re-identifies a person for whoever holds the files: engineers only."""
+    for role in ("analyst", "analyst_prov_64"):
+        for sql in ("SELECT * FROM person_links", "SELECT method, count(*) FROM person_links GROUP BY method"):
+            with pytest.raises(sa.exc.ProgrammingError, match="permission denied"):
+                _as(secured, role, sql)
+    with secured.connect() as connection:  # the engineers' own login still reads it
+        assert connection.exec_driver_sql("SELECT count(*) FROM person_links").scalar_one() == 0
+
+
 def test_analyst_roles_are_read_only(secured):
     for sql in (
         "DELETE FROM fact_participation",

@@ -147,7 +147,24 @@ def demo_frames() -> dict[str, pd.DataFrame]:
     frames["submission_log"] = _submissions()
     frames["quarantine"] = _quarantine()
     frames["reporting_completeness"] = reporting_completeness(OFFICES, frames["submission_log"], PUBLISH)
+    frames["person_links"] = _person_links(linked())
     return frames
+
+
+def _person_links(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each person's first row linked to its others, as linkage links an exact-NIK group."""
+    provenance = ["office_id", "source_file", "source_sha256", "source_sheet", "source_row"]
+    links = []
+    for person, group in rows.groupby("person_key", sort=True):
+        first = group.iloc[0]
+        for _, other in group.iloc[1:].iterrows():
+            links.append({
+                **{f"{c}_l": first[c] for c in provenance}, **{f"{c}_r": other[c] for c in provenance},
+                "person_key": person, "method": "exact_nik", "kind": "exact_nik", "evidence": "same valid NIK",
+                "match_weight": None, "match_probability": None, "agreed_fields": "nik",
+            })
+    assert links, "the hand-made rows should hold a person with two rows"
+    return pd.DataFrame(links)
 
 
 def documented_queries() -> list[str]:

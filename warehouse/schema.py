@@ -305,6 +305,39 @@ reporting_completeness = Table(
     info=_info(("office_id",), "substr(region_code, 1, 2) = {province}"),
 )
 
+def _provenance_columns(side: str) -> list[Column]:
+    return [
+        Column(f"office_id_{side}", Text, nullable=False),
+        Column(f"source_file_{side}", Text, nullable=False),
+        Column(f"source_sha256_{side}", String(64), nullable=False),
+        Column(f"source_sheet_{side}", Text, nullable=False),
+        Column(f"source_row_{side}", Integer, nullable=False),
+    ]
+
+
+person_links = Table(
+    "person_links",
+    metadata,
+    *_provenance_columns("l"),
+    *_provenance_columns("r"),
+    Column("person_key", Text, nullable=False, comment="the person both rows belong to"),
+    Column("method", Text, nullable=False, comment="exact_nik | nik_repair | same_certificate | probabilistic"),
+    Column("kind", Text, nullable=False, comment="the repair (excel_truncated, scientific_notation, typo, transposed, "
+           "missing, ...), exact_nik, or fellegi_sunter"),
+    Column("evidence", Text, nullable=False, comment="why, in words: what agreed, or each field's weight in bits"),
+    Column("match_weight", Float, comment="probabilistic links: total match weight (bits)"),
+    Column("match_probability", Float, comment="probabilistic links: posterior match probability"),
+    Column("agreed_fields", Text, comment="fields equal on both rows: nik, nama_kunci, tanggal_lahir, ..."),
+    comment="Every link linkage accepted between two input rows, with its evidence (engineers only: with the "
+    "source files, provenance and a key re-identify a person).",
+    info=_info(
+        ("person_key", "office_id_l", "source_file_l", "source_sha256_l", "source_sheet_l", "source_row_l",
+         "office_id_r", "source_file_r", "source_sha256_r", "source_sheet_r", "source_row_r"),
+        None,
+        analyst=False,
+    ),
+)
+
 publish_log = Table(
     "publish_log",
     metadata,
