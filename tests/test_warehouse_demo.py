@@ -90,7 +90,7 @@ def linked() -> pd.DataFrame:
                 "tanggal_terbit": pd.Timestamp(terbit) if terbit else pd.NaT,
                 "masa_berlaku": pd.Timestamp(berlaku) if berlaku else pd.NaT,
                 "program": "Pelatihan dan Sertifikasi", "tahun": tahun, "flags": "", "person_key": person,
-                "person_key_basis": "nik" if nik else "nama_tanggal_lahir",
+                "person_key_basis": "nik" if nik else "probabilistic",
             }
         )
     frame = pd.DataFrame(records)

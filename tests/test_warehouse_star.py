@@ -51,7 +51,7 @@ def linked(*specs) -> pd.DataFrame:
                 "tahun": tahun,
                 "flags": "",
                 "person_key": person,
-                "person_key_basis": "nik" if nik else "row",
+                "person_key_basis": "nik" if nik else "unlinked",
             }
         )
     frame = pd.DataFrame(records)
@@ -71,6 +71,24 @@ def test_every_star_table_has_exactly_its_schema_columns():
     assert tuple(tables) == schema.STAR_TABLES
     for name, frame in tables.items():
         assert list(frame.columns) == [c.name for c in schema.metadata.tables[name].columns], name
+
+
+@pytest.mark.parametrize(
+    ("bases", "expected"),
+    [
+        (["nik", "nik_repair:excel_truncated"], "nik"),
+        (["probabilistic", "nik_repair:typo"], "nik_repair:typo"),
+        (["unlinked"], "unlinked"),
+        (["probabilistic", "same_certificate"], "same_certificate"),
+        (["unlinked", "probabilistic"], "probabilistic"),
+    ],
+)
+def test_dim_person_keeps_the_strongest_link_basis(bases, expected):
+    rows = linked(*[("kab-kutai-timur", "a", None, 3, K, f"C{i}", "2025-02-01", "2030-02-01", 2025, "Tukang Batu")
+                    for i in range(len(bases))])
+    rows["person_key_basis"] = bases
+    person = build_star(rows, OFFICES, PUBLISH, SECRET)["dim_person"]
+    assert person[["person_key", "person_key_basis"]].to_dict("records") == [{"person_key": "a", "person_key_basis": expected}]
 
 
 def test_dim_region_lists_all_provinces_and_regencies():

@@ -89,7 +89,7 @@ dim_person = Table(
     "dim_person",
     metadata,
     Column("person_key", Text, primary_key=True, comment="pseudonymous person key from linkage (keyed hash; never the NIK)"),
-    Column("person_key_basis", Text, comment="what the key was derived from: nik | nama_tanggal_lahir | row | ..."),
+    Column("person_key_basis", Text, comment="the person's strongest link: nik | nik_repair:<kind> | same_certificate | probabilistic | unlinked"),
     Column("nik_hash", String(64), comment="HMAC-SHA256 of the person's NIK with the warehouse secret, hex; null without a valid NIK"),
     Column("sex", String(1), comment="L | P: from the NIK (day + 40 for women), else the sex column"),
     Column("birth_year", SmallInteger, comment="from the NIK's ddmmyy, else the birth-date column"),

@@ -36,8 +36,10 @@ from warehouse import schema
 from warehouse.headline import certificate_active, certified_workers_by_region_level, credited_certifications
 
 KOMPETEN = "Kompeten"
-# person_key_basis, strongest first (linkage may add others; they rank after these).
-KEY_BASIS_STRENGTH = ("nik", "nama_tanggal_lahir", "row")
+# person_key_basis (linkage.link's link_basis), strongest first: a row's own valid
+# NIK; a repaired NIK (nik_repair:<kind>); a registration number reported twice;
+# a Fellegi-Sunter link; nothing linked the row. Unknown values rank last.
+KEY_BASIS_STRENGTH = ("nik", "nik_repair", "same_certificate", "probabilistic", "unlinked")
 # NIK statuses whose partial digits keep the leading (region, birth date) digits intact.
 TRUSTED_PARTIAL = ("excel_truncated", "scientific_notation")
 EXPIRY_BASIS_RANK = {"masa_berlaku": 0, "tanggal_terbit": 1, "tahun": 2}
@@ -193,7 +195,7 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
     # Strongest key basis seen for the person.
     rank = {basis: i for i, basis in enumerate(KEY_BASIS_STRENGTH)}
     basis = rows[["person_key", "person_key_basis"]].dropna().drop_duplicates()
-    basis["rank"] = basis["person_key_basis"].map(lambda b: rank.get(b, len(rank)))
+    basis["rank"] = basis["person_key_basis"].map(lambda b: rank.get(b.split(":")[0], len(rank)))
     basis = basis.sort_values(["person_key", "rank", "person_key_basis"]).drop_duplicates("person_key")
     persons["person_key_basis"] = basis.set_index("person_key")["person_key_basis"]
 
