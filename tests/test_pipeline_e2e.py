@@ -188,3 +188,45 @@ def test_broken_row_accounting_blocks_the_publish(tmp_path):
         engine.dispose()
     before = report.headline.sort_values(["region_code", "jenjang"])
     assert after.to_dict("records") == before.to_dict("records")
+
+
+def test_person_keys_survive_a_withdrawn_and_restored_file(tmp_path):
+    """Linkage starts from the last run's assignments: rows known before keep their person keys
+    when a file disappears and comes back, and the run reports the persons it adds."""
+    from pipelines.definitions import build_definitions
+
+    settings, _, _ = _run(tmp_path, None, rows=500, nik_damage=True)
+    defs = build_definitions(settings, person_key_secret="test-secret")
+    instance = dg.DagsterInstance.ephemeral()
+    publish = {"ops": {"publish_candidate": {"config": {"publish_date": PUBLISH.isoformat()}}}}
+    assignments = settings.data_dir / "staging" / "linked" / "assignments.parquet"
+    office = "kab-kutai-timur"
+    withdrawn = sorted((settings.landing_root / office).glob("*.xlsx"))[0]
+    kept_aside = tmp_path / withdrawn.name
+
+    def rerun():
+        defs.resolve_job_def("ingest_office").execute_in_process(partition_key=office, instance=instance)
+        result = defs.resolve_job_def("publish").execute_in_process(instance=instance, run_config=publish)
+        [linked] = [e for e in result.get_asset_materialization_events()
+                    if e.asset_key.to_user_string() == "linked_participations"]
+        return pd.read_parquet(assignments), linked.materialization.metadata
+
+    withdrawn.rename(kept_aside)
+    without, _ = rerun()
+    # A key minted by an earlier release (another formula) must survive too: keys come
+    # from the last assignments, not from recomputation.
+    legacy_person = without["person_key"].iloc[0]
+    without["person_key"] = without["person_key"].replace(legacy_person, "p_minted_by_an_earlier_release")
+    without.to_parquet(assignments, index=False)
+    kept_aside.rename(withdrawn)
+    restored, metadata = rerun()
+
+    key = PROVENANCE + ["person_key"]
+    both = without[key].merge(restored[key], on=PROVENANCE, suffixes=("_before", "_after"), validate="one_to_one")
+    assert len(both) == len(without) > 0
+    assert (both["person_key_before"] == both["person_key_after"]).all()
+    assert (restored["person_key"] == "p_minted_by_an_earlier_release").sum() >= 1
+    back = restored[restored["source_file"] == withdrawn.name]
+    assert len(back) > 0
+    assert metadata["new_persons"].value == len(set(back["person_key"]) - set(without["person_key"])) > 0
+    assert metadata["persons_merged"].value == 0
