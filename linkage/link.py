@@ -255,6 +255,32 @@ def link_persons(
         con.close()
 
 
+def _link_path(left, right, starts, is_goal) -> list[int] | None:
+    """Indexes of the links on a shortest path from any of ``starts`` to a node ``is_goal`` accepts.
+
+    ``left`` / ``right``: the two ends of each link. None when no path exists.
+    """
+    adjacency: dict = {}
+    for i, (a, b) in enumerate(zip(left, right)):
+        adjacency.setdefault(a, []).append((b, i))
+        adjacency.setdefault(b, []).append((a, i))
+    seen: dict = dict.fromkeys(starts)
+    queue = deque(seen)
+    while queue:
+        current = queue.popleft()
+        if is_goal(current):
+            path = []
+            while seen[current] is not None:
+                current, i = seen[current]
+                path.append(i)
+            return path[::-1]
+        for nxt, i in adjacency.get(current, ()):
+            if nxt not in seen:
+                seen[nxt] = (current, i)
+                queue.append(nxt)
+    return None
+
+
 class _Taker:
     """``taker[positions]``: the values of a column at row positions, without materialising the column."""
 
@@ -307,32 +333,14 @@ def _finish(rows, feats, ex, component, links, refused, secret, previous) -> Lin
         if prev_key is None or not len(links):
             return "linked in this run"
         inside = np.flatnonzero(component[left] == comp)
-        adjacency: dict[int, list[tuple[int, int]]] = {}
-        for i in inside.tolist():
-            a, b = int(left[i]), int(right[i])
-            adjacency.setdefault(a, []).append((b, i))
-            adjacency.setdefault(b, []).append((a, i))
-        starts = [r for r in adjacency if prev_key[r] == retired]
-        seen: dict[int, tuple[int, int] | None] = dict.fromkeys(starts)
-        queue = deque(starts)
-        goal = None
-        while queue:
-            current = queue.popleft()
-            if prev_key[current] == kept:
-                goal = current
-                break
-            for nxt, i in adjacency.get(current, ()):
-                if nxt not in seen:
-                    seen[nxt] = (current, i)
-                    queue.append(nxt)
-        if goal is None:
+        ends = np.column_stack([left[inside], right[inside]]).ravel().tolist()  # the order the links list them
+        starts = [r for r in dict.fromkeys(ends) if prev_key[r] == retired]
+        path = _link_path(left[inside].tolist(), right[inside].tolist(), starts, lambda r: prev_key[r] == kept)
+        if path is None:
             return "linked in this run"
-        path = []
-        while seen[goal] is not None:
-            goal, i = seen[goal]
-            path.append(i)
+        path = inside[path]
         methods, evidence = links["method"].to_numpy(), links["evidence"].to_numpy()
-        return " | then ".join(f"{methods[i]}: {evidence[i]}" for i in reversed(path))
+        return " | then ".join(f"{methods[i]}: {evidence[i]}" for i in path)
 
     if previous is not None and len(previous):
         ident = rows[list(ROW_IDENTITY)].reset_index(drop=True).astype({"source_sheet": "str"})
@@ -386,52 +394,36 @@ def _finish(rows, feats, ex, component, links, refused, secret, previous) -> Lin
 
 
 def explain(result: LinkResult, row_a: dict, row_b: dict) -> pd.DataFrame:
-    """Why are these two rows one person? The chain of links between them.
+    """Why are these two rows one person? The chain of links between them (:func:`explain_links`)."""
+    return explain_links(result.rows, result.links, row_a, row_b)
 
-    ``row_a`` / ``row_b``: provenance of each row (``source_sha256`` or
-    ``source_file``, ``source_sheet``, ``source_row``; ``office_id`` optional).
-    Returns the links on the shortest path from ``row_a`` to ``row_b`` (empty when
-    they are different persons).
+
+def explain_links(rows: pd.DataFrame, links: pd.DataFrame, row_a: dict, row_b: dict) -> pd.DataFrame:
+    """The links on the shortest path from ``row_a`` to ``row_b`` (empty when they are different persons).
+
+    ``rows``: the linked rows (provenance columns); ``links``: :attr:`LinkResult.links`
+    (or the staged ``links.parquet``). ``row_a`` / ``row_b``: provenance of each row
+    (``source_sha256`` or ``source_file``, ``source_sheet``, ``source_row``;
+    ``office_id`` optional). ``ValueError`` when a description does not match exactly one row.
     """
-    links = result.links
 
     def ident(prefix: str) -> pd.Series:
         return (links[f"source_sha256{prefix}"].astype(str) + "|" + links[f"source_sheet{prefix}"].astype(str)
                 + "|" + links[f"source_row{prefix}"].astype(str))
 
     def resolve(row: dict) -> str:
-        frame = result.rows
-        mask = pd.Series(True, index=frame.index)
+        mask = pd.Series(True, index=rows.index)
         for column in ("office_id", "source_file", "source_sha256", "source_sheet", "source_row"):
             if column in row:
-                mask &= frame[column].astype(str) == str(row[column])
-        hits = frame[mask]
+                mask &= rows[column].astype(str) == str(row[column])
+        hits = rows[mask]
         if len(hits) != 1:
             raise ValueError(f"{row} matches {len(hits)} rows")
         hit = hits.iloc[0]
         return f"{hit['source_sha256']}|{hit['source_sheet']}|{hit['source_row']}"
 
     start, goal = resolve(row_a), resolve(row_b)
-    left, right = ident("_l").to_numpy(), ident("_r").to_numpy()
-    adjacency: dict[str, list[tuple[str, int]]] = {}
-    for i, (a, b) in enumerate(zip(left, right)):
-        adjacency.setdefault(a, []).append((b, i))
-        adjacency.setdefault(b, []).append((a, i))
-    seen = {start: None}
-    queue = deque([start])
-    while queue:
-        current = queue.popleft()
-        if current == goal:
-            break
-        for nxt, i in adjacency.get(current, ()):
-            if nxt not in seen:
-                seen[nxt] = (current, i)
-                queue.append(nxt)
-    if goal not in seen:
+    path = _link_path(ident("_l").to_numpy(), ident("_r").to_numpy(), [start], lambda node: node == goal)
+    if path is None:
         return links.iloc[0:0]
-    path = []
-    current = goal
-    while seen[current] is not None:
-        current, i = seen[current]
-        path.append(i)
-    return links.iloc[list(reversed(path))].reset_index(drop=True)
+    return links.iloc[path].reset_index(drop=True)

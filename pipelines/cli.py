@@ -126,16 +126,14 @@ def parse_row_ref(text: str) -> dict:
 
 
 def cmd_why(args: argparse.Namespace) -> int:
-    from linkage.link import LinkResult, explain
+    from linkage.link import explain_links
     from pipelines.resources import StagingStore
 
     staging = StagingStore(data_dir=str(_settings(args).data_dir))
     rows, links = staging.read("linked", "_all"), staging.read("linked", "links")
-    empty = pd.DataFrame()
-    result = LinkResult(rows=rows, links=links, assignments=empty, merges=empty, splits=empty, refused=empty)
     a, b = parse_row_ref(args.row_a), parse_row_ref(args.row_b)
     try:
-        path = explain(result, a, b)
+        path = explain_links(rows, links, a, b)
     except ValueError as error:
         print(f"no such row: {error}", file=sys.stderr)
         return 2
