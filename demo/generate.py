@@ -83,6 +83,7 @@ class OfficeSpec:
     ktp_province: str | None = None  # required KTP province (Kaltim: "64")
     upper: float = 0.1  # share of rows with the name in capitals
     no_identity: bool = False  # a few rows without name and NIK
+    abbrev: float = 0.03  # share of rows with a name part shortened to its initial ("Supriyadi S.")
     unreadable_jenjang: bool = False  # a few rows with "Jenjang ?"
 
 
@@ -95,7 +96,7 @@ SPECS: dict[str, OfficeSpec] = {
         home=(("64.08", 0.93), ("64.72", 0.01), ("64.74", 0.005), ("64.02", 0.005), ("73.08", 0.012),
               ("73.71", 0.008), ("73.72", 0.005), ("35.07", 0.008), ("35.78", 0.004), ("53.71", 0.004),
               ("74.71", 0.003)),
-        damage=0.09, repeat=0.10, upper=0.5, no_identity=True, unreadable_jenjang=True,
+        damage=0.09, repeat=0.10, upper=0.5, no_identity=True, unreadable_jenjang=True, abbrev=0.2,
     ),
     "kota-samarinda": OfficeSpec(
         fmt="samarinda", share=0.10, families=SKILLED, jenjang=_SKILLED_J,
@@ -114,18 +115,19 @@ SPECS: dict[str, OfficeSpec] = {
         jenjang={1: 0.15, 2: 0.30, 3: 0.30, 4: 0.12, 5: 0.08, 6: 0.05},
         years={2019: 0.08, 2020: 0.08, 2021: 0.12, 2022: 0.14, 2023: 0.16, 2024: 0.19, 2025: 0.23},
         home=(("16.71", 0.82), ("16", 0.14), ("15", 0.04)),
-        damage=0.09, repeat=0.14, upper=0.7, unreadable_jenjang=True,
+        damage=0.09, repeat=0.14, upper=0.7, unreadable_jenjang=True, abbrev=0.06,
     ),
     "kab-muaro-jambi": OfficeSpec(
         fmt="muaro-jambi", share=0.06, families=OPERATORS, jenjang={1: 0.2, 2: 0.45, 3: 0.35},
         years={2025: 1.0}, home=(("15.05", 0.8), ("15", 0.16), ("16", 0.04)), female=0.02,
         repeat=0.05, borrow=(("kota-palembang", 0.02),), upper=1.0, no_identity=True, unreadable_jenjang=True,
+        abbrev=0.18,
     ),
     "kab-muara-enim": OfficeSpec(
         fmt="muara-enim", share=0.09, families=SKILLED, jenjang=_SKILLED_J,
         years={2021: 0.22, 2022: 0.24, 2023: 0.26, 2024: 0.28},
         home=(("16.03", 0.8), ("16.04", 0.07), ("16.12", 0.04), ("16.74", 0.04), ("16.71", 0.05)),
-        borrow=(("kota-palembang", 0.05),), upper=0.8, no_identity=True, unreadable_jenjang=True,
+        borrow=(("kota-palembang", 0.05),), upper=0.8, no_identity=True, unreadable_jenjang=True, abbrev=0.1,
     ),
     "prov-kaltim": OfficeSpec(
         fmt="kaltim", share=0.17, families=TECHNICIANS + EXPERTS,
@@ -141,7 +143,7 @@ SPECS: dict[str, OfficeSpec] = {
         fmt="kalsel", share=0.10, families=KALSEL_FAMILIES, jenjang={7: 0.6, 8: 0.3, 9: 0.1},
         years={2025: 0.2, 2026: 0.8},
         home=(("63.71", 0.3), ("63.72", 0.15), ("63.03", 0.15), ("63", 0.37), ("64", 0.03)),
-        female=0.25, expert=True, pass_rate=0.92, damage=0.02, repeat=0.10, upper=0.3,
+        female=0.25, expert=True, pass_rate=0.92, damage=0.02, repeat=0.10, upper=0.3, abbrev=0.0,
     ),
 }
 GENERIC_SKILLED = OfficeSpec(
@@ -496,7 +498,8 @@ class _Tokens:
     def __init__(self):
         self.words: list[str] = []
         self.index: dict[str, int] = {}
-        single_male = ("Sutrisno", "Suparman", "Sugiarto", "Supriyadi", "Sumarno", "Suyanto", "Mulyono", "Paijo")
+        single_male = ("Sutrisno", "Suparman", "Sugiarto", "Supriyadi", "Sumarno", "Suyanto", "Mulyono", "Paijo",
+                       "Sunyoto", "Nyoto")
         single_female = ("Sumarni", "Sulastri", "Suharti", "Paini")
         self.pools = {
             "male_first": self._ids(V.MALE_FIRST),
@@ -508,6 +511,7 @@ class _Tokens:
         }
         self.weights = {key: np.array(V.zipf_weights(len(ids))) for key, ids in self.pools.items()}
         self.variants = [V.NAME_VARIANTS.get(word, ()) for word in self.words]
+        self.old = [V.OLD_SPELLING.get(word) for word in self.words]
 
     def _ids(self, words) -> np.ndarray:
         out = []
@@ -1131,19 +1135,67 @@ def _format_nik(df: pd.DataFrame, fmt: str, rng) -> list:
     return out
 
 
-def _render_names(df: pd.DataFrame, world: _World, upper: float, rng) -> list[str | None]:
-    """Names as one file writes them: variants, honorifics and degrees, capitals, the odd typo."""
+ABBREV_SPECIAL = {3: 0.2, 6: 0.3}  # recaps and attendance lists: clerks abbreviate more (DOMAIN: names)
+OLD_SPELLING_BORN_BEFORE = np.datetime64("1976-01-01")
+_GLUED_DEGREE = {"S.T.": ("S.T", "ST", "S.T."), "M.T.": ("M.T", "MT", "M.T."), "A.Md.": ("A.Md", "AMd", "A.Md."),
+                 "S.Kom": ("S.Kom.", "S.Kom", "SKom"), "S.Ars.": ("S.Ars", "S.Ars."), "M.Eng.": ("M.Eng", "M.Eng.")}
+
+
+def _old_spelled(cat: dict, safe: np.ndarray) -> np.ndarray:
+    """Persons whose documents keep the pre-1972 spelling: about half of those born before 1976.
+
+    A property of the person (birth date, KTP district, name), not of a row or an office,
+    so the same person is old-spelled wherever it shows, in some files and rows only."""
+    birth = cat["birth"][safe]
+    day = birth.astype("datetime64[D]").astype(np.int64)
+    mix = (day * 7 + cat["district"][safe].astype(np.int64) * 13 + cat["t2"][safe].astype(np.int64) * 31) % 10
+    return (birth < OLD_SPELLING_BORN_BEFORE) & (mix < 5)
+
+
+def _abbreviate(parts: list[str], r: float, dot: bool) -> list[str]:
+    """A later, middle or first name shortened to its initial ("Supriyadi S.", "Abdul R. Hakim", "A. Rahman Hakim")."""
+    mark = "." if dot else ""
+    n = len(parts)
+    if n == 3 and r < 0.35:
+        which = 1  # middle
+    elif r < 0.75 or n == 1:
+        which = n - 1  # last
+    else:
+        which = 0  # first
+    if parts[which].endswith(".") or len(parts[which]) <= 2:  # "M." already an initial: shorten the last instead
+        which = n - 1
+    parts = list(parts)
+    parts[which] = parts[which][0] + mark
+    return parts
+
+
+def _render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: float = 0.0) -> list[str | None]:
+    """Names as one file writes them.
+
+    Spelling variants ("Moh.", "Achmad"), the pre-1972 spelling of older persons
+    ("Soeparman", "Djoko"), a name part shortened to its initial at the office's rate
+    (more in recaps and attendance lists), honorifics and degrees (sometimes glued:
+    "H.Ahmad", "Hakim,S.T."), capitals, double or non-breaking spaces, the odd typo.
+    """
     n = len(df)
     pid = df["pid"].to_numpy()
     cat = world.cat
     words = world.tokens.words
     variants = world.tokens.variants
+    old_words = world.tokens.old
     safe = np.where(pid >= 0, pid, 0)
     t1, t2, t3 = cat["t1"][safe].tolist(), cat["t2"][safe].tolist(), cat["t3"][safe].tolist()
     fem = cat["female"][safe].tolist()
     prefix, degree = cat["prefix"][safe].tolist(), cat["degree"][safe].tolist()
+    old = _old_spelled(cat, safe).tolist()
     expert = (df["jen"].to_numpy() >= 7).tolist()
     r_var, r_title, r_upper, r_typo, r_pick, r_pos = (rng.random(n).tolist() for _ in range(6))
+    r_abbr, r_form, r_old, r_glue, r_space = (rng.random(n).tolist() for _ in range(5))
+    rate = np.full(n, abbrev)
+    special = df["special"].to_numpy() if "special" in df else np.zeros(n, dtype=np.int8)
+    for code, value in ABBREV_SPECIAL.items():
+        rate[special == code] = max(value, abbrev)
+    abbreviated = (np.array(r_abbr) < rate).tolist()
     letters = "abcdefghijklmnopqrstuvwxyz"
     out: list[str | None] = []
     for i, p in enumerate(pid.tolist()):
@@ -1151,14 +1203,19 @@ def _render_names(df: pd.DataFrame, world: _World, upper: float, rng) -> list[st
             out.append(None)
             continue
         parts = []
+        use_old = old[i] and r_old[i] < 0.6
         for t in (t1[i], t2[i], t3[i]):
             if t < 0:
                 continue
             word = words[t]
             options = variants[t]
-            if options and r_var[i] < 0.3:
+            if use_old and old_words[t]:
+                word = old_words[t]
+            elif options and r_var[i] < 0.3:
                 word = options[int(r_pick[i] * len(options))]
             parts.append(word)
+        if abbreviated[i] and len(parts) >= 2:
+            parts = _abbreviate(parts, r_form[i], r_form[i] * 7 % 1 < 0.75)
         name = " ".join(parts)
         if r_typo[i] < 0.01 and len(name) > 4:
             pos = 1 + int(r_pos[i] * (len(name) - 2))
@@ -1168,15 +1225,28 @@ def _render_names(df: pd.DataFrame, world: _World, upper: float, rng) -> list[st
                     repl = "e" if repl != "e" else "a"
                 name = name[:pos] + repl + name[pos + 1:]
         if r_title[i] < 0.7:
+            glue = r_glue[i] < 0.35
             if prefix[i] == 0:
-                name = ("Hj. " if fem[i] else "H. ") + name
+                name = ("Hj." if fem[i] else "H.") + ("" if glue else " ") + name
             elif prefix[i] == 1:
-                name = "Ir. " + name
+                name = "Ir." + ("" if glue else " ") + name
             if degree[i] >= 0:
                 pool = V.DEGREES_EXPERT if expert[i] else V.DEGREES_SKILLED
-                name = f"{name}, {pool[degree[i] % len(pool)]}"
+                text = pool[degree[i] % len(pool)]
+                if glue:
+                    text = ", ".join(
+                        _GLUED_DEGREE.get(d, (d,))[int(r_pick[i] * 3) % len(_GLUED_DEGREE.get(d, (d,)))]
+                        for d in text.split(", ")
+                    )
+                    name = f"{name},{text}"
+                else:
+                    name = f"{name}, {text}"
         if r_upper[i] < upper:
             name = name.upper()
+        sp = r_space[i]
+        if sp < 0.05 and " " in name:
+            k = name.index(" ") if sp < 0.03 else name.rindex(" ")
+            name = name[:k] + ("  " if sp < 0.025 else "\u00a0") + name[k + 1:]
         out.append(name)
     return out
 
@@ -1249,7 +1319,7 @@ def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
     out.written_nik[:] = [_nik_as_text(v) for v in nik]
     return {
         "real": real.tolist(),
-        "nama": _render_names(df, ctx.world, ctx.spec.upper, ctx.rng),
+        "nama": _render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev),
         "nik": nik,
         "place": [p if r else None for p, r in zip(places.tolist(), real.tolist())],
         "birth": birth,

@@ -21,6 +21,7 @@ MALE_FIRST: tuple[str, ...] = (
     "Slamet", "Hasan", "Irfan", "Wahyu", "Teguh", "Adi", "Iwan", "Rahmat", "Taufik", "Sugeng",
     "Hadi", "Imam", "Lukman", "Anton", "Yudi", "Roni", "Dodi", "Firman", "Ilham", "Ridwan",
     "Zainal", "Fauzan", "Bayu", "Galih", "Hamdani", "Junaidi", "Khairul", "Mulyadi", "Rusli", "Samsul",
+    "Cahyo", "Sugiono", "Purwanto", "Yulianto",
 )
 MALE_LAST: tuple[str, ...] = (
     "Rizki", "Fauzi", "Rahman", "Hidayat", "Saputra", "Setiawan", "Santoso", "Kurniawan", "Pratama", "Wijaya",
@@ -42,13 +43,28 @@ FEMALE_LAST: tuple[str, ...] = (
 
 # Spelling variants one person is written with in different files (DOMAIN: names).
 NAME_VARIANTS: dict[str, tuple[str, ...]] = {
-    "Muhammad": ("M.", "Moh.", "Muh.", "Mohammad", "Muhamad"),
-    "Ahmad": ("Achmad",),
+    "Muhammad": ("M.", "Moh.", "Muh.", "Mohammad", "Muhamad", "Mhd", "Mochammad", "M", "Mhd.", "Moch."),
+    "Ahmad": ("Achmad", "Akhmad"),
     "Syaiful": ("Saiful",),
     "Nur": ("Noor",),
     "Rizki": ("Rizky",),
     "Syamsuddin": ("Syamsudin",),
     "Hasanuddin": ("Hasanudin",),
+}
+
+# Pre-1972 (van Ophuijsen / Soewandi) spellings that survive in older persons' documents
+# (DOMAIN: names): dj/j, tj/c, oe/u, j/y, ch/kh, nj/ny, sj/sy. One person is written
+# the old way in one file and the new way in the next.
+OLD_SPELLING: dict[str, str] = {
+    "Joko": "Djoko", "Junaidi": "Djunaidi", "Cahyo": "Tjahjo", "Yusuf": "Jusuf", "Yudi": "Judi",
+    "Yulianto": "Julianto", "Suparman": "Soeparman", "Sutrisno": "Soetrisno", "Sugiarto": "Soegiarto",
+    "Supriyadi": "Soeprijadi", "Sumarno": "Soemarno", "Suyanto": "Soejanto", "Sugeng": "Soegeng",
+    "Sugiono": "Soegiono", "Budi": "Boedi", "Purwanto": "Poerwanto", "Purnomo": "Poernomo",
+    "Kurniawan": "Koerniawan", "Susanto": "Soesanto", "Khairul": "Chairul", "Ahmad": "Achmad",
+    "Syaiful": "Sjaiful", "Syamsuddin": "Sjamsuddin", "Wahyu": "Wahju", "Wahyuni": "Wahjuni",
+    "Rahayu": "Rahajoe", "Sumarni": "Soemarni", "Sulastri": "Soelastri", "Suharti": "Soeharti",
+    "Suryani": "Soerjani", "Sunyoto": "Soenjoto", "Nyoto": "Njoto", "Mulyono": "Moeljono",
+    "Mulyadi": "Muljadi", "Hidayat": "Hidajat", "Yuni": "Juni", "Rusdi": "Roesdi",
 }
 
 # Honorifics written before the name, degrees after it.
