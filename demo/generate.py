@@ -46,6 +46,7 @@ SKK_YEARS = 5  # an SKK is valid five years (DOMAIN: The certificate)
 OLD_SCHEME_END = date(2022, 12, 31)  # pre-2021 SKA/SKT all expired on this day (DOMAIN)
 XLS_MAX_DATA_ROWS = 60_000  # legacy .xls holds 65,535 rows per sheet; keep room for titles
 JSON_PAGE_SIZE = 500
+NUMBERS_ONLY_FROM = 2023  # Muara Enim's sheets from this year give only the registration number
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
 _FIXED_CREATED = "2025-01-06T08:00:00Z"
 
@@ -1019,8 +1020,10 @@ def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, 
         offsets = np.array([zlib.crc32(f"{c}-{y}-{seed}".encode()) % 300
                             for c, y in zip(firsts["code"].tolist(), firsts["year"].tolist())], dtype=np.int64)
         start = offsets[group]
+        # Muara Enim's register writes dotted numbers "16.03.2023.000123": region, year of issue, serial
+        dotted = {codes[k] for k, s in specs.items() if s.fmt == "muara-enim" and k in codes}
         numbers[key["i"].to_numpy()] = [
-            f"{'SKT' if y < 2021 else 'SKK'}-{c}-{y}-{s:06d}"
+            f"{c[:2]}.{c[2:]}.{y}.{s:06d}" if c in dotted else f"{'SKT' if y < 2021 else 'SKK'}-{c}-{y}-{s:06d}"
             for c, y, s in zip(key["code"].tolist(), key["year"].tolist(), (seq + start).tolist())
         ]
     df["certificate_id"] = _obj(numbers, df.index)
@@ -1652,6 +1655,9 @@ def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
     nik = c["nik"]
     program = df["program"].tolist()
     for stem, pos in _files_of(df):
+        if stem.startswith("sertifikasi_ahli"):
+            _write_api_pages(df, c, ctx, out, stem, pos, issue, expiry)
+            continue
         pages = [pos[i:i + JSON_PAGE_SIZE] for i in range(0, len(pos), JSON_PAGE_SIZE)]
         for page_no, page in enumerate(pages, start=1):
             name = f"{stem}_page{page_no}.json"
@@ -1688,6 +1694,69 @@ def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
             (ctx.dir / name).write_text(text, encoding="utf-8")
             out.files.append((name, "ok", "SIKI-like JSON export, one page per file"))
             ctx.tick(len(page))
+
+
+API_PAGE_SIZE = 100
+
+
+def _write_api_pages(df, c, ctx: _Ctx, out: _Out, stem: str, pos: np.ndarray, issue, expiry) -> None:
+    """The province portal's REST API export, in English (DOMAIN: exports from web systems).
+
+    ``{"data": [...], "meta": {"page", "per_page", "total", "total_pages"}, "links": {...}}``;
+    ``gender`` male/female, ``assessment_result`` competent / not yet competent, a nested
+    ``certificate`` with ISO timestamps: WITA (+08:00) from the portal, some records
+    re-saved by the Jakarta server in WIB (+07:00); the local date is the same.
+    """
+    rng = ctx.rng
+    born = _iso(c["birth"])
+    issue_iso, expiry_iso = _iso(issue), _iso(expiry)
+    offset = np.where(rng.random(len(df)) < 0.8, "+08:00", "+07:00").tolist()
+    hour = rng.integers(8, 16, size=len(df)).tolist()
+    level_style = rng.random(len(df)).tolist()
+    pages = [pos[i:i + API_PAGE_SIZE] for i in range(0, len(pos), API_PAGE_SIZE)]
+    name_stem = f"api_{stem}"
+    for page_no, page in enumerate(pages, start=1):
+        name = f"{name_stem}_p{page_no:03d}.json"
+        records = []
+        for k, i in enumerate(page.tolist(), start=1):
+            h = c["hasil"][i]
+            issued = h == 1 and not c["pending"][i]
+            certificate = None
+            if issued:
+                out.written_nomor[i] = c["nomor"][i]
+                out.written_terbit[i] = issue[i]
+                out.written_berlaku[i] = expiry[i]
+                hh = hour[i] - (1 if offset[i] == "+07:00" else 0)
+                certificate = {
+                    "number": c["nomor"][i],
+                    "issued_at": f"{issue_iso[i]}T{hh:02d}:00:00{offset[i]}",
+                    "expires_at": f"{expiry_iso[i]}T23:59:59{offset[i]}",
+                }
+            elif h == 1:
+                certificate = {"number": None, "status": "in_process", "issued_at": None, "expires_at": None}
+            j = c["jen"][i]
+            records.append({
+                "id": int(1000 + i),
+                "full_name": c["nama"][i],
+                "id_number": c["nik"][i],
+                "gender": "female" if c["female"][i] else "male",
+                "birth_place": c["place"][i],
+                "birth_date": born[i],
+                "position": c["jabatan"][i],
+                "qualification": "Ahli" if j >= 7 else "Teknisi/Analis",
+                "level": j if level_style[i] < 0.7 else f"KKNI {j}",
+                "assessment_result": "competent" if h == 1 else "not yet competent",
+                "certificate": certificate,
+                "program": df["program"].iat[i],
+                "year": c["year"][i],
+            })
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", k
+        meta = {"page": page_no, "per_page": API_PAGE_SIZE, "total": len(pos), "total_pages": len(pages)}
+        links = {"next": f"/api/v1/participants?page={page_no + 1}" if page_no < len(pages) else None}
+        text = json.dumps({"data": records, "meta": meta, "links": links}, ensure_ascii=False, indent=1) + "\n"
+        (ctx.dir / name).write_text(text, encoding="utf-8")
+        out.files.append((name, "ok", "province portal REST API export in English: full_name, id_number, nested certificate"))
+        ctx.tick(len(page))
 
 
 def _write_csv(df, ctx: _Ctx, out: _Out, *, palembang: bool) -> None:
@@ -1769,6 +1838,9 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
         header = ["No", "No. KTP/NIK", "Nama", "L/P", "Tempat, Tanggal Lahir", "Jabatan Kerja", "Jenjang", "Hasil",
                   "Keterangan", "Tahun"]
         widths = [5, 22, 30, 5, 30, 34, 10, 7, 14, 7]
+        # from 2023 the office copies the registration number from SIKI: no dates, and the year
+        # only in the title row (and inside the number)
+        header_numbers = header[:8] + ["No. Registrasi"]
     else:
         header = ["No", "Nama Pekerja" if kind == "kukar" else "Nama", "Nomor Identitas" if kind == "kukar" else "NIK",
                   "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang", "Hasil",
@@ -1782,12 +1854,17 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
         sheet_name = df["sheet"].iat[pos[0]]
         sheet = book.sheet(sheet_name, widths)
         year = c["year"][pos[0]]
+        numbers_only = kind == "muara-enim" and year >= NUMBERS_ONLY_FROM
+        if numbers_only:
+            header_now = header_numbers
+        else:
+            header_now = header
         sheet.row(1, [f"DATA PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN {year}"], bold=True)
         sheet.merge(1, 0, 1, len(header) - 1)
         sheet.row(2, [office.name.upper()], bold=True)
         sheet.merge(2, 0, 2, len(header) - 1)
         out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
-        sheet.row(4, header, bold=True)
+        sheet.row(4, header_now, bold=True)
         r = 5
         tally: dict[str, list[int]] = {}
         for no, i in enumerate(pos.tolist(), start=1):
@@ -1810,8 +1887,13 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
                 ket = None
                 if h == 1:
                     ket = "dalam proses" if c["pending"][i] else "TERBIT"
+                    if numbers_only and not c["pending"][i] and real:
+                        ket = c["nomor"][i]
+                        out.written_nomor[i] = ket
                 values = [no, c["nik"][i], c["nama"][i], ("P" if c["female"][i] else "L") if real else None, ttl,
                           c["jabatan"][i], jen, "K" if h == 1 else "BK", ket, c["year"][i]]
+                if numbers_only:
+                    values = values[:9]
             else:
                 nomor = terbit = berlaku = None
                 if h == 1:
