@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+import numpy as np
 import pandas as pd
 
 # An SKK is valid five years from issue (UU 2/2017 regime; DOMAIN.md).
@@ -22,3 +26,146 @@ def expected_expiry(tanggal_terbit: pd.Series) -> pd.Series:
     parts.loc[leap_day, "day"] = 28
     five_years = pd.to_datetime(parts, errors="coerce").astype("datetime64[ms]")
     return five_years.where(~(terbit < OLD_SCHEME_START), OLD_SCHEME_EXPIRY)
+
+
+# --------------------------------------------------------------------------- issue year from the number
+
+# Shapes of registration numbers whose year of issue can be read (the number is
+# upper case without whitespace by the time it gets here, standardize.fields):
+#
+# * separated numbers with one 4-digit year segment: LSP / SIJK-style dotted
+#   numbers ("41011.3112.4.0012345.2022"), hyphenated ones
+#   ("SKK-6408-2023-000123"), letter-style numbers ending in month and year
+#   ("012/LSP-GATENSI/XII/2023"); a year glued to letters counts as its own
+#   segment ("SKK2023-00123");
+# * a 2-digit year only as the last segment right after a Roman month, the
+#   Indonesian letter-numbering habit ("012/LSP-X/VII/23");
+# * a bare 21-digit run: a BNSP-format certificate number (KBLI 5 digits,
+#   KBJI 4, level 1, serial 7, year 4; BNSP's "Pedoman Penerbitan Sertifikat
+#   Kompetensi", Peraturan BNSP 03/BNSP.302/X/2013, 5.5 penomoran) written with
+#   spaces that standardization removed.
+#
+# Anything else gives no year: two different year-like segments, a year inside
+# a longer digit run ("2023001234"), 2-digit segments elsewhere (old SKA/SKT
+# numbers carry a 2-digit province code, "1.2.201.3.165.07.1234567", which a
+# year reading would turn into 2007), a number of one segment.
+EARLIEST_ISSUE_YEAR = 2000
+_TOKENS = re.compile(r"[A-Z]+|[0-9]+")
+_NOT_ALNUM = re.compile(r"[^A-Z0-9]+")
+_ROMAN_MONTHS = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
+_BNSP_DIGITS = re.compile(r"[0-9]{21}")
+
+
+def issue_year_from_number(nomor: object, latest_year: int) -> int | None:
+    """The year of issue a registration number states, or None when its shape does not say.
+
+    ``latest_year`` bounds a plausible year (the publish year): only years from
+    2000 to ``latest_year`` are read. See the shapes above; a number whose
+    year segments disagree gives None, never a guess.
+    """
+    if not isinstance(nomor, str):
+        return None
+    text = nomor.strip().upper()
+    if _BNSP_DIGITS.fullmatch(text):
+        year = int(text[-4:])
+        # Digit 10 is the KKNI level (1-9): a 21-digit run without one is not this shape.
+        return year if text[9] != "0" and EARLIEST_ISSUE_YEAR <= year <= latest_year else None
+    segments = [segment for segment in _NOT_ALNUM.split(text) if segment]
+    tokens = [token for segment in segments for token in _TOKENS.findall(segment)]
+    if len(tokens) < 2:
+        return None
+    years = {int(token) for token in tokens if len(token) == 4 and token.isdigit()}
+    years = {year for year in years if EARLIEST_ISSUE_YEAR <= year <= latest_year}
+    last, before = tokens[-1], tokens[-2]
+    if len(last) == 2 and last.isdigit() and before in _ROMAN_MONTHS and len(segments) >= 2:
+        year = 2000 + int(last)
+        if year <= latest_year:
+            years.add(year)
+    return years.pop() if len(years) == 1 else None
+
+
+def issue_years(nomor: pd.Series, latest_year: int) -> pd.Series:
+    """:func:`issue_year_from_number` for each value (Int64, NA where no year), each distinct value parsed once."""
+    present = nomor.dropna()
+    if present.empty:
+        return pd.Series(pd.NA, index=nomor.index, dtype="Int64")
+    parsed = {value: issue_year_from_number(value, latest_year) for value in pd.unique(present.to_numpy())}
+    return nomor.map(parsed).astype("Int64")
+
+
+# --------------------------------------------------------------------------- the validity decision
+
+ACTIVE, EXPIRED, UNKNOWN = "active", "expired", "unknown"
+# What an expiry rests on, strongest evidence first (fact_certification.expires_on_basis).
+EXPIRY_BASES = ("masa_berlaku", "tanggal_terbit", "nomor_sertifikat_year", "tahun")
+
+
+def _year_end(years: pd.Series, offset: int) -> pd.Series:
+    """31 December of ``years + offset`` (NaT where the year is missing)."""
+    shifted = years.astype("Int64") + offset
+    text = shifted.astype("str").where(shifted.notna()) + "-12-31"
+    return pd.to_datetime(text, errors="coerce").astype("datetime64[ms]")
+
+
+def certificate_validity(
+    masa_berlaku: pd.Series,
+    tanggal_terbit: pd.Series,
+    nomor_sertifikat: pd.Series,
+    tahun: pd.Series,
+    publish_date: date,
+) -> pd.DataFrame:
+    """Whether each certificate is valid on ``publish_date``, on what evidence: the one rule.
+
+    Returns, aligned with the inputs, ``expires_on`` (datetime64), ``expires_on_basis``
+    (one of :data:`EXPIRY_BASES`, NA when nothing is known) and ``status``
+    (``active``, ``expired`` or ``unknown``). Evidence, first that is known:
+
+    1. ``masa_berlaku``, the stated expiry;
+    2. ``tanggal_terbit``: the expiry it implies (:func:`expected_expiry`);
+    3. the year of issue the registration number states
+       (:func:`issue_year_from_number`): before 2021 the old scheme's
+       31 December 2022; else the certificate expires some day of year + 5, so
+       ``expires_on`` is 1 January of year + 5 (the earliest it can), it is
+       active up to that day, expired after 31 December of year + 5 and
+       ``unknown`` in between;
+    4. ``tahun``, the program year: the certificate follows the assessment and
+       counts as valid to the end of program year + 4 (the five calendar years
+       up to and including the program year's fourth successor);
+    5. nothing: ``unknown`` (never counted expired for lack of a date).
+    """
+    on = pd.Timestamp(publish_date)
+    stated = pd.to_datetime(masa_berlaku).astype("datetime64[ms]")
+    implied = expected_expiry(pd.to_datetime(tanggal_terbit)).astype("datetime64[ms]")
+    number_year = issue_years(nomor_sertifikat, publish_date.year)
+    old_scheme = (number_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
+    number_earliest = _year_end(number_year, SKK_VALID_YEARS - 1) + pd.Timedelta(days=1)
+    number_latest = _year_end(number_year, SKK_VALID_YEARS)
+    number_earliest[old_scheme] = OLD_SCHEME_EXPIRY
+    number_latest[old_scheme] = OLD_SCHEME_EXPIRY
+    by_tahun = _year_end(pd.Series(tahun).astype("Float64").round().astype("Int64"), SKK_VALID_YEARS - 1)
+    # Every candidate on the inputs' index, so fillna aligns row by row.
+    index = masa_berlaku.index
+    stated, implied, number_earliest, number_latest, by_tahun = (
+        pd.Series(s.to_numpy(), index=index, dtype="datetime64[ms]")
+        for s in (stated, implied, number_earliest, number_latest, by_tahun)
+    )
+
+    expires_on = stated.fillna(implied).fillna(number_earliest).fillna(by_tahun)
+    basis = np.select(
+        [stated.notna(), implied.notna(), number_earliest.notna(), by_tahun.notna()],
+        list(EXPIRY_BASES),
+        default=None,
+    )
+    # The latest day the certificate can expire: the same day except for a year from the number.
+    from_number = (basis == "nomor_sertifikat_year")
+    latest = expires_on.where(~from_number, number_latest)
+    status = np.where(expires_on >= on, ACTIVE, np.where(latest < on, EXPIRED, UNKNOWN))
+    status = np.where(expires_on.isna(), UNKNOWN, status)
+    return pd.DataFrame(
+        {
+            "expires_on": expires_on,
+            "expires_on_basis": pd.Series(basis, index=index, dtype="str"),
+            "status": pd.Series(status, index=index, dtype="str"),
+        },
+        index=index,
+    )

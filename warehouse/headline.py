@@ -12,10 +12,14 @@ Counting contract (analysts and later stages rely on it; see docs/warehouse.md):
 * a person counts once per (region, jenjang) however many rows, files, programs
   or certificates they have there;
 * ``active_persons``: persons with at least one certificate in that cell valid on
-  the publish date. Validity: ``masa_berlaku`` when known, else the expiry the
-  issue date implies (five years; 31 December 2022 for the pre-2021 scheme, see
-  :mod:`standardize.validity`), else the program year is within
-  the last five calendar years (the certificate follows the assessment).
+  the publish date; ``active_unknown_persons``: persons with none known valid and
+  at least one whose validity is unknown; every other person of the cell holds
+  only expired certificates. So ``certified_persons = active_persons +
+  active_unknown_persons + expired persons``, exactly. Validity is decided once,
+  by :func:`standardize.validity.certificate_validity`: ``masa_berlaku``, else
+  the expiry the issue date implies, else the year of issue the registration
+  number states, else the program year (valid to the end of year + 4), else
+  unknown.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import pandas as pd
 from reference import regions
 from sources.registry import Office
 from standardize.levels import kualifikasi_for
-from standardize.validity import SKK_VALID_YEARS, expected_expiry
+from standardize.validity import ACTIVE, UNKNOWN, certificate_validity as _certificate_validity
 
 HEADLINE_COLUMNS = (
     "province_code",
@@ -37,7 +41,10 @@ HEADLINE_COLUMNS = (
     "kualifikasi",
     "certified_persons",
     "active_persons",
+    "active_unknown_persons",
 )
+# The person counts every aggregate with active persons carries, in this order.
+PERSON_COUNTS = ("certified_persons", "active_persons", "active_unknown_persons")
 
 
 def credited_certifications(participations: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
@@ -71,14 +78,54 @@ def credited_certifications(participations: pd.DataFrame, offices: dict[str, Off
     return certified[~re_reported]
 
 
+def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.DataFrame:
+    """Each certified row's ``expires_on``, ``expires_on_basis`` and ``status`` on ``publish_date``.
+
+    The one validity rule (:func:`standardize.validity.certificate_validity`)
+    applied to a frame of rows: the headline, the star's aggregates and
+    ``fact_certification`` all decide through here. Missing columns count as unknown.
+    """
+    def column(name: str, dtype: str) -> pd.Series:
+        if name in certified.columns:
+            return certified[name]
+        return pd.Series(pd.NA, index=certified.index, dtype=dtype)
+
+    return _certificate_validity(
+        column("masa_berlaku", "datetime64[ms]"),
+        column("tanggal_terbit", "datetime64[ms]"),
+        column("nomor_sertifikat", "str"),
+        column("tahun", "Int64"),
+        publish_date,
+    )
+
+
 def certificate_active(certified: pd.DataFrame, publish_date: date) -> pd.Series:
-    """Whether each certified row's certificate is valid on ``publish_date``."""
-    on = pd.Timestamp(publish_date)
-    expiry = certified["masa_berlaku"]
-    expiry = expiry.fillna(expected_expiry(certified["tanggal_terbit"]))
-    by_year = certified["tahun"].astype("Float64") >= (publish_date.year - (SKK_VALID_YEARS - 1))
-    active = (expiry >= on).astype("boolean")
-    return active.where(expiry.notna(), by_year).fillna(False).astype(bool)
+    """Whether each certified row's certificate is known valid on ``publish_date`` (unknown is False)."""
+    return certificate_validity(certified, publish_date)["status"].eq(ACTIVE)
+
+
+def count_persons(certified: pd.DataFrame, keys: list[str], publish_date: date) -> pd.DataFrame:
+    """Distinct persons per ``keys``: certified, active and of unknown validity (:data:`PERSON_COUNTS`).
+
+    A person is active in a group when any of their certificates there is
+    active; of unknown validity when none is active and any is unknown; expired
+    otherwise. ``certified`` needs ``person_key``, ``keys`` and the validity
+    columns; rows whose keys are null are left out.
+    """
+    status = certificate_validity(certified, publish_date)["status"]
+    flags = certified[keys + ["person_key"]].assign(
+        _active=status.eq(ACTIVE).to_numpy(dtype=bool), _unknown=status.eq(UNKNOWN).to_numpy(dtype=bool)
+    )
+    per_person = flags.groupby(keys + ["person_key"], sort=True)[["_active", "_unknown"]].any()
+    per_person["_unknown"] = per_person["_unknown"] & ~per_person["_active"]
+    table = per_person.groupby(level=keys, sort=True).agg(
+        certified_persons=("_active", "size"), active_persons=("_active", "sum"),
+        active_unknown_persons=("_unknown", "sum"),
+    )
+    table = table.reset_index()
+    if table.empty:
+        table = pd.DataFrame({key: certified[key].iloc[:0] for key in keys} | {c: [] for c in PERSON_COUNTS})
+    return table.astype({column: "int64" for column in PERSON_COUNTS})
 
 
 def certified_workers_by_region_level(
@@ -90,17 +137,10 @@ def certified_workers_by_region_level(
     """
     certified = credited_certifications(participations, offices)
     certified = certified[certified["jenjang"].notna()]
-    certified["active_person"] = certified["person_key"].where(certificate_active(certified, publish_date))
-    grouped = certified.groupby(["region_code", "jenjang"], sort=True).agg(
-        certified_persons=("person_key", "nunique"),
-        active_persons=("active_person", "nunique"),
-    )
-    table = grouped.reset_index()
+    table = count_persons(certified, ["region_code", "jenjang"], publish_date)
     reference = regions()
     table["province_code"] = table["region_code"].str[:2]
     table["region_name"] = table["region_code"].map(lambda code: reference[code].name)
     table["jenjang"] = table["jenjang"].astype("int64")
     table["kualifikasi"] = table["jenjang"].map(kualifikasi_for)
-    table["certified_persons"] = table["certified_persons"].astype("int64")
-    table["active_persons"] = table["active_persons"].astype("int64")
     return table[list(HEADLINE_COLUMNS)].reset_index(drop=True)
