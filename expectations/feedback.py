@@ -67,7 +67,8 @@ def write_feedback_reports(
     problems = problem_rows(raw, quarantine, flags)
     written = []
     for entry in log.itertuples(index=False):
-        mine = problems[problems["source_sha256"] == entry.source_sha256]
+        # A file is its name and its bytes: an identical copy shares the sha with the file that counts.
+        mine = problems[(problems["source_file"] == entry.source_file) & (problems["source_sha256"] == entry.source_sha256)]
         path = folder / f"umpan_balik_{_safe_name(entry.source_file)}_{entry.source_sha256[:8]}.xlsx"
         _write_one(path, office, entry, mine)
         written.append(path)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import PurePath
 
 import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
+from expectations.origin import other_office_verdict, region_label
 from expectations.validate import load_suite, run_suite
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
@@ -29,15 +31,91 @@ MIN_HOME_SHARE = 0.5
 MIN_NIKS_FOR_SHARE = 5
 
 
-# "Rekap 2022_revisi.xlsx", "rekap 2022 (1).xlsx", "rekap-2022-rev2.csv" correct "Rekap 2022.xlsx".
-_REVISION_SUFFIX = re.compile(r"[\s_\-]*(?:\(\d+\)|revisi\s*\d*|rev\s*\d*|perbaikan\s*\d*|koreksi\s*\d*|v\d+)$", re.I)
+# --- file names: copies and revisions -----------------------------------------------------------
+
+# What a browser, a sync client or a file manager appends when the same file lands twice:
+# "X (1)", "X - Copy", "X - Copy (2)", "Copy of X", "X copy", "X - Salinan", "X_salinan",
+# "Salinan X", "X (salinan)". "(N)" alone is ambiguous: a second download of a corrected
+# attachment is also "X (1)", so it is a copy only when the content is the same.
+_NUMBERED = re.compile(r"\s*\(\s*(\d{1,3})\s*\)$")
+_COPY_SUFFIXES = (
+    re.compile(r"[\s_]*[-\u2013]\s*(?:copy|salinan|kopi)(?:\s*\(\s*\d{1,3}\s*\))?$", re.I),  # X - Copy (2)
+    re.compile(r"\s*\(\s*(?:copy|salinan|kopi)(?:\s*\d{1,3})?\s*\)$", re.I),  # X (salinan)
+    re.compile(r"[\s_.\-]+(?:copy|salinan)(?:[\s_]*\d{1,3})?$", re.I),  # X copy, X_salinan, X copy 2
+)
+_COPY_PREFIXES = (
+    re.compile(r"^(?:copy|salinan)(?:\s*\(\s*\d{1,3}\s*\))?\s+(?:of|dari)\s+", re.I),  # Copy of X, Salinan dari X
+    re.compile(r"^(?:copy|salinan)(?:\s*\(\s*\d{1,3}\s*\))?[\s_\-]+", re.I),  # Salinan X, Copy_X
+)
+# Corrections meant to replace the file they name: "_revisi", "rev2", "rev.2", "revisi ke-2",
+# "_perbaikan", "_koreksi", "_final", "_baru", "v2", "(revisi)". The word must not be the tail
+# of another word ("prev", "aktif") and "v" needs its number.
+_REVISION_WORDS = {"revisi": 1, "rev": 1, "perbaikan": 1, "koreksi": 1, "update": 1, "baru": 1, "v": 1, "final": 2}
+_REVISION = re.compile(
+    r"[\s_\-.]*\(?\s*(?<![a-z])(revisi|rev|perbaikan|koreksi|update|baru|final)\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?$"
+    r"|[\s_\-.]*(?<![a-z])(v)\.?\s*(\d{1,3})$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FileName:
+    """A file name taken apart: its base stem and the copy and revision markers around it."""
+
+    name: str
+    base: str  # lower-case stem without any marker: the family a file belongs to
+    copies: int  # copy markers ("- Copy", "Salinan", ...) other than a bare "(N)"
+    numbered: tuple[int, ...]  # bare "(N)" markers, innermost first
+    revisions: tuple[tuple[int, int], ...]  # (word rank, number) of revision markers, innermost first
+
+    @property
+    def markers(self) -> int:
+        """How far the name is from plain: every marker counts one."""
+        return self.copies + len(self.numbered) + len(self.revisions)
+
+
+def parse_file_name(file_name: str) -> FileName:
+    """Strip copy, "(N)" and revision markers off a file name's stem, outermost first.
+
+    ``"Rekap 2024_revisi - Copy (2).xlsx"`` -> base ``"rekap 2024"``, one copy marker,
+    one revision marker. A stem that would become empty keeps its last marker
+    (``"revisi.xlsx"`` is a plain name).
+    """
+    stem = PurePath(file_name).stem.strip()
+    copies = 0
+    numbered: list[int] = []
+    revisions: list[tuple[int, int]] = []
+    changed = True
+    while changed:
+        changed = False
+        for pattern in (*_COPY_SUFFIXES, *_COPY_PREFIXES):
+            rest = pattern.sub("", stem, count=1).strip(" _-.")
+            if rest != stem and rest:
+                stem, copies, changed = rest, copies + 1, True
+                break
+        if changed:
+            continue
+        match = _NUMBERED.search(stem)
+        if match and stem[: match.start()].strip(" _-."):
+            numbered.insert(0, int(match.group(1)))
+            stem, changed = stem[: match.start()].strip(" _-."), True
+            continue
+        match = _REVISION.search(stem)
+        if match and stem[: match.start()].strip(" _-."):
+            word = (match.group(1) or match.group(3)).lower()
+            number = int(match.group(2) or match.group(4) or 1)
+            revisions.insert(0, (_REVISION_WORDS[word], number))
+            stem, changed = stem[: match.start()].strip(" _-."), True
+    return FileName(file_name, stem.casefold(), copies, tuple(numbered), tuple(revisions))
 
 
 def revision_base(file_name: str) -> str | None:
-    """The file a corrected file replaces, as a comparable stem, or None if it is not a revision."""
-    stem = PurePath(file_name).stem.strip()
-    base = _REVISION_SUFFIX.sub("", stem)
-    return base.lower() if base != stem and base else None
+    """The file a corrected file replaces, as a comparable stem, or None if it is not a revision.
+
+    A bare "(N)" counts here: it is a revision whenever its content differs from the original.
+    """
+    parsed = parse_file_name(file_name)
+    return parsed.base if parsed.revisions or parsed.numbered else None
 
 
 def _row_fingerprint(rows: pd.DataFrame) -> str:
@@ -57,46 +135,127 @@ def _home_share(rows: pd.DataFrame, province_code: str) -> float:
     return float((digits.str[:2] == province_code).mean())
 
 
+def _titles(sheets_json: object) -> str:
+    """The title-row text of every sheet of a file (the readers' ``SheetReport.title``)."""
+    if not isinstance(sheets_json, str) or not sheets_json:
+        return ""
+    try:
+        sheets = json.loads(sheets_json)
+    except ValueError:
+        return ""
+    return " | ".join(sheet.get("title") or "" for sheet in sheets if isinstance(sheet, dict) and sheet.get("title"))
+
+
+def _keeper_order(parsed: FileName) -> tuple:
+    # The plainest name first: fewest copy/revision markers, then name order (case-blind,
+    # then exact so two names differing only in case still have an order).
+    return (parsed.markers, parsed.copies, parsed.name.casefold(), parsed.name)
+
+
+def _revision_order(parsed: FileName) -> tuple:
+    # The latest correction last: more revision steps, then "final" over "revisi", then the
+    # higher number ("rev2" after "rev1", "(2)" after "(1)"), then name order.
+    return (len(parsed.revisions) + len(parsed.numbered), parsed.revisions, parsed.numbered,
+            parsed.name.casefold(), parsed.name)
+
+
 def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:
-    """One row per file with the measures the submission suite checks."""
+    """One row per file with the measures the submission suite checks.
+
+    ``duplicate_of``: among files with the same bytes or the same rows (in any order),
+    exactly one counts, the plainest name (not a copy name, then name order), whatever
+    the arrival order; the others name it. ``superseded_by``: among the remaining
+    files of one family (same stem once copy and revision markers are stripped), the
+    latest correction counts and replaces the others; a bare "(N)" is a revision only
+    here, where its content differs. A file with a copy name ("- Copy", "Salinan")
+    whose content is its own is not taken for a correction of anything.
+    ``other_region``: the region a file from another office appears to come from.
+    """
     frame = files[["source_file", "source_sha256", "status", "reason", "rows_read"]].copy().reset_index(drop=True)
     frame["readable"] = frame["status"] != "rejected"
     # An unreadable file has no rows by definition: only its own rule should fire.
     frame["rows_if_readable"] = frame["rows_read"].astype("Float64").where(frame["readable"])
     frame["duplicate_of"] = pd.Series([None] * len(frame), dtype=object)
-    frame["home_province_share"] = 1.0
     frame["superseded_by"] = pd.Series([None] * len(frame), dtype=object)
-    # A readable corrected file replaces the file it corrects (same stem without the
-    # revision suffix); later revisions win over earlier ones by name order.
-    stems = {PurePath(name).stem.strip().lower(): position for position, name in frame["source_file"].items()}
-    for position in frame.sort_values("source_file").index:
-        base = revision_base(frame.at[position, "source_file"])
-        if base is None or not frame.at[position, "readable"] or frame.at[position, "rows_read"] == 0:
+    frame["home_province_share"] = 1.0
+    frame["other_region"] = pd.Series([None] * len(frame), dtype=object)
+    frame["origin_evidence"] = ""
+    sheets = files["sheets"].reset_index(drop=True) if "sheets" in files else pd.Series([""] * len(frame))
+    # Rows of one file: the name and the bytes together, since byte-identical copies share the sha.
+    by_file = {key: part for key, part in rows.groupby(["source_file", "source_sha256"], sort=False)} if len(rows) else {}
+    parsed = {position: parse_file_name(name) for position, name in frame["source_file"].items()}
+    live = [p for p in frame.index if frame.at[p, "readable"] and frame.at[p, "rows_read"] > 0]
+
+    # Whose file is it: measured first, so another office's file can neither count as the
+    # original of a copy nor replace one of this office's files as a "revision".
+    foreign: set[int] = set()
+    for position in live:
+        part = by_file.get((frame.at[position, "source_file"], frame.at[position, "source_sha256"]))
+        niks = part["nik"] if part is not None else pd.Series([], dtype=object)
+        if part is not None and len(part):
+            frame.at[position, "home_province_share"] = _home_share(part, office.province_code)
+        verdict = other_office_verdict(_titles(sheets.iloc[position]), niks, office)
+        frame.at[position, "origin_evidence"] = verdict.evidence
+        if verdict.other_region is not None:
+            frame.at[position, "other_region"] = verdict.other_region
+            foreign.add(position)
+        elif frame.at[position, "home_province_share"] < MIN_HOME_SHARE:
+            foreign.add(position)
+
+    # Identical content: same bytes, or the same multiset of rows. Files are grouped by a
+    # content key; within a group the plainest name counts.
+    content: dict[int, str] = {}
+    for position in live:
+        part = by_file.get((frame.at[position, "source_file"], frame.at[position, "source_sha256"]))
+        content[position] = "rows:" + _row_fingerprint(part) if part is not None and len(part) else ""
+    groups: dict[int, int] = {p: p for p in live}
+
+    def root(p: int) -> int:
+        while groups[p] != p:
+            groups[p] = groups[groups[p]]
+            p = groups[p]
+        return p
+
+    first_by_key: dict[str, int] = {}
+    for position in live:
+        for key in ("sha:" + str(frame.at[position, "source_sha256"]), content[position]):
+            if key in ("sha:", "sha:None", ""):
+                continue
+            if key in first_by_key:
+                groups[root(position)] = root(first_by_key[key])
+            else:
+                first_by_key[key] = position
+    members: dict[int, list[int]] = {}
+    for position in live:
+        members.setdefault(root(position), []).append(position)
+    keepers = []
+    for group in members.values():
+        group.sort(key=lambda p: _keeper_order(parsed[p]))
+        keeper = group[0]
+        keepers.append(keeper)
+        for position in group[1:]:
+            same_bytes = frame.at[position, "source_sha256"] == frame.at[keeper, "source_sha256"]
+            frame.at[position, "duplicate_of"] = (
+                f"{frame.at[keeper, 'source_file']} ({'byte' if same_bytes else 'row'}-identical)"
+            )
+
+    # Corrections: one file per family counts, the latest revision.
+    families: dict[str, list[int]] = {}
+    for position in keepers:
+        if position in foreign:
             continue
-        original = stems.get(base)
-        if original is not None and original != position:
-            frame.at[original, "superseded_by"] = frame.at[position, "source_file"]
-    seen_bytes: dict[str, str] = {}
-    seen_rows: dict[str, str] = {}
-    by_file = {key: part for key, part in rows.groupby("source_sha256", sort=False)} if len(rows) else {}
-    # Earlier files (in name order) are the originals; later identical ones are re-submissions.
-    for position in frame.sort_values("source_file").index:
-        name, sha = frame.at[position, "source_file"], frame.at[position, "source_sha256"]
-        if not frame.at[position, "readable"]:
+        name = parsed[position]
+        family = name.base if name.copies == 0 else "\x00" + name.name.casefold()
+        families.setdefault(family, []).append(position)
+    for family in families.values():
+        if len(family) < 2:
             continue
-        if sha in seen_bytes:
-            frame.at[position, "duplicate_of"] = f"{seen_bytes[sha]} (byte-identical)"
-            continue
-        seen_bytes[sha] = name
-        part = by_file.get(sha)
-        if part is None or part.empty:
-            continue
-        fingerprint = _row_fingerprint(part)
-        if fingerprint in seen_rows:
-            frame.at[position, "duplicate_of"] = f"{seen_rows[fingerprint]} (row-identical)"
-        else:
-            seen_rows[fingerprint] = name
-        frame.at[position, "home_province_share"] = _home_share(part, office.province_code)
+        family.sort(key=lambda p: _revision_order(parsed[p]))
+        winner = family[-1]
+        if not (parsed[winner].revisions or parsed[winner].numbered):
+            continue  # plain names only ("rekap.xlsx" and "rekap.csv"): nothing says which replaces which
+        for position in family[:-1]:
+            frame.at[position, "superseded_by"] = frame.at[winner, "source_file"]
     return frame
 
 
@@ -124,6 +283,10 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
                 "duplicate_submission": f": {frame.at[position, 'duplicate_of']}",
                 "superseded_by_revision": f": {frame.at[position, 'superseded_by']}",
                 "foreign_office_data": f": {frame.at[position, 'home_province_share']:.0%} of NIKs from province {office.province_code}",
+                "file_from_other_office": (
+                    f": appears to come from {region_label(frame.at[position, 'other_region'])}"
+                    f" ({frame.at[position, 'origin_evidence']})"
+                ),
             }[outcome.rule]
             checked.at[position, "status"] = "rejected"
             checked.at[position, "reason"] = (
@@ -142,15 +305,20 @@ def quarantine_rejected_files(raw: pd.DataFrame, files: pd.DataFrame) -> tuple[p
     rejected = files[(files["status"] == "rejected") & files["rule"].notna()]
     if rejected.empty or raw.empty:
         return raw, pd.DataFrame(columns=[*raw.columns[:5], "column", "value", "rule", "reason", "raw"])
-    verdict = rejected.set_index("source_sha256")[["rule", "reason"]]
-    hit = raw["source_sha256"].isin(verdict.index)
+    # A file is its name and its bytes together: a byte-identical copy shares the sha with
+    # the file that counts, and keying by the sha alone quarantined both.
+    key = ["source_file", "source_sha256"]
+    verdict = rejected.drop_duplicates(key).set_index(key)[["rule", "reason"]]
+    located = pd.MultiIndex.from_frame(raw[key].astype(object))
+    hit = located.isin(verdict.index)
     taken = raw[hit]
     provenance = ["office_id", "source_file", "source_sha256", "source_sheet", "source_row"]
     quarantine = taken[provenance].copy()
     quarantine["column"] = ""
     quarantine["value"] = None
-    quarantine["rule"] = taken["source_sha256"].map(verdict["rule"])
-    quarantine["reason"] = taken["source_sha256"].map(verdict["reason"])
+    matched = verdict.reindex(located[hit])
+    quarantine["rule"] = matched["rule"].to_numpy()
+    quarantine["reason"] = matched["reason"].to_numpy()
     canonical = taken[list(RAW_COLUMNS)].astype(object)
     quarantine["raw"] = [
         json.dumps(dict(zip(RAW_COLUMNS, values)), ensure_ascii=False, default=str)

@@ -156,7 +156,8 @@ SAMARINDA_ONLY = [f"72710112038{n:05d}" for n in range(1, 7)]
         ("byte-identical", [("a.xlsx", "1", "accepted", 6), ("kirim ulang a.xlsx", "1", "accepted", 6)], {"a.xlsx": None, "kirim ulang a.xlsx": "duplicate_submission"}),
         ("row-identical", [("a.xlsx", "1", "accepted", 6), ("b.xlsx", "3", "accepted", 6)], {"a.xlsx": None, "b.xlsx": "duplicate_submission"}),
         ("revision", [("rekap 2025.xlsx", "1", "accepted", 6), ("rekap 2025_revisi.xlsx", "4", "accepted", 6)], {"rekap 2025.xlsx": "superseded_by_revision", "rekap 2025_revisi.xlsx": None}),
-        ("foreign", [("a.xlsx", "5", "accepted", 6)], {"a.xlsx": "foreign_office_data"}),
+        # NIKs all from Kota Palu (72.71): another office's file, named by its region
+        ("foreign", [("a.xlsx", "5", "accepted", 6)], {"a.xlsx": "file_from_other_office"}),
     ],
 )
 def test_submission_rules(files, rows, expected):

@@ -1,0 +1,195 @@
+"""Whose file is it? Evidence that a file in one office's folder belongs to another office.
+
+Two independent measures per file, both against ``reference/regions.csv``:
+
+* the regions its title rows name ("DAFTAR PESERTA ... KOTA SAMARINDA TAHUN 2024"),
+  read with the usual spellings: "KAB." / "KAB" / "KABUPATEN", "KOTA", "PROV." /
+  "PROVINSI", any case and punctuation;
+* where its NIKs were issued: the regency code (``PP.RR``) of every valid-shaped NIK.
+
+A NIK names the region of first registration, not where the person lives now, so a
+regency office legitimately has a minority of NIKs from elsewhere ("some workers lack
+a Kutim KTP") and a province office has NIKs from all its regencies. The verdict in
+:func:`other_office_verdict` therefore asks for a clear picture, never a single hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from reference import regions
+from sources.registry import Office
+
+# A regency office's own NIK share below this, with a title naming another region,
+# means the file is not theirs. Kutai Timur's own files run at 85-95 %.
+MAX_OWN_SHARE_WITH_TITLE = 0.5
+# Without a title naming a region, the NIKs alone must be overwhelming: a regency split
+# off recently (Mahakam Ulu from Kutai Barat, 2013) still has many of its parent's NIKs,
+# so NIKs alone decide only when the office's own code is rare and one other regency
+# holds most of the file.
+MAX_OWN_SHARE_NIK_ONLY = 0.2
+MIN_OTHER_SHARE_NIK_ONLY = 0.6
+# Below this many valid-shaped NIKs the shares say nothing.
+MIN_NIKS = 5
+
+_PREFIXES = (
+    (re.compile(r"\bkab(?:upaten)?\b\.?", re.I), " kabupaten "),
+    (re.compile(r"\bprov(?:insi)?\b\.?", re.I), " provinsi "),
+    (re.compile(r"\bpemkab\b", re.I), " kabupaten "),
+    (re.compile(r"\bpemkot\b", re.I), " kota "),
+    (re.compile(r"\bkodya\b", re.I), " kota "),
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, "KAB." -> "kabupaten", "PROV." -> "provinsi", punctuation to single spaces."""
+    text = text.casefold()
+    for pattern, replacement in _PREFIXES:
+        text = pattern.sub(replacement, text)
+    return " " + _NON_WORD.sub(" ", text).strip() + " "
+
+
+def _core(name: str) -> str:
+    return normalise(re.sub(r"^(kabupaten|kota)\s+", "", name, flags=re.I)).strip()
+
+
+@lru_cache(maxsize=1)
+def _region_patterns() -> list[tuple[re.Pattern, frozenset[str]]]:
+    """(pattern, region codes it names), longest names first so "kutai timur" beats "kutai".
+
+    Regencies and cities need their word ("kabupaten", "kota") in front: many bare
+    names are everyday words in a title ("Tukang Batu" is not Kota Batu). Multi-word
+    names may stand bare ("KUTAI TIMUR"). Provinces match bare or after "provinsi".
+    """
+    by_phrase: dict[str, set[str]] = {}
+    for code, region in regions().items():
+        if region.type == "province":
+            core = normalise(region.name).strip()
+            by_phrase.setdefault(f"provinsi {core}", set()).add(code)
+            by_phrase.setdefault(core, set()).add(code)
+            continue
+        core = _core(region.name)
+        word = "kabupaten" if region.type == "regency" else "kota"
+        by_phrase.setdefault(f"{word} {core}", set()).add(code)
+        if " " in core:
+            by_phrase.setdefault(core, set()).add(code)
+    phrases = sorted(by_phrase, key=len, reverse=True)
+    return [(re.compile(rf" {re.escape(p)} "), frozenset(by_phrase[p])) for p in phrases]
+
+
+def named_regions(text: str) -> set[str]:
+    """Kemendagri codes of every province, regency or city a title text names.
+
+    A longer name consumes its words, so "Kabupaten Kutai Timur" names 64.08 and not
+    also the province "Kalimantan Timur"'s neighbours; a bare province name that is also
+    a bare city name (Jambi, Bengkulu, Gorontalo) names only the province.
+    """
+    work = normalise(text)
+    found: set[str] = set()
+    for pattern, codes in _region_patterns():
+        if pattern.search(work):
+            found |= codes
+            work = pattern.sub("  ", work)
+    return found
+
+
+@dataclass(frozen=True)
+class NikRegions:
+    """Where a file's valid-shaped NIKs were issued."""
+
+    count: int  # valid-shaped NIKs (16 digits with a regency code in the reference)
+    own_share: float  # share from the office's own region (province offices: the province)
+    top_other: str | None  # the single most frequent other regency code
+    top_other_share: float
+
+
+def nik_regions(niks: pd.Series, office: Office) -> NikRegions:
+    """Share of a file's valid-shaped NIKs issued in the office's region, and the main other regency."""
+    digits = niks.dropna().astype("string").str.replace(r"\D", "", regex=True)
+    digits = digits[digits.str.len() == 16]
+    codes = digits.str[:2] + "." + digits.str[2:4]
+    known = set(regions())
+    codes = codes[codes.isin(known)]
+    if codes.empty:
+        return NikRegions(0, 1.0, None, 0.0)
+    if office.level == "province":
+        own = codes.str[:2] == office.province_code
+    else:
+        own = codes == office.region_code
+    others = Counter(codes[~own])
+    top, top_n = others.most_common(1)[0] if others else (None, 0)
+    return NikRegions(len(codes), float(own.mean()), top, top_n / len(codes))
+
+
+def _is_own(code: str, office: Office) -> bool:
+    if office.level == "province":
+        return code[:2] == office.province_code
+    return code == office.region_code
+
+
+def _neutral(code: str, office: Office) -> bool:
+    # A regency office's titles often name its province ("DINAS PUPR ... PROVINSI
+    # KALIMANTAN TIMUR"): that says nothing about which regency the file is from.
+    return office.level != "province" and code == office.province_code
+
+
+def region_label(code: str) -> str:
+    """'Kota Samarinda (64.72)'."""
+    region = regions().get(code)
+    return f"{region.name} ({code})" if region else code
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a file looks like another office's, or None fields when it does not."""
+
+    other_region: str | None  # Kemendagri code of the region it appears to come from
+    evidence: str  # what was measured, for the reason and the feedback
+
+
+def other_office_verdict(titles: str, niks: pd.Series, office: Office) -> Verdict:
+    """Does this file come from another office? Title rows and NIK origin together.
+
+    Rejects (returns ``other_region``) when
+
+    * a title row names another region and none of the office's own (its province
+      alone is neutral for a regency office), and the NIKs do not say otherwise
+      (fewer than ``MIN_NIKS`` valid-shaped NIKs, or under half from the office's region); or
+    * no title names the office's region and the NIKs alone are overwhelming: under
+      20 % from the office's regency and over 60 % from one other regency (regency and
+      city offices only; a province office's NIK share is the ``foreign_office_data`` rule).
+    """
+    named = named_regions(titles) if titles else set()
+    own_named = any(_is_own(code, office) for code in named)
+    other_named = sorted(code for code in named if not _is_own(code, office) and not _neutral(code, office))
+    measured = nik_regions(niks, office)
+    where = "the province" if office.level == "province" else region_label(office.region_code)
+    nik_text = (
+        f"{measured.count} valid NIKs, {measured.own_share:.0%} from {where}"
+        + (f", {measured.top_other_share:.0%} from {region_label(measured.top_other)}" if measured.top_other else "")
+        if measured.count
+        else "no valid NIKs to compare"
+    )
+    if other_named and not own_named:
+        few = measured.count < MIN_NIKS
+        if few or measured.own_share < MAX_OWN_SHARE_WITH_TITLE:
+            # The named region the NIKs agree with, else the most specific one named.
+            pick = next((c for c in other_named if measured.top_other and measured.top_other.startswith(c)), None)
+            pick = pick or max(other_named, key=lambda c: (len(c), c))
+            shown = ", ".join(region_label(c) for c in other_named)
+            return Verdict(pick, f"title rows name {shown}, not {region_label(office.region_code)}; {nik_text}")
+    if (
+        office.level != "province"
+        and not own_named
+        and measured.count >= MIN_NIKS
+        and measured.own_share < MAX_OWN_SHARE_NIK_ONLY
+        and measured.top_other_share > MIN_OTHER_SHARE_NIK_ONLY
+    ):
+        return Verdict(measured.top_other, nik_text)
+    return Verdict(None, nik_text)
