@@ -174,18 +174,23 @@ class WorldSummary:
 
     landing_root: Path
     truth_dir: Path
-    rows: int  # participant rows written (truth rows), junk rows not included
+    rows: int  # participant rows written (truth rows, copies, first versions and attendance lists included)
     persons: int  # distinct persons behind those rows
     files: int  # office files written, bad ones included
     offices: dict[str, dict[str, int]] = field(default_factory=dict)  # office -> rows, files, persons
     paths: list[Path] = field(default_factory=list)  # every office file written
     skipped_offices: list[str] = field(default_factory=list)  # registry offices without a spec (generic used)
+    result_rows: int = 0  # rows of the results files that count (expected published or quarantine), ~ rows asked
+    expected: dict[str, int] = field(default_factory=dict)  # truth rows per expected outcome
+    file_status: dict[str, int] = field(default_factory=dict)  # files per expected status
 
     def describe(self) -> str:
         """A few human lines."""
         lines = [
             f"demo world in {self.landing_root}: {self.rows:,} participant rows, {self.persons:,} persons, "
-            f"{self.files} files; truth in {self.truth_dir}"
+            f"{self.files} files; truth in {self.truth_dir}",
+            "  rows by expected outcome: " + ", ".join(f"{k} {v:,}" for k, v in self.expected.items()),
+            "  files by expected status: " + ", ".join(f"{k} {v}" for k, v in self.file_status.items()),
         ]
         for office_id, counts in self.offices.items():
             lines.append(
@@ -1934,6 +1939,72 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
         ctx.tick(len(pos))
 
 
+def _write_attendance(df, ctx: _Ctx, out: _Out) -> None:
+    """Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta): made before the
+    assessment, so no jenjang and no result; a signature column numbered the way paper lists are."""
+    c = _common(df, ctx, out)
+    rng = ctx.rng
+    fmt = ctx.spec.fmt
+    registration = fmt in ("kukar", "samarinda")
+    born = _dmy(c["birth"], sep="-")
+    phone = rng.integers(10**9, 10**10, size=len(df)).tolist()
+    program = df["program"].tolist()
+    books: dict[str, XlsxBook] = {}
+    for group, sheet_name, pos in _sheets(df):
+        book = books.get(group)
+        if book is None:
+            for other in books.values():
+                other.close()
+            books.clear()
+            book = books[group] = XlsxBook(ctx.dir / group, creator=ctx.office.name)
+            kind = "registration list (Daftar Peserta)" if registration else "attendance list (Daftar Hadir)"
+            out.files.append((group, "attendance", f"{kind}: made before the assessment, no jenjang, no result"))
+        name = sheet_name or ("Pendaftar" if registration else "Daftar Hadir")
+        if registration:
+            header = ["No", "Nama Lengkap", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja yang Diajukan", "No. HP", "TTD"]
+            widths = [5, 32, 22, 30, 36, 16, 14]
+        else:
+            header = ["No", "Nama", "NIK", "Jabatan Kerja", "Tanda Tangan", None]
+            widths = [5, 32, 22, 36, 12, 12]
+        sheet = book.sheet(name, widths)
+        titles = ["DAFTAR PESERTA" if registration else "DAFTAR HADIR PESERTA", program[pos[0]].upper(),
+                  ctx.office.name.upper()]
+        r = 1
+        for title in titles:
+            sheet.row(r, [title], bold=True)
+            sheet.merge(r, 0, r, len(header) - 1)
+            out.junk.append((group, name, r, "title"))
+            r += 1
+        if not registration:
+            sheet.row(r, [f"Hari/Tanggal: {_bulan(df['assess'].to_numpy()[pos[:1]] - 3)[0]}"])
+            out.junk.append((group, name, r, "title"))
+            r += 1
+        r += 1
+        sheet.row(r, header, bold=True)
+        if not registration:
+            sheet.merge(r, 4, r, 5)
+        r += 1
+        for no, i in enumerate(pos.tolist(), start=1):
+            if registration:
+                values = [no, c["nama"][i], c["nik"][i], f"{c['place'][i]}, {born[i]}", c["jabatan"][i],
+                          f"08{phone[i]}", None]
+            else:
+                ttd = [None, None]
+                ttd[(no - 1) % 2] = f"{no}."  # the signature column: odd numbers left, even right
+                values = [no, c["nama"][i], c["nik"][i], c["jabatan"][i], *ttd]
+            sheet.row(r, values)
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, name, r
+            r += 1
+        r += 1
+        _, rows = _signature(sheet, r, 3, ctx.office, ctx.office.region_name.replace("Kabupaten ", "").replace(
+            "Kota ", "").replace("Provinsi ", ""), f"{int(rng.integers(1, 28))} {V.BULAN[int(rng.integers(0, 12))]} "
+            f"{c['year'][pos[0]]}")
+        out.junk.extend((group, name, s_, "signature") for s_ in rows)
+        ctx.tick(len(pos))
+    for book in books.values():
+        book.close()
+
+
 def _bad_files(ctx: _Ctx, out: _Out) -> None:
     """Muara Enim's unreadable files: a corrupt workbook, an empty CSV, a meeting invitation."""
     rng = ctx.rng
@@ -1974,6 +2045,157 @@ WRITERS: dict[str, Callable] = {
     "muara-enim": lambda df, ctx, out: _write_standard_xlsx(df, ctx, out, kind="muara-enim"),
     "generic": lambda df, ctx, out: _write_standard_xlsx(df, ctx, out, kind="generic"),
 }
+
+
+# --------------------------------------------------------------------------------
+# What else arrives in a landing folder (DOMAIN): revisions, misplaced files,
+# attendance lists, browser/sync copies
+# --------------------------------------------------------------------------------
+SPECIAL_EXPECTED = {
+    1: "quarantine:no_identity",
+    2: "quarantine:jenjang_unreadable",
+    4: "superseded",  # the first version of a file a revision replaces
+    5: "held:wrong_office",  # another office's file in this folder
+    6: "attendance",  # attendance or registration list: participants, not certifications
+}
+FILE_STATUS = {4: "superseded", 5: "held", 6: "attendance"}
+REVISION_SUFFIX = {"kutim": "_final", "palembang": "_rev", "samarinda": "_revisi", "kukar": " revisi",
+                   "muara-enim": "_final", "generic": "_revisi"}
+REVISION_GROUPS = 1  # revised files per office that has two files or more
+ATTENDANCE_SHARE = 0.12  # share of an office's programs (files; Kutai Timur: kecamatan) with an attendance list
+ATTENDANCE_NO_SHOW = 0.05  # registered, on the list, never assessed
+COPY_OFFICE_SHARE = 0.5  # offices with one file twice under a copy name
+COPY_NAMES = ("{stem} (1){ext}", "{stem} - Copy{ext}", "{stem}_salinan{ext}", "Copy of {stem}{ext}", "{stem} (2){ext}",
+              "{stem} - Salinan{ext}")
+MISPLACED_DIR = "_misplaced"
+# Files that land in the wrong office's folder: (producer, receiver, how). "copy": a byte-identical
+# copy of a file the producer also has in its own folder; "earlier": an earlier export of one of the
+# producer's files; "foreign": a file of an office outside the registry (only ever in this folder).
+MISPLACED = (
+    ("kab-kutai-kartanegara", "kab-kutai-timur", "copy"),
+    ("kota-samarinda", "kab-kutai-kartanegara", "earlier"),
+    ("kab-lahat", "kab-muara-enim", "foreign"),
+)
+FOREIGN_OFFICES = {
+    "kab-lahat": (
+        Office(id="kab-lahat", name="Dinas PUPR Kabupaten Lahat", level="regency", region_code="16.04",
+               landing="kab-lahat"),
+        OfficeSpec(fmt="generic", share=0.012, families=SKILLED, jenjang=_SKILLED_J, years={2024: 1.0},
+                   home=(("16.04", 0.9), ("16.03", 0.04), ("16", 0.06)), upper=0.4),
+        "Rekap Peserta Uji Kompetensi Kabupaten Lahat {year}.xlsx",
+    ),
+}
+_ATTENDANCE_FILE = {
+    "kutim": "DAFTAR_HADIR_MTU_{year}.xlsx",
+    "kaltim": "DAFTAR HADIR PESERTA PELATIHAN {year}.xlsx",
+    "muaro-jambi": "Daftar Hadir BIMTEK Operator Alat Berat {year}.xlsx",
+    "kukar": "Daftar Peserta Pendaftaran Sertifikasi {year}.xlsx",
+    "muara-enim": "DAFTAR_HADIR_UJI_KOMPETENSI_{year}.xlsx",
+    "generic": "daftar_hadir_{year}.xlsx",
+    "samarinda": "daftar_peserta_{year}.xlsx",
+    "palembang": "Daftar Hadir Sertifikasi Operator {year}.xlsx",
+}
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    dot = name.rfind(".")
+    return name[:dot] + suffix + name[dot:]
+
+
+def _smaller_half(names: list[str], column: pd.Series) -> list[str]:
+    """The files of at most the median size (a revision or a copy of the biggest file would dominate the world)."""
+    sizes = column.value_counts()
+    counts = np.array([sizes.get(n, 0) for n in names])
+    return [n for n, k in zip(names, counts.tolist()) if k <= np.median(counts)]
+
+
+def _variant_rows(rows: pd.DataFrame, special: int, group: str, rng, keep: float, later_numbers: float) -> pd.DataFrame:
+    """Another version of ``rows`` (a file's rows): some rows missing, some numbers not yet arrived."""
+    v = rows[rng.random(len(rows)) < keep].copy()
+    v["special"] = np.int8(special)
+    v["group"] = group
+    issued = (v["hasil"].to_numpy() == 1) & v["certificate_id"].notna().to_numpy()
+    later = issued & (rng.random(len(v)) < later_numbers)
+    v.loc[later, "pending"] = True
+    v.loc[later, "certificate_id"] = None
+    v.loc[later, "issue"] = np.datetime64("NaT")
+    v.loc[later, "expiry"] = np.datetime64("NaT")
+    return v
+
+
+def _add_variants(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
+    """Superseded first versions, misplaced files, attendance lists (rows the writers then write)."""
+    rng = _rng(seed, "variants")
+    office_col = parts["office_id"].to_numpy()
+    base = parts["special"].isin([0, 1, 2]).to_numpy()
+    extra = []
+    for office_id, spec in specs.items():
+        if office_id in FOREIGN_OFFICES:
+            continue
+        mine = base & (office_col == office_id)
+        groups = sorted(set(parts.loc[mine, "group"].tolist()))
+        # a revision: the office sends a corrected file; the first version stays in the folder
+        suffix = REVISION_SUFFIX.get(spec.fmt)
+        if suffix and len(groups) >= 2:
+            for g in rng.choice(_smaller_half(groups[:-1], parts.loc[mine, "group"]), size=REVISION_GROUPS).tolist():
+                rows = mine & (parts["group"].to_numpy() == g)
+                revised = _with_suffix(g, suffix)
+                first = _variant_rows(parts[rows], 4, g, rng, keep=0.94, later_numbers=0.4)
+                first = first[first["special"] != 1]  # a no-identity row was added in the revision
+                flip = rng.random(len(first)) < 0.03  # a result typed wrong in the first version
+                first.loc[flip, "hasil"] = np.where(first.loc[flip, "hasil"].to_numpy() == 1, 0, 1).astype(np.int8)
+                first.loc[flip, ["certificate_id"]] = None
+                first.loc[flip, "pending"] = False
+                first.loc[flip, "issue"] = np.datetime64("NaT")
+                first.loc[flip, "expiry"] = np.datetime64("NaT")
+                parts.loc[rows, "group"] = revised
+                extra.append(first)
+        # attendance / registration lists of some programs, made before the assessment
+        stem = _ATTENDANCE_FILE.get(spec.fmt)
+        if stem and spec.fmt != "kalsel":
+            sheet_col = parts["sheet"].to_numpy()
+            units = sorted(set(zip(parts.loc[mine, "group"].tolist(), sheet_col[mine].tolist())))
+            k = max(1, int(round(len(units) * ATTENDANCE_SHARE)))
+            for u in rng.choice(len(units), size=min(k, len(units)), replace=False).tolist():
+                g, sh = units[u]
+                rows = mine & (parts["group"].to_numpy() == g) & (sheet_col == sh) & (parts["pid"].to_numpy() >= 0)
+                listed = parts[rows].copy()
+                others = np.flatnonzero(mine & ~rows & (parts["pid"].to_numpy() >= 0))
+                n_absent = min(len(others), int(round(len(listed) * ATTENDANCE_NO_SHOW)))
+                if n_absent:
+                    absent = parts.iloc[np.sort(rng.choice(others, size=n_absent, replace=False))].copy()
+                    for col in ("year", "sheet", "sheet_order", "program"):
+                        absent[col] = listed[col].iat[0] if len(listed) else absent[col]
+                    listed = pd.concat([listed, absent])
+                if not len(listed):
+                    continue
+                year = int(listed["year"].iat[0])
+                listed["group"] = stem.format(year=year)
+                listed["special"] = np.int8(6)
+                listed["hasil"] = np.int8(-1)
+                listed["pending"] = False
+                listed["certificate_id"] = None
+                listed["issue"] = np.datetime64("NaT")
+                listed["expiry"] = np.datetime64("NaT")
+                extra.append(listed)
+    # misplaced files
+    for producer, receiver, how in MISPLACED:
+        if producer not in specs or receiver not in specs:
+            continue
+        if how == "foreign":
+            continue  # its rows are the foreign office's own (dest set in generate_world)
+        mine = base & (office_col == producer)
+        groups = sorted(set(parts.loc[mine, "group"].tolist()))
+        if not groups or how != "earlier":
+            continue  # "copy" is a byte copy made after writing
+        g = groups[int(rng.integers(0, len(groups)))]
+        rows = mine & (parts["group"].to_numpy() == g)
+        earlier = _variant_rows(parts[rows], 5, f"{MISPLACED_DIR}/{g}", rng, keep=0.85, later_numbers=0.5)
+        earlier["dest"] = receiver
+        extra.append(earlier)
+    if extra:
+        parts = pd.concat([parts, *extra], ignore_index=True)
+    return parts
 
 
 # --------------------------------------------------------------------------------
@@ -2033,8 +2255,20 @@ def _write_office(task: dict, progress=None) -> _Out:
     folder.mkdir(parents=True, exist_ok=True)
     ctx = _Ctx(task["world"], office, spec, task["seed"], folder, progress)
     local = _new_out(len(sub))
-    if len(sub):
-        WRITERS[spec.fmt](sub, ctx, local)
+    attendance = sub["special"].to_numpy() == 6
+    if (sub["group"].str.startswith(MISPLACED_DIR + "/")).any():
+        (folder / MISPLACED_DIR).mkdir(exist_ok=True)
+    for mask, writer in ((~attendance, WRITERS[spec.fmt]), (attendance, _write_attendance)):
+        pos = np.flatnonzero(mask)
+        if not len(pos):
+            continue
+        part = _new_out(len(pos))
+        writer(sub.iloc[pos].reset_index(drop=True), ctx, part)
+        for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku",
+                     "written_nomor", "written_nik"):
+            getattr(local, name)[pos] = getattr(part, name)
+        local.files.extend(part.files)
+        local.junk.extend(part.junk)
     if spec.fmt == "muara-enim":
         _bad_files(ctx, local)
     return local
@@ -2066,18 +2300,27 @@ def generate_world(
     landing_root = Path(landing_root)
     offices = load_registry(registry_path or DEFAULT_REGISTRY)
     specs, generic = _specs_for(offices)
+    foreign: dict[str, tuple[Office, str, str]] = {}  # office outside the registry -> (office, receiver, file stem)
+    for producer, receiver, how in MISPLACED:
+        if how == "foreign" and receiver in specs and producer not in offices:
+            office, spec, stem = FOREIGN_OFFICES[producer]
+            foreign[producer] = (office, receiver, stem)
+            specs[producer] = spec
+    all_offices = {**offices, **{k: v[0] for k, v in foreign.items()}}
     kaltim = "prov-kaltim" in specs and specs["prov-kaltim"].fmt == "kaltim"
     counts, rekap_target = _allocate(rows, specs, kaltim)
 
     world = _World(seed)
-    world.offices = offices
+    world.offices = all_offices
     frames = []
     for office_id, spec in specs.items():
-        office = offices[office_id]
+        office = all_offices[office_id]
         df = _participations(world, office, spec, counts[office_id], seed)
         rng = _rng(seed, "plan", office_id)
         df["training_only"] = False
-        if spec.fmt == "generic":
+        if office_id in foreign:
+            _plan_simple(foreign[office_id][2], "Peserta")(df, world, rng)
+        elif spec.fmt == "generic":
             _plan_simple("peserta_" + office_id + "_{year}.xlsx", "Peserta")(df, world, rng)
         else:
             PLANS[spec.fmt](df, world, rng)
@@ -2087,7 +2330,12 @@ def generate_world(
     parts["assess"] = parts["assess"].to_numpy().astype("datetime64[D]")
     parts["special"] = np.int8(0)
     parts["src_office"] = ""
-    _results(parts, specs, offices, seed)
+    _results(parts, specs, all_offices, seed)
+    parts["dest"] = ""  # the office whose folder the file lands in, when not the producer's
+    for producer, (_, receiver, _) in foreign.items():
+        theirs = parts["office_id"].to_numpy() == producer
+        parts.loc[theirs, "special"] = np.int8(5)
+        parts.loc[theirs, "dest"] = receiver
 
     # special rows: no name and no NIK (quarantine no_identity), "Jenjang ?" (jenjang_unreadable)
     rng = _rng(seed, "special")
@@ -2136,6 +2384,8 @@ def generate_world(
             rekap["program"] = "Rekap Kabupaten/Kota"
             parts = pd.concat([parts, rekap], ignore_index=True)
 
+    parts = _add_variants(parts, specs, seed)
+
     # row order inside each sheet: as the office typed them in (random), rekap grouped by regency
     order_rng = _rng(seed, "order")
     office_rank = {office_id: i for i, office_id in enumerate(specs)}
@@ -2159,7 +2409,7 @@ def generate_world(
     offices_col = parts["office_id"].to_numpy()
     tasks = []
     for office_id, spec in specs.items():
-        office = offices[office_id]
+        office = all_offices[office_id]
         pos = np.flatnonzero(offices_col == office_id)
         tasks.append((pos, _office_task(world, office, spec, seed, office.landing_dir(landing_root), parts.iloc[pos])))
     bar = None
@@ -2172,48 +2422,150 @@ def generate_world(
         bar.close()
     file_rows = []
     junk_rows = []
-    summary_offices: dict[str, dict[str, int]] = {}
-    paths: list[Path] = []
     for (pos, task), local in zip(tasks, results):
         office_id = task["office"].id
-        folder = task["folder"]
         for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor",
                      "written_nik"):
             getattr(out, name)[pos] = getattr(local, name)
         for name, status, why in local.files:
-            file_rows.append({"office_id": office_id, "source_file": name, "expected_status": status, "why": why})
-            paths.append(folder / name)
+            file_rows.append({"office_id": office_id, "source_file": name, "expected_status": status, "why": why,
+                              "same_as": ""})
         junk_rows.extend({"office_id": office_id, "source_file": f, "source_sheet": s, "source_row": r, "kind": k}
                          for f, s, r, k in local.junk)
-        pids = parts["pid"].to_numpy()[pos]
-        summary_offices[office_id] = {
-            "rows": int(len(pos)),
-            "persons": int(len(np.unique(pids[pids >= 0]))),
-            "files": len(local.files),
-        }
 
     truth_rows = _truth_rows(parts, out, specs)
-    used = np.unique(parts.loc[parts["pid"] >= 0, "pid"].to_numpy())
+    files = pd.DataFrame(file_rows)
+    junk = pd.DataFrame(junk_rows, columns=["office_id", "source_file", "source_sheet", "source_row", "kind"])
+    truth_rows, files, junk = _landing_mess(landing_root, all_offices, offices, truth_rows, files, junk, seed)
+
+    summary_offices: dict[str, dict[str, int]] = {}
+    for office_id in offices:
+        if office_id not in specs:
+            continue
+        mine = truth_rows[truth_rows["office_id"] == office_id]
+        summary_offices[office_id] = {
+            "rows": int(len(mine)),
+            "persons": int(mine["person_id"].nunique()),
+            "files": int((files["office_id"] == office_id).sum()),
+        }
+    paths = [all_offices[o].landing_dir(landing_root) / f for o, f in zip(files["office_id"], files["source_file"])]
+    used = np.unique(truth_rows["person_id"].dropna().to_numpy(dtype=np.int64))
     persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
-    T.write_truth(truth_dir, truth_rows, persons, pd.DataFrame(file_rows), pd.DataFrame(junk_rows))
+    T.write_truth(truth_dir, truth_rows, persons, files, junk)
     return WorldSummary(
         landing_root=landing_root,
         truth_dir=truth_dir,
         rows=len(truth_rows),
         persons=int(len(persons)),
-        files=len(file_rows),
+        files=len(files),
         offices=summary_offices,
         paths=paths,
         skipped_offices=generic,
+        result_rows=int(truth_rows["expected"].str.match(r"published|quarantine:").sum()),
+        expected={k: int(v) for k, v in truth_rows["expected"].value_counts().sort_index().items()},
+        file_status={k: int(v) for k, v in files["expected_status"].value_counts().sort_index().items()},
     )
+
+
+def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office],
+                  rows: pd.DataFrame, files: pd.DataFrame, junk: pd.DataFrame, seed: int):
+    """After writing: first versions and misplaced files get their status, misplaced and foreign files
+    move to the folder they landed in, and some files are copied under a browser's or sync tool's name."""
+    rng = _rng(seed, "landing-mess")
+    # a file's status follows its rows (writers report every file "ok")
+    kinds = rows.groupby(["office_id", "source_file"])["special_kind"].first()
+    for i, f in enumerate(files.itertuples()):
+        kind = kinds.get((f.office_id, f.source_file))
+        if kind in FILE_STATUS and f.expected_status == "ok":
+            files.iat[i, files.columns.get_loc("expected_status")] = FILE_STATUS[kind]
+    # first versions: which revision replaces them
+    first = rows[rows["special_kind"] == 4].drop_duplicates(["office_id", "source_file"])
+    for f in first.itertuples():
+        revised = rows[(rows["office_id"] == f.office_id) & (rows["special_kind"] == 0)
+                       & rows["source_file"].map(lambda name, n=f.source_file: name != n and
+                                                 name.startswith(n.rsplit(".", 1)[0]))]
+        same = revised["source_file"].iat[0] if len(revised) else ""
+        files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "why"] = (
+            f"first version, replaced by {same}")
+        files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "same_as"] = same
+    # misplaced and foreign files: move them into the receiving office's folder
+    moving = rows[rows["dest"] != ""].drop_duplicates(["office_id", "source_file"])[["office_id", "source_file", "dest"]]
+    for m in moving.itertuples():
+        producer, receiver = all_offices[m.office_id], all_offices[m.dest]
+        name = m.source_file.split("/", 1)[1] if m.source_file.startswith(MISPLACED_DIR + "/") else m.source_file
+        target = receiver.landing_dir(landing_root) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(producer.landing_dir(landing_root) / m.source_file), str(target))
+        for frame in (rows, junk, files):
+            hit = (frame["office_id"] == m.office_id) & (frame["source_file"] == m.source_file)
+            frame.loc[hit, "source_file"] = name
+            frame.loc[hit, "office_id"] = m.dest
+        files.loc[(files["office_id"] == m.dest) & (files["source_file"] == name), "why"] = (
+            f"a file of {producer.region_name} in the wrong office's folder: hold back for the engineer")
+        if m.office_id in offices:
+            files.loc[(files["office_id"] == m.dest) & (files["source_file"] == name), "same_as"] = (
+                f"{m.office_id}/{name}")
+    for office in all_offices.values():
+        for folder in (office.landing_dir(landing_root) / MISPLACED_DIR, office.landing_dir(landing_root)):
+            if office.id not in offices or folder.name == MISPLACED_DIR:
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+    files = files[files["office_id"].isin(offices)].reset_index(drop=True)
+
+    new_rows, new_junk, new_files = [rows], [junk], [files]
+
+    def copy_file(src_office: str, name: str, dst_office: str, dst_name: str, status: str, expected: str, why: str):
+        src = offices[src_office].landing_dir(landing_root) / name
+        dst = offices[dst_office].landing_dir(landing_root) / dst_name
+        shutil.copyfile(src, dst)
+        r = rows[(rows["office_id"] == src_office) & (rows["source_file"] == name)].copy()
+        r["office_id"], r["source_file"], r["expected"], r["copy_of"] = dst_office, dst_name, expected, \
+            f"{src_office}/{name}"
+        new_rows.append(r)
+        j = junk[(junk["office_id"] == src_office) & (junk["source_file"] == name)].copy()
+        j["office_id"], j["source_file"] = dst_office, dst_name
+        new_junk.append(j)
+        new_files.append(pd.DataFrame([{"office_id": dst_office, "source_file": dst_name, "expected_status": status,
+                                        "why": why, "same_as": f"{src_office}/{name}"}]))
+
+    # another office's file, byte-identical to the one in its own folder
+    for producer, receiver, how in MISPLACED:
+        if how != "copy" or producer not in offices or receiver not in offices:
+            continue
+        own = files[(files["office_id"] == producer) & (files["expected_status"] == "ok")]["source_file"].tolist()
+        own = [n for n in own if not (offices[receiver].landing_dir(landing_root) / n).exists()]
+        if own:
+            name = own[int(rng.integers(0, len(own)))]
+            copy_file(producer, name, receiver, name, "held", "held:wrong_office",
+                      f"a file of {offices[producer].region_name} in the wrong office's folder (also in its own)")
+    # browser / sync copies: the same bytes under another name
+    for office_id in sorted(offices):
+        if rng.random() >= COPY_OFFICE_SHARE:
+            continue
+        own = files[(files["office_id"] == office_id) & (files["expected_status"] == "ok")]["source_file"].tolist()
+        own = [n for n in own if n in set(rows.loc[rows["office_id"] == office_id, "source_file"])]
+        if not own:
+            continue
+        own = _smaller_half(own, rows.loc[rows["office_id"] == office_id, "source_file"])
+        name = own[int(rng.integers(0, len(own)))]
+        stem, ext = name.rsplit(".", 1)
+        pattern = COPY_NAMES[int(rng.integers(0, len(COPY_NAMES)))]
+        copy_name = pattern.format(stem=stem, ext="." + ext)
+        copy_file(office_id, name, office_id, copy_name, "duplicate", "duplicate",
+                  f"byte-identical copy of {name}: count once")
+    rows = pd.concat(new_rows, ignore_index=True)
+    junk = pd.concat(new_junk, ignore_index=True)
+    files = pd.concat(new_files, ignore_index=True)
+    rows = rows.drop(columns=["special_kind", "dest"])
+    return rows, files, junk
 
 
 def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
     special = parts["special"].to_numpy()
     pid = parts["pid"].to_numpy()
     expected = np.full(len(parts), "published", dtype=object)
-    expected[special == 1] = "quarantine:no_identity"
-    expected[special == 2] = "quarantine:jenjang_unreadable"
+    for code, value in SPECIAL_EXPECTED.items():
+        expected[special == code] = value
     hasil = parts["hasil"].map({1: "Kompeten", 0: "Belum Kompeten", -1: None}).astype(object)
     hasil[parts["hasil"].to_numpy() == -1] = None
     damage = parts["nik_damage"].to_numpy().astype(object)
@@ -2242,6 +2594,12 @@ def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
             "rekap_of": parts["src_office"].astype(str),
             "written_nik": out.written_nik,
             "expected": expected,
+            "produced_by": parts["office_id"].astype(str),
+            "true_terbit": parts["issue"].to_numpy().astype("datetime64[D]").astype("datetime64[s]"),
+            "true_berlaku": parts["expiry"].to_numpy().astype("datetime64[D]").astype("datetime64[s]"),
+            "copy_of": "",
+            "special_kind": special.astype(np.int64),
+            "dest": parts["dest"].astype(str),
         }
     )
     frame.loc[pid < 0, "person_id"] = pd.NA
