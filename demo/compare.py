@@ -39,6 +39,13 @@ def compare_with_truth(published: pd.DataFrame, landing_root: Path, registry_pat
         f"published {published_total}, truth {true_total}, gap {published_total - true_total:+d} "
         f"({(published_total - true_total) / max(true_total, 1):+.2%})",
     ]
+    active_exact = int((gap["active_gap"] == 0).sum())
+    stated = headline_gap(published, expected_headline(truth_rows, load_registry(registry_path), publish_date,
+                                                       dates="stated"))
+    lines.append(
+        f"  active persons: cells exact {active_exact} of {len(gap)} against the real certificate dates, "
+        f"{int((stated['active_gap'] == 0).sum())} of {len(stated)} against the dates the files state"
+    )
     off = gap[gap["certified_gap"] != 0]
     if len(off):
         lines.append("  cells that differ (persons linkage split or merged wrongly):")

@@ -30,14 +30,42 @@ pipeline ignores it):
     * ``tahun`` (program year), ``program``, ``rekap_of`` (for prov-kaltim's
       "Rekap Kabupaten" rows: the regency/city office whose certificate it
       re-reports, else "").
-    * ``expected``: "published" or "quarantine:<rule>" (``no_identity``,
-      ``jenjang_unreadable``).
+    * ``expected``: what a correct pipeline does with the row:
+
+      - "published": counts (the only rows the headline counts);
+      - "quarantine:<rule>" (``no_identity``, ``jenjang_unreadable``);
+      - "duplicate": a row of a byte-identical copy of a file under a browser's or
+        sync tool's name (``X (1).xlsx``, ``X - Copy.xlsx``, ``X_salinan.xlsx``,
+        ``Copy of X.csv``); the original's rows count, ``copy_of`` names it;
+      - "superseded": a row of a first version that a revision (``_revisi``,
+        ``_rev``, ``_final``, `` revisi``) replaces; only the revision counts (it may
+        add rows, fill numbers that arrived later, correct a result or a NIK);
+      - "held:wrong_office": a row of another office's file dropped into this
+        office's folder (its title, NIKs and registration numbers name the other
+        region); the file is held back for the engineer and counts nowhere from
+        this folder (``produced_by`` is the office that made it; when it is a
+        registry office its own copy in its own folder counts there);
+      - "attendance": a row of an attendance list (Daftar Hadir) or registration
+        list (Daftar Peserta): a participant, not a certification (no jenjang, no
+        result in the file; ``hasil`` is None). Attendance lists also name a few
+        registered persons who never sat the assessment.
+    * ``produced_by``: the office that made the file (== ``office_id`` except for
+      misplaced files; may be an office outside the registry, e.g. ``kab-lahat``).
+    * ``true_terbit, true_berlaku``: the world's certificate dates even when the file
+      does not state them (NaT while pending); the headline's active rule uses them.
+    * ``copy_of``: "<office>/<file>" of the original for "duplicate" and misplaced copies, else "".
 
 ``persons.parquet``
     ``person_id, true_nik, nama, sex, birth_date, birth_place, home_region_code, twin_of``.
 
 ``files.csv``
-    ``office_id, source_file, expected_status`` ("ok" / "rejected"), ``why``.
+    ``office_id, source_file, expected_status, why, same_as``. ``expected_status``:
+    "ok" (a results file whose rows count), "rejected" (unreadable or no
+    participant columns), "duplicate" (byte-identical copy of ``same_as``),
+    "superseded" (first version replaced by the revision ``same_as``), "held"
+    (another office's file: hold back for the engineer; ``same_as`` its copy in
+    the producer's folder when there is one), "attendance" (attendance or
+    registration list: participants only).
 
 ``junk.csv``
     ``office_id, source_file, source_sheet, source_row, kind`` (title, numbering,
@@ -116,6 +144,7 @@ def expected_headline(
     offices,
     publish_date: date,
     only_intact_nik: bool = False,
+    dates: str = "true",
 ) -> pd.DataFrame:
     """``certified_workers_by_region_level`` as the truth implies it.
 
@@ -129,9 +158,13 @@ def expected_headline(
       province it lies in counts once, under the regency/city (the province row
       is dropped);
     * a person (``person_id``) counts once per (region_code, jenjang);
-    * active: at least one certificate in the cell valid on ``publish_date``:
-      ``masa_berlaku >= publish_date``; without it ``tanggal_terbit`` + 5 years;
-      without both, ``tahun >= publish_date.year - 4``.
+    * active: at least one certificate in the cell valid on ``publish_date``. With
+      ``dates="true"`` (default) the world's real certificate dates decide
+      (``true_berlaku >= publish_date``) wherever the certificate exists, also when
+      the file states no date (a sheet that gives only the registration number);
+      otherwise, and always with ``dates="stated"`` (what the file says, the
+      published contract's fallbacks): ``masa_berlaku >= publish_date``; without it
+      ``tanggal_terbit`` + 5 years; without both, ``tahun >= publish_date.year - 4``.
 
     ``offices``: the registry (``load_registry()``) or any iterable of offices.
     ``only_intact_nik``: after the certificate de-duplication, keep only rows whose
@@ -158,10 +191,15 @@ def expected_headline(
         rows = rows[rows["nik_intact"].astype(bool)]
     rows = rows[rows["person_id"].notna()]
 
+    if dates not in ("true", "stated"):
+        raise ValueError(f"dates must be 'true' or 'stated', got {dates!r}")
     on = pd.Timestamp(publish_date)
     berlaku = pd.to_datetime(rows["masa_berlaku"])
     terbit = pd.to_datetime(rows["tanggal_terbit"])
     expiry = berlaku.where(berlaku.notna(), terbit + pd.DateOffset(years=SKK_VALID_YEARS))
+    if dates == "true" and "true_berlaku" in rows:
+        real = pd.to_datetime(rows["true_berlaku"])
+        expiry = real.where(real.notna(), expiry)
     tahun = pd.to_numeric(rows["tahun"], errors="coerce")
     by_year = tahun >= (publish_date.year - (SKK_VALID_YEARS - 1))
     active = (expiry >= on).where(expiry.notna(), by_year.fillna(False)).astype(bool)
