@@ -85,8 +85,11 @@ def test_windows_1252_semicolon_export(tmp_path):
             },
             rows=3,
             skipped={"column_numbers": 1, "blank": 2, "total": 1, "footer": 2},
+            title="DAFTAR PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI | DINAS PUPR KOTA PALEMBANG TAHUN 2025",
+            tahun_from="title",
         )
     ]
+    assert set(submission.rows["tahun"]) == {"2025"}
 
 
 ROWS = [

@@ -173,6 +173,9 @@ def test_realistic_workbook_sheet_reports(tmp_path):
             },
             rows=3,
             skipped={"column_numbers": 1, "blank": 2, "total": 1, "footer": 6},
+            title="DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI | "
+            "DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN 2025",
+            tahun_from="title",
         ),
         SheetReport(
             sheet="Angkatan II",
@@ -181,7 +184,7 @@ def test_realistic_workbook_sheet_reports(tmp_path):
                      "jenis_kelamin": "L/P"},
             rows=3,
             skipped={},
-        ),
+        ),  # no title rows, no year in the sheet name "Angkatan II" nor in the file name
         SheetReport(
             sheet="Rekap",
             header_row=None,

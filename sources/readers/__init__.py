@@ -19,7 +19,7 @@ from sources import headers
 from sources.readers.csv_reader import read_csv
 from sources.readers.excel import read_excel
 from sources.readers.json_reader import read_json
-from sources.readers.table import SheetReport, SubmissionRejected, TableRows
+from sources.readers.table import SheetReport, SubmissionRejected, TableRows, standalone_year
 from sources.registry import Office
 
 __all__ = [
@@ -162,9 +162,27 @@ def _nothing_read(reports: list[SheetReport]) -> str:
     return message
 
 
+def fill_tahun(table: TableRows, file_name: str) -> None:
+    """Give a sheet without a year column the year its title rows, sheet name or file name state.
+
+    Only a year that stands alone counts (see :func:`standalone_year`); the first of
+    title, sheet name, file name that states one wins, and ``report.tahun_from`` says
+    which. A sheet with a tahun column keeps its own values, empty cells included.
+    """
+    if headers.TAHUN in table.columns or not table.source_rows:
+        return
+    for source, text in (("title", table.report.title), ("sheet", table.report.sheet), ("file", Path(file_name).stem)):
+        year = standalone_year(text)
+        if year is not None:
+            table.columns[headers.TAHUN] = [year] * len(table.source_rows)
+            table.report.tahun_from = source
+            return
+
+
 def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRows]]) -> pd.DataFrame:
     data: dict[str, list] = {column: [] for column in FRAME_COLUMNS}
     for sheet, table in tables:
+        fill_tahun(table, name)
         n = len(table.source_rows)
         data[headers.OFFICE_ID] += [office.id] * n
         data[headers.SOURCE_FILE] += [name] * n

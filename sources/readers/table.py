@@ -41,6 +41,11 @@ class SheetReport:
     rows: int  # participant rows emitted
     skipped: dict[str, int]  # rows skipped, by reason
     note: str = ""
+    # Text of the title rows above the header ("DAFTAR PESERTA ... KOTA SAMARINDA TAHUN 2024"),
+    # one " | " per row: whose file it is and which year it speaks of.
+    title: str = ""
+    # Where the raw tahun came from when the sheet has no year column: "title", "sheet", "file"; "" otherwise.
+    tahun_from: str = ""
 
 
 @dataclass
@@ -344,6 +349,7 @@ def extract_rows(
     source_rows = [row_number(start + i) for i in keep]
 
     notes = list(header.notes)
+    title = title_text(rows[: header.first_row], render)
     if not source_rows:
         notes.append("no participant rows below the header")
     report = SheetReport(
@@ -353,8 +359,60 @@ def extract_rows(
         rows=len(source_rows),
         skipped=skipped,
         note="; ".join(notes),
+        title=title,
     )
     return TableRows(dict(zip(canonicals, columns)), source_rows, report)
+
+
+TITLE_ROWS = 12  # title rows kept per sheet; a header further down has a cover page above it
+TITLE_CHARS = 600
+
+
+def title_text(rows: Sequence[Sequence[object]], render: Render) -> str:
+    """The text of the rows above the header, one ``" | "`` between rows, cells joined by a space.
+
+    Empty rows are left out; at most the last ``TITLE_ROWS`` rows (the ones nearest the
+    header) and ``TITLE_CHARS`` characters are kept.
+    """
+    lines = []
+    for row in rows[-TITLE_ROWS:]:
+        cells = [text for text in (render(cell) for cell in row) if text]
+        if cells:
+            lines.append(" ".join(" ".join(cell.split()) for cell in cells))
+    return " | ".join(lines)[:TITLE_CHARS]
+
+
+# A program year: 2000-2035 standing alone, not part of a longer number, a date
+# ("12-03-2024", "2024/03/12") or a range's neighbour digits.
+_YEAR = re.compile(r"(?<![\d])(?<![\d][./-])(20[0-2]\d|203[0-5])(?![\d])(?![./-]\d)")
+# "TAHUN 2024", "Tahun Anggaran 2025", "TA. 2023", "T.A 2023", "TA-2023".
+_YEAR_AFTER_WORD = re.compile(
+    r"(?<![^\W_])(?:tahun(?:\s+anggaran)?|t\.?\s?a)\.?[\s:_\-]*(20[0-2]\d|203[0-5])(?![\d])(?![./-]\d)", re.IGNORECASE
+)
+
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|ags|sep|okt|nop|nov|des)[a-z]*\.?\s*$", re.IGNORECASE
+)
+
+
+def standalone_year(text: str | None) -> str | None:
+    """The program year a title, sheet name or file name states, as text, or None.
+
+    A year after "TAHUN", "Tahun Anggaran" or "TA." wins; otherwise a single distinct
+    standalone year (2000-2035). Dates ("Sangatta, 15-12-2025") and several different
+    bare years give None: which one is the program year is not said.
+    """
+    if not text:
+        return None
+    spaced = text.replace("_", " ")
+    stated = {match.group(1) for match in _YEAR_AFTER_WORD.finditer(spaced)}
+    if len(stated) == 1:
+        return stated.pop()
+    if stated:
+        return None
+    # A year right after a month name is the date a letter was signed, not a program year.
+    bare = {match.group(1) for match in _YEAR.finditer(spaced) if not _MONTH_BEFORE.search(spaced, 0, match.start())}
+    return bare.pop() if len(bare) == 1 else None
 
 
 def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
