@@ -16,7 +16,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from rapidfuzz.distance import DamerauLevenshtein
+
+from linkage.names import fold_names, learn_word_variants
 
 # Provenance that identifies a row across runs: the file's bytes (sha256), not its
 # name, so a re-submitted or renamed file keeps its rows' identity.
@@ -72,46 +73,6 @@ from decoded
 """
 
 
-# nama_kunci folds the ways clerks *abbreviate or spell* Muhammad (standardize/names.py),
-# not a one-letter slip inside it: "Muhammaa" reaches linkage as "muhama" and would
-# make "M. Ismail" and "Muhammaa Ismail" two names. Muhammad opens about one name in
-# six here, so such slips are common; the folded key is "muhamad" (doubled letters
-# collapsed), hence the comparison with it.
-_MUHAMMAD = "muhammad"
-_MUHAMMAD_FOLDED = ("muhamad", "mohamad")
-
-
-def _fold_muhammad_word(word: str) -> str:
-    if word == _MUHAMMAD or len(word) < 5 or word[0] != "m":
-        return word
-    if any(DamerauLevenshtein.distance(word, form, score_cutoff=1) <= 1 for form in _MUHAMMAD_FOLDED):
-        return _MUHAMMAD
-    return word
-
-
-def linkage_name_key(key: str | None) -> str | None:
-    """The name linkage compares: ``nama_kunci`` with one-letter typos of Muhammad folded too.
-
-    >>> linkage_name_key("muhama ismail")
-    'muhammad ismail'
-    """
-    if not isinstance(key, str):
-        return key
-    return " ".join(_fold_muhammad_word(word) for word in key.split(" "))
-
-
-def _fold_names(names: pd.Series) -> pd.Series:
-    """:func:`linkage_name_key` per distinct name (a million rows hold a few ten thousand names)."""
-    codes, uniques = pd.factorize(names, use_na_sentinel=True)
-    if not len(uniques):
-        return names
-    folded = np.array([linkage_name_key(u) for u in uniques], dtype=object)
-    if (folded == np.asarray(uniques, dtype=object)).all():
-        return names
-    out = np.where(codes >= 0, folded[np.maximum(codes, 0)], None)
-    return pd.Series(out, index=names.index, dtype=names.dtype)
-
-
 def check_columns(rows: pd.DataFrame) -> None:
     """Raise when standardized columns linkage needs are missing."""
     missing = [c for c in REQUIRED_COLUMNS if c not in rows.columns]
@@ -137,7 +98,8 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
 
     Columns: ``rid`` (0..n-1), ``nik`` (valid only), ``nik_status``, ``digits``
     (a valid NIK, or the digits a damaged one still shows), ``name``
-    (:func:`linkage_name_key` of nama_kunci),
+    (:func:`linkage.names.linkage_name_key` of nama_kunci, then the spelling
+    variants :func:`linkage.names.learn_word_variants` finds in these rows),
     ``birth`` (ISO text), ``ddmmyy``, ``sex``,
     ``place`` (lower-case birth place), ``cert`` (registration number),
     ``nik_ddmmyy``/``nik_sex`` (decoded from a valid NIK) and ``nik_birth_ok``/
@@ -155,11 +117,15 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
         if own:
             con.close()
     frame["rid"] = frame["rid"].astype(np.int64)
-    frame["name"] = _fold_names(frame["name"])
+    frame["name"] = fold_names(frame["name"])
     birth_ok = (frame["ddmmyy"] == frame["nik_ddmmyy"]).astype("boolean")
     frame["nik_birth_ok"] = birth_ok.where(frame["ddmmyy"].notna() & frame["nik_ddmmyy"].notna())
     sex_ok = (frame["sex"] == frame["nik_sex"]).astype("boolean")
     frame["nik_sex_ok"] = sex_ok.where(frame["sex"].notna() & frame["nik_sex"].notna())
+    agrees = (frame["nik_birth_ok"].fillna(False) & frame["nik_sex_ok"].fillna(True)).to_numpy(dtype=bool)
+    variants = learn_word_variants(frame["name"], frame["nik"], agrees)
+    if variants:
+        frame["name"] = fold_names(frame["name"], variants)
     return frame
 
 

@@ -34,6 +34,7 @@ import pyarrow as pa
 
 from linkage.clustering import Facts, GuardedUnionFind
 from linkage.features import PROVENANCE, ROW_IDENTITY, build_features
+from linkage.names import register_name_model
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
     certificate_candidates,
@@ -163,6 +164,7 @@ def link_persons(
         t = time.perf_counter()
         _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "sex", "place", "cert"]])
         register_frequencies(con)
+        register_name_model(con)
         merges_2a = typo_merges(con)
         uf = GuardedUnionFind(n_groups + len(residual))
         for g1, g2 in zip(merges_2a["g1"].tolist(), merges_2a["g2"].tolist()):

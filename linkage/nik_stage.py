@@ -14,8 +14,9 @@ Such rows are *detached*: linked like rows without NIK, never to the person whos
 NIK they carry.
 
 Stage 2, NIK repair. Damaged NIKs are resolved against the valid NIKs of stage 1,
-and only with evidence from the other columns (names compare as ``nama_kunci``;
-"compatible" means equal, one letter apart, or one a word subset of the other):
+and only with evidence from the other columns (names compare as linkage name
+keys; "compatible" is :func:`linkage.names.names_agree`: equal, a typo, a word
+left out or shortened to its initial):
 
 * ``excel_truncated``: the 15 known digits are the first 15 of a valid NIK; names
   compatible; birth date and sex do not disagree;
@@ -51,6 +52,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 
+from linkage.names import names_agree
 from reference import regions
 
 # Expected number of other persons sharing the evidence by chance, above which a
@@ -66,22 +68,14 @@ EDGE_COLUMNS = ["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", 
 
 
 def name_compatible(a, b) -> bool:
-    """Could ``a`` and ``b`` (nama_kunci) be one person's name as written by two clerks?
+    """Could ``a`` and ``b`` (linkage name keys) be one person's name as two clerks wrote it?
 
-    Equal; one letter apart (a typo: substitution, insertion, deletion or two
-    swapped letters); or the shorter, of at least two words, is a subset of the
-    longer's words (a middle name left out). "Agus Santoso" and "Budi Santoso"
-    (twins) are not; "Ahmad Fauzi" and "Muhammad Fauzi" are not.
+    :func:`linkage.names.names_agree`: equal, a typo, a word left out, a word
+    shortened to its initial ("Supriyadi S." / "Supriyadi Santoso"). "Agus
+    Santoso" and "Budi Santoso" (twins) are not; "Ahmad Fauzi" and "Muhammad
+    Fauzi" are not.
     """
-    if not isinstance(a, str) or not isinstance(b, str):
-        return False
-    if a == b:
-        return True
-    if DamerauLevenshtein.distance(a, b) <= 1:
-        return True
-    wa, wb = set(a.split()), set(b.split())
-    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return len(small) >= 2 and small <= large
+    return names_agree(a, b)
 
 
 def birth_far(birth: str, others: list[str]) -> bool:
@@ -110,16 +104,14 @@ class ExactPass:
 
 
 def name_close(a, b) -> bool:
-    """Looser than :func:`name_compatible`, for rows that share a valid NIK *and* its birth date and sex.
+    """Looser than :func:`name_compatible`, for rows that share a valid NIK and do not contradict it.
 
-    Two clerks' spellings may then be two letters apart ("Muhammad Rizki" and
-    "Muhamad Rizzy" key as "rizki" / "rizy"): a different person would need the
-    same 16 digits and the same birth date, so only a clearly different name
-    ("Siti Aminah" / "Siti Aisyah", three edits) still counts as another person.
+    A different person would need the same 16 digits, so only a clearly different
+    name counts as another person ("Siti Aminah" / "Siti Aisyah"); a lone given
+    name, an abbreviation or two letters off in a long word do not
+    (:func:`linkage.names.names_agree` with ``loose``).
     """
-    if name_compatible(a, b):
-        return True
-    return isinstance(a, str) and isinstance(b, str) and DamerauLevenshtein.distance(a, b) <= 2
+    return names_agree(a, b, loose=True)
 
 
 def _name_clusters(members: np.ndarray, names: np.ndarray, compatible=name_compatible) -> list[list[int]]:
@@ -143,9 +135,12 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
 
     In a group, the *owners* are the rows whose birth date and sex agree with what
     the NIK encodes (failing that, the rows that do not contradict it); when the
-    owners' names are incompatible, the name with most rows keeps the NIK. Any
-    other row is detached when its name is incompatible with every owner's, or
-    when it contradicts the NIK and its birth date is no typo of the owners'.
+    owners' names are clearly different, the name with most rows keeps the NIK.
+    Any other row is detached only on evidence that someone else holds the NIK:
+    it does not contradict the NIK but its name is clearly different from every
+    owner's (:func:`name_close`: an abbreviation, a lone given name or an old
+    spelling is no evidence); or it contradicts the NIK's birth date or sex and
+    its name is not compatible, or its birth date is no typo of the owners'.
     """
     n = len(feats)
     valid = feats["nik"].notna().to_numpy()
@@ -180,7 +175,6 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
             compatible = name_close
             if not len(owners):
                 owners = members[~inconsistent[members]]
-                compatible = name_compatible
             if not len(owners):
                 continue  # nobody agrees with this NIK: no evidence which row holds it
             clusters = _name_clusters(owners, names, compatible)
@@ -193,7 +187,7 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
             for i in members.tolist():
                 if i in owner_set:
                     continue
-                if not any((name_close if agrees[i] else name_compatible)(names[i], o) for o in owner_names):
+                if not any((name_compatible if inconsistent[i] else name_close)(names[i], o) for o in owner_names):
                     detached[i] = True
                 elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
                     detached[i] = True
@@ -374,7 +368,7 @@ where (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
   and coalesce(r.sex = v.sex, true)
   and coalesce(r.birth = v.birth, true)
   and (c.kind not in ('missing', 'copied', 'scientific_notation') or coalesce(r.place = v.place, true))
-  and damerau_levenshtein(r.name, v.name) <= 1
+  and names_agree(r.name, v.name)
   and v.cid <> coalesce(r.blocked_cid, -1)
 """
 

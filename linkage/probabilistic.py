@@ -9,7 +9,8 @@ themselves: the exact pass settled them, so the probabilistic part stays small
 
 The model (Splink 5, DuckDB backend):
 
-* comparisons: ``nama_kunci`` (exact with term-frequency adjustment, one edit,
+* comparisons: the linkage name key (exact with term-frequency adjustment, one
+  edit, abbreviated or a word left out per :func:`linkage.names.names_agree`,
   Jaro-Winkler >= 0.92), birth date (exact, one edit), sex, birth place (exact
   with term frequencies, Jaro-Winkler >= 0.9), NIK digits (first 15 equal,
   one edit, prefix, two edits) and registration number;
@@ -44,6 +45,7 @@ import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from linkage.clustering import GuardedUnionFind
+from linkage.names import register_name_model
 
 MATCH_THRESHOLD = 0.99
 # A row whose two best candidate persons are closer than this (match weight, bits)
@@ -140,6 +142,11 @@ def domain_comparisons() -> list:
             cll.NullLevel("name"),
             cll.ExactMatchLevel("name").configure(tf_adjustment_column="name"),
             cll.CustomLevel(within_edits("name", 1), "Damerau-Levenshtein <= 1"),
+            # A word shortened to its initial or left out ("Supriyadi S." / "Supriyadi
+            # Santoso"): the name model of every other stage (linkage/names.py). Only
+            # reached by pairs sharing a first letter, so the Python call stays rare.
+            cll.CustomLevel("(case when left(name_l, 1) = left(name_r, 1) then names_agree(name_l, name_r) "
+                            "else false end)", "abbreviated or a word left out"),
             cll.JaroWinklerLevel("name", 0.92),
             cll.ElseLevel(),
         ],
@@ -201,6 +208,7 @@ def _label_prior(cid: np.ndarray) -> float:
 
 def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, seed: int = 7) -> Linker:
     """A Splink linker over table ``records``, trained from the NIK-cluster labels."""
+    register_name_model(con)
     db = DuckDBAPI(connection=con)
     sdf = db.register(con.table(records))
     settings = SettingsCreator(

@@ -130,6 +130,55 @@ SCENARIOS: list[Row] = [
         "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
 ]
 
+# Names as clerks write them (DOMAIN): a later or middle name shortened to its initial,
+# Muhammad as "M.", a degree glued with a comma, old spelling, stray spaces. The NIK is
+# intact and agrees with birth date and sex: nothing says these are other persons.
+CLERKS = [
+    Row("abbreviated", "supriyadi", "kutim_2024.xlsx", "SUPRIYADI S.", "6408012004790008", "Sangatta", "1979-04-20",
+        "L"),
+    Row("abbreviated", "supriyadi", "kaltim_2025.xlsx", "Supriyadi Santoso", "6408012004790008", "Sangatta",
+        "1979-04-20", "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    Row("abbreviated", "hakim", "kutim_2024.xlsx", "Abdul R. Hakim", "6408021111810004", "Sangatta", "1981-11-11",
+        "L"),
+    Row("abbreviated", "hakim", "kutim_2025.xlsx", "Abdul Rahman Hakim,S.T.", "6408021111810004", "Sangatta",
+        "1981-11-11", "L", jenjang="4", jabatan="Mandor"),
+    Row("abbreviated", "hakim", "kaltim_2025.xlsx", "A. RAHMAN HAKIM", "6.40802111181000e+15", "Sangatta",
+        "1981-11-11", "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    Row("abbreviated", "fajar", "kutim_2024.xlsx", "M. Fajar Hidayat", "6408031409870002", "Bontang", "1987-09-14",
+        "L"),
+    Row("abbreviated", "fajar", "kutim_2025.xlsx", "Muhammad  Fajar\u00a0Hidayat", "6408031409870002", "Bontang",
+        "1987-09-14", "L", jenjang="4", jabatan="Mandor"),
+    Row("abbreviated", "fajar", "kaltim_2025.xlsx", "H.M. Fajar", "6408031409870002", "Bontang", "1987-09-14", "L",
+        jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # Old and new spelling of one name, once with a NIK Excel truncated.
+    Row("old_spelling", "djoko", "kutim_2024.xlsx", "Djoko Tjahjono", "6408040202660003", "Samarinda", "1966-02-02",
+        "L"),
+    Row("old_spelling", "djoko", "kaltim_2025.xlsx", "JOKO CAHYONO", "6408040202660000", "Samarinda", "1966-02-02",
+        "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    Row("old_spelling", "jusuf", "kutim_2024.xlsx", "Jusuf Soeharto", "6408050303640001", "Tenggarong", "1964-03-03",
+        "L"),
+    Row("old_spelling", "jusuf", "kutim_2025.xlsx", "Yusuf Suharto", "6408050303640001", "Tenggarong", "1964-03-03",
+        "L", jenjang="4", jabatan="Mandor"),
+    Row("old_spelling", "achmad", "kutim_2024.xlsx", "Achmad Chairuddin", "6408060606700005", "Sangatta",
+        "1970-06-06", "L"),
+    Row("old_spelling", "achmad", "kutim_2025.xlsx", "Akhmad Khairudin", "6408060606700005", "Sangatta",
+        "1970-06-06", "L", jenjang="4", jabatan="Mandor"),
+    # No NIK, an abbreviated name, the same birth date and place as one person with a rare name.
+    Row("abbreviated_no_nik", "bonifasius", "kutim_2024.xlsx", "Bonifasius Kornelius Lamanepa", "6408071212770006",
+        "Sangatta", "1977-12-12", "L"),
+    Row("abbreviated_no_nik", "bonifasius", "kaltim_2025.xlsx", "Bonifasius K. Lamanepa", None, "Sangatta",
+        "1977-12-12", "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # A mistyped NIK landing on another real person's (same district and birth date):
+    # both rows agree with it, the names are clearly different, so they stay two persons.
+    Row("nik_collision", "aminah", "kutim_2024.xlsx", "Siti Aminah", "6408085008920003", "Sangatta", "1992-08-10",
+        "P"),
+    Row("nik_collision", "aminah", "kutim_2025.xlsx", "Siti Aminah", "6408085008920003", "Sangatta", "1992-08-10",
+        "P", jenjang="4", jabatan="Mandor"),
+    Row("nik_collision", "aisyah", "kaltim_2025.xlsx", "Siti Aisyah", "6408085008920003", "Sangatta", "1992-08-10",
+        "P", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+]
+SCENARIOS += CLERKS
+
 # The file added in the second run of the stable-key tests: a known person again, and a new one.
 ADDED = [
     Row("added", "agus", "kutim_2026.xlsx", "Agus Salim", "6408011507800001", "Sangatta", "1980-07-15", "L",
@@ -385,7 +434,7 @@ def test_name_variants_fold_in_nama_kunci(written, key):
     ],
 )
 def test_linkage_name_key_folds_typos_of_muhammad(key, linkage_key):
-    from linkage.features import linkage_name_key
+    from linkage.names import linkage_name_key
 
     assert linkage_name_key(key) == linkage_key
 

@@ -1,0 +1,279 @@
+"""How two clerks write one person's name: the name model every linkage stage uses.
+
+Linkage compares ``nama_kunci`` (standardize/names.py: lower case, honorifics and
+degrees removed, Muhammad's abbreviations, ``oe``/``dj``/``tj`` and doubled
+letters folded), made coarser here in two ways:
+
+* :func:`linkage_name_key` folds what the key still keeps apart but Indonesian
+  writing does not: the rest of the pre-1972 spelling (``j``/``y`` as in
+  Jusuf/Yusuf, ``ch``/``kh``/``h`` as in Chairul/Khairul/Hairul, ``sy``/``s``),
+  transliteration (``th``/``t``, ``dh``/``d``, ``ph``/``f``, ``q``/``k``), a final
+  ``y``/``i`` (Rizky/Rizki, Hendry/Hendri) and one-letter slips inside Muhammad.
+  The key only serves comparison; nobody reads it.
+* :func:`names_agree` decides whether two keys can be one person's name as two
+  clerks wrote it (DOMAIN "The person: NIK", names): a word shortened to its
+  initial or to a prefix ("Supriyadi S.", "Abdul R. Hakim", "Abd. Rahman"), a
+  word left out, words written together ("Nur Hayati" / "Nurhayati"), a typo in
+  a word. What it refuses: two different words at the same place ("Agus
+  Santoso" / "Budi Santoso", twins), a name made only of initials.
+
+:func:`learn_word_variants` adds what no rule foresaw, from the data itself:
+within one valid NIK whose rows agree with the birth date and sex it encodes,
+the spellings clerks use for one word ("Mustofa" / "Mustafa", "Nofri" /
+"Novri") are seen side by side; a pair seen for several different persons is a
+spelling variant, folded like the rules' ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import DamerauLevenshtein
+
+# nama_kunci folds the ways clerks *abbreviate or spell* Muhammad (standardize/names.py),
+# not a one-letter slip inside it: "Muhammaa" reaches linkage as "muhama" and would
+# make "M. Ismail" and "Muhammaa Ismail" two names. Muhammad opens about one name in
+# six in Indonesia, so such slips are common; the folded key is "muhamad" (doubled
+# letters collapsed), hence the comparison with it.
+_MUHAMMAD = "muhammad"
+_MUHAMMAD_FOLDED = ("muhamad", "mohamad")
+
+# Letter groups one sound is written with, old spelling and new, Arabic and Dutch
+# transliteration. Applied in order, per word, after nama_kunci's folds (which
+# already turned dj into j, tj into c, oe into u, sj into sy).
+_SOUND_FOLDS = (
+    ("kh", "h"),  # Khairul / Hairul; old "ch" reaches here as "kh" below
+    ("ch", "h"),  # Chairul / Choirul (old spelling of kh)
+    ("sy", "s"),  # Syaiful / Saiful, Syamsul / Samsul
+    ("th", "t"),  # Fathur / Fatur, Thomas / Tomas
+    ("dh", "d"),  # Ramadhan / Ramadan, Dhani / Dani
+    ("ph", "f"),  # Stephanus / Stefanus
+    ("q", "k"),  # Rizqi / Rizki, Taufiq / Taufik
+    ("j", "y"),  # Jusuf / Yusuf (old j is today's y; old dj, today's j, was folded to j first)
+)
+
+
+def _fold_word(word: str) -> str:
+    if word == _MUHAMMAD:
+        return word
+    if len(word) >= 5 and word[0] == "m" and any(
+        DamerauLevenshtein.distance(word, form, score_cutoff=1) <= 1 for form in _MUHAMMAD_FOLDED
+    ):
+        return _MUHAMMAD
+    for old, new in _SOUND_FOLDS:
+        if old in word:
+            word = word.replace(old, new)
+    if len(word) > 2 and word.endswith("y"):
+        word = word[:-1] + "i"  # Rizky / Rizki, Hendry / Hendri
+    # a fold can leave a doubled letter ("sy" + "s"): nama_kunci collapsed them before
+    out = [word[0]] if word else []
+    for ch in word[1:]:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word_cached(word: str) -> str:
+    return _fold_word(word)
+
+
+def linkage_name_key(key: str | None) -> str | None:
+    """The name linkage compares: ``nama_kunci`` with sound-alike spellings folded.
+
+    >>> linkage_name_key("muhama ismail")
+    'muhammad ismail'
+    >>> linkage_name_key("jusuf hairul")
+    'yusuf hairul'
+    """
+    if not isinstance(key, str):
+        return key
+    return " ".join(_fold_word_cached(word) for word in key.split(" ") if word)
+
+
+def fold_names(names: pd.Series, variants: dict[str, str] | None = None) -> pd.Series:
+    """:func:`linkage_name_key` per distinct name, then ``variants`` (word -> canonical word)."""
+    codes, uniques = pd.factorize(names, use_na_sentinel=True)
+    if not len(uniques):
+        return names
+    folded = [linkage_name_key(u) for u in uniques]
+    if variants:
+        folded = [" ".join(variants.get(w, w) for w in name.split(" ")) if name else name for name in folded]
+    folded = np.array(folded, dtype=object)
+    if (folded == np.asarray(uniques, dtype=object)).all():
+        return names
+    out = np.where(codes >= 0, folded[np.maximum(codes, 0)], None)
+    return pd.Series(out, index=names.index, dtype=names.dtype)
+
+
+# --- do two names agree? ----------------------------------------------------------
+
+_FULL, _SHORT = 2, 1  # a word written out on both sides; a word shortened on one side
+
+
+def _word_match(x: str, y: str, loose: bool) -> int:
+    """How word ``x`` and word ``y`` can be one word: _FULL, _SHORT or 0 (they cannot)."""
+    if x == y:
+        return _FULL if len(x) > 1 else _SHORT
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) == 1:
+        return _SHORT if long[0] == short else 0
+    if 3 <= len(short) <= 4 and long.startswith(short) and len(long) - len(short) >= 2:
+        # "Abd." for Abdul, "Supr." for Supriyadi: shortened, not misspelt. Longer
+        # prefixes are names of their own ("Wahyuni" / "Wahyuningsih").
+        return _SHORT
+    if len(short) >= 4:
+        edits = DamerauLevenshtein.distance(x, y, score_cutoff=2)
+        if edits <= 1 or (loose and edits <= 2 and len(short) >= 6):
+            return _FULL
+    return 0
+
+
+def _align(short: list[str], long: list[str], loose: bool) -> tuple[int, int] | None:
+    """Match every word of ``short``, in order, to a distinct word of ``long``.
+
+    Returns (words matched in full, words matched at all) for the best alignment,
+    or None when some word of ``short`` has no partner. Names have a handful of
+    words, so a memoised search over positions is instant.
+    """
+
+    @lru_cache(maxsize=None)
+    def best(i: int, j: int) -> tuple[int, int] | None:
+        if i == len(short):
+            return (0, 0)
+        result = None
+        for k in range(j, len(long) - (len(short) - i) + 1):
+            kind = _word_match(short[i], long[k], loose)
+            if not kind:
+                continue
+            rest = best(i + 1, k + 1)
+            if rest is None:
+                continue
+            candidate = (rest[0] + (kind == _FULL), rest[1] + 1)
+            if result is None or candidate > result:
+                result = candidate
+        return result
+
+    return best(0, 0)
+
+
+@lru_cache(maxsize=500_000)
+def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
+    """Can linkage keys ``a`` and ``b`` be one person's name as two clerks wrote it?
+
+    Equal, one letter apart, or written together ("nur hayati" / "nurhayati");
+    otherwise every word of the name with fewer words must be found, in order, in
+    the other, each written out, one typo off, or shortened to its initial or a
+    prefix of three or four letters, and at least one word written out on both
+    sides. Words the shorter name lacks are words a clerk left out.
+
+    The shorter name needs two words unless ``loose``: a lone "Budi" against
+    "Budi Santoso" says nothing by itself. ``loose`` is for rows that share a
+    valid NIK *and* agree with the birth date and sex it encodes: a different
+    person would need the same 16 digits, so only a clearly different name counts
+    against it, a lone word may stand for the whole name, and words of six
+    letters or more two edits apart still agree.
+
+    >>> names_agree("supriyadi s", "supriyadi santoso")
+    True
+    >>> names_agree("agus santoso", "budi santoso")
+    False
+    """
+    if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
+        return False
+    if a == b:
+        return True
+    if DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1:
+        return True
+    wa, wb = a.split(" "), b.split(" ")
+    joined_a, joined_b = "".join(wa), "".join(wb)
+    if len(joined_a) >= 6 and (len(wa) > 1 or len(wb) > 1) and DamerauLevenshtein.distance(
+        joined_a, joined_b, score_cutoff=1
+    ) <= 1:
+        return True
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < 2 and not loose:
+        return False
+    found = _align(short, long, loose)
+    if found is None and len(short) == len(long):
+        found = _align(long, short, loose)
+    return found is not None and found[0] >= 1
+
+
+def name_conflict_evidence(a: str | None, b: str | None) -> bool:
+    """True when two present names cannot be one person's, even read loosely."""
+    return isinstance(a, str) and isinstance(b, str) and not names_agree(a, b, loose=True)
+
+
+def register_name_model(con) -> None:
+    """SQL function ``names_agree(a, b)`` on DuckDB connection ``con``, so SQL and Python judge names alike."""
+    import duckdb
+
+    try:
+        con.create_function("names_agree", lambda a, b: names_agree(a, b), ["VARCHAR", "VARCHAR"], "BOOLEAN",
+                            side_effects=False)
+    except (duckdb.CatalogException, duckdb.NotImplementedException):
+        pass  # already registered on this connection
+
+
+# --- variants learnt from the data --------------------------------------------------
+
+# A word pair must be seen for this many different persons (NIKs) to count as a
+# spelling variant: one person's two spellings may be a typo, several persons'
+# are a habit.
+MIN_PERSONS_FOR_VARIANT = 2
+
+
+def learn_word_variants(names: pd.Series, niks: pd.Series, agrees: np.ndarray) -> dict[str, str]:
+    """Spelling variants of words, learnt from rows that share a valid NIK and agree with it.
+
+    ``names``: linkage keys; ``niks``: valid NIK or missing; ``agrees``: the row's
+    birth date and sex agree with what its NIK encodes. For every NIK, each pair of
+    its distinct names with the same number of words that differ in exactly one
+    word (both at least three letters, same first letter) contributes that word
+    pair. Pairs seen for :data:`MIN_PERSONS_FOR_VARIANT` NIKs or more become
+    variants; each group of variants folds to its most frequent word.
+    """
+    mask = agrees & niks.notna().to_numpy() & names.notna().to_numpy()
+    frame = pd.DataFrame({"nik": niks[mask].to_numpy(), "name": names[mask].to_numpy()}).drop_duplicates()
+    multi = frame[frame.groupby("nik")["name"].transform("size") > 1]
+    if multi.empty:
+        return {}
+    pair_persons: Counter = Counter()
+    for _, group in multi.groupby("nik", sort=False)["name"]:
+        spelled = group.tolist()
+        seen = set()
+        for i in range(len(spelled)):
+            wi = spelled[i].split(" ")
+            for j in range(i + 1, len(spelled)):
+                wj = spelled[j].split(" ")
+                if len(wi) != len(wj):
+                    continue
+                diff = [(x, y) for x, y in zip(wi, wj) if x != y]
+                if len(diff) != 1:
+                    continue
+                x, y = diff[0]
+                if min(len(x), len(y)) < 3 or x[0] != y[0] or _word_match(x, y, loose=False):
+                    continue  # an initial, a typo or a prefix: names_agree knows those already
+                seen.add((x, y) if x < y else (y, x))
+        pair_persons.update(seen)
+    learnt = [pair for pair, persons in pair_persons.items() if persons >= MIN_PERSONS_FOR_VARIANT]
+    if not learnt:
+        return {}
+    counts = Counter(names.dropna().str.split(" ").explode().tolist())
+    parent: dict[str, str] = {}
+
+    def root(w: str) -> str:
+        while parent.get(w, w) != w:
+            w = parent[w]
+        return w
+
+    for x, y in learnt:
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            keep, drop = sorted((rx, ry), key=lambda w: (-counts.get(w, 0), w))
+            parent[drop] = keep
+    return {w: root(w) for w in parent if root(w) != w}

@@ -1,0 +1,108 @@
+"""The name model of linkage (linkage/names.py): how clerks write one person's name."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from linkage.names import learn_word_variants, linkage_name_key, names_agree
+from standardize.names import nama_kunci, parse_name
+
+
+def key(written: str) -> str:
+    """A name cell as linkage compares it: parsed, nama_kunci, linkage folds."""
+    return linkage_name_key(nama_kunci(parse_name(written).nama))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Djoko Susilo", "Joko Susilo"),  # dj / j
+        ("Jusuf Kalla", "Yusuf Kalla"),  # old j / y
+        ("Tjahjo Kumolo", "Cahyo Kumolo"),  # tj / c and j / y
+        ("Soeparman", "Suparman"),  # oe / u
+        ("Achmad Fauzi", "Ahmad Fauzi"),
+        ("Khairul Anam", "Chairul Anam"),  # kh / ch
+        ("Syaiful Bahri", "Saiful Bahri"),
+        ("Ramadhan Putra", "Ramadan Putra"),
+        ("Fathur Rohman", "Fatur Rohman"),
+        ("Stephanus Wijaya", "Stefanus Wijaya"),
+        ("Taufiq Hidayat", "Taufik Hidayat"),
+        ("Rizky Pratama", "Rizki Pratama"),
+        ("Hendry Gunawan", "Hendri Gunawan"),
+        ("Njoman Sudana", "Nyoman Sudana"),
+        ("Hakim,S.T.", "HAKIM"),  # a degree glued with a comma
+        ("H.Ahmad Yani", "Ahmad Yani"),
+        ("Siti\u00a0 Aminah", "SITI AMINAH"),  # a non-breaking and a double space
+    ],
+)
+def test_spellings_of_one_name_share_the_linkage_key(a, b):
+    assert key(a) == key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "strict", "loose"),
+    [
+        # initials and shortened words
+        ("Supriyadi S.", "Supriyadi Santoso", True, True),
+        ("SUPRIYADI S", "Supriyadi Santoso Wibowo", True, True),
+        ("Abdul R. Hakim", "Abdul Rahman Hakim", True, True),
+        ("A. Rahman Hakim", "Abdul Rahman Hakim", True, True),
+        ("Abd. Rahman", "Abdul Rahman", True, True),
+        ("M. Fajar", "Muhammad Fajar", True, True),
+        ("Bonifasius K. Lamanepa", "Bonifasius Kornelius Lamanepa", True, True),
+        # a word left out, words written together, a typo in one word
+        ("Sri Handayani", "Sri Handayani Pertiwi", True, True),
+        ("I Wayan Sudarta", "Wayan Sudarta", True, True),
+        ("Nur Hayati", "Nurhayati", True, True),
+        ("Dewi Kartikasari", "Dewi Kartikasar", True, True),
+        ("Mustofa Kamal", "Mustafa Kamal", True, True),
+        # a lone given name says something only on a shared valid NIK (loose)
+        ("Budi", "Budi Santoso", False, True),
+        ("Kurniawan", "Kurniawan", True, True),
+        # two letters off in a long word: only loose
+        ("Hermansyah Putra", "Hermasya Putra", False, True),
+        # different persons: another word at the same place, initials only, other given names
+        ("Agus Santoso", "Budi Santoso", False, False),
+        ("Siti Aminah", "Siti Aisyah", False, False),
+        ("Ahmad Fauzi", "Muhammad Fauzi", False, False),
+        ("Sri Wahyuni", "Sri Wahyuningsih", False, False),
+        ("S. B.", "Supriyadi Budi", False, False),
+        ("Budi S.", "Agus Santoso", False, False),
+        ("Eko Prasetyo", "Eko Prasetyo Adi Nugroho Wibowo Santoso", True, True),
+        ("Joko Widodo", "Widodo Joko", False, False),  # order matters
+    ],
+)
+def test_names_agree(a, b, strict, loose):
+    assert names_agree(key(a), key(b)) is strict
+    assert names_agree(key(b), key(a)) is strict
+    assert names_agree(key(a), key(b), loose=True) is loose
+
+
+@pytest.mark.parametrize("missing", [None, "", np.nan])
+def test_missing_names_never_agree(missing):
+    assert names_agree(missing, "budi santoso") is False
+    assert names_agree(missing, missing) is False
+
+
+def test_word_variants_are_learnt_from_persons_with_one_nik():
+    """Two persons each written "Mustofa" and "Mustapa" (Sundanese p for f) under their own NIK: a habit.
+
+    One-letter variants ("Mustafa") need no learning: names_agree takes them as typos.
+    """
+    names = pd.Series(["mustofa kamal", "mustapa kamal", "ali mustofa", "ali mustapa", "mustofa hadi",
+                       # a single person with two spellings is a slip, not a habit
+                       "sutrisno andi", "sutrasna andi",
+                       # rows that contradict their NIK teach nothing
+                       "agus wibowo", "agus santoso", "rudi wibowo", "rudi santoso"])
+    niks = pd.Series(["1", "1", "2", "2", "3", "4", "4", "5", "5", "6", "6"])
+    agrees = np.array([True] * 7 + [False] * 4)
+    variants = learn_word_variants(names, niks, agrees)
+    # "mustofa" is the commoner spelling (3 rows against 2) and becomes the canonical one.
+    assert variants == {"mustapa": "mustofa"}
+
+
+def test_no_variants_without_shared_niks():
+    names = pd.Series(["budi santoso", "agus santoso"])
+    assert learn_word_variants(names, pd.Series([None, None]), np.array([True, True])) == {}
