@@ -1273,6 +1273,7 @@ class _Out:
     written_berlaku: np.ndarray
     written_nomor: np.ndarray
     written_nik: np.ndarray  # the NIK cell as text, as docs/data-model.md tells readers to render it
+    written_nama: np.ndarray  # the name as the file writes it
     files: list[tuple[str, str, str]] = field(default_factory=list)  # (file, status, why)
     junk: list[tuple[str, str, int, str]] = field(default_factory=list)  # (file, sheet, row, kind)
 
@@ -1286,6 +1287,7 @@ def _new_out(n: int) -> _Out:
         written_berlaku=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
         written_nomor=np.full(n, None, dtype=object),
         written_nik=np.full(n, None, dtype=object),
+        written_nama=np.full(n, None, dtype=object),
     )
 
 
@@ -1325,9 +1327,11 @@ def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
     birth = cat["birth"][safe]
     nik = _format_nik(df, ctx.spec.fmt, ctx.rng)
     out.written_nik[:] = [_nik_as_text(v) for v in nik]
+    nama = _render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev)
+    out.written_nama[:] = nama
     return {
         "real": real.tolist(),
-        "nama": _render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev),
+        "nama": nama,
         "nik": nik,
         "place": [p if r else None for p, r in zip(places.tolist(), real.tolist())],
         "birth": birth,
@@ -1928,10 +1932,13 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
             pivot = book.sheet("Rekap", [36, 12, 16, 10])
             pivot.row(1, ["Jabatan Kerja", "Kompeten", "Belum Kompeten", "Jumlah"], bold=True)
             rr = 2
+            out.junk.append((group, "Rekap", 1, "pivot"))
             for jabatan in sorted(tally):
                 a, b = tally[jabatan]
                 pivot.row(rr, [jabatan, a, b, a + b])
+                out.junk.append((group, "Rekap", rr, "pivot"))
                 rr += 1
+            out.junk.append((group, "Rekap", rr, "pivot"))
             total_k = sum(v[0] for v in tally.values())
             total_bk = sum(v[1] for v in tally.values())
             pivot.row(rr, ["Grand Total", total_k, total_bk, total_k + total_bk], bold=True)
@@ -2265,7 +2272,7 @@ def _write_office(task: dict, progress=None) -> _Out:
         part = _new_out(len(pos))
         writer(sub.iloc[pos].reset_index(drop=True), ctx, part)
         for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku",
-                     "written_nomor", "written_nik"):
+                     "written_nomor", "written_nik", "written_nama"):
             getattr(local, name)[pos] = getattr(part, name)
         local.files.extend(part.files)
         local.junk.extend(part.junk)
@@ -2425,7 +2432,7 @@ def generate_world(
     for (pos, task), local in zip(tasks, results):
         office_id = task["office"].id
         for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor",
-                     "written_nik"):
+                     "written_nik", "written_nama"):
             getattr(out, name)[pos] = getattr(local, name)
         for name, status, why in local.files:
             file_rows.append({"office_id": office_id, "source_file": name, "expected_status": status, "why": why,
@@ -2557,6 +2564,8 @@ def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: d
     junk = pd.concat(new_junk, ignore_index=True)
     files = pd.concat(new_files, ignore_index=True)
     rows = rows.drop(columns=["special_kind", "dest"])
+    for column in ("true_nik", "written_nik", "written_nama", "nomor_sertifikat", "certificate_id", "hasil"):
+        rows[column] = _obj([None if v is None or v != v else v for v in rows[column].tolist()])
     return rows, files, junk
 
 
@@ -2593,6 +2602,7 @@ def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
             "pending": parts["pending"].astype(bool),
             "rekap_of": parts["src_office"].astype(str),
             "written_nik": out.written_nik,
+            "written_nama": out.written_nama,
             "expected": expected,
             "produced_by": parts["office_id"].astype(str),
             "true_terbit": parts["issue"].to_numpy().astype("datetime64[D]").astype("datetime64[s]"),
