@@ -24,7 +24,7 @@ def _frames(version: int) -> dict[str, pd.DataFrame]:
         {
             "province_code": "64", "region_code": [f"64.{i % 99 + 1:02d}" for i in range(n)], "region_name": "R",
             "jenjang": [i // 99 + 1 for i in range(n)], "kualifikasi": "Operator",
-            "certified_persons": version, "active_persons": version,
+            "certified_persons": version, "active_persons": version, "active_unknown_persons": 0,
         }
     )
     quarantine = pd.DataFrame(

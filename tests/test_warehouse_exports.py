@@ -14,16 +14,17 @@ from warehouse.publish import make_engine, publish_tables
 
 # The demo star's headline (tests/test_warehouse_demo.py), by region code then jenjang.
 HEADLINE_ROWS = [
-    ("16", "16.71", "Kota Palembang", 4, "Teknisi/Analis", 1, 1),
-    ("63", "63", "Kalimantan Selatan", 7, "Ahli", 1, 1),
-    ("64", "64", "Kalimantan Timur", 7, "Ahli", 1, 1),
-    ("64", "64", "Kalimantan Timur", 8, "Ahli", 1, 1),
-    ("64", "64.08", "Kabupaten Kutai Timur", 2, "Operator", 1, 0),
-    ("64", "64.08", "Kabupaten Kutai Timur", 3, "Operator", 2, 2),
-    ("64", "64.08", "Kabupaten Kutai Timur", 5, "Teknisi/Analis", 1, 1),
-    ("64", "64.72", "Kota Samarinda", 3, "Operator", 2, 1),
+    ("16", "16.71", "Kota Palembang", 4, "Teknisi/Analis", 1, 1, 0),
+    ("63", "63", "Kalimantan Selatan", 7, "Ahli", 1, 1, 0),
+    ("64", "64", "Kalimantan Timur", 7, "Ahli", 1, 1, 0),
+    ("64", "64", "Kalimantan Timur", 8, "Ahli", 1, 1, 0),
+    ("64", "64.08", "Kabupaten Kutai Timur", 2, "Operator", 1, 0, 0),
+    ("64", "64.08", "Kabupaten Kutai Timur", 3, "Operator", 2, 2, 0),
+    ("64", "64.08", "Kabupaten Kutai Timur", 5, "Teknisi/Analis", 1, 1, 0),
+    ("64", "64.72", "Kota Samarinda", 3, "Operator", 2, 1, 0),
 ]
-HEADER = ("province_code", "region_code", "region_name", "jenjang", "kualifikasi", "certified_persons", "active_persons")
+HEADER = ("province_code", "region_code", "region_name", "jenjang", "kualifikasi", "certified_persons", "active_persons",
+          "active_unknown_persons")
 
 
 def _sheet_rows(path: Path, sheet: str) -> list[tuple]:
@@ -57,8 +58,8 @@ def _check_exports(paths: list[Path], out: Path) -> None:
     assert "<svg" in page and "<script" not in page and "http://" not in page.split("<svg", 1)[0]
     assert "(publish date 2026-06-30)" in page
     # The numbers under the chart: every region x kualifikasi cell, and every target row.
-    assert "<td>64.08</td><td>Kabupaten Kutai Timur</td><td>Operator</td><td>3</td><td>2</td>" in page
-    assert "<td>16.71</td><td>Kota Palembang</td><td>Teknisi/Analis</td><td>1</td><td>1</td>" in page
+    assert "<td>64.08</td><td>Kabupaten Kutai Timur</td><td>Operator</td><td>3</td><td>2</td><td>0</td>" in page
+    assert "<td>16.71</td><td>Kota Palembang</td><td>Teknisi/Analis</td><td>1</td><td>1</td><td>0</td>" in page
     assert page.count("<td>Dinas PUPR") == 7  # the seven target_progress rows
     assert "<td>on_track</td>" in page and "<td>67%</td>" in page  # Kutai Timur: (4 - 3) / 1.5
 

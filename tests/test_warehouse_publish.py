@@ -21,6 +21,7 @@ def headline(counts: list[int]) -> pd.DataFrame:
             "kualifikasi": ["Operator"] * len(counts),
             "certified_persons": counts,
             "active_persons": counts,
+            "active_unknown_persons": [0] * len(counts),
         }
     )
 

@@ -212,14 +212,58 @@ def test_active_agrees_with_expires_on_and_the_headline():
         ("kota-palembang", "issued-2021", NIK_B, 1, K, "E3", "2021-07-02", None, 2021, "Tukang Batu"),
         ("kota-palembang", "year-2022", NIK_C, 1, K, None, None, None, 2022, "Tukang Batu"),
         ("kota-palembang", "nothing", None, 1, K, None, None, None, None, "Tukang Batu"),
+        # Issue 10: only the registration number, which states the year of issue.
+        ("kota-palembang", "number-2023", None, 1, K, "16.71.2023.000123", None, None, None, "Tukang Batu"),
+        ("kota-palembang", "number-2021", None, 1, K, "16.71.2021.000045", None, None, None, "Tukang Batu"),
+        ("kota-palembang", "number-2019", None, 1, K, "SKT-1671-2019-000001", None, None, 2024, "Tukang Batu"),
     )
-    cert = tables["fact_certification"]
+    cert = tables["fact_certification"].set_index("person_key")
     on = pd.Timestamp(PUBLISH)
-    assert (cert["active"] == (cert["expires_on"] >= on).fillna(False)).all()
-    assert cert.set_index("person_key")["active"].to_dict() == {
-        "expired": False, "issued-2021": True, "year-2022": True, "nothing": False}
+    known = cert["active"].notna()
+    # Where validity is known, it is the expiry against the publish date.
+    assert (cert.loc[known, "active"] == (cert.loc[known, "expires_on"] >= on)).all()
+    assert str(cert["active"].dtype) == "boolean"
+    # Null: validity unknown (nothing known; a 2021 number expires some day of 2026).
+    assert cert["active"].astype("object").where(known, None).to_dict() == {
+        "expired": False, "issued-2021": True, "year-2022": True, "nothing": None,
+        "number-2023": True, "number-2021": None, "number-2019": False}
+    assert cert["expires_on_basis"].astype("object").where(cert["expires_on_basis"].notna(), None).to_dict() == {
+        "expired": "masa_berlaku", "issued-2021": "tanggal_terbit", "year-2022": "tahun", "nothing": None,
+        "number-2023": "nomor_sertifikat_year", "number-2021": "nomor_sertifikat_year",
+        "number-2019": "nomor_sertifikat_year"}
+    # A year from the number: 1 January of year + 5 (the earliest expiry); before 2021 the old scheme's end.
+    assert cert.loc[["number-2023", "number-2021", "number-2019"], "expires_on"].tolist() == [
+        pd.Timestamp("2028-01-01"), pd.Timestamp("2026-01-01"), pd.Timestamp("2022-12-31")]
+    # The number's year is the certification year too (before the program year).
+    assert cert.loc[["number-2023", "number-2019", "year-2022"], "certification_year"].tolist() == [2023, 2019, 2022]
+    counts = ["certified_persons", "active_persons", "active_unknown_persons"]
     headline = tables["certified_workers_by_region_level"]
-    assert headline[["region_code", "jenjang", "certified_persons", "active_persons"]].values.tolist() == [["16.71", 1, 4, 2]]
+    assert headline[["region_code", "jenjang", *counts]].values.tolist() == [["16.71", 1, 7, 3, 2]]
+    province = tables["certified_workers_by_province"]
+    assert province[["province_code", "jenjang", *counts]].values.tolist() == [["16", 1, 7, 3, 2]]
+    kualifikasi = tables["certified_workers_by_region_kualifikasi"]
+    assert kualifikasi[["region_code", "kualifikasi", *counts]].values.tolist() == [["16.71", "Operator", 7, 3, 2]]
+
+
+def test_unknown_is_per_person_across_rows_and_cells():
+    tables = star(
+        # a: an active and an unknown certificate at jenjang 3 -> active; only unknown at 5 -> unknown.
+        ("kota-samarinda", "a", NIK_A, 3, K, "C1", "2025-01-10", None, 2025, "Tukang Batu"),
+        ("kota-samarinda", "a", NIK_A, 3, K, "C2", None, None, None, "Tukang Kayu"),
+        ("kota-samarinda", "a", NIK_A, 5, K, "C3", None, None, None, "Juru Ukur"),
+        # b: expired and unknown at jenjang 3 -> unknown; c: expired only.
+        ("kota-samarinda", "b", NIK_B, 3, K, "C4", "2019-01-10", None, 2019, "Tukang Batu"),
+        ("kota-samarinda", "b", NIK_B, 3, K, "C5", None, None, None, "Tukang Kayu"),
+        ("kota-samarinda", "c", NIK_C, 2, K, "C6", None, "2024-01-01", 2019, "Tukang Batu"),
+    )
+    counts = ["certified_persons", "active_persons", "active_unknown_persons"]
+    headline = tables["certified_workers_by_region_level"]
+    assert headline[["jenjang", *counts]].values.tolist() == [[2, 1, 0, 0], [3, 2, 1, 1], [5, 1, 0, 1]]
+    # Operator (jenjang 2-3): a active, b unknown, c expired; Teknisi (5): a unknown.
+    kualifikasi = tables["certified_workers_by_region_kualifikasi"]
+    assert kualifikasi[["kualifikasi", *counts]].values.tolist() == [["Operator", 3, 1, 1], ["Teknisi/Analis", 1, 0, 1]]
+    for table in (headline, kualifikasi, tables["certified_workers_by_province"]):
+        assert (table["active_persons"] + table["active_unknown_persons"] <= table["certified_persons"]).all()
 
 
 def test_headline_is_the_contract_function():

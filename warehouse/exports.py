@@ -117,14 +117,20 @@ def _figure(by_region_kualifikasi: pd.DataFrame, target_progress: pd.DataFrame, 
         cells = by_region_kualifikasi[by_region_kualifikasi["kualifikasi"] == kualifikasi].set_index("region_code")
         values = regions["region_code"].map(cells["certified_persons"]).fillna(0).to_numpy()
         active = regions["region_code"].map(cells["active_persons"]).fillna(0).to_numpy()
+        # A warehouse published before the column existed has no unknown persons to show.
+        unknown = regions["region_code"].map(cells.get("active_unknown_persons", pd.Series(dtype="int64"))).fillna(0).to_numpy()
         offset = (len(KUALIFIKASI_ORDER) - 1 - i) * bar - 0.4 + bar / 2
         left.barh(y + offset, values, height=bar, color=KUALIFIKASI_COLOURS[kualifikasi], alpha=0.35)
+        # Persons whose validity is unknown (no date, no year) sit right after the valid ones,
+        # hatched: they are neither counted valid nor shown as expired.
+        left.barh(y + offset, unknown, left=active, height=bar, color="none", edgecolor=KUALIFIKASI_COLOURS[kualifikasi],
+                  hatch="////", linewidth=0)
         left.barh(y + offset, active, height=bar, color=KUALIFIKASI_COLOURS[kualifikasi], label=kualifikasi)
         for yy, value in zip(y + offset, values):
             if value:
                 left.text(value, yy, f" {int(value):,}", va="center", fontsize=7)
     left.set_yticks(y, [f"{name} ({code})" for code, name in zip(regions["region_code"], regions["region_name"])], fontsize=8)
-    left.set_xlabel("distinct certified persons (solid: holding a valid certificate)")
+    left.set_xlabel("distinct certified persons (solid: holding a valid certificate; hatched: validity unknown)")
     left.set_title("Certified workers per credited region and kualifikasi")
     left.legend(loc="lower right", fontsize=8)
     left.grid(axis="x", alpha=0.3)
@@ -180,7 +186,8 @@ def render_chart(
     svg_text = svg_text[svg_text.index("<svg"):]
     title = "Certified construction workers and targets"
     when = f" (publish date {publish_date.isoformat()})" if publish_date else ""
-    region_columns = ["province_code", "region_code", "region_name", "kualifikasi", "certified_persons", "active_persons"]
+    region_columns = ["province_code", "region_code", "region_name", "kualifikasi", "certified_persons", "active_persons",
+                      "active_unknown_persons"]
     target_columns = ["office_name", "metric", "kind", "note", "target_year", "baseline_value", "target_value",
                       "measured_value", "progress", "expected_progress", "status"]
     targets = target_progress[target_columns].copy()
@@ -192,11 +199,12 @@ def render_chart(
 td,th{{border:1px solid #ccc;padding:2px 6px;text-align:left}} svg{{max-width:100%;height:auto}}</style></head>
 <body><h1>{html.escape(title + when)}</h1>
 <p>Distinct certified persons per credited region and kualifikasi (pale: all certified; solid: holding a
-certificate valid on the publish date), and each office's published target against the measured figure.
+certificate valid on the publish date; hatched: no certificate known valid and one whose validity is unknown,
+because the office reported no date and no year), and each office's published target against the measured figure.
 Definitions: docs/warehouse.md.</p>
 {svg_text}
 <h2>Certified persons per region and kualifikasi</h2>
-{_html_table(by_region_kualifikasi[region_columns].sort_values(["region_code", "kualifikasi"]))}
+{_html_table(by_region_kualifikasi[[c for c in region_columns if c in by_region_kualifikasi]].sort_values(["region_code", "kualifikasi"]))}
 <h2>Target progress</h2>
 {_html_table(targets)}
 </body></html>

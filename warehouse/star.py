@@ -6,7 +6,10 @@ each sorted by its table's ``order_by`` so the same inputs always give the same
 frames. The counting rules live in :mod:`warehouse.headline` and are reused,
 not copied: which rows count as certified and where they are credited
 (:func:`~warehouse.headline.credited_certifications`), when a certificate is
-active (:func:`~warehouse.headline.certificate_active`) and the headline table
+whether a certificate is valid (:func:`~warehouse.headline.certificate_validity`,
+the one rule of :func:`standardize.validity.certificate_validity`), how persons
+are counted as active, unknown or expired (:func:`~warehouse.headline.count_persons`)
+and the headline table
 itself (:func:`~warehouse.headline.certified_workers_by_region_level`).
 ``docs/warehouse.md`` documents every table and rule.
 
@@ -31,9 +34,14 @@ from reference import regions
 from sources.registry import Office
 from standardize.levels import kualifikasi_for
 from standardize.nik import nik_birth_date_and_sex
-from standardize.validity import SKK_VALID_YEARS, expected_expiry
+from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
 from warehouse import schema
-from warehouse.headline import certificate_active, certified_workers_by_region_level, credited_certifications
+from warehouse.headline import (
+    certificate_validity,
+    certified_workers_by_region_level,
+    count_persons,
+    credited_certifications,
+)
 
 KOMPETEN = "Kompeten"
 # person_key_basis (linkage.link's link_basis), strongest first: a row's own valid
@@ -42,7 +50,7 @@ KOMPETEN = "Kompeten"
 KEY_BASIS_STRENGTH = ("nik", "nik_repair", "same_certificate", "probabilistic", "unlinked")
 # NIK statuses whose partial digits keep the leading (region, birth date) digits intact.
 TRUSTED_PARTIAL = ("excel_truncated", "scientific_notation")
-EXPIRY_BASIS_RANK = {"masa_berlaku": 0, "tanggal_terbit": 1, "tahun": 2}
+EXPIRY_BASIS_RANK = {basis: rank for rank, basis in enumerate(EXPIRY_BASES)}
 
 _OPTIONAL_TEXT = (
     "source_sha256", "nik", "nik_status", "nik_partial", "jenis_kelamin", "jabatan_kerja", "kualifikasi",
@@ -80,7 +88,7 @@ def _hash_many(secret: str, messages: pd.Series, prefix: str = "", length: int |
 # --------------------------------------------------------------------------- input
 
 
-def _prepare(linked: pd.DataFrame) -> pd.DataFrame:
+def _prepare(linked: pd.DataFrame, publish_date: date) -> pd.DataFrame:
     """Linked rows with every column the builders read, typed, on a fresh index."""
     for column in ("office_id", "person_key"):
         if column not in linked.columns:
@@ -103,8 +111,10 @@ def _prepare(linked: pd.DataFrame) -> pd.DataFrame:
         raise ValueError("linked rows without a person_key")
     derived = rows["jenjang"].map(lambda j: None if pd.isna(j) else kualifikasi_for(int(j)))
     rows["kualifikasi"] = derived.where(derived.notna(), rows["kualifikasi"]).astype("str")
-    # The year a row's certification counts in: issue date, else program year.
-    rows["_year"] = rows["tanggal_terbit"].dt.year.astype("Int64").fillna(rows["tahun"])
+    # The year a row's certification counts in: issue date, else the year of issue
+    # its registration number states, else program year.
+    number_year = issue_years(rows["nomor_sertifikat"], publish_date.year)
+    rows["_year"] = rows["tanggal_terbit"].dt.year.astype("Int64").fillna(number_year).fillna(rows["tahun"])
     return rows
 
 
@@ -235,26 +245,6 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
 # --------------------------------------------------------------------------- certificates
 
 
-def _row_expiry(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Per row: the expiry the active rule uses and what it is based on.
-
-    Stated expiry, else the one the issue date implies (:func:`standardize.validity.expected_expiry`),
-    else the end of the program year's fifth calendar year: the same cut
-    :func:`warehouse.headline.certificate_active` makes from the program year.
-    """
-    stated = rows["masa_berlaku"].astype("datetime64[ms]")
-    implied = expected_expiry(rows["tanggal_terbit"].astype("datetime64[ms]")).astype("datetime64[ms]")
-    last_year = rows["tahun"] + (SKK_VALID_YEARS - 1)
-    by_year = pd.to_datetime(last_year.astype("str").where(last_year.notna()) + "-12-31", errors="coerce").astype("datetime64[ms]")
-    expiry = stated.fillna(implied).fillna(by_year)
-    basis = pd.Series(
-        np.where(stated.notna(), "masa_berlaku", np.where(implied.notna(), "tanggal_terbit", np.where(by_year.notna(), "tahun", None))),
-        index=rows.index,
-        dtype="str",
-    )
-    return expiry, basis
-
-
 def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str) -> pd.Series:
     """The certificate each Kompeten row belongs to (keyed hash), aligned with ``kompeten``.
 
@@ -304,8 +294,10 @@ def build_fact_certification(
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     level = {o.id: o.level for o in offices.values()}
     rows = credited.copy()
-    rows["_active"] = certificate_active(rows, publish_date).to_numpy()
-    rows["_expiry"], rows["_expiry_basis"] = _row_expiry(rows)
+    validity = certificate_validity(rows, publish_date)
+    rows["_active"] = validity["status"].eq(ACTIVE).to_numpy(dtype=bool)
+    rows["_unknown"] = validity["status"].eq(UNKNOWN).to_numpy(dtype=bool)
+    rows["_expiry"], rows["_expiry_basis"] = validity["expires_on"], validity["expires_on_basis"]
     rows["_province_office"] = rows["office_id"].map(level).eq("province")
 
     # The row that speaks for the certificate: regency/city over province, then the earliest.
@@ -324,7 +316,10 @@ def build_fact_certification(
     cert["has_number"] = grouped["nomor_sertifikat"].count() > 0
     cert["tanggal_terbit"] = grouped["tanggal_terbit"].min()
     cert["masa_berlaku"] = grouped["masa_berlaku"].max()
-    cert["active"] = grouped["_active"].any()
+    # As the headline counts a person: active if any row is, else unknown (null) if any
+    # row's validity is unknown, else expired.
+    any_active, any_unknown = grouped["_active"].any(), grouped["_unknown"].any()
+    cert["active"] = any_active.astype("boolean").mask(~any_active & any_unknown)
     cert["certification_year"] = grouped["_year"].min()
     latest = rows.assign(_rank=rows["_expiry_basis"].map(EXPIRY_BASIS_RANK)).sort_values(
         ["certificate_key", "_expiry", "_rank"], ascending=[True, False, True], na_position="last", kind="stable"
@@ -343,6 +338,7 @@ def build_fact_certification(
     frame["certification_year"] = frame["certification_year"].astype("Int64")
     frame["reports"] = frame["reports"].astype("int64")
     frame["expires_on_basis"] = frame["expires_on_basis"].astype("str")
+    frame["active"] = frame["active"].astype("boolean")
     for column in ("tanggal_terbit", "masa_berlaku", "expires_on"):
         frame[column] = frame[column].astype("datetime64[ms]")
     return _sorted(frame, "fact_certification")
@@ -351,19 +347,10 @@ def build_fact_certification(
 # --------------------------------------------------------------------------- aggregates
 
 
-def _distinct_persons(certified: pd.DataFrame, keys: list[str], publish_date: date) -> pd.DataFrame:
-    """Distinct persons and distinct persons with a valid certificate per ``keys``."""
-    certified = certified.assign(_active_person=certified["person_key"].where(certificate_active(certified, publish_date)))
-    grouped = certified.groupby(keys, sort=True).agg(
-        certified_persons=("person_key", "nunique"), active_persons=("_active_person", "nunique")
-    )
-    return grouped.reset_index().astype({"certified_persons": "int64", "active_persons": "int64"})
-
-
 def build_by_province(credited: pd.DataFrame, publish_date: date) -> pd.DataFrame:
     """Distinct persons per province and jenjang: two regencies of one province count once."""
     certified = credited[credited["jenjang"].notna()].assign(province_code=lambda f: f["region_code"].str[:2])
-    table = _distinct_persons(certified, ["province_code", "jenjang"], publish_date)
+    table = count_persons(certified, ["province_code", "jenjang"], publish_date)
     reference = regions()
     table["province_name"] = table["province_code"].map(lambda code: reference[code].name).astype("str")
     table["jenjang"] = table["jenjang"].astype("int64")
@@ -374,7 +361,7 @@ def build_by_province(credited: pd.DataFrame, publish_date: date) -> pd.DataFram
 def build_by_region_kualifikasi(credited: pd.DataFrame, publish_date: date) -> pd.DataFrame:
     """Distinct persons per credited region and kualifikasi."""
     certified = credited[credited["jenjang"].notna()].assign(kualifikasi=lambda f: _kualifikasi(f["jenjang"]))
-    table = _distinct_persons(certified, ["region_code", "kualifikasi"], publish_date)
+    table = count_persons(certified, ["region_code", "kualifikasi"], publish_date)
     reference = regions()
     table["province_code"] = table["region_code"].str[:2]
     table["region_name"] = table["region_code"].map(lambda code: reference[code].name).astype("str")
@@ -538,7 +525,7 @@ def build_star(
     """
     if not person_key_secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
-    rows = _prepare(linked)
+    rows = _prepare(linked, publish_date)
     unknown = sorted(set(rows["office_id"]) - set(offices))
     if unknown:
         raise ValueError(f"rows from offices missing in the registry: {unknown}")
