@@ -6,7 +6,8 @@ through a third record that resembles both (a row without NIK named "Muhammad
 Rizki" next to two Muhammad Rizkis with different birth dates). The guard: every
 component remembers what must be unique within one person (its valid-NIK
 identity, its birth dates, its sex) and an edge whose two sides disagree on one of
-them is refused, however strong it looks on its own.
+them is refused, however strong it looks on its own. Birth dates disagree when
+no date of one side is a typo (one edit, or day and month swapped) of the other's.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from linkage.dates import birth_far
 
 
 @dataclass
@@ -70,7 +73,11 @@ class GuardedUnionFind:
                 return "different valid NIKs"
             if (fa.identities & fb.blocked) or (fb.identities & fa.blocked):
                 return "copied NIK of the other person"
-        if "birth" in self.conflict_on and fa.births and fb.births and not (fa.births & fb.births):
+        if "birth" in self.conflict_on and fa.births and fb.births and not (fa.births & fb.births) and all(
+            birth_far(birth, list(fb.births)) for birth in fa.births
+        ):
+            # A birth date one typo or a day/month swap away is a clerk's slip (or an
+            # office writing month first), not another person: the link's own weight decides.
             return "different birth dates"
         if "sex" in self.conflict_on and fa.sexes and fb.sexes and not (fa.sexes & fb.sexes):
             return "different sex"
