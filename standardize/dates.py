@@ -12,7 +12,12 @@ Accepted forms (:func:`parse_date`):
   "12 Maret 1985", "12-Mar-1985", "12 MARET 85", "5 Agt 1990", "Maret 12, 1985";
 - Excel serial day numbers 10000..80000 ("31118", "31118.0"), epoch 1899-12-30
   (the epoch that makes Excel's fictitious 1900-02-29 harmless for dates after
-  March 1900).
+  March 1900);
+- timestamps of web exports (:func:`local_date_of_timestamp`): ISO 8601 with an
+  offset or ``Z`` ("2024-03-12T00:00:00+08:00", "2024-03-11T16:00:00.000Z",
+  "2024-03-12 00:00:00+07", "2024-03-12 08:00 WITA"), Unix epoch seconds or
+  milliseconds ("1710172800000") and .NET's "/Date(1710172800000)/". The result
+  is the calendar date in Indonesia, never the UTC date.
 
 Two-digit years are 20yy when that is not after ``reference_year``, else 19yy.
 Four-digit years outside 1900..2100 are treated as typos (None).
@@ -21,7 +26,7 @@ Four-digit years outside 1900..2100 are treated as typos (None).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from standardize.fields import clean_place
 
@@ -87,6 +92,95 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s\-./,]*([^\W\d_]+)\.?[\s\-./,]*(\d{4
 _MONTH_DAY_YEAR = re.compile(r"^([^\W\d_]+)\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 
 
+# ISO 8601 date-time with a zone: "Z", "+08:00", "+0800", "+08", "UTC", or the
+# Indonesian zone names WIB / WITA / WIT.
+_ISO_ZONED = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT|WIB|WITA|WIT)$",
+    re.IGNORECASE,
+)
+_EPOCH = re.compile(r"^(-?\d{9,13})(?:\.0+)?$")
+_DOTNET = re.compile(r"^/?Date\((-?\d+)(?:[+-]\d{4})?\)/?$", re.IGNORECASE)
+# Indonesia's three zones: WIB UTC+7, WITA UTC+8, WIT UTC+9.
+_INDONESIAN_OFFSETS_HOURS = (7, 8, 9)
+_UTC_NAMES = ("Z", "UTC", "GMT")
+
+
+def local_date_of_instant(moment: datetime) -> date:
+    """The calendar date in Indonesia of an instant (an aware datetime).
+
+    Indonesia spans UTC+7 to UTC+9 and the office's zone is not in the data, so:
+    before 15:00 UTC it is the same day in all three zones and from 17:00 UTC the
+    next day in all three. In between, exactly 15:00 and 16:00 UTC are local
+    midnight in WIT and WITA (a system that stored a date as local midnight in
+    UTC: "2024-03-11T16:00:00Z" is 12 March in Samarinda); other times take WIB,
+    the zone of most offices.
+    """
+    utc = moment.astimezone(timezone.utc)
+    day = utc.date()
+    on_the_hour = utc.minute == 0 and utc.second == 0 and utc.microsecond == 0
+    if utc.hour >= 17 or (on_the_hour and utc.hour in (15, 16)):
+        return day + timedelta(days=1)
+    return day
+
+
+def local_date_of_timestamp(text: str) -> date | None:
+    """The Indonesian calendar date of a zoned timestamp, epoch number or .NET date; None if it is none.
+
+    A timestamp with an Indonesian offset (+07:00, +08:00, +09:00) or zone name
+    is already local: its date is taken as written ("2024-03-12T00:00:00+08:00"
+    is 12 March; converting to UTC would give 11 March). Any other offset, ``Z``
+    and epoch numbers are instants: see :func:`local_date_of_instant`.
+
+    >>> local_date_of_timestamp("2024-03-12T00:00:00+08:00")
+    datetime.date(2024, 3, 12)
+    >>> local_date_of_timestamp("2024-03-11T16:00:00Z")
+    datetime.date(2024, 3, 12)
+    """
+    zoned = _ISO_ZONED.match(text)
+    if zoned:
+        year, month, day = int(zoned.group(1)), int(zoned.group(2)), int(zoned.group(3))
+        written = _make(year, month, day)
+        zone = zoned.group(7).upper()
+        if written is None or zone in ("WIB", "WITA", "WIT"):
+            return written
+        if zone in _UTC_NAMES:
+            offset = timedelta(0)
+        else:
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+            if offset in [timedelta(hours=h) for h in _INDONESIAN_OFFSETS_HOURS]:
+                return written
+        hour, minute, second = (int(zoned.group(i) or 0) for i in (4, 5, 6))
+        if hour > 23 or minute > 59 or second > 59 or abs(offset) > timedelta(hours=14):
+            return None
+        moment = datetime(year, month, day, hour, minute, second, tzinfo=timezone(offset))
+        return _bounded(local_date_of_instant(moment))
+    epoch = _EPOCH.match(text)
+    milliseconds = None
+    if epoch:
+        # Up to 10 digits: seconds ("1710172800"); 11 to 13: milliseconds ("1710172800000").
+        number = int(epoch.group(1))
+        milliseconds = number * 1000 if len(epoch.group(1).lstrip("-")) <= 10 else number
+    dotnet = _DOTNET.match(text)
+    if dotnet:
+        milliseconds = int(dotnet.group(1))
+    return None if milliseconds is None else _from_epoch_ms(milliseconds)
+
+
+def _from_epoch_ms(milliseconds: int) -> date | None:
+    try:
+        moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=milliseconds)
+    except OverflowError:
+        return None
+    return _bounded(local_date_of_instant(moment))
+
+
+def _bounded(day: date) -> date | None:
+    return day if _YEAR_MIN <= day.year <= _YEAR_MAX else None
+
+
 def _year(text: str, reference_year: int) -> int:
     value = int(text)
     if len(text) == 2:
@@ -123,6 +217,11 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     iso = _ISO.match(text)
     if iso:
         return _make(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    if len(text) >= 9:
+        # A web export's timestamp or epoch number (the short forms below are never 9+ plain digits).
+        stamped = local_date_of_timestamp(text)
+        if stamped is not None:
+            return stamped
 
     serial = _SERIAL.match(text)
     if serial:

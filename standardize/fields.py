@@ -86,14 +86,23 @@ def is_pending(raw: str | None) -> bool:
 
 # --- jenis kelamin ----------------------------------------------------------
 
+# Indonesian L/P and English M/F share no letter with the other sex: "P" is
+# Perempuan (female) and "M" male, never the reverse, so both alphabets live in
+# one table. Pria (man) and Perempuan both start with P: only the whole word
+# "pria" is male.
 _SEX: dict[str, str] = {
-    **dict.fromkeys(("l", "lk", "laki", "laki laki", "lakilaki", "lelaki", "pria", "m", "male"), "L"),
-    **dict.fromkeys(("p", "pr", "perempuan", "wanita", "w", "f", "female"), "P"),
+    **dict.fromkeys(
+        ("l", "lk", "laki", "laki laki", "lakilaki", "laki2", "lelaki", "pria", "m", "male", "man", "men"), "L"
+    ),
+    **dict.fromkeys(("p", "pr", "perempuan", "wanita", "w", "f", "female", "woman", "women"), "P"),
 }
 
 
 def parse_jenis_kelamin(raw: str | None) -> str | None:
-    """"L" or "P" from L / LK / Laki-laki / Pria / M / Male and P / PR / Perempuan / Wanita / W / F / Female."""
+    """"L" or "P" from L / LK / Laki-laki / Pria / M / Male and P / PR / Perempuan / Wanita / W / F / Female.
+
+    Any case and punctuation: "MALE", "Laki-Laki", "female".
+    """
     if raw is None:
         return None
     return _SEX.get(_key(raw))
@@ -106,7 +115,20 @@ BELUM_KOMPETEN = "Belum Kompeten"
 
 _HASIL: dict[str, str] = {
     **dict.fromkeys(
-        ("k", "kompeten", "kompeten k", "k kompeten", "lulus", "terbit", "sertifikat terbit", "sudah terbit"),
+        (
+            "k",
+            "kompeten",
+            "kompeten k",
+            "k kompeten",
+            "lulus",
+            "terbit",
+            "sertifikat terbit",
+            "sudah terbit",
+            # English exports (web systems, LSP portals): "competent", "COMPETENT", "passed"
+            "competent",
+            "pass",
+            "passed",
+        ),
         KOMPETEN,
     ),
     **dict.fromkeys(
@@ -120,6 +142,15 @@ _HASIL: dict[str, str] = {
             "tidak lulus",
             "tl",
             "belum lulus",
+            # English: "not yet competent", "NOT_COMPETENT", "Not Yet Competent (NYC)"
+            "not yet competent",
+            "not competent",
+            "not yet competent nyc",
+            "nyc",
+            "incompetent",
+            "fail",
+            "failed",
+            "not passed",
         ),
         BELUM_KOMPETEN,
     ),
@@ -128,15 +159,42 @@ _HASIL: dict[str, str] = {
 # Known "no result" values: the person was not assessed (yet). They are null
 # without being unreadable.
 _HASIL_NOT_ASSESSED = frozenset(
-    {"tidak hadir", "absen", "mengundurkan diri", "tidak ikut", "tidak ikut uji", "belum uji", "belum diuji"}
+    {
+        "tidak hadir",
+        "absen",
+        "mengundurkan diri",
+        "tidak ikut",
+        "tidak ikut uji",
+        "belum uji",
+        "belum diuji",
+        # attendance remarks in a Keterangan column of a daftar hadir: presence, not a result
+        "hadir",
+        "izin",
+        "ijin",
+        "sakit",
+        "alpa",
+        "alpha",
+        # English exports
+        "absent",
+        "not assessed",
+        "not yet assessed",
+        "pending",
+        "in progress",
+        "in process",
+        "waiting",
+        "withdrawn",
+        "registered",
+    }
 )
 
 
 def parse_hasil(raw: str | None) -> str | None:
     """"Kompeten", "Belum Kompeten", or None (blank, pending, not assessed or unknown).
 
-    K / Kompeten / Lulus / Terbit / "Sertifikat Terbit" / "Kompeten (K)" are Kompeten;
-    BK / Belum Kompeten / Tidak Kompeten / Tidak Lulus / TL are Belum Kompeten.
+    K / Kompeten / Lulus / Terbit / "Sertifikat Terbit" / "Kompeten (K)" and English
+    competent / passed are Kompeten; BK / Belum Kompeten / Tidak Kompeten / Tidak
+    Lulus / TL and English "not yet competent" / "NOT_COMPETENT" / NYC / failed are
+    Belum Kompeten.
     A training without assessment certifies nobody, so "tidak hadir" is not a result.
     """
     if raw is None:

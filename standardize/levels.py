@@ -9,8 +9,8 @@ Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
 1. an explicit number in the jenjang column (digits, or a Roman numeral I..IX
    as a whole word);
 2. an explicit number in the kualifikasi column;
-3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9) in the
-   jenjang or kualifikasi column;
+3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9), in English
+   "Junior / Middle / Senior Expert", in the jenjang or kualifikasi column;
 4. the same phrases inside the jabatan kerja ("Ahli Muda Teknik Jalan" -> 7).
 
 Trap: Muda / Madya / Utama alone, or inside technician titles ("Quantity
@@ -46,8 +46,28 @@ _ROMAN: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "
 # A whole number, "3.0" allowed, not part of a word ("K3") or a decimal ("3.5").
 _NUMBER = re.compile(r"(?<![\w.,])(\d+)(?:[.,]0+)?(?![\w]|[.,]\d)")
 _LETTERS = re.compile(r"[a-z]+")
-_AHLI = re.compile(r"\bahli[\s\-_]*(muda|madya|utama)\b")
-_AHLI_LEVEL = {"muda": 7, "madya": 8, "utama": 9}
+_AHLI = re.compile(
+    r"\bahli[\s\-_]*(muda|madya|utama)\b"
+    r"|\b(junior|young|middle|mid|intermediate|senior|principal|chief|main)[\s\-_]*experts?\b"
+)
+# English exports translate the three expert titles: Junior / Middle / Senior Expert,
+# or word for word Young / Main Expert (Ahli Muda 7, Madya 8, Utama 9; e.g.
+# https://skk-konstruksi.id/perbedaan-ahli-utama-madya-dan-muda-skk/). As with
+# Muda / Madya / Utama, the word alone is no level: "Senior Technician" is not 9.
+_AHLI_LEVEL = {
+    "muda": 7,
+    "madya": 8,
+    "utama": 9,
+    "junior": 7,
+    "young": 7,
+    "middle": 8,
+    "mid": 8,
+    "intermediate": 8,
+    "senior": 9,
+    "principal": 9,
+    "chief": 9,
+    "main": 9,
+}
 
 # Returned by _explicit_number when a cell holds a number that is no level
 # (0, 10, 2025) or two different numbers ("4-6").
@@ -93,7 +113,7 @@ def _explicit_number(text: str) -> int | None:
 
 def _ahli_phrase(text: str) -> int | None:
     match = _AHLI.search(text.lower())
-    return _AHLI_LEVEL[match.group(1)] if match else None
+    return _AHLI_LEVEL[match.group(1) or match.group(2)] if match else None
 
 
 def jenjang_status(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from standardize.dates import parse_birth, parse_date, split_birth
+from standardize.dates import local_date_of_timestamp, parse_birth, parse_date, split_birth
 
 D = date(1985, 3, 12)
 
@@ -159,3 +159,52 @@ def test_parse_birth_mdy():
 )
 def test_split_birth(raw, expected):
     assert split_birth(raw) == expected
+
+
+# Web exports write timestamps. The date that counts is the calendar date in
+# Indonesia (UTC+7 WIB, +8 WITA, +9 WIT), never the UTC date.
+MAR12 = date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # an Indonesian offset is local time already: the date as written
+        ("2024-03-12T00:00:00+08:00", MAR12),  # WITA midnight; in UTC it is 11 March
+        ("2024-03-12T00:00:00+07:00", MAR12),
+        ("2024-03-12T23:59:59+09:00", MAR12),
+        ("2024-03-12T00:00:00.000+08:00", MAR12),
+        ("2024-03-12T00:00:00.123456+0800", MAR12),
+        ("2024-03-12 00:00:00+07", MAR12),  # PostgreSQL's text form
+        ("2024-03-12 08:00 WITA", MAR12),
+        ("2024-03-12T00:00:00+08:00 ", MAR12),
+        # Z / UTC: an instant; local midnight stored in UTC is the day before, 15:00-17:00
+        ("2024-03-12T00:00:00Z", MAR12),
+        ("2024-03-12T00:00:00.000Z", MAR12),
+        ("2024-03-12T10:23:11z", MAR12),
+        ("2024-03-11T17:00:00Z", MAR12),  # WIB midnight
+        ("2024-03-11T16:00:00.000Z", MAR12),  # WITA midnight
+        ("2024-03-11T15:00:00Z", MAR12),  # WIT midnight
+        ("2024-03-11T15:30:00Z", date(2024, 3, 11)),  # 22:30 WIB
+        ("2024-03-11T20:00:00+00:00", MAR12),
+        ("2024-03-12 00:00:00 UTC", MAR12),
+        ("2024-03-11T12:00:00-05:00", MAR12),  # 17:00 UTC
+        # epoch seconds / milliseconds and .NET dates (UTC instants)
+        ("1710172800", MAR12),  # 2024-03-11T16:00:00Z
+        ("1710172800000", MAR12),
+        ("479433600000", D),  # 1985-03-12T00:00:00Z
+        ("-315619200000", date(1960, 1, 1)),
+        ("/Date(1710172800000)/", MAR12),
+        # not timestamps
+        ("2024-13-12T00:00:00+08:00", None),
+        ("2024-03-12T25:00:00Z", None),
+        ("2024-03-12T00:00:00+25:00", None),
+    ],
+)
+def test_timestamps_give_the_indonesian_calendar_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["1985-03-12", "12/03/1985", "12 Maret 1985", "31118", "12031985", "Sangatta"])
+def test_local_date_of_timestamp_leaves_plain_dates_alone(raw):
+    assert local_date_of_timestamp(raw) is None

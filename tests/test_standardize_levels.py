@@ -65,6 +65,23 @@ def test_kualifikasi_for(jenjang, expected):
         (None, None, "AHLI MADYA TEKNIK JEMBATAN", 8),
         (None, None, "Ahli Utama Manajemen Konstruksi", 9),
         (None, "Ahli", "Ahli Madya Teknik Bangunan Gedung", 8),
+        # English exports: "level 3", "Level III", the expert titles translated
+        ("level 3", None, None, 3),
+        ("Level III", None, None, 3),
+        ("LEVEL VII", None, None, 7),
+        ("KKNI Level 9 (Senior Expert)", None, None, 9),
+        ("Level 6 - Senior Expert", None, None, 6),  # the number wins
+        ("Junior Expert", None, None, 7),
+        ("Middle Expert", None, None, 8),
+        ("Senior Expert", None, None, 9),
+        ("young expert", None, None, 7),
+        (None, "Senior Expert", None, 9),
+        (None, "Expert", "Junior Expert in Road Engineering", 7),
+        # TRAP in English too: junior / senior without "expert" are no level
+        ("Senior", None, None, None),
+        (None, "Technician", "Senior Technician", None),
+        (None, None, "Junior Operator Excavator", None),
+        (None, "Expert", None, None),
         # TRAP: Muda / Madya / Utama alone or inside technician titles are no expert level
         (None, None, "Quantity Surveyor Madya", None),
         (None, None, "Pelaksana Pemeliharaan Jalan Muda", None),
