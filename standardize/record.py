@@ -90,6 +90,8 @@ INT_COLUMNS: tuple[str, ...] = ("jenjang", "tahun")
 TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in OUTPUT_COLUMNS if c not in DATE_COLUMNS + INT_COLUMNS)
 QUARANTINE_COLUMNS: tuple[str, ...] = ("column", "value", "rule", "reason", "raw")
 
+FLAG_PARTICIPATION_ONLY = "participation_only"
+
 # Every flag code standardization can set, for checks downstream.
 FLAGS: tuple[str, ...] = tuple(
     sorted(
@@ -110,6 +112,10 @@ FLAGS: tuple[str, ...] = tuple(
             "tanggal_terbit_unreadable",
             "masa_berlaku_unreadable",
             "tahun_unreadable",
+            # No level anywhere, no assessment result and no certificate: an attendance
+            # (daftar hadir) or registration (daftar peserta) row. Kept for participant
+            # counts and linkage; never counted as certified (it has no Kompeten).
+            FLAG_PARTICIPATION_ONLY,
         )
     )
 )
@@ -432,9 +438,19 @@ def standardize_submission(
 
     A row goes to ``quarantine`` instead of ``rows`` under the first rule that
     applies: ``no_identity`` (nama and NIK both empty or placeholders),
-    ``jenjang_missing`` (no level in jenjang, kualifikasi or jabatan kerja),
-    ``jenjang_unreadable`` (a level value present but not understood; ``column``
-    and ``value`` name that cell). Quarantine text columns are ``"str"`` too.
+    ``jenjang_missing`` (no level in jenjang, kualifikasi or jabatan kerja, and the
+    row records an assessment or a certificate: see below), ``jenjang_unreadable``
+    (a level value present but not understood; ``column`` and ``value`` name that
+    cell). Quarantine text columns are ``"str"`` too.
+
+    A row with no level anywhere that records neither an assessment result
+    (Kompeten / Belum Kompeten) nor a certificate (number, issue or expiry date)
+    is a participation row: an attendance or registration list made before the
+    assessment. It is kept with null jenjang, kualifikasi and hasil and the flag
+    ``participation_only``: it counts as a participant and is evidence for
+    linkage, never as certified. A result or a certificate without a level stays
+    ``jenjang_missing``: a Kompeten needs its level to be counted, and keeping
+    Belum Kompeten rows while quarantining Kompeten ones would skew pass rates.
     """
     reference_year = (reference_date or date.today()).year
     n = len(raw)
@@ -522,11 +538,24 @@ def standardize_submission(
             "tahun_unreadable": _bools([t[1] for t in tahuns], tahun_col.codes),
         }
     )
+
+    # Participation rows: no level written anywhere, and nothing that records an
+    # assessment (a readable result) or a certificate (number, issue or expiry date).
+    nomor_values = parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text)
+    assessed_or_certified = (
+        _bools([h[0] is not None for h in hasils], hasil_col.codes)
+        | np.asarray(pd.notna(nomor_values))[column[NOMOR_SERTIFIKAT].codes]
+        | _bools([t[1] for t in terbits], terbit_col.codes)
+        | _bools([b[1] for b in berlakus], berlaku_col.codes)
+    )
+    level_missing = _bools([level.status == JENJANG_MISSING for level in levels], level_codes)
+    participation_only = level_missing & ~assessed_or_certified
+    masks[FLAG_PARTICIPATION_ONLY] = participation_only
     flag_texts, flag_codes = _flags(masks, n)
 
     # Quarantine: the first failing rule per row.
     no_identity = status_codes[nik_module.MISSING] & name_empty
-    level_bad = _bools([level.status != JENJANG_OK for level in levels], level_codes)
+    level_bad = _bools([level.status != JENJANG_OK for level in levels], level_codes) & ~participation_only
     rejected = no_identity | level_bad
     positions = np.flatnonzero(rejected)
     q_columns: list[str] = []
@@ -563,9 +592,7 @@ def standardize_submission(
         "jenjang": _ints([level.jenjang for level in levels], level_codes[kept]),
         "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes[kept]),
         "hasil": _texts([h[0] for h in hasils], hasil_col.codes[kept]),
-        "nomor_sertifikat": _texts(
-            parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text), column[NOMOR_SERTIFIKAT].codes[kept]
-        ),
+        "nomor_sertifikat": _texts(nomor_values, column[NOMOR_SERTIFIKAT].codes[kept]),
         "tanggal_terbit": tanggal_terbit[kept],
         "masa_berlaku": _dates([b[0] for b in berlakus], berlaku_col.codes[kept]),
         "program": _texts(program_col.map(clean_text), program_col.codes[kept]),

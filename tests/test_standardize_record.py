@@ -135,12 +135,21 @@ RAW_ROWS: list[dict[str, str | None]] = [
         program="Sertifikasi Ahli",
         tahun="2025",
     ),
-    # 14-18: quarantine
+    # 14-15, 17-18: quarantine
     dict(nama=None, nik="0", jenjang="3", program="Tahap I"),  # no identity
-    dict(nama="-", nik=None, jabatan_kerja="Operator Excavator"),  # no identity before jenjang_missing
-    dict(nama="Andi", nik="6408011203900003", jabatan_kerja="Operator Excavator"),  # jenjang_missing
+    dict(nama="-", nik=None, jabatan_kerja="Operator Excavator"),  # no identity before participation
+    # 16: attendance-list row: no level, no result, no certificate -> participation_only
+    dict(nama="Andi", nik="6408011203900003", jabatan_kerja="Operator Excavator"),
     dict(nama="Rina", nik="6408015203900004", kualifikasi="Teknisi", jabatan_kerja="Quantity Surveyor Madya"),
     dict(nama="Lina", nik="6408015203900005", jenjang="Muda", jabatan_kerja="Arsitek Muda"),
+    # 19-21: a result or a certificate without a level is still jenjang_missing
+    dict(nama="Budi", nik="6408011203900006", jabatan_kerja="Operator Excavator", hasil="Kompeten"),
+    dict(nama="Citra", nik="6408015203900007", jabatan_kerja="Tukang Batu", hasil="BK"),
+    dict(nama="Dedi", nik="6408011203900008", jabatan_kerja="Mandor", nomor_sertifikat="SKK-001"),
+    # 22-23: participation rows whose Keterangan says who was absent or present, not a result
+    dict(nama="Eka", nik="6408015203900009", jabatan_kerja="Tukang Kayu", hasil="Tidak hadir",
+         program="Daftar Hadir Bimtek 2025"),  # fmt: skip
+    dict(nama="FAJAR", nik=None, jabatan_kerja="TUKANG BESI", hasil="Hadir"),
 ]
 FIRST_ROW = 5
 
@@ -320,14 +329,42 @@ EXPECTED_ROWS = {
         program="Sertifikasi Ahli",
         tahun=2025,
     ),
+    # participation rows: null jenjang, kualifikasi and hasil, flagged, kept
+    16: expected_row(
+        nik="6408011203900003",
+        nik_status="valid",
+        nama="Andi",
+        nama_kunci="andi",
+        jabatan_kerja="Operator Excavator",
+        flags="participation_only",
+    ),
+    22: expected_row(
+        nik="6408015203900009",
+        nik_status="valid",
+        nama="Eka",
+        nama_kunci="eka",
+        jabatan_kerja="Tukang Kayu",
+        program="Daftar Hadir Bimtek 2025",
+        tahun=2025,
+        flags="participation_only",
+    ),
+    23: expected_row(
+        nik_status="missing",
+        nama="Fajar",
+        nama_kunci="fajar",
+        jabatan_kerja="Tukang Besi",
+        flags="nik_missing;participation_only",
+    ),
 }
 
 EXPECTED_QUARANTINE = {
     14: ("", None, "no_identity"),
     15: ("", None, "no_identity"),
-    16: ("jenjang", None, "jenjang_missing"),
     17: ("kualifikasi", "Teknisi", "jenjang_unreadable"),
     18: ("jenjang", "Muda", "jenjang_unreadable"),
+    19: ("jenjang", None, "jenjang_missing"),
+    20: ("jenjang", None, "jenjang_missing"),
+    21: ("jenjang", None, "jenjang_missing"),
 }
 
 
@@ -498,7 +535,7 @@ def test_every_row_accounted_for_at_scale():
     """Repeated rows: results are spread back per row, in input order, with nothing lost."""
     frame = raw_frame(RAW_ROWS * 50)
     result = standardize_submission(frame, reference_date=REFERENCE)
-    assert len(result.rows) == 9 * 50 and len(result.quarantine) == 5 * 50
+    assert len(result.rows) == 12 * 50 and len(result.quarantine) == 7 * 50
     assert sorted(result.rows["source_row"].tolist() + result.quarantine["source_row"].tolist()) == list(
         range(FIRST_ROW, FIRST_ROW + len(frame))
     )
