@@ -265,6 +265,9 @@ def _bulan(days, abbreviate=False) -> list[str]:
     return [f"{dd} {names[mm - 1]} {yy}" for yy, mm, dd in zip(y, m, d)]
 
 
+_BULAN_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
 def _iso(days) -> list[str | None]:
     text = np.datetime_as_string(np.asarray(days, dtype="datetime64[D]"), unit="D").tolist()
     return [None if t == "NaT" else t for t in text]
@@ -1092,7 +1095,8 @@ def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: 
 
     text = true_nik.copy()
     number = np.full(n, np.nan)
-    missing_forms = ("-", "", "0", "-")
+    # how a missing NIK is written: a dash, nothing, a zero, words, zeros in the NIK's shape
+    missing_forms = ("-", "", "0", "-", "tidak ada", "0000000000000000", "belum ada KTP", "--", "", "-")
     for i in np.flatnonzero(damage != "").tolist():
         nik = true_nik[i]
         d = damage[i]
@@ -1106,7 +1110,7 @@ def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: 
         elif d == "transposed":
             text[i] = _transpose(nik, rng)
         elif d == "missing":
-            text[i] = missing_forms[int(rng.integers(0, 4))] or None
+            text[i] = missing_forms[int(rng.integers(0, len(missing_forms)))] or None
         elif d == "copied":
             text[i] = prev_nik[i]
         elif d == "wrong_length":
@@ -1138,6 +1142,10 @@ def _format_nik(df: pd.DataFrame, fmt: str, rng) -> list:
             out.append("'" + t)
         elif fmt == "muaro-jambi" and s < 0.75:
             out.append(f"{t[:2]}.{t[2:4]}.{t[4:6]}.{t[6:12]}.{t[12:]}")
+        elif fmt == "palembang" and s < 0.1:
+            out.append("'" + t)  # the apostrophe that kept Excel from rounding survives the CSV export
+        elif fmt in ("muara-enim", "kukar", "generic") and s < 0.04:
+            out.append(f"{t[:6]} {t[6:12]} {t[12:]}")
         else:
             out.append(t)
     return out
@@ -1423,10 +1431,16 @@ def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
                 r += 1
             if c["real"][i]:
                 s = style[i]
-                if s < 0.8:
+                if s < 0.72:
                     ttl = f"{c['place'][i]}, {d[i]:02d}-{m[i]:02d}-{y[i]}"
-                elif s < 0.95:
+                elif s < 0.84:
                     ttl = f"{c['place'][i]}, {d[i]} {V.BULAN[m[i] - 1]} {y[i]}"
+                elif s < 0.89:
+                    ttl = f"{c['place'][i]}, {d[i]:02d}.{m[i]:02d}.{y[i]}"
+                elif s < 0.93:
+                    ttl = f"{c['place'][i]}, {d[i]:02d}/{m[i]:02d}/{y[i]}"
+                elif s < 0.96:
+                    ttl = f"{c['place'][i].upper()} / {d[i]} {_BULAN_SHORT[m[i] - 1]} {y[i]}"
                 else:
                     ttl = f"{c['place'][i]},{d[i]:02d}-{m[i]:02d}-{y[i]}"
                 sex = "P" if c["female"][i] else "L"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from demo import generate as G
+from demo import names as V
 from demo.__main__ import main as cli_main
 from demo.generate import generate_world
 from demo.truth import expected_headline, load_truth
@@ -544,3 +546,228 @@ def test_registry_without_the_province_has_no_rekap(tmp_path):
     summary = generate_world(tmp_path / "landing", rows=200, seed=8, registry_path=registry)
     assert set(summary.offices) == {"kota-palembang"}
     assert abs(summary.result_rows - 200) <= 15
+
+
+# --- everyday landing-folder mess (each class on by default) ----------------------
+BIG_ROWS = 3000
+
+
+@pytest.fixture(scope="module")
+def big_world(tmp_path_factory):
+    root = tmp_path_factory.mktemp("big")
+    summary = generate_world(root, rows=BIG_ROWS, seed=SEED)
+    return root, summary, load_truth(root)
+
+
+_INITIAL = re.compile(r"(?:^|[\s\u00a0])[A-Za-z]\.?(?=[\s\u00a0,]|$)")
+_TITLES = re.compile(r"^(?:HJ?|IR|DRS|DRA)\.\s?|,.*$", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    return _TITLES.sub("", name.replace("\u00a0", " ")).strip()
+
+
+def test_names_as_clerks_write_them(big_world):
+    _, _, truth = big_world
+    rows, persons = truth["rows"], truth["persons"].set_index("person_id")
+    real = rows[rows.person_id.notna() & rows.written_nama.notna()].copy()
+    real["nama"] = persons.loc[real.person_id.astype(int), "nama"].to_numpy()
+    multi = real[(real.nama.str.count(" ") >= 1) & ~real.nama.str.startswith("Muhammad")]
+    multi = multi.assign(initial=multi.written_nama.map(lambda n: bool(_INITIAL.search(_bare(n)))))
+    rate = multi[multi.expected == "published"].groupby("office_id").initial.mean()
+    assert 0.1 < rate["kab-kutai-timur"] < 0.3  # about one row in five where clerks abbreviate
+    assert 0.1 < rate["kab-muaro-jambi"] < 0.3
+    assert rate["prov-kalsel"] == 0  # the portal writes full names
+    assert rate["kota-samarinda"] < 0.08
+    assert multi.loc[multi.expected == "attendance", "initial"].mean() > 0.2  # attendance lists abbreviate more
+    # one person written in full in one row and abbreviated in another
+    both = multi.groupby("person_id").initial.agg(["any", "all"])
+    assert (both["any"] & ~both["all"]).sum() > 20
+    # one-name persons are never abbreviated
+    single = real[~real.nama.str.contains(" ")]
+    assert len(single) and not single.written_nama.map(lambda n: bool(_INITIAL.search(_bare(n)))).any()
+    written = " | ".join(real.written_nama)
+    for form in ("Mhd", "Moch", "Moh.", "Muh.", "Akhmad"):
+        assert form in written or form.upper() in written, form
+    assert "\u00a0" in written and "  " in written
+    assert re.search(r"[a-zA-Z],S\.?T|,A\.?MD|,S\.?KOM|,M\.?T", written, re.IGNORECASE)  # glued degree
+    assert re.search(r"\bHJ?\.[A-Z]", written, re.IGNORECASE)  # glued honorific
+    # pre-1972 spelling: only older persons, and not in every row of theirs
+    old_forms = set(V.OLD_SPELLING.values()) - {v for forms in V.NAME_VARIANTS.values() for v in forms}  # Achmad is both
+    real["old"] = real.written_nama.map(lambda n: any(w.strip(".,").title() in old_forms
+                                                      for w in _bare(n).split()))
+    new_has_old = real.nama.map(lambda n: any(w in old_forms for w in n.split()))
+    old = real[real.old & ~new_has_old]
+    assert len(old) > 10
+    born = pd.to_datetime(persons.loc[old.person_id.astype(int), "birth_date"])
+    assert (born < "1976-01-01").all()
+    per_person = real[real.person_id.isin(old.person_id)].groupby("person_id").old.all()
+    assert (~per_person).any()
+
+
+def test_byte_identical_copies_count_once(big_world):
+    root, summary, truth = big_world
+    files, rows = truth["files"], truth["rows"]
+    copies = files[files.expected_status == "duplicate"]
+    assert len(copies) >= 2
+    pattern = re.compile(r".* \(\d\)\.\w+$|.* - (Copy|Salinan)\.\w+$|.*_salinan\.\w+$|^Copy of .*")
+    for f in copies.itertuples():
+        assert pattern.match(f.source_file), f.source_file
+        original = root / f.same_as
+        assert (root / f.office_id / f.source_file).read_bytes() == original.read_bytes()
+        mine = rows[(rows.office_id == f.office_id) & (rows.source_file == f.source_file)]
+        theirs = rows[(rows.office_id + "/" + rows.source_file) == f.same_as]
+        assert len(mine) == len(theirs) > 0 and (mine.expected == "duplicate").all()
+        assert mine.person_id.tolist() == theirs.person_id.tolist()
+        assert (mine.copy_of == f.same_as).all()
+    counted = expected_headline(rows, load_registry(), PUBLISH)
+    without = expected_headline(rows[rows.expected != "duplicate"], load_registry(), PUBLISH)
+    assert counted.equals(without)
+
+
+def test_revisions_replace_their_first_versions(big_world):
+    root, _, truth = big_world
+    files, rows = truth["files"], truth["rows"]
+    first = files[files.expected_status == "superseded"]
+    assert len(first) >= 4
+    for f in first.itertuples():
+        revised = files[(files.office_id == f.office_id) & (files.source_file == f.same_as)]
+        assert len(revised) == 1 and revised.expected_status.iat[0] == "ok"
+        assert re.search(r"(_revisi|_rev|_final| revisi)\.\w+$", f.same_as)
+        a = (root / f.office_id / f.source_file).read_bytes()
+        b = (root / f.office_id / f.same_as).read_bytes()
+        assert a != b
+        old = rows[(rows.office_id == f.office_id) & (rows.source_file == f.source_file)]
+        new = rows[(rows.office_id == f.office_id) & (rows.source_file == f.same_as)]
+        assert (old.expected == "superseded").all() and (new.expected != "superseded").all()
+        assert set(old.person_id.dropna()) <= set(new.person_id.dropna())  # the revision adds, never drops
+        assert len(new) > len(old)
+    old = rows[rows.expected == "superseded"]
+    assert old.pending.sum() > (rows[rows.expected == "published"].pending.mean() * len(old))  # numbers came later
+
+
+def test_english_api_export(world):
+    root, _, truth = world
+    rows = truth["rows"]
+    pages = sorted(p for p in (root / "prov-kalsel").glob("api_*.json") if "Copy" not in p.name)
+    assert pages
+    stamp = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+](08|07):00$")
+    offsets = set()
+    for page in pages:
+        document = json.loads(page.read_text(encoding="utf-8"))
+        assert {"data", "meta"} <= set(document) and document["meta"]["page"] >= 1
+        for k, record in enumerate(document["data"], start=1):
+            assert {"full_name", "id_number", "gender", "birth_place", "birth_date", "position", "qualification",
+                    "level", "assessment_result", "certificate"} <= set(record)
+            assert record["gender"] in ("male", "female")
+            assert record["assessment_result"] in ("competent", "not yet competent")
+            r = rows[(rows.office_id == "prov-kalsel") & (rows.source_file == page.name) & (rows.source_row == k)]
+            assert len(r) == 1
+            r = r.iloc[0]
+            assert (record["assessment_result"] == "competent") == (r.hasil == "Kompeten")
+            cert = record["certificate"]
+            if cert and cert["number"]:
+                assert stamp.match(cert["issued_at"]) and stamp.match(cert["expires_at"])
+                offsets.add(cert["issued_at"][-6:])
+                assert cert["number"] == r.nomor_sertifikat
+                assert cert["issued_at"][:10] == r.tanggal_terbit.strftime("%Y-%m-%d")
+                assert cert["expires_at"][:10] == r.masa_berlaku.strftime("%Y-%m-%d")
+    assert "+08:00" in offsets
+
+
+def test_certificates_without_dates(world):
+    root, _, truth = world
+    rows = truth["rows"]
+    enim = rows[(rows.office_id == "kab-muara-enim") & (rows.produced_by == "kab-muara-enim")
+                & (rows.tahun >= G.NUMBERS_ONLY_FROM) & (rows.expected != "attendance")]
+    assert len(enim)
+    numbered = enim[enim.nomor_sertifikat.notna()]
+    assert len(numbered) > 0.5 * (enim.hasil == "Kompeten").sum()
+    assert numbered.nomor_sertifikat.str.fullmatch(r"16\.03\.\d{4}\.\d{6}").all()
+    year = numbered.nomor_sertifikat.str.split(".").str[2].astype(int)
+    assert (year == pd.to_datetime(numbered.true_terbit).dt.year).all()  # the number carries the year of issue
+    assert numbered.tanggal_terbit.isna().all() and numbered.masa_berlaku.isna().all()
+    assert numbered.true_terbit.notna().all() and numbered.true_berlaku.notna().all()
+    for name in set(numbered.source_file):
+        book = CalamineWorkbook.from_path(str(root / "kab-muara-enim" / name))
+        data = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+        header = [str(v) for v in data[3]]
+        assert "No. Registrasi" in header and "Tahun" not in header
+        assert not any("Tanggal Terbit" in h or "Berlaku" in h for h in header)
+        assert str(int(numbered[numbered.source_file == name].tahun.iat[0])) in data[0][0]  # the title names the year
+
+
+def test_active_uses_the_real_certificate_dates():
+    record = dict(office_id="kab-muara-enim", person_id=5, jenjang=3, tahun=2021,
+                  nomor_sertifikat="16.03.2021.000100", true_berlaku="2026-09-01", true_terbit="2021-09-01")
+    frame = _truth_frame([record])
+    frame["true_berlaku"] = pd.to_datetime(frame["true_berlaku"])
+    assert expected_headline(frame, load_registry(), PUBLISH).active_persons.tolist() == [1]
+    # what the file states (only the program year) would say expired
+    assert expected_headline(frame, load_registry(), PUBLISH, dates="stated").active_persons.tolist() == [0]
+
+
+def test_files_in_the_wrong_office_folder_are_held(big_world):
+    root, _, truth = big_world
+    files, rows = truth["files"], truth["rows"]
+    held = files[files.expected_status == "held"].set_index("office_id")
+    assert set(held.index) == {"kab-kutai-timur", "kab-kutai-kartanegara", "kab-muara-enim"}
+    # Kukar's file, byte-identical to the one in Kukar's own folder
+    kukar = held.loc["kab-kutai-timur"]
+    assert (root / "kab-kutai-timur" / kukar.source_file).read_bytes() == (root / kukar.same_as).read_bytes()
+    # an earlier export of a Samarinda file: same name, other bytes
+    sam = held.loc["kab-kutai-kartanegara"]
+    assert (root / "kab-kutai-kartanegara" / sam.source_file).read_bytes() != (root / sam.same_as).read_bytes()
+    # Lahat (not in the registry): its title, NIKs and numbers name Lahat
+    lahat = held.loc["kab-muara-enim"]
+    book = CalamineWorkbook.from_path(str(root / "kab-muara-enim" / lahat.source_file))
+    data = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+    assert "KABUPATEN LAHAT" in data[1][0]
+    mine = rows[(rows.office_id == "kab-muara-enim") & (rows.source_file == lahat.source_file)]
+    assert (mine.produced_by == "kab-lahat").all()
+    assert (mine.true_nik.str[:4] == "1604").mean() > 0.8
+    assert mine.nomor_sertifikat.dropna().str.startswith("SKK-1604-").all()
+    moved = rows[rows.expected == "held:wrong_office"]
+    assert (moved.produced_by != moved.office_id).all()
+    assert set(moved.produced_by) == {"kab-kutai-kartanegara", "kota-samarinda", "kab-lahat"}
+    table = expected_headline(rows, load_registry(), PUBLISH)
+    assert "16.04" not in set(table.region_code)
+    assert table.equals(expected_headline(rows[rows.expected != "held:wrong_office"], load_registry(), PUBLISH))
+    assert not (root / "kab-lahat").exists()
+
+
+def test_attendance_lists_are_participants_not_certifications(big_world):
+    root, _, truth = big_world
+    files, rows = truth["files"], truth["rows"]
+    lists = files[files.expected_status == "attendance"]
+    assert len(lists) >= 6 and len(set(lists.office_id)) >= 5
+    for f in lists.itertuples():
+        book = CalamineWorkbook.from_path(str(root / f.office_id / f.source_file))
+        data = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+        header = next(r for r in data if "NIK" in r)
+        assert "Tanda Tangan" in header or "TTD" in header
+        assert not any(str(h).startswith(("Jenjang", "Hasil", "Kualifikasi")) for h in header)
+    att = rows[rows.expected == "attendance"]
+    assert att.hasil.isna().all() and att.certificate_id.isna().all() and att.person_id.notna().all()
+    results = rows[rows.expected == "published"]
+    seen = set(zip(results.office_id, results.person_id))
+    share = np.mean([(o, p) in seen for o, p in zip(att.office_id, att.person_id)])
+    assert share > 0.9  # the same persons are in the results sheets
+    same_program = att.merge(results[["office_id", "person_id", "program"]], on=["office_id", "person_id", "program"],
+                             how="left", indicator=True)
+    assert (same_program.drop_duplicates(["office_id", "source_file", "source_sheet", "source_row"])._merge
+            == "left_only").sum() > 0  # registered but never assessed in that program
+    counted = expected_headline(rows, load_registry(), PUBLISH)
+    assert counted.equals(expected_headline(rows[rows.expected != "attendance"], load_registry(), PUBLISH))
+
+
+def test_mess_rates_and_summary(big_world):
+    _, summary, truth = big_world
+    rows, files = truth["rows"], truth["files"]
+    assert summary.expected == rows.expected.value_counts().sort_index().to_dict()
+    assert summary.file_status == files.expected_status.value_counts().sort_index().to_dict()
+    share = rows.expected.value_counts(normalize=True)
+    assert 0.45 < share["published"] < 0.85
+    for outcome in ("duplicate", "superseded", "held:wrong_office", "attendance"):
+        assert 0.005 < share[outcome] < 0.3, outcome
+    assert abs(summary.result_rows - BIG_ROWS) <= 0.02 * BIG_ROWS
