@@ -19,7 +19,7 @@ from sources.pull import PullSource, PullSpecError
 
 DEFAULT_REGISTRY = Path(__file__).with_name("offices.yaml")
 LEVELS = ("province", "regency", "city")
-DATE_ORDERS = ("dmy", "mdy")
+DATE_ORDERS = ("auto", "dmy", "mdy")
 
 
 class RegistryError(ValueError):
@@ -32,7 +32,7 @@ class ReaderOptions:
 
     sheet: tuple[str, ...] = ()  # empty: every sheet
     header_row: int | None = None  # 1-based row of the last header row
-    date_order: str = "dmy"
+    date_order: str = "auto"  # per file from its own dates (standardize/date_order.py), or pinned
     encoding: str | None = None
     delimiter: str | None = None
     column_mapping: dict[str, str] = field(default_factory=dict)
@@ -75,7 +75,7 @@ def _reader_options(office_id: str, spec: dict[str, Any] | None) -> ReaderOption
     sheet = spec.get("sheet") or ()
     if isinstance(sheet, str):
         sheet = (sheet,)
-    date_order = spec.get("date_order", "dmy")
+    date_order = spec.get("date_order", "auto")
     if date_order not in DATE_ORDERS:
         raise RegistryError(f"office {office_id}: date_order must be one of {DATE_ORDERS}, got {date_order!r}")
     header_row = spec.get("header_row")

@@ -44,6 +44,7 @@ from sources.headers import (
     TEMPAT_TANGGAL_LAHIR,
 )
 from standardize import nik as nik_module
+from standardize.date_order import infer_date_orders
 from standardize.dates import parse_date, split_birth
 from standardize.fields import (
     as_arrow_text,
@@ -410,15 +411,30 @@ def _quarantine_frame(
     return frame
 
 
+def _standardize_by_date_order(raw: pd.DataFrame, orders: pd.Series, reference_date: date | None) -> StandardizeResult:
+    """:func:`standardize_submission` of day-first and month-first files apart, rows back in input order."""
+    parts = [standardize_submission(raw[(orders == order).to_numpy()], order, reference_date) for order in ("dmy", "mdy")]
+    # Each file sits wholly in one part: order the files as they came, rows within a file stay as they are.
+    file_rank = pd.Series(np.arange(len(raw)), index=raw.index).groupby(raw["source_sha256"].to_numpy()).min()
+
+    def merged(frames: list[pd.DataFrame]) -> pd.DataFrame:
+        frame = pd.concat(frames, ignore_index=True)
+        rank = frame["source_sha256"].map(file_rank).to_numpy()
+        return frame.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
+
+    return StandardizeResult(rows=merged([p.rows for p in parts]), quarantine=merged([p.quarantine for p in parts]))
+
+
 def standardize_submission(
-    raw: pd.DataFrame, date_order: str = "dmy", reference_date: date | None = None
+    raw: pd.DataFrame, date_order: str = "auto", reference_date: date | None = None
 ) -> StandardizeResult:
     """Standardize one submission's reader rows (docs/data-model.md sections 1 -> 2 and 3).
 
     ``raw`` has the provenance columns and the canonical raw columns of
     ``sources.headers.RAW_COLUMNS`` (text or missing; an absent column counts as
     all missing). ``date_order`` is the office's ("dmy" or "mdy"), for numeric
-    dates. ``reference_date`` (default: today) fixes the century of two-digit
+    dates; ``"auto"`` reads each file's order from the file
+    (:mod:`standardize.date_order`). ``reference_date`` (default: today) fixes the century of two-digit
     years; pass it to make a replayed run give the same result.
 
     Output dtypes of ``rows``:
@@ -452,6 +468,11 @@ def standardize_submission(
     ``jenjang_missing``: a Kompeten needs its level to be counted, and keeping
     Belum Kompeten rows while quarantining Kompeten ones would skew pass rates.
     """
+    if date_order == "auto":
+        orders = infer_date_orders(raw)
+        if (orders == "mdy").any() and (orders == "dmy").any():
+            return _standardize_by_date_order(raw, orders, reference_date)
+        date_order = "mdy" if len(orders) and (orders == "mdy").all() else "dmy"
     reference_year = (reference_date or date.today()).year
     n = len(raw)
     column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}
