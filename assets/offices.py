@@ -39,6 +39,29 @@ def submission_log(files: pd.DataFrame, standardized: pd.DataFrame, quarantine: 
     return log
 
 
+def row_totals(log: pd.DataFrame) -> dict[str, int]:
+    """The run's row accounting over a submission log, the one definition every summary uses.
+
+    ``rows_read`` counts every row read from every file, accepted or rejected: a rejected
+    file's rows are read and then quarantined under the file's rule. So rows read =
+    accepted + quarantined, per file and in total; ``rows_unaccounted`` is the difference
+    and must be 0 (the blocking ``row_accounting`` check). A file no reader could open
+    has no rows to count (its reason is in the log).
+    """
+    if log.empty:
+        return {"files": 0, "files_rejected": 0, "rows_read": 0, "rows_accepted": 0, "rows_quarantined": 0,
+                "rows_unaccounted": 0}
+    read, accepted, quarantined = (int(log[column].sum()) for column in ("rows_read", "rows_accepted", "rows_quarantined"))
+    return {
+        "files": len(log),
+        "files_rejected": int((log["status"] == "rejected").sum()),
+        "rows_read": read,
+        "rows_accepted": accepted,
+        "rows_quarantined": quarantined,
+        "rows_unaccounted": read - accepted - quarantined,
+    }
+
+
 def markdown_preview(frame: pd.DataFrame, limit: int = 10) -> dg.MetadataValue:
     """A small markdown table for the UI (``_none_`` when empty)."""
     if frame.empty:
@@ -100,6 +123,8 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         yield dg.MaterializeResult(
             metadata={
                 "dagster/row_count": len(intake.rows),
+                # every row read, from accepted and rejected files alike (rows_read in the submission log)
+                "rows_read": len(intake.rows),
                 "files": len(files),
                 "files_rejected": len(rejected),
                 "rejected": markdown_preview(rejected[["source_file", "rule", "reason"]], limit=20),
@@ -211,7 +236,8 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             asset_key="office_submission_log",
             metadata={
                 "dagster/row_count": len(log),
-                "files_rejected": int((log["status"] == "rejected").sum()),
+                # files, files_rejected, rows_read (accepted + rejected files) = rows_accepted + rows_quarantined
+                **row_totals(log),
                 "log": markdown_preview(
                     log[["source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged", "reason"]],
                     limit=50,

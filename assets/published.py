@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
-from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_preview
+from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_preview, row_totals
 from expectations.published import check_headline, check_row_accounting
 from linkage.link import link_persons
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
@@ -122,7 +122,8 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                 "row_accounting",
                 asset="publish_candidate",
                 blocking=True,
-                description="rows read = accepted + quarantined for every file (expectations/suites/submission_log.json).",
+                description="rows read = accepted + quarantined for every file, accepted or rejected, and so in total "
+                "(expectations/suites/submission_log.json).",
             ),
         ],
     )
@@ -170,9 +171,8 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                     "failing": dg.MetadataValue.md(
                         "\n".join(f"- **{o.rule}** ({o.column}): {o.failing_count} rows" for o in failing) or "none"
                     ),
-                    "rows_read": int(log["rows_read"].sum()) if len(log) else 0,
-                    "rows_accepted": int(log["rows_accepted"].sum()) if len(log) else 0,
-                    "rows_quarantined": int(log["rows_quarantined"].sum()) if len(log) else 0,
+                    # rows read from every file (accepted or rejected) = accepted + quarantined
+                    **row_totals(log),
                 },
             )
 

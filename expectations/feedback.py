@@ -75,6 +75,23 @@ def write_feedback_reports(
     return written
 
 
+def _file_rule_lines(entry) -> list[tuple[str, str]]:
+    """What the office should do about a file the submission suite rejected, in its own words.
+
+    A file that looks like another office's ("file_from_other_office") says so in
+    plain words: the office may not read the reason's evidence, but must know the
+    file was not counted and should go to its owner.
+    """
+    code = getattr(entry, "rule", None)
+    if entry.status != "rejected" or not isinstance(code, str) or not code:
+        return []
+    rule = catalogue_rule(code)
+    lines = [("Aturan berkas", code), ("Masalah berkas", rule.pesan), ("Perbaikan yang diharapkan", rule.perbaikan)]
+    if code == "file_from_other_office":
+        lines.append(("Catatan", "Baris berkas ini TIDAK dihitung untuk dinas Anda; periksa folder kiriman Anda"))
+    return lines
+
+
 def _write_one(path: Path, office: Office, entry, problems: pd.DataFrame) -> None:
     workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
     bold = workbook.add_format({"bold": True})
@@ -86,6 +103,7 @@ def _write_one(path: Path, office: Office, entry, problems: pd.DataFrame) -> Non
         ("SHA-256", entry.source_sha256),
         ("Status berkas", "ditolak" if entry.status == "rejected" else "diterima"),
         ("Alasan penolakan berkas", entry.reason if entry.status == "rejected" else ""),
+        *_file_rule_lines(entry),
         ("Baris diterima dari berkas", int(entry.rows_read)),
         ("Baris dipakai", int(entry.rows_accepted)),
         ("Baris ditandai (tetap dihitung)", int(len(flagged_rows))),

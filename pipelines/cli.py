@@ -23,6 +23,25 @@ from pipelines.settings import Settings
 DEMO_SECRET = "demo-only-not-a-secret"
 
 
+def summary_line(log: pd.DataFrame) -> str:
+    """The run's file and row accounting in one line: rows read = accepted + quarantined.
+
+    Rows read counts accepted and rejected files alike (a rejected file's rows are read,
+    then quarantined), the same definition as the submission log, the Dagster metadata
+    and the blocking ``row_accounting`` check (``assets.offices.row_totals``).
+    """
+    from assets.offices import row_totals
+
+    totals = row_totals(log)
+    line = (
+        f"files: {totals['files']} ({totals['files_rejected']} rejected); rows read {totals['rows_read']} "
+        f"= accepted {totals['rows_accepted']} + quarantined {totals['rows_quarantined']}"
+    )
+    if totals["rows_unaccounted"]:
+        line += f"; {totals['rows_unaccounted']} rows UNACCOUNTED FOR"
+    return line
+
+
 def _print_report(report, out=sys.stdout) -> None:
     with pd.option_context("display.max_rows", 500, "display.width", 160):
         print("\ncertified_workers_by_region_level", file=out)
@@ -34,13 +53,8 @@ def _print_report(report, out=sys.stdout) -> None:
             file=out,
         )
         log = report.submission_log
-        accepted = log[log["status"] == "accepted"]
         rejected = log[log["status"] == "rejected"]
-        print(
-            f"\nfiles: {len(log)} ({len(rejected)} rejected); rows read {int(accepted['rows_read'].sum())}, "
-            f"accepted {int(log['rows_accepted'].sum())}, quarantined {int(log['rows_quarantined'].sum())}",
-            file=out,
-        )
+        print(f"\n{summary_line(log)}", file=out)
         for _, row in rejected.iterrows():
             print(f"  rejected: {row['reason']}", file=out)
         if len(report.quarantine):

@@ -1,0 +1,141 @@
+"""A file in the wrong office's folder: its title rows and its NIKs say whose it is.
+
+Each case gives an office, the title rows of the file and where its NIKs were issued
+(regency code -> how many), and the exact verdict: accepted, or rejected as
+``file_from_other_office`` naming the region it appears to come from.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from expectations.origin import named_regions, other_office_verdict
+from expectations.submission import check_submissions, quarantine_rejected_files
+from sources.headers import RAW_COLUMNS
+from sources.registry import load_registry
+
+OFFICES = load_registry()
+
+
+def niks(spread: dict[str, int]) -> list[str]:
+    """Valid-shaped NIKs: ``{"64.08": 3}`` -> three NIKs issued in Kutai Timur."""
+    out = []
+    for code, count in spread.items():
+        prefix = code.replace(".", "") if code else ""
+        for n in range(count):
+            out.append(f"{prefix}01{(n % 28) + 1:02d}0385{n + 1:04d}" if prefix else None)
+    return out
+
+
+def one_file(office_id: str, titles: list[str], spread: dict[str, int], name: str = "DAFTAR PESERTA 2024.xlsx"):
+    """(files report, raw rows) for one file with these title rows and NIKs."""
+    sha = "f" * 64
+    sheets = json.dumps([{"sheet": "Peserta", "header_row": len(titles) + 2, "columns": {}, "rows": 0, "skipped": {},
+                          "note": "", "title": " | ".join(titles), "tahun_from": ""}])
+    rows = []
+    for number, nik in enumerate(niks(spread), start=len(titles) + 3):
+        row = dict.fromkeys(RAW_COLUMNS)
+        row.update(nama=f"Peserta {number}", nik=nik, jenjang="3")
+        rows.append({"office_id": office_id, "source_file": name, "source_sha256": sha, "source_sheet": "Peserta",
+                     "source_row": number, **row})
+    files = pd.DataFrame([{"office_id": office_id, "source_file": name, "source_sha256": sha, "format": "xlsx",
+                           "status": "accepted", "reason": None, "rows_read": len(rows), "sheets": sheets}])
+    return files, pd.DataFrame(rows)
+
+
+CASES = [
+    # a Samarinda list in Kutai Timur's folder: title and NIKs agree
+    ("kab-kutai-timur", ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI", "DINAS PUPR KOTA SAMARINDA TAHUN 2024"],
+     {"64.72": 18, "64.08": 2}, "64.72"),
+    # the same with "Kab." spelling, lower case and punctuation
+    ("kota-samarinda", ["daftar peserta mtu -- kab.kutai timur, 2024"], {"64.08": 17, "64.02": 3}, "64.08"),
+    # NIKs alone: 90 % from one other regency, no region named
+    ("kab-kutai-timur", ["DAFTAR PESERTA UJI KOMPETENSI"], {"64.72": 18, "64.08": 2}, "64.72"),
+    # the title names another province's regency; too few NIKs to say otherwise
+    ("kab-kutai-timur", ["BIMTEK OPERATOR ALAT BERAT KABUPATEN MUARO JAMBI"], {"15.05": 2, "": 3}, "15.05"),
+    # a province office gets another province's file
+    ("prov-kaltim", ["PELATIHAN AHLI", "PROVINSI KALIMANTAN SELATAN TA. 2025"], {"63.71": 10, "63.04": 10}, "63"),
+    # --- no false positives ---
+    # the office's own file with the usual minority of out-of-region NIKs (12 %)
+    ("kab-kutai-timur", ["DAFTAR PESERTA MTU KABUPATEN KUTAI TIMUR TAHUN 2024"],
+     {"64.08": 22, "64.72": 1, "64.02": 1, "73.71": 1}, None),
+    # the same without any title
+    ("kab-kutai-timur", [], {"64.08": 22, "64.72": 2, "64.02": 1}, None),
+    # the title names only the office's province
+    ("kab-kutai-timur", ["DINAS PEKERJAAN UMUM PROVINSI KALIMANTAN TIMUR"], {"64.08": 20, "64.02": 3}, None),
+    # the title names the own region and another one ("peserta dari Kota Samarinda")
+    ("kab-kutai-timur", ["DINAS PUPR KAB. KUTAI TIMUR", "PESERTA ASAL KOTA SAMARINDA"], {"64.72": 15, "64.08": 5}, None),
+    # a title naming another region, but the NIKs are the office's own: a reused template
+    ("kab-kutai-timur", ["DAFTAR PESERTA KOTA SAMARINDA"], {"64.08": 18, "64.72": 2}, None),
+    # a province office has NIKs from all its regencies, and names one of them
+    ("prov-kaltim", ["REKAP PESERTA KABUPATEN KUTAI TIMUR"], {"64.08": 10, "64.72": 6, "64.02": 4}, None),
+    ("prov-kaltim", [], {"64.08": 20}, None),
+    # "Tukang Batu" is a trade, not Kota Batu
+    ("kab-kutai-timur", ["PELATIHAN TUKANG BATU DAN TUKANG KAYU"], {"": 4, "64.08": 1}, None),
+    # NIKs spread over several other regencies, none dominant, own share 35 %: not enough for NIKs alone
+    ("kab-kutai-timur", [], {"64.08": 7, "64.72": 5, "64.02": 4, "64.71": 4}, None),
+    # a regency split off recently keeps many of its parent's NIKs; its own name in the title settles it
+    ("kab-kutai-timur", ["KABUPATEN KUTAI TIMUR"], {"64.02": 18, "64.08": 2}, None),
+]
+
+
+@pytest.mark.parametrize("office_id, titles, spread, other", CASES)
+def test_file_from_other_office(office_id, titles, spread, other):
+    office = OFFICES[office_id]
+    files, raw = one_file(office_id, titles, spread)
+    checked = check_submissions(files, raw, office)
+    entry = checked.iloc[0]
+    if other is None:
+        assert (entry["status"], entry["rule"]) == ("accepted", None)
+        return
+    assert (entry["status"], entry["rule"]) == ("rejected", "file_from_other_office")
+    assert f"({other})" in entry["reason"]
+    assert entry["reason"].startswith(f"office {office_id}, file DAFTAR PESERTA 2024.xlsx: ")
+    usable, quarantined = quarantine_rejected_files(raw, checked)
+    assert usable.empty and len(quarantined) == len(raw) and set(quarantined["rule"]) == {"file_from_other_office"}
+
+
+def test_reason_states_the_evidence():
+    files, raw = one_file("kab-kutai-timur", ["DINAS PUPR KOTA SAMARINDA TAHUN 2024"], {"64.72": 18, "64.08": 2})
+    reason = check_submissions(files, raw, OFFICES["kab-kutai-timur"]).loc[0, "reason"]
+    assert reason.endswith(
+        "appears to come from Kota Samarinda (64.72) (title rows name Kota Samarinda (64.72), not Kabupaten Kutai "
+        "Timur (64.08); 20 valid NIKs, 10% from Kabupaten Kutai Timur (64.08), 90% from Kota Samarinda (64.72))"
+    )
+
+
+def test_another_office_file_never_replaces_an_own_file():
+    # "X_revisi" from Samarinda must not supersede Kutai Timur's own X
+    own_files, own_raw = one_file("kab-kutai-timur", ["KAB. KUTAI TIMUR"], {"64.08": 5}, name="X.xlsx")
+    other_files, other_raw = one_file("kab-kutai-timur", ["KOTA SAMARINDA"], {"64.72": 5}, name="X_revisi.xlsx")
+    other_files["source_sha256"] = other_raw["source_sha256"] = "e" * 64
+    checked = check_submissions(pd.concat([own_files, other_files], ignore_index=True),
+                                pd.concat([own_raw, other_raw], ignore_index=True), OFFICES["kab-kutai-timur"])
+    assert dict(zip(checked["source_file"], checked["rule"])) == {"X.xlsx": None, "X_revisi.xlsx": "file_from_other_office"}
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("DINAS PUPR KOTA SAMARINDA", {"64.72"}),
+        ("Kab. Kutai Timur", {"64.08"}),
+        ("KAB KUTAI KARTANEGARA", {"64.02"}),
+        ("KABUPATEN/KOTA SE-KALIMANTAN TIMUR", {"64"}),
+        ("PROV. JAMBI", {"15"}),
+        ("KOTA JAMBI", {"15.71"}),
+        ("Kabupaten Bandung", {"32.04"}),
+        ("KUTAI TIMUR", {"64.08"}),  # a multi-word name may stand bare
+        ("TUKANG BATU", set()),  # a one-word name needs "Kota"/"Kabupaten"
+        ("DAFTAR PESERTA", set()),
+    ],
+)
+def test_named_regions(text, codes):
+    assert named_regions(text) == codes
+
+
+def test_verdict_without_niks_or_title():
+    verdict = other_office_verdict("", pd.Series([], dtype=object), OFFICES["kab-kutai-timur"])
+    assert (verdict.other_region, verdict.evidence) == (None, "no valid NIKs to compare")
