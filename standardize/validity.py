@@ -40,10 +40,14 @@ def expected_expiry(tanggal_terbit: pd.Series) -> pd.Series:
 #   segment ("SKK2023-00123");
 # * a 2-digit year only as the last segment right after a Roman month, the
 #   Indonesian letter-numbering habit ("012/LSP-X/VII/23");
-# * a bare 21-digit run: a BNSP-format certificate number (KBLI 5 digits,
-#   KBJI 4, level 1, serial 7, year 4; BNSP's "Pedoman Penerbitan Sertifikat
-#   Kompetensi", Peraturan BNSP 03/BNSP.302/X/2013, 5.5 penomoran) written with
-#   spaces that standardization removed.
+# * a bare 21-digit run: the layout printed on BNSP-licensed LSP certificates
+#   (KBLI 5 digits, KBJI 4, level 1, serial 7, year of issue 4), written with
+#   spaces that standardization removed. Numbering is set by BNSP's "Pedoman
+#   Penerbitan Sertifikat Kompetensi" (Peraturan BNSP 03/BNSP.302/X/2013,
+#   5.5 Kodifikasi/Penomoran; only its contents page was found with `search`,
+#   so the layout here is from certificates seen, not from the text). The
+#   level digit must be 1-9, which a 21-digit run of another kind rarely meets
+#   together with a plausible year in its last four digits.
 #
 # Anything else gives no year: two different year-like segments, a year inside
 # a longer digit run ("2023001234"), 2-digit segments elsewhere (old SKA/SKT

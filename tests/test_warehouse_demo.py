@@ -71,6 +71,8 @@ ROWS = [
     ("kota-samarinda", "pA", 3, K, "SM-2", "2019-06-01", None, 2019, "Tukang Batu"),
     # Kalimantan Selatan (63) and Palembang (16.71).
     ("prov-kalsel", "pB", 7, K, "KS-1", "2026-03-01", "2031-03-01", 2026, "Arsitek Muda"),
+    # Only a registration number without a year, no date, no program year: validity unknown.
+    ("prov-kalsel", "pE", 8, K, "KS-77", None, None, None, "Ahli Madya Teknik Jembatan"),
     ("kota-palembang", "pE", 4, K, "PL-1", "2025-11-01", days(100), 2025, "Teknisi Laboratorium Beton"),
 ]
 
@@ -198,9 +200,10 @@ ELAPSED_GROWTH = round(181 / 1461, 6)  # 181 days of 2026-2029 (1,461 days)
 
 # Keyed by a phrase of each query, in the order of the document.
 EXPECTED: list[tuple[str, list[tuple]]] = [
-    # Kutai Timur per jenjang: pD (jenjang 2, expired in 2024); pA and pB at 3; pF at 5.
+    # Kutai Timur per jenjang: pD (jenjang 2, expired in 2024); pA and pB at 3; pF at 5. Every
+    # certificate here has a date or a program year: none of unknown validity.
     ("FROM certified_workers_by_region_level\nWHERE region_code = '64.08'",
-     [(2, "Operator", 1, 0), (3, "Operator", 2, 2), (5, "Teknisi/Analis", 1, 1)]),
+     [(2, "Operator", 1, 0, 0, 1), (3, "Operator", 2, 2, 0, 0), (5, "Teknisi/Analis", 1, 1, 0, 0)]),
     # Operator: pA, pB, pD (pD not active); pA's two jenjang-3 certificates count once.
     ("FROM certified_workers_by_region_kualifikasi",
      [("Operator", 3, 2), ("Teknisi/Analis", 1, 1)]),

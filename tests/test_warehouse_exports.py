@@ -16,6 +16,7 @@ from warehouse.publish import make_engine, publish_tables
 HEADLINE_ROWS = [
     ("16", "16.71", "Kota Palembang", 4, "Teknisi/Analis", 1, 1, 0),
     ("63", "63", "Kalimantan Selatan", 7, "Ahli", 1, 1, 0),
+    ("63", "63", "Kalimantan Selatan", 8, "Ahli", 1, 0, 1),  # KS-77: no date, no year
     ("64", "64", "Kalimantan Timur", 7, "Ahli", 1, 1, 0),
     ("64", "64", "Kalimantan Timur", 8, "Ahli", 1, 1, 0),
     ("64", "64.08", "Kabupaten Kutai Timur", 2, "Operator", 1, 0, 0),
@@ -60,6 +61,8 @@ def _check_exports(paths: list[Path], out: Path) -> None:
     # The numbers under the chart: every region x kualifikasi cell, and every target row.
     assert "<td>64.08</td><td>Kabupaten Kutai Timur</td><td>Operator</td><td>3</td><td>2</td><td>0</td>" in page
     assert "<td>16.71</td><td>Kota Palembang</td><td>Teknisi/Analis</td><td>1</td><td>1</td><td>0</td>" in page
+    # Kalimantan Selatan's experts: pB valid, pE of unknown validity.
+    assert "<td>63</td><td>Kalimantan Selatan</td><td>Ahli</td><td>2</td><td>1</td><td>1</td>" in page
     assert page.count("<td>Dinas PUPR") == 7  # the seven target_progress rows
     assert "<td>on_track</td>" in page and "<td>67%</td>" in page  # Kutai Timur: (4 - 3) / 1.5
 
