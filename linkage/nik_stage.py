@@ -230,7 +230,7 @@ def register_frequencies(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Pairs of valid-NIK groups one edit apart with the same name key, birth date and sex.
+    """Pairs of valid-NIK groups one edit apart with agreeing names, the same birth date and sex.
 
     Reads the registered table ``feats`` (with ``grp``). One side must be a single
     row: a typo is made once, while two namesakes registered in one district on
@@ -253,12 +253,16 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         # a swap of digits 8 and 9 touches both halves: the middle window covers it
         "substr(a.nik, 1, 6) || substr(a.nik, 11, 6) = substr(b.nik, 1, 6) || substr(b.nik, 11, 6)",
     ]
-    pairs = "\nunion all\n".join(
+    # Same name key, or (same birth date and) names that agree as two clerks' spellings
+    # ("Supriyadi S." / "Supriyadi Santoso"): the second join keys on the birth date,
+    # which the pair must share anyway unless one side lacks it.
+    pairs = "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
                    a.name, a.birth as birth_l, b.birth as birth_r, a.sex as sex_l, b.sex as sex_r,
                    a.cert as cert_l, b.cert as cert_r
-            from v a join v b on a.name = b.name and a.grp < b.grp and {window}"""
+            from v a join v b on {key} and a.grp < b.grp and {window}"""
         for window in window_joins
+        for key in ("a.name = b.name", "a.birth = b.birth and a.name <> b.name and names_agree(a.name, b.name)")
     )
     sql = f"""
     with v as (
@@ -313,7 +317,7 @@ def typo_edges(merges: pd.DataFrame) -> pd.DataFrame:
         if len(unknown) == 1:
             words += f" ({unknown[0][:2]}.{unknown[0][2:4]} is no regency or city)"
         rows.append((rec.rid_l, rec.rid_r, "nik_repair", kind,
-                     f"{words} between two valid NIKs, one of them on a single row; same name key, "
+                     f"{words} between two valid NIKs, one of them on a single row; names agree, same "
                      "birth date and sex"))
     frame = pd.DataFrame(rows, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
     frame["match_weight"] = np.nan

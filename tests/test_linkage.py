@@ -163,6 +163,13 @@ CLERKS = [
         "1970-06-06", "L"),
     Row("old_spelling", "achmad", "kutim_2025.xlsx", "Akhmad Khairudin", "6408060606700005", "Sangatta",
         "1970-06-06", "L", jenjang="4", jabatan="Mandor"),
+    # A mistyped serial that still looks valid, on a single row that also shortens the name.
+    Row("abbreviated", "suharyanto", "kutim_2024.xlsx", "Suharyanto Wibisono", "6408091702750004", "Sangatta",
+        "1975-02-17", "L"),
+    Row("abbreviated", "suharyanto", "kutim_2025.xlsx", "Suharyanto Wibisono", "6408091702750004", "Sangatta",
+        "1975-02-17", "L", jenjang="4", jabatan="Mandor"),
+    Row("abbreviated", "suharyanto", "kaltim_2025.xlsx", "SUHARYANTO W.", "6408091702750007", "Sangatta",
+        "1975-02-17", "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
     # No NIK, an abbreviated name, the same birth date and place as one person with a rare name.
     Row("abbreviated_no_nik", "bonifasius", "kutim_2024.xlsx", "Bonifasius Kornelius Lamanepa", "6408071212770006",
         "Sangatta", "1977-12-12", "L"),
