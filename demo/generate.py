@@ -1406,6 +1406,9 @@ def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
             books.clear()
             book = books[group] = XlsxBook(ctx.dir / group)
             out.files.append((group, "ok", "MTU participant workbook, one sheet per kecamatan"))
+        if df["special"].iat[pos[0]] == 6:  # the kecamatan's attendance list, a sheet of the same workbook
+            _attendance_sheet(book, group, sheet_name, pos, df, c, ctx, out, registration=False)
+            continue
         sheet = book.sheet(sheet_name, widths)
         year = c["year"][pos[0]]
         titles = ["DAFTAR PESERTA MOBILE TRAINING UNIT (MTU)", f"DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN {year}"]
@@ -1961,16 +1964,10 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
 
 
 def _write_attendance(df, ctx: _Ctx, out: _Out) -> None:
-    """Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta): made before the
-    assessment, so no jenjang and no result; a signature column numbered the way paper lists are."""
+    """Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta) as files of their own."""
     c = _common(df, ctx, out)
-    rng = ctx.rng
-    fmt = ctx.spec.fmt
-    registration = fmt in ("kukar", "samarinda")
-    born = _dmy(c["birth"], sep="-")
-    phone = rng.integers(10**9, 10**10, size=len(df)).tolist()
-    program = df["program"].tolist()
     books: dict[str, XlsxBook] = {}
+    registration = ctx.spec.fmt in ("kukar", "samarinda")
     for group, sheet_name, pos in _sheets(df):
         book = books.get(group)
         if book is None:
@@ -1980,50 +1977,61 @@ def _write_attendance(df, ctx: _Ctx, out: _Out) -> None:
             book = books[group] = XlsxBook(ctx.dir / group, creator=ctx.office.name)
             kind = "registration list (Daftar Peserta)" if registration else "attendance list (Daftar Hadir)"
             out.files.append((group, "attendance", f"{kind}: made before the assessment, no jenjang, no result"))
-        name = sheet_name or ("Pendaftar" if registration else "Daftar Hadir")
-        if registration:
-            header = ["No", "Nama Lengkap", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja yang Diajukan", "No. HP", "TTD"]
-            widths = [5, 32, 22, 30, 36, 16, 14]
-        else:
-            header = ["No", "Nama", "NIK", "Jabatan Kerja", "Tanda Tangan", None]
-            widths = [5, 32, 22, 36, 12, 12]
-        sheet = book.sheet(name, widths)
-        titles = ["DAFTAR PESERTA" if registration else "DAFTAR HADIR PESERTA", program[pos[0]].upper(),
-                  ctx.office.name.upper()]
-        r = 1
-        for title in titles:
-            sheet.row(r, [title], bold=True)
-            sheet.merge(r, 0, r, len(header) - 1)
-            out.junk.append((group, name, r, "title"))
-            r += 1
-        if not registration:
-            sheet.row(r, [f"Hari/Tanggal: {_bulan(df['assess'].to_numpy()[pos[:1]] - 3)[0]}"])
-            out.junk.append((group, name, r, "title"))
-            r += 1
-        r += 1
-        sheet.row(r, header, bold=True)
-        if not registration:
-            sheet.merge(r, 4, r, 5)
-        r += 1
-        for no, i in enumerate(pos.tolist(), start=1):
-            if registration:
-                values = [no, c["nama"][i], c["nik"][i], f"{c['place'][i]}, {born[i]}", c["jabatan"][i],
-                          f"08{phone[i]}", None]
-            else:
-                ttd = [None, None]
-                ttd[(no - 1) % 2] = f"{no}."  # the signature column: odd numbers left, even right
-                values = [no, c["nama"][i], c["nik"][i], c["jabatan"][i], *ttd]
-            sheet.row(r, values)
-            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, name, r
-            r += 1
-        r += 1
-        _, rows = _signature(sheet, r, 3, ctx.office, ctx.office.region_name.replace("Kabupaten ", "").replace(
-            "Kota ", "").replace("Provinsi ", ""), f"{int(rng.integers(1, 28))} {V.BULAN[int(rng.integers(0, 12))]} "
-            f"{c['year'][pos[0]]}")
-        out.junk.extend((group, name, s_, "signature") for s_ in rows)
-        ctx.tick(len(pos))
+        _attendance_sheet(book, group, sheet_name or ("Pendaftar" if registration else "Daftar Hadir"), pos, df, c,
+                          ctx, out, registration)
     for book in books.values():
         book.close()
+
+
+def _attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: _Ctx, out: _Out, registration: bool) -> None:
+    """One attendance or registration sheet: made before the assessment, so no jenjang and no
+    result; a signature column numbered the way paper lists are (odd numbers left, even right)."""
+    rng = ctx.rng
+    program = df["program"].iat[pos[0]]
+    if registration:
+        header = ["No", "Nama Lengkap", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja yang Diajukan", "No. HP", "TTD"]
+        widths = [5, 32, 22, 30, 36, 16, 14]
+    else:
+        header = ["No", "Nama", "NIK", "Jabatan Kerja", "Tanda Tangan", None]
+        widths = [5, 32, 22, 36, 12, 12]
+    born = _dmy(c["birth"][pos], sep="-")
+    phone = rng.integers(10**9, 10**10, size=len(pos)).tolist()
+    sheet = book.sheet(name, widths)
+    titles = ["DAFTAR PESERTA" if registration else "DAFTAR HADIR PESERTA", program.upper(), ctx.office.name.upper()]
+    r = 1
+    for title in titles:
+        sheet.row(r, [title], bold=True)
+        sheet.merge(r, 0, r, len(header) - 1)
+        out.junk.append((group, name, r, "title"))
+        r += 1
+    if not registration:
+        sheet.row(r, [f"Hari/Tanggal: {_bulan(df['assess'].to_numpy()[pos[:1]] - 3)[0]}"])
+        out.junk.append((group, name, r, "title"))
+        r += 1
+    r += 1
+    sheet.row(r, header, bold=True)
+    if not registration:
+        sheet.merge(r, 4, r, 5)
+    r += 1
+    for no, (k, i) in enumerate(enumerate(pos.tolist()), start=1):
+        if registration:
+            values = [no, c["nama"][i], c["nik"][i], f"{c['place'][i]}, {born[k]}", c["jabatan"][i],
+                      f"08{phone[k]}", None]
+        else:
+            ttd = [None, None]
+            ttd[(no - 1) % 2] = f"{no}."
+            values = [no, c["nama"][i], c["nik"][i], c["jabatan"][i], *ttd]
+        sheet.row(r, values)
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = group, name, r
+        r += 1
+    r += 1
+    place = ctx.office.region_name
+    for prefix in ("Kabupaten ", "Kota ", "Provinsi "):
+        place = place.replace(prefix, "")
+    when = f"{int(rng.integers(1, 28))} {V.BULAN[int(rng.integers(0, 12))]} {c['year'][pos[0]]}"
+    _, rows = _signature(sheet, r, 3, ctx.office, place, when)
+    out.junk.extend((group, name, s_, "signature") for s_ in rows)
+    ctx.tick(len(pos))
 
 
 def _bad_files(ctx: _Ctx, out: _Out) -> None:
@@ -2185,13 +2193,16 @@ def _add_variants(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) 
                 n_absent = min(len(others), int(round(len(listed) * ATTENDANCE_NO_SHOW)))
                 if n_absent:
                     absent = parts.iloc[np.sort(rng.choice(others, size=n_absent, replace=False))].copy()
-                    for col in ("year", "sheet", "sheet_order", "program"):
+                    for col in ("group", "year", "sheet", "sheet_order", "program"):
                         absent[col] = listed[col].iat[0] if len(listed) else absent[col]
                     listed = pd.concat([listed, absent])
                 if not len(listed):
                     continue
                 year = int(listed["year"].iat[0])
-                listed["group"] = stem.format(year=year)
+                if spec.fmt == "kutim":  # a sheet of the results workbook, before the kecamatan's results
+                    listed["sheet"] = f"DH {sh}"
+                else:
+                    listed["group"] = stem.format(year=year)
                 listed["special"] = np.int8(6)
                 listed["hasil"] = np.int8(-1)
                 listed["pending"] = False
@@ -2276,7 +2287,7 @@ def _write_office(task: dict, progress=None) -> _Out:
     folder.mkdir(parents=True, exist_ok=True)
     ctx = _Ctx(task["world"], office, spec, task["seed"], folder, progress)
     local = _new_out(len(sub))
-    attendance = sub["special"].to_numpy() == 6
+    attendance = (sub["special"].to_numpy() == 6) & ~sub["group"].str.startswith("DAFTAR_PESERTA_MTU").to_numpy()
     if (sub["group"].str.startswith(MISPLACED_DIR + "/")).any():
         (folder / MISPLACED_DIR).mkdir(exist_ok=True)
     for mask, writer in ((~attendance, WRITERS[spec.fmt]), (attendance, _write_attendance)):
@@ -2494,7 +2505,8 @@ def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: d
     move to the folder they landed in, and some files are copied under a browser's or sync tool's name."""
     rng = _rng(seed, "landing-mess")
     # a file's status follows its rows (writers report every file "ok")
-    kinds = rows.groupby(["office_id", "source_file"])["special_kind"].first()
+    grouped = rows.groupby(["office_id", "source_file"])["special_kind"]
+    kinds = grouped.first().where(grouped.nunique() == 1, -1)  # a file of one kind of rows only
     for i, f in enumerate(files.itertuples()):
         kind = kinds.get((f.office_id, f.source_file))
         if kind in FILE_STATUS and f.expected_status == "ok":
@@ -2502,10 +2514,11 @@ def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: d
     # first versions: which revision replaces them
     first = rows[rows["special_kind"] == 4].drop_duplicates(["office_id", "source_file"])
     for f in first.itertuples():
-        revised = rows[(rows["office_id"] == f.office_id) & (rows["special_kind"] == 0)
-                       & rows["source_file"].map(lambda name, n=f.source_file: name != n and
-                                                 name.startswith(n.rsplit(".", 1)[0]))]
-        same = revised["source_file"].iat[0] if len(revised) else ""
+        stem = f.source_file.rsplit(".", 1)[0]
+        revised = [n for o, n in zip(files["office_id"], files["source_file"])
+                   if o == f.office_id and n != f.source_file and n.startswith(stem)
+                   and n.rsplit(".", 1)[0][len(stem):] in REVISION_SUFFIX.values()]
+        same = revised[0] if revised else ""
         files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "why"] = (
             f"first version, replaced by {same}")
         files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "same_as"] = same
@@ -2579,7 +2592,9 @@ def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: d
     files = pd.concat(new_files, ignore_index=True)
     rows = rows.drop(columns=["special_kind", "dest"])
     for column in ("true_nik", "written_nik", "written_nama", "nomor_sertifikat", "certificate_id", "hasil"):
-        rows[column] = _obj([None if v is None or v != v else v for v in rows[column].tolist()])
+        values = rows[column].to_numpy(dtype=object, copy=True)
+        values[pd.isna(values)] = None
+        rows[column] = _obj(values)
     return rows, files, junk
 
 
