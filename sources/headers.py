@@ -11,6 +11,7 @@ the job of :mod:`standardize`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Canonical raw columns, in the order readers emit them.
 NAMA = "nama"
@@ -72,6 +73,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nama pemegang",
         "name",
         "nama tenaga ahli",
+        # English API exports and forms (full_name, fullName, participant_name)
+        "full name",
+        "fullname",
+        "participant name",
+        "worker name",
+        "applicant name",
+        "person name",
     ),
     NIK: (
         "nik",
@@ -85,6 +93,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nomor induk kependudukan",
         "no induk kependudukan",
         "ktp",
+        # English API exports: national identity number
+        "id number",
+        "national id",
+        "national id number",
+        "nik number",
+        "ktp number",
+        "ktp no",
+        "identity number",
+        "id card number",
     ),
     TEMPAT_TANGGAL_LAHIR: (
         "tempat tgl lahir",
@@ -94,8 +111,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tempat dan tanggal lahir",
         "tempat tgl  lahir",
     ),
-    TEMPAT_LAHIR: ("tempat lahir", "tmp lahir", "tempat"),
-    TANGGAL_LAHIR: ("tanggal lahir", "tgl lahir", "tgl lhr", "tanggal", "tgl"),
+    TEMPAT_LAHIR: ("tempat lahir", "tmp lahir", "tempat", "birth place", "birthplace", "place of birth"),
+    TANGGAL_LAHIR: (
+        "tanggal lahir",
+        "tgl lahir",
+        "tgl lhr",
+        "tanggal",
+        "tgl",
+        "birth date",
+        "birthdate",
+        "date of birth",
+        "dob",
+    ),
     JENIS_KELAMIN: ("l p", "jk", "jenis kelamin", "kelamin", "sex", "gender", "lp"),
     JABATAN_KERJA: (
         "jabatan kerja",
@@ -106,9 +133,28 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "okupasi",
         "nama jabker",
         "jabker",
+        "position",
+        "job title",
+        "job position",
+        "occupation",
+        "job",
+        "job name",
     ),
-    JENJANG: ("jenjang", "level", "jenjang kkni", "kkni", "jenjang kualifikasi", "tingkat"),
-    KUALIFIKASI: ("kualifikasi",),
+    JENJANG: (
+        "jenjang",
+        "level",
+        "jenjang kkni",
+        "kkni",
+        "jenjang kualifikasi",
+        "tingkat",
+        "skill level",
+        "kkni level",
+        "level kkni",
+        "qualification level",
+        "competency level",
+        "certification level",
+    ),
+    KUALIFIKASI: ("kualifikasi", "qualification"),
     HASIL: (
         "hasil",
         "hasil uji",
@@ -119,6 +165,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "status kelulusan",
         "kelulusan",
         "ket",
+        # English API exports; a bare "status" is weak (see WEAK_VARIANTS)
+        "result",
+        "assessment result",
+        "assessment status",
+        "competency result",
+        "competency status",
+        "exam result",
+        "test result",
+        "outcome",
+        "recommendation",
+        "status",
     ),
     NOMOR_SERTIFIKAT: (
         "no registrasi",
@@ -136,6 +193,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sertifikat no",
         "skk nomor",
         "skk no",
+        # English API exports and English two-row headers
+        "certificate number",
+        "certificate no",
+        "cert number",
+        "cert no",
+        "skk number",
+        "registration number",
+        "registration no",
+        "reg number",
+        "certificate registration number",
     ),
     TANGGAL_TERBIT: (
         "tanggal terbit",
@@ -153,6 +220,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "skk tanggal",
         "skk tgl",
         "skk tgl terbit",
+        # English API exports (issue_date, issuedAt, certificate.issued_at)
+        "issue date",
+        "issued date",
+        "issued at",
+        "issued on",
+        "date issued",
+        "issuance date",
+        "certificate issue date",
+        "certificate date",
     ),
     MASA_BERLAKU: (
         "masa berlaku",
@@ -170,9 +246,35 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tanggal kadaluarsa",
         "tanggal kadaluwarsa",
         "tgl kedaluwarsa",
+        # English API exports (valid_until, expiresAt, certificate.expires_at)
+        "valid until",
+        "valid to",
+        "valid thru",
+        "expiry date",
+        "expiry",
+        "expires",
+        "expires at",
+        "expires on",
+        "expired at",
+        "expired date",
+        "expiration date",
+        "certificate expiry date",
+        "certificate valid until",
     ),
-    PROGRAM: ("kegiatan", "program", "angkatan", "tahap", "nama kegiatan", "batch", "gelombang"),
-    TAHUN: ("tahun", "tahun kegiatan", "tahun anggaran", "ta"),
+    PROGRAM: (
+        "kegiatan",
+        "program",
+        "angkatan",
+        "tahap",
+        "nama kegiatan",
+        "batch",
+        "gelombang",
+        "program name",
+        "training program",
+        "activity",
+        "cohort",
+    ),
+    TAHUN: ("tahun", "tahun kegiatan", "tahun anggaran", "ta", "year", "program year", "fiscal year", "budget year"),
 }
 
 _LOOKUP: dict[str, str] = {}
@@ -183,13 +285,20 @@ for _canonical, _variants in SYNONYMS.items():
         _LOOKUP[_variant] = _canonical
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# A lower-case letter or digit followed by a capital starts a new word in
+# camelCase API field names: "tanggalLahir", "issuedAt", "fullName".
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def normalize_header(text: object) -> str:
-    """Lower-case a header cell and reduce punctuation and whitespace to single spaces."""
+    """Lower-case a header cell and reduce punctuation and whitespace to single spaces.
+
+    camelCase is split first, so "tanggalLahir", "tanggal_lahir", "Tanggal Lahir"
+    and "certificate.issuedAt" / "certificate issued at" are one spelling each.
+    """
     if text is None:
         return ""
-    return _NON_WORD.sub(" ", str(text).lower()).strip()
+    return _NON_WORD.sub(" ", _CAMEL.sub(" ", str(text)).lower()).strip()
 
 
 def canonical_column(header: object, overrides: dict[str, str] | None = None) -> str | None:
@@ -207,6 +316,131 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
             if normalize_header(their_header) == key:
                 return canonical
     return _LOOKUP.get(key)
+
+
+# --- nested field names (JSON objects, "parent / child" headers) -----------------
+#
+# A web export nests fields: {"certificate": {"number": ..}, "program": {"name": ..}}.
+# The joined path ("certificate number") is looked up first, like any header, so a
+# synonym or a registry column_mapping written as "certificate.number",
+# "certificate_number" or "Certificate Number" matches it. When the joined path is
+# unknown, the child is read in the context of its parent, because a bare child
+# name means different things under different parents: "name" under
+# "participant" is the person's name, under "program" the program's, under "lsp"
+# nothing we use; "number" under "certificate" is the certificate number.
+
+# Parents whose children describe the person: their children are read alone.
+_PERSON_WORDS = frozenset(
+    {
+        "peserta", "participant", "person", "personal", "pribadi", "biodata", "profile", "profil",
+        "identity", "identitas", "worker", "pekerja", "tenaga", "asesi", "applicant", "candidate",
+        "holder", "pemegang", "employee", "member",
+    }
+)  # fmt: skip
+# Parents that only wrap a record (JSON:API "attributes", "data", "fields").
+_WRAPPER_WORDS = frozenset({"data", "attributes", "attrs", "fields", "record", "detail", "details", "info", "item"})
+# Parents that are the certificate: their children are certificate fields.
+_CERTIFICATE_WORDS = frozenset({"sertifikat", "certificate", "cert", "skk", "sertifikasi", "certification"})
+CERTIFICATE_COLUMNS = frozenset({NOMOR_SERTIFIKAT, TANGGAL_TERBIT, MASA_BERLAKU})
+# Children that name a certificate column only under a certificate parent.
+_CERTIFICATE_CHILDREN: dict[str, str] = {
+    **dict.fromkeys(("number", "no", "nomor", "nr", "registration", "reg"), NOMOR_SERTIFIKAT),
+    **dict.fromkeys(("date", "tanggal", "tgl", "issued", "issue", "terbit", "ditetapkan"), TANGGAL_TERBIT),
+    **dict.fromkeys(("valid", "validity", "berlaku", "expired", "kadaluarsa", "kedaluwarsa"), MASA_BERLAKU),
+}
+# Columns describing the person themselves: never taken from an unrelated parent
+# ("lsp.name", "assessor.nik", "program.tanggal" are not the participant's).
+PERSON_COLUMNS = frozenset({NAMA, NIK, TEMPAT_TANGGAL_LAHIR, TEMPAT_LAHIR, TANGGAL_LAHIR, JENIS_KELAMIN})
+# Children that label their parent: {"position": {"name": "Operator Excavator"}}.
+_LABEL_CHILDREN = frozenset(
+    {"name", "nama", "title", "judul", "label", "value", "nilai", "description", "deskripsi", "text", "display name"}
+)
+
+# Variants that are usually right but name something else often enough that a
+# stronger field for the same column wins over them ("status" may be an account's).
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket"})
+
+# How sure a field's mapping is: a stronger field wins over a weaker one for the
+# same column; between equals, the first seen.
+EXACT, IN_CONTEXT, GUESSED = 3, 2, 1
+
+
+def _kind(parent: str) -> str | None:
+    words = set(parent.split())
+    if words & _PERSON_WORDS:
+        return "person"
+    if words <= _WRAPPER_WORDS:
+        return "wrapper"
+    if words & _CERTIFICATE_WORDS:
+        return "certificate"
+    return None
+
+
+def canonical_path(path: Sequence[object], overrides: dict[str, str] | None = None) -> tuple[str | None, int]:
+    """Canonical column of a nested field name and how sure it is (EXACT, IN_CONTEXT, GUESSED; 0: none).
+
+    ``path`` is the field's keys from the record down ("certificate", "issuedAt").
+    Tried in order:
+
+    1. the joined path as a header ("certificate issued at"), registry overrides first: EXACT;
+    2. the same after dropping leading person or wrapper parents
+       ("participant.attributes.full_name" -> "full name"): EXACT;
+    3. under a certificate parent, a certificate child ("number", "date", a known
+       issue or expiry name): EXACT; a level, occupation or program child: IN_CONTEXT;
+    4. under a person parent deeper down ("certificate.holder.name"): the child alone, IN_CONTEXT;
+    5. under a parent that is itself a column ("program", "position", "level"), a
+       label child ("name", "title") is that column: IN_CONTEXT;
+    6. elsewhere, a child that is no person column and no certificate column
+       ("training.year" -> tahun): GUESSED.
+
+    A weak variant (``WEAK_VARIANTS``, e.g. "status") is one step less sure.
+    """
+    parts = [p for p in (normalize_header(part) for part in path) if p]
+    if not parts:
+        return None, 0
+
+    def looked_up(text: str, strength: int) -> tuple[str | None, int]:
+        column = canonical_column(text, overrides)
+        if column is None:
+            return None, 0
+        weak = text in WEAK_VARIANTS and not _overridden(text, overrides)
+        return column, strength - 1 if weak else strength
+
+    column, strength = looked_up(" ".join(parts), EXACT)
+    if column is not None:
+        return column, strength
+    while len(parts) > 1 and _kind(parts[0]) in ("person", "wrapper"):
+        parts = parts[1:]
+        column, strength = looked_up(" ".join(parts), EXACT)
+        if column is not None:
+            return column, strength
+    if len(parts) == 1:
+        return None, 0
+
+    parent, child = parts[-2], parts[-1]
+    kind = _kind(parent)
+    alone, alone_strength = looked_up(child, IN_CONTEXT)
+    if kind == "certificate":
+        if child in _CERTIFICATE_CHILDREN:
+            return _CERTIFICATE_CHILDREN[child], EXACT
+        if alone in CERTIFICATE_COLUMNS:
+            return alone, EXACT
+        # A certificate's "name" or "status" is the certificate's, not the person's or the result.
+        if alone is not None and alone not in PERSON_COLUMNS and alone != HASIL:
+            return alone, alone_strength
+        return None, 0
+    if kind in ("person", "wrapper"):
+        return alone, alone_strength
+    parent_column = canonical_column(parent, overrides)
+    if parent_column is not None and child in _LABEL_CHILDREN:
+        return parent_column, IN_CONTEXT
+    if alone is not None and alone not in PERSON_COLUMNS and alone not in CERTIFICATE_COLUMNS:
+        return alone, max(alone_strength - 1, GUESSED)
+    return None, 0
+
+
+def _overridden(text: str, overrides: dict[str, str] | None) -> bool:
+    return bool(overrides) and any(normalize_header(h) == text for h in overrides)
 
 
 def looked_for() -> str:

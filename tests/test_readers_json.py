@@ -110,7 +110,10 @@ def test_nested_records_blank_records_and_field_names(tmp_path):
         "hasil": "kelulusan",
     }
     assert report.skipped == {"blank": 1, "not_a_record": 1}
-    assert report.note == "field 'tanggal_ditetapkan' also maps to tanggal_terbit; kept 'sertifikat.tanggal_terbit'"
+    assert report.note == (
+        "field 'tanggal_ditetapkan' also maps to tanggal_terbit; kept 'sertifikat.tanggal_terbit', "
+        "'tanggal_ditetapkan' fills in where it is empty"
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,19 @@
 """JSON exports of office web systems, one page per file.
 
-A page is a list of records, at the top level or under one of the usual keys
-(``data``, ``records``, ``items``, ``results``, ``rows``, or CKAN's
-``result.records``). Records are objects whose field names go through the
-same synonyms table as spreadsheet headers; one level of nesting is
-flattened (``{"peserta": {"nama": ..}}`` tries "peserta nama", then "nama").
+A page is a list of records: at the top level, under one of the usual envelope
+keys (``data``, ``records``, ``items``, ``results``, ``rows``, ``content``,
+``value``, CKAN's ``result.records``, next to ``meta`` / ``links`` /
+``pagination``), or, failing those, the one list of objects in the envelope.
+A file of one JSON record per line (JSON Lines) is a page too.
+
+Records are objects whose field names go through the same synonyms table as
+spreadsheet headers. Nested objects are flattened to dotted paths
+(``{"certificate": {"number": ..}}`` is the field ``certificate.number``; an
+array holding one object counts as that object), and each path is mapped by
+:func:`sources.headers.canonical_path`: the joined path first, so a synonym or
+a registry ``column_mapping`` written ``certificate.number`` or
+``certificate_number`` matches, then the child in its parent's context. When
+two fields map to one column the surer mapping wins, then the first seen.
 A page of arrays (a header array, then value arrays) is read like a sheet.
 ``source_row`` is the 1-based record index within the file.
 """
@@ -12,7 +21,6 @@ A page of arrays (a header array, then value arrays) is read like a sheet.
 from __future__ import annotations
 
 import json
-import re
 
 from sources import headers
 from sources.readers.table import (
@@ -26,8 +34,9 @@ from sources.readers.table import (
 )
 from sources.registry import Office
 
-RECORD_KEYS = ("data", "records", "items", "result", "results", "rows")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "hits", "list", "payload")
+# Deepest nesting flattened into fields; deeper objects stay JSON text.
+MAX_DEPTH = 4
 
 
 def render_value(value: object) -> str | None:
@@ -52,8 +61,30 @@ def render_value(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _object_lists(document: dict, depth: int = 0, where: str = "") -> list[tuple[str, list]]:
+    """Non-empty lists of objects anywhere in an envelope (3 levels deep), shallowest first."""
+    found: list[tuple[str, list]] = []
+    nested: list[tuple[str, dict]] = []
+    for key, value in document.items():
+        path = f"{where}.{key}" if where else str(key)
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            found.append((path, value))
+        elif isinstance(value, dict) and depth < 2:
+            nested.append((path, value))
+    if not found:
+        for path, value in nested:
+            found.extend(_object_lists(value, depth + 1, path))
+    return found
+
+
 def find_records(document: object) -> tuple[list, str]:
-    """The list of records in a page and where it was found ("top level", "data", "result.records")."""
+    """The list of records in a page and where it was found ("top level", "data", "result.records").
+
+    Known envelope keys first (a list under ``data``, then a list one level down,
+    ``result.records``); otherwise the one list of objects in the envelope
+    (``{"participants": [...], "meta": {...}}``). Two such lists are ambiguous and
+    rejected, as is an envelope with none.
+    """
     if isinstance(document, list):
         return document, "top level"
     if isinstance(document, dict):
@@ -67,62 +98,87 @@ def find_records(document: object) -> tuple[list, str]:
                 for inner in RECORD_KEYS:
                     if isinstance(value.get(inner), list):
                         return value[inner], f"{key}.{inner}"
+        candidates = _object_lists(document)
+        if len(candidates) == 1:
+            where, records = candidates[0]
+            return records, where
         keys = ", ".join(repr(k) for k in list(document)[:10]) or "none"
+        if candidates:
+            lists = ", ".join(repr(where) for where, _ in candidates[:5])
+            raise SubmissionRejected(f"more than one list of records ({lists}); cannot tell which holds the participants")
         raise SubmissionRejected(
             "no list of records found: expected a top-level list or a list under "
-            f"{' / '.join(RECORD_KEYS)} (or result.records); the object has keys {keys}"
+            f"{' / '.join(RECORD_KEYS[:6])} (or result.records); the object has keys {keys}"
         )
     raise SubmissionRejected(f"no list of records found: the document is a {type(document).__name__}")
 
 
-def _canonical(name: str, overrides) -> str | None:
-    canonical = headers.canonical_column(name, overrides)
-    if canonical is None:
-        split = _CAMEL.sub(" ", name)  # "tanggalLahir" -> "tanggal Lahir"
-        if split != name:
-            canonical = headers.canonical_column(split, overrides)
-    return canonical
+def _flatten(record: dict, out: dict, several: dict, prefix: tuple = (), depth: int = 1) -> dict:
+    """``record``'s leaf values by key path; an array of one object counts as the object.
 
-
-def _field_paths(records: list) -> list[tuple[str, ...]]:
-    # Fields in first-seen order over all records: a web export omits null fields.
-    seen: dict[tuple[str, ...], None] = {}
-    shapes: set[tuple] = set()
-    for record in records:
-        if type(record) is not dict:
-            continue
-        shape = tuple(record)
-        nested = [k for k, v in record.items() if type(v) is dict]
-        if not nested and shape in shapes:
-            continue
-        shapes.add(shape)
-        for key, value in record.items():
-            if type(value) is dict:
-                for inner in value:
-                    seen.setdefault((key, inner), None)
+    Paths of arrays holding several objects are collected in ``several`` (they stay
+    JSON text: one row cannot hold two certificates).
+    """
+    for key, value in record.items():
+        path = (*prefix, str(key))
+        if type(value) is list and value and all(type(v) is dict for v in value):
+            if len(value) == 1:
+                value = value[0]
             else:
-                seen.setdefault((key,), None)
-    return list(seen)
+                several[path] = several.get(path, 0) + 1
+        if type(value) is dict and value and depth < MAX_DEPTH:
+            _flatten(value, out, several, path, depth + 1)
+        else:
+            # An empty object or array holds nothing ({"certificate": {}} before issue).
+            out[path] = None if (type(value) is dict or type(value) is list) and not value else value
+    return out
 
 
-def _map_fields(paths, overrides) -> tuple[dict[str, tuple[str, ...]], list[str]]:
-    mapping: dict[str, tuple[str, ...]] = {}
-    notes: list[str] = []
+def _map_fields(paths, overrides) -> tuple[dict[str, list[tuple[str, ...]]], list[str]]:
+    """Per column, the fields that feed it: the surest first, then equally sure ones in first-seen order.
+
+    Records of one export may name a field two ways ("position" here, "job_title"
+    there), so equally sure fields fill each other's gaps; a less sure field never
+    does ("status" does not fill in for an empty "assessment_result").
+    """
+    found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for path in paths:
-        canonical = None
-        if len(path) == 2:
-            canonical = _canonical(f"{path[0]} {path[1]}", overrides)
-        if canonical is None:
-            canonical = _canonical(path[-1], overrides)
-        if canonical is None:
-            continue
-        if canonical in mapping:
-            notes.append(
-                f"field {'.'.join(path)!r} also maps to {canonical}; kept {'.'.join(mapping[canonical])!r}"
-            )
-            continue
-        mapping[canonical] = path
+        canonical, strength = headers.canonical_path(path, overrides)
+        if canonical is not None:
+            found.setdefault(canonical, []).append((path, strength))
+    mapping: dict[str, list[tuple[str, ...]]] = {}
+    notes: list[str] = []
+    for canonical, candidates in found.items():
+        best = max(strength for _, strength in candidates)
+        mapping[canonical] = [path for path, strength in candidates if strength == best]
+        kept = ".".join(mapping[canonical][0])
+        for path, strength in candidates:
+            if path == mapping[canonical][0]:
+                continue
+            how = "fills in where it is empty" if strength == best else "ignored"
+            notes.append(f"field {'.'.join(path)!r} also maps to {canonical}; kept {kept!r}, {'.'.join(path)!r} {how}")
     return mapping, notes
+
+
+def _first(fields: dict, paths: list[tuple[str, ...]]) -> str | None:
+    for path in paths:
+        value = render_value(fields.get(path))
+        if value is not None:
+            return value
+    return None
+
+
+def _load(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        # JSON Lines: one record per line ("Extra data" after the first one).
+        if error.msg == "Extra data":
+            try:
+                return [json.loads(line) for line in text.splitlines() if line.strip()]
+            except json.JSONDecodeError:
+                pass
+        raise SubmissionRejected(f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
 
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
@@ -132,10 +188,7 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     except UnicodeDecodeError as error:
         byte = error.object[error.start]
         raise SubmissionRejected(f"JSON that is not UTF-8 (byte {byte:#04x} at offset {error.start})") from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SubmissionRejected(f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+    document = _load(text)
     records, where = find_records(document)
     if not records:
         raise SubmissionRejected(f"the list of records ({where}) is empty: no participant rows")
@@ -149,9 +202,23 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
             return [SheetReport("", None, {}, 0, {}, note=f"records are arrays; {reason}")]
         return [extract_rows(records, header, render_value, lambda i: i + 1, overrides=overrides)]
 
-    mapping, notes = _map_fields(_field_paths(records), overrides)
+    flat: list[dict | None] = []
+    seen: dict[tuple[str, ...], None] = {}  # fields in first-seen order: a web export omits null fields
+    several: dict[tuple[str, ...], int] = {}
+    for record in records:
+        if type(record) is dict:
+            fields = _flatten(record, {}, several)
+            seen.update(dict.fromkeys(fields))
+            flat.append(fields)
+        else:
+            flat.append(None)
+    mapping, notes = _map_fields(list(seen), overrides)
+    notes += [
+        f"field {'.'.join(path)!r} holds several objects in {count} record(s); kept as text"
+        for path, count in several.items()
+    ]
     if not ({c for group in headers.REQUIRED_ANY_OF for c in group} & mapping.keys()):
-        fields = ", ".join(".".join(p) for p in _field_paths(records)[:20]) or "none"
+        fields = ", ".join(".".join(p) for p in list(seen)[:20]) or "none"
         raise SubmissionRejected(
             f"no name or NIK field in the records (fields: {fields}); looked for {headers.looked_for()}"
         )
@@ -161,17 +228,11 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     values: list[list[str | None]] = [[] for _ in canonicals]
     source_rows: list[int] = []
     skipped: dict[str, int] = {}
-    for index, record in enumerate(records, start=1):
-        if type(record) is not dict:
+    for index, fields in enumerate(flat, start=1):
+        if fields is None:
             skipped["not_a_record"] = skipped.get("not_a_record", 0) + 1
             continue
-        row = []
-        for path in paths:
-            if len(path) == 1:
-                row.append(render_value(record.get(path[0])))
-            else:
-                outer = record.get(path[0])
-                row.append(render_value(outer.get(path[1])) if type(outer) is dict else None)
+        row = [_first(fields, path) for path in paths]
         if row.count(None) == len(row):
             skipped["blank"] = skipped.get("blank", 0) + 1
             continue
@@ -182,7 +243,7 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     report = SheetReport(
         sheet="",
         header_row=None,
-        columns={c: ".".join(p) for c, p in mapping.items()},
+        columns={c: ".".join(p[0]) for c, p in mapping.items()},
         rows=len(source_rows),
         skipped=skipped,
         note="; ".join(notes),

@@ -1,0 +1,395 @@
+"""English API exports (issue 10): nested objects, envelopes, English field names and values, end to end."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sources.headers import EXACT, GUESSED, IN_CONTEXT, canonical_path, normalize_header
+from sources.readers import read_submission
+from sources.registry import Office, ReaderOptions
+from standardize.record import OUTPUT_COLUMNS, standardize_submission
+
+REFERENCE = date(2026, 6, 1)
+
+
+def office(**reader) -> Office:
+    return Office(
+        id="prov-kaltim",
+        name="Dinas PUPR-Pera Provinsi Kalimantan Timur",
+        level="province",
+        region_code="64",
+        landing="prov-kaltim",
+        reader=replace(ReaderOptions(), **reader),
+    )
+
+
+# --- field names --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "normalised"),
+    [
+        ("tanggalLahir", "tanggal lahir"),
+        ("fullName", "full name"),
+        ("certificate.issuedAt", "certificate issued at"),
+        ("certificate_number", "certificate number"),
+        ("NIK", "nik"),
+        ("No. KTP", "no ktp"),
+        ("L/P", "l p"),
+    ],
+)
+def test_normalize_header_splits_camel_case(header, normalised):
+    assert normalize_header(header) == normalised
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        # flat English API names: snake_case, camelCase, Title Case
+        (("full_name",), ("nama", EXACT)),
+        (("fullName",), ("nama", EXACT)),
+        (("name",), ("nama", EXACT)),
+        (("nik",), ("nik", EXACT)),
+        (("national_id",), ("nik", EXACT)),
+        (("id_number",), ("nik", EXACT)),
+        (("idNumber",), ("nik", EXACT)),
+        (("ktp_number",), ("nik", EXACT)),
+        (("gender",), ("jenis_kelamin", EXACT)),
+        (("sex",), ("jenis_kelamin", EXACT)),
+        (("birth_place",), ("tempat_lahir", EXACT)),
+        (("place_of_birth",), ("tempat_lahir", EXACT)),
+        (("birth_date",), ("tanggal_lahir", EXACT)),
+        (("date_of_birth",), ("tanggal_lahir", EXACT)),
+        (("dob",), ("tanggal_lahir", EXACT)),
+        (("position",), ("jabatan_kerja", EXACT)),
+        (("job_title",), ("jabatan_kerja", EXACT)),
+        (("jobPosition",), ("jabatan_kerja", EXACT)),
+        (("occupation",), ("jabatan_kerja", EXACT)),
+        (("qualification",), ("kualifikasi", EXACT)),
+        (("level",), ("jenjang", EXACT)),
+        (("skill_level",), ("jenjang", EXACT)),
+        (("kkni_level",), ("jenjang", EXACT)),
+        (("assessment_result",), ("hasil", EXACT)),
+        (("result",), ("hasil", EXACT)),
+        (("status",), ("hasil", IN_CONTEXT)),  # weak: an account's status loses to a real result field
+        (("certificate_number",), ("nomor_sertifikat", EXACT)),
+        (("certificateNumber",), ("nomor_sertifikat", EXACT)),
+        (("registration_number",), ("nomor_sertifikat", EXACT)),
+        (("issue_date",), ("tanggal_terbit", EXACT)),
+        (("issued_date",), ("tanggal_terbit", EXACT)),
+        (("issuedAt",), ("tanggal_terbit", EXACT)),
+        (("valid_until",), ("masa_berlaku", EXACT)),
+        (("expiry_date",), ("masa_berlaku", EXACT)),
+        (("expired_at",), ("masa_berlaku", EXACT)),
+        (("program",), ("program", EXACT)),
+        (("batch",), ("program", EXACT)),
+        (("year",), ("tahun", EXACT)),
+        # nested: the joined path first ("certificate number")
+        (("certificate", "number"), ("nomor_sertifikat", EXACT)),
+        (("certificate", "issued_at"), ("tanggal_terbit", EXACT)),
+        (("certificate", "expiresAt"), ("masa_berlaku", EXACT)),
+        (("sertifikat", "nomor"), ("nomor_sertifikat", EXACT)),
+        (("skk", "tanggal"), ("tanggal_terbit", EXACT)),
+        (("cert", "no"), ("nomor_sertifikat", EXACT)),
+        (("certificate", "valid_until"), ("masa_berlaku", EXACT)),
+        (("program", "name"), ("program", EXACT)),
+        (("program", "year"), ("tahun", EXACT)),
+        # person and wrapper parents are transparent
+        (("participant", "full_name"), ("nama", EXACT)),
+        (("peserta", "tempatLahir"), ("tempat_lahir", EXACT)),
+        (("attributes", "id_number"), ("nik", EXACT)),
+        (("data", "attributes", "birth_date"), ("tanggal_lahir", EXACT)),
+        (("participant", "certificate", "number"), ("nomor_sertifikat", EXACT)),
+        (("certificate", "holder", "name"), ("nama", IN_CONTEXT)),
+        # a certificate's other children: levels and occupations yes, its name or status no
+        (("certificate", "level"), ("jenjang", IN_CONTEXT)),
+        (("certificate", "position"), ("jabatan_kerja", IN_CONTEXT)),
+        (("certificate", "status"), (None, 0)),
+        (("certificate", "name"), (None, 0)),
+        (("certificate", "id"), (None, 0)),
+        # a parent that is a column: its label child is that column
+        (("position", "name"), ("jabatan_kerja", IN_CONTEXT)),
+        (("level", "name"), ("jenjang", IN_CONTEXT)),
+        (("qualification", "title"), ("kualifikasi", IN_CONTEXT)),
+        (("position", "code"), (None, 0)),
+        # unrelated parents: never the person's fields, never the certificate's
+        (("lsp", "name"), (None, 0)),
+        (("assessor", "nik"), (None, 0)),
+        (("program", "tanggal"), (None, 0)),
+        (("lsp", "number"), (None, 0)),
+        (("training", "year"), ("tahun", GUESSED)),
+        (("payment", "status"), ("hasil", GUESSED)),
+        # record ids are no NIK
+        (("id",), (None, 0)),
+    ],
+)
+def test_canonical_path(path, expected):
+    assert canonical_path(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("mapping", "path", "expected"),
+    [
+        ({"certificate.no_reg": "nomor_sertifikat"}, ("certificate", "no_reg"), ("nomor_sertifikat", EXACT)),
+        ({"certificate_no_reg": "nomor_sertifikat"}, ("certificate", "noReg"), ("nomor_sertifikat", EXACT)),
+        ({"Worker Name": "nama"}, ("worker_name",), ("nama", EXACT)),
+        ({"status": "hasil"}, ("status",), ("hasil", EXACT)),  # the office says so: no longer weak
+        ({"lsp.name": "program"}, ("lsp", "name"), ("program", EXACT)),
+    ],
+)
+def test_registry_column_mapping_matches_dotted_names(mapping, path, expected):
+    assert canonical_path(path, mapping) == expected
+
+
+# --- envelopes and shapes ---------------------------------------------------------------
+
+RECORD = {"full_name": "Budi", "id_number": "6472011203850003", "level": "7"}
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ({"data": [RECORD], "meta": {"page": 1}, "links": {"next": None}}, "data"),
+        ({"data": [RECORD], "pagination": {"page": 1, "total": 1}}, "data"),
+        ({"results": [RECORD], "count": 1, "next": None}, "results"),
+        ({"items": [RECORD], "total": 1}, "items"),
+        ({"records": [RECORD]}, "records"),
+        ({"content": [RECORD], "totalPages": 3, "number": 0}, "content"),
+        ({"value": [RECORD], "@odata.nextLink": "x"}, "value"),
+        ({"data": {"items": [RECORD], "total": 1}}, "data.items"),
+        ({"participants": [RECORD], "meta": {"page": 1}}, "participants"),
+        ({"response": {"peserta": [RECORD], "page": 1}, "status": "ok"}, "response.peserta"),
+    ],
+)
+def test_envelopes(tmp_path, document, where):
+    path = tmp_path / "page_1.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.rows[["source_row", "nama", "nik", "jenjang"]].values.tolist() == [
+        ["1", "Budi", "6472011203850003", "7"]
+    ]
+
+
+def test_json_lines(tmp_path):
+    path = tmp_path / "export.json"
+    lines = [json.dumps(RECORD), "", json.dumps({**RECORD, "full_name": "Siti"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.rows["nama"].tolist() == ["Budi", "Siti"]
+
+
+def test_two_lists_of_records_are_ambiguous(tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"participants": [RECORD], "assessors": [{"name": "X"}]}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error == (
+        "office prov-kaltim, file page.json: more than one list of records ('participants', 'assessors'); "
+        "cannot tell which holds the participants"
+    )
+
+
+def test_arrays_of_objects(tmp_path):
+    records = [
+        {**RECORD, "certificate": [{"number": "1.2.3", "issued_at": "2024-03-12"}]},  # one object: read
+        {**RECORD, "certificate": []},  # empty: nothing
+        {**RECORD, "certificate": [{"number": "4.5.6"}, {"number": "7.8.9"}]},  # several: kept as text
+    ]
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"data": records}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.rows[["nomor_sertifikat", "tanggal_terbit"]].values.tolist() == [
+        ["1.2.3", "2024-03-12"],
+        [None, None],
+        [None, None],
+    ]
+    assert submission.sheets[0].note == "field 'certificate' holds several objects in 1 record(s); kept as text"
+
+
+def test_equally_sure_fields_fill_each_others_gaps(tmp_path):
+    records = [
+        {"name": "A", "position": "Juru Ukur", "status": "active", "assessment_result": None},
+        {"name": "B", "job_title": "Tukang Batu", "status": "active", "assessment_result": "competent"},
+    ]
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    submission = read_submission(path, office())
+    # "status" is weaker than "assessment_result": it never fills in for an empty result
+    assert submission.rows[["jabatan_kerja", "hasil"]].values.tolist() == [
+        ["Juru Ukur", None],
+        ["Tukang Batu", "competent"],
+    ]
+    assert submission.sheets[0].columns == {"nama": "name", "jabatan_kerja": "position", "hasil": "assessment_result"}
+
+
+# --- end to end: a province portal's two-page English export ------------------------------------
+
+PAGE_1 = {
+    "data": [
+        {
+            "id": 101, "full_name": "BUDI SANTOSO, S.T.", "id_number": "6472011203850003", "gender": "male",
+            "birth_place": "SAMARINDA", "birth_date": "1985-03-12T00:00:00+08:00",
+            "position": "Ahli Muda Teknik Jalan", "qualification": "Ahli", "level": "KKNI Level 7",
+            "assessment_result": "competent", "status": "verified",
+            "certificate": {
+                "number": "1.2.3.4.5", "issued_at": "2024-03-12T00:00:00+08:00",
+                "expires_at": "2029-03-12T00:00:00+08:00", "status": "active",
+            },
+            "program": {"name": "Pelatihan dan Sertifikasi Ahli Tahap I", "year": 2024},
+            "lsp": {"name": "LSP Gataki"},
+        },
+        {
+            "id": 102, "full_name": "Siti Aminah", "id_number": "6472015203900004", "gender": "F",
+            "birth_place": "Balikpapan", "birth_date": "1990-03-11T16:00:00.000Z",  # WITA midnight stored in UTC
+            "job_title": "Juru Ukur", "level": "Level III", "assessment_result": "not yet competent",
+            "status": "verified", "certificate": None,
+            "program": {"name": "Pelatihan dan Sertifikasi Ahli Tahap I", "year": 2024},
+            "lsp": {"name": "LSP Gataki"},
+        },
+        {  # registered, not assessed yet: a participation row
+            "id": 103, "full_name": "rahmat hidayat", "id_number": "6472010506920005", "gender": "M",
+            "birth_place": "Samarinda", "birth_date": "1992-06-05", "position": "Operator Excavator",
+            "level": None, "assessment_result": None, "status": "registered", "certificate": {},
+            "program": {"name": "Pelatihan dan Sertifikasi Ahli Tahap I", "year": 2024},
+        },
+    ],
+    "meta": {"current_page": 1, "per_page": 3, "total": 6, "last_page": 2},
+    "links": {"next": "https://simpk.example.go.id/api/peserta?page=2"},
+}  # fmt: skip
+PAGE_2 = {
+    "data": [
+        {
+            "id": 104, "full_name": "YULIANA WENDA", "id_number": 9101014506900002,  # a JSON integer above 2**53
+            "gender": "female", "birth_place": "Jayapura", "birth_date": "1990-06-05T00:00:00+09:00",
+            "position": "Ahli Madya Teknik Jembatan", "qualification": "Ahli", "level": 8,
+            "assessment_result": "Competent", "status": "verified",
+            "certificate": [{"number": "9.8.7.6", "issued_at": "2024-03-11T16:00:00Z", "expires_at": "2029-03-11T16:00:00Z"}],
+            "program": {"name": "Pelatihan dan Sertifikasi Ahli Tahap II", "year": 2024},
+        },
+        {
+            "id": 105, "full_name": "Agus Salim", "id_number": "6472011707880006", "gender": "Male",
+            "birth_place": "Tenggarong", "birth_date": "1988-07-17T00:00:00+07:00", "job_title": "Manajer Proyek",
+            "level": "Junior Expert", "assessment_result": "NOT_COMPETENT", "status": "verified",
+            "program": {"name": "Pelatihan dan Sertifikasi Ahli Tahap II", "year": 2024},
+        },
+        {
+            "id": 106, "full_name": "Dewi Lestari", "id_number": "6472016209910007", "gender": "female",
+            "birth_place": "Samarinda", "birth_date": "1991-09-22T00:00:00+08:00",
+            "position": "Pelaksana Lapangan Pekerjaan Gedung", "level": "6", "assessment_result": "pending",
+            "status": "verified", "certificate": {"number": None},
+            "program": {"name": "Pelatihan dan Sertifikasi Ahli Tahap II", "year": 2024},
+        },
+    ],
+    "pagination": {"page": 2, "per_page": 3, "total": 6},
+}  # fmt: skip
+
+
+def person(**values) -> dict:
+    row = {column: None for column in OUTPUT_COLUMNS}
+    row.update(nik_status="valid", flags="", tahun=2024)
+    row.update(values)
+    return row
+
+
+TAHAP_I = "Pelatihan dan Sertifikasi Ahli Tahap I"
+TAHAP_II = "Pelatihan dan Sertifikasi Ahli Tahap II"
+EXPECTED = {
+    ("peserta_page_1.json", "1"): person(
+        nik="6472011203850003", nama="Budi Santoso", gelar="S.T.", nama_kunci="budi santoso",
+        tempat_lahir="Samarinda", tanggal_lahir=date(1985, 3, 12), jenis_kelamin="L",
+        jabatan_kerja="Ahli Muda Teknik Jalan", jenjang=7, kualifikasi="Ahli", hasil="Kompeten",
+        nomor_sertifikat="1.2.3.4.5", tanggal_terbit=date(2024, 3, 12), masa_berlaku=date(2029, 3, 12),
+        program=TAHAP_I,
+    ),
+    ("peserta_page_1.json", "2"): person(
+        nik="6472015203900004", nama="Siti Aminah", nama_kunci="siti aminah", tempat_lahir="Balikpapan",
+        tanggal_lahir=date(1990, 3, 12), jenis_kelamin="P", jabatan_kerja="Juru Ukur", jenjang=3,
+        kualifikasi="Operator", hasil="Belum Kompeten", program=TAHAP_I,
+    ),
+    ("peserta_page_1.json", "3"): person(
+        nik="6472010506920005", nama="Rahmat Hidayat", nama_kunci="rahmat hidayat", tempat_lahir="Samarinda",
+        tanggal_lahir=date(1992, 6, 5), jenis_kelamin="L", jabatan_kerja="Operator Excavator",
+        program=TAHAP_I, flags="participation_only",
+    ),
+    ("peserta_page_2.json", "1"): person(
+        nik="9101014506900002", nama="Yuliana Wenda", nama_kunci="yuliana wenda", tempat_lahir="Jayapura",
+        tanggal_lahir=date(1990, 6, 5), jenis_kelamin="P", jabatan_kerja="Ahli Madya Teknik Jembatan",
+        jenjang=8, kualifikasi="Ahli", hasil="Kompeten", nomor_sertifikat="9.8.7.6",
+        tanggal_terbit=date(2024, 3, 12), masa_berlaku=date(2029, 3, 12), program=TAHAP_II,
+    ),
+    ("peserta_page_2.json", "2"): person(
+        nik="6472011707880006", nama="Agus Salim", nama_kunci="agus salim", tempat_lahir="Tenggarong",
+        tanggal_lahir=date(1988, 7, 17), jenis_kelamin="L", jabatan_kerja="Manajer Proyek", jenjang=7,
+        kualifikasi="Ahli", hasil="Belum Kompeten", program=TAHAP_II,
+    ),
+    ("peserta_page_2.json", "3"): person(
+        nik="6472016209910007", nama="Dewi Lestari", nama_kunci="dewi lestari", tempat_lahir="Samarinda",
+        tanggal_lahir=date(1991, 9, 22), jenis_kelamin="P", jabatan_kerja="Pelaksana Lapangan Pekerjaan Gedung",
+        jenjang=6, kualifikasi="Teknisi/Analis", program=TAHAP_II,
+    ),
+}  # fmt: skip
+
+
+def _plain(value):
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def test_english_export_end_to_end(tmp_path):
+    """Two pages of a province portal's export, with no registry override: every row standardized exactly."""
+    got = {}
+    for name, page in (("peserta_page_1.json", PAGE_1), ("peserta_page_2.json", PAGE_2)):
+        path = tmp_path / name
+        path.write_text(json.dumps(page, indent=1), encoding="utf-8")
+        submission = read_submission(path, office())
+        assert submission.error is None
+        assert submission.sheets[0].columns == {
+            "nama": "full_name", "nik": "id_number", "jenis_kelamin": "gender", "tempat_lahir": "birth_place",
+            "tanggal_lahir": "birth_date", "jabatan_kerja": "position", "kualifikasi": "qualification",
+            "jenjang": "level", "hasil": "assessment_result", "nomor_sertifikat": "certificate.number",
+            "tanggal_terbit": "certificate.issued_at", "masa_berlaku": "certificate.expires_at",
+            "program": "program.name", "tahun": "program.year",
+        }  # fmt: skip
+        result = standardize_submission(submission.rows, reference_date=REFERENCE)
+        assert len(result.rows) + len(result.quarantine) == len(page["data"])
+        assert result.quarantine.empty
+        for row in result.rows.to_dict("records"):
+            got[(row["source_file"], row["source_row"])] = {c: _plain(row[c]) for c in OUTPUT_COLUMNS}
+    assert got == EXPECTED
+    certified = {key for key, row in got.items() if row["hasil"] == "Kompeten" and row["jenjang"] is not None}
+    assert certified == {("peserta_page_1.json", "1"), ("peserta_page_2.json", "1")}
+
+
+def test_english_export_with_office_mapping_for_its_own_names(tmp_path):
+    """An office's column_mapping names nested fields the way the export writes them."""
+    page = {
+        "items": [
+            {
+                "worker": {"nm": "Budi", "ktp": "6472011203850003"},
+                "cert": {"reg_no": "1.2.3", "date": "2024-03-12T00:00:00+08:00"},
+                "grade": "Senior Expert",
+                "outcome": "Competent",
+            }
+        ]
+    }
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    mapping = {"worker.nm": "nama", "cert.reg_no": "nomor_sertifikat", "grade": "jenjang"}
+    submission = read_submission(path, office(column_mapping=mapping))
+    rows = standardize_submission(submission.rows, reference_date=REFERENCE).rows
+    assert rows[["nama", "nik", "nomor_sertifikat", "jenjang", "hasil"]].values.tolist() == [
+        ["Budi", "6472011203850003", "1.2.3", 9, "Kompeten"]
+    ]
+    assert rows["tanggal_terbit"].dt.date.tolist() == [date(2024, 3, 12)]
