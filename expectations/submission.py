@@ -189,6 +189,15 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
     # Whose file is it: measured first, so another office's file can neither count as the
     # original of a copy nor replace one of this office's files as a "revision".
     foreign: set[int] = set()
+    for position in frame.index.difference(live):
+        # A file no reader could use may still say whose it is in its top rows: another
+        # office's file read with this office's reader settings (its own column names).
+        titles = _titles(sheets.iloc[position])
+        if titles:
+            verdict = other_office_verdict(titles, pd.Series([], dtype=object), office)
+            if verdict.other_region is not None:
+                frame.at[position, "other_region"] = verdict.other_region
+                frame.at[position, "origin_evidence"] = verdict.evidence
     for position in live:
         part = by_file.get((frame.at[position, "source_file"], frame.at[position, "source_sha256"]))
         niks = part["nik"] if part is not None else pd.Series([], dtype=object)
@@ -276,6 +285,13 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
             if checked.at[position, "rule"] is not None:
                 continue
             checked.at[position, "rule"] = outcome.rule
+            if outcome.rule == "file_from_other_office" and not frame.at[position, "readable"]:
+                # say whose it looks like, and keep what the reader found
+                checked.at[position, "reason"] = (
+                    f"{checked.at[position, 'reason']}; {catalogue_rule(outcome.rule).reason}: appears to come from "
+                    f"{region_label(frame.at[position, 'other_region'])} ({frame.at[position, 'origin_evidence']})"
+                )
+                continue
             if outcome.rule == "file_unreadable":
                 continue  # the reader's own reason names sheet and columns; keep it
             detail = {

@@ -192,6 +192,8 @@ def test_realistic_workbook_sheet_reports(tmp_path):
             rows=0,
             skipped={},
             note="no header row with a name or NIK column in the first 30 rows",
+            # no header, yet the top rows are kept: they tell whose file an unreadable sheet is
+            title="REKAPITULASI PESERTA | Jabatan Kerja Jumlah | Juru Ukur 2",
         ),
     ]
 

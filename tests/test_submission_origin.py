@@ -139,3 +139,38 @@ def test_named_regions(text, codes):
 def test_verdict_without_niks_or_title():
     verdict = other_office_verdict("", pd.Series([], dtype=object), OFFICES["kab-kutai-timur"])
     assert (verdict.other_region, verdict.evidence) == (None, "no valid NIKs to compare")
+
+
+@pytest.mark.parametrize(
+    "title, rule",
+    [
+        # Kukar's list with Kukar's own column names, in Kutai Timur's folder: whose it is matters more
+        ("DATA PESERTA SERTIFIKASI TKK KABUPATEN KUTAI KARTANEGARA 2022", "file_from_other_office"),
+        # Kutai Timur's own file without a usable header stays a plain unreadable file
+        ("DATA PESERTA SERTIFIKASI KAB. KUTAI TIMUR 2022", "file_unreadable"),
+        ("UNDANGAN RAPAT KOORDINASI", "file_unreadable"),
+    ],
+)
+def test_unreadable_file_from_another_office(tmp_path, title, rule):
+    import xlsxwriter
+
+    from sources.intake import read_office_files
+
+    path = tmp_path / "Data Peserta 2022.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Peserta")
+    sheet.write("A1", title)
+    sheet.write_row("A3", ["No", "Nama Pekerja", "Nomor Identitas", "Jabatan"])
+    sheet.write_row("A4", [1, "Budi", "6402010101800001", "Mandor"])
+    book.close()
+    office = OFFICES["kab-kutai-timur"]
+    intake = read_office_files(office, [path])
+    checked = check_submissions(intake.files, intake.rows, office)
+    entry = checked.iloc[0]
+    assert (entry["status"], entry["rule"]) == ("rejected", rule)
+    assert "no header row with a name or NIK column" in entry["reason"]  # the reader's finding is kept
+    if rule == "file_from_other_office":
+        assert entry["reason"].endswith(
+            "appears to come from Kabupaten Kutai Kartanegara (64.02) (title rows name Kabupaten Kutai Kartanegara "
+            "(64.02), not Kabupaten Kutai Timur (64.08); no valid NIKs to compare)"
+        )

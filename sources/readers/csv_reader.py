@@ -22,6 +22,7 @@ from sources.readers.table import (
     TableRows,
     extract_rows,
     find_header,
+    leading_text,
     render_text,
     render_text_column,
 )
@@ -151,7 +152,8 @@ def read_csv(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     try:
         header = find_header(head, overrides, header_index, row_number=starts.__getitem__)
     except HeaderNotFound as reason:
-        return [SheetReport("", None, {}, 0, {}, note=f"{reason} ({how})")]
+        # the top lines still say whose file it is, even when no header is recognised
+        return [SheetReport("", None, {}, 0, {}, note=f"{reason} ({how})", title=leading_text(head, lambda v: v))]
     table = extract_rows(
         rows, header, render_text, starts.__getitem__, sheet="", overrides=overrides, render_column=render_text_column
     )

@@ -24,6 +24,7 @@ from sources.readers.table import (
     TableRows,
     extract_rows,
     find_header,
+    leading_text,
 )
 from sources.registry import Office
 
@@ -196,7 +197,8 @@ def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | Sh
     try:
         header = find_header(head, overrides, header_row - 1 if header_row else None)
     except HeaderNotFound as reason:
-        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}")
+        # the top rows still say whose file it is, even when no header is recognised
+        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))
 
     _fill_merged_data(rows, merged, header.last_row + 1)
     table = extract_rows(

@@ -382,6 +382,21 @@ def title_text(rows: Sequence[Sequence[object]], render: Render) -> str:
     return " | ".join(lines)[:TITLE_CHARS]
 
 
+def leading_text(rows: Sequence[Sequence[object]], render: Render) -> str:
+    """Title-like text at the top of a sheet without a recognisable header.
+
+    The rows before the first one with three or more filled cells (a table's header,
+    even one no synonym knows), as :func:`title_text` joins them: enough to tell whose
+    file an unreadable sheet is ("DAFTAR PESERTA ... KABUPATEN KUTAI KARTANEGARA").
+    """
+    top = []
+    for row in rows[:SCAN_ROWS]:
+        if sum(1 for cell in row if render(cell)) >= 3:
+            break
+        top.append(row)
+    return title_text(top, render)
+
+
 # A program year: 2000-2035 standing alone, not part of a longer number, a date
 # ("12-03-2024", "2024/03/12") or a range's neighbour digits.
 _YEAR = re.compile(r"(?<![\d])(?<![\d][./-])(20[0-2]\d|203[0-5])(?![\d])(?![./-]\d)")
