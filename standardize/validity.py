@@ -54,9 +54,12 @@ def expected_expiry(tanggal_terbit: pd.Series) -> pd.Series:
 # numbers carry a 2-digit province code, "1.2.201.3.165.07.1234567", which a
 # year reading would turn into 2007), a number of one segment.
 EARLIEST_ISSUE_YEAR = 2000
-_TOKENS = re.compile(r"[A-Z]+|[0-9]+")
-_NOT_ALNUM = re.compile(r"[^A-Z0-9]+")
-_ROMAN_MONTHS = frozenset(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"))
+# A maximal run of exactly four digits (letters around it are fine: "SKK2023").
+_FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+# The last segment two digits, the one before it a Roman month (a letter run of exactly that).
+_ROMAN_MONTH_YY = re.compile(r"(?<![A-Z])(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[^A-Z0-9]*([0-9]{2})[^A-Z0-9]*$")
+# One letter run or one digit run, nothing else: not a number with a shape.
+_ONE_TOKEN = re.compile(r"[^A-Z0-9]*(?:[A-Z]+|[0-9]+)[^A-Z0-9]*")
 _BNSP_DIGITS = re.compile(r"[0-9]{21}")
 
 
@@ -74,17 +77,13 @@ def issue_year_from_number(nomor: object, latest_year: int) -> int | None:
         year = int(text[-4:])
         # Digit 10 is the KKNI level (1-9): a 21-digit run without one is not this shape.
         return year if text[9] != "0" and EARLIEST_ISSUE_YEAR <= year <= latest_year else None
-    segments = [segment for segment in _NOT_ALNUM.split(text) if segment]
-    tokens = [token for segment in segments for token in _TOKENS.findall(segment)]
-    if len(tokens) < 2:
+    if _ONE_TOKEN.fullmatch(text):
         return None
-    years = {int(token) for token in tokens if len(token) == 4 and token.isdigit()}
+    years = {int(run) for run in _FOUR_DIGITS.findall(text)}
     years = {year for year in years if EARLIEST_ISSUE_YEAR <= year <= latest_year}
-    last, before = tokens[-1], tokens[-2]
-    if len(last) == 2 and last.isdigit() and before in _ROMAN_MONTHS and len(segments) >= 2:
-        year = 2000 + int(last)
-        if year <= latest_year:
-            years.add(year)
+    month_year = _ROMAN_MONTH_YY.search(text)
+    if month_year and 2000 + int(month_year.group(1)) <= latest_year:
+        years.add(2000 + int(month_year.group(1)))
     return years.pop() if len(years) == 1 else None
 
 
@@ -117,6 +116,7 @@ def certificate_validity(
     nomor_sertifikat: pd.Series,
     tahun: pd.Series,
     publish_date: date,
+    number_year: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Whether each certificate is valid on ``publish_date``, on what evidence: the one rule.
 
@@ -131,7 +131,8 @@ def certificate_validity(
        31 December 2022; else the certificate expires some day of year + 5, so
        ``expires_on`` is 1 January of year + 5 (the earliest it can), it is
        active up to that day, expired after 31 December of year + 5 and
-       ``unknown`` in between;
+       ``unknown`` in between (``number_year``: these years when the caller
+       already parsed them with :func:`issue_years`, which costs microseconds a number);
     4. ``tahun``, the program year: the certificate follows the assessment and
        counts as valid to the end of program year + 4 (the five calendar years
        up to and including the program year's fourth successor);
@@ -140,7 +141,9 @@ def certificate_validity(
     on = pd.Timestamp(publish_date)
     stated = pd.to_datetime(masa_berlaku).astype("datetime64[ms]")
     implied = expected_expiry(pd.to_datetime(tanggal_terbit)).astype("datetime64[ms]")
-    number_year = issue_years(nomor_sertifikat, publish_date.year)
+    if number_year is None:
+        number_year = issue_years(nomor_sertifikat, publish_date.year)
+    number_year = pd.Series(number_year, index=nomor_sertifikat.index).astype("Int64")
     old_scheme = (number_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
     number_earliest = _year_end(number_year, SKK_VALID_YEARS - 1) + pd.Timedelta(days=1)
     number_latest = _year_end(number_year, SKK_VALID_YEARS)

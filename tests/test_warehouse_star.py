@@ -271,10 +271,15 @@ def test_headline_is_the_contract_function():
         ("kab-kutai-timur", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
         ("prov-kaltim", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor"),
         ("prov-kaltim", "b", NIK_B, 7, K, "C9", "2025-03-01", "2030-03-01", 2025, "Arsitek Muda"),
+        # Years from registration numbers only: 2021 is unknown on the publish date, 2024 active.
+        ("kota-palembang", "c", NIK_C, 2, K, "16.71.2021.000045", None, None, None, "Operator Excavator"),
+        ("kota-palembang", "d", None, 2, K, "012/LSP-X/XII/2024", None, None, None, "Operator Excavator"),
     )
     ours = build_star(rows, OFFICES, PUBLISH, SECRET)["certified_workers_by_region_level"]
     theirs = certified_workers_by_region_level(rows, OFFICES, PUBLISH)
     assert ours.to_dict("records") == theirs.sort_values(["region_code", "jenjang"]).to_dict("records")
+    palembang = ours[ours["region_code"] == "16.71"]
+    assert palembang[["certified_persons", "active_persons", "active_unknown_persons"]].values.tolist() == [[2, 1, 1]]
 
 
 def test_province_rollup_counts_a_person_once():

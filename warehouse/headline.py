@@ -84,6 +84,8 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
     The one validity rule (:func:`standardize.validity.certificate_validity`)
     applied to a frame of rows: the headline, the star's aggregates and
     ``fact_certification`` all decide through here. Missing columns count as unknown.
+    A ``_number_year`` column (:func:`standardize.validity.issue_years`, as
+    :func:`warehouse.star.build_star` adds it) saves parsing the numbers again.
     """
     def column(name: str, dtype: str) -> pd.Series:
         if name in certified.columns:
@@ -96,6 +98,7 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
         column("nomor_sertifikat", "str"),
         column("tahun", "Int64"),
         publish_date,
+        certified["_number_year"] if "_number_year" in certified.columns else None,
     )
 
 

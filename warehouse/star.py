@@ -113,8 +113,9 @@ def _prepare(linked: pd.DataFrame, publish_date: date) -> pd.DataFrame:
     rows["kualifikasi"] = derived.where(derived.notna(), rows["kualifikasi"]).astype("str")
     # The year a row's certification counts in: issue date, else the year of issue
     # its registration number states, else program year.
-    number_year = issue_years(rows["nomor_sertifikat"], publish_date.year)
-    rows["_year"] = rows["tanggal_terbit"].dt.year.astype("Int64").fillna(number_year).fillna(rows["tahun"])
+    # Parsed once here; every validity decision downstream reads this column.
+    rows["_number_year"] = issue_years(rows["nomor_sertifikat"], publish_date.year)
+    rows["_year"] = rows["tanggal_terbit"].dt.year.astype("Int64").fillna(rows["_number_year"]).fillna(rows["tahun"])
     return rows
 
 
