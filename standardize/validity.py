@@ -52,14 +52,16 @@ def expected_expiry(tanggal_terbit: pd.Series) -> pd.Series:
 # Anything else gives no year: two different year-like segments, a year inside
 # a longer digit run ("2023001234"), 2-digit segments elsewhere (old SKA/SKT
 # numbers carry a 2-digit province code, "1.2.201.3.165.07.1234567", which a
-# year reading would turn into 2007), a number of one segment.
+# year reading would turn into 2007), a number of fewer than three letter or
+# digit runs ("KT-2015" may as well be serial 2015).
 EARLIEST_ISSUE_YEAR = 2000
 # A maximal run of exactly four digits (letters around it are fine: "SKK2023").
 _FOUR_DIGITS = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 # The last segment two digits, the one before it a Roman month (a letter run of exactly that).
 _ROMAN_MONTH_YY = re.compile(r"(?<![A-Z])(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[^A-Z0-9]*([0-9]{2})[^A-Z0-9]*$")
-# One letter run or one digit run, nothing else: not a number with a shape.
-_ONE_TOKEN = re.compile(r"[^A-Z0-9]*(?:[A-Z]+|[0-9]+)[^A-Z0-9]*")
+# Letter runs and digit runs: a number needs three to have a shape ("KT-2015" is a
+# prefix and a serial as likely as a prefix and a year).
+_TOKEN = re.compile(r"[A-Z]+|[0-9]+")
 _BNSP_DIGITS = re.compile(r"[0-9]{21}")
 
 
@@ -77,7 +79,7 @@ def issue_year_from_number(nomor: object, latest_year: int) -> int | None:
         year = int(text[-4:])
         # Digit 10 is the KKNI level (1-9): a 21-digit run without one is not this shape.
         return year if text[9] != "0" and EARLIEST_ISSUE_YEAR <= year <= latest_year else None
-    if _ONE_TOKEN.fullmatch(text):
+    if len(_TOKEN.findall(text)) < 3:
         return None
     years = {int(run) for run in _FOUR_DIGITS.findall(text)}
     years = {year for year in years if EARLIEST_ISSUE_YEAR <= year <= latest_year}

@@ -42,6 +42,10 @@ NO_YEAR_SHAPES = [
     "KT-1",
     "PL-0042",
     "2023",  # one segment: a year typed into the number column, not a number's shape
+    "KT-2015",  # two runs: prefix and serial as likely as prefix and year
+    "2023-0042",
+    "SKK2023",
+    "XII/23",
     "20230001234",  # a year inside a longer digit run
     "LSP2023001234",
     "SKK/0012345",
