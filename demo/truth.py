@@ -20,6 +20,9 @@ pipeline ignores it):
       person), ``wrong_length``. ``written_nik``: the NIK cell as text, rendered as
       docs/data-model.md tells readers to (a numeric cell in ``f"{v:.14e}"`` form),
       formatting such as spaces, dots or a leading apostrophe included.
+      ``written_nama``: the name exactly as the file writes it (initials, old
+      spellings, titles, non-breaking spaces included); ``persons.nama`` is the
+      person's name in the modern spelling, in full, without titles.
     * ``jabatan_kerja, jenjang`` (true int), ``kualifikasi``,
       ``hasil`` ("Kompeten" / "Belum Kompeten" / None for training only).
     * ``nomor_sertifikat, tanggal_terbit, masa_berlaku``: the certificate as the

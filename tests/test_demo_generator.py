@@ -577,7 +577,7 @@ def test_names_as_clerks_write_them(big_world):
     rate = multi[multi.expected == "published"].groupby("office_id").initial.mean()
     assert 0.1 < rate["kab-kutai-timur"] < 0.3  # about one row in five where clerks abbreviate
     assert 0.1 < rate["kab-muaro-jambi"] < 0.3
-    assert rate["prov-kalsel"] == 0  # the portal writes full names
+    assert rate["prov-kalsel"] < 0.01  # the portal writes full names (a typo may leave a lone letter)
     assert rate["kota-samarinda"] < 0.08
     assert multi.loc[multi.expected == "attendance", "initial"].mean() > 0.2  # attendance lists abbreviate more
     # one person written in full in one row and abbreviated in another
