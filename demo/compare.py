@@ -46,6 +46,17 @@ def compare_with_truth(published: pd.DataFrame, landing_root: Path, registry_pat
         f"  active persons: cells exact {active_exact} of {len(gap)} against the real certificate dates, "
         f"{int((stated['active_gap'] == 0).sum())} of {len(stated)} against the dates the files state"
     )
+    if "active_unknown_persons" in published:
+        # a published 'unknown' (no date, or a number's year whose expiry year is under way) may be
+        # either: the truth knows the real date, so it must lie between active and active + unknown
+        bounds = gap.merge(published[KEY + ["active_unknown_persons"]], on=KEY, how="left")
+        unknown = bounds["active_unknown_persons"].fillna(0).astype("int64")
+        inside = (bounds["active_persons_truth"] >= bounds["active_persons"]) & (
+            bounds["active_persons_truth"] <= bounds["active_persons"] + unknown)
+        lines.append(
+            f"  true active persons within published [active, active + unknown]: {int(inside.sum())} of "
+            f"{len(bounds)} cells; unknown published: {int(unknown.sum())}"
+        )
     off = gap[gap["certified_gap"] != 0]
     if len(off):
         lines.append("  cells that differ (persons linkage split or merged wrongly):")

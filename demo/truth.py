@@ -165,9 +165,12 @@ def expected_headline(
       ``dates="true"`` (default) the world's real certificate dates decide
       (``true_berlaku >= publish_date``) wherever the certificate exists, also when
       the file states no date (a sheet that gives only the registration number);
-      otherwise, and always with ``dates="stated"`` (what the file says, the
-      published contract's fallbacks): ``masa_berlaku >= publish_date``; without it
+      otherwise, and always with ``dates="stated"`` (what the file says, with the
+      first contract's fallbacks): ``masa_berlaku >= publish_date``; without it
       ``tanggal_terbit`` + 5 years; without both, ``tahun >= publish_date.year - 4``.
+      (The warehouse's rule 5 also reads the year in a registration number and
+      publishes "unknown" where it cannot tell; :func:`demo.compare.compare_with_truth`
+      checks the true count lies between its active and active + unknown.)
 
     ``offices``: the registry (``load_registry()``) or any iterable of offices.
     ``only_intact_nik``: after the certificate de-duplication, keep only rows whose
