@@ -183,7 +183,7 @@ REKAP_SHARE = 0.04  # rows of prov-kaltim's "Rekap Kabupaten" sheet, as a share 
 
 NIK_DAMAGE_KINDS = {
     "sheet": {"excel_truncated": 0.35, "typo": 0.15, "transposed": 0.12, "missing": 0.18, "copied": 0.10, "wrong_length": 0.10},
-    "csv": {"scientific_notation": 0.35, "typo": 0.15, "transposed": 0.12, "missing": 0.18, "copied": 0.10, "wrong_length": 0.10},
+    "csv": {"scientific_notation": 0.25, "excel_truncated": 0.10, "typo": 0.15, "transposed": 0.12, "missing": 0.18, "copied": 0.10, "wrong_length": 0.10},
     "json": {"typo": 0.30, "transposed": 0.20, "missing": 0.30, "copied": 0.10, "wrong_length": 0.10},
 }
 FORMAT_KIND = {
@@ -1125,8 +1125,13 @@ def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: 
         nik = true_nik[i]
         d = damage[i]
         if d == "excel_truncated":
-            number[i] = float(int(nik[:15] + "0"))
-            text[i] = None
+            if kind[i] == "csv" or rng.random() < 0.3:
+                # the number Excel kept, turned back into text (a column re-formatted as Text,
+                # or a CSV saved after the damage): 16 digits, the last one 0
+                text[i] = nik[:15] + "0"
+            else:
+                number[i] = float(int(nik[:15] + "0"))
+                text[i] = None
         elif d == "scientific_notation":
             text[i] = format(int(nik), ".5E")  # 6.40801E+15, as Excel's CSV export shows it
         elif d == "typo":
@@ -1958,7 +1963,10 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
                         out.written_nomor[i] = nomor
                         out.written_terbit[i] = issue[i]
                         out.written_berlaku[i] = expiry[i]
-                values = [no, c["nama"][i], c["nik"][i], c["place"][i], XDate(birth_serial[i]) if real else None,
+                born = XDate(birth_serial[i]) if real else None
+                if real and kind == "kukar" and style[i] < 0.12:
+                    born = dmy_slash[i].replace("/", "-")  # typed as text in a column formatted as Text
+                values = [no, c["nama"][i], c["nik"][i], c["place"][i], born,
                           ("Perempuan" if c["female"][i] else "Laki-laki") if real else None, c["jabatan"][i],
                           "Jenjang ?" if c["unreadable"][i] else j,
                           "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]]
