@@ -363,6 +363,18 @@ def _flags(masks: dict[str, np.ndarray], n: int) -> tuple[list[str], np.ndarray]
     return texts, inverse.reshape(-1)
 
 
+def _sheet_all(raw: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """Per row: ``mask`` holds for every row of the row's sheet (file sha256 and sheet name)."""
+    if not len(mask):
+        return mask
+    keys = [raw[c].astype("string").fillna("") for c in ("source_sha256", "source_sheet") if c in raw.columns]
+    if not keys:
+        return np.full(len(mask), bool(mask.all()))
+    sheet = pd.factorize(keys[0] + "\x00" + keys[1] if len(keys) == 2 else keys[0])[0]
+    failing = np.bincount(sheet, weights=~mask, minlength=sheet.max() + 1)
+    return failing[sheet] == 0
+
+
 def _provenance(raw: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     """Provenance columns of the rows at ``positions``, dtypes as the reader gave them."""
     frame = pd.DataFrame(index=pd.RangeIndex(len(positions)))
@@ -464,7 +476,9 @@ def standardize_submission(
     is a participation row: an attendance or registration list made before the
     assessment. It is kept with null jenjang, kualifikasi and hasil and the flag
     ``participation_only``: it counts as a participant and is evidence for
-    linkage, never as certified. A result or a certificate without a level stays
+    linkage, never as certified. Rows with a level get the same flag when no row
+    of their sheet records a result or a certificate (the level came from the
+    jabatan kerja of an attendance list). A result or a certificate without a level stays
     ``jenjang_missing``: a Kompeten needs its level to be counted, and keeping
     Belum Kompeten rows while quarantining Kompeten ones would skew pass rates.
     """
@@ -570,7 +584,12 @@ def standardize_submission(
         | _bools([b[1] for b in berlakus], berlaku_col.codes)
     )
     level_missing = _bools([level.status == JENJANG_MISSING for level in levels], level_codes)
-    participation_only = level_missing & ~assessed_or_certified
+    # A row without a level is kept only as participation. A row with a level (often
+    # read from the jabatan kerja, "Ahli Muda Teknik Jalan") is flagged too when its
+    # whole sheet records no result and no certificate: the sheet is an attendance or
+    # registration list. A recap's own not-yet-assessed rows are not flagged.
+    unrecorded = ~assessed_or_certified
+    participation_only = unrecorded & (level_missing | _sheet_all(raw, unrecorded))
     masks[FLAG_PARTICIPATION_ONLY] = participation_only
     flag_texts, flag_codes = _flags(masks, n)
 

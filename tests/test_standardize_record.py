@@ -511,7 +511,8 @@ def test_absent_and_all_none_columns():
     result = standardize_submission(frame, reference_date=REFERENCE)
     assert records(result.rows)[0]["nama"] == "Andi"
     assert records(result.rows)[0]["hasil"] is None
-    assert records(result.rows)[0]["flags"] == ""
+    # no row of the sheet records a result or a certificate: a participation list
+    assert records(result.rows)[0]["flags"] == "participation_only"
 
 
 def test_string_dtype_input():
@@ -543,3 +544,43 @@ def test_every_row_accounted_for_at_scale():
     for row in by_row:
         original = FIRST_ROW + (row["source_row"] - FIRST_ROW) % len(RAW_ROWS)
         assert {column: row[column] for column in OUTPUT_COLUMNS} == EXPECTED_ROWS[original]
+
+
+@pytest.mark.parametrize(
+    ("sheet_rows", "expected_flags"),
+    [
+        # an attendance list whose jabatan kerja gives the level: every row participation only
+        (
+            [dict(nama="A", jabatan_kerja="Ahli Muda Teknik Jalan"), dict(nama="B", jabatan_kerja="Tukang Batu")],
+            ["participation_only", "participation_only"],
+        ),
+        # a recap: its not-yet-assessed row with a level is not flagged, the level-less one is
+        (
+            [
+                dict(nama="A", jenjang="3", hasil="K", nomor_sertifikat="C-1"),
+                dict(nama="B", jenjang="3", hasil="dalam proses"),
+                dict(nama="C", jabatan_kerja="Tukang Batu", hasil="Tidak hadir"),
+            ],
+            ["", "", "participation_only"],
+        ),
+        # a certificate number alone is a record: the sheet is no participation list
+        ([dict(nama="A", jenjang="7", nomor_sertifikat="1.2.3"), dict(nama="B", jenjang="7")], ["", ""]),
+    ],
+)
+def test_participation_only_per_row_and_per_sheet(sheet_rows, expected_flags):
+    sheet_rows = [{**row, "nik": f"64080112039000{i + 11}"} for i, row in enumerate(sheet_rows)]
+    result = standardize_submission(raw_frame(sheet_rows), reference_date=REFERENCE)
+    assert result.quarantine.empty
+    assert result.rows["flags"].tolist() == expected_flags
+
+
+def test_participation_sheets_are_per_file_and_sheet():
+    """A recap sheet and an attendance sheet in one workbook are judged apart."""
+    a, b = dict(nama="A", nik="6408011203900011", jenjang="3"), dict(nama="B", nik="6408011203900012", jenjang="3")
+    recap = raw_frame([{**a, "hasil": "K"}, b])
+    attendance = raw_frame([a, b])
+    attendance["source_sheet"] = "DH Bengalon"
+    other_file = raw_frame([a])
+    other_file["source_sha256"] = "cd" * 32
+    rows = standardize_submission(pd.concat([recap, attendance, other_file], ignore_index=True), reference_date=REFERENCE).rows
+    assert rows["flags"].tolist() == ["", "", "participation_only", "participation_only", "participation_only"]
