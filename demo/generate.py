@@ -1125,10 +1125,13 @@ def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: 
         nik = true_nik[i]
         d = damage[i]
         if d == "excel_truncated":
-            if kind[i] == "csv" or rng.random() < 0.3:
+            if nik[15] != "0" and (kind[i] == "csv" or rng.random() < 0.3):  # ends in 0: damage would not show
                 # the number Excel kept, turned back into text (a column re-formatted as Text,
                 # or a CSV saved after the damage): 16 digits, the last one 0
                 text[i] = nik[:15] + "0"
+            elif kind[i] == "csv":
+                text[i] = format(int(nik), ".5E")
+                damage[i] = "scientific_notation"
             else:
                 number[i] = float(int(nik[:15] + "0"))
                 text[i] = None
