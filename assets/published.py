@@ -4,10 +4,12 @@ from datetime import date
 from pathlib import Path
 
 import dagster as dg
+import numpy as np
 import pandas as pd
 
 from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_preview, row_totals
 from expectations.published import check_headline, check_row_accounting
+from expectations.validate import RuleOutcome
 from linkage.link import link_persons
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
 from warehouse import schema
@@ -45,6 +47,26 @@ class PublishConfig(dg.Config):
 
 def _staged_or_none(staging: StagingStore, stage: str, name: str) -> pd.DataFrame | None:
     return staging.read(stage, name) if staging.path(stage, name).exists() else None
+
+
+def _totals_agree(log: pd.DataFrame, linked_rows: int, quarantine_rows: int) -> list[RuleOutcome]:
+    """The log's totals against the tables about to be published: accepted rows are the
+    linked rows, quarantined rows the quarantine table's, so the summary printed, the
+    metadata and the warehouse tell one story (rows read = accepted + quarantined)."""
+    totals = row_totals(log)
+    return [
+        RuleOutcome(
+            rule="row_accounting",
+            column=column,
+            success=logged == published,
+            checked=1,
+            failing=np.array([] if logged == published else [0], dtype=np.int64),
+        )
+        for column, logged, published in (
+            ("rows_accepted (log) = linked rows", totals["rows_accepted"], linked_rows),
+            ("rows_quarantined (log) = quarantine table rows", totals["rows_quarantined"], quarantine_rows),
+        )
+    ]
 
 
 def build_published_assets() -> list[dg.AssetsDefinition]:
@@ -160,7 +182,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         )
         for check_name, outcomes in (
             ("published_tables_valid", check_headline(headline, credited_certifications(linked, offices))),
-            ("row_accounting", check_row_accounting(log)),
+            ("row_accounting", [*check_row_accounting(log), *_totals_agree(log, len(linked), len(frames["quarantine"]))]),
         ):
             failing = [o for o in outcomes if not o.success]
             yield dg.AssetCheckResult(

@@ -122,3 +122,13 @@ def test_summary_line_flags_rows_unaccounted_for():
     log = pd.DataFrame({"status": ["accepted", "rejected"], "rows_read": [10, 4], "rows_accepted": [8, 0],
                         "rows_quarantined": [1, 4]})
     assert summary_line(log) == "files: 2 (1 rejected); rows read 14 = accepted 8 + quarantined 5; 1 rows UNACCOUNTED FOR"
+
+
+def test_publish_check_compares_log_totals_with_the_tables():
+    from assets.published import _totals_agree
+
+    log = pd.DataFrame({"status": ["accepted", "rejected"], "rows_read": [10, 4], "rows_accepted": [8, 0],
+                        "rows_quarantined": [2, 4]})
+    assert [o.success for o in _totals_agree(log, linked_rows=8, quarantine_rows=6)] == [True, True]
+    # a linked row too many (a stale linkage run) or a quarantine row lost: the publish is blocked
+    assert [o.success for o in _totals_agree(log, linked_rows=9, quarantine_rows=5)] == [False, False]
