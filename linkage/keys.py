@@ -92,6 +92,79 @@ def mint_materials(rows: pd.DataFrame, component: np.ndarray, anchor_nik: pd.Ser
     return out
 
 
+def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFrame, generation: int,
+                  merge_reason: callable):
+    """Rules 2 and 3 with group operations over whole arrays (no loop over clusters).
+
+    Returns the labels that keep an earlier key (ascending) with that key and its
+    key_since; the merges (records, by label, kept key first); the pending splits
+    (earlier key, label, rows moved; by key, most rows first, then label); and the
+    earlier keys (sorted, distinct), which no new person may wear.
+    """
+    prev = _identity_frame(previous)
+    prev["person_key"] = previous["person_key"].astype(str).to_numpy()
+    prev["key_since"] = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
+    prev = prev.drop_duplicates(list(ROW_IDENTITY))
+    # Earlier keys as codes in sorted order: comparing codes compares the keys.
+    # A row without a key (NaN; never written by this module) counts as not known.
+    code, earlier = pd.factorize(prev["person_key"], sort=True)
+    earlier = earlier.to_numpy(dtype=object)
+    worn = code >= 0
+    code = code[worn]
+    since = pd.Series(prev["key_since"].to_numpy()[worn]).groupby(code).min().to_numpy()
+    prev = pd.DataFrame({**{c: prev[c].to_numpy()[worn] for c in ROW_IDENTITY}, "code": code})
+
+    ident = _identity_frame(rows)
+    ident["component"] = np.asarray(component, dtype=np.int64)
+    known = ident.merge(prev, on=list(ROW_IDENTITY), how="inner")
+    none = np.zeros(0, dtype=np.int64)
+    if not len(known):
+        return none, np.zeros(0, dtype=object), none, [], [], earlier
+
+    # Rows of each earlier key per cluster, ordered by key, most rows first, then label.
+    counts = known.groupby(["code", "component"], sort=False).size()
+    c_code = counts.index.get_level_values("code").to_numpy(dtype=np.int64)
+    c_comp = counts.index.get_level_values("component").to_numpy(dtype=np.int64)
+    c_n = counts.to_numpy(dtype=np.int64)
+    order = np.lexsort((c_comp, -c_n, c_code))
+    c_code, c_comp, c_n = c_code[order], c_comp[order], c_n[order]
+    # Home of each earlier key: the cluster with most of its rows (ties: lowest label).
+    first = np.ones(len(c_code), dtype=bool)
+    first[1:] = c_code[1:] != c_code[:-1]
+    h_code, h_comp, h_n = c_code[first], c_comp[first], c_n[first]
+    h_since = since[h_code]
+
+    # Which key a cluster keeps: the oldest; among equally old ones the person known by a
+    # valid NIK (its key is the one a from-scratch run would mint), then the one with most
+    # rows, so the retired key is the weaker guess; last, the smallest key.
+    nik = np.zeros(len(earlier), dtype=bool)
+    if "link_basis" in previous.columns:
+        nik_keys = previous.loc[previous["link_basis"].astype(str) == "nik", "person_key"].astype(str)
+        nik = pd.Index(earlier).isin(nik_keys.to_numpy(dtype=object))
+    rank = np.lexsort((h_code, -h_n, ~nik[h_code], h_since, h_comp))
+    h_code, h_comp, h_n, h_since = h_code[rank], h_comp[rank], h_n[rank], h_since[rank]
+    lead = np.ones(len(h_code), dtype=bool)
+    lead[1:] = h_comp[1:] != h_comp[:-1]
+    labels, kept_code, kept_since = h_comp[lead], h_code[lead], h_since[lead]
+    kept_keys = earlier[kept_code]
+
+    merges = []
+    retired = np.flatnonzero(~lead)
+    if len(retired):
+        # The retired keys of a cluster follow its kept key in ``rank`` order.
+        into = earlier[h_code[np.maximum.accumulate(np.where(lead, np.arange(len(lead)), 0))]]
+        for i in retired.tolist():
+            retired_key, kept_key, comp = earlier[h_code[i]], into[i], int(h_comp[i])
+            merges.append((retired_key, kept_key, generation, int(h_n[i]),
+                           merge_reason(comp, retired_key, kept_key)))
+
+    # Splits: an earlier key's rows in clusters other than its home.
+    home = c_comp[np.maximum.accumulate(np.where(first, np.arange(len(first)), 0))]
+    away = np.flatnonzero(c_comp != home)
+    splits = list(zip(earlier[c_code[away]].tolist(), c_comp[away].tolist(), c_n[away].tolist()))
+    return labels, kept_keys, kept_since, merges, splits, earlier
+
+
 def assign_keys(
     rows: pd.DataFrame,
     component: np.ndarray,
@@ -104,74 +177,37 @@ def assign_keys(
 
     ``component``: cluster label per row. ``anchor_nik``: NIK per component label
     (index) for clusters that hold one. ``merge_reason(component, retired_key,
-    kept_key)`` explains a merge (the link that joined the two known persons).
+    kept_key)`` explains a merge (the link that joined the two known persons); it is
+    called once per retired key, in label order.
     """
     if not secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
     key = secret.encode("utf-8")
     generation = 1
-    comp_keys: dict[int, str] = {}
-    comp_since: dict[int, int] = {}
+    known_labels = np.zeros(0, dtype=np.int64)
+    known_keys = np.zeros(0, dtype=object)
+    known_since = np.zeros(0, dtype=np.int64)
     merges: list[tuple] = []
-    splits: list[tuple] = []
-    used: set[str] = set()
+    split_pending: list[tuple] = []
+    earlier = np.zeros(0, dtype=object)
 
     if previous is not None and len(previous):
         generation = int(pd.to_numeric(previous["generation"]).max()) + 1
-        ident = _identity_frame(rows)
-        ident["component"] = component
-        prev = _identity_frame(previous)
-        prev["person_key"] = previous["person_key"].astype(str).to_numpy()
-        prev["key_since"] = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
-        prev = prev.drop_duplicates(list(ROW_IDENTITY))
-        used |= set(prev["person_key"])
-        known = ident.merge(prev, on=list(ROW_IDENTITY), how="inner")
-        if len(known):
-            counts = known.groupby(["person_key", "component"]).size().rename("n").reset_index()
-            since = prev.groupby("person_key")["key_since"].min()
-            counts["key_since"] = counts["person_key"].map(since)
-            # home of each previous key: the cluster with most of its rows (ties: lowest label)
-            counts = counts.sort_values(["person_key", "n", "component"], ascending=[True, False, True])
-            home = counts.drop_duplicates("person_key")
-            # Which key survives a merge: the oldest; among equally old ones the person known
-            # by a valid NIK (its key is the one a from-scratch run would mint), then the one
-            # with most rows, so the retired key is the weaker guess.
-            if "link_basis" in previous.columns:
-                nik_keys = set(previous.loc[previous["link_basis"].astype(str) == "nik", "person_key"].astype(str))
-            else:
-                nik_keys = set()
-            home = home.assign(no_nik=~home["person_key"].isin(nik_keys))
-            for comp, keys in home.groupby("component"):
-                keys = keys.sort_values(["key_since", "no_nik", "n", "person_key"],
-                                        ascending=[True, True, False, True])
-                kept = keys.iloc[0]
-                comp_keys[int(comp)] = kept["person_key"]
-                comp_since[int(comp)] = int(kept["key_since"])
-                for retired in keys.iloc[1:].itertuples(index=False):
-                    merges.append((retired.person_key, kept["person_key"], generation, int(retired.n),
-                                   merge_reason(int(comp), retired.person_key, kept["person_key"])))
-            away = counts.merge(home[["person_key", "component"]], on="person_key", suffixes=("", "_home"))
-            away = away[away["component"] != away["component_home"]]
-            split_pending = [(r.person_key, int(r.component), int(r.n)) for r in away.itertuples(index=False)]
-        else:
-            split_pending = []
-    else:
-        split_pending = []
+        known_labels, known_keys, known_since, merges, split_pending, earlier = _earlier_keys(
+            rows, component, previous, generation, merge_reason)
 
     labels = np.unique(component)
-    known_labels = np.fromiter(comp_keys, dtype=np.int64, count=len(comp_keys))
     new = labels[~np.isin(labels, known_labels)]
     minted = np.zeros(0, dtype=object)
     if len(new):
         material = mint_materials(rows, component, anchor_nik, new)
-        used |= set(comp_keys.values())
         hasher = KeyHasher(key)
         minted = np.array([hasher(text) for text in material], dtype=object)
-        # A key already worn by another person is never reused: the few clashes (a previous
+        # A key already worn by another person is never reused: the few clashes (an earlier
         # key, or two new persons minting the same text) get a suffix, in label order.
-        clash = pd.Series(minted).duplicated().to_numpy() | np.isin(minted, np.array(list(used), dtype=object))
+        clash = pd.Series(minted).duplicated().to_numpy() | pd.Index(minted).isin(earlier)
         if clash.any():
-            taken = used | set(minted[~clash].tolist())
+            taken = set(earlier.tolist()) | set(minted[~clash].tolist())
             for i in np.flatnonzero(clash).tolist():
                 suffix = 2
                 candidate = keyed_hash(key, f"{material[i]}|{suffix}")
@@ -180,19 +216,21 @@ def assign_keys(
                     candidate = keyed_hash(key, f"{material[i]}|{suffix}")
                 taken.add(candidate)
                 minted[i] = candidate
-    new_keys = dict(zip(new.tolist(), minted.tolist()))
-    for person_key, comp, n in split_pending:
-        splits.append((person_key, comp_keys.get(comp) or new_keys[comp], generation, n))
 
-    # Per row: its component's key (previous ones first, then the minted ones), by position.
+    # Per row: its component's key (earlier ones first, then the minted ones), by position.
     all_labels = np.concatenate([known_labels, new])
-    all_keys = np.concatenate([np.array([comp_keys[c] for c in known_labels.tolist()], dtype=object), minted])
-    all_since = np.concatenate([np.array([comp_since[c] for c in known_labels.tolist()], dtype=np.int64),
-                                np.full(len(new), generation, dtype=np.int64)])
+    all_keys = np.concatenate([known_keys, minted])
+    all_since = np.concatenate([known_since, np.full(len(new), generation, dtype=np.int64)])
     order = np.argsort(all_labels, kind="stable")
     at = order[np.searchsorted(all_labels[order], component)]
     person_key = all_keys[at]
     key_since = all_since[at]
+    if split_pending:
+        split_keys = all_keys[order[np.searchsorted(all_labels[order], [comp for _, comp, _ in split_pending])]]
+        splits = [(person, new_key, generation, n)
+                  for (person, _, n), new_key in zip(split_pending, split_keys.tolist())]
+    else:
+        splits = []
     return (
         person_key,
         key_since,
