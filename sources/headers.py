@@ -139,6 +139,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "occupation",
         "job",
         "job name",
+        "position name",
+        "occupation name",
     ),
     JENJANG: (
         "jenjang",
@@ -153,8 +155,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "qualification level",
         "competency level",
         "certification level",
+        "level name",
     ),
-    KUALIFIKASI: ("kualifikasi", "qualification"),
+    KUALIFIKASI: ("kualifikasi", "qualification", "qualification name"),
     HASIL: (
         "hasil",
         "hasil uji",
@@ -175,6 +178,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "test result",
         "outcome",
         "recommendation",
+        "result status",
+        # boolean pass flags ("is_competent": true, "lulus": false)
+        "is competent",
+        "competent",
+        "passed",
+        "is passed",
+        "lulus",
         "status",
     ),
     NOMOR_SERTIFIKAT: (
@@ -273,8 +283,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "training program",
         "activity",
         "cohort",
+        "batch name",
+        "training",
+        "training name",
     ),
-    TAHUN: ("tahun", "tahun kegiatan", "tahun anggaran", "ta", "year", "program year", "fiscal year", "budget year"),
+    TAHUN: (
+        "tahun",
+        "tahun kegiatan",
+        "tahun anggaran",
+        "ta",
+        "year",
+        "program year",
+        "fiscal year",
+        "budget year",
+        "assessment year",
+        "certification year",
+    ),
 }
 
 _LOOKUP: dict[str, str] = {}
@@ -338,7 +362,13 @@ _PERSON_WORDS = frozenset(
     }
 )  # fmt: skip
 # Parents that only wrap a record (JSON:API "attributes", "data", "fields").
-_WRAPPER_WORDS = frozenset({"data", "attributes", "attrs", "fields", "record", "detail", "details", "info", "item"})
+# GraphQL "node", Elasticsearch "_source", GeoJSON "properties".
+_WRAPPER_WORDS = frozenset(
+    {
+        "data", "attributes", "attrs", "fields", "record", "detail", "details", "info", "item", "node", "source",
+        "doc", "document", "row", "entry", "properties", "values",
+    }
+)  # fmt: skip
 # Parents that are the certificate: their children are certificate fields.
 _CERTIFICATE_WORDS = frozenset({"sertifikat", "certificate", "cert", "skk", "sertifikasi", "certification"})
 CERTIFICATE_COLUMNS = frozenset({NOMOR_SERTIFIKAT, TANGGAL_TERBIT, MASA_BERLAKU})

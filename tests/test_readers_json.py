@@ -96,7 +96,7 @@ def test_nested_records_blank_records_and_field_names(tmp_path):
         submission, "source_row", "nama", "nik", "tempat_lahir", "nomor_sertifikat", "tanggal_terbit",
         "masa_berlaku", "hasil",
     ) == [
-        ("1", "Rahmat", "6472015203850011", "Samarinda", "1.2.3", "2025-01-02", "2030-01-02", None),
+        ("1", "Rahmat", "6472015203850011", "Samarinda", "1.2.3", "2025-01-02", "2030-01-02", "TRUE"),
         ("4", "Yusuf", None, None, "1.2.4", None, None, "FALSE"),
     ]  # fmt: skip
     report = submission.sheets[0]
@@ -107,12 +107,13 @@ def test_nested_records_blank_records_and_field_names(tmp_path):
         "nomor_sertifikat": "sertifikat.nomor",
         "tanggal_terbit": "sertifikat.tanggal_terbit",
         "masa_berlaku": "sertifikat.masa_berlaku",
-        "hasil": "kelulusan",
+        "hasil": "lulus",  # a boolean pass flag; "kelulusan" fills in where it is absent
     }
     assert report.skipped == {"blank": 1, "not_a_record": 1}
     assert report.note == (
         "field 'tanggal_ditetapkan' also maps to tanggal_terbit; kept 'sertifikat.tanggal_terbit', "
-        "'tanggal_ditetapkan' fills in where it is empty"
+        "'tanggal_ditetapkan' fills in where it is empty; "
+        "field 'kelulusan' also maps to hasil; kept 'lulus', 'kelulusan' fills in where it is empty"
     )
 
 

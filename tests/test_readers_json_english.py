@@ -12,6 +12,7 @@ import pytest
 
 from sources.headers import EXACT, GUESSED, IN_CONTEXT, canonical_path, normalize_header
 from sources.readers import read_submission
+from sources.readers.json_reader import find_records
 from sources.registry import Office, ReaderOptions
 from standardize.record import OUTPUT_COLUMNS, standardize_submission
 
@@ -114,8 +115,10 @@ def test_normalize_header_splits_camel_case(header, normalised):
         (("certificate", "name"), (None, 0)),
         (("certificate", "id"), (None, 0)),
         # a parent that is a column: its label child is that column
-        (("position", "name"), ("jabatan_kerja", IN_CONTEXT)),
-        (("level", "name"), ("jenjang", IN_CONTEXT)),
+        (("position", "name"), ("jabatan_kerja", EXACT)),  # "position name" is a synonym
+        (("position", "title"), ("jabatan_kerja", IN_CONTEXT)),
+        (("level", "label"), ("jenjang", IN_CONTEXT)),
+        (("occupation", "description"), ("jabatan_kerja", IN_CONTEXT)),
         (("qualification", "title"), ("kualifikasi", IN_CONTEXT)),
         (("position", "code"), (None, 0)),
         # unrelated parents: never the person's fields, never the certificate's
@@ -127,6 +130,13 @@ def test_normalize_header_splits_camel_case(header, normalised):
         (("payment", "status"), ("hasil", GUESSED)),
         # record ids are no NIK
         (("id",), (None, 0)),
+        # GraphQL nodes, Elasticsearch _source, GeoJSON properties wrap the record
+        (("node", "fullName"), ("nama", EXACT)),
+        (("_source", "id_number"), ("nik", EXACT)),
+        (("properties", "certificate", "number"), ("nomor_sertifikat", EXACT)),
+        # boolean pass flags
+        (("is_competent",), ("hasil", EXACT)),
+        (("passed",), ("hasil", EXACT)),
     ],
 )
 def test_canonical_path(path, expected):
@@ -164,10 +174,16 @@ RECORD = {"full_name": "Budi", "id_number": "6472011203850003", "level": "7"}
         ({"value": [RECORD], "@odata.nextLink": "x"}, "value"),
         ({"data": {"items": [RECORD], "total": 1}}, "data.items"),
         ({"participants": [RECORD], "meta": {"page": 1}}, "participants"),
+        ({"success": True, "data": {"data": [RECORD], "current_page": 1, "last_page": 1}}, "data.data"),
+        ({"data": {"participants": {"nodes": [RECORD], "pageInfo": {"hasNextPage": False}}}}, "data.participants.nodes"),
+        ({"data": {"participants": {"edges": [{"node": RECORD, "cursor": "x"}]}}}, "data.participants.edges"),
+        ({"hits": {"total": 1, "hits": [{"_id": "a", "_source": RECORD}]}}, "hits.hits"),
+        ({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": RECORD}]}, "features"),
         ({"response": {"peserta": [RECORD], "page": 1}, "status": "ok"}, "response.peserta"),
     ],
 )
 def test_envelopes(tmp_path, document, where):
+    assert find_records(document)[1] == where
     path = tmp_path / "page_1.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     submission = read_submission(path, office())

@@ -115,6 +115,11 @@ def test_parse_jenis_kelamin(raw, expected):
         ("pending", None),
         ("absent", None),
         ("active", None),  # an account's status, not a result: unreadable downstream
+        # boolean pass flags as readers render them ("is_competent": true, Lulus: Ya/Tidak)
+        ("TRUE", "Kompeten"),
+        ("FALSE", "Belum Kompeten"),
+        ("Ya", "Kompeten"),
+        ("Tidak", "Belum Kompeten"),
     ],
 )
 def test_parse_hasil(raw, expected):
