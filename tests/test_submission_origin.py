@@ -174,3 +174,22 @@ def test_unreadable_file_from_another_office(tmp_path, title, rule):
             "appears to come from Kabupaten Kutai Kartanegara (64.02) (title rows name Kabupaten Kutai Kartanegara "
             "(64.02), not Kabupaten Kutai Timur (64.08); no valid NIKs to compare)"
         )
+
+
+def test_top_rows_of_a_pivot_sheet_do_not_speak_for_a_readable_file(tmp_path):
+    import xlsxwriter
+
+    from sources.intake import read_office_files
+
+    path = tmp_path / "peserta.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Peserta")
+    sheet.write_row("A1", ["Nama", "NIK", "Jenjang"])
+    sheet.write_row("A2", ["Budi", "6472010101800001", "3"])  # one worker with a Samarinda KTP
+    pivot = book.add_worksheet("Rekap asal KTP")
+    pivot.write_row("A1", ["KOTA SAMARINDA", 1])
+    book.close()
+    office = OFFICES["kab-kutai-timur"]
+    intake = read_office_files(office, [path])
+    checked = check_submissions(intake.files, intake.rows, office)
+    assert (checked.loc[0, "status"], checked.loc[0, "rule"]) == ("accepted", None)
