@@ -143,11 +143,11 @@ def _titles(sheets_json: object) -> str:
         sheets = json.loads(sheets_json)
     except ValueError:
         return ""
-    sheets = [sheet for sheet in sheets if isinstance(sheet, dict) and sheet.get("title")]
+    sheets = [sheet for sheet in sheets if isinstance(sheet, dict)]
     # The title rows of sheets with a header are the file's titles; the top rows of a
     # header-less sheet (a pivot, instructions) speak only when no sheet had a header.
     with_header = [sheet for sheet in sheets if sheet.get("header_row") is not None]
-    return " | ".join(sheet["title"] for sheet in (with_header or sheets))
+    return " | ".join(sheet["title"] for sheet in (with_header or sheets) if sheet.get("title"))
 
 
 def _keeper_order(parsed: FileName) -> tuple:
