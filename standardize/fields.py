@@ -98,6 +98,34 @@ _SEX: dict[str, str] = {
 }
 
 
+# Which convention a sex cell belongs to. Most sheets write L / P (Laki-laki /
+# Perempuan), some P / W (Pria / Wanita): there "P" is the man. A lone "P" is read
+# as Perempuan unless its sheet writes W or Pria and never L or Perempuan
+# (standardize.record decides per sheet).
+_LP_CONVENTION = frozenset({"l", "lk", "laki", "laki laki", "lakilaki", "laki2", "lelaki", "perempuan", "pr"})
+_PW_CONVENTION = frozenset({"w", "wanita", "pria"})
+
+
+def sex_convention(raw: str | None) -> str | None:
+    """"lp" for a cell of the L/P convention (L, Laki-laki, Perempuan), "pw" for P/W (W, Wanita, Pria), else None.
+
+    A bare "P" belongs to neither: it is what the convention decides.
+    """
+    if raw is None:
+        return None
+    key = _key(raw)
+    if key in _LP_CONVENTION:
+        return "lp"
+    if key in _PW_CONVENTION:
+        return "pw"
+    return None
+
+
+def is_bare_p(raw: str | None) -> bool:
+    """True for a sex cell that is the letter P alone ("P", "p", " P. "): Perempuan or Pria by convention."""
+    return raw is not None and _key(raw) == "p"
+
+
 def parse_jenis_kelamin(raw: str | None) -> str | None:
     """"L" or "P" from L / LK / Laki-laki / Pria / M / Male and P / PR / Perempuan / Wanita / W / F / Female.
 

@@ -52,12 +52,14 @@ from standardize.fields import (
     clean_place,
     clean_text,
     hasil_not_assessed,
+    is_bare_p,
     is_blank,
     is_pending,
     parse_hasil,
     parse_jenis_kelamin,
     parse_nomor_sertifikat_array,
     parse_tahun,
+    sex_convention,
 )
 from standardize.levels import MISSING as JENJANG_MISSING
 from standardize.levels import OK as JENJANG_OK
@@ -375,6 +377,28 @@ def _sheet_all(raw: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
     return failing[sheet] == 0
 
 
+def _pria_wanita_sheets(raw: pd.DataFrame, sex_col: _Distinct, sexes: list[tuple[str | None, bool]]) -> np.ndarray:
+    """Per-row codes into ``sexes`` with a bare "P" read as Pria (L) on sheets of the P/W convention.
+
+    A sheet that writes W / Wanita / Pria and never L / Laki-laki / Perempuan uses
+    P for Pria. ``sexes`` gets one more entry, ``("L", False)``, for those rows.
+    """
+    codes = sex_col.codes
+    convention = sex_col.map(sex_convention)
+    pw = _bools([c == "pw" for c in convention], codes)
+    if not pw.any():
+        return codes
+    lp = _bools([c == "lp" for c in convention], codes)
+    bare_p = _bools(sex_col.map(is_bare_p), codes)
+    pria = bare_p & ~_sheet_all(raw, ~pw) & _sheet_all(raw, ~lp)
+    if not pria.any():
+        return codes
+    sexes.append(("L", False))
+    codes = codes.copy()
+    codes[pria] = len(sexes) - 1
+    return codes
+
+
 def _provenance(raw: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     """Provenance columns of the rows at ``positions``, dtypes as the reader gave them."""
     frame = pd.DataFrame(index=pd.RangeIndex(len(positions)))
@@ -523,6 +547,7 @@ def standardize_submission(
     # Sex, occupation, result, certificate, issue and expiry
     sex_col = column[JENIS_KELAMIN]
     sexes = sex_col.map(_unreadable(parse_jenis_kelamin))
+    sex_codes = _pria_wanita_sheets(raw, sex_col, sexes)
     jabatan_col = column[JABATAN_KERJA]
     hasil_col = column[HASIL]
     hasils = hasil_col.map(_unreadable(parse_hasil, _hasil_empty))
@@ -558,7 +583,7 @@ def standardize_submission(
     # Flags
     sex_values = [s[0] for s in sexes]
     date_mismatch, sex_mismatch = _nik_mismatches(
-        nik_values, nik_status_values == nik_module.VALID, nik_col.codes, tanggal_lahir, sex_values, sex_col.codes
+        nik_values, nik_status_values == nik_module.VALID, nik_col.codes, tanggal_lahir, sex_values, sex_codes
     )
     masks = {f"nik_{status}": status_codes[status] for status in nik_module.STATUSES if status != nik_module.VALID}
     masks.update(
@@ -566,7 +591,7 @@ def standardize_submission(
             "nik_tanggal_lahir_mismatch": date_mismatch,
             "nik_jenis_kelamin_mismatch": sex_mismatch,
             "tanggal_lahir_unreadable": _bools([b[2] for b in births], birth_codes),
-            "jenis_kelamin_unreadable": _bools([s[1] for s in sexes], sex_col.codes),
+            "jenis_kelamin_unreadable": _bools([s[1] for s in sexes], sex_codes),
             "hasil_unreadable": _bools([h[1] for h in hasils], hasil_col.codes),
             "tanggal_terbit_unreadable": _bools([t[2] for t in terbits], terbit_col.codes),
             "masa_berlaku_unreadable": _bools([b[2] for b in berlakus], berlaku_col.codes),
@@ -627,7 +652,7 @@ def standardize_submission(
         "nama_kunci": _texts(kunci_values, name_codes),
         "tempat_lahir": _texts([b[0] for b in births], birth_codes[kept]),
         "tanggal_lahir": tanggal_lahir[kept],
-        "jenis_kelamin": _texts(sex_values, sex_col.codes[kept]),
+        "jenis_kelamin": _texts(sex_values, sex_codes[kept]),
         "jabatan_kerja": _texts(jabatan_col.map(clean_jabatan), jabatan_col.codes[kept]),
         "jenjang": _ints([level.jenjang for level in levels], level_codes[kept]),
         "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes[kept]),

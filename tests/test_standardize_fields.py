@@ -13,6 +13,7 @@ from standardize.fields import (
     clean_place,
     clean_text,
     hasil_not_assessed,
+    is_bare_p,
     is_blank,
     is_pending,
     parse_hasil,
@@ -20,6 +21,7 @@ from standardize.fields import (
     parse_nomor_sertifikat,
     parse_nomor_sertifikat_array,
     parse_tahun,
+    sex_convention,
 )
 
 
@@ -307,3 +309,23 @@ def test_as_arrow_text(values):
     array = as_arrow_text(values)
     assert array.type == pa.string()
     assert array.to_pylist() == ["6408", None, "x"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "convention", "bare_p"),
+    [
+        ("L", "lp", False),
+        ("Laki-laki", "lp", False),
+        ("PEREMPUAN", "lp", False),
+        ("W", "pw", False),
+        ("Wanita", "pw", False),
+        ("Pria", "pw", False),
+        ("P", None, True),
+        (" p. ", None, True),
+        ("M", None, False),
+        (None, None, False),
+    ],
+)
+def test_sex_convention(raw, convention, bare_p):
+    assert sex_convention(raw) == convention
+    assert is_bare_p(raw) is bare_p

@@ -584,3 +584,32 @@ def test_participation_sheets_are_per_file_and_sheet():
     other_file["source_sha256"] = "cd" * 32
     rows = standardize_submission(pd.concat([recap, attendance, other_file], ignore_index=True), reference_date=REFERENCE).rows
     assert rows["flags"].tolist() == ["", "", "participation_only", "participation_only", "participation_only"]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        (["L", "P", "P"], ["L", "P", "P"]),  # the national L/P habit: P is Perempuan
+        (["P", "P"], ["P", "P"]),  # P alone: Perempuan
+        (["P", "W", "P"], ["L", "P", "L"]),  # a P/W sheet (Pria/Wanita): P is the man
+        (["Pria", "Wanita", "P"], ["L", "P", "L"]),
+        (["P", "W", "Laki-laki"], ["P", "P", "L"]),  # L/P words present: P stays Perempuan
+        (["P", "Wanita", "Perempuan"], ["P", "P", "P"]),
+        (["M", "F", "P"], ["L", "P", "P"]),  # English letters say nothing about P
+    ],
+)
+def test_bare_p_follows_the_sheets_convention(written, expected):
+    rows = [dict(nama=f"N{i}", nik=f"64080112039000{i + 11}", jenis_kelamin=sex, jenjang="3") for i, sex in enumerate(written)]
+    result = standardize_submission(raw_frame(rows), reference_date=REFERENCE).rows
+    assert result["jenis_kelamin"].tolist() == expected
+
+
+def test_pria_wanita_is_decided_per_sheet_and_feeds_the_nik_check():
+    # NIK day 12: a man. On a P/W sheet his "P" agrees with the NIK; on an L/P sheet it is a mismatch.
+    man = dict(nama="Andi", nik="6408011203900011", jenis_kelamin="P", jenjang="3", hasil="BK")
+    pw = raw_frame([man, dict(nama="Sri", nik="6408015203900012", jenis_kelamin="W", jenjang="3", hasil="BK")])
+    lp = raw_frame([man, dict(nama="Budi", nik="6408011203900013", jenis_kelamin="L", jenjang="3", hasil="BK")])
+    lp["source_sheet"] = "Tahap II"
+    rows = standardize_submission(pd.concat([pw, lp], ignore_index=True), reference_date=REFERENCE).rows
+    assert rows["jenis_kelamin"].tolist() == ["L", "P", "P", "L"]
+    assert rows["flags"].tolist() == ["", "", "nik_jenis_kelamin_mismatch", ""]
