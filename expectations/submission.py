@@ -34,25 +34,30 @@ MIN_NIKS_FOR_SHARE = 5
 # --- file names: copies and revisions -----------------------------------------------------------
 
 # What a browser, a sync client or a file manager appends when the same file lands twice:
-# "X (1)", "X - Copy", "X - Copy (2)", "Copy of X", "X copy", "X - Salinan", "X_salinan",
-# "Salinan X", "X (salinan)". "(N)" alone is ambiguous: a second download of a corrected
+# "X (1)", "X - Copy", "X - Copy (2)", "Copy of X", "X copy", "X - Salinan", "X - Salin"
+# (Indonesian Windows), "X_salinan", "Salinan X", "X (salinan)", "X (conflicted copy 2024-05-01)"
+# (Dropbox, Nextcloud). "(N)" alone is ambiguous: a second download of a corrected
 # attachment is also "X (1)", so it is a copy only when the content is the same.
+_COPY_WORD = r"(?:copy|salinan|salin|kopi|kopian)"
 _NUMBERED = re.compile(r"\s*\(\s*(\d{1,3})\s*\)$")
 _COPY_SUFFIXES = (
-    re.compile(r"[\s_]*[-\u2013]\s*(?:copy|salinan|kopi)(?:\s*\(\s*\d{1,3}\s*\))?$", re.I),  # X - Copy (2)
-    re.compile(r"\s*\(\s*(?:copy|salinan|kopi)(?:\s*\d{1,3})?\s*\)$", re.I),  # X (salinan)
-    re.compile(r"[\s_.\-]+(?:copy|salinan)(?:[\s_]*\d{1,3})?$", re.I),  # X copy, X_salinan, X copy 2
+    re.compile(rf"[\s_]*[-\u2013]\s*{_COPY_WORD}(?:\s*\(\s*\d{{1,3}}\s*\))?$", re.I),  # X - Copy (2)
+    re.compile(rf"\s*\([^()]*(?<![a-z]){_COPY_WORD}(?![a-z])[^()]*\)$", re.I),  # X (salinan), X (conflicted copy ...)
+    re.compile(rf"[\s_.\-]+{_COPY_WORD}(?:[\s_]*\d{{1,3}})?$", re.I),  # X copy, X_salinan, X copy 2
 )
 _COPY_PREFIXES = (
-    re.compile(r"^(?:copy|salinan)(?:\s*\(\s*\d{1,3}\s*\))?\s+(?:of|dari)\s+", re.I),  # Copy of X, Salinan dari X
-    re.compile(r"^(?:copy|salinan)(?:\s*\(\s*\d{1,3}\s*\))?[\s_\-]+", re.I),  # Salinan X, Copy_X
+    re.compile(rf"^{_COPY_WORD}(?:\s*\(\s*\d{{1,3}}\s*\))?\s+(?:of|dari)\s+", re.I),  # Copy of X, Salinan dari X
+    re.compile(r"^(?:copy|salinan|kopian)(?:\s*\(\s*\d{1,3}\s*\))?[\s_\-]+", re.I),  # Salinan X, Copy_X
 )
 # Corrections meant to replace the file they name: "_revisi", "rev2", "rev.2", "revisi ke-2",
-# "_perbaikan", "_koreksi", "_final", "_baru", "v2", "(revisi)". The word must not be the tail
-# of another word ("prev", "aktif") and "v" needs its number.
-_REVISION_WORDS = {"revisi": 1, "rev": 1, "perbaikan": 1, "koreksi": 1, "update": 1, "baru": 1, "v": 1, "final": 2}
+# "_perbaikan", "_koreksi", "_perubahan", "_update", "_terbaru", "_fix", "_final", "_baru",
+# "v2", "(revisi)". The word must not be the tail of another word ("prev", "aktif") and "v"
+# needs its number. "final" ranks above the others: it is the last word on a file.
+_REVISION_WORDS = {"revisi": 1, "rev": 1, "perbaikan": 1, "koreksi": 1, "perubahan": 1, "update": 1, "updated": 1,
+                   "terbaru": 1, "baru": 1, "fix": 1, "v": 1, "final": 2}
 _REVISION = re.compile(
-    r"[\s_\-.]*\(?\s*(?<![a-z])(revisi|rev|perbaikan|koreksi|update|baru|final)\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?$"
+    r"[\s_\-.]*\(?\s*(?<![a-z])(revisi|rev|perbaikan|koreksi|perubahan|updated|update|terbaru|baru|fix|final)"
+    r"\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?$"
     r"|[\s_\-.]*(?<![a-z])(v)\.?\s*(\d{1,3})$",
     re.I,
 )
