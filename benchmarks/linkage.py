@@ -367,12 +367,14 @@ SYLLABLES = tuple(c + v for c in "bdgjklmnprstw" for v in "aiou")
 
 
 def rename_copy(names: pd.Series, copy: int) -> np.ndarray:
-    """``nama_kunci`` of copy ``copy``: a syllable appended to the last word, so copies
-    are new namesake-free persons while each row keeps its own spelling noise."""
+    """``nama_kunci`` of copy ``copy``: a word of its own appended, so copies are new
+    namesake-free persons while each row keeps its own spelling noise. A word of its
+    own, not a syllable glued to the last word: "supriyadi s" and "supriyadi santoso"
+    must stay an initial and its name in every copy."""
     syllable = SYLLABLES[(copy - 1) % len(SYLLABLES)] * (1 + (copy - 1) // len(SYLLABLES))
     values = names.astype(object)
-    return np.where(values.notna().to_numpy(), (values.where(values.notna(), "") + syllable).to_numpy(dtype=object),
-                    None)
+    return np.where(values.notna().to_numpy(),
+                    (values.where(values.notna(), "") + " " + syllable).to_numpy(dtype=object), None)
 
 
 def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.DataFrame, np.ndarray]:
@@ -406,7 +408,7 @@ def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.Da
             for column in ("source_file", "source_sha256"):
                 frame[column] = (frame[column].astype(str) + f"/{k}").astype(base[column].dtype)
         frames.append(frame)
-        labels_out.append(np.array([f"{t}/{k}" if t is not None and t == t else None for t in truth], dtype=object))
+        labels_out.append(np.array([f"{t}/{k}" if pd.notna(t) else None for t in truth], dtype=object))
     out = pd.concat(frames, ignore_index=True).iloc[:target]
     return out, np.concatenate(labels_out)[:target]
 
@@ -541,7 +543,7 @@ SPEED_TEXT = """\
 Rows: the standardized rows of a {base:,}-row damaged demo world, replicated into new persons: per copy, the
 NIK region code moves to another regency (37 places along the 514 regencies and cities, so the copies spread
 over the country as national data would), the birth date moves +373 days (the NIK's ddmmyy with it), a
-syllable is appended to `nama_kunci`, certificate numbers and provenance get the copy number; the truth stays
+syllable is appended to `nama_kunci` as a word of its own, certificate numbers and provenance get the copy number; the truth stays
 known and row-level damage is kept. Offices, and so the headline, are not meaningful at this size. Each
 engine runs in its own process: link time excludes reading the rows; peak RSS is that process's maximum
 (`getrusage`), input rows is its RSS after reading them; an engine is stopped after {timeout:.0f} s. Targets: 1M rows

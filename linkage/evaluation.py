@@ -84,9 +84,12 @@ def pair_set_score(predicted_pairs: set[tuple], true_pairs: set[tuple]) -> PairS
 def standardized_demo_rows(landing_root: Path) -> pd.DataFrame:
     """Standardized participation rows of every registry office's landing folder.
 
-    The same readers and standardization as the office assets, without Dagster;
-    quarantined rows are left out, as they are from the linked stage.
+    The same readers, whole-file checks and standardization as the office assets,
+    without Dagster: rows of files the submission suite rejects (a copy, a replaced
+    version, another office's file) and quarantined rows are left out, as they are
+    from the linked stage.
     """
+    from expectations.submission import check_submissions, quarantine_rejected_files
     from sources.intake import read_office_files
     from sources.registry import load_registry
     from standardize.record import standardize_submission
@@ -98,7 +101,9 @@ def standardized_demo_rows(landing_root: Path) -> pd.DataFrame:
         if not paths:
             continue
         intake = read_office_files(office, paths)
-        result = standardize_submission(intake.rows, date_order=office.reader.date_order)
+        files = check_submissions(intake.files, intake.rows, office)
+        usable, _ = quarantine_rejected_files(intake.rows, files)
+        result = standardize_submission(usable, date_order=office.reader.date_order)
         if len(result.rows):
             frames.append(result.rows)
     return pd.concat(frames, ignore_index=True)

@@ -88,10 +88,17 @@ def linkage_name_key(key: str | None) -> str | None:
     'muhammad ismail'
     >>> linkage_name_key("jusuf hairul")
     'yusuf hairul'
+    >>> linkage_name_key("m fajar"), linkage_name_key("eka m")
+    ('muhammad fajar', 'eka m')
     """
     if not isinstance(key, str):
         return key
-    return " ".join(_fold_word_cached(word) for word in key.split(" ") if word)
+    words = [_fold_word_cached(word) for word in key.split(" ") if word]
+    if len(words) > 1 and words[0] == "m":
+        # A leading "M." is Muhammad (about one name in six opens with it); a later
+        # "M." is an initial of anything ("Eka M." is Eka Maharani).
+        words[0] = _MUHAMMAD
+    return " ".join(words)
 
 
 def fold_names(names: pd.Series, variants: dict[str, str] | None = None) -> pd.Series:
@@ -200,12 +207,27 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     found = _align(short, long, loose)
     if found is None and len(short) == len(long):
         found = _align(long, short, loose)
-    return found is not None and found[0] >= 1
+    if found is None:
+        return False
+    # Strictly, one word must be written out on both sides; loosely, two words each
+    # written out on one side and shortened on the other do too ("S. Lubis" / "Sugeng L.").
+    return found[0] >= 1 or (loose and len(short) >= 2)
 
 
-def name_conflict_evidence(a: str | None, b: str | None) -> bool:
-    """True when two present names cannot be one person's, even read loosely."""
-    return isinstance(a, str) and isinstance(b, str) and not names_agree(a, b, loose=True)
+@lru_cache(maxsize=500_000)
+def names_related(a: str | None, b: str | None) -> bool:
+    """Do two names share any word, written out, mistyped or shortened, in any place?
+
+    The weakest name evidence, for rows whose birth date and sex both agree with
+    the one valid NIK they share: only names with nothing in common ("Fauzi" /
+    "Hadi F." share the F; "Bambang Sutrisno" / "Agus Salim" share nothing)
+    say that someone else holds the NIK.
+    """
+    if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
+        return False
+    if names_agree(a, b, loose=True):
+        return True
+    return any(_word_match(x, y, loose=True) for x in a.split(" ") for y in b.split(" "))
 
 
 def register_name_model(con) -> None:

@@ -53,7 +53,7 @@ import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 
 from linkage.dates import birth_far
-from linkage.names import names_agree
+from linkage.names import names_agree, names_related
 from reference import regions
 
 # Expected number of other persons sharing the evidence by chance, above which a
@@ -122,12 +122,14 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
 
     In a group, the *owners* are the rows whose birth date and sex agree with what
     the NIK encodes (failing that, the rows that do not contradict it); when the
-    owners' names are clearly different, the name with most rows keeps the NIK.
+    owners' names have nothing in common, the name with most rows keeps the NIK.
     Any other row is detached only on evidence that someone else holds the NIK:
-    it does not contradict the NIK but its name is clearly different from every
-    owner's (:func:`name_close`: an abbreviation, a lone given name or an old
-    spelling is no evidence); or it contradicts the NIK's birth date or sex and
-    its name is not compatible, or its birth date is no typo of the owners'.
+    it agrees with the NIK's birth date and sex but its name shares no word with
+    any owner's (:func:`linkage.names.names_related`); it lacks a birth date or
+    sex and its name is clearly different (:func:`name_close`: an abbreviation, a
+    lone given name or an old spelling is no evidence); or it contradicts the
+    NIK's birth date or sex and its name is not compatible, or its birth date is
+    no typo of the owners'.
     """
     n = len(feats)
     valid = feats["nik"].notna().to_numpy()
@@ -159,9 +161,10 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
         bounds = np.flatnonzero(np.diff(group[order])) + 1
         for members in np.split(order, bounds):
             owners = members[agrees[members]]
-            compatible = name_close
+            compatible = names_related
             if not len(owners):
                 owners = members[~inconsistent[members]]
+                compatible = name_close
             if not len(owners):
                 continue  # nobody agrees with this NIK: no evidence which row holds it
             clusters = _name_clusters(owners, names, compatible)
@@ -174,7 +177,8 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
             for i in members.tolist():
                 if i in owner_set:
                     continue
-                if not any((name_compatible if inconsistent[i] else name_close)(names[i], o) for o in owner_names):
+                same_name = names_related if agrees[i] else name_compatible if inconsistent[i] else name_close
+                if not any(same_name(names[i], o) for o in owner_names):
                     detached[i] = True
                 elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
                     detached[i] = True

@@ -439,7 +439,7 @@ _WORD_FOLDS: dict[str, str] = {
     # Muhammad and its abbreviations
     **dict.fromkeys(
         (
-            "m",
+            # not a lone "m": "Eka M." is Eka Maharani; linkage reads a *leading* M. as Muhammad
             "mo",
             "moh",
             "muh",
@@ -506,9 +506,12 @@ def nama_kunci(nama: str | None) -> str | None:
     3. per word, doubled letters collapsed ("Abdullah" -> "abdulah", "Hassan" -> "hasan",
        "Saifull" -> "saiful"): doubling is the commonest spelling variation and
        collapsing it costs almost no distinctness;
-    4. per word, the table ``_WORD_FOLDS``: M./Moh./Muh./Mhd./Mohammad/Muhamad/
+    4. per word, the table ``_WORD_FOLDS``: Moh./Muh./Mhd./Mohammad/Muhamad/
        Mochammad/Moch. -> "muhammad"; Achmad/Akhmad -> "ahmad"; Syaiful -> "saiful";
        Noor -> "nur"; Rizky/Rizqi/Rizqy -> "rizki"; Syamsul -> "samsul"; Abd -> "abdul".
+
+    A lone "M." stays "m": it abbreviates Muhammad at the start of a name, but any
+    name later on ("Eka M."); :func:`linkage.names.linkage_name_key` decides by position.
 
     >>> nama_kunci("Moch. Syaiful Noor")
     'muhammad saiful nur'

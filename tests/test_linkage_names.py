@@ -51,6 +51,12 @@ def test_spellings_of_one_name_share_the_linkage_key(a, b):
         ("A. Rahman Hakim", "Abdul Rahman Hakim", True, True),
         ("Abd. Rahman", "Abdul Rahman", True, True),
         ("M. Fajar", "Muhammad Fajar", True, True),
+        ("Eka M.", "Eka Maharani", True, True),  # a later M. is any name
+        ("Eka M.", "Eka Muhammad", True, True),
+        # each side shortens the word the other writes out: only loose
+        ("S. Lubis", "Sugeng L.", False, True),
+        ("Nur F.", "N. FAUZI", False, True),
+        ("Muhammad S.", "M. Sulaiman", True, True),
         ("Bonifasius K. Lamanepa", "Bonifasius Kornelius Lamanepa", True, True),
         # a word left out, words written together, a typo in one word
         ("Sri Handayani", "Sri Handayani Pertiwi", True, True),
@@ -68,8 +74,9 @@ def test_spellings_of_one_name_share_the_linkage_key(a, b):
         ("Siti Aminah", "Siti Aisyah", False, False),
         ("Ahmad Fauzi", "Muhammad Fauzi", False, False),
         ("Sri Wahyuni", "Sri Wahyuningsih", False, False),
-        ("S. B.", "Supriyadi Budi", False, False),
+        ("S. B.", "Supriyadi Budi", False, True),  # initials only: on a shared NIK, enough
         ("Budi S.", "Agus Santoso", False, False),
+        ("Siti H.", "Sri Hidayati", False, False),
         ("Eko Prasetyo", "Eko Prasetyo Adi Nugroho Wibowo Santoso", True, True),
         ("Joko Widodo", "Widodo Joko", False, False),  # order matters
     ],
@@ -78,6 +85,22 @@ def test_names_agree(a, b, strict, loose):
     assert names_agree(key(a), key(b)) is strict
     assert names_agree(key(b), key(a)) is strict
     assert names_agree(key(a), key(b), loose=True) is loose
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("Fauzi", "Hadi F.", True),  # a surname alone against a given name and an initial
+        ("Hidayat", "Hamdani H.", True),
+        ("Siti Aminah", "Siti Aisyah", True),  # the same given name
+        ("Bambang Sutrisno", "Agus Salim", False),
+        ("Dewi Lestari", "Siti Aminah", False),
+    ],
+)
+def test_names_related(a, b, related):
+    from linkage.names import names_related
+
+    assert names_related(key(a), key(b)) is related
 
 
 @pytest.mark.parametrize("missing", [None, "", np.nan])

@@ -88,7 +88,7 @@ KUNCI_CASES = [
     (None, None),
     ("", None),
     ("Muhammad Saiful", "muhammad saiful"),
-    ("M. Saiful", "muhammad saiful"),
+    ("M. Saiful", "m saiful"),  # a lone M. may be any name ("Eka M.")
     ("Moh. Saiful", "muhammad saiful"),
     ("Muh. Saiful", "muhammad saiful"),
     ("Mhd Saiful", "muhammad saiful"),
