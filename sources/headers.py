@@ -110,6 +110,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ttl",
         "tempat dan tanggal lahir",
         "tempat tgl  lahir",
+        "place and date of birth",
+        "place date of birth",
+        "birth place and date",
     ),
     TEMPAT_LAHIR: ("tempat lahir", "tmp lahir", "tempat", "birth place", "birthplace", "place of birth"),
     TANGGAL_LAHIR: (
