@@ -373,7 +373,9 @@ _WRAPPER_WORDS = frozenset(
     }
 )  # fmt: skip
 # Parents that are the certificate: their children are certificate fields.
-_CERTIFICATE_WORDS = frozenset({"sertifikat", "certificate", "cert", "skk", "sertifikasi", "certification"})
+_CERTIFICATE_WORDS = frozenset(
+    {"sertifikat", "certificate", "certificates", "cert", "certs", "skk", "sertifikasi", "certification"}
+)
 CERTIFICATE_COLUMNS = frozenset({NOMOR_SERTIFIKAT, TANGGAL_TERBIT, MASA_BERLAKU})
 # Children that name a certificate column only under a certificate parent.
 _CERTIFICATE_CHILDREN: dict[str, str] = {

@@ -102,6 +102,12 @@ def test_normalize_header_splits_camel_case(header, normalised):
         (("skk", "tanggal"), ("tanggal_terbit", EXACT)),
         (("cert", "no"), ("nomor_sertifikat", EXACT)),
         (("certificate", "valid_until"), ("masa_berlaku", EXACT)),
+        (("certificates", "number"), ("nomor_sertifikat", EXACT)),  # an array of one certificate
+        (("result", "status"), ("hasil", EXACT)),
+        (("assessment", "result"), ("hasil", EXACT)),
+        (("assessment", "level"), ("jenjang", GUESSED)),
+        (("assessment", "date"), (None, 0)),
+        (("gender", "label"), ("jenis_kelamin", IN_CONTEXT)),
         (("program", "name"), ("program", EXACT)),
         (("program", "year"), ("tahun", EXACT)),
         # person and wrapper parents are transparent
