@@ -27,6 +27,8 @@ from sources.registry import Office
 # two digits) are from the office's province. Kutai Timur's mobile unit certifies
 # workers without a Kutim KTP, so the bar is a majority, not all.
 MIN_HOME_SHARE = 0.5
+# A file named only "X (1)" replaces "X" when at least this share of X's people are in it.
+MIN_REVISION_OVERLAP = 0.5
 # Below this many NIKs the share says nothing.
 MIN_NIKS_FOR_SHARE = 5
 
@@ -272,9 +274,33 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
         winner = family[-1]
         if not (parsed[winner].revisions or parsed[winner].numbered):
             continue  # plain names only ("rekap.xlsx" and "rekap.csv"): nothing says which replaces which
+        winner_keys = None
         for position in family[:-1]:
+            if not parsed[winner].revisions:
+                # Only a bare "(N)" says it is a correction, and a browser also writes "(1)" for
+                # an unrelated attachment with the same generic name ("DAFTAR PESERTA.xlsx" from
+                # two e-mails): a correction keeps most of the people it corrects.
+                if winner_keys is None:
+                    winner_keys = _identity_keys(by_file.get(_file_key(frame, winner)))
+                mine = _identity_keys(by_file.get(_file_key(frame, position)))
+                if mine and len(mine & winner_keys) < MIN_REVISION_OVERLAP * len(mine):
+                    continue
             frame.at[position, "superseded_by"] = frame.at[winner, "source_file"]
     return frame
+
+
+def _file_key(frame: pd.DataFrame, position: int) -> tuple[str, str]:
+    return frame.at[position, "source_file"], frame.at[position, "source_sha256"]
+
+
+def _identity_keys(rows: pd.DataFrame | None) -> set[str]:
+    """Who a file lists: each row's NIK digits (10 or more), else its name folded to lower case."""
+    if rows is None or rows.empty:
+        return set()
+    digits = rows["nik"].astype("string").str.replace(r"\D", "", regex=True)
+    names = rows["nama"].astype("string").str.casefold().str.split().str.join(" ")
+    keys = ("nik:" + digits).where(digits.str.len() >= 10, "nama:" + names)
+    return set(keys.dropna())
 
 
 def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:

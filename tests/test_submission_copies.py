@@ -73,6 +73,10 @@ SCENARIOS = [
     ("(1) copy, (2) revision", [("X.xlsx", "A"), ("X (1).xlsx", "A"), ("X (2).xlsx", "B")], {"X (2).xlsx"}),
     # only copy names arrived: one of them counts, the bare "(N)" before "- Copy"
     ("copies without original", [("X - Copy.xlsx", "A"), ("X (1).xlsx", "A"), ("Salinan X.xlsx", "A")], {"X (1).xlsx"}),
+    # "(1)" with other people altogether: another attachment with the same generic name, both count
+    ("(1) of another list", [("X.xlsx", "A"), ("X (1).xlsx", "D")], {"X.xlsx", "X (1).xlsx"}),
+    # a "_revisi" is a correction whatever it holds
+    ("revisi of another list", [("X.xlsx", "A"), ("X_revisi.xlsx", "D")], {"X_revisi.xlsx"}),
     # a "- Copy" with its own content is not a correction of anything: both count
     ("edited copy", [("X.xlsx", "A"), ("X - Copy.xlsx", "B")], {"X.xlsx", "X - Copy.xlsx"}),
     # unrelated files: all count; identical rows under unrelated names still count once
