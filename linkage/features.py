@@ -68,7 +68,14 @@ select
     strftime(birth_date, '%d%m%y') as ddmmyy,
     sex, place, cert,
     case when nik is not null then lpad(cast(nik_day % 40 as varchar), 2, '0') || substr(nik, 9, 4) end as nik_ddmmyy,
-    case when nik is not null then (case when nik_day > 40 then 'P' else 'L' end) end as nik_sex
+    case when nik is not null then (case when nik_day > 40 then 'P' else 'L' end) end as nik_sex,
+    -- the birth date the NIK encodes; the century is the one that makes the person at
+    -- least 15 years old this year (workers are 17 to 70)
+    strftime(try_strptime(
+        lpad(cast(nik_day % 40 as varchar), 2, '0') || substr(nik, 9, 2)
+        || (case when 2000 + cast(substr(nik, 11, 2) as integer) <= year(current_date) - 15 then '20' else '19' end)
+        || substr(nik, 11, 2),
+        '%d%m%Y'), '%Y-%m-%d') as nik_birth
 from decoded
 """
 
@@ -100,7 +107,8 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     (a valid NIK, or the digits a damaged one still shows), ``name``
     (:func:`linkage.names.linkage_name_key` of nama_kunci, then the spelling
     variants :func:`linkage.names.learn_word_variants` finds in these rows),
-    ``birth`` (ISO text), ``ddmmyy``, ``sex``,
+    ``birth`` (ISO text; from the NIK when the row has none), ``ddmmyy`` (the
+    row's own birth date), ``sex`` (from the NIK when the row has none),
     ``place`` (lower-case birth place), ``cert`` (registration number),
     ``nik_ddmmyy``/``nik_sex`` (decoded from a valid NIK) and ``nik_birth_ok``/
     ``nik_sex_ok``: does the row agree with its own NIK (NA when it cannot tell).
@@ -122,6 +130,12 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     frame["nik_birth_ok"] = birth_ok.where(frame["ddmmyy"].notna() & frame["nik_ddmmyy"].notna())
     sex_ok = (frame["sex"] == frame["nik_sex"]).astype("boolean")
     frame["nik_sex_ok"] = sex_ok.where(frame["sex"].notna() & frame["nik_sex"].notna())
+    # A row with a valid NIK but no birth date or sex (an attendance list, a province
+    # recap) still has them: the NIK encodes both. Filled after the agreement flags,
+    # which compare what the row itself says.
+    frame["birth"] = frame["birth"].fillna(frame["nik_birth"])
+    frame["sex"] = frame["sex"].fillna(frame["nik_sex"])
+    frame = frame.drop(columns=["nik_birth"])
     agrees = (frame["nik_birth_ok"].fillna(False) & frame["nik_sex_ok"].fillna(True)).to_numpy(dtype=bool)
     variants = learn_word_variants(frame["name"], frame["nik"], agrees)
     if variants:

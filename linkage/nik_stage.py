@@ -370,7 +370,9 @@ where (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
 
 def _window_union(kind: str, status: str, length_check: str, windows: list[tuple[str, str]]) -> str:
     parts = []
-    for narrow in ("r.name = v.name", "r.birth = v.birth"):
+    # Narrowed by the name, the birth date, or the first word of the name (an
+    # abbreviated name on a row without birth date: "Muhammad S." / "Muhammad Sulaiman").
+    for narrow in ("r.name = v.name", "r.birth = v.birth", "split_part(r.name, ' ', 1) = split_part(v.name, ' ', 1)"):
         for left, right in windows:
             parts.append(
                 f"union all select r.rid, v.rid, '{kind}' from r join v on r.nik_status = '{status}' "
