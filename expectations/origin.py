@@ -99,6 +99,31 @@ def named_regions(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _bare_word_patterns() -> list[tuple[re.Pattern, frozenset[str]]]:
+    """One-word regency and city names standing bare ("LAHAT", "SAMARINDA").
+
+    Too many of them are everyday words ("Batu", "Malang", "Serang") to count alone;
+    :func:`other_office_verdict` uses them only where the NIKs agree, or to recognise
+    the office's own name.
+    """
+    by_word: dict[str, set[str]] = {}
+    for code, region in regions().items():
+        if region.type != "province":
+            core = _core(region.name)
+            if " " not in core:
+                by_word.setdefault(core, set()).add(code)
+    return [(re.compile(rf" {re.escape(w)} "), frozenset(codes)) for w, codes in by_word.items()]
+
+
+def loosely_named_regions(text: str) -> set[str]:
+    """Codes of regencies and cities a title names by a bare one-word name (after the full names are taken out)."""
+    work = normalise(text)
+    for pattern, _ in _region_patterns():
+        work = pattern.sub("  ", work)
+    return {code for pattern, codes in _bare_word_patterns() if pattern.search(work) for code in codes}
+
+
 @dataclass(frozen=True)
 class NikRegions:
     """Where a file's valid-shaped NIKs were issued."""
@@ -166,9 +191,13 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office) -> Verdic
       city offices only; a province office's NIK share is the ``foreign_office_data`` rule).
     """
     named = named_regions(titles) if titles else set()
+    loose = loosely_named_regions(titles) if titles else set()
+    measured = nik_regions(niks, office)
+    # A bare one-word name counts for the office's own region, or where most NIKs point to it too.
+    backed = measured.top_other if measured.count >= MIN_NIKS and measured.top_other_share >= 0.5 else None
+    named |= {code for code in loose if _is_own(code, office) or code == backed}
     own_named = any(_is_own(code, office) for code in named)
     other_named = sorted(code for code in named if not _is_own(code, office) and not _neutral(code, office))
-    measured = nik_regions(niks, office)
     where = "the province" if office.level == "province" else region_label(office.region_code)
     nik_text = (
         f"{measured.count} valid NIKs, {measured.own_share:.0%} from {where}"

@@ -58,7 +58,13 @@ CASES = [
     ("kab-kutai-timur", ["BIMTEK OPERATOR ALAT BERAT KABUPATEN MUARO JAMBI"], {"15.05": 2, "": 3}, "15.05"),
     # a province office gets another province's file
     ("prov-kaltim", ["PELATIHAN AHLI", "PROVINSI KALIMANTAN SELATAN TA. 2025"], {"63.71": 10, "63.04": 10}, "63"),
+    # a bare one-word name counts where the NIKs agree
+    ("kab-muara-enim", ["REKAP PESERTA UJI KOMPETENSI LAHAT 2024"], {"16.04": 9, "16.03": 1}, "16.04"),
     # --- no false positives ---
+    # a bare one-word name the NIKs do not back: "Batu" is a trade here, the NIKs are few
+    ("kab-kutai-timur", ["DAFTAR HADIR PELATIHAN TUKANG BATU"], {"35.79": 1, "": 4}, None),
+    # the office's own bare name protects its file from the NIKs-alone rule (a regency split off recently)
+    ("kab-kutai-timur", ["PESERTA MTU SANGATTA, KUTAI TIMUR"], {"64.02": 18, "64.08": 2}, None),
     # the office's own file with the usual minority of out-of-region NIKs (12 %)
     ("kab-kutai-timur", ["DAFTAR PESERTA MTU KABUPATEN KUTAI TIMUR TAHUN 2024"],
      {"64.08": 22, "64.72": 1, "64.02": 1, "73.71": 1}, None),
