@@ -88,17 +88,12 @@ def linkage_name_key(key: str | None) -> str | None:
     'muhammad ismail'
     >>> linkage_name_key("jusuf hairul")
     'yusuf hairul'
-    >>> linkage_name_key("m fajar"), linkage_name_key("eka m")
-    ('muhammad fajar', 'eka m')
     """
     if not isinstance(key, str):
         return key
-    words = [_fold_word_cached(word) for word in key.split(" ") if word]
-    if len(words) > 1 and words[0] == "m":
-        # A leading "M." is Muhammad (about one name in six opens with it); a later
-        # "M." is an initial of anything ("Eka M." is Eka Maharani).
-        words[0] = _MUHAMMAD
-    return " ".join(words)
+    # A lone "m" stays: "M. Fajar" is usually Muhammad Fajar but may be Mulyadi
+    # Fajar, and "Eka M." is Eka Maharani. names_agree reads it as an initial.
+    return " ".join(_fold_word_cached(word) for word in key.split(" ") if word)
 
 
 def fold_names(names: pd.Series, variants: dict[str, str] | None = None) -> pd.Series:

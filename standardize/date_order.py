@@ -4,10 +4,10 @@ Indonesian offices write ``12/03/1985`` day first, but a sheet exported from a
 system set to US locale, or typed by a clerk who copies such a sheet, writes
 ``03/12/1985`` month first. Read the wrong way, every birth date with a day up
 to 12 becomes another date (linkage then sees another person) and certificate
-expiry dates move by months (the active count changes). The registry can pin an
-office's order (``date_order: dmy | mdy``); with ``auto`` (the default) each
-file's order is read from the file itself, per file because one office's files
-come from different systems:
+expiry dates move by months (the active count changes). Each file's order is
+read from the file itself, per file because one office's files come from
+different systems; the registry's ``date_order`` (``auto`` by default, or the
+office's habit ``dmy`` / ``mdy``) decides only files whose dates say too little:
 
 * a number above 12 in the first place can only be a day (``25/03/1985``), in
   the second place only a day too (``03/25/1985``);
@@ -15,9 +15,9 @@ come from different systems:
   (``PP RR DD ddmmyy SSSS``, women's day + 40; DOMAIN "The person: NIK"), so a
   date whose two numbers differ says which is which.
 
-Month first needs clear evidence (at least :data:`MIN_EVIDENCE` rows and
-:data:`MIN_SHARE` of the votes); anything less stays day first, the national
-habit.
+Either order needs clear evidence (at least :data:`MIN_EVIDENCE` votes and
+:data:`MIN_SHARE` of them); anything less takes the office's habit, day first
+(the national habit) unless the registry says otherwise.
 """
 
 from __future__ import annotations
@@ -64,13 +64,21 @@ def date_order_votes(raw: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"dmy": dmy, "mdy": mdy}, index=raw.index)
 
 
-def infer_date_orders(raw: pd.DataFrame) -> pd.Series:
-    """``"dmy"`` or ``"mdy"`` per row of ``raw`` (reader rows), decided per file (``source_sha256``)."""
+def infer_date_orders(raw: pd.DataFrame, usual: str = "dmy") -> pd.Series:
+    """``"dmy"`` or ``"mdy"`` per row of ``raw`` (reader rows), decided per file (``source_sha256``).
+
+    ``usual`` is the office's habit (the registry's ``date_order``, ``dmy`` when
+    ``auto``): it stands for files whose own dates say too little, and gives way to
+    clear evidence in a file (one office's files come from different systems: a
+    month-first export next to a registration list typed day first).
+    """
+    usual = "mdy" if usual == "mdy" else "dmy"
     if raw.empty:
         return pd.Series([], index=raw.index, dtype="str")
     votes = date_order_votes(raw)
     per_file = votes.groupby(raw["source_sha256"].to_numpy()).sum()
     total = per_file["dmy"] + per_file["mdy"]
     month_first = (per_file["mdy"] >= MIN_EVIDENCE) & (per_file["mdy"] >= MIN_SHARE * total)
-    order = pd.Series(np.where(month_first, "mdy", "dmy"), index=per_file.index)
+    day_first = (per_file["dmy"] >= MIN_EVIDENCE) & (per_file["dmy"] >= MIN_SHARE * total)
+    order = pd.Series(np.where(month_first, "mdy", np.where(day_first, "dmy", usual)), index=per_file.index)
     return pd.Series(raw["source_sha256"].map(order).to_numpy(), index=raw.index, dtype="str")

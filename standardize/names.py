@@ -439,7 +439,8 @@ _WORD_FOLDS: dict[str, str] = {
     # Muhammad and its abbreviations
     **dict.fromkeys(
         (
-            # not a lone "m": "Eka M." is Eka Maharani; linkage reads a *leading* M. as Muhammad
+            # not a lone "m": "M. Fajar" may be Mulyadi Fajar, "Eka M." is Eka Maharani;
+            # linkage reads a lone M. as an initial
             "mo",
             "moh",
             "muh",
@@ -510,8 +511,8 @@ def nama_kunci(nama: str | None) -> str | None:
        Mochammad/Moch. -> "muhammad"; Achmad/Akhmad -> "ahmad"; Syaiful -> "saiful";
        Noor -> "nur"; Rizky/Rizqi/Rizqy -> "rizki"; Syamsul -> "samsul"; Abd -> "abdul".
 
-    A lone "M." stays "m": it abbreviates Muhammad at the start of a name, but any
-    name later on ("Eka M."); :func:`linkage.names.linkage_name_key` decides by position.
+    A lone "M." stays "m": it is usually Muhammad at the start of a name, but may be
+    any name ("Eka M." is Eka Maharani); linkage (:mod:`linkage.names`) reads it as an initial.
 
     >>> nama_kunci("Moch. Syaiful Noor")
     'muhammad saiful nur'

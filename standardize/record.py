@@ -449,7 +449,7 @@ def _quarantine_frame(
 
 def _standardize_by_date_order(raw: pd.DataFrame, orders: pd.Series, reference_date: date | None) -> StandardizeResult:
     """:func:`standardize_submission` of day-first and month-first files apart, rows back in input order."""
-    parts = [standardize_submission(raw[(orders == order).to_numpy()], order, reference_date) for order in ("dmy", "mdy")]
+    parts = [_standardize_in_order(raw[(orders == order).to_numpy()], order, reference_date) for order in ("dmy", "mdy")]
     # Each file sits wholly in one part: order the files as they came, rows within a file stay as they are.
     file_rank = pd.Series(np.arange(len(raw)), index=raw.index).groupby(raw["source_sha256"].to_numpy()).min()
 
@@ -469,8 +469,9 @@ def standardize_submission(
     ``raw`` has the provenance columns and the canonical raw columns of
     ``sources.headers.RAW_COLUMNS`` (text or missing; an absent column counts as
     all missing). ``date_order`` is the office's ("dmy" or "mdy"), for numeric
-    dates; ``"auto"`` reads each file's order from the file
-    (:mod:`standardize.date_order`). ``reference_date`` (default: today) fixes the century of two-digit
+    dates: each file's own dates decide where they are clear, the office's order
+    (``"auto"``: day first) where they are not (:mod:`standardize.date_order`).
+    ``reference_date`` (default: today) fixes the century of two-digit
     years; pass it to make a replayed run give the same result.
 
     Output dtypes of ``rows``:
@@ -506,11 +507,15 @@ def standardize_submission(
     ``jenjang_missing``: a Kompeten needs its level to be counted, and keeping
     Belum Kompeten rows while quarantining Kompeten ones would skew pass rates.
     """
-    if date_order == "auto":
-        orders = infer_date_orders(raw)
-        if (orders == "mdy").any() and (orders == "dmy").any():
-            return _standardize_by_date_order(raw, orders, reference_date)
-        date_order = "mdy" if len(orders) and (orders == "mdy").all() else "dmy"
+    orders = infer_date_orders(raw, usual=date_order)
+    if (orders == "mdy").any() and (orders == "dmy").any():
+        return _standardize_by_date_order(raw, orders, reference_date)
+    order = "mdy" if len(orders) and (orders == "mdy").all() else "dmy"
+    return _standardize_in_order(raw, order, reference_date)
+
+
+def _standardize_in_order(raw: pd.DataFrame, date_order: str, reference_date: date | None) -> StandardizeResult:
+    """:func:`standardize_submission` with one date order (``dmy`` or ``mdy``) for every file."""
     reference_year = (reference_date or date.today()).year
     n = len(raw)
     column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}

@@ -427,7 +427,7 @@ def test_explain_accepts_file_name_and_office(result):
     [
         ("Muhammad Saiful Nur", "muhammad saiful nur"),
         ("Moh. Syaiful Noor", "muhammad saiful nur"),
-        ("M. Syaiful Nur", "m saiful nur"),  # a lone M. stays: linkage reads it by position
+        ("M. Syaiful Nur", "m saiful nur"),  # a lone M. stays: linkage reads it as an initial
         ("Mohammad Saifull Nurr", "muhammad saiful nur"),
         ("Muh. Rizky", "muhammad rizki"),
         ("Achmad Syamsudin", "ahmad samsudin"),

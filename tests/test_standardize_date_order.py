@@ -69,7 +69,13 @@ def test_each_file_keeps_its_own_order_and_rows_keep_their_place():
     ]
 
 
-def test_a_pinned_order_is_obeyed():
-    raw = raw_rows("a.xlsx", [{"tanggal_lahir": "03/04/1985"}, {"tanggal_lahir": "25/03/1985"}])
-    pinned = standardize_submission(raw, date_order="mdy", reference_date=date(2026, 6, 30))
-    assert pinned.rows["tanggal_lahir"].dt.date.tolist()[0] == date(1985, 3, 4)
+def test_the_office_order_decides_only_files_that_say_too_little():
+    """The registry's date_order is the office's habit: a file with clear evidence overrides it."""
+    vague = raw_rows("export.csv", [{"tanggal_lahir": "03/04/1985"}, {"tanggal_lahir": "25/03/1985"}])
+    typed = raw_rows("daftar.xlsx", [{"tanggal_lahir": "03/04/1985"}, {"tanggal_lahir": "25/03/1985"},
+                                     {"tanggal_lahir": "14/07/1990"}, {"tanggal_lahir": "30/01/1979"}])
+    result = standardize_submission(pd.concat([vague, typed], ignore_index=True), date_order="mdy",
+                                    reference_date=date(2026, 6, 30))
+    births = dict(zip(zip(result.rows["source_file"], result.rows["source_row"]), result.rows["tanggal_lahir"].dt.date))
+    assert births[("export.csv", 2)] == date(1985, 3, 4)  # too little evidence: the office's month first
+    assert births[("daftar.xlsx", 2)] == date(1985, 4, 3)  # three days above 12 in first place: day first
