@@ -137,6 +137,10 @@ def test_normalize_header_splits_camel_case(header, normalised):
         (("lsp", "number"), (None, 0)),
         (("training", "year"), ("tahun", GUESSED)),
         (("payment", "status"), ("hasil", GUESSED)),
+        # registration lists name the occupation and level applied for
+        (("Jabatan Kerja yang Diajukan",), ("jabatan_kerja", EXACT)),
+        (("Skema Sertifikasi",), ("jabatan_kerja", EXACT)),
+        (("Jenjang yang Diajukan",), ("jenjang", EXACT)),
         # record ids are no NIK
         (("id",), (None, 0)),
         # GraphQL nodes, Elasticsearch _source, GeoJSON properties wrap the record
