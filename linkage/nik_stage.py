@@ -29,7 +29,9 @@ left out or shortened to its initial):
   exactly that kind of NIK, so the name must also be rare enough;
 * ``wrong_length``: 15 or 17 digits, one digit dropped or doubled (Levenshtein 1);
 * ``scientific_notation``: the digits an export showed start the NIK; name key,
-  birth date and place equal, and the combination is rare;
+  birth date and place equal, and the combination is rare; or, when ten digits or
+  more survive (region, district, birth day and month), names that agree and a
+  birth date that does not disagree;
 * ``missing`` NIK and detached copies: name key, birth date and birth place equal
   those of exactly one person with a valid NIK, and the combination is rare
   enough that a namesake is unlikely (expected namesakes below
@@ -64,6 +66,10 @@ RARE_EXPECTED = 0.005
 
 # First four NIK digits of every regency and city (Kemendagri codes, reference/regions.csv).
 REGENCY_CODES = frozenset(code.replace(".", "") for code, r in regions().items() if r.type != "province")
+
+# Leading NIK digits (of a scientific-notation export) that pin region, district and
+# birth day and month.
+LONG_PREFIX = 10
 
 EDGE_COLUMNS = ["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"]
 
@@ -342,6 +348,12 @@ with cand as (
     from r join v on r.nik_status = 'scientific_notation' and r.name = v.name and r.birth = v.birth
          and starts_with(v.nik, r.digits)
     union all
+    -- Ten digits or more are region, district, day and month of birth: evidence of their
+    -- own for a row without birth date (an attendance list), with agreeing names.
+    select r.rid, v.rid, 'scientific_notation'
+    from r join v on r.nik_status = 'scientific_notation' and length(r.digits) >= 10
+         and left(v.nik, 10) = left(r.digits, 10) and starts_with(v.nik, r.digits)
+    union all
     -- No usable NIK (missing, or a detached copy): name and birth date decide.
     select r.rid, v.rid, case when r.detached then 'copied' else 'missing' end
     from r join v on (r.nik_status = 'missing' or r.detached) and r.name = v.name and r.birth = v.birth
@@ -432,7 +444,10 @@ def choose_repairs(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     n_persons = c.groupby("rid")["cid"].transform("nunique")
     ambiguous = c[n_persons > 1].groupby("rid")["cid"].nunique().rename("candidates").reset_index()
     c = c[n_persons == 1]
-    common = c["kind"].isin(_NEEDS_RARITY) & (c["expected"] >= RARE_EXPECTED)
+    # A shown NIK prefix of ten digits or more (region, district, birth day and month)
+    # is itself rare: the unique candidate with an agreeing name is enough.
+    long_prefix = (c["kind"] == "scientific_notation") & (c["digits"].str.len() >= LONG_PREFIX).fillna(False)
+    common = c["kind"].isin(_NEEDS_RARITY) & (c["expected"] >= RARE_EXPECTED) & ~long_prefix
     c = c[~common]
     for column in ("birth_equal", "place_equal", "sex_equal"):
         c[column] = c[column].fillna(False).astype(bool)
