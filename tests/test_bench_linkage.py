@@ -146,9 +146,11 @@ def test_score_and_tables_format():
 
 
 def test_rename_copy_keeps_missing_and_spelling():
-    names = pd.Series(["siti aminah", None, "siti amnah"], dtype="str")
+    names = pd.Series(["siti aminah", None, "siti amnah", "supriyadi s"], dtype="str")
     out = bench.rename_copy(names, 1)
-    assert out[0] == "siti aminahba" and out[1] is None and out[2] == "siti amnahba"
+    assert out[0] == "siti aminah ba" and out[1] is None and out[2] == "siti amnah ba"
+    # a word of its own: the initial stays an initial
+    assert out[3] == "supriyadi s ba"
     assert bench.rename_copy(names, 2)[0] != out[0]
 
 
