@@ -107,8 +107,10 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     (a valid NIK, or the digits a damaged one still shows), ``name``
     (:func:`linkage.names.linkage_name_key` of nama_kunci, then the spelling
     variants :func:`linkage.names.learn_word_variants` finds in these rows),
-    ``birth`` (ISO text; from the NIK when the row has none), ``ddmmyy`` (the
-    row's own birth date), ``sex`` (from the NIK when the row has none),
+    ``birth`` (ISO text; from the NIK when the row has none, ``birth_from_nik``),
+    ``ddmmyy`` (the row's own birth date), ``sex`` (from the NIK when the row has
+    none, ``sex_from_nik``; :func:`forget_nik_facts` undoes both for rows whose NIK
+    turns out to be someone else's),
     ``place`` (lower-case birth place), ``cert`` (registration number),
     ``nik_ddmmyy``/``nik_sex`` (decoded from a valid NIK) and ``nik_birth_ok``/
     ``nik_sex_ok``: does the row agree with its own NIK (NA when it cannot tell).
@@ -133,6 +135,8 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     # A row with a valid NIK but no birth date or sex (an attendance list, a province
     # recap) still has them: the NIK encodes both. Filled after the agreement flags,
     # which compare what the row itself says.
+    frame["birth_from_nik"] = frame["birth"].isna() & frame["nik_birth"].notna()
+    frame["sex_from_nik"] = frame["sex"].isna() & frame["nik_sex"].notna()
     frame["birth"] = frame["birth"].fillna(frame["nik_birth"])
     frame["sex"] = frame["sex"].fillna(frame["nik_sex"])
     frame = frame.drop(columns=["nik_birth"])
@@ -141,6 +145,14 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     if variants:
         frame["name"] = fold_names(frame["name"], variants)
     return frame
+
+
+def forget_nik_facts(frame: pd.DataFrame, rows: np.ndarray) -> None:
+    """Undo the NIK's birth date and sex on ``rows`` (a boolean mask): their NIK is someone else's."""
+    for column in ("birth", "sex"):
+        taken = rows & frame[f"{column}_from_nik"].to_numpy(dtype=bool)
+        if taken.any():
+            frame.loc[taken, column] = None
 
 
 def _types(arrow_type: pa.DataType):

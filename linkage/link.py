@@ -33,7 +33,7 @@ import pandas as pd
 import pyarrow as pa
 
 from linkage.clustering import Facts, GuardedUnionFind
-from linkage.features import PROVENANCE, ROW_IDENTITY, build_features
+from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_nik_facts
 from linkage.names import register_name_model
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
@@ -158,11 +158,12 @@ def link_persons(
         node[residual] = n_groups + np.arange(len(residual))
         feats["grp"] = ex.group
         feats["detached"] = ex.detached
+        forget_nik_facts(feats, ex.detached)
         timings["exact_nik"] = time.perf_counter() - t
 
         # Stage 2a: valid NIKs one edit apart (a typo that still looks valid).
         t = time.perf_counter()
-        _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "sex", "place", "cert"]])
+        _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "birth_from_nik", "sex", "place", "cert"]])
         register_frequencies(con)
         register_name_model(con)
         merges_2a = typo_merges(con)

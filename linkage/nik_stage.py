@@ -276,8 +276,11 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     )
     sql = f"""
     with v as (
+        -- the row's own birth date: the one its NIK encodes is what is in question here
         select grp, any_value(nik) as nik, name, birth, sex, cert, min(rid) as rid
-        from feats where grp >= 0 and name is not null
+        from (select grp, nik, name, case when birth_from_nik then null else birth end as birth, sex, cert, rid
+              from feats) own
+        where grp >= 0 and name is not null
         group by grp, name, birth, sex, cert
     ), sizes as (
         select grp, count(*) as size from feats where grp >= 0 group by grp
