@@ -169,9 +169,9 @@ def test_verdicts_name_targets():
 
 def test_cells_table_lists_wrong_cells_only_for_the_engine():
     results = [
-        {"data": "demo heavy", "engine": "ours", "off_cells": [("64.08", 3, 10, 9, 8, 8)]},
-        {"data": "demo heavy", "engine": "splink_plain", "off_cells": [("64.72", 2, 1, 2, 1, 2)]},
+        {"data": "demo heavy", "rows": 20000, "engine": "ours", "off_cells": [("64.08", 3, 10, 9, 8, 8)]},
+        {"data": "demo heavy", "rows": 20000, "engine": "splink_plain", "off_cells": [("64.72", 2, 1, 2, 1, 2)]},
     ]
     text = bench._fmt_cells(results)
-    assert "| demo heavy | 64.08 | 3 | 10 / 9 | 8 / 8 |" in text and "64.72" not in text
+    assert "| demo heavy | 20,000 | 64.08 | 3 | 10 / 9 | 8 / 8 |" in text and "64.72" not in text
     assert "equals the truth" in bench._fmt_cells([{"data": "demo clean", "engine": "ours", "off_cells": []}])
