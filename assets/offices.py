@@ -93,12 +93,16 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             dg.AssetCheckSpec(
                 "submission_suite",
                 asset="office_submissions",
+                # One result per office partition: a rejected file stays red for its office
+                # while another office's run turns its own partition green.
+                partitions_def=offices_partitions,
                 description="Whole-file rules (expectations/suites/submission.json): readable, has rows, "
                 "not a re-submission, not another office's data. A failing file is rejected on its own.",
             ),
             dg.AssetCheckSpec(
                 "office_freshness",
                 asset="office_submissions",
+                partitions_def=offices_partitions,
                 description="Warns when the office's newest file is older than its registry freshness_days.",
             ),
         ],
@@ -183,6 +187,7 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             dg.AssetCheckSpec(
                 "row_suite",
                 asset="standardized_participations",
+                partitions_def=offices_partitions,
                 description="Row rules (expectations/suites/row.json). Failures flag rows; they are never dropped.",
             )
         ],
