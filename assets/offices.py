@@ -63,10 +63,52 @@ def row_totals(log: pd.DataFrame) -> dict[str, int]:
 
 
 def markdown_preview(frame: pd.DataFrame, limit: int = 10) -> dg.MetadataValue:
-    """A small markdown table for the UI (``_none_`` when empty)."""
+    """A small markdown table for the UI (``_none_`` when empty); kept for free-text summaries."""
     if frame.empty:
         return dg.MetadataValue.md("_none_")
     return dg.MetadataValue.md(frame.head(limit).to_markdown(index=False))
+
+
+def _column_type(series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series):
+        return "bool"
+    if pd.api.types.is_integer_dtype(series):
+        return "int"
+    if pd.api.types.is_float_dtype(series):
+        return "float"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    return "string"
+
+
+def _cell(value: object, kind: str) -> str | int | float | bool | None:
+    """A value a TableRecord accepts (str, int, float, bool, None): numpy scalars and NA converted."""
+    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+        return None
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        return bool(value)
+    if kind == "date":
+        return pd.Timestamp(value).date().isoformat()
+    return str(value)
+
+
+def table_preview(frame: pd.DataFrame, limit: int = 10, descriptions: dict[str, str] | None = None) -> dg.TableMetadataValue:
+    """The first ``limit`` rows as a table the UI renders as one (sortable columns, numbers as numbers),
+    instead of a markdown blob behind "[Show Markdown]". An empty frame still shows its columns."""
+    descriptions = descriptions or {}
+    kinds = {str(column): _column_type(frame[column]) for column in frame.columns}
+    schema = dg.TableSchema(
+        columns=[dg.TableColumn(name, kind, description=descriptions.get(name)) for name, kind in kinds.items()]
+    )
+    records = [
+        dg.TableRecord({name: _cell(value, kinds[name]) for name, value in zip(kinds, values)})
+        for values in frame.head(limit).itertuples(index=False, name=None)
+    ]
+    return dg.MetadataValue.table(records, schema=schema)
 
 
 def _staged_spec(key: str, group: str, description: str) -> dg.AssetSpec:
@@ -131,7 +173,7 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 "rows_read": len(intake.rows),
                 "files": len(files),
                 "files_rejected": len(rejected),
-                "rejected": markdown_preview(rejected[["source_file", "rule", "reason"]], limit=20),
+                "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
             }
         )
         yield dg.AssetCheckResult(
@@ -141,8 +183,10 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             metadata={
                 "files": len(files),
                 "files_rejected": len(rejected),
-                "by_rule": dg.MetadataValue.json(rejected["rule"].value_counts().to_dict()),
-                "rejected": markdown_preview(rejected[["source_file", "rule", "reason"]], limit=20),
+                "by_rule": table_preview(
+                    rejected["rule"].value_counts().rename_axis("rule").reset_index(name="files"), limit=20
+                ),
+                "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
             },
         )
         newest = files["received_at"].max() if len(files) else None
@@ -219,15 +263,17 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             metadata={
                 "dagster/row_count": len(result.rows),
                 "rows_in": len(raw),
-                "nik_status": dg.MetadataValue.json(result.rows["nik_status"].value_counts().to_dict()),
+                "nik_status": table_preview(
+                    result.rows["nik_status"].value_counts().rename_axis("nik_status").reset_index(name="rows"), limit=20
+                ),
             },
         )
         yield dg.MaterializeResult(
             asset_key="office_quarantine",
             metadata={
                 "dagster/row_count": len(quarantine),
-                "by_rule": dg.MetadataValue.json({str(k): int(v) for k, v in by_rule.items()}),
-                "examples": markdown_preview(quarantine[["source_file", "source_sheet", "source_row", "rule", "reason"]]),
+                "by_rule": table_preview(pd.DataFrame({"rule": list(by_rule), "rows": list(by_rule.values())}), limit=50),
+                "examples": table_preview(quarantine[["source_file", "source_sheet", "source_row", "rule", "reason"]]),
             },
         )
         yield dg.MaterializeResult(
@@ -243,7 +289,7 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 "dagster/row_count": len(log),
                 # files, files_rejected, rows_read (accepted + rejected files) = rows_accepted + rows_quarantined
                 **row_totals(log),
-                "log": markdown_preview(
+                "log": table_preview(
                     log[["source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged", "reason"]],
                     limit=50,
                 ),
@@ -252,13 +298,26 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         failing = [outcome for outcome in validation.outcomes if outcome.failing_count]
         metadata: dict[str, object] = {"rows_checked": len(result.rows)}
         for outcome in failing:
-            examples = validation.flagged[validation.flagged["rule"] == outcome.rule].head(EXAMPLES_PER_RULE)
+            # numbers stay numbers, so the UI plots each rule's failing rows over time per office
             metadata[f"{outcome.rule}_failing_rows"] = outcome.failing_count
-            metadata[f"{outcome.rule}_examples"] = markdown_preview(
-                examples[["source_file", "source_sheet", "source_row", "value"]], limit=EXAMPLES_PER_RULE
-            )
-        metadata["summary"] = dg.MetadataValue.md(
-            "\n".join(f"- **{o.rule}**: {o.failing_count} rows ({catalogue_rule(o.rule).gloss})" for o in failing) or "all rules pass"
+        examples = (
+            validation.flagged.groupby("rule", sort=False).head(EXAMPLES_PER_RULE)
+            if len(validation.flagged)
+            else validation.flagged
+        )
+        metadata["summary"] = table_preview(
+            pd.DataFrame(
+                {
+                    "rule": [o.rule for o in failing],
+                    "failing_rows": [o.failing_count for o in failing],
+                    "meaning": [catalogue_rule(o.rule).gloss for o in failing],
+                }
+            ),
+            limit=len(failing),
+        )
+        metadata["examples"] = table_preview(
+            examples[["rule", "source_file", "source_sheet", "source_row", "column", "value"]],
+            limit=EXAMPLES_PER_RULE * max(len(failing), 1),
         )
         yield dg.AssetCheckResult(
             check_name="row_suite",
@@ -291,7 +350,7 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             metadata={
                 "dagster/row_count": len(written),
                 "folder": dg.MetadataValue.path(str(staging.feedback_dir(office.id))),
-                "reports": dg.MetadataValue.md("\n".join(f"- {path.name}" for path in written) or "_none_"),
+                "reports": table_preview(pd.DataFrame({"report": [path.name for path in written]}), limit=200),
             }
         )
 

@@ -7,7 +7,7 @@ import dagster as dg
 import numpy as np
 import pandas as pd
 
-from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, markdown_preview, row_totals
+from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
 from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
 from linkage.link import link_persons
@@ -43,6 +43,27 @@ class PublishConfig(dg.Config):
     def resolved_publish_date(self) -> date:
         """The configured publish date, or today."""
         return date.fromisoformat(self.publish_date) if self.publish_date else date.today()
+
+
+def column_schema(table: str) -> dg.TableSchema:
+    """The warehouse table's columns, types and comments from ``warehouse/schema.py`` (the one
+    definition the database's COMMENT ON also comes from), for the asset's Columns tab."""
+    columns = []
+    for column in schema.metadata.tables[table].columns:
+        constraints = dg.TableColumnConstraints(nullable=bool(column.nullable), unique=bool(column.primary_key))
+        columns.append(
+            dg.TableColumn(column.name, str(column.type).lower(), description=column.comment, constraints=constraints)
+        )
+    return dg.TableSchema(columns=columns)
+
+
+def _comments(table: str) -> dict[str, str]:
+    return {c.name: c.comment for c in schema.metadata.tables[table].columns if c.comment}
+
+
+def _counts_table(counts: dict, label: str, value: str = "rows") -> dg.TableMetadataValue:
+    """A ``{label: count}`` mapping as a two-column table (counts stay integers)."""
+    return table_preview(pd.DataFrame({label: [str(k) for k in counts], value: [int(v) for v in counts.values()]}), limit=100)
 
 
 def _staged_or_none(staging: StagingStore, stage: str, name: str) -> pd.DataFrame | None:
@@ -114,14 +135,15 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                 "new_persons": len(persons - known),
                 "persons_merged": len(result.merges),
                 "persons_split": len(result.splits),
-                "links_by_method": dg.MetadataValue.json(
-                    {k: int(v) for k, v in result.links["method"].value_counts().items()} if len(result.links) else {}
+                "links_by_method": _counts_table(
+                    result.links["method"].value_counts().to_dict() if len(result.links) else {}, "method", "links"
                 ),
                 "links_refused_by_guard": len(result.refused),
-                "rows_by_link_basis": dg.MetadataValue.json(
-                    {k: int(v) for k, v in linked["link_basis"].value_counts().items()}
+                "rows_by_link_basis": _counts_table(linked["link_basis"].value_counts().to_dict(), "link_basis"),
+                "seconds_by_stage": table_preview(
+                    pd.DataFrame({"stage": list(result.timings), "seconds": [round(v, 2) for v in result.timings.values()]}),
+                    limit=50,
                 ),
-                "seconds_by_stage": dg.MetadataValue.json({k: round(v, 2) for k, v in result.timings.items()}),
                 "offices": int(linked["office_id"].nunique()),
             }
         )
@@ -176,7 +198,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             metadata={
                 "dagster/row_count": len(headline),
                 "certified_persons_total": int(headline["certified_persons"].sum()),
-                "rows_by_table": dg.MetadataValue.json({name: len(frames[name]) for name in PUBLISHED_TABLES}),
+                "rows_by_table": _counts_table({name: len(frames[name]) for name in PUBLISHED_TABLES}, "table"),
                 "publish_date": publish_date.isoformat(),
             }
         )
@@ -190,8 +212,15 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                 passed=not failing,
                 severity=dg.AssetCheckSeverity.ERROR,
                 metadata={
-                    "failing": dg.MetadataValue.md(
-                        "\n".join(f"- **{o.rule}** ({o.column}): {o.failing_count} rows" for o in failing) or "none"
+                    "failing": table_preview(
+                        pd.DataFrame(
+                            {
+                                "rule": [o.rule for o in failing],
+                                "column": [o.column for o in failing],
+                                "failing_rows": [o.failing_count for o in failing],
+                            }
+                        ),
+                        limit=50,
                     ),
                     # rows read from every file (accepted or rejected) = accepted + quarantined
                     **row_totals(log),
@@ -205,6 +234,8 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
                 deps=[publish_candidate],
                 automation_condition=FOLLOW_INGESTS,
                 description=schema.metadata.tables[name].comment,
+                # definition metadata: the Columns tab shows the schema before the first publish too
+                metadata={"dagster/column_schema": column_schema(name)},
             )
             for name in PUBLISHED_TABLES
         ],
@@ -228,23 +259,26 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             engine.dispose()
         context.log.info(f"published {report.row_counts} as of {publish_date}")
         # The tables are committed by now: a failing chart must not make the publish look failed.
+        exports_dir = Path(warehouse.exports_dir)
         try:
-            exports = [str(p) for p in export_all(frames, Path(warehouse.exports_dir), publish_date)]
+            # one path entry per file (the UI copies or opens it), keyed by its kind, not a JSON list
+            exports = {f"export_{p.suffix.lstrip('.')}": dg.MetadataValue.path(str(p)) for p in export_all(frames, exports_dir, publish_date)}
         except Exception as error:  # noqa: BLE001 - reported in the log and the metadata instead
             context.log.error(f"exports not written: {error!r}")
-            exports = [f"not written: {error!r}"]
+            exports = {"exports_error": dg.MetadataValue.text(f"not written: {error!r}")}
         headline = frames[HEADLINE]
         extra = {
             HEADLINE: {
                 "certified_persons_total": int(headline["certified_persons"].sum()),
                 "active_persons_total": int(headline["active_persons"].sum()),
-                "preview": markdown_preview(headline, limit=30),
-                "exports": dg.MetadataValue.json(exports),
+                "preview": table_preview(headline, limit=30, descriptions=_comments(HEADLINE)),
+                "exports_folder": dg.MetadataValue.path(str(exports_dir)),
+                **exports,
             },
-            "target_progress": {"preview": markdown_preview(frames["target_progress"], limit=20)},
+            "target_progress": {"preview": table_preview(frames["target_progress"], limit=20, descriptions=_comments("target_progress"))},
             "reporting_completeness": {
-                "status": dg.MetadataValue.json(frames["reporting_completeness"]["status"].value_counts().to_dict()),
-                "offices": markdown_preview(
+                "status": _counts_table(frames["reporting_completeness"]["status"].value_counts().to_dict(), "status", "offices"),
+                "offices": table_preview(
                     frames["reporting_completeness"][["office_id", "files", "days_since_last", "status"]], limit=60
                 ),
             },

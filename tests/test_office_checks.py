@@ -102,3 +102,88 @@ def test_check_evaluations_of_each_run(two_offices):
             "row_suite": (True, "WARN"),
         },
     }
+
+
+def _metadata(instance, key: str, partition: str | None = None) -> dict:
+    record = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey.from_user_string(key), asset_partitions=[partition] if partition else None),
+        limit=1,
+    ).records[0]
+    return record.asset_materialization.metadata
+
+
+def test_office_metadata_reads_as_tables(two_offices):
+    _, instance, results, _ = two_offices
+    (failed,) = [e for e in results["kab-muara-enim"].get_asset_check_evaluations() if e.check_name == "submission_suite"]
+    rejected = failed.metadata["rejected"]
+    assert isinstance(rejected, dg.TableMetadataValue)
+    assert [c.name for c in rejected.schema.columns] == ["source_file", "rule", "reason"]
+    assert [(r.data["source_file"], r.data["rule"]) for r in rejected.records] == [("rekap_rusak.xlsx", "file_unreadable")]
+    assert failed.metadata["files_rejected"] == dg.MetadataValue.int(1)
+
+    (rows,) = [e for e in results["kab-muara-enim"].get_asset_check_evaluations() if e.check_name == "row_suite"]
+    assert rows.metadata["level_outside_authority_failing_rows"] == dg.MetadataValue.int(1)
+    assert [r.data for r in rows.metadata["summary"].records] == [
+        {"rule": "level_outside_authority", "failing_rows": 1,
+         "meaning": "level outside the office's authority (regency/city 1-6, province 7-9)"}
+    ]
+    assert [r.data for r in rows.metadata["examples"].records] == [
+        {"rule": "level_outside_authority", "source_file": "peserta_2025.csv", "source_sheet": "",
+         "source_row": 5, "column": "jenjang", "value": "8"}
+    ]
+
+    log = _metadata(instance, "office_submission_log", "kab-muara-enim")
+    assert log["rows_read"] == dg.MetadataValue.int(4)
+    assert [(r.data["source_file"], r.data["status"], r.data["rows_accepted"]) for r in log["log"].records] == [
+        ("peserta_2025.csv", "accepted", 4),
+        ("rekap_rusak.xlsx", "rejected", 0),
+    ]
+
+
+@pytest.fixture(scope="module")
+def published(two_offices):
+    defs, instance, _, _ = two_offices
+    result = defs.resolve_job_def("publish").execute_in_process(
+        instance=instance, run_config={"ops": {"publish_candidate": {"config": {"publish_date": "2026-06-30"}}}}
+    )
+    assert result.success
+    return instance
+
+
+def test_warehouse_assets_carry_their_column_schema(two_offices):
+    """Every warehouse asset's Columns tab lists warehouse/schema.py's columns with their comments."""
+    from warehouse import schema
+
+    defs, *_ = two_offices
+    graph = defs.resolve_asset_graph()
+    warehouse_keys = [key for key in graph.get_all_asset_keys() if key.path[0] == "warehouse"]
+    assert len(warehouse_keys) == 14
+    for key in warehouse_keys:
+        table = schema.metadata.tables[key.path[1]]
+        columns = graph.get(key).metadata["dagster/column_schema"].columns
+        assert [(c.name, c.description) for c in columns] == [(c.name, c.comment) for c in table.columns]
+    headline = graph.get(dg.AssetKey(["warehouse", "certified_workers_by_region_level"])).metadata["dagster/column_schema"]
+    assert {c.name: (c.type, c.constraints.nullable) for c in headline.columns}["certified_persons"] == ("integer", False)
+
+
+def test_published_metadata_reads_as_tables(published, two_offices):
+    _, _, _, settings = two_offices
+    metadata = _metadata(published, "warehouse/certified_workers_by_region_level")
+    # Muara Enim's Ahli 8 row is flagged (outside a regency's authority) but still counted
+    assert metadata["dagster/row_count"] == dg.MetadataValue.int(3)
+    assert metadata["certified_persons_total"] == dg.MetadataValue.int(7)
+    preview = metadata["preview"]
+    assert isinstance(preview, dg.TableMetadataValue)
+    assert [(r.data["region_code"], r.data["jenjang"], r.data["certified_persons"]) for r in preview.records] == [
+        ("16.03", 3, 3),
+        ("16.03", 8, 1),
+        ("16.71", 3, 3),
+    ]
+    exports = settings.data_dir / "exports"
+    assert metadata["exports_folder"] == dg.MetadataValue.path(str(exports))
+    assert {k: v.path for k, v in metadata.items() if k.startswith("export_")} == {
+        "export_xlsx": str(exports / "certified_workers_by_region_level.xlsx"),
+        "export_png": str(exports / "certified_workers_and_targets.png"),
+        "export_html": str(exports / "certified_workers_and_targets.html"),
+    }
+    assert not [k for k, v in metadata.items() if isinstance(v, (dg.MarkdownMetadataValue, dg.JsonMetadataValue))]
