@@ -66,6 +66,19 @@ def _print_report(report, out=sys.stdout) -> None:
         print("  " + ", ".join(f"{name} {count}" for name, count in basis.items()), file=out)
 
 
+def _print_timings(report, out=sys.stdout) -> None:
+    t = report.timings
+    skipped = f", {len(report.offices_skipped)} unchanged offices skipped" if report.offices_skipped else ""
+    print(f"\noffices ingested: {len(report.offices_ingested)}{skipped}; ingest {t.get('ingest_wall', 0):.1f} s, "
+          f"publish {t.get('publish_wall', 0):.1f} s", file=out)
+
+
+def default_workers() -> int:
+    """``SERTIFIKASI_WORKERS``, else the machine's cores (at most 8)."""
+    value = os.environ.get("SERTIFIKASI_WORKERS")
+    return int(value) if value else max(1, min(os.cpu_count() or 1, 8))
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.from_env()
     if args.data_dir:
@@ -101,7 +114,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo world: {summary.rows} participant rows from {summary.files} files in {settings.landing_root}")
     publish_date = date.fromisoformat(args.publish_date) if args.publish_date else date.today()
     secret = os.environ.get("PERSON_KEY_SECRET") or DEMO_SECRET
-    report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())
+    report = run_everything(settings, secret, publish_date=publish_date, instance=_instance(), workers=args.workers)
     _print_report(report)
     print(f"\nwarehouse: {settings.warehouse_url}; exports in {settings.data_dir / 'exports'}")
     print(compare_with_truth(report.headline, settings.landing_root, settings.registry_path, publish_date))
@@ -118,8 +131,12 @@ def cmd_run(args: argparse.Namespace) -> int:
               "and keep it (changing it renumbers every person).", file=sys.stderr)
         return 2
     publish_date = date.fromisoformat(args.publish_date) if args.publish_date else None
-    report = run_everything(settings, secret, publish_date=publish_date, instance=_instance())
+    report = run_everything(
+        settings, secret, publish_date=publish_date, instance=_instance(), workers=args.workers,
+        skip_unchanged=args.only_changed,
+    )
     _print_report(report)
+    _print_timings(report)
     print(f"\nwarehouse: {settings.warehouse_url}")
     return 0
 
@@ -172,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--seed", type=int, default=42)
     demo.add_argument("--data-dir", help="data directory (default: $SERTIFIKASI_DATA_DIR or ./data)")
     demo.add_argument("--publish-date", help="ISO date certificates are judged active on (default: today)")
+    demo.add_argument("--workers", type=int, default=default_workers(),
+                      help="office ingests run on this many processes (default: $SERTIFIKASI_WORKERS or the cores)")
     demo.set_defaults(func=cmd_demo)
 
     run = sub.add_parser("run", help="run the pipeline on your landing folder and registry into WAREHOUSE_URL")
@@ -180,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--warehouse-url", help="SQLAlchemy URL (default: $WAREHOUSE_URL or a DuckDB file in the data dir)")
     run.add_argument("--data-dir", help="staging data directory (default: $SERTIFIKASI_DATA_DIR or ./data)")
     run.add_argument("--publish-date", help="ISO date certificates are judged active on (default: today)")
+    run.add_argument("--workers", type=int, default=default_workers(),
+                     help="office ingests run on this many processes (default: $SERTIFIKASI_WORKERS or the cores, "
+                          "at most 8; 1 runs them one after the other in this process)")
+    run.add_argument("--only-changed", action="store_true",
+                     help="skip offices whose landing files (sha256), registry entry and ingest code did not change "
+                          "since their last ingest today; the publish still reads every office")
     run.set_defaults(func=cmd_run)
 
     why = sub.add_parser("why", help="why are these two input rows one person? (after a run)")
