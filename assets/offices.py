@@ -5,6 +5,7 @@ per office), in the manner of an asset factory fed by per-source config: adding
 an office is a registry edit, never new asset code.
 """
 
+import time
 from datetime import date
 
 import dagster as dg
@@ -335,20 +336,33 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         owners=["team:data-engineering"],
     )
     def office_feedback_reports(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore) -> dg.MaterializeResult:
-        """One xlsx per submission to send back to the office: each rejected or flagged row with
-        its original values, the problem and the fix expected, plus a summary sheet."""
+        """One xlsx, in Indonesian, per submission with something to report, to send back to the office.
+
+        A summary sheet first (the file's verdict, one line per rule with the fix,
+        office-wide habits once per file, attendance rows as information), then each
+        rejected or flagged row with the office's own cell that failed. Files with
+        nothing to report get no report (their count is in the metadata).
+        """
         office = registry.office(context.partition_key)
+        log = staging.read(SUBMISSION_LOG, office.id)
+        started = time.perf_counter()
         written = write_feedback_reports(
             staging.feedback_dir(office.id),
             office,
             raw=staging.read(RAW, office.id),
             quarantine=staging.read(QUARANTINE, office.id),
             flags=staging.read(FLAGS, office.id),
-            log=staging.read(SUBMISSION_LOG, office.id),
+            log=log,
+            standardized=staging.read(STANDARDIZED, office.id),
         )
+        seconds = time.perf_counter() - started
+        context.log.info(f"{len(written)} feedback reports for {len(log)} files in {seconds:.1f} s")
         return dg.MaterializeResult(
             metadata={
                 "dagster/row_count": len(written),
+                "reports_written": len(written),
+                "files_without_findings": len(log) - len(written),
+                "seconds": round(seconds, 2),
                 "folder": dg.MetadataValue.path(str(staging.feedback_dir(office.id))),
                 "reports": table_preview(pd.DataFrame({"report": [path.name for path in written]}), limit=200),
             }

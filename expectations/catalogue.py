@@ -22,6 +22,12 @@ class Rule:
     pesan: str  # Indonesian, for the office
     gloss: str  # English, for engineers
     perbaikan: str  # the fix expected, Indonesian
+    # An office habit rather than a slip in one row (a whole file without certificate
+    # numbers, a regency reporting the province's expert levels): when it hits more
+    # than half of a file's rows, the feedback report says so once for the file.
+    habit: bool = False
+    # Informational: not an error the office must fix (the feedback summary mentions it).
+    informational: bool = False
 
     @property
     def reason(self) -> str:

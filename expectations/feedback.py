@@ -1,15 +1,25 @@
-"""Feedback reports: one xlsx per submission, to send back to the office.
+"""Feedback reports: one xlsx per submission with something to report, to send back to the office.
 
-Each report lists every rejected or flagged row of one file with its original
-values, the problem and the fix expected (in Indonesian, the offices'
-language), plus a summary sheet. Cells a spreadsheet would execute are
-neutralised: an office's own "=HYPERLINK(...)" must not run on our report.
+Everything a clerk reads is Indonesian: the file's verdict (the reader's English
+reason is translated into a sentence and a fix; the English stays in the
+engineers' logs and the quarantine table), a summary sheet first with one line
+per rule ("273 baris: ..."), then every rejected or flagged row with the
+offending cell in its own column. A rule that describes an office-wide habit
+(``habit: true`` in rules.yaml) and hits more than half of a file's rows is
+reported once for the file instead of once per row, so it does not bury the
+real NIK problems. Files with nothing to report get no report.
+
+The workbook is streamed (xlsxwriter ``constant_memory``: each row is flushed
+as it is written), so a 200,000-row file's report costs little memory. Cells a
+spreadsheet would execute are neutralised: an office's own "=HYPERLINK(...)"
+must not run on our report.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -22,8 +32,94 @@ from sources.registry import Office
 ROW_KEY = ["source_file", "source_sha256", "source_sheet", "source_row"]
 # Cells beginning with these are formulas (or DDE) to Excel, LibreOffice and Sheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-AKIBAT = {"reject": "ditolak (karantina)", "flag": "ditandai (tetap dihitung)"}
-SKIPPED_RULES = {"superseded_by_revision"}  # not a problem in the rows: a correction replaced them
+AKIBAT = {"reject": "tidak dipakai (karantina)", "flag": "ditandai (tetap dihitung)", "info": "informasi (tidak perlu diperbaiki)"}
+# Not a problem in the file: a correction replaced it, and the correction's own report says what to fix.
+SKIPPED_RULES = {"superseded_by_revision"}
+PARTICIPATION_ONLY = "participation_only"
+HABIT_SHARE = 0.5  # a habit rule hitting more than this share of a file's rows is one finding for the file
+
+# Column names the clerk reads, for the canonical columns the rules point at.
+LABELS = {
+    "nama": "Nama",
+    "nik": "NIK",
+    "tempat_tanggal_lahir": "Tempat, tanggal lahir",
+    "tempat_lahir": "Tempat lahir",
+    "tanggal_lahir": "Tanggal lahir",
+    "jenis_kelamin": "Jenis kelamin",
+    "jabatan_kerja": "Jabatan kerja",
+    "jenjang": "Jenjang",
+    "kualifikasi": "Kualifikasi",
+    "hasil": "Hasil",
+    "nomor_sertifikat": "Nomor sertifikat",
+    "tanggal_terbit": "Tanggal terbit",
+    "masa_berlaku": "Masa berlaku",
+    "program": "Program",
+    "tahun": "Tahun",
+}
+# The cells of the office's own row that show what a rule saw (first non-empty wins within a tuple;
+# a rule comparing two cells shows both). NIK rules point at the NIK cell even where the
+# standardized column was emptied because the NIK could not be kept.
+RULE_CELLS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "nik_invalid": (("nik",),),
+    "nik_missing": (("nik",),),
+    "nik_excel_damaged": (("nik",),),
+    "nik_birth_date_mismatch": (("nik",), ("tanggal_lahir", "tempat_tanggal_lahir")),
+    "nik_sex_mismatch": (("nik",), ("jenis_kelamin",)),
+    "no_identity": (("nama",), ("nik",)),
+    "jenjang_missing": (("jenjang", "kualifikasi", "jabatan_kerja"),),
+    "jenjang_unreadable": (("jenjang", "kualifikasi", "jabatan_kerja"),),
+    "kualifikasi_inconsistent": (("jenjang",), ("kualifikasi",)),
+    "level_outside_authority": (("jenjang", "kualifikasi", "jabatan_kerja"),),
+    "issue_date_in_future": (("tanggal_terbit",),),
+    "issue_date_before_program": (("tanggal_terbit",), ("tahun",)),
+    "expiry_not_five_years": (("tanggal_terbit",), ("masa_berlaku",)),
+    "kompeten_without_certificate": (("hasil",), ("nomor_sertifikat",)),
+    "certificate_repeated": (("nomor_sertifikat",),),
+}
+
+# The reader's English reasons for an unreadable file, as a sentence and a fix for the clerk.
+# First match wins; the rule's own catalogue message is the fallback.
+FILE_REASONS: tuple[tuple[re.Pattern, str, str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), pesan, perbaikan)
+    for pattern, pesan, perbaikan in (
+        (r"empty file \(0 bytes\)", "Berkas kosong (0 byte): tidak ada isinya",
+         "Kirim ulang berkas yang berisi daftar peserta; periksa apakah berkas sudah tersimpan sebelum dikirim"),
+        (r"zip archive that is not an Excel workbook", "Berkas ini arsip ZIP, bukan buku kerja Excel",
+         "Keluarkan (ekstrak) berkas Excel dari arsip ZIP lalu kirim berkas Excel-nya"),
+        (r"corrupt or truncated|bad zip|damaged zip member|corrupt (xlsx|xls|ods) file",
+         "Berkas Excel rusak atau terpotong (kemungkinan pengiriman atau unduhan terputus)",
+         "Buka berkas di komputer Anda; bila terbuka normal, simpan ulang sebagai .xlsx dan kirim ulang, "
+         "bila tidak, kirim dari salinan aslinya"),
+        (r"cannot read the (xlsx|xls|ods) workbook", "Buku kerja Excel tidak dapat dibuka",
+         "Simpan ulang berkas sebagai .xlsx (Excel Workbook) lalu kirim ulang"),
+        (r"unknown format", "Jenis berkas tidak dikenali (bukan Excel .xlsx/.xls, CSV, atau JSON)",
+         "Simpan daftar peserta sebagai Excel (.xlsx) atau CSV lalu kirim ulang"),
+        (r"named in the registry not found",
+         "Lembar (tab) yang disepakati untuk dinas Anda tidak ada di berkas ini",
+         "Gunakan nama lembar yang disepakati, atau beri tahu tim data bila nama lembar berubah"),
+        (r"no header row with a name or NIK column in the first (\d+) rows",
+         "Tidak ada baris judul kolom dengan kolom Nama atau NIK pada {0} baris pertama",
+         "Pastikan daftar peserta memiliki satu baris judul kolom (misalnya Nama, NIK, Jenjang, Hasil) tepat di atas data peserta"),
+        (r"header found at row (\d+) but no participant rows below it",
+         "Baris judul kolom ada di baris {0}, tetapi di bawahnya tidak ada baris peserta",
+         "Isi data peserta di bawah baris judul kolom, atau kirim berkas yang sudah terisi"),
+        (r"cannot decode as|corrupt UTF-16 text|not UTF-8",
+         "Teks berkas tidak dapat dibaca (pengodean huruf tidak sesuai)",
+         "Simpan ulang dari Excel dengan pilihan 'CSV UTF-8 (Comma delimited)' lalu kirim ulang"),
+        (r"cannot parse as CSV near line (\d+)",
+         "Berkas CSV tidak dapat diurai di sekitar baris {0} (tanda kutip atau pemisah kolom tidak berpasangan)",
+         "Simpan ulang dari Excel sebagai CSV lalu kirim ulang; jangan menyunting CSV dengan pengolah kata"),
+        (r"not valid JSON", "Berkas JSON tidak valid (terpotong atau salah format)",
+         "Ekspor ulang data dari aplikasi sumber lalu kirim ulang"),
+        (r"more than one list of records",
+         "Berkas JSON berisi lebih dari satu daftar sehingga daftar peserta tidak dapat dipastikan",
+         "Kirim satu daftar peserta per berkas"),
+        (r"list of records .* is empty|fields mapped but no participant records",
+         "Berkas JSON tidak berisi data peserta", "Ekspor ulang data setelah daftar peserta terisi"),
+        (r"cannot read the file", "Berkas tidak dapat dibuka", "Kirim ulang berkas"),
+        (r"empty sheet|no sheets", "Buku kerja tidak berisi lembar yang terisi", "Kirim berkas yang berisi daftar peserta"),
+    )
+)
 
 
 def neutralise(value: object) -> object:
@@ -37,110 +133,274 @@ def _safe_name(file_name: str) -> str:
     return re.sub(r"[^\w.\- ]+", "_", Path(file_name).stem).strip() or "berkas"
 
 
-def problem_rows(raw: pd.DataFrame, quarantine: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
-    """All rejected and flagged rows with rule, consequence, message, fix and the original values."""
+def file_verdict(rule_code: str | None, reason: str | None) -> tuple[str, str] | None:
+    """What the clerk reads about a rejected file: (problem, fix) in Indonesian, or None if the file is fine.
+
+    ``reason`` is the engineers' English; only a reader's reason for an unreadable file
+    adds anything the rule's own message lacks (which of corrupt, empty, no header, ...),
+    so it is mapped to its Indonesian sentence. Numbers it names (rows scanned, a CSV
+    line) are carried over; sheet and file names are not, they are the office's own.
+    """
+    if not isinstance(rule_code, str) or not rule_code:
+        return None
+    rule = catalogue_rule(rule_code)
+    if rule_code == "file_unreadable" and isinstance(reason, str):
+        for pattern, pesan, perbaikan in FILE_REASONS:
+            match = pattern.search(reason)
+            if match:
+                return pesan.format(*match.groups()), perbaikan
+    detail = _suite_detail(rule_code, reason) if isinstance(reason, str) else ""
+    return rule.pesan + detail, rule.perbaikan
+
+
+# What a whole-file rule's English reason names that the clerk needs: whose region the
+# file seems to be, which earlier file it repeats, the share of home-province NIKs.
+_SUITE_DETAILS = {
+    "file_from_other_office": (re.compile(r"appears to come from (.+?\([\d.]+\))"), ". Tampaknya berasal dari {0}"),
+    "duplicate_submission": (re.compile(r"re-submission of an earlier file: (.+)$"), " (sama dengan berkas {0})"),
+    "foreign_office_data": (re.compile(r"(\d+%) of NIKs from province"), " (hanya {0} NIK dari provinsi dinas Anda)"),
+}
+
+
+def _suite_detail(rule_code: str, reason: str) -> str:
+    pattern, template = _SUITE_DETAILS.get(rule_code, (None, ""))
+    match = pattern.search(reason) if pattern else None
+    return template.format(*match.groups()) if match else ""
+
+
+@dataclass
+class FileFindings:
+    """What one file's report says: the summary lines and the rows listed one by one."""
+
+    lines: pd.DataFrame  # jumlah, temuan, akibat, cakupan (one per rule)
+    rows: pd.DataFrame  # the rows listed in the detail sheet
+
+    @property
+    def empty(self) -> bool:
+        return self.lines.empty
+
+
+def _cell_value(frame: pd.DataFrame, rule_code: str, column: str) -> pd.Series:
+    """The office's own cell(s) a rule saw, e.g. the NIK as typed, joined as 'NIK: ...; Tanggal lahir: ...'."""
+    groups = RULE_CELLS.get(rule_code) or (((column,),) if column in RAW_COLUMNS else ())
     parts = []
-    for frame in (quarantine, flags):
-        if len(frame):
-            parts.append(frame[ROW_KEY + ["rule", "column", "value"]])
+    for candidates in groups:
+        value = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        label = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        for candidate in candidates:
+            if candidate not in frame.columns:
+                continue
+            cell = frame[candidate].astype(object).where(frame[candidate].notna(), None)
+            cell = cell.map(lambda v: None if v is None or str(v).strip() == "" else str(v))
+            fill = value.isna() & cell.notna()
+            value[fill] = cell[fill]
+            label[fill] = LABELS.get(candidate, candidate)
+        parts.append((label, value))
     if not parts:
-        return pd.DataFrame(columns=ROW_KEY + ["rule", "akibat", "masalah", "perbaikan", "column", "value", *RAW_COLUMNS])
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    if len(parts) == 1:
+        # one cell: the value alone (an empty cell shows as "(kosong)")
+        return parts[0][1].fillna("(kosong)")
+    texts = [
+        (lab.fillna(LABELS.get(cands[0], cands[0])) + ": " + val.fillna("(kosong)"))
+        for (lab, val), cands in zip(parts, groups)
+    ]
+    joined = texts[0]
+    for text in texts[1:]:
+        joined = joined + "; " + text
+    return joined
+
+
+def _column_label(rule_code: str, column: object) -> str:
+    """The column the clerk should look at: the rule's own, else the cells it compares ("Nama, NIK")."""
+    if isinstance(column, str) and column in LABELS:
+        return LABELS[column]
+    return ", ".join(LABELS.get(candidates[0], candidates[0]) for candidates in RULE_CELLS.get(rule_code, ()))
+
+
+def problem_rows(raw: pd.DataFrame, quarantine: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
+    """All rejected and flagged rows of row rules, with the rule, its messages and the office's own cells.
+
+    Rows quarantined because their whole file was rejected are left out: the file's
+    verdict says it once.
+    """
+    columns = ROW_KEY + ["rule", "column", "akibat", "masalah", "perbaikan", "kolom", "nilai", *RAW_COLUMNS]
+    parts = [frame[ROW_KEY + ["rule", "column"]] for frame in (quarantine, flags) if len(frame)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
     problems = pd.concat(parts, ignore_index=True)
-    problems = problems[~problems["rule"].isin(SKIPPED_RULES)]
-    rules = {code: catalogue_rule(code) for code in problems["rule"].unique()}
-    problems["akibat"] = problems["rule"].map(lambda code: AKIBAT.get(rules[code].consequence, rules[code].consequence))
-    problems["masalah"] = problems["rule"].map(lambda code: rules[code].pesan)
-    problems["perbaikan"] = problems["rule"].map(lambda code: rules[code].perbaikan)
+    stages = {code: catalogue_rule(code) for code in problems["rule"].unique()}
+    problems = problems[problems["rule"].map(lambda code: stages[code].stage == "row")]
+    if problems.empty:
+        return pd.DataFrame(columns=columns)
     original = raw[ROW_KEY + list(RAW_COLUMNS)]
     merged = problems.merge(original, on=ROW_KEY, how="left")
-    return merged.sort_values(["source_file", "source_sheet", "source_row", "rule"]).reset_index(drop=True)
+    merged["akibat"] = merged["rule"].map(lambda code: AKIBAT.get(stages[code].consequence, stages[code].consequence))
+    merged["masalah"] = merged["rule"].map(lambda code: stages[code].pesan)
+    merged["perbaikan"] = merged["rule"].map(lambda code: stages[code].perbaikan)
+    merged["kolom"] = [_column_label(code, column) for code, column in zip(merged["rule"], merged["column"])]
+    merged["nilai"] = ""
+    for code, index in merged.groupby("rule").groups.items():
+        part = merged.loc[index]
+        merged.loc[index, "nilai"] = _cell_value(part, code, str(part["column"].iloc[0])).to_numpy()
+    merged["_row"] = pd.to_numeric(merged["source_row"], errors="coerce")
+    merged = merged.sort_values(["source_file", "source_sheet", "_row", "rule"], kind="stable")
+    return merged.drop(columns="_row").reset_index(drop=True)[columns]
+
+
+def file_findings(entry, problems: pd.DataFrame, participation_rows: int) -> FileFindings:
+    """The summary lines of one file and the rows its detail sheet lists."""
+    lines = []
+    rows_used = int(entry.rows_accepted)
+    listed = problems
+    if len(problems):
+        counts = problems.groupby("rule", sort=False).size()
+        habits = []
+        for code, n in counts.items():
+            rule = catalogue_rule(code)
+            habit = rule.habit and rows_used > 0 and n > HABIT_SHARE * rows_used
+            if habit:
+                habits.append(code)
+                temuan = (f"Kebiasaan pada berkas ini ({int(n)} dari {rows_used} baris): {rule.pesan}. {rule.perbaikan}. "
+                          "Baris-barisnya tidak dirinci satu per satu")
+                cakupan = "seluruh berkas"
+            else:
+                temuan = f"{int(n)} baris: {rule.pesan}. {rule.perbaikan}"
+                cakupan = "per baris (lihat lembar Baris bermasalah)"
+            order = 0 if rule.consequence == "reject" else 1
+            lines.append({"_order": order, "jumlah": int(n), "temuan": temuan,
+                          "akibat": AKIBAT.get(rule.consequence, rule.consequence), "cakupan": cakupan})
+        listed = problems[~problems["rule"].isin(habits)]
+    if participation_rows:
+        rule = catalogue_rule(PARTICIPATION_ONLY)
+        lines.append({"_order": 2, "jumlah": int(participation_rows),
+                      "temuan": f"{participation_rows} baris: {rule.pesan}. {rule.perbaikan}",
+                      "akibat": AKIBAT["info"], "cakupan": "informasi"})
+    frame = pd.DataFrame(lines, columns=["_order", "jumlah", "temuan", "akibat", "cakupan"])
+    frame = frame.sort_values(["_order", "jumlah"], ascending=[True, False], kind="stable").drop(columns="_order")
+    return FileFindings(lines=frame.reset_index(drop=True), rows=listed.reset_index(drop=True))
+
+
+def _participation_counts(standardized: pd.DataFrame | None) -> dict[tuple[str, str], int]:
+    """Per (file, sha): rows accepted as participants only (attendance or registration lists)."""
+    if standardized is None or standardized.empty or "flags" not in standardized.columns:
+        return {}
+    flags = standardized["flags"].astype("string").fillna("")
+    hit = standardized[flags.str.split(";").map(lambda parts: PARTICIPATION_ONLY in parts)]
+    return {key: int(n) for key, n in hit.groupby(["source_file", "source_sha256"]).size().items()}
 
 
 def write_feedback_reports(
-    folder: Path, office: Office, raw: pd.DataFrame, quarantine: pd.DataFrame, flags: pd.DataFrame, log: pd.DataFrame
+    folder: Path,
+    office: Office,
+    raw: pd.DataFrame,
+    quarantine: pd.DataFrame,
+    flags: pd.DataFrame,
+    log: pd.DataFrame,
+    standardized: pd.DataFrame | None = None,
 ) -> list[Path]:
-    """Write one report per file in the submission log; returns the paths written."""
+    """Write one report per file with something to report; returns the paths written.
+
+    Something to report: the file was rejected (except when a correction replaced it),
+    or rows of it were quarantined, flagged, or accepted as participants only.
+    """
     folder = Path(folder)
     if folder.exists():
         shutil.rmtree(folder)  # reports describe the current files only
     folder.mkdir(parents=True)
     problems = problem_rows(raw, quarantine, flags)
+    by_file = {key: part for key, part in problems.groupby(["source_file", "source_sha256"], sort=False)}
+    participation = _participation_counts(standardized)
     written = []
     for entry in log.itertuples(index=False):
         # A file is its name and its bytes: an identical copy shares the sha with the file that counts.
-        mine = problems[(problems["source_file"] == entry.source_file) & (problems["source_sha256"] == entry.source_sha256)]
+        key = (entry.source_file, entry.source_sha256)
+        rule_code = getattr(entry, "rule", None)
+        if entry.status == "rejected" and rule_code in SKIPPED_RULES:
+            continue
+        verdict = file_verdict(rule_code, entry.reason) if entry.status == "rejected" else None
+        findings = file_findings(entry, by_file.get(key, problems.iloc[0:0]), participation.get(key, 0))
+        if verdict is None and findings.empty:
+            continue
         path = folder / f"umpan_balik_{_safe_name(entry.source_file)}_{entry.source_sha256[:8]}.xlsx"
-        _write_one(path, office, entry, mine)
+        _write_one(path, office, entry, verdict, findings)
         written.append(path)
     return written
 
 
-def _file_rule_lines(entry) -> list[tuple[str, str]]:
-    """What the office should do about a file the submission suite rejected, in its own words.
-
-    A file that looks like another office's ("file_from_other_office") says so in
-    plain words: the office may not read the reason's evidence, but must know the
-    file was not counted and should go to its owner.
-    """
-    code = getattr(entry, "rule", None)
-    if entry.status != "rejected" or not isinstance(code, str) or not code:
-        return []
-    rule = catalogue_rule(code)
-    lines = [("Aturan berkas", code), ("Masalah berkas", rule.pesan), ("Perbaikan yang diharapkan", rule.perbaikan)]
-    if code == "file_from_other_office":
-        lines.append(("Catatan", "Baris berkas ini TIDAK dihitung untuk dinas Anda; periksa folder kiriman Anda"))
-    return lines
+def _width(values, floor: int = 8, cap: int = 60) -> int:
+    longest = max((len(str(v)) for v in values if v is not None), default=0)
+    return max(floor, min(cap, longest + 2))
 
 
-def _write_one(path: Path, office: Office, entry, problems: pd.DataFrame) -> None:
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
-    bold = workbook.add_format({"bold": True})
+def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | None, findings: FileFindings) -> None:
+    # constant_memory streams rows to disk as they are written: rows must go in order, sheet by sheet.
+    workbook = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    label_format = workbook.add_format({"bold": True})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+
     summary = workbook.add_worksheet("Ringkasan")
-    flagged_rows = problems[problems["akibat"] == AKIBAT["flag"]].drop_duplicates(["source_sheet", "source_row"])
-    lines = [
+    flagged_rows = findings.rows.drop_duplicates(["source_sheet", "source_row"]) if len(findings.rows) else findings.rows
+    lines: list[tuple[str, object]] = [
         ("Dinas", office.name),
         ("Berkas", entry.source_file),
-        ("SHA-256", entry.source_sha256),
-        ("Status berkas", "ditolak" if entry.status == "rejected" else "diterima"),
-        ("Alasan penolakan berkas", entry.reason if entry.status == "rejected" else ""),
-        *_file_rule_lines(entry),
-        ("Baris diterima dari berkas", int(entry.rows_read)),
-        ("Baris dipakai", int(entry.rows_accepted)),
-        ("Baris ditandai (tetap dihitung)", int(len(flagged_rows))),
-        ("Baris ditolak (karantina)", int(entry.rows_quarantined)),
+        ("Status berkas", "DITOLAK: tidak ada baris yang dihitung" if entry.status == "rejected" else "diterima"),
     ]
-    for row, (label, value) in enumerate(lines):
-        summary.write_string(row, 0, label, bold)
+    if verdict is not None:
+        lines += [("Masalah berkas", verdict[0]), ("Perbaikan yang diharapkan", verdict[1])]
+        if getattr(entry, "rule", None) == "file_from_other_office":
+            lines.append(("Catatan", "Baris berkas ini TIDAK dihitung untuk dinas Anda; periksa folder kiriman Anda"))
+    lines += [
+        ("Baris dibaca dari berkas", int(entry.rows_read)),
+        ("Baris dipakai", int(entry.rows_accepted)),
+        ("Baris tidak dipakai (karantina)", int(entry.rows_quarantined)),
+        ("Baris dirinci di lembar Baris bermasalah", int(len(flagged_rows))),
+        ("Kode berkas (SHA-256)", entry.source_sha256),
+    ]
+    summary.set_column(0, 0, 40)
+    summary.set_column(1, 1, 100, wrap)
+    summary.set_column(2, 3, 28)
+    row = 0
+    for label, value in lines:
+        summary.write_string(row, 0, label, label_format)
         if isinstance(value, str):
             summary.write_string(row, 1, neutralise(value))
         else:
             summary.write_number(row, 1, value)
-    start = len(lines) + 1
-    for column, title in enumerate(("Aturan", "Akibat", "Jumlah baris", "Masalah", "Perbaikan")):
-        summary.write_string(start, column, title, bold)
-    counts = problems.groupby(["rule", "akibat", "masalah", "perbaikan"]).size().reset_index(name="n")
-    for offset, item in enumerate(counts.itertuples(index=False), start=1):
-        summary.write_string(start + offset, 0, item.rule)
-        summary.write_string(start + offset, 1, item.akibat)
-        summary.write_number(start + offset, 2, int(item.n))
-        summary.write_string(start + offset, 3, item.masalah)
-        summary.write_string(start + offset, 4, item.perbaikan)
-    summary.set_column(0, 0, 32)
-    summary.set_column(1, 4, 40)
+        row += 1
+    row += 1
+    for column, title in enumerate(("Jumlah baris", "Temuan dan perbaikan", "Akibat", "Cakupan")):
+        summary.write_string(row, column, title, bold)
+    for item in findings.lines.itertuples(index=False):
+        row += 1
+        summary.write_number(row, 0, int(item.jumlah))
+        summary.write_string(row, 1, item.temuan)
+        summary.write_string(row, 2, item.akibat)
+        summary.write_string(row, 3, item.cakupan)
+    if findings.lines.empty:
+        summary.write_string(row + 1, 1, "Tidak ada temuan pada baris berkas ini")
 
     sheet = workbook.add_worksheet("Baris bermasalah")
-    headers = ["Sheet", "Baris", "Aturan", "Akibat", "Masalah", "Perbaikan", "Kolom", "Nilai", *RAW_COLUMNS]
+    fields = ["source_sheet", "source_row", "masalah", "kolom", "nilai", "perbaikan", "akibat", *RAW_COLUMNS]
+    headers = ["Lembar", "Baris", "Masalah", "Kolom", "Nilai di berkas", "Perbaikan", "Akibat",
+               *(LABELS.get(c, c) for c in RAW_COLUMNS)]
+    data = findings.rows
+    for column, (field, title) in enumerate(zip(fields, headers)):
+        sample = data[field].head(500) if len(data) else []
+        sheet.set_column(column, column, _width([title, *sample], cap=70 if field in ("masalah", "perbaikan") else 40))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(data), 1), len(headers) - 1)
     for column, title in enumerate(headers):
         sheet.write_string(0, column, title, bold)
-    fields = ["source_sheet", "source_row", "rule", "akibat", "masalah", "perbaikan", "column", "value", *RAW_COLUMNS]
-    for row, values in enumerate(problems[fields].itertuples(index=False, name=None), start=1):
+    for row, values in enumerate(data[fields].itertuples(index=False, name=None), start=1):
         for column, value in enumerate(values):
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 continue
-            if column == 1:
+            if column == 1 and str(value).isdigit():
                 sheet.write_number(row, column, int(value))
             else:
                 sheet.write_string(row, column, neutralise(str(value)))
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(problems), 1), len(headers) - 1)
     workbook.close()

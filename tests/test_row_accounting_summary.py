@@ -16,6 +16,7 @@ import pandas as pd
 import xlsxwriter
 
 from assets.offices import build_office_assets, row_totals
+from expectations.catalogue import rule
 from expectations.published import check_row_accounting
 from pipelines.cli import summary_line
 from pipelines.resources import OfficeRegistry, StagingStore
@@ -106,16 +107,22 @@ def test_every_place_tells_the_same_row_accounting(tmp_path):
     [report] = [p for p in folder.glob("*.xlsx") if "PESERTA SKK 2024" in p.name]
     summary = pd.read_excel(report, sheet_name="Ringkasan", header=None, dtype=str).iloc[:, :2].dropna()
     lines = dict(zip(summary[0], summary[1]))
-    assert lines["Aturan berkas"] == "file_from_other_office"
-    assert lines["Baris ditolak (karantina)"] == "6"
-    assert "Kota Samarinda (64.72)" in lines["Alasan penolakan berkas"]
+    assert lines["Status berkas"] == "DITOLAK: tidak ada baris yang dihitung"
+    assert lines["Baris tidak dipakai (karantina)"] == "6"
+    assert lines["Masalah berkas"].endswith("Tampaknya berasal dari Kota Samarinda (64.72)")
     assert lines["Catatan"].startswith("Baris berkas ini TIDAK dihitung")
     # and the kept file's report does not list its copy's rows
     [kept] = [p for p in folder.glob("*.xlsx") if p.name.startswith("umpan_balik_DAFTAR PESERTA MTU 2024_")]
     problems = pd.read_excel(kept, sheet_name="Baris bermasalah", dtype=str)
-    rules = problems["Aturan"].tolist()
-    # its own no-identity row (quarantined) and its Kompeten rows without a certificate number (flagged) only
-    assert sorted(set(rules)) == ["kompeten_without_certificate", "no_identity"] and rules.count("no_identity") == 1
+    # its own no-identity row (quarantined) row by row; its Kompeten rows without a certificate number
+    # (3 of the 4 rows it keeps) are the file's habit, stated once in the summary instead
+    assert problems["Masalah"].tolist() == [rule("no_identity").pesan]
+    summary = pd.read_excel(kept, sheet_name="Ringkasan", header=None, dtype=str)
+    habit = [line for line in summary[1].dropna() if line.startswith("Kebiasaan pada berkas ini")]
+    assert habit == [
+        "Kebiasaan pada berkas ini (3 dari 4 baris): Hasil Kompeten tetapi nomor sertifikat kosong. "
+        "Lengkapi nomor registrasi SKK setelah terbit. Baris-barisnya tidak dirinci satu per satu"
+    ]
 
 
 def test_summary_line_flags_rows_unaccounted_for():
