@@ -135,9 +135,12 @@ def certificate_validity(
        active up to that day, expired after 31 December of year + 5 and
        ``unknown`` in between (``number_year``: these years when the caller
        already parsed them with :func:`issue_years`, which costs microseconds a number);
-    4. ``tahun``, the program year: the certificate follows the assessment and
-       counts as valid to the end of program year + 4 (the five calendar years
-       up to and including the program year's fourth successor);
+    4. ``tahun``, the program year: the certificate follows the assessment, so it
+       is active to the end of program year + 4, ``unknown`` during program year + 5
+       (it expires some day of that year), expired after; a program before 2021
+       issued the old scheme's certificates, expired 31 December 2022. (A
+       December assessment whose certificate is dated January is still active
+       early in year + 6: counted expired, a small undercount.)
     5. nothing: ``unknown`` (never counted expired for lack of a date).
     """
     on = pd.Timestamp(publish_date)
@@ -151,12 +154,17 @@ def certificate_validity(
     number_latest = _year_end(number_year, SKK_VALID_YEARS)
     number_earliest[old_scheme] = OLD_SCHEME_EXPIRY
     number_latest[old_scheme] = OLD_SCHEME_EXPIRY
-    by_tahun = _year_end(pd.Series(tahun).astype("Float64").round().astype("Int64"), SKK_VALID_YEARS - 1)
+    program_year = pd.Series(tahun, index=nomor_sertifikat.index).astype("Float64").round().astype("Int64")
+    by_tahun = _year_end(program_year, SKK_VALID_YEARS - 1)
+    tahun_latest = _year_end(program_year, SKK_VALID_YEARS)
+    old_program = (program_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
+    by_tahun[old_program] = OLD_SCHEME_EXPIRY
+    tahun_latest[old_program] = OLD_SCHEME_EXPIRY
     # Every candidate on the inputs' index, so fillna aligns row by row.
     index = masa_berlaku.index
-    stated, implied, number_earliest, number_latest, by_tahun = (
+    stated, implied, number_earliest, number_latest, by_tahun, tahun_latest = (
         pd.Series(s.to_numpy(), index=index, dtype="datetime64[ms]")
-        for s in (stated, implied, number_earliest, number_latest, by_tahun)
+        for s in (stated, implied, number_earliest, number_latest, by_tahun, tahun_latest)
     )
 
     expires_on = stated.fillna(implied).fillna(number_earliest).fillna(by_tahun)
@@ -165,9 +173,10 @@ def certificate_validity(
         list(EXPIRY_BASES),
         default=None,
     )
-    # The latest day the certificate can expire: the same day except for a year from the number.
-    from_number = (basis == "nomor_sertifikat_year")
-    latest = expires_on.where(~from_number, number_latest)
+    # The latest day the certificate can expire: the same day except for a year (from the
+    # number or the program), whose expiry falls some day of a later year.
+    latest = expires_on.where(basis != "nomor_sertifikat_year", number_latest)
+    latest = latest.where(basis != "tahun", tahun_latest)
     status = np.where(expires_on >= on, ACTIVE, np.where(latest < on, EXPIRED, UNKNOWN))
     status = np.where(expires_on.isna(), UNKNOWN, status)
     return pd.DataFrame(

@@ -97,7 +97,10 @@ DECISIONS = [
     ("number 2021, publish 2027: expired", None, None, "SKK-1-2021-1", None, "2027-01-01", "2026-01-01", "nomor_sertifikat_year", "expired"),
     ("number 2020: old scheme", None, None, "SKK-1-2020-1", 2025, "2026-06-30", "2022-12-31", "nomor_sertifikat_year", "expired"),
     ("program year 2022: to the end of 2026", None, None, "KT-1", 2022, "2026-06-30", "2026-12-31", "tahun", "active"),
-    ("program year 2021: ended 2025", None, None, None, 2021, "2026-06-30", "2025-12-31", "tahun", "expired"),
+    ("program year 2021: expires some day of 2026", None, None, None, 2021, "2026-06-30", "2025-12-31", "tahun", "unknown"),
+    ("program year 2021, publish 2027: expired", None, None, None, 2021, "2027-01-01", "2025-12-31", "tahun", "expired"),
+    ("program year 2019: old scheme", None, None, None, 2019, "2022-06-30", "2022-12-31", "tahun", "active"),
+    ("program year 2019, publish 2023: old scheme expired", None, None, None, 2019, "2023-01-01", "2022-12-31", "tahun", "expired"),
     ("nothing known", None, None, "KT-1", None, "2026-06-30", None, None, "unknown"),
     ("nothing at all", None, None, None, None, "2026-06-30", None, None, "unknown"),
 ]

@@ -18,7 +18,7 @@ Counting contract (analysts and later stages rely on it; see docs/warehouse.md):
   active_unknown_persons + expired persons``, exactly. Validity is decided once,
   by :func:`standardize.validity.certificate_validity`: ``masa_berlaku``, else
   the expiry the issue date implies, else the year of issue the registration
-  number states, else the program year (valid to the end of year + 4), else
+  number states, else the program year (valid to the end of year + 4, unknown in year + 5), else
   unknown.
 """
 
