@@ -157,7 +157,10 @@ def file_verdict(rule_code: str | None, reason: str | None) -> tuple[str, str] |
 # file seems to be, which earlier file it repeats, the share of home-province NIKs.
 _SUITE_DETAILS = {
     "file_from_other_office": (re.compile(r"appears to come from (.+?\([\d.]+\))"), ". Tampaknya berasal dari {0}"),
-    "duplicate_submission": (re.compile(r"re-submission of an earlier file: (.+)$"), " (sama dengan berkas {0})"),
+    # the English "(byte-identical)" / "(row-identical)" after the name stays in the log
+    "duplicate_submission": (
+        re.compile(r"re-submission of an earlier file: (.+?)(?: \((?:byte|row)-identical\))?$"), " (sama dengan berkas {0})"
+    ),
     "foreign_office_data": (re.compile(r"(\d+%) of NIKs from province"), " (hanya {0} NIK dari provinsi dinas Anda)"),
 }
 

@@ -26,7 +26,8 @@ HEADER = "Nama;NIK;Tanggal Lahir;Jenis Kelamin;Jabatan Kerja;Jenjang;Kualifikasi
 # none may reach a cell the clerk reads.
 ENGLISH = ("file", "files", "row", "rows", "rejected", "accepted", "flagged", "quarantined", "header", "corrupt",
            "truncated", "missing", "duplicate", "sheet", "sheets", "column", "columns", "reason", "invalid", "unreadable",
-           "office", "found", "not", "the", "with", "certificate", "level", "damaged", "empty", "rule")
+           "office", "found", "not", "the", "with", "certificate", "level", "damaged", "empty", "rule", "identical",
+           "byte", "appears", "from", "title")
 
 
 def certified(i: int, *, nomor: bool = True, nik: str | None = None, sex: str = "L") -> str:
@@ -182,7 +183,7 @@ def test_suite_rules_use_the_catalogue_message():
     from expectations.feedback import file_verdict
 
     assert file_verdict(
-        "duplicate_submission", "office x, file b (1).xlsx: berkas .. / byte- or row-identical re-submission of an earlier file: b.xlsx"
+        "duplicate_submission", "office x, file b (1).xlsx: berkas .. / byte- or row-identical re-submission of an earlier file: b.xlsx (row-identical)"
     ) == (rule("duplicate_submission").pesan + " (sama dengan berkas b.xlsx)", rule("duplicate_submission").perbaikan)
     assert file_verdict("no_data_rows", "office x, file b: ...") == (rule("no_data_rows").pesan, rule("no_data_rows").perbaikan)
     assert file_verdict(None, None) is None
