@@ -19,10 +19,10 @@ from warehouse.headline import credited_certifications
 from warehouse.publish import publish_tables
 from warehouse.star import build_star
 
-# Link and publish after office ingests. Eager waits while any upstream office run
-# is still in progress, so offices ingested together (the nightly refresh, a burst
-# of arrivals) are published once.
-FOLLOW_INGESTS = dg.AutomationCondition.eager()
+# Linking and publishing follow office ingests through the publish job, started by the
+# publish_automation sensor (pipelines/sensors.py): it waits until no ingest is queued or
+# running and publishes at most once per 15 minutes, so offices ingested together (the
+# nightly refresh, a burst of arrivals) are published once, as runs of the publish job.
 
 LINKED = "linked"
 CANDIDATE = "candidate"
@@ -96,7 +96,6 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
     @dg.asset(
         deps=["standardized_participations"],
         group_name="linked",
-        automation_condition=FOLLOW_INGESTS,
         kinds={"python", "duckdb", "parquet"},
         owners=["team:data-engineering"],
     )
@@ -151,7 +150,6 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
     @dg.asset(
         deps=[linked_participations, "office_quarantine", "office_submission_log"],
         group_name="warehouse",
-        automation_condition=FOLLOW_INGESTS,
         kinds={"python", "parquet"},
         owners=["team:data-engineering"],
         check_specs=[
@@ -232,7 +230,6 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
             dg.AssetSpec(
                 ["warehouse", name],
                 deps=[publish_candidate],
-                automation_condition=FOLLOW_INGESTS,
                 description=schema.metadata.tables[name].comment,
                 # definition metadata: the Columns tab shows the schema before the first publish too
                 metadata={"dagster/column_schema": column_schema(name)},

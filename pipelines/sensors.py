@@ -1,31 +1,65 @@
-"""Sensors: new or changed files in a landing folder start that office's ingest.
+"""Sensors: new or changed files in a landing folder start that office's ingest; finished
+ingests start one publish.
 
-The cursor is JSON ``{office_id: {"files": {name: [size, mtime_ns, sha256]}, "digest": ...}}``,
-merged into (never replacing) the previous cursor, so a restart does not
-re-trigger offices whose files did not change, and an office added to the
-registry later starts with an empty entry.
+``office_landing_sensor``'s cursor is short JSON ``{office_id: content digest}``
+(what the UI's sensor page shows), merged into (never replacing) the previous
+cursor, so a restart does not re-trigger offices whose files did not change,
+and an office added to the registry later starts with an empty entry. The
+per-file ``[size, mtime_ns, sha256]`` snapshots, which only spare re-hashing
+unchanged files, live in the Dagster instance's key-value store instead: losing
+them costs one re-hash, never a run.
 """
 
 
 import json
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import dagster as dg
 
-from pipelines.jobs import INGEST_OFFICE_JOB
+from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry
 from sources.landing import content_digest, snapshot
 
+SNAPSHOT_KEY = "sertifikasi/landing_snapshot/{office_id}"
+# At most one automated publish per this many minutes: a burst of office ingests
+# (the nightly refresh, several arrivals) is linked and published once.
+PUBLISH_BATCH_MINUTES = 15
+# The asset a publish ends with, and the one every office ingest writes.
+PUBLISHED_MARKER = dg.AssetKey(["warehouse", "certified_workers_by_region_level"])
+INGESTED_MARKER = dg.AssetKey("standardized_participations")
+IN_FLIGHT = [
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+    dg.DagsterRunStatus.CANCELING,
+]
 
-def landing_run_requests(registry: OfficeRegistry, cursor: str | None) -> tuple[list[dg.RunRequest], str]:
-    """Run requests for offices whose landing folder content changed, and the new cursor."""
+
+def _previous_digest(entry: object) -> tuple[str | None, dict | None]:
+    """(digest, files) of a cursor entry; an entry of the old long cursor also carries its files."""
+    if isinstance(entry, dict):  # before the cursor was shortened: {"files": {...}, "digest": ...}
+        return entry.get("digest"), entry.get("files")
+    return (entry if isinstance(entry, str) else None), None
+
+
+def landing_run_requests(
+    registry: OfficeRegistry, cursor: str | None, snapshots: dict[str, dict] | None = None
+) -> tuple[list[dg.RunRequest], str, dict[str, dict]]:
+    """Run requests for offices whose landing folder content changed, the new cursor, and the
+    per-office file snapshots that changed (to store outside the cursor)."""
     state = json.loads(cursor) if cursor else {}
+    snapshots = snapshots or {}
     requests = []
+    changed_snapshots: dict[str, dict] = {}
     for office in registry.offices().values():
-        before = state.get(office.id, {})
-        files = snapshot(office.landing_dir(Path(registry.landing_root)), before.get("files"))
+        before_digest, legacy_files = _previous_digest(state.get(office.id))
+        before_files = snapshots.get(office.id) or legacy_files
+        files = snapshot(office.landing_dir(Path(registry.landing_root)), before_files)
         digest = content_digest(files)
-        if digest != before.get("digest") and (files or before.get("files")):
+        # An empty folder never seen before is no news; a folder emptied since is (files removed).
+        if digest != before_digest and (files or before_digest not in (None, content_digest({}))):
             requests.append(
                 dg.RunRequest(
                     partition_key=office.id,
@@ -34,8 +68,16 @@ def landing_run_requests(registry: OfficeRegistry, cursor: str | None) -> tuple[
                     tags={"office_id": office.id, "trigger": "landing"},
                 )
             )
-        state[office.id] = {"files": files, "digest": digest}
-    return requests, json.dumps(state, sort_keys=True)
+        state[office.id] = digest
+        if files != (snapshots.get(office.id) or {}):
+            changed_snapshots[office.id] = files
+    return requests, json.dumps(state, sort_keys=True), changed_snapshots
+
+
+def _load_snapshots(context: dg.SensorEvaluationContext, office_ids: list[str]) -> dict[str, dict]:
+    keys = {SNAPSHOT_KEY.format(office_id=office_id): office_id for office_id in office_ids}
+    stored = context.instance.run_storage.get_cursor_values(set(keys))
+    return {keys[key]: json.loads(value) for key, value in stored.items() if value}
 
 
 @dg.sensor(
@@ -44,22 +86,68 @@ def landing_run_requests(registry: OfficeRegistry, cursor: str | None) -> tuple[
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Starts ingest_office for an office when a file in its landing folder is new, changed or removed "
-    "(by content hash).",
+    "(by content hash). Cursor: one content digest per office.",
 )
 def office_landing_sensor(context: dg.SensorEvaluationContext, registry: OfficeRegistry):
     """Watch every office's landing folder."""
-    requests, cursor = landing_run_requests(registry, context.cursor)
+    snapshots = _load_snapshots(context, list(registry.offices()))
+    requests, cursor, changed = landing_run_requests(registry, context.cursor, snapshots)
+    if changed:
+        context.instance.run_storage.set_cursor_values(
+            {SNAPSHOT_KEY.format(office_id=office_id): json.dumps(files) for office_id, files in changed.items()}
+        )
     if not requests:
         return dg.SensorResult(skip_reason="no new or changed files", cursor=cursor)
     return dg.SensorResult(run_requests=requests, cursor=cursor)
 
 
-# Linking and publishing follow the office ingests declaratively (see the assets'
-# automation conditions); this sensor evaluates those conditions. On by default.
-publish_automation_sensor = dg.AutomationConditionSensorDefinition(
-    "publish_automation",
-    target=dg.AssetSelection.groups("linked", "warehouse"),
-    default_status=dg.DefaultSensorStatus.RUNNING,
+def _latest_storage_id(instance: dg.DagsterInstance, key: dg.AssetKey) -> int | None:
+    records = instance.fetch_materializations(dg.AssetRecordsFilter(asset_key=key), limit=1).records
+    return records[0].storage_id if records else None
+
+
+def publish_decision(instance: dg.DagsterInstance, now: datetime) -> tuple[dg.RunRequest | None, str]:
+    """Whether to start a publish now, and why (the skip reason the sensor page shows).
+
+    Decided from the instance alone, so no cursor can drift from what really ran:
+    publish when an office ingest materialized after the last completed publish, no
+    ingest or publish run is queued or running, and no publish was started within the
+    last ``PUBLISH_BATCH_MINUTES``.
+    """
+    ingested = _latest_storage_id(instance, INGESTED_MARKER)
+    if ingested is None:
+        return None, "no office ingested yet"
+    published = _latest_storage_id(instance, PUBLISHED_MARKER)
+    if published is not None and published > ingested:
+        return None, "the warehouse already includes every office ingest"
+    in_flight = instance.get_run_records(dg.RunsFilter(job_name=INGEST_OFFICE_JOB, statuses=IN_FLIGHT), limit=50)
+    if in_flight:
+        return None, f"waiting for {len(in_flight)} ingest_office run(s) to finish"
+    if instance.get_run_records(dg.RunsFilter(job_name=PUBLISH_JOB, statuses=IN_FLIGHT), limit=1):
+        return None, "a publish is already running"
+    last = instance.get_run_records(dg.RunsFilter(job_name=PUBLISH_JOB), limit=1)
+    if last:
+        started = last[0].create_timestamp
+        started = started if started.tzinfo else started.replace(tzinfo=timezone.utc)
+        next_allowed = started + timedelta(minutes=PUBLISH_BATCH_MINUTES)
+        if now < next_allowed:
+            return None, f"batching: next publish at {next_allowed.isoformat(timespec='minutes')} at the earliest"
+    # One publish per ingest state: the same state never publishes twice (a failed publish
+    # is retried by hand or by the next ingest).
+    return dg.RunRequest(run_key=f"publish:{ingested}", tags={"trigger": "publish_automation"}), "ingests to publish"
+
+
+@dg.sensor(
+    name="publish_automation",
+    job_name=PUBLISH_JOB,
     minimum_interval_seconds=60,
-    description="Links and publishes after office ingests, batching updates into one publish per 15 minutes.",
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description=f"Runs the publish job (link, check, publish) after office ingests: once no ingest is queued or "
+    f"running, at most one publish per {PUBLISH_BATCH_MINUTES} minutes.",
 )
+def publish_automation_sensor(context: dg.SensorEvaluationContext):
+    """Start one publish for the office ingests finished since the last publish."""
+    request, reason = publish_decision(context.instance, datetime.now(timezone.utc))
+    if request is None:
+        return dg.SensorResult(skip_reason=reason)
+    return dg.SensorResult(run_requests=[request])

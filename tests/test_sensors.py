@@ -13,8 +13,9 @@ from pipelines.sensors import office_landing_sensor
 from sources.registry import DEFAULT_REGISTRY, load_registry
 
 
-def tick(registry: OfficeRegistry, cursor: str | None):
-    context = dg.build_sensor_context(cursor=cursor, resources={"registry": registry})
+def tick(registry: OfficeRegistry, cursor: str | None, instance: dg.DagsterInstance | None = None):
+    instance = instance or dg.DagsterInstance.ephemeral()
+    context = dg.build_sensor_context(cursor=cursor, resources={"registry": registry}, instance=instance)
     result = office_landing_sensor(context)
     return [(r.partition_key, r.run_key) for r in result.run_requests or []], result.cursor
 
@@ -67,3 +68,99 @@ def test_nightly_schedule_requests_every_office():
     requests = nightly_full_refresh(context, registry=registry)
     assert [r.partition_key for r in requests] == list(load_registry())
     assert requests[0].run_key == "nightly:2026-11-23:kab-kutai-timur"
+
+
+def test_cursor_holds_one_digest_per_office_and_snapshots_live_in_the_instance(tmp_path):
+    """The sensor page shows a short cursor; per-file hashes are kept in the instance's key-value store."""
+    import json
+
+    from pipelines.sensors import SNAPSHOT_KEY
+    from sources.landing import content_digest
+
+    registry = OfficeRegistry(registry_path=str(DEFAULT_REGISTRY), landing_root=str(tmp_path))
+    instance = dg.DagsterInstance.ephemeral()
+    folder = tmp_path / "kab-kutai-timur"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"peserta_{i:02d}.csv").write_text(f"Nama;NIK\nA;{i}\n")
+    requests, cursor = tick(registry, None, instance)
+    assert [office for office, _ in requests] == ["kab-kutai-timur"]
+    state = json.loads(cursor)
+    assert set(state) == set(load_registry())
+    assert all(isinstance(digest, str) and len(digest) == 64 for digest in state.values())
+    assert len(cursor) < 100 * len(state)  # 40 files' hashes would be over 4,000 characters for this office alone
+    stored = instance.run_storage.get_cursor_values({SNAPSHOT_KEY.format(office_id="kab-kutai-timur")})
+    files = json.loads(stored[SNAPSHOT_KEY.format(office_id="kab-kutai-timur")])
+    assert sorted(files) == [f"peserta_{i:02d}.csv" for i in range(40)]
+    assert state["kab-kutai-timur"] == content_digest(files)
+    # the same instance and cursor: nothing new
+    assert tick(registry, cursor, instance)[0] == []
+    # the snapshots lost (another instance): files are re-hashed, the content is the same, no run
+    assert tick(registry, cursor, dg.DagsterInstance.ephemeral())[0] == []
+
+
+def test_an_old_long_cursor_is_read_without_retriggering(tmp_path):
+    """A cursor written before it was shortened ({office: {files, digest}}) keeps its offices quiet."""
+    import json
+
+    from sources.landing import content_digest, snapshot
+
+    registry = OfficeRegistry(registry_path=str(DEFAULT_REGISTRY), landing_root=str(tmp_path))
+    folder = tmp_path / "prov-kaltim"
+    folder.mkdir()
+    (folder / "tahap1.xlsx").write_bytes(b"PK\x03\x04")
+    files = snapshot(folder)
+    old = json.dumps({"prov-kaltim": {"files": files, "digest": content_digest(files)}})
+    requests, cursor = tick(registry, old)
+    assert requests == []
+    assert json.loads(cursor)["prov-kaltim"] == content_digest(files)
+
+
+def _materialize(instance: dg.DagsterInstance, key: str) -> None:
+    instance.report_runless_asset_event(dg.AssetMaterialization(asset_key=dg.AssetKey.from_user_string(key)))
+
+
+def _run(instance: dg.DagsterInstance, job_name: str, status: dg.DagsterRunStatus) -> None:
+    from dagster._core.test_utils import create_run_for_test
+
+    create_run_for_test(instance, job_name=job_name, status=status)
+
+
+def test_publish_waits_for_ingests_then_publishes_once_per_batch():
+    from datetime import datetime, timedelta, timezone
+
+    from pipelines.sensors import publish_decision
+
+    instance = dg.DagsterInstance.ephemeral()
+    now = datetime.now(timezone.utc)
+    assert publish_decision(instance, now) == (None, "no office ingested yet")
+
+    _materialize(instance, "standardized_participations")
+    _run(instance, "ingest_office", dg.DagsterRunStatus.STARTED)
+    _run(instance, "ingest_office", dg.DagsterRunStatus.NOT_STARTED)
+    assert publish_decision(instance, now) == (None, "waiting for 2 ingest_office run(s) to finish")
+
+    for record in instance.get_run_records(dg.RunsFilter(job_name="ingest_office")):
+        instance.report_run_failed(record.dagster_run)  # finished (a failed ingest is not in flight either)
+    request, reason = publish_decision(instance, now)
+    assert reason == "ingests to publish"
+    assert request.run_key.startswith("publish:") and request.tags == {"trigger": "publish_automation"}
+
+    # a publish started a minute ago: the next one waits for the batch window even after a new ingest
+    _run(instance, "publish", dg.DagsterRunStatus.SUCCESS)
+    _materialize(instance, "standardized_participations")
+    assert publish_decision(instance, now + timedelta(minutes=1))[1].startswith("batching: next publish at ")
+    assert publish_decision(instance, now + timedelta(minutes=16))[1] == "ingests to publish"
+
+    # once the warehouse holds every ingest, nothing to do
+    _materialize(instance, "warehouse/certified_workers_by_region_level")
+    assert publish_decision(instance, now + timedelta(minutes=16)) == (
+        None, "the warehouse already includes every office ingest"
+    )
+
+
+def test_publish_sensor_targets_the_publish_job():
+    from pipelines.sensors import publish_automation_sensor
+
+    assert publish_automation_sensor.job_name == "publish"
+    assert "at most one publish per 15 minutes" in publish_automation_sensor.description
