@@ -82,7 +82,7 @@ RULE_CELLS: dict[str, tuple[tuple[str, ...], ...]] = {
 FILE_REASONS: tuple[tuple[re.Pattern, str, str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), pesan, perbaikan)
     for pattern, pesan, perbaikan in (
-        (r"empty file \(0 bytes\)", "Berkas kosong (0 byte): tidak ada isinya",
+        (r"empty file \(0 bytes\)", "Berkas kosong: ukurannya 0, tidak ada isinya",
          "Kirim ulang berkas yang berisi daftar peserta; periksa apakah berkas sudah tersimpan sebelum dikirim"),
         (r"zip archive that is not an Excel workbook", "Berkas ini arsip ZIP, bukan buku kerja Excel",
          "Keluarkan (ekstrak) berkas Excel dari arsip ZIP lalu kirim berkas Excel-nya"),
@@ -384,7 +384,13 @@ def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | Non
         summary.write_string(row, 2, item.akibat)
         summary.write_string(row, 3, item.cakupan)
     if findings.lines.empty:
-        summary.write_string(row + 1, 1, "Tidak ada temuan pada baris berkas ini")
+        summary.write_string(
+            row + 1,
+            1,
+            "Baris berkas ini tidak diperiksa satu per satu karena seluruh berkas ditolak"
+            if verdict is not None
+            else "Tidak ada temuan pada baris berkas ini",
+        )
 
     sheet = workbook.add_worksheet("Baris bermasalah")
     fields = ["source_sheet", "source_row", "masalah", "kolom", "nilai", "perbaikan", "akibat", *RAW_COLUMNS]

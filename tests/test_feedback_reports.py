@@ -141,6 +141,7 @@ def test_rejected_file_reason_in_indonesian(reports):
     assert info["Status berkas"] == "DITOLAK: tidak ada baris yang dihitung"
     assert info["Masalah berkas"] == "Berkas Excel rusak atau terpotong (kemungkinan pengiriman atau unduhan terputus)"
     assert info["Perbaikan yang diharapkan"].startswith("Buka berkas di komputer Anda")
+    assert summary[-1][1] == "Baris berkas ini tidak diperiksa satu per satu karena seluruh berkas ditolak"
 
 
 def test_no_english_word_in_any_cell(reports):
@@ -162,7 +163,7 @@ def test_no_english_word_in_any_cell(reports):
     [
         ("office x, file a.xlsx: corrupt or truncated xlsx file (bad zip: File is not a zip file)",
          "Berkas Excel rusak atau terpotong (kemungkinan pengiriman atau unduhan terputus)"),
-        ("office x, file a.csv: empty file (0 bytes)", "Berkas kosong (0 byte): tidak ada isinya"),
+        ("office x, file a.csv: empty file (0 bytes)", "Berkas kosong: ukurannya 0, tidak ada isinya"),
         ("office x, file a.xlsx, sheet 'Undangan': no header row with a name or NIK column in the first 30 rows; "
          "looked for nama, nik", "Tidak ada baris judul kolom dengan kolom Nama atau NIK pada 30 baris pertama"),
         ("office x, file a.csv: cannot parse as CSV near line 12: x", "Berkas CSV tidak dapat diurai di sekitar baris 12 "
@@ -187,3 +188,22 @@ def test_suite_rules_use_the_catalogue_message():
     ) == (rule("duplicate_submission").pesan + " (sama dengan berkas b.xlsx)", rule("duplicate_submission").perbaikan)
     assert file_verdict("no_data_rows", "office x, file b: ...") == (rule("no_data_rows").pesan, rule("no_data_rows").perbaikan)
     assert file_verdict(None, None) is None
+
+
+@pytest.mark.parametrize("hits, used, habit", [(256, 614, False), (307, 614, False), (308, 614, True), (273, 289, True)])
+def test_a_habit_rule_is_one_line_when_it_hits_more_than_half_of_the_file(hits, used, habit):
+    """level_outside_authority on 256 of 614 rows (issue 12) stays row by row; over half is the file's habit."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from expectations.feedback import file_findings
+
+    problems = pd.DataFrame({"rule": ["level_outside_authority"] * hits, "source_row": range(hits)})
+    findings = file_findings(SimpleNamespace(rows_accepted=used), problems, participation_rows=0)
+    assert findings.lines["jumlah"].tolist() == [hits]
+    assert findings.lines["temuan"].iloc[0].startswith(
+        f"Kebiasaan pada berkas ini ({hits} dari {used} baris): Jenjang di luar kewenangan dinas" if habit
+        else f"{hits} baris: Jenjang di luar kewenangan dinas"
+    )
+    assert len(findings.rows) == (0 if habit else hits)
