@@ -127,7 +127,9 @@ def _word_match(x: str, y: str, loose: bool) -> int:
         # "Abd." for Abdul, "Supr." for Supriyadi: shortened, not misspelt. Longer
         # prefixes are names of their own ("Wahyuni" / "Wahyuningsih").
         return _SHORT
-    if len(short) >= 4:
+    # A slip inside a word: short given names one letter apart are often two names
+    # (Budi / Rudi, Dedi / Dodi, Adi / Ali), so strictly a word needs five letters.
+    if len(short) >= (4 if loose else 5):
         edits = DamerauLevenshtein.distance(x, y, score_cutoff=2)
         if edits <= 1 or (loose and edits <= 2 and len(short) >= 6):
             return _FULL
@@ -166,11 +168,11 @@ def _align(short: list[str], long: list[str], loose: bool) -> tuple[int, int] | 
 def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     """Can linkage keys ``a`` and ``b`` be one person's name as two clerks wrote it?
 
-    Equal, one letter apart, or written together ("nur hayati" / "nurhayati");
-    otherwise every word of the name with fewer words must be found, in order, in
-    the other, each written out, one typo off, or shortened to its initial or a
-    prefix of three or four letters, and at least one word written out on both
-    sides. Words the shorter name lacks are words a clerk left out.
+    Equal, or written together ("nur hayati" / "nurhayati"); otherwise every
+    word of the name with fewer words must be found, in order, in the other, each
+    written out, one typo off (words of five letters or more: "Budi" / "Rudi" are
+    two names), or shortened to its initial or a prefix of three or four letters,
+    and at least one word written out on both sides. Words the shorter name lacks are words a clerk left out.
 
     The shorter name needs two words unless ``loose``: a lone "Budi" against
     "Budi Santoso" says nothing by itself. ``loose`` is for rows that share a
@@ -187,8 +189,6 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
         return False
     if a == b:
-        return True
-    if DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1:
         return True
     wa, wb = a.split(" "), b.split(" ")
     joined_a, joined_b = "".join(wa), "".join(wb)
@@ -226,14 +226,15 @@ def names_related(a: str | None, b: str | None) -> bool:
 
 
 def register_name_model(con) -> None:
-    """SQL function ``names_agree(a, b)`` on DuckDB connection ``con``, so SQL and Python judge names alike."""
+    """SQL functions ``names_agree(a, b)`` and ``names_related(a, b)`` on DuckDB connection ``con``,
+    so SQL and Python judge names alike."""
     import duckdb
 
-    try:
-        con.create_function("names_agree", lambda a, b: names_agree(a, b), ["VARCHAR", "VARCHAR"], "BOOLEAN",
-                            side_effects=False)
-    except (duckdb.CatalogException, duckdb.NotImplementedException):
-        pass  # already registered on this connection
+    for name, function in (("names_agree", lambda a, b: names_agree(a, b)), ("names_related", names_related)):
+        try:
+            con.create_function(name, function, ["VARCHAR", "VARCHAR"], "BOOLEAN", side_effects=False)
+        except (duckdb.CatalogException, duckdb.NotImplementedException):
+            pass  # already registered on this connection
 
 
 # --- variants learnt from the data --------------------------------------------------

@@ -8,7 +8,9 @@ except rows that disagree with the NIK or with its other rows:
   the owners' name (or its birth date is no typo of theirs);
 * a mistyped NIK can land on another real person's NIK (same district and birth
   date, neighbouring serial): both rows agree with the NIK, but the names are
-  incompatible; the majority name keeps the NIK.
+  incompatible; the majority name keeps the NIK;
+* a NIK on a single row whose birth date is no typo of the date the NIK encodes
+  is a copy too, of a person who sent no row of their own.
 
 Such rows are *detached*: linked like rows without NIK, never to the person whose
 NIK they carry.
@@ -85,6 +87,15 @@ def name_compatible(a, b) -> bool:
     return names_agree(a, b)
 
 
+def _ddmmyy_far(own, encoded) -> bool:
+    """A row's ``ddmmyy`` is no typo of the one its NIK encodes: more than one edit, not day and month swapped."""
+    if not isinstance(own, str) or not isinstance(encoded, str):
+        return False
+    if DamerauLevenshtein.distance(own, encoded, score_cutoff=1) <= 1:
+        return False
+    return not (own[:2] == encoded[2:4] and own[2:4] == encoded[:2] and own[4:] == encoded[4:])
+
+
 @dataclass
 class ExactPass:
     """Outcome of stage 1."""
@@ -159,6 +170,7 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
 
     detached = np.zeros(n, dtype=bool)
     blocked = np.full(n, -1, dtype=np.int64)
+    birth_contradicts = (birth_ok == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
     if len(suspect_groups):
         in_suspect = np.flatnonzero(np.isin(group, suspect_groups))
         order = in_suspect[np.argsort(group[in_suspect], kind="stable")]
@@ -188,8 +200,17 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
                     detached[i] = True
                 elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
                     detached[i] = True
-        blocked[detached] = group[detached]
-        group[detached] = -1
+    # A NIK seen on one row only, whose birth date is no typo of the one the NIK encodes:
+    # a NIK copied from the row above (DOMAIN). Left attached, it would be an identity of
+    # its own and the guard would keep the row away from its real person.
+    single = np.flatnonzero(valid & (sizes[np.maximum(group, 0)] == 1) & birth_contradicts)
+    if len(single):
+        own = feats["ddmmyy"].to_numpy(dtype=object)
+        encoded = feats["nik_ddmmyy"].to_numpy(dtype=object)
+        far = np.array([_ddmmyy_far(own[i], encoded[i]) for i in single], dtype=bool)
+        detached[single[far]] = True
+    blocked[detached] = group[detached]
+    group[detached] = -1
 
     edges = _exact_edges(group)
     return ExactPass(group=group, group_nik=group_nik, detached=detached, blocked_group=blocked, edges=edges)
@@ -263,16 +284,17 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         # a swap of digits 8 and 9 touches both halves: the middle window covers it
         "substr(a.nik, 1, 6) || substr(a.nik, 11, 6) = substr(b.nik, 1, 6) || substr(b.nik, 11, 6)",
     ]
-    # Same name key, or (same birth date and) names that agree as two clerks' spellings
-    # ("Supriyadi S." / "Supriyadi Santoso"): the second join keys on the birth date,
-    # which the pair must share anyway unless one side lacks it.
+    # Same name key, or names that agree as two clerks' spellings ("Supriyadi S." /
+    # "Supriyadi Santoso") on the same birth date or the same registration number (a
+    # province recap without birth dates): those joins key on what the pair must share.
+    agree = "a.name <> b.name and names_agree(a.name, b.name)"
     pairs = "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
-                   a.name, a.birth as birth_l, b.birth as birth_r, a.sex as sex_l, b.sex as sex_r,
-                   a.cert as cert_l, b.cert as cert_r
+                   a.name, a.name = b.name as same_name, a.birth as birth_l, b.birth as birth_r,
+                   a.sex as sex_l, b.sex as sex_r, a.cert as cert_l, b.cert as cert_r
             from v a join v b on {key} and a.grp < b.grp and {window}"""
         for window in window_joins
-        for key in ("a.name = b.name", "a.birth = b.birth and a.name <> b.name and names_agree(a.name, b.name)")
+        for key in ("a.name = b.name", f"a.birth = b.birth and {agree}", f"a.cert = b.cert and {agree}")
     )
     sql = f"""
     with v as (
@@ -302,13 +324,15 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
       and least(s1.size, s2.size) = 1
       -- an edit inside the date digits contradicts the shared birth date, and one into a
       -- region code that does not exist cannot be a real NIK: a typo for sure; elsewhere
-      -- it is what a namesake's NIK looks like, so the name must be rare among the
-      -- other persons of the neighbourhood (the pair itself is one of its NIKs)
+      -- it is what a namesake's NIK looks like (twins: serials one apart), so the name
+      -- must be the same and rare among the other persons of the neighbourhood (the
+      -- pair itself is one of its NIKs); two spellings that merely agree ("Dodi S." /
+      -- "Dedi Rudi Syahputra") are what twins' names look like too
       and (substr(p.nik_l, 7, 6) <> substr(p.nik_r, 7, 6)
            or p.cert_l = p.cert_r
            or ((substr(p.nik_l, 1, 4) in (select code from regencies))
                <> (substr(p.nik_r, 1, 4) in (select code from regencies)))
-           or greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {RARE_EXPECTED})
+           or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {RARE_EXPECTED}))
     qualify row_number() over (partition by p.g1, p.g2 order by p.rid_l, p.rid_r) = 1
     order by p.g1, p.g2
     """

@@ -11,7 +11,7 @@ The model (Splink 5, DuckDB backend):
 
 * comparisons: the linkage name key (exact with term-frequency adjustment, one
   edit, abbreviated or a word left out per :func:`linkage.names.names_agree`,
-  Jaro-Winkler >= 0.92), birth date (exact, one edit), sex, birth place (exact
+  Jaro-Winkler >= 0.92, a word in common per :func:`linkage.names.names_related`), birth date (exact, one edit), sex, birth place (exact
   with term frequencies, Jaro-Winkler >= 0.9), NIK digits (first 15 equal,
   one edit, prefix, two edits) and registration number;
 * m probabilities learnt from labels: the NIK clusters of stages 1-2 are pairs of
@@ -148,6 +148,9 @@ def domain_comparisons() -> list:
             cll.CustomLevel("(case when left(name_l, 1) = left(name_r, 1) then names_agree(name_l, name_r) "
                             "else false end)", "abbreviated or a word left out"),
             cll.JaroWinklerLevel("name", 0.92),
+            # Any word in common, written out or as an initial ("Fauzi" / "Hadi F."): weak,
+            # but it keeps names with nothing in common in a level of their own.
+            cll.CustomLevel("names_related(name_l, name_r)", "a word in common"),
             cll.ElseLevel(),
         ],
         output_column_name="name",

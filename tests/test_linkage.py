@@ -163,12 +163,13 @@ CLERKS = [
         "1970-06-06", "L"),
     Row("old_spelling", "achmad", "kutim_2025.xlsx", "Akhmad Khairudin", "6408060606700005", "Sangatta",
         "1970-06-06", "L", jenjang="4", jabatan="Mandor"),
-    # A mistyped serial that still looks valid, on a single row that also shortens the name.
+    # A mistyped birth year that still looks valid (75 -> 57), on a single row that also
+    # shortens the name: a typo inside the date digits contradicts the shared birth date.
     Row("abbreviated", "suharyanto", "kutim_2024.xlsx", "Suharyanto Wibisono", "6408091702750004", "Sangatta",
         "1975-02-17", "L"),
     Row("abbreviated", "suharyanto", "kutim_2025.xlsx", "Suharyanto Wibisono", "6408091702750004", "Sangatta",
         "1975-02-17", "L", jenjang="4", jabatan="Mandor"),
-    Row("abbreviated", "suharyanto", "kaltim_2025.xlsx", "SUHARYANTO W.", "6408091702750007", "Sangatta",
+    Row("abbreviated", "suharyanto", "kaltim_2025.xlsx", "SUHARYANTO W.", "6408091702570004", "Sangatta",
         "1975-02-17", "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
     # No NIK, an abbreviated name, the same birth date and place as one person with a rare name.
     Row("abbreviated_no_nik", "bonifasius", "kutim_2024.xlsx", "Bonifasius Kornelius Lamanepa", "6408071212770006",
@@ -183,6 +184,20 @@ CLERKS = [
         "P", jenjang="4", jabatan="Mandor"),
     Row("nik_collision", "dewi", "kaltim_2025.xlsx", "Dewi Lestari", "6408085008920003", "Sangatta", "1992-08-10",
         "P", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # Twins: one birth date and place, NIK serials one apart, and names that agree only as
+    # spellings ("Dodi S." could be Dedi Rudi Syahputra): two persons.
+    Row("twins_abbreviated", "dedi", "kutim_2024.xlsx", "Dedi Rudi Syahputra", "6408101803810038", "Sangatta",
+        "1981-03-18", "L"),
+    Row("twins_abbreviated", "dedi", "kutim_2025.xlsx", "Dedi Rudi Syahputra", "6408101803810038", "Sangatta",
+        "1981-03-18", "L", jenjang="4", jabatan="Mandor"),
+    Row("twins_abbreviated", "dodi", "kaltim_2025.xlsx", "Dodi S", "6408101803810037", "Sangatta", "1981-03-18",
+        "L", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # A NIK copied from the row above onto the only row that carries it (its date says 5 June
+    # 1991, the row 23 August 1968): no identity of its own; the certificate number links the row.
+    Row("copied_single", "hendra", "kutim_2025.xlsx", "Hendra Iskandar", "6408010506910033", "Sangkulirang",
+        "1968-08-23", "L", sertifikat="SKK-6408-2025-000349"),
+    Row("copied_single", "hendra", "kaltim_2025.xlsx", "Hendra Iskandar", "6408012308680039", None, None, "L",
+        sertifikat="SKK-6408-2025-000349", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
     # Two clerks shortening different words of one name, on one intact NIK.
     Row("abbreviated", "lubis", "kutim_2024.xlsx", "S. Lubis", "6408180808020007", "Bontang", "2002-08-08", "L"),
     Row("abbreviated", "lubis", "kaltim_2025.xlsx", "Sugeng L.", "6408180808020007", None, None, "L", jenjang="7",
