@@ -25,8 +25,7 @@ SNAPSHOT_KEY = "sertifikasi/landing_snapshot/{office_id}"
 # At most one automated publish per this many minutes: a burst of office ingests
 # (the nightly refresh, several arrivals) is linked and published once.
 PUBLISH_BATCH_MINUTES = 15
-# The asset a publish ends with, and the one every office ingest writes.
-PUBLISHED_MARKER = dg.AssetKey(["warehouse", "certified_workers_by_region_level"])
+# The asset every office ingest writes.
 INGESTED_MARKER = dg.AssetKey("standardized_participations")
 IN_FLIGHT = [
     dg.DagsterRunStatus.QUEUED,
@@ -101,24 +100,28 @@ def office_landing_sensor(context: dg.SensorEvaluationContext, registry: OfficeR
     return dg.SensorResult(run_requests=requests, cursor=cursor)
 
 
-def _latest_storage_id(instance: dg.DagsterInstance, key: dg.AssetKey) -> int | None:
+def _latest_materialization(instance: dg.DagsterInstance, key: dg.AssetKey):
     records = instance.fetch_materializations(dg.AssetRecordsFilter(asset_key=key), limit=1).records
-    return records[0].storage_id if records else None
+    return records[0] if records else None
 
 
 def publish_decision(instance: dg.DagsterInstance, now: datetime) -> tuple[dg.RunRequest | None, str]:
     """Whether to start a publish now, and why (the skip reason the sensor page shows).
 
     Decided from the instance alone, so no cursor can drift from what really ran:
-    publish when an office ingest materialized after the last completed publish, no
-    ingest or publish run is queued or running, and no publish was started within the
-    last ``PUBLISH_BATCH_MINUTES``.
+    publish when an office ingest materialized after the last successful publish
+    started (a publish reads the staged rows when it starts, so an ingest finishing
+    during it is published by the next one), no ingest or publish run is queued or
+    running, and no publish was started within the last ``PUBLISH_BATCH_MINUTES``.
+    Publishes run by hand or by ``sertifikasi run`` count too.
     """
-    ingested = _latest_storage_id(instance, INGESTED_MARKER)
+    ingested = _latest_materialization(instance, INGESTED_MARKER)
     if ingested is None:
         return None, "no office ingested yet"
-    published = _latest_storage_id(instance, PUBLISHED_MARKER)
-    if published is not None and published > ingested:
+    succeeded = instance.get_run_records(
+        dg.RunsFilter(job_name=PUBLISH_JOB, statuses=[dg.DagsterRunStatus.SUCCESS]), limit=1
+    )
+    if succeeded and succeeded[0].start_time is not None and ingested.timestamp < succeeded[0].start_time:
         return None, "the warehouse already includes every office ingest"
     in_flight = instance.get_run_records(dg.RunsFilter(job_name=INGEST_OFFICE_JOB, statuses=IN_FLIGHT), limit=50)
     if in_flight:
@@ -134,7 +137,10 @@ def publish_decision(instance: dg.DagsterInstance, now: datetime) -> tuple[dg.Ru
             return None, f"batching: next publish at {next_allowed.isoformat(timespec='minutes')} at the earliest"
     # One publish per ingest state: the same state never publishes twice (a failed publish
     # is retried by hand or by the next ingest).
-    return dg.RunRequest(run_key=f"publish:{ingested}", tags={"trigger": "publish_automation"}), "ingests to publish"
+    return (
+        dg.RunRequest(run_key=f"publish:{ingested.storage_id}", tags={"trigger": "publish_automation"}),
+        "ingests to publish",
+    )
 
 
 @dg.sensor(
