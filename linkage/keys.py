@@ -92,6 +92,11 @@ def mint_materials(rows: pd.DataFrame, component: np.ndarray, anchor_nik: pd.Ser
     return out
 
 
+def _ranks(keys: np.ndarray) -> np.ndarray:
+    """Position of each key in sorted order (equal keys, equal rank): for the few keys compared."""
+    return pd.factorize(np.asarray(keys, dtype=object), sort=True)[0]
+
+
 def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFrame, generation: int,
                   merge_reason: callable):
     """Rules 2 and 3 with group operations over whole arrays (no loop over clusters).
@@ -99,20 +104,27 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     Returns the labels that keep an earlier key (ascending) with that key and its
     key_since; the merges (records, by label, kept key first); the pending splits
     (earlier key, label, rows moved; by key, most rows first, then label); and the
-    earlier keys (sorted, distinct), which no new person may wear.
+    earlier keys (distinct), which no new person may wear.
     """
     prev = _identity_frame(previous)
-    prev["person_key"] = previous["person_key"].astype(str).to_numpy()
-    prev["key_since"] = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
-    prev = prev.drop_duplicates(list(ROW_IDENTITY))
-    # Earlier keys as codes in sorted order: comparing codes compares the keys.
+    since_all = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
+    # Earlier keys as codes in first-seen order (a hash, no sort): the keys themselves are
+    # compared only where a rule needs their order, among the few merged or split persons.
     # A row without a key (NaN; never written by this module) counts as not known.
-    code, earlier = pd.factorize(prev["person_key"], sort=True)
-    earlier = earlier.to_numpy(dtype=object)
-    worn = code >= 0
-    code = code[worn]
-    since = pd.Series(prev["key_since"].to_numpy()[worn]).groupby(code).min().to_numpy()
-    prev = pd.DataFrame({**{c: prev[c].to_numpy()[worn] for c in ROW_IDENTITY}, "code": code})
+    code_all, keys = pd.factorize(previous["person_key"].astype(str))
+    nik = np.zeros(len(keys), dtype=bool)
+    if "link_basis" in previous.columns:
+        basis_nik = (previous["link_basis"].astype(str) == "nik").to_numpy(dtype=bool, na_value=False)
+        nik[code_all[basis_nik & (code_all >= 0)]] = True
+    keep = ~prev.duplicated(list(ROW_IDENTITY)).to_numpy() & (code_all >= 0)  # first assignment of a row
+    code = code_all[keep]
+    per_key = pd.Series(since_all[keep]).groupby(code).min()
+    since = np.zeros(len(keys), dtype=np.int64)
+    since[per_key.index.to_numpy()] = per_key.to_numpy()
+    worn = np.zeros(len(keys), dtype=bool)
+    worn[code] = True
+    earlier = keys[worn]
+    prev = pd.DataFrame({**{c: prev[c].to_numpy()[keep] for c in ROW_IDENTITY}, "code": code})
 
     ident = _identity_frame(rows)
     ident["component"] = np.asarray(component, dtype=np.int64)
@@ -121,7 +133,7 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     if not len(known):
         return none, np.zeros(0, dtype=object), none, [], [], earlier
 
-    # Rows of each earlier key per cluster, ordered by key, most rows first, then label.
+    # Rows of each earlier key per cluster, grouped by key, most rows first, then label.
     counts = known.groupby(["code", "component"], sort=False).size()
     c_code = counts.index.get_level_values("code").to_numpy(dtype=np.int64)
     c_comp = counts.index.get_level_values("component").to_numpy(dtype=np.int64)
@@ -137,31 +149,32 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     # Which key a cluster keeps: the oldest; among equally old ones the person known by a
     # valid NIK (its key is the one a from-scratch run would mint), then the one with most
     # rows, so the retired key is the weaker guess; last, the smallest key.
-    nik = np.zeros(len(earlier), dtype=bool)
-    if "link_basis" in previous.columns:
-        nik_keys = previous.loc[previous["link_basis"].astype(str) == "nik", "person_key"].astype(str)
-        nik = pd.Index(earlier).isin(nik_keys.to_numpy(dtype=object))
-    rank = np.lexsort((h_code, -h_n, ~nik[h_code], h_since, h_comp))
+    shared = pd.Series(h_comp).duplicated(keep=False).to_numpy()  # clusters home to several keys
+    key_rank = np.zeros(len(h_code), dtype=np.int64)
+    key_rank[shared] = _ranks(keys[h_code[shared]])
+    rank = np.lexsort((key_rank, -h_n, ~nik[h_code], h_since, h_comp))
     h_code, h_comp, h_n, h_since = h_code[rank], h_comp[rank], h_n[rank], h_since[rank]
     lead = np.ones(len(h_code), dtype=bool)
     lead[1:] = h_comp[1:] != h_comp[:-1]
     labels, kept_code, kept_since = h_comp[lead], h_code[lead], h_since[lead]
-    kept_keys = earlier[kept_code]
+    kept_keys = keys[kept_code].to_numpy(dtype=object)
 
     merges = []
     retired = np.flatnonzero(~lead)
     if len(retired):
         # The retired keys of a cluster follow its kept key in ``rank`` order.
-        into = earlier[h_code[np.maximum.accumulate(np.where(lead, np.arange(len(lead)), 0))]]
+        into = h_code[np.maximum.accumulate(np.where(lead, np.arange(len(lead)), 0))]
         for i in retired.tolist():
-            retired_key, kept_key, comp = earlier[h_code[i]], into[i], int(h_comp[i])
+            retired_key, kept_key, comp = str(keys[h_code[i]]), str(keys[into[i]]), int(h_comp[i])
             merges.append((retired_key, kept_key, generation, int(h_n[i]),
                            merge_reason(comp, retired_key, kept_key)))
 
-    # Splits: an earlier key's rows in clusters other than its home.
+    # Splits: an earlier key's rows in clusters other than its home; by key, most rows, label.
     home = c_comp[np.maximum.accumulate(np.where(first, np.arange(len(first)), 0))]
     away = np.flatnonzero(c_comp != home)
-    splits = list(zip(earlier[c_code[away]].tolist(), c_comp[away].tolist(), c_n[away].tolist()))
+    split_keys = keys[c_code[away]].to_numpy(dtype=object)
+    by = np.lexsort((c_comp[away], -c_n[away], _ranks(split_keys)))
+    splits = list(zip(split_keys[by].tolist(), c_comp[away][by].tolist(), c_n[away][by].tolist()))
     return labels, kept_keys, kept_since, merges, splits, earlier
 
 
@@ -189,7 +202,7 @@ def assign_keys(
     known_since = np.zeros(0, dtype=np.int64)
     merges: list[tuple] = []
     split_pending: list[tuple] = []
-    earlier = np.zeros(0, dtype=object)
+    earlier = pd.Index([], dtype=object)
 
     if previous is not None and len(previous):
         generation = int(pd.to_numeric(previous["generation"]).max()) + 1
@@ -205,7 +218,9 @@ def assign_keys(
         minted = np.array([hasher(text) for text in material], dtype=object)
         # A key already worn by another person is never reused: the few clashes (an earlier
         # key, or two new persons minting the same text) get a suffix, in label order.
-        clash = pd.Series(minted).duplicated().to_numpy() | pd.Index(minted).isin(earlier)
+        clash = pd.Series(minted, dtype=object).duplicated().to_numpy()
+        if len(earlier):
+            clash = clash | (earlier.get_indexer(minted) >= 0)
         if clash.any():
             taken = set(earlier.tolist()) | set(minted[~clash].tolist())
             for i in np.flatnonzero(clash).tolist():
