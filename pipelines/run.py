@@ -154,11 +154,16 @@ def _ingest_one(office_id: str) -> dict:
 
 
 def _pool_context():
-    # fork: workers start in milliseconds with dagster, pandas and the Definitions already
-    # imported (spawn re-imports them, several seconds per worker); the parent has run
-    # nothing yet, so no thread or connection is copied mid-use.
+    # forkserver: workers are forked from a clean server process that imported this
+    # module (dagster, pandas, the assets) once, so each starts in milliseconds; plain
+    # fork of this process is unsafe once it has run anything (DuckDB, Arrow and GX
+    # threads: a test that ran a publish before a parallel run segfaulted in its workers).
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform.startswith("linux") else "spawn")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipelines.run"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _landing_bytes(registry: OfficeRegistry, office: Office) -> int:

@@ -1,0 +1,95 @@
+"""National scale (issue 11): the 552-office registry, parallel office ingests, skipping unchanged offices.
+
+The pipeline runs here use a small world over the 8 demo offices plus 4 generic
+ones (``benchmarks.national.write_registry(limit=12)``): the same code paths as
+the 552-office benchmark, in about a minute.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from benchmarks.national import generate, national_registry, office_rows, write_registry
+from pipelines.run import run_everything
+from pipelines.settings import Settings
+from sources.registry import load_registry
+
+PUBLISH = date(2026, 6, 30)
+SECRET = "test-secret"
+
+
+def _settings(landing: Path, registry: Path, data_dir: Path) -> Settings:
+    return Settings(registry_path=registry, landing_root=landing, data_dir=data_dir,
+                    warehouse_url=f"duckdb:///{data_dir / 'warehouse.duckdb'}")
+
+
+def _headline(report) -> pd.DataFrame:
+    frame = report.headline
+    return frame.sort_values(list(frame.columns[:3])).reset_index(drop=True)
+
+
+def _log(report) -> pd.DataFrame:
+    columns = ["office_id", "source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged"]
+    return report.submission_log[columns].sort_values(["office_id", "source_file"]).reset_index(drop=True)
+
+
+def test_registry_has_every_office_of_the_reference_and_loads(tmp_path):
+    entries = national_registry()
+    assert len(entries) == 552
+    assert sum(entry["level"] == "province" for entry in entries) == 38
+    offices = load_registry(write_registry(tmp_path / "offices.yaml"))
+    assert len(offices) == 552
+    # the demo offices keep their ids (and so their demo profiles)
+    assert {"kab-kutai-timur", "prov-kaltim", "kota-palembang"} <= set(offices)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    root = tmp_path_factory.mktemp("national")
+    registry = write_registry(root / "offices.yaml", limit=12)
+    landing = root / "landing"
+    generate(landing, registry, rows=1500, seed=7)
+    return landing, registry, root
+
+
+def test_skewed_world_has_big_and_small_offices(world):
+    landing, registry, _ = world
+    sizes = sorted(office_rows(landing).values())
+    assert len(sizes) == 12
+    assert sizes[-1] > 5 * sizes[0]
+
+
+def test_parallel_and_incremental_runs_publish_the_same_headline(world):
+    landing, registry, root = world
+    sequential = run_everything(_settings(landing, registry, root / "seq"), SECRET, publish_date=PUBLISH, workers=1)
+    parallel = run_everything(_settings(landing, registry, root / "par"), SECRET, publish_date=PUBLISH, workers=2)
+    assert len(sequential.offices_ingested) == len(parallel.offices_ingested) == 12
+    pd.testing.assert_frame_equal(_headline(sequential), _headline(parallel))
+    pd.testing.assert_frame_equal(_log(sequential), _log(parallel))
+    assert len(sequential.persons) == len(parallel.persons)
+
+    # Nothing changed: every office is skipped, the publish gives the same headline.
+    again = run_everything(_settings(landing, registry, root / "par"), SECRET, publish_date=PUBLISH, workers=2,
+                           skip_unchanged=True)
+    assert again.offices_ingested == [] and len(again.offices_skipped) == 12
+    pd.testing.assert_frame_equal(_headline(again), _headline(sequential))
+
+    # One office loses a file: only it is ingested again, and the result equals a full refresh.
+    office_id = "kota-palembang"
+    victim = sorted((landing / office_id).glob("*.csv"))[-1]
+    shutil.move(victim, root / victim.name)
+    try:
+        incremental = run_everything(_settings(landing, registry, root / "par"), SECRET, publish_date=PUBLISH,
+                                     workers=2, skip_unchanged=True)
+        full = run_everything(_settings(landing, registry, root / "full"), SECRET, publish_date=PUBLISH, workers=1)
+    finally:
+        shutil.move(root / victim.name, victim)
+    assert incremental.offices_ingested == [office_id] and len(incremental.offices_skipped) == 11
+    pd.testing.assert_frame_equal(_headline(incremental), _headline(full))
+    pd.testing.assert_frame_equal(_log(incremental), _log(full))
+    assert not _headline(full).equals(_headline(sequential))  # the file mattered
