@@ -182,7 +182,7 @@ def run_mode(mode: str, landing: Path, registry: Path, data_dir: Path, workers: 
     return {
         "mode": mode, "workers": workers, "wall_s": wall, "timings": report.timings,
         "offices_ingested": len(report.offices_ingested), "offices_skipped": len(report.offices_skipped),
-        "peak_mib": own, "worker_peak_mib": children if workers > 1 else 0.0,
+        "peak_mib": own, "worker_peak_mib": children if workers > 1 and len(report.offices_ingested) > 1 else 0.0,
         "load_start": load_start, "load_end": _load(),
         "certified": int(report.headline["certified_persons"].sum()),
         "active": int(report.headline["active_persons"].sum()),
@@ -219,15 +219,36 @@ def add_new_file(landing: Path, registry: Path, seed: int, rows: int = 2000) -> 
     return office_id, target.name
 
 
+def parse_runs(text: str, workers: int) -> list[tuple[str, int]]:
+    """``"full:1,full:2,incremental:2"`` -> [(mode, workers)]; ``W`` stands for ``--workers``."""
+    runs = []
+    for item in text.split(","):
+        mode, _, n = item.strip().partition(":")
+        if mode not in ("full", "incremental"):
+            raise ValueError(f"unknown run {item!r}: full:N or incremental:N")
+        runs.append((mode, workers if n in ("", "W") else int(n)))
+    return runs
+
+
 def measure(rows: int, seed: int, workers: int, keep: bool = False, limit: int | None = None,
-            bench_dir: Path = BENCH_DIR) -> dict:
-    """Everything for one world size, each measured run in its own subprocess."""
+            bench_dir: Path = BENCH_DIR, runs_spec: str = "full:1,full:W,incremental:W", reuse: bool = False) -> dict:
+    """Everything for one world size, each measured run in its own subprocess.
+
+    ``reuse``: keep a world already generated under ``bench_dir`` (its new files of an
+    earlier incremental run removed) instead of generating it again.
+    """
     root = bench_dir / f"world-{rows}" if limit is None else bench_dir / f"world-{rows}-{limit}"
     registry = write_registry(root / "offices.yaml", limit)
     landing = root / "landing"
     started = time.perf_counter()
-    generate(landing, registry, rows, seed)
-    out = {"rows": rows, "generate_s": time.perf_counter() - started, "load_generate_end": _load()}
+    if reuse and (landing / "_truth" / "rows.parquet").exists():
+        for leftover in landing.glob("*/peserta_*_susulan.xlsx"):
+            leftover.unlink()
+        generate_s = None
+    else:
+        generate(landing, registry, rows, seed)
+        generate_s = time.perf_counter() - started
+    out = {"rows": rows, "generate_s": generate_s, "load_generate_end": _load()}
     sizes = sorted(office_rows(landing).values(), reverse=True)
     out["offices"] = len(registry_ids := [e["id"] for e in yaml.safe_load(registry.read_text())["offices"]])
     out["office_rows"] = {"max": sizes[0], "p90": int(np.percentile(sizes, 90)), "median": int(np.median(sizes)),
@@ -236,9 +257,7 @@ def measure(rows: int, seed: int, workers: int, keep: bool = False, limit: int |
     out["floor"] = floor_read(landing, registry)
     out["floor"]["load"] = _load()
     runs = []
-    for mode, n in (("full", 1), ("full", workers), ("incremental", workers)):
-        if mode == "full" and n == 1 and workers == 1 and runs:
-            continue
+    for mode, n in parse_runs(runs_spec, workers):
         data_dir = root / f"data-{n}"
         if mode == "incremental":
             out["new_file"] = add_new_file(landing, registry, seed)
@@ -252,12 +271,10 @@ def measure(rows: int, seed: int, workers: int, keep: bool = False, limit: int |
     out["runs"] = runs
     import pandas as pd
 
-    sequential = pd.read_parquet(root / "data-1" / "headline-full-1.parquet")
-    if workers > 1:
-        parallel = pd.read_parquet(root / f"data-{workers}" / f"headline-full-{workers}.parquet")
-        out["parallel_headline_identical"] = bool(sequential.equals(parallel))
-    incremental = runs[-1]
-    out["incremental_certified_delta"] = incremental["certified"] - runs[0]["certified"]
+    fulls = sorted({n for mode, n in parse_runs(runs_spec, workers) if mode == "full"})
+    if len(fulls) > 1:
+        first, *others = (pd.read_parquet(root / f"data-{n}" / f"headline-full-{n}.parquet") for n in fulls)
+        out["parallel_headline_identical"] = all(first.equals(other) for other in others)
     if not keep:
         shutil.rmtree(root, ignore_errors=True)
     return out
@@ -287,21 +304,26 @@ def _stage_table(results: list[dict]) -> str:
 def _summary(results: list[dict]) -> str:
     lines = []
     for r in results:
-        full = [run for run in r["runs"] if run["mode"] == "full"]
-        seq, par = full[0], full[-1]
-        inc = r["runs"][-1]
-        fl = r["floor"]
-        s = r["office_rows"]
-        lines.append(
-            f"- {r['rows']:,} rows, {r['offices']} offices ({s['offices_with_rows']} with rows; rows per office max {s['max']:,}, "
-            f"p90 {s['p90']:,}, median {s['median']:,}, min {s['min']:,}; top 10 offices {s['top10_share']:.0%} of rows), "
-            f"{fl['files']:,} files: floor {fl['floor_s']:.1f} s (load {fl['load']:.1f}); full refresh sequential "
-            f"{seq['wall_s']:.1f} s ({seq['wall_s'] / max(fl['floor_s'], 1e-9):.0f}x the floor), "
-            + (f"{par['workers']} workers {par['wall_s']:.1f} s (headline identical: {r.get('parallel_headline_identical')}); "
-               if par is not seq else "")
-            + f"incremental (new file {r['new_file'][1]} at {r['new_file'][0]}, {inc['offices_skipped']} offices skipped) "
-            f"{inc['wall_s']:.1f} s; certified persons {seq['certified']:,} -> {inc['certified']:,} after the new file."
-        )
+        fl, sz = r["floor"], r["office_rows"]
+        parts = [
+            f"{r['rows']:,} rows asked, {r['offices']} offices ({sz['offices_with_rows']} with rows; rows per office max "
+            f"{sz['max']:,}, p90 {sz['p90']:,}, median {sz['median']:,}, min {sz['min']:,}; top 10 offices "
+            f"{sz['top10_share']:.0%} of rows), {fl['files']:,} files, {fl['floor_rows']:,} rows in them: "
+            f"floor {fl['floor_s']:.1f} s (load {fl['load']:.1f})"
+        ]
+        for run in r["runs"]:
+            if run["mode"] == "full":
+                parts.append(f"full refresh, {run['workers']} worker(s): {run['wall_s']:.1f} s "
+                             f"({run['wall_s'] / max(fl['floor_s'], 1e-9):.0f}x the floor), "
+                             f"{run['certified']:,} certified persons")
+            else:
+                parts.append(f"incremental (new file {r['new_file'][1]} at {r['new_file'][0]}; "
+                             f"{run['offices_ingested']} office ingested, {run['offices_skipped']} skipped) "
+                             f"{run['wall_s']:.1f} s, of which publish {run['timings'].get('publish_wall', 0):.1f} s; "
+                             f"{run['certified']:,} certified persons after it")
+        if "parallel_headline_identical" in r:
+            parts.append(f"headline identical across the full refreshes: {r['parallel_headline_identical']}")
+        lines.append("- " + "; ".join(parts) + ".")
     return "\n".join(lines)
 
 
@@ -333,6 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=os.environ.get("BENCH_NATIONAL_SIZES", "300000,2000000"))
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_NATIONAL_WORKERS", os.cpu_count() or 2)))
+    parser.add_argument("--runs", default=os.environ.get("BENCH_NATIONAL_RUNS", "full:1,full:W,incremental:W"),
+                        help="measured runs in order, mode:workers (W = --workers); an incremental run follows "
+                             "a full one with the same workers")
+    parser.add_argument("--reuse-world", action="store_true", help="reuse a world generated by an earlier --keep run")
     parser.add_argument("--offices", type=int, help="only this many offices (demo offices first): a small world for tests")
     parser.add_argument("--keep", action="store_true", help="keep the worlds under bench-data/national")
     parser.add_argument("--no-doc", action="store_true", help="print, do not write docs/benchmarks.md")
@@ -349,7 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     results = json.loads(args.from_json.read_text(encoding="utf-8")) if args.from_json else []
     for size in () if args.from_json else (int(s) for s in args.sizes.split(",")):
         print(f"national benchmark: {size:,} rows, {args.offices or 552} offices ...", flush=True)
-        results.append(measure(size, args.seed, args.workers, keep=args.keep, limit=args.offices))
+        results.append(measure(size, args.seed, args.workers, keep=args.keep, limit=args.offices,
+                               runs_spec=args.runs, reuse=args.reuse_world))
         print(json.dumps(results[-1], default=str), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
