@@ -415,8 +415,9 @@ def rename_copy(names: pd.Series, copy: int) -> np.ndarray:
     """``nama_kunci`` of copy ``copy``: a word of its own appended, so copies are new
     namesake-free persons while each row keeps its own spelling noise. A word of its
     own, not a syllable glued to the last word: "supriyadi s" and "supriyadi santoso"
-    must stay an initial and its name in every copy."""
-    syllable = SYLLABLES[(copy - 1) % len(SYLLABLES)] * (1 + (copy - 1) // len(SYLLABLES))
+    must stay an initial and its name in every copy. Copy 0 gets one too, or its
+    names would read as the others' with a word left out."""
+    syllable = SYLLABLES[copy % len(SYLLABLES)] * (1 + copy // len(SYLLABLES))
     values = names.astype(object)
     return np.where(values.notna().to_numpy(),
                     (values.where(values.notna(), "") + " " + syllable).to_numpy(dtype=object), None)
@@ -439,14 +440,14 @@ def replicate(rows: pd.DataFrame, labels: pd.Series, target: int) -> tuple[pd.Da
     frames, labels_out = [], []
     for k in range(copies):
         frame = base.copy()
+        frame["nama_kunci"] = pd.Series(rename_copy(frame["nama_kunci"], k), index=frame.index,
+                                        dtype=base["nama_kunci"].dtype)
         if k:
             days = k * 373
             frame["tanggal_lahir"] = (birth + pd.to_timedelta(days, unit="D")).astype(base["tanggal_lahir"].dtype)
             for column in ("nik", "nik_partial"):
                 frame[column] = pd.Series(shift_nik(frame[column], k, days), index=frame.index,
                                           dtype=base[column].dtype)
-            frame["nama_kunci"] = pd.Series(rename_copy(frame["nama_kunci"], k), index=frame.index,
-                                            dtype=base["nama_kunci"].dtype)
             cert = frame["nomor_sertifikat"].astype(object)
             frame["nomor_sertifikat"] = pd.Series(
                 np.where(cert.notna(), cert.astype(str) + f"/{k}", None), dtype=base["nomor_sertifikat"].dtype)

@@ -237,6 +237,21 @@ def register_name_model(con) -> None:
             pass  # already registered on this connection
 
 
+def given_names_differ(a: str | None, b: str | None) -> bool:
+    """Two names of two words or more whose given names (first words) are both written out and differ.
+
+    "Yulianto Hakim" / "Muhammad Hakim": brothers, or a NIK copied between them, not
+    one person, however well the rest agrees. Names that agree for another reason
+    ("Abdul Rahman Hakim" / "Rahman Hakim", a given name left out) do not count.
+    """
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    wa, wb = a.split(" "), b.split(" ")
+    if len(wa) < 2 or len(wb) < 2 or len(wa[0]) < 2 or len(wb[0]) < 2:
+        return False
+    return not _word_match(wa[0], wb[0], loose=False) and not names_agree(a, b)
+
+
 # --- variants learnt from the data --------------------------------------------------
 
 # A word pair must be seen for this many different persons (NIKs) to count as a

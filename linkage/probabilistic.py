@@ -45,7 +45,7 @@ import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from linkage.clustering import GuardedUnionFind
-from linkage.names import register_name_model
+from linkage.names import given_names_differ, register_name_model
 
 MATCH_THRESHOLD = 0.99
 # A row whose two best candidate persons are closer than this (match weight, bits)
@@ -336,9 +336,13 @@ def link_residual(
     comparisons = [c.output_column_name for c in linker._settings_obj.comparisons]
     pairs["evidence"] = "Fellegi-Sunter: " + _evidence(pairs, comparisons, _level_labels(linker))
     accepted = []
+    names = feats["name"].to_numpy(dtype=object)
     for rec in pairs[["rid_l", "rid_r", "match_probability"]].itertuples(index=False):
         a, b = int(node[rec.rid_l]), int(node[rec.rid_r])
-        reason = uf.conflict(a, b)
+        # A clearly different given name is evidence of another person that no weight
+        # of the other fields outvotes (a NIK copied between brothers born the same day).
+        reason = "different given names" if given_names_differ(names[rec.rid_l], names[rec.rid_r]) \
+            else uf.conflict(a, b)
         if reason is None:
             accepted.append(uf.union(a, b) or uf.find(a) == uf.find(b))
         else:

@@ -148,9 +148,10 @@ def test_score_and_tables_format():
 def test_rename_copy_keeps_missing_and_spelling():
     names = pd.Series(["siti aminah", None, "siti amnah", "supriyadi s"], dtype="str")
     out = bench.rename_copy(names, 1)
-    assert out[0] == "siti aminah ba" and out[1] is None and out[2] == "siti amnah ba"
+    assert out[0] == "siti aminah bi" and out[1] is None and out[2] == "siti amnah bi"
     # a word of its own: the initial stays an initial
-    assert out[3] == "supriyadi s ba"
+    assert out[3] == "supriyadi s bi"
+    assert bench.rename_copy(names, 0)[0] == "siti aminah ba"
     assert bench.rename_copy(names, 2)[0] != out[0]
 
 

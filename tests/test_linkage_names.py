@@ -129,3 +129,20 @@ def test_word_variants_are_learnt_from_persons_with_one_nik():
 def test_no_variants_without_shared_niks():
     names = pd.Series(["budi santoso", "agus santoso"])
     assert learn_word_variants(names, pd.Series([None, None]), np.array([True, True])) == {}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("Yulianto Hakim", "Muhammad Hakim", True),  # brothers, or a NIK copied between them
+        ("Agus Santoso", "Budi Santoso", True),
+        ("Abdul Rahman Hakim", "Rahman Hakim", False),  # a given name left out: the names agree
+        ("M. Hakim", "Muhammad Hakim", False),  # an initial
+        ("Achmad Hakim", "Ahmad Hakim", False),  # one name in two spellings
+        ("Hakim", "Yulianto Hakim", False),  # one word says nothing about the given name
+    ],
+)
+def test_given_names_differ(a, b, differ):
+    from linkage.names import given_names_differ
+
+    assert given_names_differ(key(a), key(b)) is differ
