@@ -25,6 +25,25 @@ def headline_gap(published: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFram
     return merged.sort_values(KEY).reset_index(drop=True)
 
 
+def active_bounds(published: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
+    """:func:`headline_gap` plus the published ``active_unknown_persons`` and ``active_within_bounds``.
+
+    A published "unknown" (no date, or a year whose expiry year is under way) may be
+    either, and the truth knows the real date: the true active count of a cell must lie
+    between the published ``active_persons`` and ``active_persons + active_unknown_persons``
+    (a published table without the column has no unknowns: the bounds collapse to equality).
+    """
+    gap = headline_gap(published, expected)
+    if "active_unknown_persons" in published:
+        gap = gap.merge(published[KEY + ["active_unknown_persons"]], on=KEY, how="left")
+        gap["active_unknown_persons"] = gap["active_unknown_persons"].fillna(0).astype("int64")
+    else:
+        gap["active_unknown_persons"] = 0
+    gap["active_within_bounds"] = (gap["active_persons_truth"] >= gap["active_persons"]) & (
+        gap["active_persons_truth"] <= gap["active_persons"] + gap["active_unknown_persons"])
+    return gap
+
+
 def compare_with_truth(published: pd.DataFrame, landing_root: Path, registry_path: Path, publish_date: date) -> str:
     """A short report of how far the published table is from the generator's truth."""
     truth_rows = pd.read_parquet(Path(landing_root) / "_truth" / "rows.parquet")
@@ -47,15 +66,11 @@ def compare_with_truth(published: pd.DataFrame, landing_root: Path, registry_pat
         f"{int((stated['active_gap'] == 0).sum())} of {len(stated)} against the dates the files state"
     )
     if "active_unknown_persons" in published:
-        # a published 'unknown' (no date, or a number's year whose expiry year is under way) may be
-        # either: the truth knows the real date, so it must lie between active and active + unknown
-        bounds = gap.merge(published[KEY + ["active_unknown_persons"]], on=KEY, how="left")
-        unknown = bounds["active_unknown_persons"].fillna(0).astype("int64")
-        inside = (bounds["active_persons_truth"] >= bounds["active_persons"]) & (
-            bounds["active_persons_truth"] <= bounds["active_persons"] + unknown)
+        bounds = active_bounds(published, expected)
         lines.append(
-            f"  true active persons within published [active, active + unknown]: {int(inside.sum())} of "
-            f"{len(bounds)} cells; unknown published: {int(unknown.sum())}"
+            f"  true active persons within published [active, active + unknown]: "
+            f"{int(bounds['active_within_bounds'].sum())} of {len(bounds)} cells; "
+            f"unknown published: {int(bounds['active_unknown_persons'].sum())}"
         )
     off = gap[gap["certified_gap"] != 0]
     if len(off):

@@ -10,9 +10,11 @@ import dagster as dg
 import pandas as pd
 import pytest
 
-from demo.compare import headline_gap
+from demo.compare import active_bounds, headline_gap
 from demo.generate import generate_world
 from demo.truth import expected_headline
+from expectations.catalogue import rule as catalogue_rule
+from expectations.feedback import HABIT_SHARE
 from linkage.evaluation import pairwise_score
 from pipelines.run import run_everything
 from pipelines.settings import Settings
@@ -25,6 +27,32 @@ from test_warehouse_demo import documented_queries
 
 PUBLISH = date(2026, 6, 30)
 PROVENANCE = ["office_id", "source_file", "source_sheet", "source_row"]
+KEY = ["region_code", "jenjang"]
+CELL = ["province_code", "region_code", "region_name", "jenjang", "kualifikasi", "certified_persons"]
+
+# What the pipeline does with a truth row (demo/truth.py), in the pipeline's words: the rows of a
+# copy, of a first version and of another office's file go to quarantine under their file's rule;
+# attendance and registration rows are accepted participation rows (flag participation_only).
+ROW_OUTCOME = {
+    "duplicate": "quarantine:duplicate_submission",
+    "superseded": "quarantine:superseded_by_revision",
+    "held:wrong_office": "quarantine:file_from_other_office",
+    "attendance": "published",
+}
+# files.csv expected_status -> (submission log status, rule)
+FILE_VERDICT = {
+    "ok": ("accepted", None),
+    "attendance": ("accepted", None),
+    "rejected": ("rejected", "file_unreadable"),
+    "duplicate": ("rejected", "duplicate_submission"),
+    "superseded": ("rejected", "superseded_by_revision"),
+    "held": ("rejected", "file_from_other_office"),
+}
+# Kutai Kartanegara heads its columns "Nama Pekerja" / "Nomor Identitas", which only its own
+# reader's column_mapping knows: its file misplaced into Kutai Timur's folder cannot be read with
+# Kutai Timur's settings. It is held back all the same (its title rows name Kutai Kartanegara), but
+# its rows are never read. (receiving office, producing office)
+UNREADABLE_MISPLACED = {("kab-kutai-timur", "kab-kutai-kartanegara")}
 
 
 def _run(tmp_path, warehouse_url: str | None, *, rows: int, nik_damage: bool):
@@ -38,13 +66,64 @@ def _run(tmp_path, warehouse_url: str | None, *, rows: int, nik_damage: bool):
     return settings, report, truth
 
 
+def _truth_files(settings) -> pd.DataFrame:
+    return pd.read_csv(settings.landing_root / "_truth" / "files.csv", dtype=str, keep_default_na=False)
+
+
+def _rule(value) -> str | None:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+def _rows_never_read(truth: pd.DataFrame, files: pd.DataFrame, log: pd.DataFrame) -> pd.DataFrame:
+    """The truth rows of the files no reader could read, checked file by file.
+
+    A file is unread when the log rejects it with no row read. Exactly the generator's unreadable
+    files (files.csv "rejected": they hold no participant rows) and the misplaced files of
+    UNREADABLE_MISPLACED (held: every row of theirs is "held:wrong_office") are unread; every other
+    file's rows are all read.
+    """
+    producer = truth.drop_duplicates(["office_id", "source_file"]).set_index(["office_id", "source_file"])["produced_by"]
+    status = files.set_index(["office_id", "source_file"])["expected_status"]
+    expected = {
+        key for key, want in status.items()
+        if want == "rejected" or (want == "held" and (key[0], producer.get(key)) in UNREADABLE_MISPLACED)
+    }
+    unread = log[(log["status"] == "rejected") & (log["rows_read"] == 0)]
+    assert set(zip(unread["office_id"], unread["source_file"])) == expected
+    in_file = pd.MultiIndex.from_frame(truth[["office_id", "source_file"]])
+    never = truth[in_file.isin(list(expected))]
+    assert set(zip(never["office_id"], never["source_file"])) == {k for k in expected if status[k] == "held"}
+    assert (never["expected"] == "held:wrong_office").all()
+    return never
+
+
+def _outcomes(linked: pd.DataFrame, quarantine: pd.DataFrame) -> pd.DataFrame:
+    """Every row the pipeline read, once: "published" (accepted and linked) or "quarantine:<rule>"."""
+    outcome = pd.concat(
+        [
+            linked[PROVENANCE + ["flags", "jenjang", "hasil"]]
+            .rename(columns={"jenjang": "got_jenjang", "hasil": "got_hasil"}).assign(outcome="published"),
+            quarantine[PROVENANCE + ["rule"]].assign(outcome=lambda q: "quarantine:" + q["rule"]).drop(columns="rule"),
+        ],
+        ignore_index=True,
+    )
+    assert not outcome.duplicated(PROVENANCE).any(), outcome[outcome.duplicated(PROVENANCE, keep=False)].head()
+    return outcome
+
+
 def test_published_table_equals_truth_when_niks_are_intact(tmp_path, warehouse_url):
     """With every NIK intact (but all other messiness on) the published table is exactly the truth."""
     settings, report, truth = _run(tmp_path, warehouse_url, rows=800, nik_damage=False)
     expected = expected_headline(truth, load_registry(), PUBLISH)
-    published = report.headline.sort_values(["region_code", "jenjang"]).reset_index(drop=True)
+    published = report.headline.sort_values(KEY).reset_index(drop=True)
     assert len(expected) > 10
-    assert published.to_dict("records") == expected.to_dict("records")
+    # Every cell and its certified persons exactly. Active persons: the truth knows every real
+    # certificate date, the files do not always state one (warehouse rule 5 publishes those as
+    # unknown), so the true count lies within [active, active + unknown] in every cell.
+    assert published[CELL].to_dict("records") == expected[CELL].to_dict("records")
+    assert (published["active_persons"] + published["active_unknown_persons"] <= published["certified_persons"]).all()
+    bounds = active_bounds(published, expected)
+    assert bounds["active_within_bounds"].all(), bounds[~bounds["active_within_bounds"]]
 
     # Every analyst query of docs/warehouse.md runs on the published demo warehouse
     # and finds something (test_warehouse_demo checks their answers by hand).
@@ -76,56 +155,96 @@ def test_published_table_equals_truth_when_niks_are_intact(tmp_path, warehouse_u
 
 
 def test_noisy_world_row_accounting_and_linkage_within_targets(tmp_path):
-    """With NIK damage: every row accounted for, intact persons exact, linkage within the targets of issue 4."""
+    """With NIK damage: every file and row accounted for, intact persons exact, linkage within the targets of issue 4."""
     settings, report, truth = _run(tmp_path, None, rows=1500, nik_damage=True)
     offices = load_registry()
+    problems = []  # every discrepancy of the run, reported together
 
-    # Every file is accepted or rejected as the generator intended.
-    files = pd.read_csv(settings.landing_root / "_truth" / "files.csv")
-    log = report.submission_log.set_index(["office_id", "source_file"])["status"]
+    # Every file is accepted or rejected under the rule the generator intended, and nothing else is logged.
+    files = _truth_files(settings)
+    log = report.submission_log
+    assert sorted(zip(log["office_id"], log["source_file"])) == sorted(zip(files["office_id"], files["source_file"]))
+    verdict = log.set_index(["office_id", "source_file"])
     for row in files.itertuples():
-        assert log[(row.office_id, row.source_file)] == ("accepted" if row.expected_status == "ok" else "rejected"), row
+        entry = verdict.loc[(row.office_id, row.source_file)]
+        got = (entry["status"], _rule(entry["rule"]))
+        if got != FILE_VERDICT[row.expected_status]:
+            problems.append(f"file {row.office_id}/{row.source_file}: {got}, truth {row.expected_status!r} "
+                            f"({row.why}) -> {FILE_VERDICT[row.expected_status]}")
 
-    # Every participant row ends published or in quarantine under the intended rule.
+    # Every participant row of a readable file ends published or in quarantine under the intended rule;
+    # the rows of unreadable files are not read at all.
+    never = _rows_never_read(truth, files, log)
     linked = pd.read_parquet(settings.data_dir / "staging" / "linked" / "_all.parquet")
-    outcome = pd.concat(
-        [
-            linked[PROVENANCE].assign(outcome="published"),
-            report.quarantine[PROVENANCE + ["rule"]].assign(outcome=lambda q: "quarantine:" + q["rule"]).drop(columns="rule"),
-        ]
-    )
-    merged = truth.merge(outcome, on=PROVENANCE, how="left")
+    outcome = _outcomes(linked, report.quarantine)
+    read = truth.drop(index=never.index)
+    merged = read.merge(outcome, on=PROVENANCE, how="left", validate="one_to_one")
     assert merged["outcome"].notna().all(), merged[merged["outcome"].isna()][PROVENANCE].head()
-    assert (merged["outcome"] == merged["expected"]).all(), merged[merged["outcome"] != merged["expected"]].head()
-    assert len(outcome) == len(truth), "rows the generator did not write reached the pipeline"
+    assert len(outcome) == len(read) == int(log["rows_read"].sum()), "rows the generator did not write reached the pipeline"
+    want = merged["expected"].map(lambda e: ROW_OUTCOME.get(e, e))
+    off = merged[merged["outcome"] != want]
+    if len(off):
+        problems.append(f"{len(off)} rows off their expected outcome:\n"
+                        + off.groupby(["office_id", "source_file", "expected", "outcome"]).size().to_string())
+    # Accepted rows: participation_only exactly on the rows that record no result (attendance and
+    # registration lists, training without assessment), which never carry a result; a level only
+    # where the truth has it (a jabatan kerja naming it), and the truth's result elsewhere.
+    accepted = merged[merged["outcome"] == "published"]
+    participation = accepted["flags"].str.split(";").map(lambda codes: "participation_only" in codes)
+    assert (participation == accepted["hasil"].isna()).all(), accepted[participation != accepted["hasil"].isna()][PROVENANCE].head()
+    attendance = accepted[accepted["expected"] == "attendance"]
+    assert len(attendance) > 0 and attendance["got_hasil"].isna().all()
+    assert (attendance["got_jenjang"].isna() | (attendance["got_jenjang"] == attendance["jenjang"])).all()
+    results = accepted[accepted["expected"] == "published"]
+    assert (results["got_hasil"].fillna("-") == results["hasil"].fillna("-")).all()
 
-    # Persons whose NIK survived intact in every row: exact counts.
+    # Persons whose NIK survived intact in every row: linked by NIK alone, exact certified counts.
     intact_persons = truth.groupby("person_id")["nik_intact"].all()
     intact_persons = set(intact_persons[intact_persons].index)
     truth_intact = truth[truth["person_id"].isin(intact_persons)]
-    linked_intact = linked.merge(truth_intact[PROVENANCE], on=PROVENANCE, how="inner")
-    assert set(linked_intact["person_key_basis"]) == {"nik"}
+    linked_intact = linked.merge(truth_intact[PROVENANCE + ["person_id"]], on=PROVENANCE, how="inner")
+    not_by_nik = linked_intact[linked_intact["person_key_basis"] != "nik"]
+    if len(not_by_nik):
+        problems.append(f"{len(not_by_nik)} rows of intact-NIK persons not linked by NIK:\n"
+                        + not_by_nik[PROVENANCE + ["person_id", "person_key_basis", "nama"]].to_string())
     ours = certified_workers_by_region_level(linked_intact, offices, PUBLISH)
     theirs = expected_headline(truth_intact, offices, PUBLISH)
-    assert ours.to_dict("records") == theirs.to_dict("records")
+    if ours[CELL].to_dict("records") != theirs[CELL].to_dict("records"):
+        gap = headline_gap(ours, theirs)
+        problems.append("intact persons, certified cells off:\n" + gap[gap["certified_gap"] != 0].to_string())
+    bounds = active_bounds(ours, theirs)
+    if not bounds["active_within_bounds"].all():
+        problems.append("intact persons, true active outside [active, active + unknown]:\n"
+                        + bounds[~bounds["active_within_bounds"]].to_string())
 
     # Linkage closes the gap the damaged NIKs open: pairwise quality against the
     # generator's person ids, and the headline within the issue's targets.
-    damaged = truth[~truth["nik_intact"]]
+    damaged = read[~read["nik_intact"]]
     assert len(damaged) > 40
     labels = linked.merge(truth[PROVENANCE + ["person_id"]], on=PROVENANCE, how="left", validate="one_to_one")
     score = pairwise_score(labels["person_key"], labels["person_id"])
     gap = headline_gap(report.headline, expected_headline(truth, offices, PUBLISH))
     print(
-        f"\nNIK-damaged rows: {len(damaged)} of {len(truth)} ({len(damaged) / len(truth):.1%}); "
-        f"pairwise precision {score.precision:.4f}, recall {score.recall:.4f}; "
+        f"\nNIK-damaged rows read: {len(damaged)} of {len(read)} ({len(damaged) / len(read):.1%}); "
+        f"pairwise precision {score.precision:.4f}, recall {score.recall:.4f} "
+        f"({score.true_positive} of {score.true_pairs} true pairs, {score.predicted_pairs} predicted); "
         f"certified persons over cells: published {gap['certified_persons'].sum()}, "
         f"truth {gap['certified_persons_truth'].sum()}; cells off: {(gap['certified_gap'] != 0).sum()} of {len(gap)}"
     )
-    assert score.precision >= 0.998 and score.recall >= 0.99
+    if not (score.precision >= 0.998 and score.recall >= 0.99):
+        keys = labels.groupby("person_id")["person_key"].nunique()
+        split = labels[labels["person_id"].isin(keys[keys > 1].index)].merge(
+            truth[PROVENANCE + ["expected", "nik_damage"]], on=PROVENANCE)
+        problems.append(
+            f"linkage below target: precision {score.precision:.4f} (>= 0.998), recall {score.recall:.4f} (>= 0.99); "
+            f"persons split:\n" + split.sort_values(["person_id", "person_key"])[
+                PROVENANCE + ["person_id", "person_key_basis", "expected", "nik_damage", "nama"]].to_string())
     # 0.5% of a cell of a few dozen persons is less than one person: one person off at most per cell.
-    assert (gap["certified_gap"].abs() <= (0.005 * gap["certified_persons_truth"]).clip(lower=1)).all(), gap
-    assert abs(gap["certified_gap"].sum()) <= 0.005 * gap["certified_persons_truth"].sum()
+    if not (gap["certified_gap"].abs() <= (0.005 * gap["certified_persons_truth"]).clip(lower=1)).all():
+        problems.append("headline cells off by more than the target:\n" + gap[gap["certified_gap"] != 0].to_string())
+    if abs(gap["certified_gap"].sum()) > 0.005 * gap["certified_persons_truth"].sum():
+        problems.append(f"certified persons summed over cells off by {gap['certified_gap'].sum():+d}")
+    assert not problems, "\n\n".join(problems)
 
 
 def test_accounting_identity_rejected_files_and_feedback(tmp_path):
@@ -133,30 +252,73 @@ def test_accounting_identity_rejected_files_and_feedback(tmp_path):
     each feedback report lists exactly the rows rejected or flagged in its file."""
     settings, report, truth = _run(tmp_path, None, rows=600, nik_damage=True)
     log = report.submission_log
-    assert int(log["rows_read"].sum()) == int(log["rows_accepted"].sum()) + int(log["rows_quarantined"].sum()) == len(truth)
+    # Rows read are the truth's rows less those of the files no reader can read (checked file by file).
+    files = _truth_files(settings)
+    never = _rows_never_read(truth, files, log)
+    assert len(never) > 0
+    assert int(log["rows_read"].sum()) == int(log["rows_accepted"].sum()) + int(log["rows_quarantined"].sum()) \
+        == len(truth) - len(never)
     assert (log["rows_read"] == log["rows_accepted"] + log["rows_quarantined"]).all()
 
+    # Muara Enim's unreadable files (and its copy, first version and Lahat's file) are rejected
+    # under their own rules, and its other files still count.
     enim = log[log["office_id"] == "kab-muara-enim"]
-    assert set(enim.loc[enim["status"] == "rejected", "rule"]) == {"file_unreadable"}
+    enim_truth = files[files["office_id"] == "kab-muara-enim"]
+    assert set(zip(enim["source_file"], enim["status"], [_rule(r) for r in enim["rule"]])) == {
+        (f, *FILE_VERDICT[status]) for f, status in zip(enim_truth["source_file"], enim_truth["expected_status"])}
+    assert (enim["rule"] == "file_unreadable").sum() == 3
     assert (enim["status"] == "accepted").sum() >= 1
     assert "16.03" in set(report.headline["region_code"])
 
-    flags = pd.read_parquet(settings.data_dir / "staging" / "flags" / "kab-kutai-timur.parquet")
-    quarantine = report.quarantine[report.quarantine["office_id"] == "kab-kutai-timur"]
-    folder = settings.data_dir / "feedback" / "kab-kutai-timur"
-    reports = sorted(folder.glob("*.xlsx"))
-    assert len(reports) == (log["office_id"] == "kab-kutai-timur").sum()
-    listed = set()
+    # Feedback (expectations/feedback.py): one report per file with something to tell the office: a
+    # rejected file (not a first version its revision replaced: nothing in it needs fixing), rows
+    # quarantined or flagged by a row rule, rows accepted as participants only. Its detail sheet lists
+    # every such row, except an office habit (rules.yaml habit) hitting more than half of the file's
+    # rows, said once for the file; a rejected file's verdict is said once, not per row.
+    office = "kab-kutai-timur"
+    entries = log[log["office_id"] == office]
+    file_key = ["source_file", "source_sha256"]
+    flags = pd.read_parquet(settings.data_dir / "staging" / "flags" / f"{office}.parquet")
+    quarantine = report.quarantine[report.quarantine["office_id"] == office]
+    problems = pd.concat([flags[file_key + PROVENANCE[2:] + ["rule"]], quarantine[file_key + PROVENANCE[2:] + ["rule"]]])
+    problems = problems[[catalogue_rule(code).stage == "row" for code in problems["rule"]]]
+    linked = pd.read_parquet(settings.data_dir / "staging" / "linked" / "_all.parquet")
+    linked = linked[linked["office_id"] == office]
+    participants = linked[linked["flags"].str.split(";").map(lambda codes: "participation_only" in codes)]
+    participants = set(zip(participants["source_file"], participants["source_sha256"]))
+    expected_reports, expected_rows = {}, set()
+    for entry in entries.itertuples():
+        key = (entry.source_file, entry.source_sha256)
+        mine = problems[(problems["source_file"] == entry.source_file) & (problems["source_sha256"] == entry.source_sha256)]
+        rejected = entry.status == "rejected" and entry.rule != "superseded_by_revision"
+        if rejected or len(mine) or key in participants:
+            expected_reports[entry.source_file] = entry
+        for code, rows in mine.groupby("rule"):
+            if catalogue_rule(code).habit and entry.rows_accepted > 0 and len(rows) > HABIT_SHARE * entry.rows_accepted:
+                continue
+            expected_rows |= {(entry.source_file, str(sheet), int(row), catalogue_rule(code).pesan)
+                              for sheet, row in zip(rows["source_sheet"], rows["source_row"])}
+    assert set(entries["rule"]) >= {"superseded_by_revision", "duplicate_submission", "file_from_other_office"}
+    assert participants and expected_rows
+
+    reports = sorted((settings.data_dir / "feedback" / office).glob("*.xlsx"))
+    listed, reported = set(), set()
     for path in reports:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl")
-        assert set(sheets) == {"Ringkasan", "Baris bermasalah"}
-        source_file = sheets["Ringkasan"].iloc[0, 1]
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="openpyxl", header=None)
+        assert list(sheets) == ["Ringkasan", "Baris bermasalah"]
+        summary = dict(zip(sheets["Ringkasan"][0], sheets["Ringkasan"][1]))
+        entry = expected_reports[summary["Berkas"]]
+        reported.add(summary["Berkas"])
+        assert summary["Status berkas"] == "diterima" if entry.status == "accepted" else summary["Status berkas"].startswith("DITOLAK")
+        assert (int(summary["Baris dibaca dari berkas"]), int(summary["Baris dipakai"])) == (entry.rows_read, entry.rows_accepted)
         rows = sheets["Baris bermasalah"]
-        listed |= {(source_file, str(s), int(r), rule) for s, r, rule in zip(rows["Sheet"].fillna(""), rows["Baris"], rows["Aturan"])}
-    expected = {(f, str(s), int(r), rule) for f, s, r, rule in zip(flags["source_file"], flags["source_sheet"], flags["source_row"], flags["rule"])}
-    expected |= {(f, str(s), int(r), rule) for f, s, r, rule in zip(quarantine["source_file"], quarantine["source_sheet"], quarantine["source_row"], quarantine["rule"])}
-    assert listed == expected
-    assert len(expected) > 0
+        rows.columns = rows.iloc[0]
+        rows = rows.iloc[1:]
+        listed |= {(summary["Berkas"], str(sheet), int(row), masalah)
+                   for sheet, row, masalah in zip(rows["Lembar"].fillna(""), rows["Baris"], rows["Masalah"])}
+    assert len(reports) == len(reported) == len(expected_reports)
+    assert reported == set(expected_reports)
+    assert listed == expected_rows
 
 
 def test_broken_row_accounting_blocks_the_publish(tmp_path):
@@ -195,13 +357,20 @@ def test_person_keys_survive_a_withdrawn_and_restored_file(tmp_path):
     when a file disappears and comes back, and the run reports the persons it adds."""
     from pipelines.definitions import build_definitions
 
-    settings, _, _ = _run(tmp_path, None, rows=500, nik_damage=True)
+    settings, _, truth = _run(tmp_path, None, rows=500, nik_damage=True)
     defs = build_definitions(settings, person_key_secret="test-secret")
     instance = dg.DagsterInstance.ephemeral()
     publish = {"ops": {"publish_candidate": {"config": {"publish_date": PUBLISH.isoformat()}}}}
     assignments = settings.data_dir / "staging" / "linked" / "assignments.parquet"
     office = "kab-kutai-timur"
-    withdrawn = sorted((settings.landing_root / office).glob("*.xlsx"))[0]
+    # A file whose rows count and that no other file stands in for: withdrawing a copy's original,
+    # a revision or a first version would let its copy or first version count in between.
+    files = _truth_files(settings)
+    mine = files[files["office_id"] == office]
+    named = {same if "/" in same else f"{office}/{same}" for same in mine["same_as"] if same}
+    candidates = sorted(name for name, status in zip(mine["source_file"], mine["expected_status"])
+                        if status == "ok" and f"{office}/{name}" not in named and name.endswith(".xlsx"))
+    withdrawn = settings.landing_root / office / candidates[0]
     kept_aside = tmp_path / withdrawn.name
 
     def rerun():
@@ -224,9 +393,21 @@ def test_person_keys_survive_a_withdrawn_and_restored_file(tmp_path):
     key = PROVENANCE + ["person_key"]
     both = without[key].merge(restored[key], on=PROVENANCE, suffixes=("_before", "_after"), validate="one_to_one")
     assert len(both) == len(without) > 0
-    assert (both["person_key_before"] == both["person_key_after"]).all()
+    # A key changes only where the restored file's rows join two persons known before (e.g. a
+    # province's Rekap Kabupaten row with a mistyped NIK, linked by the certificate number of a row
+    # of the withdrawn file): one earlier key survives, the other is retired, the run reports the
+    # merge, and the truth confirms it. Every other row keeps its key.
+    changed = both[both["person_key_before"] != both["person_key_after"]]
+    retired = set(changed["person_key_before"])
+    assert not retired & set(restored["person_key"]), "a retired key still in use"
+    assert set(changed["person_key_after"]) <= set(without["person_key"]), "a known row got a new key"
+    assert changed.groupby("person_key_before")["person_key_after"].nunique().eq(1).all()
+    assert len(changed) == without["person_key"].isin(retired).sum()  # a retired person's rows all moved
+    persons = restored.merge(truth[PROVENANCE + ["person_id"]], on=PROVENANCE, how="left")
+    merged_into = persons[persons["person_key"].isin(set(changed["person_key_after"]))]
+    assert merged_into.groupby("person_key")["person_id"].nunique().eq(1).all(), merged_into.to_string()
+    assert metadata["persons_merged"].value == len(retired)
     assert (restored["person_key"] == "p_minted_by_an_earlier_release").sum() >= 1
     back = restored[restored["source_file"] == withdrawn.name]
     assert len(back) > 0
     assert metadata["new_persons"].value == len(set(back["person_key"]) - set(without["person_key"])) > 0
-    assert metadata["persons_merged"].value == 0
