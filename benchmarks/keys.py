@@ -145,7 +145,8 @@ def one(case: str, data: Path, keys_module: str | None) -> dict:
         rows, component, anchor, SECRET, previous, _reason)
     seconds = time.perf_counter() - started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kept = 0 if previous is None else int(pd.Series(person_key).isin(previous["person_key"]).sum())
+    earlier = set() if previous is None else set(previous["person_key"].astype(str).tolist())
+    kept = sum(k in earlier for k in person_key.tolist())
     return {"case": case, "rows": len(rows), "seconds": round(seconds, 3), "peak_mib": round(peak_mib),
             "input_mib": round(input_mib), "persons": len(set(person_key)), "rows_with_earlier_key": kept,
             "merges": len(merges), "splits": len(splits), "generation": generation}

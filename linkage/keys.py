@@ -92,6 +92,21 @@ def mint_materials(rows: pd.DataFrame, component: np.ndarray, anchor_nik: pd.Ser
     return out
 
 
+def _row_ids(rows: pd.DataFrame, previous: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """One integer per row identity (sha256, sheet, row), equal in both frames when the identities are."""
+    both = pd.DataFrame({
+        c: pd.concat([rows[c].astype("str"), previous[c].astype("str")], ignore_index=True)
+        for c in ("source_sha256", "source_sheet")
+    })
+    both["source_sheet"] = both["source_sheet"].fillna("")
+    row = pd.to_numeric(pd.concat([rows["source_row"], previous["source_row"]], ignore_index=True))
+    ids = np.zeros(len(both), dtype=np.int64)
+    for values in (both["source_sha256"], both["source_sheet"], row.astype(np.int64)):
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        ids = pd.factorize(ids * len(uniques) + codes)[0].astype(np.int64)  # dense again: no overflow
+    return ids[: len(rows)], ids[len(rows):]
+
+
 def _ranks(keys: np.ndarray) -> np.ndarray:
     """Position of each key in sorted order (equal keys, equal rank): for the few keys compared."""
     return pd.factorize(np.asarray(keys, dtype=object), sort=True)[0]
@@ -106,7 +121,6 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     (earlier key, label, rows moved; by key, most rows first, then label); and the
     earlier keys (distinct), which no new person may wear.
     """
-    prev = _identity_frame(previous)
     since_all = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
     # Earlier keys as codes in first-seen order (a hash, no sort): the keys themselves are
     # compared only where a rule needs their order, among the few merged or split persons.
@@ -116,7 +130,8 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     if "link_basis" in previous.columns:
         basis_nik = (previous["link_basis"].astype(str) == "nik").to_numpy(dtype=bool, na_value=False)
         nik[code_all[basis_nik & (code_all >= 0)]] = True
-    keep = ~prev.duplicated(list(ROW_IDENTITY)).to_numpy() & (code_all >= 0)  # first assignment of a row
+    row_id, prev_id = _row_ids(rows, previous)
+    keep = ~pd.Series(prev_id).duplicated().to_numpy() & (code_all >= 0)  # first assignment of a row
     code = code_all[keep]
     per_key = pd.Series(since_all[keep]).groupby(code).min()
     since = np.zeros(len(keys), dtype=np.int64)
@@ -124,14 +139,15 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     worn = np.zeros(len(keys), dtype=bool)
     worn[code] = True
     earlier = keys[worn]
-    prev = pd.DataFrame({**{c: prev[c].to_numpy()[keep] for c in ROW_IDENTITY}, "code": code})
 
-    ident = _identity_frame(rows)
-    ident["component"] = np.asarray(component, dtype=np.int64)
-    known = ident.merge(prev, on=list(ROW_IDENTITY), how="inner")
+    # The earlier key of each row of this run that the last run assigned.
+    at = pd.Index(prev_id[keep]).get_indexer(row_id)
+    found = at >= 0
     none = np.zeros(0, dtype=np.int64)
-    if not len(known):
+    if not found.any():
         return none, np.zeros(0, dtype=object), none, [], [], earlier
+    known = pd.DataFrame({"code": code[at[found]],
+                          "component": np.asarray(component, dtype=np.int64)[found]})
 
     # Rows of each earlier key per cluster, grouped by key, most rows first, then label.
     counts = known.groupby(["code", "component"], sort=False).size()
