@@ -116,13 +116,20 @@ def fold_names(names: pd.Series, variants: dict[str, str] | None = None) -> pd.S
 _FULL, _SHORT = 2, 1  # a word written out on both sides; a word shortened on one side
 
 
+# The folds above change a word's first letter, but not a clerk's initial of it: "K."
+# for Khairul (now "hairul"), "T." for Tjahjo ("cahyo"), "D." for Djoko ("yoko"), "O."
+# for Oetomo ("utomo"), "P." for Philipus ("filipus"). Folded first letter -> the
+# initials that may stand for it.
+_INITIALS_OF = {"h": "hkc", "c": "ct", "y": "yd", "u": "uo", "f": "fp"}
+
+
 def _word_match(x: str, y: str, loose: bool) -> int:
     """How word ``x`` and word ``y`` can be one word: _FULL, _SHORT or 0 (they cannot)."""
     if x == y:
         return _FULL if len(x) > 1 else _SHORT
     short, long = (x, y) if len(x) <= len(y) else (y, x)
     if len(short) == 1:
-        return _SHORT if long[0] == short else 0
+        return _SHORT if short in _INITIALS_OF.get(long[0], long[0]) else 0
     if 3 <= len(short) <= 4 and long.startswith(short) and len(long) - len(short) >= 2:
         # "Abd." for Abdul, "Supr." for Supriyadi: shortened, not misspelt. Longer
         # prefixes are names of their own ("Wahyuni" / "Wahyuningsih").
