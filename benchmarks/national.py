@@ -280,6 +280,75 @@ def measure(rows: int, seed: int, workers: int, keep: bool = False, limit: int |
     return out
 
 
+# Where an office ingest's time goes: (label, module path fragment, function name); cumulative seconds.
+PROFILE_PARTS = (
+    ("read files (sources.intake.read_office_files)", "sources/intake.py", "read_office_files"),
+    ("submission checks (check_submissions, 1 GX suite run)", "expectations/submission.py", "check_submissions"),
+    ("standardize (standardize_submission)", "standardize/record.py", "standardize_submission"),
+    ("row rules + row suite (validate_rows)", "expectations/validate.py", "validate_rows"),
+    ("  of which GX suite runs, both suites (run_suite)", "expectations/validate.py", "run_suite"),
+    ("feedback xlsx (write_feedback_reports)", "expectations/feedback.py", "write_feedback_reports"),
+    ("staging parquet writes (StagingStore.write)", "pipelines/resources.py", "write"),
+    ("staging parquet reads (StagingStore.read)", "pipelines/resources.py", "read"),
+    ("registry load + validation per step (load_registry)", "sources/registry.py", "load_registry"),
+    ("Dagster run, whole (execute_in_process)", "dagster/_core/definitions/job_definition.py", "execute_in_process"),
+)
+
+
+def profile_offices(landing: Path, registry: Path, data_dir: Path, count: int, seed: int = 3) -> dict:
+    """cProfile ``count`` office ingest runs (a random sample, after one warm-up run) and split their time."""
+    import cProfile
+    import pstats
+
+    import dagster as dg
+
+    from pipelines.definitions import build_definitions
+    from pipelines.jobs import INGEST_OFFICE_JOB
+    from pipelines.run import QUIET
+    from sources.registry import load_registry
+
+    offices = list(load_registry(registry))
+    sample = [offices[i] for i in np.random.default_rng(seed).choice(len(offices), size=min(count + 1, len(offices)), replace=False)]
+    job = build_definitions(_settings(landing, registry, data_dir), person_key_secret=SECRET).resolve_job_def(INGEST_OFFICE_JOB)
+    instance = dg.DagsterInstance.ephemeral()
+    job.execute_in_process(partition_key=sample[0], instance=instance, run_config=QUIET)  # imports, GX context
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for office_id in sample[1:]:
+        job.execute_in_process(partition_key=office_id, instance=instance, run_config=QUIET)
+    profiler.disable()
+    wall = time.perf_counter() - started
+    stats = pstats.Stats(profiler).stats
+    parts = {}
+    for label, path, name in PROFILE_PARTS:
+        seconds = calls = 0
+        for (filename, _, function), (_, ncalls, _, cumulative, _) in stats.items():
+            if function == name and filename.endswith(path):
+                seconds += cumulative
+                calls += ncalls
+        parts[label] = {"s": seconds, "calls": calls}
+    rows = office_rows(landing)
+    return {"offices": len(sample) - 1, "wall_s": wall, "load": _load(), "parts": parts,
+            "rows": int(sum(rows.get(office_id, 0) for office_id in sample[1:]))}
+
+
+def profile_table(result: dict) -> str:
+    n, wall = result["offices"], result["wall_s"]
+    lines = [f"{n} offices ({result['rows']:,} truth rows), {wall:.1f} s under cProfile (load {result['load']:.1f}), "
+             f"{wall / n * 1000:.0f} ms per office:", "",
+             "| part | s | ms per office | calls per office | share of the runs |", "|---|---:|---:|---:|---:|"]
+    for label, part in result["parts"].items():
+        lines.append(f"| {label} | {part['s']:.1f} | {part['s'] / n * 1000:.0f} | {part['calls'] / n:.1f} | {part['s'] / wall:.0%} |")
+    whole = next(part["s"] for label, part in result["parts"].items() if label.startswith("Dagster run"))
+    # top-level parts only: "  of which" rows are inside validate_rows / check_submissions
+    parts = sum(part["s"] for label, part in result["parts"].items()
+                if not label.startswith(("  ", "Dagster run")))
+    rest = whole - parts
+    lines.append(f"| Dagster and the rest (the run minus the parts above) | {rest:.1f} | {rest / n * 1000:.0f} | | {rest / wall:.0%} |")
+    return "\n".join(lines)
+
+
 STAGES = ("office_submissions", "standardize_office", "office_feedback_reports", "ingest_run_overhead",
           "linked_participations", "publish_candidate", "publish_warehouse")
 
@@ -327,7 +396,7 @@ def _summary(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def write_section(results: list[dict], workers: int) -> str:
+def write_section(results: list[dict], workers: int, profile: dict | None = None, notes: str = "") -> str:
     from benchmarks.machine import describe
 
     body = (
@@ -347,6 +416,12 @@ def write_section(results: list[dict], workers: int) -> str:
         "`pd.read_excel(engine='calamine')` / `pd.read_csv` / `json.load` of the same files (`benchmarks.ingest._floor_read`).\n\n"
         + _summary(results) + "\n\n" + _stage_table(results)
     )
+    if profile:
+        body += ("\n\nWhere an office run's time goes (`python -m benchmarks.national --profile N`: cProfile over N "
+                 "office ingest runs of the world above, cumulative seconds; parts overlap where one calls another, "
+                 "and cProfile slows pure-Python code more than C code): " + profile_table(profile))
+    if notes:
+        body += "\n\n" + notes.strip()
     return body
 
 
@@ -363,12 +438,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the worlds under bench-data/national")
     parser.add_argument("--no-doc", action="store_true", help="print, do not write docs/benchmarks.md")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--profile-json", type=Path, help="with --from-json: add this --profile result to the section")
+    parser.add_argument("--notes", type=Path, help="markdown appended to the section (e.g. figures measured by hand)")
     parser.add_argument("--from-json", type=Path, help="write the section from results saved with --json, run nothing")
     parser.add_argument("--mode", choices=("full", "incremental"), help=argparse.SUPPRESS)
     parser.add_argument("--landing", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--registry", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--profile", type=int, help="cProfile this many office ingests of the world kept under "
+                        "bench-data/national/world-<first size> (run with --keep first) and print where the time goes")
     args = parser.parse_args(argv)
+    if args.profile:
+        root = BENCH_DIR / f"world-{int(args.sizes.split(',')[0])}"
+        result = profile_offices(root / "landing", root / "offices.yaml", root / "data-profile", args.profile)
+        if args.json:
+            args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+        print(profile_table(result))
+        return 0
     if args.mode:
         print(json.dumps(run_mode(args.mode, args.landing, args.registry, args.data_dir, args.workers)))
         return 0
@@ -380,7 +466,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results[-1], default=str), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
-    body = write_section(results, args.workers)
+    profile = json.loads(args.profile_json.read_text(encoding="utf-8")) if args.profile_json else None
+    notes = args.notes.read_text(encoding="utf-8") if args.notes else ""
+    body = write_section(results, args.workers, profile, notes)
     if not args.no_doc:
         from benchmarks.report import replace_section
 
