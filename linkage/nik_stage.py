@@ -330,6 +330,9 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
       -- "Dedi Rudi Syahputra") are what twins' names look like too
       and (substr(p.nik_l, 7, 6) <> substr(p.nik_r, 7, 6)
            or p.cert_l = p.cert_r
+           -- Excel's truncation copied back as text (the 16th digit shows as 0): the damage
+           -- NIK repair accepts on agreeing names alone when it arrives as 15 digits
+           or (left(p.nik_l, 15) = left(p.nik_r, 15) and (right(p.nik_l, 1) = '0' or right(p.nik_r, 1) = '0'))
            or ((substr(p.nik_l, 1, 4) in (select code from regencies))
                <> (substr(p.nik_r, 1, 4) in (select code from regencies)))
            or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {RARE_EXPECTED}))

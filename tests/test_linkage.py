@@ -198,6 +198,12 @@ CLERKS = [
         "1968-08-23", "L", sertifikat="SKK-6408-2025-000349"),
     Row("copied_single", "hendra", "kaltim_2025.xlsx", "Hendra Iskandar", "6408012308680039", None, None, "L",
         sertifikat="SKK-6408-2025-000349", jenjang="7", jabatan="Ahli Muda Teknik Jalan", office="prov-kaltim"),
+    # Excel's truncation copied back as text, still a valid-looking NIK (serial 0020), on a
+    # row that also shortens the name.
+    Row("abbreviated", "wijaya", "kutim_2024.xlsx", "Noor Wijaya", "6408021011880023", "Sangatta", "1988-11-10",
+        "L"),
+    Row("abbreviated", "wijaya", "kutim_2025.xlsx", "N. Wijaya", "6408021011880020", "Sangatta", "1988-11-10",
+        "L", jenjang="4", jabatan="Mandor"),
     # Two clerks shortening different words of one name, on one intact NIK.
     Row("abbreviated", "lubis", "kutim_2024.xlsx", "S. Lubis", "6408180808020007", "Bontang", "2002-08-08", "L"),
     Row("abbreviated", "lubis", "kaltim_2025.xlsx", "Sugeng L.", "6408180808020007", None, None, "L", jenjang="7",
