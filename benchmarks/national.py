@@ -178,11 +178,10 @@ def run_mode(mode: str, landing: Path, registry: Path, data_dir: Path, workers: 
     headline = report.headline.sort_values(list(report.headline.columns[:3])).reset_index(drop=True)
     headline.to_parquet(data_dir / f"headline-{mode}-{workers}.parquet")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "mode": mode, "workers": workers, "wall_s": wall, "timings": report.timings,
         "offices_ingested": len(report.offices_ingested), "offices_skipped": len(report.offices_skipped),
-        "peak_mib": own, "worker_peak_mib": children if workers > 1 and len(report.offices_ingested) > 1 else 0.0,
+        "peak_mib": own, "worker_peak_mib": report.timings.get("ingest_worker_peak_mib", 0.0),
         "load_start": load_start, "load_end": _load(),
         "certified": int(report.headline["certified_persons"].sum()),
         "active": int(report.headline["active_persons"].sum()),

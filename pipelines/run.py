@@ -18,6 +18,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import resource
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -150,7 +151,8 @@ def _ingest_one(office_id: str) -> dict:
     started = time.perf_counter()
     result = job.execute_in_process(partition_key=office_id, instance=instance, run_config=QUIET)
     wall = time.perf_counter() - started
-    return {"office_id": office_id, "wall_s": wall, "steps": _step_seconds(instance, result.run_id)}
+    return {"office_id": office_id, "wall_s": wall, "steps": _step_seconds(instance, result.run_id),
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def _pool_context():
@@ -283,6 +285,9 @@ def run_everything(
             timings[step] = timings.get(step, 0.0) + seconds
         timings["ingest_run_overhead"] = timings.get("ingest_run_overhead", 0.0) + outcome["wall_s"] - sum(outcome["steps"].values())
         timings["ingest_runs_wall_sum"] = timings.get("ingest_runs_wall_sum", 0.0) + outcome["wall_s"]
+    if workers > 1 and len(outcomes) > 1:
+        # peak RSS of the largest ingest worker process (MiB); this process's own is the caller's to read
+        timings["ingest_worker_peak_mib"] = max(outcome["peak_mib"] for outcome in outcomes)
 
     defs = build_definitions(settings, person_key_secret=person_key_secret)
     run_config = {
