@@ -6,6 +6,7 @@ an office is a registry edit, never new asset code.
 """
 
 import time
+import warnings
 from datetime import date
 
 import dagster as dg
@@ -18,6 +19,11 @@ from expectations.validate import validate_rows
 from pipelines.resources import OfficeRegistry, StagingStore
 from sources.intake import read_office_files
 from standardize.record import standardize_submission
+
+# Per-office check results need partitioned check specs, a preview feature in Dagster
+# 1.13 that we adopt knowingly (STACK-NOTES); its warning on every code load says nothing new.
+warnings.filterwarnings("ignore", message="Specifying a partitions_def on an AssetCheckSpec",
+                        category=dg.PreviewWarning)
 
 RAW = "raw"
 FILES = "files"
