@@ -73,6 +73,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nama pemegang",
         "name",
         "nama tenaga ahli",
+        "nama pekerja",
+        "nama operator",
         # English API exports and forms (full_name, fullName, participant_name)
         "full name",
         "fullname",
@@ -93,6 +95,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nomor induk kependudukan",
         "no induk kependudukan",
         "ktp",
+        "nomor identitas",
+        "no identitas",
+        "nomor kartu identitas",
+        "e ktp",
+        "no e ktp",
+        "nomor e ktp",
         # English API exports: national identity number
         "id number",
         "national id",

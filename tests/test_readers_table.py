@@ -163,11 +163,20 @@ def test_duplicate_canonical_column_keeps_the_first_and_notes_it():
 
 
 def test_office_column_mapping_wins_over_the_shared_table():
-    rows = rows_of("Nama Pekerja | Nomor Identitas | Keterangan\nBudi | 6408015203850012 | x")
+    rows = rows_of("Anggota Regu | No Kependudukan | Keterangan\nBudi | 6408015203850012 | x")
     with pytest.raises(HeaderNotFound):
         find_header(rows)
-    header = find_header(rows, {"Nama Pekerja": "nama", "Nomor Identitas": "nik", "Keterangan": "program"})
-    assert header.texts == {"nama": "Nama Pekerja", "nik": "Nomor Identitas", "program": "Keterangan"}
+    header = find_header(rows, {"Anggota Regu": "nama", "No Kependudukan": "nik", "Keterangan": "program"})
+    assert header.texts == {"nama": "Anggota Regu", "nik": "No Kependudukan", "program": "Keterangan"}
+
+
+@pytest.mark.parametrize(
+    ("nama", "nik"),
+    [("Nama Pekerja", "Nomor Identitas"), ("Nama Operator", "No. e-KTP"), ("NAMA PEKERJA", "No. Identitas")],
+)
+def test_worker_and_identity_headers_need_no_mapping(nama, nik):
+    header = find_header(rows_of(f"{nama} | {nik}\nBudi | 6408015203850012"))
+    assert header.texts == {"nama": nama, "nik": nik}
 
 
 def test_a_row_needs_two_mapped_cells_including_name_or_nik():
