@@ -417,7 +417,7 @@ def write_section(results: list[dict], workers: int, profile: dict | None = None
     )
     if profile:
         body += ("\n\nWhere an office run's time goes (`python -m benchmarks.national --profile N`: cProfile over N "
-                 "office ingest runs of the world above, cumulative seconds; parts overlap where one calls another, "
+                 "office ingest runs of the first world above, cumulative seconds; parts overlap where one calls another, "
                  "and cProfile slows pure-Python code more than C code): " + profile_table(profile))
     if notes:
         body += "\n\n" + notes.strip()
