@@ -33,6 +33,7 @@ from pipelines.definitions import build_definitions
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry, StagingStore
 from pipelines.settings import Settings
+from sources.readers import sha256_of
 from sources.registry import Office, load_registry
 from warehouse.publish import make_engine, read_table
 
@@ -82,14 +83,6 @@ def ingest_code_version(root: Path = _REPO) -> str:
     return digest.hexdigest()
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def office_context(office: Office, code_version: str, today: date) -> str:
     """What besides its files decides an office's staged outputs: its registry entry, the code, the day."""
     return hashlib.sha256(f"{office!r}|{code_version}|{today.isoformat()}".encode()).hexdigest()
@@ -108,7 +101,7 @@ def office_unchanged(office: Office, registry: OfficeRegistry, staging: StagingS
         return False
     staged = staging.read("files", office.id)
     before = sorted(zip(staged["source_file"].astype(str), staged["source_sha256"].astype(str)))
-    now = sorted((path.name, _file_sha256(path)) for path in registry.landing_files(office))
+    now = sorted((path.name, sha256_of(path)) for path in registry.landing_files(office))
     return before == now
 
 

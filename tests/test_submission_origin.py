@@ -150,7 +150,7 @@ def test_verdict_without_niks_or_title():
 @pytest.mark.parametrize(
     "title, rule",
     [
-        # Kukar's list with Kukar's own column names, in Kutai Timur's folder: whose it is matters more
+        # a list whose column names no table knows, in Kutai Timur's folder: whose it is matters more
         ("DATA PESERTA SERTIFIKASI TKK KABUPATEN KUTAI KARTANEGARA 2022", "file_from_other_office"),
         # Kutai Timur's own file without a usable header stays a plain unreadable file
         ("DATA PESERTA SERTIFIKASI KAB. KUTAI TIMUR 2022", "file_unreadable"),
@@ -166,7 +166,7 @@ def test_unreadable_file_from_another_office(tmp_path, title, rule):
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Peserta")
     sheet.write("A1", title)
-    sheet.write_row("A3", ["No", "Nama Pekerja", "Nomor Identitas", "Jabatan"])
+    sheet.write_row("A3", ["No", "Anggota Regu", "No Kependudukan", "Jabatan"])
     sheet.write_row("A4", [1, "Budi", "6402010101800001", "Mandor"])
     book.close()
     office = OFFICES["kab-kutai-timur"]
