@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.ingest --sizes $${BENCH_SIZES:-10000,100000,1000000}
 	$(BIN)/python -m benchmarks.publish
 	$(BIN)/python -m benchmarks.linkage $${BENCH_LINKAGE_ARGS:-}
+	$(BIN)/python -m benchmarks.keys
 	$(BIN)/python -m benchmarks.national --sizes $${BENCH_NATIONAL_SIZES:-300000,2000000} \
 		--workers $${BENCH_NATIONAL_WORKERS:-2} --runs $${BENCH_NATIONAL_RUNS:-full:1,full:W,incremental:W}
 
