@@ -17,6 +17,7 @@ from expectations.feedback import write_feedback_reports
 from expectations.submission import check_submissions, quarantine_rejected_files
 from expectations.validate import validate_rows
 from pipelines.resources import OfficeRegistry, StagingStore
+from pipelines.sensors import record_ingested
 from sources.intake import read_office_files
 from standardize.record import standardize_submission
 
@@ -170,6 +171,8 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         files = check_submissions(intake.files, intake.rows, office)
         staging.write(RAW, office.id, intake.rows)
         staging.write(FILES, office.id, files)
+        # What this ingest read, so the landing sensor starts no second run for it.
+        record_ingested(context.instance, office.id, zip(intake.files["source_file"], intake.files["source_sha256"]))
         rejected = files[files["status"] == "rejected"]
         for reason in rejected["reason"]:
             context.log.warning(f"rejected file: {reason}")

@@ -12,6 +12,7 @@ import dagster as dg
 import pandas as pd
 import sqlalchemy as sa
 
+from sources.landing import IGNORED_PREFIXES
 from sources.registry import Office, load_registry
 from warehouse.publish import make_engine
 
@@ -62,7 +63,7 @@ class OfficeRegistry(dg.ConfigurableResource):
         return sorted(
             path
             for path in folder.iterdir()
-            if path.is_file() and not path.name.startswith((".", "~$"))
+            if path.is_file() and not path.name.startswith(IGNORED_PREFIXES)
         )
 
 

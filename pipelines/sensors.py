@@ -4,7 +4,9 @@ ingests start one publish.
 ``office_landing_sensor``'s cursor is short JSON ``{office_id: content digest}``
 (what the UI's sensor page shows), merged into (never replacing) the previous
 cursor, so a restart does not re-trigger offices whose files did not change,
-and an office added to the registry later starts with an empty entry. The
+and an office added to the registry later starts with an empty entry. Content an
+ingest already read (``make demo``, ``sertifikasi run``, a backfill) starts no run,
+so the UI opens quiet after a run outside the daemon. The
 per-file ``[size, mtime_ns, sha256]`` snapshots, which only spare re-hashing
 unchanged files, live in the Dagster instance's key-value store instead: losing
 them costs one re-hash, never a run.
@@ -19,9 +21,12 @@ import dagster as dg
 
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry
-from sources.landing import content_digest, snapshot
+from sources.landing import content_digest, digest_of, snapshot
 
 SNAPSHOT_KEY = "sertifikasi/landing_snapshot/{office_id}"
+# The folder content the office's last ingest read, whoever started it (this sensor,
+# `make demo`, `sertifikasi run`, a backfill): content already ingested starts no run.
+INGESTED_KEY = "sertifikasi/ingested_digest/{office_id}"
 # At most one automated publish per this many minutes: a burst of office ingests
 # (the nightly refresh, several arrivals) is linked and published once.
 PUBLISH_BATCH_MINUTES = 15
@@ -44,12 +49,20 @@ def _previous_digest(entry: object) -> tuple[str | None, dict | None]:
 
 
 def landing_run_requests(
-    registry: OfficeRegistry, cursor: str | None, snapshots: dict[str, dict] | None = None
+    registry: OfficeRegistry,
+    cursor: str | None,
+    snapshots: dict[str, dict] | None = None,
+    ingested: dict[str, str] | None = None,
 ) -> tuple[list[dg.RunRequest], str, dict[str, dict]]:
     """Run requests for offices whose landing folder content changed, the new cursor, and the
-    per-office file snapshots that changed (to store outside the cursor)."""
+    per-office file snapshots that changed (to store outside the cursor).
+
+    ``ingested``: per office, the content digest its last ingest read; that content
+    needs no run, even when this sensor has not seen it yet.
+    """
     state = json.loads(cursor) if cursor else {}
     snapshots = snapshots or {}
+    ingested = ingested or {}
     requests = []
     changed_snapshots: dict[str, dict] = {}
     for office in registry.offices().values():
@@ -58,7 +71,8 @@ def landing_run_requests(
         files = snapshot(office.landing_dir(Path(registry.landing_root)), before_files)
         digest = content_digest(files)
         # An empty folder never seen before is no news; a folder emptied since is (files removed).
-        if digest != before_digest and (files or before_digest not in (None, content_digest({}))):
+        already = ingested.get(office.id) == digest
+        if digest != before_digest and not already and (files or before_digest not in (None, content_digest({}))):
             requests.append(
                 dg.RunRequest(
                     partition_key=office.id,
@@ -79,6 +93,18 @@ def _load_snapshots(context: dg.SensorEvaluationContext, office_ids: list[str]) 
     return {keys[key]: json.loads(value) for key, value in stored.items() if value}
 
 
+def record_ingested(instance: dg.DagsterInstance, office_id: str, files) -> None:
+    """Remember the folder content (``(file name, sha256)`` pairs) an ingest of ``office_id`` read."""
+    instance.run_storage.set_cursor_values({INGESTED_KEY.format(office_id=office_id): digest_of(files)})
+
+
+def ingested_digests(instance: dg.DagsterInstance, office_ids: list[str]) -> dict[str, str]:
+    """Per office, the folder content digest its last ingest read (see :func:`record_ingested`)."""
+    keys = {INGESTED_KEY.format(office_id=office_id): office_id for office_id in office_ids}
+    stored = instance.run_storage.get_cursor_values(set(keys))
+    return {keys[key]: value for key, value in stored.items() if value}
+
+
 @dg.sensor(
     name="office_landing_sensor",
     job_name=INGEST_OFFICE_JOB,
@@ -89,8 +115,10 @@ def _load_snapshots(context: dg.SensorEvaluationContext, office_ids: list[str]) 
 )
 def office_landing_sensor(context: dg.SensorEvaluationContext, registry: OfficeRegistry):
     """Watch every office's landing folder."""
-    snapshots = _load_snapshots(context, list(registry.offices()))
-    requests, cursor, changed = landing_run_requests(registry, context.cursor, snapshots)
+    office_ids = list(registry.offices())
+    snapshots = _load_snapshots(context, office_ids)
+    ingested = ingested_digests(context.instance, office_ids)
+    requests, cursor, changed = landing_run_requests(registry, context.cursor, snapshots, ingested)
     if changed:
         context.instance.run_storage.set_cursor_values(
             {SNAPSHOT_KEY.format(office_id=office_id): json.dumps(files) for office_id, files in changed.items()}

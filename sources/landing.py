@@ -44,7 +44,12 @@ def snapshot(folder: Path, previous: dict[str, list] | None = None) -> dict[str,
     return current
 
 
-def content_digest(state: dict[str, list]) -> str:
-    """One hash for the folder's content: file names and their sha256, not their times."""
-    text = "\n".join(f"{name}\t{entry[2]}" for name, entry in sorted(state.items()))
+def digest_of(files) -> str:
+    """One hash for a folder's content from its ``(file name, sha256)`` pairs."""
+    text = "\n".join(f"{name}\t{sha}" for name, sha in sorted(files))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def content_digest(state: dict[str, list]) -> str:
+    """One hash for the folder's content (a :func:`snapshot`): file names and their sha256, not their times."""
+    return digest_of((name, entry[2]) for name, entry in state.items())

@@ -178,3 +178,34 @@ def test_publish_sensor_targets_the_publish_job():
 
     assert publish_automation_sensor.job_name == "publish"
     assert "at most one publish per 15 minutes" in publish_automation_sensor.description
+
+
+def test_content_an_ingest_already_read_starts_no_run(tmp_path):
+    """After `make demo` or `sertifikasi run` ingested an office, the sensor's first tick stays quiet
+    for that office; a later change still starts its run."""
+    from assets.offices import build_office_assets
+    from pipelines.resources import StagingStore
+
+    registry = OfficeRegistry(registry_path=str(DEFAULT_REGISTRY), landing_root=str(tmp_path / "landing"))
+    folder = tmp_path / "landing" / "kota-palembang"
+    folder.mkdir(parents=True)
+    (folder / "operator.csv").write_text("Nama;NIK;Jenjang;Hasil\nBudi;1671011203850001;3;K\n", encoding="utf-8")
+    (tmp_path / "landing" / "kab-muara-enim").mkdir()
+    (tmp_path / "landing" / "kab-muara-enim" / "rekap.csv").write_text("Nama;NIK\nSiti;1603015203850002\n")
+
+    instance = dg.DagsterInstance.ephemeral()
+    partitions = dg.StaticPartitionsDefinition(sorted(load_registry().keys()))
+    submissions = [a for a in build_office_assets(partitions) if dg.AssetKey("office_submissions") in a.keys]
+    result = dg.materialize(
+        submissions, partition_key="kota-palembang", instance=instance,
+        resources={"registry": registry, "staging": StagingStore(data_dir=str(tmp_path / "data"))},
+    )
+    assert result.success
+
+    # Palembang's content was ingested: no run; Muara Enim's was not: its run.
+    requests, cursor = tick(registry, None, instance)
+    assert [office for office, _ in requests] == ["kab-muara-enim"]
+
+    (folder / "operator_2.csv").write_text("Nama;NIK;Jenjang;Hasil\nAgus;1671011203850002;2;K\n", encoding="utf-8")
+    requests, _ = tick(registry, cursor, instance)
+    assert [office for office, _ in requests] == ["kota-palembang"]
