@@ -198,7 +198,9 @@ def ingest_offices(
     offices = registry.offices()
     # Largest landing folders first, so one big office does not start last and run alone.
     ordered = sorted(office_ids, key=lambda office_id: -_landing_bytes(registry, offices[office_id]))
-    use_home = bool(os.environ.get("DAGSTER_HOME"))
+    # Workers record into DAGSTER_HOME only when the caller's own instance is that one: a
+    # caller with an ephemeral instance (tests, benchmarks) must not need the folder to exist.
+    use_home = bool(os.environ.get("DAGSTER_HOME")) and not instance.is_ephemeral
     done = []
     with ProcessPoolExecutor(
         max_workers=min(workers, len(ordered)),
