@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -13,21 +12,14 @@ import pytest
 from sources.headers import EXACT, GUESSED, IN_CONTEXT, canonical_path, normalize_header
 from sources.readers import read_submission
 from sources.readers.json_reader import find_records
-from sources.registry import Office, ReaderOptions
 from standardize.record import OUTPUT_COLUMNS, standardize_submission
+
+# pytest puts tests/ on the path: the Kaltim office with reader overrides is defined once.
+from test_readers_json import office
 
 REFERENCE = date(2026, 6, 1)
 
 
-def office(**reader) -> Office:
-    return Office(
-        id="prov-kaltim",
-        name="Dinas PUPR-Pera Provinsi Kalimantan Timur",
-        level="province",
-        region_code="64",
-        landing="prov-kaltim",
-        reader=replace(ReaderOptions(), **reader),
-    )
 
 
 # --- field names --------------------------------------------------------------------
