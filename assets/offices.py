@@ -14,7 +14,7 @@ import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
 from expectations.feedback import write_feedback_reports
-from expectations.submission import check_submissions, quarantine_rejected_files
+from expectations.submission import SETTLED_RULES, check_submissions, quarantine_rejected_files
 from expectations.validate import validate_rows
 from pipelines.resources import OfficeRegistry, StagingStore
 from pipelines.sensors import record_ingested
@@ -147,7 +147,9 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 # while another office's run turns its own partition green.
                 partitions_def=offices_partitions,
                 description="Whole-file rules (expectations/suites/submission.json): readable, has rows, "
-                "not a re-submission, not another office's data. A failing file is rejected on its own.",
+                "not a re-submission, not another office's data. A failing file is rejected on its own; "
+                "red while the office has a file to fix or withdraw (a copy or a replaced first version "
+                "is only listed).",
             ),
             dg.AssetCheckSpec(
                 "office_freshness",
@@ -186,13 +188,17 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
             }
         )
+        needs_office = rejected[~rejected["rule"].isin(SETTLED_RULES)]
         yield dg.AssetCheckResult(
             check_name="submission_suite",
-            passed=rejected.empty,
+            # Red until the office fixes or withdraws the file; a copy or a replaced first
+            # version is settled by the pipeline itself (expectations.submission.SETTLED_RULES).
+            passed=needs_office.empty,
             severity=dg.AssetCheckSeverity.ERROR,
             metadata={
                 "files": len(files),
                 "files_rejected": len(rejected),
+                "files_needing_the_office": len(needs_office),
                 "by_rule": table_preview(
                     rejected["rule"].value_counts().rename_axis("rule").reset_index(name="files"), limit=20
                 ),

@@ -31,13 +31,30 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def webserver(tmp_path_factory):
+def _home_and_data(tmp_path_factory) -> dict:
     home = tmp_path_factory.mktemp("dagster_home")
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     data = tmp_path_factory.mktemp("data")
+    return {**os.environ, "DAGSTER_HOME": str(home), "SERTIFIKASI_DATA_DIR": str(data), "PERSON_KEY_SECRET": "test"}
+
+
+@pytest.fixture(scope="module")
+def webserver(tmp_path_factory):
+    yield from _serve(_home_and_data(tmp_path_factory))
+
+
+@pytest.fixture(scope="module")
+def demo_webserver(tmp_path_factory):
+    """`make demo`'s sequence (a small world), then the webserver over the same instance."""
+    env = _home_and_data(tmp_path_factory)
+    subprocess.run([sys.executable, "-m", "pipelines", "demo", "--rows", "800"], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    for url in _serve(env):
+        yield url, Path(env["SERTIFIKASI_DATA_DIR"])
+
+
+def _serve(env: dict):
     port = _free_port()
-    env = {**os.environ, "DAGSTER_HOME": str(home), "SERTIFIKASI_DATA_DIR": str(data), "PERSON_KEY_SECRET": "test"}
     webserver_bin = Path(sys.executable).with_name("dagster-webserver")
     process = subprocess.Popen(
         [str(webserver_bin), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
@@ -65,14 +82,46 @@ def webserver(tmp_path_factory):
             process.kill()
 
 
-def _graphql(url: str) -> dict:
+def _graphql(url: str, query: str = QUERY) -> dict:
     # The code server may still be loading right after start-up: retry until the location answers.
     deadline = time.monotonic() + 120
     while True:
-        data = requests.post(f"{url}/graphql", json={"query": QUERY}, timeout=30).json()["data"]
+        data = requests.post(f"{url}/graphql", json={"query": query}, timeout=30).json()["data"]
         if data["assetNodes"] or time.monotonic() > deadline:
             return data
         time.sleep(2)
+
+
+CHECK_STATUS = """
+{
+  assetNodes {
+    assetKey { path }
+    assetChecksOrError { ... on AssetChecks { checks { name
+      partitionStatuses { ... on AssetCheckDefaultPartitionStatuses { succeededPartitions failedPartitions } }
+    } } }
+  }
+}
+"""
+
+
+def test_office_checks_per_partition_after_the_demo(demo_webserver):
+    """Each office partition shows its own submission_suite result, all at once: red exactly for the
+    offices the generator gave a file they must fix or withdraw (unreadable, another office's)."""
+    import pandas as pd
+
+    url, data_dir = demo_webserver
+    nodes = _graphql(url, CHECK_STATUS)["assetNodes"]
+    (statuses,) = [
+        check["partitionStatuses"]
+        for node in nodes if node["assetKey"]["path"] == ["office_submissions"]
+        for check in node["assetChecksOrError"]["checks"] if check["name"] == "submission_suite"
+    ]
+    files = pd.read_csv(data_dir / "landing" / "_truth" / "files.csv", dtype=str, keep_default_na=False)
+    offices = set(files["office_id"])
+    red = set(files.loc[files["expected_status"].isin(["rejected", "held"]), "office_id"])
+    assert "kab-muara-enim" in red and offices - red  # both kinds present, or the test says nothing
+    assert set(statuses["failedPartitions"]) == red
+    assert set(statuses["succeededPartitions"]) == offices - red
 
 
 def test_every_asset_check_sensor_and_schedule_is_served(webserver):
