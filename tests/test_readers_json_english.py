@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from sources.headers import EXACT, GUESSED, IN_CONTEXT, canonical_path, normalize_header
@@ -16,6 +14,7 @@ from standardize.record import OUTPUT_COLUMNS, standardize_submission
 
 # pytest puts tests/ on the path: the Kaltim office with reader overrides is defined once.
 from test_readers_json import office
+from test_standardize_record import _plain
 
 REFERENCE = date(2026, 6, 1)
 
@@ -358,14 +357,6 @@ EXPECTED = {
 }  # fmt: skip
 
 
-def _plain(value):
-    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
 
 
 def test_english_export_end_to_end(tmp_path):
