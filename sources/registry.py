@@ -17,6 +17,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from reference import region, regions
 from sources import headers
+from sources.filenames import check_office_id, contained
 from sources.pull import PullSource, PullSpecError
 
 DEFAULT_REGISTRY = Path(__file__).with_name("offices.yaml")
@@ -65,8 +66,8 @@ class Office:
         return region(self.region_code).name
 
     def landing_dir(self, landing_root: Path) -> Path:
-        """Folder where this office's files arrive."""
-        return Path(landing_root) / self.landing
+        """Folder where this office's files arrive; never outside ``landing_root``."""
+        return contained(landing_root, self.landing)
 
 
 def _reader_options(office_id: str, spec: dict[str, Any] | None) -> ReaderOptions:
@@ -102,9 +103,15 @@ def _reader_options(office_id: str, spec: dict[str, Any] | None) -> ReaderOption
 
 def parse_office(spec: dict[str, Any]) -> Office:
     """Build and validate one office entry."""
+    if not isinstance(spec, dict):
+        raise RegistryError(f"office entry {spec!r} is not a mapping (id: ..., name: ..., level: ..., region_code: ...)")
     office_id = spec.get("id")
-    if not office_id or not isinstance(office_id, str):
+    if not office_id:
         raise RegistryError(f"office entry without an id: {spec!r}")
+    # The id becomes a partition key and a folder name under the data directory: a slug only.
+    problem = check_office_id(office_id)
+    if problem:
+        raise RegistryError(problem)
     missing = [key for key in ("name", "level", "region_code") if not spec.get(key)]
     if missing:
         raise RegistryError(f"office {office_id}: missing {', '.join(missing)}")
@@ -114,10 +121,18 @@ def parse_office(spec: dict[str, Any]) -> Office:
     code = str(spec["region_code"])
     known = regions().get(code)
     if known is None:
-        raise RegistryError(f"office {office_id}: region_code {code!r} is not in reference/regions.csv")
+        hint = ""
+        if isinstance(spec["region_code"], float):  # YAML reads 64.10 as the number 64.1
+            hint = "; write the code in quotes (region_code: '64.10') so YAML keeps it as text"
+        raise RegistryError(f"office {office_id}: region_code {code!r} is not in reference/regions.csv{hint}")
     if known.type != level:
         raise RegistryError(
             f"office {office_id}: level {level!r} but region {code} ({known.name}) is a {known.type}"
+        )
+    landing = spec.get("landing") or office_id
+    if not isinstance(landing, str) or Path(landing).is_absolute() or ".." in Path(landing).parts:
+        raise RegistryError(
+            f"office {office_id}: landing {landing!r} must be a folder name relative to the landing root, without '..'"
         )
     pull = None
     if spec.get("pull"):
@@ -131,7 +146,7 @@ def parse_office(spec: dict[str, Any]) -> Office:
         name=spec["name"],
         level=level,
         region_code=code,
-        landing=spec.get("landing") or office_id,
+        landing=landing,
         reader=_reader_options(office_id, spec.get("reader")),
         freshness_days=spec.get("freshness_days"),
         targets=tuple(spec.get("targets") or ()),
@@ -147,6 +162,10 @@ def load_registry(path: Path | str = DEFAULT_REGISTRY) -> dict[str, Office]:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     except FileNotFoundError:
         raise RegistryError(f"office registry not found: {path}") from None
+    except yaml.YAMLError as error:
+        raise RegistryError(f"{path}: not valid YAML ({error})") from None
+    if not isinstance(document, dict):
+        raise RegistryError(f"{path}: expected a mapping with an 'offices' list at the top")
     entries = document.get("offices")
     if not isinstance(entries, list) or not entries:
         raise RegistryError(f"{path}: expected a non-empty list under 'offices'")

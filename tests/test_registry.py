@@ -41,6 +41,16 @@ def _write(tmp_path, body: str):
         ('{id: kab-x, name: X, level: regency, region_code: "64.08", reader: {date_order: ymd}}', "kab-x: date_order must be one of"),
         ('{id: kab-x, name: X, level: regency, region_code: "64.08", reader: {column_mapping: {"Nama Pekerja": namanya}}}', "kab-x: column_mapping sends 'Nama Pekerja' to 'namanya'"),
         ('{id: kab-x, name: X, level: regency, region_code: "64.08", reader: {sheets: [A]}}', "kab-x: unknown reader option(s) ['sheets']"),
+        # ids become folder names under the data directory: a path in an id could delete outside it
+        ('{id: ../../victim, name: X, level: regency, region_code: "64.08"}', "office id '../../victim' must be a slug"),
+        ('{id: "..", name: X, level: regency, region_code: "64.08"}', "office id '..' must be a slug"),
+        ('{id: Kab-X, name: X, level: regency, region_code: "64.08"}', "office id 'Kab-X' must be a slug"),
+        ('{id: "kab x", name: X, level: regency, region_code: "64.08"}', "office id 'kab x' must be a slug"),
+        ('{id: 6408, name: X, level: regency, region_code: "64.08"}', "office id 6408 must be a slug"),
+        ('{id: kab-x, name: X, level: regency, region_code: "64.08", landing: ../../etc}', "kab-x: landing '../../etc' must be a folder name relative"),
+        ('{id: kab-x, name: X, level: regency, region_code: "64.08", landing: /etc}', "kab-x: landing '/etc' must be a folder name relative"),
+        ('{id: kab-x, name: X, level: regency, region_code: 64.10}', "region_code '64.1' is not in reference/regions.csv; write the code in quotes"),
+        ("kab-kutai-timur", "office entry 'kab-kutai-timur' is not a mapping"),
     ],
 )
 def test_bad_registry_entries_are_rejected_with_the_office_named(tmp_path, entry, message):
@@ -55,3 +65,18 @@ def test_duplicate_office_ids_are_rejected(tmp_path):
     path = _write(tmp_path, f"offices:\n  - {entry}\n  - {entry}\n")
     with pytest.raises(RegistryError, match="office id 'kab-x' appears twice"):
         load_registry(path)
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("offices:\n  - {id: kab-x, name: X\n", "not valid YAML"),
+        ("- {id: kab-x}\n", "expected a mapping with an 'offices' list"),
+        ("offices: {}\n", "expected a non-empty list under 'offices'"),
+    ],
+)
+def test_malformed_registry_files_are_rejected_with_the_file_named(tmp_path, body, message):
+    path = _write(tmp_path, body)
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    assert str(path) in str(error.value) and message in str(error.value)
