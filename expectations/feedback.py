@@ -26,6 +26,7 @@ import pandas as pd
 import xlsxwriter
 
 from expectations.catalogue import rule as catalogue_rule
+from sources.filenames import derived_file_name
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
 
@@ -127,10 +128,6 @@ def neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
-
-
-def _safe_name(file_name: str) -> str:
-    return re.sub(r"[^\w.\- ]+", "_", Path(file_name).stem).strip() or "berkas"
 
 
 def file_verdict(rule_code: str | None, reason: str | None) -> tuple[str, str] | None:
@@ -325,7 +322,8 @@ def write_feedback_reports(
         findings = file_findings(entry, by_file.get(key, problems.iloc[0:0]), participation.get(key, 0))
         if verdict is None and findings.empty:
             continue
-        path = folder / f"umpan_balik_{_safe_name(entry.source_file)}_{entry.source_sha256[:8]}.xlsx"
+        # A short derived name: the office's own may be 255 bytes, hold newlines or bidi overrides.
+        path = folder / derived_file_name(entry.source_file, entry.source_sha256, "umpan_balik", ".xlsx")
         _write_one(path, office, entry, verdict, findings)
         written.append(path)
     return written

@@ -6,13 +6,16 @@ staging area and the warehouse that the plain-Python stages work on.
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 import sqlalchemy as sa
 
-from sources.landing import IGNORED_PREFIXES
+from sources.filenames import contained
+from sources.landing import list_submissions
 from sources.registry import Office, load_registry
 from warehouse.publish import make_engine
 
@@ -57,14 +60,11 @@ class OfficeRegistry(dg.ConfigurableResource):
 
     def landing_files(self, office: Office) -> list[Path]:
         """The office's files, in name order; hidden and temporary files are ignored."""
-        folder = office.landing_dir(Path(self.landing_root))
-        if not folder.is_dir():
-            return []
-        return sorted(
-            path
-            for path in folder.iterdir()
-            if path.is_file() and not path.name.startswith(IGNORED_PREFIXES)
-        )
+        return list_submissions(office.landing_dir(Path(self.landing_root)))[0]
+
+    def ignored_files(self, office: Office) -> list[str]:
+        """Names (printable) in the office's folder that are not submissions: dot-files, Excel lock files."""
+        return list_submissions(office.landing_dir(Path(self.landing_root)))[1]
 
 
 class StagingStore(dg.ConfigurableResource):
@@ -77,16 +77,23 @@ class StagingStore(dg.ConfigurableResource):
     data_dir: str
 
     def path(self, stage: str, office_id: str) -> Path:
-        """Where ``stage`` keeps ``office_id``'s rows."""
-        return Path(self.data_dir) / "staging" / stage / f"{office_id}.parquet"
+        """Where ``stage`` keeps ``office_id``'s rows (never outside the staging folder)."""
+        return contained(Path(self.data_dir) / "staging", stage, f"{office_id}.parquet")
 
     def write(self, stage: str, office_id: str, frame: pd.DataFrame) -> Path:
-        """Replace the office's rows of ``stage`` atomically (write aside, then rename)."""
+        """Replace the office's rows of ``stage`` atomically (write aside, then rename).
+
+        The aside name is unique per writer, so two runs writing the same office never
+        rename each other's half-written file.
+        """
         target = self.path(stage, office_id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".parquet.tmp")
-        frame.to_parquet(partial, index=False)
-        partial.replace(target)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            frame.to_parquet(partial, index=False)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
         return target
 
     def read(self, stage: str, office_id: str) -> pd.DataFrame:
@@ -97,8 +104,8 @@ class StagingStore(dg.ConfigurableResource):
         return pd.read_parquet(target)
 
     def feedback_dir(self, office_id: str) -> Path:
-        """Where the office's feedback reports are written."""
-        return Path(self.data_dir) / "feedback" / office_id
+        """Where the office's feedback reports are written (never outside the feedback folder)."""
+        return contained(Path(self.data_dir) / "feedback", office_id)
 
     def read_all(self, stage: str, office_ids: list[str]) -> pd.DataFrame:
         """Concatenate ``stage`` for the offices that have it (offices never run are skipped)."""

@@ -8,39 +8,66 @@ a file must be re-hashed, so a tick stays cheap on large folders.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+
+from sources.filenames import printable_name
 
 # Dot-files (the pull state, partial downloads) and Excel lock files are not submissions.
 IGNORED_PREFIXES = (".", "~$")
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """Hex sha256 of a landing entry: a regular file's bytes, read in chunks; a symbolic
+    link's target text, never what it points to (``/dev/zero`` would never end)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    if os.path.islink(path):
+        digest.update(b"symlink:" + os.fsencode(os.readlink(path)))
+        return digest.hexdigest()
+    with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
 
+def list_submissions(folder: Path) -> tuple[list[Path], list[str]]:
+    """The office's submissions in ``folder`` (name order) and the names it ignored.
+
+    Submissions are regular files and symbolic links (listed so the reader rejects
+    them with a reason; they are never followed). Dot-files and Excel lock files
+    (``~$``) are ignored and named, in printable form, so a run can log them.
+    Sub-folders, pipes and devices are not submissions.
+    """
+    if not folder.is_dir():
+        return [], []
+    files, ignored = [], []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.is_symlink() or entry.is_file(follow_symlinks=False)):
+                continue
+            if entry.name.startswith(IGNORED_PREFIXES):
+                ignored.append(printable_name(entry.name))
+            else:
+                files.append(Path(entry.path))
+    return sorted(files), sorted(ignored)
+
+
 def snapshot(folder: Path, previous: dict[str, list] | None = None) -> dict[str, list]:
-    """``{file name: [size, mtime_ns, sha256]}`` for the submissions in ``folder``.
+    """``{printable file name: [size, mtime_ns, sha256]}`` for the submissions in ``folder``.
 
     Entries of ``previous`` whose size and mtime are unchanged are reused without
     re-reading the file.
     """
     previous = previous or {}
     current: dict[str, list] = {}
-    if not folder.is_dir():
-        return current
-    for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith(IGNORED_PREFIXES):
-            continue
-        stat = path.stat()
-        known = previous.get(path.name)
+    for path in list_submissions(folder)[0]:
+        name = printable_name(path.name)
+        stat = path.lstat()
+        known = previous.get(name)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            current[path.name] = known
+            current[name] = known
         else:
-            current[path.name] = [stat.st_size, stat.st_mtime_ns, _sha256(path)]
+            current[name] = [stat.st_size, stat.st_mtime_ns, file_sha256(path)]
     return current
 
 

@@ -40,6 +40,8 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from sources.landing import file_sha256
+
 log = logging.getLogger(__name__)
 
 KINDS = ("http", "ckan")
@@ -615,7 +617,7 @@ class _Puller:
 
     def _holds(self, name: str, sha256: str) -> bool:
         path = self.landing / name
-        return path.is_file() and _file_sha256(path) == sha256
+        return path.is_file() and file_sha256(path) == sha256
 
     def _intact(self, name: str, size: int) -> bool:
         path = self.landing / name
@@ -688,14 +690,6 @@ def _read_limited(response: requests.Response, limit: int) -> bytes:
             raise _SourceProblem(f"API response exceeds max_bytes {limit}")
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _sniff(head: bytes, content_type: str) -> str:

@@ -42,6 +42,54 @@ class ReaderOptions:
 
 
 @dataclass(frozen=True)
+class IntakeLimits:
+    """What one file may cost before it is read; over a limit, the file is rejected with the limit named.
+
+    Checked on the bytes and the zip directory before any parser runs (see
+    ``sources/readers/limits.py``); ``memory_mib`` and ``seconds`` bound the child
+    process that parses the file, for what no declared size reveals. Defaults fit
+    the largest real office files with a wide margin (docs/reliability.md); raise
+    them per office in the registry (``limits: {max_file_mib: 200}``).
+    """
+
+    max_file_mib: float = 64  # bytes on disk
+    max_member_mib: float = 512  # uncompressed size of any member of an xlsx/ods zip
+    max_compression_ratio: float = 100  # uncompressed/compressed, for members over 8 MiB
+    max_sheet_cells: int = 10_000_000  # declared dimension of a worksheet, rows x columns
+    max_rows: int = 1_000_000  # lines of a CSV, rows of a sheet, records of a JSON export
+    max_columns: int = 2_000  # declared columns of a worksheet
+    max_line_kib: int = 256  # one CSV line
+    max_json_depth: int = 64  # nesting of objects and arrays
+    memory_mib: int = 1536  # heap of the child process that parses one file
+    seconds: int = 300  # wall time to parse one file
+    isolate: bool = True  # parse in a child process (off only to debug a reader)
+
+
+_LIMIT_TYPES = {name: kind for name, kind in IntakeLimits.__annotations__.items()}
+
+
+def _limits(office_id: str, spec: dict[str, Any] | None) -> IntakeLimits:
+    if spec is None:
+        return IntakeLimits()
+    if not isinstance(spec, dict):
+        raise RegistryError(f"office {office_id}: limits must be a mapping, got {spec!r}")
+    unknown = set(spec) - set(_LIMIT_TYPES)
+    if unknown:
+        raise RegistryError(f"office {office_id}: unknown limit(s) {sorted(unknown)}; known: {', '.join(_LIMIT_TYPES)}")
+    for name, value in spec.items():
+        wanted = _LIMIT_TYPES[name]
+        if wanted == "bool":
+            ok = isinstance(value, bool)
+        else:
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+            ok = ok and (wanted != "int" or float(value).is_integer())
+        if not ok:
+            what = "true or false" if wanted == "bool" else f"a positive {'integer' if wanted == 'int' else 'number'}"
+            raise RegistryError(f"office {office_id}: limits.{name} must be {what}, got {value!r}")
+    return IntakeLimits(**{name: (int(v) if _LIMIT_TYPES[name] == "int" else v) for name, v in spec.items()})
+
+
+@dataclass(frozen=True)
 class Office:
     """One Dinas PUPR office as the registry describes it."""
 
@@ -54,6 +102,7 @@ class Office:
     freshness_days: int | None = None
     targets: tuple[dict[str, Any], ...] = ()
     pull: PullSource | None = None  # where the pipeline fetches the office's files, if it does
+    limits: IntakeLimits = IntakeLimits()
 
     @property
     def province_code(self) -> str:
@@ -150,6 +199,7 @@ def parse_office(spec: dict[str, Any]) -> Office:
         reader=_reader_options(office_id, spec.get("reader")),
         freshness_days=spec.get("freshness_days"),
         targets=tuple(spec.get("targets") or ()),
+        limits=_limits(office_id, spec.get("limits")),
     )
 
 

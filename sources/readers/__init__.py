@@ -16,7 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from sources import headers
-from sources.readers.csv_reader import read_csv
+from sources.landing import file_sha256 as sha256_of
+from sources.filenames import printable_name
+from sources.readers.csv_reader import read_csv, utf16_without_bom
+from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
 from sources.readers.json_reader import read_json
 from sources.readers.table import SheetReport, SubmissionRejected, TableRows, standalone_year
@@ -62,15 +65,6 @@ class Submission:
     error: str | None = None  # set when the whole file is rejected; rows is then empty (with all columns)
 
 
-def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def empty_rows() -> pd.DataFrame:
     """A raw-rows frame with every provenance and canonical column and no rows."""
     return pd.DataFrame({column: pd.Series(dtype=object) for column in FRAME_COLUMNS})
@@ -93,7 +87,7 @@ def detect_format(data: bytes, name: str) -> str:
         if data.startswith(magic):
             raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")
     start = data[:4096]
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(start):
         return "csv"  # UTF-16 text, as Excel's "Unicode Text" export writes it
     for bom in _TEXT_BOMS:
         start = start.removeprefix(bom)
@@ -117,9 +111,12 @@ def detect_format(data: bytes, name: str) -> str:
 
 
 def _read(data: bytes, fmt: str, office: Office) -> list[TableRows | SheetReport]:
+    if fmt in ("xlsx", "ods"):
+        check_zip(data, fmt, office.limits)
     if fmt in ("xlsx", "xls", "ods"):
         return read_excel(data, office, fmt)
     if fmt == "csv":
+        check_text(data, office.limits)
         return read_csv(data, office)
     return read_json(data, office)
 
@@ -204,7 +201,7 @@ def read_submission(path: Path, office: Office) -> Submission:
     and an empty ``rows`` frame that still has every column.
     """
     path = Path(path)
-    name = path.name
+    name = printable_name(path.name)  # undecodable bytes, newlines, bidi overrides escaped
     fmt = _EXTENSION_FORMATS.get(path.suffix.lower(), "unknown")
     sha = ""
     sheets: list[SheetReport] = []
@@ -215,8 +212,16 @@ def read_submission(path: Path, office: Office) -> Submission:
         error = f"office {office.id}, file {name}{separator}{reason}"
         return Submission(office.id, name, sha, fmt, empty_rows(), sheets, error)
 
+    if path.is_symlink():
+        # Never followed: a link can point at another office's data, /etc or /proc.
+        sha = sha256_of(path)
+        return rejected("a symbolic link, not a file; the pipeline reads only regular files in the landing folder")
     try:
+        check_file_size(path.stat().st_size, office.limits)
         data = path.read_bytes()
+    except SubmissionRejected as reason:
+        sha = sha256_of(path)
+        return rejected(str(reason))
     except OSError as error:
         return rejected(f"cannot read the file ({error.strerror or error})")
     sha = hashlib.sha256(data).hexdigest()
@@ -230,6 +235,10 @@ def read_submission(path: Path, office: Office) -> Submission:
         rows = _frame(office, name, sha, tables)
     except SubmissionRejected as reason:
         return rejected(str(reason))
+    except RecursionError:
+        return rejected(f"{fmt} nested too deeply to read (more than about 1,000 levels): not a participant export")
+    except MemoryError:
+        return rejected(f"reading it as {fmt} ran out of memory: far larger inside than any participant list")
     except Exception as error:  # a file shape nobody foresaw must not stop the office's other files
         return rejected(f"unexpected error while reading as {fmt} ({type(error).__name__}: {error})")
     return Submission(office.id, name, sha, fmt, rows, sheets)

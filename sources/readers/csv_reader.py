@@ -41,11 +41,29 @@ def _c1_as_latin1(error: UnicodeDecodeError):
 codecs.register_error("sources.readers.c1_as_latin1", _c1_as_latin1)
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the text is UTF-16 without a byte-order mark, else None.
+
+    Some exports ("Unicode Text" through a script) drop the BOM: ASCII text then has a
+    zero byte in every other position, which UTF-8 would happily decode as NULs.
+    """
+    sample = data[:1024]
+    if len(sample) < 8:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode a text file; returns (text, encoding used).
 
     With ``encoding`` (from the registry) the bytes must decode with it. Otherwise:
-    a UTF-16 byte-order mark means UTF-16, then UTF-8 (with or without BOM) if it
+    a UTF-16 byte-order mark means UTF-16 (so do zeros in every other byte), then UTF-8 (with or without BOM) if it
     decodes, else windows-1252, the encoding of Indonesian-locale Excel exports.
     """
     if encoding:
@@ -64,6 +82,9 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as error:
             raise SubmissionRejected(f"corrupt UTF-16 text ({error.reason} at offset {error.start})") from None
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

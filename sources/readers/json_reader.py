@@ -32,6 +32,7 @@ from sources.readers.table import (
     extract_rows,
     find_header,
 )
+from sources.readers.limits import check_json_depth
 from sources.registry import Office
 
 RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "hits", "list", "payload")
@@ -189,9 +190,15 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
         byte = error.object[error.start]
         raise SubmissionRejected(f"JSON that is not UTF-8 (byte {byte:#04x} at offset {error.start})") from None
     document = _load(text)
+    check_json_depth(document, office.limits)
     records, where = find_records(document)
     if not records:
         raise SubmissionRejected(f"the list of records ({where}) is empty: no participant rows")
+    if len(records) > office.limits.max_rows:
+        raise SubmissionRejected(
+            f"{len(records):,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
+            "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
+        )
     overrides = office.reader.column_mapping or None
 
     if all(type(record) is list for record in records):
