@@ -169,6 +169,8 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         is rejected with its reason while the office's other files go through.
         """
         office = registry.office(context.partition_key)
+        for name in registry.ignored_files(office):
+            context.log.info(f"office {office.id}: {name} ignored (a dot-file or an Excel lock file is not a submission)")
         intake = read_office_files(office, registry.landing_files(office))
         files = check_submissions(intake.files, intake.rows, office)
         staging.write(RAW, office.id, intake.rows)

@@ -1,7 +1,8 @@
 """Read everything one office sent: every file in its landing folder.
 
-One bad file never holds back the others: each file is read on its own and
-either contributes rows or is recorded as rejected with its reason.
+One bad file never holds back the others: each file is read on its own, in a
+child process with a memory cap (``sources/readers/isolated.py``), and either
+contributes rows or is recorded as rejected with its reason.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from sources import headers
-from sources.readers import read_submission
+from sources.readers.isolated import read_isolated
 from sources.registry import Office
 
 FILE_REPORT_COLUMNS = (
@@ -45,7 +46,7 @@ def read_office_files(office: Office, paths: list[Path]) -> OfficeIntake:
     frames = []
     reports = []
     for path in paths:
-        submission = read_submission(path, office)
+        submission = read_isolated(path, office)
         reports.append(
             {
                 "office_id": office.id,
@@ -53,7 +54,7 @@ def read_office_files(office: Office, paths: list[Path]) -> OfficeIntake:
                 "source_sha256": submission.source_sha256,
                 "format": submission.format,
                 # When the file arrived in the landing folder (its modification time).
-                "received_at": datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc),
+                "received_at": datetime.fromtimestamp(path.lstat().st_mtime, tz=timezone.utc),
                 "status": "rejected" if submission.error else "accepted",
                 "reason": submission.error,
                 "rows_read": 0 if submission.error else len(submission.rows),

@@ -28,7 +28,7 @@ _WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml$")
 
 
 def _mib(n: float) -> str:
-    return f"{n / MIB:,.0f} MiB" if n >= MIB else f"{n:,.0f} bytes"
+    return f"{n / MIB:,.1f} MiB" if n >= MIB else f"{n:,.0f} bytes"
 
 
 def check_file_size(size: int, limits: IntakeLimits) -> None:

@@ -1,0 +1,279 @@
+"""Hostile and odd files never take the run down (issue 13).
+
+Every case is generated here at small scale (the zip bomb is ~0.6 MiB on disk).
+Reader-level cases assert the exact reason; one end-to-end run puts all of them
+in one office beside a good office and asserts: each bad file is in
+``submission_log`` with its reason, the good rows of both offices are in the
+warehouse, and the run's peak memory stays under 1 GiB.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+import xlsxwriter
+
+from sources.readers import read_submission
+from sources.readers.isolated import read_isolated
+from sources.registry import IntakeLimits, load_registry
+
+REPO = Path(__file__).resolve().parents[1]
+HEADER = ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"]
+SAMARINDA = [("Budi Santoso", "6472010101800001"), ("Siti Aminah", "6472015203850012"), ("Agus Salim", "6472020202820003")]
+KUTIM = [("Rahmat Hidayat", "6408020202820003"), ("Dewi Lestari", "6408035505900002")]
+
+
+def participants_csv(people) -> bytes:
+    lines = [",".join(HEADER)] + [f"{n},{name},'{nik},Tukang Batu,2,Kompeten" for n, (name, nik) in enumerate(people, 1)]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def participants_xlsx(path: Path, people) -> None:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Peserta")
+    sheet.write_row(0, 0, HEADER)
+    for n, (name, nik) in enumerate(people, 1):
+        sheet.write_row(n, 0, [n, name, nik, "Tukang Batu", "2", "Kompeten"])
+    book.close()
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+_WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Peserta" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+_SHEET_START = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def workbook_bytes(sheet_xml: bytes | None = None, sheet_chunks=None) -> bytes:
+    """A minimal xlsx whose one worksheet is ``sheet_xml`` (or streamed from ``sheet_chunks``)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, text in (("[Content_Types].xml", _CONTENT_TYPES), ("_rels/.rels", _RELS), ("xl/workbook.xml", _WORKBOOK),
+                           ("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)):
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            for chunk in sheet_chunks if sheet_chunks is not None else [sheet_xml]:
+                member.write(chunk)
+    return buffer.getvalue()
+
+
+def dimension_bomb() -> bytes:
+    """A few hundred bytes declaring a sheet of 17 billion cells (the native reader trusts it)."""
+    return workbook_bytes(
+        (_SHEET_START + '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is>'
+         '</c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>').encode()
+    )
+
+
+def zip_bomb(mib: int = 600) -> bytes:
+    """A worksheet that inflates to ``mib`` MiB of blanks from well under 1 MiB."""
+    chunk = b" " * (16 << 20)
+    return workbook_bytes(sheet_chunks=[_SHEET_START.encode(), *[chunk] * (mib // 16)])
+
+
+def entity_bomb() -> bytes:
+    """The "billion laughs" in a worksheet: entities nesting tenfold, nine levels deep."""
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    return workbook_bytes(
+        (f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]>'
+         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+         '<c r="A1" t="inlineStr"><is><t>&a9;</t></is></c></row></sheetData></worksheet>').encode()
+    )
+
+
+def office(**limits):
+    kutim = load_registry()["kab-kutai-timur"]
+    return replace(kutim, limits=replace(IntakeLimits(), **limits)) if limits else kutim
+
+
+@pytest.mark.parametrize(
+    "name, data, limits, reason",
+    [
+        ("dimensi.xlsx", dimension_bomb(), {},
+         "worksheet 'xl/worksheets/sheet1.xml' declares the range A1:XFD1048576 (17,179,869,184 cells), over the intake "
+         "limit of 10,000,000 cells (limits.max_sheet_cells)"),
+        ("entitas.xlsx", entity_bomb(), {},
+         "xlsx member 'xl/worksheets/sheet1.xml' declares XML entities (<!DOCTYPE>), which spreadsheet programs never write"),
+        ("bom.xlsx", zip_bomb(64), {"max_member_mib": 32},
+         "xlsx member 'xl/worksheets/sheet1.xml' inflates to 64.0 MiB, over the intake limit of 32 MiB (limits.max_member_mib)"),
+        ("bom_rasio.xlsx", zip_bomb(64), {"max_compression_ratio": 50},
+         "xlsx member 'xl/worksheets/sheet1.xml' inflates 1,0"),
+        ("satu_baris.csv", b"Nama,NIK," + b"x" * 300_000 + b"\n", {},
+         "line 1 is longer than the intake limit of 256 KiB (limits.max_line_kib)"),
+        ("besar.csv", participants_csv(SAMARINDA) * 6000, {"max_file_mib": 0.5},
+         "file of 1.2 MiB is over the intake limit of 0.5 MiB (limits.max_file_mib in the registry)"),
+        ("banyak.csv", participants_csv(SAMARINDA * 400), {"max_rows": 1000},
+         "1,201 lines, over the intake limit of 1,000 rows (limits.max_rows)"),
+        ("dalam.json", b"[" * 100_000 + b"]" * 100_000, {},
+         "json nested too deeply to read (more than about 1,000 levels)"),
+        ("dalam_sedikit.json", json.dumps({"data": [{"a": [[[[[[[[[[1]]]]]]]]]]}]}).encode(), {"max_json_depth": 8},
+         "JSON nested more than 8 levels deep (limits.max_json_depth)"),
+        ("banyak.json", json.dumps([{"nama": "Budi", "nik": "6472010101800001"}] * 50).encode(), {"max_rows": 10},
+         "50 records (top level), over the intake limit of 10 rows (limits.max_rows)"),
+    ],
+)
+def test_files_over_an_intake_limit_are_rejected_before_parsing(tmp_path, name, data, limits, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    submission = read_submission(path, office(**limits))
+    assert submission.error is not None and reason in submission.error, submission.error
+    assert submission.error.startswith(f"office kab-kutai-timur, file {name}: ")
+    assert len(submission.rows) == 0 and len(submission.source_sha256) == 64
+
+
+def test_a_native_reader_abort_rejects_only_that_file(tmp_path):
+    """With the declared-range limit lifted, the xlsx reader aborts on the allocation: the
+    child process dies, the file is rejected, and the next file is read by a new child."""
+    bomb, good = tmp_path / "dimensi.xlsx", tmp_path / "peserta.xlsx"
+    bomb.write_bytes(dimension_bomb())
+    participants_xlsx(good, SAMARINDA)
+    lifted = office(max_sheet_cells=10**12, max_rows=10**9, max_columns=10**6)
+    crashed = read_isolated(bomb, lifted)
+    assert crashed.error.startswith("office kab-kutai-timur, file dimensi.xlsx: the reader was killed by SIGABRT")
+    assert "memory cap 1,536 MiB, limits.memory_mib" in crashed.error
+    after = read_isolated(good, lifted)
+    assert after.error is None and after.rows["nama"].tolist() == [name for name, _ in SAMARINDA]
+
+
+def test_utf16_text_without_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(participants_csv(SAMARINDA).decode().replace(",", "\t").encode("utf-16-le"))
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.rows["nama"].tolist() == ["Budi Santoso", "Siti Aminah", "Agus Salim"]
+
+
+def test_symbolic_links_are_rejected_never_followed(tmp_path):
+    outside = tmp_path / "outside.csv"
+    outside.write_bytes(participants_csv(SAMARINDA))
+    folder = tmp_path / "landing"
+    folder.mkdir()
+    (folder / "link.csv").symlink_to(outside)
+    (folder / "zero.csv").symlink_to("/dev/zero")
+    for name in ("link.csv", "zero.csv"):
+        submission = read_submission(folder / name, office())
+        assert submission.error == (
+            f"office kab-kutai-timur, file {name}: a symbolic link, not a file; "
+            "the pipeline reads only regular files in the landing folder"
+        )
+
+
+# ------------------------------------------------------------------ one run, every case beside good offices
+ODD_NAMES = {
+    # name on disk (bytes) -> printable form kept as provenance
+    b"peserta_\xff\xfe_2024.csv": "peserta_\\xff\\xfe_2024.csv",
+    "peserta\u202egpj.exe.csv".encode(): "peserta\\u202egpj.exe.csv",
+    b"peserta\nbaris baru.csv": "peserta\\x0abaris baru.csv",
+    ("P" * 240 + ".csv").encode(): "P" * 240 + ".csv",
+    "=HYPERLINK(\"x\") peserta \U0001F477.csv".encode(): "=HYPERLINK(\"x\") peserta \U0001F477.csv",
+}
+BAD_FILES = {
+    "dimensi.xlsx": ("file_unreadable", "declares the range A1:XFD1048576"),
+    "bom.xlsx": ("file_unreadable", "inflates to 608.0 MiB, over the intake limit of 512 MiB"),
+    "entitas.xlsx": ("file_unreadable", "declares XML entities"),
+    "dalam.json": ("file_unreadable", "nested too deeply to read"),
+    "satu_baris.csv": ("file_unreadable", "line 1 is longer than the intake limit"),
+    "tautan.csv": ("file_unreadable", "a symbolic link, not a file"),
+}
+
+
+def _hostile_world(root: Path) -> dict[str, str]:
+    landing = root / "landing"
+    good, bad = landing / "kab-kutai-timur", landing / "kota-samarinda"
+    good.mkdir(parents=True)
+    bad.mkdir(parents=True)
+    participants_xlsx(good / "peserta.xlsx", KUTIM)
+    (bad / "dimensi.xlsx").write_bytes(dimension_bomb())
+    (bad / "bom.xlsx").write_bytes(zip_bomb(608))
+    (bad / "entitas.xlsx").write_bytes(entity_bomb())
+    (bad / "dalam.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (bad / "satu_baris.csv").write_bytes(b"Nama,NIK," + b"x" * 300_000 + b"\n")
+    outside = root / "outside.csv"
+    outside.write_bytes(participants_csv([("Orang Luar", "6472010101800099")]))
+    (bad / "tautan.csv").symlink_to(outside)
+    (bad / ".~lock.peserta.xlsx#").write_bytes(b"lock")
+    for number, raw_name in enumerate(ODD_NAMES):
+        # one participant per odd name, so each file is distinct content and counts
+        person = SAMARINDA[number % len(SAMARINDA)]
+        data = participants_csv([(f"{person[0]} {chr(65 + number)}", person[1][:-2] + f"{number + 10:02d}")])
+        with open(os.path.join(os.fsencode(bad), raw_name), "wb") as handle:
+            handle.write(data)
+    registry = root / "offices.yaml"
+    registry.write_text(
+        "offices:\n"
+        "  - {id: kab-kutai-timur, name: Dinas PUPR Kabupaten Kutai Timur, level: regency, region_code: '64.08'}\n"
+        "  - {id: kota-samarinda, name: Dinas PUPR Kota Samarinda, level: city, region_code: '64.72'}\n",
+        encoding="utf-8",
+    )
+    return {
+        "SERTIFIKASI_REGISTRY": str(registry),
+        "SERTIFIKASI_LANDING": str(landing),
+        "SERTIFIKASI_DATA_DIR": str(root / "data"),
+        "PERSON_KEY_SECRET": "hostile-test-not-a-secret",
+    }
+
+
+def test_hostile_files_beside_good_offices_publish_the_good_rows(tmp_path):
+    env = {**os.environ, **_hostile_world(tmp_path), "RUST_BACKTRACE": "0"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    run = subprocess.run(
+        [sys.executable, "-m", "pipelines", "run", "--workers", "1", "--publish-date", "2026-06-30"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    with duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"), read_only=True) as warehouse:
+        log = {
+            file: (status, rule, reason)
+            for file, status, rule, reason in warehouse.execute(
+                "select source_file, status, rule, reason from submission_log where office_id = 'kota-samarinda'"
+            ).fetchall()
+        }
+        persons = dict(warehouse.execute(
+            "select office_id, sum(certified_persons) from certified_workers_by_region_level group by office_id"
+        ).fetchall()) if _has_office_column(warehouse) else None
+        total = warehouse.execute("select count(*) from dim_person").fetchone()[0]
+    for name, (rule, reason) in BAD_FILES.items():
+        status, logged_rule, logged_reason = log[name]
+        assert (status, logged_rule) == ("rejected", rule), (name, log[name])
+        assert reason in logged_reason, (name, logged_reason)
+    for printable in ODD_NAMES.values():
+        assert log[printable][0] == "accepted", (printable, log[printable])
+    assert ".~lock.peserta.xlsx#" not in log
+    # two Kutai Timur workers and one per odd-named Samarinda file; nobody from the linked file outside
+    assert total == len(KUTIM) + len(ODD_NAMES)
+    assert persons is None or persons == {"kab-kutai-timur": 2, "kota-samarinda": len(ODD_NAMES)}
+    assert peak_mib < 1024, f"peak RSS of the run {peak_mib:.0f} MiB (before: {before / 1024:.0f} MiB)"
+    # every feedback report has a short derived name whatever the office's file was called
+    reports = list((tmp_path / "data" / "feedback" / "kota-samarinda").glob("*.xlsx"))
+    assert reports and all(len(p.name.encode()) < 100 and p.name.isprintable() for p in reports)
+
+
+def _has_office_column(warehouse) -> bool:
+    columns = [row[0] for row in warehouse.execute("describe certified_workers_by_region_level").fetchall()]
+    return "office_id" in columns
