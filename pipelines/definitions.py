@@ -8,6 +8,8 @@ edit followed by a code-location reload.
 
 from __future__ import annotations
 
+import os
+
 import dagster as dg
 
 from assets.offices import build_office_assets
@@ -18,6 +20,12 @@ from pipelines.sensors import office_landing_sensor, publish_automation_sensor
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
 from pipelines.settings import Settings
 from sources.registry import load_registry
+
+
+def _secret_or_value(name: str, value: str) -> str | dg.EnvVar:
+    """``dg.EnvVar(name)`` when ``value`` came from that environment variable, so the UI's resource
+    config shows the variable's name, never a URL that may carry a password; else ``value``."""
+    return dg.EnvVar(name) if os.environ.get(name) == value else value
 
 
 def build_definitions(settings: Settings, person_key_secret: str | dg.EnvVar = dg.EnvVar("PERSON_KEY_SECRET")) -> dg.Definitions:
@@ -36,7 +44,7 @@ def build_definitions(settings: Settings, person_key_secret: str | dg.EnvVar = d
                 registry_path=str(settings.registry_path), landing_root=str(settings.landing_root)
             ),
             "staging": StagingStore(data_dir=str(settings.data_dir)),
-            "warehouse": Warehouse(url=settings.warehouse_url, exports_dir=str(settings.data_dir / "exports")),
+            "warehouse": Warehouse(url=_secret_or_value("WAREHOUSE_URL", settings.warehouse_url), exports_dir=str(settings.data_dir / "exports")),
             "person_keys": PersonKeys(secret=person_key_secret),
         },
     )

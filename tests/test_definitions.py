@@ -63,3 +63,18 @@ def test_module_level_defs_import(monkeypatch, tmp_path):
 
     module = importlib.reload(module)
     assert isinstance(module.defs, dg.Definitions)
+
+
+def test_a_warehouse_url_from_the_environment_stays_an_env_var(tmp_path, monkeypatch):
+    """A production URL may carry a password: the UI's resource config must show the variable, not the URL."""
+    url = "postgresql+psycopg://analyst:s3cret@db.example/warehouse"
+    monkeypatch.setenv("WAREHOUSE_URL", url)
+    defs = build_definitions(Settings.from_env({"SERTIFIKASI_DATA_DIR": str(tmp_path), "WAREHOUSE_URL": url}),
+                             person_key_secret="test")
+    warehouse = defs.resources["warehouse"]
+    assert isinstance(warehouse.url, dg.EnvVar) and warehouse.url == "WAREHOUSE_URL"
+    assert warehouse.process_config_and_initialize().url == url
+    # the embedded default (no variable set) is a plain path, nothing to hide
+    monkeypatch.delenv("WAREHOUSE_URL")
+    local = build_definitions(Settings.from_env({"SERTIFIKASI_DATA_DIR": str(tmp_path)}), person_key_secret="test")
+    assert local.resources["warehouse"].url == f"duckdb:///{tmp_path / 'warehouse.duckdb'}"
