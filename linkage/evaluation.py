@@ -91,13 +91,14 @@ def standardized_demo_rows(landing_root: Path) -> pd.DataFrame:
     """
     from expectations.submission import check_submissions, quarantine_rejected_files
     from sources.intake import read_office_files
+    from sources.landing import list_submissions
     from sources.registry import load_registry
     from standardize.record import standardize_submission
 
     frames = []
     for office in load_registry().values():
-        folder = office.landing_dir(Path(landing_root))
-        paths = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        # the same listing as the office assets: lock files and dot-files are not submissions
+        paths = list_submissions(office.landing_dir(Path(landing_root)))[0]
         if not paths:
             continue
         intake = read_office_files(office, paths)
