@@ -16,8 +16,7 @@ from expectations.catalogue import rule as catalogue_rule
 from expectations.feedback import write_feedback_reports
 from expectations.submission import SETTLED_RULES, check_submissions, quarantine_rejected_files
 from expectations.validate import validate_rows
-from pipelines.resources import OfficeRegistry, StagingStore
-from pipelines.sensors import record_ingested
+from pipelines.resources import OfficeRegistry, StagingStore, record_ingested
 from sources.intake import read_office_files
 from standardize.record import standardize_submission
 

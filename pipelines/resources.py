@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from sources.filenames import contained
-from sources.landing import list_submissions
+from sources.landing import digest_of, list_submissions
 from sources.registry import Office, load_registry
 from warehouse.publish import make_engine
 
@@ -132,3 +132,23 @@ class PersonKeys(dg.ConfigurableResource):
     """Secret for the keyed hash behind pseudonymous person keys (``PERSON_KEY_SECRET``)."""
 
     secret: str
+
+
+# ------------------------------------------------------------------ what each office's last ingest read
+# Kept in the instance, written by the office_submissions asset and read by the landing
+# sensor; here, not in the sensor module, so assets import nothing of pipelines but this.
+# The folder content the office's last ingest read, whoever started it (this sensor,
+# `make demo`, `sertifikasi run`, a backfill): content already ingested starts no run.
+INGESTED_KEY = "sertifikasi/ingested_digest/{office_id}"
+
+
+def record_ingested(instance: dg.DagsterInstance, office_id: str, files) -> None:
+    """Remember the folder content (``(file name, sha256)`` pairs) an ingest of ``office_id`` read."""
+    instance.run_storage.set_cursor_values({INGESTED_KEY.format(office_id=office_id): digest_of(files)})
+
+
+def ingested_digests(instance: dg.DagsterInstance, office_ids: list[str]) -> dict[str, str]:
+    """Per office, the folder content digest its last ingest read (see :func:`record_ingested`)."""
+    keys = {INGESTED_KEY.format(office_id=office_id): office_id for office_id in office_ids}
+    stored = instance.run_storage.get_cursor_values(set(keys))
+    return {keys[key]: value for key, value in stored.items() if value}

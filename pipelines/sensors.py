@@ -20,13 +20,10 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
-from pipelines.resources import OfficeRegistry
-from sources.landing import content_digest, digest_of, snapshot
+from pipelines.resources import OfficeRegistry, ingested_digests
+from sources.landing import content_digest, snapshot
 
 SNAPSHOT_KEY = "sertifikasi/landing_snapshot/{office_id}"
-# The folder content the office's last ingest read, whoever started it (this sensor,
-# `make demo`, `sertifikasi run`, a backfill): content already ingested starts no run.
-INGESTED_KEY = "sertifikasi/ingested_digest/{office_id}"
 # At most one automated publish per this many minutes: a burst of office ingests
 # (the nightly refresh, several arrivals) is linked and published once.
 PUBLISH_BATCH_MINUTES = 15
@@ -91,18 +88,6 @@ def _load_snapshots(context: dg.SensorEvaluationContext, office_ids: list[str]) 
     keys = {SNAPSHOT_KEY.format(office_id=office_id): office_id for office_id in office_ids}
     stored = context.instance.run_storage.get_cursor_values(set(keys))
     return {keys[key]: json.loads(value) for key, value in stored.items() if value}
-
-
-def record_ingested(instance: dg.DagsterInstance, office_id: str, files) -> None:
-    """Remember the folder content (``(file name, sha256)`` pairs) an ingest of ``office_id`` read."""
-    instance.run_storage.set_cursor_values({INGESTED_KEY.format(office_id=office_id): digest_of(files)})
-
-
-def ingested_digests(instance: dg.DagsterInstance, office_ids: list[str]) -> dict[str, str]:
-    """Per office, the folder content digest its last ingest read (see :func:`record_ingested`)."""
-    keys = {INGESTED_KEY.format(office_id=office_id): office_id for office_id in office_ids}
-    stored = instance.run_storage.get_cursor_values(set(keys))
-    return {keys[key]: value for key, value in stored.items() if value}
 
 
 @dg.sensor(
