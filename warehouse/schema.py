@@ -20,7 +20,14 @@ Each table's ``info`` says how the publish and the access layer treat it:
     ``False`` for tables no analyst role may read at all;
 ``personal_columns``
     columns holding personal data that no analyst role may read (column-level
-    grants leave them out).
+    grants leave them out);
+``office_text`` / ``office_json``
+    analyst-readable columns that can hold text an office wrote (file and sheet
+    names, reasons quoting a file, free text; ``office_json``: JSON documents
+    holding such text). The publish passes them through the fence
+    (:mod:`warehouse.fence`): no NIK, byte dump or participant name reaches an
+    analyst. Every other text column of an analyst table holds codes, registry or
+    reference text, or keyed hashes.
 """
 
 from __future__ import annotations
@@ -47,12 +54,15 @@ BY_OFFICE = "office_id IN (SELECT o.office_id FROM dim_office o WHERE o.province
 
 
 def _info(order_by: tuple[str, ...], province_filter: str | None, *, analyst: bool = True,
-          personal_columns: tuple[str, ...] = ()) -> dict:
+          personal_columns: tuple[str, ...] = (), office_text: tuple[str, ...] = (),
+          office_json: tuple[str, ...] = ()) -> dict:
     return {
         "order_by": order_by,
         "province_filter": province_filter,
         "analyst": analyst,
         "personal_columns": personal_columns,
+        "office_text": office_text,
+        "office_json": office_json,
     }
 
 
@@ -134,7 +144,11 @@ fact_participation = Table(
     Column("source_row", Integer, nullable=False, comment="row a person sees in Excel / physical CSV line / 1-based JSON record"),
     Column("source_sha256", String(64), comment="sha256 of the file (submission_log.source_sha256)"),
     comment="One row per accepted input row (training or assessment), with its provenance.",
-    info=_info(("office_id", "source_file", "source_sha256", "source_sheet", "source_row"), BY_PROVINCE_CODE),
+    info=_info(
+        ("office_id", "source_file", "source_sha256", "source_sheet", "source_row"),
+        BY_PROVINCE_CODE,
+        office_text=("program", "jabatan_kerja", "source_file", "source_sheet"),
+    ),
 )
 
 fact_certification = Table(
@@ -158,7 +172,7 @@ fact_certification = Table(
     Column("office_ids", Text, nullable=False, comment="';'-joined offices that reported it (province re-reports included)"),
     Column("reports", Integer, nullable=False, comment="input rows behind it"),
     comment="One row per distinct certificate (Kompeten).",
-    info=_info(("certificate_key",), BY_PROVINCE_CODE),
+    info=_info(("certificate_key",), BY_PROVINCE_CODE, office_text=("jabatan_kerja",)),
 )
 
 # --------------------------------------------------------------------------- aggregates
@@ -267,7 +281,8 @@ submission_log = Table(
     Column("rows_flagged", Integer, nullable=False, comment="accepted rows with at least one flag"),
     Column("sheets", Text, comment="per-sheet header row, mapped columns and skipped rows, as JSON"),
     comment="Every file every office sent, accepted or rejected.",
-    info=_info(("office_id", "source_file", "source_sha256"), BY_OFFICE),
+    info=_info(("office_id", "source_file", "source_sha256"), BY_OFFICE, office_text=("source_file", "reason"),
+               office_json=("sheets",)),
 )
 
 quarantine = Table(
@@ -288,6 +303,7 @@ quarantine = Table(
         ("office_id", "source_file", "source_sha256", "source_sheet", "source_row", "column_name", "rule"),
         BY_OFFICE,
         personal_columns=("value", "raw"),
+        office_text=("source_file", "source_sheet", "reason"),
     ),
 )
 

@@ -1,0 +1,229 @@
+"""The fence: office-provided text on its way to an analyst table loses NIKs, byte dumps and names.
+
+Analyst tables carry pseudonymous person keys, never a NIK or a name, but some of
+their text columns hold what an office wrote: file and sheet names
+(``Sertifikat_AHMAD RIZKI_1603012003880007.csv``), reader reasons that quote a
+file's content (a JSON export keyed by NIK, the first bytes of a binary file as
+hex), free-text columns (``jabatan_kerja``, ``program``). Every such column is
+listed in its table's ``info["office_text"]`` / ``info["office_json"]``
+(:mod:`warehouse.schema`) and passes through :func:`for_analysts` in
+:func:`warehouse.publish.publish_tables`, the one way into the warehouse.
+Engineer-only columns and tables (``quarantine.value``, ``quarantine.raw``,
+``person_links``) keep the raw text.
+
+:func:`for_analysts` replaces
+
+* long hex dumps (8+ byte pairs separated by spaces, colons or dashes) by ``[bytes]``;
+* NIK-shaped numbers by ``[NIK]``: runs of 15 digits or more (a 16-digit NIK,
+  one Excel cut short, one glued to a row number), also with the single spaces,
+  dots or dashes clerks and Excel put between digit groups
+  (``1603 0112 0190 0001``, ``16.03.01.120190.0001``), and Excel's scientific
+  form of such a number (``1.60301E+15``, ``1,60301E+15``);
+* the words of participant names (``names``, from :func:`name_words`) by
+  ``[nama]``, whole words, case- and accent-insensitive, one ``[nama]`` for a
+  run of name words.
+
+The names are the words (3 letters or more) of the participants' names the
+publish has in hand, less :data:`STOP_WORDS`. :func:`warehouse.star.build_star`
+reads them from the linked rows and hands them to the publish on its
+``fact_participation`` frame (:func:`carry_names`): the frames travel from the
+star builder to the publish through staging, and frame attributes travel with
+them (parquet keeps them), the names never reaching a table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from warehouse import schema
+
+NIK = "[NIK]"
+BYTES = "[bytes]"
+NAME = "[nama]"
+MIN_NAME_LENGTH = 3
+# The linked rows' name columns: the name as written (title case, gelar split off) and
+# its linkage key (lower case, apostrophes and accents dropped: "Ma'ruf" -> "maruf"),
+# so both spellings a file name may use are known.
+NAME_COLUMNS = ("nama", "nama_kunci")
+# Where carry_names keeps the names on a frame (DataFrame.attrs; parquet keeps attrs).
+NAMES_ATTR = "fence_names"
+
+# Words never removed as names, kept small on purpose (every word here is one a name
+# word cannot hide behind):
+STOP_WORDS = frozenset(
+    {
+        # the fence's own placeholders, so fencing fenced text changes nothing
+        "nik", "nama", "bytes",
+        # words of file and sheet names that say what a file is, not whose
+        "sertifikat", "sertifikasi", "pelatihan", "peserta", "daftar", "data", "rekap", "tahap",
+        "kab", "kabupaten", "kota", "prov", "provinsi", "dinas", "pupr",
+        # month names in file names ("Rekap Agustus 2024"); Agustus, April and Juni are also
+        # given names, but a month next to a removed name identifies nobody
+        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+        "oktober", "november", "desember",
+        # KKNI titles inside every jabatan_kerja ("Ahli Utama Teknik Jalan"); Utama and Madya
+        # are also name words, and removing them would break the analysts' jabatan groups
+        "ahli", "muda", "madya", "utama",
+    }
+)
+
+_HEX_DUMP = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?:[ :\-][0-9A-Fa-f]{2}){7,}(?![0-9A-Za-z])")
+# Excel's display of a 15-17 digit number: mantissa, decimal point or comma, exponent 14-16.
+_SCIENTIFIC = re.compile(r"(?<![0-9A-Za-z.,])[0-9](?:[.,][0-9]+)?\s?[eE]\s?\+?\s?0?1[4-6](?![0-9])")
+# 15 digits or more, one optional separator (space, no-break space, dot, dash) between any
+# two. Not only 15-17: a run of 18 would otherwise pass whole, NIK and all.
+_DIGIT_RUN = re.compile(r"(?<![0-9])[0-9](?:[ \u00a0.\-]?[0-9]){14,}(?![0-9])")
+# A word: letters, with inner apostrophes (Ma'ruf, Ma’ruf).
+_WORD = re.compile(r"[^\W\d_]+(?:['’`][^\W\d_]+)*")
+_NAME_RUN = re.compile(re.escape(NAME) + r"(?:[\s_.\-]*" + re.escape(NAME) + r")+")
+_APOSTROPHES = str.maketrans("", "", "'’`")
+
+
+def fold(word: str) -> str:
+    """A word as names are compared: accents and apostrophes dropped, case folded (``Ma’rúf`` -> ``maruf``)."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_words(values: Iterable[object]) -> frozenset[str]:
+    """The folded words (3 letters or more, stop words left out) of the names in ``values``."""
+    words = set()
+    for value in values:
+        if isinstance(value, str):
+            words.update(fold(word) for word in _WORD.findall(value))
+    return frozenset(w for w in words if len(w) >= MIN_NAME_LENGTH and w not in STOP_WORDS)
+
+
+def _distinct_text(series: pd.Series) -> list[str]:
+    return [v for v in pd.unique(series.dropna().to_numpy()) if isinstance(v, str)]
+
+
+def participant_names(rows: pd.DataFrame) -> frozenset[str]:
+    """Name words of the participants in standardized or linked rows (:data:`NAME_COLUMNS`)."""
+    words: set[str] = set()
+    for column in NAME_COLUMNS:
+        if column in rows.columns:
+            words |= name_words(_distinct_text(rows[column]))
+    return frozenset(words)
+
+
+def quarantined_names(quarantine: pd.DataFrame | None) -> frozenset[str]:
+    """Name words of quarantined rows: the ``nama`` of each raw row (``quarantine.raw``, JSON).
+
+    A rejected file's rows are only here, and its file name may carry their names.
+    """
+    if quarantine is None or "raw" not in quarantine.columns or quarantine.empty:
+        return frozenset()
+    names = []
+    for raw in _distinct_text(quarantine["raw"]):
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            names.append(record.get("nama"))
+    return name_words(names)
+
+
+def carry_names(frame: pd.DataFrame, names: Iterable[str]) -> pd.DataFrame:
+    """``frame`` with ``names`` attached for the publish's fence (:func:`carried_names`); returns it."""
+    # One string, not a list: pandas copies attrs on every operation on the frame.
+    frame.attrs[NAMES_ATTR] = "\n".join(sorted(names))
+    return frame
+
+
+def carried_names(frames: Mapping[str, pd.DataFrame]) -> frozenset[str]:
+    """Every name word :func:`carry_names` attached to one of ``frames``."""
+    words: set[str] = set()
+    for frame in frames.values():
+        text = frame.attrs.get(NAMES_ATTR)
+        if text:
+            words.update(text.split("\n"))
+    return frozenset(words)
+
+
+def _names_out(text: str, names: frozenset[str]) -> str:
+    replaced = _WORD.sub(lambda m: NAME if fold(m.group()) in names else m.group(), text)
+    return _NAME_RUN.sub(NAME, replaced) if replaced != text else text
+
+
+def for_analysts(text: str, names: frozenset[str] = frozenset()) -> str:
+    """``text`` without NIK-shaped numbers, hex dumps and the name words in ``names``.
+
+    ``names`` are folded words (:func:`name_words`). Fencing fenced text changes nothing.
+
+    >>> for_analysts("Sertifikat_AHMAD RIZKI_1603012003880007.csv", frozenset({"ahmad", "rizki"}))
+    'Sertifikat_[nama]_[NIK].csv'
+    """
+    # Hex first: eight byte pairs of ASCII digits would also read as a NIK.
+    text = _HEX_DUMP.sub(BYTES, text)
+    text = _SCIENTIFIC.sub(NIK, text)
+    text = _DIGIT_RUN.sub(NIK, text)
+    return _names_out(text, names) if names else text
+
+
+def _fence_json_value(value, names: frozenset[str]):
+    if isinstance(value, str):
+        return for_analysts(value, names)
+    if isinstance(value, list):
+        return [_fence_json_value(v, names) for v in value]
+    if isinstance(value, dict):
+        return {for_analysts(k, names): _fence_json_value(v, names) for k, v in value.items()}
+    return value
+
+
+def json_for_analysts(text: str, names: frozenset[str] = frozenset()) -> str:
+    """JSON ``text`` with every key and string value through :func:`for_analysts`.
+
+    A name word equal to a key keeps the document JSON (a placeholder holds no quote);
+    text that is not JSON is fenced as text.
+    """
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return for_analysts(text, names)
+    fenced = _fence_json_value(document, names)
+    return text if fenced == document else json.dumps(fenced, ensure_ascii=False)
+
+
+def fence_series(series: pd.Series, names: frozenset[str] = frozenset(), *, as_json: bool = False) -> pd.Series:
+    """:func:`for_analysts` (or :func:`json_for_analysts`) of every value, computed once per distinct value."""
+    fence = json_for_analysts if as_json else for_analysts
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    fenced = [fence(v, names) if isinstance(v, str) else v for v in uniques]
+    if all(a is b or a == b for a, b in zip(fenced, uniques)):
+        return series
+    values = np.asarray(fenced, dtype=object)[np.where(codes < 0, 0, codes)]
+    out = pd.Series(values, index=series.index, dtype=object).where(codes >= 0, None)
+    return out.astype(series.dtype) if pd.api.types.is_string_dtype(series.dtype) else out
+
+
+def fence_tables(frames: Mapping[str, pd.DataFrame], names: frozenset[str] = frozenset()) -> dict[str, pd.DataFrame]:
+    """``frames`` with each analyst table's ``office_text`` and ``office_json`` columns fenced.
+
+    Tables no analyst reads (``analyst: False``) and columns not listed are left as
+    they are; a frame with nothing to change is returned itself.
+    """
+    out = {}
+    for name, frame in frames.items():
+        table = schema.metadata.tables[name]
+        out[name] = frame
+        if not table.info.get("analyst", True):
+            continue
+        for columns, as_json in ((table.info.get("office_text", ()), False), (table.info.get("office_json", ()), True)):
+            for column in columns:
+                if column not in frame.columns:
+                    continue
+                original = frame[column]
+                fenced = fence_series(original, names, as_json=as_json)
+                if fenced is not original:
+                    if out[name] is frame:
+                        out[name] = frame.copy()
+                    out[name][column] = fenced
+    return out
