@@ -2,8 +2,10 @@
 
 One publish replaces the named tables all at once:
 
-1. every frame is checked against its table definition and turned into an Arrow
-   table, sorted by the table's ``order_by`` (same inputs, same physical order);
+1. every analyst table's office-provided text passes the fence (:mod:`warehouse.fence`:
+   no NIK, byte dump or participant name), then every frame is checked against its
+   table definition and turned into an Arrow table, sorted by the table's
+   ``order_by`` (same inputs, same physical order);
 2. in **one transaction** each table is built aside and bulk-loaded natively:
    PostgreSQL ``COPY ... FROM STDIN`` (CSV written by Arrow) into a per-publish
    staging schema; DuckDB ``INSERT ... SELECT`` from the registered Arrow table
@@ -39,7 +41,7 @@ import pyarrow.csv as pa_csv
 import sqlalchemy as sa
 from sqlalchemy.schema import CreateTable, SetColumnComment, SetTableComment
 
-from warehouse import access, schema
+from warehouse import access, fence, schema
 
 # A callback told what the publish is doing: ("load", table), ("loaded", table),
 # ("swapped", None) just before the commit, ("committed", None).
@@ -301,9 +303,14 @@ def publish_tables(
     publish_date: date,
     *,
     progress: Progress | None = None,
+    names: frozenset[str] = frozenset(),
 ) -> PublishReport:
     """Replace the named tables with ``frames`` in one transaction and log the publish.
 
+    Every analyst table's ``office_text`` / ``office_json`` columns pass
+    :func:`warehouse.fence.fence_tables` first, with the name words in ``names``,
+    those a frame carries (:func:`warehouse.fence.carry_names`, as ``build_star``'s
+    ``fact_participation`` does) and those of the quarantined rows.
     Tables not named keep their contents (they are created empty when missing).
     Raises ``ValueError`` for a frame that lacks columns and ``sqlalchemy.exc.DBAPIError``
     when the database refuses the data (e.g. a null in a NOT NULL column); either
@@ -314,6 +321,8 @@ def publish_tables(
     if unknown:
         raise KeyError(f"no warehouse table named {unknown}")
     tables = {name: schema.metadata.tables[name] for name in frames}
+    names = names | fence.carried_names(frames) | fence.quarantined_names(frames.get("quarantine"))
+    frames = fence.fence_tables(frames, names)
     data = {name: frame_to_arrow(frames[name], table) for name, table in tables.items()}
     published_at = datetime.now(timezone.utc)
     with engine.begin() as connection:

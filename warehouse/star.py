@@ -17,7 +17,10 @@ Nothing here writes raw NIKs or names: persons are ``person_key``; where a join
 to source systems is needed, ``dim_person.nik_hash`` is a keyed HMAC of the NIK.
 Registration numbers are not carried either (the national registry's public
 search turns a number into a name): certificates are ``certificate_key``, a
-keyed hash.
+keyed hash. Text an office wrote (file and sheet names, ``jabatan_kerja``,
+``program``) is kept as written here and fenced by the publish
+(:mod:`warehouse.fence`), with the participants' name words that
+``fact_participation`` carries to it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from sources.registry import Office
 from standardize.levels import kualifikasi_for
 from standardize.nik import nik_birth_date_and_sex
 from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
-from warehouse import schema
+from warehouse import fence, schema
 from warehouse.headline import (
     certificate_validity,
     certified_workers_by_region_level,
@@ -522,7 +525,8 @@ def build_star(
     ``linked`` holds the standardized columns plus ``person_key`` (one row per
     accepted input row, all offices). ``person_key_secret`` keys ``nik_hash`` and
     ``certificate_key``. Deterministic: the same rows in any order give the same
-    frames.
+    frames. ``fact_participation`` carries the participants' name words for the
+    publish's fence (:func:`warehouse.fence.carry_names`).
     """
     if not person_key_secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
@@ -556,11 +560,13 @@ def build_star(
     participation["home_province_code"] = participation["person_key"].map(home["home_province_code"]).astype("str")
 
     headline = certified_workers_by_region_level(rows, offices, publish_date)
+    # The names are at hand only here; the publish's fence needs them for every table.
+    facts = fence.carry_names(_sorted(participation, "fact_participation"), fence.participant_names(rows))
     return {
         "dim_region": build_dim_region(),
         "dim_office": _sorted(office_frame, "dim_office"),
         "dim_person": person,
-        "fact_participation": _sorted(participation, "fact_participation"),
+        "fact_participation": facts,
         "fact_certification": certification,
         "certified_workers_by_region_level": _sorted(headline, "certified_workers_by_region_level"),
         "certified_workers_by_region_level_yearly": build_yearly(credited, certification),
