@@ -191,8 +191,10 @@ def test_fence_tables_leaves_engineer_only_columns_and_tables_raw():
 
 
 def test_names_from_linked_and_quarantined_rows():
-    linked = pd.DataFrame({"nama": ["Ahmad Rizki", None], "nama_kunci": ["ahmad rizki", None], "tempat_lahir": ["Bontang", None]})
-    assert fence.participant_names(linked) == {"ahmad", "rizki"}
+    linked = pd.DataFrame({"nama": ["Ahmad Rizki", "Noot Hidayati", None], "nama_kunci": ["ahmad rizki", "not hidayati", None],
+                           "tempat_lahir": ["Bontang", "Samarinda", None]})
+    # the linkage key's respelling ("not") is no name anyone wrote
+    assert fence.participant_names(linked) == {"ahmad", "rizki", "noot", "hidayati"}
     quarantine = pd.DataFrame({"raw": ['{"nama": "SITI AMINAH", "nik": "1"}', "not json", None, '{"nama": null}']})
     assert fence.quarantined_names(quarantine) == {"siti", "aminah"}
     assert fence.quarantined_names(None) == frozenset()

@@ -48,10 +48,10 @@ NIK = "[NIK]"
 BYTES = "[bytes]"
 NAME = "[nama]"
 MIN_NAME_LENGTH = 3
-# The linked rows' name columns: the name as written (title case, gelar split off) and
-# its linkage key (lower case, apostrophes and accents dropped: "Ma'ruf" -> "maruf"),
-# so both spellings a file name may use are known.
-NAME_COLUMNS = ("nama", "nama_kunci")
+# The linked rows' name column: the name as the office wrote it (title case, gelar split
+# off), the spelling its file names use too. Not nama_kunci: the linkage key respells old
+# forms ("Noot" -> "not"), words nobody wrote that then vanish from every reason.
+NAME_COLUMNS = ("nama",)
 # Where carry_names keeps the names on a frame (DataFrame.attrs; parquet keeps attrs).
 NAMES_ATTR = "fence_names"
 
