@@ -12,7 +12,6 @@ import json
 import os
 import socket
 import threading
-import time
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -111,12 +110,42 @@ def xlsx_file(body=XLSX, etag=ETAG, extra=None):
     return respond
 
 
-def sleep_then(seconds, responder):
+# A held responder waits at most this long for the test to release it. Only a puller
+# that ignores its timeout ever waits that long, and then the file lands and the test fails.
+HOLD_LIMIT_S = 60
+
+
+def held_before_the_headers(gate):
+    """Answers nothing until the test opens ``gate``, then the file."""
+
     def respond(handler, query):
-        time.sleep(seconds)
-        responder(handler, query)
+        gate.wait(HOLD_LIMIT_S)
+        xlsx_file()(handler, query)
 
     return respond
+
+
+def held_midway_through_the_body(gate):
+    """Sends the headers and the first 100 bytes, then the rest once the test opens ``gate``."""
+
+    def respond(handler, query):
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(len(XLSX)))
+        handler.end_headers()
+        handler.wfile.write(XLSX[:100])
+        handler.wfile.flush()
+        gate.wait(HOLD_LIMIT_S)
+        handler.wfile.write(XLSX[100:])
+
+    return respond
+
+
+@pytest.fixture
+def gate():
+    """Held responders wait on this; opened once the test is done, whether it passed or not."""
+    event = threading.Event()
+    yield event
+    event.set()
 
 
 @pytest.fixture
@@ -248,35 +277,19 @@ def test_a_404_is_not_retried(server, session, landing):
     assert len(server.requests) == 1
 
 
-def test_a_timeout_is_an_error_and_leaves_no_file(server, session, landing):
-    server.on("/slow.xlsx", sleep_then(1.0, xlsx_file()))
+@pytest.mark.parametrize("held", [held_before_the_headers, held_midway_through_the_body])
+def test_a_server_that_stops_answering_times_out_and_leaves_no_file(server, session, landing, gate, held):
+    # The server holds its answer until the pull has returned, so only the pull's own
+    # timeout can end the wait. A second request (a retried read) is answered at once:
+    # a puller that asked again would land the file instead of reporting the timeout.
+    server.on("/slow.xlsx", held(gate), xlsx_file())
     url = f"{server.url}/slow.xlsx"
 
-    started = time.monotonic()
     result = pull_office(OFFICE, http_source(url, timeout_s=0.5), landing, session=session, now=NOW)
+    gate.set()
 
-    assert time.monotonic() - started < 0.95
     assert result.errors == [f"{OFFICE}: {url}: timed out waiting for the server (timeout 0.5s)"]
     assert (result.fetched, result.unchanged) == ([], [])
-    assert listing(landing) == []
-
-
-def test_a_body_that_stalls_midway_times_out_and_leaves_no_partial_file(server, session, landing):
-    def stall(handler, query):
-        handler.send_response(200)
-        handler.send_header("Content-Length", str(len(XLSX)))
-        handler.end_headers()
-        handler.wfile.write(XLSX[:100])
-        handler.wfile.flush()
-        time.sleep(1.0)
-        handler.wfile.write(XLSX[100:])
-
-    server.on("/f.xlsx", stall)
-    url = f"{server.url}/f.xlsx"
-
-    result = pull_office(OFFICE, http_source(url, timeout_s=0.5), landing, session=session, now=NOW)
-
-    assert result.errors == [f"{OFFICE}: {url}: timed out waiting for the server (timeout 0.5s)"]
     assert listing(landing) == []
 
 
