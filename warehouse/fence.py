@@ -55,8 +55,8 @@ NAME_COLUMNS = ("nama",)
 # Where carry_names keeps the names on a frame (DataFrame.attrs; parquet keeps attrs).
 NAMES_ATTR = "fence_names"
 
-# Words never removed as names, kept small on purpose (every word here is one a name
-# word cannot hide behind):
+# Words never removed as names. Kept small on purpose: a word listed here stays in the
+# text even where it is someone's name, so each one must say nothing about a person.
 STOP_WORDS = frozenset(
     {
         # the fence's own placeholders, so fencing fenced text changes nothing
