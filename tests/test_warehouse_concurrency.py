@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from datetime import date
 
 import pandas as pd
@@ -58,9 +57,23 @@ def _expected(version: int) -> tuple:
     return (n, f"rule_v{version}", f"rule_v{version}", n, version, version)
 
 
+PUBLISHES = 6  # alternating versions 2, 1, 2, ...
+READERS = 3
+# Queries each reader completes inside every publish (all tables staged, swap not begun)
+# and again after its commit. Two completed queries: at least one started in that phase.
+QUERIES_PER_PHASE = 2
+# Only a reader stuck for good (a deadlock, a dead connection) waits this long.
+STUCK_S = 120
+
+
 @pytest.mark.parametrize("role", [None, "analyst_prov_64"])
 def test_concurrent_readers_see_the_previous_or_the_new_version_whole(postgres_url, role):
     """Three readers query both tables in a loop while publishes alternate two versions.
+
+    Every publish waits, once every table is staged and before it swaps them in, until
+    each reader has queried; after its commit, the next publish waits until each has
+    queried again. So the readers run during every publish, across every swap and
+    after every commit, and see both versions, however loaded the machine is.
 
     With ``role``, the warehouse is secured (``python -m warehouse roles``) and the
     readers are a provincial analyst: every publish then also rewrites grants and
@@ -72,39 +85,55 @@ def test_concurrent_readers_see_the_previous_or_the_new_version_whole(postgres_u
         assert warehouse_cli(["roles", "--url", postgres_url, "--province", "64"]) == 0
     seen: list[tuple] = []
     errors: list[BaseException] = []
+    queries = [0] * READERS
+    changed = threading.Condition()
     stop = threading.Event()
 
-    def read() -> None:
+    def read(index: int) -> None:
         try:
             with engine.connect() as connection:
                 connection.execution_options(isolation_level="AUTOCOMMIT")
                 if role:
                     connection.exec_driver_sql(f'SET ROLE "{role}"')
                 while not stop.is_set():
-                    seen.append(tuple(connection.exec_driver_sql(READER_SQL).one()))
+                    row = tuple(connection.exec_driver_sql(READER_SQL).one())
+                    with changed:
+                        seen.append(row)
+                        queries[index] += 1
+                        changed.notify_all()
         except BaseException as error:  # reported by the main thread
-            errors.append(error)
+            with changed:
+                errors.append(error)
+                changed.notify_all()
 
-    readers = [threading.Thread(target=read) for _ in range(3)]
+    def every_reader_queries() -> None:
+        with changed:
+            wanted = [count + QUERIES_PER_PHASE for count in queries]
+            done = changed.wait_for(lambda: errors or all(q >= w for q, w in zip(queries, wanted)), timeout=STUCK_S)
+        assert done, f"a reader made no progress: {queries} of {wanted}"
+
+    last_table = list(_frames(1))[-1]
+
+    def inside_the_publish(event: str, table: str | None) -> None:
+        if (event, table) == ("loaded", last_table):
+            every_reader_queries()
+
+    readers = [threading.Thread(target=read, args=(index,)) for index in range(READERS)]
     for reader in readers:
         reader.start()
     try:
-        publishes = 0
-        deadline = time.monotonic() + 8
-        while time.monotonic() < deadline or publishes < 6:
-            version = 2 if publishes % 2 == 0 else 1
-            publish_tables(engine, _frames(version), date(2026, 1, 1))
-            publishes += 1
+        for publish in range(PUBLISHES):
+            publish_tables(engine, _frames(2 if publish % 2 == 0 else 1), date(2026, 1, 1), progress=inside_the_publish)
+            every_reader_queries()
     finally:
         stop.set()
         for reader in readers:
-            reader.join(timeout=60)
+            reader.join(timeout=STUCK_S)
         engine.dispose()
     assert not errors, errors
     observed = set(seen)
-    # Only whole versions, and both of them (the readers ran across the swaps).
+    # Only whole versions, and both of them.
     assert observed == {_expected(1), _expected(2)}, observed - {_expected(1), _expected(2)}
-    assert len(seen) > 100
 
 
 def test_a_repeatable_read_transaction_across_a_publish_sees_a_replaced_table_empty(postgres_url):
