@@ -5,11 +5,11 @@ and the SQL that answers them"), so the documentation cannot drift from what
 the warehouse answers. The input is a handful of hand-made linked rows whose
 answers were worked out by hand (comments next to each expectation).
 
-Dates: the warehouse is published on a fixed PUBLISH date, but the renewal
-queries use ``CURRENT_DATE``, so the certificates they should find expire a
-number of days after today. Every such date is later than PUBLISH (the tests
-run after it), so they are all active on the publish date. Fixed expiry dates
-are either long past or from 2030-08 on: the expectations hold until 2029-07.
+Dates: the warehouse is published on a fixed PUBLISH date and the renewal
+queries, which ask ``CURRENT_DATE``, are run as of a fixed AS_OF day (the test
+puts that day's literal in place of ``CURRENT_DATE``), so the answers do not
+change with the calendar. The certificates they should find expire a number of
+days after AS_OF, all later than PUBLISH, so they are active on the publish date.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from warehouse.star import build_star, nik_hash
 DOC = Path(__file__).resolve().parents[1] / "docs" / "warehouse.md"
 OFFICES = load_registry()
 PUBLISH = date(2026, 6, 30)
-TODAY = date.today()
+AS_OF = date(2026, 7, 10)  # the day the queries run as of: their CURRENT_DATE
 SECRET = "demo-test-secret"
 K, BK = "Kompeten", "Belum Kompeten"
 
@@ -46,8 +46,8 @@ NIK = {
 
 
 def days(n: int) -> date:
-    """A date ``n`` days from today (for the CURRENT_DATE queries)."""
-    return TODAY + timedelta(days=n)
+    """A date ``n`` days from AS_OF (for the CURRENT_DATE queries)."""
+    return AS_OF + timedelta(days=n)
 
 
 # (office, person, jenjang, hasil, nomor, terbit, berlaku, tahun, jabatan)
@@ -188,9 +188,19 @@ def _plain(value):
     return value
 
 
+CURRENT_DATE = re.compile(r"\bcurrent_date\b", re.I)
+# Any way a query could read the clock: the answer would then change with the calendar.
+CLOCK = re.compile(r"\b(current_date|current_time|current_timestamp|localtime|localtimestamp|now|today)\b", re.I)
+
+
+def as_of(sql: str) -> str:
+    """``sql`` run as of AS_OF: its ``CURRENT_DATE`` replaced by that day (same SQL on DuckDB and PostgreSQL)."""
+    return CURRENT_DATE.sub(f"DATE '{AS_OF.isoformat()}'", sql)
+
+
 def _run(engine: sa.Engine, sql: str) -> list[tuple]:
     with engine.connect() as connection:
-        return [tuple(_plain(v) for v in row) for row in connection.exec_driver_sql(sql).fetchall()]
+        return [tuple(_plain(v) for v in row) for row in connection.exec_driver_sql(as_of(sql)).fetchall()]
 
 
 H = {person: nik_hash(SECRET, nik) for person, nik in NIK.items() if nik}
@@ -262,16 +272,22 @@ EXPECTED: list[tuple[str, list[tuple]]] = [
 ]
 
 
+# The queries that ask the database for today's date; the test runs them as of AS_OF.
+AS_OF_QUERIES = {"COUNT(*) AS certificates", "p.nik_hash"}
+
+
 def test_the_documented_queries_are_the_ones_this_test_checks():
     queries = documented_queries()
     assert len(queries) == len(EXPECTED)
     for sql, (phrase, _) in zip(queries, EXPECTED):
         assert phrase in sql, (phrase, sql)
+        assert bool(CURRENT_DATE.search(sql)) == (phrase in AS_OF_QUERIES), (phrase, sql)
+        assert not CLOCK.search(as_of(sql)), as_of(sql)  # run as of AS_OF, the query reads no clock
 
 
 def test_dates_of_this_test_are_after_the_publish_date():
-    # The renewal certificates are dated from today; they must all be valid on PUBLISH.
-    assert days(-5) >= PUBLISH, "the machine clock is before 2026-07-05: fix it, or move PUBLISH back"
+    # The renewal certificates are dated from AS_OF; they must all be valid on PUBLISH.
+    assert days(-5) >= PUBLISH, "AS_OF must be at least 5 days after PUBLISH"
 
 
 def test_every_documented_query_gives_the_hand_counted_answer(warehouse_url):
