@@ -93,7 +93,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from warehouse import schema
@@ -218,18 +217,34 @@ def test_star_tables_round_trip_and_publish_twice_gives_identical_dumps(warehous
         engine.dispose()
 
 
+def _copy_in_progress(url: str, pid: int) -> tuple | None:
+    """The COPY the PostgreSQL backend ``pid`` is running: (command, type, statement), or None."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(
+                sa.text(
+                    "SELECT p.command, p.type, a.query FROM pg_stat_progress_copy p"
+                    " JOIN pg_stat_activity a USING (pid) WHERE p.pid = :pid"
+                ),
+                {"pid": pid},
+            ).one_or_none()
+    finally:
+        engine.dispose()
+
+
 KILLED_PUBLISHER = textwrap.dedent(
     """
     import pickle, sys, time
     from datetime import date
-    import numpy as np, pandas as pd
-    from warehouse.publish import make_engine, publish_tables
+    import numpy as np, pandas as pd, pyarrow as pa
+    from warehouse import publish
 
     url, frames_path, rows, moment = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     with open(frames_path, "rb") as handle:
         frames = pickle.load(handle)
     n = np.arange(rows)
-    # Last, and big: the kill at "load" lands inside its bulk load, after every star table was staged.
+    # Last: when it loads, every star table was staged.
     frames["quarantine"] = pd.DataFrame({
         "office_id": "kab-kutai-timur", "source_file": "mtu 2025.xlsx", "source_sha256": "ab" * 32,
         "source_sheet": "Bengalon", "source_row": n, "column_name": "nik", "value": pd.Series(n).astype(str),
@@ -237,22 +252,71 @@ KILLED_PUBLISHER = textwrap.dedent(
         "raw": '{"nama": "X", "nik": "6408", "jenjang": "3", "hasil": "Kompeten", "program": "MTU 2025"}',
     })
 
+    def killed_here(line):
+        print(line, flush=True)
+        time.sleep(600)  # the test kills the process once it reads the line
+
     def progress(event, table):
         print(event, table, flush=True)
         if moment == "staged" and event == "loaded":
-            time.sleep(600)  # one table staged aside, nothing swapped: killed here
+            killed_here("held")  # one table staged aside, nothing swapped
         if moment == "swap" and event == "swapped":
-            time.sleep(600)  # every table dropped and replaced, not committed: killed here
+            killed_here("held")  # every table dropped and replaced, not committed
 
-    engine = make_engine(url)
-    publish_tables(engine, frames, date(2026, 2, 1), progress=progress)
+    # "load": the bulk load of quarantine is held once its first 1,000 rows went to the database.
+    publish._COPY_CHUNK_ROWS = 1000
+
+    def held_stage(self, table, data, stage={"duckdb": publish._DuckDB.stage, "pg": publish._PostgreSQL.stage}):
+        self.held = moment == "load" and table.name == "quarantine"
+        if isinstance(self, publish._DuckDB):
+            if self.held:  # DuckDB reads the rows from an Arrow stream inside its INSERT ... SELECT
+                self.raw = HeldRegister(self.raw)
+            return stage["duckdb"](self, table, data)
+        return stage["pg"](self, table, data)
+
+    def held_chunks(self, data, chunks=publish._PostgreSQL._csv_chunks):  # PostgreSQL: COPY FROM STDIN
+        for number, chunk in enumerate(chunks(self, data)):
+            if self.held and number == 1:
+                print("backend", self.raw.info.backend_pid, flush=True)
+                killed_here("inside quarantine")
+            yield chunk
+
+    class HeldRegister:
+        def __init__(self, raw):
+            self.raw = raw
+
+        def __getattr__(self, name):
+            return getattr(self.raw, name)
+
+        def register(self, view, data):
+            batches = data.to_batches(max_chunksize=1000)
+
+            def stream():
+                yield batches[0]
+                killed_here("inside quarantine")
+                yield from batches[1:]
+
+            return self.raw.register(view, pa.RecordBatchReader.from_batches(data.schema, stream()))
+
+    publish._DuckDB.stage = publish._PostgreSQL.stage = held_stage
+    publish._PostgreSQL._csv_chunks = held_chunks
+
+    engine = publish.make_engine(url)
+    publish.publish_tables(engine, frames, date(2026, 2, 1), progress=progress)
     print("done", flush=True)
     """
 )
 
 
-@pytest.mark.parametrize("moment", ["staged", "load", "swap"])
-def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment, tmp_path):
+@pytest.mark.parametrize(
+    "moment, held_after",
+    [
+        pytest.param("staged", "loaded dim_region", id="staged"),  # the first table staged aside, nothing swapped
+        pytest.param("load", "load quarantine", id="load"),  # inside the bulk load of the last table, all star tables staged
+        pytest.param("swap", "swapped None", id="swap"),  # every table dropped and replaced, not committed
+    ],
+)
+def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment, held_after, tmp_path):
     previous = build_star(_star_rows(), load_registry(), date(2026, 1, 1), "test-secret")
     previous["quarantine"] = QUARANTINE
     engine = make_engine(warehouse_url)
@@ -267,39 +331,40 @@ def test_killed_publish_leaves_the_previous_version_whole(warehouse_url, moment,
     replacement = build_star(_star_rows().head(200), load_registry(), date(2026, 2, 1), "test-secret")
     frames_path = tmp_path / "frames.pkl"
     frames_path.write_bytes(pickle.dumps(replacement))
-    rows = 1_500_000
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen(
-        [sys.executable, "-c", KILLED_PUBLISHER, warehouse_url, str(frames_path), str(rows), moment],
+        [sys.executable, "-c", KILLED_PUBLISHER, warehouse_url, str(frames_path), "20000", moment],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    wanted = {"staged": "loaded dim_region", "load": "load quarantine", "swap": "swapped None"}[moment]
+    # The publisher announces every step and holds where it is to be killed: the kill waits
+    # for that line, not for a guessed moment. It ends on its own if it never gets there.
+    held = "inside quarantine" if moment == "load" else "held"
     seen = []
+    copying = None
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line:
-                break
+        for line in iter(process.stdout.readline, ""):
             seen.append(line.strip())
-            if line.strip() == wanted:
-                if moment == "load":
-                    time.sleep(0.3)  # well inside the bulk load of 1.5M rows
-                process.send_signal(signal.SIGKILL)
+            if seen[-1] == held:
                 break
+        if held in seen and moment == "load" and warehouse_url.startswith("postgresql"):
+            backend = int(seen[-2].removeprefix("backend "))
+            copying = _copy_in_progress(warehouse_url, backend)
     finally:
-        if process.poll() is None and wanted not in seen:
-            process.kill()
+        process.kill()  # SIGKILL
         process.wait(timeout=60)
         stderr = process.stderr.read()
         process.stdout.close()
         process.stderr.close()
-    assert wanted in seen, (seen, stderr[-2000:])
+    steps = [line for line in seen if not line.startswith("backend ")]
+    assert steps[-2:] == [held_after, held], (seen, stderr[-2000:])
     assert process.returncode == -signal.SIGKILL
     assert "committed None" not in seen and "done" not in seen
     if moment == "load":
-        # Every star table was staged before the kill: the kill undid real work.
+        # Every star table was staged before the kill, quarantine was not: the kill undid real work.
         assert [line for line in seen if line.startswith("loaded ")] == [f"loaded {name}" for name in replacement]
+        if warehouse_url.startswith("postgresql"):  # killed in the middle of the COPY into the staged quarantine
+            assert copying is not None and copying[:2] == ("COPY FROM", "PIPE"), copying
+            assert '."quarantine" (' in copying[2], copying
 
     engine = make_engine(warehouse_url)
     try:
