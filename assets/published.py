@@ -66,6 +66,26 @@ def _counts_table(counts: dict, label: str, value: str = "rows") -> dg.TableMeta
     return table_preview(pd.DataFrame({label: [str(k) for k in counts], value: [int(v) for v in counts.values()]}), limit=100)
 
 
+def office_list(office_ids: list[str], limit: int = 10) -> str:
+    """``"a, b, c"``, or the first ``limit`` and ``"and N more"``: registries hold hundreds of offices."""
+    shown = ", ".join(office_ids[:limit])
+    return f"{shown} and {len(office_ids) - limit} more" if len(office_ids) > limit else shown
+
+
+def no_rows_message(registry: OfficeRegistry, staging: StagingStore) -> str:
+    """Why no office has standardized rows: which offices were never ingested, which have no landing folder."""
+    offices = registry.offices()
+    landing_root = Path(registry.landing_root)
+    no_folder = [oid for oid, office in offices.items() if not office.landing_dir(landing_root).is_dir()]
+    not_staged = [oid for oid in offices if not staging.path(STANDARDIZED, oid).exists()]
+    parts = [f"no standardized rows in any of the {len(offices)} registry offices"]
+    if not_staged:
+        parts.append(f"{len(not_staged)} never ingested: {office_list(not_staged)}")
+    if no_folder:
+        parts.append(f"{len(no_folder)} without a landing folder under {landing_root}: {office_list(no_folder)}")
+    return "; ".join(parts) + ". Put an office's files in its landing folder and materialize standardized_participations for it first"
+
+
 def _staged_or_none(staging: StagingStore, stage: str, name: str) -> pd.DataFrame | None:
     return staging.read(stage, name) if staging.path(stage, name).exists() else None
 
@@ -115,7 +135,7 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         offices = registry.offices()
         rows = staging.read_all(STANDARDIZED, list(offices))
         if rows.empty:
-            raise RuntimeError("no standardized rows: materialize standardized_participations for some office first")
+            raise RuntimeError(no_rows_message(registry, staging))
         previous = _staged_or_none(staging, LINKED, "assignments")
         result = link_persons(rows, person_keys.secret, previous)
         # The warehouse and the checks speak of person_key_basis.
