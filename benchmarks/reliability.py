@@ -51,12 +51,12 @@ def _sparse_csv(path: Path, size: int) -> None:
         handle.truncate(size)
 
 
-def _rows_csv(path: Path, size: int) -> None:
-    """A real participant CSV of about ``size`` bytes (many distinct rows)."""
+def _rows_csv(path: Path, size: int, rows: int | None = None) -> None:
+    """A real participant CSV of about ``size`` bytes, or of ``rows`` rows (many distinct people)."""
     with open(path, "wb") as handle:
         handle.write(b"No,Nama,NIK,Jabatan Kerja,Jenjang,Hasil\r\n")
         n, written = 0, 0
-        while written < size:
+        while (written < size) if rows is None else (n < rows):
             line = f"{n},Peserta {n},'6472{n % 10**12:012d},Tukang Batu,2,Kompeten\r\n".encode()
             handle.write(line)
             written += len(line)
@@ -102,6 +102,8 @@ CASES = [
          lambda f: _sparse_csv(f / "ekspor.json", 500 * MIB), {"ekspor.json": "over the intake limit of 64 MiB"}),
     Case("100 MB CSV of real rows", "limits.max_file_mib",
          lambda f: _rows_csv(f / "seratus.csv", 100 * MIB), {"seratus.csv": "over the intake limit of 64 MiB"}),
+    Case("the largest accepted file: a CSV of 200,000 real rows", "read whole (within every default limit)",
+         lambda f: _rows_csv(f / "besar_sah.csv", 0, rows=200_000), {"besar_sah.csv": "accepted"}),
     Case("60 MB single-line CSV", "limits.max_line_kib (newline positions, no parse)",
          lambda f: _write(f, "satu_baris.csv", b"Nama,NIK," + b"x" * (60 * MIB)), {"satu_baris.csv": "line 1 is longer"}),
     Case("JSON nested 100,000 levels", "RecursionError turned into a reason; limits.max_json_depth below that",

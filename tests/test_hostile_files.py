@@ -207,3 +207,19 @@ def test_hostile_files_beside_good_offices_publish_the_good_rows(tmp_path):
 def _has_office_column(warehouse) -> bool:
     columns = [row[0] for row in warehouse.execute("describe certified_workers_by_region_level").fetchall()]
     return "office_id" in columns
+
+
+def test_isolation_works_from_a_script_without_a_main_guard(tmp_path):
+    """The reading child is its own interpreter: it never re-runs the caller's script (as a
+    multiprocessing worker would, once per worker, for a script without ``__main__`` guard)."""
+    participants_xlsx(tmp_path / "peserta.xlsx", SAMARINDA)
+    script = tmp_path / "probe.py"
+    script.write_text(
+        "from sources.readers.isolated import read_isolated\n"
+        "from sources.registry import load_registry\n"
+        f"submission = read_isolated({str(tmp_path / 'peserta.xlsx')!r}, load_registry()['kab-kutai-timur'])\n"
+        "print(submission.error, len(submission.rows))\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert run.stdout.splitlines() == ["None 3"], run.stderr[-2000:]

@@ -9,21 +9,26 @@ imports): the allocation fails inside the child, which raises ``MemoryError`` or
 dies, and only that file is rejected. The office's other files and every other
 office go on.
 
-The child is a long-lived worker forked from a clean forkserver that imported
-the readers once, so a file costs a task round trip (the rows come back pickled),
-not a process start; a child that died is replaced for the next file.
+The child is a plain ``python -m sources.readers.isolated`` process, not a
+multiprocessing worker: it never re-imports the caller's main script (a script
+without an ``if __name__ == "__main__"`` guard would run again in every worker)
+and inherits nothing of the caller's threads or locks. It lives for many files
+(a file costs a round trip of pickles, not an interpreter start); one that died
+or overran its time is replaced for the next file. Protocol on its stdin/stdout:
+an 8-byte length, then a pickle, each way.
 """
 
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
+import pickle
 import resource
+import select
 import signal
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from sources.filenames import printable_name
@@ -31,8 +36,11 @@ from sources.readers import Submission, empty_rows, read_submission, sha256_of
 from sources.registry import Office
 
 _MIB = 1 << 20
-# One worker per memory cap in use: offices rarely change the default.
-_POOLS: dict[int, ProcessPoolExecutor] = {}
+_REPO = Path(__file__).resolve().parents[2]
+
+
+class _ChildGone(Exception):
+    """The reading child ended (crash, kill) before answering."""
 
 
 def _heap_bytes() -> int:
@@ -45,50 +53,87 @@ def _heap_bytes() -> int:
 
 
 def _cap_memory(memory_mib: int) -> None:
-    """Worker initializer: cap the heap at what the imports took plus ``memory_mib``."""
-    # A native reader that hits the cap prints a Rust backtrace when this is set; the reason says enough.
-    os.environ.pop("RUST_BACKTRACE", None)
+    """Cap this process's heap at what its imports took plus ``memory_mib``."""
     limit = _heap_bytes() + memory_mib * _MIB
-    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
 
 
-def _pool(memory_mib: int) -> ProcessPoolExecutor:
-    pool = _POOLS.get(memory_mib)
-    if pool is None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if context.get_start_method() == "forkserver":
-            context.set_forkserver_preload(["sources.readers"])
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_cap_memory, initargs=(memory_mib,))
-        _POOLS[memory_mib] = pool
-    return pool
+# ------------------------------------------------------------------ the child
+def _serve(memory_mib: int) -> None:
+    """Child main loop: read (path, office) requests, answer each with a Submission."""
+    requests, answers = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print in a reader must not corrupt the answers
+    _cap_memory(memory_mib)
+    while True:
+        header = requests.read(8)
+        if len(header) < 8:
+            return
+        path, office = pickle.loads(requests.read(int.from_bytes(header, "big")))
+        try:
+            answer: object = read_submission(path, office)
+        except MemoryError:
+            answer = "ran out of memory"
+        payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.write(len(payload).to_bytes(8, "big") + payload)
+        answers.flush()
 
 
-def _discard(memory_mib: int) -> str:
-    """Drop the worker of ``memory_mib`` (killing it if still alive); how it ended, for the reason."""
-    pool = _POOLS.pop(memory_mib, None)
-    ended = "stopped"
-    if pool is None:
-        return ended
-    for process in list(getattr(pool, "_processes", {}).values()):
-        if process.is_alive():
-            process.kill()
-            process.join(5)
-        code = process.exitcode
-        if code is not None and code < 0:
-            ended = f"was killed by {signal.Signals(-code).name}"
-    pool.shutdown(wait=False, cancel_futures=True)
-    return ended
+# ------------------------------------------------------------------ the caller's side
+class _Child:
+    """One reading child process and its pipes."""
+
+    def __init__(self, memory_mib: int) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(_REPO), os.environ.get("PYTHONPATH")]))}
+        env.pop("RUST_BACKTRACE", None)  # an aborting native reader prints a backtrace when set
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sources.readers.isolated", str(memory_mib)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=_REPO,
+        )
+
+    def ask(self, path: Path, office: Office, seconds: float) -> object:
+        payload = pickle.dumps((path, office), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.process.stdin.write(len(payload).to_bytes(8, "big") + payload)
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise _ChildGone from None
+        ready, _, _ = select.select([self.process.stdout], [], [], seconds)
+        if not ready:
+            raise TimeoutError
+        header = self.process.stdout.read(8)
+        if len(header) < 8:
+            raise _ChildGone
+        size = int.from_bytes(header, "big")
+        body = self.process.stdout.read(size)
+        if len(body) < size:
+            raise _ChildGone
+        return pickle.loads(body)
+
+    def end(self) -> str:
+        """Stop the child; how it ended, for a rejection reason."""
+        if self.process.poll() is None:
+            self.process.kill()
+        code = self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        return f"was killed by {signal.Signals(-code).name}" if code < 0 else f"stopped (exit code {code})"
+
+
+# One child per memory cap in use: offices rarely change the default.
+_CHILDREN: dict[int, _Child] = {}
 
 
 @atexit.register
 def shutdown_workers() -> None:
-    """Stop every reading worker (also at interpreter exit)."""
-    for memory_mib in list(_POOLS):
-        _discard(memory_mib)
+    """Stop every reading child (also at interpreter exit)."""
+    while _CHILDREN:
+        _CHILDREN.popitem()[1].end()
 
 
 def _rejected(path: Path, office: Office, reason: str) -> Submission:
@@ -108,22 +153,33 @@ def read_isolated(path: Path, office: Office) -> Submission:
     if not limits.isolate:
         return read_submission(path, office)
     path = Path(path)
-    try:
-        future = _pool(limits.memory_mib).submit(read_submission, path, office)
-    except BrokenProcessPool:  # the worker died between files (killed from outside): a new one
-        _discard(limits.memory_mib)
-        future = _pool(limits.memory_mib).submit(read_submission, path, office)
-    try:
-        return future.result(timeout=limits.seconds)
-    except FutureTimeout:
-        _discard(limits.memory_mib)
-        return _rejected(
-            path, office, f"reading took longer than the intake limit of {limits.seconds} s (limits.seconds); stopped"
-        )
-    except BrokenProcessPool:
-        ended = _discard(limits.memory_mib)
-        return _rejected(
-            path, office,
-            f"the reader {ended} while reading this file (memory cap {limits.memory_mib:,} MiB, "
-            "limits.memory_mib): the file is far larger inside than it looks, or damaged",
-        )
+    for attempt in (1, 2):
+        child = _CHILDREN.get(limits.memory_mib)
+        if child is None or child.process.poll() is not None:
+            child = _CHILDREN[limits.memory_mib] = _Child(limits.memory_mib)
+        started = time.monotonic()
+        try:
+            answer = child.ask(path, office, limits.seconds)
+        except TimeoutError:
+            del _CHILDREN[limits.memory_mib]
+            child.end()
+            return _rejected(path, office, f"reading took longer than the intake limit of {limits.seconds} s "
+                                           "(limits.seconds); stopped")
+        except _ChildGone:
+            del _CHILDREN[limits.memory_mib]
+            ended = child.end()
+            # A child that died before this file was even sent (killed from outside): one fresh try.
+            if attempt == 1 and time.monotonic() - started < 0.05 and "SIG" not in ended:
+                continue
+            return _rejected(path, office, f"the reader {ended} while reading this file (memory cap "
+                                           f"{limits.memory_mib:,} MiB, limits.memory_mib): the file is far larger "
+                                           "inside than it looks, or damaged")
+        if isinstance(answer, str):  # MemoryError inside the child
+            return _rejected(path, office, f"the reader {answer} (memory cap {limits.memory_mib:,} MiB, "
+                                           "limits.memory_mib): the file is far larger inside than it looks")
+        return answer
+    raise AssertionError("unreachable")
+
+
+if __name__ == "__main__":
+    _serve(int(sys.argv[1]))
