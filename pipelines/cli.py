@@ -21,6 +21,10 @@ import pandas as pd
 from pipelines.settings import Settings
 
 DEMO_SECRET = "demo-only-not-a-secret"
+# Exit codes of demo and run besides 0 (2 stays argparse's and a missing setting's).
+EXIT_PUBLISH_FAILED = 1
+EXIT_OFFICES_FAILED = 3  # published, but some offices' ingests failed: look at them
+EXIT_LOCKED = 75  # sysexits EX_TEMPFAIL: another run holds the data directory; try again later
 
 
 def summary_line(log: pd.DataFrame) -> str:
@@ -42,7 +46,8 @@ def summary_line(log: pd.DataFrame) -> str:
     return line
 
 
-def _print_report(report, out=sys.stdout) -> None:
+def _print_report(report, out=None) -> None:
+    out = out or sys.stdout  # looked up now: a default bound at import misses a redirected stdout
     with pd.option_context("display.max_rows", 500, "display.width", 160):
         print("\ncertified_workers_by_region_level", file=out)
         print(report.headline.to_string(index=False), file=out)
@@ -66,11 +71,48 @@ def _print_report(report, out=sys.stdout) -> None:
         print("  " + ", ".join(f"{name} {count}" for name, count in basis.items()), file=out)
 
 
-def _print_timings(report, out=sys.stdout) -> None:
+def _print_timings(report, out=None) -> None:
+    out = out or sys.stdout
     t = report.timings
     skipped = f", {len(report.offices_skipped)} unchanged offices skipped" if report.offices_skipped else ""
     print(f"\noffices ingested: {len(report.offices_ingested)}{skipped}; ingest {t.get('ingest_wall', 0):.1f} s, "
           f"publish {t.get('publish_wall', 0):.1f} s", file=out)
+
+
+def _print_office_problems(report, out=None) -> int:
+    """The offices without a landing folder (a warning) and the failed offices; the exit code."""
+    from assets.published import office_list
+
+    out = out or sys.stdout
+    missing = report.offices_without_landing
+    if missing:
+        print(f"\nwarning: no landing folder (nothing received yet) for {len(missing)} registry office(s): "
+              f"{office_list(missing)}", file=out)
+    if not report.offices_failed:
+        return 0
+    print(f"\nFAILED: {len(report.offices_failed)} office ingest(s) failed; the publish used their earlier staged "
+          "rows, if any, and the next run ingests them again:", file=out)
+    for office_id, message in sorted(report.offices_failed.items()):
+        print(f"  {office_id}: {message}", file=out)
+    return EXIT_OFFICES_FAILED
+
+
+def _run_or_exit_code(settings: Settings, secret: str, **options):
+    """``run_everything``, or the exit code after a one-line message when the run could not go on.
+
+    Another run on the data directory and a failed publish are told without a traceback:
+    neither is a bug of this program, and the message says what to do.
+    """
+    from pipelines.run import PublishFailed, RunLocked, run_everything
+
+    try:
+        return run_everything(settings, secret, **options)
+    except RunLocked as locked:
+        print(f"sertifikasi: {locked}", file=sys.stderr)
+        return EXIT_LOCKED
+    except PublishFailed as failed:
+        print(f"sertifikasi: {failed}", file=sys.stderr)
+        return EXIT_PUBLISH_FAILED
 
 
 def default_workers() -> int:
@@ -105,25 +147,31 @@ def _instance():
 def cmd_demo(args: argparse.Namespace) -> int:
     from demo.generate import generate_world
     from demo.compare import compare_with_truth
-    from pipelines.run import run_everything
+    from pipelines.run import RunLocked, run_lock
 
     settings = _settings(args)
-    if settings.data_dir.joinpath("staging").exists():
-        shutil.rmtree(settings.data_dir / "staging")
-    summary = generate_world(settings.landing_root, rows=args.rows, seed=args.seed, progress=args.rows > 100_000)
+    try:
+        # Not while a run is using the data directory: this removes its staging and rewrites its landing.
+        with run_lock(settings.data_dir):
+            if settings.data_dir.joinpath("staging").exists():
+                shutil.rmtree(settings.data_dir / "staging")
+            summary = generate_world(settings.landing_root, rows=args.rows, seed=args.seed, progress=args.rows > 100_000)
+    except RunLocked as locked:
+        print(f"sertifikasi: {locked}", file=sys.stderr)
+        return EXIT_LOCKED
     print(f"demo world: {summary.rows} participant rows from {summary.files} files in {settings.landing_root}")
     publish_date = date.fromisoformat(args.publish_date) if args.publish_date else date.today()
     secret = os.environ.get("PERSON_KEY_SECRET") or DEMO_SECRET
-    report = run_everything(settings, secret, publish_date=publish_date, instance=_instance(), workers=args.workers)
+    report = _run_or_exit_code(settings, secret, publish_date=publish_date, instance=_instance(), workers=args.workers)
+    if isinstance(report, int):
+        return report
     _print_report(report)
     print(f"\nwarehouse: {settings.warehouse_url}; exports in {settings.data_dir / 'exports'}")
     print(compare_with_truth(report.headline, settings.landing_root, settings.registry_path, publish_date))
-    return 0
+    return _print_office_problems(report)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pipelines.run import run_everything
-
     settings = _settings(args)
     secret = os.environ.get("PERSON_KEY_SECRET")
     if not secret:
@@ -131,14 +179,16 @@ def cmd_run(args: argparse.Namespace) -> int:
               "and keep it (changing it renumbers every person).", file=sys.stderr)
         return 2
     publish_date = date.fromisoformat(args.publish_date) if args.publish_date else None
-    report = run_everything(
+    report = _run_or_exit_code(
         settings, secret, publish_date=publish_date, instance=_instance(), workers=args.workers,
         skip_unchanged=args.only_changed,
     )
+    if isinstance(report, int):
+        return report
     _print_report(report)
     _print_timings(report)
     print(f"\nwarehouse: {settings.warehouse_url}")
-    return 0
+    return _print_office_problems(report)
 
 
 def parse_row_ref(text: str) -> dict:

@@ -14,21 +14,24 @@ its staged rows are what an ingest would write anyway.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import multiprocessing
 import os
 import resource
-import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
+from assets.published import office_list
 from pipelines.definitions import build_definitions
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry, StagingStore
@@ -45,6 +48,10 @@ MANIFEST = "run_manifest.json"
 # The code an office ingest runs: a change in any of it re-ingests every office.
 _REPO = Path(__file__).resolve().parents[1]
 INGEST_CODE = ("sources", "standardize", "expectations", "reference", "assets/offices.py")
+# One run at a time per data directory: they would write the same staged files and warehouse.
+LOCK_FILE = ".sertifikasi-run.lock"
+# An office's failure as the run summary shows it: one line, at most this long.
+FAILURE_CHARS = 300
 
 
 @dataclass
@@ -60,6 +67,54 @@ class RunReport:
     timings: dict[str, float] = field(default_factory=dict)
     offices_ingested: list[str] = field(default_factory=list)
     offices_skipped: list[str] = field(default_factory=list)
+    # office id -> "step <key>: <ExceptionType>: <message>" for each office whose ingest failed;
+    # the publish went on with the others (and with the failed offices' earlier staged rows).
+    offices_failed: dict[str, str] = field(default_factory=dict)
+    # Registry offices without a landing folder: a warning, they may not have sent anything yet.
+    offices_without_landing: list[str] = field(default_factory=list)
+
+
+class RunLocked(RuntimeError):
+    """Another run holds the data directory's run lock (see :func:`run_lock`)."""
+
+
+class PublishFailed(RuntimeError):
+    """The publish job failed; the message names the step and its error."""
+
+
+# ------------------------------------------------------------------ one run per data directory
+def run_lock_path(data_dir: Path) -> Path:
+    """The file whose ``flock`` marks a run in progress on ``data_dir``."""
+    return Path(data_dir) / LOCK_FILE
+
+
+@contextmanager
+def run_lock(data_dir: Path):
+    """Hold ``data_dir``'s run lock for the block; :class:`RunLocked` at once if another run holds it.
+
+    An exclusive, non-blocking ``flock``: the kernel releases it when the file is closed or
+    the process dies, so a killed run leaves no stale lock behind and the file itself is
+    never removed (removing it would let two runs lock two different files). The holder
+    writes its pid and start time into it for the second run's message.
+    """
+    path = run_lock_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunLocked(_locked_message(handle.read().strip(), Path(data_dir))) from None
+        handle.truncate()
+        started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        handle.write(f"pid {os.getpid()}, started {started}\n")
+        handle.flush()
+        yield path
+
+
+def _locked_message(holder: str, data_dir: Path) -> str:
+    # The holder may not have written its line yet (it locks first, then writes).
+    who = f" ({holder})" if holder else ""
+    return f"another sertifikasi run{who} is using data directory {data_dir}; wait for it to finish"
 
 
 def _step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
@@ -120,9 +175,16 @@ def _read_manifest(settings: Settings) -> dict:
 def _write_manifest(settings: Settings, manifest: dict) -> None:
     path = _manifest_path(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
-    partial.write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
-    partial.replace(path)
+    # A name of its own beside the target, so no other writer truncates or renames our half-written file.
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(manifest, indent=0, sort_keys=True))
+        os.chmod(partial, 0o644)  # mkstemp's 0600 would hide the manifest from another user's run
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
 
 
 # ------------------------------------------------------------------ ingest workers
@@ -139,13 +201,54 @@ def _worker_init(settings: Settings, person_key_secret: str, use_dagster_home: b
 
 
 def _ingest_one(office_id: str) -> dict:
-    """One ``ingest_office`` run in this worker; its wall time and seconds per step."""
+    """One ``ingest_office`` run in this worker: wall time, seconds per step, and ``error``.
+
+    ``error`` is None when the run succeeded, else ``"step <key>: <Type>: <message>"``.
+    The run is told not to raise, so one office's failure is reported, not raised: the
+    caller goes on with the other offices.
+    """
     job, instance = _WORKER["job"], _WORKER["instance"]
     started = time.perf_counter()
-    result = job.execute_in_process(partition_key=office_id, instance=instance, run_config=QUIET)
-    wall = time.perf_counter() - started
-    return {"office_id": office_id, "wall_s": wall, "steps": _step_seconds(instance, result.run_id),
+    try:
+        result = job.execute_in_process(partition_key=office_id, instance=instance, run_config=QUIET, raise_on_error=False)
+    except Exception as exc:  # noqa: BLE001 - a failure before any step ran (e.g. the run could not start)
+        return _outcome(office_id, started, {}, error=_short(f"{type(exc).__name__}: {exc}"))
+    error = None if result.success else run_failure(result)
+    return _outcome(office_id, started, _step_seconds(instance, result.run_id), error=error)
+
+
+def _outcome(office_id: str, started: float, steps: dict[str, float], error: str | None) -> dict:
+    return {"office_id": office_id, "wall_s": time.perf_counter() - started, "steps": steps, "error": error,
             "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def run_failure(result: dg.ExecuteInProcessResult, limit: int | None = FAILURE_CHARS) -> str:
+    """Why a run failed, on one line: ``"step <key>: <Type>: <message>"`` of its first failed step."""
+    for event in result.get_step_failure_events():
+        return _short(f"step {event.step_key}: {error_text(event.step_failure_data.error)}", limit)
+    failures = [event.message for event in result.all_events if event.is_run_failure]
+    return _short(failures[0] if failures and failures[0] else "run failed", limit)
+
+
+def error_text(error) -> str:
+    """``"<Type>: <message>"`` of the innermost cause of a Dagster ``SerializableErrorInfo``.
+
+    A step's error is Dagster's wrapper ("Error occurred while executing op ..."); the
+    office's own exception is its cause. Dagster's own errors name their module, which
+    says nothing to the reader: only the class name is kept.
+    """
+    while error.cause is not None:
+        error = error.cause
+    head, sep, rest = (error.message.strip() or error.cls_name).partition(": ")
+    if sep and "." in head and " " not in head:
+        head = head.rsplit(".", 1)[1]
+    return f"{head}{sep}{rest}"
+
+
+def _short(text: str, limit: int | None = FAILURE_CHARS) -> str:
+    """One line of at most ``limit`` characters (None: any length): the summary lists one line per office."""
+    line = " ".join(text.split())
+    return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _pool_context():
@@ -175,25 +278,34 @@ def ingest_offices(
 ) -> list[dict]:
     """Run ``ingest_office`` for each office, sequentially or on ``workers`` processes.
 
-    Returns one dict per office (``office_id``, ``wall_s``, ``steps``), in completion
-    order. ``on_done(office_id)`` is called in this process as each office finishes.
-    The first failing office's error is raised once the offices already running are done.
+    Returns one dict per office (``office_id``, ``wall_s``, ``steps``, ``error``), in
+    completion order. Every office is attempted: a failing office gets its ``error``
+    (None for the others) and the rest go on. ``on_done(office_id)`` is called in this
+    process as each office succeeds.
     """
     if not office_ids:
         return []
     if workers <= 1 or len(office_ids) == 1:
+        return _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_done)
+    return _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done)
+
+
+def _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_done) -> list[dict]:
+    _WORKER.clear()
+    defs = build_definitions(settings, person_key_secret=person_key_secret)
+    _WORKER.update(job=defs.resolve_job_def(INGEST_OFFICE_JOB), instance=instance)
+    done = []
+    try:
+        for office_id in office_ids:
+            done.append(_ingest_one(office_id))
+            if on_done and done[-1]["error"] is None:
+                on_done(office_id)
+    finally:
         _WORKER.clear()
-        defs = build_definitions(settings, person_key_secret=person_key_secret)
-        _WORKER.update(job=defs.resolve_job_def(INGEST_OFFICE_JOB), instance=instance)
-        done = []
-        try:
-            for office_id in office_ids:
-                done.append(_ingest_one(office_id))
-                if on_done:
-                    on_done(office_id)
-        finally:
-            _WORKER.clear()
-        return done
+    return done
+
+
+def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done) -> list[dict]:
     registry = OfficeRegistry(registry_path=str(settings.registry_path), landing_root=str(settings.landing_root))
     offices = registry.offices()
     # Largest landing folders first, so one big office does not start last and run alone.
@@ -209,21 +321,16 @@ def ingest_offices(
         initargs=(settings, person_key_secret, use_home),
     ) as pool:
         futures = {pool.submit(_ingest_one, office_id): office_id for office_id in ordered}
-        error = None
         for future in as_completed(futures):
             try:
                 outcome = future.result()
-            except Exception as exc:  # noqa: BLE001 - re-raised below, after the others finish
-                if error is None:
-                    error = exc
-                    for other in futures:
-                        other.cancel()
-                continue
+            except Exception as exc:  # noqa: BLE001 - the worker itself failed (died, or could not start)
+                # A worker that dies breaks the pool: the offices still queued fail with it.
+                outcome = _outcome(futures[future], time.perf_counter(), {}, _short(f"worker: {type(exc).__name__}: {exc}"))
+                outcome["peak_mib"] = 0.0
             done.append(outcome)
-            if on_done:
+            if on_done and outcome["error"] is None:
                 on_done(outcome["office_id"])
-        if error is not None:
-            raise error
     return done
 
 
@@ -241,16 +348,54 @@ def run_everything(
     the other). ``skip_unchanged``: do not re-ingest offices whose staged outputs were
     made from the same files, registry entry, code and day (see module docstring).
     The headline is the same either way: the publish reads every office's staged rows.
+
+    The whole run holds the data directory's run lock: a second run on the same data
+    directory raises :class:`RunLocked` at once. An office whose ingest fails does not stop
+    the others: it is listed in ``offices_failed``, left out of the run manifest (so the
+    next run ingests it again), and the publish reads its earlier staged rows, if any.
+    A failed publish raises :class:`PublishFailed`.
     """
-    instance = instance or dg.DagsterInstance.ephemeral()
+    with run_lock(settings.data_dir):
+        return _run_locked(settings, person_key_secret, publish_date, instance or dg.DagsterInstance.ephemeral(),
+                           workers, skip_unchanged)
+
+
+def _run_locked(settings, person_key_secret, publish_date, instance, workers, skip_unchanged) -> RunReport:
+    offices = load_registry(settings.registry_path)
+    timings: dict[str, float] = {}
+    outcomes, skipped = _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings)
+    failed = {outcome["office_id"]: outcome["error"] for outcome in outcomes if outcome["error"]}
+    _publish(settings, person_key_secret, publish_date, instance, failed, timings)
+    engine = make_engine(settings.warehouse_url)
+    try:
+        return RunReport(
+            headline=read_table(engine, "certified_workers_by_region_level"),
+            submission_log=read_table(engine, "submission_log"),
+            quarantine=read_table(engine, "quarantine"),
+            persons=read_table(engine, "dim_person"),
+            timings=timings,
+            offices_ingested=[outcome["office_id"] for outcome in outcomes if not outcome["error"]],
+            offices_skipped=skipped,
+            offices_failed=failed,
+            offices_without_landing=offices_without_landing(offices, settings.landing_root),
+        )
+    finally:
+        engine.dispose()
+
+
+def offices_without_landing(offices: dict[str, Office], landing_root: Path) -> list[str]:
+    """Registry offices whose landing folder does not exist (yet), in registry order."""
+    return [office_id for office_id, office in offices.items() if not office.landing_dir(Path(landing_root)).is_dir()]
+
+
+def _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings) -> tuple[list[dict], list[str]]:
+    """Ingest the offices to ingest, keeping the run manifest; the outcomes and the offices skipped."""
     registry = OfficeRegistry(registry_path=str(settings.registry_path), landing_root=str(settings.landing_root))
     staging = StagingStore(data_dir=str(settings.data_dir))
-    offices = load_registry(settings.registry_path)
-    today = date.today()
     code_version = ingest_code_version()
+    today = date.today()
     contexts = {office_id: office_context(office, code_version, today) for office_id, office in offices.items()}
     manifest = _read_manifest(settings)
-    timings: dict[str, float] = {}
     started = time.perf_counter()
     if skip_unchanged:
         skipped = [oid for oid, office in offices.items() if office_unchanged(office, registry, staging, manifest, contexts[oid])]
@@ -258,7 +403,8 @@ def run_everything(
         skipped = []
     to_ingest = [office_id for office_id in offices if office_id not in set(skipped)]
     timings["change_detection"] = time.perf_counter() - started
-    # An office being re-ingested is out of the manifest until it succeeds again.
+    # An office being re-ingested is out of the manifest until it succeeds again; one that
+    # fails stays out, so the next run ingests it again.
     manifest = {office_id: context for office_id, context in manifest.items() if office_id in offices and office_id not in to_ingest}
     _write_manifest(settings, manifest)
     written = {"last": time.perf_counter()}
@@ -275,6 +421,11 @@ def run_everything(
     finally:
         _write_manifest(settings, manifest)
     timings["ingest_wall"] = time.perf_counter() - started
+    _add_ingest_timings(timings, outcomes, workers)
+    return outcomes, skipped
+
+
+def _add_ingest_timings(timings: dict[str, float], outcomes: list[dict], workers: int) -> None:
     for outcome in outcomes:
         for step, seconds in outcome["steps"].items():
             timings[step] = timings.get(step, 0.0) + seconds
@@ -284,26 +435,22 @@ def run_everything(
         # peak RSS of the largest ingest worker process (MiB); this process's own is the caller's to read
         timings["ingest_worker_peak_mib"] = max(outcome["peak_mib"] for outcome in outcomes)
 
+
+def _publish(settings, person_key_secret, publish_date, instance, failed: dict[str, str], timings) -> None:
+    """Run the publish job over every office's staged rows; :class:`PublishFailed` when it fails."""
     defs = build_definitions(settings, person_key_secret=person_key_secret)
     run_config = {
         **QUIET,
         "ops": {"publish_candidate": {"config": {"publish_date": publish_date.isoformat() if publish_date else None}}},
     }
     started = time.perf_counter()
-    result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(run_config=run_config, instance=instance)
+    result = defs.resolve_job_def(PUBLISH_JOB).execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
     timings["publish_wall"] = time.perf_counter() - started
     for step, seconds in _step_seconds(instance, result.run_id).items():
         timings[step] = timings.get(step, 0.0) + seconds
-    engine = make_engine(settings.warehouse_url)
-    try:
-        return RunReport(
-            headline=read_table(engine, "certified_workers_by_region_level"),
-            submission_log=read_table(engine, "submission_log"),
-            quarantine=read_table(engine, "quarantine"),
-            persons=read_table(engine, "dim_person"),
-            timings=timings,
-            offices_ingested=[outcome["office_id"] for outcome in outcomes],
-            offices_skipped=skipped,
-        )
-    finally:
-        engine.dispose()
+    if not result.success:
+        # Not cut short: the publish's own message (e.g. which offices have no rows) is the whole point.
+        message = f"publish failed at {run_failure(result, limit=None)}"
+        if failed:
+            message += f" (office ingests that failed before it: {office_list(sorted(failed))})"
+        raise PublishFailed(message)
