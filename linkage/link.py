@@ -122,6 +122,14 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) ->
     con.register(name, pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False))
 
 
+def _identity_of(group: np.ndarray, group_cid: np.ndarray) -> np.ndarray:
+    """Per row, its NIK group's identity (-1 without a group); also when no row has a valid NIK."""
+    out = np.full(len(group), -1, dtype=np.int64)
+    has = group >= 0
+    out[has] = group_cid[group[has]]
+    return out
+
+
 def link_persons(
     rows: pd.DataFrame,
     secret: str,
@@ -171,7 +179,7 @@ def link_persons(
         for g1, g2 in zip(merges_2a["g1"].tolist(), merges_2a["g2"].tolist()):
             uf.union(g1, g2, guarded=False)
         group_cid = uf.labels()[:n_groups]  # NIK identity: the group's root after typo merges
-        row_cid = np.where(ex.group >= 0, group_cid[np.maximum(ex.group, 0)], -1)
+        row_cid = _identity_of(ex.group, group_cid)
 
         # What each identity / residual row knows about its person, for the guards.
         attached = ex.group >= 0
@@ -179,7 +187,7 @@ def link_persons(
         sexes = _FactsIndex(row_cid[attached], feats["sex"].to_numpy(dtype=object)[attached])
         r_birth = feats["birth"].to_numpy(dtype=object)[residual]
         r_sex = feats["sex"].to_numpy(dtype=object)[residual]
-        blocked_cid = np.where(ex.blocked_group >= 0, group_cid[np.maximum(ex.blocked_group, 0)], -1)
+        blocked_cid = _identity_of(ex.blocked_group, group_cid)
         r_blocked = blocked_cid[residual]
 
         def facts_of(n: int) -> Facts:

@@ -203,7 +203,9 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
     # A NIK seen on one row only, whose birth date is no typo of the one the NIK encodes:
     # a NIK copied from the row above (DOMAIN). Left attached, it would be an identity of
     # its own and the guard would keep the row away from its real person.
-    single = np.flatnonzero(valid & (sizes[np.maximum(group, 0)] == 1) & birth_contradicts)
+    row_group_size = np.zeros(n, dtype=np.int64)  # 0 for rows without a valid NIK (there may be no group at all)
+    row_group_size[valid] = sizes[group[valid]]
+    single = np.flatnonzero((row_group_size == 1) & birth_contradicts)
     if len(single):
         own = feats["ddmmyy"].to_numpy(dtype=object)
         encoded = feats["nik_ddmmyy"].to_numpy(dtype=object)
@@ -221,7 +223,7 @@ def _exact_edges(group: np.ndarray) -> pd.DataFrame:
     rows = np.flatnonzero(group >= 0)
     order = rows[np.lexsort((rows, group[rows]))]
     g = group[order]
-    first = np.r_[True, g[1:] != g[:-1]]
+    first = np.r_[True, g[1:] != g[:-1]] if len(g) else np.zeros(0, dtype=bool)
     anchor = order[first][np.cumsum(first) - 1]
     keep = ~first
     frame = pd.DataFrame({"rid_l": anchor[keep], "rid_r": order[keep]})

@@ -573,3 +573,16 @@ def test_split_when_a_namesake_appears(frame, result):
     assert second.merges.empty
     others = second.rows.iloc[: len(frame)][frame["case"] != "missing"]["person_key"]
     assert others.tolist() == result.rows[frame["case"] != "missing"]["person_key"].tolist()
+
+
+@pytest.mark.parametrize("nik", [None, "6472000000000001", "1.60301E+15"], ids=["no-nik", "invalid", "excel-mangled"])
+def test_a_world_without_a_single_valid_nik_publishes(nik):
+    """An attendance list alone (no NIK, or none valid) must not crash the publish (it did: an
+    empty NIK group table was indexed). The probabilistic model learns its weights from persons
+    known by NIK, so with none at all rows stay apart: one person per row, never a false merge."""
+    rows = [Row("attendance", f"p{i}", "hadir.xlsx", name, nik, "Sangatta", birth, "L")
+            for i, (name, birth) in enumerate([("Budi Santoso", "1980-01-01"), ("Agus Salim", "1982-02-02")])]
+    rows.append(Row("attendance", "p0", "hadir_2.xlsx", "BUDI SANTOSO", nik, "Sangatta", "1980-01-01", "L"))
+    linked = link_persons(standardize(rows), SECRET)
+    persons = linked.assignments.groupby("person_key").size().sort_values().tolist()
+    assert persons == [1, 1, 1]
