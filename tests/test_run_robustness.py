@@ -151,8 +151,8 @@ def test_two_runs_started_together_one_publishes_the_other_stops(world, baseline
             "--workers", "1", "--publish-date", PUBLISH.isoformat()]
     runs = []
     for n in range(2):
-        out, err = (open(tmp_path / f"run{n}.{kind}", "w") for kind in ("out", "err"))
-        runs.append(subprocess.Popen(argv, cwd=REPO, env=os.environ.copy(), stdout=out, stderr=err))
+        with open(tmp_path / f"run{n}.out", "w") as out, open(tmp_path / f"run{n}.err", "w") as err:
+            runs.append(subprocess.Popen(argv, cwd=REPO, env=os.environ.copy(), stdout=out, stderr=err))
     codes = [run.wait(timeout=900) for run in runs]
     assert sorted(codes) == [0, EXIT_LOCKED], codes
     winner, loser = (0, 1) if codes[0] == 0 else (1, 0)
