@@ -84,3 +84,31 @@ def test_two_edit_level_misses_only_edits_at_both_ends():
 )
 def test_u_sample_scales_with_rows_within_bounds(rows, pairs):
     assert u_sample_pairs(rows) == pairs
+
+
+def test_hyper_common_blocking_keys_are_dropped_not_compared_pairwise():
+    """A file of made-up NIKs sharing 12 leading digits made 10,000-row blocks (10^9 pairs,
+    18 GiB); a key value shared by more than MAX_BLOCK_ROWS rows is dropped from its rule."""
+    import duckdb
+    import pyarrow as pa
+
+    from linkage.probabilistic import _RECORDS_SQL, MAX_BLOCK_ROWS
+
+    n = MAX_BLOCK_ROWS + 1
+    feats = pa.table({
+        "rid": list(range(n + 2)),
+        "name": [f"peserta {i}" for i in range(n)] + ["budi santoso", "budi santoso"],
+        "birth": [None] * n + ["1980-01-01", "1980-01-01"],
+        "sex": ["L"] * (n + 2),
+        "place": [None] * (n + 2),
+        "digits": [f"647200000000{i:04d}" for i in range(n)] + ["6408010101800001", "6408010101800002"],
+        "cert": [None] * (n + 2),
+        "detached": [False] * (n + 2),
+        "cid": pa.array([None] * (n + 2), type=pa.int64()),
+    })
+    con = duckdb.connect()
+    con.register("feats_all", feats)
+    keys = con.execute(f"select unique_id, b_p12, b_birth, b_name_year from ({_RECORDS_SQL}) order by unique_id").fetchall()
+    assert {row[1] for row in keys[:n]} == {None}  # 501 rows share 647200000000: dropped from the p12 rule
+    assert keys[n][1:] == ("640801010180", "1980-01-01", "budi santoso|1980")
+    assert keys[n + 1][1:] == ("640801010180", "1980-01-01", "budi santoso|1980")
