@@ -52,11 +52,11 @@ class IntakeLimits:
     them per office in the registry (``limits: {max_file_mib: 200}``).
     """
 
-    max_file_mib: float = 64  # bytes on disk
+    max_file_mib: float = 32  # bytes on disk
     max_member_mib: float = 512  # uncompressed size of any member of an xlsx/ods zip
     max_compression_ratio: float = 100  # uncompressed/compressed, for members over 8 MiB
     max_sheet_cells: int = 10_000_000  # declared dimension of a worksheet, rows x columns
-    max_rows: int = 1_000_000  # lines of a CSV, rows of a sheet, records of a JSON export
+    max_rows: int = 100_000  # lines of a CSV, declared rows of a sheet, records of a JSON export
     max_columns: int = 2_000  # declared columns of a worksheet
     max_line_kib: int = 256  # one CSV line
     max_json_depth: int = 64  # nesting of objects and arrays

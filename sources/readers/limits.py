@@ -125,7 +125,7 @@ def check_text(data: bytes, limits: IntakeLimits) -> None:
     """Reject a CSV with a line longer than ``max_line_kib`` or more lines than ``max_rows``.
 
     Line lengths come from the positions of the newline bytes (numpy, no copy of the
-    text), so a 64 MiB file is checked in milliseconds.
+    text), so a 32 MiB file is checked in milliseconds.
     """
     longest = limits.max_line_kib * 1024
     # UTF-16 doubles the bytes of a line; the limit is on characters, roughly.
