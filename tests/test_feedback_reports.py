@@ -207,3 +207,26 @@ def test_a_habit_rule_is_one_line_when_it_hits_more_than_half_of_the_file(hits, 
         else f"{hits} baris: Jenjang di luar kewenangan dinas"
     )
     assert len(findings.rows) == (0 if habit else hits)
+
+
+def test_a_file_with_thousands_of_findings_lists_the_first_ones_and_counts_all(tmp_path, monkeypatch):
+    """A clerk fixes a pattern, not 99,000 rows one by one: the detail sheet stops at the cap
+    (5,000; 2 here), the summary says so and still counts every finding."""
+    import expectations.feedback as feedback
+
+    monkeypatch.setattr(feedback, "MAX_LISTED_FINDINGS", 2)
+    settings = Settings.from_env({"SERTIFIKASI_DATA_DIR": str(tmp_path / "data")})
+    folder = settings.landing_root / OFFICE
+    folder.mkdir(parents=True)
+    (folder / "EXCEL_NIK.csv").write_text(HEADER + "".join(certified(i, nik="6.40801E+15") for i in range(1, 6)))
+    defs = build_definitions(settings, person_key_secret="test")
+    result = defs.resolve_job_def("ingest_office").execute_in_process(
+        partition_key=OFFICE, instance=dg.DagsterInstance.ephemeral())
+    assert result.success
+    [report] = (settings.data_dir / "feedback" / OFFICE).glob("*.xlsx")
+    sheets = cells(report)
+    assert [r[1] for r in sheets["Baris bermasalah"][1:]] == [2, 3]
+    summary = {r[0]: r[1] for r in sheets["Ringkasan"] if r and r[0]}
+    assert summary["Catatan rincian"] == ("hanya 2 temuan pertama dari 5 yang dirinci; jumlah tiap temuan ada di "
+                                         "tabel di bawah. Perbaiki polanya lalu kirim ulang berkas")
+    assert [r[0] for r in sheets["Ringkasan"] if r and isinstance(r[0], int)] == [5]
