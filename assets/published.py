@@ -12,7 +12,7 @@ from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
 from linkage.link import link_persons
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
-from warehouse import schema
+from warehouse import fence, schema
 from warehouse.completeness import reporting_completeness
 from warehouse.exports import export_all
 from warehouse.headline import credited_certifications
@@ -208,6 +208,10 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         frames["submission_log"] = log
         frames["person_links"] = staging.read(LINKED, "links")
         frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)
+        # Office-provided text (file names, reasons, free text) on its way to analysts loses
+        # NIK-shaped numbers and participants' name words (warehouse/fence.py).
+        names = fence.participant_names(linked) | fence.quarantined_names(frames["quarantine"])
+        frames = fence.fence_tables(frames, names)
         for name in PUBLISHED_TABLES:
             staging.write(CANDIDATE, name, frames[name])
         staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))

@@ -200,13 +200,6 @@ def test_names_from_linked_and_quarantined_rows():
     assert fence.quarantined_names(None) == frozenset()
 
 
-def test_carried_names_survive_parquet(tmp_path):
-    frame = fence.carry_names(pd.DataFrame({"a": [1]}), {"rizki", "ahmad"})
-    frame.to_parquet(tmp_path / "f.parquet")
-    back = pd.read_parquet(tmp_path / "f.parquet")
-    assert fence.carried_names({"fact_participation": back, "other": pd.DataFrame()}) == {"ahmad", "rizki"}
-
-
 def test_every_published_table_is_in_the_schema():
     # fence_tables looks every frame's table up in the schema
     assert set(NOT_OFFICE_TEXT) == {t.name for t in analyst_tables()}

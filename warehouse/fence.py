@@ -23,12 +23,12 @@ Engineer-only columns and tables (``quarantine.value``, ``quarantine.raw``,
   ``[nama]``, whole words, case- and accent-insensitive, one ``[nama]`` for a
   run of name words.
 
-The names are the words (3 letters or more) of the participants' names the
-publish has in hand, less :data:`STOP_WORDS`. :func:`warehouse.star.build_star`
-reads them from the linked rows and hands them to the publish on its
-``fact_participation`` frame (:func:`carry_names`): the frames travel from the
-star builder to the publish through staging, and frame attributes travel with
-them (parquet keeps them), the names never reaching a table.
+The names are the words (3 letters or more) of the participants' names, less
+:data:`STOP_WORDS`: the ``publish_candidate`` asset takes them from the linked
+rows (:func:`participant_names`) and the quarantined rows
+(:func:`quarantined_names`) and fences the candidate tables before they are
+staged and checked; :func:`warehouse.publish.publish_tables` fences again
+(NIKs, hex dumps, quarantined names) for any other caller.
 """
 
 from __future__ import annotations
@@ -52,8 +52,6 @@ MIN_NAME_LENGTH = 3
 # off), the spelling its file names use too. Not nama_kunci: the linkage key respells old
 # forms ("Noot" -> "not"), words nobody wrote that then vanish from every reason.
 NAME_COLUMNS = ("nama",)
-# Where carry_names keeps the names on a frame (DataFrame.attrs; parquet keeps attrs).
-NAMES_ATTR = "fence_names"
 
 # Words never removed as names. Kept small on purpose: a word listed here stays in the
 # text even where it is someone's name, so each one must say nothing about a person.
@@ -131,23 +129,6 @@ def quarantined_names(quarantine: pd.DataFrame | None) -> frozenset[str]:
         if isinstance(record, dict):
             names.append(record.get("nama"))
     return name_words(names)
-
-
-def carry_names(frame: pd.DataFrame, names: Iterable[str]) -> pd.DataFrame:
-    """``frame`` with ``names`` attached for the publish's fence (:func:`carried_names`); returns it."""
-    # One string, not a list: pandas copies attrs on every operation on the frame.
-    frame.attrs[NAMES_ATTR] = "\n".join(sorted(names))
-    return frame
-
-
-def carried_names(frames: Mapping[str, pd.DataFrame]) -> frozenset[str]:
-    """Every name word :func:`carry_names` attached to one of ``frames``."""
-    words: set[str] = set()
-    for frame in frames.values():
-        text = frame.attrs.get(NAMES_ATTR)
-        if text:
-            words.update(text.split("\n"))
-    return frozenset(words)
 
 
 def _names_out(text: str, names: frozenset[str]) -> str:

@@ -308,9 +308,9 @@ def publish_tables(
     """Replace the named tables with ``frames`` in one transaction and log the publish.
 
     Every analyst table's ``office_text`` / ``office_json`` columns pass
-    :func:`warehouse.fence.fence_tables` first, with the name words in ``names``,
-    those a frame carries (:func:`warehouse.fence.carry_names`, as ``build_star``'s
-    ``fact_participation`` does) and those of the quarantined rows.
+    :func:`warehouse.fence.fence_tables` first, with the name words in ``names``
+    and those of the quarantined rows (the publish job's candidate arrives fenced
+    with every participant's name already; fencing twice changes nothing).
     Tables not named keep their contents (they are created empty when missing).
     Raises ``ValueError`` for a frame that lacks columns and ``sqlalchemy.exc.DBAPIError``
     when the database refuses the data (e.g. a null in a NOT NULL column); either
@@ -321,7 +321,7 @@ def publish_tables(
     if unknown:
         raise KeyError(f"no warehouse table named {unknown}")
     tables = {name: schema.metadata.tables[name] for name in frames}
-    names = names | fence.carried_names(frames) | fence.quarantined_names(frames.get("quarantine"))
+    names = names | fence.quarantined_names(frames.get("quarantine"))
     frames = fence.fence_tables(frames, names)
     data = {name: frame_to_arrow(frames[name], table) for name, table in tables.items()}
     published_at = datetime.now(timezone.utc)

@@ -18,9 +18,8 @@ to source systems is needed, ``dim_person.nik_hash`` is a keyed HMAC of the NIK.
 Registration numbers are not carried either (the national registry's public
 search turns a number into a name): certificates are ``certificate_key``, a
 keyed hash. Text an office wrote (file and sheet names, ``jabatan_kerja``,
-``program``) is kept as written here and fenced by the publish
-(:mod:`warehouse.fence`), with the participants' name words that
-``fact_participation`` carries to it.
+``program``) is kept as written here and fenced (:mod:`warehouse.fence`) by
+the ``publish_candidate`` asset, which has every participant's name words.
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ from sources.registry import Office
 from standardize.levels import kualifikasi_for
 from standardize.nik import nik_birth_date_and_sex
 from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
-from warehouse import fence, schema
+from warehouse import schema
 from warehouse.headline import (
     certificate_validity,
     certified_workers_by_region_level,
@@ -525,8 +524,7 @@ def build_star(
     ``linked`` holds the standardized columns plus ``person_key`` (one row per
     accepted input row, all offices). ``person_key_secret`` keys ``nik_hash`` and
     ``certificate_key``. Deterministic: the same rows in any order give the same
-    frames. ``fact_participation`` carries the participants' name words for the
-    publish's fence (:func:`warehouse.fence.carry_names`).
+    frames. Office-provided text is fenced by the caller (``publish_candidate``).
     """
     if not person_key_secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
@@ -560,8 +558,7 @@ def build_star(
     participation["home_province_code"] = participation["person_key"].map(home["home_province_code"]).astype("str")
 
     headline = certified_workers_by_region_level(rows, offices, publish_date)
-    # The names are at hand only here; the publish's fence needs them for every table.
-    facts = fence.carry_names(_sorted(participation, "fact_participation"), fence.participant_names(rows))
+    facts = _sorted(participation, "fact_participation")
     return {
         "dim_region": build_dim_region(),
         "dim_office": _sorted(office_frame, "dim_office"),
