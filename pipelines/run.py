@@ -36,6 +36,7 @@ from pipelines.definitions import build_definitions
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry, StagingStore
 from pipelines.settings import Settings
+from sources.filenames import printable_name
 from sources.readers import sha256_of
 from sources.registry import Office, load_registry
 from warehouse.publish import make_engine, read_table
@@ -156,7 +157,7 @@ def office_unchanged(office: Office, registry: OfficeRegistry, staging: StagingS
         return False
     staged = staging.read("files", office.id)
     before = sorted(zip(staged["source_file"].astype(str), staged["source_sha256"].astype(str)))
-    now = sorted((path.name, sha256_of(path)) for path in registry.landing_files(office))
+    now = sorted((printable_name(path.name), sha256_of(path)) for path in registry.landing_files(office))
     return before == now
 
 

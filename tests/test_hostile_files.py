@@ -202,6 +202,12 @@ def test_hostile_files_beside_good_offices_publish_the_good_rows(tmp_path):
     # every feedback report has a short derived name whatever the office's file was called
     reports = list((tmp_path / "data" / "feedback" / "kota-samarinda").glob("*.xlsx"))
     assert reports and all(len(p.name.encode()) < 100 and p.name.isprintable() for p in reports)
+    # odd names are recognised as unchanged: a second run skips both offices
+    again = subprocess.run(
+        [sys.executable, "-m", "pipelines", "run", "--workers", "1", "--only-changed", "--publish-date", "2026-06-30"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert again.returncode == 0 and "offices ingested: 0, 2 unchanged offices skipped" in again.stdout, again.stdout[-2000:]
 
 
 def _has_office_column(warehouse) -> bool:
