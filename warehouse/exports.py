@@ -56,7 +56,7 @@ def export_headline_xlsx(headline: pd.DataFrame, out_dir: Path | str, publish_da
     columns = [column.name for column in table.columns]
     frame = headline[columns].sort_values(["region_code", "jenjang"], kind="stable").reset_index(drop=True)
     stamp = datetime.combine(publish_date or date.today(), datetime.min.time())
-    with pd.ExcelWriter(path, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_numbers": False}}) as writer:
+    with pd.ExcelWriter(path, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}}) as writer:
         writer.book.set_properties({"title": "Certified construction workers by region and jenjang", "created": stamp})
         frame.to_excel(writer, sheet_name="certified_workers", index=False)
         sheet = writer.sheets["certified_workers"]
