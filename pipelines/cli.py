@@ -141,7 +141,15 @@ def _instance():
 
     # With DAGSTER_HOME set (make demo sets it) the runs land in that instance,
     # so `make ui` shows them afterwards.
-    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    home = os.environ.get("DAGSTER_HOME")
+    if not home:
+        return dg.DagsterInstance.ephemeral()
+    if not os.path.isdir(home):
+        raise SystemExit(
+            f"sertifikasi: DAGSTER_HOME={home} is not a directory; create it (make demo does) "
+            "or unset DAGSTER_HOME to run on a throwaway instance"
+        )
+    return dg.DagsterInstance.get()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

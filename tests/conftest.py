@@ -10,6 +10,13 @@ import sqlalchemy as sa
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
+# `make test` exports DAGSTER_HOME (the Makefile sets it for every target) and an
+# engineer's shell may carry the pipeline's own settings. Tests build their own
+# folders and ephemeral instances; CLI subprocesses inherit os.environ, so these
+# are cleared once for the whole session rather than test by test.
+for _name in ("DAGSTER_HOME", "WAREHOUSE_URL", "SERTIFIKASI_DATA_DIR", "SERTIFIKASI_LANDING", "SERTIFIKASI_REGISTRY"):
+    os.environ.pop(_name, None)
+
 
 def _postgres_unavailable(reason: str) -> None:
     # In CI PostgreSQL is part of the contract: a missing server is a failure, not a skip.

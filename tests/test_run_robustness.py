@@ -144,6 +144,18 @@ def test_cli_run_on_a_locked_data_directory_exits_75_without_a_traceback(tmp_pat
     assert re.fullmatch(_locked_line(os.getpid(), data) + "\n", err), err
 
 
+def test_cli_run_with_a_dagster_home_that_does_not_exist_says_so(tmp_path, monkeypatch):
+    # A fresh clone under `make`: the Makefile exports DAGSTER_HOME before anything created it.
+    home = tmp_path / "dagster_home"
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    with pytest.raises(SystemExit) as stopped:
+        main(["run", "--data-dir", str(tmp_path / "data"), "--landing", str(tmp_path / "landing"), "--workers", "1"])
+    assert str(stopped.value) == (
+        f"sertifikasi: DAGSTER_HOME={home} is not a directory; create it (make demo does) "
+        "or unset DAGSTER_HOME to run on a throwaway instance"
+    )
+
+
 def test_two_runs_started_together_one_publishes_the_other_stops(world, baseline, tmp_path):
     """Two real ``sertifikasi run`` processes on one data directory: exactly one runs."""
     data = tmp_path / "data"
