@@ -2,12 +2,18 @@
 
 One factory builds the assets for every office in the registry (one partition
 per office), in the manner of an asset factory fed by per-source config: adding
-an office is a registry edit, never new asset code.
+an office is a registry edit, never new asset code. The asset bodies are thin:
+each calls the module-level functions below, which tests call directly, and
+reads its upstream from the staging store, so one asset can be materialized on
+its own (tests/test_assets_single.py).
 """
 
 import time
 import warnings
-from datetime import date
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
 
 import dagster as dg
 import pandas as pd
@@ -15,9 +21,10 @@ import pandas as pd
 from expectations.catalogue import rule as catalogue_rule
 from expectations.feedback import write_feedback_reports
 from expectations.submission import SETTLED_RULES, check_submissions, quarantine_rejected_files
-from expectations.validate import validate_rows
+from expectations.validate import RowValidation, validate_rows
 from pipelines.resources import OfficeRegistry, StagingStore, record_ingested
 from sources.intake import read_office_files
+from sources.registry import Office
 from standardize.record import standardize_submission
 
 # Per-office check results need partitioned check specs, a preview feature in Dagster
@@ -130,6 +137,272 @@ def _staged_spec(key: str, group: str, description: str) -> dg.AssetSpec:
     )
 
 
+class IngestConfig(dg.Config):
+    """Run configuration of an office ingest: the moment its files and rows are judged at."""
+
+    # ISO date or date-time; a date-time without a zone is UTC. Default: now.
+    # Freshness counts days from it, the row rules judge dates (birth, expiry) against its day.
+    as_of: str | None = None
+
+    def resolved_now(self) -> datetime:
+        """The configured moment (timezone-aware), or now."""
+        if not self.as_of:
+            return datetime.now(timezone.utc)
+        moment = datetime.fromisoformat(self.as_of)
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+    def resolved_today(self) -> date:
+        """The configured moment's day, or the machine's today (what the row rules always used)."""
+        return self.resolved_now().date() if self.as_of else date.today()
+
+
+# ------------------------------------------------------------------ office_submissions
+
+
+@dataclass(frozen=True)
+class OfficeIntake:
+    """What an ingest read from an office's landing folder: one line per file, and every row read."""
+
+    files: pd.DataFrame  # the reader's report, judged by the submission suite (status, rule, reason)
+    rows: pd.DataFrame  # raw text rows with provenance, of accepted and rejected files alike
+
+    @property
+    def rejected(self) -> pd.DataFrame:
+        """The files the submission suite rejected."""
+        return self.files[self.files["status"] == "rejected"]
+
+
+def stage_submissions(office: Office, registry: OfficeRegistry, staging: StagingStore) -> OfficeIntake:
+    """Read every file in the office's landing folder, judge each file, and stage rows and files."""
+    intake = read_office_files(office, registry.landing_files(office))
+    files = check_submissions(intake.files, intake.rows, office)
+    staging.write(RAW, office.id, intake.rows)
+    staging.write(FILES, office.id, files)
+    return OfficeIntake(files=files, rows=intake.rows)
+
+
+def submissions_metadata(intake: OfficeIntake) -> dict[str, object]:
+    """Materialization metadata of ``office_submissions``."""
+    rejected = intake.rejected
+    return {
+        "dagster/row_count": len(intake.rows),
+        # every row read, from accepted and rejected files alike (rows_read in the submission log)
+        "rows_read": len(intake.rows),
+        "files": len(intake.files),
+        "files_rejected": len(rejected),
+        "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
+    }
+
+
+def submission_suite_result(office: Office, files: pd.DataFrame, landing_dir: Path) -> dg.AssetCheckResult:
+    """The office's ``submission_suite`` result: red while a file needs the office, or no file came at all.
+
+    An office with no file has nothing the suite could pass: an empty or missing
+    landing folder is a problem to look at, never a green check.
+    """
+    rejected = files[files["status"] == "rejected"]
+    needs_office = rejected[~rejected["rule"].isin(SETTLED_RULES)]
+    description = None
+    if files.empty:
+        state = "is empty" if landing_dir.is_dir() else "does not exist"
+        description = f"office {office.id} sent no file: its landing folder {landing_dir} {state}"
+    elif len(needs_office):
+        description = f"office {office.id}: {len(needs_office)} file(s) to fix or withdraw"
+    return dg.AssetCheckResult(
+        check_name="submission_suite",
+        # Red until the office fixes or withdraws the file; a copy or a replaced first
+        # version is settled by the pipeline itself (expectations.submission.SETTLED_RULES).
+        passed=not files.empty and needs_office.empty,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=description,
+        metadata={
+            "files": len(files),
+            "files_rejected": len(rejected),
+            "files_needing_the_office": len(needs_office),
+            "by_rule": table_preview(
+                rejected["rule"].value_counts().rename_axis("rule").reset_index(name="files"), limit=20
+            ),
+            "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
+        },
+    )
+
+
+def days_since_newest_file(files: pd.DataFrame, now: datetime) -> int | None:
+    """Whole days from the newest file's arrival to ``now``; None without a dated file."""
+    newest = files["received_at"].max() if len(files) else None
+    if newest is None or pd.isna(newest):
+        return None
+    return (pd.Timestamp(now) - newest).days
+
+
+def freshness_result(office: Office, files: pd.DataFrame, now: datetime) -> dg.AssetCheckResult:
+    """The office's ``office_freshness`` result as of ``now``: a warning once its newest file is
+    older than its registry ``freshness_days`` (an office without that setting is never stale)."""
+    days = days_since_newest_file(files, now)
+    return dg.AssetCheckResult(
+        check_name="office_freshness",
+        passed=office.freshness_days is None or (days is not None and days <= office.freshness_days),
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "days_since_newest_file": -1 if days is None else int(days),
+            "freshness_days": -1 if office.freshness_days is None else office.freshness_days,
+        },
+    )
+
+
+# ------------------------------------------------------------------ standardize_office
+
+
+@dataclass(frozen=True)
+class StandardizedOffice:
+    """An office's staged rows standardized, validated and accounted for, per file."""
+
+    rows_in: int
+    rows: pd.DataFrame
+    quarantine: pd.DataFrame
+    validation: RowValidation
+    log: pd.DataFrame
+
+
+def standardize_staged(office: Office, staging: StagingStore, today: date) -> StandardizedOffice:
+    """Standardize the office's staged raw rows, validate them as of ``today`` and stage the four outputs.
+
+    Every raw row ends either standardized or quarantined (every row of a rejected
+    file under its file's rule); a broken count stops the run before anything is written.
+    """
+    raw = staging.read(RAW, office.id)
+    files = staging.read(FILES, office.id)
+    usable, rejected_file_rows = quarantine_rejected_files(raw, files)
+    result = standardize_submission(usable, date_order=office.reader.date_order, reference_date=today)
+    quarantine = pd.concat([rejected_file_rows, result.quarantine], ignore_index=True) if len(rejected_file_rows) else result.quarantine
+    if len(result.rows) + len(quarantine) != len(raw):
+        raise RuntimeError(
+            f"office {office.id}: row accounting broken: {len(raw)} raw rows, "
+            f"{len(result.rows)} standardized + {len(quarantine)} quarantined"
+        )
+    validation = validate_rows(result.rows, office, today)
+    log = submission_log(files, result.rows, quarantine, validation.flagged)
+    staging.write(STANDARDIZED, office.id, result.rows)
+    staging.write(QUARANTINE, office.id, quarantine)
+    staging.write(FLAGS, office.id, validation.flagged)
+    staging.write(SUBMISSION_LOG, office.id, log)
+    return StandardizedOffice(rows_in=len(raw), rows=result.rows, quarantine=quarantine, validation=validation, log=log)
+
+
+def standardized_results(done: StandardizedOffice) -> list[dg.MaterializeResult]:
+    """One materialization per output of ``standardize_office``, with its counts and previews."""
+    quarantine, log, flagged = done.quarantine, done.log, done.validation.flagged
+    by_rule = quarantine["rule"].value_counts().to_dict() if len(quarantine) else {}
+    return [
+        dg.MaterializeResult(
+            asset_key="standardized_participations",
+            metadata={
+                "dagster/row_count": len(done.rows),
+                "rows_in": done.rows_in,
+                "nik_status": table_preview(
+                    done.rows["nik_status"].value_counts().rename_axis("nik_status").reset_index(name="rows"), limit=20
+                ),
+            },
+        ),
+        dg.MaterializeResult(
+            asset_key="office_quarantine",
+            metadata={
+                "dagster/row_count": len(quarantine),
+                "by_rule": table_preview(pd.DataFrame({"rule": list(by_rule), "rows": list(by_rule.values())}), limit=50),
+                "examples": table_preview(quarantine[["source_file", "source_sheet", "source_row", "rule", "reason"]]),
+            },
+        ),
+        dg.MaterializeResult(
+            asset_key="office_flags",
+            metadata={
+                "dagster/row_count": len(flagged),
+                "rows_flagged": int(log["rows_flagged"].sum()),
+            },
+        ),
+        dg.MaterializeResult(
+            asset_key="office_submission_log",
+            metadata={
+                "dagster/row_count": len(log),
+                # files, files_rejected, rows_read (accepted + rejected files) = rows_accepted + rows_quarantined
+                **row_totals(log),
+                "log": table_preview(
+                    log[["source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged", "reason"]],
+                    limit=50,
+                ),
+            },
+        ),
+    ]
+
+
+def row_suite_result(done: StandardizedOffice) -> dg.AssetCheckResult:
+    """The ``row_suite`` result: per failing rule its row count, meaning and a few examples."""
+    validation = done.validation
+    failing = [outcome for outcome in validation.outcomes if outcome.failing_count]
+    metadata: dict[str, object] = {"rows_checked": len(done.rows)}
+    for outcome in failing:
+        # numbers stay numbers, so the UI plots each rule's failing rows over time per office
+        metadata[f"{outcome.rule}_failing_rows"] = outcome.failing_count
+    examples = (
+        validation.flagged.groupby("rule", sort=False).head(EXAMPLES_PER_RULE)
+        if len(validation.flagged)
+        else validation.flagged
+    )
+    metadata["summary"] = table_preview(
+        pd.DataFrame(
+            {
+                "rule": [o.rule for o in failing],
+                "failing_rows": [o.failing_count for o in failing],
+                "meaning": [catalogue_rule(o.rule).gloss for o in failing],
+            }
+        ),
+        limit=len(failing),
+    )
+    metadata["examples"] = table_preview(
+        examples[["rule", "source_file", "source_sheet", "source_row", "column", "value"]],
+        limit=EXAMPLES_PER_RULE * max(len(failing), 1),
+    )
+    return dg.AssetCheckResult(
+        check_name="row_suite",
+        asset_key="standardized_participations",
+        passed=not failing,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata=metadata,
+    )
+
+
+# ------------------------------------------------------------------ office_feedback_reports
+
+
+def feedback_metadata(office: Office, staging: StagingStore, written: list[Path], files: int, seconds: float) -> dict[str, object]:
+    """Materialization metadata of ``office_feedback_reports``."""
+    return {
+        "dagster/row_count": len(written),
+        "reports_written": len(written),
+        "files_without_findings": files - len(written),
+        "seconds": round(seconds, 2),
+        "folder": dg.MetadataValue.path(str(staging.feedback_dir(office.id))),
+        "reports": table_preview(pd.DataFrame({"report": [path.name for path in written]}), limit=200),
+    }
+
+
+def write_office_feedback(office: Office, staging: StagingStore) -> tuple[list[Path], pd.DataFrame]:
+    """Write the office's feedback reports from its staged outputs; the reports and the submission log."""
+    log = staging.read(SUBMISSION_LOG, office.id)
+    written = write_feedback_reports(
+        staging.feedback_dir(office.id),
+        office,
+        raw=staging.read(RAW, office.id),
+        quarantine=staging.read(QUARANTINE, office.id),
+        flags=staging.read(FLAGS, office.id),
+        log=log,
+        standardized=staging.read(STANDARDIZED, office.id),
+    )
+    return written, log
+
+
+# ------------------------------------------------------------------ the assets
+
+
 def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefinition]:
     """The per-office assets for the given office partitions."""
 
@@ -148,7 +421,7 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
                 description="Whole-file rules (expectations/suites/submission.json): readable, has rows, "
                 "not a re-submission, not another office's data. A failing file is rejected on its own; "
                 "red while the office has a file to fix or withdraw (a copy or a replaced first version "
-                "is only listed).",
+                "is only listed), and red when the office sent no file at all.",
             ),
             dg.AssetCheckSpec(
                 "office_freshness",
@@ -158,7 +431,9 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
             ),
         ],
     )
-    def office_submissions(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore):
+    def office_submissions(
+        context: dg.AssetExecutionContext, config: IngestConfig, registry: OfficeRegistry, staging: StagingStore
+    ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
         """Every file in the office's landing folder, read into raw text rows with provenance.
 
         Each row keeps office, file name, file sha256, sheet and the row number a
@@ -170,53 +445,14 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         office = registry.office(context.partition_key)
         for name in registry.ignored_files(office):
             context.log.info(f"office {office.id}: {name} ignored (a dot-file or an Excel lock file is not a submission)")
-        intake = read_office_files(office, registry.landing_files(office))
-        files = check_submissions(intake.files, intake.rows, office)
-        staging.write(RAW, office.id, intake.rows)
-        staging.write(FILES, office.id, files)
+        intake = stage_submissions(office, registry, staging)
         # What this ingest read, so the landing sensor starts no second run for it.
         record_ingested(context.instance, office.id, zip(intake.files["source_file"], intake.files["source_sha256"]))
-        rejected = files[files["status"] == "rejected"]
-        for reason in rejected["reason"]:
+        for reason in intake.rejected["reason"]:
             context.log.warning(f"rejected file: {reason}")
-        yield dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": len(intake.rows),
-                # every row read, from accepted and rejected files alike (rows_read in the submission log)
-                "rows_read": len(intake.rows),
-                "files": len(files),
-                "files_rejected": len(rejected),
-                "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
-            }
-        )
-        needs_office = rejected[~rejected["rule"].isin(SETTLED_RULES)]
-        yield dg.AssetCheckResult(
-            check_name="submission_suite",
-            # Red until the office fixes or withdraws the file; a copy or a replaced first
-            # version is settled by the pipeline itself (expectations.submission.SETTLED_RULES).
-            passed=needs_office.empty,
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata={
-                "files": len(files),
-                "files_rejected": len(rejected),
-                "files_needing_the_office": len(needs_office),
-                "by_rule": table_preview(
-                    rejected["rule"].value_counts().rename_axis("rule").reset_index(name="files"), limit=20
-                ),
-                "rejected": table_preview(rejected[["source_file", "rule", "reason"]], limit=20),
-            },
-        )
-        newest = files["received_at"].max() if len(files) else None
-        days = None if newest is None or pd.isna(newest) else (pd.Timestamp.now(tz="UTC") - newest).days
-        yield dg.AssetCheckResult(
-            check_name="office_freshness",
-            passed=office.freshness_days is None or (days is not None and days <= office.freshness_days),
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata={
-                "days_since_newest_file": -1 if days is None else int(days),
-                "freshness_days": -1 if office.freshness_days is None else office.freshness_days,
-            },
-        )
+        yield dg.MaterializeResult(metadata=submissions_metadata(intake))
+        yield submission_suite_result(office, intake.files, office.landing_dir(Path(registry.landing_root)))
+        yield freshness_result(office, intake.files, config.resolved_now())
 
     @dg.multi_asset(
         specs=[
@@ -254,95 +490,13 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         ],
         partitions_def=offices_partitions,
     )
-    def standardize_office(context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore):
+    def standardize_office(
+        context: dg.AssetExecutionContext, config: IngestConfig, registry: OfficeRegistry, staging: StagingStore
+    ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
         """Standardize an office's rows, validate them, and account for every input row."""
-        office = registry.office(context.partition_key)
-        raw = staging.read(RAW, office.id)
-        files = staging.read(FILES, office.id)
-        today = date.today()
-        usable, rejected_file_rows = quarantine_rejected_files(raw, files)
-        result = standardize_submission(usable, date_order=office.reader.date_order, reference_date=today)
-        quarantine = pd.concat([rejected_file_rows, result.quarantine], ignore_index=True) if len(rejected_file_rows) else result.quarantine
-        if len(result.rows) + len(quarantine) != len(raw):
-            raise RuntimeError(
-                f"office {office.id}: row accounting broken: {len(raw)} raw rows, "
-                f"{len(result.rows)} standardized + {len(quarantine)} quarantined"
-            )
-        validation = validate_rows(result.rows, office, today)
-        log = submission_log(files, result.rows, quarantine, validation.flagged)
-        staging.write(STANDARDIZED, office.id, result.rows)
-        staging.write(QUARANTINE, office.id, quarantine)
-        staging.write(FLAGS, office.id, validation.flagged)
-        staging.write(SUBMISSION_LOG, office.id, log)
-        by_rule = quarantine["rule"].value_counts().to_dict() if len(quarantine) else {}
-        yield dg.MaterializeResult(
-            asset_key="standardized_participations",
-            metadata={
-                "dagster/row_count": len(result.rows),
-                "rows_in": len(raw),
-                "nik_status": table_preview(
-                    result.rows["nik_status"].value_counts().rename_axis("nik_status").reset_index(name="rows"), limit=20
-                ),
-            },
-        )
-        yield dg.MaterializeResult(
-            asset_key="office_quarantine",
-            metadata={
-                "dagster/row_count": len(quarantine),
-                "by_rule": table_preview(pd.DataFrame({"rule": list(by_rule), "rows": list(by_rule.values())}), limit=50),
-                "examples": table_preview(quarantine[["source_file", "source_sheet", "source_row", "rule", "reason"]]),
-            },
-        )
-        yield dg.MaterializeResult(
-            asset_key="office_flags",
-            metadata={
-                "dagster/row_count": len(validation.flagged),
-                "rows_flagged": int(log["rows_flagged"].sum()),
-            },
-        )
-        yield dg.MaterializeResult(
-            asset_key="office_submission_log",
-            metadata={
-                "dagster/row_count": len(log),
-                # files, files_rejected, rows_read (accepted + rejected files) = rows_accepted + rows_quarantined
-                **row_totals(log),
-                "log": table_preview(
-                    log[["source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged", "reason"]],
-                    limit=50,
-                ),
-            },
-        )
-        failing = [outcome for outcome in validation.outcomes if outcome.failing_count]
-        metadata: dict[str, object] = {"rows_checked": len(result.rows)}
-        for outcome in failing:
-            # numbers stay numbers, so the UI plots each rule's failing rows over time per office
-            metadata[f"{outcome.rule}_failing_rows"] = outcome.failing_count
-        examples = (
-            validation.flagged.groupby("rule", sort=False).head(EXAMPLES_PER_RULE)
-            if len(validation.flagged)
-            else validation.flagged
-        )
-        metadata["summary"] = table_preview(
-            pd.DataFrame(
-                {
-                    "rule": [o.rule for o in failing],
-                    "failing_rows": [o.failing_count for o in failing],
-                    "meaning": [catalogue_rule(o.rule).gloss for o in failing],
-                }
-            ),
-            limit=len(failing),
-        )
-        metadata["examples"] = table_preview(
-            examples[["rule", "source_file", "source_sheet", "source_row", "column", "value"]],
-            limit=EXAMPLES_PER_RULE * max(len(failing), 1),
-        )
-        yield dg.AssetCheckResult(
-            check_name="row_suite",
-            asset_key="standardized_participations",
-            passed=not failing,
-            severity=dg.AssetCheckSeverity.WARN,
-            metadata=metadata,
-        )
+        done = standardize_staged(registry.office(context.partition_key), staging, config.resolved_today())
+        yield from standardized_results(done)
+        yield row_suite_result(done)
 
     @dg.asset(
         partitions_def=offices_partitions,
@@ -360,28 +514,10 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         nothing to report get no report (their count is in the metadata).
         """
         office = registry.office(context.partition_key)
-        log = staging.read(SUBMISSION_LOG, office.id)
         started = time.perf_counter()
-        written = write_feedback_reports(
-            staging.feedback_dir(office.id),
-            office,
-            raw=staging.read(RAW, office.id),
-            quarantine=staging.read(QUARANTINE, office.id),
-            flags=staging.read(FLAGS, office.id),
-            log=log,
-            standardized=staging.read(STANDARDIZED, office.id),
-        )
+        written, log = write_office_feedback(office, staging)
         seconds = time.perf_counter() - started
         context.log.info(f"{len(written)} feedback reports for {len(log)} files in {seconds:.1f} s")
-        return dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": len(written),
-                "reports_written": len(written),
-                "files_without_findings": len(log) - len(written),
-                "seconds": round(seconds, 2),
-                "folder": dg.MetadataValue.path(str(staging.feedback_dir(office.id))),
-                "reports": table_preview(pd.DataFrame({"report": [path.name for path in written]}), limit=200),
-            }
-        )
+        return dg.MaterializeResult(metadata=feedback_metadata(office, staging, written, len(log), seconds))
 
     return [office_submissions, standardize_office, office_feedback_reports]
