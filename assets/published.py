@@ -1,5 +1,11 @@
-"""Cross-office assets: linked persons, the checked publish candidate, the warehouse tables."""
+"""Cross-office assets: linked persons, the checked publish candidate, the warehouse tables.
 
+The bodies of linked_participations and publish_candidate call the module-level
+functions below and read their upstream from the staging store, so each can be
+materialized on its own (tests/test_assets_single.py).
+"""
+
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -10,8 +16,9 @@ import pandas as pd
 from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
 from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
-from linkage.link import link_persons
+from linkage.link import LinkResult, link_persons
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
+from sources.registry import Office
 from warehouse import fence, schema
 from warehouse.completeness import reporting_completeness
 from warehouse.exports import export_all
@@ -110,6 +117,132 @@ def _totals_agree(log: pd.DataFrame, linked_rows: int, quarantine_rows: int) -> 
     ]
 
 
+@dataclass(frozen=True)
+class LinkedOffices:
+    """Every office's accepted rows linked into persons, as staged under ``staging/linked/``."""
+
+    rows: pd.DataFrame  # the linked rows, each with its person_key and person_key_basis
+    result: LinkResult
+    known_persons: frozenset[str]  # person keys of the previous run's assignments
+
+
+def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret: str) -> LinkedOffices:
+    """Link every office's staged standardized rows, starting from the last run's key assignments,
+    and stage the linked rows with linkage's other outputs (links, merges, splits, refused)."""
+    offices = registry.offices()
+    rows = staging.read_all(STANDARDIZED, list(offices))
+    if rows.empty:
+        raise RuntimeError(no_rows_message(registry, staging))
+    previous = _staged_or_none(staging, LINKED, "assignments")
+    result = link_persons(rows, secret, previous)
+    # The warehouse and the checks speak of person_key_basis.
+    linked = result.rows.assign(person_key_basis=result.rows["link_basis"])
+    staging.write(LINKED, ALL_OFFICES, linked)
+    for name in LINKAGE_OUTPUTS:
+        staging.write(LINKED, name, getattr(result, name))
+    known = frozenset(previous["person_key"]) if previous is not None and len(previous) else frozenset()
+    return LinkedOffices(rows=linked, result=result, known_persons=known)
+
+
+def linked_metadata(linked: LinkedOffices) -> dict[str, object]:
+    """Materialization metadata of ``linked_participations``."""
+    rows, result = linked.rows, linked.result
+    persons = set(rows["person_key"])
+    return {
+        "dagster/row_count": len(rows),
+        "persons": len(persons),
+        "new_persons": len(persons - linked.known_persons),
+        "persons_merged": len(result.merges),
+        "persons_split": len(result.splits),
+        "links_by_method": _counts_table(
+            result.links["method"].value_counts().to_dict() if len(result.links) else {}, "method", "links"
+        ),
+        "links_refused_by_guard": len(result.refused),
+        "rows_by_link_basis": _counts_table(rows["link_basis"].value_counts().to_dict(), "link_basis"),
+        "seconds_by_stage": table_preview(
+            pd.DataFrame({"stage": list(result.timings), "seconds": [round(v, 2) for v in result.timings.values()]}),
+            limit=50,
+        ),
+        "offices": int(rows["office_id"].nunique()),
+    }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The warehouse tables about to be published, and what their checks need."""
+
+    frames: dict[str, pd.DataFrame]
+    linked: pd.DataFrame
+    log: pd.DataFrame  # every office's submission log
+    offices: dict[str, Office]
+    publish_date: date
+
+
+def stage_candidate(registry: OfficeRegistry, staging: StagingStore, secret: str, publish_date: date) -> Candidate:
+    """Compute every published table from the staged linked rows, fence them, and stage them as the candidate."""
+    offices = registry.offices()
+    linked = staging.read(LINKED, ALL_OFFICES)
+    frames = build_star(linked, offices, publish_date, secret)
+    log = staging.read_all(SUBMISSION_LOG, list(offices))
+    # "column" is reserved in SQL, hence column_name in the warehouse.
+    frames["quarantine"] = staging.read_all(QUARANTINE, list(offices)).rename(columns={"column": "column_name"})
+    frames["submission_log"] = log
+    frames["person_links"] = staging.read(LINKED, "links")
+    frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)
+    # Office-provided text (file names, reasons, free text) on its way to analysts loses
+    # NIK-shaped numbers and participants' name words (warehouse/fence.py).
+    names = fence.participant_names(linked) | fence.quarantined_names(frames["quarantine"])
+    frames = fence.fence_tables(frames, names)
+    for name in PUBLISHED_TABLES:
+        staging.write(CANDIDATE, name, frames[name])
+    staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))
+    return Candidate(frames=frames, linked=linked, log=log, offices=offices, publish_date=publish_date)
+
+
+def candidate_metadata(candidate: Candidate) -> dict[str, object]:
+    """Materialization metadata of ``publish_candidate``."""
+    headline = candidate.frames[HEADLINE]
+    return {
+        "dagster/row_count": len(headline),
+        "certified_persons_total": int(headline["certified_persons"].sum()),
+        "rows_by_table": _counts_table({name: len(candidate.frames[name]) for name in PUBLISHED_TABLES}, "table"),
+        "publish_date": candidate.publish_date.isoformat(),
+    }
+
+
+def candidate_check_results(candidate: Candidate) -> list[dg.AssetCheckResult]:
+    """The blocking checks of the candidate: ``published_tables_valid`` and ``row_accounting``."""
+    frames, linked, log = candidate.frames, candidate.linked, candidate.log
+    results = []
+    for check_name, outcomes in (
+        ("published_tables_valid", check_headline(frames[HEADLINE], credited_certifications(linked, candidate.offices))),
+        ("row_accounting", [*check_row_accounting(log), *_totals_agree(log, len(linked), len(frames["quarantine"]))]),
+    ):
+        failing = [o for o in outcomes if not o.success]
+        results.append(
+            dg.AssetCheckResult(
+                check_name=check_name,
+                passed=not failing,
+                severity=dg.AssetCheckSeverity.ERROR,
+                metadata={
+                    "failing": table_preview(
+                        pd.DataFrame(
+                            {
+                                "rule": [o.rule for o in failing],
+                                "column": [o.column for o in failing],
+                                "failing_rows": [o.failing_count for o in failing],
+                            }
+                        ),
+                        limit=50,
+                    ),
+                    # rows read from every file (accepted or rejected) = accepted + quarantined
+                    **row_totals(log),
+                },
+            )
+        )
+    return results
+
+
 def build_published_assets() -> list[dg.AssetsDefinition]:
     """Linkage and publish assets over all offices."""
 
@@ -132,40 +265,12 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         ``staging/linked/merges.parquet``, every link with its evidence in
         ``links.parquet`` (``sertifikasi why`` explains a pair of rows).
         """
-        offices = registry.offices()
-        rows = staging.read_all(STANDARDIZED, list(offices))
-        if rows.empty:
-            raise RuntimeError(no_rows_message(registry, staging))
-        previous = _staged_or_none(staging, LINKED, "assignments")
-        result = link_persons(rows, person_keys.secret, previous)
-        # The warehouse and the checks speak of person_key_basis.
-        linked = result.rows.assign(person_key_basis=result.rows["link_basis"])
-        staging.write(LINKED, ALL_OFFICES, linked)
-        for name in LINKAGE_OUTPUTS:
-            staging.write(LINKED, name, getattr(result, name))
-
-        persons = set(linked["person_key"])
-        known = set(previous["person_key"]) if previous is not None and len(previous) else set()
-        context.log.info(f"linked {len(linked)} rows into {len(persons)} persons in {result.timings.get('total', 0):.1f} s")
-        return dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": len(linked),
-                "persons": len(persons),
-                "new_persons": len(persons - known),
-                "persons_merged": len(result.merges),
-                "persons_split": len(result.splits),
-                "links_by_method": _counts_table(
-                    result.links["method"].value_counts().to_dict() if len(result.links) else {}, "method", "links"
-                ),
-                "links_refused_by_guard": len(result.refused),
-                "rows_by_link_basis": _counts_table(linked["link_basis"].value_counts().to_dict(), "link_basis"),
-                "seconds_by_stage": table_preview(
-                    pd.DataFrame({"stage": list(result.timings), "seconds": [round(v, 2) for v in result.timings.values()]}),
-                    limit=50,
-                ),
-                "offices": int(linked["office_id"].nunique()),
-            }
+        linked = link_staged_offices(registry, staging, person_keys.secret)
+        context.log.info(
+            f"linked {len(linked.rows)} rows into {linked.rows['person_key'].nunique()} persons "
+            f"in {linked.result.timings.get('total', 0):.1f} s"
         )
+        return dg.MaterializeResult(metadata=linked_metadata(linked))
 
     @dg.asset(
         deps=[linked_participations, "office_quarantine", "office_submission_log"],
@@ -198,56 +303,9 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         submission log and reporting completeness. Its checks are blocking with
         ERROR severity: when one fails, the warehouse keeps its previous version.
         """
-        offices = registry.offices()
-        publish_date = config.resolved_publish_date()
-        linked = staging.read(LINKED, ALL_OFFICES)
-        frames = build_star(linked, offices, publish_date, person_keys.secret)
-        log = staging.read_all(SUBMISSION_LOG, list(offices))
-        # "column" is reserved in SQL, hence column_name in the warehouse.
-        frames["quarantine"] = staging.read_all(QUARANTINE, list(offices)).rename(columns={"column": "column_name"})
-        frames["submission_log"] = log
-        frames["person_links"] = staging.read(LINKED, "links")
-        frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)
-        # Office-provided text (file names, reasons, free text) on its way to analysts loses
-        # NIK-shaped numbers and participants' name words (warehouse/fence.py).
-        names = fence.participant_names(linked) | fence.quarantined_names(frames["quarantine"])
-        frames = fence.fence_tables(frames, names)
-        for name in PUBLISHED_TABLES:
-            staging.write(CANDIDATE, name, frames[name])
-        staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))
-        headline = frames[HEADLINE]
-        yield dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": len(headline),
-                "certified_persons_total": int(headline["certified_persons"].sum()),
-                "rows_by_table": _counts_table({name: len(frames[name]) for name in PUBLISHED_TABLES}, "table"),
-                "publish_date": publish_date.isoformat(),
-            }
-        )
-        for check_name, outcomes in (
-            ("published_tables_valid", check_headline(headline, credited_certifications(linked, offices))),
-            ("row_accounting", [*check_row_accounting(log), *_totals_agree(log, len(linked), len(frames["quarantine"]))]),
-        ):
-            failing = [o for o in outcomes if not o.success]
-            yield dg.AssetCheckResult(
-                check_name=check_name,
-                passed=not failing,
-                severity=dg.AssetCheckSeverity.ERROR,
-                metadata={
-                    "failing": table_preview(
-                        pd.DataFrame(
-                            {
-                                "rule": [o.rule for o in failing],
-                                "column": [o.column for o in failing],
-                                "failing_rows": [o.failing_count for o in failing],
-                            }
-                        ),
-                        limit=50,
-                    ),
-                    # rows read from every file (accepted or rejected) = accepted + quarantined
-                    **row_totals(log),
-                },
-            )
+        candidate = stage_candidate(registry, staging, person_keys.secret, config.resolved_publish_date())
+        yield dg.MaterializeResult(metadata=candidate_metadata(candidate))
+        yield from candidate_check_results(candidate)
 
     @dg.multi_asset(
         specs=[
