@@ -140,13 +140,24 @@ def _publish_run(instance: dg.DagsterInstance) -> None:
     assert publish.execute_in_process(instance=instance).success
 
 
+def _last_publish_created(instance: dg.DagsterInstance) -> datetime:
+    """When the instance recorded the latest publish run: the batch window counts from it."""
+    from datetime import timezone
+
+    created = instance.get_run_records(dg.RunsFilter(job_name="publish"), limit=1)[0].create_timestamp
+    return created if created.tzinfo else created.replace(tzinfo=timezone.utc)
+
+
 def test_publish_waits_for_ingests_then_publishes_once_per_batch():
-    from datetime import datetime, timedelta, timezone
+    """Times are handed to publish_decision: fixed before any publish, then counted from the publish
+    run's own recorded start, so how long the test takes never decides the outcome."""
+    from datetime import timedelta, timezone
 
     from pipelines.sensors import publish_decision
 
     instance = dg.DagsterInstance.ephemeral()
-    now = datetime.now(timezone.utc)
+    # Before any publish the time does not matter: no batch window is open.
+    now = datetime(2026, 6, 30, 9, 0, tzinfo=timezone.utc)
     assert publish_decision(instance, now) == (None, "no office ingested yet")
 
     _materialize(instance, "standardized_participations")
@@ -162,15 +173,37 @@ def test_publish_waits_for_ingests_then_publishes_once_per_batch():
 
     # a publish (by hand, by the CLI or by the sensor) started after the ingest: nothing to do
     _publish_run(instance)
-    assert publish_decision(instance, now) == (None, "the warehouse already includes every office ingest")
+    published = _last_publish_created(instance)
+    assert publish_decision(instance, published + timedelta(minutes=1)) == (
+        None, "the warehouse already includes every office ingest"
+    )
 
-    # a new ingest a minute later: it waits for the batch window, then publishes
+    # a new ingest: within 15 minutes of the last publish it waits for the batch window, then publishes
     _materialize(instance, "standardized_participations")
-    assert publish_decision(instance, now + timedelta(minutes=1))[1].startswith("batching: next publish at ")
-    request, reason = publish_decision(instance, now + timedelta(minutes=16))
+    next_allowed = published + timedelta(minutes=15)
+    assert publish_decision(instance, published + timedelta(minutes=1)) == (
+        None, f"batching: next publish at {next_allowed.isoformat(timespec='minutes')} at the earliest"
+    )
+    assert publish_decision(instance, next_allowed - timedelta(seconds=1))[1].startswith("batching: ")
+    request, reason = publish_decision(instance, next_allowed)
     assert reason == "ingests to publish"
     latest = instance.fetch_materializations(dg.AssetKey("standardized_participations"), limit=1).records[0]
     assert request.run_key == f"publish:{latest.storage_id}"
+
+
+def test_publish_sensor_asks_publish_decision_with_its_tick_time():
+    """The sensor itself: its skip reason and its request come from publish_decision, read from the
+    instance (no publish has run, so the tick's time cannot change the answer)."""
+    from pipelines.sensors import publish_automation_sensor
+
+    instance = dg.DagsterInstance.ephemeral()
+    result = publish_automation_sensor(dg.build_sensor_context(instance=instance))
+    assert result.skip_reason.skip_message == "no office ingested yet" and not result.run_requests
+
+    _materialize(instance, "standardized_participations")
+    result = publish_automation_sensor(dg.build_sensor_context(instance=instance))
+    latest = instance.fetch_materializations(dg.AssetKey("standardized_participations"), limit=1).records[0]
+    assert [r.run_key for r in result.run_requests] == [f"publish:{latest.storage_id}"]
 
 
 def test_publish_sensor_targets_the_publish_job():
