@@ -53,6 +53,24 @@ def demo_webserver(tmp_path_factory):
         yield url, Path(env["SERTIFIKASI_DATA_DIR"])
 
 
+# Only a guard against hanging: each wait below ends as soon as its condition holds, and
+# the outcome of a test never depends on how long the webserver took.
+STARTUP_GUARD_SECONDS = 300
+
+
+def wait_until(probe, what: str, guard_seconds: float = STARTUP_GUARD_SECONDS):
+    """Poll ``probe`` until it returns something truthy and return that; fail naming ``what`` only when
+    ``guard_seconds`` pass without it (a hung server), never because it was slow."""
+    deadline = time.monotonic() + guard_seconds
+    while True:
+        answer = probe()
+        if answer:
+            return answer
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: no answer after {guard_seconds} s (hung?)")
+        time.sleep(0.5)  # between polls only, to leave the cores to the server
+
+
 def _serve(env: dict):
     port = _free_port()
     webserver_bin = Path(sys.executable).with_name("dagster-webserver")
@@ -61,18 +79,17 @@ def _serve(env: dict):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
+
+    def answering() -> bool:
+        if process.poll() is not None:
+            pytest.fail(f"webserver exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            return requests.get(f"{url}/server_info", timeout=10).ok
+        except requests.ConnectionError:
+            return False
+
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                pytest.fail(f"webserver exited: {process.stderr.read().decode()[-2000:]}")
-            try:
-                if requests.get(f"{url}/server_info", timeout=2).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(1)
-        else:
-            pytest.fail("webserver did not answer within 120 s")
+        wait_until(answering, "webserver /server_info")
         yield url
     finally:
         process.terminate()
@@ -83,13 +100,13 @@ def _serve(env: dict):
 
 
 def _graphql(url: str, query: str = QUERY) -> dict:
-    # The code server may still be loading right after start-up: retry until the location answers.
-    deadline = time.monotonic() + 120
-    while True:
-        data = requests.post(f"{url}/graphql", json={"query": query}, timeout=30).json()["data"]
-        if data["assetNodes"] or time.monotonic() > deadline:
-            return data
-        time.sleep(2)
+    """The query's data once the code location has loaded (the code server may still be starting)."""
+
+    def loaded() -> dict | None:
+        data = requests.post(f"{url}/graphql", json={"query": query}, timeout=60).json()["data"]
+        return data if data["assetNodes"] else None
+
+    return wait_until(loaded, "code location's asset nodes over GraphQL")
 
 
 CHECK_STATUS = """
