@@ -33,14 +33,27 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.message import Message
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Annotated, Any, Literal, Union
 from urllib.parse import unquote, urlencode, urljoin, urlsplit
 
 import requests
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    WrapValidator,
+)
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from sources.landing import file_sha256
+from sources.validation import describe, invalid
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +89,6 @@ KIND_EXTENSIONS = {
 REPLACEABLE_EXTENSIONS = {ext for exts in KIND_EXTENSIONS.values() for ext in exts} | {
     ".zip", ".php", ".asp", ".aspx", ".jsp", ".htm", ".html", ".cgi", ".bin", ".dat", ".do", ".xml", ".download",
 }
-SPEC_KEYS = ("kind", "url", "dataset", "formats", "datastore", "max_bytes", "timeout_s", "page_size")
-CKAN_ONLY_KEYS = ("dataset", "formats", "datastore", "page_size")
 
 
 class PullSpecError(ValueError):
@@ -122,63 +133,84 @@ class PullSource:
         object.__setattr__(self, "resource_format", tuple(_normal_format(f) for f in formats))
 
     @classmethod
-    def from_spec(cls, office_id: str, spec: dict[str, Any]) -> PullSource:
+    def from_spec(cls, office_id: str, spec: Any) -> PullSource:
         """Build a source from an office's registry ``pull`` mapping, naming the office in every error.
 
-        Accepted keys: ``kind`` (http | ckan), ``url``, and for ckan ``dataset``,
-        ``formats`` (list or single string), ``datastore`` (bool), ``page_size``;
-        for both ``max_bytes`` and ``timeout_s``.
+        Accepted keys are those of :class:`HttpPullSpec` and :class:`CkanPullSpec`,
+        chosen by ``kind``; every problem of the mapping is listed in one
+        :class:`PullSpecError`.
         """
+        try:
+            return _PULL_SPEC.validate_python(spec).to_source()
+        except ValidationError as error:
+            problems = describe(error, PullSpec, prefix=("pull",))
+            raise PullSpecError(f"office {office_id}: {'; '.join(problems)}") from None
 
-        def fail(message: str) -> PullSpecError:
-            return PullSpecError(f"office {office_id}: pull: {message}")
 
-        if not isinstance(spec, dict):
-            raise fail(f"expected a mapping such as {{kind: http, url: https://...}}, got {spec!r}")
-        unknown = sorted(set(spec) - set(SPEC_KEYS))
-        if unknown:
-            raise fail(f"unknown key(s) {unknown}; allowed: {', '.join(SPEC_KEYS)}")
-        kind = spec.get("kind")
-        if kind not in KINDS:
-            raise fail(f"kind must be one of {KINDS}, got {kind!r}")
-        url = spec.get("url")
-        parts = urlsplit(url) if isinstance(url, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-            raise fail(f"url must be an http(s) URL, got {url!r}")
-        if kind == "http":
-            extra = [key for key in CKAN_ONLY_KEYS if key in spec]
-            if extra:
-                raise fail(f"{', '.join(extra)}: only for kind ckan")
-        dataset = spec.get("dataset")
-        if kind == "ckan" and (not isinstance(dataset, str) or not dataset.strip()):
-            raise fail(f"kind ckan needs a dataset (CKAN package id or name), got {dataset!r}")
-        formats = spec.get("formats") or ()
-        if isinstance(formats, str):
-            formats = (formats,)
-        if not isinstance(formats, (list, tuple)) or not all(isinstance(f, str) and f.strip() for f in formats):
-            raise fail(f"formats must be a list of format names such as [XLSX, CSV], got {spec.get('formats')!r}")
-        datastore = spec.get("datastore", False)
-        if not isinstance(datastore, bool):
-            raise fail(f"datastore must be true or false, got {datastore!r}")
-        max_bytes = spec.get("max_bytes", DEFAULT_MAX_BYTES)
-        if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
-            raise fail(f"max_bytes must be a positive integer, got {max_bytes!r}")
-        timeout_s = spec.get("timeout_s", DEFAULT_TIMEOUT_S)
-        if isinstance(timeout_s, bool) or not isinstance(timeout_s, (int, float)) or timeout_s <= 0:
-            raise fail(f"timeout_s must be a positive number of seconds, got {timeout_s!r}")
-        page_size = spec.get("page_size", DEFAULT_PAGE_SIZE)
-        if isinstance(page_size, bool) or not isinstance(page_size, int) or not 1 <= page_size <= MAX_PAGE_SIZE:
-            raise fail(f"page_size must be an integer from 1 to {MAX_PAGE_SIZE}, got {page_size!r}")
-        return cls(
-            kind=kind,
-            url=url.rstrip("/") if kind == "ckan" else url,
-            dataset=dataset.strip() if kind == "ckan" else None,
-            resource_format=tuple(formats),
-            datastore=datastore,
-            max_bytes=max_bytes,
-            timeout_s=float(timeout_s),
-            page_size=page_size,
-        )
+def _http_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise invalid(f"must be an http(s) URL, got {url!r}")
+    return url
+
+
+def _one_or_many(value: Any) -> Any:
+    # YAML lets an editor write `formats: XLSX` for a list of one.
+    return (value,) if isinstance(value, str) else value
+
+
+_Positive = Annotated[int, Strict(), Field(gt=0)]
+_Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _PullSpecBase(BaseModel):
+    """Keys both kinds accept; unknown keys are refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: str  # narrowed to a Literal by each kind; declared here so messages list it first
+    url: Annotated[str, Strict(), AfterValidator(_http_url)]
+    max_bytes: _Positive = DEFAULT_MAX_BYTES
+    timeout_s: Annotated[float, Strict(), Field(gt=0)] = DEFAULT_TIMEOUT_S
+
+
+class HttpPullSpec(_PullSpecBase):
+    """``pull: {kind: http, url: https://.../peserta.xlsx}``: one file at a fixed address."""
+
+    kind: Literal["http"]
+
+    def to_source(self) -> PullSource:
+        """The :class:`PullSource` the puller runs."""
+        return PullSource(kind="http", url=self.url, max_bytes=self.max_bytes, timeout_s=float(self.timeout_s))
+
+
+class CkanPullSpec(_PullSpecBase):
+    """``pull: {kind: ckan, url: https://data.<prov>.go.id, dataset: <package>}``: a Satu Data portal's dataset."""
+
+    kind: Literal["ckan"]
+    dataset: _Text  # CKAN package id or name
+    formats: Annotated[tuple[_Text, ...], BeforeValidator(_one_or_many)] = ()
+    datastore: Annotated[bool, Strict()] = False
+    page_size: Annotated[int, Strict(), Field(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE
+
+    def to_source(self) -> PullSource:
+        """The :class:`PullSource` the puller runs."""
+        return PullSource(kind="ckan", url=self.url.rstrip("/"), dataset=self.dataset, resource_format=self.formats,
+                          datastore=self.datastore, max_bytes=self.max_bytes, timeout_s=float(self.timeout_s),
+                          page_size=self.page_size)
+
+
+PullSpec = Annotated[Union[HttpPullSpec, CkanPullSpec], Field(discriminator="kind")]
+_PULL_SPEC: TypeAdapter[HttpPullSpec | CkanPullSpec] = TypeAdapter(PullSpec)
+
+
+def _to_source(value: Any, handler: Any) -> PullSource:
+    # An office built in code (or copied with dataclasses.replace) already holds a PullSource.
+    return value if isinstance(value, PullSource) else handler(value).to_source()
+
+
+# The registry's `pull:` field: validated as the union on `kind`, held as the PullSource it describes.
+PullField = Annotated[PullSpec, WrapValidator(_to_source)]
 
 
 @dataclass

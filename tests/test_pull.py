@@ -579,19 +579,26 @@ def test_spec_builds_http_and_ckan_sources():
 @pytest.mark.parametrize(
     "spec, message",
     [
-        ("https://x.go.id/a.xlsx", "office kab-x: pull: expected a mapping"),
-        ({"kind": "ftp", "url": "https://x.go.id/a.xlsx"}, "office kab-x: pull: kind must be one of ('http', 'ckan'), got 'ftp'"),
-        ({"kind": "http", "url": "x.go.id/a.xlsx"}, "office kab-x: pull: url must be an http(s) URL, got 'x.go.id/a.xlsx'"),
-        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "maxbytes": 5}, "office kab-x: pull: unknown key(s) ['maxbytes']"),
-        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "dataset": "d"}, "office kab-x: pull: dataset: only for kind ckan"),
-        ({"kind": "ckan", "url": "https://data.x.go.id"}, "office kab-x: pull: kind ckan needs a dataset"),
-        ({"kind": "ckan", "url": "https://data.x.go.id", "dataset": "d", "formats": [1]}, "office kab-x: pull: formats must be a list"),
-        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "max_bytes": "50MB"}, "office kab-x: pull: max_bytes must be a positive integer"),
-        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "timeout_s": 0}, "office kab-x: pull: timeout_s must be a positive number"),
-        ({"kind": "ckan", "url": "https://data.x.go.id", "dataset": "d", "datastore": "yes"}, "office kab-x: pull: datastore must be true or false"),
+        ("https://x.go.id/a.xlsx", "pull must be a mapping, got 'https://x.go.id/a.xlsx'"),
+        ({"kind": "ftp", "url": "https://x.go.id/a.xlsx"}, "pull.kind must be one of 'http', 'ckan', got 'ftp'"),
+        ({"url": "https://x.go.id/a.xlsx"}, "missing pull.kind"),
+        ({"kind": "http", "url": "x.go.id/a.xlsx"}, "pull.url must be an http(s) URL, got 'x.go.id/a.xlsx'"),
+        ({"kind": "http"}, "missing pull.url"),
+        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "maxbytes": 5}, "pull: unknown key 'maxbytes' (did you mean 'max_bytes'?)"),
+        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "dataset": "d"}, "pull: unknown key 'dataset'; allowed: kind, url, max_bytes, timeout_s"),
+        ({"kind": "ckan", "url": "https://data.x.go.id"}, "missing pull.dataset"),
+        ({"kind": "ckan", "url": "https://data.x.go.id", "dataset": " "}, "pull.dataset must not be empty"),
+        ({"kind": "ckan", "url": "https://data.x.go.id", "dataset": "d", "formats": [1]}, "pull.formats[0] must be text, got 1"),
+        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "max_bytes": "50MB"}, "pull.max_bytes must be a whole number, got '50MB'"),
+        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "max_bytes": True}, "pull.max_bytes must be a whole number, got True"),
+        ({"kind": "http", "url": "https://x.go.id/a.xlsx", "timeout_s": 0}, "pull.timeout_s must be greater than 0, got 0"),
+        ({"kind": "ckan", "url": "https://data.x.go.id", "dataset": "d", "datastore": "yes"}, "pull.datastore must be true or false, got 'yes'"),
+        ({"kind": "ckan", "url": "https://data.x.go.id", "dataset": "d", "page_size": 50_000}, "pull.page_size must be at most 32000, got 50000"),
+        ({"kind": "http", "url": "x.go.id", "timeout_s": -1},
+         "pull.url must be an http(s) URL, got 'x.go.id'; pull.timeout_s must be greater than 0, got -1"),
     ],
 )
-def test_bad_specs_are_rejected_with_the_office_named(spec, message):
+def test_bad_specs_are_rejected_with_the_office_and_field_named(spec, message):
     with pytest.raises(PullSpecError) as error:
         PullSource.from_spec("kab-x", spec)
-    assert message in str(error.value)
+    assert str(error.value) == f"office kab-x: {message}"
