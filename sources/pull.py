@@ -53,7 +53,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from sources.landing import file_sha256
-from sources.validation import describe, invalid
+from sources.validation import describe, invalid, one_or_many
 
 log = logging.getLogger(__name__)
 
@@ -154,11 +154,6 @@ def _http_url(url: str) -> str:
     return url
 
 
-def _one_or_many(value: Any) -> Any:
-    # YAML lets an editor write `formats: XLSX` for a list of one.
-    return (value,) if isinstance(value, str) else value
-
-
 _Positive = Annotated[int, Strict(), Field(gt=0)]
 _Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -189,7 +184,7 @@ class CkanPullSpec(_PullSpecBase):
 
     kind: Literal["ckan"]
     dataset: _Text  # CKAN package id or name
-    formats: Annotated[tuple[_Text, ...], BeforeValidator(_one_or_many)] = ()
+    formats: Annotated[tuple[_Text, ...], BeforeValidator(one_or_many)] = ()
     datastore: Annotated[bool, Strict()] = False
     page_size: Annotated[int, Strict(), Field(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE
 

@@ -35,7 +35,7 @@ from reference import region, regions
 from sources import headers
 from sources.filenames import check_office_id, contained
 from sources.pull import PullField
-from sources.validation import describe, invalid, unknown_key
+from sources.validation import describe, invalid, one_or_many, unknown_key
 
 DEFAULT_REGISTRY = Path(__file__).with_name("offices.yaml")
 Level = Literal["province", "regency", "city"]
@@ -61,11 +61,6 @@ def _none_as(default: Any):
     return BeforeValidator(lambda value: default if value is None else value)
 
 
-def _one_or_many(value: Any) -> Any:
-    # `sheet: Peserta` is a list of one.
-    return (value,) if isinstance(value, str) else value
-
-
 def _canonical_columns(mapping: dict[str, str]) -> dict[str, str]:
     for their_header, canonical in mapping.items():
         if canonical not in headers.RAW_COLUMNS:
@@ -78,7 +73,7 @@ def _canonical_columns(mapping: dict[str, str]) -> dict[str, str]:
 class ReaderOptions:
     """Per-office overrides for how its files are read."""
 
-    sheet: Annotated[tuple[str, ...], _none_as(()), BeforeValidator(_one_or_many)] = ()  # empty: every sheet
+    sheet: Annotated[tuple[str, ...], _none_as(()), BeforeValidator(one_or_many)] = ()  # empty: every sheet
     header_row: PositiveInt | None = None  # 1-based row of the last header row
     date_order: DateOrder = "auto"  # per file from its own dates (standardize/date_order.py), or pinned
     encoding: str | None = None

@@ -43,6 +43,11 @@ def invalid(message: str) -> PydanticCustomError:
     return PydanticCustomError(INVALID, message)
 
 
+def one_or_many(value: Any) -> Any:
+    """A lone string where a list is expected is a list of one (``sheet: Peserta``, ``formats: XLSX``)."""
+    return (value,) if isinstance(value, str) else value
+
+
 def describe(error: ValidationError, root: Any, prefix: tuple[str, ...] = ()) -> list[str]:
     """One line per problem in ``error``, raised while validating ``root`` (a class or annotation).
 
