@@ -43,6 +43,16 @@ from warehouse.publish import make_engine, read_table
 
 # Warnings (rejected files) still print; step-by-step debug lines stay in the instance.
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# The ingest steps that judge files and rows against a date (assets/offices.py IngestConfig).
+AS_OF_STEPS = ("office_submissions", "standardize_office")
+
+
+def ingest_run_config(as_of: date | None = None) -> dict:
+    """Run config of one ``ingest_office`` run: quiet logs and, when given, the date its
+    files and rows are judged at (two-digit years, freshness); else the run's today."""
+    if as_of is None:
+        return QUIET
+    return {**QUIET, "ops": {step: {"config": {"as_of": as_of.isoformat()}} for step in AS_OF_STEPS}}
 # What an office ingest leaves in staging (assets/offices.py); all must exist to skip it.
 OFFICE_STAGES = ("raw", "files", "standardized", "quarantine", "flags", "submission_log")
 MANIFEST = "run_manifest.json"
@@ -192,10 +202,11 @@ def _write_manifest(settings: Settings, manifest: dict) -> None:
 _WORKER: dict = {}
 
 
-def _worker_init(settings: Settings, person_key_secret: str, use_dagster_home: bool) -> None:
-    """Once per worker process: Definitions, the ingest job and an instance."""
+def _worker_init(settings: Settings, person_key_secret: str, use_dagster_home: bool, run_config: dict = QUIET) -> None:
+    """Once per worker process: Definitions, the ingest job, its run config and an instance."""
     defs = build_definitions(settings, person_key_secret=person_key_secret)
     _WORKER["job"] = defs.resolve_job_def(INGEST_OFFICE_JOB)
+    _WORKER["run_config"] = run_config
     # With DAGSTER_HOME every worker records its runs in that instance (as the daemon's
     # run workers do); otherwise each has its own ephemeral one.
     _WORKER["instance"] = dg.DagsterInstance.get() if use_dagster_home else dg.DagsterInstance.ephemeral()
@@ -211,7 +222,9 @@ def _ingest_one(office_id: str) -> dict:
     job, instance = _WORKER["job"], _WORKER["instance"]
     started = time.perf_counter()
     try:
-        result = job.execute_in_process(partition_key=office_id, instance=instance, run_config=QUIET, raise_on_error=False)
+        result = job.execute_in_process(
+            partition_key=office_id, instance=instance, run_config=_WORKER.get("run_config", QUIET), raise_on_error=False
+        )
     except Exception as exc:  # noqa: BLE001 - a failure before any step ran (e.g. the run could not start)
         return _outcome(office_id, started, {}, error=_short(f"{type(exc).__name__}: {exc}"))
     error = None if result.success else run_failure(result)
@@ -276,8 +289,10 @@ def ingest_offices(
     instance: dg.DagsterInstance,
     workers: int = 1,
     on_done=None,
+    as_of: date | None = None,
 ) -> list[dict]:
-    """Run ``ingest_office`` for each office, sequentially or on ``workers`` processes.
+    """Run ``ingest_office`` for each office, sequentially or on ``workers`` processes
+    (judged as of ``as_of``, default the run's today).
 
     Returns one dict per office (``office_id``, ``wall_s``, ``steps``, ``error``), in
     completion order. Every office is attempted: a failing office gets its ``error``
@@ -287,14 +302,14 @@ def ingest_offices(
     if not office_ids:
         return []
     if workers <= 1 or len(office_ids) == 1:
-        return _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_done)
-    return _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done)
+        return _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_done, ingest_run_config(as_of))
+    return _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done, ingest_run_config(as_of))
 
 
-def _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_done) -> list[dict]:
+def _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_done, run_config) -> list[dict]:
     _WORKER.clear()
     defs = build_definitions(settings, person_key_secret=person_key_secret)
-    _WORKER.update(job=defs.resolve_job_def(INGEST_OFFICE_JOB), instance=instance)
+    _WORKER.update(job=defs.resolve_job_def(INGEST_OFFICE_JOB), instance=instance, run_config=run_config)
     done = []
     try:
         for office_id in office_ids:
@@ -306,7 +321,7 @@ def _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_d
     return done
 
 
-def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done) -> list[dict]:
+def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done, run_config) -> list[dict]:
     registry = OfficeRegistry(registry_path=str(settings.registry_path), landing_root=str(settings.landing_root))
     offices = registry.offices()
     # Largest landing folders first, so one big office does not start last and run alone.
@@ -319,7 +334,7 @@ def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, 
         max_workers=min(workers, len(ordered)),
         mp_context=_pool_context(),
         initializer=_worker_init,
-        initargs=(settings, person_key_secret, use_home),
+        initargs=(settings, person_key_secret, use_home, run_config),
     ) as pool:
         futures = {pool.submit(_ingest_one, office_id): office_id for office_id in ordered}
         for future in as_completed(futures):
@@ -342,6 +357,7 @@ def run_everything(
     instance: dg.DagsterInstance | None = None,
     workers: int = 1,
     skip_unchanged: bool = False,
+    as_of: date | None = None,
 ) -> RunReport:
     """Ingest every registry office, publish, and read back the published tables.
 
@@ -349,6 +365,8 @@ def run_everything(
     the other). ``skip_unchanged``: do not re-ingest offices whose staged outputs were
     made from the same files, registry entry, code and day (see module docstring).
     The headline is the same either way: the publish reads every office's staged rows.
+    ``as_of``: the date the offices' files and rows are judged at (two-digit years, NIK
+    birth century, freshness); default today. Tests and re-runs of a past day pin it.
 
     The whole run holds the data directory's run lock: a second run on the same data
     directory raises :class:`RunLocked` at once. An office whose ingest fails does not stop
@@ -358,13 +376,13 @@ def run_everything(
     """
     with run_lock(settings.data_dir):
         return _run_locked(settings, person_key_secret, publish_date, instance or dg.DagsterInstance.ephemeral(),
-                           workers, skip_unchanged)
+                           workers, skip_unchanged, as_of)
 
 
-def _run_locked(settings, person_key_secret, publish_date, instance, workers, skip_unchanged) -> RunReport:
+def _run_locked(settings, person_key_secret, publish_date, instance, workers, skip_unchanged, as_of) -> RunReport:
     offices = load_registry(settings.registry_path)
     timings: dict[str, float] = {}
-    outcomes, skipped = _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings)
+    outcomes, skipped = _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings, as_of)
     failed = {outcome["office_id"]: outcome["error"] for outcome in outcomes if outcome["error"]}
     _publish(settings, person_key_secret, publish_date, instance, failed, timings)
     engine = make_engine(settings.warehouse_url)
@@ -389,12 +407,12 @@ def offices_without_landing(offices: dict[str, Office], landing_root: Path) -> l
     return [office_id for office_id, office in offices.items() if not office.landing_dir(Path(landing_root)).is_dir()]
 
 
-def _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings) -> tuple[list[dict], list[str]]:
+def _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings, as_of) -> tuple[list[dict], list[str]]:
     """Ingest the offices to ingest, keeping the run manifest; the outcomes and the offices skipped."""
     registry = OfficeRegistry(registry_path=str(settings.registry_path), landing_root=str(settings.landing_root))
     staging = StagingStore(data_dir=str(settings.data_dir))
     code_version = ingest_code_version()
-    today = date.today()
+    today = as_of or date.today()
     contexts = {office_id: office_context(office, code_version, today) for office_id, office in offices.items()}
     manifest = _read_manifest(settings)
     started = time.perf_counter()
@@ -418,7 +436,7 @@ def _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_
 
     started = time.perf_counter()
     try:
-        outcomes = ingest_offices(settings, person_key_secret, to_ingest, instance, workers=workers, on_done=record)
+        outcomes = ingest_offices(settings, person_key_secret, to_ingest, instance, workers=workers, on_done=record, as_of=as_of)
     finally:
         _write_manifest(settings, manifest)
     timings["ingest_wall"] = time.perf_counter() - started
