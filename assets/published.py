@@ -21,7 +21,7 @@ from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Wareho
 from sources.registry import Office
 from warehouse import fence, schema
 from warehouse.completeness import reporting_completeness
-from warehouse.exports import export_all
+from warehouse.exports import export_all, metadata_key
 from warehouse.headline import credited_certifications
 from warehouse.publish import publish_tables
 from warehouse.star import build_star
@@ -326,8 +326,8 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         """Swap every warehouse table to the checked candidate in one transaction, then write the exports.
 
         Tables are loaded aside and swapped in together, so an analyst never sees a
-        mix of two publishes; the headline xlsx and the chart (PNG, HTML) go to the
-        exports folder.
+        mix of two publishes; the headline xlsx and the Indonesian analyst reports
+        (national and per province, HTML and xlsx) go to the exports folder.
         """
         publish_date = pd.Timestamp(staging.read(CANDIDATE, "publish_date")["publish_date"].iloc[0]).date()
         frames = {name: staging.read(CANDIDATE, name) for name in PUBLISHED_TABLES}
@@ -337,11 +337,11 @@ def build_published_assets() -> list[dg.AssetsDefinition]:
         finally:
             engine.dispose()
         context.log.info(f"published {report.row_counts} as of {publish_date}")
-        # The tables are committed by now: a failing chart must not make the publish look failed.
+        # The tables are committed by now: a failing report must not make the publish look failed.
         exports_dir = Path(warehouse.exports_dir)
         try:
-            # one path entry per file (the UI copies or opens it), keyed by its kind, not a JSON list
-            exports = {f"export_{p.suffix.lstrip('.')}": dg.MetadataValue.path(str(p)) for p in export_all(frames, exports_dir, publish_date)}
+            # one path entry per file (the UI copies or opens it): export_xlsx, laporan_nasional_html, ...
+            exports = {metadata_key(p): dg.MetadataValue.path(str(p)) for p in export_all(frames, exports_dir, publish_date)}
         except Exception as error:  # noqa: BLE001 - reported in the log and the metadata instead
             context.log.error(f"exports not written: {error!r}")
             exports = {"exports_error": dg.MetadataValue.text(f"not written: {error!r}")}
