@@ -37,11 +37,8 @@ Deterministic: the same seed, size and registry give byte-identical files
 (no clock is read; zip entries and document properties carry fixed dates).
 
 Speed: persons and participations are drawn with numpy; files are streamed.
-Spreadsheets are written by the small OOXML writer below rather than
-xlsxwriter, which measured about 19 microseconds per cell here in
-constant_memory mode (1M rows would take minutes); the writer emits inline
-strings, numbers, date cells, merged ranges and fixed document properties,
-and is read by python-calamine and openpyxl alike. Legacy .xls goes through
+Spreadsheets are written by the small streaming OOXML writer in
+:mod:`demo.xlsx` (why not xlsxwriter: see there). Legacy .xls goes through
 xlwt (at most 65,535 rows per sheet, so big lists are split over sheets).
 """
 
@@ -50,7 +47,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,6 +58,7 @@ import pandas as pd
 
 from demo import names as V
 from demo import truth as T
+from demo.xlsx import XDate, XlsxBook
 from reference import regions
 from sources.registry import DEFAULT_REGISTRY, Office, load_registry
 
@@ -72,7 +69,6 @@ XLS_MAX_DATA_ROWS = 60_000  # legacy .xls holds 65,535 rows per sheet; keep room
 JSON_PAGE_SIZE = 500
 NUMBERS_ONLY_FROM = 2023  # Muara Enim's sheets from this year give only the registration number
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "D")
-_FIXED_CREATED = "2025-01-06T08:00:00Z"
 
 
 # --------------------------------------------------------------------------------
@@ -300,226 +296,6 @@ def _iso(days) -> list[str | None]:
 def _serial(days) -> np.ndarray:
     """Excel serial day numbers (1900 system)."""
     return (np.asarray(days, dtype="datetime64[D]") - _EXCEL_EPOCH).astype(np.int64)
-
-
-# --------------------------------------------------------------------------------
-# A minimal streaming .xlsx writer (see module docstring for why not xlsxwriter)
-# --------------------------------------------------------------------------------
-class XDate(int):
-    """An Excel date cell: the serial day number, shown with a dd/mm/yyyy format."""
-
-    __slots__ = ()
-
-
-def _col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-_COLS = [_col_letter(i) for i in range(64)]
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-_NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _zinfo(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed date (byte-identical files) and fast deflate."""
-    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info._compresslevel = 1  # Python 3.11/3.12 name
-    if hasattr(info, "compress_level"):  # Python 3.13+
-        info.compress_level = 1
-    info.external_attr = 0o600 << 16
-    return info
-
-
-class XlsxBook:
-    """Write an .xlsx sheet by sheet; rows must come in ascending order within a sheet."""
-
-    def __init__(self, path: Path, creator: str = "Dinas PUPR"):
-        self.path = Path(path)
-        self.zip = zipfile.ZipFile(self.path, "w")
-        self.sheet_names: list[str] = []
-        self.creator = creator
-        self._open: XlsxSheet | None = None
-
-    def sheet(self, name: str, widths: list[float] | None = None) -> XlsxSheet:
-        if self._open is not None:
-            self._open.close()
-        self.sheet_names.append(name)
-        self._open = XlsxSheet(self, len(self.sheet_names), widths)
-        return self._open
-
-    def close(self) -> None:
-        if self._open is not None:
-            self._open.close()
-            self._open = None
-        n = len(self.sheet_names)
-        sheets_ct = "".join(
-            f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-            for i in range(1, n + 1)
-        )
-        parts = {
-            "[Content_Types].xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                '<Default Extension="xml" ContentType="application/xml"/>'
-                '<Override PartName="/xl/workbook.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-                f"{sheets_ct}"
-                '<Override PartName="/xl/styles.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-                '<Override PartName="/docProps/core.xml" '
-                'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-                '<Override PartName="/docProps/app.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-                "</Types>"
-            ),
-            "_rels/.rels": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
-                '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-                '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
-                "</Relationships>"
-            ),
-            "docProps/core.xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-                'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                f"<dc:creator>{_esc(self.creator)}</dc:creator>"
-                f'<dcterms:created xsi:type="dcterms:W3CDTF">{_FIXED_CREATED}</dcterms:created>'
-                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{_FIXED_CREATED}</dcterms:modified>'
-                "</cp:coreProperties>"
-            ),
-            "docProps/app.xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-                "<Application>Microsoft Excel</Application></Properties>"
-            ),
-            "xl/workbook.xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f"<workbook {_NS} {_NS_R}><bookViews><workbookView/></bookViews><sheets>"
-                + "".join(
-                    f'<sheet name="{_esc(name)}" sheetId="{i}" r:id="rId{i}"/>'
-                    for i, name in enumerate(self.sheet_names, start=1)
-                )
-                + "</sheets></workbook>"
-            ),
-            "xl/_rels/workbook.xml.rels": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                + "".join(
-                    f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                    for i in range(1, n + 1)
-                )
-                + f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-                "</Relationships>"
-            ),
-            "xl/styles.xml": (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f"<styleSheet {_NS}>"
-                '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
-                '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-                '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-                '<fills count="2"><fill><patternFill patternType="none"/></fill>'
-                '<fill><patternFill patternType="gray125"/></fill></fills>'
-                '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-                '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-                '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-                '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-                '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
-                '<alignment horizontal="center" vertical="center" wrapText="1"/></xf></cellXfs>'
-                '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-                "</styleSheet>"
-            ),
-        }
-        for name, text in parts.items():
-            self.zip.writestr(_zinfo(name), text.encode("utf-8"))
-        self.zip.close()
-
-
-class XlsxSheet:
-    """One worksheet being streamed into its workbook."""
-
-    def __init__(self, book: XlsxBook, index: int, widths: list[float] | None):
-        self.stream = book.zip.open(_zinfo(f"xl/worksheets/sheet{index}.xml"), "w")
-        self.merges: list[str] = []
-        self.buffer: list[str] = []
-        self.closed = False
-        cols = ""
-        if widths:
-            cols = "<cols>" + "".join(
-                f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1)
-            ) + "</cols>"
-        self.buffer.append(
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS} {_NS_R}>{cols}<sheetData>'
-        )
-
-    def row(self, r: int, values: list, bold: bool = False) -> None:
-        """Write row ``r`` (1-based): str, int/float (number), XDate (date cell), None/"" (no cell)."""
-        rs = str(r)
-        style = ' s="2"' if bold else ""
-        cells = []
-        add = cells.append
-        for col, value in zip(_COLS, values):
-            if value is None:
-                continue
-            kind = type(value)
-            if kind is str:
-                if not value:
-                    continue
-                if "&" in value or "<" in value or ">" in value:
-                    value = _esc(value)
-                if value[0] == " " or value[-1] == " ":
-                    add(f'<c r="{col}{rs}"{style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>')
-                else:
-                    add(f'<c r="{col}{rs}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
-            elif kind is XDate:
-                add(f'<c r="{col}{rs}" s="1"><v>{int(value)}</v></c>')
-            elif kind is float:
-                if value == value:  # NaN: no cell
-                    add(f'<c r="{col}{rs}"{style}><v>{value!r}</v></c>')
-            else:
-                add(f'<c r="{col}{rs}"{style}><v>{value}</v></c>')
-        if cells:
-            self.buffer.append(f'<row r="{rs}">{"".join(cells)}</row>')
-            if len(self.buffer) >= 4000:
-                self.flush()
-
-    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-        self.merges.append(f"{_COLS[first_col]}{first_row}:{_COLS[last_col]}{last_row}")
-
-    def flush(self) -> None:
-        self.stream.write("".join(self.buffer).encode("utf-8"))
-        self.buffer = []
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.buffer.append("</sheetData>")
-        if self.merges:
-            self.buffer.append(
-                f'<mergeCells count="{len(self.merges)}">'
-                + "".join(f'<mergeCell ref="{ref}"/>' for ref in self.merges)
-                + "</mergeCells>"
-            )
-        self.buffer.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
-        self.buffer.append("</worksheet>")
-        self.flush()
-        self.stream.close()
-        self.closed = True
 
 
 # --------------------------------------------------------------------------------
