@@ -96,6 +96,122 @@ def test_each_row_rule_flags_its_violation_and_keeps_the_row(office, changes, ru
     assert rules()[rule].consequence == "flag"
 
 
+# Per rule: a messy row that fails it and a messy near miss that passes it, each between clean
+# rows (positions 0, 2, 4) with certificate numbers of their own. The failing row sits at
+# position 1, the near miss at 3; the rule must fail exactly the positions given.
+ROW_RULE_CASES = [
+    # rule, office, failing row, passing near miss, failing positions
+    ("nik_invalid", "kab-kutai-timur", {"nik": "6499015203850012"},  # regency 64.99 does not exist
+     {"nik": "6472015203850012"}, [1]),  # Kota Samarinda: another office's NIK, still a valid one
+    ("nik_invalid", "kab-kutai-timur", {"nik": None, "nik_status": "wrong_length", "nik_partial": "64080152038500"},
+     {"nik": None, "nik_status": "missing"}, [1]),
+    ("nik_missing", "kab-kutai-timur", {"nik": None, "nik_status": "missing"},
+     {"nik": None, "nik_status": "excel_truncated", "nik_partial": "640801520385001"}, [1]),
+    ("nik_excel_damaged", "kab-kutai-timur", {"nik": None, "nik_status": "scientific_notation", "nik_partial": "6.40801E+15"},
+     {"nik": None, "nik_status": "missing"}, [1]),
+    ("nik_birth_date_mismatch", "kab-kutai-timur",
+     {"tanggal_lahir": pd.Timestamp("1985-03-21"), "jenis_kelamin": "L", "flags": "nik_jenis_kelamin_mismatch;nik_tanggal_lahir_mismatch"},
+     {"jenis_kelamin": "L", "flags": "nik_jenis_kelamin_mismatch"}, [1]),
+    ("nik_sex_mismatch", "kab-kutai-timur", {"jenis_kelamin": "L", "flags": "nik_jenis_kelamin_mismatch"},
+     {"tanggal_lahir": pd.Timestamp("1985-03-21"), "flags": "nik_tanggal_lahir_mismatch"}, [1]),
+    ("kualifikasi_inconsistent", "kab-kutai-timur", {"jenjang": 5, "kualifikasi": "Operator"},
+     {"jenjang": 5, "kualifikasi": None}, [1]),  # no kualifikasi written: nothing to disagree with
+    ("kualifikasi_inconsistent", "prov-kaltim", {"office_id": "prov-kaltim", "jenjang": 7, "kualifikasi": "Teknisi/Analis"},
+     {"office_id": "prov-kaltim", "jenjang": 9, "kualifikasi": "Ahli"}, [1]),
+    ("level_outside_authority", "kab-kutai-timur", {"jenjang": 7, "kualifikasi": "Ahli"},
+     {"jenjang": 6, "kualifikasi": "Teknisi/Analis"}, [1]),
+    ("level_outside_authority", "prov-kaltim", {"office_id": "prov-kaltim", "jenjang": 6, "kualifikasi": "Teknisi/Analis"},
+     {"office_id": "prov-kaltim", "jenjang": None, "kualifikasi": None, "hasil": None, "nomor_sertifikat": None,
+      "tanggal_terbit": None, "masa_berlaku": None, "flags": "participation_only"}, [0, 1, 2, 4]),  # clean rows are level 3
+    ("issue_date_in_future", "kab-kutai-timur",
+     {"tanggal_terbit": pd.Timestamp("2026-07-01"), "masa_berlaku": pd.Timestamp("2031-07-01"), "tahun": 2026},
+     {"tanggal_terbit": pd.Timestamp("2026-06-30"), "masa_berlaku": pd.Timestamp("2031-06-30"), "tahun": 2026}, [1]),  # today itself
+    ("issue_date_before_program", "kab-kutai-timur",
+     {"tanggal_terbit": pd.Timestamp("2024-12-31"), "masa_berlaku": pd.Timestamp("2029-12-31")},
+     {"tanggal_terbit": pd.Timestamp("2025-01-01"), "masa_berlaku": pd.Timestamp("2030-01-01")}, [1]),
+    ("expiry_not_five_years", "kab-kutai-timur", {"masa_berlaku": pd.Timestamp("2030-04-09")},
+     {"tanggal_terbit": pd.Timestamp("2024-02-29"), "masa_berlaku": pd.Timestamp("2029-02-28"), "tahun": 2024}, [1]),  # leap day
+    ("kompeten_without_certificate", "kab-kutai-timur", {"nomor_sertifikat": None},
+     {"hasil": "Belum Kompeten", "nomor_sertifikat": None, "tanggal_terbit": None, "masa_berlaku": None}, [1]),
+    ("certificate_repeated", "kab-kutai-timur", {"nomor_sertifikat": "SKK-6408-2025-000000"},  # row 0's number, same file
+     {"nomor_sertifikat": "SKK-6408-2025-000002", "source_sha256": "b" * 64, "source_file": "mtu2.xlsx"}, [0, 1]),
+]
+
+
+def _around(failing: dict, passing: dict) -> pd.DataFrame:
+    rows = [clean_row(source_row=10 + position, nomor_sertifikat=f"SKK-6408-2025-{position:06d}") for position in range(5)]
+    for position, changes in ((1, failing), (3, passing)):
+        office = changes.get("office_id", rows[position]["office_id"])
+        rows[position] = clean_row(**{"source_row": 10 + position, "nomor_sertifikat": f"SKK-6408-2025-{position:06d}", **changes})
+        for other in rows:
+            other["office_id"] = office
+    return frame(*rows)
+
+
+@pytest.mark.parametrize("rule, office, failing, passing, positions", ROW_RULE_CASES,
+                         ids=[f"{case[0]}-{case[1]}-{n}" for n, case in enumerate(ROW_RULE_CASES)])
+def test_row_rule_fails_exactly_its_rows(rule, office, failing, passing, positions):
+    result = validate_rows(_around(failing, passing), OFFICES[office], TODAY)
+    outcome = {o.rule: o for o in result.outcomes}[rule]
+    assert outcome.failing.tolist() == positions
+    assert outcome.success is (not positions)
+    flagged = result.flagged[result.flagged["rule"] == rule]
+    assert flagged["source_row"].tolist() == [10 + p for p in positions]
+    assert set(flagged["reason"]) == {rules()[rule].reason}
+
+
+def _reference_rule_columns(rows: pd.DataFrame, office, today: date) -> pd.DataFrame:
+    """The row rules as the pandas expressions the suite held before it was declared in GX (commit a3876ae)."""
+    from reference import regions
+    from standardize.levels import KUALIFIKASI
+    from standardize.validity import expected_expiry
+
+    AUTHORITY = {"regency": (1, 6), "city": (1, 6), "province": (7, 9)}
+    frame = pd.DataFrame(index=pd.RangeIndex(len(rows)))
+    rows = rows.reset_index(drop=True)
+    status = rows["nik_status"]
+    nik = rows["nik"].astype("string")
+    regency = nik.str[:2] + "." + nik.str[2:4]
+    known = [code for code, region in regions().items() if region.type != "province"]
+    frame["nik_invalid"] = ~status.isin(["invalid", "wrong_length"]) & (nik.isna() | regency.isin(known)).fillna(True)
+    frame["nik_missing"] = status != "missing"
+    frame["nik_excel_damaged"] = ~status.isin(["excel_truncated", "scientific_notation"])
+    flags = rows["flags"].astype("string").fillna("")
+    frame["nik_birth_date_mismatch"] = ~flags.str.contains("nik_tanggal_lahir_mismatch", regex=False)
+    frame["nik_sex_mismatch"] = ~flags.str.contains("nik_jenis_kelamin_mismatch", regex=False)
+    jenjang = rows["jenjang"].astype("Int64")
+    expected = jenjang.map(KUALIFIKASI, na_action="ignore").astype("string")
+    frame["kualifikasi_inconsistent"] = (rows["kualifikasi"].astype("string") == expected).fillna(True)
+    low, high = AUTHORITY[office.level]
+    frame["level_outside_authority"] = jenjang.between(low, high).fillna(True)
+    terbit = rows["tanggal_terbit"].astype("datetime64[ms]")
+    frame["issue_date_in_future"] = ~(terbit > pd.Timestamp(today))
+    frame["issue_date_before_program"] = (terbit.dt.year.astype("Int64") >= rows["tahun"].astype("Int64")).fillna(True)
+    berlaku = rows["masa_berlaku"].astype("datetime64[ms]")
+    frame["expiry_not_five_years"] = ~(berlaku.notna() & terbit.notna() & (berlaku != expected_expiry(terbit)))
+    nomor = rows["nomor_sertifikat"].astype("string")
+    frame["kompeten_without_certificate"] = ~((rows["hasil"] == "Kompeten") & nomor.isna())
+    repeated = pd.DataFrame({"file": rows["source_sha256"], "nomor": nomor}).duplicated(keep=False) & nomor.notna()
+    frame["certificate_repeated"] = ~repeated
+    return frame.astype(bool)
+
+
+@pytest.mark.parametrize("office_id", ["kab-kutai-timur", "prov-kaltim"])
+def test_suite_fails_the_rows_the_pandas_rules_failed(office_id):
+    """On the benchmark's messy office (every rule firing somewhere) the GX suite fails, per rule,
+    exactly the positions the former pandas expressions failed."""
+    from benchmarks.validate import messy_rows
+
+    rows = messy_rows(3000, seed=11)
+    expected = _reference_rule_columns(rows, OFFICES[office_id], TODAY)
+    result = validate_rows(rows, OFFICES[office_id], TODAY)
+    got = {o.rule: o.failing.tolist() for o in result.outcomes}
+    assert list(got) == list(expected.columns)  # one outcome per rule, in the catalogue's order
+    for rule in expected.columns:
+        assert got[rule] == (~expected[rule]).to_numpy().nonzero()[0].tolist(), rule
+    assert all(got.values())  # every rule fires somewhere in this office
+
+
 def test_nik_disagreeing_with_birth_date_and_sex_from_raw_cells():
     """End to end from the office's cells: standardization detects, the row suite reports, the row stays."""
     from standardize.record import standardize_submission
