@@ -21,8 +21,9 @@ import pandas as pd
 from expectations.catalogue import rule as catalogue_rule
 from expectations.feedback import write_feedback_reports
 from expectations.submission import SETTLED_RULES, check_submissions, quarantine_rejected_files
-from expectations.validate import RowValidation, validate_rows
+from expectations.validate import DATA_DOCS_PAGE, RowValidation, validate_rows, write_data_docs
 from pipelines.resources import OfficeRegistry, StagingStore, record_ingested
+from sources.filenames import contained
 from sources.intake import read_office_files
 from sources.registry import Office
 from standardize.record import standardize_submission
@@ -262,6 +263,29 @@ class StandardizedOffice:
     quarantine: pd.DataFrame
     validation: RowValidation
     log: pd.DataFrame
+    data_docs: Path | None = None  # the row suite's Data Docs page, written when the suite failed
+    data_docs_seconds: float = 0.0
+
+
+def data_docs_dir(staging: StagingStore, office_id: str) -> Path:
+    """Where the office's row-suite Data Docs go: ``<data>/data_docs/<office_id>/``, beside
+    ``<data>/feedback/<office_id>/`` (which the feedback writer empties on every run)."""
+    return contained(Path(staging.data_dir) / "data_docs", office_id)
+
+
+def publish_data_docs(office: Office, staging: StagingStore, validation: RowValidation) -> tuple[Path | None, float]:
+    """The row suite's Data Docs page for an office whose suite failed; a passing office's old page removed.
+
+    A page costs 30-60 ms (80 ms for a process's first; docs/benchmarks.md, "Row suite"),
+    more than an office with nothing to show should pay: a green suite gets no page.
+    """
+    started = time.perf_counter()
+    folder = data_docs_dir(staging, office.id)
+    failed = any(outcome.failing_count for outcome in validation.outcomes)
+    page = write_data_docs(validation, folder) if failed else None
+    if page is None:
+        (folder / DATA_DOCS_PAGE).unlink(missing_ok=True)  # never leave an earlier run's failures behind
+    return page, time.perf_counter() - started
 
 
 def standardize_staged(office: Office, staging: StagingStore, today: date) -> StandardizedOffice:
@@ -286,7 +310,9 @@ def standardize_staged(office: Office, staging: StagingStore, today: date) -> St
     staging.write(QUARANTINE, office.id, quarantine)
     staging.write(FLAGS, office.id, validation.flagged)
     staging.write(SUBMISSION_LOG, office.id, log)
-    return StandardizedOffice(rows_in=len(raw), rows=result.rows, quarantine=quarantine, validation=validation, log=log)
+    page, seconds = publish_data_docs(office, staging, validation)
+    return StandardizedOffice(rows_in=len(raw), rows=result.rows, quarantine=quarantine, validation=validation, log=log,
+                              data_docs=page, data_docs_seconds=seconds)
 
 
 def standardized_results(done: StandardizedOffice) -> list[dg.MaterializeResult]:
@@ -339,6 +365,10 @@ def row_suite_result(done: StandardizedOffice) -> dg.AssetCheckResult:
     validation = done.validation
     failing = [outcome for outcome in validation.outcomes if outcome.failing_count]
     metadata: dict[str, object] = {"rows_checked": len(done.rows)}
+    if done.data_docs is not None:
+        # GX's own rendering of this validation: every expectation, its failing values and counts
+        metadata["data_docs"] = dg.MetadataValue.path(str(done.data_docs))
+        metadata["data_docs_seconds"] = round(done.data_docs_seconds, 3)
     for outcome in failing:
         # numbers stay numbers, so the UI plots each rule's failing rows over time per office
         metadata[f"{outcome.rule}_failing_rows"] = outcome.failing_count

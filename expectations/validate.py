@@ -291,6 +291,15 @@ def validate_rows(rows: pd.DataFrame, office: Office, today: date) -> RowValidat
 DATA_DOCS_PAGE = "row_suite.html"
 
 
+@lru_cache(maxsize=1)
+def _page_renderer():
+    """GX's validation-page renderer and HTML view, built once per process (half a page's cost)."""
+    from great_expectations.render.renderer import ValidationResultsPageRenderer  # lazy: see module docstring
+    from great_expectations.render.view import DefaultJinjaPageView
+
+    return ValidationResultsPageRenderer(), DefaultJinjaPageView()
+
+
 def write_data_docs(validation: RowValidation, folder: Path) -> Path | None:
     """Write the row suite's result as a Data Docs validation page, ``folder/row_suite.html``.
 
@@ -303,10 +312,8 @@ def write_data_docs(validation: RowValidation, folder: Path) -> Path | None:
     """
     if validation.result is None:
         return None
-    from great_expectations.render.renderer import ValidationResultsPageRenderer  # lazy: see module docstring
-    from great_expectations.render.view import DefaultJinjaPageView
-
-    html = DefaultJinjaPageView().render(ValidationResultsPageRenderer().render(validation.result))
+    renderer, view = _page_renderer()
+    html = view.render(renderer.render(validation.result))
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / DATA_DOCS_PAGE
     partial = folder / f".{DATA_DOCS_PAGE}.{os.getpid()}.tmp"  # one aside name per writer

@@ -342,3 +342,31 @@ def test_standardization_reasons_match_the_catalogue():
 
     assert REASONS == {code: rules()[code].reason for code in REASONS}
     assert all(rules()[code].consequence == "reject" for code in REASONS)
+
+
+def test_failing_row_suite_links_its_data_docs_page(tmp_path):
+    """An office whose row suite failed gets GX's Data Docs page of the validation, linked from the
+    row_suite check; once its rows pass, the page of the earlier failures is removed."""
+    import dagster as dg
+
+    from assets.offices import StandardizedOffice, data_docs_dir, publish_data_docs, row_suite_result
+    from pipelines.resources import StagingStore
+
+    office, staging = OFFICES["kab-kutai-timur"], StagingStore(data_dir=str(tmp_path))
+    rows = frame(clean_row(), clean_row(source_row=6, nik="6499015203850012", nomor_sertifikat="SKK-2"))
+    validation = validate_rows(rows, office, TODAY)
+    page, seconds = publish_data_docs(office, staging, validation)
+    assert page == data_docs_dir(staging, office.id) / "row_suite.html" == tmp_path / "data_docs" / office.id / "row_suite.html"
+    html = page.read_text(encoding="utf-8")
+    assert "participation_rows" in html and "6499015203850012" in html  # the suite, and the failing NIK
+    done = StandardizedOffice(rows_in=2, rows=rows, quarantine=pd.DataFrame(), validation=validation, log=pd.DataFrame(),
+                              data_docs=page, data_docs_seconds=seconds)
+    check = row_suite_result(done)
+    assert not check.passed
+    assert check.metadata["data_docs"] == dg.MetadataValue.path(str(page))
+
+    passing = validate_rows(frame(clean_row()), office, TODAY)
+    assert publish_data_docs(office, staging, passing)[0] is None
+    assert not page.exists()
+    done = StandardizedOffice(rows_in=1, rows=frame(clean_row()), quarantine=pd.DataFrame(), validation=passing, log=pd.DataFrame())
+    assert "data_docs" not in row_suite_result(done).metadata
