@@ -181,9 +181,11 @@ def test_published_metadata_reads_as_tables(published, two_offices):
     ]
     exports = settings.data_dir / "exports"
     assert metadata["exports_folder"] == dg.MetadataValue.path(str(exports))
-    assert {k: v.path for k, v in metadata.items() if k.startswith("export_")} == {
+    assert {k: v.path for k, v in metadata.items() if k.startswith(("export_", "laporan_"))} == {
         "export_xlsx": str(exports / "certified_workers_by_region_level.xlsx"),
-        "export_png": str(exports / "certified_workers_and_targets.png"),
-        "export_html": str(exports / "certified_workers_and_targets.html"),
+        "laporan_nasional_html": str(exports / "laporan" / "laporan_nasional.html"),
+        "laporan_nasional_xlsx": str(exports / "laporan" / "laporan_nasional.xlsx"),
+        "laporan_provinsi_16_sumatera_selatan_html": str(exports / "laporan" / "laporan_provinsi_16_sumatera_selatan.html"),
+        "laporan_provinsi_16_sumatera_selatan_xlsx": str(exports / "laporan" / "laporan_provinsi_16_sumatera_selatan.xlsx"),
     }
     assert not [k for k, v in metadata.items() if isinstance(v, (dg.MarkdownMetadataValue, dg.JsonMetadataValue))]
