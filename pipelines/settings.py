@@ -10,6 +10,8 @@ through :class:`Settings`, so a path is never hard-coded twice.
 | ``SERTIFIKASI_DATA_DIR`` | ``data`` | intermediate (staging) data and the default DuckDB warehouse |
 | ``WAREHOUSE_URL`` | ``duckdb:///<data>/warehouse.duckdb`` | any SQLAlchemy URL, e.g. ``postgresql+psycopg://user@host/db`` |
 | ``PERSON_KEY_SECRET`` | (none; ``make demo`` sets a demo value) | secret for pseudonymous person keys |
+| ``SERTIFIKASI_EXECUTOR`` | ``multiprocess`` | how a run's steps execute: ``multiprocess`` (one machine), ``in_process``, or ``celery`` (steps on Celery workers, see docs/operations.md) |
+| ``CELERY_BROKER_URL`` | dagster-celery's default, ``pyamqp://guest@localhost//`` | the broker the ``celery`` executor and its workers share |
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Settings:
     landing_root: Path
     data_dir: Path
     warehouse_url: str
+    executor: str = "multiprocess"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -41,4 +44,5 @@ class Settings:
             landing_root=Path(env.get("SERTIFIKASI_LANDING") or data_dir / "landing").resolve(),
             data_dir=data_dir,
             warehouse_url=env.get("WAREHOUSE_URL") or default_warehouse_url(data_dir),
+            executor=env.get("SERTIFIKASI_EXECUTOR") or "multiprocess",
         )
