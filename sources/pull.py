@@ -53,6 +53,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from sources.landing import file_sha256
+from sources.formats import SubmissionRejected, detect_format
 from sources.validation import describe, invalid, one_or_many
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,6 @@ STALE_TEMP_AGE_S = 3600
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 CHUNK_BYTES = 64 * 1024
 SNIFF_BYTES = 4096
-XLS_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
 
 # Detected type -> extensions the readers accept for it (first one is used when fixing a name).
 KIND_EXTENSIONS = {
@@ -720,34 +719,26 @@ def _read_limited(response: requests.Response, limit: int) -> bytes:
 
 
 def _sniff(head: bytes, content_type: str) -> str:
-    """The data type the first bytes show: xlsx, xls, ods, json or csv; a problem for anything else."""
+    """The data type the first bytes show: xlsx, xls, ods, json or csv; a problem for anything else.
+
+    The content rules are the readers' own (:func:`sources.readers.detect_format`), so a
+    download is never accepted by one rule and rejected by the other. The puller adds only
+    what HTTP tells it: a portal that answers with its login or error page.
+    """
     if not head:
         raise _SourceProblem("empty body")
-    if head.startswith(b"PK\x03\x04"):
-        # ODS is a zip too; its first member is an uncompressed mimetype entry.
-        return "ods" if ODS_MIMETYPE in head[:200] else "xlsx"
-    if head.startswith(XLS_MAGIC):
-        return "xls"
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if text.startswith((b"{", b"[")):
-        # JSON endpoints written in PHP are often labelled text/html; the body decides.
-        return "json"
     media = content_type.split(";")[0].strip().lower()
-    start = text[:32].lower()
-    if media in ("text/html", "application/xhtml+xml") or start.startswith(
-        (b"<!doctype html", b"<html", b"<head", b"<body", b"<!--")
+    # JSON endpoints written in PHP are often labelled text/html; the body decides for them.
+    if not text.startswith((b"{", b"[")) and (
+        media in ("text/html", "application/xhtml+xml")
+        or text[:32].lower().startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--"))
     ):
         raise _SourceProblem(f"got an HTML page instead of a data file (Content-Type {media or 'none'})")
-    if text.startswith(b"<"):
-        raise _SourceProblem("got XML/markup instead of a spreadsheet, CSV or JSON file")
-    if text.startswith(b"%PDF"):
-        raise _SourceProblem("got a PDF document instead of a spreadsheet, CSV or JSON file")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "csv"  # UTF-16 text with a byte-order mark ("Unicode Text" export)
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 26))
-    if b"\x00" in head or controls * 100 > len(head):
-        raise _SourceProblem("got binary content that is not a spreadsheet (no xlsx/xls signature), CSV or JSON")
-    return "csv"
+    try:
+        return detect_format(head, "")
+    except SubmissionRejected as reason:
+        raise _SourceProblem(f"not a data file: {reason}") from None
 
 
 def _disposition_name(value: str | None) -> str | None:

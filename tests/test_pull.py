@@ -336,6 +336,30 @@ def test_an_html_page_served_with_200_is_rejected(server, session, landing, body
     assert listing(landing) == []
 
 
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "unknown format: a PDF document"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "unknown format: a PNG image"),
+        (b"\x1f\x8b\x08\x00" + bytes(64), "unknown format: a gzip archive"),
+        (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+         "unknown format: an Excel 2003 XML spreadsheet"),
+        (b"ID\x00\x01\x02\x03" + bytes(64), "unknown format: binary data starting"),
+    ],
+)
+def test_a_download_the_readers_would_reject_is_rejected_with_their_reason(server, session, landing, body, reason):
+    # One content rule for pulled and dropped files (sources.formats.detect_format): the
+    # puller stops at the first bytes and says what the readers would have said.
+    server.on("/f.xlsx", reply(200, body, {"Content-Type": "application/octet-stream"}))
+    url = f"{server.url}/f.xlsx"
+
+    result = pull_office(OFFICE, http_source(url), landing, session=session, now=NOW)
+
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith(f"{OFFICE}: {url}: not a data file: {reason}")
+    assert listing(landing) == []
+
+
 def test_an_html_page_does_not_replace_the_good_copy(server, session, landing):
     server.on("/f.xlsx", xlsx_file(), reply(200, HTML, {"Content-Type": "text/html"}))
     source = http_source(f"{server.url}/f.xlsx")

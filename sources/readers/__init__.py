@@ -18,7 +18,8 @@ import pandas as pd
 from sources import headers
 from sources.landing import file_sha256 as sha256_of
 from sources.filenames import printable_name
-from sources.readers.csv_reader import read_csv, utf16_without_bom
+from sources.formats import detect_format
+from sources.readers.csv_reader import read_csv
 from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
 from sources.readers.json_reader import read_json
@@ -37,17 +38,6 @@ __all__ = [
 
 FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS
 
-_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-_OTHER_FORMATS = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-)
 _EXTENSION_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
                       ".tsv": "csv", ".json": "json", ".ods": "ods"}
 
@@ -68,46 +58,6 @@ class Submission:
 def empty_rows() -> pd.DataFrame:
     """A raw-rows frame with every provenance and canonical column and no rows."""
     return pd.DataFrame({column: pd.Series(dtype=object) for column in FRAME_COLUMNS})
-
-
-def detect_format(data: bytes, name: str) -> str:
-    """"xlsx", "xls", "ods", "json" or "csv" from the first bytes, the extension second.
-
-    Raises :class:`SubmissionRejected` for an empty file and for anything that is
-    none of these (a PDF, an image, a web page saved as .xls, other binary data).
-    """
-    if not data:
-        raise SubmissionRejected("empty file (0 bytes)")
-    if data.startswith(_ZIP):
-        # An OpenDocument file names its type in the first, uncompressed member.
-        return "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
-    if data.startswith(_OLE2):
-        return "xls"
-    for magic, what in _OTHER_FORMATS:
-        if data.startswith(magic):
-            raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")
-    start = data[:4096]
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(start):
-        return "csv"  # UTF-16 text, as Excel's "Unicode Text" export writes it
-    for bom in _TEXT_BOMS:
-        start = start.removeprefix(bom)
-    start = start.lstrip()
-    if start[:1] in (b"{", b"["):
-        return "json"
-    if start[:1] == b"<":
-        lowered = start[:512].lower()
-        if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096].lower():
-            what = "an Excel 2003 XML spreadsheet"
-        elif b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-            what = "an HTML page (a web export saved with an Excel extension?)"
-        else:
-            what = "an XML or HTML file"
-        raise SubmissionRejected(f"unknown format: {what}; ask the office to save it as .xlsx or .csv")
-    if b"\x00" in start:
-        raise SubmissionRejected(
-            f"unknown format: binary data starting {data[:8].hex(' ')}, not an xlsx, xls, csv or json file"
-        )
-    return "json" if Path(name).suffix.lower() == ".json" else "csv"
 
 
 def _read(data: bytes, fmt: str, office: Office) -> list[TableRows | SheetReport]:

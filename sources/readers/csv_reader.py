@@ -26,6 +26,7 @@ from sources.readers.table import (
     render_text,
     render_text_column,
 )
+from sources.formats import utf16_without_bom
 from sources.registry import Office
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -39,24 +40,6 @@ def _c1_as_latin1(error: UnicodeDecodeError):
 
 
 codecs.register_error("sources.readers.c1_as_latin1", _c1_as_latin1)
-
-
-def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the text is UTF-16 without a byte-order mark, else None.
-
-    Some exports ("Unicode Text" through a script) drop the BOM: ASCII text then has a
-    zero byte in every other position, which UTF-8 would happily decode as NULs.
-    """
-    sample = data[:1024]
-    if len(sample) < 8:
-        return None
-    sample = sample[: len(sample) // 2 * 2]
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
-    return None
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

@@ -17,14 +17,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sources import headers
+from sources.formats import SubmissionRejected
 
 SCAN_ROWS = 30  # header must start within this many rows unless the registry says where it is
 
 Render = Callable[[object], "str | None"]
-
-
-class SubmissionRejected(Exception):
-    """A whole file cannot be used; the message says why (office and file are added by the caller)."""
 
 
 class HeaderNotFound(Exception):

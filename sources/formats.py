@@ -1,0 +1,85 @@
+"""What kind of file an office sent, from its first bytes.
+
+One rule for everything that lands: the readers use it on a file, the puller on the
+first bytes of a download, so a file is never accepted by one and rejected by the other.
+Imports nothing from the rest of the project: the registry's pull models depend on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SubmissionRejected(Exception):
+    """A whole file cannot be used; the message says why (office and file are added by the caller)."""
+
+
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TEXT_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_OTHER_FORMATS = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the text is UTF-16 without a byte-order mark, else None.
+
+    Some exports ("Unicode Text" through a script) drop the BOM: ASCII text then has a
+    zero byte in every other position, which UTF-8 would happily decode as NULs.
+    """
+    sample = data[:1024]
+    if len(sample) < 8:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """"xlsx", "xls", "ods", "json" or "csv" from the first bytes, the extension second.
+
+    Raises :class:`SubmissionRejected` for an empty file and for anything that is
+    none of these (a PDF, an image, a web page saved as .xls, other binary data).
+    """
+    if not data:
+        raise SubmissionRejected("empty file (0 bytes)")
+    if data.startswith(_ZIP):
+        # An OpenDocument file names its type in the first, uncompressed member.
+        return "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
+    if data.startswith(_OLE2):
+        return "xls"
+    for magic, what in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")
+    start = data[:4096]
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(start):
+        return "csv"  # UTF-16 text, as Excel's "Unicode Text" export writes it
+    for bom in _TEXT_BOMS:
+        start = start.removeprefix(bom)
+    start = start.lstrip()
+    if start[:1] in (b"{", b"["):
+        return "json"
+    if start[:1] == b"<":
+        lowered = start[:512].lower()
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096].lower():
+            what = "an Excel 2003 XML spreadsheet"
+        elif b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
+            what = "an HTML page (a web export saved with an Excel extension?)"
+        else:
+            what = "an XML or HTML file"
+        raise SubmissionRejected(f"unknown format: {what}; ask the office to save it as .xlsx or .csv")
+    if b"\x00" in start:
+        raise SubmissionRejected(
+            f"unknown format: binary data starting {data[:8].hex(' ')}, not an xlsx, xls, csv or json file"
+        )
+    return "json" if Path(name).suffix.lower() == ".json" else "csv"
