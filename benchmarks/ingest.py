@@ -20,6 +20,7 @@ import pandas as pd
 
 from benchmarks.machine import describe
 from benchmarks.report import replace_section
+from sources.landing import list_submissions
 
 BENCH_DIR = Path("bench-data")
 
@@ -76,7 +77,7 @@ def measure_one(rows: int, seed: int) -> dict:
     rows_read = rows_standardized = rows_quarantined = 0
     for office in offices.values():
         folder = office.landing_dir(landing)
-        paths = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+        paths, _ignored = list_submissions(folder)  # what a run reads: no lock or dot files
         for path in paths:
             started = time.perf_counter()
             try:

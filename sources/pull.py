@@ -52,7 +52,7 @@ from pydantic import (
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from sources.landing import file_sha256
+from sources.landing import IGNORED_PREFIXES, file_sha256
 from sources.formats import SubmissionRejected, detect_format
 from sources.validation import describe, invalid, one_or_many
 
@@ -787,8 +787,8 @@ def _sanitise(name: str) -> str:
     name = unicodedata.normalize("NFC", name)
     name = re.split(r"[\\/]", name)[-1]
     name = _UNSAFE_CHARACTERS.sub("_", name)
-    # Leading dots hide the file from the readers, "~$" marks Excel lock files; both are skipped.
-    name = name.strip().lstrip(".~$ ").rstrip(". ")
+    # A name the landing listing ignores (dot-files, Excel's "~$" lock files) would never be read.
+    name = name.strip().lstrip("".join(IGNORED_PREFIXES) + " ").rstrip(". ")
     stem, ext = os.path.splitext(name)
     while len(name.encode("utf-8")) > 180 and stem:
         stem = stem[:-1]
