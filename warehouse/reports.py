@@ -771,89 +771,110 @@ def write_xlsx(isi: Isi, path: Path) -> Path:
     Counts are numbers (``#,##0``), shares are numbers (``0%``), codes and years text;
     every string is written as text, never as a formula or link.
     """
-    import xlsxwriter
+    book = _ReportBook(path, f"Tenaga kerja konstruksi bersertifikat: {isi.cakupan.judul}")
+    book.summary_sheet(isi)
+    if not isi.total.empty:
+        book.frame_sheet("Total provinsi", isi.total, TOTAL_COLUMNS)
+    book.frame_sheet("Per wilayah", isi.wilayah, WILAYAH_COLUMNS)
+    book.frame_sheet("Per jenjang", isi.jenjang, JENJANG_COLUMNS)
+    book.target_sheet(isi)
+    book.close()
+    return path
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                           "strings_to_urls": False})
-    book.set_properties({"title": f"Tenaga kerja konstruksi bersertifikat: {isi.cakupan.judul}"})
-    bold = book.add_format({"bold": True})
-    header = book.add_format({"bold": True, "bg_color": "#EEF3F8", "border": 1, "text_wrap": True, "valign": "top"})
-    count = book.add_format({"num_format": "#,##0"})
-    share = book.add_format({"num_format": "0%"})
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
 
-    def text(sheet, row, col, value, fmt=None):
+class _ReportBook:
+    """An xlsxwriter workbook with the report's cell formats, one method per kind of sheet."""
+
+    def __init__(self, path: Path, title: str):
+        import xlsxwriter
+
+        # Clerks' names and codes must stay text: "=..." or "http..." in a name is not a formula or link.
+        self.book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                    "strings_to_urls": False})
+        self.title = title
+        self.book.set_properties({"title": title})
+        self.bold = self.book.add_format({"bold": True})
+        self.header = self.book.add_format({"bold": True, "bg_color": "#EEF3F8", "border": 1, "text_wrap": True,
+                                            "valign": "top"})
+        self.count = self.book.add_format({"num_format": "#,##0"})
+        self.share = self.book.add_format({"num_format": "0%"})
+        self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
+
+    def text(self, sheet, row: int, col: int, value, fmt=None) -> None:
+        """A cell as text; an empty value as the report's "kosong" mark so a blank never looks like zero."""
         if value is None or (not isinstance(value, str) and pd.isna(value)):
-            sheet.write_string(row, col, KOSONG, fmt) if fmt else sheet.write_string(row, col, KOSONG)
-        elif fmt:
+            value = KOSONG
+        if fmt:
             sheet.write_string(row, col, str(value), fmt)
         else:
             sheet.write_string(row, col, str(value))
 
-    summary = book.add_worksheet("Ringkasan")
-    summary.set_column(0, 0, 28)
-    summary.set_column(1, 1, 110, wrap)
-    row = 0
-    for label, value in (("Laporan", f"Tenaga kerja konstruksi bersertifikat: {isi.cakupan.judul}"),
-                         ("Data per", tanggal(isi.publish_date))):
-        summary.write_string(row, 0, label, bold)
-        summary.write_string(row, 1, value)
+    def summary_sheet(self, isi: Isi) -> None:
+        """"Ringkasan": what the report is, the date of its data, the notes and the status colours."""
+        summary = self.book.add_worksheet("Ringkasan")
+        summary.set_column(0, 0, 28)
+        summary.set_column(1, 1, 110, self.wrap)
+        row = 0
+        for label, value in (("Laporan", self.title), ("Data per", tanggal(isi.publish_date))):
+            summary.write_string(row, 0, label, self.bold)
+            summary.write_string(row, 1, value)
+            row += 1
         row += 1
-    row += 1
-    summary.write_string(row, 0, "Catatan", bold)
-    for line in notes(isi):
-        summary.write_string(row, 1, line)
+        summary.write_string(row, 0, "Catatan", self.bold)
+        for line in notes(isi):
+            summary.write_string(row, 1, line)
+            row += 1
         row += 1
-    row += 1
-    summary.write_string(row, 0, "Warna status target", bold)
-    for label, colour in STATUS.values():
-        summary.write_string(row, 1, label, book.add_format({"bg_color": colour, "text_wrap": True}))
-        row += 1
+        summary.write_string(row, 0, "Warna status target", self.bold)
+        for label, colour in STATUS.values():
+            summary.write_string(row, 1, label, self.book.add_format({"bg_color": colour, "text_wrap": True}))
+            row += 1
 
-    def frame_sheet(name: str, frame: pd.DataFrame, columns: dict[str, str]):
-        sheet = book.add_worksheet(name)
+    def frame_sheet(self, name: str, frame: pd.DataFrame, columns: dict[str, str]) -> None:
+        """One table as a sheet with a frozen, filterable header; counts and jenjang as numbers."""
+        sheet = self.book.add_worksheet(name)
         for col, title in enumerate(columns.values()):
-            sheet.write_string(0, col, title, header)
+            sheet.write_string(0, col, title, self.header)
             sheet.set_column(col, col, min(max(12, len(title) + 2), 60) if col else 14)
         for r, values in enumerate(frame[list(columns)].itertuples(index=False, name=None), start=1):
-            for col, (name_, value) in enumerate(zip(columns, values)):
-                if name_ in COUNTS or name_ == "jenjang":
-                    sheet.write_number(r, col, int(value), count)
+            for col, (column, value) in enumerate(zip(columns, values)):
+                if column in COUNTS or column == "jenjang":
+                    sheet.write_number(r, col, int(value), self.count)
                 else:
-                    text(sheet, r, col, value)
-        label_col = list(columns).index("label") if "label" in columns else None
-        if label_col is not None:
+                    self.text(sheet, r, col, value)
+        if "label" in columns:
+            label_col = list(columns).index("label")
             sheet.set_column(label_col, label_col, 60)
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(frame), 1), len(columns) - 1)
 
-    if not isi.total.empty:
-        frame_sheet("Total provinsi", isi.total, TOTAL_COLUMNS)
-    frame_sheet("Per wilayah", isi.wilayah, WILAYAH_COLUMNS)
-    frame_sheet("Per jenjang", isi.jenjang, JENJANG_COLUMNS)
+    def target_sheet(self, isi: Isi) -> None:
+        """"Target": one row per target, its status coloured, an unrealistic target's note in bold."""
+        sheet = self.book.add_worksheet("Target")
+        widths = (36, 60, 14, 12, 12, 10, 10, 14, 14, 14, 22, 60, 50)
+        for col, (title, width) in enumerate(zip(TARGET_COLUMNS, widths)):
+            sheet.write_string(0, col, title, self.header)
+            sheet.set_column(col, col, width, self.wrap if width >= 36 else None)
+        for r, (target, values) in enumerate(zip(isi.target, target_rows(isi.target)), start=1):
+            for col, value in enumerate(values):
+                self._target_cell(sheet, r, col, value, target)
+        sheet.freeze_panes(1, 0)
 
-    sheet = book.add_worksheet("Target")
-    widths = (36, 60, 14, 12, 12, 10, 10, 14, 14, 14, 22, 60, 50)
-    for col, (title, width) in enumerate(zip(TARGET_COLUMNS, widths)):
-        sheet.write_string(0, col, title, header)
-        sheet.set_column(col, col, width, wrap if width >= 36 else None)
-    for r, (t, values) in enumerate(zip(isi.target, target_rows(isi.target)), start=1):
-        for col, value in enumerate(values):
-            if col in (3, 4):
-                text(sheet, r, col, value)
-            elif col in (5, 6, 7):
-                sheet.write_number(r, col, value, count) if value is not None else text(sheet, r, col, None)
-            elif col in (8, 9):
-                sheet.write_number(r, col, value, share) if value is not None else text(sheet, r, col, None)
-            elif col == 10:
-                text(sheet, r, col, value, book.add_format({"bg_color": STATUS.get(t.status, ("", "#FFFFFF"))[1]}))
-            elif col == 11 and t.tidak_realistis:
-                text(sheet, r, col, value, book.add_format({"bold": True, "text_wrap": True}))
-            else:
-                text(sheet, r, col, value)
-    sheet.freeze_panes(1, 0)
-    book.close()
-    return path
+    def _target_cell(self, sheet, row: int, col: int, value, target) -> None:
+        if col in (5, 6, 7) and value is not None:
+            sheet.write_number(row, col, value, self.count)
+        elif col in (8, 9) and value is not None:
+            sheet.write_number(row, col, value, self.share)
+        elif col == 10:
+            colour = STATUS.get(target.status, ("", "#FFFFFF"))[1]
+            self.text(sheet, row, col, value, self.book.add_format({"bg_color": colour}))
+        elif col == 11 and target.tidak_realistis:
+            self.text(sheet, row, col, value, self.book.add_format({"bold": True, "text_wrap": True}))
+        else:
+            self.text(sheet, row, col, value)
+
+    def close(self) -> None:
+        self.book.close()
 
 
 # --------------------------------------------------------------------------- all of them

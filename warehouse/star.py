@@ -456,51 +456,76 @@ def build_target_progress(
                 "measured_on": publish_date,
             }
             if kind == "per_year":
-                if target.get("year") is not None:
-                    years = [int(target["year"])]
-                else:
-                    seen = rows[year_column].dropna()
-                    first = int(seen.min()) if len(seen) else publish_date.year
-                    years = list(range(min(first, publish_date.year), publish_date.year + 1))
-                for year in years:
-                    measured = int(rows.loc[rows[year_column] == year, "person_key"].nunique())
-                    goal = float(target["value"])
-                    expected = _elapsed(date(year - 1, 12, 31), _year_end(year), publish_date)
-                    if measured >= goal:
-                        status = "met"
-                    elif year > publish_date.year:
-                        status = "not_started"
-                    elif year < publish_date.year:
-                        status = "missed"
-                    else:
-                        status = "on_track" if measured >= goal * expected else "behind"
-                    records.append({**base, "target_year": year, "baseline_year": None, "baseline_value": None,
-                                    "target_growth": None, "target_value": goal, "measured_value": measured,
-                                    "progress": measured / goal if goal else None,
-                                    "expected_progress": expected, "status": status})
+                records += [{**base, **measured}
+                            for measured in _per_year_progress(target, rows, year_column, publish_date)]
             elif kind == "growth":
-                baseline_year, target_year = int(target["baseline_year"]), int(target["target_year"])
-                growth = float(target["value"])
-                in_baseline = rows[year_column].isna() | (rows[year_column] <= baseline_year)
-                baseline = int(rows.loc[in_baseline.to_numpy(dtype=bool), "person_key"].nunique())
-                measured = int(rows["person_key"].nunique())
-                goal = baseline * (1 + growth)
-                expected = _elapsed(_year_end(baseline_year), _year_end(target_year), publish_date)
-                progress = (measured - baseline) / (goal - baseline) if goal > baseline else None
-                if publish_date <= _year_end(baseline_year):
-                    status = "baseline_open"
-                elif baseline and measured >= goal:
-                    status = "met"
-                elif publish_date > _year_end(target_year):
-                    status = "missed"
-                else:
-                    status = "on_track" if progress is not None and progress >= expected else "behind"
-                records.append({**base, "target_year": target_year, "baseline_year": baseline_year,
-                                "baseline_value": baseline, "target_growth": growth, "target_value": goal,
-                                "measured_value": measured, "progress": progress, "expected_progress": expected,
-                                "status": status})
+                records.append({**base, **_growth_progress(target, rows, year_column, publish_date)})
             else:
                 raise ValueError(f"office {office.id}: unknown target kind {kind!r}")
+    return _sorted(_target_progress_frame(records), "target_progress")
+
+
+def _per_year_progress(target: dict, rows: pd.DataFrame, year_column: str, publish_date: date) -> list[dict]:
+    """One row per target year: the persons of that year against the yearly goal.
+
+    A target without a year applies to every year from the first one seen (or this
+    year) up to the publish year, so an office's history shows beside this year's pace.
+    """
+    if target.get("year") is not None:
+        years = [int(target["year"])]
+    else:
+        seen = rows[year_column].dropna()
+        first = int(seen.min()) if len(seen) else publish_date.year
+        years = list(range(min(first, publish_date.year), publish_date.year + 1))
+    goal = float(target["value"])
+    progress = []
+    for year in years:
+        measured = int(rows.loc[rows[year_column] == year, "person_key"].nunique())
+        expected = _elapsed(date(year - 1, 12, 31), _year_end(year), publish_date)
+        if measured >= goal:
+            status = "met"
+        elif year > publish_date.year:
+            status = "not_started"
+        elif year < publish_date.year:
+            status = "missed"
+        else:
+            status = "on_track" if measured >= goal * expected else "behind"
+        progress.append({"target_year": year, "baseline_year": None, "baseline_value": None,
+                         "target_growth": None, "target_value": goal, "measured_value": measured,
+                         "progress": measured / goal if goal else None,
+                         "expected_progress": expected, "status": status})
+    return progress
+
+
+def _growth_progress(target: dict, rows: pd.DataFrame, year_column: str, publish_date: date) -> dict:
+    """Growth from the end of the baseline year to the target year, as a share of the growth asked.
+
+    Until the baseline year is over its figure can still move, so the target is
+    "baseline_open" rather than judged.
+    """
+    baseline_year, target_year = int(target["baseline_year"]), int(target["target_year"])
+    growth = float(target["value"])
+    in_baseline = rows[year_column].isna() | (rows[year_column] <= baseline_year)
+    baseline = int(rows.loc[in_baseline.to_numpy(dtype=bool), "person_key"].nunique())
+    measured = int(rows["person_key"].nunique())
+    goal = baseline * (1 + growth)
+    expected = _elapsed(_year_end(baseline_year), _year_end(target_year), publish_date)
+    progress = (measured - baseline) / (goal - baseline) if goal > baseline else None
+    if publish_date <= _year_end(baseline_year):
+        status = "baseline_open"
+    elif baseline and measured >= goal:
+        status = "met"
+    elif publish_date > _year_end(target_year):
+        status = "missed"
+    else:
+        status = "on_track" if progress is not None and progress >= expected else "behind"
+    return {"target_year": target_year, "baseline_year": baseline_year, "baseline_value": baseline,
+            "target_growth": growth, "target_value": goal, "measured_value": measured,
+            "progress": progress, "expected_progress": expected, "status": status}
+
+
+def _target_progress_frame(records: list[dict]) -> pd.DataFrame:
+    """The records in the published column order and types (nullable where a kind has no value)."""
     columns = [c.name for c in schema.target_progress.columns]
     frame = pd.DataFrame(records, columns=columns)
     for column in ("target_year", "baseline_year", "baseline_value", "measured_value"):
@@ -510,7 +535,7 @@ def build_target_progress(
     for column in ("note", "source"):
         frame[column] = frame[column].astype("str")
     frame["measured_on"] = pd.to_datetime(frame["measured_on"]).astype("datetime64[ms]")
-    return _sorted(frame, "target_progress")
+    return frame
 
 
 # --------------------------------------------------------------------------- entry point
