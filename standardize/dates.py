@@ -225,41 +225,60 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
 
     serial = _SERIAL.match(text)
     if serial:
-        days = int(serial.group(1))
-        if _SERIAL_MIN <= days <= _SERIAL_MAX:
-            return _EXCEL_EPOCH + timedelta(days=days)
-        return None
+        return _excel_serial_date(int(serial.group(1)))
+    return _written_date(_TIME_TAIL.sub("", text), date_order, reference_year)
 
-    text = _TIME_TAIL.sub("", text)
 
+def _excel_serial_date(days: int) -> date | None:
+    """The date of an Excel serial day number; a number outside the plausible range is no date at all."""
+    if _SERIAL_MIN <= days <= _SERIAL_MAX:
+        return _EXCEL_EPOCH + timedelta(days=days)
+    return None
+
+
+def _written_date(text: str, date_order: str, reference_year: int) -> date | None:
+    """A date typed by hand (time of day already cut off): numeric, eight digits or with a month name.
+
+    The first form whose shape matches decides: a cell shaped like one form and
+    unreadable as it is not tried as another.
+    """
     numeric = _NUMERIC.match(text)
     if numeric:
-        first, second = int(numeric.group(1)), int(numeric.group(2))
-        year = _year(numeric.group(3), reference_year)
-        day, month = (second, first) if date_order == "mdy" else (first, second)
-        return _make(year, month, day) or _make(year, day, month)
-
+        return _numeric_date(numeric, date_order, reference_year)
     if _EIGHT.match(text):
-        if text[:2] in ("19", "20"):
-            as_ymd = _make(int(text[:4]), int(text[4:6]), int(text[6:]))
-            if as_ymd is not None:
-                return as_ymd
-        return _make(int(text[4:]), int(text[2:4]), int(text[:2]))
-
+        return _eight_digit_date(text)
     named = _DAY_MONTH_YEAR.match(text)
     if named:
-        month = MONTHS.get(named.group(2).lower())
-        if month is None:
-            return None
-        return _make(_year(named.group(3), reference_year), month, int(named.group(1)))
-
+        return _named_month_date(named.group(1), named.group(2), named.group(3), reference_year)
     named = _MONTH_DAY_YEAR.match(text)
     if named:
-        month = MONTHS.get(named.group(1).lower())
-        if month is None:
-            return None
-        return _make(_year(named.group(3), reference_year), month, int(named.group(2)))
+        return _named_month_date(named.group(2), named.group(1), named.group(3), reference_year)
     return None
+
+
+def _numeric_date(numeric: re.Match[str], date_order: str, reference_year: int) -> date | None:
+    """Day, month and year as numbers, in the file's order; the other order when the file's is impossible."""
+    first, second = int(numeric.group(1)), int(numeric.group(2))
+    year = _year(numeric.group(3), reference_year)
+    day, month = (second, first) if date_order == "mdy" else (first, second)
+    return _make(year, month, day) or _make(year, day, month)
+
+
+def _eight_digit_date(text: str) -> date | None:
+    """Eight digits: yyyymmdd ("19850312") when it starts like a year and reads as a date, else ddmmyyyy."""
+    if text[:2] in ("19", "20"):
+        as_ymd = _make(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if as_ymd is not None:
+            return as_ymd
+    return _make(int(text[4:]), int(text[2:4]), int(text[:2]))
+
+
+def _named_month_date(day: str, month_name: str, year: str, reference_year: int) -> date | None:
+    """A date whose month is written as a word; an unknown word makes it unreadable."""
+    month = MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    return _make(_year(year, reference_year), month, int(day))
 
 
 # Where the date part of a birth cell starts: the first digit, or a month name
