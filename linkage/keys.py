@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -112,6 +113,119 @@ def _ranks(keys: np.ndarray) -> np.ndarray:
     return pd.factorize(np.asarray(keys, dtype=object), sort=True)[0]
 
 
+def _starts(values: np.ndarray) -> np.ndarray:
+    """True where a run of equal values begins (``values`` grouped)."""
+    first = np.ones(len(values), dtype=bool)
+    first[1:] = values[1:] != values[:-1]
+    return first
+
+
+def _run_start(starts: np.ndarray) -> np.ndarray:
+    """Per position, the position where its run begins (``starts`` from :func:`_starts`)."""
+    return np.maximum.accumulate(np.where(starts, np.arange(len(starts)), 0))
+
+
+@dataclass
+class _EarlierKeys:
+    """The last run's person keys as codes in first-seen order (a hash, no sort).
+
+    The keys themselves are compared only where a rule needs their order, among
+    the few merged or split persons.
+    """
+
+    keys: pd.Index  # the key of each code
+    since: np.ndarray  # per code: its key_since (earliest over its rows)
+    by_nik: np.ndarray  # per code: a row of it was linked by its own valid NIK
+    row_ids: np.ndarray  # identity of each row the last run assigned (its first assignment)
+    row_codes: np.ndarray  # the key code of that row
+    worn: pd.Index  # the distinct keys rows wore, which no new person may wear
+
+
+def _read_earlier_keys(previous: pd.DataFrame, prev_id: np.ndarray) -> _EarlierKeys:
+    """The keys of ``previous`` (``prev_id``: its row identities, from :func:`_row_ids`)."""
+    since_all = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
+    # A row without a key (NaN; never written by this module) counts as not known.
+    code_all, keys = pd.factorize(previous["person_key"].astype(str))
+    by_nik = np.zeros(len(keys), dtype=bool)
+    if "link_basis" in previous.columns:
+        basis_nik = (previous["link_basis"].astype(str) == "nik").to_numpy(dtype=bool, na_value=False)
+        by_nik[code_all[basis_nik & (code_all >= 0)]] = True
+    keep = ~pd.Series(prev_id).duplicated().to_numpy() & (code_all >= 0)  # first assignment of a row
+    code = code_all[keep]
+    per_key = pd.Series(since_all[keep]).groupby(code).min()
+    since = np.zeros(len(keys), dtype=np.int64)
+    since[per_key.index.to_numpy()] = per_key.to_numpy()
+    worn = np.zeros(len(keys), dtype=bool)
+    worn[code] = True
+    return _EarlierKeys(keys=keys, since=since, by_nik=by_nik, row_ids=prev_id[keep], row_codes=code,
+                        worn=keys[worn])
+
+
+@dataclass
+class _KeyClusters:
+    """Rows of an earlier key in a cluster of this run: one entry per (key code, cluster label)."""
+
+    code: np.ndarray
+    component: np.ndarray
+    rows: np.ndarray
+
+    def take(self, index: np.ndarray) -> _KeyClusters:
+        return _KeyClusters(self.code[index], self.component[index], self.rows[index])
+
+
+def _key_clusters(codes: np.ndarray, components: np.ndarray) -> _KeyClusters:
+    """Rows of each earlier key per cluster, grouped by key, most rows first, then label."""
+    known = pd.DataFrame({"code": codes, "component": components})
+    counts = known.groupby(["code", "component"], sort=False).size()
+    found = _KeyClusters(
+        code=counts.index.get_level_values("code").to_numpy(dtype=np.int64),
+        component=counts.index.get_level_values("component").to_numpy(dtype=np.int64),
+        rows=counts.to_numpy(dtype=np.int64),
+    )
+    return found.take(np.lexsort((found.component, -found.rows, found.code)))
+
+
+def _rank_keys_per_cluster(homes: _KeyClusters, earlier: _EarlierKeys) -> _KeyClusters:
+    """The keys at home in each cluster (by label), the one the cluster keeps first.
+
+    The oldest; among equally old ones the person known by a valid NIK (its key is
+    the one a from-scratch run would mint), then the one with most rows, so the
+    retired key is the weaker guess; last, the smallest key.
+    """
+    shared = pd.Series(homes.component).duplicated(keep=False).to_numpy()  # clusters home to several keys
+    key_rank = np.zeros(len(homes.code), dtype=np.int64)
+    key_rank[shared] = _ranks(earlier.keys[homes.code[shared]])
+    since = earlier.since[homes.code]
+    return homes.take(np.lexsort((key_rank, -homes.rows, ~earlier.by_nik[homes.code], since, homes.component)))
+
+
+def _merge_records(ranked: _KeyClusters, kept: np.ndarray, keys: pd.Index, generation: int,
+                   merge_reason: callable) -> list[tuple]:
+    """A merge per key retired into the key its cluster keeps (``kept``: True on the kept ones)."""
+    merges = []
+    retired = np.flatnonzero(~kept)
+    if len(retired):
+        # The retired keys of a cluster follow its kept key in ``ranked`` order.
+        into = ranked.code[_run_start(kept)]
+        for i in retired.tolist():
+            retired_key, kept_key, comp = str(keys[ranked.code[i]]), str(keys[into[i]]), int(ranked.component[i])
+            merges.append((retired_key, kept_key, generation, int(ranked.rows[i]),
+                           merge_reason(comp, retired_key, kept_key)))
+    return merges
+
+
+def _pending_splits(clusters: _KeyClusters, home: np.ndarray, keys: pd.Index) -> list[tuple]:
+    """An earlier key's rows in clusters other than its home: (key, label, rows), by key, most rows, label.
+
+    ``home``: True on each key's home entry of ``clusters`` (:func:`_key_clusters` order).
+    """
+    home_of = clusters.component[_run_start(home)]
+    away = clusters.take(np.flatnonzero(clusters.component != home_of))
+    split_keys = keys[away.code].to_numpy(dtype=object)
+    by = np.lexsort((away.component, -away.rows, _ranks(split_keys)))
+    return list(zip(split_keys[by].tolist(), away.component[by].tolist(), away.rows[by].tolist()))
+
+
 def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFrame, generation: int,
                   merge_reason: callable):
     """Rules 2 and 3 with group operations over whole arrays (no loop over clusters).
@@ -121,77 +235,56 @@ def _earlier_keys(rows: pd.DataFrame, component: np.ndarray, previous: pd.DataFr
     (earlier key, label, rows moved; by key, most rows first, then label); and the
     earlier keys (distinct), which no new person may wear.
     """
-    since_all = pd.to_numeric(previous["key_since"]).astype(np.int64).to_numpy()
-    # Earlier keys as codes in first-seen order (a hash, no sort): the keys themselves are
-    # compared only where a rule needs their order, among the few merged or split persons.
-    # A row without a key (NaN; never written by this module) counts as not known.
-    code_all, keys = pd.factorize(previous["person_key"].astype(str))
-    nik = np.zeros(len(keys), dtype=bool)
-    if "link_basis" in previous.columns:
-        basis_nik = (previous["link_basis"].astype(str) == "nik").to_numpy(dtype=bool, na_value=False)
-        nik[code_all[basis_nik & (code_all >= 0)]] = True
     row_id, prev_id = _row_ids(rows, previous)
-    keep = ~pd.Series(prev_id).duplicated().to_numpy() & (code_all >= 0)  # first assignment of a row
-    code = code_all[keep]
-    per_key = pd.Series(since_all[keep]).groupby(code).min()
-    since = np.zeros(len(keys), dtype=np.int64)
-    since[per_key.index.to_numpy()] = per_key.to_numpy()
-    worn = np.zeros(len(keys), dtype=bool)
-    worn[code] = True
-    earlier = keys[worn]
-
+    earlier = _read_earlier_keys(previous, prev_id)
     # The earlier key of each row of this run that the last run assigned.
-    at = pd.Index(prev_id[keep]).get_indexer(row_id)
+    at = pd.Index(earlier.row_ids).get_indexer(row_id)
     found = at >= 0
     none = np.zeros(0, dtype=np.int64)
     if not found.any():
-        return none, np.zeros(0, dtype=object), none, [], [], earlier
-    known = pd.DataFrame({"code": code[at[found]],
-                          "component": np.asarray(component, dtype=np.int64)[found]})
-
-    # Rows of each earlier key per cluster, grouped by key, most rows first, then label.
-    counts = known.groupby(["code", "component"], sort=False).size()
-    c_code = counts.index.get_level_values("code").to_numpy(dtype=np.int64)
-    c_comp = counts.index.get_level_values("component").to_numpy(dtype=np.int64)
-    c_n = counts.to_numpy(dtype=np.int64)
-    order = np.lexsort((c_comp, -c_n, c_code))
-    c_code, c_comp, c_n = c_code[order], c_comp[order], c_n[order]
+        return none, np.zeros(0, dtype=object), none, [], [], earlier.worn
+    clusters = _key_clusters(earlier.row_codes[at[found]], np.asarray(component, dtype=np.int64)[found])
     # Home of each earlier key: the cluster with most of its rows (ties: lowest label).
-    first = np.ones(len(c_code), dtype=bool)
-    first[1:] = c_code[1:] != c_code[:-1]
-    h_code, h_comp, h_n = c_code[first], c_comp[first], c_n[first]
-    h_since = since[h_code]
+    home = _starts(clusters.code)
+    ranked = _rank_keys_per_cluster(clusters.take(home), earlier)
+    kept = _starts(ranked.component)
+    labels, kept_code = ranked.component[kept], ranked.code[kept]
+    merges = _merge_records(ranked, kept, earlier.keys, generation, merge_reason)
+    splits = _pending_splits(clusters, home, earlier.keys)
+    return (labels, earlier.keys[kept_code].to_numpy(dtype=object), earlier.since[kept_code], merges, splits,
+            earlier.worn)
 
-    # Which key a cluster keeps: the oldest; among equally old ones the person known by a
-    # valid NIK (its key is the one a from-scratch run would mint), then the one with most
-    # rows, so the retired key is the weaker guess; last, the smallest key.
-    shared = pd.Series(h_comp).duplicated(keep=False).to_numpy()  # clusters home to several keys
-    key_rank = np.zeros(len(h_code), dtype=np.int64)
-    key_rank[shared] = _ranks(keys[h_code[shared]])
-    rank = np.lexsort((key_rank, -h_n, ~nik[h_code], h_since, h_comp))
-    h_code, h_comp, h_n, h_since = h_code[rank], h_comp[rank], h_n[rank], h_since[rank]
-    lead = np.ones(len(h_code), dtype=bool)
-    lead[1:] = h_comp[1:] != h_comp[:-1]
-    labels, kept_code, kept_since = h_comp[lead], h_code[lead], h_since[lead]
-    kept_keys = keys[kept_code].to_numpy(dtype=object)
 
-    merges = []
-    retired = np.flatnonzero(~lead)
-    if len(retired):
-        # The retired keys of a cluster follow its kept key in ``rank`` order.
-        into = h_code[np.maximum.accumulate(np.where(lead, np.arange(len(lead)), 0))]
-        for i in retired.tolist():
-            retired_key, kept_key, comp = str(keys[h_code[i]]), str(keys[into[i]]), int(h_comp[i])
-            merges.append((retired_key, kept_key, generation, int(h_n[i]),
-                           merge_reason(comp, retired_key, kept_key)))
+def _mint_keys(rows: pd.DataFrame, component: np.ndarray, anchor_nik: pd.Series, new: np.ndarray, key: bytes,
+               earlier: pd.Index) -> np.ndarray:
+    """Rule 1: a new key for each component label in ``new``, none of them one of ``earlier``."""
+    if not len(new):
+        return np.zeros(0, dtype=object)
+    material = mint_materials(rows, component, anchor_nik, new)
+    hasher = KeyHasher(key)
+    minted = np.array([hasher(text) for text in material], dtype=object)
+    # A key already worn by another person is never reused: the few clashes (an earlier
+    # key, or two new persons minting the same text) get a suffix, in label order.
+    clash = pd.Series(minted, dtype=object).duplicated().to_numpy()
+    if len(earlier):
+        clash = clash | (earlier.get_indexer(minted) >= 0)
+    if clash.any():
+        taken = set(earlier.tolist()) | set(minted[~clash].tolist())
+        for i in np.flatnonzero(clash).tolist():
+            suffix = 2
+            candidate = keyed_hash(key, f"{material[i]}|{suffix}")
+            while candidate in taken:
+                suffix += 1
+                candidate = keyed_hash(key, f"{material[i]}|{suffix}")
+            taken.add(candidate)
+            minted[i] = candidate
+    return minted
 
-    # Splits: an earlier key's rows in clusters other than its home; by key, most rows, label.
-    home = c_comp[np.maximum.accumulate(np.where(first, np.arange(len(first)), 0))]
-    away = np.flatnonzero(c_comp != home)
-    split_keys = keys[c_code[away]].to_numpy(dtype=object)
-    by = np.lexsort((c_comp[away], -c_n[away], _ranks(split_keys)))
-    splits = list(zip(split_keys[by].tolist(), c_comp[away][by].tolist(), c_n[away][by].tolist()))
-    return labels, kept_keys, kept_since, merges, splits, earlier
+
+def _positions(labels: np.ndarray, wanted) -> np.ndarray:
+    """Position in ``labels`` (distinct) of each of ``wanted``, all of which are there."""
+    order = np.argsort(labels, kind="stable")
+    return order[np.searchsorted(labels[order], wanted)]
 
 
 def assign_keys(
@@ -219,7 +312,6 @@ def assign_keys(
     merges: list[tuple] = []
     split_pending: list[tuple] = []
     earlier = pd.Index([], dtype=object)
-
     if previous is not None and len(previous):
         generation = int(pd.to_numeric(previous["generation"]).max()) + 1
         known_labels, known_keys, known_since, merges, split_pending, earlier = _earlier_keys(
@@ -227,44 +319,20 @@ def assign_keys(
 
     labels = np.unique(component)
     new = labels[~np.isin(labels, known_labels)]
-    minted = np.zeros(0, dtype=object)
-    if len(new):
-        material = mint_materials(rows, component, anchor_nik, new)
-        hasher = KeyHasher(key)
-        minted = np.array([hasher(text) for text in material], dtype=object)
-        # A key already worn by another person is never reused: the few clashes (an earlier
-        # key, or two new persons minting the same text) get a suffix, in label order.
-        clash = pd.Series(minted, dtype=object).duplicated().to_numpy()
-        if len(earlier):
-            clash = clash | (earlier.get_indexer(minted) >= 0)
-        if clash.any():
-            taken = set(earlier.tolist()) | set(minted[~clash].tolist())
-            for i in np.flatnonzero(clash).tolist():
-                suffix = 2
-                candidate = keyed_hash(key, f"{material[i]}|{suffix}")
-                while candidate in taken:
-                    suffix += 1
-                    candidate = keyed_hash(key, f"{material[i]}|{suffix}")
-                taken.add(candidate)
-                minted[i] = candidate
+    minted = _mint_keys(rows, component, anchor_nik, new, key, earlier)
 
     # Per row: its component's key (earlier ones first, then the minted ones), by position.
     all_labels = np.concatenate([known_labels, new])
     all_keys = np.concatenate([known_keys, minted])
     all_since = np.concatenate([known_since, np.full(len(new), generation, dtype=np.int64)])
-    order = np.argsort(all_labels, kind="stable")
-    at = order[np.searchsorted(all_labels[order], component)]
-    person_key = all_keys[at]
-    key_since = all_since[at]
+    at = _positions(all_labels, component)
+    splits = []
     if split_pending:
-        split_keys = all_keys[order[np.searchsorted(all_labels[order], [comp for _, comp, _ in split_pending])]]
-        splits = [(person, new_key, generation, n)
-                  for (person, _, n), new_key in zip(split_pending, split_keys.tolist())]
-    else:
-        splits = []
+        new_keys = all_keys[_positions(all_labels, [comp for _, comp, _ in split_pending])].tolist()
+        splits = [(person, new_key, generation, n) for (person, _, n), new_key in zip(split_pending, new_keys)]
     return (
-        person_key,
-        key_since,
+        all_keys[at],
+        all_since[at],
         pd.DataFrame(merges, columns=list(MERGE_COLUMNS)),
         pd.DataFrame(splits, columns=list(SPLIT_COLUMNS)),
         generation,
