@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -143,42 +144,10 @@ def certificate_validity(
        early in year + 6: counted expired, a small undercount.)
     5. nothing: ``unknown`` (never counted expired for lack of a date).
     """
-    on = pd.Timestamp(publish_date)
-    stated = pd.to_datetime(masa_berlaku).astype("datetime64[ms]")
-    implied = expected_expiry(pd.to_datetime(tanggal_terbit)).astype("datetime64[ms]")
-    if number_year is None:
-        number_year = issue_years(nomor_sertifikat, publish_date.year)
-    number_year = pd.Series(number_year, index=nomor_sertifikat.index).astype("Int64")
-    old_scheme = (number_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
-    number_earliest = _year_end(number_year, SKK_VALID_YEARS - 1) + pd.Timedelta(days=1)
-    number_latest = _year_end(number_year, SKK_VALID_YEARS)
-    number_earliest[old_scheme] = OLD_SCHEME_EXPIRY
-    number_latest[old_scheme] = OLD_SCHEME_EXPIRY
-    program_year = pd.Series(tahun, index=nomor_sertifikat.index).astype("Float64").round().astype("Int64")
-    by_tahun = _year_end(program_year, SKK_VALID_YEARS - 1)
-    tahun_latest = _year_end(program_year, SKK_VALID_YEARS)
-    old_program = (program_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
-    by_tahun[old_program] = OLD_SCHEME_EXPIRY
-    tahun_latest[old_program] = OLD_SCHEME_EXPIRY
-    # Every candidate on the inputs' index, so fillna aligns row by row.
+    evidence = _expiry_evidence(masa_berlaku, tanggal_terbit, nomor_sertifikat, tahun, publish_date, number_year)
+    expires_on, basis = _first_known_expiry(evidence)
+    status = _status_on(pd.Timestamp(publish_date), expires_on, _latest_expiry(expires_on, basis, evidence))
     index = masa_berlaku.index
-    stated, implied, number_earliest, number_latest, by_tahun, tahun_latest = (
-        pd.Series(s.to_numpy(), index=index, dtype="datetime64[ms]")
-        for s in (stated, implied, number_earliest, number_latest, by_tahun, tahun_latest)
-    )
-
-    expires_on = stated.fillna(implied).fillna(number_earliest).fillna(by_tahun)
-    basis = np.select(
-        [stated.notna(), implied.notna(), number_earliest.notna(), by_tahun.notna()],
-        list(EXPIRY_BASES),
-        default=None,
-    )
-    # The latest day the certificate can expire: the same day except for a year (from the
-    # number or the program), whose expiry falls some day of a later year.
-    latest = expires_on.where(basis != "nomor_sertifikat_year", number_latest)
-    latest = latest.where(basis != "tahun", tahun_latest)
-    status = np.where(expires_on >= on, ACTIVE, np.where(latest < on, EXPIRED, UNKNOWN))
-    status = np.where(expires_on.isna(), UNKNOWN, status)
     return pd.DataFrame(
         {
             "expires_on": expires_on,
@@ -187,3 +156,92 @@ def certificate_validity(
         },
         index=index,
     )
+
+
+@dataclass
+class _ExpiryEvidence:
+    """Each kind of evidence's expiry per certificate (NaT where that evidence is missing), on the inputs' index."""
+
+    stated: pd.Series  # masa_berlaku
+    implied: pd.Series  # from tanggal_terbit
+    number_earliest: pd.Series  # from the number's year of issue: the first day it can expire
+    number_latest: pd.Series  # ... and the last
+    by_tahun: pd.Series  # from the program year: the last day it is surely active
+    tahun_latest: pd.Series  # ... and the last day it can expire
+
+
+def _expiry_evidence(
+    masa_berlaku: pd.Series,
+    tanggal_terbit: pd.Series,
+    nomor_sertifikat: pd.Series,
+    tahun: pd.Series,
+    publish_date: date,
+    number_year: pd.Series | None,
+) -> _ExpiryEvidence:
+    """What each kind of evidence says about the expiry, so the decision can take the strongest known."""
+    stated = pd.to_datetime(masa_berlaku).astype("datetime64[ms]")
+    implied = expected_expiry(pd.to_datetime(tanggal_terbit)).astype("datetime64[ms]")
+    if number_year is None:
+        number_year = issue_years(nomor_sertifikat, publish_date.year)
+    number_earliest, number_latest = _number_year_window(
+        pd.Series(number_year, index=nomor_sertifikat.index).astype("Int64")
+    )
+    by_tahun, tahun_latest = _program_year_window(
+        pd.Series(tahun, index=nomor_sertifikat.index).astype("Float64").round().astype("Int64")
+    )
+    # Every candidate on the inputs' index, so fillna aligns row by row.
+    index = masa_berlaku.index
+    return _ExpiryEvidence(
+        *(
+            pd.Series(s.to_numpy(), index=index, dtype="datetime64[ms]")
+            for s in (stated, implied, number_earliest, number_latest, by_tahun, tahun_latest)
+        )
+    )
+
+
+def _number_year_window(number_year: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """First and last day a certificate issued in ``number_year`` can expire (the old scheme's one date before 2021)."""
+    old_scheme = (number_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
+    earliest = _year_end(number_year, SKK_VALID_YEARS - 1) + pd.Timedelta(days=1)
+    latest = _year_end(number_year, SKK_VALID_YEARS)
+    earliest[old_scheme] = OLD_SCHEME_EXPIRY
+    latest[old_scheme] = OLD_SCHEME_EXPIRY
+    return earliest, latest
+
+
+def _program_year_window(program_year: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Last day a certificate of a program in ``program_year`` is surely active, and the last it can expire."""
+    surely_active = _year_end(program_year, SKK_VALID_YEARS - 1)
+    latest = _year_end(program_year, SKK_VALID_YEARS)
+    old_program = (program_year < OLD_SCHEME_START.year).fillna(False).to_numpy(dtype=bool)
+    surely_active[old_program] = OLD_SCHEME_EXPIRY
+    latest[old_program] = OLD_SCHEME_EXPIRY
+    return surely_active, latest
+
+
+def _first_known_expiry(evidence: _ExpiryEvidence) -> tuple[pd.Series, np.ndarray]:
+    """The expiry the strongest known evidence gives, and which evidence that is (:data:`EXPIRY_BASES`)."""
+    expires_on = evidence.stated.fillna(evidence.implied).fillna(evidence.number_earliest).fillna(evidence.by_tahun)
+    strongest_first = [evidence.stated, evidence.implied, evidence.number_earliest, evidence.by_tahun]
+    basis = np.select(
+        [candidate.notna() for candidate in strongest_first],
+        list(EXPIRY_BASES),
+        default=None,
+    )
+    return expires_on, basis
+
+
+def _latest_expiry(expires_on: pd.Series, basis: np.ndarray, evidence: _ExpiryEvidence) -> pd.Series:
+    """The latest day the certificate can expire, so a year's uncertainty reads as unknown, not expired.
+
+    The same day except for a year (from the number or the program), whose
+    expiry falls some day of a later year.
+    """
+    latest = expires_on.where(basis != "nomor_sertifikat_year", evidence.number_latest)
+    return latest.where(basis != "tahun", evidence.tahun_latest)
+
+
+def _status_on(on: pd.Timestamp, expires_on: pd.Series, latest: pd.Series) -> np.ndarray:
+    """Active up to the expiry, expired after the latest it can be, unknown in between or without any date."""
+    status = np.where(expires_on >= on, ACTIVE, np.where(latest < on, EXPIRED, UNKNOWN))
+    return np.where(expires_on.isna(), UNKNOWN, status)
