@@ -1,0 +1,79 @@
+"""Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta): participants, not certifications."""
+
+from __future__ import annotations
+
+from demo import names as V
+from demo.common import _bulan, _dmy
+from demo.formats.base import _common, _Ctx, _Out, _sheets, _signature
+from demo.xlsx import XlsxBook
+
+
+def _write_attendance(df, ctx: _Ctx, out: _Out) -> None:
+    """Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta) as files of their own."""
+    c = _common(df, ctx, out)
+    books: dict[str, XlsxBook] = {}
+    registration = ctx.spec.fmt in ("kukar", "samarinda")
+    for group, sheet_name, pos in _sheets(df):
+        book = books.get(group)
+        if book is None:
+            for other in books.values():
+                other.close()
+            books.clear()
+            book = books[group] = XlsxBook(ctx.dir / group, creator=ctx.office.name)
+            kind = "registration list (Daftar Peserta)" if registration else "attendance list (Daftar Hadir)"
+            out.files.append((group, "attendance", f"{kind}: made before the assessment, no jenjang, no result"))
+        _attendance_sheet(book, group, sheet_name or ("Pendaftar" if registration else "Daftar Hadir"), pos, df, c,
+                          ctx, out, registration)
+    for book in books.values():
+        book.close()
+
+
+def _attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: _Ctx, out: _Out, registration: bool) -> None:
+    """One attendance or registration sheet: made before the assessment, so no jenjang and no
+    result; a signature column numbered the way paper lists are (odd numbers left, even right)."""
+    rng = ctx.rng
+    program = df["program"].iat[pos[0]]
+    if registration:
+        header = ["No", "Nama Lengkap", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja yang Diajukan", "No. HP", "TTD"]
+        widths = [5, 32, 22, 30, 36, 16, 14]
+    else:
+        header = ["No", "Nama", "NIK", "Jabatan Kerja", "Tanda Tangan", None]
+        widths = [5, 32, 22, 36, 12, 12]
+    born = _dmy(c["birth"][pos], sep="-")
+    phone = rng.integers(10**9, 10**10, size=len(pos)).tolist()
+    sheet = book.sheet(name, widths)
+    titles = ["DAFTAR PESERTA" if registration else "DAFTAR HADIR PESERTA", program.upper(), ctx.office.name.upper()]
+    r = 1
+    for title in titles:
+        sheet.row(r, [title], bold=True)
+        sheet.merge(r, 0, r, len(header) - 1)
+        out.junk.append((group, name, r, "title"))
+        r += 1
+    if not registration:
+        sheet.row(r, [f"Hari/Tanggal: {_bulan(df['assess'].to_numpy()[pos[:1]] - 3)[0]}"])
+        out.junk.append((group, name, r, "title"))
+        r += 1
+    r += 1
+    sheet.row(r, header, bold=True)
+    if not registration:
+        sheet.merge(r, 4, r, 5)
+    r += 1
+    for no, (k, i) in enumerate(enumerate(pos.tolist()), start=1):
+        if registration:
+            values = [no, c["nama"][i], c["nik"][i], f"{c['place'][i]}, {born[k]}", c["jabatan"][i],
+                      f"08{phone[k]}", None]
+        else:
+            ttd = [None, None]
+            ttd[(no - 1) % 2] = f"{no}."
+            values = [no, c["nama"][i], c["nik"][i], c["jabatan"][i], *ttd]
+        sheet.row(r, values)
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = group, name, r
+        r += 1
+    r += 1
+    place = ctx.office.region_name
+    for prefix in ("Kabupaten ", "Kota ", "Provinsi "):
+        place = place.replace(prefix, "")
+    when = f"{int(rng.integers(1, 28))} {V.BULAN[int(rng.integers(0, 12))]} {c['year'][pos[0]]}"
+    _, rows = _signature(sheet, r, 3, ctx.office, place, when)
+    out.junk.extend((group, name, s_, "signature") for s_ in rows)
+    ctx.tick(len(pos))

@@ -1,0 +1,141 @@
+"""What every office writer shares: the report a writer gives back, its inputs, per-row values.
+
+A writer gets one office's rows (a DataFrame in row order), a :class:`_Ctx` and an
+:class:`_Out`; it writes the office's files and records, for every data row, the
+file/sheet/row it went to and what the file states (NIK, name, number, dates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from demo import names as V
+from demo.common import _rng
+from demo.noise import _format_nik, _render_names
+from demo.occupations import _jabatan
+from demo.persons import _World
+from demo.specs import OfficeSpec
+from sources.registry import Office
+
+
+@dataclass
+class _Out:
+    """What a writer reports back."""
+
+    source_file: np.ndarray
+    source_sheet: np.ndarray
+    source_row: np.ndarray
+    written_terbit: np.ndarray  # dates as the file states them (NaT when not shown)
+    written_berlaku: np.ndarray
+    written_nomor: np.ndarray
+    written_nik: np.ndarray  # the NIK cell as text, as docs/data-model.md tells readers to render it
+    written_nama: np.ndarray  # the name as the file writes it
+    files: list[tuple[str, str, str]] = field(default_factory=list)  # (file, status, why)
+    junk: list[tuple[str, str, int, str]] = field(default_factory=list)  # (file, sheet, row, kind)
+
+
+def _new_out(n: int) -> _Out:
+    return _Out(
+        source_file=np.full(n, "", dtype=object),
+        source_sheet=np.full(n, "", dtype=object),
+        source_row=np.zeros(n, dtype=np.int64),
+        written_terbit=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
+        written_berlaku=np.full(n, np.datetime64("NaT"), dtype="datetime64[D]"),
+        written_nomor=np.full(n, None, dtype=object),
+        written_nik=np.full(n, None, dtype=object),
+        written_nama=np.full(n, None, dtype=object),
+    )
+
+
+class _Ctx:
+    """Shared inputs for the writers."""
+
+    def __init__(self, world: _World, office: Office, spec: OfficeSpec, seed: int, out_dir: Path, progress,
+                 xls_max_rows: int):
+        self.world = world
+        self.office = office
+        self.spec = spec
+        self.seed = seed
+        self.dir = out_dir
+        self.progress = progress
+        self.xls_max_rows = xls_max_rows  # data rows per legacy .xls sheet (demo.generate.XLS_MAX_DATA_ROWS)
+        self.rng = _rng(seed, "write", office.id)
+
+    def tick(self, k: int) -> None:
+        if self.progress is not None:
+            self.progress.update(k)
+
+
+def _nik_as_text(value) -> str | None:
+    """A NIK cell as a reader renders it: numbers >= 1e15 in 15-digit scientific form."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        return None if value != value else f"{value:.14e}"
+    return value.strip() or None
+
+
+def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
+    """Per-row values most writers need, rendered once (records the NIK text in ``out``)."""
+    cat = ctx.world.cat
+    pid = df["pid"].to_numpy()
+    safe = np.where(pid >= 0, pid, 0)
+    real = pid >= 0
+    places = np.array(ctx.world.place_names, dtype=object)[cat["place"][safe]]
+    birth = cat["birth"][safe]
+    nik = _format_nik(df, ctx.spec.fmt, ctx.rng)
+    out.written_nik[:] = [_nik_as_text(v) for v in nik]
+    nama = _render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev)
+    out.written_nama[:] = nama
+    return {
+        "real": real.tolist(),
+        "nama": nama,
+        "nik": nik,
+        "place": [p if r else None for p, r in zip(places.tolist(), real.tolist())],
+        "birth": birth,
+        "female": cat["female"][safe].tolist(),
+        "jabatan": _jabatan(df["fam"].to_numpy(), df["jen"].to_numpy()).tolist(),
+        "jen": df["jen"].tolist(),
+        "hasil": df["hasil"].tolist(),
+        "pending": df["pending"].tolist(),
+        "nomor": df["certificate_id"].tolist(),
+        "unreadable": (df["special"].to_numpy() == 2).tolist(),
+        "year": df["year"].tolist(),
+    }
+
+
+def _sheets(df: pd.DataFrame):
+    """(group, sheet, positions) in row order."""
+    keys = list(zip(df["group"].tolist(), df["sheet"].tolist()))
+    start = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[start]:
+            yield keys[start][0], keys[start][1], np.arange(start, i)
+            start = i
+
+
+def _files_of(df: pd.DataFrame):
+    """(group, positions) in row order."""
+    groups = df["group"].tolist()
+    start = 0
+    for i in range(1, len(groups) + 1):
+        if i == len(groups) or groups[i] != groups[start]:
+            yield groups[start], np.arange(start, i)
+            start = i
+
+
+def _signature(sheet, r: int, col: int, office: Office, place: str, when: str) -> tuple[int, list[int]]:
+    """Signature block ("Mengetahui, / Kepala Dinas ... / (name) / NIP. ...") from row r; returns next row and rows."""
+    name, nip = V.SIGNATORIES.get(office.id, ("Ir. Bambang Sutrisno, M.T.", "19700101 199503 1 001"))
+    lines = [f"{place}, {when}", "Mengetahui,", f"Kepala {office.name}", None, None, f"({name})", f"NIP. {nip}"]
+    rows = []
+    for text in lines:
+        if text is not None:
+            sheet.row(r, [None] * col + [text])
+            rows.append(r)
+        r += 1
+    return r, rows

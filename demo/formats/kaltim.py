@@ -1,0 +1,119 @@
+"""Provinsi Kalimantan Timur: one workbook a year, a sheet per Tahap with a two-row header, plus "Rekap Kabupaten"."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from demo import names as V
+from demo.common import _bulan, _serial
+from demo.formats.base import _common, _Ctx, _Out, _sheets
+from demo.xlsx import XDate, XlsxBook
+
+
+def _kualifikasi_text(j: int, s: float) -> str:
+    if j >= 7:
+        return V.AHLI_TITLE[j]
+    return f"Jenjang {j}" if s < 0.5 else f"KKNI {j}"
+
+
+def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
+    c = _common(df, ctx, out)
+    rng = ctx.rng
+    serial_birth = _serial(c["birth"]).tolist()
+    bulan = _bulan(c["birth"])
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    issue_serial = np.where(np.isnat(issue), -1, _serial(np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue))).tolist()
+    expiry_serial = np.where(np.isnat(expiry), -1, _serial(np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry))).tolist()
+    bstyle = rng.random(len(df)).tolist()
+    kstyle = rng.random(len(df)).tolist()
+    src_office = df["src_office"].tolist()
+    region_of = {o: ctx.world.offices[o].region_name for o in set(src_office) if o}
+    widths = [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7]
+    book = None
+    current = None
+    for group, sheet_name, pos in _sheets(df):
+        if group != current:
+            if book is not None:
+                book.close()
+            book = XlsxBook(ctx.dir / group, creator="Dinas PUPR-Pera Provinsi Kalimantan Timur")
+            current = group
+            out.files.append((group, "ok", "province workbook: Tahap sheets with a two-row header, plus Rekap Kabupaten"))
+        year = c["year"][pos[0]]
+        if sheet_name == "Rekap Kabupaten":
+            _write_kaltim_rekap(book, df, c, pos, ctx, out, group, year, region_of)
+            continue
+        sheet = book.sheet(sheet_name, widths)
+        sheet.row(1, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI KUALIFIKASI AHLI DAN FRESH GRADUATE"], bold=True)
+        sheet.merge(1, 0, 1, 12)
+        sheet.row(2, [f"{sheet_name.upper()} TAHUN {year} - DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"], bold=True)
+        sheet.merge(2, 0, 2, 12)
+        out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
+        parent = ["No", "Nama Peserta", "NIK", "Tempat, Tanggal Lahir", None, "Jenis Kelamin", "Jabatan Kerja",
+                  "Kualifikasi", "Hasil Uji", "Sertifikat", None, None, "Tahun"]
+        child = [None, None, None, "Tempat", "Tanggal", None, None, None, None, "Nomor", "Tanggal Terbit", "Masa Berlaku", None]
+        sheet.row(4, parent, bold=True)
+        sheet.row(5, child, bold=True)
+        for col in (0, 1, 2, 5, 6, 7, 8, 12):
+            sheet.merge(4, col, 5, col)
+        sheet.merge(4, 3, 4, 4)
+        sheet.merge(4, 9, 4, 11)
+        r = 6
+        for no, i in enumerate(pos.tolist(), start=1):
+            s = bstyle[i]
+            if s < 0.4:
+                born = XDate(serial_birth[i])
+            elif s < 0.7:
+                born = serial_birth[i]  # an Excel serial number in a General cell
+            else:
+                born = bulan[i]
+            h = c["hasil"][i]
+            nomor = terbit = berlaku = None
+            if h == 1:
+                if c["pending"][i]:
+                    nomor = "dalam proses"
+                else:
+                    nomor = c["nomor"][i]
+                    terbit, berlaku = XDate(issue_serial[i]), XDate(expiry_serial[i])
+                    out.written_nomor[i] = nomor
+                    out.written_terbit[i] = issue[i]
+                    out.written_berlaku[i] = expiry[i]
+            kual = "Jenjang ?" if c["unreadable"][i] else _kualifikasi_text(c["jen"][i], kstyle[i])
+            sheet.row(r, [no, c["nama"][i], c["nik"][i], c["place"][i], born,
+                          "Perempuan" if c["female"][i] else "Laki-laki", c["jabatan"][i], kual,
+                          "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]])
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+            r += 1
+        sheet.row(r, ["JUMLAH PESERTA", None, len(pos)], bold=True)
+        sheet.merge(r, 0, r, 1)
+        out.junk.append((group, sheet_name, r, "total"))
+        ctx.tick(len(pos))
+    if book is not None:
+        book.close()
+
+
+def _write_kaltim_rekap(book, df, c, pos, ctx, out, group, year, region_of) -> None:
+    """Sheet "Rekap Kabupaten": certificates issued through the regencies, same registration numbers."""
+    sheet = book.sheet("Rekap Kabupaten", [5, 28, 32, 20, 12, 36, 13, 15, 24, 14, 14, 7])
+    sheet.row(1, [f"REKAPITULASI SERTIFIKAT TENAGA KERJA KONSTRUKSI KABUPATEN/KOTA SE-KALIMANTAN TIMUR TAHUN {year}"], bold=True)
+    sheet.merge(1, 0, 1, 11)
+    out.junk.append((group, "Rekap Kabupaten", 1, "title"))
+    header = ["No", "Kabupaten/Kota", "Nama Peserta", "NIK", "Jenis Kelamin", "Jabatan Kerja", "Kualifikasi",
+              "Hasil Uji", "No. Registrasi", "Tanggal Terbit", "Masa Berlaku", "Tahun"]
+    sheet.row(3, header, bold=True)
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    src_office = df["src_office"].tolist()
+    kstyle = ctx.rng.random(len(pos)).tolist()
+    r = 4
+    for no, i in enumerate(pos.tolist(), start=1):
+        out.written_nomor[i] = c["nomor"][i]
+        out.written_terbit[i] = issue[i]
+        out.written_berlaku[i] = expiry[i]
+        sheet.row(r, [no, region_of[src_office[i]], c["nama"][i], c["nik"][i],
+                      "Perempuan" if c["female"][i] else "Laki-laki", c["jabatan"][i],
+                      _kualifikasi_text(c["jen"][i], kstyle[no - 1]), "Kompeten", c["nomor"][i],
+                      XDate(int(_serial(issue[i:i + 1])[0])), XDate(int(_serial(expiry[i:i + 1])[0])), c["year"][i]])
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "Rekap Kabupaten", r
+        r += 1
+    ctx.tick(len(pos))

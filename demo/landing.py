@@ -1,0 +1,273 @@
+"""What else arrives in a landing folder (DOMAIN): revisions, misplaced files, attendance lists, copies.
+
+Two moments: before writing, :func:`_add_variants` adds the rows of first versions,
+earlier exports in the wrong folder and attendance lists (the writers write them
+like any other rows); after writing, :func:`_landing_mess` gives those files their
+status, moves misplaced and foreign files to the folder they landed in, and copies
+some files under a browser's or sync tool's name.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from demo.common import _obj, _rng
+from demo.specs import SKILLED, OfficeSpec, _SKILLED_J
+from sources.registry import Office
+
+
+SPECIAL_EXPECTED = {
+    1: "quarantine:no_identity",
+    2: "quarantine:jenjang_unreadable",
+    4: "superseded",  # the first version of a file a revision replaces
+    5: "held:wrong_office",  # another office's file in this folder
+    6: "attendance",  # attendance or registration list: participants, not certifications
+}
+FILE_STATUS = {4: "superseded", 5: "held", 6: "attendance"}
+REVISION_SUFFIX = {"kutim": "_final", "palembang": "_rev", "samarinda": "_revisi", "kukar": " revisi",
+                   "muara-enim": "_final", "generic": "_revisi"}
+
+
+REVISION_GROUPS = 1  # revised files per office that has two files or more
+ATTENDANCE_SHARE = 0.12  # share of an office's programs (files; Kutai Timur: kecamatan) with an attendance list
+ATTENDANCE_NO_SHOW = 0.05  # registered, on the list, never assessed
+COPY_OFFICE_SHARE = 0.5  # offices with one file twice under a copy name
+COPY_NAMES = ("{stem} (1){ext}", "{stem} - Copy{ext}", "{stem}_salinan{ext}", "Copy of {stem}{ext}", "{stem} (2){ext}",
+              "{stem} - Salinan{ext}")
+
+
+MISPLACED_DIR = "_misplaced"
+# Files that land in the wrong office's folder: (producer, receiver, how). "copy": a byte-identical
+# copy of a file the producer also has in its own folder; "earlier": an earlier export of one of the
+# producer's files; "foreign": a file of an office outside the registry (only ever in this folder).
+MISPLACED = (
+    ("kab-kutai-kartanegara", "kab-kutai-timur", "copy"),
+    ("kota-samarinda", "kab-kutai-kartanegara", "earlier"),
+    ("kab-lahat", "kab-muara-enim", "foreign"),
+)
+FOREIGN_OFFICES = {
+    "kab-lahat": (
+        Office(id="kab-lahat", name="Dinas PUPR Kabupaten Lahat", level="regency", region_code="16.04",
+               landing="kab-lahat"),
+        OfficeSpec(fmt="generic", share=0.012, families=SKILLED, jenjang=_SKILLED_J, years={2024: 1.0},
+                   home=(("16.04", 0.9), ("16.03", 0.04), ("16", 0.06)), upper=0.4),
+        "Rekap Peserta Uji Kompetensi Kabupaten Lahat {year}.xlsx",
+    ),
+}
+_ATTENDANCE_FILE = {
+    "kutim": "DAFTAR_HADIR_MTU_{year}.xlsx",
+    "kaltim": "DAFTAR HADIR PESERTA PELATIHAN {year}.xlsx",
+    "muaro-jambi": "Daftar Hadir BIMTEK Operator Alat Berat {year}.xlsx",
+    "kukar": "Daftar Peserta Pendaftaran Sertifikasi {year}.xlsx",
+    "muara-enim": "DAFTAR_HADIR_UJI_KOMPETENSI_{year}.xlsx",
+    "generic": "daftar_hadir_{year}.xlsx",
+    "samarinda": "daftar_peserta_{year}.xlsx",
+    "palembang": "Daftar Hadir Sertifikasi Operator {year}.xlsx",
+}
+
+
+def _with_suffix(name: str, suffix: str) -> str:
+    dot = name.rfind(".")
+    return name[:dot] + suffix + name[dot:]
+
+
+def _smaller_half(names: list[str], column: pd.Series) -> list[str]:
+    """The files of at most the median size (a revision or a copy of the biggest file would dominate the world)."""
+    sizes = column.value_counts()
+    counts = np.array([sizes.get(n, 0) for n in names])
+    return [n for n, k in zip(names, counts.tolist()) if k <= np.median(counts)]
+
+
+def _variant_rows(rows: pd.DataFrame, special: int, group: str, rng, keep: float, later_numbers: float) -> pd.DataFrame:
+    """Another version of ``rows`` (a file's rows): some rows missing, some numbers not yet arrived."""
+    v = rows[rng.random(len(rows)) < keep].copy()
+    v["special"] = np.int8(special)
+    v["group"] = group
+    issued = (v["hasil"].to_numpy() == 1) & v["certificate_id"].notna().to_numpy()
+    later = issued & (rng.random(len(v)) < later_numbers)
+    v.loc[later, "pending"] = True
+    v.loc[later, "certificate_id"] = None
+    v.loc[later, "issue"] = np.datetime64("NaT")
+    v.loc[later, "expiry"] = np.datetime64("NaT")
+    return v
+
+
+def _add_variants(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
+    """Superseded first versions, misplaced files, attendance lists (rows the writers then write)."""
+    rng = _rng(seed, "variants")
+    office_col = parts["office_id"].to_numpy()
+    base = parts["special"].isin([0, 1, 2]).to_numpy()
+    extra = []
+    for office_id, spec in specs.items():
+        if office_id in FOREIGN_OFFICES:
+            continue
+        mine = base & (office_col == office_id)
+        groups = sorted(set(parts.loc[mine, "group"].tolist()))
+        # a revision: the office sends a corrected file; the first version stays in the folder
+        suffix = REVISION_SUFFIX.get(spec.fmt)
+        if suffix and len(groups) >= 2:
+            for g in rng.choice(_smaller_half(groups[:-1], parts.loc[mine, "group"]), size=REVISION_GROUPS).tolist():
+                rows = mine & (parts["group"].to_numpy() == g)
+                revised = _with_suffix(g, suffix)
+                first = _variant_rows(parts[rows], 4, g, rng, keep=0.94, later_numbers=0.4)
+                first = first[first["special"] != 1]  # a no-identity row was added in the revision
+                flip = rng.random(len(first)) < 0.03  # a result typed wrong in the first version
+                first.loc[flip, "hasil"] = np.where(first.loc[flip, "hasil"].to_numpy() == 1, 0, 1).astype(np.int8)
+                first.loc[flip, ["certificate_id"]] = None
+                first.loc[flip, "pending"] = False
+                first.loc[flip, "issue"] = np.datetime64("NaT")
+                first.loc[flip, "expiry"] = np.datetime64("NaT")
+                parts.loc[rows, "group"] = revised
+                extra.append(first)
+        # attendance / registration lists of some programs, made before the assessment
+        stem = _ATTENDANCE_FILE.get(spec.fmt)
+        if stem and spec.fmt != "kalsel":
+            sheet_col = parts["sheet"].to_numpy()
+            units = sorted(set(zip(parts.loc[mine, "group"].tolist(), sheet_col[mine].tolist())))
+            k = max(1, int(round(len(units) * ATTENDANCE_SHARE)))
+            for u in rng.choice(len(units), size=min(k, len(units)), replace=False).tolist():
+                g, sh = units[u]
+                rows = mine & (parts["group"].to_numpy() == g) & (sheet_col == sh) & (parts["pid"].to_numpy() >= 0)
+                listed = parts[rows].copy()
+                others = np.flatnonzero(mine & ~rows & (parts["pid"].to_numpy() >= 0))
+                n_absent = min(len(others), int(round(len(listed) * ATTENDANCE_NO_SHOW)))
+                if n_absent:
+                    absent = parts.iloc[np.sort(rng.choice(others, size=n_absent, replace=False))].copy()
+                    for col in ("group", "year", "sheet", "sheet_order", "program"):
+                        absent[col] = listed[col].iat[0] if len(listed) else absent[col]
+                    listed = pd.concat([listed, absent])
+                if not len(listed):
+                    continue
+                year = int(listed["year"].iat[0])
+                if spec.fmt == "kutim":  # a sheet of the results workbook, before the kecamatan's results
+                    listed["sheet"] = f"DH {sh}"
+                else:
+                    listed["group"] = stem.format(year=year)
+                listed["special"] = np.int8(6)
+                listed["hasil"] = np.int8(-1)
+                listed["pending"] = False
+                listed["certificate_id"] = None
+                listed["issue"] = np.datetime64("NaT")
+                listed["expiry"] = np.datetime64("NaT")
+                extra.append(listed)
+    # misplaced files
+    for producer, receiver, how in MISPLACED:
+        if producer not in specs or receiver not in specs:
+            continue
+        if how == "foreign":
+            continue  # its rows are the foreign office's own (dest set in generate_world)
+        mine = base & (office_col == producer)
+        groups = sorted(set(parts.loc[mine, "group"].tolist()))
+        if not groups or how != "earlier":
+            continue  # "copy" is a byte copy made after writing
+        g = groups[int(rng.integers(0, len(groups)))]
+        rows = mine & (parts["group"].to_numpy() == g)
+        earlier = _variant_rows(parts[rows], 5, f"{MISPLACED_DIR}/{g}", rng, keep=0.85, later_numbers=0.5)
+        earlier["dest"] = receiver
+        extra.append(earlier)
+    if extra:
+        parts = pd.concat([parts, *extra], ignore_index=True)
+    return parts
+
+
+def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office],
+                  rows: pd.DataFrame, files: pd.DataFrame, junk: pd.DataFrame, seed: int):
+    """After writing: first versions and misplaced files get their status, misplaced and foreign files
+    move to the folder they landed in, and some files are copied under a browser's or sync tool's name."""
+    rng = _rng(seed, "landing-mess")
+    # a file's status follows its rows (writers report every file "ok")
+    grouped = rows.groupby(["office_id", "source_file"])["special_kind"]
+    kinds = grouped.first().where(grouped.nunique() == 1, -1)  # a file of one kind of rows only
+    for i, f in enumerate(files.itertuples()):
+        kind = kinds.get((f.office_id, f.source_file))
+        if kind in FILE_STATUS and f.expected_status == "ok":
+            files.iat[i, files.columns.get_loc("expected_status")] = FILE_STATUS[kind]
+    # first versions: which revision replaces them
+    first = rows[rows["special_kind"] == 4].drop_duplicates(["office_id", "source_file"])
+    for f in first.itertuples():
+        stem = f.source_file.rsplit(".", 1)[0]
+        revised = [n for o, n in zip(files["office_id"], files["source_file"])
+                   if o == f.office_id and n != f.source_file and n.startswith(stem)
+                   and n.rsplit(".", 1)[0][len(stem):] in REVISION_SUFFIX.values()]
+        same = revised[0] if revised else ""
+        files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "why"] = (
+            f"first version, replaced by {same}")
+        files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "same_as"] = same
+    # misplaced and foreign files: move them into the receiving office's folder
+    moving = rows[rows["dest"] != ""].drop_duplicates(["office_id", "source_file"])[["office_id", "source_file", "dest"]]
+    for m in moving.itertuples():
+        producer, receiver = all_offices[m.office_id], all_offices[m.dest]
+        name = m.source_file.split("/", 1)[1] if m.source_file.startswith(MISPLACED_DIR + "/") else m.source_file
+        target = receiver.landing_dir(landing_root) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(producer.landing_dir(landing_root) / m.source_file), str(target))
+        for frame in (rows, junk, files):
+            hit = (frame["office_id"] == m.office_id) & (frame["source_file"] == m.source_file)
+            frame.loc[hit, "source_file"] = name
+            frame.loc[hit, "office_id"] = m.dest
+        files.loc[(files["office_id"] == m.dest) & (files["source_file"] == name), "why"] = (
+            f"a file of {producer.region_name} in the wrong office's folder: hold back for the engineer")
+        if m.office_id in offices:
+            files.loc[(files["office_id"] == m.dest) & (files["source_file"] == name), "same_as"] = (
+                f"{m.office_id}/{name}")
+    for office in all_offices.values():
+        for folder in (office.landing_dir(landing_root) / MISPLACED_DIR, office.landing_dir(landing_root)):
+            if office.id not in offices or folder.name == MISPLACED_DIR:
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+    files = files[files["office_id"].isin(offices)].reset_index(drop=True)
+
+    new_rows, new_junk, new_files = [rows], [junk], [files]
+
+    def copy_file(src_office: str, name: str, dst_office: str, dst_name: str, status: str, expected: str, why: str):
+        src = offices[src_office].landing_dir(landing_root) / name
+        dst = offices[dst_office].landing_dir(landing_root) / dst_name
+        shutil.copyfile(src, dst)
+        r = rows[(rows["office_id"] == src_office) & (rows["source_file"] == name)].copy()
+        r["office_id"], r["source_file"], r["expected"], r["copy_of"] = dst_office, dst_name, expected, \
+            f"{src_office}/{name}"
+        new_rows.append(r)
+        j = junk[(junk["office_id"] == src_office) & (junk["source_file"] == name)].copy()
+        j["office_id"], j["source_file"] = dst_office, dst_name
+        new_junk.append(j)
+        new_files.append(pd.DataFrame([{"office_id": dst_office, "source_file": dst_name, "expected_status": status,
+                                        "why": why, "same_as": f"{src_office}/{name}"}]))
+
+    # another office's file, byte-identical to the one in its own folder
+    for producer, receiver, how in MISPLACED:
+        if how != "copy" or producer not in offices or receiver not in offices:
+            continue
+        own = files[(files["office_id"] == producer) & (files["expected_status"] == "ok")]["source_file"].tolist()
+        own = [n for n in own if not (offices[receiver].landing_dir(landing_root) / n).exists()]
+        if own:
+            name = own[int(rng.integers(0, len(own)))]
+            copy_file(producer, name, receiver, name, "held", "held:wrong_office",
+                      f"a file of {offices[producer].region_name} in the wrong office's folder (also in its own)")
+    # browser / sync copies: the same bytes under another name
+    for office_id in sorted(offices):
+        if rng.random() >= COPY_OFFICE_SHARE:
+            continue
+        own = files[(files["office_id"] == office_id) & (files["expected_status"] == "ok")]["source_file"].tolist()
+        own = [n for n in own if n in set(rows.loc[rows["office_id"] == office_id, "source_file"])]
+        if not own:
+            continue
+        own = _smaller_half(own, rows.loc[rows["office_id"] == office_id, "source_file"])
+        name = own[int(rng.integers(0, len(own)))]
+        stem, ext = name.rsplit(".", 1)
+        pattern = COPY_NAMES[int(rng.integers(0, len(COPY_NAMES)))]
+        copy_name = pattern.format(stem=stem, ext="." + ext)
+        copy_file(office_id, name, office_id, copy_name, "duplicate", "duplicate",
+                  f"byte-identical copy of {name}: count once")
+    rows = pd.concat(new_rows, ignore_index=True)
+    junk = pd.concat(new_junk, ignore_index=True)
+    files = pd.concat(new_files, ignore_index=True)
+    rows = rows.drop(columns=["special_kind", "dest"])
+    for column in ("true_nik", "written_nik", "written_nama", "nomor_sertifikat", "certificate_id", "hasil"):
+        values = rows[column].to_numpy(dtype=object, copy=True)
+        values[pd.isna(values)] = None
+        rows[column] = _obj(values)
+    return rows, files, junk

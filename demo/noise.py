@@ -1,0 +1,249 @@
+"""NIK damage and name noise: what becomes of a true NIK and a true name on the way into a file.
+
+NIK damage is decided once per row of the world (:func:`_damage`); how a NIK cell and
+a name are then written is each office's habit (:func:`_format_nik`, :func:`_render_names`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from demo import names as V
+from demo.common import _choice, _obj, _rng
+from demo.persons import _World
+from demo.specs import FORMAT_KIND, NIK_DAMAGE_KINDS
+
+
+def _typo(nik: str, rng) -> str:
+    pos = int(rng.integers(0, 16))
+    digit = str((int(nik[pos]) + int(rng.integers(1, 10))) % 10)
+    return nik[:pos] + digit + nik[pos + 1:]
+
+
+def _transpose(nik: str, rng) -> str:
+    candidates = [i for i in range(15) if nik[i] != nik[i + 1]]
+    i = candidates[int(rng.integers(0, len(candidates)))]
+    return nik[:i] + nik[i + 1] + nik[i] + nik[i + 2:]
+
+
+def _wrong_length(nik: str, rng) -> str:
+    pos = int(rng.integers(0, 16))
+    if rng.random() < 0.5:
+        return nik[:pos] + nik[pos + 1:]  # 15 digits
+    return nik[:pos] + nik[pos] + nik[pos:]  # 17 digits
+
+
+def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: bool) -> None:
+    """Choose each row's NIK damage and the NIK text/number the file shows.
+
+    Adds ``nik_damage`` ("" when intact), ``nik_text`` (str or None) and ``nik_number``
+    (float or NaN: an Excel numeric cell). Formatting only (spaces, dots, apostrophe)
+    is not damage: it is recoverable.
+    """
+    n = len(df)
+    rng = _rng(seed, "nik-damage")
+    pid = df["pid"].to_numpy()
+    real = pid >= 0
+    true_nik = np.full(n, None, dtype=object)
+    true_nik[real] = persons["true_nik"].to_numpy()[pid[real]]
+    df["true_nik"] = _obj(true_nik, df.index)
+    fmt = df["office_id"].map({k: s.fmt for k, s in specs.items()}).to_numpy()
+    kind = np.array([FORMAT_KIND[f] for f in fmt.tolist()], dtype=object)
+    damage = np.full(n, "", dtype=object)
+    if enabled:
+        rate = df["office_id"].map({k: s.damage for k, s in specs.items()}).to_numpy(dtype=float)
+        hit = (rng.random(n) < rate) & real
+        for k, dist in NIK_DAMAGE_KINDS.items():
+            rows = np.flatnonzero(hit & (kind == k))
+            damage[rows] = _choice(rng, dist, len(rows))
+    # "copied from the row above" needs a real, different person right above in the same sheet
+    same_sheet = np.r_[False, (df["group"].to_numpy()[1:] == df["group"].to_numpy()[:-1])
+                       & (df["sheet"].to_numpy()[1:] == df["sheet"].to_numpy()[:-1])
+                       & (df["office_id"].to_numpy()[1:] == df["office_id"].to_numpy()[:-1])]
+    prev_pid = np.r_[-1, pid[:-1]]
+    copy_ok = same_sheet & (prev_pid >= 0) & (prev_pid != pid)
+    prev_nik = np.r_[None, true_nik[:-1]]
+    copy_ok &= prev_nik != true_nik
+    damage[(damage == "copied") & ~copy_ok] = "typo"
+
+    text = true_nik.copy()
+    number = np.full(n, np.nan)
+    # how a missing NIK is written: a dash, nothing, a zero, words, zeros in the NIK's shape
+    missing_forms = ("-", "", "0", "-", "tidak ada", "0000000000000000", "belum ada KTP", "--", "", "-")
+    for i in np.flatnonzero(damage != "").tolist():
+        nik = true_nik[i]
+        d = damage[i]
+        if d == "excel_truncated":
+            if nik[15] != "0" and (kind[i] == "csv" or rng.random() < 0.3):  # ends in 0: damage would not show
+                # the number Excel kept, turned back into text (a column re-formatted as Text,
+                # or a CSV saved after the damage): 16 digits, the last one 0
+                text[i] = nik[:15] + "0"
+            elif kind[i] == "csv":
+                text[i] = format(int(nik), ".5E")
+                damage[i] = "scientific_notation"
+            else:
+                number[i] = float(int(nik[:15] + "0"))
+                text[i] = None
+        elif d == "scientific_notation":
+            text[i] = format(int(nik), ".5E")  # 6.40801E+15, as Excel's CSV export shows it
+        elif d == "typo":
+            text[i] = _typo(nik, rng)
+        elif d == "transposed":
+            text[i] = _transpose(nik, rng)
+        elif d == "missing":
+            text[i] = missing_forms[int(rng.integers(0, len(missing_forms)))] or None
+        elif d == "copied":
+            text[i] = prev_nik[i]
+        elif d == "wrong_length":
+            text[i] = _wrong_length(nik, rng)
+    df["nik_damage"] = _obj(damage, df.index)
+    df["nik_text"] = _obj(text, df.index)
+    df["nik_number"] = number
+
+
+def _format_nik(df: pd.DataFrame, fmt: str, rng) -> list:
+    """The NIK cell of each row as the office writes it (spaces, dots, apostrophes are harmless)."""
+    text = df["nik_text"].tolist()
+    number = df["nik_number"].to_numpy()
+    damage = df["nik_damage"].tolist()
+    style = rng.random(len(df)).tolist()
+    out: list = []
+    for t, num, d, s in zip(text, number.tolist(), damage, style):
+        if num == num:  # a numeric cell
+            out.append(num)
+            continue
+        if t is None or d not in ("", "typo", "transposed", "copied") or len(t) != 16:
+            out.append(t)
+            continue
+        if fmt == "kutim" and s < 0.08:
+            out.append(f"{t[:4]} {t[4:8]} {t[8:12]} {t[12:]}")
+        elif fmt == "kutim" and s < 0.14:
+            out.append(f"{t[:2]}.{t[2:4]}.{t[4:6]}.{t[6:12]}.{t[12:]}")
+        elif fmt == "muaro-jambi" and s < 0.6:
+            out.append("'" + t)
+        elif fmt == "muaro-jambi" and s < 0.75:
+            out.append(f"{t[:2]}.{t[2:4]}.{t[4:6]}.{t[6:12]}.{t[12:]}")
+        elif fmt == "palembang" and s < 0.1:
+            out.append("'" + t)  # the apostrophe that kept Excel from rounding survives the CSV export
+        elif fmt in ("muara-enim", "kukar", "generic") and s < 0.04:
+            out.append(f"{t[:6]} {t[6:12]} {t[12:]}")
+        else:
+            out.append(t)
+    return out
+
+
+ABBREV_SPECIAL = {3: 0.2, 6: 0.3}  # recaps and attendance lists: clerks abbreviate more (DOMAIN: names)
+OLD_SPELLING_BORN_BEFORE = np.datetime64("1976-01-01")
+_GLUED_DEGREE = {"S.T.": ("S.T", "ST", "S.T."), "M.T.": ("M.T", "MT", "M.T."), "A.Md.": ("A.Md", "AMd", "A.Md."),
+                 "S.Kom": ("S.Kom.", "S.Kom", "SKom"), "S.Ars.": ("S.Ars", "S.Ars."), "M.Eng.": ("M.Eng", "M.Eng.")}
+
+
+def _old_spelled(cat: dict, safe: np.ndarray) -> np.ndarray:
+    """Persons whose documents keep the pre-1972 spelling: about half of those born before 1976.
+
+    A property of the person (birth date, KTP district, name), not of a row or an office,
+    so the same person is old-spelled wherever it shows, in some files and rows only."""
+    birth = cat["birth"][safe]
+    day = birth.astype("datetime64[D]").astype(np.int64)
+    mix = (day * 7 + cat["district"][safe].astype(np.int64) * 13 + cat["t2"][safe].astype(np.int64) * 31) % 10
+    return (birth < OLD_SPELLING_BORN_BEFORE) & (mix < 5)
+
+
+def _abbreviate(parts: list[str], r: float, dot: bool) -> list[str]:
+    """A later, middle or first name shortened to its initial ("Supriyadi S.", "Abdul R. Hakim", "A. Rahman Hakim")."""
+    mark = "." if dot else ""
+    n = len(parts)
+    if n == 3 and r < 0.35:
+        which = 1  # middle
+    elif r < 0.75 or n == 1:
+        which = n - 1  # last
+    else:
+        which = 0  # first
+    if parts[which].endswith(".") or len(parts[which]) <= 2:  # "M." already an initial: shorten the last instead
+        which = n - 1
+    parts = list(parts)
+    parts[which] = parts[which][0] + mark
+    return parts
+
+
+def _render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: float = 0.0) -> list[str | None]:
+    """Names as one file writes them.
+
+    Spelling variants ("Moh.", "Achmad"), the pre-1972 spelling of older persons
+    ("Soeparman", "Djoko"), a name part shortened to its initial at the office's rate
+    (more in recaps and attendance lists), honorifics and degrees (sometimes glued:
+    "H.Ahmad", "Hakim,S.T."), capitals, double or non-breaking spaces, the odd typo.
+    """
+    n = len(df)
+    pid = df["pid"].to_numpy()
+    cat = world.cat
+    words = world.tokens.words
+    variants = world.tokens.variants
+    old_words = world.tokens.old
+    safe = np.where(pid >= 0, pid, 0)
+    t1, t2, t3 = cat["t1"][safe].tolist(), cat["t2"][safe].tolist(), cat["t3"][safe].tolist()
+    fem = cat["female"][safe].tolist()
+    prefix, degree = cat["prefix"][safe].tolist(), cat["degree"][safe].tolist()
+    old = _old_spelled(cat, safe).tolist()
+    expert = (df["jen"].to_numpy() >= 7).tolist()
+    r_var, r_title, r_upper, r_typo, r_pick, r_pos = (rng.random(n).tolist() for _ in range(6))
+    r_abbr, r_form, r_old, r_glue, r_space = (rng.random(n).tolist() for _ in range(5))
+    rate = np.full(n, abbrev)
+    special = df["special"].to_numpy() if "special" in df else np.zeros(n, dtype=np.int8)
+    for code, value in ABBREV_SPECIAL.items():
+        rate[special == code] = max(value, abbrev)
+    abbreviated = (np.array(r_abbr) < rate).tolist()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out: list[str | None] = []
+    for i, p in enumerate(pid.tolist()):
+        if p < 0:
+            out.append(None)
+            continue
+        parts = []
+        use_old = old[i] and r_old[i] < 0.6
+        for t in (t1[i], t2[i], t3[i]):
+            if t < 0:
+                continue
+            word = words[t]
+            options = variants[t]
+            if use_old and old_words[t]:
+                word = old_words[t]
+            elif options and r_var[i] < 0.3:
+                word = options[int(r_pick[i] * len(options))]
+            parts.append(word)
+        if abbreviated[i] and len(parts) >= 2:
+            parts = _abbreviate(parts, r_form[i], r_form[i] * 7 % 1 < 0.75)
+        name = " ".join(parts)
+        if r_typo[i] < 0.01 and len(name) > 4:
+            pos = 1 + int(r_pos[i] * (len(name) - 2))
+            if name[pos].isalpha():
+                repl = letters[int(r_pick[i] * 26)]
+                if repl == name[pos].lower():
+                    repl = "e" if repl != "e" else "a"
+                name = name[:pos] + repl + name[pos + 1:]
+        if r_title[i] < 0.7:
+            glue = r_glue[i] < 0.35
+            if prefix[i] == 0:
+                name = ("Hj." if fem[i] else "H.") + ("" if glue else " ") + name
+            elif prefix[i] == 1:
+                name = "Ir." + ("" if glue else " ") + name
+            if degree[i] >= 0:
+                pool = V.DEGREES_EXPERT if expert[i] else V.DEGREES_SKILLED
+                text = pool[degree[i] % len(pool)]
+                if glue:
+                    text = ", ".join(
+                        _GLUED_DEGREE.get(d, (d,))[int(r_pick[i] * 3) % len(_GLUED_DEGREE.get(d, (d,)))]
+                        for d in text.split(", ")
+                    )
+                    name = f"{name},{text}"
+                else:
+                    name = f"{name}, {text}"
+        if r_upper[i] < upper:
+            name = name.upper()
+        sp = r_space[i]
+        if sp < 0.05 and " " in name:
+            k = name.index(" ") if sp < 0.03 else name.rindex(" ")
+            name = name[:k] + ("  " if sp < 0.025 else "\u00a0") + name[k + 1:]
+        out.append(name)
+    return out
