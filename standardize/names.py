@@ -316,110 +316,22 @@ def parse_name_array(values: Sequence[str | None] | pa.Array) -> tuple[pd.api.ex
     honorific run, the trailing degree run and the part after the first comma,
     exactly as :func:`name_parts` walks them.
     """
-    n = len(values)
     text = as_arrow_text(values)
-    vector = pc.fill_null(
-        pc.and_(
-            pc.match_substring_regex(text, _VECTOR_NAME),
-            # Longer than any blank placeholder, so never blank, and never only whitespace.
-            pc.greater(pc.utf8_length(pc.ascii_trim_whitespace(text)), _BLANK_NAME_MAX_LENGTH),
-        ),
-        False,
-    ).to_numpy(zero_copy_only=False)
-
+    vector = _vectorisable(text)
     rows = np.flatnonzero(vector)
     results: list[pa.Array] = [pa.array([], pa.string())] * 3
     if len(rows):
-        # The comma becomes a word of its own: it separates the name from the degrees after it.
-        cells = pc.replace_substring(text.take(pa.array(rows)), ",", " , ")
-        split = pc.ascii_split_whitespace(pc.ascii_trim_whitespace(cells))
-        counts = pc.list_value_length(split).to_numpy().astype(np.int64)
-        encoded = pc.dictionary_encode(pc.list_flatten(split))
-        word_codes = encoded.indices.to_numpy()
-        distinct_words = encoded.dictionary.to_pylist()
-        infos = [_word_info(word) for word in distinct_words]
-
-        # One small bit set per distinct word, spread to every word position.
-        kinds = np.array([_word_kind(word, info) for word, info in zip(distinct_words, infos)], dtype=np.uint8)
-        kind = kinds[word_codes]
-        group = np.repeat(np.arange(len(rows)), counts)
-
-        # Only names with an honorific, a degree, a comma or a glued dot need the run
-        # analysis below; in all others every word is a name word.
-        in_name = np.ones(len(kind), dtype=bool)
-        in_gelar = np.zeros(len(kind), dtype=bool)
-        tail = np.zeros(len(kind), dtype=bool)
-        special_group = np.zeros(len(rows), dtype=bool)
-        special_group[group[(kind & _SPECIAL) != 0]] = True
-        special_rows = np.flatnonzero(special_group)
-        if len(special_rows):
-            words = np.flatnonzero(special_group[group])
-            sub_counts = counts[special_rows]
-            sub_group = np.repeat(np.arange(len(special_rows)), sub_counts)
-            starts = np.concatenate(([0], np.cumsum(sub_counts)[:-1]))
-            sub_kind = kind[words]
-
-            def has(bit: int) -> np.ndarray:
-                return (sub_kind & bit) != 0
-
-            comma = has(_COMMA)
-            head = _group_cumsum(comma, starts, sub_group) == 0
-            sub_tail = ~head & ~comma
-            is_prefix = has(_PREFIX)
-            is_suffix = has(_SUFFIX)
-            tail_is_gelar = has(_TAIL_GELAR)
-            is_name_word = ~has(_GELAR) & head
-
-            # Leading honorifics: an unbroken run of prefix words, each with real name words after it.
-            non_prefix_so_far = _group_cumsum(~is_prefix, starts, sub_group)
-            name_words_after = _group_sum(is_name_word, starts)[sub_group] - _group_cumsum(
-                is_name_word, starts, sub_group
-            )
-            prefix_taken = head & (non_prefix_so_far == 0) & (name_words_after > 0)
-            name_start = _group_sum(prefix_taken, starts)
-
-            # Trailing degrees of the name part: an unbroken run of suffix words, one word left before it.
-            non_suffix = ~is_suffix & head
-            non_suffix_from_here = (
-                _group_sum(non_suffix, starts)[sub_group] - _group_cumsum(non_suffix, starts, sub_group) + non_suffix
-            )
-            position = np.arange(len(sub_group)) - starts[sub_group]
-            suffix_taken = head & (non_suffix_from_here == 0) & (position > name_start[sub_group])
-
-            in_name[words] = (head & ~prefix_taken & ~suffix_taken) | (sub_tail & ~tail_is_gelar)
-            in_gelar[words] = prefix_taken | suffix_taken | (sub_tail & tail_is_gelar)
-            tail[words] = sub_tail
-
-            # A word with a glued dot ("M.SAIFUL", "H.ABDUL") splits into several tokens, which
-            # shifts every position: leave such names to name_parts. (After the comma a
-            # degree-shaped word is taken whole, unsplit.)
-            split_word = has(_GLUED) & ~(sub_tail & tail_is_gelar) & ~comma
-            vector[rows[special_rows[np.unique(sub_group[split_word])]]] = False
-
-        groups = len(rows)
-        titles = pa.array([i.title for i in infos], type=pa.string())
-        # Head and tail spell a gelar the same except for degree-shaped words only accepted
-        # after the comma; give those distinct codes past the end of the word table.
-        canonical = pa.array([i.gelar for i in infos] + [i.tail_gelar for i in infos], type=pa.string())
-        gelar_codes = word_codes + np.where(tail, len(infos), 0)
-        keys = [i.kunci for i in infos]
-        has_key = np.array([bool(k) for k in keys], dtype=bool)[word_codes]
-        results = [
-            _join_groups(titles, word_codes, group, in_name, groups, " "),
-            _join_groups(canonical, gelar_codes, group, in_gelar, groups, ", "),
-            _join_groups(pa.array(keys, type=pa.string()), word_codes, group, in_name & has_key, groups, " "),
-        ]
+        words = _split_words(text.take(pa.array(rows)))
+        roles = _word_roles(words, len(rows))
+        # Their vectorised results are left unused: name_parts splits the glued word.
+        vector[rows[roles.glued_names]] = False
+        results = _joined_columns(words, roles, len(rows))
 
     # The rest one by one; then one Arrow take puts every value back in input order.
     others = np.flatnonzero(~vector)
-    scalar: list[list[str | None]] = [[], [], []]
-    for raw in text.take(pa.array(others)).to_pylist():
-        nama, gelar = name_parts(raw)
-        scalar[0].append(nama)
-        scalar[1].append(gelar)
-        scalar[2].append(nama_kunci(nama))
+    scalar = _names_one_by_one(text.take(pa.array(others)))
     kept_vector = np.flatnonzero(vector[rows]) if len(rows) else np.array([], dtype=np.intp)
-    order = np.empty(n, dtype=np.int64)
+    order = np.empty(len(values), dtype=np.int64)
     order[rows[kept_vector]] = kept_vector
     order[others] = len(rows) + np.arange(len(others))
     return tuple(
@@ -428,6 +340,155 @@ def parse_name_array(values: Sequence[str | None] | pa.Array) -> tuple[pd.api.ex
         )
         for result, column in zip(results, scalar)
     )
+
+
+def _vectorisable(text: pa.Array) -> np.ndarray:
+    """Which cells the vectorised path may take (see ``_VECTOR_NAME``); the others go through name_parts."""
+    return pc.fill_null(
+        pc.and_(
+            pc.match_substring_regex(text, _VECTOR_NAME),
+            # Longer than any blank placeholder, so never blank, and never only whitespace.
+            pc.greater(pc.utf8_length(pc.ascii_trim_whitespace(text)), _BLANK_NAME_MAX_LENGTH),
+        ),
+        False,
+    ).to_numpy(zero_copy_only=False)
+
+
+@dataclass
+class _Words:
+    """The words of some names, each distinct word classified once."""
+
+    infos: list[_WordInfo]  # per distinct word
+    codes: np.ndarray  # per word position: its distinct word
+    kind: np.ndarray  # per word position: its _word_kind bits
+    counts: np.ndarray  # per name: how many words it has
+    name: np.ndarray  # per word position: the name it belongs to
+
+
+def _split_words(cells: pa.Array) -> _Words:
+    """Split names into words with Arrow and classify every distinct word once, for the run analysis."""
+    # The comma becomes a word of its own: it separates the name from the degrees after it.
+    cells = pc.replace_substring(cells, ",", " , ")
+    split = pc.ascii_split_whitespace(pc.ascii_trim_whitespace(cells))
+    counts = pc.list_value_length(split).to_numpy().astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(split))
+    word_codes = encoded.indices.to_numpy()
+    distinct_words = encoded.dictionary.to_pylist()
+    infos = [_word_info(word) for word in distinct_words]
+    # One small bit set per distinct word, spread to every word position.
+    kinds = np.array([_word_kind(word, info) for word, info in zip(distinct_words, infos)], dtype=np.uint8)
+    return _Words(infos, word_codes, kinds[word_codes], counts, np.repeat(np.arange(len(counts)), counts))
+
+
+@dataclass
+class _WordRoles:
+    """Where each word position goes: into the name, into the gelar; and which names need name_parts after all."""
+
+    in_name: np.ndarray
+    in_gelar: np.ndarray
+    tail: np.ndarray  # after the first comma
+    glued_names: np.ndarray  # names (positions among those analysed) holding a word to split at a glued dot
+
+
+def _word_roles(words: _Words, names: int) -> _WordRoles:
+    """Name or gelar for every word position of the names the vectorised path takes."""
+    # Only names with an honorific, a degree, a comma or a glued dot need the run
+    # analysis below; in all others every word is a name word.
+    roles = _WordRoles(
+        in_name=np.ones(len(words.kind), dtype=bool),
+        in_gelar=np.zeros(len(words.kind), dtype=bool),
+        tail=np.zeros(len(words.kind), dtype=bool),
+        glued_names=np.array([], dtype=np.intp),
+    )
+    special_name = np.zeros(names, dtype=bool)
+    special_name[words.name[(words.kind & _SPECIAL) != 0]] = True
+    special_names = np.flatnonzero(special_name)
+    if len(special_names):
+        positions = np.flatnonzero(special_name[words.name])
+        sub = _special_roles(words.kind[positions], words.counts[special_names])
+        roles.in_name[positions] = sub.in_name
+        roles.in_gelar[positions] = sub.in_gelar
+        roles.tail[positions] = sub.tail
+        roles.glued_names = special_names[sub.glued_names]
+    return roles
+
+
+def _has(kind: np.ndarray, bit: int) -> np.ndarray:
+    """Per word position: its _word_kind has ``bit``."""
+    return (kind & bit) != 0
+
+
+def _special_roles(kind: np.ndarray, counts: np.ndarray) -> _WordRoles:
+    """The run analysis of :func:`name_parts` on names that hold a gelar candidate, a comma or a glued dot.
+
+    ``kind`` covers those names' word positions only, ``counts`` their words per name.
+    """
+    name = np.repeat(np.arange(len(counts)), counts)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    comma = _has(kind, _COMMA)
+    head = _group_cumsum(comma, starts, name) == 0
+    tail = ~head & ~comma
+    tail_is_gelar = _has(kind, _TAIL_GELAR)
+    prefix_taken = _leading_honorifics(kind, head, starts, name)
+    suffix_taken = _trailing_degrees(kind, head, starts, name, _group_sum(prefix_taken, starts))
+    # A word with a glued dot ("M.SAIFUL", "H.ABDUL") splits into several tokens, which
+    # shifts every position: leave such names to name_parts. (After the comma a
+    # degree-shaped word is taken whole, unsplit.)
+    split_word = _has(kind, _GLUED) & ~(tail & tail_is_gelar) & ~comma
+    return _WordRoles(
+        in_name=(head & ~prefix_taken & ~suffix_taken) | (tail & ~tail_is_gelar),
+        in_gelar=prefix_taken | suffix_taken | (tail & tail_is_gelar),
+        tail=tail,
+        glued_names=np.unique(name[split_word]),
+    )
+
+
+def _leading_honorifics(kind: np.ndarray, head: np.ndarray, starts: np.ndarray, name: np.ndarray) -> np.ndarray:
+    """Leading honorifics: an unbroken run of prefix words, each with real name words after it."""
+    is_name_word = ~_has(kind, _GELAR) & head
+    non_prefix_so_far = _group_cumsum(~_has(kind, _PREFIX), starts, name)
+    name_words_after = _group_sum(is_name_word, starts)[name] - _group_cumsum(is_name_word, starts, name)
+    return head & (non_prefix_so_far == 0) & (name_words_after > 0)
+
+
+def _trailing_degrees(
+    kind: np.ndarray, head: np.ndarray, starts: np.ndarray, name: np.ndarray, name_start: np.ndarray
+) -> np.ndarray:
+    """Trailing degrees of the name part: an unbroken run of suffix words, one word left before it.
+
+    ``name_start`` is, per name, the position of its first word after the leading honorifics.
+    """
+    non_suffix = ~_has(kind, _SUFFIX) & head
+    non_suffix_from_here = _group_sum(non_suffix, starts)[name] - _group_cumsum(non_suffix, starts, name) + non_suffix
+    position = np.arange(len(name)) - starts[name]
+    return head & (non_suffix_from_here == 0) & (position > name_start[name])
+
+
+def _joined_columns(words: _Words, roles: _WordRoles, names: int) -> list[pa.Array]:
+    """nama, gelar and nama_kunci of each name: its words of each role joined, spelled as classified."""
+    titles = pa.array([i.title for i in words.infos], type=pa.string())
+    # Head and tail spell a gelar the same except for degree-shaped words only accepted
+    # after the comma; give those distinct codes past the end of the word table.
+    canonical = pa.array([i.gelar for i in words.infos] + [i.tail_gelar for i in words.infos], type=pa.string())
+    gelar_codes = words.codes + np.where(roles.tail, len(words.infos), 0)
+    keys = [i.kunci for i in words.infos]
+    has_key = np.array([bool(k) for k in keys], dtype=bool)[words.codes]
+    return [
+        _join_groups(titles, words.codes, words.name, roles.in_name, names, " "),
+        _join_groups(canonical, gelar_codes, words.name, roles.in_gelar, names, ", "),
+        _join_groups(pa.array(keys, type=pa.string()), words.codes, words.name, roles.in_name & has_key, names, " "),
+    ]
+
+
+def _names_one_by_one(cells: pa.Array) -> list[list[str | None]]:
+    """nama, gelar and nama_kunci of the cells the vectorised path cannot take, through the scalar functions."""
+    scalar: list[list[str | None]] = [[], [], []]
+    for raw in cells.to_pylist():
+        nama, gelar = name_parts(raw)
+        scalar[0].append(nama)
+        scalar[1].append(gelar)
+        scalar[2].append(nama_kunci(nama))
+    return scalar
 
 
 # --- matching key -----------------------------------------------------------
