@@ -148,74 +148,129 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
     NIK's birth date or sex and its name is not compatible, or its birth date is
     no typo of the owners'.
     """
-    n = len(feats)
     valid = feats["nik"].notna().to_numpy()
-    group = np.full(n, -1, dtype=np.int64)
+    group = np.full(len(feats), -1, dtype=np.int64)
     codes, uniques = pd.factorize(feats.loc[valid, "nik"], sort=False)
     group[valid] = codes
     group_nik = np.asarray(uniques, dtype=object)
-
-    birth_ok = feats["nik_birth_ok"]
-    sex_ok = feats["nik_sex_ok"]
-    inconsistent = ((birth_ok == False) | (sex_ok == False)).fillna(False).to_numpy(dtype=bool)  # noqa: E712
-    agrees = (birth_ok.fillna(False) & (sex_ok != False).fillna(True)).to_numpy(dtype=bool)  # noqa: E712
     sizes = np.bincount(group[valid], minlength=len(group_nik))
+    agreement = _nik_agreement(feats)
 
-    # Only groups with a row contradicting the NIK, or with two different names, need a look.
-    frame = pd.DataFrame({"g": group[valid], "name": feats.loc[valid, "name"].to_numpy(dtype=object)})
-    names_per_group = frame.groupby("g")["name"].nunique(dropna=False).reindex(range(len(group_nik)), fill_value=1)
-    suspect = set(np.unique(group[inconsistent & valid]).tolist())
-    suspect |= set(np.flatnonzero(names_per_group.to_numpy() > 1).tolist())
-    suspect_groups = np.array(sorted(g for g in suspect if sizes[g] >= 2), dtype=np.int64)
-
-    detached = np.zeros(n, dtype=bool)
-    blocked = np.full(n, -1, dtype=np.int64)
-    birth_contradicts = (birth_ok == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
-    if len(suspect_groups):
-        in_suspect = np.flatnonzero(np.isin(group, suspect_groups))
-        order = in_suspect[np.argsort(group[in_suspect], kind="stable")]
+    detached = np.zeros(len(feats), dtype=bool)
+    suspect = _suspect_groups(feats, group, valid, sizes, agreement)
+    if len(suspect):
         names = feats["name"].to_numpy(dtype=object)
         births = feats["birth"].to_numpy(dtype=object)
-        bounds = np.flatnonzero(np.diff(group[order])) + 1
-        for members in np.split(order, bounds):
-            owners = members[agrees[members]]
-            compatible = names_related
-            if not len(owners):
-                owners = members[~inconsistent[members]]
-                compatible = name_close
-            if not len(owners):
-                continue  # nobody agrees with this NIK: no evidence which row holds it
-            clusters = _name_clusters(owners, names, compatible)
-            if len(clusters) > 1:
-                # The NIK belongs to the name most rows give (ties: the earliest row).
-                clusters.sort(key=lambda c: (-len(c), min(c)))
-            owner_set = clusters[0]
-            owner_names = [names[i] for i in owner_set]
-            owner_births = [births[i] for i in owner_set if isinstance(births[i], str)]
-            for i in members.tolist():
-                if i in owner_set:
-                    continue
-                same_name = names_related if agrees[i] else name_compatible if inconsistent[i] else name_close
-                if not any(same_name(names[i], o) for o in owner_names):
-                    detached[i] = True
-                elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
-                    detached[i] = True
-    # A NIK seen on one row only, whose birth date is no typo of the one the NIK encodes:
-    # a NIK copied from the row above (DOMAIN). Left attached, it would be an identity of
-    # its own and the guard would keep the row away from its real person.
-    row_group_size = np.zeros(n, dtype=np.int64)  # 0 for rows without a valid NIK (there may be no group at all)
+        for members in _members_by_group(group, suspect):
+            detached[_others_in_group(members, names, births, agreement)] = True
+    detached |= _single_row_copies(feats, group, valid, sizes, agreement)
+
+    blocked = np.full(len(feats), -1, dtype=np.int64)
+    blocked[detached] = group[detached]
+    group[detached] = -1
+    edges = _exact_edges(group)
+    return ExactPass(group=group, group_nik=group_nik, detached=detached, blocked_group=blocked, edges=edges)
+
+
+@dataclass
+class _NikAgreement:
+    """Per row, how its birth date and sex compare with what its valid NIK encodes."""
+
+    agrees: np.ndarray  # birth date agrees, sex does not contradict
+    inconsistent: np.ndarray  # birth date or sex contradicts
+    birth_contradicts: np.ndarray
+
+
+def _nik_agreement(feats: pd.DataFrame) -> _NikAgreement:
+    """:class:`_NikAgreement` from the ``nik_birth_ok`` / ``nik_sex_ok`` features (null: nothing to compare)."""
+    birth_ok = feats["nik_birth_ok"]
+    sex_ok = feats["nik_sex_ok"]
+    return _NikAgreement(
+        agrees=(birth_ok.fillna(False) & (sex_ok != False).fillna(True)).to_numpy(dtype=bool),  # noqa: E712
+        inconsistent=((birth_ok == False) | (sex_ok == False)).fillna(False).to_numpy(dtype=bool),  # noqa: E712
+        birth_contradicts=(birth_ok == False).fillna(False).to_numpy(dtype=bool),  # noqa: E712
+    )
+
+
+def _suspect_groups(feats: pd.DataFrame, group: np.ndarray, valid: np.ndarray, sizes: np.ndarray,
+                    agreement: _NikAgreement) -> np.ndarray:
+    """NIK groups of two rows or more that may hold someone else's row (ascending).
+
+    Only groups with a row contradicting the NIK, or with two different names, need a look.
+    """
+    frame = pd.DataFrame({"g": group[valid], "name": feats.loc[valid, "name"].to_numpy(dtype=object)})
+    names_per_group = frame.groupby("g")["name"].nunique(dropna=False).reindex(range(len(sizes)), fill_value=1)
+    suspect = set(np.unique(group[agreement.inconsistent & valid]).tolist())
+    suspect |= set(np.flatnonzero(names_per_group.to_numpy() > 1).tolist())
+    return np.array(sorted(g for g in suspect if sizes[g] >= 2), dtype=np.int64)
+
+
+def _members_by_group(group: np.ndarray, wanted: np.ndarray) -> list[np.ndarray]:
+    """The rows of each group in ``wanted`` (ascending rows), groups in ascending order."""
+    rows = np.flatnonzero(np.isin(group, wanted))
+    order = rows[np.argsort(group[rows], kind="stable")]
+    bounds = np.flatnonzero(np.diff(group[order])) + 1
+    return np.split(order, bounds)
+
+
+def _nik_owners(members: np.ndarray, names: np.ndarray, agreement: _NikAgreement) -> list[int]:
+    """The rows of one NIK group that hold its NIK (see :func:`exact_pass`).
+
+    None when nobody agrees with the NIK: no evidence which row holds it.
+    """
+    owners = members[agreement.agrees[members]]
+    compatible = names_related
+    if not len(owners):
+        owners = members[~agreement.inconsistent[members]]
+        compatible = name_close
+    if not len(owners):
+        return []
+    clusters = _name_clusters(owners, names, compatible)
+    if len(clusters) > 1:
+        # The NIK belongs to the name most rows give (ties: the earliest row).
+        clusters.sort(key=lambda c: (-len(c), min(c)))
+    return clusters[0]
+
+
+def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
+                     agreement: _NikAgreement) -> list[int]:
+    """Rows of one NIK group that carry someone else's NIK (see :func:`exact_pass`)."""
+    owner_set = _nik_owners(members, names, agreement)
+    if not owner_set:
+        return []
+    owner_names = [names[i] for i in owner_set]
+    owner_births = [births[i] for i in owner_set if isinstance(births[i], str)]
+    agrees, inconsistent = agreement.agrees, agreement.inconsistent
+    others = []
+    for i in members.tolist():
+        if i in owner_set:
+            continue
+        same_name = names_related if agrees[i] else name_compatible if inconsistent[i] else name_close
+        if not any(same_name(names[i], o) for o in owner_names):
+            others.append(i)
+        elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
+            others.append(i)
+    return others
+
+
+def _single_row_copies(feats: pd.DataFrame, group: np.ndarray, valid: np.ndarray, sizes: np.ndarray,
+                       agreement: _NikAgreement) -> np.ndarray:
+    """Rows whose NIK no other row carries and whose birth date is no typo of the one it encodes.
+
+    A NIK copied from the row above (DOMAIN). Left attached, it would be an identity of
+    its own and the guard would keep the row away from its real person.
+    """
+    copies = np.zeros(len(feats), dtype=bool)
+    # 0 for rows without a valid NIK (there may be no group at all)
+    row_group_size = np.zeros(len(feats), dtype=np.int64)
     row_group_size[valid] = sizes[group[valid]]
-    single = np.flatnonzero((row_group_size == 1) & birth_contradicts)
+    single = np.flatnonzero((row_group_size == 1) & agreement.birth_contradicts)
     if len(single):
         own = feats["ddmmyy"].to_numpy(dtype=object)
         encoded = feats["nik_ddmmyy"].to_numpy(dtype=object)
         far = np.array([_ddmmyy_far(own[i], encoded[i]) for i in single], dtype=bool)
-        detached[single[far]] = True
-    blocked[detached] = group[detached]
-    group[detached] = -1
-
-    edges = _exact_edges(group)
-    return ExactPass(group=group, group_nik=group_nik, detached=detached, blocked_group=blocked, edges=edges)
+        copies[single[far]] = True
+    return copies
 
 
 def _exact_edges(group: np.ndarray) -> pd.DataFrame:
@@ -262,43 +317,34 @@ def register_frequencies(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Pairs of valid-NIK groups one edit apart with agreeing names, the same birth date and sex.
+# A one-edit difference between two 16-digit NIKs leaves one of these windows equal.
+_TYPO_WINDOWS = (
+    "substr(a.nik, 1, 8) = substr(b.nik, 1, 8)",
+    "substr(a.nik, 9, 8) = substr(b.nik, 9, 8)",
+    # a swap of digits 8 and 9 touches both halves: the middle window covers it
+    "substr(a.nik, 1, 6) || substr(a.nik, 11, 6) = substr(b.nik, 1, 6) || substr(b.nik, 11, 6)",
+)
 
-    Reads the registered table ``feats`` (with ``grp``). One side must be a single
-    row: a typo is made once, while two namesakes registered in one district on
-    one day both recur. An edit outside the date digits (7-12) is what such
-    namesakes look like, so there the name must be rare: expected namesakes among
-    the NIKs of the province with the same date digits below :data:`RARE_EXPECTED`
-    (or both rows report the same certificate).
-    A region code (digits 1-4) that is no regency (reference/regions.csv) on
-    exactly one side is a typo for sure, like an edit inside the date digits:
-    Dukcapil issues no NIK there, so no namesake can hold it.
-    A sheet without birth dates (a province's recap) still has the date in the
-    NIK: a missing birth date is accepted when the edit is outside the date digits
-    or both rows report the same certificate.
-    Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
+
+def _typo_pairs_sql() -> str:
+    """SQL: pairs of NIK groups (rows of table ``v``) sharing a window and a name or birth date or certificate.
+
+    Same name key, or names that agree as two clerks' spellings ("Supriyadi S." /
+    "Supriyadi Santoso") on the same birth date or the same registration number (a
+    province recap without birth dates): those joins key on what the pair must share.
     """
-    _register_regencies(con)
-    window_joins = [
-        "substr(a.nik, 1, 8) = substr(b.nik, 1, 8)",
-        "substr(a.nik, 9, 8) = substr(b.nik, 9, 8)",
-        # a swap of digits 8 and 9 touches both halves: the middle window covers it
-        "substr(a.nik, 1, 6) || substr(a.nik, 11, 6) = substr(b.nik, 1, 6) || substr(b.nik, 11, 6)",
-    ]
-    # Same name key, or names that agree as two clerks' spellings ("Supriyadi S." /
-    # "Supriyadi Santoso") on the same birth date or the same registration number (a
-    # province recap without birth dates): those joins key on what the pair must share.
     agree = "a.name <> b.name and names_agree(a.name, b.name)"
-    pairs = "\nunion\n".join(
+    return "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
                    a.name, a.name = b.name as same_name, a.birth as birth_l, b.birth as birth_r,
                    a.sex as sex_l, b.sex as sex_r, a.cert as cert_l, b.cert as cert_r
             from v a join v b on {key} and a.grp < b.grp and {window}"""
-        for window in window_joins
+        for window in _TYPO_WINDOWS
         for key in ("a.name = b.name", f"a.birth = b.birth and {agree}", f"a.cert = b.cert and {agree}")
     )
-    sql = f"""
+
+
+_TYPO_MERGES_SQL = """
     with v as (
         -- the row's own birth date: the one its NIK encodes is what is in question here
         select grp, any_value(nik) as nik, name, birth, sex, cert, min(rid) as rid
@@ -337,11 +383,31 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
            or (left(p.nik_l, 15) = left(p.nik_r, 15) and (right(p.nik_l, 1) = '0' or right(p.nik_r, 1) = '0'))
            or ((substr(p.nik_l, 1, 4) in (select code from regencies))
                <> (substr(p.nik_r, 1, 4) in (select code from regencies)))
-           or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {RARE_EXPECTED}))
+           or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {rare_expected}))
     qualify row_number() over (partition by p.g1, p.g2 order by p.rid_l, p.rid_r) = 1
     order by p.g1, p.g2
+"""
+
+
+def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Pairs of valid-NIK groups one edit apart with agreeing names, the same birth date and sex.
+
+    Reads the registered table ``feats`` (with ``grp``). One side must be a single
+    row: a typo is made once, while two namesakes registered in one district on
+    one day both recur. An edit outside the date digits (7-12) is what such
+    namesakes look like, so there the name must be rare: expected namesakes among
+    the NIKs of the province with the same date digits below :data:`RARE_EXPECTED`
+    (or both rows report the same certificate).
+    A region code (digits 1-4) that is no regency (reference/regions.csv) on
+    exactly one side is a typo for sure, like an edit inside the date digits:
+    Dukcapil issues no NIK there, so no namesake can hold it.
+    A sheet without birth dates (a province's recap) still has the date in the
+    NIK: a missing birth date is accepted when the edit is outside the date digits
+    or both rows report the same certificate.
+    Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
     """
-    return con.sql(sql).df()
+    _register_regencies(con)
+    return con.sql(_TYPO_MERGES_SQL.format(pairs=_typo_pairs_sql(), rare_expected=RARE_EXPECTED)).df()
 
 
 def _register_regencies(con: duckdb.DuckDBPyConnection) -> None:
