@@ -516,24 +516,96 @@ def standardize_submission(
 
 def _standardize_in_order(raw: pd.DataFrame, date_order: str, reference_date: date | None) -> StandardizeResult:
     """:func:`standardize_submission` with one date order (``dmy`` or ``mdy``) for every file."""
-    reference_year = (reference_date or date.today()).year
-    n = len(raw)
+    parsed = _parse_columns(raw, date_order, (reference_date or date.today()).year)
+    masks = _flag_masks(raw, parsed)
+    no_identity, rejected = _rejected_rows(parsed, masks)
+    quarantine = _quarantine(raw, parsed, no_identity, np.flatnonzero(rejected))
+    rows = _kept_rows(raw, parsed, masks, np.flatnonzero(~rejected))
+    return StandardizeResult(rows=rows, quarantine=quarantine)
+
+
+@dataclass
+class _Parsed:
+    """Every raw column parsed once per distinct value (or combination of values), and each row's code into the results.
+
+    Results are lists or arrays over distinct values; the codes of a result
+    without its own ``*_codes`` field are its raw column's (``column[...].codes``).
+    A few results are already per row: ``tanggal_lahir``, ``tanggal_terbit``, ``tahun``.
+    """
+
+    column: dict[str, _Distinct]
+    nik_values: pd.api.extensions.ExtensionArray
+    nik_status_values: pd.api.extensions.ExtensionArray
+    nik_partial_values: pd.api.extensions.ExtensionArray
+    nama_values: pd.api.extensions.ExtensionArray
+    gelar_values: pd.api.extensions.ExtensionArray
+    kunci_values: pd.api.extensions.ExtensionArray
+    births: list[tuple[str | None, date | None, bool]]  # (place, date, date unreadable)
+    birth_codes: np.ndarray
+    tanggal_lahir: np.ndarray
+    sexes: list[tuple[str | None, bool]]  # (jenis kelamin, unreadable)
+    sex_codes: np.ndarray
+    hasils: list[tuple[str | None, bool]]  # (hasil, unreadable)
+    terbits: list[tuple[date | None, bool, bool]]  # (date, given, unreadable)
+    tanggal_terbit: np.ndarray
+    berlakus: list[tuple[date | None, bool, bool]]  # (date, given, unreadable)
+    levels: list[JenjangResult]
+    level_codes: np.ndarray
+    tahuns: list[tuple[int | None, bool]]  # (tahun column's year, unreadable)
+    tahun: pd.arrays.IntegerArray
+    nomor_values: pd.api.extensions.ExtensionArray
+
+
+def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _Parsed:
+    """Run every scalar parser once per distinct value, so a million-row reload parses each value once."""
     column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}
-    date_cell = _dated(date_order, reference_year)
+    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(column[NIK].text)
+    nama_values, gelar_values, kunci_values = parse_name_array(column[NAMA].text)
+    births, birth_codes = _births(column, date_order, reference_year)
+    sexes = column[JENIS_KELAMIN].map(_unreadable(parse_jenis_kelamin))
+    sex_codes = _pria_wanita_sheets(raw, column[JENIS_KELAMIN], sexes)
+    terbits = column[TANGGAL_TERBIT].map(_dated(date_order, reference_year))
+    tanggal_terbit = _dates([t[0] for t in terbits], column[TANGGAL_TERBIT].codes)
+    # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
+    # 1930: its century pivot is ten years later than for birth and issue dates.
+    berlakus = column[MASA_BERLAKU].map(_dated(date_order, reference_year + 10))
+    levels, level_codes = _levels(column)
+    tahuns = column[TAHUN].map(_unreadable(parse_tahun))
+    return _Parsed(
+        column=column,
+        nik_values=nik_values,
+        nik_status_values=nik_status_values,
+        nik_partial_values=nik_partial_values,
+        nama_values=nama_values,
+        gelar_values=gelar_values,
+        kunci_values=kunci_values,
+        births=births,
+        birth_codes=birth_codes,
+        tanggal_lahir=_dates([b[1] for b in births], birth_codes),
+        sexes=sexes,
+        sex_codes=sex_codes,
+        hasils=column[HASIL].map(_unreadable(parse_hasil, _hasil_empty)),
+        terbits=terbits,
+        tanggal_terbit=tanggal_terbit,
+        berlakus=berlakus,
+        levels=levels,
+        level_codes=level_codes,
+        tahuns=tahuns,
+        tahun=_tahun(column, tahuns, tanggal_terbit),
+        nomor_values=parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text),
+    )
 
-    # NIK
-    nik_col = column[NIK]
-    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_col.text)
-    status_codes = {status: (nik_status_values == status)[nik_col.codes] for status in nik_module.STATUSES}
 
-    # Names
-    name_col = column[NAMA]
-    nama_values, gelar_values, kunci_values = parse_name_array(name_col.text)
-    name_empty = np.asarray(pd.isna(nama_values) & pd.isna(gelar_values))[name_col.codes]
+def _births(
+    column: dict[str, _Distinct], date_order: str, reference_year: int
+) -> tuple[list[tuple[str | None, date | None, bool]], np.ndarray]:
+    """Birth place, date and date-unreadable once per distinct (tempat, tanggal, tempat_tanggal) combination.
 
-    # Birth place and date: a row's split columns when it has them, else its combined cell.
+    A row's split columns when it has them, else its combined cell. Returns the
+    per-combination results and each row's code into them.
+    """
     place_results = column[TEMPAT_LAHIR].map(clean_place)
-    born_results = column[TANGGAL_LAHIR].map(date_cell)
+    born_results = column[TANGGAL_LAHIR].map(_dated(date_order, reference_year))
     ttl_results = column[TEMPAT_TANGGAL_LAHIR].map(_birth_cell(date_order, reference_year))
     birth_codes, birth_rows = _combine(
         column[TEMPAT_LAHIR].codes, column[TANGGAL_LAHIR].codes, column[TEMPAT_TANGGAL_LAHIR].codes
@@ -547,87 +619,102 @@ def _standardize_in_order(raw: pd.DataFrame, date_order: str, reference_date: da
             births.append((place or ttl_place, born, born_unreadable))
         else:
             births.append((place or ttl_place, ttl_born, ttl_unreadable))
-    tanggal_lahir = _dates([b[1] for b in births], birth_codes)
+    return births, birth_codes
 
-    # Sex, occupation, result, certificate, issue and expiry
-    sex_col = column[JENIS_KELAMIN]
-    sexes = sex_col.map(_unreadable(parse_jenis_kelamin))
-    sex_codes = _pria_wanita_sheets(raw, sex_col, sexes)
-    jabatan_col = column[JABATAN_KERJA]
-    hasil_col = column[HASIL]
-    hasils = hasil_col.map(_unreadable(parse_hasil, _hasil_empty))
-    terbit_col = column[TANGGAL_TERBIT]
-    terbits = terbit_col.map(date_cell)
-    berlaku_col = column[MASA_BERLAKU]
-    # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
-    # 1930: its century pivot is ten years later than for birth and issue dates.
-    berlakus = berlaku_col.map(_dated(date_order, reference_year + 10))
-    tanggal_terbit = _dates([t[0] for t in terbits], terbit_col.codes)
 
-    # Jenjang: once per distinct (jenjang, kualifikasi, jabatan kerja) combination.
-    level_codes, level_rows = _combine(column[JENJANG].codes, column[KUALIFIKASI].codes, jabatan_col.codes)
-    levels: list[JenjangResult] = [
+def _levels(column: dict[str, _Distinct]) -> tuple[list[JenjangResult], np.ndarray]:
+    """Jenjang once per distinct (jenjang, kualifikasi, jabatan kerja) combination, and each row's code into them."""
+    jenjang_col, kualifikasi_col, jabatan_col = column[JENJANG], column[KUALIFIKASI], column[JABATAN_KERJA]
+    level_codes, level_rows = _combine(jenjang_col.codes, kualifikasi_col.codes, jabatan_col.codes)
+    levels = [
         jenjang_status(
-            column[JENJANG].values[column[JENJANG].codes[row]],
-            column[KUALIFIKASI].values[column[KUALIFIKASI].codes[row]],
+            jenjang_col.values[jenjang_col.codes[row]],
+            kualifikasi_col.values[kualifikasi_col.codes[row]],
             jabatan_col.values[jabatan_col.codes[row]],
         )
         for row in level_rows
     ]
+    return levels, level_codes
 
-    # Year: the tahun column, else a year in the program name, else the issue year.
-    tahun_col = column[TAHUN]
+
+def _tahun(
+    column: dict[str, _Distinct], tahuns: list[tuple[int | None, bool]], tanggal_terbit: np.ndarray
+) -> pd.arrays.IntegerArray:
+    """Year per row: the tahun column, else a year in the program name, else the issue year."""
     program_col = column[PROGRAM]
-    tahuns = tahun_col.map(_unreadable(parse_tahun))
-    tahun = (
-        _ints([t[0] for t in tahuns], tahun_col.codes)
+    return (
+        _ints([t[0] for t in tahuns], column[TAHUN].codes)
         .fillna(_ints(program_col.map(parse_tahun), program_col.codes))
         .fillna(pd.array(pd.DatetimeIndex(tanggal_terbit).year, dtype="Int64"))
     )
 
-    # Flags
-    sex_values = [s[0] for s in sexes]
+
+def _flag_masks(raw: pd.DataFrame, parsed: _Parsed) -> dict[str, np.ndarray]:
+    """Per flag code of :data:`FLAGS`, the rows it applies to."""
+    column = parsed.column
+    nik_codes = column[NIK].codes
+    masks = {
+        f"nik_{status}": (parsed.nik_status_values == status)[nik_codes]
+        for status in nik_module.STATUSES
+        if status != nik_module.VALID
+    }
     date_mismatch, sex_mismatch = _nik_mismatches(
-        nik_values, nik_status_values == nik_module.VALID, nik_col.codes, tanggal_lahir, sex_values, sex_codes
+        parsed.nik_values,
+        parsed.nik_status_values == nik_module.VALID,
+        nik_codes,
+        parsed.tanggal_lahir,
+        [s[0] for s in parsed.sexes],
+        parsed.sex_codes,
     )
-    masks = {f"nik_{status}": status_codes[status] for status in nik_module.STATUSES if status != nik_module.VALID}
     masks.update(
         {
             "nik_tanggal_lahir_mismatch": date_mismatch,
             "nik_jenis_kelamin_mismatch": sex_mismatch,
-            "tanggal_lahir_unreadable": _bools([b[2] for b in births], birth_codes),
-            "jenis_kelamin_unreadable": _bools([s[1] for s in sexes], sex_codes),
-            "hasil_unreadable": _bools([h[1] for h in hasils], hasil_col.codes),
-            "tanggal_terbit_unreadable": _bools([t[2] for t in terbits], terbit_col.codes),
-            "masa_berlaku_unreadable": _bools([b[2] for b in berlakus], berlaku_col.codes),
-            "tahun_unreadable": _bools([t[1] for t in tahuns], tahun_col.codes),
+            "tanggal_lahir_unreadable": _bools([b[2] for b in parsed.births], parsed.birth_codes),
+            "jenis_kelamin_unreadable": _bools([s[1] for s in parsed.sexes], parsed.sex_codes),
+            "hasil_unreadable": _bools([h[1] for h in parsed.hasils], column[HASIL].codes),
+            "tanggal_terbit_unreadable": _bools([t[2] for t in parsed.terbits], column[TANGGAL_TERBIT].codes),
+            "masa_berlaku_unreadable": _bools([b[2] for b in parsed.berlakus], column[MASA_BERLAKU].codes),
+            "tahun_unreadable": _bools([t[1] for t in parsed.tahuns], column[TAHUN].codes),
         }
     )
+    masks[FLAG_PARTICIPATION_ONLY] = _participation_only(raw, parsed)
+    return masks
 
+
+def _participation_only(raw: pd.DataFrame, parsed: _Parsed) -> np.ndarray:
+    """Rows of an attendance or registration list: kept for participant counts, never counted as certified."""
+    column = parsed.column
     # Participation rows: no level written anywhere, and nothing that records an
     # assessment (a readable result) or a certificate (number, issue or expiry date).
-    nomor_values = parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text)
     assessed_or_certified = (
-        _bools([h[0] is not None for h in hasils], hasil_col.codes)
-        | np.asarray(pd.notna(nomor_values))[column[NOMOR_SERTIFIKAT].codes]
-        | _bools([t[1] for t in terbits], terbit_col.codes)
-        | _bools([b[1] for b in berlakus], berlaku_col.codes)
+        _bools([h[0] is not None for h in parsed.hasils], column[HASIL].codes)
+        | np.asarray(pd.notna(parsed.nomor_values))[column[NOMOR_SERTIFIKAT].codes]
+        | _bools([t[1] for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
+        | _bools([b[1] for b in parsed.berlakus], column[MASA_BERLAKU].codes)
     )
-    level_missing = _bools([level.status == JENJANG_MISSING for level in levels], level_codes)
+    level_missing = _bools([level.status == JENJANG_MISSING for level in parsed.levels], parsed.level_codes)
     # A row without a level is kept only as participation. A row with a level (often
     # read from the jabatan kerja, "Ahli Muda Teknik Jalan") is flagged too when its
     # whole sheet records no result and no certificate: the sheet is an attendance or
     # registration list. A recap's own not-yet-assessed rows are not flagged.
     unrecorded = ~assessed_or_certified
-    participation_only = unrecorded & (level_missing | _sheet_all(raw, unrecorded))
-    masks[FLAG_PARTICIPATION_ONLY] = participation_only
-    flag_texts, flag_codes = _flags(masks, n)
+    return unrecorded & (level_missing | _sheet_all(raw, unrecorded))
 
-    # Quarantine: the first failing rule per row.
-    no_identity = status_codes[nik_module.MISSING] & name_empty
-    level_bad = _bools([level.status != JENJANG_OK for level in levels], level_codes) & ~participation_only
-    rejected = no_identity | level_bad
-    positions = np.flatnonzero(rejected)
+
+def _rejected_rows(parsed: _Parsed, masks: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows failing the first quarantine rule (no identity) and rows failing any rule.
+
+    A row without a level that is a participation row is kept, not quarantined.
+    """
+    name_empty = np.asarray(pd.isna(parsed.nama_values) & pd.isna(parsed.gelar_values))[parsed.column[NAMA].codes]
+    no_identity = masks[f"nik_{nik_module.MISSING}"] & name_empty
+    level_bad = _bools([level.status != JENJANG_OK for level in parsed.levels], parsed.level_codes)
+    return no_identity, no_identity | (level_bad & ~masks[FLAG_PARTICIPATION_ONLY])
+
+
+def _quarantine(raw: pd.DataFrame, parsed: _Parsed, no_identity: np.ndarray, positions: np.ndarray) -> pd.DataFrame:
+    """Quarantine rows for the rejected ``positions``: the first failing rule per row, with the cell at fault."""
     q_columns: list[str] = []
     q_values: list[str | None] = []
     q_rules: list[str] = []
@@ -637,38 +724,42 @@ def _standardize_in_order(raw: pd.DataFrame, date_order: str, reference_date: da
             q_values.append(None)
             q_rules.append(RULE_NO_IDENTITY)
         else:
-            level = levels[level_codes[position]]
+            level = parsed.levels[parsed.level_codes[position]]
             q_columns.append(level.column)
             q_values.append(level.value)
             q_rules.append(RULE_JENJANG_MISSING if level.status == JENJANG_MISSING else RULE_JENJANG_UNREADABLE)
-    quarantine = _quarantine_frame(raw, column, positions, q_columns, q_values, q_rules)
+    return _quarantine_frame(raw, parsed.column, positions, q_columns, q_values, q_rules)
 
-    # Rows: spread the per-distinct results to the kept rows.
-    kept = np.flatnonzero(~rejected)
+
+def _kept_rows(raw: pd.DataFrame, parsed: _Parsed, masks: dict[str, np.ndarray], kept: np.ndarray) -> pd.DataFrame:
+    """Participation rows of the ``kept`` positions: the per-distinct results spread to them."""
+    column = parsed.column
+    flag_texts, flag_codes = _flags(masks, len(raw))
     rows = _provenance(raw, kept)
-    nik_codes = nik_col.codes[kept]
-    name_codes = name_col.codes[kept]
+    nik_codes = column[NIK].codes[kept]
+    name_codes = column[NAMA].codes[kept]
+    levels, level_codes = parsed.levels, parsed.level_codes[kept]
     out: dict[str, Any] = {
-        "nik": _texts(nik_values, nik_codes),
-        "nik_status": _texts(nik_status_values, nik_codes),
-        "nik_partial": _texts(nik_partial_values, nik_codes),
-        "nama": _texts(nama_values, name_codes),
-        "gelar": _texts(gelar_values, name_codes),
-        "nama_kunci": _texts(kunci_values, name_codes),
-        "tempat_lahir": _texts([b[0] for b in births], birth_codes[kept]),
-        "tanggal_lahir": tanggal_lahir[kept],
-        "jenis_kelamin": _texts(sex_values, sex_codes[kept]),
-        "jabatan_kerja": _texts(jabatan_col.map(clean_jabatan), jabatan_col.codes[kept]),
-        "jenjang": _ints([level.jenjang for level in levels], level_codes[kept]),
-        "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes[kept]),
-        "hasil": _texts([h[0] for h in hasils], hasil_col.codes[kept]),
-        "nomor_sertifikat": _texts(nomor_values, column[NOMOR_SERTIFIKAT].codes[kept]),
-        "tanggal_terbit": tanggal_terbit[kept],
-        "masa_berlaku": _dates([b[0] for b in berlakus], berlaku_col.codes[kept]),
-        "program": _texts(program_col.map(clean_text), program_col.codes[kept]),
-        "tahun": tahun[kept],
+        "nik": _texts(parsed.nik_values, nik_codes),
+        "nik_status": _texts(parsed.nik_status_values, nik_codes),
+        "nik_partial": _texts(parsed.nik_partial_values, nik_codes),
+        "nama": _texts(parsed.nama_values, name_codes),
+        "gelar": _texts(parsed.gelar_values, name_codes),
+        "nama_kunci": _texts(parsed.kunci_values, name_codes),
+        "tempat_lahir": _texts([b[0] for b in parsed.births], parsed.birth_codes[kept]),
+        "tanggal_lahir": parsed.tanggal_lahir[kept],
+        "jenis_kelamin": _texts([s[0] for s in parsed.sexes], parsed.sex_codes[kept]),
+        "jabatan_kerja": _texts(column[JABATAN_KERJA].map(clean_jabatan), column[JABATAN_KERJA].codes[kept]),
+        "jenjang": _ints([level.jenjang for level in levels], level_codes),
+        "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes),
+        "hasil": _texts([h[0] for h in parsed.hasils], column[HASIL].codes[kept]),
+        "nomor_sertifikat": _texts(parsed.nomor_values, column[NOMOR_SERTIFIKAT].codes[kept]),
+        "tanggal_terbit": parsed.tanggal_terbit[kept],
+        "masa_berlaku": _dates([b[0] for b in parsed.berlakus], column[MASA_BERLAKU].codes[kept]),
+        "program": _texts(column[PROGRAM].map(clean_text), column[PROGRAM].codes[kept]),
+        "tahun": parsed.tahun[kept],
         "flags": _texts(flag_texts, flag_codes[kept]),
     }
     for name in OUTPUT_COLUMNS:
         rows[name] = pd.Series(out[name], index=rows.index)
-    return StandardizeResult(rows=rows, quarantine=quarantine)
+    return rows
