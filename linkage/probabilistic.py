@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 
 import duckdb
 import numpy as np
@@ -46,6 +45,8 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 from linkage.clustering import GuardedUnionFind
 from linkage.names import given_names_differ, register_name_model
+from linkage.nik_stage import EDGE_COLUMNS
+from linkage.timing import timed
 
 MATCH_THRESHOLD = 0.99
 # A row whose two best candidate persons are closer than this (match weight, bits)
@@ -277,6 +278,9 @@ def _level_labels(linker: Linker) -> dict[str, dict[int, str]]:
     return out
 
 
+_REFUSED_COLUMNS = ["rid_l", "rid_r", "match_probability", "reason"]
+
+
 def link_residual(
     con: duckdb.DuckDBPyConnection,
     feats: pd.DataFrame,
@@ -294,12 +298,32 @@ def link_residual(
     """
     threshold = MATCH_THRESHOLD if threshold is None else threshold
     timings: dict[str, float] = {}
-    empty_edges = pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
-    empty_refused = pd.DataFrame(columns=["rid_l", "rid_r", "match_probability", "reason"])
     if len(residual) == 0 or (row_cid >= 0).sum() < 2:
-        return empty_edges, empty_refused, timings
+        return pd.DataFrame(columns=EDGE_COLUMNS), pd.DataFrame(columns=_REFUSED_COLUMNS), timings
+    with timed(timings, "fs_prepare"):
+        _register_records(con, feats, row_cid, residual)
+    with timed(timings, "fs_train"):
+        linker = train_model(con, "lk_records", row_cid)
+    with timed(timings, "fs_predict"):
+        pairs = _predict_pairs(con, linker, threshold)
+    if pairs.empty:
+        return pd.DataFrame(columns=EDGE_COLUMNS), pd.DataFrame(columns=_REFUSED_COLUMNS), timings
+    with timed(timings, "fs_cluster"):
+        pairs["rid_l"] = pairs["unique_id_l"].astype(np.int64)
+        pairs["rid_r"] = pairs["unique_id_r"].astype(np.int64)
+        pairs = pairs.sort_values(["match_weight", "rid_l", "rid_r"], ascending=[False, True, True], kind="stable")
+        pairs, refused_ambiguous = _set_aside_ambiguous(pairs)
+        comparisons = [c.output_column_name for c in linker._settings_obj.comparisons]
+        pairs["evidence"] = "Fellegi-Sunter: " + _evidence(pairs, comparisons, _level_labels(linker))
+        accepted, refused_by_guard = _accept_through_guard(pairs, feats["name"].to_numpy(dtype=object), uf, node)
+        edges = _probabilistic_links(pairs[accepted])
+        refused = pd.DataFrame(refused_ambiguous + refused_by_guard, columns=_REFUSED_COLUMNS)
+    return edges, refused, timings
 
-    t = time.perf_counter()
+
+def _register_records(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame, row_cid: np.ndarray,
+                      residual: np.ndarray) -> None:
+    """Tables ``lk_records`` (every row: Splink's input), ``lk_residual`` and ``lk_known`` (rows with an identity)."""
     table = pa.Table.from_pandas(
         feats[["rid", "name", "birth", "sex", "place", "digits", "cert", "detached"]].assign(
             cid=pd.array(np.where(row_cid >= 0, row_cid, -1), dtype="Int64")
@@ -311,13 +335,13 @@ def link_residual(
     con.execute("create or replace temp table lk_residual as select * from lk_records where unique_id in "
                 "(select unnest($1))", [residual.tolist()])
     con.execute("create or replace temp table lk_known as select * from lk_records where cid is not null")
-    timings["fs_prepare"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    linker = train_model(con, "lk_records", row_cid)
-    timings["fs_train"] = time.perf_counter() - t
 
-    t = time.perf_counter()
+def _predict_pairs(con: duckdb.DuckDBPyConnection, linker: Linker, threshold: float) -> pd.DataFrame:
+    """Scored pairs above ``threshold``: residual rows against known rows, then among themselves.
+
+    Known rows are never compared among themselves: the exact pass settled them.
+    """
     for column in ("name", "place"):
         linker.table_management.compute_tf_table(column)
     db = linker._db_api
@@ -329,18 +353,16 @@ def link_residual(
     within = linker.inference.predict_within(
         residual_sdf, threshold_match_probability=threshold, warning_mode="never"
     ).as_pandas_dataframe()
-    timings["fs_predict"] = time.perf_counter() - t
+    return pd.concat([between, within], ignore_index=True)
 
-    t = time.perf_counter()
-    pairs = pd.concat([between, within], ignore_index=True)
-    if pairs.empty:
-        return empty_edges, empty_refused, timings
-    pairs["rid_l"] = pairs["unique_id_l"].astype(np.int64)
-    pairs["rid_r"] = pairs["unique_id_r"].astype(np.int64)
-    pairs = pairs.sort_values(["match_weight", "rid_l", "rid_r"], ascending=[False, True, True], kind="stable")
 
-    # Ambiguity: a residual row whose two best persons (known NIK clusters) are close.
-    refused_rows = []
+def _set_aside_ambiguous(pairs: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple]]:
+    """The pairs without those of ambiguous rows, and the refusals of those (``_REFUSED_COLUMNS`` records).
+
+    Ambiguity: a residual row whose two best persons (known NIK clusters) are
+    closer than :data:`AMBIGUITY_MARGIN`; its links to known persons are refused.
+    """
+    refused = []
     known_side = pairs[pairs["cid_r"].notna()] if "cid_r" in pairs else pairs.iloc[0:0]
     best = known_side.groupby(["rid_l", "cid_r"])["match_weight"].max().reset_index()
     best = best.sort_values(["rid_l", "match_weight"], ascending=[True, False])
@@ -352,13 +374,20 @@ def link_residual(
     if len(ambiguous_rows):
         mask = pairs["rid_l"].isin(ambiguous_rows) & pairs["cid_r"].notna()
         for rec in pairs[mask].itertuples(index=False):
-            refused_rows.append((rec.rid_l, rec.rid_r, rec.match_probability, "ambiguous: two known persons fit"))
+            refused.append((rec.rid_l, rec.rid_r, rec.match_probability, "ambiguous: two known persons fit"))
         pairs = pairs[~mask]
+    return pairs, refused
 
-    comparisons = [c.output_column_name for c in linker._settings_obj.comparisons]
-    pairs["evidence"] = "Fellegi-Sunter: " + _evidence(pairs, comparisons, _level_labels(linker))
+
+def _accept_through_guard(pairs: pd.DataFrame, names: np.ndarray, uf: GuardedUnionFind,
+                          node: np.ndarray) -> tuple[np.ndarray, list[tuple]]:
+    """Merge each pair (best first) unless the clustering guard or the given names object.
+
+    Returns which pairs are accepted (a pair already inside one person counts) and
+    the refusals (``_REFUSED_COLUMNS`` records).
+    """
     accepted = []
-    names = feats["name"].to_numpy(dtype=object)
+    refused = []
     for rec in pairs[["rid_l", "rid_r", "match_probability"]].itertuples(index=False):
         a, b = int(node[rec.rid_l]), int(node[rec.rid_r])
         # A clearly different given name is evidence of another person that no weight
@@ -369,10 +398,14 @@ def link_residual(
             accepted.append(uf.union(a, b) or uf.find(a) == uf.find(b))
         else:
             accepted.append(False)
-            refused_rows.append((rec.rid_l, rec.rid_r, rec.match_probability, reason))
-    kept = pairs[np.array(accepted, dtype=bool)]
-    edges = pd.DataFrame({
-        "rid_l": kept["rid_r"].to_numpy(),  # the known row first, as in the repair links
+            refused.append((rec.rid_l, rec.rid_r, rec.match_probability, reason))
+    return np.array(accepted, dtype=bool), refused
+
+
+def _probabilistic_links(kept: pd.DataFrame) -> pd.DataFrame:
+    """Links (``EDGE_COLUMNS``) for the accepted pairs, the known row first as in the repair links."""
+    return pd.DataFrame({
+        "rid_l": kept["rid_r"].to_numpy(),
         "rid_r": kept["rid_l"].to_numpy(),
         "method": "probabilistic",
         "kind": "fellegi_sunter",
@@ -380,6 +413,3 @@ def link_residual(
         "match_weight": kept["match_weight"].to_numpy(dtype=float),
         "match_probability": kept["match_probability"].to_numpy(dtype=float),
     })
-    refused = pd.DataFrame(refused_rows, columns=["rid_l", "rid_r", "match_probability", "reason"])
-    timings["fs_cluster"] = time.perf_counter() - t
-    return edges, refused, timings
