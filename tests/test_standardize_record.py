@@ -456,9 +456,9 @@ def test_parquet_round_trip(result, tmp_path):
 @pytest.mark.parametrize(
     ("date_order", "tanggal_lahir", "expected"),
     [
-        ("dmy", "03/12/1985", date(1985, 12, 3)),
-        ("mdy", "03/12/1985", date(1985, 3, 12)),
-        ("mdy", "25/12/1985", date(1985, 12, 25)),  # impossible as mdy
+        pytest.param("dmy", "03/12/1985", date(1985, 12, 3), id="dmy-day-first"),
+        pytest.param("mdy", "03/12/1985", date(1985, 3, 12), id="mdy-month-first"),
+        pytest.param("mdy", "25/12/1985", date(1985, 12, 25), id="mdy-impossible-falls-back-to-dmy"),
     ],
 )
 def test_date_order(date_order, tanggal_lahir, expected):
@@ -467,7 +467,13 @@ def test_date_order(date_order, tanggal_lahir, expected):
     assert rows["tanggal_lahir"].dt.date.tolist() == [expected]
 
 
-@pytest.mark.parametrize(("reference", "expected"), [(date(2026, 1, 1), 1927), (date(2030, 1, 1), 2027)])
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        pytest.param(date(2026, 1, 1), 1927, id="27-after-2026-is-1927"),
+        pytest.param(date(2030, 1, 1), 2027, id="27-by-2030-is-2027"),
+    ],
+)
 def test_reference_date_sets_century(reference, expected):
     frame = raw_frame([dict(nama="Andi", tanggal_lahir="12-03-27", jenjang="3")])
     rows = standardize_submission(frame, reference_date=reference).rows
@@ -478,13 +484,13 @@ def test_reference_date_sets_century(reference, expected):
     ("column", "raw", "expected"),
     [
         # an expiry lies ahead: two-digit years pivot ten years after the reference year
-        ("masa_berlaku", "01-05-30", date(2030, 5, 1)),
-        ("masa_berlaku", "01-05-36", date(2036, 5, 1)),
-        ("masa_berlaku", "01-05-37", date(1937, 5, 1)),
+        pytest.param("masa_berlaku", "01-05-30", date(2030, 5, 1), id="masa_berlaku-30-is-2030"),
+        pytest.param("masa_berlaku", "01-05-36", date(2036, 5, 1), id="masa_berlaku-36-is-2036"),
+        pytest.param("masa_berlaku", "01-05-37", date(1937, 5, 1), id="masa_berlaku-37-is-1937"),
         # issue dates and birth dates pivot at the reference year itself
-        ("tanggal_terbit", "01-05-26", date(2026, 5, 1)),
-        ("tanggal_terbit", "01-05-30", date(1930, 5, 1)),
-        ("tanggal_lahir", "01-05-30", date(1930, 5, 1)),
+        pytest.param("tanggal_terbit", "01-05-26", date(2026, 5, 1), id="tanggal_terbit-26-is-2026"),
+        pytest.param("tanggal_terbit", "01-05-30", date(1930, 5, 1), id="tanggal_terbit-30-is-1930"),
+        pytest.param("tanggal_lahir", "01-05-30", date(1930, 5, 1), id="tanggal_lahir-30-is-1930"),
     ],
 )
 def test_two_digit_year_pivot_per_column(column, raw, expected):
@@ -550,21 +556,27 @@ def test_every_row_accounted_for_at_scale():
     ("sheet_rows", "expected_flags"),
     [
         # an attendance list whose jabatan kerja gives the level: every row participation only
-        (
+        pytest.param(
             [dict(nama="A", jabatan_kerja="Ahli Muda Teknik Jalan"), dict(nama="B", jabatan_kerja="Tukang Batu")],
             ["participation_only", "participation_only"],
+            id="attendance-list",
         ),
         # a recap: its not-yet-assessed row with a level is not flagged, the level-less one is
-        (
+        pytest.param(
             [
                 dict(nama="A", jenjang="3", hasil="K", nomor_sertifikat="C-1"),
                 dict(nama="B", jenjang="3", hasil="dalam proses"),
                 dict(nama="C", jabatan_kerja="Tukang Batu", hasil="Tidak hadir"),
             ],
             ["", "", "participation_only"],
+            id="recap",
         ),
         # a certificate number alone is a record: the sheet is no participation list
-        ([dict(nama="A", jenjang="7", nomor_sertifikat="1.2.3"), dict(nama="B", jenjang="7")], ["", ""]),
+        pytest.param(
+            [dict(nama="A", jenjang="7", nomor_sertifikat="1.2.3"), dict(nama="B", jenjang="7")],
+            ["", ""],
+            id="certificate-number-only",
+        ),
     ],
 )
 def test_participation_only_per_row_and_per_sheet(sheet_rows, expected_flags):
@@ -589,13 +601,14 @@ def test_participation_sheets_are_per_file_and_sheet():
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        (["L", "P", "P"], ["L", "P", "P"]),  # the national L/P habit: P is Perempuan
-        (["P", "P"], ["P", "P"]),  # P alone: Perempuan
-        (["P", "W", "P"], ["L", "P", "L"]),  # a P/W sheet (Pria/Wanita): P is the man
-        (["Pria", "Wanita", "P"], ["L", "P", "L"]),
-        (["P", "W", "Laki-laki"], ["P", "P", "L"]),  # L/P words present: P stays Perempuan
-        (["P", "Wanita", "Perempuan"], ["P", "P", "P"]),
-        (["M", "F", "P"], ["L", "P", "P"]),  # English letters say nothing about P
+        pytest.param(["L", "P", "P"], ["L", "P", "P"], id="L-P"),  # the national L/P habit: P is Perempuan
+        pytest.param(["P", "P"], ["P", "P"], id="P-alone"),  # P alone: Perempuan
+        pytest.param(["P", "W", "P"], ["L", "P", "L"], id="P-W"),  # a P/W sheet (Pria/Wanita): P is the man
+        pytest.param(["Pria", "Wanita", "P"], ["L", "P", "L"], id="Pria-Wanita"),
+        # L/P words present: P stays Perempuan
+        pytest.param(["P", "W", "Laki-laki"], ["P", "P", "L"], id="P-W-with-Laki-laki"),
+        pytest.param(["P", "Wanita", "Perempuan"], ["P", "P", "P"], id="P-Wanita-with-Perempuan"),
+        pytest.param(["M", "F", "P"], ["L", "P", "P"], id="M-F"),  # English letters say nothing about P
     ],
 )
 def test_bare_p_follows_the_sheets_convention(written, expected):
