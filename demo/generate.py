@@ -56,14 +56,14 @@ import pandas as pd
 from demo import names as V
 from demo import truth as T
 from demo.common import _add_years, _choice, _obj, _rng
-from demo.formats import _office_task, _run_tasks
-from demo.formats.base import _new_out, _Out
+from demo.formats import office_task, write_offices
+from demo.formats.base import ROW_FIELDS, WriterReport, empty_report
 from demo.formats.standard import NUMBERS_ONLY_FROM  # noqa: F401  (tests read it here)
-from demo.landing import FOREIGN_OFFICES, MISPLACED, SPECIAL_EXPECTED, _add_variants, _landing_mess
-from demo.noise import _damage
-from demo.occupations import _KUALIFIKASI_TABLE, _draw_family, _jabatan
+from demo.landing import FOREIGN_OFFICES, MISPLACED, SPECIAL_EXPECTED, add_variant_rows, arrange_landing
+from demo.noise import damage_niks
+from demo.occupations import KUALIFIKASI_BY_JENJANG, draw_families, jabatan_titles
 from demo.persons import _World
-from demo.programs import PLANS, _plan_simple
+from demo.programs import PLANS, yearly_plan
 from demo.specs import SPECS, OfficeSpec, _allocate, _specs_for
 from sources.registry import DEFAULT_REGISTRY, Office, load_registry
 
@@ -106,9 +106,46 @@ class WorldSummary:
 
 
 def _participations(world: _World, office: Office, spec: OfficeSpec, n: int, seed: int) -> pd.DataFrame:
-    """Rows of one office: who, which occupation and level, which year (programs come later)."""
+    """Rows of one office: who, which occupation and level, which year (programs come later).
+
+    Most persons are new to the world; some come back to the same office (``spec.repeat``),
+    some were first seen at another office (``spec.borrow``).
+    """
     rng = _rng(seed, "participations", office.id)
     n_repeat = int(round(n * spec.repeat))
+    borrowed_ids = _borrowed_persons(world, spec, n, rng)
+    n_new = max(1, n - n_repeat - len(borrowed_ids))
+    n_repeat = n - n_new - len(borrowed_ids)
+    new_ids = world.new_persons(n_new, spec, office, rng)
+    world.pool[office.id] = new_ids
+
+    year = _choice(rng, spec.years, n).astype(np.int64)
+    jen = _choice(rng, spec.jenjang, n).astype(np.int64)
+    pid = np.concatenate([new_ids, new_ids[rng.integers(0, n_new, size=n_repeat)], borrowed_ids])
+    fam = draw_families(jen, spec, rng)
+    mode = np.zeros(n, dtype=np.int8)  # 0 first/borrowed, 1 up, 2 other, 3 same
+    src = np.full(n, -1, dtype=np.int64)
+    if n_repeat:
+        rep = np.arange(n_new, n_new + n_repeat)
+        source = np.searchsorted(new_ids, pid[rep])  # the person's first row (rows 0..n_new-1)
+        src[rep] = source
+        mode[rep] = _comebacks(rng, spec, rep, source, year, jen, fam)
+    return pd.DataFrame(
+        {
+            "office_id": office.id,
+            "pid": pid.astype(np.int64),
+            "year": year.astype(np.int64),
+            "jen": jen.astype(np.int64),
+            "fam": fam.astype(np.int64),
+            "mode": mode,
+            "src": src,
+        }
+    )
+
+
+def _borrowed_persons(world: _World, spec: OfficeSpec, n: int, rng) -> np.ndarray:
+    """Persons first seen at another office (``spec.borrow``: office, share of this office's rows);
+    with ``spec.ktp_province`` only those whose KTP is from that province."""
     borrowed: list[np.ndarray] = []
     for other, share in spec.borrow:
         pool = world.pool.get(other)
@@ -121,68 +158,51 @@ def _participations(world: _World, office: Office, spec: OfficeSpec, n: int, see
         k = min(int(round(n * share)), len(pool))
         if k:
             borrowed.append(np.sort(rng.choice(pool, size=k, replace=False)))
-    borrowed_ids = np.concatenate(borrowed) if borrowed else np.zeros(0, dtype=np.int64)
-    n_new = max(1, n - n_repeat - len(borrowed_ids))
-    n_repeat = n - n_new - len(borrowed_ids)
-    new_ids = world.new_persons(n_new, spec, office, rng)
-    world.pool[office.id] = new_ids
+    return np.concatenate(borrowed) if borrowed else np.zeros(0, dtype=np.int64)
 
+
+def _comebacks(rng, spec: OfficeSpec, rep: np.ndarray, source: np.ndarray, year: np.ndarray, jen: np.ndarray,
+               fam: np.ndarray) -> np.ndarray:
+    """What a person who comes back (rows ``rep``, first rows ``source``) takes this time.
+
+    Sets ``year``, ``jen`` and ``fam`` of those rows in place and returns the kind: 1 one
+    jenjang up, 2 another occupation at the same jenjang, 3 the same occupation and jenjang
+    again in another year (a retake after Belum Kompeten).
+    """
     years = np.array(sorted(spec.years))
-    base_year = _choice(rng, spec.years, n).astype(np.int64)
-    base_jen = _choice(rng, spec.jenjang, n).astype(np.int64)
-    pid = np.concatenate([new_ids, new_ids[rng.integers(0, n_new, size=n_repeat)], borrowed_ids])
-    year = base_year
-    jen = base_jen
-    fam = _draw_family(jen, spec, rng)
-    mode = np.zeros(n, dtype=np.int8)  # 0 first/borrowed, 1 up, 2 other, 3 same
-    src = np.full(n, -1, dtype=np.int64)
-    if n_repeat:
-        rep = np.arange(n_new, n_new + n_repeat)
-        source = np.searchsorted(new_ids, pid[rep])  # the person's first row (rows 0..n_new-1)
-        src[rep] = source
-        m = _choice(rng, {1: 0.5, 2: 0.3, 3: 0.2}, n_repeat).astype(np.int8)
-        if len(years) == 1:
-            m[m == 3] = 2
-        mode[rep] = m
-        levels = np.array(sorted(spec.jenjang))
-        sj = jen[source]
-        # 1: re-certification one jenjang up (down when already at the top), a year or two later
-        up = rep[m == 1]
-        s_up = source[m == 1]
-        new_level = sj[m == 1] + 1
-        top = ~np.isin(new_level, levels)
-        new_level[top] = sj[m == 1][top] - 1
-        bad = ~np.isin(new_level, levels)
-        new_level[bad] = sj[m == 1][bad]
-        jen[up] = new_level
-        later = np.minimum(year[s_up] + rng.integers(1, 3, size=len(up)), years.max())
-        year[up] = later
-        keep = np.array([lvl in V.FAMILIES[f].names for f, lvl in zip(fam[s_up].tolist(), new_level.tolist())], dtype=bool)
-        fam[up[keep]] = fam[s_up[keep]]
-        fam[up[~keep]] = _draw_family(jen[up[~keep]], spec, rng)
-        # 2: another occupation at the same jenjang
-        other = rep[m == 2]
-        jen[other] = sj[m == 2]
-        fam[other] = _draw_family(jen[other], spec, rng)
-        # 3: the same occupation and jenjang again in another year (a retake after Belum Kompeten)
-        same = rep[m == 3]
-        s_same = source[m == 3]
-        jen[same] = sj[m == 3]
-        fam[same] = fam[s_same]
-        shift = rng.integers(1, len(years), size=len(same))
-        pos = (np.searchsorted(years, year[s_same]) + shift) % len(years)
-        year[same] = years[pos]
-    return pd.DataFrame(
-        {
-            "office_id": office.id,
-            "pid": pid.astype(np.int64),
-            "year": year.astype(np.int64),
-            "jen": jen.astype(np.int64),
-            "fam": fam.astype(np.int64),
-            "mode": mode,
-            "src": src,
-        }
-    )
+    m = _choice(rng, {1: 0.5, 2: 0.3, 3: 0.2}, len(rep)).astype(np.int8)
+    if len(years) == 1:
+        m[m == 3] = 2  # a retake needs another year
+    sj = jen[source]
+    _one_jenjang_up(rng, spec, rep[m == 1], source[m == 1], sj[m == 1], years, year, jen, fam)
+    other = rep[m == 2]
+    jen[other] = sj[m == 2]
+    fam[other] = draw_families(jen[other], spec, rng)
+    same = rep[m == 3]
+    s_same = source[m == 3]
+    jen[same] = sj[m == 3]
+    fam[same] = fam[s_same]
+    shift = rng.integers(1, len(years), size=len(same))
+    pos = (np.searchsorted(years, year[s_same]) + shift) % len(years)
+    year[same] = years[pos]
+    return m
+
+
+def _one_jenjang_up(rng, spec: OfficeSpec, up: np.ndarray, s_up: np.ndarray, first_level: np.ndarray,
+                    years: np.ndarray, year: np.ndarray, jen: np.ndarray, fam: np.ndarray) -> None:
+    """Re-certification one jenjang up (down when already at the top), a year or two later;
+    the same occupation when it has that jenjang, another one otherwise."""
+    levels = np.array(sorted(spec.jenjang))
+    new_level = first_level + 1
+    top = ~np.isin(new_level, levels)
+    new_level[top] = first_level[top] - 1
+    bad = ~np.isin(new_level, levels)
+    new_level[bad] = first_level[bad]
+    jen[up] = new_level
+    year[up] = np.minimum(year[s_up] + rng.integers(1, 3, size=len(up)), years.max())
+    keep = np.array([lvl in V.FAMILIES[f].names for f, lvl in zip(fam[s_up].tolist(), new_level.tolist())], dtype=bool)
+    fam[up[keep]] = fam[s_up[keep]]
+    fam[up[~keep]] = draw_families(jen[up[~keep]], spec, rng)
 
 
 def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, Office], seed: int) -> None:
@@ -260,20 +280,53 @@ def generate_world(
     if rows < 1:
         raise ValueError("rows must be positive")
     landing_root = Path(landing_root)
-    offices = load_registry(registry_path or DEFAULT_REGISTRY)
-    specs, generic = _specs_for(offices)
-    foreign: dict[str, tuple[Office, str, str]] = {}  # office outside the registry -> (office, receiver, file stem)
-    for producer, receiver, how in MISPLACED:
-        if how == "foreign" and receiver in specs and producer not in offices:
-            office, spec, stem = FOREIGN_OFFICES[producer]
-            foreign[producer] = (office, receiver, stem)
-            specs[producer] = spec
+    offices, specs, generic, foreign = _offices_and_specs(registry_path)
     all_offices = {**offices, **{k: v[0] for k, v in foreign.items()}}
     kaltim = "prov-kaltim" in specs and specs["prov-kaltim"].fmt == "kaltim"
     counts, rekap_target = _allocate(rows, specs, kaltim)
 
     world = _World(seed)
     world.offices = all_offices
+    parts = _plan_participations(world, specs, all_offices, foreign, counts, seed)
+    persons = world.finish_persons()
+    _assess(parts, specs, all_offices, foreign, seed)
+    rng = _rng(seed, "special")  # one stream: the special rows, then the rekap sample
+    parts = _add_special_rows(parts, specs, rng)
+    if kaltim and rekap_target:
+        parts = _add_rekap_kabupaten(parts, offices, specs, rekap_target, rng)
+    parts = add_variant_rows(parts, specs, seed)
+    parts = _in_typing_order(parts, specs, seed)
+    damage_niks(parts, persons, specs, seed, nik_damage)
+
+    landing_root.mkdir(parents=True, exist_ok=True)
+    out, files, junk = _write_files(parts, world, specs, all_offices, landing_root, seed, progress)
+    truth_rows = _truth_rows(parts, out, specs)
+    truth_rows, files, junk = arrange_landing(landing_root, all_offices, offices, truth_rows, files, junk, seed)
+    used = np.unique(truth_rows["person_id"].dropna().to_numpy(dtype=np.int64))
+    persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
+    summary = _summary(landing_root, offices, all_offices, specs, generic, truth_rows, persons, files)
+    T.write_truth(summary.truth_dir, truth_rows, persons, files, junk)
+    return summary
+
+
+def _offices_and_specs(registry_path: Path | str | None):
+    """The registry's offices, every office's demo profile, and the offices outside the registry whose files
+    land in a registry office's folder (``foreign``: office id -> (office, receiving office, file stem))."""
+    offices = load_registry(registry_path or DEFAULT_REGISTRY)
+    # looked up in this module at call time: benchmarks/national.py patches demo.generate._specs_for
+    specs, generic = _specs_for(offices)
+    foreign: dict[str, tuple[Office, str, str]] = {}
+    for producer, receiver, how in MISPLACED:
+        if how == "foreign" and receiver in specs and producer not in offices:
+            office, spec, stem = FOREIGN_OFFICES[producer]
+            foreign[producer] = (office, receiver, stem)
+            specs[producer] = spec
+    return offices, specs, generic, foreign
+
+
+def _plan_participations(world: _World, specs: dict[str, OfficeSpec], all_offices: dict[str, Office],
+                         foreign: dict, counts: dict[str, int], seed: int) -> pd.DataFrame:
+    """Every office's participation rows, each with its program plan (file, sheet, program, assessment date)."""
     frames = []
     for office_id, spec in specs.items():
         office = all_offices[office_id]
@@ -281,14 +334,18 @@ def generate_world(
         rng = _rng(seed, "plan", office_id)
         df["training_only"] = False
         if office_id in foreign:
-            _plan_simple(foreign[office_id][2], "Peserta")(df, world, rng)
+            yearly_plan(foreign[office_id][2], "Peserta")(df, world, rng)
         elif spec.fmt == "generic":
-            _plan_simple("peserta_" + office_id + "_{year}.xlsx", "Peserta")(df, world, rng)
+            yearly_plan("peserta_" + office_id + "_{year}.xlsx", "Peserta")(df, world, rng)
         else:
             PLANS[spec.fmt](df, world, rng)
         frames.append(df)
-    persons = world.finish_persons()
-    parts = pd.concat(frames, ignore_index=True)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _assess(parts: pd.DataFrame, specs: dict[str, OfficeSpec], all_offices: dict[str, Office], foreign: dict,
+            seed: int) -> None:
+    """Results and certificates for every row; a foreign office's rows are bound for its receiver's folder."""
     parts["assess"] = parts["assess"].to_numpy().astype("datetime64[D]")
     parts["special"] = np.int8(0)
     parts["src_office"] = ""
@@ -299,8 +356,10 @@ def generate_world(
         parts.loc[theirs, "special"] = np.int8(5)
         parts.loc[theirs, "dest"] = receiver
 
-    # special rows: no name and no NIK (quarantine no_identity), "Jenjang ?" (jenjang_unreadable)
-    rng = _rng(seed, "special")
+
+def _add_special_rows(parts: pd.DataFrame, specs: dict[str, OfficeSpec], rng) -> pd.DataFrame:
+    """Rows the pipeline must quarantine: "Jenjang ?" (jenjang_unreadable) and rows with neither name nor NIK
+    (no_identity, added as extra rows), about 0.2% of an office's rows each where its profile has them."""
     extra = []
     for office_id, spec in specs.items():
         mine = np.flatnonzero(parts["office_id"].to_numpy() == office_id)
@@ -322,33 +381,37 @@ def generate_world(
             extra.append(ghost)
     if extra:
         parts = pd.concat([parts, *extra], ignore_index=True)
+    return parts
 
-    # prov-kaltim's "Rekap Kabupaten": certificates issued through its regencies/cities, same numbers
-    if kaltim and rekap_target:
-        kaltim_years = sorted(SPECS["prov-kaltim"].years)
-        local = [o.id for o in offices.values() if o.province_code == "64" and o.level != "province" and o.id in specs]
-        eligible = parts[
-            parts["office_id"].isin(local)
-            & (parts["hasil"] == 1)
-            & parts["certificate_id"].notna()
-            & (parts["special"] == 0)
-            & parts["year"].isin(kaltim_years)
-        ]
-        if len(eligible):
-            pick = np.sort(rng.choice(len(eligible), size=min(rekap_target, len(eligible)), replace=False))
-            rekap = eligible.iloc[pick].copy()
-            rekap["src_office"] = rekap["office_id"]
-            rekap["office_id"] = "prov-kaltim"
-            rekap["special"] = np.int8(3)
-            rekap["group"] = [f"PELATIHAN_SERTIFIKASI_AHLI_DAN_FRESH_GRADUATE_{y}.xlsx" for y in rekap["year"].tolist()]
-            rekap["sheet"] = "Rekap Kabupaten"
-            rekap["sheet_order"] = 99
-            rekap["program"] = "Rekap Kabupaten/Kota"
-            parts = pd.concat([parts, rekap], ignore_index=True)
 
-    parts = _add_variants(parts, specs, seed)
+def _add_rekap_kabupaten(parts: pd.DataFrame, offices: dict[str, Office], specs: dict[str, OfficeSpec],
+                         target: int, rng) -> pd.DataFrame:
+    """prov-kaltim's "Rekap Kabupaten" rows: certificates issued through its regencies and cities, same numbers."""
+    kaltim_years = sorted(SPECS["prov-kaltim"].years)
+    local = [o.id for o in offices.values() if o.province_code == "64" and o.level != "province" and o.id in specs]
+    eligible = parts[
+        parts["office_id"].isin(local)
+        & (parts["hasil"] == 1)
+        & parts["certificate_id"].notna()
+        & (parts["special"] == 0)
+        & parts["year"].isin(kaltim_years)
+    ]
+    if not len(eligible):
+        return parts
+    pick = np.sort(rng.choice(len(eligible), size=min(target, len(eligible)), replace=False))
+    rekap = eligible.iloc[pick].copy()
+    rekap["src_office"] = rekap["office_id"]
+    rekap["office_id"] = "prov-kaltim"
+    rekap["special"] = np.int8(3)
+    rekap["group"] = [f"PELATIHAN_SERTIFIKASI_AHLI_DAN_FRESH_GRADUATE_{y}.xlsx" for y in rekap["year"].tolist()]
+    rekap["sheet"] = "Rekap Kabupaten"
+    rekap["sheet_order"] = 99
+    rekap["program"] = "Rekap Kabupaten/Kota"
+    return pd.concat([parts, rekap], ignore_index=True)
 
-    # row order inside each sheet: as the office typed them in (random), rekap grouped by regency
+
+def _in_typing_order(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
+    """Rows by office, file and sheet; inside a sheet as the office typed them in (random), the rekap by regency."""
     order_rng = _rng(seed, "order")
     office_rank = {office_id: i for i, office_id in enumerate(specs)}
     parts["_office"] = parts["office_id"].map(office_rank)
@@ -359,48 +422,54 @@ def generate_world(
         keys[rekap_rows] += parts.loc[rekap_rows, "src_office"].map(office_rank).to_numpy(dtype=float)
         parts["_key"] = keys
     parts = parts.sort_values(["_office", "group", "sheet_order", "sheet", "_key"], kind="stable", ignore_index=True)
-    parts = parts.drop(columns=["_office", "_key"])
+    return parts.drop(columns=["_office", "_key"])
 
-    _damage(parts, persons, specs, seed, nik_damage)
 
-    # write: one task per office (own random stream, so the bytes do not depend on who writes them)
-    truth_dir = landing_root / T.TRUTH_DIRNAME
-    landing_root.mkdir(parents=True, exist_ok=True)
-    n = len(parts)
-    out = _new_out(n)
+def _write_files(parts: pd.DataFrame, world: _World, specs: dict[str, OfficeSpec], all_offices: dict[str, Office],
+                 landing_root: Path, seed: int, progress: bool) -> tuple[WriterReport, pd.DataFrame, pd.DataFrame]:
+    """Every office's files, one task per office (its own random stream, so the bytes do not depend on who
+    writes them); returns where each row went, the files and the junk rows (titles, totals, signatures)."""
     offices_col = parts["office_id"].to_numpy()
     tasks = []
     for office_id, spec in specs.items():
         office = all_offices[office_id]
         pos = np.flatnonzero(offices_col == office_id)
-        tasks.append((pos, _office_task(world, office, spec, seed, office.landing_dir(landing_root), parts.iloc[pos],
-                                               XLS_MAX_DATA_ROWS)))
+        tasks.append((pos, office_task(world, office, spec, seed, office.landing_dir(landing_root), parts.iloc[pos],
+                                       XLS_MAX_DATA_ROWS)))
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=n, unit="row", desc="demo world")
-    results = _run_tasks([task for _, task in tasks], bar)
+        bar = tqdm(total=len(parts), unit="row", desc="demo world")
+    reports = write_offices([task for _, task in tasks], bar)
     if bar is not None:
         bar.close()
+    return _gather_reports(len(parts), tasks, reports)
+
+
+def _gather_reports(n: int, tasks: list[tuple[np.ndarray, dict]], reports: list[WriterReport]):
+    """The offices' writer reports as one report over all rows, plus the files and junk-row tables."""
+    out = empty_report(n)
     file_rows = []
     junk_rows = []
-    for (pos, task), local in zip(tasks, results):
+    for (pos, task), local in zip(tasks, reports):
         office_id = task["office"].id
-        for name in ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor",
-                     "written_nik", "written_nama"):
+        for name in ROW_FIELDS:
             getattr(out, name)[pos] = getattr(local, name)
         for name, status, why in local.files:
             file_rows.append({"office_id": office_id, "source_file": name, "expected_status": status, "why": why,
                               "same_as": ""})
         junk_rows.extend({"office_id": office_id, "source_file": f, "source_sheet": s, "source_row": r, "kind": k}
                          for f, s, r, k in local.junk)
-
-    truth_rows = _truth_rows(parts, out, specs)
     files = pd.DataFrame(file_rows)
     junk = pd.DataFrame(junk_rows, columns=["office_id", "source_file", "source_sheet", "source_row", "kind"])
-    truth_rows, files, junk = _landing_mess(landing_root, all_offices, offices, truth_rows, files, junk, seed)
+    return out, files, junk
 
+
+def _summary(landing_root: Path, offices: dict[str, Office], all_offices: dict[str, Office],
+             specs: dict[str, OfficeSpec], generic: list[str], truth_rows: pd.DataFrame, persons: pd.DataFrame,
+             files: pd.DataFrame) -> WorldSummary:
+    """What the world holds, per office and per expected outcome."""
     summary_offices: dict[str, dict[str, int]] = {}
     for office_id in offices:
         if office_id not in specs:
@@ -412,12 +481,9 @@ def generate_world(
             "files": int((files["office_id"] == office_id).sum()),
         }
     paths = [all_offices[o].landing_dir(landing_root) / f for o, f in zip(files["office_id"], files["source_file"])]
-    used = np.unique(truth_rows["person_id"].dropna().to_numpy(dtype=np.int64))
-    persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
-    T.write_truth(truth_dir, truth_rows, persons, files, junk)
     return WorldSummary(
         landing_root=landing_root,
-        truth_dir=truth_dir,
+        truth_dir=landing_root / T.TRUTH_DIRNAME,
         rows=len(truth_rows),
         persons=int(len(persons)),
         files=len(files),
@@ -430,7 +496,7 @@ def generate_world(
     )
 
 
-def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
+def _truth_rows(parts: pd.DataFrame, out: WriterReport, specs) -> pd.DataFrame:
     special = parts["special"].to_numpy()
     pid = parts["pid"].to_numpy()
     expected = np.full(len(parts), "published", dtype=object)
@@ -450,9 +516,9 @@ def _truth_rows(parts: pd.DataFrame, out: _Out, specs) -> pd.DataFrame:
             "true_nik": parts["true_nik"].astype(object),
             "nik_intact": (damage == "") & (pid >= 0),
             "nik_damage": damage.astype(str),
-            "jabatan_kerja": _obj(_jabatan(parts["fam"].to_numpy(), parts["jen"].to_numpy())).to_numpy(),
+            "jabatan_kerja": _obj(jabatan_titles(parts["fam"].to_numpy(), parts["jen"].to_numpy())).to_numpy(),
             "jenjang": parts["jen"].astype(np.int64),
-            "kualifikasi": _KUALIFIKASI_TABLE[parts["jen"].to_numpy(dtype=np.int64)],
+            "kualifikasi": KUALIFIKASI_BY_JENJANG[parts["jen"].to_numpy(dtype=np.int64)],
             "hasil": hasil.to_numpy(),
             "nomor_sertifikat": out.written_nomor,
             "tanggal_terbit": out.written_terbit.astype("datetime64[s]"),

@@ -1,8 +1,8 @@
 """What else arrives in a landing folder (DOMAIN): revisions, misplaced files, attendance lists, copies.
 
-Two moments: before writing, :func:`_add_variants` adds the rows of first versions,
+Two moments: before writing, :func:`add_variant_rows` adds the rows of first versions,
 earlier exports in the wrong folder and attendance lists (the writers write them
-like any other rows); after writing, :func:`_landing_mess` gives those files their
+like any other rows); after writing, :func:`arrange_landing` gives those files their
 status, moves misplaced and foreign files to the folder they landed in, and copies
 some files under a browser's or sync tool's name.
 """
@@ -96,7 +96,7 @@ def _variant_rows(rows: pd.DataFrame, special: int, group: str, rng, keep: float
     return v
 
 
-def _add_variants(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
+def add_variant_rows(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
     """Superseded first versions, misplaced files, attendance lists (rows the writers then write)."""
     rng = _rng(seed, "variants")
     office_col = parts["office_id"].to_numpy()
@@ -174,7 +174,7 @@ def _add_variants(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) 
     return parts
 
 
-def _landing_mess(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office],
+def arrange_landing(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office],
                   rows: pd.DataFrame, files: pd.DataFrame, junk: pd.DataFrame, seed: int):
     """After writing: first versions and misplaced files get their status, misplaced and foreign files
     move to the folder they landed in, and some files are copied under a browser's or sync tool's name."""

@@ -1,7 +1,7 @@
 """NIK damage and name noise: what becomes of a true NIK and a true name on the way into a file.
 
-NIK damage is decided once per row of the world (:func:`_damage`); how a NIK cell and
-a name are then written is each office's habit (:func:`_format_nik`, :func:`_render_names`).
+NIK damage is decided once per row of the world (:func:`damage_niks`); how a NIK cell and
+a name are then written is each office's habit (:func:`nik_cells`, :func:`render_names`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _wrong_length(nik: str, rng) -> str:
     return nik[:pos] + nik[pos] + nik[pos:]  # 17 digits
 
 
-def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: bool) -> None:
+def damage_niks(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: bool) -> None:
     """Choose each row's NIK damage and the NIK text/number the file shows.
 
     Adds ``nik_damage`` ("" when intact), ``nik_text`` (str or None) and ``nik_number``
@@ -102,7 +102,7 @@ def _damage(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: 
     df["nik_number"] = number
 
 
-def _format_nik(df: pd.DataFrame, fmt: str, rng) -> list:
+def nik_cells(df: pd.DataFrame, fmt: str, rng) -> list:
     """The NIK cell of each row as the office writes it (spaces, dots, apostrophes are harmless)."""
     text = df["nik_text"].tolist()
     number = df["nik_number"].to_numpy()
@@ -167,7 +167,7 @@ def _abbreviate(parts: list[str], r: float, dot: bool) -> list[str]:
     return parts
 
 
-def _render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: float = 0.0) -> list[str | None]:
+def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: float = 0.0) -> list[str | None]:
     """Names as one file writes them.
 
     Spelling variants ("Moh.", "Achmad"), the pre-1972 spelling of older persons

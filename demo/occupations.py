@@ -23,15 +23,15 @@ _JABATAN_TABLE = np.array(
     [V.FAMILIES[f].names.get(j) if f < len(V.FAMILIES) else None for f in range(len(V.FAMILIES)) for j in range(10)],
     dtype=object,
 )
-_KUALIFIKASI_TABLE = np.array([None] + [T.kualifikasi_for(j) for j in range(1, 10)], dtype=object)
+KUALIFIKASI_BY_JENJANG = np.array([None] + [T.kualifikasi_for(j) for j in range(1, 10)], dtype=object)
 
 
-def _jabatan(family: np.ndarray, jenjang: np.ndarray) -> np.ndarray:
+def jabatan_titles(family: np.ndarray, jenjang: np.ndarray) -> np.ndarray:
     """Occupation titles for (family, jenjang) arrays."""
     return _JABATAN_TABLE[np.asarray(family, dtype=np.int64) * 10 + np.asarray(jenjang, dtype=np.int64)]
 
 
-def _draw_family(jenjang: np.ndarray, spec: OfficeSpec, rng) -> np.ndarray:
+def draw_families(jenjang: np.ndarray, spec: OfficeSpec, rng) -> np.ndarray:
     eligible = _eligible_families(spec)
     family = np.zeros(len(jenjang), dtype=np.int16)
     for level in np.unique(jenjang).tolist():

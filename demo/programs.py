@@ -110,7 +110,7 @@ def _plan_palembang(df, world, rng):
     df["assess"] = _dates(year, np.array([0, 3, 5, 8, 10])[angkatan], 12 + rng.integers(0, 5, size=n))
 
 
-def _plan_simple(stem: str, sheet: str) -> Callable:
+def yearly_plan(stem: str, sheet: str) -> Callable:
     def plan(df, world, rng):
         n = len(df)
         year = df["year"].to_numpy()
@@ -129,7 +129,7 @@ PLANS: dict[str, Callable] = {
     "muaro-jambi": _plan_muaro_jambi,
     "kalsel": _plan_kalsel,
     "palembang": _plan_palembang,
-    "samarinda": _plan_simple("peserta_sertifikasi_tkk_{year}.csv", ""),
-    "kukar": _plan_simple("Data Peserta Sertifikasi TKK {year}.xlsx", "Peserta"),
-    "muara-enim": _plan_simple("REKAP_PESERTA_SKK_{year}.xlsx", "Data"),
+    "samarinda": yearly_plan("peserta_sertifikasi_tkk_{year}.csv", ""),
+    "kukar": yearly_plan("Data Peserta Sertifikasi TKK {year}.xlsx", "Peserta"),
+    "muara-enim": yearly_plan("REKAP_PESERTA_SKK_{year}.xlsx", "Data"),
 }

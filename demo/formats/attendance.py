@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _bulan, _dmy
-from demo.formats.base import _common, _Ctx, _Out, _sheets, _signature
+from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of, signature_block
 from demo.xlsx import XlsxBook
 
 
-def _write_attendance(df, ctx: _Ctx, out: _Out) -> None:
+def write_attendance_lists(df, ctx: OfficeContext, out: WriterReport) -> None:
     """Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta) as files of their own."""
-    c = _common(df, ctx, out)
+    c = row_values(df, ctx, out)
     books: dict[str, XlsxBook] = {}
     registration = ctx.spec.fmt in ("kukar", "samarinda")
-    for group, sheet_name, pos in _sheets(df):
+    for group, sheet_name, pos in sheets_of(df):
         book = books.get(group)
         if book is None:
             for other in books.values():
@@ -22,13 +22,13 @@ def _write_attendance(df, ctx: _Ctx, out: _Out) -> None:
             book = books[group] = XlsxBook(ctx.dir / group, creator=ctx.office.name)
             kind = "registration list (Daftar Peserta)" if registration else "attendance list (Daftar Hadir)"
             out.files.append((group, "attendance", f"{kind}: made before the assessment, no jenjang, no result"))
-        _attendance_sheet(book, group, sheet_name or ("Pendaftar" if registration else "Daftar Hadir"), pos, df, c,
+        attendance_sheet(book, group, sheet_name or ("Pendaftar" if registration else "Daftar Hadir"), pos, df, c,
                           ctx, out, registration)
     for book in books.values():
         book.close()
 
 
-def _attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: _Ctx, out: _Out, registration: bool) -> None:
+def attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: OfficeContext, out: WriterReport, registration: bool) -> None:
     """One attendance or registration sheet: made before the assessment, so no jenjang and no
     result; a signature column numbered the way paper lists are (odd numbers left, even right)."""
     rng = ctx.rng
@@ -74,6 +74,6 @@ def _attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: _Ctx, 
     for prefix in ("Kabupaten ", "Kota ", "Provinsi "):
         place = place.replace(prefix, "")
     when = f"{int(rng.integers(1, 28))} {V.BULAN[int(rng.integers(0, 12))]} {c['year'][pos[0]]}"
-    _, rows = _signature(sheet, r, 3, ctx.office, place, when)
+    _, rows = signature_block(sheet, r, 3, ctx.office, place, when)
     out.junk.extend((group, name, s_, "signature") for s_ in rows)
     ctx.tick(len(pos))

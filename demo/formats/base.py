@@ -1,7 +1,7 @@
 """What every office writer shares: the report a writer gives back, its inputs, per-row values.
 
-A writer gets one office's rows (a DataFrame in row order), a :class:`_Ctx` and an
-:class:`_Out`; it writes the office's files and records, for every data row, the
+A writer gets one office's rows (a DataFrame in row order), a :class:`OfficeContext` and an
+:class:`WriterReport`; it writes the office's files and records, for every data row, the
 file/sheet/row it went to and what the file states (NIK, name, number, dates).
 """
 
@@ -15,15 +15,15 @@ import pandas as pd
 
 from demo import names as V
 from demo.common import _rng
-from demo.noise import _format_nik, _render_names
-from demo.occupations import _jabatan
+from demo.noise import nik_cells, render_names
+from demo.occupations import jabatan_titles
 from demo.persons import _World
 from demo.specs import OfficeSpec
 from sources.registry import Office
 
 
 @dataclass
-class _Out:
+class WriterReport:
     """What a writer reports back."""
 
     source_file: np.ndarray
@@ -38,8 +38,13 @@ class _Out:
     junk: list[tuple[str, str, int, str]] = field(default_factory=list)  # (file, sheet, row, kind)
 
 
-def _new_out(n: int) -> _Out:
-    return _Out(
+# the per-row fields of a WriterReport, in the order the writers fill them
+ROW_FIELDS = ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor",
+              "written_nik", "written_nama")
+
+
+def empty_report(n: int) -> WriterReport:
+    return WriterReport(
         source_file=np.full(n, "", dtype=object),
         source_sheet=np.full(n, "", dtype=object),
         source_row=np.zeros(n, dtype=np.int64),
@@ -51,7 +56,7 @@ def _new_out(n: int) -> _Out:
     )
 
 
-class _Ctx:
+class OfficeContext:
     """Shared inputs for the writers."""
 
     def __init__(self, world: _World, office: Office, spec: OfficeSpec, seed: int, out_dir: Path, progress,
@@ -70,7 +75,7 @@ class _Ctx:
             self.progress.update(k)
 
 
-def _nik_as_text(value) -> str | None:
+def nik_as_text(value) -> str | None:
     """A NIK cell as a reader renders it: numbers >= 1e15 in 15-digit scientific form."""
     if value is None:
         return None
@@ -79,7 +84,7 @@ def _nik_as_text(value) -> str | None:
     return value.strip() or None
 
 
-def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
+def row_values(df: pd.DataFrame, ctx: OfficeContext, out: WriterReport) -> dict[str, list]:
     """Per-row values most writers need, rendered once (records the NIK text in ``out``)."""
     cat = ctx.world.cat
     pid = df["pid"].to_numpy()
@@ -87,9 +92,9 @@ def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
     real = pid >= 0
     places = np.array(ctx.world.place_names, dtype=object)[cat["place"][safe]]
     birth = cat["birth"][safe]
-    nik = _format_nik(df, ctx.spec.fmt, ctx.rng)
-    out.written_nik[:] = [_nik_as_text(v) for v in nik]
-    nama = _render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev)
+    nik = nik_cells(df, ctx.spec.fmt, ctx.rng)
+    out.written_nik[:] = [nik_as_text(v) for v in nik]
+    nama = render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev)
     out.written_nama[:] = nama
     return {
         "real": real.tolist(),
@@ -98,7 +103,7 @@ def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
         "place": [p if r else None for p, r in zip(places.tolist(), real.tolist())],
         "birth": birth,
         "female": cat["female"][safe].tolist(),
-        "jabatan": _jabatan(df["fam"].to_numpy(), df["jen"].to_numpy()).tolist(),
+        "jabatan": jabatan_titles(df["fam"].to_numpy(), df["jen"].to_numpy()).tolist(),
         "jen": df["jen"].tolist(),
         "hasil": df["hasil"].tolist(),
         "pending": df["pending"].tolist(),
@@ -108,7 +113,7 @@ def _common(df: pd.DataFrame, ctx: _Ctx, out: _Out) -> dict[str, list]:
     }
 
 
-def _sheets(df: pd.DataFrame):
+def sheets_of(df: pd.DataFrame):
     """(group, sheet, positions) in row order."""
     keys = list(zip(df["group"].tolist(), df["sheet"].tolist()))
     start = 0
@@ -118,7 +123,7 @@ def _sheets(df: pd.DataFrame):
             start = i
 
 
-def _files_of(df: pd.DataFrame):
+def files_of(df: pd.DataFrame):
     """(group, positions) in row order."""
     groups = df["group"].tolist()
     start = 0
@@ -128,7 +133,7 @@ def _files_of(df: pd.DataFrame):
             start = i
 
 
-def _signature(sheet, r: int, col: int, office: Office, place: str, when: str) -> tuple[int, list[int]]:
+def signature_block(sheet, r: int, col: int, office: Office, place: str, when: str) -> tuple[int, list[int]]:
     """Signature block ("Mengetahui, / Kepala Dinas ... / (name) / NIP. ...") from row r; returns next row and rows."""
     name, nip = V.SIGNATORIES.get(office.id, ("Ir. Bambang Sutrisno, M.T.", "19700101 199503 1 001"))
     lines = [f"{place}, {when}", "Mengetahui,", f"Kepala {office.name}", None, None, f"({name})", f"NIP. {nip}"]

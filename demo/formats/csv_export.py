@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 
 from demo.common import _dmy
-from demo.formats.base import _common, _Ctx, _files_of, _Out
+from demo.formats.base import row_values, OfficeContext, files_of, WriterReport
 
 
-def _write_csv(df, ctx: _Ctx, out: _Out, *, palembang: bool) -> None:
-    c = _common(df, ctx, out)
+def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bool) -> None:
+    c = row_values(df, ctx, out)
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
     program = df["program"].tolist()
@@ -29,7 +29,7 @@ def _write_csv(df, ctx: _Ctx, out: _Out, *, palembang: bool) -> None:
         berlaku_text = _dmy(expiry, sep="/", order="mdy")
         encoding, delimiter, newline = "utf-8-sig", ",", "\r\n"
         why = "CSV export from an English-locale Excel: month-first dates"
-    for group, pos in _files_of(df):
+    for group, pos in files_of(df):
         path = ctx.dir / group
         with path.open("w", encoding=encoding, newline="") as handle:
             writer = csv.writer(handle, delimiter=delimiter, lineterminator=newline)

@@ -8,24 +8,24 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _iso
-from demo.formats.base import _common, _Ctx, _files_of, _Out
+from demo.formats.base import row_values, OfficeContext, files_of, WriterReport
 
 
 JSON_PAGE_SIZE = 500
 API_PAGE_SIZE = 100
 
 
-def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
-    c = _common(df, ctx, out)
+def write_kalsel(df, ctx: OfficeContext, out: WriterReport) -> None:
+    c = row_values(df, ctx, out)
     born = _iso(c["birth"])
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
     issue_iso, expiry_iso = _iso(issue), _iso(expiry)
     nik = c["nik"]
     program = df["program"].tolist()
-    for stem, pos in _files_of(df):
+    for stem, pos in files_of(df):
         if stem.startswith("sertifikasi_ahli"):
-            _write_api_pages(df, c, ctx, out, stem, pos, issue, expiry)
+            _write_portal_api_pages(df, c, ctx, out, stem, pos, issue, expiry)
             continue
         pages = [pos[i:i + JSON_PAGE_SIZE] for i in range(0, len(pos), JSON_PAGE_SIZE)]
         for page_no, page in enumerate(pages, start=1):
@@ -65,7 +65,7 @@ def _write_kalsel(df, ctx: _Ctx, out: _Out) -> None:
             ctx.tick(len(page))
 
 
-def _write_api_pages(df, c, ctx: _Ctx, out: _Out, stem: str, pos: np.ndarray, issue, expiry) -> None:
+def _write_portal_api_pages(df, c, ctx: OfficeContext, out: WriterReport, stem: str, pos: np.ndarray, issue, expiry) -> None:
     """The province portal's REST API export, in English (DOMAIN: exports from web systems).
 
     ``{"data": [...], "meta": {"page", "per_page", "total", "total_pages"}, "links": {...}}``;

@@ -6,7 +6,7 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _serial
-from demo.formats.base import _common, _Ctx, _Out, _sheets
+from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of
 from demo.xlsx import XDate, XlsxBook
 
 
@@ -16,8 +16,8 @@ def _kualifikasi_text(j: int, s: float) -> str:
     return f"Jenjang {j}" if s < 0.5 else f"KKNI {j}"
 
 
-def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
-    c = _common(df, ctx, out)
+def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
+    c = row_values(df, ctx, out)
     rng = ctx.rng
     serial_birth = _serial(c["birth"]).tolist()
     bulan = _bulan(c["birth"])
@@ -32,7 +32,7 @@ def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
     widths = [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7]
     book = None
     current = None
-    for group, sheet_name, pos in _sheets(df):
+    for group, sheet_name, pos in sheets_of(df):
         if group != current:
             if book is not None:
                 book.close()
@@ -41,7 +41,7 @@ def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
             out.files.append((group, "ok", "province workbook: Tahap sheets with a two-row header, plus Rekap Kabupaten"))
         year = c["year"][pos[0]]
         if sheet_name == "Rekap Kabupaten":
-            _write_kaltim_rekap(book, df, c, pos, ctx, out, group, year, region_of)
+            _write_rekap_kabupaten(book, df, c, pos, ctx, out, group, year, region_of)
             continue
         sheet = book.sheet(sheet_name, widths)
         sheet.row(1, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI KUALIFIKASI AHLI DAN FRESH GRADUATE"], bold=True)
@@ -92,7 +92,7 @@ def _write_kaltim(df, ctx: _Ctx, out: _Out) -> None:
         book.close()
 
 
-def _write_kaltim_rekap(book, df, c, pos, ctx, out, group, year, region_of) -> None:
+def _write_rekap_kabupaten(book, df, c, pos, ctx, out, group, year, region_of) -> None:
     """Sheet "Rekap Kabupaten": certificates issued through the regencies, same registration numbers."""
     sheet = book.sheet("Rekap Kabupaten", [5, 28, 32, 20, 12, 36, 13, 15, 24, 14, 14, 7])
     sheet.row(1, [f"REKAPITULASI SERTIFIKAT TENAGA KERJA KONSTRUKSI KABUPATEN/KOTA SE-KALIMANTAN TIMUR TAHUN {year}"], bold=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _BULAN_SHORT, _ymd
-from demo.formats.attendance import _attendance_sheet
-from demo.formats.base import _common, _Ctx, _Out, _sheets, _signature
+from demo.formats.attendance import attendance_sheet
+from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of, signature_block
 from demo.xlsx import XlsxBook
 
 
-def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
-    c = _common(df, ctx, out)
+def write_kutim(df, ctx: OfficeContext, out: WriterReport) -> None:
+    c = row_values(df, ctx, out)
     rng = ctx.rng
     header = ["No", "Nama Lengkap", "NIK", "Tempat, Tanggal Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
               "No. Registrasi", "Tahun"]
@@ -20,7 +20,7 @@ def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
     blank = (rng.random(len(df)) < 0.012).tolist()
     jstyle = rng.random(len(df)).tolist()
     books: dict[str, XlsxBook] = {}
-    for group, sheet_name, pos in _sheets(df):
+    for group, sheet_name, pos in sheets_of(df):
         book = books.get(group)
         if book is None:
             for other in books.values():
@@ -29,7 +29,7 @@ def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
             book = books[group] = XlsxBook(ctx.dir / group)
             out.files.append((group, "ok", "MTU participant workbook, one sheet per kecamatan"))
         if df["special"].iat[pos[0]] == 6:  # the kecamatan's attendance list, a sheet of the same workbook
-            _attendance_sheet(book, group, sheet_name, pos, df, c, ctx, out, registration=False)
+            attendance_sheet(book, group, sheet_name, pos, df, c, ctx, out, registration=False)
             continue
         sheet = book.sheet(sheet_name, widths)
         year = c["year"][pos[0]]
@@ -102,7 +102,7 @@ def _write_kutim(df, ctx: _Ctx, out: _Out) -> None:
         sheet.merge(r, 0, r, 6)
         out.junk.append((group, sheet_name, r, "total"))
         r += 2
-        _, rows = _signature(sheet, r, 7, ctx.office, "Sangatta", f"{20 + int(rng.integers(0, 9))} Desember {year}")
+        _, rows = signature_block(sheet, r, 7, ctx.office, "Sangatta", f"{20 + int(rng.integers(0, 9))} Desember {year}")
         out.junk.extend((group, sheet_name, s, "signature") for s in rows)
         ctx.tick(len(pos))
     for book in books.values():

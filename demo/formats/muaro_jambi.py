@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _dmy
-from demo.formats.base import _common, _Ctx, _files_of, _Out
+from demo.formats.base import row_values, OfficeContext, files_of, WriterReport
 
 
 def _cache_xlwt_styles(book) -> None:
@@ -21,16 +21,16 @@ def _cache_xlwt_styles(book) -> None:
     book.add_style = add_style
 
 
-def _write_muaro_jambi(df, ctx: _Ctx, out: _Out) -> None:
+def write_muaro_jambi(df, ctx: OfficeContext, out: WriterReport) -> None:
     import xlwt
 
-    c = _common(df, ctx, out)
+    c = row_values(df, ctx, out)
     rng = ctx.rng
     born = _dmy(c["birth"], sep="/")
     jstyle = rng.random(len(df)).tolist()
     header = ["No", "Nama", "No. KTP", "Tempat Lahir", "Tgl Lahir", "JK", "Jabatan", "Jenjang", "Keterangan", "Tahun"]
     bold = xlwt.easyxf("font: bold on; align: horiz center")
-    for group, pos in _files_of(df):
+    for group, pos in files_of(df):
         book = xlwt.Workbook(encoding="utf-8")
         _cache_xlwt_styles(book)
         out.files.append((group, "ok", "legacy .xls (BIFF8); long lists continue on further sheets"))

@@ -6,16 +6,16 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _dmy, _serial
-from demo.formats.base import _common, _Ctx, _files_of, _Out, _signature
+from demo.formats.base import row_values, OfficeContext, files_of, WriterReport, signature_block
 from demo.xlsx import XDate, XlsxBook
 
 
 NUMBERS_ONLY_FROM = 2023  # Muara Enim's sheets from this year give only the registration number
 
 
-def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
+def write_standard_xlsx(df, ctx: OfficeContext, out: WriterReport, *, kind: str) -> None:
     """Kutai Kartanegara ("Peserta" + a "Rekap" pivot), Muara Enim, and offices without a spec."""
-    c = _common(df, ctx, out)
+    c = row_values(df, ctx, out)
     rng = ctx.rng
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
@@ -40,7 +40,7 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
                   "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang", "Hasil",
                   "No. Registrasi", "Tgl Terbit", "Masa Berlaku", "Tahun"]
         widths = [5, 30, 22, 16, 13, 13, 34, 8, 16, 24, 12, 12, 7]
-    for group, pos in _files_of(df):
+    for group, pos in files_of(df):
         book = XlsxBook(ctx.dir / group, creator=office.name)
         why = {"kukar": "sheet Peserta is the list; sheet Rekap is a pivot the registry tells readers to skip",
                "muara-enim": "NIK first; Hasil K/BK and Keterangan TERBIT / dalam proses"}.get(kind, "participant list")
@@ -115,7 +115,7 @@ def _write_standard_xlsx(df, ctx: _Ctx, out: _Out, *, kind: str) -> None:
             sheet.row(r, ["JUMLAH", None, len(pos)], bold=True)
             out.junk.append((group, sheet_name, r, "total"))
             r += 2
-            _, rows = _signature(sheet, r, 5, office, "Muara Enim", f"30 Desember {year}")
+            _, rows = signature_block(sheet, r, 5, office, "Muara Enim", f"30 Desember {year}")
             out.junk.extend((group, sheet_name, s, "signature") for s in rows)
         if kind == "kukar":
             pivot = book.sheet("Rekap", [36, 12, 16, 10])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from demo.formats.base import _Ctx, _Out
+from demo.formats.base import OfficeContext, WriterReport
 from demo.xlsx import XlsxBook
 
 
-def _bad_files(ctx: _Ctx, out: _Out) -> None:
+def write_unreadable_files(ctx: OfficeContext, out: WriterReport) -> None:
     """Muara Enim's unreadable files: a corrupt workbook, an empty CSV, a meeting invitation."""
     rng = ctx.rng
     good = XlsxBook(ctx.dir / "_tmp.xlsx")
