@@ -143,10 +143,6 @@ class GrowthTarget(_Target):
 Target = Annotated[Union[PerYearTarget, GrowthTarget], Field(discriminator="kind")]
 
 
-def _as_dict(target: _Target) -> dict[str, Any]:
-    # Held as plain mappings: warehouse/star.py reads targets with target["metric"] / .get("year").
-    return target.model_dump(exclude_none=True)
-
 
 # -- the office
 
@@ -194,7 +190,7 @@ class Office:
     landing: Annotated[str, _none_as(""), Strict(), AfterValidator(_relative_folder)] = ""  # empty: the id
     reader: Annotated[ReaderOptions, _none_as(ReaderOptions())] = ReaderOptions()
     freshness_days: PositiveInt | None = None
-    targets: Annotated[tuple[Annotated[Target, AfterValidator(_as_dict)], ...], _none_as(())] = ()
+    targets: Annotated[tuple[Target, ...], _none_as(())] = ()
     pull: PullField | None = None  # where the pipeline fetches the office's files, if it does
     limits: Annotated[IntakeLimits, _none_as(IntakeLimits())] = IntakeLimits()
 

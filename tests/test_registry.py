@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from reference import regions
 from sources.pull import PullSource
-from sources.registry import IntakeLimits, Office, RegistryError, load_registry
+from sources.registry import GrowthTarget, IntakeLimits, Office, PerYearTarget, RegistryError, load_registry
 
 
 def test_reference_data_has_every_region():
@@ -127,11 +127,15 @@ def test_every_problem_of_every_office_is_listed_at_once(tmp_path):
     )
 
 
-def test_targets_are_held_as_the_mappings_the_publish_reads():
+def test_targets_are_typed_by_their_kind():
     kutim = load_registry()["kab-kutai-timur"]
     assert kutim.targets == (
-        {"metric": "certified_persons", "kind": "growth", "value": 0.5, "baseline_year": 2025, "target_year": 2029,
-         "source": "upnews.id 2025-11-12: +50% tenaga konstruksi bersertifikat pada 2029"},
+        GrowthTarget(metric="certified_persons", kind="growth", value=0.5, baseline_year=2025, target_year=2029,
+                     source="upnews.id 2025-11-12: +50% tenaga konstruksi bersertifikat pada 2029"),
+    )
+    assert load_registry()["prov-kaltim"].targets == (
+        PerYearTarget(metric="participants", kind="per_year", value=1000,
+                      source="perspesinews.com 2025: target setahun 1.000 peserta"),
     )
 
 

@@ -27,13 +27,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import date
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from reference import regions
-from sources.registry import Office
+from sources.registry import GrowthTarget, Office, PerYearTarget, Target
 from standardize.levels import kualifikasi_for
 from standardize.nik import nik_birth_date_and_sex
 from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
@@ -412,15 +411,13 @@ def _elapsed(start: date, end: date, on: date) -> float:
     return min(max((on - start).days / total, 0.0), 1.0) if total > 0 else 1.0
 
 
-def _measure(target: dict[str, Any], office: Office, participation: pd.DataFrame, credited: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+def _measure(target: Target, office: Office, participation: pd.DataFrame, credited: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """The rows a target's metric counts distinct persons in, and the year column to filter on."""
-    metric = target.get("metric")
-    if metric == "certified_persons":
+    if target.metric == "certified_persons":
         return credited[credited["office_id"] == office.id], "_year"
-    if metric == "participants":
-        mine = participation[(participation["office_id"] == office.id) & ~participation["re_report"]]
-        return mine, "tahun"
-    raise ValueError(f"office {office.id}: unknown target metric {metric!r}")
+    # "participants" (the registry admits no other metric)
+    mine = participation[(participation["office_id"] == office.id) & ~participation["re_report"]]
+    return mine, "tahun"
 
 
 def build_target_progress(
@@ -441,7 +438,6 @@ def build_target_progress(
     records = []
     for office in offices.values():
         for target in office.targets:
-            kind = target.get("kind")
             rows, year_column = _measure(target, office, participation, credited)
             base = {
                 "office_id": office.id,
@@ -449,35 +445,33 @@ def build_target_progress(
                 "province_code": office.province_code,
                 "region_code": office.region_code,
                 "region_name": reference[office.region_code].name,
-                "metric": target["metric"],
-                "kind": kind,
-                "note": target.get("note"),
-                "source": target.get("source"),
+                "metric": target.metric,
+                "kind": target.kind,
+                "note": target.note,
+                "source": target.source,
                 "measured_on": publish_date,
             }
-            if kind == "per_year":
+            if isinstance(target, PerYearTarget):
                 records += [{**base, **measured}
                             for measured in _per_year_progress(target, rows, year_column, publish_date)]
-            elif kind == "growth":
-                records.append({**base, **_growth_progress(target, rows, year_column, publish_date)})
             else:
-                raise ValueError(f"office {office.id}: unknown target kind {kind!r}")
+                records.append({**base, **_growth_progress(target, rows, year_column, publish_date)})
     return _sorted(_target_progress_frame(records), "target_progress")
 
 
-def _per_year_progress(target: dict, rows: pd.DataFrame, year_column: str, publish_date: date) -> list[dict]:
+def _per_year_progress(target: PerYearTarget, rows: pd.DataFrame, year_column: str, publish_date: date) -> list[dict]:
     """One row per target year: the persons of that year against the yearly goal.
 
     A target without a year applies to every year from the first one seen (or this
     year) up to the publish year, so an office's history shows beside this year's pace.
     """
-    if target.get("year") is not None:
-        years = [int(target["year"])]
+    if target.year is not None:
+        years = [target.year]
     else:
         seen = rows[year_column].dropna()
         first = int(seen.min()) if len(seen) else publish_date.year
         years = list(range(min(first, publish_date.year), publish_date.year + 1))
-    goal = float(target["value"])
+    goal = float(target.value)
     progress = []
     for year in years:
         measured = int(rows.loc[rows[year_column] == year, "person_key"].nunique())
@@ -497,14 +491,14 @@ def _per_year_progress(target: dict, rows: pd.DataFrame, year_column: str, publi
     return progress
 
 
-def _growth_progress(target: dict, rows: pd.DataFrame, year_column: str, publish_date: date) -> dict:
+def _growth_progress(target: GrowthTarget, rows: pd.DataFrame, year_column: str, publish_date: date) -> dict:
     """Growth from the end of the baseline year to the target year, as a share of the growth asked.
 
     Until the baseline year is over its figure can still move, so the target is
     "baseline_open" rather than judged.
     """
-    baseline_year, target_year = int(target["baseline_year"]), int(target["target_year"])
-    growth = float(target["value"])
+    baseline_year, target_year = target.baseline_year, target.target_year
+    growth = float(target.value)
     in_baseline = rows[year_column].isna() | (rows[year_column] <= baseline_year)
     baseline = int(rows.loc[in_baseline.to_numpy(dtype=bool), "person_key"].nunique())
     measured = int(rows["person_key"].nunique())
