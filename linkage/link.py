@@ -23,7 +23,6 @@ and :func:`explain` answers "why are these two rows one person?".
 
 from __future__ import annotations
 
-import time
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -37,6 +36,7 @@ from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_ni
 from linkage.names import register_name_model
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
+    ExactPass,
     certificate_candidates,
     choose_repairs,
     exact_pass,
@@ -45,6 +45,7 @@ from linkage.nik_stage import (
     typo_edges,
     typo_merges,
 )
+from linkage.timing import timed
 
 LINK_COLUMNS = (
     *(f"{c}_l" for c in PROVENANCE),
@@ -150,120 +151,193 @@ def link_persons(
     if not secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
     timings: dict[str, float] = {}
-    started = time.perf_counter()
+    with timed(timings, "total"):
+        result = _link_stages(rows, secret, previous, probabilistic, threshold, timings)
+    result.timings = timings
+    return result
+
+
+def _link_stages(rows: pd.DataFrame, secret: str, previous: pd.DataFrame | None, probabilistic: bool,
+                 threshold: float | None, timings: dict[str, float]) -> LinkResult:
+    """The stages of :func:`link_persons` in order, each timed into ``timings`` under its name."""
     con = duckdb.connect()
     con.execute("set enable_progress_bar = false")
     try:
-        feats = build_features(rows, con)
-        timings["features"] = time.perf_counter() - started
-
-        # Stage 1: exact NIK, copies detached.
-        t = time.perf_counter()
-        ex = exact_pass(feats)
-        n_groups = len(ex.group_nik)
-        residual = np.flatnonzero(ex.group < 0)
-        node = ex.group.copy()
-        node[residual] = n_groups + np.arange(len(residual))
-        feats["grp"] = ex.group
-        feats["detached"] = ex.detached
-        forget_nik_facts(feats, ex.detached)
-        timings["exact_nik"] = time.perf_counter() - t
-
-        # Stage 2a: valid NIKs one edit apart (a typo that still looks valid).
-        t = time.perf_counter()
-        _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "birth_from_nik", "sex", "place", "cert"]])
-        register_frequencies(con)
-        register_name_model(con)
-        merges_2a = typo_merges(con)
-        uf = GuardedUnionFind(n_groups + len(residual))
-        for g1, g2 in zip(merges_2a["g1"].tolist(), merges_2a["g2"].tolist()):
-            uf.union(g1, g2, guarded=False)
-        group_cid = uf.labels()[:n_groups]  # NIK identity: the group's root after typo merges
-        row_cid = _identity_of(ex.group, group_cid)
-
-        # What each identity / residual row knows about its person, for the guards.
-        attached = ex.group >= 0
-        births = _FactsIndex(row_cid[attached], feats["birth"].to_numpy(dtype=object)[attached])
-        sexes = _FactsIndex(row_cid[attached], feats["sex"].to_numpy(dtype=object)[attached])
-        r_birth = feats["birth"].to_numpy(dtype=object)[residual]
-        r_sex = feats["sex"].to_numpy(dtype=object)[residual]
-        blocked_cid = _identity_of(ex.blocked_group, group_cid)
-        r_blocked = blocked_cid[residual]
-
-        def facts_of(n: int) -> Facts:
-            if n < n_groups:
-                return Facts(identities={n}, births=set(births.get(n)), sexes=set(sexes.get(n)))
-            k = n - n_groups
-            facts = Facts()
-            if isinstance(r_birth[k], str):
-                facts.births.add(r_birth[k])
-            if isinstance(r_sex[k], str):
-                facts.sexes.add(r_sex[k])
-            if r_blocked[k] >= 0:
-                facts.blocked.add(int(r_blocked[k]))
-            return facts
-
-        uf.facts_of = facts_of
-        edges = [ex.edges, typo_edges(merges_2a)]
-        timings["nik_typo_merge"] = time.perf_counter() - t
-
-        # Stage 2b: residual rows repaired against the valid NIKs.
-        t = time.perf_counter()
-        v = feats.loc[attached, ["rid", "nik", "name", "birth", "sex", "place"]].copy()
-        v["cid"] = row_cid[attached]
-        r = feats.loc[residual, ["rid", "nik_status", "digits", "name", "birth", "sex", "place", "detached"]].copy()
-        r["blocked_cid"] = pd.array(np.where(r_blocked >= 0, r_blocked, -1), dtype="Int64")
-        _register(con, "v", v)
-        _register(con, "r", r)
-        repairs, ambiguous = choose_repairs(repair_candidates(con))
-        accepted = []
-        for rec in repairs.itertuples(index=False):
-            if uf.union(int(node[rec.rid_l]), int(node[rec.rid_r])):
-                accepted.append(True)
-            else:
-                accepted.append(False)
-        if len(repairs):
-            edges.append(repairs[np.array(accepted, dtype=bool)])
-        timings["nik_repair"] = time.perf_counter() - t
-
-        # Stage 2c: the same registration number reported twice is one person.
-        t = time.perf_counter()
-        cert_edges = certificate_candidates(feats, uf.labels()[node])
-        if len(cert_edges):
-            keep = [uf.union(int(node[a]), int(node[b])) for a, b in zip(cert_edges["rid_l"], cert_edges["rid_r"])]
-            edges.append(cert_edges[np.array(keep, dtype=bool)])
-        timings["same_certificate"] = time.perf_counter() - t
-
-        # Stage 3: probabilistic linkage of what is left.
+        with timed(timings, "features"):
+            feats = build_features(rows, con)
+        with timed(timings, "exact_nik"):
+            ex = _exact_nik(feats)
+        with timed(timings, "nik_typo_merge"):
+            persons, typo_links = _merge_typo_niks(con, feats, ex)
+        links = [ex.edges, typo_links]
+        with timed(timings, "nik_repair"):
+            repairs, ambiguous = _repair_niks(con, feats, ex, persons)
+            links.append(persons.merge(repairs))
+        with timed(timings, "same_certificate"):
+            # The same registration number reported twice is one person.
+            links.append(persons.merge(certificate_candidates(feats, persons.components())))
         refused = pd.DataFrame(columns=["rid_l", "rid_r", "match_probability", "reason"])
         if probabilistic:
-            from linkage.probabilistic import link_residual
+            from linkage.probabilistic import link_residual  # Splink is imported only when used
 
-            t = time.perf_counter()
-            labels = uf.labels()
-            unresolved = np.array([labels[node[i]] == node[i] for i in residual], dtype=bool)
-            fs_edges, refused, fs_timings = link_residual(
-                con, feats, row_cid, residual[unresolved], uf, node, threshold=threshold, ambiguous=ambiguous
-            )
-            edges.append(fs_edges)
-            timings.update(fs_timings)
-            timings["probabilistic"] = time.perf_counter() - t
-
-        # Persons and keys.
-        t = time.perf_counter()
-        component = uf.labels()[node]
-        links = pd.concat([e for e in edges if len(e)], ignore_index=True) if any(len(e) for e in edges) else \
-            pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
-        # DuckDB's tables (features, Splink's candidates) are no longer needed: free them
-        # before the keys and the output frames, the peak of a million-row run.
-        con.close()
-        result = _finish(rows, feats, ex, component, links, refused, secret, previous)
-        timings["keys"] = time.perf_counter() - t
-        timings["total"] = time.perf_counter() - started
-        result.timings = timings
+            with timed(timings, "probabilistic"):
+                fs_links, refused, fs_timings = link_residual(
+                    con, feats, persons.identity, persons.unplaced(), persons.uf, persons.node,
+                    threshold=threshold, ambiguous=ambiguous,
+                )
+                links.append(fs_links)
+                timings.update(fs_timings)
+        with timed(timings, "keys"):
+            component = persons.components()
+            accepted = _concat_links(links)
+            # DuckDB's tables (features, Splink's candidates) are no longer needed: free them
+            # before the keys and the output frames, the peak of a million-row run.
+            con.close()
+            result = _finish(rows, feats, ex, component, accepted, refused, secret, previous)
         return result
     finally:
         con.close()
+
+
+def _exact_nik(feats: pd.DataFrame) -> ExactPass:
+    """Stage 1: rows with the same valid NIK are one person; copies detached.
+
+    Adds ``grp`` and ``detached`` to ``feats`` and forgets what a detached row's
+    NIK says (it is someone else's), for the stages after.
+    """
+    ex = exact_pass(feats)
+    feats["grp"] = ex.group
+    feats["detached"] = ex.detached
+    forget_nik_facts(feats, ex.detached)
+    return ex
+
+
+def _merge_typo_niks(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame,
+                     ex: ExactPass) -> tuple[_Persons, pd.DataFrame]:
+    """Stage 2a: valid NIKs one edit apart (a typo that still looks valid) are one NIK identity.
+
+    Returns the persons so far, whose guard knows each identity's and each other
+    row's facts, and the typo links.
+    """
+    _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "birth_from_nik", "sex", "place", "cert"]])
+    register_frequencies(con)
+    register_name_model(con)
+    merges = typo_merges(con)
+    n_groups = len(ex.group_nik)
+    group_cid = _typo_identities(merges, n_groups)  # NIK identity: the group's root after typo merges
+    residual = np.flatnonzero(ex.group < 0)
+    node = ex.group.copy()
+    node[residual] = n_groups + np.arange(len(residual))
+    row_cid = _identity_of(ex.group, group_cid)
+    blocked = _identity_of(ex.blocked_group, group_cid)[residual]
+    facts = _NodeFacts(n_groups, feats, ex.group >= 0, row_cid, residual, blocked)
+    uf = GuardedUnionFind(n_groups + len(residual), facts_of=facts.facts_of)
+    for g1, g2 in zip(merges["g1"].tolist(), merges["g2"].tolist()):
+        uf.union(g1, g2, guarded=False)  # the sets of _typo_identities, before any guarded merge
+    persons = _Persons(uf=uf, node=node, residual=residual, identity=row_cid, blocked=blocked)
+    return persons, typo_edges(merges)
+
+
+def _typo_identities(merges: pd.DataFrame, n_groups: int) -> np.ndarray:
+    """Per NIK group, the smallest group that :func:`typo_merges` joins it with (itself when none).
+
+    The smallest, as in :class:`GuardedUnionFind`, whose roots these are once the
+    merges are made; computed over the few groups the merges touch, not all of them.
+    """
+    identity = np.arange(n_groups, dtype=np.int64)
+    ends = merges[["g1", "g2"]].to_numpy(dtype=np.int64).ravel()
+    touched, local = np.unique(ends, return_inverse=True)  # sorted: local order is group order
+    sets = GuardedUnionFind(len(touched))
+    for a, b in local.reshape(-1, 2).tolist():
+        sets.union(a, b, guarded=False)
+    identity[touched] = touched[sets.labels()]
+    return identity
+
+
+def _repair_niks(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame, ex: ExactPass,
+                 persons: _Persons) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Stage 2b: rows without a trusted NIK repaired against the valid NIKs.
+
+    Returns the repair links to merge and the rows with several candidate persons.
+    """
+    attached = ex.group >= 0
+    v = feats.loc[attached, ["rid", "nik", "name", "birth", "sex", "place"]].copy()
+    v["cid"] = persons.identity[attached]
+    r = feats.loc[persons.residual, ["rid", "nik_status", "digits", "name", "birth", "sex", "place", "detached"]].copy()
+    r["blocked_cid"] = pd.array(np.where(persons.blocked >= 0, persons.blocked, -1), dtype="Int64")
+    _register(con, "v", v)
+    _register(con, "r", r)
+    return choose_repairs(repair_candidates(con))
+
+
+def _concat_links(links: list[pd.DataFrame]) -> pd.DataFrame:
+    """The accepted links of every stage in one frame (stage order)."""
+    if any(len(e) for e in links):
+        return pd.concat([e for e in links if len(e)], ignore_index=True)
+    return pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
+
+
+@dataclass
+class _Persons:
+    """The persons found so far: a guarded union-find over NIK identities and the rows without one.
+
+    Nodes ``0 .. n_groups - 1`` are the NIK groups of stage 1; residual row ``k``
+    (no trusted NIK) is node ``n_groups + k``.
+    """
+
+    uf: GuardedUnionFind
+    node: np.ndarray  # per row: its union-find node
+    residual: np.ndarray  # the rows without a trusted NIK
+    identity: np.ndarray  # per row: its NIK identity (group root after the typo merges), -1 without
+    blocked: np.ndarray  # per residual row: the identity it must never join (its copied NIK's), -1 without
+
+    def components(self) -> np.ndarray:
+        """Per row, the label of its person."""
+        return self.uf.labels()[self.node]
+
+    def merge(self, links: pd.DataFrame) -> pd.DataFrame:
+        """The links (``rid_l``, ``rid_r``) the guard accepts, merged in order."""
+        node = self.node
+        accepted = [self.uf.union(int(node[a]), int(node[b])) for a, b in zip(links["rid_l"], links["rid_r"])]
+        return links[np.array(accepted, dtype=bool)]
+
+    def unplaced(self) -> np.ndarray:
+        """The residual rows no repair or certificate placed: still the root of their own node."""
+        labels = self.uf.labels()
+        nodes = self.node[self.residual]
+        return self.residual[labels[nodes] == nodes]
+
+
+class _NodeFacts:
+    """What each union-find node knows about its person, for the guard (:meth:`facts_of`, asked lazily).
+
+    A NIK identity knows the birth dates and sexes of all its rows; a residual row
+    its own, and the identity it must not join.
+    """
+
+    def __init__(self, n_groups: int, feats: pd.DataFrame, attached: np.ndarray, row_cid: np.ndarray,
+                 residual: np.ndarray, blocked: np.ndarray):
+        self.n_groups = n_groups
+        birth = feats["birth"].to_numpy(dtype=object)
+        sex = feats["sex"].to_numpy(dtype=object)
+        self.births = _FactsIndex(row_cid[attached], birth[attached])
+        self.sexes = _FactsIndex(row_cid[attached], sex[attached])
+        self.residual_birth = birth[residual]
+        self.residual_sex = sex[residual]
+        self.residual_blocked = blocked
+
+    def facts_of(self, n: int) -> Facts:
+        if n < self.n_groups:
+            return Facts(identities={n}, births=set(self.births.get(n)), sexes=set(self.sexes.get(n)))
+        k = n - self.n_groups
+        facts = Facts()
+        if isinstance(self.residual_birth[k], str):
+            facts.births.add(self.residual_birth[k])
+        if isinstance(self.residual_sex[k], str):
+            facts.sexes.add(self.residual_sex[k])
+        if self.residual_blocked[k] >= 0:
+            facts.blocked.add(int(self.residual_blocked[k]))
+        return facts
 
 
 def _link_path(left, right, starts, is_goal) -> list[int] | None:
@@ -317,53 +391,12 @@ class _FactsIndex:
 
 
 def _finish(rows, feats, ex, component, links, refused, secret, previous) -> LinkResult:
-    n = len(rows)
-    # Anchor NIK of each person: the valid NIK most of its rows carry (ties: smallest).
-    trusted = ex.group >= 0
-    nik_rows = pd.DataFrame({"component": component[trusted], "nik": ex.group_nik[ex.group[trusted]]})
-    counts = nik_rows.groupby(["component", "nik"]).size().rename("n").reset_index()
-    counts = counts.sort_values(["component", "n", "nik"], ascending=[True, False, True])
-    anchor = counts.drop_duplicates("component").set_index("component")["nik"]
-
-    basis = np.where(trusted, "nik", "unlinked").astype(object)
-    if len(links):
-        attach = links[links["method"] != "exact_nik"]
-        for method, kind, rl, rr in zip(attach["method"], attach["kind"], attach["rid_l"], attach["rid_r"]):
-            for rid in (rl, rr):
-                if not trusted[rid] and basis[rid] == "unlinked":
-                    basis[rid] = method if method in ("probabilistic", "same_certificate") else f"nik_repair:{kind}"
-
-    left = links["rid_l"].to_numpy(dtype=np.int64) if len(links) else np.zeros(0, dtype=np.int64)
-    right = links["rid_r"].to_numpy(dtype=np.int64) if len(links) else np.zeros(0, dtype=np.int64)
-    pkey_holder: dict = {}
-
-    def merge_reason(comp: int, retired: str, kept: str) -> str:
-        # The links on the shortest path from a row of the retired person to a row of the
-        # kept one: what this run saw that the last one did not (often a new row in between).
-        prev_key = pkey_holder.get("prev")
-        if prev_key is None or not len(links):
-            return "linked in this run"
-        inside = np.flatnonzero(component[left] == comp)
-        ends = np.column_stack([left[inside], right[inside]]).ravel().tolist()  # the order the links list them
-        starts = [r for r in dict.fromkeys(ends) if prev_key[r] == retired]
-        path = _link_path(left[inside].tolist(), right[inside].tolist(), starts, lambda r: prev_key[r] == kept)
-        if path is None:
-            return "linked in this run"
-        path = inside[path]
-        methods, evidence = links["method"].to_numpy(), links["evidence"].to_numpy()
-        return " | then ".join(f"{methods[i]}: {evidence[i]}" for i in path)
-
-    if previous is not None and len(previous):
-        ident = rows[list(ROW_IDENTITY)].reset_index(drop=True).astype({"source_sheet": "str"})
-        prev = previous[list(ROW_IDENTITY) + ["person_key"]].astype({"source_sheet": "str"}).drop_duplicates(list(ROW_IDENTITY))
-        ident["source_row"] = pd.to_numeric(ident["source_row"]).astype(np.int64)
-        prev["source_row"] = pd.to_numeric(prev["source_row"]).astype(np.int64)
-        pkey_holder["prev"] = ident.merge(prev, on=list(ROW_IDENTITY), how="left")["person_key"].to_numpy(dtype=object)
-
+    """Stage 5 and the result: a key per person, what placed each row, links and refusals by provenance."""
+    reasons = _MergeReasons(links, component, _previous_keys(rows, previous))
     person_key, key_since, merges, splits, generation = assign_keys(
-        rows, component, anchor, secret, previous, merge_reason
+        rows, component, _anchor_niks(ex, component), secret, previous, reasons.explain
     )
-
+    basis = _link_basis(ex, links)
     out_rows = rows.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     out_rows["person_key"] = person_key
     out_rows["link_basis"] = basis
@@ -375,33 +408,117 @@ def _finish(rows, feats, ex, component, links, refused, secret, previous) -> Lin
     assignments["generation"] = generation
     assignments = assignments[list(ASSIGNMENT_COLUMNS)]
 
-    link_frame = pd.DataFrame(index=pd.RangeIndex(len(links)))
     # Series.take keeps Arrow-backed strings as they are; to_numpy() would build a
     # million Python strings per column only to pick the links' rows.
-    prov = {c: _Taker(rows[c]) for c in PROVENANCE}
-    for c in PROVENANCE:
-        link_frame[f"{c}_l"] = prov[c][left]
-    for c in PROVENANCE:
-        link_frame[f"{c}_r"] = prov[c][right]
-    link_frame["person_key"] = person_key[left] if len(links) else []
-    for c in ("method", "kind", "evidence", "match_weight", "match_probability"):
-        link_frame[c] = links[c].to_numpy() if len(links) else []
-    link_frame["agreed_fields"] = _agreed_fields(feats, left, right) if len(links) else []
-    link_frame["match_weight"] = pd.to_numeric(link_frame["match_weight"])
-    link_frame["match_probability"] = pd.to_numeric(link_frame["match_probability"])
+    provenance = {c: _Taker(rows[c]) for c in PROVENANCE}
+    return LinkResult(rows=out_rows, links=_link_frame(links, feats, provenance, person_key),
+                      assignments=assignments, merges=merges, splits=splits,
+                      refused=_refused_frame(refused, provenance))
 
-    refused_frame = pd.DataFrame(index=pd.RangeIndex(len(refused)))
+
+def _anchor_niks(ex: ExactPass, component: np.ndarray) -> pd.Series:
+    """Anchor NIK of each person (by label): the valid NIK most of its rows carry (ties: smallest)."""
+    trusted = ex.group >= 0
+    nik_rows = pd.DataFrame({"component": component[trusted], "nik": ex.group_nik[ex.group[trusted]]})
+    counts = nik_rows.groupby(["component", "nik"]).size().rename("n").reset_index()
+    counts = counts.sort_values(["component", "n", "nik"], ascending=[True, False, True])
+    return counts.drop_duplicates("component").set_index("component")["nik"]
+
+
+def _link_basis(ex: ExactPass, links: pd.DataFrame) -> np.ndarray:
+    """Per row, what placed it: its own valid NIK, else the first link that attached it, else ``unlinked``."""
+    trusted = ex.group >= 0
+    basis = np.where(trusted, "nik", "unlinked").astype(object)
+    if len(links):
+        attach = links[links["method"] != "exact_nik"]
+        for method, kind, rl, rr in zip(attach["method"], attach["kind"], attach["rid_l"], attach["rid_r"]):
+            for rid in (rl, rr):
+                if not trusted[rid] and basis[rid] == "unlinked":
+                    basis[rid] = method if method in ("probabilistic", "same_certificate") else f"nik_repair:{kind}"
+    return basis
+
+
+def _link_ends(links: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Row positions of the two ends of each link."""
+    if not len(links):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return links["rid_l"].to_numpy(dtype=np.int64), links["rid_r"].to_numpy(dtype=np.int64)
+
+
+def _previous_keys(rows: pd.DataFrame, previous: pd.DataFrame | None) -> np.ndarray | None:
+    """Per row, the person key the last run gave it (missing for a new row); None without a last run."""
+    if previous is None or not len(previous):
+        return None
+    ident = rows[list(ROW_IDENTITY)].reset_index(drop=True).astype({"source_sheet": "str"})
+    prev = previous[list(ROW_IDENTITY) + ["person_key"]].astype({"source_sheet": "str"})
+    prev = prev.drop_duplicates(list(ROW_IDENTITY))
+    ident["source_row"] = pd.to_numeric(ident["source_row"]).astype(np.int64)
+    prev["source_row"] = pd.to_numeric(prev["source_row"]).astype(np.int64)
+    return ident.merge(prev, on=list(ROW_IDENTITY), how="left")["person_key"].to_numpy(dtype=object)
+
+
+class _MergeReasons:
+    """Why two persons known to the last run are one now: :meth:`explain`, for :func:`assign_keys`."""
+
+    def __init__(self, links: pd.DataFrame, component: np.ndarray, previous_key: np.ndarray | None):
+        self.links = links
+        self.component = component
+        self.previous_key = previous_key  # per row, from :func:`_previous_keys`
+        self.left, self.right = _link_ends(links)
+
+    def explain(self, comp: int, retired: str, kept: str) -> str:
+        """The links on the shortest path from a row of the retired person to a row of the kept one.
+
+        What this run saw that the last one did not (often a new row in between).
+        """
+        prev_key = self.previous_key
+        if prev_key is None or not len(self.links):
+            return "linked in this run"
+        left, right = self.left, self.right
+        inside = np.flatnonzero(self.component[left] == comp)
+        ends = np.column_stack([left[inside], right[inside]]).ravel().tolist()  # the order the links list them
+        starts = [r for r in dict.fromkeys(ends) if prev_key[r] == retired]
+        path = _link_path(left[inside].tolist(), right[inside].tolist(), starts, lambda r: prev_key[r] == kept)
+        if path is None:
+            return "linked in this run"
+        path = inside[path]
+        methods, evidence = self.links["method"].to_numpy(), self.links["evidence"].to_numpy()
+        return " | then ".join(f"{methods[i]}: {evidence[i]}" for i in path)
+
+
+def _with_provenance(frame: pd.DataFrame, provenance: dict[str, _Taker], left: np.ndarray,
+                     right: np.ndarray) -> None:
+    """Add the provenance columns of the left rows (``*_l``), then of the right rows (``*_r``)."""
+    for c in PROVENANCE:
+        frame[f"{c}_l"] = provenance[c][left]
+    for c in PROVENANCE:
+        frame[f"{c}_r"] = provenance[c][right]
+
+
+def _link_frame(links: pd.DataFrame, feats: pd.DataFrame, provenance: dict[str, _Taker],
+                person_key: np.ndarray) -> pd.DataFrame:
+    """:attr:`LinkResult.links`: the accepted links by provenance, with person, evidence and agreed fields."""
+    left, right = _link_ends(links)
+    frame = pd.DataFrame(index=pd.RangeIndex(len(links)))
+    _with_provenance(frame, provenance, left, right)
+    frame["person_key"] = person_key[left] if len(links) else []
+    for c in ("method", "kind", "evidence", "match_weight", "match_probability"):
+        frame[c] = links[c].to_numpy() if len(links) else []
+    frame["agreed_fields"] = _agreed_fields(feats, left, right) if len(links) else []
+    frame["match_weight"] = pd.to_numeric(frame["match_weight"])
+    frame["match_probability"] = pd.to_numeric(frame["match_probability"])
+    return frame
+
+
+def _refused_frame(refused: pd.DataFrame, provenance: dict[str, _Taker]) -> pd.DataFrame:
+    """:attr:`LinkResult.refused`: the refused links by provenance, with probability and reason."""
+    frame = pd.DataFrame(index=pd.RangeIndex(len(refused)))
     if len(refused):
-        rl = refused["rid_l"].to_numpy(dtype=np.int64)
-        rr = refused["rid_r"].to_numpy(dtype=np.int64)
-        for c in PROVENANCE:
-            refused_frame[f"{c}_l"] = prov[c][rl]
-        for c in PROVENANCE:
-            refused_frame[f"{c}_r"] = prov[c][rr]
-        refused_frame["match_probability"] = refused["match_probability"].to_numpy()
-        refused_frame["reason"] = refused["reason"].to_numpy()
-    return LinkResult(rows=out_rows, links=link_frame, assignments=assignments, merges=merges, splits=splits,
-                      refused=refused_frame)
+        _with_provenance(frame, provenance, refused["rid_l"].to_numpy(dtype=np.int64),
+                         refused["rid_r"].to_numpy(dtype=np.int64))
+        frame["match_probability"] = refused["match_probability"].to_numpy()
+        frame["reason"] = refused["reason"].to_numpy()
+    return frame
 
 
 def explain(result: LinkResult, row_a: dict, row_b: dict) -> pd.DataFrame:
