@@ -36,6 +36,7 @@ from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_ni
 from linkage.names import register_name_model
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
+    EDGE_COLUMNS,
     ExactPass,
     certificate_candidates,
     choose_repairs,
@@ -274,7 +275,7 @@ def _concat_links(links: list[pd.DataFrame]) -> pd.DataFrame:
     """The accepted links of every stage in one frame (stage order)."""
     if any(len(e) for e in links):
         return pd.concat([e for e in links if len(e)], ignore_index=True)
-    return pd.DataFrame(columns=["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"])
+    return pd.DataFrame(columns=EDGE_COLUMNS)
 
 
 @dataclass
@@ -327,6 +328,7 @@ class _NodeFacts:
         self.residual_blocked = blocked
 
     def facts_of(self, n: int) -> Facts:
+        """The facts of node ``n``; for an identity, those of every row the typo merges gave it."""
         if n < self.n_groups:
             return Facts(identities={n}, births=set(self.births.get(n)), sexes=set(self.sexes.get(n)))
         k = n - self.n_groups
