@@ -33,7 +33,6 @@ persons with a similar weight is left alone (ambiguous).
 from __future__ import annotations
 
 import logging
-import math
 
 import duckdb
 import numpy as np
