@@ -10,6 +10,7 @@ some files under a browser's or sync tool's name.
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -100,93 +101,149 @@ def add_variant_rows(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: in
     """Superseded first versions, misplaced files, attendance lists (rows the writers then write)."""
     rng = _rng(seed, "variants")
     office_col = parts["office_id"].to_numpy()
-    base = parts["special"].isin([0, 1, 2]).to_numpy()
+    base = parts["special"].isin([0, 1, 2]).to_numpy()  # the offices' own rows, before any variant
     extra = []
     for office_id, spec in specs.items():
         if office_id in FOREIGN_OFFICES:
             continue
         mine = base & (office_col == office_id)
-        groups = sorted(set(parts.loc[mine, "group"].tolist()))
-        # a revision: the office sends a corrected file; the first version stays in the folder
-        suffix = REVISION_SUFFIX.get(spec.fmt)
-        if suffix and len(groups) >= 2:
-            for g in rng.choice(_smaller_half(groups[:-1], parts.loc[mine, "group"]), size=REVISION_GROUPS).tolist():
-                rows = mine & (parts["group"].to_numpy() == g)
-                revised = _with_suffix(g, suffix)
-                first = _variant_rows(parts[rows], 4, g, rng, keep=0.94, later_numbers=0.4)
-                first = first[first["special"] != 1]  # a no-identity row was added in the revision
-                flip = rng.random(len(first)) < 0.03  # a result typed wrong in the first version
-                first.loc[flip, "hasil"] = np.where(first.loc[flip, "hasil"].to_numpy() == 1, 0, 1).astype(np.int8)
-                first.loc[flip, ["certificate_id"]] = None
-                first.loc[flip, "pending"] = False
-                first.loc[flip, "issue"] = np.datetime64("NaT")
-                first.loc[flip, "expiry"] = np.datetime64("NaT")
-                parts.loc[rows, "group"] = revised
-                extra.append(first)
-        # attendance / registration lists of some programs, made before the assessment
-        stem = _ATTENDANCE_FILE.get(spec.fmt)
-        if stem and spec.fmt != "kalsel":
-            sheet_col = parts["sheet"].to_numpy()
-            units = sorted(set(zip(parts.loc[mine, "group"].tolist(), sheet_col[mine].tolist())))
-            k = max(1, int(round(len(units) * ATTENDANCE_SHARE)))
-            for u in rng.choice(len(units), size=min(k, len(units)), replace=False).tolist():
-                g, sh = units[u]
-                rows = mine & (parts["group"].to_numpy() == g) & (sheet_col == sh) & (parts["pid"].to_numpy() >= 0)
-                listed = parts[rows].copy()
-                others = np.flatnonzero(mine & ~rows & (parts["pid"].to_numpy() >= 0))
-                n_absent = min(len(others), int(round(len(listed) * ATTENDANCE_NO_SHOW)))
-                if n_absent:
-                    absent = parts.iloc[np.sort(rng.choice(others, size=n_absent, replace=False))].copy()
-                    for col in ("group", "year", "sheet", "sheet_order", "program"):
-                        absent[col] = listed[col].iat[0] if len(listed) else absent[col]
-                    listed = pd.concat([listed, absent])
-                if not len(listed):
-                    continue
-                year = int(listed["year"].iat[0])
-                if spec.fmt == "kutim":  # a sheet of the results workbook, before the kecamatan's results
-                    listed["sheet"] = f"DH {sh}"
-                else:
-                    listed["group"] = stem.format(year=year)
-                listed["special"] = np.int8(6)
-                listed["hasil"] = np.int8(-1)
-                listed["pending"] = False
-                listed["certificate_id"] = None
-                listed["issue"] = np.datetime64("NaT")
-                listed["expiry"] = np.datetime64("NaT")
-                extra.append(listed)
-    # misplaced files
-    for producer, receiver, how in MISPLACED:
-        if producer not in specs or receiver not in specs:
-            continue
-        if how == "foreign":
-            continue  # its rows are the foreign office's own (dest set in generate_world)
-        mine = base & (office_col == producer)
-        groups = sorted(set(parts.loc[mine, "group"].tolist()))
-        if not groups or how != "earlier":
-            continue  # "copy" is a byte copy made after writing
-        g = groups[int(rng.integers(0, len(groups)))]
-        rows = mine & (parts["group"].to_numpy() == g)
-        earlier = _variant_rows(parts[rows], 5, f"{MISPLACED_DIR}/{g}", rng, keep=0.85, later_numbers=0.5)
-        earlier["dest"] = receiver
-        extra.append(earlier)
+        extra.extend(_first_versions(parts, mine, spec, rng))
+        extra.extend(_attendance_lists(parts, mine, spec, rng))
+    extra.extend(_earlier_exports(parts, base, office_col, specs, rng))
     if extra:
         parts = pd.concat([parts, *extra], ignore_index=True)
     return parts
 
 
+def _first_versions(parts: pd.DataFrame, mine: np.ndarray, spec: OfficeSpec, rng) -> list[pd.DataFrame]:
+    """A revision: the office sends a corrected file; the first version stays in the folder.
+
+    The revised file takes the suffix (its rows are renamed in ``parts``); the first
+    version misses ~6% of the rows, shows ~40% of its numbers as not yet arrived and
+    ~3% of results typed wrong.
+    """
+    groups = sorted(set(parts.loc[mine, "group"].tolist()))
+    suffix = REVISION_SUFFIX.get(spec.fmt)
+    if not suffix or len(groups) < 2:
+        return []
+    firsts = []
+    for g in rng.choice(_smaller_half(groups[:-1], parts.loc[mine, "group"]), size=REVISION_GROUPS).tolist():
+        rows = mine & (parts["group"].to_numpy() == g)
+        first = _variant_rows(parts[rows], 4, g, rng, keep=0.94, later_numbers=0.4)
+        first = first[first["special"] != 1]  # a no-identity row was added in the revision
+        flip = rng.random(len(first)) < 0.03  # a result typed wrong in the first version
+        first.loc[flip, "hasil"] = np.where(first.loc[flip, "hasil"].to_numpy() == 1, 0, 1).astype(np.int8)
+        first.loc[flip, ["certificate_id"]] = None
+        first.loc[flip, "pending"] = False
+        first.loc[flip, "issue"] = np.datetime64("NaT")
+        first.loc[flip, "expiry"] = np.datetime64("NaT")
+        parts.loc[rows, "group"] = _with_suffix(g, suffix)
+        firsts.append(first)
+    return firsts
+
+
+def _attendance_lists(parts: pd.DataFrame, mine: np.ndarray, spec: OfficeSpec, rng) -> list[pd.DataFrame]:
+    """Attendance / registration lists of some of an office's programs, made before the assessment:
+    no jenjang result and no number (Kutai Timur: a "DH <kecamatan>" sheet in the results workbook)."""
+    stem = _ATTENDANCE_FILE.get(spec.fmt)
+    if not stem or spec.fmt == "kalsel":
+        return []
+    sheet_col = parts["sheet"].to_numpy()
+    units = sorted(set(zip(parts.loc[mine, "group"].tolist(), sheet_col[mine].tolist())))
+    k = max(1, int(round(len(units) * ATTENDANCE_SHARE)))
+    lists = []
+    for u in rng.choice(len(units), size=min(k, len(units)), replace=False).tolist():
+        g, sh = units[u]
+        listed = _on_the_list(parts, mine, g, sh, sheet_col, rng)
+        if not len(listed):
+            continue
+        year = int(listed["year"].iat[0])
+        if spec.fmt == "kutim":  # a sheet of the results workbook, before the kecamatan's results
+            listed["sheet"] = f"DH {sh}"
+        else:
+            listed["group"] = stem.format(year=year)
+        listed["special"] = np.int8(6)
+        listed["hasil"] = np.int8(-1)
+        listed["pending"] = False
+        listed["certificate_id"] = None
+        listed["issue"] = np.datetime64("NaT")
+        listed["expiry"] = np.datetime64("NaT")
+        lists.append(listed)
+    return lists
+
+
+def _on_the_list(parts: pd.DataFrame, mine: np.ndarray, group: str, sheet: str, sheet_col: np.ndarray,
+                 rng) -> pd.DataFrame:
+    """The persons on one program's list: its participants, plus ~5% registered persons of the same
+    office who never sat the assessment."""
+    real = parts["pid"].to_numpy() >= 0
+    rows = mine & (parts["group"].to_numpy() == group) & (sheet_col == sheet) & real
+    listed = parts[rows].copy()
+    others = np.flatnonzero(mine & ~rows & real)
+    n_absent = min(len(others), int(round(len(listed) * ATTENDANCE_NO_SHOW)))
+    if n_absent:
+        absent = parts.iloc[np.sort(rng.choice(others, size=n_absent, replace=False))].copy()
+        for col in ("group", "year", "sheet", "sheet_order", "program"):
+            absent[col] = listed[col].iat[0] if len(listed) else absent[col]
+        listed = pd.concat([listed, absent])
+    return listed
+
+
+def _earlier_exports(parts: pd.DataFrame, base: np.ndarray, office_col: np.ndarray, specs: dict[str, OfficeSpec],
+                     rng) -> list[pd.DataFrame]:
+    """MISPLACED "earlier": an earlier export of one of the producer's files, bound for the receiver's folder.
+
+    ("copy" is a byte copy made after writing; a "foreign" office's rows are its own, sent
+    to the receiver by generate_world.)
+    """
+    earlier_files = []
+    for producer, receiver, how in MISPLACED:
+        if producer not in specs or receiver not in specs or how == "foreign":
+            continue
+        mine = base & (office_col == producer)
+        groups = sorted(set(parts.loc[mine, "group"].tolist()))
+        if not groups or how != "earlier":
+            continue
+        g = groups[int(rng.integers(0, len(groups)))]
+        rows = mine & (parts["group"].to_numpy() == g)
+        earlier = _variant_rows(parts[rows], 5, f"{MISPLACED_DIR}/{g}", rng, keep=0.85, later_numbers=0.5)
+        earlier["dest"] = receiver
+        earlier_files.append(earlier)
+    return earlier_files
+
+
 def arrange_landing(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office],
-                  rows: pd.DataFrame, files: pd.DataFrame, junk: pd.DataFrame, seed: int):
+                    rows: pd.DataFrame, files: pd.DataFrame, junk: pd.DataFrame, seed: int):
     """After writing: first versions and misplaced files get their status, misplaced and foreign files
-    move to the folder they landed in, and some files are copied under a browser's or sync tool's name."""
+    move to the folder they landed in, and some files are copied under a browser's or sync tool's name.
+
+    Takes and returns the truth's rows, files and junk tables (rows lose their working columns).
+    """
     rng = _rng(seed, "landing-mess")
-    # a file's status follows its rows (writers report every file "ok")
+    _status_from_rows(rows, files)
+    _link_first_versions(rows, files)
+    _move_misplaced(landing_root, all_offices, offices, rows, files, junk)
+    _remove_empty_folders(landing_root, all_offices, offices)
+    files = files[files["office_id"].isin(offices)].reset_index(drop=True)
+    copies = _Copies(landing_root, offices, rows, files, junk)
+    _copy_misplaced(copies, rng)
+    _browser_copies(copies, rng)
+    rows, files, junk = copies.tables()
+    return _final_columns(rows), files, junk
+
+
+def _status_from_rows(rows: pd.DataFrame, files: pd.DataFrame) -> None:
+    """A file's status follows its rows (writers report every file "ok"): superseded, held, attendance."""
     grouped = rows.groupby(["office_id", "source_file"])["special_kind"]
     kinds = grouped.first().where(grouped.nunique() == 1, -1)  # a file of one kind of rows only
     for i, f in enumerate(files.itertuples()):
         kind = kinds.get((f.office_id, f.source_file))
         if kind in FILE_STATUS and f.expected_status == "ok":
             files.iat[i, files.columns.get_loc("expected_status")] = FILE_STATUS[kind]
-    # first versions: which revision replaces them
+
+
+def _link_first_versions(rows: pd.DataFrame, files: pd.DataFrame) -> None:
+    """Each first version names the revision that replaces it."""
     first = rows[rows["special_kind"] == 4].drop_duplicates(["office_id", "source_file"])
     for f in first.itertuples():
         stem = f.source_file.rsplit(".", 1)[0]
@@ -197,7 +254,11 @@ def arrange_landing(landing_root: Path, all_offices: dict[str, Office], offices:
         files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "why"] = (
             f"first version, replaced by {same}")
         files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "same_as"] = same
-    # misplaced and foreign files: move them into the receiving office's folder
+
+
+def _move_misplaced(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office],
+                    rows: pd.DataFrame, files: pd.DataFrame, junk: pd.DataFrame) -> None:
+    """Misplaced and foreign files move into the receiving office's folder (the tables follow)."""
     moving = rows[rows["dest"] != ""].drop_duplicates(["office_id", "source_file"])[["office_id", "source_file", "dest"]]
     for m in moving.itertuples():
         producer, receiver = all_offices[m.office_id], all_offices[m.dest]
@@ -214,41 +275,73 @@ def arrange_landing(landing_root: Path, all_offices: dict[str, Office], offices:
         if m.office_id in offices:
             files.loc[(files["office_id"] == m.dest) & (files["source_file"] == name), "same_as"] = (
                 f"{m.office_id}/{name}")
+
+
+def _remove_empty_folders(landing_root: Path, all_offices: dict[str, Office], offices: dict[str, Office]) -> None:
+    """The emptied ``_misplaced`` folders, and the foreign offices' folders (they are not in the registry)."""
     for office in all_offices.values():
         for folder in (office.landing_dir(landing_root) / MISPLACED_DIR, office.landing_dir(landing_root)):
             if office.id not in offices or folder.name == MISPLACED_DIR:
                 if folder.is_dir() and not any(folder.iterdir()):
                     folder.rmdir()
-    files = files[files["office_id"].isin(offices)].reset_index(drop=True)
 
-    new_rows, new_junk, new_files = [rows], [junk], [files]
 
-    def copy_file(src_office: str, name: str, dst_office: str, dst_name: str, status: str, expected: str, why: str):
-        src = offices[src_office].landing_dir(landing_root) / name
-        dst = offices[dst_office].landing_dir(landing_root) / dst_name
+@dataclass
+class _Copies:
+    """Files copied after writing, and the truth rows, junk rows and file entries the copies add."""
+
+    landing_root: Path
+    offices: dict[str, Office]
+    rows: pd.DataFrame
+    files: pd.DataFrame
+    junk: pd.DataFrame
+    new_rows: list[pd.DataFrame] = field(default_factory=list)
+    new_junk: list[pd.DataFrame] = field(default_factory=list)
+    new_files: list[pd.DataFrame] = field(default_factory=list)
+
+    def copy(self, src_office: str, name: str, dst_office: str, dst_name: str, status: str, expected: str,
+             why: str) -> None:
+        """Copy ``src_office/name`` to ``dst_office/dst_name``, its rows expected as ``expected``."""
+        rows, junk = self.rows, self.junk
+        src = self.offices[src_office].landing_dir(self.landing_root) / name
+        dst = self.offices[dst_office].landing_dir(self.landing_root) / dst_name
         shutil.copyfile(src, dst)
         r = rows[(rows["office_id"] == src_office) & (rows["source_file"] == name)].copy()
         r["office_id"], r["source_file"], r["expected"], r["copy_of"] = dst_office, dst_name, expected, \
             f"{src_office}/{name}"
-        new_rows.append(r)
+        self.new_rows.append(r)
         j = junk[(junk["office_id"] == src_office) & (junk["source_file"] == name)].copy()
         j["office_id"], j["source_file"] = dst_office, dst_name
-        new_junk.append(j)
-        new_files.append(pd.DataFrame([{"office_id": dst_office, "source_file": dst_name, "expected_status": status,
-                                        "why": why, "same_as": f"{src_office}/{name}"}]))
+        self.new_junk.append(j)
+        self.new_files.append(pd.DataFrame([{"office_id": dst_office, "source_file": dst_name,
+                                             "expected_status": status, "why": why, "same_as": f"{src_office}/{name}"}]))
 
-    # another office's file, byte-identical to the one in its own folder
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Rows, files and junk, the copies' entries after the originals."""
+        rows = pd.concat([self.rows, *self.new_rows], ignore_index=True)
+        junk = pd.concat([self.junk, *self.new_junk], ignore_index=True)
+        files = pd.concat([self.files, *self.new_files], ignore_index=True)
+        return rows, files, junk
+
+
+def _copy_misplaced(copies: _Copies, rng) -> None:
+    """MISPLACED "copy": another office's file, byte-identical to the one in its own folder."""
+    files, offices = copies.files, copies.offices
     for producer, receiver, how in MISPLACED:
         if how != "copy" or producer not in offices or receiver not in offices:
             continue
         own = files[(files["office_id"] == producer) & (files["expected_status"] == "ok")]["source_file"].tolist()
-        own = [n for n in own if not (offices[receiver].landing_dir(landing_root) / n).exists()]
+        own = [n for n in own if not (offices[receiver].landing_dir(copies.landing_root) / n).exists()]
         if own:
             name = own[int(rng.integers(0, len(own)))]
-            copy_file(producer, name, receiver, name, "held", "held:wrong_office",
-                      f"a file of {offices[producer].region_name} in the wrong office's folder (also in its own)")
-    # browser / sync copies: the same bytes under another name
-    for office_id in sorted(offices):
+            copies.copy(producer, name, receiver, name, "held", "held:wrong_office",
+                        f"a file of {offices[producer].region_name} in the wrong office's folder (also in its own)")
+
+
+def _browser_copies(copies: _Copies, rng) -> None:
+    """Browser / sync copies in about half the offices: the same bytes under another name ("X (1).xlsx")."""
+    files, rows = copies.files, copies.rows
+    for office_id in sorted(copies.offices):
         if rng.random() >= COPY_OFFICE_SHARE:
             continue
         own = files[(files["office_id"] == office_id) & (files["expected_status"] == "ok")]["source_file"].tolist()
@@ -260,14 +353,15 @@ def arrange_landing(landing_root: Path, all_offices: dict[str, Office], offices:
         stem, ext = name.rsplit(".", 1)
         pattern = COPY_NAMES[int(rng.integers(0, len(COPY_NAMES)))]
         copy_name = pattern.format(stem=stem, ext="." + ext)
-        copy_file(office_id, name, office_id, copy_name, "duplicate", "duplicate",
-                  f"byte-identical copy of {name}: count once")
-    rows = pd.concat(new_rows, ignore_index=True)
-    junk = pd.concat(new_junk, ignore_index=True)
-    files = pd.concat(new_files, ignore_index=True)
+        copies.copy(office_id, name, office_id, copy_name, "duplicate", "duplicate",
+                    f"byte-identical copy of {name}: count once")
+
+
+def _final_columns(rows: pd.DataFrame) -> pd.DataFrame:
+    """The truth rows without working columns; missing values as None in the object columns."""
     rows = rows.drop(columns=["special_kind", "dest"])
     for column in ("true_nik", "written_nik", "written_nama", "nomor_sertifikat", "certificate_id", "hasil"):
         values = rows[column].to_numpy(dtype=object, copy=True)
         values[pd.isna(values)] = None
         rows[column] = _obj(values)
-    return rows, files, junk
+    return rows

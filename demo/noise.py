@@ -37,9 +37,9 @@ def _wrong_length(nik: str, rng) -> str:
 def damage_niks(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabled: bool) -> None:
     """Choose each row's NIK damage and the NIK text/number the file shows.
 
-    Adds ``nik_damage`` ("" when intact), ``nik_text`` (str or None) and ``nik_number``
-    (float or NaN: an Excel numeric cell). Formatting only (spaces, dots, apostrophe)
-    is not damage: it is recoverable.
+    Adds ``true_nik``, ``nik_damage`` ("" when intact), ``nik_text`` (str or None) and
+    ``nik_number`` (float or NaN: an Excel numeric cell). Formatting only (spaces, dots,
+    apostrophe) is not damage: it is recoverable.
     """
     n = len(df)
     rng = _rng(seed, "nik-damage")
@@ -57,7 +57,15 @@ def damage_niks(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabl
         for k, dist in NIK_DAMAGE_KINDS.items():
             rows = np.flatnonzero(hit & (kind == k))
             damage[rows] = _choice(rng, dist, len(rows))
-    # "copied from the row above" needs a real, different person right above in the same sheet
+    damage[(damage == "copied") & ~_copy_possible(df, pid, true_nik)] = "typo"
+    text, number = _written_niks(true_nik, damage, kind, rng)
+    df["nik_damage"] = _obj(damage, df.index)
+    df["nik_text"] = _obj(text, df.index)
+    df["nik_number"] = number
+
+
+def _copy_possible(df: pd.DataFrame, pid: np.ndarray, true_nik: np.ndarray) -> np.ndarray:
+    """Rows whose NIK can be "copied from the row above": a real, different person right above in the same sheet."""
     same_sheet = np.r_[False, (df["group"].to_numpy()[1:] == df["group"].to_numpy()[:-1])
                        & (df["sheet"].to_numpy()[1:] == df["sheet"].to_numpy()[:-1])
                        & (df["office_id"].to_numpy()[1:] == df["office_id"].to_numpy()[:-1])]
@@ -65,26 +73,27 @@ def damage_niks(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabl
     copy_ok = same_sheet & (prev_pid >= 0) & (prev_pid != pid)
     prev_nik = np.r_[None, true_nik[:-1]]
     copy_ok &= prev_nik != true_nik
-    damage[(damage == "copied") & ~copy_ok] = "typo"
+    return copy_ok
 
+
+# how a missing NIK is written: a dash, nothing, a zero, words, zeros in the NIK's shape
+MISSING_FORMS = ("-", "", "0", "-", "tidak ada", "0000000000000000", "belum ada KTP", "--", "", "-")
+
+
+def _written_niks(true_nik: np.ndarray, damage: np.ndarray, kind: np.ndarray, rng) -> tuple[np.ndarray, np.ndarray]:
+    """The NIK text (None for a number cell) and Excel number (NaN for text) each row shows, given its damage.
+
+    An Excel-truncated NIK that a CSV would show in scientific notation becomes
+    ``scientific_notation`` in ``damage`` (changed in place).
+    """
     text = true_nik.copy()
-    number = np.full(n, np.nan)
-    # how a missing NIK is written: a dash, nothing, a zero, words, zeros in the NIK's shape
-    missing_forms = ("-", "", "0", "-", "tidak ada", "0000000000000000", "belum ada KTP", "--", "", "-")
+    number = np.full(len(true_nik), np.nan)
+    prev_nik = np.r_[None, true_nik[:-1]]
     for i in np.flatnonzero(damage != "").tolist():
         nik = true_nik[i]
         d = damage[i]
         if d == "excel_truncated":
-            if nik[15] != "0" and (kind[i] == "csv" or rng.random() < 0.3):  # ends in 0: damage would not show
-                # the number Excel kept, turned back into text (a column re-formatted as Text,
-                # or a CSV saved after the damage): 16 digits, the last one 0
-                text[i] = nik[:15] + "0"
-            elif kind[i] == "csv":
-                text[i] = format(int(nik), ".5E")
-                damage[i] = "scientific_notation"
-            else:
-                number[i] = float(int(nik[:15] + "0"))
-                text[i] = None
+            text[i], number[i], damage[i] = _excel_truncated(nik, kind[i], rng)
         elif d == "scientific_notation":
             text[i] = format(int(nik), ".5E")  # 6.40801E+15, as Excel's CSV export shows it
         elif d == "typo":
@@ -92,14 +101,23 @@ def damage_niks(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabl
         elif d == "transposed":
             text[i] = _transpose(nik, rng)
         elif d == "missing":
-            text[i] = missing_forms[int(rng.integers(0, len(missing_forms)))] or None
+            text[i] = MISSING_FORMS[int(rng.integers(0, len(MISSING_FORMS)))] or None
         elif d == "copied":
             text[i] = prev_nik[i]
         elif d == "wrong_length":
             text[i] = _wrong_length(nik, rng)
-    df["nik_damage"] = _obj(damage, df.index)
-    df["nik_text"] = _obj(text, df.index)
-    df["nik_number"] = number
+    return text, number
+
+
+def _excel_truncated(nik: str, kind: str, rng) -> tuple[str | None, float, str]:
+    """A NIK Excel kept as a number (15 significant digits): (text, number, damage) as the file shows it."""
+    if nik[15] != "0" and (kind == "csv" or rng.random() < 0.3):  # ends in 0: damage would not show
+        # the number Excel kept, turned back into text (a column re-formatted as Text,
+        # or a CSV saved after the damage): 16 digits, the last one 0
+        return nik[:15] + "0", np.nan, "excel_truncated"
+    if kind == "csv":
+        return format(int(nik), ".5E"), np.nan, "scientific_notation"
+    return None, float(int(nik[:15] + "0")), "excel_truncated"
 
 
 def nik_cells(df: pd.DataFrame, fmt: str, rng) -> list:
@@ -178,9 +196,6 @@ def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: flo
     n = len(df)
     pid = df["pid"].to_numpy()
     cat = world.cat
-    words = world.tokens.words
-    variants = world.tokens.variants
-    old_words = world.tokens.old
     safe = np.where(pid >= 0, pid, 0)
     t1, t2, t3 = cat["t1"][safe].tolist(), cat["t2"][safe].tolist(), cat["t3"][safe].tolist()
     fem = cat["female"][safe].tolist()
@@ -189,61 +204,85 @@ def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: flo
     expert = (df["jen"].to_numpy() >= 7).tolist()
     r_var, r_title, r_upper, r_typo, r_pick, r_pos = (rng.random(n).tolist() for _ in range(6))
     r_abbr, r_form, r_old, r_glue, r_space = (rng.random(n).tolist() for _ in range(5))
-    rate = np.full(n, abbrev)
-    special = df["special"].to_numpy() if "special" in df else np.zeros(n, dtype=np.int8)
-    for code, value in ABBREV_SPECIAL.items():
-        rate[special == code] = max(value, abbrev)
-    abbreviated = (np.array(r_abbr) < rate).tolist()
-    letters = "abcdefghijklmnopqrstuvwxyz"
+    abbreviated = (np.array(r_abbr) < _abbreviation_rate(df, abbrev)).tolist()
     out: list[str | None] = []
     for i, p in enumerate(pid.tolist()):
         if p < 0:
             out.append(None)
             continue
-        parts = []
-        use_old = old[i] and r_old[i] < 0.6
-        for t in (t1[i], t2[i], t3[i]):
-            if t < 0:
-                continue
-            word = words[t]
-            options = variants[t]
-            if use_old and old_words[t]:
-                word = old_words[t]
-            elif options and r_var[i] < 0.3:
-                word = options[int(r_pick[i] * len(options))]
-            parts.append(word)
+        parts = _spelled((t1[i], t2[i], t3[i]), world.tokens, old[i] and r_old[i] < 0.6, r_var[i], r_pick[i])
         if abbreviated[i] and len(parts) >= 2:
             parts = _abbreviate(parts, r_form[i], r_form[i] * 7 % 1 < 0.75)
-        name = " ".join(parts)
-        if r_typo[i] < 0.01 and len(name) > 4:
-            pos = 1 + int(r_pos[i] * (len(name) - 2))
-            if name[pos].isalpha():
-                repl = letters[int(r_pick[i] * 26)]
-                if repl == name[pos].lower():
-                    repl = "e" if repl != "e" else "a"
-                name = name[:pos] + repl + name[pos + 1:]
+        name = _with_typo(" ".join(parts), r_typo[i], r_pos[i], r_pick[i])
         if r_title[i] < 0.7:
-            glue = r_glue[i] < 0.35
-            if prefix[i] == 0:
-                name = ("Hj." if fem[i] else "H.") + ("" if glue else " ") + name
-            elif prefix[i] == 1:
-                name = "Ir." + ("" if glue else " ") + name
-            if degree[i] >= 0:
-                pool = V.DEGREES_EXPERT if expert[i] else V.DEGREES_SKILLED
-                text = pool[degree[i] % len(pool)]
-                if glue:
-                    text = ", ".join(
-                        _GLUED_DEGREE.get(d, (d,))[int(r_pick[i] * 3) % len(_GLUED_DEGREE.get(d, (d,)))]
-                        for d in text.split(", ")
-                    )
-                    name = f"{name},{text}"
-                else:
-                    name = f"{name}, {text}"
+            name = _with_titles(name, prefix[i], fem[i], degree[i], expert[i], r_glue[i] < 0.35, r_pick[i])
         if r_upper[i] < upper:
             name = name.upper()
-        sp = r_space[i]
-        if sp < 0.05 and " " in name:
-            k = name.index(" ") if sp < 0.03 else name.rindex(" ")
-            name = name[:k] + ("  " if sp < 0.025 else "\u00a0") + name[k + 1:]
-        out.append(name)
+        out.append(_with_odd_space(name, r_space[i]))
     return out
+
+
+def _abbreviation_rate(df: pd.DataFrame, abbrev: float) -> np.ndarray:
+    """Per row: the office's rate of shortened name parts, higher in recaps and attendance lists."""
+    n = len(df)
+    rate = np.full(n, abbrev)
+    special = df["special"].to_numpy() if "special" in df else np.zeros(n, dtype=np.int8)
+    for code, value in ABBREV_SPECIAL.items():
+        rate[special == code] = max(value, abbrev)
+    return rate
+
+
+def _spelled(token_ids: tuple[int, int, int], tokens, use_old: bool, r_var: float, r_pick: float) -> list[str]:
+    """A person's name parts as this row spells them: the old spelling, a variant ("Moh."), or as registered."""
+    parts = []
+    for t in token_ids:
+        if t < 0:
+            continue
+        word = tokens.words[t]
+        options = tokens.variants[t]
+        if use_old and tokens.old[t]:
+            word = tokens.old[t]
+        elif options and r_var < 0.3:
+            word = options[int(r_pick * len(options))]
+        parts.append(word)
+    return parts
+
+
+def _with_typo(name: str, r_typo: float, r_pos: float, r_pick: float) -> str:
+    """About 1% of names with one letter typed wrong (never the first)."""
+    if r_typo < 0.01 and len(name) > 4:
+        pos = 1 + int(r_pos * (len(name) - 2))
+        if name[pos].isalpha():
+            repl = "abcdefghijklmnopqrstuvwxyz"[int(r_pick * 26)]
+            if repl == name[pos].lower():
+                repl = "e" if repl != "e" else "a"
+            name = name[:pos] + repl + name[pos + 1:]
+    return name
+
+
+def _with_titles(name: str, prefix: int, female: bool, degree: int, expert: bool, glue: bool, r_pick: float) -> str:
+    """Honorific (H./Hj., Ir.) and degrees as the person carries them, sometimes glued ("H.Ahmad", "Hakim,S.T")."""
+    if prefix == 0:
+        name = ("Hj." if female else "H.") + ("" if glue else " ") + name
+    elif prefix == 1:
+        name = "Ir." + ("" if glue else " ") + name
+    if degree >= 0:
+        pool = V.DEGREES_EXPERT if expert else V.DEGREES_SKILLED
+        text = pool[degree % len(pool)]
+        if glue:
+            text = ", ".join(
+                _GLUED_DEGREE.get(d, (d,))[int(r_pick * 3) % len(_GLUED_DEGREE.get(d, (d,)))]
+                for d in text.split(", ")
+            )
+            name = f"{name},{text}"
+        else:
+            name = f"{name}, {text}"
+    return name
+
+
+def _with_odd_space(name: str, r_space: float) -> str:
+    """About 5% of names with a double or non-breaking space in place of the first or last space."""
+    if r_space < 0.05 and " " in name:
+        k = name.index(" ") if r_space < 0.03 else name.rindex(" ")
+        name = name[:k] + ("  " if r_space < 0.025 else "\u00a0") + name[k + 1:]
+    return name

@@ -17,19 +17,11 @@ def _kualifikasi_text(j: int, s: float) -> str:
 
 
 def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
+    """A workbook a year: a sheet per Tahap (two-row merged header, a total), then "Rekap Kabupaten"."""
     c = row_values(df, ctx, out)
-    rng = ctx.rng
-    serial_birth = _serial(c["birth"]).tolist()
-    bulan = _bulan(c["birth"])
-    issue = df["issue"].to_numpy().astype("datetime64[D]")
-    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
-    issue_serial = np.where(np.isnat(issue), -1, _serial(np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue))).tolist()
-    expiry_serial = np.where(np.isnat(expiry), -1, _serial(np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry))).tolist()
-    bstyle = rng.random(len(df)).tolist()
-    kstyle = rng.random(len(df)).tolist()
+    cells = _tahap_cells(df, c, ctx.rng)
     src_office = df["src_office"].tolist()
     region_of = {o: ctx.world.offices[o].region_name for o in set(src_office) if o}
-    widths = [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7]
     book = None
     current = None
     for group, sheet_name, pos in sheets_of(df):
@@ -43,45 +35,11 @@ def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
         if sheet_name == "Rekap Kabupaten":
             _write_rekap_kabupaten(book, df, c, pos, ctx, out, group, year, region_of)
             continue
-        sheet = book.sheet(sheet_name, widths)
-        sheet.row(1, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI KUALIFIKASI AHLI DAN FRESH GRADUATE"], bold=True)
-        sheet.merge(1, 0, 1, 12)
-        sheet.row(2, [f"{sheet_name.upper()} TAHUN {year} - DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"], bold=True)
-        sheet.merge(2, 0, 2, 12)
-        out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
-        parent = ["No", "Nama Peserta", "NIK", "Tempat, Tanggal Lahir", None, "Jenis Kelamin", "Jabatan Kerja",
-                  "Kualifikasi", "Hasil Uji", "Sertifikat", None, None, "Tahun"]
-        child = [None, None, None, "Tempat", "Tanggal", None, None, None, None, "Nomor", "Tanggal Terbit", "Masa Berlaku", None]
-        sheet.row(4, parent, bold=True)
-        sheet.row(5, child, bold=True)
-        for col in (0, 1, 2, 5, 6, 7, 8, 12):
-            sheet.merge(4, col, 5, col)
-        sheet.merge(4, 3, 4, 4)
-        sheet.merge(4, 9, 4, 11)
+        sheet = book.sheet(sheet_name, [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7])
+        _tahap_titles(sheet, group, sheet_name, year, out)
         r = 6
         for no, i in enumerate(pos.tolist(), start=1):
-            s = bstyle[i]
-            if s < 0.4:
-                born = XDate(serial_birth[i])
-            elif s < 0.7:
-                born = serial_birth[i]  # an Excel serial number in a General cell
-            else:
-                born = bulan[i]
-            h = c["hasil"][i]
-            nomor = terbit = berlaku = None
-            if h == 1:
-                if c["pending"][i]:
-                    nomor = "dalam proses"
-                else:
-                    nomor = c["nomor"][i]
-                    terbit, berlaku = XDate(issue_serial[i]), XDate(expiry_serial[i])
-                    out.written_nomor[i] = nomor
-                    out.written_terbit[i] = issue[i]
-                    out.written_berlaku[i] = expiry[i]
-            kual = "Jenjang ?" if c["unreadable"][i] else _kualifikasi_text(c["jen"][i], kstyle[i])
-            sheet.row(r, [no, c["nama"][i], c["nik"][i], c["place"][i], born,
-                          "Perempuan" if c["female"][i] else "Laki-laki", c["jabatan"][i], kual,
-                          "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]])
+            sheet.row(r, _tahap_row(no, i, c, cells, out))
             out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
             r += 1
         sheet.row(r, ["JUMLAH PESERTA", None, len(pos)], bold=True)
@@ -90,6 +48,68 @@ def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
         ctx.tick(len(pos))
     if book is not None:
         book.close()
+
+
+def _tahap_cells(df, c: dict, rng) -> dict:
+    """Per-row values of the Tahap sheets: birth and certificate dates as Excel serials, style draws."""
+    issue = df["issue"].to_numpy().astype("datetime64[D]")
+    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+    safe_issue = np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue)
+    safe_expiry = np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry)
+    return {
+        "serial_birth": _serial(c["birth"]).tolist(),
+        "bulan": _bulan(c["birth"]),
+        "issue": issue,
+        "expiry": expiry,
+        "issue_serial": np.where(np.isnat(issue), -1, _serial(safe_issue)).tolist(),
+        "expiry_serial": np.where(np.isnat(expiry), -1, _serial(safe_expiry)).tolist(),
+        "bstyle": rng.random(len(df)).tolist(),
+        "kstyle": rng.random(len(df)).tolist(),
+    }
+
+
+def _tahap_titles(sheet, group: str, sheet_name: str, year: int, out: WriterReport) -> None:
+    """Two merged title rows, then the two-row header (Tempat, Tanggal Lahir and Sertifikat span columns)."""
+    sheet.row(1, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI KUALIFIKASI AHLI DAN FRESH GRADUATE"], bold=True)
+    sheet.merge(1, 0, 1, 12)
+    sheet.row(2, [f"{sheet_name.upper()} TAHUN {year} - DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"], bold=True)
+    sheet.merge(2, 0, 2, 12)
+    out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
+    parent = ["No", "Nama Peserta", "NIK", "Tempat, Tanggal Lahir", None, "Jenis Kelamin", "Jabatan Kerja",
+              "Kualifikasi", "Hasil Uji", "Sertifikat", None, None, "Tahun"]
+    child = [None, None, None, "Tempat", "Tanggal", None, None, None, None, "Nomor", "Tanggal Terbit", "Masa Berlaku", None]
+    sheet.row(4, parent, bold=True)
+    sheet.row(5, child, bold=True)
+    for col in (0, 1, 2, 5, 6, 7, 8, 12):
+        sheet.merge(4, col, 5, col)
+    sheet.merge(4, 3, 4, 4)
+    sheet.merge(4, 9, 4, 11)
+
+
+def _tahap_row(no: int, i: int, c: dict, cells: dict, out: WriterReport) -> list:
+    """One participant: the birth date as a date, a bare serial or "12 Maret 1985"; the certificate when issued."""
+    s = cells["bstyle"][i]
+    if s < 0.4:
+        born = XDate(cells["serial_birth"][i])
+    elif s < 0.7:
+        born = cells["serial_birth"][i]  # an Excel serial number in a General cell
+    else:
+        born = cells["bulan"][i]
+    h = c["hasil"][i]
+    nomor = terbit = berlaku = None
+    if h == 1:
+        if c["pending"][i]:
+            nomor = "dalam proses"
+        else:
+            nomor = c["nomor"][i]
+            terbit, berlaku = XDate(cells["issue_serial"][i]), XDate(cells["expiry_serial"][i])
+            out.written_nomor[i] = nomor
+            out.written_terbit[i] = cells["issue"][i]
+            out.written_berlaku[i] = cells["expiry"][i]
+    kual = "Jenjang ?" if c["unreadable"][i] else _kualifikasi_text(c["jen"][i], cells["kstyle"][i])
+    return [no, c["nama"][i], c["nik"][i], c["place"][i], born,
+            "Perempuan" if c["female"][i] else "Laki-laki", c["jabatan"][i], kual,
+            "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]]
 
 
 def _write_rekap_kabupaten(book, df, c, pos, ctx, out, group, year, region_of) -> None:

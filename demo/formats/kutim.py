@@ -9,16 +9,23 @@ from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of
 from demo.xlsx import XlsxBook
 
 
+_HEADER = ["No", "Nama Lengkap", "NIK", "Tempat, Tanggal Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+           "No. Registrasi", "Tahun"]
+_WIDTHS = [5, 32, 22, 30, 5, 34, 11, 7, 24, 7]
+
+
 def write_kutim(df, ctx: OfficeContext, out: WriterReport) -> None:
+    """The MTU workbook of a year: a sheet per kecamatan (titles, header, K/BK total, signature),
+    the kecamatan's attendance list as a "DH" sheet of the same workbook."""
     c = row_values(df, ctx, out)
     rng = ctx.rng
-    header = ["No", "Nama Lengkap", "NIK", "Tempat, Tanggal Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
-              "No. Registrasi", "Tahun"]
-    widths = [5, 32, 22, 30, 5, 34, 11, 7, 24, 7]
     y, m, d = _ymd(c["birth"])
-    style = rng.random(len(df)).tolist()
-    blank = (rng.random(len(df)) < 0.012).tolist()
-    jstyle = rng.random(len(df)).tolist()
+    draws = {
+        "birth_ymd": (y, m, d),
+        "style": rng.random(len(df)).tolist(),
+        "blank": (rng.random(len(df)) < 0.012).tolist(),
+        "jstyle": rng.random(len(df)).tolist(),
+    }
     books: dict[str, XlsxBook] = {}
     for group, sheet_name, pos in sheets_of(df):
         book = books.get(group)
@@ -31,79 +38,89 @@ def write_kutim(df, ctx: OfficeContext, out: WriterReport) -> None:
         if df["special"].iat[pos[0]] == 6:  # the kecamatan's attendance list, a sheet of the same workbook
             attendance_sheet(book, group, sheet_name, pos, df, c, ctx, out, registration=False)
             continue
-        sheet = book.sheet(sheet_name, widths)
-        year = c["year"][pos[0]]
-        titles = ["DAFTAR PESERTA MOBILE TRAINING UNIT (MTU)", f"DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN {year}"]
-        if rng.random() < 0.6:
-            titles.append(f"KECAMATAN {sheet_name.upper()}")
-        r = 1
-        for title in titles:
-            sheet.row(r, [title], bold=True)
-            sheet.merge(r, 0, r, len(header) - 1)
-            out.junk.append((group, sheet_name, r, "title"))
-            r += 1
-        r += 1  # blank line under the titles
-        sheet.row(r, header, bold=True)
-        r += 1
-        if rng.random() < 0.5:
-            sheet.row(r, list(range(1, len(header) + 1)))
-            out.junk.append((group, sheet_name, r, "numbering"))
-            r += 1
-        k = kb = 0
-        for no, i in enumerate(pos.tolist(), start=1):
-            if blank[i]:
-                out.junk.append((group, sheet_name, r, "blank"))
-                r += 1
-            if c["real"][i]:
-                s = style[i]
-                if s < 0.72:
-                    ttl = f"{c['place'][i]}, {d[i]:02d}-{m[i]:02d}-{y[i]}"
-                elif s < 0.84:
-                    ttl = f"{c['place'][i]}, {d[i]} {V.BULAN[m[i] - 1]} {y[i]}"
-                elif s < 0.89:
-                    ttl = f"{c['place'][i]}, {d[i]:02d}.{m[i]:02d}.{y[i]}"
-                elif s < 0.93:
-                    ttl = f"{c['place'][i]}, {d[i]:02d}/{m[i]:02d}/{y[i]}"
-                elif s < 0.96:
-                    ttl = f"{c['place'][i].upper()} / {d[i]} {_BULAN_SHORT[m[i] - 1]} {y[i]}"
-                else:
-                    ttl = f"{c['place'][i]},{d[i]:02d}-{m[i]:02d}-{y[i]}"
-                sex = "P" if c["female"][i] else "L"
-            else:
-                ttl = sex = None
-            j = c["jen"][i]
-            if c["unreadable"][i]:
-                jen = "Jenjang ?"
-            elif jstyle[i] < 0.9:
-                jen = f"Jenjang {j}"
-            elif jstyle[i] < 0.92:
-                jen = f"Jenjang {V.ROMAN[j]}"
-            elif jstyle[i] < 0.95:
-                jen = str(j)
-            else:
-                jen = f"KKNI {j}"
-            h = c["hasil"][i]
-            nomor = None
-            if h == 1:
-                k += 1
-                if c["pending"][i]:
-                    nomor = "dalam proses"
-                elif c["real"][i]:
-                    nomor = c["nomor"][i]
-                    out.written_nomor[i] = nomor
-            else:
-                kb += 1
-            sheet.row(r, [no, c["nama"][i], c["nik"][i], ttl, sex, c["jabatan"][i], jen, "K" if h == 1 else "BK",
-                          nomor, c["year"][i]])
-            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
-            r += 1
-        r += 1
-        sheet.row(r, ["JUMLAH", None, None, None, None, None, None, f"K: {k} / BK: {kb}"], bold=True)
-        sheet.merge(r, 0, r, 6)
-        out.junk.append((group, sheet_name, r, "total"))
-        r += 2
-        _, rows = signature_block(sheet, r, 7, ctx.office, "Sangatta", f"{20 + int(rng.integers(0, 9))} Desember {year}")
-        out.junk.extend((group, sheet_name, s, "signature") for s in rows)
+        _kecamatan_sheet(book.sheet(sheet_name, _WIDTHS), group, sheet_name, pos, c, draws, ctx, out)
         ctx.tick(len(pos))
     for book in books.values():
         book.close()
+
+
+def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: dict, ctx: OfficeContext,
+                     out: WriterReport) -> None:
+    """One kecamatan's results: titles, header (sometimes a numbering row), rows, total, signature."""
+    rng = ctx.rng
+    year = c["year"][pos[0]]
+    titles = ["DAFTAR PESERTA MOBILE TRAINING UNIT (MTU)", f"DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN {year}"]
+    if rng.random() < 0.6:
+        titles.append(f"KECAMATAN {sheet_name.upper()}")
+    r = 1
+    for title in titles:
+        sheet.row(r, [title], bold=True)
+        sheet.merge(r, 0, r, len(_HEADER) - 1)
+        out.junk.append((group, sheet_name, r, "title"))
+        r += 1
+    r += 1  # blank line under the titles
+    sheet.row(r, _HEADER, bold=True)
+    r += 1
+    if rng.random() < 0.5:
+        sheet.row(r, list(range(1, len(_HEADER) + 1)))
+        out.junk.append((group, sheet_name, r, "numbering"))
+        r += 1
+    y, m, d = draws["birth_ymd"]
+    k = kb = 0
+    for no, i in enumerate(pos.tolist(), start=1):
+        if draws["blank"][i]:
+            out.junk.append((group, sheet_name, r, "blank"))
+            r += 1
+        ttl = _ttl(c["place"][i], d[i], m[i], y[i], draws["style"][i]) if c["real"][i] else None
+        sex = ("P" if c["female"][i] else "L") if c["real"][i] else None
+        h = c["hasil"][i]
+        nomor = None
+        if h == 1:
+            k += 1
+            if c["pending"][i]:
+                nomor = "dalam proses"
+            elif c["real"][i]:
+                nomor = c["nomor"][i]
+                out.written_nomor[i] = nomor
+        else:
+            kb += 1
+        sheet.row(r, [no, c["nama"][i], c["nik"][i], ttl, sex, c["jabatan"][i], _jenjang(c, i, draws["jstyle"][i]),
+                      "K" if h == 1 else "BK", nomor, c["year"][i]])
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+        r += 1
+    r += 1
+    sheet.row(r, ["JUMLAH", None, None, None, None, None, None, f"K: {k} / BK: {kb}"], bold=True)
+    sheet.merge(r, 0, r, 6)
+    out.junk.append((group, sheet_name, r, "total"))
+    r += 2
+    _, rows = signature_block(sheet, r, 7, ctx.office, "Sangatta", f"{20 + int(rng.integers(0, 9))} Desember {year}")
+    out.junk.extend((group, sheet_name, s, "signature") for s in rows)
+
+
+def _ttl(place: str, d: int, m: int, y: int, s: float) -> str:
+    """Tempat, tanggal lahir in one cell, the way different clerks type it."""
+    if s < 0.72:
+        return f"{place}, {d:02d}-{m:02d}-{y}"
+    if s < 0.84:
+        return f"{place}, {d} {V.BULAN[m - 1]} {y}"
+    if s < 0.89:
+        return f"{place}, {d:02d}.{m:02d}.{y}"
+    if s < 0.93:
+        return f"{place}, {d:02d}/{m:02d}/{y}"
+    if s < 0.96:
+        return f"{place.upper()} / {d} {_BULAN_SHORT[m - 1]} {y}"
+    return f"{place},{d:02d}-{m:02d}-{y}"
+
+
+def _jenjang(c: dict, i: int, s: float) -> str:
+    """The jenjang cell: mostly "Jenjang 5", sometimes roman, a bare digit or "KKNI 5"."""
+    j = c["jen"][i]
+    if c["unreadable"][i]:
+        return "Jenjang ?"
+    if s < 0.9:
+        return f"Jenjang {j}"
+    if s < 0.92:
+        return f"Jenjang {V.ROMAN[j]}"
+    if s < 0.95:
+        return str(j)
+    return f"KKNI {j}"

@@ -14,102 +14,70 @@ NUMBERS_ONLY_FROM = 2023  # Muara Enim's sheets from this year give only the reg
 
 
 def write_standard_xlsx(df, ctx: OfficeContext, out: WriterReport, *, kind: str) -> None:
-    """Kutai Kartanegara ("Peserta" + a "Rekap" pivot), Muara Enim, and offices without a spec."""
-    c = row_values(df, ctx, out)
-    rng = ctx.rng
-    issue = df["issue"].to_numpy().astype("datetime64[D]")
-    expiry = df["expiry"].to_numpy().astype("datetime64[D]")
-    birth_serial = _serial(c["birth"]).tolist()
-    safe_issue = np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue)
-    safe_expiry = np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry)
-    issue_serial, expiry_serial = _serial(safe_issue).tolist(), _serial(safe_expiry).tolist()
-    dmy_slash = _dmy(c["birth"], sep="/")
-    bulan_short = _bulan(c["birth"], abbreviate=True)
-    style = rng.random(len(df)).tolist()
-    blank = (rng.random(len(df)) < (0.01 if kind == "muara-enim" else 0.0)).tolist()
-    office = ctx.office
-    if kind == "muara-enim":
-        header = ["No", "No. KTP/NIK", "Nama", "L/P", "Tempat, Tanggal Lahir", "Jabatan Kerja", "Jenjang", "Hasil",
-                  "Keterangan", "Tahun"]
-        widths = [5, 22, 30, 5, 30, 34, 10, 7, 14, 7]
-        # from 2023 the office copies the registration number from SIKI: no dates, and the year
-        # only in the title row (and inside the number)
-        header_numbers = header[:8] + ["No. Registrasi"]
-    else:
-        header = ["No", "Nama Pekerja" if kind == "kukar" else "Nama", "Nomor Identitas" if kind == "kukar" else "NIK",
-                  "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang", "Hasil",
-                  "No. Registrasi", "Tgl Terbit", "Masa Berlaku", "Tahun"]
-        widths = [5, 30, 22, 16, 13, 13, 34, 8, 16, 24, 12, 12, 7]
+    """Kutai Kartanegara ("Peserta" + a "Rekap" pivot), Muara Enim, and offices without a spec.
+
+    ``kind`` is "kukar", "muara-enim" or "generic": one workbook per file group (a year).
+    """
+    writer = _StandardWorkbooks(df, ctx, out, kind)
     for group, pos in files_of(df):
-        book = XlsxBook(ctx.dir / group, creator=office.name)
-        why = {"kukar": "sheet Peserta is the list; sheet Rekap is a pivot the registry tells readers to skip",
-               "muara-enim": "NIK first; Hasil K/BK and Keterangan TERBIT / dalam proses"}.get(kind, "participant list")
-        out.files.append((group, "ok", why))
-        sheet_name = df["sheet"].iat[pos[0]]
-        sheet = book.sheet(sheet_name, widths)
-        year = c["year"][pos[0]]
+        writer.write_file(group, pos)
+        ctx.tick(len(pos))
+
+
+_MUARA_ENIM_HEADER = ["No", "No. KTP/NIK", "Nama", "L/P", "Tempat, Tanggal Lahir", "Jabatan Kerja", "Jenjang", "Hasil",
+                      "Keterangan", "Tahun"]
+# from 2023 the office copies the registration number from SIKI: no dates, and the year
+# only in the title row (and inside the number)
+_MUARA_ENIM_NUMBERS_HEADER = _MUARA_ENIM_HEADER[:8] + ["No. Registrasi"]
+_WHY = {"kukar": "sheet Peserta is the list; sheet Rekap is a pivot the registry tells readers to skip",
+        "muara-enim": "NIK first; Hasil K/BK and Keterangan TERBIT / dalam proses"}
+
+
+def _standard_header(kind: str) -> tuple[list[str], list[int]]:
+    """Column headers and widths: Muara Enim puts the NIK first; Kutai Kartanegara says Nama Pekerja / Nomor Identitas."""
+    if kind == "muara-enim":
+        return _MUARA_ENIM_HEADER, [5, 22, 30, 5, 30, 34, 10, 7, 14, 7]
+    header = ["No", "Nama Pekerja" if kind == "kukar" else "Nama", "Nomor Identitas" if kind == "kukar" else "NIK",
+              "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang", "Hasil",
+              "No. Registrasi", "Tgl Terbit", "Masa Berlaku", "Tahun"]
+    return header, [5, 30, 22, 16, 13, 13, 34, 8, 16, 24, 12, 12, 7]
+
+
+class _StandardWorkbooks:
+    """One office's plain workbooks: per-row values drawn once, then one workbook per file group."""
+
+    def __init__(self, df, ctx: OfficeContext, out: WriterReport, kind: str):
+        self.df, self.ctx, self.out, self.kind = df, ctx, out, kind
+        self.c = c = row_values(df, ctx, out)
+        rng = ctx.rng
+        self.issue = issue = df["issue"].to_numpy().astype("datetime64[D]")
+        self.expiry = expiry = df["expiry"].to_numpy().astype("datetime64[D]")
+        self.birth_serial = _serial(c["birth"]).tolist()
+        safe_issue = np.where(np.isnat(issue), np.datetime64("2000-01-01"), issue)
+        safe_expiry = np.where(np.isnat(expiry), np.datetime64("2000-01-01"), expiry)
+        self.issue_serial, self.expiry_serial = _serial(safe_issue).tolist(), _serial(safe_expiry).tolist()
+        self.dmy_slash = _dmy(c["birth"], sep="/")
+        self.bulan_short = _bulan(c["birth"], abbreviate=True)
+        self.style = rng.random(len(df)).tolist()
+        self.blank = (rng.random(len(df)) < (0.01 if kind == "muara-enim" else 0.0)).tolist()
+        self.header, self.widths = _standard_header(kind)
+
+    def write_file(self, group: str, pos) -> None:
+        """One workbook: titles, the participant sheet, Muara Enim's total and signature, Kutai Kartanegara's pivot."""
+        office, out, kind = self.ctx.office, self.out, self.kind
+        book = XlsxBook(self.ctx.dir / group, creator=office.name)
+        out.files.append((group, "ok", _WHY.get(kind, "participant list")))
+        sheet_name = self.df["sheet"].iat[pos[0]]
+        sheet = book.sheet(sheet_name, self.widths)
+        year = self.c["year"][pos[0]]
         numbers_only = kind == "muara-enim" and year >= NUMBERS_ONLY_FROM
-        if numbers_only:
-            header_now = header_numbers
-        else:
-            header_now = header
         sheet.row(1, [f"DATA PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN {year}"], bold=True)
-        sheet.merge(1, 0, 1, len(header) - 1)
+        sheet.merge(1, 0, 1, len(self.header) - 1)
         sheet.row(2, [office.name.upper()], bold=True)
-        sheet.merge(2, 0, 2, len(header) - 1)
+        sheet.merge(2, 0, 2, len(self.header) - 1)
         out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
-        sheet.row(4, header_now, bold=True)
-        r = 5
-        tally: dict[str, list[int]] = {}
-        for no, i in enumerate(pos.tolist(), start=1):
-            if blank[i]:
-                out.junk.append((group, sheet_name, r, "blank"))
-                r += 1
-            real = c["real"][i]
-            h = c["hasil"][i]
-            j = c["jen"][i]
-            tally.setdefault(c["jabatan"][i], [0, 0])[0 if h == 1 else 1] += 1
-            if kind == "muara-enim":
-                s = style[i]
-                ttl = None
-                if real:
-                    ttl = f"{c['place'][i]}, {dmy_slash[i]}" if s < 0.8 else f"{c['place'][i]}, {bulan_short[i]}"
-                if c["unreadable"][i]:
-                    jen = "Jenjang ?"
-                else:
-                    jen = f"Jenjang {j}" if s < 0.5 else (j if s < 0.8 else V.ROMAN[j])
-                ket = None
-                if h == 1:
-                    ket = "dalam proses" if c["pending"][i] else "TERBIT"
-                    if numbers_only and not c["pending"][i] and real:
-                        ket = c["nomor"][i]
-                        out.written_nomor[i] = ket
-                sex = ("Wanita" if c["female"][i] else "Pria") if s > 0.88 else ("P" if c["female"][i] else "L")
-                values = [no, c["nik"][i], c["nama"][i], sex if real else None, ttl,
-                          c["jabatan"][i], jen, "K" if h == 1 else "BK", ket, c["year"][i]]
-                if numbers_only:
-                    values = values[:9]
-            else:
-                nomor = terbit = berlaku = None
-                if h == 1:
-                    if c["pending"][i]:
-                        nomor = "proses"
-                    elif real:
-                        nomor = c["nomor"][i]
-                        terbit, berlaku = XDate(issue_serial[i]), XDate(expiry_serial[i])
-                        out.written_nomor[i] = nomor
-                        out.written_terbit[i] = issue[i]
-                        out.written_berlaku[i] = expiry[i]
-                born = XDate(birth_serial[i]) if real else None
-                if real and kind == "kukar" and style[i] < 0.12:
-                    born = dmy_slash[i].replace("/", "-")  # typed as text in a column formatted as Text
-                values = [no, c["nama"][i], c["nik"][i], c["place"][i], born,
-                          ("Perempuan" if c["female"][i] else "Laki-laki") if real else None, c["jabatan"][i],
-                          "Jenjang ?" if c["unreadable"][i] else j,
-                          "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]]
-            sheet.row(r, values)
-            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
-            r += 1
+        sheet.row(4, _MUARA_ENIM_NUMBERS_HEADER if numbers_only else self.header, bold=True)
+        r, tally = self._participants(sheet, group, sheet_name, pos, numbers_only)
         if kind == "muara-enim":
             r += 1
             sheet.row(r, ["JUMLAH", None, len(pos)], bold=True)
@@ -118,18 +86,85 @@ def write_standard_xlsx(df, ctx: OfficeContext, out: WriterReport, *, kind: str)
             _, rows = signature_block(sheet, r, 5, office, "Muara Enim", f"30 Desember {year}")
             out.junk.extend((group, sheet_name, s, "signature") for s in rows)
         if kind == "kukar":
-            pivot = book.sheet("Rekap", [36, 12, 16, 10])
-            pivot.row(1, ["Jabatan Kerja", "Kompeten", "Belum Kompeten", "Jumlah"], bold=True)
-            rr = 2
-            out.junk.append((group, "Rekap", 1, "pivot"))
-            for jabatan in sorted(tally):
-                a, b = tally[jabatan]
-                pivot.row(rr, [jabatan, a, b, a + b])
-                out.junk.append((group, "Rekap", rr, "pivot"))
-                rr += 1
-            out.junk.append((group, "Rekap", rr, "pivot"))
-            total_k = sum(v[0] for v in tally.values())
-            total_bk = sum(v[1] for v in tally.values())
-            pivot.row(rr, ["Grand Total", total_k, total_bk, total_k + total_bk], bold=True)
+            _rekap_pivot(book, group, tally, out)
         book.close()
-        ctx.tick(len(pos))
+
+    def _participants(self, sheet, group: str, sheet_name: str, pos, numbers_only: bool):
+        """The data rows from row 5 (Muara Enim: the odd blank row); returns the next row and K/BK per jabatan."""
+        c, out = self.c, self.out
+        r = 5
+        tally: dict[str, list[int]] = {}
+        for no, i in enumerate(pos.tolist(), start=1):
+            if self.blank[i]:
+                out.junk.append((group, sheet_name, r, "blank"))
+                r += 1
+            tally.setdefault(c["jabatan"][i], [0, 0])[0 if c["hasil"][i] == 1 else 1] += 1
+            if self.kind == "muara-enim":
+                values = self._muara_enim_row(no, i, numbers_only)
+            else:
+                values = self._listed_row(no, i)
+            sheet.row(r, values)
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+            r += 1
+        return r, tally
+
+    def _muara_enim_row(self, no: int, i: int, numbers_only: bool) -> list:
+        """NIK first, TTL in one cell, Hasil K/BK, Keterangan TERBIT / dalam proses (from 2023: the number)."""
+        c, s = self.c, self.style[i]
+        real, h, j = c["real"][i], c["hasil"][i], c["jen"][i]
+        ttl = None
+        if real:
+            ttl = f"{c['place'][i]}, {self.dmy_slash[i]}" if s < 0.8 else f"{c['place'][i]}, {self.bulan_short[i]}"
+        if c["unreadable"][i]:
+            jen = "Jenjang ?"
+        else:
+            jen = f"Jenjang {j}" if s < 0.5 else (j if s < 0.8 else V.ROMAN[j])
+        ket = None
+        if h == 1:
+            ket = "dalam proses" if c["pending"][i] else "TERBIT"
+            if numbers_only and not c["pending"][i] and real:
+                ket = c["nomor"][i]
+                self.out.written_nomor[i] = ket
+        sex = ("Wanita" if c["female"][i] else "Pria") if s > 0.88 else ("P" if c["female"][i] else "L")
+        values = [no, c["nik"][i], c["nama"][i], sex if real else None, ttl,
+                  c["jabatan"][i], jen, "K" if h == 1 else "BK", ket, c["year"][i]]
+        return values[:9] if numbers_only else values
+
+    def _listed_row(self, no: int, i: int) -> list:
+        """Kutai Kartanegara and generic offices: dates as Excel dates, the number and its dates when issued."""
+        c, out = self.c, self.out
+        real, h, j = c["real"][i], c["hasil"][i], c["jen"][i]
+        nomor = terbit = berlaku = None
+        if h == 1:
+            if c["pending"][i]:
+                nomor = "proses"
+            elif real:
+                nomor = c["nomor"][i]
+                terbit, berlaku = XDate(self.issue_serial[i]), XDate(self.expiry_serial[i])
+                out.written_nomor[i] = nomor
+                out.written_terbit[i] = self.issue[i]
+                out.written_berlaku[i] = self.expiry[i]
+        born = XDate(self.birth_serial[i]) if real else None
+        if real and self.kind == "kukar" and self.style[i] < 0.12:
+            born = self.dmy_slash[i].replace("/", "-")  # typed as text in a column formatted as Text
+        return [no, c["nama"][i], c["nik"][i], c["place"][i], born,
+                ("Perempuan" if c["female"][i] else "Laki-laki") if real else None, c["jabatan"][i],
+                "Jenjang ?" if c["unreadable"][i] else j,
+                "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]]
+
+
+def _rekap_pivot(book, group: str, tally: dict[str, list[int]], out: WriterReport) -> None:
+    """Kutai Kartanegara's sheet "Rekap": K / BK per jabatan kerja and a grand total (junk for readers)."""
+    pivot = book.sheet("Rekap", [36, 12, 16, 10])
+    pivot.row(1, ["Jabatan Kerja", "Kompeten", "Belum Kompeten", "Jumlah"], bold=True)
+    rr = 2
+    out.junk.append((group, "Rekap", 1, "pivot"))
+    for jabatan in sorted(tally):
+        a, b = tally[jabatan]
+        pivot.row(rr, [jabatan, a, b, a + b])
+        out.junk.append((group, "Rekap", rr, "pivot"))
+        rr += 1
+    out.junk.append((group, "Rekap", rr, "pivot"))
+    total_k = sum(v[0] for v in tally.values())
+    total_bk = sum(v[1] for v in tally.values())
+    pivot.row(rr, ["Grand Total", total_k, total_bk, total_k + total_bk], bold=True)
