@@ -176,6 +176,18 @@ def expected_headline(
     ``only_intact_nik``: after the certificate de-duplication, keep only rows whose
     NIK was written intact (what a NIK-only linkage can get right).
     """
+    rows = _certified_rows(truth_rows, offices)
+    if only_intact_nik:
+        rows = rows[rows["nik_intact"].astype(bool)]
+    rows = rows[rows["person_id"].notna()]
+    if dates not in ("true", "stated"):
+        raise ValueError(f"dates must be 'true' or 'stated', got {dates!r}")
+    rows["active_person"] = rows["person_id"].where(_active(rows, publish_date, dates))
+    return _headline_table(rows)
+
+
+def _certified_rows(truth_rows: pd.DataFrame, offices) -> pd.DataFrame:
+    """Published Kompeten rows with their region, a province's re-report of a regency's number dropped."""
     region_of = _office_attr(offices, "region_code")
     level_of = _office_attr(offices, "level")
     rows = truth_rows[(truth_rows["hasil"] == "Kompeten") & (truth_rows["expected"] == "published")].copy()
@@ -192,13 +204,11 @@ def expected_headline(
     re_reported = pd.Series(
         [(n, p) in local_pairs for n, p in zip(nomor, rows["province_code"])], index=rows.index, dtype=bool
     )
-    rows = rows[~(re_reported & is_province & numbered)]
-    if only_intact_nik:
-        rows = rows[rows["nik_intact"].astype(bool)]
-    rows = rows[rows["person_id"].notna()]
+    return rows[~(re_reported & is_province & numbered)]
 
-    if dates not in ("true", "stated"):
-        raise ValueError(f"dates must be 'true' or 'stated', got {dates!r}")
+
+def _active(rows: pd.DataFrame, publish_date: date, dates: str) -> pd.Series:
+    """Rows whose certificate is valid on ``publish_date`` (see :func:`expected_headline` for the date rules)."""
     on = pd.Timestamp(publish_date)
     berlaku = pd.to_datetime(rows["masa_berlaku"])
     terbit = pd.to_datetime(rows["tanggal_terbit"])
@@ -208,9 +218,11 @@ def expected_headline(
         expiry = real.where(real.notna(), expiry)
     tahun = pd.to_numeric(rows["tahun"], errors="coerce")
     by_year = tahun >= (publish_date.year - (SKK_VALID_YEARS - 1))
-    active = (expiry >= on).where(expiry.notna(), by_year.fillna(False)).astype(bool)
-    rows["active_person"] = rows["person_id"].where(active)
+    return (expiry >= on).where(expiry.notna(), by_year.fillna(False)).astype(bool)
 
+
+def _headline_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Certified and active persons per (region_code, jenjang), in the headline's columns and order."""
     table = (
         rows.groupby(["region_code", "jenjang"], sort=True)
         .agg(certified_persons=("person_id", "nunique"), active_persons=("active_person", "nunique"))
