@@ -40,6 +40,15 @@ Speed: persons and participations are drawn with numpy; files are streamed.
 Spreadsheets are written by the small streaming OOXML writer in
 :mod:`demo.xlsx` (why not xlsxwriter: see there). Legacy .xls goes through
 xlwt (at most 65,535 rows per sheet, so big lists are split over sheets).
+
+Layout: this module holds the world model (participations, results and
+certificates, special rows, row order) and :func:`generate_world`, which calls
+the steps in order. Around it: :mod:`demo.specs` (office profiles and shares),
+:mod:`demo.persons` (the population), :mod:`demo.occupations` (jabatan kerja and
+jenjang), :mod:`demo.programs` (which file, sheet and program a row lands in),
+:mod:`demo.noise` (NIK damage, names as clerks write them), :mod:`demo.formats`
+(each office's file format), :mod:`demo.landing` (revisions, misplaced files,
+attendance lists, copies) and :mod:`demo.truth` (the truth files).
 """
 
 from __future__ import annotations
@@ -103,6 +112,87 @@ class WorldSummary:
                 f"  {office_id:<24} {counts['rows']:>9,} rows {counts['persons']:>9,} persons {counts['files']:>4} files"
             )
         return "\n".join(lines)
+
+
+def generate_world(
+    landing_root: Path,
+    rows: int,
+    seed: int = 42,
+    nik_damage: bool = True,
+    registry_path: Path | str | None = None,
+    progress: bool = False,
+) -> WorldSummary:
+    """Write a demo world of about ``rows`` participant rows under ``landing_root``.
+
+    One folder per registry office (``<landing_root>/<office landing>/``) with that
+    office's files, and ``<landing_root>/_truth/`` with the ground truth
+    (:mod:`demo.truth`). Existing files of the same names are overwritten; use the
+    CLI (``python -m demo``) to wipe old office folders first.
+    """
+    if rows < 1:
+        raise ValueError("rows must be positive")
+    landing_root = Path(landing_root)
+    offices, specs, generic, foreign = _offices_and_specs(registry_path)
+    all_offices = {**offices, **{k: v[0] for k, v in foreign.items()}}
+    kaltim = "prov-kaltim" in specs and specs["prov-kaltim"].fmt == "kaltim"
+    counts, rekap_target = _allocate(rows, specs, kaltim)
+
+    world = _World(seed)
+    world.offices = all_offices
+    parts = _plan_participations(world, specs, all_offices, foreign, counts, seed)
+    persons = world.finish_persons()
+    _assess(parts, specs, all_offices, foreign, seed)
+    rng = _rng(seed, "special")  # one stream: the special rows, then the rekap sample
+    parts = _add_special_rows(parts, specs, rng)
+    if kaltim and rekap_target:
+        parts = _add_rekap_kabupaten(parts, offices, specs, rekap_target, rng)
+    parts = add_variant_rows(parts, specs, seed)
+    parts = _in_typing_order(parts, specs, seed)
+    damage_niks(parts, persons, specs, seed, nik_damage)
+
+    landing_root.mkdir(parents=True, exist_ok=True)
+    out, files, junk = _write_files(parts, world, specs, all_offices, landing_root, seed, progress)
+    truth_rows = _truth_rows(parts, out, specs)
+    truth_rows, files, junk = arrange_landing(landing_root, all_offices, offices, truth_rows, files, junk, seed)
+    used = np.unique(truth_rows["person_id"].dropna().to_numpy(dtype=np.int64))
+    persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
+    summary = _summary(landing_root, offices, all_offices, specs, generic, truth_rows, persons, files)
+    T.write_truth(summary.truth_dir, truth_rows, persons, files, junk)
+    return summary
+
+
+def _offices_and_specs(registry_path: Path | str | None):
+    """The registry's offices, every office's demo profile, and the offices outside the registry whose files
+    land in a registry office's folder (``foreign``: office id -> (office, receiving office, file stem))."""
+    offices = load_registry(registry_path or DEFAULT_REGISTRY)
+    # looked up in this module at call time: benchmarks/national.py patches demo.generate._specs_for
+    specs, generic = _specs_for(offices)
+    foreign: dict[str, tuple[Office, str, str]] = {}
+    for producer, receiver, how in MISPLACED:
+        if how == "foreign" and receiver in specs and producer not in offices:
+            office, spec, stem = FOREIGN_OFFICES[producer]
+            foreign[producer] = (office, receiver, stem)
+            specs[producer] = spec
+    return offices, specs, generic, foreign
+
+
+def _plan_participations(world: _World, specs: dict[str, OfficeSpec], all_offices: dict[str, Office],
+                         foreign: dict, counts: dict[str, int], seed: int) -> pd.DataFrame:
+    """Every office's participation rows, each with its program plan (file, sheet, program, assessment date)."""
+    frames = []
+    for office_id, spec in specs.items():
+        office = all_offices[office_id]
+        df = _participations(world, office, spec, counts[office_id], seed)
+        rng = _rng(seed, "plan", office_id)
+        df["training_only"] = False
+        if office_id in foreign:
+            yearly_plan(foreign[office_id][2], "Peserta")(df, world, rng)
+        elif spec.fmt == "generic":
+            yearly_plan("peserta_" + office_id + "_{year}.xlsx", "Peserta")(df, world, rng)
+        else:
+            PLANS[spec.fmt](df, world, rng)
+        frames.append(df)
+    return pd.concat(frames, ignore_index=True)
 
 
 def _participations(world: _World, office: Office, spec: OfficeSpec, n: int, seed: int) -> pd.DataFrame:
@@ -205,10 +295,32 @@ def _one_jenjang_up(rng, spec: OfficeSpec, up: np.ndarray, s_up: np.ndarray, fir
     fam[up[~keep]] = draw_families(jen[up[~keep]], spec, rng)
 
 
+def _assess(parts: pd.DataFrame, specs: dict[str, OfficeSpec], all_offices: dict[str, Office], foreign: dict,
+            seed: int) -> None:
+    """Results and certificates for every row; a foreign office's rows are bound for its receiver's folder."""
+    parts["assess"] = parts["assess"].to_numpy().astype("datetime64[D]")
+    parts["special"] = np.int8(0)
+    parts["src_office"] = ""
+    _results(parts, specs, all_offices, seed)
+    parts["dest"] = ""  # the office whose folder the file lands in, when not the producer's
+    for producer, (_, receiver, _) in foreign.items():
+        theirs = parts["office_id"].to_numpy() == producer
+        parts.loc[theirs, "special"] = np.int8(5)
+        parts.loc[theirs, "dest"] = receiver
+
+
 def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, Office], seed: int) -> None:
-    """hasil (1 Kompeten, 0 Belum Kompeten, -1 not assessed), then one certificate per Kompeten triple."""
-    n = len(df)
+    """hasil (1 Kompeten, 0 Belum Kompeten, -1 not assessed), then one certificate per Kompeten triple:
+    its issue and expiry dates (``pending`` when not issued yet) and its registration number."""
     rng = _rng(seed, "results")
+    _hasil(df, specs, rng)
+    issue, issued = _certificate_dates(df, rng)
+    df["certificate_id"] = _obj(_registration_numbers(df, issue, issued, specs, offices, seed), df.index)
+
+
+def _hasil(df: pd.DataFrame, specs: dict[str, OfficeSpec], rng) -> None:
+    """Kompeten at the office's pass rate; training-only rows are not assessed."""
+    n = len(df)
     pass_rate = df["office_id"].map({k: s.pass_rate for k, s in specs.items()}).to_numpy(dtype=float)
     hasil = np.where(rng.random(n) < pass_rate, 1, 0).astype(np.int8)
     hasil[df["training_only"].to_numpy(dtype=bool)] = -1
@@ -219,8 +331,14 @@ def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, 
     kompeten = df[df["hasil"] == 1].sort_values(["assess", "_ord"], kind="stable")
     dup = kompeten.duplicated(["pid", "fam", "jen"], keep="last")
     df.loc[kompeten.index[dup.to_numpy()], "hasil"] = 0
-    hasil = df["hasil"].to_numpy()
+    del df["_ord"]
 
+
+def _certificate_dates(df: pd.DataFrame, rng) -> tuple[np.ndarray, np.ndarray]:
+    """Issue 2-6 weeks after the assessment (pending when after WORLD_DATE, or ~4% stuck), valid SKK_YEARS;
+    old-scheme certificates all ended on OLD_SCHEME_END. Returns the issue dates and the issued mask."""
+    n = len(df)
+    hasil = df["hasil"].to_numpy()
     assess = df["assess"].to_numpy().astype("datetime64[D]")
     issue = assess + rng.integers(14, 43, size=n)
     pending = (issue > np.datetime64(WORLD_DATE)) | (rng.random(n) < 0.04)
@@ -235,126 +353,35 @@ def _results(df: pd.DataFrame, specs: dict[str, OfficeSpec], offices: dict[str, 
         expiry[old] = np.datetime64(OLD_SCHEME_END)
     df["issue"] = issue
     df["expiry"] = expiry
+    return issue, issued
 
-    # registration numbers: SKK-<office region>-<issue year>-<serial>, unique world-wide
+
+def _registration_numbers(df: pd.DataFrame, issue: np.ndarray, issued: np.ndarray, specs: dict[str, OfficeSpec],
+                          offices: dict[str, Office], seed: int) -> np.ndarray:
+    """SKK-<office region>-<issue year>-<serial> (SKT- before 2021), unique world-wide; None when not issued."""
     codes = {o.id: o.region_code.replace(".", "").ljust(4, "0") for o in offices.values()}  # "6408", "6400"
     office_code = df["office_id"].map(codes).to_numpy()
-    numbers = np.full(n, None, dtype=object)
+    numbers = np.full(len(df), None, dtype=object)
     idx = np.flatnonzero(issued)
-    if len(idx):
-        iy = issue[idx].astype("datetime64[Y]").astype(np.int64) + 1970
-        key = pd.DataFrame({"code": office_code[idx], "year": iy, "issue": issue[idx], "i": idx})
-        key = key.sort_values(["code", "year", "issue", "i"], kind="stable")
-        seq = key.groupby(["code", "year"], sort=False).cumcount().to_numpy() + 1
-        # each office-year series starts somewhere after 1, as a real register would
-        group = key.groupby(["code", "year"], sort=False).ngroup().to_numpy()
-        firsts = key.drop_duplicates(["code", "year"])
-        offsets = np.array([zlib.crc32(f"{c}-{y}-{seed}".encode()) % 300
-                            for c, y in zip(firsts["code"].tolist(), firsts["year"].tolist())], dtype=np.int64)
-        start = offsets[group]
-        # Muara Enim's register writes dotted numbers "16.03.2023.000123": region, year of issue, serial
-        dotted = {codes[k] for k, s in specs.items() if s.fmt == "muara-enim" and k in codes}
-        numbers[key["i"].to_numpy()] = [
-            f"{c[:2]}.{c[2:]}.{y}.{s:06d}" if c in dotted else f"{'SKT' if y < 2021 else 'SKK'}-{c}-{y}-{s:06d}"
-            for c, y, s in zip(key["code"].tolist(), key["year"].tolist(), (seq + start).tolist())
-        ]
-    df["certificate_id"] = _obj(numbers, df.index)
-    del df["_ord"]
-
-
-def generate_world(
-    landing_root: Path,
-    rows: int,
-    seed: int = 42,
-    nik_damage: bool = True,
-    registry_path: Path | str | None = None,
-    progress: bool = False,
-) -> WorldSummary:
-    """Write a demo world of about ``rows`` participant rows under ``landing_root``.
-
-    One folder per registry office (``<landing_root>/<office landing>/``) with that
-    office's files, and ``<landing_root>/_truth/`` with the ground truth
-    (:mod:`demo.truth`). Existing files of the same names are overwritten; use the
-    CLI (``python -m demo``) to wipe old office folders first.
-    """
-    if rows < 1:
-        raise ValueError("rows must be positive")
-    landing_root = Path(landing_root)
-    offices, specs, generic, foreign = _offices_and_specs(registry_path)
-    all_offices = {**offices, **{k: v[0] for k, v in foreign.items()}}
-    kaltim = "prov-kaltim" in specs and specs["prov-kaltim"].fmt == "kaltim"
-    counts, rekap_target = _allocate(rows, specs, kaltim)
-
-    world = _World(seed)
-    world.offices = all_offices
-    parts = _plan_participations(world, specs, all_offices, foreign, counts, seed)
-    persons = world.finish_persons()
-    _assess(parts, specs, all_offices, foreign, seed)
-    rng = _rng(seed, "special")  # one stream: the special rows, then the rekap sample
-    parts = _add_special_rows(parts, specs, rng)
-    if kaltim and rekap_target:
-        parts = _add_rekap_kabupaten(parts, offices, specs, rekap_target, rng)
-    parts = add_variant_rows(parts, specs, seed)
-    parts = _in_typing_order(parts, specs, seed)
-    damage_niks(parts, persons, specs, seed, nik_damage)
-
-    landing_root.mkdir(parents=True, exist_ok=True)
-    out, files, junk = _write_files(parts, world, specs, all_offices, landing_root, seed, progress)
-    truth_rows = _truth_rows(parts, out, specs)
-    truth_rows, files, junk = arrange_landing(landing_root, all_offices, offices, truth_rows, files, junk, seed)
-    used = np.unique(truth_rows["person_id"].dropna().to_numpy(dtype=np.int64))
-    persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
-    summary = _summary(landing_root, offices, all_offices, specs, generic, truth_rows, persons, files)
-    T.write_truth(summary.truth_dir, truth_rows, persons, files, junk)
-    return summary
-
-
-def _offices_and_specs(registry_path: Path | str | None):
-    """The registry's offices, every office's demo profile, and the offices outside the registry whose files
-    land in a registry office's folder (``foreign``: office id -> (office, receiving office, file stem))."""
-    offices = load_registry(registry_path or DEFAULT_REGISTRY)
-    # looked up in this module at call time: benchmarks/national.py patches demo.generate._specs_for
-    specs, generic = _specs_for(offices)
-    foreign: dict[str, tuple[Office, str, str]] = {}
-    for producer, receiver, how in MISPLACED:
-        if how == "foreign" and receiver in specs and producer not in offices:
-            office, spec, stem = FOREIGN_OFFICES[producer]
-            foreign[producer] = (office, receiver, stem)
-            specs[producer] = spec
-    return offices, specs, generic, foreign
-
-
-def _plan_participations(world: _World, specs: dict[str, OfficeSpec], all_offices: dict[str, Office],
-                         foreign: dict, counts: dict[str, int], seed: int) -> pd.DataFrame:
-    """Every office's participation rows, each with its program plan (file, sheet, program, assessment date)."""
-    frames = []
-    for office_id, spec in specs.items():
-        office = all_offices[office_id]
-        df = _participations(world, office, spec, counts[office_id], seed)
-        rng = _rng(seed, "plan", office_id)
-        df["training_only"] = False
-        if office_id in foreign:
-            yearly_plan(foreign[office_id][2], "Peserta")(df, world, rng)
-        elif spec.fmt == "generic":
-            yearly_plan("peserta_" + office_id + "_{year}.xlsx", "Peserta")(df, world, rng)
-        else:
-            PLANS[spec.fmt](df, world, rng)
-        frames.append(df)
-    return pd.concat(frames, ignore_index=True)
-
-
-def _assess(parts: pd.DataFrame, specs: dict[str, OfficeSpec], all_offices: dict[str, Office], foreign: dict,
-            seed: int) -> None:
-    """Results and certificates for every row; a foreign office's rows are bound for its receiver's folder."""
-    parts["assess"] = parts["assess"].to_numpy().astype("datetime64[D]")
-    parts["special"] = np.int8(0)
-    parts["src_office"] = ""
-    _results(parts, specs, all_offices, seed)
-    parts["dest"] = ""  # the office whose folder the file lands in, when not the producer's
-    for producer, (_, receiver, _) in foreign.items():
-        theirs = parts["office_id"].to_numpy() == producer
-        parts.loc[theirs, "special"] = np.int8(5)
-        parts.loc[theirs, "dest"] = receiver
+    if not len(idx):
+        return numbers
+    iy = issue[idx].astype("datetime64[Y]").astype(np.int64) + 1970
+    key = pd.DataFrame({"code": office_code[idx], "year": iy, "issue": issue[idx], "i": idx})
+    key = key.sort_values(["code", "year", "issue", "i"], kind="stable")
+    seq = key.groupby(["code", "year"], sort=False).cumcount().to_numpy() + 1
+    # each office-year series starts somewhere after 1, as a real register would
+    group = key.groupby(["code", "year"], sort=False).ngroup().to_numpy()
+    firsts = key.drop_duplicates(["code", "year"])
+    offsets = np.array([zlib.crc32(f"{c}-{y}-{seed}".encode()) % 300
+                        for c, y in zip(firsts["code"].tolist(), firsts["year"].tolist())], dtype=np.int64)
+    start = offsets[group]
+    # Muara Enim's register writes dotted numbers "16.03.2023.000123": region, year of issue, serial
+    dotted = {codes[k] for k, s in specs.items() if s.fmt == "muara-enim" and k in codes}
+    numbers[key["i"].to_numpy()] = [
+        f"{c[:2]}.{c[2:]}.{y}.{s:06d}" if c in dotted else f"{'SKT' if y < 2021 else 'SKK'}-{c}-{y}-{s:06d}"
+        for c, y, s in zip(key["code"].tolist(), key["year"].tolist(), (seq + start).tolist())
+    ]
+    return numbers
 
 
 def _add_special_rows(parts: pd.DataFrame, specs: dict[str, OfficeSpec], rng) -> pd.DataFrame:
@@ -466,37 +493,8 @@ def _gather_reports(n: int, tasks: list[tuple[np.ndarray, dict]], reports: list[
     return out, files, junk
 
 
-def _summary(landing_root: Path, offices: dict[str, Office], all_offices: dict[str, Office],
-             specs: dict[str, OfficeSpec], generic: list[str], truth_rows: pd.DataFrame, persons: pd.DataFrame,
-             files: pd.DataFrame) -> WorldSummary:
-    """What the world holds, per office and per expected outcome."""
-    summary_offices: dict[str, dict[str, int]] = {}
-    for office_id in offices:
-        if office_id not in specs:
-            continue
-        mine = truth_rows[truth_rows["office_id"] == office_id]
-        summary_offices[office_id] = {
-            "rows": int(len(mine)),
-            "persons": int(mine["person_id"].nunique()),
-            "files": int((files["office_id"] == office_id).sum()),
-        }
-    paths = [all_offices[o].landing_dir(landing_root) / f for o, f in zip(files["office_id"], files["source_file"])]
-    return WorldSummary(
-        landing_root=landing_root,
-        truth_dir=landing_root / T.TRUTH_DIRNAME,
-        rows=len(truth_rows),
-        persons=int(len(persons)),
-        files=len(files),
-        offices=summary_offices,
-        paths=paths,
-        skipped_offices=generic,
-        result_rows=int(truth_rows["expected"].str.match(r"published|quarantine:").sum()),
-        expected={k: int(v) for k, v in truth_rows["expected"].value_counts().sort_index().items()},
-        file_status={k: int(v) for k, v in files["expected_status"].value_counts().sort_index().items()},
-    )
-
-
 def _truth_rows(parts: pd.DataFrame, out: WriterReport, specs) -> pd.DataFrame:
+    """The truth's rows (:mod:`demo.truth`): each world row, where it was written and what the file states."""
     special = parts["special"].to_numpy()
     pid = parts["pid"].to_numpy()
     expected = np.full(len(parts), "published", dtype=object)
@@ -541,6 +539,36 @@ def _truth_rows(parts: pd.DataFrame, out: WriterReport, specs) -> pd.DataFrame:
     )
     frame.loc[pid < 0, "person_id"] = pd.NA
     return frame
+
+
+def _summary(landing_root: Path, offices: dict[str, Office], all_offices: dict[str, Office],
+             specs: dict[str, OfficeSpec], generic: list[str], truth_rows: pd.DataFrame, persons: pd.DataFrame,
+             files: pd.DataFrame) -> WorldSummary:
+    """What the world holds, per office and per expected outcome."""
+    summary_offices: dict[str, dict[str, int]] = {}
+    for office_id in offices:
+        if office_id not in specs:
+            continue
+        mine = truth_rows[truth_rows["office_id"] == office_id]
+        summary_offices[office_id] = {
+            "rows": int(len(mine)),
+            "persons": int(mine["person_id"].nunique()),
+            "files": int((files["office_id"] == office_id).sum()),
+        }
+    paths = [all_offices[o].landing_dir(landing_root) / f for o, f in zip(files["office_id"], files["source_file"])]
+    return WorldSummary(
+        landing_root=landing_root,
+        truth_dir=landing_root / T.TRUTH_DIRNAME,
+        rows=len(truth_rows),
+        persons=int(len(persons)),
+        files=len(files),
+        offices=summary_offices,
+        paths=paths,
+        skipped_offices=generic,
+        result_rows=int(truth_rows["expected"].str.match(r"published|quarantine:").sum()),
+        expected={k: int(v) for k, v in truth_rows["expected"].value_counts().sort_index().items()},
+        file_status={k: int(v) for k, v in files["expected_status"].value_counts().sort_index().items()},
+    )
 
 
 def wipe_landing(landing_root: Path, registry_path: Path | str | None = None) -> list[Path]:

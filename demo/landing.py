@@ -72,6 +72,7 @@ _ATTENDANCE_FILE = {
 
 
 def _with_suffix(name: str, suffix: str) -> str:
+    """``name`` with ``suffix`` before its extension (the revised file's name)."""
     dot = name.rfind(".")
     return name[:dot] + suffix + name[dot:]
 

@@ -16,18 +16,21 @@ from demo.specs import FORMAT_KIND, NIK_DAMAGE_KINDS
 
 
 def _typo(nik: str, rng) -> str:
+    """One digit typed wrong."""
     pos = int(rng.integers(0, 16))
     digit = str((int(nik[pos]) + int(rng.integers(1, 10))) % 10)
     return nik[:pos] + digit + nik[pos + 1:]
 
 
 def _transpose(nik: str, rng) -> str:
+    """Two neighbouring (different) digits swapped."""
     candidates = [i for i in range(15) if nik[i] != nik[i + 1]]
     i = candidates[int(rng.integers(0, len(candidates)))]
     return nik[:i] + nik[i + 1] + nik[i] + nik[i + 2:]
 
 
 def _wrong_length(nik: str, rng) -> str:
+    """A digit dropped or doubled."""
     pos = int(rng.integers(0, 16))
     if rng.random() < 0.5:
         return nik[:pos] + nik[pos + 1:]  # 15 digits

@@ -10,6 +10,7 @@ from demo.specs import OfficeSpec
 
 
 def _eligible_families(spec: OfficeSpec) -> dict[int, np.ndarray]:
+    """Per jenjang 1-9: the office's families with that level (any family when none of its own has it)."""
     out = {}
     for level in range(1, 10):
         ids = [V.FAMILY_INDEX[k] for k in spec.families if level in V.FAMILIES[V.FAMILY_INDEX[k]].names]
@@ -32,6 +33,7 @@ def jabatan_titles(family: np.ndarray, jenjang: np.ndarray) -> np.ndarray:
 
 
 def draw_families(jenjang: np.ndarray, spec: OfficeSpec, rng) -> np.ndarray:
+    """An occupation family per row, among those of the office's programs that have the row's jenjang."""
     eligible = _eligible_families(spec)
     family = np.zeros(len(jenjang), dtype=np.int16)
     for level in np.unique(jenjang).tolist():

@@ -17,11 +17,13 @@ from demo.common import _choice
 
 # --- program plans: file group, sheet, program name, assessment date, training-only ---------
 def _dates(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
+    """Dates from year, month and day arrays (a day past the month's end runs on into the next)."""
     base = (year - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (month - 1)
     return base.astype("datetime64[D]") + (day - 1)
 
 
 def _plan_kutim(df, world, rng):
+    """Kutai Timur's Mobile Training Unit: a sheet per kecamatan (mostly the person's own), March onward."""
     cat = world.cat_partial()
     home = cat["region"][df["pid"].to_numpy()]
     district = cat["district"][df["pid"].to_numpy()]
@@ -38,6 +40,7 @@ def _plan_kutim(df, world, rng):
 
 
 def _plan_kaltim(df, world, rng):
+    """Kalimantan Timur's yearly workbook in Tahap I-IV: three days of training, the assessment on day four."""
     year = df["year"].to_numpy()
     tahap = np.where(
         year >= 2025,
@@ -55,6 +58,7 @@ def _plan_kaltim(df, world, rng):
 
 
 def _plan_muaro_jambi(df, world, rng):
+    """Muaro Jambi's one BIMTEK for heavy-equipment operators, December 2025."""
     df["group"] = "BIMTEK_UJI_SERTIFIKASI_OPERATOR_ALAT_BERAT_DES_2025.xls"
     df["sheet"] = "Peserta"
     df["sheet_order"] = 0
@@ -73,6 +77,8 @@ _KALSEL_BIMTEK = {  # family -> (BIMTEK name(s), month) (seed 003: 3 for archite
 
 
 def _plan_kalsel(df, world, rng):
+    """Kalimantan Selatan: BIMTEK 2026 (training only, no assessment) and certification rounds 2025/2026;
+    a person who comes back takes another of the three."""
     n = len(df)
     kind = _choice(rng, {0: 0.62, 1: 0.18, 2: 0.20}, n).astype(np.int64)  # 0 BIMTEK 2026, 1 sertifikasi 2025, 2 sertifikasi 2026
     src = df["src"].to_numpy()
@@ -100,6 +106,7 @@ def _plan_kalsel(df, world, rng):
 
 
 def _plan_palembang(df, world, rng):
+    """Palembang's yearly CSV of operator certification in Angkatan 1-4."""
     n = len(df)
     year = df["year"].to_numpy()
     angkatan = rng.integers(1, 5, size=n)
@@ -111,6 +118,8 @@ def _plan_palembang(df, world, rng):
 
 
 def yearly_plan(stem: str, sheet: str) -> Callable:
+    """The plan of an office with one file a year (``stem`` with ``{year}``), one sheet, assessments March-October."""
+
     def plan(df, world, rng):
         n = len(df)
         year = df["year"].to_numpy()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _bulan, _dmy
-from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of, signature_block
+from demo.formats.base import OfficeContext, WriterReport, row_values, sheets_of, signature_block
 from demo.xlsx import XlsxBook
 
 

@@ -1,6 +1,6 @@
 """What every office writer shares: the report a writer gives back, its inputs, per-row values.
 
-A writer gets one office's rows (a DataFrame in row order), a :class:`OfficeContext` and an
+A writer gets one office's rows (a DataFrame in row order), a :class:`OfficeContext` and a
 :class:`WriterReport`; it writes the office's files and records, for every data row, the
 file/sheet/row it went to and what the file states (NIK, name, number, dates).
 """
@@ -44,6 +44,7 @@ ROW_FIELDS = ("source_file", "source_sheet", "source_row", "written_terbit", "wr
 
 
 def empty_report(n: int) -> WriterReport:
+    """A report for ``n`` rows, nothing placed yet."""
     return WriterReport(
         source_file=np.full(n, "", dtype=object),
         source_sheet=np.full(n, "", dtype=object),
@@ -71,6 +72,7 @@ class OfficeContext:
         self.rng = _rng(seed, "write", office.id)
 
     def tick(self, k: int) -> None:
+        """``k`` more rows written (the progress bar, when there is one)."""
         if self.progress is not None:
             self.progress.update(k)
 

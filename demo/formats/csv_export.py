@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from demo.common import _dmy
-from demo.formats.base import row_values, OfficeContext, files_of, WriterReport
+from demo.formats.base import OfficeContext, WriterReport, files_of, row_values
 
 
 def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bool) -> None:

@@ -8,7 +8,7 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _iso
-from demo.formats.base import row_values, OfficeContext, files_of, WriterReport
+from demo.formats.base import OfficeContext, WriterReport, files_of, row_values
 
 
 JSON_PAGE_SIZE = 500

@@ -6,11 +6,12 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _serial
-from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of
+from demo.formats.base import OfficeContext, WriterReport, row_values, sheets_of
 from demo.xlsx import XDate, XlsxBook
 
 
 def _kualifikasi_text(j: int, s: float) -> str:
+    """The Kualifikasi cell: the Ahli title for jenjang 7-9, else "Jenjang 5" or "KKNI 5"."""
     if j >= 7:
         return V.AHLI_TITLE[j]
     return f"Jenjang {j}" if s < 0.5 else f"KKNI {j}"

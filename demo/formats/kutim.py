@@ -5,7 +5,7 @@ from __future__ import annotations
 from demo import names as V
 from demo.common import _BULAN_SHORT, _ymd
 from demo.formats.attendance import attendance_sheet
-from demo.formats.base import row_values, OfficeContext, WriterReport, sheets_of, signature_block
+from demo.formats.base import OfficeContext, WriterReport, row_values, sheets_of, signature_block
 from demo.xlsx import XlsxBook
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _dmy
-from demo.formats.base import row_values, OfficeContext, files_of, WriterReport
+from demo.formats.base import OfficeContext, WriterReport, files_of, row_values
 
 
 def _cache_xlwt_styles(book) -> None:

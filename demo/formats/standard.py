@@ -6,7 +6,7 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _dmy, _serial
-from demo.formats.base import row_values, OfficeContext, files_of, WriterReport, signature_block
+from demo.formats.base import OfficeContext, WriterReport, files_of, row_values, signature_block
 from demo.xlsx import XDate, XlsxBook
 
 
