@@ -61,11 +61,15 @@ class KeyHasher:
         self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
 
     def __call__(self, text: str) -> str:
+        return "p" + self.hexdigest(text)[:20]
+
+    def hexdigest(self, text: str) -> str:
+        """HMAC-SHA256(secret, text) as 64 hex digits."""
         inner = self._inner.copy()
         inner.update(text.encode("utf-8"))
         outer = self._outer.copy()
         outer.update(inner.digest())
-        return "p" + outer.hexdigest()[:20]
+        return outer.hexdigest()
 
 
 def _identity_frame(rows: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,8 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reference import regions
 from sources.registry import Office
@@ -53,8 +55,9 @@ def credited_certifications(participations: pd.DataFrame, offices: dict[str, Off
     Returns the Kompeten rows with ``region_code`` and ``office_level`` added.
     """
     certified = participations[participations["hasil"] == "Kompeten"].copy()
-    certified["region_code"] = certified["office_id"].map({o.id: o.region_code for o in offices.values()})
-    certified["office_level"] = certified["office_id"].map({o.id: o.level for o in offices.values()})
+    office_ids = certified["office_id"].astype("category")  # a few hundred offices over a million rows
+    certified["region_code"] = office_ids.map({o.id: o.region_code for o in offices.values()}).astype("str")
+    certified["office_level"] = office_ids.map({o.id: o.level for o in offices.values()}).astype("str")
     unknown = certified["region_code"].isna()
     if unknown.any():
         missing = sorted(certified.loc[unknown, "office_id"].unique())
@@ -64,17 +67,13 @@ def credited_certifications(participations: pd.DataFrame, offices: dict[str, Off
     # again: drop a province row whose registration number a regency/city office
     # of the same province also reported.
     numbered = certified["nomor_sertifikat"].notna()
-    local = certified[numbered & (certified["office_level"] != "province")]
-    local_pairs = set(zip(local["nomor_sertifikat"], local["region_code"].str[:2]))
     is_province_row = numbered & (certified["office_level"] == "province")
-    re_reported = pd.Series(
-        [
-            (nomor, code[:2]) in local_pairs
-            for nomor, code in zip(certified["nomor_sertifikat"], certified["region_code"])
-        ],
-        index=certified.index,
-        dtype=bool,
-    ) & is_province_row
+    in_province = certified["nomor_sertifikat"].astype("str") + "|" + certified["region_code"].str[:2]
+    local = in_province[numbered & ~is_province_row]
+    # pyarrow's is_in: pandas' isin on Arrow text builds a scalar per value of the set.
+    reported_locally = pc.is_in(pa.array(in_province, from_pandas=True),
+                                value_set=pa.array(local.dropna().unique(), type=pa.string()))
+    re_reported = is_province_row & reported_locally.to_numpy(zero_copy_only=False)
     return certified[~re_reported]
 
 

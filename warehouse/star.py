@@ -33,6 +33,7 @@ import pandas as pd
 
 from reference import regions
 from sources.registry import GrowthTarget, Office, PerYearTarget, Target
+from linkage.keys import KeyHasher
 from standardize.levels import kualifikasi_for
 from standardize.nik import nik_birth_date_and_sex
 from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
@@ -75,15 +76,21 @@ def nik_hash(secret: str, nik: str) -> str:
 
 
 def _hash_many(secret: str, messages: pd.Series, prefix: str = "", length: int | None = None) -> pd.Series:
-    """Keyed hash of each value, computing each distinct value once."""
-    out = pd.Series(pd.NA, index=messages.index, dtype="str")
-    present = messages.notna()
-    if not present.any():
-        return out
-    distinct = pd.unique(messages[present].to_numpy())
-    hashed = {value: prefix + keyed_hash(secret, value)[:length] for value in distinct}
-    out[present] = messages[present].map(hashed)
-    return out
+    """:func:`keyed_hash` of each value (``prefix`` + its first ``length`` digits), each distinct value once."""
+    hasher = KeyHasher(secret.encode("utf-8"))
+    return map_distinct(messages, lambda value: prefix + hasher.hexdigest(value)[:length]).astype("str")
+
+
+def map_distinct(values: pd.Series, function) -> pd.Series:
+    """``function`` of each value, called once per distinct value; nulls stay null (object dtype).
+
+    ``Series.map`` over Arrow-backed text walks every row in Python; a million rows
+    of a few hundred distinct office ids or years need only those few calls.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    # code -1 (a null) picks the trailing None
+    mapped = np.array([function(value) for value in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
 # --------------------------------------------------------------------------- input
@@ -110,7 +117,7 @@ def _prepare(linked: pd.DataFrame, publish_date: date) -> pd.DataFrame:
     rows["flags"] = rows["flags"].fillna("").astype("str") if "flags" in rows.columns else ""
     if rows["person_key"].isna().any():
         raise ValueError("linked rows without a person_key")
-    derived = rows["jenjang"].map(lambda j: None if pd.isna(j) else kualifikasi_for(int(j)))
+    derived = _kualifikasi(rows["jenjang"])
     rows["kualifikasi"] = derived.where(derived.notna(), rows["kualifikasi"]).astype("str")
     # The year a row's certification counts in: issue date, else the year of issue
     # its registration number states, else program year.
@@ -129,7 +136,7 @@ def _sorted(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
 
 def _kualifikasi(jenjang: pd.Series) -> pd.Series:
-    return jenjang.map(lambda j: None if pd.isna(j) else kualifikasi_for(int(j))).astype("str")
+    return map_distinct(jenjang, lambda j: kualifikasi_for(int(j))).astype("str")
 
 
 def _office_frame(offices: dict[str, Office]) -> pd.DataFrame:
@@ -191,8 +198,8 @@ def _decode_nik(values: pd.Series, reference_year: int) -> pd.DataFrame:
             continue
         born, sex = nik_birth_date_and_sex(value, reference_year)
         decoded[value] = (sex, born.year) if born else (None, None)
-    sex = values.map(lambda v: decoded.get(v, (None, None))[0] if isinstance(v, str) else None)
-    year = values.map(lambda v: decoded.get(v, (None, None))[1] if isinstance(v, str) else None)
+    sex = map_distinct(values, lambda v: decoded[v][0])
+    year = map_distinct(values, lambda v: decoded[v][1])
     return pd.DataFrame({"sex": sex, "birth_year": year}, index=values.index)
 
 
@@ -207,7 +214,7 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
     # Strongest key basis seen for the person.
     rank = {basis: i for i, basis in enumerate(KEY_BASIS_STRENGTH)}
     basis = rows[["person_key", "person_key_basis"]].dropna().drop_duplicates()
-    basis["rank"] = basis["person_key_basis"].map(lambda b: rank.get(b.split(":")[0], len(rank)))
+    basis["rank"] = map_distinct(basis["person_key_basis"], lambda b: rank.get(b.split(":")[0], len(rank)))
     basis = basis.sort_values(["person_key", "rank", "person_key_basis"]).drop_duplicates("person_key")
     persons["person_key_basis"] = basis.set_index("person_key")["person_key_basis"]
 
@@ -287,6 +294,21 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
     return _hash_many(secret, material, prefix="c", length=24)
 
 
+def _office_ids(kompeten: pd.DataFrame) -> pd.Series:
+    """Per certificate key, the offices that reported it, sorted and joined with ";".
+
+    Most certificates are reported by one office: only the others go through a
+    Python join, which per group would cost seconds at a million certificates.
+    """
+    pairs = kompeten[["certificate_key", "office_id"]].drop_duplicates().sort_values(
+        ["certificate_key", "office_id"], kind="stable"
+    )
+    shared = pairs["certificate_key"].duplicated(keep=False)
+    alone = pairs.loc[~shared].set_index("certificate_key")["office_id"].astype(object)
+    joined = pairs.loc[shared].groupby("certificate_key", sort=True)["office_id"].agg(";".join)
+    return pd.concat([alone, joined.astype(object)]).sort_index().astype("str")
+
+
 def build_fact_certification(
     kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office], publish_date: date
 ) -> pd.DataFrame:
@@ -329,9 +351,8 @@ def build_fact_certification(
     cert["expires_on"] = latest["_expiry"]
     cert["expires_on_basis"] = latest["_expiry_basis"]
     # Every office that reported it, province re-reports included; every row behind it.
-    everyone = kompeten.groupby("certificate_key", sort=True)
-    cert["office_ids"] = everyone["office_id"].agg(lambda ids: ";".join(sorted(set(ids))))
-    cert["reports"] = everyone.size()
+    cert["office_ids"] = _office_ids(kompeten)
+    cert["reports"] = kompeten.groupby("certificate_key", sort=True).size()
 
     frame = cert.reset_index()
     frame["province_code"] = frame["region_code"].str[:2]
@@ -570,11 +591,13 @@ def build_star(
     participation = rows.copy()
     participation["certificate_key"] = kompeten["certificate_key"].reindex(rows.index).astype("str")
     participation["re_report"] = re_report
-    participation["region_code"] = participation["office_id"].map(office_frame.set_index("office_id")["region_code"])
+    region_of = dict(zip(office_frame["office_id"], office_frame["region_code"]))
+    participation["region_code"] = map_distinct(participation["office_id"], region_of.get).astype("str")
     participation["province_code"] = participation["region_code"].str[:2]
-    home = person.set_index("person_key")
-    participation["home_regency_code"] = participation["person_key"].map(home["home_regency_code"]).astype("str")
-    participation["home_province_code"] = participation["person_key"].map(home["home_province_code"]).astype("str")
+    # Every row's person is in dim_person: one lookup of positions serves both columns.
+    at = pd.Index(person["person_key"]).get_indexer(participation["person_key"])
+    for column in ("home_regency_code", "home_province_code"):
+        participation[column] = pd.Series(person[column].to_numpy()[at], index=participation.index).astype("str")
 
     headline = certified_workers_by_region_level(rows, offices, publish_date)
     facts = _sorted(participation, "fact_participation")
