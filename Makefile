@@ -26,9 +26,10 @@ $(DAGSTER_HOME)/dagster.yaml:
 demo: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 	SERTIFIKASI_DATA_DIR=$(DATA) $(BIN)/python -m pipelines demo --rows $(ROWS)
 
-## Run the test suite.
+## Run the test suite, test files spread over TEST_WORKERS processes (default 2; 0 runs them in this one).
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 ## Open the Dagster UI on http://127.0.0.1:3000 (after `make demo` it shows the demo runs).
 ui: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
