@@ -34,6 +34,7 @@ import dagster as dg
 import pandas as pd
 import pyarrow as pa
 
+from assets.offices import FILES, FLAGS, QUARANTINE, RAW, STANDARDIZED, SUBMISSION_LOG
 from assets.published import office_list
 from pipelines.definitions import build_definitions
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
@@ -57,8 +58,8 @@ def ingest_run_config(as_of: date | None = None) -> dict:
     if as_of is None:
         return QUIET
     return {**QUIET, "ops": {step: {"config": {"as_of": as_of.isoformat()}} for step in AS_OF_STEPS}}
-# What an office ingest leaves in staging (assets/offices.py); all must exist to skip it.
-OFFICE_STAGES = ("raw", "files", "standardized", "quarantine", "flags", "submission_log")
+# What an office ingest leaves in staging; all must exist to skip it.
+OFFICE_STAGES = (RAW, FILES, STANDARDIZED, QUARANTINE, FLAGS, SUBMISSION_LOG)
 MANIFEST = "run_manifest.json"
 # The code an office ingest runs: a change in any of it re-ingests every office.
 _REPO = Path(__file__).resolve().parents[1]
