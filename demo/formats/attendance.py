@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _bulan, _dmy
-from demo.formats.base import OfficeContext, WriterReport, row_values, sheets_of, signature_block
+from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, workbook_sheets
 from demo.xlsx import XlsxBook
 
 
 def write_attendance_lists(df, ctx: OfficeContext, out: WriterReport) -> None:
     """Attendance lists (Daftar Hadir) and registration lists (Daftar Peserta) as files of their own."""
     c = row_values(df, ctx, out)
-    books: dict[str, XlsxBook] = {}
     registration = ctx.spec.fmt in ("kukar", "samarinda")
-    for group, sheet_name, pos in sheets_of(df):
-        book = books.get(group)
-        if book is None:
-            for other in books.values():
-                other.close()
-            books.clear()
-            book = books[group] = XlsxBook(ctx.dir / group, creator=ctx.office.name)
-            kind = "registration list (Daftar Peserta)" if registration else "attendance list (Daftar Hadir)"
-            out.files.append((group, "attendance", f"{kind}: made before the assessment, no jenjang, no result"))
+
+    def open_list(group: str) -> XlsxBook:
+        book = XlsxBook(ctx.dir / group, creator=ctx.office.name)
+        kind = "registration list (Daftar Peserta)" if registration else "attendance list (Daftar Hadir)"
+        out.files.append((group, "attendance", f"{kind}: made before the assessment, no jenjang, no result"))
+        return book
+
+    for book, group, sheet_name, pos in workbook_sheets(df, open_list):
         attendance_sheet(book, group, sheet_name or ("Pendaftar" if registration else "Daftar Hadir"), pos, df, c,
                           ctx, out, registration)
-    for book in books.values():
-        book.close()
 
 
 def attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: OfficeContext, out: WriterReport, registration: bool) -> None:

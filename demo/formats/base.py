@@ -125,6 +125,24 @@ def sheets_of(df: pd.DataFrame):
             start = i
 
 
+def workbook_sheets(df: pd.DataFrame, open_book):
+    """(workbook, group, sheet, positions) in row order, one workbook open at a time.
+
+    Rows come grouped by file: a group's workbook is closed when the next group
+    starts, so a large world holds one workbook's cells in memory, not every file's.
+    ``open_book(group)`` makes the group's workbook.
+    """
+    book, current = None, None
+    for group, sheet_name, pos in sheets_of(df):
+        if book is None or group != current:
+            if book is not None:
+                book.close()
+            book, current = open_book(group), group
+        yield book, group, sheet_name, pos
+    if book is not None:
+        book.close()
+
+
 def files_of(df: pd.DataFrame):
     """(group, positions) in row order."""
     groups = df["group"].tolist()

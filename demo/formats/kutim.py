@@ -5,7 +5,7 @@ from __future__ import annotations
 from demo import names as V
 from demo.common import _BULAN_SHORT, _ymd
 from demo.formats.attendance import attendance_sheet
-from demo.formats.base import OfficeContext, WriterReport, row_values, sheets_of, signature_block
+from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, workbook_sheets
 from demo.xlsx import XlsxBook
 
 
@@ -26,22 +26,17 @@ def write_kutim(df, ctx: OfficeContext, out: WriterReport) -> None:
         "blank": (rng.random(len(df)) < 0.012).tolist(),
         "jstyle": rng.random(len(df)).tolist(),
     }
-    books: dict[str, XlsxBook] = {}
-    for group, sheet_name, pos in sheets_of(df):
-        book = books.get(group)
-        if book is None:
-            for other in books.values():
-                other.close()
-            books.clear()
-            book = books[group] = XlsxBook(ctx.dir / group)
-            out.files.append((group, "ok", "MTU participant workbook, one sheet per kecamatan"))
+
+    def open_workbook(group: str) -> XlsxBook:
+        out.files.append((group, "ok", "MTU participant workbook, one sheet per kecamatan"))
+        return XlsxBook(ctx.dir / group)
+
+    for book, group, sheet_name, pos in workbook_sheets(df, open_workbook):
         if df["special"].iat[pos[0]] == 6:  # the kecamatan's attendance list, a sheet of the same workbook
             attendance_sheet(book, group, sheet_name, pos, df, c, ctx, out, registration=False)
             continue
         _kecamatan_sheet(book.sheet(sheet_name, _WIDTHS), group, sheet_name, pos, c, draws, ctx, out)
         ctx.tick(len(pos))
-    for book in books.values():
-        book.close()
 
 
 def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: dict, ctx: OfficeContext,
