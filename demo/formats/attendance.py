@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from demo import names as V
 from demo.common import _bulan, _dmy
-from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, workbook_sheets
+from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, title_rows, workbook_sheets
 from demo.xlsx import XlsxBook
 
 
@@ -39,12 +39,7 @@ def attendance_sheet(book, group: str, name: str, pos, df, c: dict, ctx: OfficeC
     phone = rng.integers(10**9, 10**10, size=len(pos)).tolist()
     sheet = book.sheet(name, widths)
     titles = ["DAFTAR PESERTA" if registration else "DAFTAR HADIR PESERTA", program.upper(), ctx.office.name.upper()]
-    r = 1
-    for title in titles:
-        sheet.row(r, [title], bold=True)
-        sheet.merge(r, 0, r, len(header) - 1)
-        out.junk.append((group, name, r, "title"))
-        r += 1
+    r = title_rows(sheet, titles, len(header), 1, group, name, out)
     if not registration:
         sheet.row(r, [f"Hari/Tanggal: {_bulan(df['assess'].to_numpy()[pos[:1]] - 3)[0]}"])
         out.junk.append((group, name, r, "title"))

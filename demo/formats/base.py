@@ -143,6 +143,17 @@ def workbook_sheets(df: pd.DataFrame, open_book):
         book.close()
 
 
+def title_rows(sheet, titles: list[str], width: int, first: int, group: str, sheet_name: str, out: WriterReport) -> int:
+    """Bold title rows merged across the table's ``width`` from row ``first``, recorded as junk; the next free row."""
+    r = first
+    for title in titles:
+        sheet.row(r, [title], bold=True)
+        sheet.merge(r, 0, r, width - 1)
+        out.junk.append((group, sheet_name, r, "title"))
+        r += 1
+    return r
+
+
 def files_of(df: pd.DataFrame):
     """(group, positions) in row order."""
     groups = df["group"].tolist()

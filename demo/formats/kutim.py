@@ -5,7 +5,7 @@ from __future__ import annotations
 from demo import names as V
 from demo.common import _BULAN_SHORT, _ymd
 from demo.formats.attendance import attendance_sheet
-from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, workbook_sheets
+from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, title_rows, workbook_sheets
 from demo.xlsx import XlsxBook
 
 
@@ -47,12 +47,7 @@ def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: di
     titles = ["DAFTAR PESERTA MOBILE TRAINING UNIT (MTU)", f"DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN {year}"]
     if rng.random() < 0.6:
         titles.append(f"KECAMATAN {sheet_name.upper()}")
-    r = 1
-    for title in titles:
-        sheet.row(r, [title], bold=True)
-        sheet.merge(r, 0, r, len(_HEADER) - 1)
-        out.junk.append((group, sheet_name, r, "title"))
-        r += 1
+    r = title_rows(sheet, titles, len(_HEADER), 1, group, sheet_name, out)
     r += 1  # blank line under the titles
     sheet.row(r, _HEADER, bold=True)
     r += 1
