@@ -297,15 +297,28 @@ def extract_rows(
     printed again further down).
     """
     canonicals = list(header.columns)
-    indices = [header.columns[c] for c in canonicals]
-    nik_at = canonicals.index(headers.NIK) if headers.NIK in header.columns else None
-    nama_at = canonicals.index(headers.NAMA) if headers.NAMA in header.columns else None
-    width = len(indices)
     start = header.last_row + 1
     data = rows[start:]
     if render_column is None:
         render_column = lambda column: [render(v) for v in column]  # noqa: E731
+    rendered = _render_mapped_columns(data, [header.columns[c] for c in canonicals], render_column)
+    keep, skipped = _classify_rows(data, rendered, canonicals, render, overrides)
+    if len(keep) == len(data):
+        columns = rendered
+    else:
+        columns = [[column[i] for i in keep] for column in rendered]
+    source_rows = [row_number(start + i) for i in keep]
+    report = _sheet_report(rows, header, render, row_number, sheet, skipped, len(source_rows))
+    return TableRows(dict(zip(canonicals, columns)), source_rows, report)
 
+
+def _render_mapped_columns(
+    data: Sequence[Sequence[object]], indices: list[int], render_column: Callable[[list], list[str | None]]
+) -> list[list[str | None]]:
+    """The text of each mapped column over ``data``, one list per column in ``indices`` order.
+
+    Rendering a column at a time, and only mapped ones, is what keeps a 100k-row sheet cheap.
+    """
     # Only mapped columns are rendered, a column at a time; unmapped cells are looked
     # at only for the few rows that might be totals, footers or numbering.
     last = max(indices)
@@ -313,9 +326,23 @@ def extract_rows(
         raw = [[row[j] for row in data] for j in indices]
     else:
         raw = [[row[j] if j < len(row) else None for row in data] for j in indices]
-    rendered = [render_column(column) for column in raw]
-    del raw
+    return [render_column(column) for column in raw]
 
+
+def _classify_rows(
+    data: Sequence[Sequence[object]],
+    rendered: list[list[str | None]],
+    canonicals: list[str],
+    render: Render,
+    overrides: Mapping[str, str] | None,
+) -> tuple[list[int], dict[str, int]]:
+    """Positions in ``data`` of the participant rows, and the other rows counted by skip reason.
+
+    A footer ends the table: it and every row below it count as "footer".
+    """
+    nik_at = canonicals.index(headers.NIK) if headers.NIK in canonicals else None
+    nama_at = canonicals.index(headers.NAMA) if headers.NAMA in canonicals else None
+    width = len(canonicals)
     keep: list[int] = []
     skipped: dict[str, int] = {}
     footer_from: int | None = None
@@ -336,29 +363,34 @@ def extract_rows(
             skipped["blank"] = skipped.get("blank", 0) + 1
             continue
         keep.append(i)
-
     if footer_from is not None:
         skipped["footer"] = len(data) - footer_from
-    if len(keep) == len(data):
-        columns = rendered
-    else:
-        columns = [[column[i] for i in keep] for column in rendered]
-    source_rows = [row_number(start + i) for i in keep]
+    return keep, skipped
 
+
+def _sheet_report(
+    rows: Sequence[Sequence[object]],
+    header: Header,
+    render: Render,
+    row_number: Callable[[int], int],
+    sheet: str,
+    skipped: dict[str, int],
+    emitted: int,
+) -> SheetReport:
+    """The sheet's report: header notes, the title above the header, and what was kept or skipped."""
     notes = list(header.notes)
     title = title_text(rows[: header.first_row], render)
-    if not source_rows:
+    if not emitted:
         notes.append("no participant rows below the header")
-    report = SheetReport(
+    return SheetReport(
         sheet=sheet,
         header_row=row_number(header.last_row),
         columns=dict(header.texts),
-        rows=len(source_rows),
+        rows=emitted,
         skipped=skipped,
         note="; ".join(notes),
         title=title,
     )
-    return TableRows(dict(zip(canonicals, columns)), source_rows, report)
 
 
 TITLE_ROWS = 12  # title rows kept per sheet; a header further down has a cover page above it
