@@ -175,6 +175,21 @@ def _revision_order(parsed: FileName) -> tuple:
             parsed.name.casefold(), parsed.name)
 
 
+@dataclass
+class _SubmissionFiles:
+    """The per-file frame being filled in, with the lookups every step of ``submission_frame`` shares."""
+
+    frame: pd.DataFrame  # one row per file, by position; the steps fill in its measures
+    sheets: pd.Series  # each file's sheet reports (JSON), by position
+    by_file: dict[tuple[str, str], pd.DataFrame]  # rows of each (file name, sha)
+    parsed: dict[int, FileName]  # each file's name taken apart, by position
+    live: list[int]  # readable files with rows: the only ones with content to compare
+
+    def rows_of(self, position: int) -> pd.DataFrame | None:
+        """The rows read from the file at ``position`` (None if it had none)."""
+        return self.by_file.get(_file_key(self.frame, position))
+
+
 def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:
     """One row per file with the measures the submission suite checks.
 
@@ -187,6 +202,18 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
     whose content is its own is not taken for a correction of anything.
     ``other_region``: the region a file from another office appears to come from.
     """
+    submitted = _submission_files(files, rows)
+    # Whose file is it: measured first, so another office's file can neither count as the
+    # original of a copy nor replace one of this office's files as a "revision".
+    _mark_origin_of_unused_files(submitted, office)
+    foreign = _mark_origin_of_live_files(submitted, office)
+    keepers = _mark_duplicates(submitted, _identical_content_groups(submitted))
+    _mark_superseded(submitted, _revision_families(submitted, keepers, foreign))
+    return submitted.frame
+
+
+def _submission_files(files: pd.DataFrame, rows: pd.DataFrame) -> _SubmissionFiles:
+    """The frame with every measure at its "nothing found" value, and the lookups the steps share."""
     frame = files[["source_file", "source_sha256", "status", "reason", "rows_read"]].copy().reset_index(drop=True)
     frame["readable"] = frame["status"] != "rejected"
     # An unreadable file has no rows by definition: only its own rule should fire.
@@ -201,61 +228,92 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
     by_file = {key: part for key, part in rows.groupby(["source_file", "source_sha256"], sort=False)} if len(rows) else {}
     parsed = {position: parse_file_name(name) for position, name in frame["source_file"].items()}
     live = [p for p in frame.index if frame.at[p, "readable"] and frame.at[p, "rows_read"] > 0]
+    return _SubmissionFiles(frame, sheets, by_file, parsed, live)
 
-    # Whose file is it: measured first, so another office's file can neither count as the
-    # original of a copy nor replace one of this office's files as a "revision".
-    foreign: set[int] = set()
-    for position in frame.index.difference(live):
-        # A file no reader could use may still say whose it is in its top rows: another
-        # office's file read with this office's reader settings (its own column names).
-        titles = _titles(sheets.iloc[position])
+
+def _mark_origin_of_unused_files(submitted: _SubmissionFiles, office: Office) -> None:
+    """Name the region of an unusable file whose top rows say it is another office's.
+
+    A file no reader could use may still say whose it is in its top rows: another
+    office's file read with this office's reader settings (its own column names).
+    """
+    frame = submitted.frame
+    for position in frame.index.difference(submitted.live):
+        titles = _titles(submitted.sheets.iloc[position])
         if titles:
             verdict = other_office_verdict(titles, pd.Series([], dtype=object), office)
             if verdict.other_region is not None:
                 frame.at[position, "other_region"] = verdict.other_region
                 frame.at[position, "origin_evidence"] = verdict.evidence
-    for position in live:
-        part = by_file.get((frame.at[position, "source_file"], frame.at[position, "source_sha256"]))
+
+
+def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office) -> set[int]:
+    """Measure whose each file with rows is (titles, NIK provinces); returns the other offices' files.
+
+    A file is foreign when its titles or NIKs name another region, or when too few of its
+    NIKs are from the office's own province.
+    """
+    frame = submitted.frame
+    foreign: set[int] = set()
+    for position in submitted.live:
+        part = submitted.rows_of(position)
         niks = part["nik"] if part is not None else pd.Series([], dtype=object)
         if part is not None and len(part):
             frame.at[position, "home_province_share"] = _home_share(part, office.province_code)
-        verdict = other_office_verdict(_titles(sheets.iloc[position]), niks, office)
+        verdict = other_office_verdict(_titles(submitted.sheets.iloc[position]), niks, office)
         frame.at[position, "origin_evidence"] = verdict.evidence
         if verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region
             foreign.add(position)
         elif frame.at[position, "home_province_share"] < MIN_HOME_SHARE:
             foreign.add(position)
+    return foreign
 
-    # Identical content: same bytes, or the same multiset of rows. Files are grouped by a
-    # content key; within a group the plainest name counts.
+
+def _identical_content_groups(submitted: _SubmissionFiles) -> list[list[int]]:
+    """Files with rows grouped by identical content: same bytes, or the same multiset of rows.
+
+    Either key joins two files, so a byte copy of a file whose rows repeat a third file's
+    ends up in one group with both (union-find over the keys).
+    """
+    frame = submitted.frame
     content: dict[int, str] = {}
-    for position in live:
-        part = by_file.get((frame.at[position, "source_file"], frame.at[position, "source_sha256"]))
+    for position in submitted.live:
+        part = submitted.rows_of(position)
         content[position] = "rows:" + _row_fingerprint(part) if part is not None and len(part) else ""
-    groups: dict[int, int] = {p: p for p in live}
-
-    def root(p: int) -> int:
-        while groups[p] != p:
-            groups[p] = groups[groups[p]]
-            p = groups[p]
-        return p
-
+    parents: dict[int, int] = {p: p for p in submitted.live}
     first_by_key: dict[str, int] = {}
-    for position in live:
+    for position in submitted.live:
         for key in ("sha:" + str(frame.at[position, "source_sha256"]), content[position]):
             if key in ("sha:", "sha:None", ""):
                 continue
             if key in first_by_key:
-                groups[root(position)] = root(first_by_key[key])
+                parents[_group_root(parents, position)] = _group_root(parents, first_by_key[key])
             else:
                 first_by_key[key] = position
     members: dict[int, list[int]] = {}
-    for position in live:
-        members.setdefault(root(position), []).append(position)
+    for position in submitted.live:
+        members.setdefault(_group_root(parents, position), []).append(position)
+    return list(members.values())
+
+
+def _group_root(parents: dict[int, int], position: int) -> int:
+    """The file that stands for ``position``'s content group (union-find, halving the path as it goes)."""
+    while parents[position] != position:
+        parents[position] = parents[parents[position]]
+        position = parents[position]
+    return position
+
+
+def _mark_duplicates(submitted: _SubmissionFiles, groups: list[list[int]]) -> list[int]:
+    """Within each group of identical content the plainest name counts; the others name it.
+
+    Returns the files that count (one per group), the only candidates for a revision.
+    """
+    frame = submitted.frame
     keepers = []
-    for group in members.values():
-        group.sort(key=lambda p: _keeper_order(parsed[p]))
+    for group in groups:
+        group.sort(key=lambda p: _keeper_order(submitted.parsed[p]))
         keeper = group[0]
         keepers.append(keeper)
         for position in group[1:]:
@@ -263,16 +321,29 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
             frame.at[position, "duplicate_of"] = (
                 f"{frame.at[keeper, 'source_file']} ({'byte' if same_bytes else 'row'}-identical)"
             )
+    return keepers
 
-    # Corrections: one file per family counts, the latest revision.
+
+def _revision_families(submitted: _SubmissionFiles, keepers: list[int], foreign: set[int]) -> list[list[int]]:
+    """The office's own counting files by family (same stem without markers).
+
+    A file with a copy name is a family of its own: its content differs from the file it
+    copies, so it is not a correction of it.
+    """
     families: dict[str, list[int]] = {}
     for position in keepers:
         if position in foreign:
             continue
-        name = parsed[position]
+        name = submitted.parsed[position]
         family = name.base if name.copies == 0 else "\x00" + name.name.casefold()
         families.setdefault(family, []).append(position)
-    for family in families.values():
+    return list(families.values())
+
+
+def _mark_superseded(submitted: _SubmissionFiles, families: list[list[int]]) -> None:
+    """Corrections: one file per family counts, the latest revision; it replaces the others."""
+    frame, parsed = submitted.frame, submitted.parsed
+    for family in families:
         if len(family) < 2:
             continue
         family.sort(key=lambda p: _revision_order(parsed[p]))
@@ -286,12 +357,11 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
                 # an unrelated attachment with the same generic name ("DAFTAR PESERTA.xlsx" from
                 # two e-mails): a correction keeps most of the people it corrects.
                 if winner_keys is None:
-                    winner_keys = _identity_keys(by_file.get(_file_key(frame, winner)))
-                mine = _identity_keys(by_file.get(_file_key(frame, position)))
+                    winner_keys = _identity_keys(submitted.rows_of(winner))
+                mine = _identity_keys(submitted.rows_of(position))
                 if mine and len(mine & winner_keys) < MIN_REVISION_OVERLAP * len(mine):
                     continue
             frame.at[position, "superseded_by"] = frame.at[winner, "source_file"]
-    return frame
 
 
 def _file_key(frame: pd.DataFrame, position: int) -> tuple[str, str]:
