@@ -184,6 +184,27 @@ def _load(text: str) -> object:
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read one JSON page into a single TableRows, or a SheetReport saying why there is none."""
+    records = _page_records(data, office)
+    overrides = office.reader.column_mapping or None
+    if all(type(record) is list for record in records):
+        return [_read_arrays(records, overrides)]
+    flat, seen, several = _flatten_records(records)
+    mapping, notes = _field_mapping(seen, several, overrides)
+    canonicals = list(mapping)
+    values, source_rows, skipped = _collect_rows(flat, [mapping[c] for c in canonicals])
+    report = SheetReport(
+        sheet="",
+        header_row=None,
+        columns={c: ".".join(p[0]) for c, p in mapping.items()},
+        rows=len(source_rows),
+        skipped=skipped,
+        note="; ".join(notes),
+    )
+    return [TableRows(dict(zip(canonicals, values)), source_rows, report)]
+
+
+def _page_records(data: bytes, office: Office) -> list:
+    """The page's records, after the checks that reject the whole file (encoding, JSON, depth, size)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -199,16 +220,26 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
             f"{len(records):,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
             "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
         )
-    overrides = office.reader.column_mapping or None
+    return records
 
-    if all(type(record) is list for record in records):
-        head = [[render_value(v) for v in record] for record in records[:31]]
-        try:
-            header = find_header(head, overrides)
-        except HeaderNotFound as reason:
-            return [SheetReport("", None, {}, 0, {}, note=f"records are arrays; {reason}")]
-        return [extract_rows(records, header, render_value, lambda i: i + 1, overrides=overrides)]
 
+def _read_arrays(records: list[list], overrides) -> TableRows | SheetReport:
+    """A page of arrays (a header array, then value arrays) read like a sheet."""
+    head = [[render_value(v) for v in record] for record in records[:31]]
+    try:
+        header = find_header(head, overrides)
+    except HeaderNotFound as reason:
+        return SheetReport("", None, {}, 0, {}, note=f"records are arrays; {reason}")
+    return extract_rows(records, header, render_value, lambda i: i + 1, overrides=overrides)
+
+
+def _flatten_records(
+    records: list,
+) -> tuple[list[dict | None], dict[tuple[str, ...], None], dict[tuple[str, ...], int]]:
+    """Each record's fields by key path (None for a non-object), every path seen, paths of several objects.
+
+    Fields are mapped once per page, from the paths any record has, not once per record.
+    """
     flat: list[dict | None] = []
     seen: dict[tuple[str, ...], None] = {}  # fields in first-seen order: a web export omits null fields
     several: dict[tuple[str, ...], int] = {}
@@ -219,6 +250,11 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
             flat.append(fields)
         else:
             flat.append(None)
+    return flat, seen, several
+
+
+def _field_mapping(seen: dict, several: dict, overrides) -> tuple[dict[str, list[tuple[str, ...]]], list[str]]:
+    """Which fields feed which column, with notes; rejects a page with no name or NIK field."""
     mapping, notes = _map_fields(list(seen), overrides)
     notes += [
         f"field {'.'.join(path)!r} holds several objects in {count} record(s); kept as text"
@@ -229,10 +265,14 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
         raise SubmissionRejected(
             f"no name or NIK field in the records (fields: {fields}); looked for {headers.looked_for()}"
         )
+    return mapping, notes
 
-    canonicals = list(mapping)
-    paths = [mapping[c] for c in canonicals]
-    values: list[list[str | None]] = [[] for _ in canonicals]
+
+def _collect_rows(
+    flat: list[dict | None], paths: list[list[tuple[str, ...]]]
+) -> tuple[list[list[str | None]], list[int], dict[str, int]]:
+    """Column-wise values of the records that hold something, their 1-based record numbers, and skip counts."""
+    values: list[list[str | None]] = [[] for _ in paths]
     source_rows: list[int] = []
     skipped: dict[str, int] = {}
     for index, fields in enumerate(flat, start=1):
@@ -246,13 +286,4 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
         for column, value in zip(values, row):
             column.append(value)
         source_rows.append(index)
-
-    report = SheetReport(
-        sheet="",
-        header_row=None,
-        columns={c: ".".join(p[0]) for c, p in mapping.items()},
-        rows=len(source_rows),
-        skipped=skipped,
-        note="; ".join(notes),
-    )
-    return [TableRows(dict(zip(canonicals, values)), source_rows, report)]
+    return values, source_rows, skipped
