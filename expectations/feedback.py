@@ -344,16 +344,35 @@ def _angka(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+@dataclass(frozen=True)
+class _ReportFormats:
+    """The cell formats of one report workbook (xlsxwriter formats belong to their workbook)."""
+
+    header: object  # a table's column titles: bold on light blue, bordered
+    label: object  # the summary's labels: bold
+    wrap: object  # the summary's long texts: wrapped, top-aligned
+
+
 def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | None, findings: FileFindings) -> None:
+    """Write one file's report: the summary sheet first, then the rows sheet."""
     # constant_memory streams rows to disk as they are written: rows must go in order, sheet by sheet.
     workbook = xlsxwriter.Workbook(
         str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
-    bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    label_format = workbook.add_format({"bold": True})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-
+    formats = _ReportFormats(
+        header=workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
+        label=workbook.add_format({"bold": True}),
+        wrap=workbook.add_format({"text_wrap": True, "valign": "top"}),
+    )
     summary = workbook.add_worksheet("Ringkasan")
+    row = _write_summary_lines(summary, formats, _summary_lines(office, entry, verdict, findings))
+    _write_findings_table(summary, formats, row + 1, findings, verdict)
+    _write_rows_sheet(workbook.add_worksheet("Baris bermasalah"), formats, findings.rows)
+    workbook.close()
+
+
+def _summary_lines(office: Office, entry, verdict: tuple[str, str] | None, findings: FileFindings) -> list[tuple[str, object]]:
+    """The summary's (label, value) lines: whose file, its verdict, its row counts, its SHA-256."""
     flagged_rows = findings.rows.drop_duplicates(["source_sheet", "source_row"]) if len(findings.rows) else findings.rows
     lines: list[tuple[str, object]] = [
         ("Dinas", office.name),
@@ -376,20 +395,30 @@ def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | Non
     lines += [
         ("Kode berkas (SHA-256)", entry.source_sha256),
     ]
+    return lines
+
+
+def _write_summary_lines(summary, formats: _ReportFormats, lines: list[tuple[str, object]]) -> int:
+    """Set the summary sheet's columns and write its label/value lines; returns the first row after them."""
     summary.set_column(0, 0, 40)
-    summary.set_column(1, 1, 100, wrap)
+    summary.set_column(1, 1, 100, formats.wrap)
     summary.set_column(2, 3, 28)
     row = 0
     for label, value in lines:
-        summary.write_string(row, 0, label, label_format)
+        summary.write_string(row, 0, label, formats.label)
         if isinstance(value, str):
             summary.write_string(row, 1, neutralise(value))
         else:
             summary.write_number(row, 1, value)
         row += 1
-    row += 1
+    return row
+
+
+def _write_findings_table(summary, formats: _ReportFormats, row: int, findings: FileFindings,
+                          verdict: tuple[str, str] | None) -> None:
+    """Write the one-line-per-rule table at ``row``, or say why there is none."""
     for column, title in enumerate(("Jumlah baris", "Temuan dan perbaikan", "Akibat", "Cakupan")):
-        summary.write_string(row, column, title, bold)
+        summary.write_string(row, column, title, formats.header)
     for item in findings.lines.itertuples(index=False):
         row += 1
         summary.write_number(row, 0, int(item.jumlah))
@@ -405,18 +434,19 @@ def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | Non
             else "Tidak ada temuan pada baris berkas ini",
         )
 
-    sheet = workbook.add_worksheet("Baris bermasalah")
+
+def _write_rows_sheet(sheet, formats: _ReportFormats, data: pd.DataFrame) -> None:
+    """Write the listed rows, one per finding, under a frozen, filterable header sized to the contents."""
     fields = ["source_sheet", "source_row", "masalah", "kolom", "nilai", "perbaikan", "akibat", *RAW_COLUMNS]
     headers = ["Lembar", "Baris", "Masalah", "Kolom", "Nilai di berkas", "Perbaikan", "Akibat",
                *(LABELS.get(c, c) for c in RAW_COLUMNS)]
-    data = findings.rows
     for column, (field, title) in enumerate(zip(fields, headers)):
         sample = data[field].head(500) if len(data) else []
         sheet.set_column(column, column, _width([title, *sample], cap=70 if field in ("masalah", "perbaikan") else 40))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(data), 1), len(headers) - 1)
     for column, title in enumerate(headers):
-        sheet.write_string(0, column, title, bold)
+        sheet.write_string(0, column, title, formats.header)
     for row, values in enumerate(data[fields].itertuples(index=False, name=None), start=1):
         for column, value in enumerate(values):
             if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -425,4 +455,3 @@ def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | Non
                 sheet.write_number(row, column, int(value))
             else:
                 sheet.write_string(row, column, neutralise(str(value)))
-    workbook.close()
