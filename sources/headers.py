@@ -454,28 +454,35 @@ def canonical_path(path: Sequence[object], overrides: dict[str, str] | None = No
     parts = [p for p in (normalize_header(part) for part in path) if p]
     if not parts:
         return None, 0
-
-    def looked_up(text: str, strength: int) -> tuple[str | None, int]:
-        column = canonical_column(text, overrides)
-        if column is None:
-            return None, 0
-        weak = text in WEAK_VARIANTS and not _overridden(text, overrides)
-        return column, strength - 1 if weak else strength
-
-    column, strength = looked_up(" ".join(parts), EXACT)
+    column, strength = _looked_up(" ".join(parts), EXACT, overrides)
     if column is not None:
         return column, strength
     while len(parts) > 1 and _kind(parts[0]) in ("person", "wrapper"):
         parts = parts[1:]
-        column, strength = looked_up(" ".join(parts), EXACT)
+        column, strength = _looked_up(" ".join(parts), EXACT, overrides)
         if column is not None:
             return column, strength
     if len(parts) == 1:
         return None, 0
+    return _child_in_context(parts[-2], parts[-1], overrides)
 
-    parent, child = parts[-2], parts[-1]
+
+def _looked_up(text: str, strength: int, overrides: dict[str, str] | None) -> tuple[str | None, int]:
+    """``text`` as a header at ``strength``, one step less for a weak variant no override names."""
+    column = canonical_column(text, overrides)
+    if column is None:
+        return None, 0
+    weak = text in WEAK_VARIANTS and not _overridden(text, overrides)
+    return column, strength - 1 if weak else strength
+
+
+def _child_in_context(parent: str, child: str, overrides: dict[str, str] | None) -> tuple[str | None, int]:
+    """Steps 3-6 of :func:`canonical_path`: the last key read in the light of its parent's kind.
+
+    A child name alone ("name", "number", "date") says little; whose it is depends on the parent.
+    """
     kind = _kind(parent)
-    alone, alone_strength = looked_up(child, IN_CONTEXT)
+    alone, alone_strength = _looked_up(child, IN_CONTEXT, overrides)
     if kind == "certificate":
         if child in _CERTIFICATE_CHILDREN:
             return _CERTIFICATE_CHILDREN[child], EXACT
