@@ -435,6 +435,15 @@ def write_office_feedback(office: Office, staging: StagingStore) -> tuple[list[P
 
 def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.AssetsDefinition]:
     """The per-office assets for the given office partitions."""
+    return [
+        _office_submissions_asset(offices_partitions),
+        _standardize_office_asset(offices_partitions),
+        _office_feedback_reports_asset(offices_partitions),
+    ]
+
+
+def _office_submissions_asset(offices_partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
+    """The office's files read into raw rows, with the submission suite and freshness checks."""
 
     @dg.asset(
         partitions_def=offices_partitions,
@@ -484,6 +493,12 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         yield submission_suite_result(office, intake.files, office.landing_dir(Path(registry.landing_root)))
         yield freshness_result(office, intake.files, config.resolved_now())
 
+    return office_submissions
+
+
+def _standardize_office_asset(offices_partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
+    """Standardized, quarantined and flagged rows and the submission log of an office, with the row suite."""
+
     @dg.multi_asset(
         specs=[
             _staged_spec(
@@ -528,6 +543,12 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         yield from standardized_results(done)
         yield row_suite_result(done)
 
+    return standardize_office
+
+
+def _office_feedback_reports_asset(offices_partitions: dg.PartitionsDefinition) -> dg.AssetsDefinition:
+    """The office's feedback workbooks."""
+
     @dg.asset(
         partitions_def=offices_partitions,
         deps=["office_flags", "office_quarantine"],
@@ -550,4 +571,4 @@ def build_office_assets(offices_partitions: dg.PartitionsDefinition) -> list[dg.
         context.log.info(f"{len(written)} feedback reports for {len(log)} files in {seconds:.1f} s")
         return dg.MaterializeResult(metadata=feedback_metadata(office, staging, written, len(log), seconds))
 
-    return [office_submissions, standardize_office, office_feedback_reports]
+    return office_feedback_reports

@@ -243,133 +243,135 @@ def candidate_check_results(candidate: Candidate) -> list[dg.AssetCheckResult]:
     return results
 
 
+@dg.asset(
+    deps=["standardized_participations"],
+    group_name="linked",
+    kinds={"python", "duckdb", "parquet"},
+    owners=["team:data-engineering"],
+)
+def linked_participations(
+    context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
+) -> dg.MaterializeResult:
+    """All offices' accepted rows, each with the pseudonymous ``person_key`` of the person it belongs to.
+
+    Exact NIK first, then NIK repairs with evidence (Excel truncation, scientific
+    notation, one mistyped or two swapped digits, missing NIK), one registration
+    number reported twice, then Fellegi-Sunter (Splink) for the rest, with a
+    clustering guard against chaining two persons. Persons known from the last
+    run keep their keys; merges of earlier persons are recorded in
+    ``staging/linked/merges.parquet``, every link with its evidence in
+    ``links.parquet`` (``sertifikasi why`` explains a pair of rows).
+    """
+    linked = link_staged_offices(registry, staging, person_keys.secret)
+    context.log.info(
+        f"linked {len(linked.rows)} rows into {linked.rows['person_key'].nunique()} persons "
+        f"in {linked.result.timings.get('total', 0):.1f} s"
+    )
+    return dg.MaterializeResult(metadata=linked_metadata(linked))
+
+
+@dg.asset(
+    deps=[linked_participations, "office_quarantine", "office_submission_log"],
+    group_name="warehouse",
+    kinds={"python", "parquet"},
+    owners=["team:data-engineering"],
+    check_specs=[
+        dg.AssetCheckSpec(
+            "published_tables_valid",
+            asset="publish_candidate",
+            blocking=True,
+            description="Region codes in the reference data, no null or negative counts, active <= certified, "
+            "persons <= rows per cell (expectations/suites/published.json).",
+        ),
+        dg.AssetCheckSpec(
+            "row_accounting",
+            asset="publish_candidate",
+            blocking=True,
+            description="rows read = accepted + quarantined for every file, accepted or rejected, and so in total "
+            "(expectations/suites/submission_log.json).",
+        ),
+    ],
+)
+def publish_candidate(
+    config: PublishConfig, registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
+):
+    """Every warehouse table about to be published, computed and checked before any analyst can see it.
+
+    The star schema (docs/warehouse.md) from the linked rows, plus quarantine,
+    submission log and reporting completeness. Its checks are blocking with
+    ERROR severity: when one fails, the warehouse keeps its previous version.
+    """
+    candidate = stage_candidate(registry, staging, person_keys.secret, config.resolved_publish_date())
+    yield dg.MaterializeResult(metadata=candidate_metadata(candidate))
+    yield from candidate_check_results(candidate)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            ["warehouse", name],
+            deps=[publish_candidate],
+            description=schema.metadata.tables[name].comment,
+            # definition metadata: the Columns tab shows the schema before the first publish too
+            metadata={"dagster/column_schema": column_schema(name)},
+        )
+        for name in PUBLISHED_TABLES
+    ],
+    group_name="warehouse",
+    # DuckDB allows one writer at a time; publishes queue in this pool.
+    pool="warehouse",
+)
+def publish_warehouse(context: dg.AssetExecutionContext, staging: StagingStore, warehouse: Warehouse):
+    """Swap every warehouse table to the checked candidate in one transaction, then write the exports.
+
+    Tables are loaded aside and swapped in together, so an analyst never sees a
+    mix of two publishes; the headline xlsx and the Indonesian analyst reports
+    (national and per province, HTML and xlsx) go to the exports folder.
+    """
+    publish_date = pd.Timestamp(staging.read(CANDIDATE, "publish_date")["publish_date"].iloc[0]).date()
+    frames = {name: staging.read(CANDIDATE, name) for name in PUBLISHED_TABLES}
+    engine = warehouse.engine()
+    try:
+        report = publish_tables(engine, frames, publish_date)
+    finally:
+        engine.dispose()
+    context.log.info(f"published {report.row_counts} as of {publish_date}")
+    # The tables are committed by now: a failing report must not make the publish look failed.
+    exports_dir = Path(warehouse.exports_dir)
+    try:
+        # one path entry per file (the UI copies or opens it): export_xlsx, laporan_nasional_html, ...
+        exports = {metadata_key(p): dg.MetadataValue.path(str(p)) for p in export_all(frames, exports_dir, publish_date)}
+    except Exception as error:  # noqa: BLE001 - reported in the log and the metadata instead
+        context.log.error(f"exports not written: {error!r}")
+        exports = {"exports_error": dg.MetadataValue.text(f"not written: {error!r}")}
+    headline = frames[HEADLINE]
+    extra = {
+        HEADLINE: {
+            "certified_persons_total": int(headline["certified_persons"].sum()),
+            "active_persons_total": int(headline["active_persons"].sum()),
+            "preview": table_preview(headline, limit=30, descriptions=_comments(HEADLINE)),
+            "exports_folder": dg.MetadataValue.path(str(exports_dir)),
+            **exports,
+        },
+        "target_progress": {"preview": table_preview(frames["target_progress"], limit=20, descriptions=_comments("target_progress"))},
+        "reporting_completeness": {
+            "status": _counts_table(frames["reporting_completeness"]["status"].value_counts().to_dict(), "status", "offices"),
+            "offices": table_preview(
+                frames["reporting_completeness"][["office_id", "files", "days_since_last", "status"]], limit=60
+            ),
+        },
+    }
+    for name in PUBLISHED_TABLES:
+        yield dg.MaterializeResult(
+            asset_key=["warehouse", name],
+            metadata={
+                "dagster/row_count": report.row_counts[name],
+                "publish_date": publish_date.isoformat(),
+                **extra.get(name, {}),
+            },
+        )
+
+
 def build_published_assets() -> list[dg.AssetsDefinition]:
     """Linkage and publish assets over all offices."""
-
-    @dg.asset(
-        deps=["standardized_participations"],
-        group_name="linked",
-        kinds={"python", "duckdb", "parquet"},
-        owners=["team:data-engineering"],
-    )
-    def linked_participations(
-        context: dg.AssetExecutionContext, registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
-    ) -> dg.MaterializeResult:
-        """All offices' accepted rows, each with the pseudonymous ``person_key`` of the person it belongs to.
-
-        Exact NIK first, then NIK repairs with evidence (Excel truncation, scientific
-        notation, one mistyped or two swapped digits, missing NIK), one registration
-        number reported twice, then Fellegi-Sunter (Splink) for the rest, with a
-        clustering guard against chaining two persons. Persons known from the last
-        run keep their keys; merges of earlier persons are recorded in
-        ``staging/linked/merges.parquet``, every link with its evidence in
-        ``links.parquet`` (``sertifikasi why`` explains a pair of rows).
-        """
-        linked = link_staged_offices(registry, staging, person_keys.secret)
-        context.log.info(
-            f"linked {len(linked.rows)} rows into {linked.rows['person_key'].nunique()} persons "
-            f"in {linked.result.timings.get('total', 0):.1f} s"
-        )
-        return dg.MaterializeResult(metadata=linked_metadata(linked))
-
-    @dg.asset(
-        deps=[linked_participations, "office_quarantine", "office_submission_log"],
-        group_name="warehouse",
-        kinds={"python", "parquet"},
-        owners=["team:data-engineering"],
-        check_specs=[
-            dg.AssetCheckSpec(
-                "published_tables_valid",
-                asset="publish_candidate",
-                blocking=True,
-                description="Region codes in the reference data, no null or negative counts, active <= certified, "
-                "persons <= rows per cell (expectations/suites/published.json).",
-            ),
-            dg.AssetCheckSpec(
-                "row_accounting",
-                asset="publish_candidate",
-                blocking=True,
-                description="rows read = accepted + quarantined for every file, accepted or rejected, and so in total "
-                "(expectations/suites/submission_log.json).",
-            ),
-        ],
-    )
-    def publish_candidate(
-        config: PublishConfig, registry: OfficeRegistry, staging: StagingStore, person_keys: PersonKeys
-    ):
-        """Every warehouse table about to be published, computed and checked before any analyst can see it.
-
-        The star schema (docs/warehouse.md) from the linked rows, plus quarantine,
-        submission log and reporting completeness. Its checks are blocking with
-        ERROR severity: when one fails, the warehouse keeps its previous version.
-        """
-        candidate = stage_candidate(registry, staging, person_keys.secret, config.resolved_publish_date())
-        yield dg.MaterializeResult(metadata=candidate_metadata(candidate))
-        yield from candidate_check_results(candidate)
-
-    @dg.multi_asset(
-        specs=[
-            dg.AssetSpec(
-                ["warehouse", name],
-                deps=[publish_candidate],
-                description=schema.metadata.tables[name].comment,
-                # definition metadata: the Columns tab shows the schema before the first publish too
-                metadata={"dagster/column_schema": column_schema(name)},
-            )
-            for name in PUBLISHED_TABLES
-        ],
-        group_name="warehouse",
-        # DuckDB allows one writer at a time; publishes queue in this pool.
-        pool="warehouse",
-    )
-    def publish_warehouse(context: dg.AssetExecutionContext, staging: StagingStore, warehouse: Warehouse):
-        """Swap every warehouse table to the checked candidate in one transaction, then write the exports.
-
-        Tables are loaded aside and swapped in together, so an analyst never sees a
-        mix of two publishes; the headline xlsx and the Indonesian analyst reports
-        (national and per province, HTML and xlsx) go to the exports folder.
-        """
-        publish_date = pd.Timestamp(staging.read(CANDIDATE, "publish_date")["publish_date"].iloc[0]).date()
-        frames = {name: staging.read(CANDIDATE, name) for name in PUBLISHED_TABLES}
-        engine = warehouse.engine()
-        try:
-            report = publish_tables(engine, frames, publish_date)
-        finally:
-            engine.dispose()
-        context.log.info(f"published {report.row_counts} as of {publish_date}")
-        # The tables are committed by now: a failing report must not make the publish look failed.
-        exports_dir = Path(warehouse.exports_dir)
-        try:
-            # one path entry per file (the UI copies or opens it): export_xlsx, laporan_nasional_html, ...
-            exports = {metadata_key(p): dg.MetadataValue.path(str(p)) for p in export_all(frames, exports_dir, publish_date)}
-        except Exception as error:  # noqa: BLE001 - reported in the log and the metadata instead
-            context.log.error(f"exports not written: {error!r}")
-            exports = {"exports_error": dg.MetadataValue.text(f"not written: {error!r}")}
-        headline = frames[HEADLINE]
-        extra = {
-            HEADLINE: {
-                "certified_persons_total": int(headline["certified_persons"].sum()),
-                "active_persons_total": int(headline["active_persons"].sum()),
-                "preview": table_preview(headline, limit=30, descriptions=_comments(HEADLINE)),
-                "exports_folder": dg.MetadataValue.path(str(exports_dir)),
-                **exports,
-            },
-            "target_progress": {"preview": table_preview(frames["target_progress"], limit=20, descriptions=_comments("target_progress"))},
-            "reporting_completeness": {
-                "status": _counts_table(frames["reporting_completeness"]["status"].value_counts().to_dict(), "status", "offices"),
-                "offices": table_preview(
-                    frames["reporting_completeness"][["office_id", "files", "days_since_last", "status"]], limit=60
-                ),
-            },
-        }
-        for name in PUBLISHED_TABLES:
-            yield dg.MaterializeResult(
-                asset_key=["warehouse", name],
-                metadata={
-                    "dagster/row_count": report.row_counts[name],
-                    "publish_date": publish_date.isoformat(),
-                    **extra.get(name, {}),
-                },
-            )
-
     return [linked_participations, publish_candidate, publish_warehouse]
