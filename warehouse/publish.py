@@ -304,6 +304,7 @@ def publish_tables(
     *,
     progress: Progress | None = None,
     names: frozenset[str] = frozenset(),
+    published_at: datetime | None = None,
 ) -> PublishReport:
     """Replace the named tables with ``frames`` in one transaction and log the publish.
 
@@ -314,7 +315,7 @@ def publish_tables(
     Tables not named keep their contents (they are created empty when missing).
     Raises ``ValueError`` for a frame that lacks columns and ``sqlalchemy.exc.DBAPIError``
     when the database refuses the data (e.g. a null in a NOT NULL column); either
-    way the previous version stays.
+    way the previous version stays. ``published_at`` stamps the publish log (default: now).
     """
     notify = progress or (lambda event, table: None)
     unknown = sorted(set(frames) - set(schema.metadata.tables))
@@ -324,7 +325,7 @@ def publish_tables(
     names = names | fence.quarantined_names(frames.get("quarantine"))
     frames = fence.fence_tables(frames, names)
     data = {name: frame_to_arrow(frames[name], table) for name, table in tables.items()}
-    published_at = datetime.now(timezone.utc)
+    published_at = published_at or datetime.now(timezone.utc)
     with engine.begin() as connection:
         backend = _backend(connection)
         backend.lock()
