@@ -2,9 +2,10 @@
 
 Starts what it needs itself: two ``celery -A dagster_celery.app worker`` processes on the
 RabbitMQ broker every machine of this project runs (127.0.0.1:5672, guest/guest), a
-Dagster instance in a temporary DAGSTER_HOME, and a small demo world. Two partitions run
-at a time, so both workers take steps; the headline must equal the in-process run's on a
-copy of the same world. Without a broker it skips (fails when CI=true).
+Dagster instance in a temporary DAGSTER_HOME, and a small demo world of four offices of one
+province (three regencies and cities, the province: persons cross offices). Two partitions
+run at a time, so both workers take steps; the headline must equal the in-process run's on
+a copy of the same world. Without a broker it skips (fails when CI=true).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 import pytest
+import yaml
 
 from demo.generate import generate_world
 from pipelines.run import run_everything
 from pipelines.settings import Settings
-from sources.registry import load_registry
+from sources.registry import DEFAULT_REGISTRY, load_registry
 from warehouse.publish import make_engine, read_table
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +36,8 @@ WORKERS = ("sertifikasi-w1", "sertifikasi-w2")
 SECRET = "celery-test-secret"
 # A guard against hanging only: the workers normally answer within seconds.
 WORKER_START_GUARD_S = 180
+# Four offices make two rounds of two partitions: each worker takes steps of several runs.
+OFFICES = ("kab-kutai-kartanegara", "kab-kutai-timur", "kota-samarinda", "prov-kaltim")
 
 
 def _broker_or_skip() -> None:
@@ -46,11 +50,21 @@ def _broker_or_skip() -> None:
         pytest.skip(f"{reason}; start RabbitMQ to run office ingests on Celery workers")
 
 
+def _registry(root: Path) -> Path:
+    """The default registry's entries of :data:`OFFICES` only."""
+    entries = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["offices"]
+    path = root / "offices.yaml"
+    path.write_text(yaml.safe_dump({"offices": [entry for entry in entries if entry["id"] in OFFICES]},
+                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def _environment(root: Path) -> dict[str, str]:
     home = root / "dagster_home"
     home.mkdir()
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
     return {
+        "SERTIFIKASI_REGISTRY": str(_registry(root)),
         "SERTIFIKASI_DATA_DIR": str(root / "data"),
         "SERTIFIKASI_EXECUTOR": "celery",
         "CELERY_BROKER_URL": BROKER,
@@ -91,7 +105,7 @@ def celery_world(tmp_path, monkeypatch):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     settings = Settings.from_env()
-    generate_world(settings.landing_root, rows=300, seed=5)
+    generate_world(settings.landing_root, rows=300, seed=5, registry_path=settings.registry_path)
     worker_env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_worker_config(tmp_path)), str(REPO)])}
     celery = [sys.executable, "-m", "celery", "-A", "dagster_celery.app"]
     # Steps left on the queue by an earlier, interrupted run would belong to another instance.
@@ -173,6 +187,7 @@ def _headline(settings: Settings) -> pd.DataFrame:
 def test_backfill_of_every_office_on_two_workers_publishes_the_in_process_headline(celery_world, tmp_path):
     settings = celery_world
     offices = sorted(load_registry(settings.registry_path))
+    assert offices == sorted(OFFICES)
     reference_root = tmp_path / "reference"
     shutil.copytree(settings.landing_root, reference_root / "landing")
     instance = dg.DagsterInstance.get()
@@ -191,6 +206,7 @@ def test_backfill_of_every_office_on_two_workers_publishes_the_in_process_headli
     assert set(_celery_workers_of(instance, publish_run)) <= set(WORKERS)
 
     reference = Settings.from_env({"SERTIFIKASI_DATA_DIR": str(reference_root / "data"),
-                                   "SERTIFIKASI_LANDING": str(reference_root / "landing")})
+                                   "SERTIFIKASI_LANDING": str(reference_root / "landing"),
+                                   "SERTIFIKASI_REGISTRY": str(settings.registry_path)})
     run_everything(reference, SECRET, instance=dg.DagsterInstance.ephemeral())
     pd.testing.assert_frame_equal(_headline(settings), _headline(reference))
