@@ -275,10 +275,13 @@ def _pool_context():
     # module (dagster, pandas, the assets) once, so each starts in milliseconds; plain
     # fork of this process is unsafe once it has run anything (DuckDB, Arrow and GX
     # threads: a test that ran a publish before a parallel run segfaulted in its workers).
+    # Great Expectations too: the assets import it lazily (code-location loads must not
+    # pay its 2-3 s), but every ingest validates, and imported once in the server no
+    # worker pays it again (importing it starts no thread, so forking after it is safe).
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipelines.run"])
+        context.set_forkserver_preload(["pipelines.run", "great_expectations"])
         return context
     return multiprocessing.get_context("spawn")
 
