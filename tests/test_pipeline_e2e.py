@@ -1,8 +1,14 @@
-"""Every asset, materialized in-process on small demo worlds, against the generator's ground truth."""
+"""Every asset, materialized in-process on small demo worlds, against the generator's ground truth.
+
+Two worlds are generated and run once per module (one with every NIK intact, one with NIK
+damage); a test that changes files or staged outputs works on a copy of its world's data
+directory.
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -55,15 +61,33 @@ FILE_VERDICT = {
 UNREADABLE_MISPLACED: set[tuple[str, str]] = set()
 
 
-def _run(tmp_path, warehouse_url: str | None, *, rows: int, nik_damage: bool):
-    env = {"SERTIFIKASI_DATA_DIR": str(tmp_path / "data")}
-    if warehouse_url:
-        env["WAREHOUSE_URL"] = warehouse_url
-    settings = Settings.from_env(env)
+def _run(root: Path, *, rows: int, nik_damage: bool):
+    settings = Settings.from_env({"SERTIFIKASI_DATA_DIR": str(root / "data")})
     generate_world(settings.landing_root, rows=rows, seed=11, nik_damage=nik_damage)
     report = run_everything(settings, "test-secret", publish_date=PUBLISH, instance=dg.DagsterInstance.ephemeral())
     truth = pd.read_parquet(settings.landing_root / "_truth" / "rows.parquet")
     return settings, report, truth
+
+
+@pytest.fixture(scope="module")
+def intact_world(tmp_path_factory):
+    """800 rows with every NIK intact (all other messiness on), run once on DuckDB."""
+    return _run(tmp_path_factory.mktemp("intact"), rows=800, nik_damage=False)
+
+
+@pytest.fixture(scope="module")
+def noisy_world(tmp_path_factory):
+    """1,500 rows with NIK damage, run once on DuckDB."""
+    return _run(tmp_path_factory.mktemp("noisy"), rows=1500, nik_damage=True)
+
+
+def _copy_of(world, root: Path, warehouse_url: str | None = None) -> Settings:
+    """Settings over a copy of ``world``'s data directory (landing, staging, warehouse) under ``root``."""
+    shutil.copytree(world[0].data_dir, root / "data")
+    env = {"SERTIFIKASI_DATA_DIR": str(root / "data")}
+    if warehouse_url:
+        env["WAREHOUSE_URL"] = warehouse_url
+    return Settings.from_env(env)
 
 
 def _truth_files(settings) -> pd.DataFrame:
@@ -111,9 +135,16 @@ def _outcomes(linked: pd.DataFrame, quarantine: pd.DataFrame) -> pd.DataFrame:
     return outcome
 
 
-def test_published_table_equals_truth_when_niks_are_intact(tmp_path, warehouse_url):
-    """With every NIK intact (but all other messiness on) the published table is exactly the truth."""
-    settings, report, truth = _run(tmp_path, warehouse_url, rows=800, nik_damage=False)
+def test_published_table_equals_truth_when_niks_are_intact(intact_world, tmp_path, warehouse_url):
+    """With every NIK intact (but all other messiness on) the published table is exactly the truth,
+    on each warehouse backend: PostgreSQL gets the publish of the same staged offices (their
+    ingests are skipped as unchanged) through the same run."""
+    settings, report, truth = intact_world
+    if not warehouse_url.startswith("duckdb"):
+        settings = _copy_of(intact_world, tmp_path, warehouse_url)
+        report = run_everything(settings, "test-secret", publish_date=PUBLISH, instance=dg.DagsterInstance.ephemeral(),
+                                skip_unchanged=True)
+        assert report.offices_ingested == [] and len(report.offices_skipped) == len(load_registry())
     expected = expected_headline(truth, load_registry(), PUBLISH)
     published = report.headline.sort_values(KEY).reset_index(drop=True)
     assert len(expected) > 10
@@ -154,9 +185,9 @@ def test_published_table_equals_truth_when_niks_are_intact(tmp_path, warehouse_u
     assert sum(n for _, _, n, _ in counted) == len(staged) > 0
 
 
-def test_noisy_world_row_accounting_and_linkage_within_targets(tmp_path):
+def test_noisy_world_row_accounting_and_linkage_within_targets(noisy_world):
     """With NIK damage: every file and row accounted for, intact persons exact, linkage within the targets of issue 4."""
-    settings, report, truth = _run(tmp_path, None, rows=1500, nik_damage=True)
+    settings, report, truth = noisy_world
     offices = load_registry()
     problems = []  # every discrepancy of the run, reported together
 
@@ -247,10 +278,10 @@ def test_noisy_world_row_accounting_and_linkage_within_targets(tmp_path):
     assert not problems, "\n\n".join(problems)
 
 
-def test_accounting_identity_rejected_files_and_feedback(tmp_path):
+def test_accounting_identity_rejected_files_and_feedback(noisy_world):
     """Rows read = accepted + quarantined exactly; rejected files do not hold back their office;
     each feedback report lists exactly the rows rejected or flagged in its file."""
-    settings, report, truth = _run(tmp_path, None, rows=600, nik_damage=True)
+    settings, report, truth = noisy_world
     log = report.submission_log
     # Rows read are the truth's rows less those of the files no reader can read (checked file by file).
     files = _truth_files(settings)
@@ -321,12 +352,13 @@ def test_accounting_identity_rejected_files_and_feedback(tmp_path):
     assert listed == expected_rows
 
 
-def test_broken_row_accounting_blocks_the_publish(tmp_path):
+def test_broken_row_accounting_blocks_the_publish(intact_world, tmp_path):
     """A blocking ERROR check stops the warehouse write; the previous publish stays."""
     from pipelines.definitions import build_definitions
     from warehouse.publish import make_engine, read_table
 
-    settings, report, _ = _run(tmp_path, None, rows=400, nik_damage=False)
+    report = intact_world[1]
+    settings = _copy_of(intact_world, tmp_path)
     log_path = settings.data_dir / "staging" / "submission_log" / "kota-palembang.parquet"
     log = pd.read_parquet(log_path)
     log.loc[0, "rows_accepted"] -= 1  # one row vanishes
@@ -352,12 +384,13 @@ def test_broken_row_accounting_blocks_the_publish(tmp_path):
     assert after.to_dict("records") == before.to_dict("records")
 
 
-def test_person_keys_survive_a_withdrawn_and_restored_file(tmp_path):
+def test_person_keys_survive_a_withdrawn_and_restored_file(noisy_world, tmp_path):
     """Linkage starts from the last run's assignments: rows known before keep their person keys
     when a file disappears and comes back, and the run reports the persons it adds."""
     from pipelines.definitions import build_definitions
 
-    settings, _, truth = _run(tmp_path, None, rows=500, nik_damage=True)
+    truth = noisy_world[2]
+    settings = _copy_of(noisy_world, tmp_path)
     defs = build_definitions(settings, person_key_secret="test-secret")
     instance = dg.DagsterInstance.ephemeral()
     publish = {"ops": {"publish_candidate": {"config": {"publish_date": PUBLISH.isoformat()}}}}
