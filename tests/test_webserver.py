@@ -39,15 +39,11 @@ def _home_and_data(tmp_path_factory) -> dict:
 
 
 @pytest.fixture(scope="module")
-def webserver(tmp_path_factory):
-    yield from _serve(_home_and_data(tmp_path_factory))
-
-
-@pytest.fixture(scope="module")
 def demo_webserver(tmp_path_factory):
-    """`make demo`'s sequence (a small world), then the webserver over the same instance."""
+    """`make demo`'s sequence (a small world, offices one after the other), then the webserver
+    over the same instance; one webserver serves every test of this module."""
     env = _home_and_data(tmp_path_factory)
-    subprocess.run([sys.executable, "-m", "pipelines", "demo", "--rows", "800"], cwd=ROOT, env=env, check=True,
+    subprocess.run([sys.executable, "-m", "pipelines", "demo", "--rows", "800", "--workers", "1"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
     for url in _serve(env):
         yield url, Path(env["SERTIFIKASI_DATA_DIR"])
@@ -141,8 +137,8 @@ def test_office_checks_per_partition_after_the_demo(demo_webserver):
     assert set(statuses["succeededPartitions"]) == offices - red
 
 
-def test_every_asset_check_sensor_and_schedule_is_served(webserver):
-    data = _graphql(webserver)
+def test_every_asset_check_sensor_and_schedule_is_served(demo_webserver):
+    data = _graphql(demo_webserver[0])
     assets = {"/".join(node["assetKey"]["path"]) for node in data["assetNodes"]}
     # Everything the code location defines (tests/test_definitions.py pins that list) is served.
     defined = build_definitions(Settings.from_env({"SERTIFIKASI_DATA_DIR": "/nonexistent"}), person_key_secret="t")
