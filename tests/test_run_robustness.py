@@ -1,7 +1,7 @@
 """Issue 13, "the run must never be taken down": one run per data directory, one office's
 failure does not stop the others, offices without a landing folder are named.
 
-The runs use one small demo world (8 registry offices, about 300 rows) and the real
+The runs use one small demo world (3 of the registry's offices, about 300 rows) and the real
 ``sertifikasi run`` code: ``run_everything`` in-process, ``pipelines.cli.main``, and
 two ``python -m pipelines run`` processes started together.
 """
@@ -37,8 +37,9 @@ from warehouse.publish import make_engine, read_table
 REPO = Path(__file__).resolve().parents[1]
 PUBLISH = date(2026, 6, 30)
 SECRET = "test-secret"
-DEMO_OFFICES = list(load_registry())
 FAILING = "kota-palembang"
+# A regency, the failing city and a province: every kind of office, and three ingests per run.
+OFFICES = ["kab-kutai-timur", "prov-kaltim", "kota-palembang"]  # in registry order
 # A registry office that has sent nothing yet: no landing folder.
 SILENT = {"id": "kab-berau", "name": "Dinas PUPR Kabupaten Berau", "level": "regency", "region_code": "64.03"}
 LOG_COLUMNS = ["office_id", "source_file", "status", "rows_read", "rows_accepted", "rows_quarantined", "rows_flagged"]
@@ -79,20 +80,28 @@ def _cli_environment(monkeypatch):
     monkeypatch.setenv("PERSON_KEY_SECRET", SECRET)
 
 
+def _registry_of(world: Path) -> Path:
+    """The registry of the world's offices (written beside its landing folder)."""
+    return world.parent / "offices.yaml"
+
+
 @pytest.fixture(scope="module")
 def world(tmp_path_factory) -> Path:
-    """A small demo landing zone: a folder for each of the 8 demo offices."""
+    """A small demo landing zone: a folder for each of :data:`OFFICES`, and their registry."""
     landing = tmp_path_factory.mktemp("robust") / "landing"
-    generate_world(landing, rows=300, seed=11, nik_damage=False)
+    entries = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["offices"]
+    _registry_of(landing).write_text(
+        yaml.safe_dump({"offices": [entry for entry in entries if entry["id"] in OFFICES]}), encoding="utf-8")
+    generate_world(landing, rows=300, seed=11, nik_damage=False, registry_path=_registry_of(landing))
     return landing
 
 
 @pytest.fixture(scope="module")
 def baseline(world, tmp_path_factory):
     """One clean sequential run over the world: its settings and report."""
-    settings = _settings(world, tmp_path_factory.mktemp("baseline") / "data")
+    settings = _settings(world, tmp_path_factory.mktemp("baseline") / "data", _registry_of(world))
     report = run_everything(settings, SECRET, publish_date=PUBLISH)
-    assert report.offices_failed == {} and report.offices_ingested == DEMO_OFFICES
+    assert report.offices_failed == {} and report.offices_ingested == OFFICES
     return settings, report
 
 
@@ -160,6 +169,7 @@ def test_two_runs_started_together_one_publishes_the_other_stops(world, baseline
     """Two real ``sertifikasi run`` processes on one data directory: exactly one runs."""
     data = tmp_path / "data"
     argv = [sys.executable, "-m", "pipelines", "run", "--data-dir", str(data), "--landing", str(world),
+            "--registry", str(_registry_of(world)),
             "--workers", "1", "--publish-date", PUBLISH.isoformat()]
     runs = []
     for n in range(2):
@@ -175,10 +185,10 @@ def test_two_runs_started_together_one_publishes_the_other_stops(world, baseline
     assert "total certified persons" in (tmp_path / f"run{winner}.out").read_text()
     # the warehouse is whole and readable: the headline of a clean run, every office in the log
     settings, report = baseline
-    published = _settings(world, data)
+    published = _settings(world, data, _registry_of(world))
     pd.testing.assert_frame_equal(_headline(_published(published, "certified_workers_by_region_level")),
                                   _headline(report.headline))
-    assert sorted(_published(published, "submission_log")["office_id"].unique()) == sorted(DEMO_OFFICES)
+    assert sorted(_published(published, "submission_log")["office_id"].unique()) == sorted(OFFICES)
 
 
 def test_manifest_is_written_under_a_name_of_its_own(tmp_path):
@@ -197,7 +207,7 @@ def test_a_failing_office_does_not_stop_the_others(world, baseline, tmp_path, mo
     base_settings, base_report = baseline
     data = tmp_path / "data"
     shutil.copytree(base_settings.data_dir, data)  # the earlier run's staged rows and manifest
-    settings = _settings(world, data)
+    settings = _settings(world, data, _registry_of(world))
     read_office_files = assets.offices.read_office_files
 
     def disk_full_for_one_office(office, files):
@@ -207,7 +217,7 @@ def test_a_failing_office_does_not_stop_the_others(world, baseline, tmp_path, mo
 
     monkeypatch.setattr(assets.offices, "read_office_files", disk_full_for_one_office)
     report = run_everything(settings, SECRET, publish_date=PUBLISH)
-    others = [office_id for office_id in DEMO_OFFICES if office_id != FAILING]
+    others = [office_id for office_id in OFFICES if office_id != FAILING]
     assert report.offices_failed == {FAILING: "step office_submissions: OSError: [Errno 28] No space left on device"}
     assert report.offices_ingested == others
     # every office is published: the others freshly ingested, the failed one from its earlier staged rows
@@ -225,7 +235,7 @@ def test_a_failing_office_does_not_stop_the_others(world, baseline, tmp_path, mo
 def test_cli_lists_failed_offices_and_offices_without_landing_folder(world, baseline, tmp_path, capsys):
     """Parallel workers, a real write failure for one office, one office that sent nothing yet."""
     registry = tmp_path / "offices.yaml"
-    entries = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["offices"]
+    entries = yaml.safe_load(_registry_of(world).read_text(encoding="utf-8"))["offices"]
     registry.write_text(yaml.safe_dump({"offices": [*entries, SILENT]}), encoding="utf-8")
     data = tmp_path / "data"
     # Where the office's raw rows go is taken by a folder: its staged write fails in the worker.
@@ -240,9 +250,9 @@ def test_cli_lists_failed_offices_and_offices_without_landing_folder(world, base
                        "and the next run ingests them again:")
     assert tail[6].startswith(f"  {FAILING}: step office_submissions: IsADirectoryError: [Errno 21] Is a directory: ")
     assert len(tail) == 7
-    # the other seven offices are published as in a clean run; the failed one was never staged
+    # the other offices are published as in a clean run; the failed one was never staged
     settings, report = baseline
-    log = _log(_published(_settings(world, data), "submission_log"))
+    log = _log(_published(_settings(world, data, registry), "submission_log"))
     expected = _log(report.submission_log)
     pd.testing.assert_frame_equal(log, expected[expected["office_id"] != FAILING].reset_index(drop=True))
 
