@@ -29,7 +29,7 @@ demo: $(STAMP) $(DAGSTER_HOME)/dagster.yaml
 ## Run the test suite, test files spread over TEST_WORKERS processes (default 2; 0 runs them in this one).
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 ## Open the Dagster UI on http://127.0.0.1:3000 (after `make demo` it shows the demo runs).
 ui: $(STAMP) $(DAGSTER_HOME)/dagster.yaml

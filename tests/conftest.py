@@ -55,21 +55,25 @@ def warehouse_url(request, tmp_path):
     return request.getfixturevalue("postgres_url")
 
 
-# `make test` spreads test files over processes in collection order (--dist loadfile), so a
-# long end-to-end file collected last runs alone at the end while the other process idles.
-# These files start first, longest first (seconds alone on 2 cores, 2026-12-06); the rest
-# keep their order. A file missing here only costs time, never a result.
+# `make test` spreads test files over processes in collection order (--dist loadfile with
+# --no-loadscope-reorder: xdist would otherwise put the files with most tests first, and the
+# end-to-end files, few tests each, would start last and run alone at the end). These files
+# start first, longest first (seconds alone on 2 cores, 2026-12-06); the rest keep their
+# order. A file missing here only costs time, never a result.
 LONGEST_FIRST = (
-    "test_run_robustness.py",
-    "test_national.py",
     "test_celery_workers.py",
+    "test_national.py",
+    "test_webserver.py",
+    "test_run_robustness.py",
     "test_pipeline_e2e.py",
     "test_hostile_files.py",
-    "test_webserver.py",
     "test_reports_browser.py",
-    "test_warehouse_publish.py",
+    "test_published_checksum.py",
     "test_assets_single.py",
     "test_submission_copies.py",
+    "test_warehouse_publish.py",
+    "test_linkage.py",
+    "test_expectations.py",
 )
 
 
