@@ -88,8 +88,9 @@ def map_distinct(values: pd.Series, function) -> pd.Series:
     of a few hundred distinct office ids or years need only those few calls.
     """
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    # code -1 (a null) picks the trailing None
-    mapped = np.array([function(value) for value in uniques] + [None], dtype=object)
+    # code -1 (a null) picks the trailing None. The distinct values go out as one object
+    # array: iterating an Arrow-backed index yields them one by one (0.4 s per million).
+    mapped = np.array([function(value) for value in uniques.to_numpy(dtype=object)] + [None], dtype=object)
     return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
