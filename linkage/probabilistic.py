@@ -17,7 +17,11 @@ The model (Splink 5, DuckDB backend):
 * m probabilities learnt from labels: the NIK clusters of stages 1-2 are pairs of
   rows known to match (``estimate_m_from_label_column``), so no EM is needed and
   the model adapts to each office's noise; the NIK-digit levels cannot be learnt
-  that way (the labels *are* NIKs) and carry fixed values, documented below;
+  that way (the labels *are* NIKs) and carry fixed values, documented below. A
+  world of files with (almost) no valid NIK (withheld in a portal's export, masked,
+  mangled everywhere) has no labels: from 500 rows on, the model is then trained
+  Splink's unsupervised way (prior from same name and birth date, m by expectation
+  maximisation), else its rows stay apart;
 * u probabilities from random pairs (``estimate_u_using_random_sampling``,
   :func:`u_sample_pairs` of them);
 * the prior (probability that two random rows match) from the same clusters;
@@ -47,6 +51,8 @@ from linkage.names import given_names_differ, register_name_model
 from linkage.nik_stage import EDGE_COLUMNS
 from linkage.timing import timed
 
+log = logging.getLogger(__name__)
+
 MATCH_THRESHOLD = 0.99
 # A row whose two best candidate persons are closer than this (match weight, bits)
 # is ambiguous: linking it to either would be a coin toss with the count at stake.
@@ -58,6 +64,15 @@ AMBIGUITY_MARGIN = 3.0
 # 5k demo rows before the cheap edit-distance levels, 2.7 s after; 5e5: 1.9 s at 1M).
 U_MIN_PAIRS = 2e5
 U_MAX_PAIRS = 5e5
+# Fewer labelled pairs than this (rows sharing a NIK) teach the m probabilities little:
+# with enough rows the model is then trained without labels (:func:`_train_without_labels`);
+# expectation maximisation over fewer rows than MIN_UNSUPERVISED_ROWS learns noise.
+MIN_LABELLED_PAIRS = 50
+MIN_UNSUPERVISED_ROWS = 500
+# Expectation maximisation iterations (unsupervised training only). On the demo world with
+# every NIK withheld, the 25 of Splink's default drove the m of "birth date one edit apart"
+# under 1e-300 in the name-blocked session, which Splink 5 refuses; 10 gave the same links.
+EM_MAX_ITERATIONS = 10
 
 
 def u_sample_pairs(n_rows: int) -> float:
@@ -220,19 +235,40 @@ select * exclude ({key_names}), {capped} from keyed
 )
 
 
+def labelled_pairs(cid: np.ndarray) -> int:
+    """Pairs of rows the NIK clusters say are one person (the labels the model learns from)."""
+    labelled = cid[cid >= 0]
+    if len(labelled) < 2:
+        return 0
+    sizes = np.bincount(pd.factorize(labelled)[0]).astype(np.int64)
+    return int((sizes * (sizes - 1) // 2).sum())
+
+
+def training_mode(cid: np.ndarray) -> str | None:
+    """How the model learns from rows with these NIK labels (``cid``, -1: none).
+
+    ``"labels"``: from the NIK clusters; ``"unsupervised"``: almost no NIK in a world
+    large enough to learn from its own pairs; None: too little of either, no
+    probabilistic links (each remaining row stays its own person).
+    """
+    if labelled_pairs(cid) >= MIN_LABELLED_PAIRS:
+        return "labels"
+    if len(cid) >= MIN_UNSUPERVISED_ROWS:
+        return "unsupervised"
+    return "labels" if (cid >= 0).sum() >= 2 else None
+
+
 def _label_prior(cid: np.ndarray) -> float:
     """Probability two random rows match, counted from the NIK clusters."""
-    labelled = cid[cid >= 0]
     n = len(cid)
     if n < 2:
         return 1e-4
-    sizes = np.bincount(pd.factorize(labelled)[0]).astype(np.float64)
-    pairs = float((sizes * (sizes - 1) / 2).sum())
-    return min(max(pairs / (n * (n - 1) / 2), 1e-9), 0.5)
+    return min(max(labelled_pairs(cid) / (n * (n - 1) / 2), 1e-9), 0.5)
 
 
 def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, seed: int = 7) -> Linker:
-    """A Splink linker over table ``records``, trained from the NIK-cluster labels."""
+    """A Splink linker over table ``records``, trained from the NIK-cluster labels, or
+    without labels when there are almost none (:func:`training_mode`)."""
     register_name_model(con)
     db = DuckDBAPI(connection=con)
     sdf = db.register(con.table(records))
@@ -243,12 +279,36 @@ def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, s
         blocking_rules_to_generate_predictions=domain_blocking_rules(),
         probability_two_random_records_match=_label_prior(cid),
         retain_intermediate_calculation_columns=True,
+        max_iterations=EM_MAX_ITERATIONS,
         additional_columns_to_retain=["cid"],
     )
     linker = Linker(sdf, settings, log_level=logging.WARNING)
     linker.training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs(len(cid)), seed=seed)
-    linker.training.estimate_m_from_label_column("cid")
+    if training_mode(cid) == "labels":
+        linker.training.estimate_m_from_label_column("cid")
+    else:
+        _train_without_labels(linker)
     return linker
+
+
+def _train_without_labels(linker: Linker) -> None:
+    """Prior and m probabilities without NIK labels, Splink's unsupervised way.
+
+    A world whose files carry (almost) no NIK, e.g. portal exports with the NIK
+    withheld, has no labelled pairs to learn from; without a model its rows were
+    never linked and every row counted as a person. The prior comes from rows with
+    the same name and birth date (assumed to find 70% of true pairs), the m
+    probabilities from expectation maximisation over pairs with the same birth date
+    (which trains the name, sex, place and number comparisons) and with the same name
+    (which trains the birth date), every record taking part.
+    """
+    linker.training.estimate_probability_two_random_records_match([block_on("name", "birth")], recall=0.7)
+    for rule in (block_on("birth"), block_on("name")):
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule, record_sample_proportion=1.0)
+        except ValueError as exc:
+            log.warning("unsupervised linkage training over %s stopped (%s); its comparisons keep Splink's defaults",
+                        rule.get_blocking_rule("duckdb").blocking_rule_sql, exc)
 
 
 def _evidence(frame: pd.DataFrame, comparisons: list[str], labels: dict[str, dict[int, str]]) -> pd.Series:
@@ -297,7 +357,7 @@ def link_residual(
     """
     threshold = MATCH_THRESHOLD if threshold is None else threshold
     timings: dict[str, float] = {}
-    if len(residual) == 0 or (row_cid >= 0).sum() < 2:
+    if len(residual) == 0 or training_mode(row_cid) is None:
         return pd.DataFrame(columns=EDGE_COLUMNS), pd.DataFrame(columns=_REFUSED_COLUMNS), timings
     with timed(timings, "fs_prepare"):
         _register_records(con, feats, row_cid, residual)
