@@ -17,7 +17,9 @@ excel_truncated      typed into Excel as a number: only 15 significant     the f
 scientific_notation  an export showed the number rounded, "6.40801E+15"    the shown digits minus the
                                                                            last (Excel rounds it)
 wrong_length         digits only, but not 16 of them                       all the digits
-invalid              16 digits that cannot be a NIK, or letters            the digits, or None
+invalid              16 digits that cannot be a NIK, or letters            the digits; for a masked
+                                                                           NIK ("640812******0001")
+                                                                           its leading digits; or None
 ==================== ===================================================== ==========================
 
 ``parse_nik`` runs once per distinct value (see :mod:`standardize.record`), but
@@ -140,6 +142,22 @@ def _classify_scientific(lead: str, fraction: str, exponent: int) -> tuple[str |
     return None, status, known or None
 
 
+# A NIK withheld in part for privacy, as portals and published lists show it:
+# "640812******0001", "6408 12xx xxxx 0001", "3174•••••••••123". Only the digits
+# before the first mask character are the NIK's own leading digits.
+_MASKED = re.compile(r"^([0-9]*)[*xX\u2022\u25cf#?]+[0-9*xX\u2022\u25cf#?]*$")
+_MASKED_LENGTH = range(14, 19)  # about a NIK's 16 characters: not a word with an x in it
+_MIN_TRUSTED_LEAD = 4  # province and regency, at least
+
+
+def _unmasked_lead(text: str) -> str | None:
+    """The leading digits of a masked NIK (``"640812******0001"`` -> ``"640812"``), else None."""
+    masked = _MASKED.match(text)
+    if masked is None or len(text) not in _MASKED_LENGTH or len(masked.group(1)) < _MIN_TRUSTED_LEAD:
+        return None
+    return masked.group(1)
+
+
 def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     """:func:`parse_nik` as a plain ``(nik, status, partial)`` tuple.
 
@@ -175,7 +193,7 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
         # Only separators: "-", "--", "...".
         return _MISSING_PARTS
     if not (digits.isdigit() and digits.isascii()):
-        return None, INVALID, None
+        return None, INVALID, _unmasked_lead(digits)
     if digits.count("0") == len(digits):
         # "0", "0000000000000000": a placeholder, not a damaged NIK.
         return _MISSING_PARTS

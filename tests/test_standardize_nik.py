@@ -62,6 +62,14 @@ PARSE_CASES = [
     ("NIK 6408015203850001", NikResult(None, "invalid", None)),
     ("64080152O3850001", NikResult(None, "invalid", None)),  # letter O for zero
     ("KTP hilang", NikResult(None, "invalid", None)),
+    # masked for privacy (published lists, portal exports): the digits before the mask are the NIK's own
+    ("640812******0001", NikResult(None, "invalid", "640812")),
+    ("6408 12xx xxxx 0001", NikResult(None, "invalid", "640812")),
+    ("640812XXXXXX0001", NikResult(None, "invalid", "640812")),
+    ("3174\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022123", NikResult(None, "invalid", "3174")),
+    ("64081204058*****", NikResult(None, "invalid", "64081204058")),
+    ("64*************1", NikResult(None, "invalid", None)),  # fewer than province and regency shown
+    ("6408x", NikResult(None, "invalid", None)),  # too short to be a masked NIK
     # missing
     (None, NikResult(None, "missing", None)),
     ("", NikResult(None, "missing", None)),
