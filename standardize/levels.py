@@ -6,8 +6,8 @@ kualifikasi column, or only inside the jabatan kerja name.
 
 Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
 
-1. an explicit number in the jenjang column (digits, or a Roman numeral I..IX
-   as a whole word);
+1. an explicit number in the jenjang column (digits, a Roman numeral I..IX or
+   a number word, "tujuh" / "seven", as a whole word);
 2. an explicit number in the kualifikasi column;
 3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9), in English
    "Junior / Middle / Senior Expert", in the jenjang or kualifikasi column;
@@ -43,6 +43,13 @@ MISSING = "missing"
 UNREADABLE = "unreadable"
 
 _ROMAN: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+# A level written out, in formal letters and SK lists ("Jenjang Tujuh", "6 (enam)"), or in
+# an English export ("Level Three"); a whole word only, like the Roman numerals.
+_WORDS: dict[str, int] = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+_WRITTEN_NUMBERS = {**_ROMAN, **_WORDS}
 # A whole number, "3.0" allowed, not part of a word ("K3") or a decimal ("3.5").
 _NUMBER = re.compile(r"(?<![\w.,])(\d+)(?:[.,]0+)?(?![\w]|[.,]\d)")
 _LETTERS = re.compile(r"[a-z]+")
@@ -101,7 +108,7 @@ def _explicit_number(text: str) -> int | None:
     """The level number written in a cell, None when there is none, _BAD when it is no level."""
     lower = text.lower()
     found = {int(n) for n in _NUMBER.findall(lower)}
-    found.update(_ROMAN[w] for w in _LETTERS.findall(lower) if w in _ROMAN)
+    found.update(_WRITTEN_NUMBERS[w] for w in _LETTERS.findall(lower) if w in _WRITTEN_NUMBERS)
     if not found:
         return None
     if len(found) == 1:

@@ -45,6 +45,13 @@ def test_kualifikasi_for(jenjang, expected):
         ("Level 5", None, None, 5),
         ("Jenjang 7 (Ahli Muda)", None, None, 7),
         ("Jenjang 3 / KKNI 3", None, None, 3),
+        # written out, Indonesian or English, as a whole word
+        ("Jenjang Tujuh", None, None, 7),
+        ("TIGA", None, None, 3),
+        ("6 (enam)", None, None, 6),
+        ("Level Three", None, None, 3),
+        ("Jenjang 6 (tujuh)", None, None, None),  # two different levels: unreadable
+        (None, "Kualifikasi Jenjang Sembilan", None, 9),
         # the number wins over any word, in either column
         ("Jenjang 6 (Ahli Muda)", None, None, 6),
         ("8", "Ahli Muda", "Ahli Muda Teknik Jalan", 8),
