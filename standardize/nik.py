@@ -142,6 +142,8 @@ def _classify_scientific(lead: str, fraction: str, exponent: int) -> tuple[str |
     return None, status, known or None
 
 
+# The cell's own label typed before the number: "NIK: 6408...", "No. KTP 6408...", "KTP-6408...".
+_LABEL = re.compile(r"^(?:no(?:mor)?\.?\s*)?(?:nik|e?-?ktp)\b\s*[:.\-=]?\s*(?=[0-9])", re.IGNORECASE)
 # A NIK withheld in part for privacy, as portals and published lists show it:
 # "640812******0001", "6408 12xx xxxx 0001", "3174•••••••••123". Only the digits
 # before the first mask character are the NIK's own leading digits.
@@ -172,7 +174,7 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     if len(raw) == 16 and raw.isdigit() and raw.isascii():
         return _classify_digits(raw)
 
-    text = raw.strip(_STRIP_CHARS)
+    text = _LABEL.sub("", raw.strip(_STRIP_CHARS)).strip(_STRIP_CHARS)
     if not text:
         return _MISSING_PARTS
     lower = text.lower()

@@ -59,7 +59,13 @@ PARSE_CASES = [
     ("1001011201800005", NikResult(None, "invalid", "1001011201800005")),  # no province 10
     ("6408015203850000", NikResult(None, "invalid", "6408015203850000")),  # serial 0000
     # letters
-    ("NIK 6408015203850001", NikResult(None, "invalid", None)),
+    # the cell's own label before the number
+    ("NIK 6408015203850001", NikResult("6408015203850001", "valid", None)),
+    ("NIK: 6408015203850001", NikResult("6408015203850001", "valid", None)),
+    ("No. KTP 6408 0152 0385 0001", NikResult("6408015203850001", "valid", None)),
+    ("e-KTP: 6408015203850001", NikResult("6408015203850001", "valid", None)),
+    ("nik.640801520385001", NikResult(None, "wrong_length", "640801520385001")),
+    ("NIKAH 6408015203850001", NikResult(None, "invalid", None)),  # a word, not the label
     ("64080152O3850001", NikResult(None, "invalid", None)),  # letter O for zero
     ("KTP hilang", NikResult(None, "invalid", None)),
     # masked for privacy (published lists, portal exports): the digits before the mask are the NIK's own
