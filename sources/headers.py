@@ -322,6 +322,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "budget year",
         "assessment year",
         "certification year",
+        # the year the training or assessment was held
+        "tahun pelaksanaan",
+        "tahun pelatihan",
+        "tahun sertifikasi",
     ),
 }
 
@@ -363,7 +367,34 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
         for their_header, canonical in overrides.items():
             if normalize_header(their_header) == key:
                 return canonical
-    return _LOOKUP.get(key)
+    return _LOOKUP.get(key) or _without_notes_and_qualifiers(header)
+
+
+# Notes clerks add to a header cell: the format, the source, the values allowed
+# ("NIK (16 digit)", "Nama Peserta (sesuai KTP)", "Jenis Kelamin (L/P)", "Tgl Lahir [dd/mm/yyyy]").
+_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
+# Words after a known header that only say whose or which it is: "NIK Peserta", "NIK Asesi",
+# "Nomor Sertifikat SKK", "Tanggal Terbit Sertifikat", "Jabatan Kerja yang Diuji", "Masa Berlaku s/d".
+_QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "skk", "sertifikat", "sertifikasi", "kompetensi",
+               "sesuai ktp", "yang diuji", "s d", "sd")
+# What is left must still say which column it is: two words at least ("tanggal terbit"), or
+# the NIK; "Tanggal Sertifikasi" is not the birth date a bare "tanggal" would map to.
+_BARE_ENOUGH = frozenset({"nik"})
+
+
+def _without_notes_and_qualifiers(header: object) -> str | None:
+    """The column of a header once its notes and trailing qualifiers are left out, or None."""
+    key = normalize_header(_NOTE.sub(" ", str(header)))
+    if key in _LOOKUP:  # a note never changes what the header names: "Nama (sesuai KTP)"
+        return _LOOKUP[key]
+    while key:
+        if key in _LOOKUP and (len(key.split()) >= 2 or key in _BARE_ENOUGH):
+            return _LOOKUP[key]
+        shorter = next((key[: -len(q)].rstrip() for q in _QUALIFIERS if key.endswith(" " + q)), None)
+        if shorter is None:
+            return None
+        key = shorter
+    return None
 
 
 # --- nested field names (JSON objects, "parent / child" headers) -----------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sources.headers import canonical_column
 from sources.readers.table import HeaderNotFound, extract_rows, find_header, render_text
 
 _ = None  # an empty cell, to keep the tables below readable
@@ -320,3 +321,48 @@ def test_short_rows_are_padded_and_row_numbers_come_from_the_caller():
     table = extract_rows(rows, find_header(rows), render_text, lines.__getitem__)
     assert table.source_rows == [2, 5]
     assert table.columns == {"nama": ["Budi", "Siti"], "nik": ["6408015203850012", None], "tahun": [None, None]}
+
+
+@pytest.mark.parametrize(
+    ("header", "canonical"),
+    [
+        # a note in brackets never changes what the header names
+        ("NAMA PESERTA (SESUAI KTP)", "nama"),
+        ("Nama (sesuai KTP)", "nama"),
+        ("NIK (16 digit)", "nik"),
+        ("No. Induk Kependudukan (NIK)", "nik"),
+        ("Tgl. Lahir (dd/mm/yyyy)", "tanggal_lahir"),
+        ("Tanggal Lahir [DD-MM-YYYY]", "tanggal_lahir"),
+        ("Jenis Kelamin (L/P)", "jenis_kelamin"),
+        ("Jenjang Kualifikasi (KKNI)", "jenjang"),
+        ("Hasil Uji (K/BK)", "hasil"),
+        # trailing words that only say whose or which
+        ("NIK Peserta", "nik"),
+        ("NIK Asesi (16 digit)", "nik"),
+        ("Nomor Sertifikat SKK", "nomor_sertifikat"),
+        ("No. Sertifikat Kompetensi", "nomor_sertifikat"),
+        ("Tanggal Terbit Sertifikat", "tanggal_terbit"),
+        ("Masa Berlaku s/d", "masa_berlaku"),
+        ("Jabatan Kerja yang Diuji", "jabatan_kerja"),
+        ("Tahun Pelaksanaan", "tahun"),
+        # what is left must still say which column: a bare "tanggal" would be the birth date
+        ("Tanggal Sertifikasi", None),
+        ("Tanggal Uji", None),
+        ("Nama Sertifikat", None),
+        ("Status Peserta", None),
+        ("No (Urut)", None),
+    ],
+)
+def test_headers_with_notes_and_qualifiers(header, canonical):
+    assert canonical_column(header) == canonical
+
+
+def test_a_form_with_noted_headers_is_read():
+    rows = rows_of("""
+No | NAMA PESERTA (SESUAI KTP) | NIK (16 digit) | Jenis Kelamin (L/P) | Nomor Sertifikat SKK
+1 | Budi | 6408015203850012 | L | SKK-1
+""")
+    header = find_header(rows)
+    assert (header.first_row, header.last_row) == (0, 0)
+    assert header.texts == {"nama": "NAMA PESERTA (SESUAI KTP)", "nik": "NIK (16 digit)",
+                            "jenis_kelamin": "Jenis Kelamin (L/P)", "nomor_sertifikat": "Nomor Sertifikat SKK"}
