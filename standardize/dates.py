@@ -197,6 +197,15 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A weekday before a written date, as Indonesian letters and SKs date things:
+# "Selasa, 12 Mei 2025", "Jum'at 3 Januari 2025" (and English "Tuesday, ...").
+_WEEKDAY = re.compile(
+    r"^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s+(?=\d)",
+    re.IGNORECASE,
+)
+
+
 def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2026) -> date | None:
     """Parse one date cell; ``None`` when it is blank or cannot be read.
 
@@ -210,7 +219,7 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     """
     if raw is None:
         return None
-    text = raw.strip()
+    text = _WEEKDAY.sub("", raw.strip())
     if not text:
         return None
 

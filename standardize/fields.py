@@ -234,7 +234,12 @@ def parse_hasil(raw: str | None) -> str | None:
     """
     if raw is None:
         return None
-    return _HASIL.get(_key(raw))
+    key = _key(raw)
+    if key in _HASIL:
+        return _HASIL[key]
+    # Two spellings of one result side by side: "Lulus/Kompeten", "K / Kompeten".
+    parts = {_HASIL.get(_key(part)) for part in raw.split("/")} if "/" in raw else {None}
+    return parts.pop() if len(parts) == 1 else None
 
 
 def hasil_not_assessed(raw: str | None) -> bool:

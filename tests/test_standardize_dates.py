@@ -49,6 +49,12 @@ D = date(1985, 3, 12)
         ("5 Agu 1990", date(1990, 8, 5)),
         ("5 Ags 1990", date(1990, 8, 5)),
         ("5 Agustus 1990", date(1990, 8, 5)),
+        # a weekday before the date, as letters and SKs write it
+        ("Selasa, 12 Mei 2025", date(2025, 5, 12)),
+        ("Jum'at 3 Januari 2025", date(2025, 1, 3)),
+        ("Jumat, 03-01-2025", date(2025, 1, 3)),
+        ("Tuesday, 12 May 2025", date(2025, 5, 12)),
+        ("Senin", None),
         ("5 Aug 1990", date(1990, 8, 5)),
         ("1 Mei 1990", date(1990, 5, 1)),
         ("1 May 1990", date(1990, 5, 1)),

@@ -91,6 +91,12 @@ def test_parse_jenis_kelamin(raw, expected):
         ("Tidak Lulus", "Belum Kompeten"),
         ("TL", "Belum Kompeten"),
         ("Belum Kompeten (BK)", "Belum Kompeten"),
+        # two spellings of one result side by side; two different results are no result
+        ("Lulus/Kompeten", "Kompeten"),
+        ("K / Kompeten", "Kompeten"),
+        ("BK/Tidak Lulus", "Belum Kompeten"),
+        ("K/BK", None),
+        ("Hadir/Kompeten", None),
         (None, None),
         ("", None),
         ("-", None),
