@@ -146,6 +146,29 @@ def test_page_of_arrays_is_read_like_a_sheet(tmp_path):
     assert submission.sheets[0].header_row == 1
 
 
+ARRAY_COLUMNS = ["id", "nama_lengkap", "nik", "jenjang", "tahun"]
+ARRAY_VALUES = [[101, "Budi Santoso", "6408015203850012", 7, 2025], [102, "Siti Aminah", 6408015203850013, 3.0, None]]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"columns": ARRAY_COLUMNS, "index": [0, 1], "data": ARRAY_VALUES},  # pandas orient="split"
+        {"columns": ARRAY_COLUMNS, "rows": ARRAY_VALUES, "took_ms": 3},  # SQL over HTTP
+        {"success": True, "result": {"fields": [{"id": c, "type": "text"} for c in ARRAY_COLUMNS],
+                                     "records": ARRAY_VALUES}},  # CKAN datastore, records_format=lists
+    ],
+    ids=["pandas-split", "sql-rows", "ckan-lists"],
+)
+def test_arrays_under_columns_sent_beside_them(tmp_path, document):
+    """Records that are arrays, their column names beside them: each record keeps its own number."""
+    path = tmp_path / "ekspor.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(submission, "source_sheet", "source_row", "nama", "nik", "jenjang", "tahun") == PAGE_ROWS
+
+
 def test_office_column_mapping_applies_to_fields(tmp_path):
     path = tmp_path / "halaman_4.json"
     path.write_text(json.dumps([{"nama_pekerja": "Agus", "nomor_identitas": "6402015203850011"}]), encoding="utf-8")

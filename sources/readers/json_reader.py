@@ -184,10 +184,10 @@ def _load(text: str) -> object:
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read one JSON page into a single TableRows, or a SheetReport saying why there is none."""
-    records = _page_records(data, office)
+    records, columns = _page_records(data, office)
     overrides = office.reader.column_mapping or None
     if all(type(record) is list for record in records):
-        return [_read_arrays(records, overrides)]
+        return [_read_arrays(records, overrides, columns)]
     flat, seen, several = _flatten_records(records)
     mapping, notes = _field_mapping(seen, several, overrides)
     canonicals = list(mapping)
@@ -203,8 +203,9 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     return [TableRows(dict(zip(canonicals, values)), source_rows, report)]
 
 
-def _page_records(data: bytes, office: Office) -> list:
-    """The page's records, after the checks that reject the whole file (encoding, JSON, depth, size)."""
+def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None]:
+    """The page's records, after the checks that reject the whole file (encoding, JSON, depth, size),
+    and the column names sent beside records that are arrays (:func:`columns_beside`), if any."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -220,17 +221,52 @@ def _page_records(data: bytes, office: Office) -> list:
             f"{len(records):,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
             "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
         )
-    return records
+    return records, columns_beside(document, records)
 
 
-def _read_arrays(records: list[list], overrides) -> TableRows | SheetReport:
-    """A page of arrays (a header array, then value arrays) read like a sheet."""
+# Where an export names the columns of records that are arrays: pandas' orient="split"
+# ({"columns": [...], "index": [...], "data": [[...]]}), SQL-over-HTTP APIs ({"columns":
+# [...], "rows": [[...]]}), CKAN's datastore with records_format=lists ({"fields": [{"id":
+# ...}], "records": [[...]]}), also one level down (result.fields beside result.records).
+COLUMN_KEYS = ("columns", "fields", "headers", "header", "kolom", "cols", "schema")
+
+
+def _column_name(entry: object) -> str | None:
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, dict):
+        for key in ("id", "name", "label", "title", "field"):
+            if isinstance(entry.get(key), str):
+                return entry[key]
+    return None
+
+
+def columns_beside(document: object, records: list) -> list[str] | None:
+    """The column names sent beside ``records`` when they are arrays, one per value, else None."""
+    if not isinstance(document, dict) or not records or not all(type(record) is list for record in records):
+        return None
+    envelopes = [document, *(value for value in document.values() if isinstance(value, dict))]
+    for envelope in envelopes:
+        for key in COLUMN_KEYS:
+            entries = envelope.get(key)
+            names = [_column_name(entry) for entry in entries] if isinstance(entries, list) else []
+            if names and None not in names and len(names) == len(records[0]):
+                return names
+    return None
+
+
+def _read_arrays(records: list[list], overrides, columns: list[str] | None = None) -> TableRows | SheetReport:
+    """A page of arrays read like a sheet: a header array, then value arrays, or value arrays
+    under ``columns`` sent beside them (each record then keeps its own number, from 1)."""
+    if columns is not None:
+        records = [list(columns), *records]
     head = [[render_value(v) for v in record] for record in records[:31]]
     try:
         header = find_header(head, overrides)
     except HeaderNotFound as reason:
         return SheetReport("", None, {}, 0, {}, note=f"records are arrays; {reason}")
-    return extract_rows(records, header, render_value, lambda i: i + 1, overrides=overrides)
+    row_number = (lambda i: i) if columns is not None else (lambda i: i + 1)
+    return extract_rows(records, header, render_value, row_number, overrides=overrides)
 
 
 def _flatten_records(
