@@ -248,6 +248,8 @@ HEADER = "No | Nama | NIK | Jabatan Kerja | Jenjang"
         ("Sub Total | | 12 | | ", [], {"total": 1}),
         ("TOTAL | | | | 40", [], {"total": 1}),
         ("JUMLAH | 50 | | | ", [], {"total": 1}),  # the count under the name column
+        ("JUMLAH | 2 orang | | | ", [], {"total": 1}),  # ... with its unit
+        ("Total | 1.250 peserta | | | ", [], {"total": 1}),
         ("JUMLAH | Budi | | | ", [2], {}),  # a name next to it: not a total row
         # the header printed again on the next page
         (

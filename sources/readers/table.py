@@ -254,6 +254,8 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
+# A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta".
+_COUNT = re.compile(r"^\s*\d[\d.,]*\s*(?:orang|org|peserta|pekerja|people|persons?)?\s*$", re.IGNORECASE)
 _TOTAL_CELL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
 # The place-and-date line that opens a signature block: "Sangatta, 15 Desember 2025".
 _PLACE_DATE = re.compile(
@@ -473,9 +475,9 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
             return "footer"
         if _TOTAL_CELL.search(joined):
             nama = vals[nama_at] if nama_at is not None else None
-            # The count often lands in the name or NIK column ("JUMLAH | | 25"); a name is
-            # never a bare number and a count is far shorter than a NIK.
-            if (nama is None or _TOTAL.match(nama) or nama.isdigit()) and (
+            # The count often lands in the name or NIK column ("JUMLAH | | 25", "JUMLAH | 25
+            # orang"); a name is never a count and a count is far shorter than a NIK.
+            if (nama is None or _TOTAL.match(nama) or _COUNT.match(nama)) and (
                 nik is None or _TOTAL.match(nik) or (nik.isdigit() and len(nik) <= 5)
             ):
                 return "total"
