@@ -94,6 +94,7 @@ TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in OUTPUT_COLUMNS if c not in DATE
 QUARANTINE_COLUMNS: tuple[str, ...] = ("column", "value", "rule", "reason", "raw")
 
 FLAG_PARTICIPATION_ONLY = "participation_only"
+FLAG_HASIL_FROM_CERTIFICATE = "hasil_from_certificate"
 
 # Every flag code standardization can set, for checks downstream.
 FLAGS: tuple[str, ...] = tuple(
@@ -112,6 +113,10 @@ FLAGS: tuple[str, ...] = tuple(
             "tanggal_lahir_unreadable",
             "jenis_kelamin_unreadable",
             "hasil_unreadable",
+            # No result written, but a certificate recorded (its number, issue or expiry
+            # date): an SKK is issued only after a Kompeten assessment, so the row is
+            # Kompeten (a list of certificate holders has no result column at all).
+            FLAG_HASIL_FROM_CERTIFICATE,
             "tanggal_terbit_unreadable",
             "masa_berlaku_unreadable",
             "tahun_unreadable",
@@ -679,7 +684,25 @@ def _flag_masks(raw: pd.DataFrame, parsed: _Parsed) -> dict[str, np.ndarray]:
         }
     )
     masks[FLAG_PARTICIPATION_ONLY] = _participation_only(raw, parsed)
+    masks[FLAG_HASIL_FROM_CERTIFICATE] = _certificate_without_result(parsed)
     return masks
+
+
+def _certificate_recorded(parsed: _Parsed) -> np.ndarray:
+    """Rows that record a certificate: its number, or a readable issue or expiry date."""
+    column = parsed.column
+    return (
+        np.asarray(pd.notna(parsed.nomor_values))[column[NOMOR_SERTIFIKAT].codes]
+        | _bools([t[0] is not None for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
+        | _bools([b[0] is not None for b in parsed.berlakus], column[MASA_BERLAKU].codes)
+    )
+
+
+def _certificate_without_result(parsed: _Parsed) -> np.ndarray:
+    """Rows whose result cell is blank (or absent) but that record a certificate: Kompeten."""
+    column = parsed.column
+    blank = _bools([is_blank(value) for value in column[HASIL].values], column[HASIL].codes)
+    return blank & _certificate_recorded(parsed)
 
 
 def _participation_only(raw: pd.DataFrame, parsed: _Parsed) -> np.ndarray:
@@ -731,6 +754,13 @@ def _quarantine(raw: pd.DataFrame, parsed: _Parsed, no_identity: np.ndarray, pos
     return _quarantine_frame(raw, parsed.column, positions, q_columns, q_values, q_rules)
 
 
+def _hasil(parsed: _Parsed, masks: dict[str, np.ndarray], kept: np.ndarray):
+    """The ``kept`` rows' results, Kompeten where only a certificate says so."""
+    written = _texts([h[0] for h in parsed.hasils], parsed.column[HASIL].codes[kept])
+    inferred = masks[FLAG_HASIL_FROM_CERTIFICATE][kept]
+    return pd.Series(written, dtype="str").mask(inferred, "Kompeten").array
+
+
 def _kept_rows(raw: pd.DataFrame, parsed: _Parsed, masks: dict[str, np.ndarray], kept: np.ndarray) -> pd.DataFrame:
     """Participation rows of the ``kept`` positions: the per-distinct results spread to them."""
     column = parsed.column
@@ -752,7 +782,7 @@ def _kept_rows(raw: pd.DataFrame, parsed: _Parsed, masks: dict[str, np.ndarray],
         "jabatan_kerja": _texts(column[JABATAN_KERJA].map(clean_jabatan), column[JABATAN_KERJA].codes[kept]),
         "jenjang": _ints([level.jenjang for level in levels], level_codes),
         "kualifikasi": _texts([kualifikasi_for(level.jenjang) for level in levels], level_codes),
-        "hasil": _texts([h[0] for h in parsed.hasils], column[HASIL].codes[kept]),
+        "hasil": _hasil(parsed, masks, kept),
         "nomor_sertifikat": _texts(parsed.nomor_values, column[NOMOR_SERTIFIKAT].codes[kept]),
         "tanggal_terbit": parsed.tanggal_terbit[kept],
         "masa_berlaku": _dates([b[0] for b in parsed.berlakus], column[MASA_BERLAKU].codes[kept]),

@@ -571,10 +571,11 @@ def test_every_row_accounted_for_at_scale():
             ["", "", "participation_only"],
             id="recap",
         ),
-        # a certificate number alone is a record: the sheet is no participation list
+        # a certificate number alone is a record: the sheet is no participation list (and the
+        # certificate, with no result written, says Kompeten)
         pytest.param(
             [dict(nama="A", jenjang="7", nomor_sertifikat="1.2.3"), dict(nama="B", jenjang="7")],
-            ["", ""],
+            ["hasil_from_certificate", ""],
             id="certificate-number-only",
         ),
     ],
@@ -584,6 +585,28 @@ def test_participation_only_per_row_and_per_sheet(sheet_rows, expected_flags):
     result = standardize_submission(raw_frame(sheet_rows), reference_date=REFERENCE)
     assert result.quarantine.empty
     assert result.rows["flags"].tolist() == expected_flags
+
+
+@pytest.mark.parametrize(
+    ("cells", "hasil", "flags"),
+    [
+        # a list of certificate holders: no result column, a certificate on each row
+        pytest.param(dict(nomor_sertifikat="SKK-6408-2023-000123"), "Kompeten", "hasil_from_certificate", id="number"),
+        pytest.param(dict(tanggal_terbit="12-05-2023"), "Kompeten", "hasil_from_certificate", id="issue-date"),
+        pytest.param(dict(masa_berlaku="12-05-2028"), "Kompeten", "hasil_from_certificate", id="expiry"),
+        # a result written wins, whatever the certificate cells say
+        pytest.param(dict(hasil="BK", nomor_sertifikat="SKK-9"), "Belum Kompeten", "", id="result-written"),
+        # not assessed, or pending: no result, and the certificate cell does not make one
+        pytest.param(dict(hasil="tidak hadir", nomor_sertifikat="SKK-10"), None, "", id="not-assessed"),
+        pytest.param(dict(hasil="dalam proses", nomor_sertifikat="SKK-11"), None, "", id="pending"),
+        # "TERBIT" without a number is no certificate to count: alone on its sheet, a participant
+        pytest.param(dict(nomor_sertifikat="TERBIT"), None, "participation_only", id="placeholder"),
+    ],
+)
+def test_a_certificate_without_a_result_is_kompeten(cells, hasil, flags):
+    row = {"nama": "Budi Santoso", "nik": "6408011203900011", "jenjang": "5", **cells}
+    rows = standardize_submission(raw_frame([row]), reference_date=REFERENCE).rows
+    assert (None if pd.isna(rows["hasil"].iloc[0]) else rows["hasil"].iloc[0], rows["flags"].iloc[0]) == (hasil, flags)
 
 
 def test_participation_sheets_are_per_file_and_sheet():
