@@ -50,8 +50,10 @@ def records(submission, *columns):
         (2025.0, "2025"),
         (3.5, "3.5"),
         (999999999999999.0, "999999999999999"),
-        (6408015203850010.0, "6.40801520385001e+15"),
-        (6408015203850012, "6.40801520385001e+15"),  # xls hands integral numbers back as int
+        (6408015203850010.0, "6.40801520385001e+15"),  # Excel's 15 significant digits: flagged as truncated
+        (6408015203850012.0, "6408015203850012"),  # a 16th digit Excel cannot keep: a program wrote it, exact
+        (6408015203850012, "6408015203850012"),  # xls hands integral numbers back as int
+        (6408015203850010, "6.40801520385001e+15"),
         (7, "7"),
         (dt.date(1985, 3, 12), "1985-03-12"),
         (dt.datetime(1985, 3, 12), "1985-03-12"),

@@ -129,7 +129,11 @@ def test_nested_records_blank_records_and_field_names(tmp_path):
         (3.0, "3"),
         (3.5, "3.5"),
         (6408015203850013, "6408015203850013"),  # a JSON integer is exact
-        (6408015203850013.0, "6.40801520385001e+15"),  # a float went through a double
+        # a float went through a double, which holds every whole number below 2**53 exactly; a 16th
+        # digit that is not 0 was never typed into Excel (15 significant digits): all 16 are the NIK's
+        (6408015203850013.0, "6408015203850013"),
+        (6408015203850010.0, "6.40801520385001e+15"),  # ends in 0: maybe Excel's, flagged as truncated
+        (9101015203850013.0, "9.10101520385001e+15"),  # over 2**53: the last digit is the double's
         ({"a": 1}, '{"a":1}'),
     ],
 )

@@ -38,7 +38,7 @@ def render_cell(value: object) -> str | None:
     Strings are stripped (empty -> None); integral numbers below 1e15 lose their
     ``.0``; numbers of 1e15 and above (a NIK typed as a number, already cut to 15
     significant digits by Excel) become ``f"{v:.14e}"`` so standardization can
-    flag them; dates become ISO text, with the time only when it is not midnight;
+    flag them, unless a program wrote all 16 digits (:func:`render_float`); dates become ISO text, with the time only when it is not midnight;
     booleans become ``TRUE`` / ``FALSE``.
     """
     kind = type(value)
@@ -49,9 +49,7 @@ def render_cell(value: object) -> str | None:
         return render_float(value)
     if kind is int:
         # xls hands integral numbers back as int; they were doubles in the file all the same.
-        if abs(value) >= 1e15:
-            return f"{float(value):.14e}"
-        return str(value)
+        return render_float(float(value)) if abs(value) >= 1e15 else str(value)
     if kind is bool:
         return "TRUE" if value else "FALSE"
     if kind is dt.datetime:

@@ -494,14 +494,22 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
     return None
 
 
+_EXACT_DOUBLE_LIMIT = float(2**53)
+
+
 def render_float(value: float) -> str | None:
     """A numeric cell as text (docs/data-model.md section 1).
 
     15 significant digits in scientific form from 1e15 up: a NIK typed as a number
-    lost its 16th digit, and this form lets standardization flag it.
+    lost its 16th digit, and this form lets standardization flag it. Except a whole
+    number whose 16th digit is not 0, below 2**53: Excel keeps 15 significant digits,
+    so such a number was written by a program (an export, a script), and a double
+    holds every whole number below 2**53 exactly: it is the NIK, all 16 digits.
     """
     if value != value or value in (float("inf"), float("-inf")):
         return None
+    if 1e15 <= value < _EXACT_DOUBLE_LIMIT and value.is_integer() and int(value) % 10:
+        return str(int(value))
     if abs(value) >= 1e15:
         return f"{value:.14e}"
     if value.is_integer():
