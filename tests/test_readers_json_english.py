@@ -220,17 +220,35 @@ def test_arrays_of_objects(tmp_path):
     records = [
         {**RECORD, "certificate": [{"number": "1.2.3", "issued_at": "2024-03-12"}]},  # one object: read
         {**RECORD, "certificate": []},  # empty: nothing
-        {**RECORD, "certificate": [{"number": "4.5.6"}, {"number": "7.8.9"}]},  # several: kept as text
+        {**RECORD, "certificate": [{"number": "4.5.6"}, {"number": "7.8.9"}]},  # several: one row each
+        {**RECORD, "phones": [{"type": "hp", "no": "0812"}, {"type": "rumah", "no": "0541"}]},  # not certificates: text
     ]
     path = tmp_path / "page.json"
     path.write_text(json.dumps({"data": records}), encoding="utf-8")
     submission = read_submission(path, office())
-    assert submission.rows[["nomor_sertifikat", "tanggal_terbit"]].values.tolist() == [
-        ["1.2.3", "2024-03-12"],
-        [None, None],
-        [None, None],
+    assert submission.rows[["source_sheet", "source_row", "nomor_sertifikat", "tanggal_terbit"]].values.tolist() == [
+        ["", "1", "1.2.3", "2024-03-12"],
+        ["", "2", None, None],
+        ["", "4", None, None],
+        ["certificate[1]", "3", "4.5.6", None],
+        ["certificate[2]", "3", "7.8.9", None],
     ]
-    assert submission.sheets[0].note == "field 'certificate' holds several objects in 1 record(s); kept as text"
+    assert [sheet.sheet for sheet in submission.sheets] == ["", "certificate[1]", "certificate[2]"]
+    assert submission.sheets[0].note == "field 'phones' holds several objects in 1 record(s); kept as text"
+
+
+def test_a_person_with_several_certificates_gives_a_row_for_each(tmp_path):
+    """A person-centred export: the person's fields on every row, one row per certificate."""
+    person = {"nama": "Budi Santoso", "nik": "6408015203850012",
+              "sertifikat": [{"nomor": "SKK-1", "jenjang": 3, "jabatan_kerja": "Tukang Besi"},
+                             {"nomor": "SKK-2", "jenjang": 4, "jabatan_kerja": "Mandor"}]}
+    path = tmp_path / "pemegang.json"
+    path.write_text(json.dumps({"data": [person]}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.rows[["source_sheet", "source_row", "nama", "nik", "nomor_sertifikat", "jenjang"]].values.tolist() == [
+        ["sertifikat[1]", "1", "Budi Santoso", "6408015203850012", "SKK-1", "3"],
+        ["sertifikat[2]", "1", "Budi Santoso", "6408015203850012", "SKK-2", "4"],
+    ]
 
 
 def test_equally_sure_fields_fill_each_others_gaps(tmp_path):

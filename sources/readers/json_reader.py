@@ -14,7 +14,11 @@ array holding one object counts as that object), and each path is mapped by
 a registry ``column_mapping`` written ``certificate.number`` or
 ``certificate_number`` matches, then the child in its parent's context. When
 two fields map to one column the surer mapping wins, then the first seen.
-A page of arrays (a header array, then value arrays) is read like a sheet.
+A record holding a person and a list of their certificates or assessments gives
+one row per object of that list, the person's fields on each, in "sheet"
+``<path>[k]`` (a list of other objects, e.g. phone numbers, stays text).
+A page of arrays (a header array, then value arrays, or value arrays with their
+column names beside them) is read like a sheet.
 ``source_row`` is the 1-based record index within the file.
 """
 
@@ -188,19 +192,22 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     overrides = office.reader.column_mapping or None
     if all(type(record) is list for record in records):
         return [_read_arrays(records, overrides, columns)]
-    flat, seen, several = _flatten_records(records)
+    flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
     canonicals = list(mapping)
-    values, source_rows, skipped = _collect_rows(flat, [mapping[c] for c in canonicals])
-    report = SheetReport(
-        sheet="",
-        header_row=None,
-        columns={c: ".".join(p[0]) for c, p in mapping.items()},
-        rows=len(source_rows),
-        skipped=skipped,
-        note="; ".join(notes),
-    )
-    return [TableRows(dict(zip(canonicals, values)), source_rows, report)]
+    tables = []
+    for part, entries in _by_part(flat).items():
+        values, source_rows, skipped = _collect_rows(entries, [mapping[c] for c in canonicals])
+        report = SheetReport(
+            sheet=part,
+            header_row=None,
+            columns={c: ".".join(p[0]) for c, p in mapping.items()},
+            rows=len(source_rows),
+            skipped=skipped,
+            note="; ".join(notes),
+        )
+        tables.append(TableRows(dict(zip(canonicals, values)), source_rows, report))
+    return tables
 
 
 def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None]:
@@ -269,24 +276,85 @@ def _read_arrays(records: list[list], overrides, columns: list[str] | None = Non
     return extract_rows(records, header, render_value, row_number, overrides=overrides)
 
 
+# A record may hold one person and a list of their certificates or assessments:
+# {"nama": ..., "sertifikat": [{"nomor": ..., "jenjang": 3}, {"nomor": ..., "jenjang": 4}]}.
+# One row cannot hold two certificates, so such a record gives one row per object,
+# each with the person's own fields, in "sheet" <path>[k] (record k-th object): the
+# row keeps its record number and the sheet says which object it is.
+_PARTICIPATION_COLUMNS = frozenset(
+    {headers.NOMOR_SERTIFIKAT, headers.TANGGAL_TERBIT, headers.MASA_BERLAKU, headers.JENJANG, headers.KUALIFIKASI,
+     headers.HASIL, headers.JABATAN_KERJA, headers.PROGRAM, headers.TAHUN}
+)
+
+
 def _flatten_records(
-    records: list,
-) -> tuple[list[dict | None], dict[tuple[str, ...], None], dict[tuple[str, ...], int]]:
-    """Each record's fields by key path (None for a non-object), every path seen, paths of several objects.
+    records: list, overrides=None
+) -> tuple[list[tuple[int, str, dict | None]], dict[tuple[str, ...], None], dict[tuple[str, ...], int]]:
+    """Each row's (record number, part, fields by key path), every path seen, paths of several objects
+    kept as text. ``part`` is "" for a record read whole, ``<path>[k]`` for its k-th object.
 
     Fields are mapped once per page, from the paths any record has, not once per record.
     """
-    flat: list[dict | None] = []
+    flat: list[tuple[int, str, dict | None]] = []
     seen: dict[tuple[str, ...], None] = {}  # fields in first-seen order: a web export omits null fields
     several: dict[tuple[str, ...], int] = {}
-    for record in records:
-        if type(record) is dict:
-            fields = _flatten(record, {}, several)
+    for number, record in enumerate(records, start=1):
+        if type(record) is not dict:
+            flat.append((number, "", None))
+            continue
+        found: dict[tuple[str, ...], int] = {}
+        fields = _flatten(record, {}, found)
+        per_object = _participation_list(record, found, overrides)
+        if per_object is None:
+            for path, count in found.items():
+                several[path] = several.get(path, 0) + count
             seen.update(dict.fromkeys(fields))
-            flat.append(fields)
-        else:
-            flat.append(None)
+            flat.append((number, "", fields))
+            continue
+        path, objects = per_object
+        for k, item in enumerate(objects, start=1):
+            one = _flatten(_with_value(record, path, item), {}, {})
+            seen.update(dict.fromkeys(one))
+            flat.append((number, f"{'.'.join(path)}[{k}]", one))
     return flat, seen, several
+
+
+def _participation_list(record: dict, found: dict, overrides) -> tuple[tuple[str, ...], list] | None:
+    """The record's one list of several objects that describe participations (certificates,
+    assessments), and its objects; None when there is none, or more than one list."""
+    if len(found) != 1:
+        return None
+    (path,) = found
+    objects = record
+    for key in path:
+        objects = objects.get(key) if type(objects) is dict else None
+    if type(objects) is not list:
+        return None  # a list inside a list: kept as text
+    inner = _flatten(objects[0], {}, {}, path)
+    if not any(headers.canonical_path(p, overrides)[0] in _PARTICIPATION_COLUMNS for p in inner):
+        return None  # addresses, phone numbers, family: not one row each
+    return path, objects
+
+
+def _with_value(record: dict, path: tuple[str, ...], value: object) -> dict:
+    """A copy of ``record`` with the value at ``path`` replaced (the dicts on the way copied)."""
+    top = dict(record)
+    node = top
+    for key in path[:-1]:
+        node[key] = dict(node[key])
+        node = node[key]
+    node[path[-1]] = value
+    return top
+
+
+def _by_part(flat: list[tuple[int, str, dict | None]]) -> dict[str, list[tuple[int, dict | None]]]:
+    """The rows grouped by part ("" first, then parts in the order they first appear)."""
+    parts: dict[str, list[tuple[int, dict | None]]] = {"": []}
+    for number, part, fields in flat:
+        parts.setdefault(part, []).append((number, fields))
+    if not parts[""] and len(parts) > 1:
+        del parts[""]
+    return parts
 
 
 def _field_mapping(seen: dict, several: dict, overrides) -> tuple[dict[str, list[tuple[str, ...]]], list[str]]:
@@ -305,13 +373,13 @@ def _field_mapping(seen: dict, several: dict, overrides) -> tuple[dict[str, list
 
 
 def _collect_rows(
-    flat: list[dict | None], paths: list[list[tuple[str, ...]]]
+    entries: list[tuple[int, dict | None]], paths: list[list[tuple[str, ...]]]
 ) -> tuple[list[list[str | None]], list[int], dict[str, int]]:
     """Column-wise values of the records that hold something, their 1-based record numbers, and skip counts."""
     values: list[list[str | None]] = [[] for _ in paths]
     source_rows: list[int] = []
     skipped: dict[str, int] = {}
-    for index, fields in enumerate(flat, start=1):
+    for index, fields in entries:
         if fields is None:
             skipped["not_a_record"] = skipped.get("not_a_record", 0) + 1
             continue
