@@ -45,11 +45,16 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# How far into an HTML page its first <table> may start (styles and scripts come first).
+_HTML_TABLE_WITHIN = 256 * 1024
+
+
 def detect_format(data: bytes, name: str) -> str:
-    """"xlsx", "xls", "ods", "json" or "csv" from the first bytes, the extension second.
+    """"xlsx", "xls", "ods", "json", "csv" or "html" (a page with a table) from the first
+    bytes, the extension second.
 
     Raises :class:`SubmissionRejected` for an empty file and for anything that is
-    none of these (a PDF, an image, a web page saved as .xls, other binary data).
+    none of these (a PDF, an image, a web page without a table, other binary data).
     """
     if not data:
         raise SubmissionRejected("empty file (0 bytes)")
@@ -73,8 +78,10 @@ def detect_format(data: bytes, name: str) -> str:
         lowered = start[:512].lower()
         if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096].lower():
             what = "an Excel 2003 XML spreadsheet"
-        elif b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-            what = "an HTML page (a web export saved with an Excel extension?)"
+        elif b"<table" in data[:_HTML_TABLE_WITHIN].lower():
+            return "html"  # a web system's "Excel" export: an HTML table (sources/readers/html_reader.py)
+        elif b"<html" in lowered or b"<!doctype html" in lowered:
+            what = "an HTML page without a table"
         else:
             what = "an XML or HTML file"
         raise SubmissionRejected(f"unknown format: {what}; ask the office to save it as .xlsx or .csv")

@@ -355,9 +355,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of every legacy Offi
          "rahasia.xlsx: password-protected workbook; ask the office for an unprotected copy"),
         ("scan.xlsx", lambda tmp: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "xlsx",
          "scan.xlsx: unknown format: a PDF document, not an xlsx, xls, csv or json file"),
-        ("export.xls", lambda tmp: b"<html><body><table><tr><td>Nama</td></tr></table></body></html>", "xls",
-         "export.xls: unknown format: an HTML page (a web export saved with an Excel extension?); "
-         "ask the office to save it as .xlsx or .csv"),
+        ("export.xls", lambda tmp: b"<html><body><p>Sesi Anda telah berakhir</p></body></html>", "xls",
+         "export.xls: unknown format: an HTML page without a table; ask the office to save it as .xlsx or .csv"),
         ("data.bin", lambda tmp: b"\x01\x02\x00\x00binary", "unknown",
          "data.bin: unknown format: binary data starting 01 02 00 00 62 69 6e 61, "
          "not an xlsx, xls, csv or json file"),

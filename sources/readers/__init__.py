@@ -20,6 +20,7 @@ from sources.landing import file_sha256 as sha256_of
 from sources.filenames import printable_name
 from sources.formats import detect_format
 from sources.readers.csv_reader import read_csv
+from sources.readers.html_reader import read_html
 from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
 from sources.readers.json_reader import read_json
@@ -39,7 +40,7 @@ __all__ = [
 FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS
 
 _EXTENSION_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
-                      ".tsv": "csv", ".json": "json", ".ods": "ods"}
+                      ".tsv": "csv", ".json": "json", ".ods": "ods", ".htm": "html", ".html": "html"}
 
 
 @dataclass
@@ -68,6 +69,8 @@ def _read(data: bytes, fmt: str, office: Office) -> list[TableRows | SheetReport
     if fmt == "csv":
         check_text(data, office.limits)
         return read_csv(data, office)
+    if fmt == "html":
+        return read_html(data, office)
     return read_json(data, office)
 
 

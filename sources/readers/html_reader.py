@@ -1,0 +1,164 @@
+"""HTML tables that web systems hand out as "Excel" exports.
+
+Many office web applications answer "Export Excel" with an HTML page holding a
+``<table>`` and an ``application/vnd.ms-excel`` content type, saved as ``.xls``;
+Excel opens it with a warning, and offices send it on as it is. Each table of
+the page is read like a sheet (``"tabel 1"``, ``"tabel 2"``, ...): its rows
+through the same header detection and row rules as a spreadsheet, a merged cell
+(``colspan`` / ``rowspan``) having its text in its first cell only, as Excel's
+merged cells do. ``source_row`` is the 1-based row number within the table.
+
+Parsed with the standard library's tokenizer: no network, no scripts, and
+character references are the only entities it expands.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from sources.readers.csv_reader import decode
+from sources.readers.table import (
+    SCAN_ROWS,
+    HeaderNotFound,
+    SheetReport,
+    TableRows,
+    extract_rows,
+    find_header,
+    leading_text,
+    render_text,
+)
+from sources.registry import Office
+
+# Whitespace inside a cell (line breaks of <br>, indentation of the markup) is one space.
+_CELL_TAGS = ("td", "th")
+
+
+class _Tables(HTMLParser):
+    """Every ``<table>`` of a page as rows of cell texts (a nested table is a table of its own)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str | None]]] = []
+        self._open: list[_Table] = []  # the tables being read, innermost last
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._open.append(_Table())
+        elif self._open and tag == "tr":
+            self._open[-1].start_row()
+        elif self._open and tag in _CELL_TAGS:
+            named = dict(attrs)
+            self._open[-1].start_cell(_span(named.get("colspan")), _span(named.get("rowspan")))
+        elif self._open and tag == "br":
+            self._open[-1].text(" ")
+
+    def handle_endtag(self, tag):
+        if not self._open:
+            return
+        if tag in _CELL_TAGS:
+            self._open[-1].end_cell()
+        elif tag == "tr":
+            self._open[-1].end_row()
+        elif tag == "table":
+            self.tables.append(self._open.pop().finish())
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[-1].text(data)
+
+    def close(self):
+        super().close()
+        while self._open:  # a page cut short: what was read of its tables still counts
+            self.tables.append(self._open.pop().finish())
+
+
+class _Table:
+    """One table being read: its rows, the open row and cell, and the cells spanning down."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str | None]] = []
+        self.row: list[str | None] | None = None
+        self.cell: tuple[list[str], int, int] | None = None  # text parts, colspan, rowspan
+        self.above: dict[int, int] = {}  # column -> rows still covered by a cell above
+        self.pending: dict[int, int] = {}  # the same, set by cells of the open row
+
+    def start_row(self) -> None:
+        self.end_row()
+        self.row = []
+
+    def start_cell(self, colspan: int, rowspan: int) -> None:
+        self.end_cell()
+        if self.row is None:
+            self.row = []
+        self.cell = ([], colspan, rowspan)
+
+    def text(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell[0].append(data)
+
+    def end_cell(self) -> None:
+        if self.cell is None:
+            return
+        parts, colspan, rowspan = self.cell
+        self.cell = None
+        text = " ".join("".join(parts).split()) or None
+        for offset in range(colspan):
+            self._skip_covered()
+            if rowspan > 1:
+                self.pending[len(self.row)] = rowspan - 1
+            self.row.append(text if offset == 0 else None)
+
+    def end_row(self) -> None:
+        self.end_cell()
+        if self.row is None:
+            return
+        self._skip_covered(to_end=True)
+        self.rows.append(self.row)
+        self.row = None
+        self.above = {column: left - 1 for column, left in self.above.items() if left > 1}
+        self.above.update(self.pending)
+        self.pending = {}
+
+    def finish(self) -> list[list[str | None]]:
+        self.end_row()
+        return self.rows
+
+    def _skip_covered(self, to_end: bool = False) -> None:
+        # Columns a cell above still covers are empty in this row, as under a merged Excel cell.
+        while self.above.get(len(self.row), 0) > 0 or (to_end and any(c >= len(self.row) for c in self.above)):
+            self.row.append(None)
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def page_tables(text: str) -> list[list[list[str | None]]]:
+    """The page's tables, each as rows of cell texts (None for an empty or merged-over cell)."""
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    return [rows for rows in parser.tables if rows]
+
+
+def read_html(data: bytes, office: Office) -> list[TableRows | SheetReport]:
+    """Read every table of an HTML page as a sheet."""
+    text, encoding = decode(data, office.reader.encoding)
+    tables = page_tables(text)
+    if not tables:
+        return [SheetReport("", None, {}, 0, {}, note=f"an HTML page without a table (read as {encoding})")]
+    overrides = office.reader.column_mapping or None
+    results: list[TableRows | SheetReport] = []
+    for number, rows in enumerate(tables, start=1):
+        sheet = f"tabel {number}"
+        head = [[render_text(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
+        try:
+            header = find_header(head, overrides)
+        except HeaderNotFound as reason:
+            results.append(SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v)))
+            continue
+        results.append(extract_rows(rows, header, render_text, lambda i: i + 1, sheet=sheet, overrides=overrides))
+    return results
