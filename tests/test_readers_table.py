@@ -250,6 +250,7 @@ HEADER = "No | Nama | NIK | Jabatan Kerja | Jenjang"
         ("JUMLAH | 50 | | | ", [], {"total": 1}),  # the count under the name column
         ("JUMLAH | 2 orang | | | ", [], {"total": 1}),  # ... with its unit
         ("Total | 1.250 peserta | | | ", [], {"total": 1}),
+        ("JUMLAH | | 25 orang | | ", [], {"total": 1}),  # ... or under the NIK column
         ("JUMLAH | Budi | | | ", [2], {}),  # a name next to it: not a total row
         # the header printed again on the next page
         (

@@ -254,8 +254,10 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
-# A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta".
+# A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta"; with its unit it
+# is never a NIK, whichever column it lands in.
 _COUNT = re.compile(r"^\s*\d[\d.,]*\s*(?:orang|org|peserta|pekerja|people|persons?)?\s*$", re.IGNORECASE)
+_COUNT_WITH_UNIT = re.compile(r"^\s*\d[\d.,]*\s*(?:orang|org|peserta|pekerja|people|persons?)\s*$", re.IGNORECASE)
 _TOTAL_CELL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
 # The place-and-date line that opens a signature block: "Sangatta, 15 Desember 2025".
 _PLACE_DATE = re.compile(
@@ -353,7 +355,7 @@ def _classify_rows(
         nik = vals[nik_at] if nik_at is not None else None
         # Rows with a NIK-like value are participants; only the rest can be totals,
         # footers or numbering, so only they pay for looking at every cell.
-        if nik is None or len(nik) <= 5 or not has_digit(nik):
+        if nik is None or len(nik) <= 5 or not has_digit(nik) or _COUNT_WITH_UNIT.match(nik):
             reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides)
             if reason == "footer":
                 footer_from = i
@@ -478,7 +480,7 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
             # The count often lands in the name or NIK column ("JUMLAH | | 25", "JUMLAH | 25
             # orang"); a name is never a count and a count is far shorter than a NIK.
             if (nama is None or _TOTAL.match(nama) or _COUNT.match(nama)) and (
-                nik is None or _TOTAL.match(nik) or (nik.isdigit() and len(nik) <= 5)
+                nik is None or _TOTAL.match(nik) or (nik.isdigit() and len(nik) <= 5) or _COUNT_WITH_UNIT.match(nik)
             ):
                 return "total"
     overrides = dict(overrides) if overrides else None
