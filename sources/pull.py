@@ -80,10 +80,14 @@ SNIFF_BYTES = 4096
 KIND_EXTENSIONS = {
     "xlsx": (".xlsx", ".xlsm"),
     "xls": (".xls",),
+    "html": (".xls", ".html", ".htm"),  # an HTML table the web system calls Excel: kept as .xls
     "ods": (".ods",),
     "json": (".json",),
     "csv": (".csv", ".txt", ".tsv"),
 }
+# Content types under which web systems send their HTML-table "Excel" exports.
+SPREADSHEET_TYPES = frozenset({"application/vnd.ms-excel", "application/x-msexcel", "application/excel",
+                               "application/x-excel", "application/msexcel"})
 # Extensions that say nothing reliable about the content and are replaced, not appended to.
 REPLACEABLE_EXTENSIONS = {ext for exts in KIND_EXTENSIONS.values() for ext in exts} | {
     ".zip", ".php", ".asp", ".aspx", ".jsp", ".htm", ".html", ".cgi", ".bin", ".dat", ".do", ".xml", ".download",
@@ -719,7 +723,8 @@ def _read_limited(response: requests.Response, limit: int) -> bytes:
 
 
 def _sniff(head: bytes, content_type: str) -> str:
-    """The data type the first bytes show: xlsx, xls, ods, json or csv; a problem for anything else.
+    """The data type the first bytes show: xlsx, xls, ods, json, csv or html (a table sent as
+    Excel); a problem for anything else.
 
     The content rules are the readers' own (:func:`sources.readers.detect_format`), so a
     download is never accepted by one rule and rejected by the other. The puller adds only
@@ -729,11 +734,15 @@ def _sniff(head: bytes, content_type: str) -> str:
         raise _SourceProblem("empty body")
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     media = content_type.split(";")[0].strip().lower()
+    page = media in ("text/html", "application/xhtml+xml")
     # JSON endpoints written in PHP are often labelled text/html; the body decides for them.
     if not text.startswith((b"{", b"[")) and (
-        media in ("text/html", "application/xhtml+xml")
-        or text[:32].lower().startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--"))
+        page or text[:32].lower().startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--"))
     ):
+        # A web system's "Export Excel" answers an HTML table under a spreadsheet type: that
+        # is data (sources/readers/html_reader.py); a page served as a page is a login or error page.
+        if not page and media in SPREADSHEET_TYPES and b"<table" in head.lower():
+            return "html"
         raise _SourceProblem(f"got an HTML page instead of a data file (Content-Type {media or 'none'})")
     try:
         return detect_format(head, "")

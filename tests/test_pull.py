@@ -360,6 +360,18 @@ def test_a_download_the_readers_would_reject_is_rejected_with_their_reason(serve
     assert listing(landing) == []
 
 
+def test_a_web_systems_html_table_sent_as_excel_is_kept_as_xls(server, session, landing):
+    """"Export Excel" of a web application: an HTML table under application/vnd.ms-excel."""
+    table = b"<html><body><table><tr><td>Nama</td><td>NIK</td></tr><tr><td>Budi</td><td>6408010101010001</td></tr></table>"
+    server.on("/export.php", reply(200, table, {"Content-Type": "application/vnd.ms-excel"}))
+
+    result = pull_office(OFFICE, http_source(f"{server.url}/export.php"), landing, session=session, now=NOW)
+
+    assert result.errors == []
+    assert [name for name in listing(landing) if not name.startswith(".")] == ["export.xls"]
+    assert (landing / "export.xls").read_bytes() == table
+
+
 def test_an_html_page_does_not_replace_the_good_copy(server, session, landing):
     server.on("/f.xlsx", xlsx_file(), reply(200, HTML, {"Content-Type": "text/html"}))
     source = http_source(f"{server.url}/f.xlsx")
