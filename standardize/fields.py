@@ -253,7 +253,13 @@ def hasil_not_assessed(raw: str | None) -> bool:
 # --- nomor sertifikat ---------------------------------------------------------
 
 # "terbit" alone says a certificate exists but not its number.
-_CERTIFICATE_PLACEHOLDERS = _PENDING | {"terbit", "sudah terbit", "0", "tidak ada", "belum ada"}
+_CERTIFICATE_ISSUED = frozenset({"terbit", "sudah terbit", "telah terbit", "sertifikat terbit", "issued"})
+_CERTIFICATE_PLACEHOLDERS = _PENDING | _CERTIFICATE_ISSUED | {"0", "tidak ada", "belum ada"}
+
+
+def certificate_issued_without_number(raw: str | None) -> bool:
+    """True for a certificate cell that says the certificate was issued, without its number ("TERBIT")."""
+    return raw is not None and _key(raw) in _CERTIFICATE_ISSUED
 
 
 def parse_nomor_sertifikat(raw: str | None) -> str | None:

@@ -48,6 +48,7 @@ from standardize.date_order import infer_date_orders
 from standardize.dates import parse_date, split_birth
 from standardize.fields import (
     as_arrow_text,
+    certificate_issued_without_number,
     clean_jabatan,
     clean_place,
     clean_text,
@@ -689,13 +690,21 @@ def _flag_masks(raw: pd.DataFrame, parsed: _Parsed) -> dict[str, np.ndarray]:
 
 
 def _certificate_recorded(parsed: _Parsed) -> np.ndarray:
-    """Rows that record a certificate: its number, or a readable issue or expiry date."""
+    """Rows that record a certificate: its number ("TERBIT": issued, number to follow), or a
+    readable issue or expiry date."""
     column = parsed.column
     return (
         np.asarray(pd.notna(parsed.nomor_values))[column[NOMOR_SERTIFIKAT].codes]
+        | _issued_without_number(parsed)
         | _bools([t[0] is not None for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
         | _bools([b[0] is not None for b in parsed.berlakus], column[MASA_BERLAKU].codes)
     )
+
+
+def _issued_without_number(parsed: _Parsed) -> np.ndarray:
+    """Rows whose certificate cell says it was issued, the number to follow ("TERBIT")."""
+    column = parsed.column[NOMOR_SERTIFIKAT]
+    return _bools([certificate_issued_without_number(value) for value in column.values], column.codes)
 
 
 def _certificate_without_result(parsed: _Parsed) -> np.ndarray:
@@ -713,6 +722,7 @@ def _participation_only(raw: pd.DataFrame, parsed: _Parsed) -> np.ndarray:
     assessed_or_certified = (
         _bools([h[0] is not None for h in parsed.hasils], column[HASIL].codes)
         | np.asarray(pd.notna(parsed.nomor_values))[column[NOMOR_SERTIFIKAT].codes]
+        | _issued_without_number(parsed)
         | _bools([t[1] for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
         | _bools([b[1] for b in parsed.berlakus], column[MASA_BERLAKU].codes)
     )

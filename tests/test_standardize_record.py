@@ -599,8 +599,10 @@ def test_participation_only_per_row_and_per_sheet(sheet_rows, expected_flags):
         # not assessed, or pending: no result, and the certificate cell does not make one
         pytest.param(dict(hasil="tidak hadir", nomor_sertifikat="SKK-10"), None, "", id="not-assessed"),
         pytest.param(dict(hasil="dalam proses", nomor_sertifikat="SKK-11"), None, "", id="pending"),
-        # "TERBIT" without a number is no certificate to count: alone on its sheet, a participant
-        pytest.param(dict(nomor_sertifikat="TERBIT"), None, "participation_only", id="placeholder"),
+        # "TERBIT": issued, the number to follow (DOMAIN: numbers arrive weeks later)
+        pytest.param(dict(nomor_sertifikat="TERBIT"), "Kompeten", "hasil_from_certificate", id="issued"),
+        # "dalam proses": not issued yet, no result to count
+        pytest.param(dict(nomor_sertifikat="dalam proses"), None, "participation_only", id="in-process"),
     ],
 )
 def test_a_certificate_without_a_result_is_kompeten(cells, hasil, flags):
