@@ -49,6 +49,16 @@ _PREFIX_GELAR: dict[str, str] = {
     "dr": "Dr.",
     "prof": "Prof.",
     "kh": "K.H.",
+    # forms of address in invitation and attendance lists ("Sdr. Budi", "Bpk. Ahmad", "Ny. Siti"):
+    # not part of the name; kept with the gelar so nothing written is lost
+    "sdr": "Sdr.",
+    "sdri": "Sdri.",
+    "bpk": "Bpk.",
+    "bapak": "Bapak",
+    "ibu": "Ibu",
+    "tn": "Tn.",
+    "ny": "Ny.",
+    "nn": "Nn.",
 }
 
 # Degrees and professional titles written after the name. Keyed by _gelar_key;

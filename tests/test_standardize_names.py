@@ -25,6 +25,12 @@ NAME_CASES = [
     ("H.ABDUL RAHMAN", NameResult("Abdul Rahman", "H.")),
     ("Hj. Siti Aminah", NameResult("Siti Aminah", "Hj.")),
     ("HJ SITI AMINAH", NameResult("Siti Aminah", "Hj.")),
+    # forms of address of invitation and attendance lists: not part of the name
+    ("Sdr. Budi Santoso", NameResult("Budi Santoso", "Sdr.")),
+    ("Bpk. Ahmad Fauzi", NameResult("Ahmad Fauzi", "Bpk.")),
+    ("Ibu Siti Aminah", NameResult("Siti Aminah", "Ibu")),
+    ("Ny. Siti Aminah, S.T.", NameResult("Siti Aminah", "Ny., S.T.")),
+    ("Ibu", NameResult("Ibu", None)),  # nothing follows: the cell's only word stays the name
     ("Ir. Bambang Sutrisno", NameResult("Bambang Sutrisno", "Ir.")),
     ("IR BAMBANG", NameResult("Bambang", "Ir.")),
     ("Drs. Suparman", NameResult("Suparman", "Drs.")),
