@@ -300,10 +300,12 @@ def _train_without_labels(linker: Linker) -> None:
     the same name and birth date (assumed to find 70% of true pairs), the m
     probabilities from expectation maximisation over pairs with the same birth date
     (which trains the name, sex, place and number comparisons) and with the same name
-    (which trains the birth date), every record taking part.
+    and birth year (which trains the birth date), every record taking part.
     """
     linker.training.estimate_probability_two_random_records_match([block_on("name", "birth")], recall=0.7)
-    for rule in (block_on("birth"), block_on("name")):
+    # The capped blocking keys (MAX_BLOCK_ROWS): a common name over two million rows would
+    # otherwise make millions of pairs in one block.
+    for rule in (block_on("b_birth"), block_on("b_name_year")):
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(rule, record_sample_proportion=1.0)
         except ValueError as exc:
