@@ -50,8 +50,8 @@ _HTML_TABLE_WITHIN = 256 * 1024
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """"xlsx", "xls", "ods", "json", "csv" or "html" (a page with a table) from the first
-    bytes, the extension second.
+    """"xlsx", "xls", "ods", "json", "csv", "html" (a page with a table) or "spreadsheetml"
+    (Excel 2003 XML) from the first bytes, the extension second.
 
     Raises :class:`SubmissionRejected` for an empty file and for anything that is
     none of these (a PDF, an image, a web page without a table, other binary data).
@@ -77,10 +77,10 @@ def detect_format(data: bytes, name: str) -> str:
     if start[:1] == b"<":
         lowered = start[:512].lower()
         if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096].lower():
-            what = "an Excel 2003 XML spreadsheet"
-        elif b"<table" in data[:_HTML_TABLE_WITHIN].lower():
+            return "spreadsheetml"  # Excel 2003 XML, as older PHP systems export it (sources/readers/spreadsheetml.py)
+        if b"<table" in data[:_HTML_TABLE_WITHIN].lower():
             return "html"  # a web system's "Excel" export: an HTML table (sources/readers/html_reader.py)
-        elif b"<html" in lowered or b"<!doctype html" in lowered:
+        if b"<html" in lowered or b"<!doctype html" in lowered:
             what = "an HTML page without a table"
         else:
             what = "an XML or HTML file"

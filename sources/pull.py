@@ -81,6 +81,7 @@ KIND_EXTENSIONS = {
     "xlsx": (".xlsx", ".xlsm"),
     "xls": (".xls",),
     "html": (".xls", ".html", ".htm"),  # an HTML table the web system calls Excel: kept as .xls
+    "spreadsheetml": (".xls", ".xml"),  # Excel 2003 XML, as older PHP systems export it
     "ods": (".ods",),
     "json": (".json",),
     "csv": (".csv", ".txt", ".tsv"),

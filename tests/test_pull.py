@@ -342,8 +342,7 @@ def test_an_html_page_served_with_200_is_rejected(server, session, landing, body
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "unknown format: a PDF document"),
         (b"\x89PNG\r\n\x1a\n" + bytes(64), "unknown format: a PNG image"),
         (b"\x1f\x8b\x08\x00" + bytes(64), "unknown format: a gzip archive"),
-        (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
-         "unknown format: an Excel 2003 XML spreadsheet"),
+        (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>', "unknown format: an XML or HTML file"),
         (b"ID\x00\x01\x02\x03" + bytes(64), "unknown format: binary data starting"),
     ],
 )

@@ -21,6 +21,7 @@ from sources.filenames import printable_name
 from sources.formats import detect_format
 from sources.readers.csv_reader import read_csv
 from sources.readers.html_reader import read_html
+from sources.readers.spreadsheetml import read_spreadsheetml
 from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
 from sources.readers.json_reader import read_json
@@ -71,6 +72,8 @@ def _read(data: bytes, fmt: str, office: Office) -> list[TableRows | SheetReport
         return read_csv(data, office)
     if fmt == "html":
         return read_html(data, office)
+    if fmt == "spreadsheetml":
+        return read_spreadsheetml(data, office)
     return read_json(data, office)
 
 

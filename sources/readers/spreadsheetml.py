@@ -1,0 +1,103 @@
+"""Excel 2003 XML spreadsheets (SpreadsheetML), which older PHP web systems export as .xls.
+
+``<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">`` holds
+``<Worksheet ss:Name>`` / ``<Table>`` / ``<Row>`` / ``<Cell>`` / ``<Data>``. Each worksheet
+is read like a sheet of a workbook: its rows through the same header detection and
+row rules. A cell may skip ahead (``ss:Index``, 1-based) and span columns
+(``ss:MergeAcross``: empty beyond its first cell, as a merged Excel cell);
+a row may skip ahead too. ``source_row`` is the row's 1-based number in its sheet.
+
+A file declaring a DOCTYPE or entities is refused before parsing, like such an xlsx
+member: spreadsheets never need them, and entity expansion is the classic XML bomb.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+
+from sources.readers.table import (
+    SCAN_ROWS,
+    HeaderNotFound,
+    SheetReport,
+    SubmissionRejected,
+    TableRows,
+    extract_rows,
+    find_header,
+    leading_text,
+    render_text,
+)
+from sources.registry import Office
+
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+# Far beyond any participant list: a bad ss:Index must not make a row of a million cells.
+_MAX_COLUMN = 16_384
+
+
+def _index(element, current: int) -> int:
+    value = element.get(f"{_SS}Index")
+    if value is None:
+        return current
+    try:
+        index = int(value) - 1
+    except ValueError:
+        return current
+    return index if current <= index < _MAX_COLUMN else current
+
+
+def _cell_text(cell) -> str | None:
+    data = cell.find(f"{_SS}Data")
+    if data is None:
+        return None
+    # Rich text (<Data><B>..</B></Data>) keeps its words.
+    return " ".join("".join(data.itertext()).split()) or None
+
+
+def _sheet_rows(table) -> tuple[list[list[str | None]], list[int]]:
+    """The table's rows as cell texts, and each row's 1-based number in the sheet."""
+    rows: list[list[str | None]] = []
+    numbers: list[int] = []
+    position = 0
+    for row in table.iter(f"{_SS}Row"):
+        position = _index(row, position)
+        cells: list[str | None] = []
+        for cell in row.iter(f"{_SS}Cell"):
+            column = _index(cell, len(cells))
+            cells.extend([None] * (column - len(cells)))
+            cells.append(_cell_text(cell))
+            try:
+                span = min(int(cell.get(f"{_SS}MergeAcross", "0")), _MAX_COLUMN)
+            except ValueError:
+                span = 0
+            cells.extend([None] * span)
+        rows.append(cells)
+        numbers.append(position + 1)
+        position += 1
+    return rows, numbers
+
+
+def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetReport]:
+    """Read every worksheet of an Excel 2003 XML spreadsheet as a sheet."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
+        raise SubmissionRejected("Excel 2003 XML spreadsheet that declares XML entities (<!DOCTYPE>), "
+                                 "which spreadsheets never need; ask the office to save it as .xlsx")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise SubmissionRejected(f"corrupt Excel 2003 XML spreadsheet ({error})") from None
+    overrides = office.reader.column_mapping or None
+    results: list[TableRows | SheetReport] = []
+    for number, worksheet in enumerate(root.iter(f"{_SS}Worksheet"), start=1):
+        sheet = worksheet.get(f"{_SS}Name") or f"Sheet{number}"
+        table = worksheet.find(f"{_SS}Table")
+        rows, numbers = _sheet_rows(table) if table is not None else ([], [])
+        head_rows = [[render_text(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
+        try:
+            header = find_header(head_rows, overrides, row_number=numbers.__getitem__)
+        except HeaderNotFound as reason:
+            results.append(SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head_rows, lambda v: v)))
+            continue
+        results.append(extract_rows(rows, header, render_text, numbers.__getitem__, sheet=sheet, overrides=overrides))
+    if not results:
+        raise SubmissionRejected("Excel 2003 XML spreadsheet without a worksheet")
+    return results
