@@ -175,7 +175,7 @@ class OfficeIntake:
 
 def stage_submissions(office: Office, registry: OfficeRegistry, staging: StagingStore) -> OfficeIntake:
     """Read every file in the office's landing folder, judge each file, and stage rows and files."""
-    intake = read_office_files(office, registry.landing_files(office))
+    intake = read_office_files(office, registry.landing_files(office), office.landing_dir(Path(registry.landing_root)))
     files = check_submissions(intake.files, intake.rows, office)
     staging.write(RAW, office.id, intake.rows)
     staging.write(FILES, office.id, files)

@@ -40,7 +40,7 @@ from pipelines.definitions import build_definitions
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry, StagingStore
 from pipelines.settings import Settings
-from sources.filenames import printable_name
+from sources.landing import submission_name
 from sources.readers import sha256_of
 from sources.readers.isolated import shutdown_workers
 from sources.registry import Office, load_registry
@@ -172,7 +172,8 @@ def office_unchanged(office: Office, registry: OfficeRegistry, staging: StagingS
         return False
     staged = staging.read("files", office.id)
     before = sorted(zip(staged["source_file"].astype(str), staged["source_sha256"].astype(str)))
-    now = sorted((printable_name(path.name), sha256_of(path)) for path in registry.landing_files(office))
+    folder = office.landing_dir(Path(registry.landing_root))
+    now = sorted((submission_name(folder, path), sha256_of(path)) for path in registry.landing_files(office))
     return before == now
 
 

@@ -30,26 +30,45 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+# An office may sort its folder into sub-folders (by year, by program): their files are
+# submissions too, named by their path inside the office's folder ("2024/peserta.xlsx").
+# Deeper than this is no office's filing (and no loop can run away).
+MAX_FOLDER_DEPTH = 3
+
+
 def list_submissions(folder: Path) -> tuple[list[Path], list[str]]:
-    """The office's submissions in ``folder`` (name order) and the names it ignored.
+    """The office's submissions in ``folder`` and its sub-folders (path order), and the names
+    it ignored (:func:`submission_name` form).
 
     Submissions are regular files and symbolic links (listed so the reader rejects
-    them with a reason; they are never followed). Dot-files and Excel lock files
-    (``~$``) are ignored and named, in printable form, so a run can log them.
-    Sub-folders, pipes and devices are not submissions.
+    them with a reason; they are never followed, nor is a linked folder). Dot-files,
+    dot-folders and Excel lock files (``~$``) are ignored and named, in printable form,
+    so a run can log them. Pipes and devices are not submissions.
     """
     if not folder.is_dir():
         return [], []
-    files, ignored = [], []
+    files: list[Path] = []
+    ignored: list[str] = []
+    _walk(folder, folder, 0, files, ignored)
+    return sorted(files), sorted(ignored)
+
+
+def _walk(top: Path, folder: Path, depth: int, files: list[Path], ignored: list[str]) -> None:
     with os.scandir(folder) as entries:
         for entry in entries:
-            if not (entry.is_symlink() or entry.is_file(follow_symlinks=False)):
-                continue
-            if entry.name.startswith(IGNORED_PREFIXES):
-                ignored.append(printable_name(entry.name))
-            else:
+            if entry.name.startswith(IGNORED_PREFIXES) and (entry.is_symlink() or entry.is_file(follow_symlinks=False)
+                                                             or entry.is_dir(follow_symlinks=False)):
+                ignored.append(submission_name(top, Path(entry.path)))
+            elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
                 files.append(Path(entry.path))
-    return sorted(files), sorted(ignored)
+            elif entry.is_dir(follow_symlinks=False) and depth < MAX_FOLDER_DEPTH:
+                _walk(top, Path(entry.path), depth + 1, files, ignored)
+
+
+def submission_name(folder: Path, path: Path) -> str:
+    """A submission's name as kept in provenance: its path inside the office's folder
+    (``"peserta.xlsx"``, ``"2024/peserta.xlsx"``), printable."""
+    return printable_name(Path(path).relative_to(folder).as_posix())
 
 
 def snapshot(folder: Path, previous: dict[str, list] | None = None) -> dict[str, list]:
@@ -61,7 +80,7 @@ def snapshot(folder: Path, previous: dict[str, list] | None = None) -> dict[str,
     previous = previous or {}
     current: dict[str, list] = {}
     for path in list_submissions(folder)[0]:
-        name = printable_name(path.name)
+        name = submission_name(folder, path)
         stat = path.lstat()
         known = previous.get(name)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:

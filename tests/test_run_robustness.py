@@ -210,10 +210,10 @@ def test_a_failing_office_does_not_stop_the_others(world, baseline, tmp_path, mo
     settings = _settings(world, data, _registry_of(world))
     read_office_files = assets.offices.read_office_files
 
-    def disk_full_for_one_office(office, files):
+    def disk_full_for_one_office(office, files, folder=None):
         if office.id == FAILING:
             raise OSError(28, "No space left on device")
-        return read_office_files(office, files)
+        return read_office_files(office, files, folder)
 
     monkeypatch.setattr(assets.offices, "read_office_files", disk_full_for_one_office)
     report = run_everything(settings, SECRET, publish_date=PUBLISH)

@@ -242,3 +242,19 @@ def test_content_an_ingest_already_read_starts_no_run(tmp_path):
     (folder / "operator_2.csv").write_text("Nama;NIK;Jenjang;Hasil\nAgus;1671011203850002;2;K\n", encoding="utf-8")
     requests, _ = tick(registry, cursor, instance)
     assert [office for office, _ in requests] == ["kota-palembang"]
+
+
+def test_the_landing_listing_reads_sub_folders_and_names_files_by_their_path(tmp_path):
+    """An office that sorts its folder by year: those files are submissions, named by their path;
+    dot-folders, lock files and folders deeper than three levels are not."""
+    from sources.landing import list_submissions, submission_name
+
+    folder = tmp_path / "kab-kutai-timur"
+    for relative in ("peserta.xlsx", "2024/peserta.xlsx", "2024/tahap 2/rekap.csv", "a/b/c/dalam.csv",
+                     "a/b/c/d/terlalu_dalam.csv", ".git/config", "2024/~$peserta.xlsx"):
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(b"x")
+    files, ignored = list_submissions(folder)
+    assert [submission_name(folder, path) for path in files] == [
+        "2024/peserta.xlsx", "2024/tahap 2/rekap.csv", "a/b/c/dalam.csv", "peserta.xlsx"]
+    assert ignored == [".git", "2024/~$peserta.xlsx"]

@@ -4,7 +4,8 @@ Three offices of one province, each in a form real web systems and scripts produ
 - Kutai Timur: an "Export Excel" HTML table saved as .xls, its headers carrying notes
   ("NAMA PESERTA (SESUAI KTP)", "NIK (16 digit)", "Hasil Uji (K/BK)"), a title table above;
 - Samarinda: a list of certificate holders written by a script (openpyxl): NIKs as numbers
-  with all 16 digits, no result column, a certificate number and issue date on each row;
+  with all 16 digits, no result column, a certificate number and issue date on each row,
+  filed in a sub-folder of the year;
 - the province: a person-centred JSON export, each person with a list of certificates.
 The headline is counted by hand from the files below.
 """
@@ -70,7 +71,8 @@ def _world(root: Path) -> Settings:
     for office in OFFICES:
         (landing / office).mkdir(parents=True)
     (landing / "kab-kutai-timur" / "export_peserta_2025.xls").write_text(KUTIM_EXPORT, encoding="utf-8")
-    _samarinda_holders(landing / "kota-samarinda" / "pemegang_skk.xlsx")
+    (landing / "kota-samarinda" / "2025").mkdir()
+    _samarinda_holders(landing / "kota-samarinda" / "2025" / "pemegang_skk.xlsx")
     (landing / "prov-kaltim" / "api_sertifikasi_page1.json").write_text(json.dumps(KALTIM_EXPORT), encoding="utf-8")
     entries = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["offices"]
     registry = root / "offices.yaml"
@@ -84,10 +86,10 @@ def test_an_unfamiliar_world_publishes_the_hand_counted_headline(tmp_path):
     assert report.offices_failed == {}
     log = report.submission_log.set_index("source_file")
     assert log["status"].to_dict() == {
-        "export_peserta_2025.xls": "accepted", "pemegang_skk.xlsx": "accepted", "api_sertifikasi_page1.json": "accepted"}
+        "export_peserta_2025.xls": "accepted", "2025/pemegang_skk.xlsx": "accepted", "api_sertifikasi_page1.json": "accepted"}
     # every row read is a participant: the totals row is not, and each certificate of a person is a row
     assert log["rows_read"].to_dict() == {
-        "export_peserta_2025.xls": 3, "pemegang_skk.xlsx": 2, "api_sertifikasi_page1.json": 3}
+        "export_peserta_2025.xls": 3, "2025/pemegang_skk.xlsx": 2, "api_sertifikasi_page1.json": 3}
     headline = report.headline.sort_values(["region_code", "jenjang"])
     assert headline[["region_code", "jenjang", "certified_persons"]].values.tolist() == [
         ["64", 7, 2], ["64", 8, 1],
