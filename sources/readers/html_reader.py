@@ -17,16 +17,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from sources.readers.csv_reader import decode
-from sources.readers.table import (
-    SCAN_ROWS,
-    HeaderNotFound,
-    SheetReport,
-    TableRows,
-    extract_rows,
-    find_header,
-    leading_text,
-    render_text,
-)
+from sources.readers.table import SheetReport, TableRows, read_sheet, render_text
 from sources.registry import Office
 
 # Whitespace inside a cell (line breaks of <br>, indentation of the markup) is one space.
@@ -151,14 +142,5 @@ def read_html(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     if not tables:
         return [SheetReport("", None, {}, 0, {}, note=f"an HTML page without a table (read as {encoding})")]
     overrides = office.reader.column_mapping or None
-    results: list[TableRows | SheetReport] = []
-    for number, rows in enumerate(tables, start=1):
-        sheet = f"tabel {number}"
-        head = [[render_text(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
-        try:
-            header = find_header(head, overrides)
-        except HeaderNotFound as reason:
-            results.append(SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v)))
-            continue
-        results.append(extract_rows(rows, header, render_text, lambda i: i + 1, sheet=sheet, overrides=overrides))
-    return results
+    return [read_sheet(f"tabel {number}", rows, render_text, lambda i: i + 1, overrides)
+            for number, rows in enumerate(tables, start=1)]

@@ -15,17 +15,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from sources.readers.table import (
-    SCAN_ROWS,
-    HeaderNotFound,
-    SheetReport,
-    SubmissionRejected,
-    TableRows,
-    extract_rows,
-    find_header,
-    leading_text,
-    render_text,
-)
+from sources.readers.table import SheetReport, SubmissionRejected, TableRows, read_sheet, render_text
 from sources.registry import Office
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -91,13 +81,7 @@ def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetRep
         sheet = worksheet.get(f"{_SS}Name") or f"Sheet{number}"
         table = worksheet.find(f"{_SS}Table")
         rows, numbers = _sheet_rows(table) if table is not None else ([], [])
-        head_rows = [[render_text(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
-        try:
-            header = find_header(head_rows, overrides, row_number=numbers.__getitem__)
-        except HeaderNotFound as reason:
-            results.append(SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head_rows, lambda v: v)))
-            continue
-        results.append(extract_rows(rows, header, render_text, numbers.__getitem__, sheet=sheet, overrides=overrides))
+        results.append(read_sheet(sheet, rows, render_text, numbers.__getitem__, overrides))
     if not results:
         raise SubmissionRejected("Excel 2003 XML spreadsheet without a worksheet")
     return results

@@ -282,6 +282,23 @@ def _column_numbers(cells: list[str]) -> bool:
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
+def read_sheet(
+    sheet: str,
+    rows: Sequence[Sequence[object]],
+    render: Render,
+    row_number: Callable[[int], int],
+    overrides: Mapping[str, str] | None = None,
+) -> TableRows | SheetReport:
+    """One sheet's rows through header detection and the row rules, or a report saying why
+    none were read (its top lines kept as the title: they still say whose file it is)."""
+    head = [[render(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
+    try:
+        header = find_header(head, overrides, row_number=row_number)
+    except HeaderNotFound as reason:
+        return SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v))
+    return extract_rows(rows, header, render, row_number, sheet=sheet, overrides=overrides)
+
+
 def extract_rows(
     rows: Sequence[Sequence[object]],
     header: Header,
