@@ -92,6 +92,8 @@ def test_parse_jenis_kelamin(raw, expected):
         ("TL", "Belum Kompeten"),
         ("Belum Kompeten (BK)", "Belum Kompeten"),
         # two spellings of one result side by side; two different results are no result
+        ("Direkomendasikan", "Kompeten"),  # an assessor's recommendation column
+        ("Belum Direkomendasikan", "Belum Kompeten"),
         ("Lulus/Kompeten", "Kompeten"),
         ("K / Kompeten", "Kompeten"),
         ("BK/Tidak Lulus", "Belum Kompeten"),
