@@ -409,3 +409,21 @@ def test_missing_file_and_unexpected_errors_do_not_raise(tmp_path, monkeypatch):
         "office kab-kutai-timur, file daftar_peserta.xlsx: unexpected error while reading as xlsx (RuntimeError: boom)"
     )
     assert len(submission.rows) == 0
+
+
+def test_a_program_written_nik_column_keeps_every_digit(tmp_path):
+    """NIKs written as numbers by a script: most end in a digit other than 0, which Excel's 15
+    significant digits cannot make, so the whole column is exact, its NIK ending in 0 too."""
+    path = tmp_path / "ekspor_skrip.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("Peserta")
+    sheet.write_row(0, 0, ["Nama", "NIK"])
+    for row, (name, nik) in enumerate([("Budi", 6408015203850012), ("Siti", 6408015203850010),
+                                       ("Agus", 6408015203850023)], start=1):
+        sheet.write_string(row, 0, name)
+        sheet.write_number(row, 1, nik)
+    workbook.close()
+    submission = read_submission(path, office())
+    assert records(submission) == [("Peserta", "2", "Budi", "6408015203850012"),
+                                   ("Peserta", "3", "Siti", "6408015203850010"),
+                                   ("Peserta", "4", "Agus", "6408015203850023")]

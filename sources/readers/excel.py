@@ -71,10 +71,15 @@ def render_cell(value: object) -> str | None:
 
 
 def render_column(values: list) -> list[str | None]:
-    """:func:`render_cell` over a column; text cells, the bulk of any sheet, skip the call."""
+    """:func:`render_cell` over a column; text cells, the bulk of any sheet, skip the call.
+
+    A column of 16-digit numbers most of which end in a digit other than 0 was written
+    by a program, not typed into Excel (which keeps 15 significant digits): its numbers
+    ending in 0 are exact too, and all keep their 16 digits (:func:`_program_written`).
+    """
     render = render_cell
     date = dt.date
-    return [
+    rendered = [
         (v.strip() or None)
         if (kind := type(v)) is str
         else (str(int(v)) if -1e15 < v < 1e15 and v.is_integer() else render(v))
@@ -84,6 +89,23 @@ def render_column(values: list) -> list[str | None]:
         else render(v)
         for v in values
     ]
+    return _program_written(values, rendered)
+
+
+_EXACT_LIMIT = 2**53  # every whole number below it is exact as a double
+
+
+def _exact_number(value: object) -> bool:
+    return type(value) in (float, int) and 1e15 <= value < _EXACT_LIMIT and float(value).is_integer()
+
+
+def _program_written(values: list, rendered: list[str | None]) -> list[str | None]:
+    """``rendered`` with every 16-digit number in full when most of them end in a digit other
+    than 0 (Excel-typed ones all end in 0; a program writes the digits it has)."""
+    numbers = [int(value) for value in values if _exact_number(value)]
+    if not numbers or 2 * sum(1 for number in numbers if number % 10) < len(numbers):
+        return rendered
+    return [str(int(value)) if _exact_number(value) else text for value, text in zip(values, rendered)]
 
 
 def _describe_open_error(data: bytes, fmt: str, error: Exception) -> str:
