@@ -32,6 +32,9 @@ SETTLED_RULES = frozenset({"duplicate_submission", "superseded_by_revision"})
 # two digits) are from the office's province. Kutai Timur's mobile unit certifies
 # workers without a Kutim KTP, so the bar is a majority, not all.
 MIN_HOME_SHARE = 0.5
+# ... and only when one other province holds at least this share: a file of migrant workers
+# from many provinces (Jakarta, Batam) is the office's own; another office's file is not mixed.
+MIN_OTHER_PROVINCE_SHARE = 0.6
 # A file named only "X (1)" replaces "X" when at least this share of X's people are in it.
 MIN_REVISION_OVERLAP = 0.5
 # Below this many NIKs the share says nothing.
@@ -139,12 +142,17 @@ def _row_fingerprint(rows: pd.DataFrame) -> str:
     return hashlib.sha256(per_row.tobytes()).hexdigest()
 
 
-def _home_share(rows: pd.DataFrame, province_code: str) -> float:
+def _province_shares(rows: pd.DataFrame, province_code: str) -> tuple[float, float]:
+    """Share of the file's NIKs from the office's province, and from the commonest other province
+    (1.0 and 0.0 when too few NIKs to say)."""
     digits = rows["nik"].astype("string").str.replace(r"\D", "", regex=True)
     digits = digits[digits.str.len() >= 2]
     if len(digits) < MIN_NIKS_FOR_SHARE:
-        return 1.0
-    return float((digits.str[:2] == province_code).mean())
+        return 1.0, 0.0
+    provinces = digits.str[:2]
+    others = provinces[provinces != province_code].value_counts()
+    top_other = float(others.iloc[0]) / len(provinces) if len(others) else 0.0
+    return float((provinces == province_code).mean()), top_other
 
 
 def _titles(sheets_json: object) -> str:
@@ -221,6 +229,7 @@ def _submission_files(files: pd.DataFrame, rows: pd.DataFrame) -> _SubmissionFil
     frame["duplicate_of"] = pd.Series([None] * len(frame), dtype=object)
     frame["superseded_by"] = pd.Series([None] * len(frame), dtype=object)
     frame["home_province_share"] = 1.0
+    frame["other_province_share"] = 0.0
     frame["other_region"] = pd.Series([None] * len(frame), dtype=object)
     frame["origin_evidence"] = ""
     sheets = files["sheets"].reset_index(drop=True) if "sheets" in files else pd.Series([""] * len(frame))
@@ -251,7 +260,7 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office) -> s
     """Measure whose each file with rows is (titles, NIK provinces); returns the other offices' files.
 
     A file is foreign when its titles or NIKs name another region, or when too few of its
-    NIKs are from the office's own province.
+    NIKs are from the office's own province and most of the rest from one other province.
     """
     frame = submitted.frame
     foreign: set[int] = set()
@@ -259,13 +268,16 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office) -> s
         part = submitted.rows_of(position)
         niks = part["nik"] if part is not None else pd.Series([], dtype=object)
         if part is not None and len(part):
-            frame.at[position, "home_province_share"] = _home_share(part, office.province_code)
+            home, other = _province_shares(part, office.province_code)
+            frame.at[position, "home_province_share"] = home
+            frame.at[position, "other_province_share"] = other
         verdict = other_office_verdict(_titles(submitted.sheets.iloc[position]), niks, office)
         frame.at[position, "origin_evidence"] = verdict.evidence
         if verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region
             foreign.add(position)
-        elif frame.at[position, "home_province_share"] < MIN_HOME_SHARE:
+        elif (frame.at[position, "home_province_share"] < MIN_HOME_SHARE
+              and frame.at[position, "other_province_share"] >= MIN_OTHER_PROVINCE_SHARE):
             foreign.add(position)
     return foreign
 
@@ -389,7 +401,8 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
     if checked.empty:
         return checked
     frame = submission_frame(checked, rows, office)
-    outcomes = run_suite(frame, load_suite("submission", {"min_home_share": MIN_HOME_SHARE}))
+    outcomes = run_suite(frame, load_suite("submission", {"min_home_share": MIN_HOME_SHARE,
+                                                          "min_other_share": MIN_OTHER_PROVINCE_SHARE}))
     for outcome in outcomes:
         for position in outcome.failing:
             if checked.at[position, "rule"] is not None:
@@ -408,7 +421,9 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
                 "no_data_rows": "",
                 "duplicate_submission": f": {frame.at[position, 'duplicate_of']}",
                 "superseded_by_revision": f": {frame.at[position, 'superseded_by']}",
-                "foreign_office_data": f": {frame.at[position, 'home_province_share']:.0%} of NIKs from province {office.province_code}",
+                "foreign_office_data": (f": {frame.at[position, 'home_province_share']:.0%} of NIKs from province "
+                                        f"{office.province_code}, {frame.at[position, 'other_province_share']:.0%} "
+                                        "from one other province"),
                 "file_from_other_office": (
                     f": appears to come from {region_label(frame.at[position, 'other_region'])}"
                     f" ({frame.at[position, 'origin_evidence']})"

@@ -274,6 +274,10 @@ SAMARINDA_ONLY = [f"72710112038{n:05d}" for n in range(1, 7)]
         ("revision", [("rekap 2025.xlsx", "1", "accepted", 6), ("rekap 2025_revisi.xlsx", "4", "accepted", 6)], {"rekap 2025.xlsx": "superseded_by_revision", "rekap 2025_revisi.xlsx": None}),
         # NIKs all from Kota Palu (72.71): another office's file, named by its region
         ("foreign", [("a.xlsx", "5", "accepted", 6)], {"a.xlsx": "file_from_other_office"}),
+        # a third from Kutai Timur, two thirds from two regencies of one other province: its data
+        ("other province", [("a.xlsx", "6", "accepted", 6)], {"a.xlsx": "foreign_office_data"}),
+        # a third from Kutai Timur, the rest from two other provinces: migrant workers, the office's own file
+        ("migrants", [("a.xlsx", "7", "accepted", 6)], {"a.xlsx": None}),
     ],
 )
 def test_submission_rules(files, rows, expected):
@@ -282,6 +286,9 @@ def test_submission_rules(files, rows, expected):
         "3": raw_rows("3", "b.xlsx", KUTIM),  # same values as "1" in another file
         "4": raw_rows("4", "rekap 2025_revisi.xlsx", KUTIM[:5] + ["6408011203850099"]),
         "5": raw_rows("5", "a.xlsx", SAMARINDA_ONLY),
+        "6": raw_rows("6", "a.xlsx", KUTIM[:2] + SAMARINDA_ONLY[:2] + [f"72030112038{n:05d}" for n in (7, 8)]),
+        "7": raw_rows("7", "a.xlsx", KUTIM[:2] + [f"33010112038{n:05d}" for n in (1, 2)]
+                      + [f"32010112038{n:05d}" for n in (1, 2)]),
     }
     used = pd.concat([raw[sha] for _, sha, status, _ in rows if status == "accepted" and sha in raw]).drop_duplicates(["source_sha256", "source_row"])
     checked = check_submissions(files_frame(*rows), used, OFFICES["kab-kutai-timur"])
