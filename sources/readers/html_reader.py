@@ -20,8 +20,10 @@ from sources.readers.csv_reader import decode
 from sources.readers.table import SheetReport, TableRows, read_sheet, render_text
 from sources.registry import Office
 
-# Whitespace inside a cell (line breaks of <br>, indentation of the markup) is one space.
 _CELL_TAGS = ("td", "th")
+# No sheet is wider than this (the default limits.max_columns): a colspan of thousands on
+# every cell of a hostile page must not build rows of millions of cells.
+_MAX_WIDTH = 2_000
 
 
 class _Tables(HTMLParser):
@@ -92,8 +94,9 @@ class _Table:
             return
         parts, colspan, rowspan = self.cell
         self.cell = None
+        # Whitespace inside a cell (line breaks of <br>, indentation of the markup) is one space.
         text = " ".join("".join(parts).split()) or None
-        for offset in range(colspan):
+        for offset in range(min(colspan, max(1, _MAX_WIDTH - len(self.row)))):
             self._skip_covered()
             if rowspan > 1:
                 self.pending[len(self.row)] = rowspan - 1
