@@ -19,7 +19,8 @@ from sources.readers.table import SheetReport, SubmissionRejected, TableRows, re
 from sources.registry import Office
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
-# Far beyond any participant list: a bad ss:Index must not make a row of a million cells.
+# Excel's own width, far beyond any participant list: a bad ss:Index or ss:MergeAcross
+# must not make rows of millions of cells.
 _MAX_COLUMN = 16_384
 
 
@@ -52,13 +53,15 @@ def _sheet_rows(table) -> tuple[list[list[str | None]], list[int]]:
         cells: list[str | None] = []
         for cell in row.iter(f"{_SS}Cell"):
             column = _index(cell, len(cells))
+            if column >= _MAX_COLUMN:
+                break
             cells.extend([None] * (column - len(cells)))
             cells.append(_cell_text(cell))
             try:
-                span = min(int(cell.get(f"{_SS}MergeAcross", "0")), _MAX_COLUMN)
+                span = int(cell.get(f"{_SS}MergeAcross", "0"))
             except ValueError:
                 span = 0
-            cells.extend([None] * span)
+            cells.extend([None] * max(0, min(span, _MAX_COLUMN - len(cells))))
         rows.append(cells)
         numbers.append(position + 1)
         position += 1
