@@ -266,9 +266,12 @@ def _label_prior(cid: np.ndarray) -> float:
     return min(max(labelled_pairs(cid) / (n * (n - 1) / 2), 1e-9), 0.5)
 
 
-def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, seed: int = 7) -> Linker:
+def train_model(
+    con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, seed: int = 7, mode: str | None = None
+) -> Linker:
     """A Splink linker over table ``records``, trained from the NIK-cluster labels, or
-    without labels when there are almost none (:func:`training_mode`)."""
+    without labels when there are almost none (``mode``, default :func:`training_mode`)."""
+    mode = mode or training_mode(cid)
     register_name_model(con)
     db = DuckDBAPI(connection=con)
     sdf = db.register(con.table(records))
@@ -284,7 +287,7 @@ def train_model(con: duckdb.DuckDBPyConnection, records: str, cid: np.ndarray, s
     )
     linker = Linker(sdf, settings, log_level=logging.WARNING)
     linker.training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs(len(cid)), seed=seed)
-    if training_mode(cid) == "labels":
+    if mode == "labels":
         linker.training.estimate_m_from_label_column("cid")
     else:
         _train_without_labels(linker)
@@ -359,12 +362,13 @@ def link_residual(
     """
     threshold = MATCH_THRESHOLD if threshold is None else threshold
     timings: dict[str, float] = {}
-    if len(residual) == 0 or training_mode(row_cid) is None:
+    mode = training_mode(row_cid)
+    if len(residual) == 0 or mode is None:
         return pd.DataFrame(columns=EDGE_COLUMNS), pd.DataFrame(columns=_REFUSED_COLUMNS), timings
     with timed(timings, "fs_prepare"):
         _register_records(con, feats, row_cid, residual)
     with timed(timings, "fs_train"):
-        linker = train_model(con, "lk_records", row_cid)
+        linker = train_model(con, "lk_records", row_cid, mode=mode)
     with timed(timings, "fs_predict"):
         pairs = _predict_pairs(con, linker, threshold)
     if pairs.empty:

@@ -8,7 +8,7 @@ contributes rows or is recorded as rejected with its reason.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,7 +16,6 @@ import pandas as pd
 
 from sources import headers
 from sources.landing import submission_name
-from sources.readers import Submission
 from sources.readers.isolated import read_isolated, shutdown_workers
 from sources.registry import Office
 
@@ -43,17 +42,6 @@ class OfficeIntake:
         return self.files[self.files["status"] == "rejected"]
 
 
-def _named(submission: Submission, name: str) -> Submission:
-    """``submission`` under ``name`` (its rows, its error's address), when the reader named it otherwise."""
-    if name == submission.source_file:
-        return submission
-    rows = submission.rows.assign(source_file=name) if len(submission.rows) else submission.rows
-    error = submission.error
-    if error:
-        error = error.replace(f"file {submission.source_file}", f"file {name}", 1)
-    return replace(submission, source_file=name, rows=rows, error=error)
-
-
 def empty_raw_rows() -> pd.DataFrame:
     """A raw-rows frame with every column and no rows."""
     return pd.DataFrame({column: pd.Series(dtype=object) for column in headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS})
@@ -68,9 +56,7 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
     frames = []
     reports = []
     for path in paths:
-        submission = read_isolated(path, office)
-        if folder is not None:
-            submission = _named(submission, submission_name(folder, path))
+        submission = read_isolated(path, office, submission_name(folder, path) if folder is not None else None)
         reports.append(
             {
                 "office_id": office.id,

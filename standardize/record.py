@@ -689,15 +689,19 @@ def _flag_masks(raw: pd.DataFrame, parsed: _Parsed) -> dict[str, np.ndarray]:
     return masks
 
 
-def _certificate_recorded(parsed: _Parsed) -> np.ndarray:
-    """Rows that record a certificate: its number ("TERBIT": issued, number to follow), or a
-    readable issue or expiry date."""
+def _certificate_recorded(parsed: _Parsed, readable: bool = True) -> np.ndarray:
+    """Rows that record a certificate: its number ("TERBIT": issued, number to follow), or an
+    issue or expiry date; ``readable=False`` counts a date written but not understood too."""
     column = parsed.column
+
+    def dated(parsed_date: tuple[date | None, bool, bool]) -> bool:  # (date, given, unreadable)
+        return parsed_date[0] is not None if readable else parsed_date[1]
+
     return (
         np.asarray(pd.notna(parsed.nomor_values))[column[NOMOR_SERTIFIKAT].codes]
         | _issued_without_number(parsed)
-        | _bools([t[0] is not None for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
-        | _bools([b[0] is not None for b in parsed.berlakus], column[MASA_BERLAKU].codes)
+        | _bools([dated(t) for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
+        | _bools([dated(b) for b in parsed.berlakus], column[MASA_BERLAKU].codes)
     )
 
 
@@ -719,13 +723,8 @@ def _participation_only(raw: pd.DataFrame, parsed: _Parsed) -> np.ndarray:
     column = parsed.column
     # Participation rows: no level written anywhere, and nothing that records an
     # assessment (a readable result) or a certificate (number, issue or expiry date).
-    assessed_or_certified = (
-        _bools([h[0] is not None for h in parsed.hasils], column[HASIL].codes)
-        | np.asarray(pd.notna(parsed.nomor_values))[column[NOMOR_SERTIFIKAT].codes]
-        | _issued_without_number(parsed)
-        | _bools([t[1] for t in parsed.terbits], column[TANGGAL_TERBIT].codes)
-        | _bools([b[1] for b in parsed.berlakus], column[MASA_BERLAKU].codes)
-    )
+    assessed = _bools([h[0] is not None for h in parsed.hasils], column[HASIL].codes)
+    assessed_or_certified = assessed | _certificate_recorded(parsed, readable=False)
     level_missing = _bools([level.status == JENJANG_MISSING for level in parsed.levels], parsed.level_codes)
     # A row without a level is kept only as participation. A row with a level (often
     # read from the jabatan kerja, "Ahli Muda Teknik Jalan") is flagged too when its

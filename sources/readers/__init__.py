@@ -148,7 +148,7 @@ def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRow
     return pd.DataFrame(data, columns=list(FRAME_COLUMNS), dtype=object)
 
 
-def read_submission(path: Path, office: Office) -> Submission:
+def read_submission(path: Path, office: Office, name: str | None = None) -> Submission:
     """Read one file an office sent into raw rows, or reject it with a reason.
 
     Never raises for a bad file: an empty, corrupt or unrecognisable file, one
@@ -157,7 +157,9 @@ def read_submission(path: Path, office: Office) -> Submission:
     and an empty ``rows`` frame that still has every column.
     """
     path = Path(path)
-    name = printable_name(path.name)  # undecodable bytes, newlines, bidi overrides escaped
+    # The name kept as provenance (sources.landing.submission_name: its path inside the office's
+    # folder); undecodable bytes, newlines, bidi overrides escaped.
+    name = name or printable_name(path.name)
     fmt = _EXTENSION_FORMATS.get(path.suffix.lower(), "unknown")
     sha = ""
     sheets: list[SheetReport] = []

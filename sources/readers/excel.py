@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from sources.readers.table import (
+    EXACT_DOUBLE_LIMIT,
     render_float,
     HeaderNotFound,
     SheetReport,
@@ -38,8 +39,9 @@ def render_cell(value: object) -> str | None:
     Strings are stripped (empty -> None); integral numbers below 1e15 lose their
     ``.0``; numbers of 1e15 and above (a NIK typed as a number, already cut to 15
     significant digits by Excel) become ``f"{v:.14e}"`` so standardization can
-    flag them, unless a program wrote all 16 digits (:func:`render_float`); dates become ISO text, with the time only when it is not midnight;
-    booleans become ``TRUE`` / ``FALSE``.
+    flag them, unless a program wrote all 16 digits (:func:`render_float`); dates
+    become ISO text, with the time only when it is not midnight; booleans become
+    ``TRUE`` / ``FALSE``.
     """
     kind = type(value)
     if kind is str:
@@ -92,11 +94,8 @@ def render_column(values: list) -> list[str | None]:
     return _program_written(values, rendered)
 
 
-_EXACT_LIMIT = 2**53  # every whole number below it is exact as a double
-
-
 def _exact_number(value: object) -> bool:
-    return type(value) in (float, int) and 1e15 <= value < _EXACT_LIMIT and float(value).is_integer()
+    return type(value) in (float, int) and 1e15 <= value < EXACT_DOUBLE_LIMIT and float(value).is_integer()
 
 
 def _program_written(values: list, rendered: list[str | None]) -> list[str | None]:

@@ -71,9 +71,9 @@ def _serve(memory_mib: int) -> None:
         header = requests.read(8)
         if len(header) < 8:
             return
-        path, office = pickle.loads(requests.read(int.from_bytes(header, "big")))
+        path, office, name = pickle.loads(requests.read(int.from_bytes(header, "big")))
         try:
-            answer: object = read_submission(path, office)
+            answer: object = read_submission(path, office, name)
         except MemoryError:
             answer = "ran out of memory"
         payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -93,8 +93,8 @@ class _Child:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, cwd=_REPO,
         )
 
-    def ask(self, path: Path, office: Office, seconds: float) -> object:
-        payload = pickle.dumps((path, office), protocol=pickle.HIGHEST_PROTOCOL)
+    def ask(self, path: Path, office: Office, name: str | None, seconds: float) -> object:
+        payload = pickle.dumps((path, office, name), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.process.stdin.write(len(payload).to_bytes(8, "big") + payload)
             self.process.stdin.flush()
@@ -136,8 +136,8 @@ def shutdown_workers() -> None:
         _CHILDREN.popitem()[1].end()
 
 
-def _rejected(path: Path, office: Office, reason: str) -> Submission:
-    name = printable_name(path.name)
+def _rejected(path: Path, office: Office, name: str | None, reason: str) -> Submission:
+    name = name or printable_name(path.name)
     try:
         sha = sha256_of(path)
     except OSError:
@@ -146,12 +146,12 @@ def _rejected(path: Path, office: Office, reason: str) -> Submission:
     return Submission(office.id, name, sha, path.suffix.lower().lstrip(".") or "unknown", empty_rows(), [], error)
 
 
-def read_isolated(path: Path, office: Office) -> Submission:
+def read_isolated(path: Path, office: Office, name: str | None = None) -> Submission:
     """:func:`~sources.readers.read_submission` in a capped child process (or in this one
     when the office's ``limits.isolate`` is off). Never raises for a bad file."""
     limits = office.limits
     if not limits.isolate:
-        return read_submission(path, office)
+        return read_submission(path, office, name)
     path = Path(path)
     for attempt in (1, 2):
         child = _CHILDREN.get(limits.memory_mib)
@@ -159,24 +159,24 @@ def read_isolated(path: Path, office: Office) -> Submission:
             child = _CHILDREN[limits.memory_mib] = _Child(limits.memory_mib)
         started = time.monotonic()
         try:
-            answer = child.ask(path, office, limits.seconds)
+            answer = child.ask(path, office, name, limits.seconds)
         except TimeoutError:
             del _CHILDREN[limits.memory_mib]
             child.end()
-            return _rejected(path, office, f"reading took longer than the intake limit of {limits.seconds} s "
-                                           "(limits.seconds); stopped")
+            return _rejected(path, office, name, f"reading took longer than the intake limit of {limits.seconds} s "
+                                                 "(limits.seconds); stopped")
         except _ChildGone:
             del _CHILDREN[limits.memory_mib]
             ended = child.end()
             # A child that died before this file was even sent (killed from outside): one fresh try.
             if attempt == 1 and time.monotonic() - started < 0.05 and "SIG" not in ended:
                 continue
-            return _rejected(path, office, f"the reader {ended} while reading this file (memory cap "
-                                           f"{limits.memory_mib:,} MiB, limits.memory_mib): the file is far larger "
-                                           "inside than it looks, or damaged")
+            return _rejected(path, office, name, f"the reader {ended} while reading this file (memory cap "
+                                                 f"{limits.memory_mib:,} MiB, limits.memory_mib): the file is far larger "
+                                                 "inside than it looks, or damaged")
         if isinstance(answer, str):  # MemoryError inside the child
-            return _rejected(path, office, f"the reader {answer} (memory cap {limits.memory_mib:,} MiB, "
-                                           "limits.memory_mib): the file is far larger inside than it looks")
+            return _rejected(path, office, name, f"the reader {answer} (memory cap {limits.memory_mib:,} MiB, "
+                                                 "limits.memory_mib): the file is far larger inside than it looks")
         return answer
     raise AssertionError("unreachable")
 

@@ -513,7 +513,7 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
     return None
 
 
-_EXACT_DOUBLE_LIMIT = float(2**53)
+EXACT_DOUBLE_LIMIT = float(2**53)  # every whole number below it is exact as a double
 
 
 def render_float(value: float) -> str | None:
@@ -527,7 +527,7 @@ def render_float(value: float) -> str | None:
     """
     if value != value or value in (float("inf"), float("-inf")):
         return None
-    if 1e15 <= value < _EXACT_DOUBLE_LIMIT and value.is_integer() and int(value) % 10:
+    if 1e15 <= value < EXACT_DOUBLE_LIMIT and value.is_integer() and int(value) % 10:
         return str(int(value))
     if abs(value) >= 1e15:
         return f"{value:.14e}"
