@@ -36,6 +36,11 @@ def rows(*specs):
     return frame
 
 
+def with_jabatan(frame: pd.DataFrame, *jabatan: str | None) -> pd.DataFrame:
+    """``frame`` with a jabatan kerja per row, in order."""
+    return frame.assign(jabatan_kerja=list(jabatan))
+
+
 def cells(table: pd.DataFrame) -> dict:
     return {
         (r.region_code, r.jenjang): (r.certified_persons, r.active_persons, r.active_unknown_persons)
@@ -73,6 +78,36 @@ K, BK = "Kompeten", "Belum Kompeten"
                 ("prov-kaltim", "a", 2, K, "C1", "2025-02-01", "2030-02-01", 2025),
             ),
             {("15.05", 2): (1, 1, 0), ("64", 2): (1, 1, 0)},
+        ),
+        (
+            "a province recap without numbers: the regency's person at the same jenjang counts once, under the regency",
+            rows(
+                ("kab-kutai-timur", "a", 3, K, "C1", "2025-02-01", "2030-02-01", 2025),
+                ("prov-kaltim", "a", 3, K, None, None, None, 2025),
+                ("kota-samarinda", "b", 2, K, None, None, None, 2025),
+                ("prov-kaltim", "b", 2, K, "C7", None, None, 2025),
+                ("prov-kaltim", "c", 3, K, None, None, None, 2025),
+            ),
+            {("64.08", 3): (1, 1, 0), ("64.72", 2): (1, 1, 0), ("64", 3): (1, 1, 0)},
+        ),
+        (
+            "a province certificate of the same person is its own when the number, the jenjang or the jabatan differs",
+            with_jabatan(
+                rows(
+                    ("kab-kutai-timur", "a", 3, K, "C1", "2025-02-01", "2030-02-01", 2025),
+                    ("prov-kaltim", "a", 3, K, "C2", "2025-02-01", "2030-02-01", 2025),
+                    ("kab-kutai-timur", "b", 3, K, None, None, None, 2025),
+                    ("prov-kaltim", "b", 4, K, None, None, None, 2025),
+                    ("kab-kutai-timur", "c", 2, K, None, None, None, 2025),
+                    ("prov-kaltim", "c", 2, K, None, None, None, 2025),
+                    ("kab-kutai-timur", "d", 2, K, None, None, None, 2025),
+                    ("prov-kaltim", "d", 2, K, None, None, None, 2025),
+                ),
+                "Tukang Besi", "Tukang Besi", None, None, "Operator Excavator", "Operator Crane",
+                "Operator  excavator", "OPERATOR EXCAVATOR",
+            ),
+            {("64.08", 3): (2, 2, 0), ("64.08", 2): (2, 2, 0), ("64", 3): (1, 1, 0), ("64", 4): (1, 1, 0),
+             ("64", 2): (1, 1, 0)},
         ),
         (
             "Belum Kompeten and not assessed do not count; Kompeten without a number does",

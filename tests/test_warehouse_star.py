@@ -177,6 +177,23 @@ def test_fact_certification_dedupes_by_number_regency_over_province():
     assert re.fullmatch(r"c[0-9a-f]{24}", a["certificate_key"])
 
 
+def test_a_province_recap_without_numbers_points_at_the_regency_certificate():
+    tables = star(
+        ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", "2025-02-01", "2030-02-01", 2025, "Tukang Batu"),
+        # The province's recap: no number, the occupation in capitals.
+        ("prov-kaltim", "a", NIK_A, 3, K, None, None, None, 2025, "TUKANG BATU"),
+        # The same person at another jenjang through the province: its own certificate.
+        ("prov-kaltim", "a", NIK_A, 7, K, None, None, None, 2025, "Ahli Muda Teknik Jalan"),
+    )
+    cert = tables["fact_certification"]
+    assert sorted(zip(cert["jenjang"], cert["office_ids"], cert["region_code"])) == [
+        (3, "kab-kutai-timur;prov-kaltim", "64.08"), (7, "prov-kaltim", "64")]
+    fact = tables["fact_participation"].sort_values(["jenjang", "office_id"])
+    assert fact["re_report"].tolist() == [False, True, False]
+    assert fact["certificate_key"].iloc[0] == fact["certificate_key"].iloc[1]
+    assert set(fact["certificate_key"]) == set(cert["certificate_key"])
+
+
 def test_certificates_without_a_number():
     tables = star(
         # Pending in 2024, number issued in 2025: one certificate.

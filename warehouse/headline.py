@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -65,16 +66,47 @@ def credited_certifications(participations: pd.DataFrame, offices: dict[str, Off
 
     # A province that re-reports its regencies' certificates must not count them
     # again: drop a province row whose registration number a regency/city office
-    # of the same province also reported.
+    # of the same province also reported, or (recaps often carry no number) whose
+    # person a regency/city office of the province certified at the same jenjang.
+    is_province = (certified["office_level"] == "province").to_numpy()
     numbered = certified["nomor_sertifikat"].notna()
-    is_province_row = numbered & (certified["office_level"] == "province")
+    is_province_row = numbered & is_province
     in_province = certified["nomor_sertifikat"].astype("str") + "|" + certified["region_code"].str[:2]
     local = in_province[numbered & ~is_province_row]
     # pyarrow's is_in: pandas' isin on Arrow text builds a scalar per value of the set.
     reported_locally = pc.is_in(pa.array(in_province, from_pandas=True),
                                 value_set=pa.array(local.dropna().unique(), type=pa.string()))
     re_reported = is_province_row & reported_locally.to_numpy(zero_copy_only=False)
+    re_reported |= _person_certified_locally(certified, is_province)
     return certified[~re_reported]
+
+
+def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) -> np.ndarray:
+    """Whether each province row's person holds the same certificate from a regency/city office
+    of the province: same person, same jenjang, and neither the certificate numbers nor the
+    jabatan kerja differ where both rows state them (a different number or occupation is a
+    second certificate, credited to the province)."""
+    found = np.zeros(len(certified), dtype=bool)
+    if "person_key" not in certified.columns or not is_province.any() or is_province.all():
+        return found
+    columns = [c for c in ("person_key", "jenjang", "region_code", "nomor_sertifikat", "jabatan_kerja") if c in certified.columns]
+    frame = certified[columns].reset_index(drop=True)
+    frame["province"] = frame["region_code"].str[:2]
+    if "jabatan_kerja" in frame.columns:
+        frame["jabatan_kerja"] = frame["jabatan_kerja"].astype("string").str.casefold().str.split().str.join(" ")
+    keys = ["person_key", "jenjang", "province"]
+    province_rows = frame[is_province].dropna(subset=keys).reset_index(names="position")
+    local_rows = frame[~is_province].dropna(subset=keys)
+    pairs = province_rows.merge(local_rows, on=keys, suffixes=("", "_local"))
+    if pairs.empty:
+        return found
+    same = pd.Series(True, index=pairs.index)
+    for column in ("nomor_sertifikat", "jabatan_kerja"):
+        if column in frame.columns:
+            mine, theirs = pairs[column].astype("string"), pairs[f"{column}_local"].astype("string")
+            same &= (mine.isna() | theirs.isna() | (mine == theirs)).to_numpy(dtype=bool)
+    found[pairs.loc[same, "position"].to_numpy(dtype=np.int64)] = True
+    return found
 
 
 def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.DataFrame:

@@ -295,6 +295,28 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
     return _hash_many(secret, material, prefix="c", length=24)
 
 
+def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office]) -> pd.Series:
+    """``kompeten``'s certificate keys, each province re-report's pointing at a certificate of
+    ``fact_certification``. One known by its number shares the regency's key already; one known
+    by its person (a recap without numbers, an occupation written differently) takes the key of
+    that person's certificate at the jenjang from an office of the province, first in key order."""
+    keys = kompeten["certificate_key"]
+    stray = kompeten.index.difference(credited.index)
+    stray = stray[~keys[stray].isin(credited["certificate_key"]).to_numpy(dtype=bool)]
+    if stray.empty:
+        return keys
+    match = ["person_key", "jenjang", "_province"]
+    local = credited.assign(_province=credited["region_code"].str[:2]).sort_values("certificate_key", kind="stable")
+    local = local.drop_duplicates(match)[match + ["certificate_key"]]
+    province_of = {office.id: office.region_code[:2] for office in offices.values()}
+    wanted = kompeten.loc[stray, ["person_key", "jenjang", "office_id"]]
+    wanted = wanted.assign(_province=wanted["office_id"].map(province_of)).reset_index(names="_row")
+    found = wanted.merge(local, on=match, how="inner").set_index("_row")["certificate_key"]
+    keys = keys.copy()
+    keys[found.index] = found
+    return keys
+
+
 def _office_ids(kompeten: pd.DataFrame) -> pd.Series:
     """Per certificate key, the offices that reported it, sorted and joined with ";".
 
@@ -584,6 +606,7 @@ def build_star(
     credited = credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"])
     re_report = pd.Series(False, index=rows.index)
     re_report[kompeten.index.difference(credited.index)] = True
+    kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices)
 
     certification = build_fact_certification(kompeten, credited, offices, publish_date)
     person = build_dim_person(rows, person_key_secret, publish_date, certification)
