@@ -208,11 +208,18 @@ def _write_manifest(settings: Settings, manifest: dict) -> None:
 _WORKER: dict = {}
 
 
-def _worker_init(settings: Settings, person_key_secret: str, use_dagster_home: bool, run_config: dict = QUIET) -> None:
-    """Once per worker process: Definitions, the ingest job, its run config and an instance."""
+def _worker_init(settings: Settings, person_key_secret: str, use_dagster_home: bool, run_config: dict = QUIET,
+                 started_dir: str | None = None) -> None:
+    """Once per worker process: Definitions, the ingest job, its run config and an instance.
+
+    ``started_dir``: where the worker marks the office it is ingesting (an empty file named
+    by the office id, removed when the run ends), so that when the process dies the pool
+    knows which office it died on.
+    """
     defs = build_definitions(settings, person_key_secret=person_key_secret)
     _WORKER["job"] = defs.resolve_job_def(INGEST_OFFICE_JOB)
     _WORKER["run_config"] = run_config
+    _WORKER["started_dir"] = started_dir
     # With DAGSTER_HOME every worker records its runs in that instance (as the daemon's
     # run workers do); otherwise each has its own ephemeral one.
     _WORKER["instance"] = dg.DagsterInstance.get() if use_dagster_home else dg.DagsterInstance.ephemeral()
@@ -235,6 +242,16 @@ def _ingest_one(office_id: str) -> dict:
         return _outcome(office_id, started, {}, error=_short(f"{type(exc).__name__}: {exc}"))
     error = None if result.success else run_failure(result)
     return _outcome(office_id, started, _step_seconds(instance, result.run_id), error=error)
+
+
+def _ingest_marked(ingest_one, office_id: str) -> dict:
+    """``ingest_one(office_id)`` in a pool worker, the office marked as started meanwhile
+    (see :func:`_worker_init`): if the worker dies, the marker stays."""
+    marker = Path(_WORKER["started_dir"]) / office_id
+    marker.touch()
+    outcome = ingest_one(office_id)
+    marker.unlink(missing_ok=True)
+    return outcome
 
 
 def _outcome(office_id: str, started: float, steps: dict[str, float], error: str | None) -> dict:
@@ -330,7 +347,15 @@ def _ingest_sequentially(settings, person_key_secret, office_ids, instance, on_d
     return done
 
 
-def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done, run_config) -> list[dict]:
+def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, on_done, run_config,
+                    ingest_one=_ingest_one) -> list[dict]:
+    """The offices on a pool of ``workers`` processes; one that kills its worker fails alone.
+
+    A worker that dies (the kernel's out-of-memory killer, a crash in native code) breaks
+    the whole pool: every office not finished fails with it. So the pool is started again
+    for those offices, the ones the dead worker(s) had started each on a worker of its own
+    first: an office that kills that worker too is failed, the others are retried.
+    """
     registry = OfficeRegistry(registry_path=str(settings.registry_path), landing_root=str(settings.landing_root))
     offices = registry.offices()
     # Largest landing folders first, so one big office does not start last and run alone.
@@ -338,25 +363,51 @@ def _ingest_on_pool(settings, person_key_secret, office_ids, instance, workers, 
     # Workers record into DAGSTER_HOME only when the caller's own instance is that one: a
     # caller with an ephemeral instance (tests, benchmarks) must not need the folder to exist.
     use_home = bool(os.environ.get("DAGSTER_HOME")) and not instance.is_ephemeral
-    done = []
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(ordered)),
-        mp_context=_pool_context(),
-        initializer=_worker_init,
-        initargs=(settings, person_key_secret, use_home, run_config),
-    ) as pool:
-        futures = {pool.submit(_ingest_one, office_id): office_id for office_id in ordered}
+    done: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="sertifikasi-ingest-") as started_dir:
+        initargs = (settings, person_key_secret, use_home, run_config, started_dir)
+        queued, suspects = ordered, []
+        while queued or suspects:
+            batch = [suspects.pop(0)] if suspects else queued
+            queued = queued if batch is not queued else []
+            finished, lost = _pool_round(batch, min(workers, len(batch)), initargs, ingest_one)
+            for outcome in finished:
+                done.append(outcome)
+                if on_done and outcome["error"] is None:
+                    on_done(outcome["office_id"])
+            if not lost:
+                continue
+            in_flight = [office_id for office_id in lost if (Path(started_dir) / office_id).exists()]
+            for office_id in in_flight:
+                (Path(started_dir) / office_id).unlink()
+            if len(batch) == 1 or not in_flight:
+                # Alone on its worker, or no office started at all (the pool could not start): fail them.
+                done.extend(_worker_died(office_id, reason) for office_id, reason in lost.items())
+                continue
+            suspects += in_flight
+            queued = [office_id for office_id in lost if office_id not in in_flight] + queued
+    return done
+
+
+def _pool_round(office_ids: list[str], workers: int, initargs: tuple, ingest_one) -> tuple[list[dict], dict[str, str]]:
+    """One pool over ``office_ids``: the outcomes of the offices that ran, and the offices a
+    dead or unstartable worker took down with it (office id -> the pool's error)."""
+    finished, lost = [], {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_worker_init,
+                             initargs=initargs) as pool:
+        futures = {pool.submit(_ingest_marked, ingest_one, office_id): office_id for office_id in office_ids}
         for future in as_completed(futures):
             try:
-                outcome = future.result()
+                finished.append(future.result())
             except Exception as exc:  # noqa: BLE001 - the worker itself failed (died, or could not start)
-                # A worker that dies breaks the pool: the offices still queued fail with it.
-                outcome = _outcome(futures[future], time.perf_counter(), {}, _short(f"worker: {type(exc).__name__}: {exc}"))
-                outcome["peak_mib"] = 0.0
-            done.append(outcome)
-            if on_done and outcome["error"] is None:
-                on_done(outcome["office_id"])
-    return done
+                lost[futures[future]] = f"{type(exc).__name__}: {exc}"
+    return finished, lost
+
+
+def _worker_died(office_id: str, reason: str) -> dict:
+    outcome = _outcome(office_id, time.perf_counter(), {}, _short(f"worker: {reason}"))
+    outcome["peak_mib"] = 0.0
+    return outcome
 
 
 def run_everything(

@@ -19,11 +19,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import dagster as dg
 import pandas as pd
 import pytest
 import yaml
 
 import assets.offices
+import pipelines.run
 from assets.published import no_rows_message, office_list
 from benchmarks.national import write_registry
 from demo.generate import generate_world
@@ -230,6 +232,30 @@ def test_a_failing_office_does_not_stop_the_others(world, baseline, tmp_path, mo
     again = run_everything(settings, SECRET, publish_date=PUBLISH, skip_unchanged=True)
     assert again.offices_ingested == [FAILING] and sorted(again.offices_skipped) == sorted(others)
     assert again.offices_failed == {}
+
+
+def _worker_killed_on_failing_office(office_id: str) -> dict:
+    """An office ingest that takes its worker process down, as the out-of-memory killer
+    would, for FAILING; the real ingest for the others (module level: workers import it)."""
+    if office_id == FAILING:
+        os.kill(os.getpid(), 9)
+    return pipelines.run._ingest_one(office_id)
+
+
+def test_a_worker_that_dies_fails_only_its_office(world, tmp_path):
+    """The dead worker breaks the pool; the offices queued behind it are ingested on a new one."""
+    settings = _settings(world, tmp_path / "data", _registry_of(world))
+    outcomes = pipelines.run._ingest_on_pool(settings, SECRET, OFFICES, dg.DagsterInstance.ephemeral(), workers=2,
+                                             on_done=None, run_config=pipelines.run.QUIET,
+                                             ingest_one=_worker_killed_on_failing_office)
+    errors = {outcome["office_id"]: outcome["error"] for outcome in outcomes}
+    assert sorted(errors) == sorted(OFFICES)
+    assert {office_id: error for office_id, error in errors.items() if error} == {
+        FAILING: "worker: BrokenProcessPool: A process in the process pool was terminated abruptly while the future "
+                 "was running or pending."}
+    staging = StagingStore(data_dir=str(settings.data_dir))
+    assert [office_id for office_id in OFFICES if staging.path("standardized", office_id).exists()] == [
+        office_id for office_id in OFFICES if office_id != FAILING]
 
 
 def test_cli_lists_failed_offices_and_offices_without_landing_folder(world, baseline, tmp_path, capsys):
