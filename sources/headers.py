@@ -75,6 +75,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nama tenaga ahli",
         "nama pekerja",
         "nama operator",
+        "nama lengkap gelar",
+        "nama lengkap dan gelar",
+        "nama dan gelar",
+        "nama gelar",
         # English API exports and forms (full_name, fullName, participant_name)
         "full name",
         "fullname",
@@ -93,6 +97,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "no nik",
         "nomor nik",
         "nomor induk kependudukan",
+        "nomor ktp nik",
+        "no ktp no nik",
+        "nik nomor ktp",
         "no induk kependudukan",
         "ktp",
         "nomor identitas",
@@ -118,6 +125,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ttl",
         "tempat dan tanggal lahir",
         "tempat tgl  lahir",
+        "tmp tgl lahir",
+        "tmpt tgl lahir",
+        "tmp tanggal lahir",
+        "tmpt tanggal lahir",
         "place and date of birth",
         "place date of birth",
         "birth place and date",
@@ -143,6 +154,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "bidang",
         "okupasi",
         "nama jabker",
+        "nama jabatan",
+        "jabatan kerja yang diikuti",
+        "jabatan yang diikuti",
+        "jabatan kerja yang diambil",
+        "jabatan kerja diikuti",
         "jabker",
         # registration lists (daftar peserta): the occupation applied for; an LSP's scheme
         "jabatan kerja yang diajukan",
@@ -180,8 +196,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "competency level",
         "certification level",
         "level name",
+        "kualifikasi jenjang",
+        "jenjang kualifikasi kkni",
+        "jenjang level",
+        "level jenjang",
+        "jenjang jabatan",
+        "jenjang jabatan kerja",
+        "kualifikasi jenjang kkni",
+        "jenjang kkni level",
     ),
-    KUALIFIKASI: ("kualifikasi", "qualification", "qualification name"),
+    KUALIFIKASI: ("kualifikasi", "qualification", "qualification name", "kualifikasi jabatan", "kualifikasi jabatan kerja"),
     HASIL: (
         "hasil",
         "hasil uji",
@@ -192,6 +216,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "status kelulusan",
         "kelulusan",
         "ket",
+        "status kompetensi",
+        "k bk",
+        "hasil akhir",
+        "hasil sertifikasi",
+        "hasil penilaian",
+        "hasil ujian",
+        "hasil uji kompetensi k bk",
+        "keputusan",
+        "keputusan asesor",
+        "rekomendasi asesor",
+        "kompeten belum kompeten",
+        "keterangan hasil",
+        "keterangan hasil uji",
+        "hasil asesmen kompetensi",
+        "status uji",
         # English API exports; a bare "status" is weak (see WEAK_VARIANTS)
         "result",
         "assessment result",
@@ -443,6 +482,13 @@ _LABEL_CHILDREN = frozenset(
     {"name", "nama", "title", "judul", "label", "value", "nilai", "description", "deskripsi", "text", "display name"}
 )
 
+# Children that code their parent: {"level": {"code": "7"}}, {"result": {"kode": "K"}}. A label
+# beside them ("name", "label") is read rather than a code, which may be a database's own.
+# Only where a code is a value the column reads: a level's "7", a result's "K"; an
+# occupation's code ("TS031") is not its name.
+_CODE_CHILDREN = frozenset({"code", "kode"})
+_CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
+
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
 WEAK_VARIANTS = frozenset({"status", "keterangan", "ket"})
@@ -450,6 +496,13 @@ WEAK_VARIANTS = frozenset({"status", "keterangan", "ket"})
 # How sure a field's mapping is: a stronger field wins over a weaker one for the
 # same column; between equals, the first seen.
 EXACT, IN_CONTEXT, GUESSED = 3, 2, 1
+
+
+def is_weak_header(header: object, overrides: dict[str, str] | None = None) -> bool:
+    """True for a header cell that names its column only weakly (``WEAK_VARIANTS``: a plain
+    "Keterangan", "Ket." or "Status", notes aside) and that no registry override names."""
+    key = normalize_header(_NOTE.sub(" ", str(header)))
+    return key in WEAK_VARIANTS and not _overridden(normalize_header(header), overrides)
 
 
 def _kind(parent: str) -> str | None:
@@ -519,8 +572,9 @@ def _child_in_context(parent: str, child: str, overrides: dict[str, str] | None)
             return _CERTIFICATE_CHILDREN[child], EXACT
         if alone in CERTIFICATE_COLUMNS:
             return alone, EXACT
-        # A certificate's "name" or "status" is the certificate's, not the person's or the result.
-        if alone is not None and alone not in PERSON_COLUMNS and alone != HASIL:
+        # A certificate's "name" or "status" is the certificate's (ACTIVE, REVOKED), not the
+        # person's or the result; its "result" or "outcome" is the assessment's.
+        if alone is not None and alone not in PERSON_COLUMNS and (alone != HASIL or child not in WEAK_VARIANTS):
             return alone, alone_strength
         return None, 0
     if kind in ("person", "wrapper"):
@@ -528,6 +582,8 @@ def _child_in_context(parent: str, child: str, overrides: dict[str, str] | None)
     parent_column = canonical_column(parent, overrides)
     if parent_column is not None and child in _LABEL_CHILDREN:
         return parent_column, IN_CONTEXT
+    if parent_column in _CODED_COLUMNS and child in _CODE_CHILDREN:
+        return parent_column, GUESSED
     if alone is not None and alone not in PERSON_COLUMNS and alone not in CERTIFICATE_COLUMNS:
         return alone, max(alone_strength - 1, GUESSED)
     return None, 0

@@ -112,6 +112,13 @@ def test_normalize_header_splits_camel_case(header, normalised):
         (("certificate", "level"), ("jenjang", IN_CONTEXT)),
         (("certificate", "position"), ("jabatan_kerja", IN_CONTEXT)),
         (("certificate", "status"), (None, 0)),
+        # ... but its result is the assessment's
+        (("certification", "result"), ("hasil", IN_CONTEXT)),
+        (("certificate", "outcome"), ("hasil", IN_CONTEXT)),
+        # a code under a level or a result is a guess a label beside it wins over; an occupation's code is no name
+        (("level", "code"), ("jenjang", GUESSED)),
+        (("jenjang", "kode"), ("jenjang", GUESSED)),
+        (("result", "code"), ("hasil", GUESSED)),
         (("certificate", "name"), (None, 0)),
         (("certificate", "id"), (None, 0)),
         # a parent that is a column: its label child is that column

@@ -163,6 +163,24 @@ def test_duplicate_canonical_column_keeps_the_first_and_notes_it():
     assert header.notes == ["column 4 'Keterangan' also maps to hasil; kept column 3 'Hasil Uji'"]
 
 
+@pytest.mark.parametrize(
+    ("header_row", "kept", "note"),
+    [
+        # a remarks column before the result: the result column wins, whichever comes first
+        ("Nama | NIK | Keterangan | Hasil Uji", 3, "column 3 'Keterangan' also maps to hasil; kept column 4 'Hasil Uji', which names it outright"),
+        ("Nama | NIK | Status | Hasil Akhir", 3, "column 3 'Status' also maps to hasil; kept column 4 'Hasil Akhir', which names it outright"),
+        ("Nama | NIK | Ket. | K/BK", 3, "column 3 'Ket.' also maps to hasil; kept column 4 'K/BK', which names it outright"),
+        # two weak ones, or two strong ones: the first
+        ("Nama | NIK | Keterangan | Status", 2, "column 4 'Status' also maps to hasil; kept column 3 'Keterangan'"),
+        ("Nama | NIK | Hasil Uji | Rekomendasi Asesor", 2, "column 4 'Rekomendasi Asesor' also maps to hasil; kept column 3 'Hasil Uji'"),
+    ],
+)
+def test_a_column_naming_the_result_outright_wins_over_remarks(header_row, kept, note):
+    header = find_header(rows_of(f"{header_row}\nBudi | 6408015203850012 | Fresh Graduate | Kompeten"))
+    assert header.columns["hasil"] == kept
+    assert header.notes == [note]
+
+
 def test_office_column_mapping_wins_over_the_shared_table():
     rows = rows_of("Anggota Regu | No Kependudukan | Keterangan\nBudi | 6408015203850012 | x")
     with pytest.raises(HeaderNotFound):
@@ -348,6 +366,23 @@ def test_short_rows_are_padded_and_row_numbers_come_from_the_caller():
         ("Masa Berlaku s/d", "masa_berlaku"),
         ("Jabatan Kerja yang Diuji", "jabatan_kerja"),
         ("Tahun Pelaksanaan", "tahun"),
+        # a slash between two names of one column, and the spellings of other offices
+        ("Kualifikasi/Jenjang", "jenjang"),
+        ("Jenjang / Level", "jenjang"),
+        ("Jenjang Kualifikasi KKNI", "jenjang"),
+        ("Kualifikasi Jabatan", "kualifikasi"),
+        ("Status Kompetensi", "hasil"),
+        ("K/BK", "hasil"),
+        ("Kompeten/Belum Kompeten", "hasil"),
+        ("Hasil Akhir", "hasil"),
+        ("Keputusan Asesor", "hasil"),
+        ("KETERANGAN HASIL", "hasil"),
+        ("Nomor KTP/NIK", "nik"),
+        ("Tmp/Tgl Lahir", "tempat_tanggal_lahir"),
+        ("Tmpt/Tgl. Lahir", "tempat_tanggal_lahir"),
+        ("Nama Jabatan", "jabatan_kerja"),
+        ("Jabatan Kerja yang Diikuti", "jabatan_kerja"),
+        ("Nama Lengkap & Gelar", "nama"),
         # what is left must still say which column: a bare "tanggal" would be the birth date
         ("Tanggal Sertifikasi", None),
         ("Tanggal Uji", None),

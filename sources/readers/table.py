@@ -105,6 +105,7 @@ def _resolve(
     filled = _forward_fill(parent, width) if parent is not None else [None] * width
     columns: dict[str, int] = {}
     texts: dict[str, str] = {}
+    columns_weak: dict[str, bool] = {}
     notes: list[str] = []
     mapped = via_child = 0
     overrides = dict(overrides) if overrides else None
@@ -114,20 +115,29 @@ def _resolve(
         # own; an empty column right of a merged span is not part of it.
         p = filled[j] if c or (parent is not None and j < len(parent) and parent[j]) else None
         canonical = None
+        named_by = None  # the header text that named the column
         if c:
             if p:
-                canonical = headers.canonical_column(f"{p} {c}", overrides)
+                canonical, named_by = headers.canonical_column(f"{p} {c}", overrides), f"{p} {c}"
             if canonical is None:
-                canonical = headers.canonical_column(c, overrides)
+                canonical, named_by = headers.canonical_column(c, overrides), c
             if canonical is not None:
                 via_child += 1
         if canonical is None and p:
-            canonical = headers.canonical_column(p, overrides)
+            canonical, named_by = headers.canonical_column(p, overrides), p
         if canonical is None:
             continue
         mapped += 1
         text = f"{p} / {c}" if p and c else (c or p or "")
+        weak = headers.is_weak_header(named_by, overrides)
         if canonical in columns:
+            # A plain "Keterangan" or "Status" column often holds remarks ("KTP Samarinda",
+            # "Fresh Graduate"): a column that names the result outright wins over it.
+            if columns_weak.get(canonical) and not weak:
+                notes.append(f"column {columns[canonical] + 1} {texts[canonical]!r} also maps to {canonical}; "
+                             f"kept column {j + 1} {text!r}, which names it outright")
+                columns[canonical], texts[canonical], columns_weak[canonical] = j, text, weak
+                continue
             notes.append(
                 f"column {j + 1} {text!r} also maps to {canonical}; "
                 f"kept column {columns[canonical] + 1} {texts[canonical]!r}"
@@ -135,6 +145,7 @@ def _resolve(
             continue
         columns[canonical] = j
         texts[canonical] = text
+        columns_weak[canonical] = weak
     return _Resolution(columns, texts, mapped, via_child, notes)
 
 
