@@ -174,7 +174,11 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     if len(raw) == 16 and raw.isdigit() and raw.isascii():
         return _classify_digits(raw)
 
-    text = _LABEL.sub("", raw.strip(_STRIP_CHARS)).strip(_STRIP_CHARS)
+    text = raw.strip(_STRIP_CHARS)
+    if text[:1] == "=":
+        # Excel's text-formula wrapper in CSV exports: ="6408...", =6408..., "=""6408...""".
+        text = text[1:].strip(_STRIP_CHARS)
+    text = _LABEL.sub("", text).strip(_STRIP_CHARS)
     if not text:
         return _MISSING_PARTS
     lower = text.lower()
@@ -206,7 +210,8 @@ def parse_nik(raw: str | None) -> NikResult:
     """Clean a raw NIK cell and classify it.
 
     Strips whitespace (incl. NBSP), a leading apostrophe or backtick, surrounding
-    quotes, and spaces, dots, commas, hyphens inside. Scientific forms are
+    quotes, Excel's ``="..."`` text-formula wrapper, and spaces, dots, commas,
+    hyphens inside. Scientific forms are
     recognised before the dots are removed.
 
     >>> parse_nik("'6408 0152 0385 0001")

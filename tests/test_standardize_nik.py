@@ -25,6 +25,17 @@ PARSE_CASES = [
     ("\u00a06408015203850001\u00a0", NikResult(NIK, "valid", None)),
     (" 6408015203850001 \n", NikResult(NIK, "valid", None)),
     ("6408015203850001.0", NikResult(NIK, "valid", None)),  # float printed by an exporter
+    # Excel's text-formula wrapper in CSV exports, as the CSV reader leaves it: read as the text inside
+    ('="1604011203850041"', NikResult("1604011203850041", "valid", None)),
+    ("=1604011203850041", NikResult("1604011203850041", "valid", None)),
+    ('"=""1604011203850041"""', NikResult("1604011203850041", "valid", None)),
+    ('= "6408 0152 0385 0001"', NikResult(NIK, "valid", None)),
+    ("='6408015203850001", NikResult(NIK, "valid", None)),
+    ('="640801520385001"', NikResult(None, "wrong_length", "640801520385001")),
+    ('="6408015203850000"', NikResult(None, "invalid", "6408015203850000")),  # serial 0000, as text
+    ('="6.40801E+15"', NikResult(None, "scientific_notation", "64080")),
+    ('="0"', NikResult(None, "missing", None)),
+    ('=""', NikResult(None, "missing", None)),
     # Papua provinces (91-96) are real provinces, and above 2^53 as numbers
     ("9101011201800005", NikResult("9101011201800005", "valid", None)),
     ("9271011201800005", NikResult("9271011201800005", "valid", None)),
