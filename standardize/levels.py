@@ -1,7 +1,8 @@
 """KKNI jenjang (1-9) and kualifikasi (Operator / Teknisi/Analis / Ahli).
 
 Offices write the level as "3", "3.0", "Jenjang 3", "KKNI 3", "KKNI Level 7",
-Roman "III", or only a title ("Ahli Muda"), in the jenjang column, the
+the number glued to its label ("Jenjang3", "Lv.3", "LEVEL_6"), Roman "III", or
+only a title ("Ahli Muda"), in the jenjang column, the
 kualifikasi column, or only inside the jabatan kerja name.
 
 Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
@@ -52,6 +53,12 @@ _WORDS: dict[str, int] = {
 _WRITTEN_NUMBERS = {**_ROMAN, **_WORDS}
 # A whole number, "3.0" allowed, not part of a word ("K3") or a decimal ("3.5").
 _NUMBER = re.compile(r"(?<![\w.,])(\d+)(?:[.,]0+)?(?![\w]|[.,]\d)")
+# A number glued to its label: "Jenjang3", "KKNI3", "Lv.3", "J3", "Jenjang.3", "LEVEL_6",
+# "kkni_level_7". Only these labels: "K3" or "SMK3" stay no level.
+_LABELLED_NUMBER = re.compile(
+    r"(?<![a-z0-9])(?:jenjang|jenj|jnj|kkni|level|lvl|lev|lv|tingkat|tkt|tk|j)[\s._\-:#]*"
+    r"(\d+)(?:[.,]0+)?(?![a-z0-9]|[.,]\d)"
+)
 _LETTERS = re.compile(r"[a-z]+")
 _AHLI = re.compile(
     r"\bahli[\s\-_]*(muda|madya|utama)\b"
@@ -108,6 +115,7 @@ def _explicit_number(text: str) -> int | None:
     """The level number written in a cell, None when there is none, _BAD when it is no level."""
     lower = text.lower()
     found = {int(n) for n in _NUMBER.findall(lower)}
+    found.update(int(n) for n in _LABELLED_NUMBER.findall(lower))
     found.update(_WRITTEN_NUMBERS[w] for w in _LETTERS.findall(lower) if w in _WRITTEN_NUMBERS)
     if not found:
         return None

@@ -45,6 +45,28 @@ def test_kualifikasi_for(jenjang, expected):
         ("Level 5", None, None, 5),
         ("Jenjang 7 (Ahli Muda)", None, None, 7),
         ("Jenjang 3 / KKNI 3", None, None, 3),
+        # the number glued to its label: a letter, "." or "_" between them
+        ("Jenjang3", None, None, 3),
+        ("KKNI3", None, None, 3),
+        ("Lv.3", None, None, 3),
+        ("Lvl 3", None, None, 3),
+        ("J3", None, None, 3),
+        ("Jenjang.3", None, None, 3),
+        ("LEVEL_6", None, None, 6),
+        ("JENJANG_2", None, None, 2),
+        ("kkni_level_7", None, None, 7),
+        ("Jenjang3.0", None, None, 3),
+        ("LV-4", None, None, 4),
+        (None, "KKNI6", None, 6),
+        ("Jenjang3/KKNI3", None, None, 3),
+        ("Jenjang3/KKNI4", None, None, None),  # two different levels: unreadable
+        ("Lv.10", None, None, None),  # no level
+        ("J3.5", None, None, None),  # a decimal, not a level
+        ("Lv.3", "Ahli Muda", None, 3),  # the glued number still wins over the words
+        # other letters glued to a digit are no level label
+        ("K3", None, None, None),
+        ("SMK3", None, None, None),
+        (None, "Ahli", "Ahli K3 Konstruksi", None),
         # written out, Indonesian or English, as a whole word
         ("Jenjang Tujuh", None, None, 7),
         ("TIGA", None, None, 3),
@@ -141,6 +163,9 @@ def test_parse_jenjang(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
         ("10", "Ahli Muda", None, JenjangResult(None, "unreadable", "jenjang", "10")),
         (None, "Operator", "Operator Crane", JenjangResult(None, "unreadable", "kualifikasi", "Operator")),
         (None, "99", None, JenjangResult(None, "unreadable", "kualifikasi", "99")),
+        ("Lv.3", None, None, JenjangResult(3, "ok", "jenjang", "Lv.3")),
+        ("Lv.10", None, None, JenjangResult(None, "unreadable", "jenjang", "Lv.10")),
+        ("K3", None, None, JenjangResult(None, "unreadable", "jenjang", "K3")),
         ("Operator", "Teknisi", None, JenjangResult(None, "unreadable", "jenjang", "Operator")),
     ],
 )
