@@ -2,7 +2,7 @@
 
 Offices write the level as "3", "3.0", "Jenjang 3", "KKNI 3", "KKNI Level 7",
 the number glued to its label ("Jenjang3", "Lv.3", "LEVEL_6"), Roman "III", or
-only a title ("Ahli Muda"), in the jenjang column, the
+only a title ("Ahli Muda", "Ahli Tk. Muda"), in the jenjang column, the
 kualifikasi column, or only inside the jabatan kerja name.
 
 Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
@@ -10,7 +10,8 @@ Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
 1. an explicit number in the jenjang column (digits, a Roman numeral I..IX or
    a number word, "tujuh" / "seven", as a whole word);
 2. an explicit number in the kualifikasi column;
-3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9), in English
+3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9), also with
+   tingkat between the words ("Ahli Tk. Muda", "Ahli Tingkat Madya"), in English
    "Junior / Middle / Senior Expert", in the jenjang or kualifikasi column;
 4. the same phrases inside the jabatan kerja ("Ahli Muda Teknik Jalan" -> 7).
 
@@ -61,7 +62,7 @@ _LABELLED_NUMBER = re.compile(
 )
 _LETTERS = re.compile(r"[a-z]+")
 _AHLI = re.compile(
-    r"\bahli[\s\-_]*(muda|madya|utama)\b"
+    r"\bahli[\s\-_]*(?:(?:tingkat|tkt|tk)\b[\s.\-_]*)?(muda|madya|utama)\b"
     r"|\b(junior|young|middle|mid|intermediate|senior|principal|chief|main)[\s\-_]*experts?\b"
 )
 # English exports translate the three expert titles: Junior / Middle / Senior Expert,

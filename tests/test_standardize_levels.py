@@ -89,6 +89,14 @@ def test_kualifikasi_for(jenjang, expected):
         (None, "Ahli Muda", None, 7),
         (None, "ahli-madya", None, 8),
         ("Ahli", "Ahli Utama", None, 9),
+        # "tingkat" (Tk., Tkt.) between Ahli and Muda / Madya / Utama
+        ("Ahli Tk. Muda", None, None, 7),
+        ("Ahli Tingkat Madya", None, None, 8),
+        (None, "AHLI TK UTAMA", None, 9),
+        (None, "Ahli Tkt. Muda", None, 7),
+        (None, None, "Ahli Tk. Madya Teknik Jembatan", 8),
+        ("5", None, "Ahli Tk. Muda Teknik Jalan", 5),  # the number wins
+        (None, None, "Teknisi Tk. Madya", None),  # no "Ahli": no expert level
         # then the Ahli phrases inside the jabatan kerja
         (None, None, "Ahli Muda Teknik Jalan", 7),
         (None, None, "AHLI MADYA TEKNIK JEMBATAN", 8),
