@@ -89,12 +89,14 @@ def is_pending(raw: str | None) -> bool:
 # Indonesian L/P and English M/F share no letter with the other sex: "P" is
 # Perempuan (female) and "M" male, never the reverse, so both alphabets live in
 # one table. Pria (man) and Perempuan both start with P: only the whole word
-# "pria" is male.
+# "pria" is male. Web exports write the ISO 5218 code in their gender column:
+# 1 male, 2 female (0 unknown and 9 not applicable are no sex). The parser only
+# ever sees the jenis kelamin column, so a lone digit there is that code.
 _SEX: dict[str, str] = {
     **dict.fromkeys(
-        ("l", "lk", "laki", "laki laki", "lakilaki", "laki2", "lelaki", "pria", "m", "male", "man", "men"), "L"
+        ("l", "lk", "laki", "laki laki", "lakilaki", "laki2", "lelaki", "pria", "m", "male", "man", "men", "1"), "L"
     ),
-    **dict.fromkeys(("p", "pr", "perempuan", "wanita", "w", "f", "female", "woman", "women"), "P"),
+    **dict.fromkeys(("p", "pr", "perempuan", "wanita", "w", "f", "female", "woman", "women", "2"), "P"),
 }
 
 
@@ -127,7 +129,7 @@ def is_bare_p(raw: str | None) -> bool:
 
 
 def parse_jenis_kelamin(raw: str | None) -> str | None:
-    """"L" or "P" from L / LK / Laki-laki / Pria / M / Male and P / PR / Perempuan / Wanita / W / F / Female.
+    """"L" or "P" from L / LK / Laki-laki / Pria / M / Male / 1 and P / PR / Perempuan / Wanita / W / F / Female / 2.
 
     Any case and punctuation: "MALE", "Laki-Laki", "female".
     """

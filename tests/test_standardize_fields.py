@@ -63,8 +63,15 @@ from standardize.fields import (
         ("", None),
         ("-", None),
         ("X", None),
-        ("1", None),
         ("L/P", None),
+        # ISO 5218 codes in a web export's gender column: 1 male, 2 female; 0 / 9 are no sex
+        ("1", "L"),
+        ("2", "P"),
+        (" 1 ", "L"),
+        ("0", None),
+        ("9", None),
+        ("3", None),
+        ("12", None),
     ],
 )
 def test_parse_jenis_kelamin(raw, expected):
