@@ -165,6 +165,9 @@ _HASIL: dict[str, str] = {
             # an assessor's recommendation column ("Rekomendasi"): recommended for the certificate
             "direkomendasikan",
             "recommended",
+            "lolos",
+            "certified",
+            "qualified",
         ),
         KOMPETEN,
     ),
@@ -194,14 +197,39 @@ _HASIL: dict[str, str] = {
             "false",
             "tidak",
             "no",
+            "tidak lolos",
+            "belum lolos",
+            "not certified",
+            "not qualified",
         ),
         BELUM_KOMPETEN,
     ),
 }
 
+# Codes that are a result only as the whole cell of a result column: a boolean pass
+# flag rendered as text ("passed": 1, Lulus: Y / N) and Competent / Not Competent
+# (C / NC). A lone letter or digit inside a remark is no result.
+_HASIL_CODES: dict[str, str] = {
+    **dict.fromkeys(("1", "y", "c"), KOMPETEN),
+    **dict.fromkeys(("0", "n", "nc"), BELUM_KOMPETEN),
+}
+
+# Clerks' abbreviations, word by word: "Tdk Lulus", "Blm Kompeten", "Komp.", "TDK HADIR".
+_HASIL_ABBREVIATIONS = {"tdk": "tidak", "tak": "tidak", "blm": "belum", "blum": "belum", "komp": "kompeten"}
+# Words around a result that do not change it: "Dinyatakan Kompeten", "Lulus Uji (Kompetensi)".
+_HASIL_LEAD = re.compile(r"^(?:telah |sudah )?dinyatakan ")
+_HASIL_TAIL = re.compile(r" (?:uji|ujian|asesmen)(?: kompetensi)?$")
+# One cell holds several pieces: two spellings side by side ("Lulus/Kompeten"), a
+# bracketed note ("Lulus (K)", "Belum kompeten (mengulang)") or a remark after a comma,
+# semicolon or spaced dash ("Kompeten, sertifikat dalam proses", "Kompeten - SKK Terbit").
+# A hyphen inside a word ("Not-Yet-Competent") does not split.
+_HASIL_PIECES = re.compile(r"[()\[\]{}/,;]|\s[-\u2013\u2014]+|[-\u2013\u2014]+\s|[\u2013\u2014]")
+
 # Known "no result" values: the person was not assessed (yet). They are null
-# without being unreadable.
-_HASIL_NOT_ASSESSED = frozenset(
+# without being unreadable. Absence contradicts a result written beside it
+# ("Hadir/Kompeten" is no result); waiting does not ("Kompeten (pending)": the
+# certificate is).
+_HASIL_ABSENT = frozenset(
     {
         "tidak hadir",
         "absen",
@@ -221,14 +249,40 @@ _HASIL_NOT_ASSESSED = frozenset(
         "absent",
         "not assessed",
         "not yet assessed",
-        "pending",
-        "in progress",
-        "in process",
-        "waiting",
         "withdrawn",
-        "registered",
     }
 )
+_HASIL_WAITING = frozenset({"pending", "in progress", "in process", "waiting", "registered"}) | _PENDING
+_HASIL_NOT_ASSESSED = _HASIL_ABSENT | _HASIL_WAITING
+
+_ABSENT = "absent"
+_WAITING = "waiting"
+
+
+def _hasil_reading(piece: str) -> str | None:
+    """One piece of a result cell: KOMPETEN, BELUM_KOMPETEN, _ABSENT, _WAITING or None (anything else).
+
+    Abbreviations are expanded and framing words dropped first, so "Tdk Lulus",
+    "Dinyatakan Kompeten" and "Lulus Uji" read as "tidak lulus", "kompeten", "lulus".
+    A negative form is its own entry, so it is never read as the positive word inside it.
+    """
+    key = " ".join(_HASIL_ABBREVIATIONS.get(word, word) for word in _key(piece).split())
+    for candidate in (key, _HASIL_LEAD.sub("", key)):
+        for form in (candidate, _HASIL_TAIL.sub("", candidate)):
+            if form in _HASIL:
+                return _HASIL[form]
+            if form in _HASIL_ABSENT:
+                return _ABSENT
+            if form in _HASIL_WAITING:
+                return _WAITING
+    return None
+
+
+def _hasil_readings(raw: str) -> set[str]:
+    """The readings of the pieces of a result cell (see _HASIL_PIECES), unknown pieces left out."""
+    readings = {_hasil_reading(piece) for piece in _HASIL_PIECES.split(raw)}
+    readings.discard(None)
+    return readings
 
 
 def parse_hasil(raw: str | None) -> str | None:
@@ -238,24 +292,44 @@ def parse_hasil(raw: str | None) -> str | None:
     competent / passed are Kompeten; BK / Belum Kompeten / Tidak Kompeten / Tidak
     Lulus / TL and English "not yet competent" / "NOT_COMPETENT" / NYC / failed are
     Belum Kompeten.
+    As the whole cell of a result column, 1 / Y / C are Kompeten and 0 / N / NC
+    Belum Kompeten.
     A training without assessment certifies nobody, so "tidak hadir" is not a result.
+
+    Abbreviations ("Tdk Lulus", "Blm Kompeten", "Komp.") and framing words
+    ("Dinyatakan Kompeten", "Lulus Uji") are read through. A cell of several pieces
+    ("Lulus/Kompeten", "Lulus (K)", "Kompeten, sertifikat dalam proses", "Belum
+    Kompeten / Remedial") is the one result its pieces give; pieces that are no
+    result are remarks, but two different results, or a result beside an absence
+    ("Hadir/Kompeten"), are no result.
     """
     if raw is None:
         return None
     key = _key(raw)
     if key in _HASIL:
         return _HASIL[key]
-    # Two spellings of one result side by side: "Lulus/Kompeten", "K / Kompeten".
-    parts = {_HASIL.get(_key(part)) for part in raw.split("/")} if "/" in raw else {None}
-    return parts.pop() if len(parts) == 1 else None
+    if key in _HASIL_CODES:
+        return _HASIL_CODES[key]
+    readings = _hasil_readings(raw)
+    readings.discard(_WAITING)
+    return readings.pop() if len(readings) == 1 and _ABSENT not in readings else None
 
 
 def hasil_not_assessed(raw: str | None) -> bool:
-    """True for cells that say the assessment has no result: pending or not assessed."""
+    """True for cells that say the assessment has no result: pending or not assessed.
+
+    Read like :func:`parse_hasil`: "TDK HADIR", "Tidak Hadir (Sakit)" are not assessed;
+    a cell that also writes a result ("Hadir/Kompeten") is not.
+    """
     if raw is None:
         return False
     key = _key(raw)
-    return key in _PENDING or key in _HASIL_NOT_ASSESSED
+    if key in _PENDING or key in _HASIL_NOT_ASSESSED:
+        return True
+    if key in _HASIL or key in _HASIL_CODES:
+        return False
+    readings = _hasil_readings(raw)
+    return bool(readings) and readings <= {_ABSENT, _WAITING}
 
 
 # --- nomor sertifikat ---------------------------------------------------------

@@ -137,6 +137,50 @@ def test_parse_jenis_kelamin(raw, expected):
         ("FALSE", "Belum Kompeten"),
         ("Ya", "Kompeten"),
         ("Tidak", "Belum Kompeten"),
+        # a bracketed note, a remark after a comma or spaced dash: the result is the piece that is one
+        ("Lulus (K)", "Kompeten"),
+        ("Competent (K)", "Kompeten"),
+        ("KOMPETEN (Sertifikat Terbit)", "Kompeten"),
+        ("Kompeten, sertifikat dalam proses", "Kompeten"),
+        ("Kompeten - SKK Terbit", "Kompeten"),
+        ("Kompeten \u2013 dalam proses", "Kompeten"),
+        ("Kompeten (pending)", "Kompeten"),  # the certificate waits, not the result
+        ("(K)", "Kompeten"),
+        ("Tidak Kompeten (TK)", "Belum Kompeten"),
+        ("Belum Kompeten / Remedial", "Belum Kompeten"),
+        ("Belum kompeten (mengulang)", "Belum Kompeten"),
+        ("Belum Kompeten, sertifikat tidak terbit", "Belum Kompeten"),
+        ("Kompeten (BK)", None),  # two different results
+        ("Kompeten, tidak hadir", None),  # a result beside an absence
+        ("Kompeten-SKK", None),  # a hyphen inside a word does not split
+        # framing words and clerks' abbreviations
+        ("Dinyatakan Kompeten", "Kompeten"),
+        ("Lulus Uji", "Kompeten"),
+        ("Lulus Uji Kompetensi", "Kompeten"),
+        ("Komp.", "Kompeten"),
+        ("Lolos", "Kompeten"),
+        ("certified", "Kompeten"),
+        ("qualified", "Kompeten"),
+        ("Dinyatakan Belum Kompeten", "Belum Kompeten"),
+        ("Tidak Lulus Uji", "Belum Kompeten"),
+        ("Tdk Lulus", "Belum Kompeten"),
+        ("Blm Kompeten", "Belum Kompeten"),
+        ("Blm Komp.", "Belum Kompeten"),
+        ("Tidak Lolos", "Belum Kompeten"),
+        ("not certified", "Belum Kompeten"),
+        ("TDK HADIR", None),
+        ("Tdk Hadir", None),
+        # codes that are a result only as the whole cell: pass flags as text, C / NC
+        ("1", "Kompeten"),
+        ("0", "Belum Kompeten"),
+        ("Y", "Kompeten"),
+        ("N", "Belum Kompeten"),
+        ("C", "Kompeten"),
+        ("NC", "Belum Kompeten"),
+        ("Y/N", None),
+        ("10", None),
+        ("Tahap 1", None),
+        ("Mengikuti pelatihan, 1", None),
     ],
 )
 def test_parse_hasil(raw, expected):
@@ -162,6 +206,15 @@ def test_parse_hasil(raw, expected):
         ("active", False),
         ("", False),
         (None, False),
+        # read like parse_hasil: abbreviations, notes and remarks
+        ("TDK HADIR", True),
+        ("Tdk Hadir", True),
+        ("Tidak Hadir (Sakit)", True),
+        ("Tidak hadir, diganti peserta lain", True),
+        ("Hadir/Kompeten", False),  # a result beside an absence: unreadable, not "not assessed"
+        ("Kompeten (pending)", False),
+        ("Lulus (K)", False),
+        ("1", False),
     ],
 )
 def test_hasil_not_assessed(raw, expected):
