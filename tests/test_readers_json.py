@@ -205,3 +205,53 @@ def test_rejected_json(tmp_path, content, error):
     submission = read_submission(path, office())
     assert submission.error == "office prov-kaltim, file halaman.json: " + error
     assert len(submission.rows) == 0
+
+
+TEGUH = {"nama": "Teguh Santoso", "nik": "1604031405870033", "tgl_lahir": "1987-05-14"}
+CERTIFICATES = [
+    {"jabatan_kerja": "Operator Excavator", "jenjang": 3, "hasil": "Kompeten", "no_sertifikat": "SKK-1604-2025-000033"},
+    {"jabatan_kerja": "Mandor", "jenjang": 4, "hasil": "Belum Kompeten"},
+]
+CONTACTS = [{"jenis": "hp", "nilai": "0812"}, {"jenis": "email", "nilai": "a@b"}]
+ADDRESSES = [{"jalan": "Jl. Merdeka 1", "kota": "Palembang"}, {"jalan": "Jl. Sudirman 2", "kota": "Baturaja"}]
+PER_CERTIFICATE = [
+    ("sertifikasi[1]", "1", "Teguh Santoso", "1604031405870033", "1987-05-14", "Operator Excavator", "3", "Kompeten",
+     "SKK-1604-2025-000033"),
+    ("sertifikasi[2]", "1", "Teguh Santoso", "1604031405870033", "1987-05-14", "Mandor", "4", "Belum Kompeten", None),
+]  # fmt: skip
+PERSON_ONLY = [("", "1", "Teguh Santoso", "1604031405870033", "1987-05-14", None, None, None, None)]
+
+
+@pytest.mark.parametrize(
+    "person, rows, note",
+    [
+        # the probe's file: certificates, then contacts; the contacts stay text
+        ({**TEGUH, "sertifikasi": CERTIFICATES, "kontak": CONTACTS}, PER_CERTIFICATE,
+         "field 'kontak' holds several objects in 1 record(s); kept as text"),
+        # the order of the lists does not matter, nor how many other lists there are
+        ({**TEGUH, "kontak": CONTACTS, "alamat": ADDRESSES, "sertifikasi": CERTIFICATES}, PER_CERTIFICATE,
+         "field 'kontak' holds several objects in 1 record(s); kept as text; "
+         "field 'alamat' holds several objects in 1 record(s); kept as text"),
+        # no list of certificates: one row, every list text
+        ({**TEGUH, "kontak": CONTACTS, "alamat": ADDRESSES}, PERSON_ONLY,
+         "field 'kontak' holds several objects in 1 record(s); kept as text; "
+         "field 'alamat' holds several objects in 1 record(s); kept as text"),
+        # two lists that both look like certificates: a row per pair would invent combinations and
+        # keeping one would drop the other's rows unseen, so both stay text (the note names them)
+        ({**TEGUH, "sertifikasi": CERTIFICATES, "riwayat_uji": CERTIFICATES}, PERSON_ONLY,
+         "field 'sertifikasi' holds several objects in 1 record(s); kept as text; "
+         "field 'riwayat_uji' holds several objects in 1 record(s); kept as text"),
+    ],
+    ids=["certificates-and-contacts", "contacts-addresses-certificates", "no-certificates", "two-certificate-lists"],
+)
+def test_person_with_several_lists_of_objects(tmp_path, person, rows, note):
+    """The list whose objects carry certificate or assessment fields gives one row per object."""
+    path = tmp_path / "pemegang_skk.json"
+    path.write_text(json.dumps({"items": [person]}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(
+        submission, "source_sheet", "source_row", "nama", "nik", "tanggal_lahir", "jabatan_kerja", "jenjang", "hasil",
+        "nomor_sertifikat",
+    ) == rows  # fmt: skip
+    assert {sheet.note for sheet in submission.sheets} == {note}

@@ -16,7 +16,9 @@ a registry ``column_mapping`` written ``certificate.number`` or
 two fields map to one column the surer mapping wins, then the first seen.
 A record holding a person and a list of their certificates or assessments gives
 one row per object of that list, the person's fields on each, in "sheet"
-``<path>[k]`` (a list of other objects, e.g. phone numbers, stays text).
+``<path>[k]``; the list chosen is the one whose objects have certificate or
+assessment fields, other lists of objects (phone numbers, addresses, documents)
+stay text, and so do two lists that both look like certificates.
 A page of arrays (a header array, then value arrays, or value arrays with their
 column names beside them) is read like a sheet.
 ``source_row`` is the 1-based record index within the file.
@@ -312,6 +314,9 @@ def _flatten_records(
             flat.append((number, "", fields))
             continue
         path, objects = per_object
+        for other, count in found.items():
+            if other != path:  # the record's other lists of objects stay text
+                several[other] = several.get(other, 0) + count
         for k, item in enumerate(objects, start=1):
             one = _flatten(_with_value(record, path, item), {}, {})
             seen.update(dict.fromkeys(one))
@@ -320,20 +325,28 @@ def _flatten_records(
 
 
 def _participation_list(record: dict, found: dict, overrides) -> tuple[tuple[str, ...], list] | None:
-    """The record's one list of several objects that describe participations (certificates,
-    assessments), and its objects; None when there is none, or more than one list."""
-    if len(found) != 1:
-        return None
-    (path,) = found
-    objects = record
-    for key in path:
-        objects = objects.get(key) if type(objects) is dict else None
-    if type(objects) is not list:
-        return None  # a list inside a list: kept as text
-    inner = _flatten(objects[0], {}, {}, path)
-    if not any(headers.canonical_path(p, overrides)[0] in _PARTICIPATION_COLUMNS for p in inner):
-        return None  # addresses, phone numbers, family: not one row each
-    return path, objects
+    """The record's list of several objects that describe participations (certificates,
+    assessments), and its objects; None when it has none, or more than one.
+
+    Of the record's lists of several objects, the ones whose objects have a field that maps to a
+    participation column (jenjang, hasil, nomor_sertifikat, jabatan_kerja, ...) are candidates;
+    the others (contacts, addresses, documents) stay text. Two candidates are left as text too:
+    a row per pair would invent combinations, and keeping one list would drop the other's rows
+    without a trace (the note names both).
+    """
+    candidates = []
+    for path in found:
+        objects = record
+        for key in path:
+            objects = objects.get(key) if type(objects) is dict else None
+        if type(objects) is not list:
+            continue  # a list inside a list: kept as text
+        fields: dict = {}
+        for item in objects:
+            _flatten(item, fields, {}, path)
+        if any(headers.canonical_path(p, overrides)[0] in _PARTICIPATION_COLUMNS for p in fields):
+            candidates.append((path, objects))
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _with_value(record: dict, path: tuple[str, ...], value: object) -> dict:
