@@ -207,6 +207,16 @@ def test_registry_delimiter_and_encoding_are_used(tmp_path):
     )
 
 
+def test_a_file_in_another_delimiter_than_the_registry_says_is_read_with_its_own(tmp_path):
+    """A portal export (comma) from an office whose own sheets use ';'."""
+    path = tmp_path / "export_portal.csv"
+    path.write_text('nama,nik,jenjang,hasil\r\nBudi Santoso,"1671015203850012",3,Kompeten\r\n', encoding="utf-8")
+    submission = read_submission(path, office(delimiter=";"))
+    assert submission.error is None
+    assert [(r[2], r[3]) for r in records(submission)] == [("Budi Santoso", "1671015203850012")]
+    assert submission.sheets[0].note == "the registry's delimiter ';' found no header, read with ','"
+
+
 @pytest.mark.parametrize(
     "content, error",
     [

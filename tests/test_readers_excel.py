@@ -382,14 +382,34 @@ def test_rejected_files(tmp_path, name, content, fmt, error):
     assert len(submission.rows) == 0
 
 
-def test_missing_registry_sheet_is_rejected_naming_it(tmp_path):
+@pytest.mark.parametrize(
+    ("registry_sheets", "read"),
+    [
+        # whole words inside a longer name: every sheet they name
+        (("Angkatan",), ["Angkatan I", "Angkatan II"]),
+        (("angkatan ii",), ["Angkatan II"]),
+        (("Angkatan II", "Rekap"), ["Angkatan II", "Rekap"]),
+        # a part of a word is no match
+        (("Angkat",), ["Angkatan I", "Angkatan II", "Rekap"]),
+    ],
+)
+def test_registry_sheet_names_match_as_whole_words(tmp_path, registry_sheets, read):
+    path = tmp_path / "daftar_peserta.xlsx"
+    write_kutim_workbook(path)
+    submission = read_submission(path, office(sheet=registry_sheets))
+    assert submission.error is None
+    assert [s.sheet for s in submission.sheets] == read
+
+
+def test_a_file_without_the_registry_sheet_is_read_whole_and_says_so(tmp_path):
     path = tmp_path / "daftar_peserta.xlsx"
     write_kutim_workbook(path)
     submission = read_submission(path, office(sheet=("Peserta",)))
-    assert submission.error == (
-        "office kab-kutai-timur, file daftar_peserta.xlsx, sheet 'Peserta' named in the registry not found; "
-        "the file has sheet(s) 'Angkatan I', 'Angkatan II', 'Rekap'"
-    )
+    assert submission.error is None
+    assert [s.sheet for s in submission.sheets] == ["Angkatan I", "Angkatan II", "Rekap"]
+    assert all(s.note.startswith("sheet 'Peserta' named in the registry not found; every sheet read")
+               for s in submission.sheets)
+    assert len(submission.rows) == len(read_submission(path, office()).rows) > 0
 
 
 def test_missing_file_and_unexpected_errors_do_not_raise(tmp_path, monkeypatch):

@@ -137,7 +137,22 @@ def read_csv(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read one delimited file: a single TableRows, or a SheetReport saying why there is none."""
     options = office.reader
     text, encoding = decode(data, options.encoding)
-    delimiter = options.delimiter or sniff_delimiter(text)
+    read = _read_with(text, encoding, options.delimiter or sniff_delimiter(text), office)
+    sniffed = sniff_delimiter(text) if options.delimiter else None
+    if sniffed and sniffed != options.delimiter and isinstance(read[0], SheetReport) and read[0].header_row is None:
+        # An office's habit is not every file's: a portal export next to the clerk's own
+        # sheets. The registry's delimiter found no header; the file's own one may.
+        other = _read_with(text, encoding, sniffed, office)
+        if isinstance(other[0], TableRows):
+            other[0].report.note = "; ".join(filter(None, [
+                other[0].report.note,
+                f"the registry's delimiter {_delimiter_name(options.delimiter)} found no header, read with {_delimiter_name(sniffed)}"]))
+            return other
+    return read
+
+
+def _read_with(text: str, encoding: str, delimiter: str, office: Office) -> list[TableRows | SheetReport]:
+    options = office.reader
     rows, starts, lines = parse(text, delimiter)
     how = f"read as {encoding} with delimiter {_delimiter_name(delimiter)}"
     if not rows:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 
@@ -133,28 +134,32 @@ def _describe_open_error(data: bytes, fmt: str, error: Exception) -> str:
     return f"corrupt or truncated xls file ({error})"
 
 
-def _pick_sheets(workbook: CalamineWorkbook, wanted: Sequence[str]) -> list[str]:
+def _pick_sheets(workbook: CalamineWorkbook, wanted: Sequence[str]) -> tuple[list[str], str]:
+    """The sheets to read and, when the registry's sheets are not all there, a note saying so.
+
+    A registry sheet matches exactly, then ignoring case and stray spaces, then as whole
+    words inside a longer name ("Peserta" in "Peserta 2025", "DATA PESERTA"): offices
+    retype and date sheet names from year to year. When none of them is in the file,
+    every sheet is read rather than the file rejected: the file is not in the layout
+    the registry knows, and a sheet without a participant header is skipped anyway.
+    """
     names = [meta.name for meta in workbook.sheets_metadata if meta.typ != SheetTypeEnum.ChartSheet]
     if not wanted:
-        return names
-    picked = []
+        return names, ""
+    picked: list[str] = []
     missing = []
     for name in wanted:
-        if name in names:
-            picked.append(name)
-            continue
-        # Offices retype sheet names with stray spaces or another case from year to year.
-        loose = [n for n in names if n.strip().casefold() == name.strip().casefold()]
-        if loose:
-            picked.append(loose[0])
-        else:
+        key = name.strip().casefold()
+        exact = [n for n in names if n == name] or [n for n in names if n.strip().casefold() == key]
+        within = [n for n in names if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", n.casefold())]
+        found = exact[:1] or within
+        picked += [n for n in found if n not in picked]
+        if not found:
             missing.append(name)
-    if missing:
-        raise SubmissionRejected(
-            f"sheet {', '.join(repr(m) for m in missing)} named in the registry not found; "
-            f"the file has sheet(s) {', '.join(repr(n) for n in names) or 'none'}"
-        )
-    return picked
+    if not picked:
+        return names, (f"sheet {', '.join(repr(m) for m in missing)} named in the registry not found; "
+                       "every sheet read")
+    return picked, ""
 
 
 def _fill_merged_data(rows: list[list], merged, first_data_row: int) -> None:
@@ -180,8 +185,8 @@ def _fill_merged_data(rows: list[list], merged, first_data_row: int) -> None:
 def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetReport]:
     """Read a workbook's bytes: one TableRows per sheet with a header, a SheetReport for the others.
 
-    Raises :class:`SubmissionRejected` when the workbook cannot be opened or a
-    sheet named in the registry is absent.
+    Raises :class:`SubmissionRejected` when the workbook cannot be opened. Sheets
+    named in the registry that are absent do not reject it (see :func:`_pick_sheets`).
     """
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -193,8 +198,12 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
     results: list[TableRows | SheetReport] = []
     with workbook:
-        for name in _pick_sheets(workbook, options.sheet):
+        names, note = _pick_sheets(workbook, options.sheet)
+        for name in names:
             results.append(_read_sheet(workbook, name, options.header_row, overrides, name in hidden))
+    for result in results if note else ():
+        report = result.report if isinstance(result, TableRows) else result
+        report.note = "; ".join(filter(None, [note, report.note]))
     return results
 
 
