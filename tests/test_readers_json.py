@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from sources.readers import SheetReport, read_submission
-from sources.readers.json_reader import render_value
+from sources.readers.json_reader import find_records, render_value
+from sources.readers.table import SubmissionRejected
 from sources.registry import Office, ReaderOptions
 
 LOOKED_FOR = (
@@ -255,3 +256,102 @@ def test_person_with_several_lists_of_objects(tmp_path, person, rows, note):
         "nomor_sertifikat",
     ) == rows  # fmt: skip
     assert {sheet.note for sheet in submission.sheets} == {note}
+
+
+SUTRISNO = {"nama": "Sutrisno", "tgl_lahir": "1985-03-12", "jabatan_kerja": "Operator Excavator", "jenjang": 3,
+            "hasil": "Kompeten"}  # fmt: skip
+WATI = {"nama": "Wati", "tgl_lahir": "1986-04-13", "jabatan_kerja": "Tukang Besi", "jenjang": 2, "hasil": "Kompeten"}
+BY_NIK = {"1603011203850031": SUTRISNO, "1603025304860032": WATI}
+BY_NIK_ROWS = [
+    ("", "1", "Sutrisno", "1603011203850031", "3", "Kompeten"),
+    ("", "2", "Wati", "1603025304860032", "2", "Kompeten"),
+]
+NIK_NOTE = "the key is the nik of a record without one, source_row its position"
+
+
+@pytest.mark.parametrize(
+    "document, rows, note",
+    [
+        # Firebase / NoSQL export: the records are the values, the key is the NIK
+        (BY_NIK, BY_NIK_ROWS, f"records are the values of an object keyed by NIK (top level); {NIK_NOTE}"),
+        ({"data": BY_NIK, "meta": {"exported": "2025-06-01"}}, BY_NIK_ROWS,
+         f"records are the values of an object keyed by NIK (data); {NIK_NOTE}"),
+        ({"status": "ok", "result": BY_NIK}, BY_NIK_ROWS,
+         f"records are the values of an object keyed by NIK (result); {NIK_NOTE}"),
+        ({"peserta": BY_NIK, "meta": {"page": 1}}, BY_NIK_ROWS,
+         f"records are the values of an object keyed by NIK (peserta); {NIK_NOTE}"),
+        # a record's own NIK wins over its key, even a different one; an empty own NIK is filled in
+        ({"1603011203850031": {**SUTRISNO, "nik": "1603011203850099"}, "1603025304860032": {**WATI, "nik": ""}},
+         [("", "1", "Sutrisno", "1603011203850099", "3", "Kompeten"),
+          ("", "2", "Wati", "1603025304860032", "2", "Kompeten")],
+         f"records are the values of an object keyed by NIK (top level); {NIK_NOTE}"),
+        # damaged NIK keys are put in as written: cleaning them is the NIK standardiser's work
+        ({"'1603011203850031": SUTRISNO, "1603 0253 0486 0032": WATI, "160302530486003": {"nama": "Ani"}},
+         [("", "1", "Sutrisno", "'1603011203850031", "3", "Kompeten"),
+          ("", "2", "Wati", "1603 0253 0486 0032", "2", "Kompeten"),
+          ("", "3", "Ani", "160302530486003", None, None)],
+         f"records are the values of an object keyed by NIK (top level); {NIK_NOTE}"),
+        # other record ids (Firebase push ids) are kept as the field _key, which maps to nothing
+        ({"-NfA1b2C3d4E5f6G7h8I": {**SUTRISNO, "nik": "1603011203850031"}, "-NfA1b2C3d4E5f6G7h9J": WATI},
+         [("", "1", "Sutrisno", "1603011203850031", "3", "Kompeten"), ("", "2", "Wati", None, "2", "Kompeten")],
+         "records are the values of an object keyed by record id (top level), kept as the field _key; "
+         "source_row is its position"),
+    ],
+    ids=["top-level", "under-data", "under-result", "beside-meta", "own-nik", "damaged-keys", "push-ids"],
+)
+def test_object_keyed_by_record_id(tmp_path, document, rows, note):
+    path = tmp_path / "firebase_export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(submission, "source_sheet", "source_row", "nama", "nik", "jenjang", "hasil") == rows
+    assert [sheet.note for sheet in submission.sheets] == [note]
+
+
+def test_object_keyed_by_nik_with_a_person_s_certificates(tmp_path):
+    """Each keyed person's certificates give a row each; source_row is the key's position."""
+    document = {
+        "1604031405870033": {**TEGUH, "nik": None, "sertifikasi": CERTIFICATES, "kontak": CONTACTS},
+        "1603011203850031": {"nama": "Sutrisno", "sertifikasi": [{"jenjang": 3, "hasil": "Kompeten"}]},  # one: read
+    }
+    path = tmp_path / "firebase_export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert records(submission, "source_sheet", "source_row", "nama", "nik", "jenjang", "hasil") == [
+        ("", "2", "Sutrisno", "1603011203850031", "3", "Kompeten"),
+        ("sertifikasi[1]", "1", "Teguh Santoso", "1604031405870033", "3", "Kompeten"),
+        ("sertifikasi[2]", "1", "Teguh Santoso", "1604031405870033", "4", "Belum Kompeten"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "document, where",
+    [
+        ({"data": [SUTRISNO], "meta": {"page": 1, "total": 1}}, "data"),
+        ({"status": "ok", "result": {"items": [SUTRISNO], "total": 1}}, "result.items"),
+        # a tally keyed by year is not records (no name or NIK field): the list beside it is
+        ({"participants": [SUTRISNO], "stats": {"2024": {"jumlah": 3}, "2025": {"jumlah": 5}}}, "participants"),
+        ({"data": BY_NIK}, "data, an object keyed by NIK"),
+        ({"data": {"p1": SUTRISNO, "p2": WATI}}, "data, an object keyed by record id"),
+    ],
+    ids=["data-list", "result-items", "tally-beside-list", "keyed-by-nik", "keyed-by-id"],
+)
+def test_where_the_records_are(document, where):
+    assert find_records(document)[1] == where
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # one record whose parts are objects: its keys are not record ids
+        {"peserta": {"nama": "Sutrisno", "nik": "1603011203850031"}, "sertifikat": {"nomor": "SKK-1", "jenjang": 3}},
+        # ids as keys, but the values are no records (no name or NIK field) and the keys no NIKs
+        {"2024": {"jumlah": 3}, "2025": {"jumlah": 5}},
+        # a value that is not an object: not keyed records
+        {"1603011203850031": SUTRISNO, "total": 1},
+    ],
+    ids=["one-record", "tally", "mixed-values"],
+)
+def test_objects_that_are_not_keyed_records(document):
+    with pytest.raises(SubmissionRejected, match="^no list of records found"):
+        find_records(document)

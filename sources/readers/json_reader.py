@@ -4,7 +4,11 @@ A page is a list of records: at the top level, under one of the usual envelope
 keys (``data``, ``records``, ``items``, ``results``, ``rows``, ``content``,
 ``value``, CKAN's ``result.records``, next to ``meta`` / ``links`` /
 ``pagination``), or, failing those, the one list of objects in the envelope.
-A file of one JSON record per line (JSON Lines) is a page too.
+A file of one JSON record per line (JSON Lines) is a page too, and so is an
+object keyed by record id (Firebase and other NoSQL exports, ``{"<NIK>": {..},
+"<NIK>": {..}}``, also under an envelope key): its values are the records, the
+key is put in as the record's ``nik`` when it looks like a NIK and the record has
+none of its own, else kept as the field ``_key``, which maps to nothing.
 
 Records are objects whose field names go through the same synonyms table as
 spreadsheet headers. Nested objects are flattened to dotted paths
@@ -21,12 +25,14 @@ assessment fields, other lists of objects (phone numbers, addresses, documents)
 stay text, and so do two lists that both look like certificates.
 A page of arrays (a header array, then value arrays, or value arrays with their
 column names beside them) is read like a sheet.
-``source_row`` is the 1-based record index within the file.
+``source_row`` is the 1-based record index within the file (for an object keyed
+by id, the key's position in it).
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from sources import headers
 from sources.readers.table import (
@@ -68,28 +74,91 @@ def render_value(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _object_lists(document: dict, depth: int = 0, where: str = "") -> list[tuple[str, list]]:
-    """Non-empty lists of objects anywhere in an envelope (3 levels deep), shallowest first."""
+def _object_lists(document: dict, depth: int = 0, where: str = "", overrides=None) -> list[tuple[str, list]]:
+    """Non-empty lists of objects, and objects keyed by record id, anywhere in an envelope
+    (3 levels deep), shallowest first."""
     found: list[tuple[str, list]] = []
     nested: list[tuple[str, dict]] = []
     for key, value in document.items():
         path = f"{where}.{key}" if where else str(key)
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             found.append((path, value))
+        elif isinstance(value, dict) and (keyed := keyed_records(value, overrides)) is not None:
+            found.append((f"{path}, {_keyed_by(keyed[1])}", keyed[0]))
         elif isinstance(value, dict) and depth < 2:
             nested.append((path, value))
     if not found:
         for path, value in nested:
-            found.extend(_object_lists(value, depth + 1, path))
+            found.extend(_object_lists(value, depth + 1, path, overrides))
     return found
 
 
-def find_records(document: object) -> tuple[list, str]:
+def _keyed_by(niks: bool) -> str:
+    return "an object keyed by NIK" if niks else "an object keyed by record id"
+
+
+# A key that is a NIK, possibly damaged: 15-17 digits once an apostrophe, spaces, dots and dashes are gone.
+_NIK_KEY = re.compile(r"'?\d[\d .-]*\d")
+# A key that is a record id (NIK, numeric id, Firebase push id, UUID, ObjectId): one word holding a digit.
+_ID_KEY = re.compile(r"[\w.:@#$'-]*\d[\w.:@#$'-]*")
+_KEY_FIELD = "_key"
+
+
+def _nik_key(key: str) -> bool:
+    return bool(_NIK_KEY.fullmatch(key)) and 15 <= sum(c.isdigit() for c in key) <= 17
+
+
+class _Columns:
+    """The column each field path maps to, looked up once per path."""
+
+    def __init__(self, overrides):
+        self.overrides = overrides
+        self.known: dict[tuple[str, ...], str | None] = {}
+
+    def __call__(self, path: tuple[str, ...]) -> str | None:
+        if path not in self.known:
+            self.known[path] = headers.canonical_path(path, self.overrides)[0]
+        return self.known[path]
+
+
+def keyed_records(value: object, overrides=None) -> tuple[list[dict], bool] | None:
+    """The records of an object keyed by record id, and whether the keys are NIKs; None for any other object.
+
+    The values must all be objects and the keys all record ids (one word with a digit in it:
+    ``{"peserta": {..}, "sertifikat": {..}}`` is one record, not two); unless the keys are NIKs,
+    some value must have a name or NIK field (``{"2024": {"jumlah": 3}}`` is a tally, not records).
+    Each record gets its key: as ``nik`` when the keys are NIKs and the record has no NIK of its
+    own (an own NIK, even a different one, wins), else as ``_key``, which maps to no column.
+    """
+    if type(value) is not dict or not value or not all(type(v) is dict for v in value.values()):
+        return None
+    keys = [str(key).strip() for key in value]
+    niks = all(_nik_key(key) for key in keys)
+    if not niks and not all(_ID_KEY.fullmatch(key) for key in keys):
+        return None
+    column = _Columns(overrides)
+    identity = {c for group in headers.REQUIRED_ANY_OF for c in group}
+    if not niks and not any(column(p) in identity for v in value.values() for p in _flatten(v, {}, {})):
+        return None
+    records = []
+    for key, record in zip(keys, value.values()):
+        own = _flatten(record, {}, {})
+        if niks and not any(column(p) == headers.NIK and render_value(v) is not None for p, v in own.items()):
+            record = {**record, "nik": key}
+        elif _KEY_FIELD not in record:
+            record = {**record, _KEY_FIELD: key}
+        records.append(record)
+    return records, niks
+
+
+def find_records(document: object, overrides=None) -> tuple[list, str]:
     """The list of records in a page and where it was found ("top level", "data", "result.records").
 
     Known envelope keys first (a list under ``data``, then a list one level down,
-    ``result.records``); otherwise the one list of objects in the envelope
-    (``{"participants": [...], "meta": {...}}``). Two such lists are ambiguous and
+    ``result.records``, then an object keyed by record id under ``data``); then a
+    document that is itself an object keyed by record id (:func:`keyed_records`);
+    otherwise the one list of objects, or object keyed by id, in the envelope
+    (``{"participants": [...], "meta": {...}}``). Two such are ambiguous and
     rejected, as is an envelope with none.
     """
     if isinstance(document, list):
@@ -105,7 +174,14 @@ def find_records(document: object) -> tuple[list, str]:
                 for inner in RECORD_KEYS:
                     if isinstance(value.get(inner), list):
                         return value[inner], f"{key}.{inner}"
-        candidates = _object_lists(document)
+        for key in RECORD_KEYS:
+            keyed = keyed_records(document.get(key), overrides)
+            if keyed is not None:
+                return keyed[0], f"{key}, {_keyed_by(keyed[1])}"
+        keyed = keyed_records(document, overrides)
+        if keyed is not None:
+            return keyed[0], f"top level, {_keyed_by(keyed[1])}"
+        candidates = _object_lists(document, overrides=overrides)
         if len(candidates) == 1:
             where, records = candidates[0]
             return records, where
@@ -190,12 +266,18 @@ def _load(text: str) -> object:
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read one JSON page into a single TableRows, or a SheetReport saying why there is none."""
-    records, columns = _page_records(data, office)
+    records, columns, where = _page_records(data, office)
     overrides = office.reader.column_mapping or None
     if all(type(record) is list for record in records):
         return [_read_arrays(records, overrides, columns)]
     flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
+    if where.endswith(_keyed_by(True)):
+        notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}); "
+                        "the key is the nik of a record without one, source_row its position")
+    elif where.endswith(_keyed_by(False)):
+        notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}), "
+                        "kept as the field _key; source_row is its position")
     canonicals = list(mapping)
     tables = []
     for part, entries in _by_part(flat).items():
@@ -212,9 +294,10 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     return tables
 
 
-def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None]:
+def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None, str]:
     """The page's records, after the checks that reject the whole file (encoding, JSON, depth, size),
-    and the column names sent beside records that are arrays (:func:`columns_beside`), if any."""
+    the column names sent beside records that are arrays (:func:`columns_beside`), if any, and
+    where the records were found (:func:`find_records`)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -222,7 +305,7 @@ def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None]:
         raise SubmissionRejected(f"JSON that is not UTF-8 (byte {byte:#04x} at offset {error.start})") from None
     document = _load(text)
     check_json_depth(document, office.limits)
-    records, where = find_records(document)
+    records, where = find_records(document, office.reader.column_mapping or None)
     if not records:
         raise SubmissionRejected(f"the list of records ({where}) is empty: no participant rows")
     if len(records) > office.limits.max_rows:
@@ -230,7 +313,7 @@ def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None]:
             f"{len(records):,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
             "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
         )
-    return records, columns_beside(document, records)
+    return records, columns_beside(document, records), where
 
 
 # Where an export names the columns of records that are arrays: pandas' orient="split"
