@@ -157,6 +157,33 @@ def test_two_row_header_columns_point_at_the_child_cells():
     }
 
 
+@pytest.mark.parametrize(
+    ("children", "cells", "hasil"),
+    [
+        # a tick, a "v", an "x" or a "1" in one sub-column; blank, "-" or "0" mark nothing
+        ("K | BK", ["√ | ", " | v", "x | -", "1 | 0", " | ", "√ | √"], ["Kompeten", "Belum Kompeten", "Kompeten", "Kompeten", None, None]),
+        ("Kompeten | Belum Kompeten", ["✓ | ", " | ✓"], ["Kompeten", "Belum Kompeten"]),
+        ("L | TL", ["v | ", " | v"], ["Kompeten", "Belum Kompeten"]),
+    ],
+)
+def test_a_result_ticked_under_one_sub_column_per_result(children, cells, hasil):
+    body = "\n".join(f"{i + 1} | Peserta {i + 1} | 64080152038500{i + 10} | 3 | {cell}" for i, cell in enumerate(cells))
+    rows = rows_of(f"No | Nama | NIK | Jenjang | HASIL UJI |\n | | | | {children}\n{body}")
+    header = find_header(rows)
+    k, bk = children.split(" | ")
+    assert header.columns["hasil"] == 4 and header.notes == []
+    assert header.texts["hasil"] == f"HASIL UJI / {k} | HASIL UJI / {bk}"
+    table = extract_rows(rows, header, render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == hasil
+    assert table.columns["nama"] == [f"Peserta {i + 1}" for i in range(len(cells))]
+
+
+def test_one_sub_column_under_the_result_is_an_ordinary_column():
+    rows = rows_of("Nama | NIK | HASIL UJI | \n | | K | Catatan\nBudi | 6408015203850012 | Kompeten | ok")
+    header = find_header(rows)
+    assert header.marks == {} and header.columns["hasil"] == 2
+
+
 def test_duplicate_canonical_column_keeps_the_first_and_notes_it():
     header = find_header(rows_of("Nama | NIK | Hasil Uji | Keterangan\nBudi | 6408015203850012 | K | ok"))
     assert header.columns == {"nama": 0, "nik": 1, "hasil": 2}

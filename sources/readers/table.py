@@ -54,6 +54,9 @@ class Header:
     columns: dict[str, int]  # canonical column -> 0-based column index, in file order
     texts: dict[str, str]  # canonical column -> header text as found
     notes: list[str] = field(default_factory=list)
+    # Columns written as a check mark under one sub-column per value ("HASIL UJI" over
+    # "K | BK", a tick in one): canonical column -> {value: 0-based column index}.
+    marks: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -96,6 +99,19 @@ class _Resolution:
     mapped_cells: int  # cells that map to some canonical column, duplicates included
     via_child: int  # child cells resolved as "parent child" or child alone
     notes: list[str]
+    marks: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+# Sub-columns under a result header that each stand for one result, marked with a tick.
+MARK_VALUES: dict[str, dict[str, str]] = {
+    headers.HASIL: {
+        **dict.fromkeys(("k", "kompeten", "lulus", "l", "competent"), "Kompeten"),
+        **dict.fromkeys(("bk", "belum kompeten", "tk", "tidak kompeten", "tidak lulus", "tl", "not yet competent"),
+                        "Belum Kompeten"),
+    },
+}
+# Cells that mark nothing in a tick column.
+_UNMARKED = frozenset({"", "-", "0", "tidak", "no", "n", "false"})
 
 
 def _resolve(
@@ -106,6 +122,8 @@ def _resolve(
     columns: dict[str, int] = {}
     texts: dict[str, str] = {}
     columns_weak: dict[str, bool] = {}
+    marks: dict[str, dict[str, int]] = {}
+    mark_texts: dict[str, list[str]] = {}
     notes: list[str] = []
     mapped = via_child = 0
     overrides = dict(overrides) if overrides else None
@@ -129,6 +147,9 @@ def _resolve(
             continue
         mapped += 1
         text = f"{p} / {c}" if p and c else (c or p or "")
+        if c and named_by == p and headers.normalize_header(c) in MARK_VALUES.get(canonical, {}):
+            marks.setdefault(canonical, {})[MARK_VALUES[canonical][headers.normalize_header(c)]] = j
+            mark_texts.setdefault(canonical, []).append(text)
         weak = headers.is_weak_header(named_by, overrides)
         if canonical in columns:
             # A plain "Keterangan" or "Status" column often holds remarks ("KTP Samarinda",
@@ -146,7 +167,12 @@ def _resolve(
         columns[canonical] = j
         texts[canonical] = text
         columns_weak[canonical] = weak
-    return _Resolution(columns, texts, mapped, via_child, notes)
+    # A mark column needs a sub-column for each side ("K" and "BK"); one alone is an ordinary column.
+    marks = {canonical: by_value for canonical, by_value in marks.items() if len(set(by_value)) >= 2}
+    for canonical, by_value in marks.items():
+        notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in by_value.values()))]
+        texts[canonical] = " | ".join(mark_texts[canonical])
+    return _Resolution(columns, texts, mapped, via_child, notes, marks)
 
 
 def _qualifies(resolution: _Resolution) -> bool:
@@ -237,7 +263,7 @@ def find_header(
             raise HeaderNotFound(
                 f"header row {shown} set in the registry has no name or NIK column (found {found})"
             )
-        return Header(first, header_row, best.columns, best.texts, best.notes)
+        return Header(first, header_row, best.columns, best.texts, best.notes, best.marks)
 
     for i in range(min(scan_rows, len(rows))):
         single = _resolve(None, rows[i], overrides)
@@ -246,11 +272,11 @@ def find_header(
         if i + 1 < len(rows):
             pair = _child_like(rows[i], rows[i + 1], overrides)
             if pair is not None:
-                return Header(i, i + 1, pair.columns, pair.texts, pair.notes)
+                return Header(i, i + 1, pair.columns, pair.texts, pair.notes, pair.marks)
         if i > 0:
             pair = _parent_above(rows[i - 1], rows[i], single, overrides)
             if pair is not None:
-                return Header(i - 1, i, pair.columns, pair.texts, pair.notes)
+                return Header(i - 1, i, pair.columns, pair.texts, pair.notes, pair.marks)
         return Header(i, i, single.columns, single.texts, single.notes)
     raise HeaderNotFound(f"no header row with a name or NIK column in the first {scan_rows} rows")
 
@@ -341,7 +367,20 @@ def extract_rows(
         columns = [[column[i] for i in keep] for column in rendered]
     source_rows = [row_number(start + i) for i in keep]
     report = _sheet_report(rows, header, render, row_number, sheet, skipped, len(source_rows))
-    return TableRows(dict(zip(canonicals, columns)), source_rows, report)
+    values = dict(zip(canonicals, columns))
+    for canonical, by_value in header.marks.items():
+        marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
+        values[canonical] = _marked_values(list(by_value), marked)
+    return TableRows(values, source_rows, report)
+
+
+def _marked_values(labels: list[str], marked: list[list[str | None]]) -> list[str | None]:
+    """Per row, the value whose sub-column holds the only mark; None when none or several are marked."""
+    out = []
+    for cells in zip(*marked):
+        ticked = {label for label, cell in zip(labels, cells) if cell is not None and cell.strip().casefold() not in _UNMARKED}
+        out.append(ticked.pop() if len(ticked) == 1 else None)
+    return out
 
 
 def _render_mapped_columns(
