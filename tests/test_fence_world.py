@@ -45,10 +45,8 @@ PALEMBANG_CSV = (
     "3,SITI AMINAH,1603016504900002,25-04-1990,Mandor 1603016504900002,3,Kompeten,Pelatihan 1603 0112 0190 0001\n"
     "4,BUDI SANTOSO,1603011201900001,12-01-1990,Staf 1603011201900001,,Kompeten,Pelatihan 2024\n"
 )
-KEYED_BY_NIK = {
-    "6408011201900001": {"nama": "RAHMAT HIDAYAT", "jabatan": "Tukang Besi", "jenjang": 2},
-    "6408015203850002": {"nama": "DEWI LESTARI", "jabatan": "Tukang Kayu", "jenjang": 2},
-}
+# A lookup of names by NIK: no records, so the file is rejected and its reason lists the keys.
+KEYED_BY_NIK = {"6408011201900001": "RAHMAT HIDAYAT", "6408015203850002": "DEWI LESTARI"}
 KUTAI_CSV = "Nama,NIK,Jabatan Kerja,Jenjang,Hasil\nRAHMAT HIDAYAT,6408011201900001,Tukang Besi,2,Kompeten\n"
 NAME_WORDS = ("AHMAD", "RIZKI", "SITI", "AMINAH", "BUDI", "SANTOSO", "RAHMAT", "HIDAYAT", "DEWI", "LESTARI")
 SIXTEEN_DIGITS = re.compile(r"\d{16}")
