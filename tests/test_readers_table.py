@@ -118,10 +118,10 @@ No | Nama | NIK | Jenis Kelamin |
     header = find_header(rows)
     assert (header.first_row, header.last_row) == (0, 1)
     assert header.columns == {"nama": 1, "nik": 2, "jenis_kelamin": 3}
-    assert header.texts["jenis_kelamin"] == "Jenis Kelamin / L"
-    assert header.notes == [
-        "column 5 'Jenis Kelamin / P' also maps to jenis_kelamin; kept column 4 'Jenis Kelamin / L'"
-    ]
+    # L and P are the two values of one column, ticked
+    assert header.texts["jenis_kelamin"] == "Jenis Kelamin / L | Jenis Kelamin / P"
+    assert header.marks == {"jenis_kelamin": {"L": 3, "P": 4}} and header.notes == []
+    assert extract_rows(rows, header, render_text, lambda i: i + 1).columns["jenis_kelamin"] == ["L"]
 
 
 @pytest.mark.parametrize(
@@ -176,6 +176,14 @@ def test_a_result_ticked_under_one_sub_column_per_result(children, cells, hasil)
     table = extract_rows(rows, header, render_text, lambda i: i + 1)
     assert table.columns["hasil"] == hasil
     assert table.columns["nama"] == [f"Peserta {i + 1}" for i in range(len(cells))]
+
+
+def test_sex_ticked_under_l_and_p():
+    rows = rows_of("No | Nama | NIK | Jenis Kelamin | \n | | | L | P\n1 | Budi | 6408011203850012 | √ | \n"
+                   "2 | Siti | 6408015203850013 | | 1\n3 | Andi | 6408011203850014 | | ")
+    header = find_header(rows)
+    table = extract_rows(rows, header, render_text, lambda i: i + 1)
+    assert table.columns["jenis_kelamin"] == ["L", "P", None]
 
 
 def test_one_sub_column_under_the_result_is_an_ordinary_column():

@@ -102,12 +102,17 @@ class _Resolution:
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-# Sub-columns under a result header that each stand for one result, marked with a tick.
+# Sub-columns under a header that each stand for one value, marked with a tick.
 MARK_VALUES: dict[str, dict[str, str]] = {
     headers.HASIL: {
         **dict.fromkeys(("k", "kompeten", "lulus", "l", "competent"), "Kompeten"),
         **dict.fromkeys(("bk", "belum kompeten", "tk", "tidak kompeten", "tidak lulus", "tl", "not yet competent"),
                         "Belum Kompeten"),
+    },
+    # "JENIS KELAMIN" over "L | P", a tick or a 1 under one
+    headers.JENIS_KELAMIN: {
+        **dict.fromkeys(("l", "lk", "laki laki", "pria"), "L"),
+        **dict.fromkeys(("p", "pr", "perempuan", "wanita"), "P"),
     },
 }
 # Cells that mark nothing in a tick column.
