@@ -355,3 +355,23 @@ def test_where_the_records_are(document, where):
 def test_objects_that_are_not_keyed_records(document):
     with pytest.raises(SubmissionRejected, match="^no list of records found"):
         find_records(document)
+
+
+@pytest.mark.parametrize(
+    ("record", "nama"),
+    [
+        ({"first_name": "Budi", "last_name": "Santoso"}, "Budi Santoso"),
+        ({"last_name": "Santoso", "middle_name": "Adi", "first_name": "Budi"}, "Budi Adi Santoso"),
+        ({"first_name": "Rahmat"}, "Rahmat"),  # one name only, as many Indonesians have
+        ({"participant": {"given_name": "Siti", "family_name": "Aminah"}}, "Siti Aminah"),
+        ({"nama_depan": "Agus", "nama_belakang": "Salim"}, "Agus Salim"),
+        # the record's own full name wins over its parts
+        ({"name": "Agus Salim", "first_name": "Agus", "last_name": "S."}, "Agus Salim"),
+        ({"first_name": None, "last_name": "Santoso"}, "Santoso"),
+    ],
+)
+def test_a_name_split_into_parts_is_joined(tmp_path, record, nama):
+    path = tmp_path / "peserta.json"
+    path.write_text(json.dumps({"data": [{**record, "nik": "6408011203850001"}]}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert records(submission, "nama", "nik") == [(nama, "6408011203850001")]

@@ -217,6 +217,32 @@ def _flatten(record: dict, out: dict, several: dict, prefix: tuple = (), depth: 
     return out
 
 
+# Name parts some exports split a person's name into, in the order they are written.
+_NAME_PARTS = {
+    **dict.fromkeys(("first name", "firstname", "given name", "nama depan"), 0),
+    **dict.fromkeys(("middle name", "nama tengah"), 1),
+    **dict.fromkeys(("last name", "lastname", "family name", "surname", "nama belakang"), 2),
+}
+# The field a joined name is put in beside its parts: a header every reader maps to nama.
+JOINED_NAME = "full_name"
+
+
+def _with_joined_name(fields: dict) -> dict:
+    """``fields`` with the name parts of each parent joined into one ``full_name`` beside them
+    ({"first_name": "Budi", "last_name": "Santoso"} -> "Budi Santoso"), added last, so a
+    name field of the record's own, seen first, is the one read."""
+    parts: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for path, value in fields.items():
+        order = _NAME_PARTS.get(headers.normalize_header(path[-1]))
+        text = render_value(value) if order is not None else None
+        if text:
+            parts.setdefault(path[:-1], []).append((order, text))
+    for parent, found in parts.items():
+        if any(order in (0, 2) for order, _ in found) and (*parent, JOINED_NAME) not in fields:
+            fields[(*parent, JOINED_NAME)] = " ".join(text for _, text in sorted(found, key=lambda part: part[0]))
+    return fields
+
+
 def _map_fields(paths, overrides) -> tuple[dict[str, list[tuple[str, ...]]], list[str]]:
     """Per column, the fields that feed it: the surest first, then equally sure ones in first-seen order.
 
@@ -388,7 +414,7 @@ def _flatten_records(
             flat.append((number, "", None))
             continue
         found: dict[tuple[str, ...], int] = {}
-        fields = _flatten(record, {}, found)
+        fields = _with_joined_name(_flatten(record, {}, found))
         per_object = _participation_list(record, found, overrides)
         if per_object is None:
             for path, count in found.items():
@@ -401,7 +427,7 @@ def _flatten_records(
             if other != path:  # the record's other lists of objects stay text
                 several[other] = several.get(other, 0) + count
         for k, item in enumerate(objects, start=1):
-            one = _flatten(_with_value(record, path, item), {}, {})
+            one = _with_joined_name(_flatten(_with_value(record, path, item), {}, {}))
             seen.update(dict.fromkeys(one))
             flat.append((number, f"{'.'.join(path)}[{k}]", one))
     return flat, seen, several
