@@ -84,6 +84,10 @@ def _plan_kalsel(df, world, rng):
     src = df["src"].to_numpy()
     rep = np.flatnonzero(src >= 0)
     kind[rep] = (kind[src[rep]] + rng.integers(1, 3, size=len(rep))) % 3
+    # some who passed one occupation in the 2026 round sit another at the same jenjang in that round too
+    # (one person, two certificates in one export: Kalsel's per-person file lists both)
+    again = rep[(df["mode"].to_numpy()[rep] == 2) & (kind[src[rep]] == 2) & (rng.random(len(rep)) < 0.6)]
+    kind[again] = 2
     year = np.where(kind == 1, 2025, 2026)
     df["year"] = year
     df["training_only"] = kind == 0

@@ -175,3 +175,18 @@ def signature_block(sheet, r: int, col: int, office: Office, place: str, when: s
             rows.append(r)
         r += 1
     return r, rows
+
+
+def occasional(ctx: OfficeContext, form: str, keys, share: float) -> set:
+    """The ``share`` of ``keys`` (files, sheets) an office writes in an occasional form, drawn from the seed.
+
+    At least one key gets the form, and never every key when there are two or more (the form is a
+    habit of some files, not the office's only one). Keys are sorted first, so the choice does not
+    depend on the row order.
+    """
+    keys = sorted(set(keys))
+    if not keys:
+        return set()
+    k = min(max(int(round(share * len(keys))), 1), max(len(keys) - 1, 1))
+    pick = _rng(ctx.seed, "occasional", form, ctx.office.id).choice(len(keys), size=k, replace=False)
+    return {keys[i] for i in sorted(pick.tolist())}

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 
-from demo.common import _dmy
-from demo.formats.base import OfficeContext, WriterReport, files_of, row_values
+from demo.common import _dmy, _iso
+from demo.formats.base import OfficeContext, WriterReport, files_of, occasional, row_values
+
+
+PORTAL_SHARE = 0.25  # Palembang's files that are the portal's export (',', UTF-8 with BOM, ="NIK") instead
+PORTAL_HEADER = ["No", "NIK", "Nama", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Jabatan Kerja", "Jenjang",
+                 "Hasil", "Nomor Sertifikat", "Tanggal Terbit", "Masa Berlaku", "Kegiatan", "Tahun"]
 
 
 def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bool) -> None:
@@ -16,8 +21,13 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
     dialect = _palembang(c, issue, expiry) if palembang else _samarinda(c, issue, expiry)
     cells = {**dialect, "issue": issue, "expiry": expiry, "program": df["program"].tolist()}
+    portal = occasional(ctx, "portal", df["group"].tolist(), PORTAL_SHARE) if palembang else set()
     for group, pos in files_of(df):
         path = ctx.dir / group
+        if group in portal:
+            _write_portal_export(path, group, pos, c, cells, out)
+            ctx.tick(len(pos))
+            continue
         with path.open("w", encoding=dialect["encoding"], newline="") as handle:
             writer = csv.writer(handle, delimiter=dialect["delimiter"], lineterminator="\r\n")
             writer.writerow(dialect["header"])
@@ -85,3 +95,50 @@ def _csv_row(no: int, i: int, c: dict, cells: dict, palembang: bool, out: Writer
                 "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i], cells["program"][i]]
     return [no, c["nama"][i], nik, c["place"][i], cells["born"][i], sex, c["jabatan"][i], jen,
             "KOMPETEN" if h == 1 else "BELUM KOMPETEN", nomor, terbit, berlaku, c["year"][i]]
+
+
+def _portal_nik(nik: str | None) -> str | None:
+    """The NIK as the portal exports it: digits inside Excel's text formula ="1671015203850012" (so that Excel
+    keeps them as text); a dash, words or a number in scientific form as they are."""
+    nik = (nik or "").lstrip("'")
+    if not nik:
+        return None
+    return f'="{nik}"' if nik.isdigit() else nik
+
+
+def _csv_field(value) -> str:
+    """One field of the portal's CSV: the text formula raw, as Excel writes it; other text quoted when it must be."""
+    text = "" if value is None else str(value)
+    if text.startswith('="') and text.endswith('"'):
+        return text
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _write_portal_export(path, group: str, pos, c: dict, cells: dict, out: WriterReport) -> None:
+    """Palembang's file downloaded from the certification portal instead of typed by its clerks:
+    ',' delimiter, UTF-8 with BOM, ISO dates, the NIK as ="..." (recorded as the cell's text)."""
+    born, terbit, berlaku = _iso(c["birth"]), _iso(cells["issue"]), _iso(cells["expiry"])
+    lines = [",".join(PORTAL_HEADER)]
+    for line, (no, i) in enumerate(enumerate(pos.tolist(), start=1), start=2):
+        h = c["hasil"][i]
+        nomor = tgl = exp = None
+        if h == 1:
+            if c["pending"][i]:
+                nomor = "dalam proses"
+            else:
+                nomor, tgl, exp = c["nomor"][i], terbit[i], berlaku[i]
+                out.written_nomor[i] = nomor
+                out.written_terbit[i] = cells["issue"][i]
+                out.written_berlaku[i] = cells["expiry"][i]
+        nik = _portal_nik(c["nik"][i])
+        out.written_nik[i] = nik
+        values = [no, nik, c["nama"][i], ("P" if c["female"][i] else "L") if c["real"][i] else None, c["place"][i],
+                  born[i] if c["real"][i] else None, c["jabatan"][i],
+                  "Jenjang ?" if c["unreadable"][i] else c["jen"][i], "Kompeten" if h == 1 else "Belum Kompeten",
+                  nomor, tgl, exp, cells["program"][i], c["year"][i]]
+        lines.append(",".join(_csv_field(v) for v in values))
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "", line
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
+    out.files.append((group, "ok", "the portal's CSV export: ',' delimiter, UTF-8 with BOM, NIK as =\"...\""))

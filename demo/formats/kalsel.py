@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 
@@ -13,6 +14,9 @@ from demo.formats.base import OfficeContext, WriterReport, files_of, row_values
 
 JSON_PAGE_SIZE = 500
 API_PAGE_SIZE = 100
+KEYED_YEAR = 2025  # the certification round exported from the Firebase back end, keyed by NIK
+PER_PERSON_YEAR = 2026  # the certification round whose export lists persons, each with certificates and contacts
+PER_PERSON_SHARE = 0.4  # of that round's persons (every person with two certificates in it is listed so)
 
 
 def write_kalsel(df, ctx: OfficeContext, out: WriterReport) -> None:
@@ -22,10 +26,20 @@ def write_kalsel(df, ctx: OfficeContext, out: WriterReport) -> None:
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
     cells = {"born": _iso(c["birth"]), "issue": issue, "expiry": expiry, "issue_iso": _iso(issue),
-             "expiry_iso": _iso(expiry), "program": df["program"].tolist()}
+             "expiry_iso": _iso(expiry), "program": df["program"].tolist(), "pid": df["pid"].tolist()}
     for stem, pos in files_of(df):
         if stem.startswith("sertifikasi_ahli"):
-            _write_portal_api_pages(df, c, ctx, out, stem, pos, issue, expiry)
+            year = c["year"][pos[0]]
+            if year == KEYED_YEAR:
+                keyed = _keyable(pos, c)
+                _write_keyed_by_nik(c, cells, ctx, out, stem, pos[keyed])
+                pos = pos[~keyed]
+            elif year == PER_PERSON_YEAR:
+                listed = _listed_per_person(df, pos, c, ctx.rng)
+                _write_per_person(c, cells, ctx, out, stem, pos[listed])
+                pos = pos[~listed]
+            if len(pos):
+                _write_portal_api_pages(df, c, ctx, out, stem, pos, issue, expiry)
             continue
         pages = [pos[i:i + JSON_PAGE_SIZE] for i in range(0, len(pos), JSON_PAGE_SIZE)]
         for page_no, page in enumerate(pages, start=1):
@@ -40,6 +54,116 @@ def write_kalsel(df, ctx: OfficeContext, out: WriterReport) -> None:
             (ctx.dir / name).write_text(text, encoding="utf-8")
             out.files.append((name, "ok", "SIKI-like JSON export, one page per file"))
             ctx.tick(len(page))
+
+
+def _keyable(pos: np.ndarray, c: dict) -> np.ndarray:
+    """Rows whose NIK can be a record's key: 15-17 digits, no other row of the file with the same text.
+    (A back end keyed by NIK holds no one without one: the others stay in the portal's API pages.)"""
+    niks = [c["nik"][i] for i in pos.tolist()]
+    counts: dict[str, int] = {}
+    for nik in niks:
+        counts[nik] = counts.get(nik, 0) + 1
+    return np.array([isinstance(n, str) and n.isdigit() and 15 <= len(n) <= 17 and counts[n] == 1 for n in niks],
+                    dtype=bool)
+
+
+def _write_keyed_by_nik(c: dict, cells: dict, ctx: OfficeContext, out: WriterReport, stem: str, pos) -> None:
+    """A Firebase export: one object keyed by NIK, ``{"<nik>": {record without nik}, ...}``; source_row is
+    the key's position."""
+    if not len(pos):
+        return
+    name = f"firebase_{stem}.json"
+    body = []
+    for k, i in enumerate(pos.tolist(), start=1):
+        record = _siki_record(i, c, cells, out)
+        nik = record.pop("nik")
+        body.append(f"{json.dumps(nik)}: {json.dumps(record, ensure_ascii=False)}")
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", k
+    (ctx.dir / name).write_text("{\n  " + ",\n  ".join(body) + "\n}\n", encoding="utf-8")
+    out.files.append((name, "ok", "Firebase export: an object keyed by NIK, the records without their own nik"))
+    ctx.tick(len(pos))
+
+
+def _person_keys(pos: np.ndarray, df, c: dict) -> list[tuple[int, object]]:
+    """Each row's person in one export: the same person with the same NIK cell is one record."""
+    pid = df["pid"].to_numpy()
+    return [(int(pid[i]), c["nik"][i]) for i in pos.tolist()]
+
+
+def _listed_per_person(df, pos: np.ndarray, c: dict, rng) -> np.ndarray:
+    """Rows of the persons the per-person export lists: everyone with two certificates in the round,
+    ``PER_PERSON_SHARE`` of the others (drawn per person)."""
+    keys = _person_keys(pos, df, c)
+    counts: dict = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    draw = rng.random(len(pos)).tolist()
+    first: dict = {}
+    for key, r in zip(keys, draw):
+        first.setdefault(key, r)
+    return np.array([key[0] >= 0 and (counts[key] > 1 or first[key] < PER_PERSON_SHARE) for key in keys], dtype=bool)
+
+
+def _contacts(nama: str, i: int) -> list[dict]:
+    """A person's contacts as the portal keeps them: a mobile number and an e-mail address."""
+    local = re.sub(r"[^a-z]", "", (nama or "peserta").split(",")[0].lower())[:12] or "peserta"
+    return [{"jenis": "hp", "nilai": f"08{(i * 7919 + 1234567) % 10**10:010d}"},
+            {"jenis": "email", "nilai": f"{local}{i % 97}@gmail.com"}]
+
+
+def _write_per_person(c: dict, cells: dict, ctx: OfficeContext, out: WriterReport, stem: str, pos) -> None:
+    """The portal's per-person export: ``{"data": [person, ...]}``, each person with a ``kontak`` list and a
+    ``sertifikasi`` list, each certificate's result and level nested as
+    ``"certification": {"result": "COMPETENT", "level": 7}``. A person with one certificate is that
+    record (source_sheet ""); one with several gives "sertifikasi[k]" for the k-th."""
+    if not len(pos):
+        return
+    name = f"{stem}_per_peserta.json"
+    persons: dict[tuple, list[int]] = {}
+    for i in pos.tolist():
+        persons.setdefault((cells["pid"][i], c["nik"][i]), []).append(i)
+    records = []
+    for number, rows in enumerate(persons.values(), start=1):
+        head = rows[0]
+        certificates = []
+        for k, i in enumerate(rows, start=1):
+            certificates.append(_per_person_certificate(i, c, cells, out))
+            out.source_file[i], out.source_row[i] = name, number
+            out.source_sheet[i] = f"sertifikasi[{k}]" if len(rows) > 1 else ""
+            out.written_nama[i] = c["nama"][head]  # one name for the person's record
+        records.append({
+            "nik": c["nik"][head],
+            "nama": c["nama"][head],
+            "jenis_kelamin": "P" if c["female"][head] else "L",
+            "tempat_lahir": c["place"][head],
+            "tanggal_lahir": cells["born"][head],
+            "kontak": _contacts(c["nama"][head], head),
+            "sertifikasi": certificates,
+        })
+    meta = {"page": 1, "total_pages": 1, "total": len(records)}
+    body = ",\n  ".join(json.dumps(record, ensure_ascii=False) for record in records)
+    (ctx.dir / name).write_text(f'{{"data": [\n  {body}\n], "meta": {json.dumps(meta)}}}\n', encoding="utf-8")
+    out.files.append((name, "ok", "per-person export: kontak and sertifikasi lists, the result nested under certification"))
+    ctx.tick(len(pos))
+
+
+def _per_person_certificate(i: int, c: dict, cells: dict, out: WriterReport) -> dict:
+    """One certificate of a person: the result and level nested under ``certification``."""
+    h = c["hasil"][i]
+    nomor = c["nomor"][i] if h == 1 and not c["pending"][i] else None
+    if nomor:
+        out.written_nomor[i] = nomor
+        out.written_terbit[i] = cells["issue"][i]
+        out.written_berlaku[i] = cells["expiry"][i]
+    return {
+        "jabatan_kerja": c["jabatan"][i],
+        "certification": {"result": "COMPETENT" if h == 1 else "NOT YET COMPETENT", "level": c["jen"][i]},
+        "nomor_registrasi": nomor,
+        "tanggal_terbit": cells["issue_iso"][i] if nomor else None,
+        "masa_berlaku": cells["expiry_iso"][i] if nomor else None,
+        "kegiatan": cells["program"][i],
+        "tahun": c["year"][i],
+    }
 
 
 def _siki_record(i: int, c: dict, cells: dict, out: WriterReport) -> dict:

@@ -6,15 +6,37 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _serial
-from demo.formats.base import OfficeContext, WriterReport, row_values, sheets_of
+from demo.formats.base import OfficeContext, WriterReport, occasional, row_values, sheets_of
 from demo.xlsx import XDate, XlsxBook
 
 
+REMARKS_SHARE = 0.4  # Tahap sheets with a "Keterangan" (remarks) column before "Hasil Uji"
+AHLI_TINGKAT = {7: "Ahli Tk. Muda", 8: "Ahli Tk. Madya", 9: "Ahli Tk. Utama"}
+# KTP regency/city named in a remark, by the NIK's first four digits
+_KTP_REMARK = {"6472": "KTP Samarinda", "6471": "KTP Balikpapan", "6474": "KTP Bontang", "6402": "KTP Kukar",
+               "6408": "KTP Kutim"}
+
+
 def _kualifikasi_text(j: int, s: float) -> str:
-    """The Kualifikasi cell: the Ahli title for jenjang 7-9, else "Jenjang 5" or "KKNI 5"."""
+    """The Kualifikasi cell: the Ahli title for jenjang 7-9 (~25% "Ahli Tk. Muda"), else "Jenjang 5" or
+    "KKNI 5", ~30% of them glued ("Jenjang5", "KKNI5")."""
     if j >= 7:
-        return V.AHLI_TITLE[j]
-    return f"Jenjang {j}" if s < 0.5 else f"KKNI {j}"
+        return AHLI_TINGKAT[j] if s < 0.25 else V.AHLI_TITLE[j]
+    if s < 0.35:
+        return f"Jenjang {j}"
+    if s < 0.5:
+        return f"Jenjang{j}"
+    return f"KKNI {j}" if s < 0.85 else f"KKNI{j}"
+
+
+def _remark(i: int, c: dict, cells: dict) -> str | None:
+    """The Keterangan cell: "Fresh Graduate" for some young experts, the KTP's regency/city, "-" or nothing."""
+    s = cells["rstyle"][i]
+    if c["jen"][i] == 7 and s < 0.5:
+        return "Fresh Graduate"
+    if s < 0.75:
+        return _KTP_REMARK.get(cells["nik_prefix"][i], "-")
+    return "-" if s < 0.9 else None
 
 
 def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
@@ -25,6 +47,8 @@ def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
     region_of = {o: ctx.world.offices[o].region_name for o in set(src_office) if o}
     book = None
     current = None
+    tahap = [(g, name) for g, name, _ in sheets_of(df) if name != "Rekap Kabupaten"]
+    with_remarks = occasional(ctx, "keterangan", tahap, REMARKS_SHARE)
     for group, sheet_name, pos in sheets_of(df):
         if group != current:
             if book is not None:
@@ -36,11 +60,16 @@ def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
         if sheet_name == "Rekap Kabupaten":
             _write_rekap_kabupaten(book, df, c, pos, ctx, out, group, year, region_of)
             continue
-        sheet = book.sheet(sheet_name, [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7])
-        _tahap_titles(sheet, group, sheet_name, year, out)
+        remarks = (group, sheet_name) in with_remarks
+        widths = [5, 32, 20, 16, 13, 12, 36, 13, 15, 24, 14, 14, 7]
+        sheet = book.sheet(sheet_name, widths[:8] + [18] + widths[8:] if remarks else widths)
+        _tahap_titles(sheet, group, sheet_name, year, out, remarks)
         r = 6
         for no, i in enumerate(pos.tolist(), start=1):
-            sheet.row(r, _tahap_row(no, i, c, cells, out))
+            values = _tahap_row(no, i, c, cells, out)
+            if remarks:  # Keterangan (remarks) before the real result column, Hasil Uji
+                values = values[:8] + [_remark(i, c, cells)] + values[8:]
+            sheet.row(r, values)
             out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
             r += 1
         sheet.row(r, ["JUMLAH PESERTA", None, len(pos)], bold=True)
@@ -66,25 +95,30 @@ def _tahap_cells(df, c: dict, rng) -> dict:
         "expiry_serial": np.where(np.isnat(expiry), -1, _serial(safe_expiry)).tolist(),
         "bstyle": rng.random(len(df)).tolist(),
         "kstyle": rng.random(len(df)).tolist(),
+        "rstyle": rng.random(len(df)).tolist(),
+        "nik_prefix": [(t or "")[:4] for t in df["true_nik"].tolist()],
     }
 
 
-def _tahap_titles(sheet, group: str, sheet_name: str, year: int, out: WriterReport) -> None:
-    """Two merged title rows, then the two-row header (Tempat, Tanggal Lahir and Sertifikat span columns)."""
+def _tahap_titles(sheet, group: str, sheet_name: str, year: int, out: WriterReport, remarks: bool = False) -> None:
+    """Two merged title rows, then the two-row header (Tempat, Tanggal Lahir and Sertifikat span columns);
+    with ``remarks`` a Keterangan column before Hasil Uji."""
+    x = 1 if remarks else 0
     sheet.row(1, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI KUALIFIKASI AHLI DAN FRESH GRADUATE"], bold=True)
-    sheet.merge(1, 0, 1, 12)
+    sheet.merge(1, 0, 1, 12 + x)
     sheet.row(2, [f"{sheet_name.upper()} TAHUN {year} - DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"], bold=True)
-    sheet.merge(2, 0, 2, 12)
+    sheet.merge(2, 0, 2, 12 + x)
     out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
     parent = ["No", "Nama Peserta", "NIK", "Tempat, Tanggal Lahir", None, "Jenis Kelamin", "Jabatan Kerja",
-              "Kualifikasi", "Hasil Uji", "Sertifikat", None, None, "Tahun"]
-    child = [None, None, None, "Tempat", "Tanggal", None, None, None, None, "Nomor", "Tanggal Terbit", "Masa Berlaku", None]
+              "Kualifikasi"] + (["Keterangan"] if remarks else []) + ["Hasil Uji", "Sertifikat", None, None, "Tahun"]
+    child = [None, None, None, "Tempat", "Tanggal", None, None, None] + [None] * x + \
+        [None, "Nomor", "Tanggal Terbit", "Masa Berlaku", None]
     sheet.row(4, parent, bold=True)
     sheet.row(5, child, bold=True)
-    for col in (0, 1, 2, 5, 6, 7, 8, 12):
+    for col in (0, 1, 2, 5, 6, 7, 8 + x, 12 + x) + ((8,) if remarks else ()):
         sheet.merge(4, col, 5, col)
     sheet.merge(4, 3, 4, 4)
-    sheet.merge(4, 9, 4, 11)
+    sheet.merge(4, 9 + x, 4, 11 + x)
 
 
 def _tahap_row(no: int, i: int, c: dict, cells: dict, out: WriterReport) -> list:

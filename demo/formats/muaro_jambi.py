@@ -75,12 +75,17 @@ def _sheet_head(ws, group: str, sheet_name: str, bold, out: WriterReport) -> int
 
 
 def _peserta_row(no: int, i: int, c: dict, born: list, jstyle: float) -> list:
-    """One participant: jenjang in roman numerals or "KKNI 5", sex as LK/PR, the result in Keterangan."""
+    """One participant: jenjang in roman numerals, "KKNI 2" or glued to its label ("KKNI2", "Lv.2"),
+    sex as LK/PR, the result in Keterangan."""
     j = c["jen"][i]
     if c["unreadable"][i]:
         jen = "KKNI ?"
+    elif jstyle < 0.5:
+        jen = V.ROMAN[j]
+    elif jstyle < 0.75:
+        jen = f"KKNI {j}"
     else:
-        jen = V.ROMAN[j] if jstyle < 0.6 else f"KKNI {j}"
+        jen = f"KKNI{j}" if jstyle < 0.88 else f"Lv.{j}"
     return [no, c["nama"][i], c["nik"][i], c["place"][i], born[i] if c["real"][i] else None,
             ("PR" if c["female"][i] else "LK") if c["real"][i] else None, c["jabatan"][i], jen,
             "Kompeten" if c["hasil"][i] == 1 else "Belum Kompeten", c["year"][i]]

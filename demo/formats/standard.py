@@ -6,11 +6,19 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _dmy, _serial
-from demo.formats.base import OfficeContext, WriterReport, files_of, row_values, signature_block
+from demo.formats.base import OfficeContext, WriterReport, files_of, occasional, row_values, signature_block
 from demo.xlsx import XDate, XlsxBook
 
 
 NUMBERS_ONLY_FROM = 2023  # Muara Enim's sheets from this year give only the registration number
+TICKS_SHARE = 0.3  # Muara Enim's workbooks whose result is ticked under "HASIL UJI" over "K | BK"
+TICK = "\u221a"  # the square-root sign clerks type as a tick
+PESERTA_YEAR_FROM = 2025  # Kutai Kartanegara's sheet is "Peserta 2025" from this year (the registry pins "Peserta")
+RESULT_REMARKS_SHARE = 0.25  # Kutai Kartanegara's rows whose result cell carries a remark or an abbreviation
+# a result with a remark (DOMAIN: Hasil): (issued Kompeten, pending Kompeten, Belum Kompeten) forms
+_KOMPETEN_REMARKS = ("Lulus (K)", "KOMPETEN (Sertifikat Terbit)")
+_PENDING_REMARK = "Kompeten, sertifikat dalam proses"
+_BK_REMARKS = ("Tdk Lulus", "Blm Kompeten")
 
 
 def write_standard_xlsx(df, ctx: OfficeContext, out: WriterReport, *, kind: str) -> None:
@@ -61,6 +69,11 @@ class _StandardWorkbooks:
         self.style = rng.random(len(df)).tolist()
         self.blank = (rng.random(len(df)) < (0.01 if kind == "muara-enim" else 0.0)).tolist()
         self.header, self.widths = _standard_header(kind)
+        # occasional forms: Muara Enim's ticked results (a share of workbooks), Kutai Kartanegara's
+        # results with a remark or an abbreviation (a share of rows)
+        self.ticks = occasional(ctx, "ticks", df["group"].tolist(), TICKS_SHARE) if kind == "muara-enim" else set()
+        self.remark = (rng.random(len(df)) < (RESULT_REMARKS_SHARE if kind == "kukar" else 0.0)).tolist()
+        self.remark_pick = rng.integers(0, 2, size=len(df)).tolist()
 
     def write_file(self, group: str, pos) -> None:
         """One workbook: titles, the participant sheet, Muara Enim's total and signature, Kutai Kartanegara's pivot."""
@@ -68,16 +81,25 @@ class _StandardWorkbooks:
         book = XlsxBook(self.ctx.dir / group, creator=office.name)
         out.files.append((group, "ok", _WHY.get(kind, "participant list")))
         sheet_name = self.df["sheet"].iat[pos[0]]
-        sheet = book.sheet(sheet_name, self.widths)
         year = self.c["year"][pos[0]]
+        if kind == "kukar" and year >= PESERTA_YEAR_FROM:
+            sheet_name = f"{sheet_name} {year}"  # "Peserta 2025": the registry pins "Peserta"
         numbers_only = kind == "muara-enim" and year >= NUMBERS_ONLY_FROM
+        header = _MUARA_ENIM_NUMBERS_HEADER if numbers_only else self.header
+        ticks = group in self.ticks
+        widths = self.widths[:8] + [6] + self.widths[8:] if ticks else self.widths
+        sheet = book.sheet(sheet_name, widths)
+        width = len(header) + (1 if ticks else 0)
         sheet.row(1, [f"DATA PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN {year}"], bold=True)
-        sheet.merge(1, 0, 1, len(self.header) - 1)
+        sheet.merge(1, 0, 1, width - 1)
         sheet.row(2, [office.name.upper()], bold=True)
-        sheet.merge(2, 0, 2, len(self.header) - 1)
+        sheet.merge(2, 0, 2, width - 1)
         out.junk.extend([(group, sheet_name, 1, "title"), (group, sheet_name, 2, "title")])
-        sheet.row(4, _MUARA_ENIM_NUMBERS_HEADER if numbers_only else self.header, bold=True)
-        r, tally = self._participants(sheet, group, sheet_name, pos, numbers_only)
+        if ticks:
+            _ticked_header(sheet, header)
+        else:
+            sheet.row(4, header, bold=True)
+        r, tally = self._participants(sheet, group, sheet_name, pos, numbers_only, ticks)
         if kind == "muara-enim":
             r += 1
             sheet.row(r, ["JUMLAH", None, len(pos)], bold=True)
@@ -89,10 +111,11 @@ class _StandardWorkbooks:
             _rekap_pivot(book, group, tally, out)
         book.close()
 
-    def _participants(self, sheet, group: str, sheet_name: str, pos, numbers_only: bool):
-        """The data rows from row 5 (Muara Enim: the odd blank row); returns the next row and K/BK per jabatan."""
+    def _participants(self, sheet, group: str, sheet_name: str, pos, numbers_only: bool, ticks: bool = False):
+        """The data rows from row 5 (6 under a two-row header; Muara Enim: the odd blank row); returns the next
+        row and K/BK per jabatan."""
         c, out = self.c, self.out
-        r = 5
+        r = 6 if ticks else 5
         tally: dict[str, list[int]] = {}
         for no, i in enumerate(pos.tolist(), start=1):
             if self.blank[i]:
@@ -101,6 +124,10 @@ class _StandardWorkbooks:
             tally.setdefault(c["jabatan"][i], [0, 0])[0 if c["hasil"][i] == 1 else 1] += 1
             if self.kind == "muara-enim":
                 values = self._muara_enim_row(no, i, numbers_only)
+                if ticks:  # the result column becomes K | BK with a tick in one of them
+                    h = values[_RESULT_COLUMN]
+                    values = values[:_RESULT_COLUMN] + ([TICK, None] if h == "K" else [None, TICK]) \
+                        + values[_RESULT_COLUMN + 1:]
             else:
                 values = self._listed_row(no, i)
             sheet.row(r, values)
@@ -118,7 +145,7 @@ class _StandardWorkbooks:
         if c["unreadable"][i]:
             jen = "Jenjang ?"
         else:
-            jen = f"Jenjang {j}" if s < 0.5 else (j if s < 0.8 else V.ROMAN[j])
+            jen = f"Jenjang{j}" if s < 0.1 else f"Jenjang {j}" if s < 0.5 else (j if s < 0.8 else V.ROMAN[j])
         ket = None
         if h == 1:
             ket = "dalam proses" if c["pending"][i] else "TERBIT"
@@ -147,10 +174,34 @@ class _StandardWorkbooks:
         born = XDate(self.birth_serial[i]) if real else None
         if real and self.kind == "kukar" and self.style[i] < 0.12:
             born = self.dmy_slash[i].replace("/", "-")  # typed as text in a column formatted as Text
+        hasil = "Kompeten" if h == 1 else "Belum Kompeten"
+        if self.remark[i]:  # a remark or an abbreviation in the result cell; its meaning unchanged
+            if h == 1 and c["pending"][i]:
+                hasil = _PENDING_REMARK
+            elif h == 1:
+                hasil = _KOMPETEN_REMARKS[self.remark_pick[i]] if nomor else _KOMPETEN_REMARKS[0]
+            else:
+                hasil = _BK_REMARKS[self.remark_pick[i]]
         return [no, c["nama"][i], c["nik"][i], c["place"][i], born,
                 ("Perempuan" if c["female"][i] else "Laki-laki") if real else None, c["jabatan"][i],
                 "Jenjang ?" if c["unreadable"][i] else j,
-                "Kompeten" if h == 1 else "Belum Kompeten", nomor, terbit, berlaku, c["year"][i]]
+                hasil, nomor, terbit, berlaku, c["year"][i]]
+
+
+_RESULT_COLUMN = 7  # Muara Enim's "Hasil" (K / BK), in both of its headers
+
+
+def _ticked_header(sheet, header: list[str]) -> None:
+    """Rows 4-5: "HASIL UJI" merged over "K | BK" where "Hasil" was; the other headers merged down both rows."""
+    k = _RESULT_COLUMN
+    parent = header[:k] + ["HASIL UJI", None] + header[k + 1:]
+    child = [None] * k + ["K", "BK"] + [None] * (len(header) - k - 1)
+    sheet.row(4, parent, bold=True)
+    sheet.row(5, child, bold=True)
+    for col in range(len(parent)):
+        if col not in (k, k + 1):
+            sheet.merge(4, col, 5, col)
+    sheet.merge(4, k, 4, k + 1)
 
 
 def _rekap_pivot(book, group: str, tally: dict[str, list[int]], out: WriterReport) -> None:
