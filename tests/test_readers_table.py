@@ -362,6 +362,30 @@ JUMLAH | | 2 | |
     assert table.report.skipped == {"column_numbers": 1, "blank": 1, "total": 1, "footer": 5}
 
 
+def test_rows_below_a_footer_are_read_again_under_the_header_printed_again():
+    """A printed report: each page ends with its "Dibuat oleh ... Halaman" line and the next
+    page prints the header again; a second batch under the same header after a signature."""
+    rows = rows_of("""
+LAPORAN PESERTA SERTIFIKASI | | |
+No | Nama | NIK | Jenjang
+1 | Budi | 6408015203850012 | 3
+Dibuat oleh: Admin SIPJAKON - Halaman 1 dari 2 | | |
+LAPORAN PESERTA SERTIFIKASI | | |
+No | Nama | NIK | Jenjang
+2 | Siti | 6408015203850013 | 4
+Mengetahui, | | |
+Kepala Bidang Bina Konstruksi | | |
+ | Ir. H. Ahmad Yani, M.T. | 6408015203850099 |
+TAHAP II | | |
+No | Nama | NIK | Jenjang
+1 | Andi | 6408011203850014 | 2
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Budi", "Siti", "Andi"]
+    assert table.source_rows == [3, 7, 13]
+    assert table.report.skipped == {"footer": 6, "header_repeat": 2}
+
+
 def test_header_printed_twice_is_one_header_and_one_repeat():
     rows = rows_of("Nama | NIK | Hasil\nNama | NIK | Hasil\nBudi | 6408015203850012 | Kompeten")
     header = find_header(rows)

@@ -414,24 +414,36 @@ def _classify_rows(
 ) -> tuple[list[int], dict[str, int]]:
     """Positions in ``data`` of the participant rows, and the other rows counted by skip reason.
 
-    A footer ends the table: it and every row below it count as "footer".
+    A footer (a signature block, "Dibuat oleh ...") ends the table: it and every row
+    below it count as "footer", unless the header is printed again further down (the
+    next page of a printed report, the next batch under the same header): its rows
+    are read again from there.
     """
     nik_at = canonicals.index(headers.NIK) if headers.NIK in canonicals else None
     nama_at = canonicals.index(headers.NAMA) if headers.NAMA in canonicals else None
     width = len(canonicals)
     keep: list[int] = []
     skipped: dict[str, int] = {}
-    footer_from: int | None = None
+    in_footer = False
     has_digit = _DIGIT.search
     for i, vals in enumerate(zip(*rendered)):
         nik = vals[nik_at] if nik_at is not None else None
         # Rows with a NIK-like value are participants; only the rest can be totals,
         # footers or numbering, so only they pay for looking at every cell.
+        if in_footer:
+            # Below a footer only the header printed again counts: signatures, names and
+            # NIPs of officials are no participants.
+            reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides) if not (
+                nik and len(nik) > 5 and has_digit(nik)) else None
+            in_footer = reason != "header_repeat"
+            skipped["footer" if in_footer else reason] = skipped.get("footer" if in_footer else reason, 0) + 1
+            continue
         if nik is None or len(nik) <= 5 or not has_digit(nik) or _COUNT_WITH_UNIT.match(nik):
             reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides)
             if reason == "footer":
-                footer_from = i
-                break
+                in_footer = True
+                skipped["footer"] = skipped.get("footer", 0) + 1
+                continue
             if reason is not None:
                 skipped[reason] = skipped.get(reason, 0) + 1
                 continue
@@ -439,8 +451,6 @@ def _classify_rows(
             skipped["blank"] = skipped.get("blank", 0) + 1
             continue
         keep.append(i)
-    if footer_from is not None:
-        skipped["footer"] = len(data) - footer_from
     return keep, skipped
 
 
