@@ -152,18 +152,35 @@ def _instance():
     return dg.DagsterInstance.get()
 
 
+def fresh_demo_world(settings: Settings, rows: int, seed: int):
+    """Write a new demo world into ``settings.landing_root``, the previous one's files gone.
+
+    The office folders and the truth are wiped first: a world of another size or seed
+    names some files differently, and a file left from the previous world would be read
+    with the new one (and the comparison with the truth would count it too). The staging
+    goes as well. Hold the data directory's run lock around it.
+    """
+    from demo.generate import generate_world, wipe_landing
+
+    if settings.data_dir.joinpath("staging").exists():
+        shutil.rmtree(settings.data_dir / "staging")
+    wipe_landing(settings.landing_root, settings.registry_path)
+    return generate_world(settings.landing_root, rows=rows, seed=seed, registry_path=settings.registry_path,
+                          progress=rows > 100_000)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    from demo.generate import generate_world
     from demo.compare import compare_with_truth
     from pipelines.run import RunLocked, run_lock
 
     settings = _settings(args)
+    # The demo writes its own world: into the data directory, never into a landing folder
+    # set for real offices (SERTIFIKASI_LANDING), whose office folders it would wipe.
+    settings = replace(settings, landing_root=settings.data_dir / "landing")
     try:
         # Not while a run is using the data directory: this removes its staging and rewrites its landing.
         with run_lock(settings.data_dir):
-            if settings.data_dir.joinpath("staging").exists():
-                shutil.rmtree(settings.data_dir / "staging")
-            summary = generate_world(settings.landing_root, rows=args.rows, seed=args.seed, progress=args.rows > 100_000)
+            summary = fresh_demo_world(settings, args.rows, args.seed)
     except RunLocked as locked:
         print(f"sertifikasi: {locked}", file=sys.stderr)
         return EXIT_LOCKED

@@ -948,3 +948,25 @@ def test_kukar_sheet_named_with_its_year(world):
         assert names == (["Peserta 2025", "Rekap"] if "2025" in path.name else ["Peserta", "Rekap"])
     mine = rows[(rows.office_id == "kab-kutai-kartanegara") & (rows.tahun == 2025) & (rows.expected == "published")]
     assert len(mine) and set(mine.source_sheet) == {"Peserta 2025"}
+
+
+def test_a_second_demo_world_in_the_same_data_directory_leaves_nothing_of_the_first(tmp_path):
+    """`make demo` and then `make demo ROWS=...` in ./data: a file of the first world that the
+    second does not write again would be read with it (and counted against its truth)."""
+    from pipelines.cli import fresh_demo_world
+    from pipelines.settings import Settings
+
+    def world(data_dir: Path, rows: int) -> dict[str, bytes]:
+        settings = Settings(registry_path=Path("sources/offices.yaml").resolve(), landing_root=data_dir / "landing",
+                            data_dir=data_dir, warehouse_url="duckdb:///:memory:")
+        fresh_demo_world(settings, rows, seed=3)
+        return {str(p.relative_to(data_dir / "landing")): p.read_bytes()
+                for p in sorted((data_dir / "landing").rglob("*")) if p.is_file()}
+
+    first = world(tmp_path / "reused", 400)
+    (tmp_path / "reused" / "staging" / "raw").mkdir(parents=True)  # what a run left
+    again = world(tmp_path / "reused", 150)
+    fresh = world(tmp_path / "fresh", 150)
+    assert set(first) - set(fresh)  # the first world has files the second does not write
+    assert again == fresh
+    assert not (tmp_path / "reused" / "staging").exists()
