@@ -307,12 +307,20 @@ def _edit_description(damaged: str, nik: str) -> tuple[str, str]:
     return "wrong_length", f"NIK has {len(damaged)} digits: one digit of a valid NIK doubled"
 
 
+# The fewest persons a run's rows stand for when the shares of names, birth dates and places
+# are counted. A run of a few dozen rows (one office, a test) would otherwise make every name
+# and birth date look common (a name seen twice in 54 rows is "4% of people") and refuse
+# every repair; the offices' real population is thousands of workers.
+MIN_POPULATION = 5000
+
+
 def register_frequencies(con: duckdb.DuckDBPyConnection) -> None:
-    """Tables ``name_freq``, ``birth_freq``, ``place_freq``: share of rows with each value (from ``feats``)."""
+    """Tables ``name_freq``, ``birth_freq``, ``place_freq``: share of rows with each value (from
+    ``feats``), counted over at least :data:`MIN_POPULATION` rows."""
     for column in ("name", "birth", "place"):
         con.execute(
             f"""create or replace temp table {column}_freq as
-                select {column} as value, count(*) / (select count(*) from feats) as f
+                select {column} as value, count(*) / greatest((select count(*) from feats), {MIN_POPULATION}) as f
                 from feats where {column} is not null group by {column}"""
         )
 

@@ -586,3 +586,26 @@ def test_a_world_without_a_single_valid_nik_publishes(nik):
     linked = link_persons(standardize(rows), SECRET)
     persons = linked.assignments.groupby("person_key").size().sort_values().tolist()
     assert persons == [1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    "background_persons",
+    [0, 20],  # a run of one small office's files, and one of a few dozen persons
+)
+def test_a_missing_nik_joins_its_person_in_a_small_run(background_persons):
+    """Names and birth dates are no commoner in a run of 30 rows than in one of 30,000: the row
+    without a NIK joins the one person with its name and birth date, and a namesake born on
+    another day stays apart."""
+    rows = background(background_persons, seed=5) + [
+        Row("small", "suparman", "samarinda_2024.xlsx", "Suparman", "6472010202720011", None, "1972-02-02", "L",
+            office="kota-samarinda"),
+        Row("small", "suparman", "samarinda_2025.xlsx", "SUPARMAN", "-", None, "1972-02-02", "L",
+            office="kota-samarinda"),
+        Row("small", "other", "samarinda_2025.xlsx", "Suparman", "-", None, "1980-05-05", "L",
+            office="kota-samarinda"),
+    ]
+    linked = link_persons(standardize(rows), SECRET).rows
+    small = linked[linked["case"] == "small"]
+    keys = small.groupby("person")["person_key"].agg(lambda k: sorted(set(k)))
+    assert keys.map(len).to_dict() == {"other": 1, "suparman": 1}
+    assert keys["other"] != keys["suparman"]
