@@ -56,3 +56,22 @@ def test_a_web_export_saved_as_xls_is_read(tmp_path):
 )
 def test_page_tables(html, tables):
     assert page_tables(html) == tables
+
+
+def test_a_name_spanning_its_certificate_rows_belongs_to_each(tmp_path):
+    """rowspan over a person's two certificate rows; a colspan title row stays a title."""
+    page = """<table>
+<tr><td colspan=4>DAFTAR PESERTA</td></tr>
+<tr><th>Nama</th><th>NIK</th><th>Jabatan Kerja</th><th>Jenjang</th></tr>
+<tr><td rowspan=2>Budi Santoso</td><td rowspan="2">6408011203850012</td><td>Tukang Besi</td><td>3</td></tr>
+<tr><td>Mandor</td><td>6</td></tr>
+<tr><td>Siti Aminah</td><td>6408015203850013</td><td>Juru Ukur</td><td>4</td></tr>
+</table>"""
+    path = tmp_path / "export.xls"
+    path.write_text(page, encoding="utf-8")
+    rows = read_submission(path, OFFICE).rows
+    assert rows[["source_row", "nama", "nik", "jabatan_kerja", "jenjang"]].values.tolist() == [
+        ["3", "Budi Santoso", "6408011203850012", "Tukang Besi", "3"],
+        ["4", "Budi Santoso", "6408011203850012", "Mandor", "6"],
+        ["5", "Siti Aminah", "6408015203850013", "Juru Ukur", "4"],
+    ]

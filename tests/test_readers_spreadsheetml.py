@@ -48,3 +48,28 @@ def test_an_xml_workbook_declaring_entities_is_refused(tmp_path):
         "office kab-kutai-timur, file export.xls: Excel 2003 XML spreadsheet that declares XML entities "
         "(<!DOCTYPE>), which spreadsheets never need; ask the office to save it as .xlsx"
     )
+
+
+def test_a_name_merged_down_over_its_certificate_rows_belongs_to_each(tmp_path):
+    """A person with two certificates: No, Nama and NIK merged over their two rows (ss:MergeDown),
+    the second row's cells placed with ss:Index; a merge in the title row stays a title."""
+    cell = '<Cell{}><Data ss:Type="String">{}</Data></Cell>'
+    workbook = f"""<?xml version="1.0"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Peserta"><Table>
+  <Row>{cell.format(' ss:MergeAcross="3"', 'DAFTAR PESERTA')}</Row>
+  <Row>{cell.format('', 'Nama')}{cell.format('', 'NIK')}{cell.format('', 'Jabatan Kerja')}{cell.format('', 'Jenjang')}</Row>
+  <Row>{cell.format(' ss:MergeDown="1"', 'Budi Santoso')}{cell.format(' ss:MergeDown="1"', '6408011203850012')}
+   {cell.format('', 'Tukang Besi')}{cell.format('', '3')}</Row>
+  <Row>{cell.format(' ss:Index="3"', 'Mandor')}{cell.format('', '6')}</Row>
+  <Row>{cell.format('', 'Siti Aminah')}{cell.format('', '6408015203850013')}{cell.format('', 'Juru Ukur')}{cell.format('', '4')}</Row>
+ </Table></Worksheet>
+</Workbook>"""
+    path = tmp_path / "export.xls"
+    path.write_text(workbook, encoding="utf-8")
+    rows = read_submission(path, OFFICE).rows
+    assert rows[["source_row", "nama", "nik", "jabatan_kerja", "jenjang"]].values.tolist() == [
+        ["3", "Budi Santoso", "6408011203850012", "Tukang Besi", "3"],
+        ["4", "Budi Santoso", "6408011203850012", "Mandor", "6"],
+        ["5", "Siti Aminah", "6408015203850013", "Juru Ukur", "4"],
+    ]

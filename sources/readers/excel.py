@@ -25,6 +25,7 @@ from sources.readers.table import (
     SubmissionRejected,
     TableRows,
     extract_rows,
+    fill_merged_data,
     find_header,
     leading_text,
 )
@@ -162,26 +163,6 @@ def _pick_sheets(workbook: CalamineWorkbook, wanted: Sequence[str]) -> tuple[lis
     return picked, ""
 
 
-def _fill_merged_data(rows: list[list], merged, first_data_row: int) -> None:
-    # Below the header, a cell merged down a group of rows (the batch, the jabatan
-    # kerja or the result shared by several participants) holds a value for every
-    # row a person sees it beside; calamine gives it only in the top-left cell.
-    # Merges within one row (a "JUMLAH" or a section title across No..NIK) are
-    # left alone: copying them would turn titles into participant rows.
-    for (r0, c0), (r1, c1) in merged or ():
-        if r1 == r0:
-            continue
-        if r0 < first_data_row:
-            continue  # a header merge reaching into the data is layout, not a value
-        if r0 >= len(rows) or c0 >= len(rows[r0]):
-            continue
-        value = rows[r0][c0]
-        for r in range(r0, min(r1, len(rows) - 1) + 1):
-            row = rows[r]
-            for c in range(c0, min(c1, len(row) - 1) + 1):
-                row[c] = value
-
-
 def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetReport]:
     """Read a workbook's bytes: one TableRows per sheet with a header, a SheetReport for the others.
 
@@ -228,7 +209,7 @@ def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | Sh
         # the top rows still say whose file it is, even when no header is recognised
         return SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))
 
-    _fill_merged_data(rows, merged, header.last_row + 1)
+    fill_merged_data(rows, merged, header.last_row + 1)
     table = extract_rows(
         rows, header, render_cell, _excel_row, sheet=name, overrides=overrides, render_column=render_column
     )

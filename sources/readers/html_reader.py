@@ -32,6 +32,7 @@ class _Tables(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[str | None]]] = []
+        self.merges: list[list[tuple[tuple[int, int], tuple[int, int]]]] = []  # per table, as in Excel
         self._open: list[_Table] = []  # the tables being read, innermost last
 
     def handle_starttag(self, tag, attrs):
@@ -53,7 +54,7 @@ class _Tables(HTMLParser):
         elif tag == "tr":
             self._open[-1].end_row()
         elif tag == "table":
-            self.tables.append(self._open.pop().finish())
+            self._done(self._open.pop())
 
     def handle_data(self, data):
         if self._open:
@@ -62,7 +63,11 @@ class _Tables(HTMLParser):
     def close(self):
         super().close()
         while self._open:  # a page cut short: what was read of its tables still counts
-            self.tables.append(self._open.pop().finish())
+            self._done(self._open.pop())
+
+    def _done(self, table: _Table) -> None:
+        self.tables.append(table.finish())
+        self.merges.append(table.merges)
 
 
 class _Table:
@@ -74,6 +79,7 @@ class _Table:
         self.cell: tuple[list[str], int, int] | None = None  # text parts, colspan, rowspan
         self.above: dict[int, int] = {}  # column -> rows still covered by a cell above
         self.pending: dict[int, int] = {}  # the same, set by cells of the open row
+        self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []  # cells spanning rows
 
     def start_row(self) -> None:
         self.end_row()
@@ -96,11 +102,15 @@ class _Table:
         self.cell = None
         # Whitespace inside a cell (line breaks of <br>, indentation of the markup) is one space.
         text = " ".join("".join(parts).split()) or None
+        first = None
         for offset in range(min(colspan, max(1, _MAX_WIDTH - len(self.row)))):
             self._skip_covered()
             if rowspan > 1:
                 self.pending[len(self.row)] = rowspan - 1
+            first = len(self.row) if first is None else first
             self.row.append(text if offset == 0 else None)
+        if rowspan > 1 and first is not None:
+            self.merges.append(((len(self.rows), first), (len(self.rows) + rowspan - 1, len(self.row) - 1)))
 
     def end_row(self) -> None:
         self.end_cell()
@@ -132,18 +142,22 @@ def _span(value: str | None) -> int:
 
 def page_tables(text: str) -> list[list[list[str | None]]]:
     """The page's tables, each as rows of cell texts (None for an empty or merged-over cell)."""
+    return [rows for rows, _ in _page_tables_and_merges(text)]
+
+
+def _page_tables_and_merges(text: str):
     parser = _Tables()
     parser.feed(text)
     parser.close()
-    return [rows for rows in parser.tables if rows]
+    return [(rows, merges) for rows, merges in zip(parser.tables, parser.merges) if rows]
 
 
 def read_html(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read every table of an HTML page as a sheet."""
     text, encoding = decode(data, office.reader.encoding)
-    tables = page_tables(text)
+    tables = _page_tables_and_merges(text)
     if not tables:
         return [SheetReport("", None, {}, 0, {}, note=f"an HTML page without a table (read as {encoding})")]
     overrides = office.reader.column_mapping or None
-    return [read_sheet(f"tabel {number}", rows, render_text, lambda i: i + 1, overrides)
-            for number, rows in enumerate(tables, start=1)]
+    return [read_sheet(f"tabel {number}", rows, render_text, lambda i: i + 1, overrides, merged=merges)
+            for number, (rows, merges) in enumerate(tables, start=1)]

@@ -13,6 +13,8 @@ member: spreadsheets never need them, and entity expansion is the classic XML bo
 
 from __future__ import annotations
 
+import bisect
+
 import xml.etree.ElementTree as ElementTree
 
 from sources.readers.table import SheetReport, SubmissionRejected, TableRows, read_sheet, render_text
@@ -43,10 +45,20 @@ def _cell_text(cell) -> str | None:
     return " ".join("".join(data.itertext()).split()) or None
 
 
-def _sheet_rows(table) -> tuple[list[list[str | None]], list[int]]:
-    """The table's rows as cell texts, and each row's 1-based number in the sheet."""
+def _span(cell, attribute: str) -> int:
+    try:
+        return max(0, int(cell.get(f"{_SS}{attribute}", "0")))
+    except ValueError:
+        return 0
+
+
+def _sheet_rows(table) -> tuple[list[list[str | None]], list[int], list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """The table's rows as cell texts, each row's 1-based number in the sheet, and the cells
+    merged down (``ss:MergeDown``) as (first row, column), (last row, last column) by list position."""
     rows: list[list[str | None]] = []
     numbers: list[int] = []
+    merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    spans: list[tuple[int, int, int, int]] = []  # list row, last sheet row (0-based), first and last column
     position = 0
     for row in table.iter(f"{_SS}Row"):
         position = _index(row, position)
@@ -57,15 +69,18 @@ def _sheet_rows(table) -> tuple[list[list[str | None]], list[int]]:
                 break
             cells.extend([None] * (column - len(cells)))
             cells.append(_cell_text(cell))
-            try:
-                span = int(cell.get(f"{_SS}MergeAcross", "0"))
-            except ValueError:
-                span = 0
-            cells.extend([None] * max(0, min(span, _MAX_COLUMN - len(cells))))
+            across, down = _span(cell, "MergeAcross"), _span(cell, "MergeDown")
+            cells.extend([None] * min(across, _MAX_COLUMN - len(cells)))
+            if down:
+                spans.append((len(rows), position + down, column, min(column + across, _MAX_COLUMN - 1)))
         rows.append(cells)
         numbers.append(position + 1)
         position += 1
-    return rows, numbers
+    # A merge covers sheet rows; rows an ss:Index jumped over are not in the list.
+    for first, last_position, column, last_column in spans:
+        last = bisect.bisect_right(numbers, last_position + 1) - 1
+        merges.append(((first, column), (last, last_column)))
+    return rows, numbers, merges
 
 
 def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetReport]:
@@ -83,8 +98,8 @@ def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetRep
     for number, worksheet in enumerate(root.iter(f"{_SS}Worksheet"), start=1):
         sheet = worksheet.get(f"{_SS}Name") or f"Sheet{number}"
         table = worksheet.find(f"{_SS}Table")
-        rows, numbers = _sheet_rows(table) if table is not None else ([], [])
-        results.append(read_sheet(sheet, rows, render_text, numbers.__getitem__, overrides))
+        rows, numbers, merges = _sheet_rows(table) if table is not None else ([], [], [])
+        results.append(read_sheet(sheet, rows, render_text, numbers.__getitem__, overrides, merged=merges))
     if not results:
         raise SubmissionRejected("Excel 2003 XML spreadsheet without a worksheet")
     return results

@@ -324,20 +324,52 @@ def _column_numbers(cells: list[str]) -> bool:
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
+Merges = Sequence[tuple[tuple[int, int], tuple[int, int]]]  # ((first row, first column), (last row, last column))
+
+
+def fill_merged_data(rows: list[list], merged: Merges | None, first_data_row: int) -> None:
+    """Give every cell of a merge reaching down below the header its first cell's value, in place.
+
+    Below the header, a cell merged down a group of rows (a person's name and NIK over the
+    rows of their certificates, the batch, the jabatan kerja or the result shared by several
+    participants) holds a value for every row a person sees it beside; spreadsheets and
+    HTML tables give it only in the first cell. Merges within one row (a "JUMLAH" or a
+    section title across No..NIK) are left alone: copying them would turn titles into
+    participant rows.
+    """
+    for (r0, c0), (r1, c1) in merged or ():
+        if r1 == r0:
+            continue
+        if r0 < first_data_row:
+            continue  # a header merge reaching into the data is layout, not a value
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        value = rows[r0][c0]
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                row[c] = value
+
+
 def read_sheet(
     sheet: str,
     rows: Sequence[Sequence[object]],
     render: Render,
     row_number: Callable[[int], int],
     overrides: Mapping[str, str] | None = None,
+    merged: Merges | None = None,
 ) -> TableRows | SheetReport:
     """One sheet's rows through header detection and the row rules, or a report saying why
-    none were read (its top lines kept as the title: they still say whose file it is)."""
+    none were read (its top lines kept as the title: they still say whose file it is).
+    ``merged``: the sheet's merged cells (see :func:`fill_merged_data`)."""
     head = [[render(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
     try:
         header = find_header(head, overrides, row_number=row_number)
     except HeaderNotFound as reason:
         return SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v))
+    if merged:
+        rows = [list(row) for row in rows]
+        fill_merged_data(rows, merged, header.last_row + 1)
     return extract_rows(rows, header, render, row_number, sheet=sheet, overrides=overrides)
 
 
