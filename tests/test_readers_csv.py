@@ -177,11 +177,11 @@ LEGEND_THEN_TABLE = (
 @pytest.mark.parametrize(
     "reader, expected",
     [
-        # detected: the legend wins (its second line, "Nama lengkap sesuai KTP", is a name header
-        # too), and the real table is read through the wrong columns
+        # detected: the legend is taken for a header first (its second line, "Nama lengkap sesuai
+        # KTP", is a name header too), then the real header below it starts the table that counts
         (
             {},
-            [("", "5", "No", "Nama Peserta"), ("", "6", "1", "Budi")],
+            [("", "6", "Budi", "1671015203850012")],
         ),
         ({"header_row": 5}, [("", "6", "Budi", "1671015203850012")]),
     ],

@@ -386,6 +386,30 @@ No | Nama | NIK | Jenjang
     assert table.report.skipped == {"footer": 6, "header_repeat": 2}
 
 
+def test_a_second_table_with_its_own_header_is_read_under_that_header():
+    """Tahap II below Tahap I in one sheet, its columns in another order and one more column."""
+    rows = rows_of("""
+TAHAP I | | | |
+No | Nama | NIK | Jenjang |
+1 | Budi | 6408015203850012 | 3 |
+ | | | |
+TAHAP II | | | |
+No | NIK | Nama | Hasil | Jenjang
+1 | 6408015203850013 | Siti | K | 4
+2 | 6408011203850014 | Andi | BK | 2
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == [3, 7, 8]
+    assert table.columns == {
+        "nama": ["Budi", "Siti", "Andi"],
+        "nik": ["6408015203850012", "6408015203850013", "6408011203850014"],
+        "jenjang": ["3", "4", "2"],
+        "hasil": [None, "K", "BK"],
+    }
+    assert table.report.rows == 3 and table.report.skipped == {"blank": 2}
+    assert table.report.note == "another table below with its own header at row 6, read under that header"
+
+
 def test_header_printed_twice_is_one_header_and_one_repeat():
     rows = rows_of("Nama | NIK | Hasil\nNama | NIK | Hasil\nBudi | 6408015203850012 | Kompeten")
     header = find_header(rows)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sources import headers
 from sources.formats import SubmissionRejected
@@ -397,8 +397,8 @@ def extract_rows(
     if render_column is None:
         render_column = lambda column: [render(v) for v in column]  # noqa: E731
     rendered = _render_mapped_columns(data, [header.columns[c] for c in canonicals], render_column)
-    keep, skipped = _classify_rows(data, rendered, canonicals, render, overrides)
-    if len(keep) == len(data):
+    keep, skipped, below = _classify_rows(data, rendered, canonicals, render, overrides, header.columns)
+    if len(keep) == len(rendered[0]):
         columns = rendered
     else:
         columns = [[column[i] for i in keep] for column in rendered]
@@ -408,7 +408,43 @@ def extract_rows(
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
-    return TableRows(values, source_rows, report)
+    table = TableRows(values, source_rows, report)
+    if below is None:
+        return table
+    resolution, at, height = below
+    next_header = Header(start + at, start + at + height - 1, resolution.columns, resolution.texts, resolution.notes,
+                         resolution.marks)
+    return _stacked(table, extract_rows(rows, next_header, render, row_number, sheet, overrides, render_column))
+
+
+def _another_header(data, i: int, columns: dict[str, int], render: Render, overrides) -> tuple[_Resolution, int, int] | None:
+    """(header, position, rows) when row ``i`` of ``data`` starts a header of other columns than
+    ``columns``: the next table of the sheet (Tahap II below Tahap I, its columns in another order)."""
+    cells = [render(c) for c in data[i]]
+    single = _resolve(None, cells, overrides)
+    if not _qualifies(single) or single.columns == columns:
+        return None
+    if i + 1 < len(data):
+        pair = _child_like(cells, [render(c) for c in data[i + 1]], overrides)
+        if pair is not None:
+            return pair, i, 2
+    return single, i, 1
+
+
+def _stacked(above: TableRows, below: TableRows) -> TableRows:
+    """One sheet's two tables, one above the other, as one: every column of either, the rows of both."""
+    n, m = len(above.source_rows), len(below.source_rows)
+    columns = {c: above.columns.get(c, [None] * n) + below.columns.get(c, [None] * m)
+               for c in [*above.columns, *(c for c in below.columns if c not in above.columns)]}
+    report = above.report
+    skipped = dict(report.skipped)
+    for reason, count in below.report.skipped.items():
+        skipped[reason] = skipped.get(reason, 0) + count
+    note = f"another table below with its own header at row {below.report.header_row}, read under that header"
+    notes = [n for n in (report.note, note, below.report.note) if n and n != "no participant rows below the header"]
+    report = replace(report, rows=n + m, skipped=skipped, note="; ".join(notes),
+                     columns={**below.report.columns, **report.columns})
+    return TableRows(columns, above.source_rows + below.source_rows, report)
 
 
 def _marked_values(labels: list[str], marked: list[list[str | None]]) -> list[str | None]:
@@ -443,13 +479,16 @@ def _classify_rows(
     canonicals: list[str],
     render: Render,
     overrides: Mapping[str, str] | None,
-) -> tuple[list[int], dict[str, int]]:
-    """Positions in ``data`` of the participant rows, and the other rows counted by skip reason.
+    columns: dict[str, int],
+) -> tuple[list[int], dict[str, int], tuple[_Resolution, int, int] | None]:
+    """Positions in ``data`` of the participant rows, the other rows counted by skip reason,
+    and where another table's header starts below, if one does (see :func:`_another_header`).
 
     A footer (a signature block, "Dibuat oleh ...") ends the table: it and every row
     below it count as "footer", unless the header is printed again further down (the
     next page of a printed report, the next batch under the same header): its rows
-    are read again from there.
+    are read again from there. A header of other columns ends the table too: the rows
+    below it are the next table's.
     """
     nik_at = canonicals.index(headers.NIK) if headers.NIK in canonicals else None
     nama_at = canonicals.index(headers.NAMA) if headers.NAMA in canonicals else None
@@ -462,15 +501,19 @@ def _classify_rows(
         nik = vals[nik_at] if nik_at is not None else None
         # Rows with a NIK-like value are participants; only the rest can be totals,
         # footers or numbering, so only they pay for looking at every cell.
+        nik_like = nik is not None and len(nik) > 5 and has_digit(nik) and not _COUNT_WITH_UNIT.match(nik)
         if in_footer:
-            # Below a footer only the header printed again counts: signatures, names and
-            # NIPs of officials are no participants.
-            reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides) if not (
-                nik and len(nik) > 5 and has_digit(nik)) else None
+            # Below a footer only a header counts: signatures, names and NIPs of officials
+            # are no participants.
+            reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides) if not nik_like else None
+            if reason != "header_repeat" and not nik_like:
+                below = _another_header(data, i, columns, render, overrides)
+                if below is not None:
+                    return keep, skipped, below
             in_footer = reason != "header_repeat"
             skipped["footer" if in_footer else reason] = skipped.get("footer" if in_footer else reason, 0) + 1
             continue
-        if nik is None or len(nik) <= 5 or not has_digit(nik) or _COUNT_WITH_UNIT.match(nik):
+        if not nik_like:
             reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides)
             if reason == "footer":
                 in_footer = True
@@ -479,11 +522,15 @@ def _classify_rows(
             if reason is not None:
                 skipped[reason] = skipped.get(reason, 0) + 1
                 continue
+            if vals.count(None) < width:
+                below = _another_header(data, i, columns, render, overrides)
+                if below is not None:
+                    return keep, skipped, below
         if vals.count(None) == width:
             skipped["blank"] = skipped.get("blank", 0) + 1
             continue
         keep.append(i)
-    return keep, skipped
+    return keep, skipped, None
 
 
 def _sheet_report(
