@@ -147,14 +147,20 @@ def _write_per_person(c: dict, cells: dict, ctx: OfficeContext, out: WriterRepor
     ctx.tick(len(pos))
 
 
-def _per_person_certificate(i: int, c: dict, cells: dict, out: WriterReport) -> dict:
-    """One certificate of a person: the result and level nested under ``certification``."""
-    h = c["hasil"][i]
-    nomor = c["nomor"][i] if h == 1 and not c["pending"][i] else None
+def _issued_number(i: int, c: dict, cells: dict, out: WriterReport) -> str | None:
+    """Row ``i``'s registration number when its certificate is issued (recorded as written), else None."""
+    nomor = c["nomor"][i] if c["hasil"][i] == 1 and not c["pending"][i] else None
     if nomor:
         out.written_nomor[i] = nomor
         out.written_terbit[i] = cells["issue"][i]
         out.written_berlaku[i] = cells["expiry"][i]
+    return nomor
+
+
+def _per_person_certificate(i: int, c: dict, cells: dict, out: WriterReport) -> dict:
+    """One certificate of a person: the result and level nested under ``certification``."""
+    h = c["hasil"][i]
+    nomor = _issued_number(i, c, cells, out)
     return {
         "jabatan_kerja": c["jabatan"][i],
         "certification": {"result": "COMPETENT" if h == 1 else "NOT YET COMPETENT", "level": c["jen"][i]},
@@ -169,13 +175,9 @@ def _per_person_certificate(i: int, c: dict, cells: dict, out: WriterReport) -> 
 def _siki_record(i: int, c: dict, cells: dict, out: WriterReport) -> dict:
     """One participant with Indonesian keys; the number and ISO dates only when issued."""
     h = c["hasil"][i]
-    nomor = c["nomor"][i] if h == 1 and not c["pending"][i] else None
+    nomor = _issued_number(i, c, cells, out)
     terbit = cells["issue_iso"][i] if nomor else None
     berlaku = cells["expiry_iso"][i] if nomor else None
-    if nomor:
-        out.written_nomor[i] = nomor
-        out.written_terbit[i] = cells["issue"][i]
-        out.written_berlaku[i] = cells["expiry"][i]
     return {
         "nik": c["nik"][i],
         "nama": c["nama"][i],
