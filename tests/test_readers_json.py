@@ -375,3 +375,24 @@ def test_a_name_split_into_parts_is_joined(tmp_path, record, nama):
     path.write_text(json.dumps({"data": [{**record, "nik": "6408011203850001"}]}), encoding="utf-8")
     submission = read_submission(path, office())
     assert records(submission, "nama", "nik") == [(nama, "6408011203850001")]
+
+
+@pytest.mark.parametrize(
+    ("fields", "hasil"),
+    [
+        # a record's status code is no result: a participant list of active accounts certifies nobody
+        ({"status": 1}, [None, None]),
+        ({"status": "1"}, [None, None]),
+        # a pass flag named for what it says is one, and so is a status in words
+        ({"passed": 1}, ["1", "0"]),
+        ({"status": "Kompeten"}, ["Kompeten", "Kompeten"]),
+        ({"status": 1, "hasil": "K"}, ["K", "K"]),
+    ],
+)
+def test_a_status_code_is_not_a_result(tmp_path, fields, hasil):
+    second = {key: (0 if value == 1 else value) for key, value in fields.items()}
+    page = {"data": [{"nama": "Budi", "nik": "6408011203850001", **fields},
+                     {"nama": "Siti", "nik": "6408015203850002", **second}]}
+    path = tmp_path / "peserta.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    assert records(read_submission(path, office()), "hasil") == [(value,) for value in hasil]

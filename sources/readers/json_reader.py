@@ -308,13 +308,18 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     tables = []
     for part, entries in _by_part(flat).items():
         values, source_rows, skipped = _collect_rows(entries, [mapping[c] for c in canonicals])
+        part_notes = list(notes)
+        if headers.HASIL in mapping and _status_codes(mapping[headers.HASIL], values[canonicals.index(headers.HASIL)]):
+            values[canonicals.index(headers.HASIL)] = [None] * len(source_rows)
+            part_notes.append(f"field {'.'.join(mapping[headers.HASIL][0])!r} holds only numbers: a record's status "
+                              "code, not an assessment result; no result read")
         report = SheetReport(
             sheet=part,
             header_row=None,
             columns={c: ".".join(p[0]) for c, p in mapping.items()},
             rows=len(source_rows),
             skipped=skipped,
-            note="; ".join(notes),
+            note="; ".join(part_notes),
         )
         tables.append(TableRows(dict(zip(canonicals, values)), source_rows, report))
     return tables
@@ -492,6 +497,16 @@ def _field_mapping(seen: dict, several: dict, overrides) -> tuple[dict[str, list
             f"no name or NIK field in the records (fields: {fields}); looked for {headers.looked_for()}"
         )
     return mapping, notes
+
+
+def _status_codes(paths: list[tuple[str, ...]], values: list[str | None]) -> bool:
+    """True when the result comes only from plain "status"-like fields (``headers.WEAK_VARIANTS``)
+    holding nothing but numbers: a web system's record status (1 active, 0 deleted), where a
+    pass flag would be named for what it says ("passed", "lulus", "is_competent")."""
+    if not all(headers.normalize_header(path[-1]) in headers.WEAK_VARIANTS for path in paths):
+        return False
+    written = [value for value in values if value is not None]
+    return bool(written) and all(value.isdigit() for value in written)
 
 
 def _collect_rows(
