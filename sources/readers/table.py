@@ -506,7 +506,7 @@ def _classify_rows(
             # Below a footer only a header counts: signatures, names and NIPs of officials
             # are no participants.
             reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides) if not nik_like else None
-            if reason != "header_repeat" and not nik_like:
+            if reason == "header_like":
                 below = _another_header(data, i, columns, render, overrides)
                 if below is not None:
                     return keep, skipped, below
@@ -519,13 +519,13 @@ def _classify_rows(
                 in_footer = True
                 skipped["footer"] = skipped.get("footer", 0) + 1
                 continue
-            if reason is not None:
-                skipped[reason] = skipped.get(reason, 0) + 1
-                continue
-            if vals.count(None) < width:
+            if reason == "header_like":
                 below = _another_header(data, i, columns, render, overrides)
                 if below is not None:
                     return keep, skipped, below
+            elif reason is not None:
+                skipped[reason] = skipped.get(reason, 0) + 1
+                continue
         if vals.count(None) == width:
             skipped["blank"] = skipped.get("blank", 0) + 1
             continue
@@ -625,7 +625,7 @@ def standalone_year(text: str | None) -> str | None:
 
 
 def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
-    """footer / total / header_repeat / column_numbers for a row without a NIK, else None."""
+    """footer / total / header_repeat / column_numbers / header_like for a row without a NIK, else None."""
     cells = [text for text in (render(c) for c in row) if text is not None]
     if not cells:
         return None
@@ -645,15 +645,16 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
             ):
                 return "total"
     overrides = dict(overrides) if overrides else None
-    repeated = sum(
-        1
-        for value, canonical in zip(vals, canonicals)
-        if value and headers.canonical_column(value, overrides) == canonical
-    )
+    named = [headers.canonical_column(value, overrides) if value else None for value in vals]
+    repeated = sum(1 for column, canonical in zip(named, canonicals) if column == canonical)
     if repeated >= 2:
         return "header_repeat"
     if _column_numbers(cells):
         return "column_numbers"
+    # A header word where this table has a column, naming another: maybe the header of
+    # another table below (see _another_header); a participant's cells are no header words.
+    if any(column is not None for column in named):
+        return "header_like"
     return None
 
 
