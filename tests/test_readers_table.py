@@ -216,6 +216,24 @@ def test_a_column_naming_the_result_outright_wins_over_remarks(header_row, kept,
     assert header.notes == [note]
 
 
+@pytest.mark.parametrize(
+    ("header_row", "cells", "hasil"),
+    [
+        # attendance ticks in a plain remarks column are no result
+        ("Nama | NIK | Keterangan", ["1", "1"], [None, None]),
+        ("Nama | NIK | Status", ["1", "0"], [None, None]),
+        # results in words there, or numbers under a header that names the result, are read as written
+        ("Nama | NIK | Keterangan", ["K", "1"], ["K", "1"]),
+        ("Nama | NIK | Lulus", ["1", "0"], ["1", "0"]),
+    ],
+)
+def test_numbers_in_a_plain_remarks_column_are_no_result(header_row, cells, hasil):
+    rows = rows_of(f"{header_row}\nBudi | 6408015203850012 | {cells[0]}\nSiti | 6408015203850013 | {cells[1]}")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == hasil
+    assert ("holds only numbers" in table.report.note) == (hasil == [None, None])
+
+
 def test_office_column_mapping_wins_over_the_shared_table():
     rows = rows_of("Anggota Regu | No Kependudukan | Keterangan\nBudi | 6408015203850012 | x")
     with pytest.raises(HeaderNotFound):

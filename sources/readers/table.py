@@ -57,6 +57,8 @@ class Header:
     # Columns written as a check mark under one sub-column per value ("HASIL UJI" over
     # "K | BK", a tick in one): canonical column -> {value: 0-based column index}.
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Columns named only by a plain "Keterangan" / "Status" (headers.WEAK_VARIANTS).
+    weak: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -100,6 +102,11 @@ class _Resolution:
     via_child: int  # child cells resolved as "parent child" or child alone
     notes: list[str]
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
+    weak: frozenset[str] = frozenset()
+
+    def header(self, first_row: int, last_row: int) -> Header:
+        """The header these columns make, on rows ``first_row`` to ``last_row``."""
+        return Header(first_row, last_row, self.columns, self.texts, self.notes, self.marks, self.weak)
 
 
 # Sub-columns under a header that each stand for one value, marked with a tick.
@@ -177,7 +184,8 @@ def _resolve(
     for canonical, by_value in marks.items():
         notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in by_value.values()))]
         texts[canonical] = " | ".join(mark_texts[canonical])
-    return _Resolution(columns, texts, mapped, via_child, notes, marks)
+    weak = frozenset(canonical for canonical, is_weak in columns_weak.items() if is_weak)
+    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak)
 
 
 def _qualifies(resolution: _Resolution) -> bool:
@@ -268,7 +276,7 @@ def find_header(
             raise HeaderNotFound(
                 f"header row {shown} set in the registry has no name or NIK column (found {found})"
             )
-        return Header(first, header_row, best.columns, best.texts, best.notes, best.marks)
+        return best.header(first, header_row)
 
     for i in range(min(scan_rows, len(rows))):
         single = _resolve(None, rows[i], overrides)
@@ -277,12 +285,12 @@ def find_header(
         if i + 1 < len(rows):
             pair = _child_like(rows[i], rows[i + 1], overrides)
             if pair is not None:
-                return Header(i, i + 1, pair.columns, pair.texts, pair.notes, pair.marks)
+                return pair.header(i, i + 1)
         if i > 0:
             pair = _parent_above(rows[i - 1], rows[i], single, overrides)
             if pair is not None:
-                return Header(i - 1, i, pair.columns, pair.texts, pair.notes, pair.marks)
-        return Header(i, i, single.columns, single.texts, single.notes)
+                return pair.header(i - 1, i)
+        return single.header(i, i)
     raise HeaderNotFound(f"no header row with a name or NIK column in the first {scan_rows} rows")
 
 
@@ -408,13 +416,23 @@ def extract_rows(
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
+    if headers.HASIL in header.weak and _only_numbers(values[headers.HASIL]):
+        # A plain Keterangan or Status column of numbers is a tally or a status code (attendance
+        # ticks "1", a record status), never an assessment result.
+        values[headers.HASIL] = [None] * len(source_rows)
+        report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} holds only "
+                                              "numbers: no assessment result read from it"]))
     table = TableRows(values, source_rows, report)
     if below is None:
         return table
     resolution, at, height = below
-    next_header = Header(start + at, start + at + height - 1, resolution.columns, resolution.texts, resolution.notes,
-                         resolution.marks)
+    next_header = resolution.header(start + at, start + at + height - 1)
     return _stacked(table, extract_rows(rows, next_header, render, row_number, sheet, overrides, render_column))
+
+
+def _only_numbers(values: list[str | None]) -> bool:
+    written = [value for value in values if value is not None]
+    return bool(written) and all(value.strip().isdigit() for value in written)
 
 
 def _another_header(data, i: int, columns: dict[str, int], render: Render, overrides) -> tuple[_Resolution, int, int] | None:
