@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sources.headers import canonical_column
-from sources.readers.table import HeaderNotFound, extract_rows, find_header, render_text
+from sources.readers.table import MAX_TABLES, HeaderNotFound, extract_rows, find_header, render_text
 
 _ = None  # an empty cell, to keep the tables below readable
 
@@ -426,6 +426,22 @@ No | NIK | Nama | Hasil | Jenjang
     }
     assert table.report.rows == 3 and table.report.skipped == {"blank": 2}
     assert table.report.note == "another table below with its own header at row 6, read under that header"
+
+
+def test_a_sheet_of_thousands_of_tables_is_read_to_the_limit_and_says_so():
+    """A hostile sheet: a header of another column order above every row (2,000 tables)."""
+    lines = []
+    for i in range(2000):
+        lines.append("Nama | NIK" if i % 2 == 0 else "NIK | Nama")
+        nik = f"64080152038{i:05d}"
+        lines.append(f"Orang {i} | {nik}" if i % 2 == 0 else f"{nik} | Orang {i}")
+    rows = rows_of("\n".join(lines))
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == [f"Orang {i}" for i in range(MAX_TABLES)]
+    assert table.source_rows == list(range(2, 2 * MAX_TABLES + 1, 2))
+    assert table.report.skipped["beyond_table_limit"] == 4000 - 2 * MAX_TABLES
+    assert table.report.note.endswith(f"more than {MAX_TABLES} tables in the sheet: the {4000 - 2 * MAX_TABLES} rows "
+                                      f"from row {2 * MAX_TABLES + 1} on not read")
 
 
 def test_header_printed_twice_is_one_header_and_one_repeat():

@@ -399,6 +399,28 @@ def extract_rows(
     column_numbers ("1 | 2 | 3" under the header) and header_repeat (the header
     printed again further down).
     """
+    table: TableRows | None = None
+    for number in range(1, MAX_TABLES + 1):  # one table after another down the sheet, each under its own header
+        part, below = _extract_table(rows, header, render, row_number, sheet, overrides, render_column)
+        table = part if table is None else _stacked(table, part)
+        if below is None:
+            return table
+        resolution, at, height = below
+        start = header.last_row + 1
+        header = resolution.header(start + at, start + at + height - 1)
+    # Each table renders the rest of the sheet: a sheet of thousands of headers is hostile, not a report.
+    rest = len(rows) - header.first_row
+    table.report.skipped["beyond_table_limit"] = rest
+    table.report.note = "; ".join(filter(None, [table.report.note, f"more than {MAX_TABLES} tables in the sheet: "
+                                                f"the {rest} rows from row {row_number(header.first_row)} on not read"]))
+    return table
+
+
+MAX_TABLES = 100  # tables with their own header read from one sheet
+
+
+def _extract_table(rows, header: Header, render: Render, row_number, sheet, overrides, render_column):
+    """:func:`extract_rows` for the one table under ``header``, and where the next one's header is, if any."""
     canonicals = list(header.columns)
     start = header.last_row + 1
     data = rows[start:]
@@ -422,12 +444,7 @@ def extract_rows(
         values[headers.HASIL] = [None] * len(source_rows)
         report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} holds only "
                                               "numbers: no assessment result read from it"]))
-    table = TableRows(values, source_rows, report)
-    if below is None:
-        return table
-    resolution, at, height = below
-    next_header = resolution.header(start + at, start + at + height - 1)
-    return _stacked(table, extract_rows(rows, next_header, render, row_number, sheet, overrides, render_column))
+    return TableRows(values, source_rows, report), below
 
 
 def _only_numbers(values: list[str | None]) -> bool:
