@@ -498,11 +498,17 @@ WEAK_VARIANTS = frozenset({"status", "keterangan", "ket"})
 EXACT, IN_CONTEXT, GUESSED = 3, 2, 1
 
 
+# A note that says the column holds results: "Keterangan (1 = Kompeten, 0 = Belum)", "Status (K/BK)".
+_RESULT_NOTE = re.compile(r"kompeten|lulus|hasil|competent|\bk\s*/\s*bk\b", re.IGNORECASE)
+
+
 def is_weak_header(header: object, overrides: dict[str, str] | None = None) -> bool:
     """True for a header cell that names its column only weakly (``WEAK_VARIANTS``: a plain
-    "Keterangan", "Ket." or "Status", notes aside) and that no registry override names."""
-    key = normalize_header(_NOTE.sub(" ", str(header)))
-    return key in WEAK_VARIANTS and not _overridden(normalize_header(header), overrides)
+    "Keterangan", "Ket." or "Status", notes aside), unless a note says it holds results or a
+    registry override names it."""
+    text = str(header)
+    key = normalize_header(_NOTE.sub(" ", text))
+    return key in WEAK_VARIANTS and not _RESULT_NOTE.search(text) and not _overridden(normalize_header(header), overrides)
 
 
 def _kind(parent: str) -> str | None:

@@ -225,6 +225,8 @@ def test_a_column_naming_the_result_outright_wins_over_remarks(header_row, kept,
         # results in words there, or numbers under a header that names the result, are read as written
         ("Nama | NIK | Keterangan", ["K", "1"], ["K", "1"]),
         ("Nama | NIK | Lulus", ["1", "0"], ["1", "0"]),
+        # a note that gives the code makes the column a result column
+        ("Nama | NIK | Keterangan (1 = Kompeten, 0 = Belum)", ["1", "0"], ["1", "0"]),
     ],
 )
 def test_numbers_in_a_plain_remarks_column_are_no_result(header_row, cells, hasil):
