@@ -83,6 +83,9 @@ _INNER_NOISE = re.compile(r"[\s\u00a0\u2007\u202f\u200b.,\-_]+")
 _SCIENTIFIC = re.compile(r"^(\d)(?:[.,](\d*))?\s*e\s*\+?\s*(\d{1,3})$", re.IGNORECASE)
 # "6408015203850011.0": a float printed by a CSV/JSON exporter; the ".0" is not a digit.
 _FLOAT_TAIL = re.compile(r"^(\d{15,17})\.0+$")
+# The same in an Indonesian-locale export: "1671011203850003,00", "1.671.011.203.850.003,00",
+# "1,671,011,203,850,000.00": digits (maybe grouped), then the decimal separator and zeros.
+_DECIMAL_TAIL = re.compile(r"^(\d[\d.,\s]*\d)([.,])0{1,2}$")
 # Digits, maybe grouped by spaces or hyphens, maybe after Excel's text apostrophe:
 # nik_parts would only strip and drop the separators, so Arrow can do it in bulk.
 _SIMPLE_NIK = r"^[ \t\r\n]*['`]?[0-9]+(?:[ \-]+[0-9]+)*[ \t\r\n]*$"
@@ -193,6 +196,16 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     float_tail = _FLOAT_TAIL.match(text)
     if float_tail:
         text = float_tail.group(1)
+    else:
+        decimal = _DECIMAL_TAIL.match(text)
+        # The decimal separator is not also the grouping one, and what is left is a NIK's length.
+        if decimal and decimal.group(2) not in decimal.group(1) and 15 <= sum(c.isdigit() for c in decimal.group(1)) <= 17:
+            text = decimal.group(1)
+            grouped = _INNER_NOISE.sub("", text)
+            if len(grouped) == 16 and grouped.isdigit() and grouped.endswith("0") and not text.isdigit():
+                # Digit grouping and decimals are a number format: the NIK was a number in a
+                # spreadsheet, which keeps 15 significant digits (DOMAIN "The person: NIK").
+                return None, EXCEL_TRUNCATED, grouped[:_EXCEL_SIGNIFICANT_DIGITS]
 
     digits = _INNER_NOISE.sub("", text)
     if not digits:

@@ -25,6 +25,14 @@ PARSE_CASES = [
     ("\u00a06408015203850001\u00a0", NikResult(NIK, "valid", None)),
     (" 6408015203850001 \n", NikResult(NIK, "valid", None)),
     ("6408015203850001.0", NikResult(NIK, "valid", None)),  # float printed by an exporter
+    # the same with Indonesian-locale decimals and digit grouping
+    ("6408015203850001,00", NikResult(NIK, "valid", None)),
+    ("6.408.015.203.850.001,00", NikResult(NIK, "valid", None)),
+    ("6,408,015,203,850,001.00", NikResult(NIK, "valid", None)),
+    # grouped and with decimals, ending in 0: a number format, so Excel's 15 digits
+    ("6.408.015.203.850.000,00", NikResult(None, "excel_truncated", "640801520385000")),
+    ("6,408,015,203,850,000.00", NikResult(None, "excel_truncated", "640801520385000")),
+    ("6408015203850001,50", NikResult(None, "wrong_length", "640801520385000150")),  # not zeros: not a tail
     # Excel's text-formula wrapper in CSV exports, as the CSV reader leaves it: read as the text inside
     ('="1604011203850041"', NikResult("1604011203850041", "valid", None)),
     ("=1604011203850041", NikResult("1604011203850041", "valid", None)),
