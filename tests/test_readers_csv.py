@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from dataclasses import replace
@@ -242,3 +243,18 @@ def test_rejected_csv(tmp_path, content, error):
     submission = read_submission(path, office())
     assert submission.error == "office kota-palembang, file peserta.csv: " + error
     assert len(submission.rows) == 0
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("René;Ma’ruf".encode("utf-8"), "René;Ma’ruf", "utf-8"),
+        ("René;Ma’ruf".encode("cp1252"), "René;Ma’ruf", "windows-1252"),
+        # UTF-8 with one non-breaking space pasted from a Windows-1252 sheet: only that byte is cp1252
+        ("René;Ma’ruf".encode("utf-8") + b"\xa0;Rahm" + "á".encode("cp1252") + b"n",
+         "René;Ma’ruf\xa0;Rahmán", "utf-8 (some bytes windows-1252)"),
+        (codecs.BOM_UTF8 + "Dédé".encode("utf-8") + b"\x92s", "Dédé’s", "utf-8 (some bytes windows-1252)"),
+    ],
+)
+def test_decode_reads_each_byte_in_the_encoding_it_was_written_in(data, text, encoding):
+    assert decode(data) == (text, encoding)

@@ -12,6 +12,7 @@ import bisect
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 
 from sources.readers.table import (
@@ -71,7 +72,26 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
+        if _UTF8_MULTIBYTE.search(data):
+            # Written in UTF-8 with a few bytes pasted from a Windows-1252 source (a stray
+            # non-breaking space, a curly quote): those bytes as Windows-1252, the rest as
+            # UTF-8, so the UTF-8 names ("René", "Ma’ruf") are not garbled to "RenÃ©".
+            text = data.decode("utf-8-sig", errors="sources.readers.cp1252_bytes")
+            return text, "utf-8 (some bytes windows-1252)"
         return data.decode("cp1252", errors="sources.readers.c1_as_latin1"), "windows-1252"
+
+
+# A lead byte and its continuation bytes: UTF-8 text, which Windows-1252 text almost never holds.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _cp1252_bytes(error: UnicodeDecodeError):
+    """Decode the bytes UTF-8 cannot as Windows-1252 (C1 bytes it lacks as Latin-1)."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="sources.readers.c1_as_latin1"), error.end
+
+
+codecs.register_error("sources.readers.cp1252_bytes", _cp1252_bytes)
 
 
 def sniff_delimiter(text: str) -> str:
