@@ -27,6 +27,13 @@ _OTHER_FORMATS = (
 )
 
 
+def utf16_encoding(data: bytes) -> str | None:
+    """The UTF-16 codec of text in UTF-16 (with a byte-order mark, or without one), else None."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return utf16_without_bom(data)
+
+
 def utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" when the text is UTF-16 without a byte-order mark, else None.
 
@@ -67,8 +74,15 @@ def detect_format(data: bytes, name: str) -> str:
         if data.startswith(magic):
             raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")
     start = data[:4096]
-    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(start):
-        return "csv"  # UTF-16 text, as Excel's "Unicode Text" export writes it
+    utf16 = utf16_encoding(start)
+    if utf16:
+        # UTF-16 text: Excel's "Unicode Text" export (a CSV), or a JSON, HTML or XML export of
+        # a system that writes UTF-16 (.NET's Encoding.Unicode): judged on its characters.
+        window = data[: 2 * max(_HTML_TABLE_WITHIN, 4096)]
+        data = window[: len(window) // 2 * 2].decode(utf16, errors="replace").lstrip("\ufeff \t\r\n").encode("utf-8")
+        if data[:1] not in (b"{", b"[", b"<"):
+            return "csv"
+        start = data[:4096]
     for bom in _TEXT_BOMS:
         start = start.removeprefix(bom)
     start = start.lstrip()

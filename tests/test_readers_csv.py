@@ -258,3 +258,33 @@ def test_rejected_csv(tmp_path, content, error):
 )
 def test_decode_reads_each_byte_in_the_encoding_it_was_written_in(data, text, encoding):
     assert decode(data) == (text, encoding)
+
+
+UTF16_EXPORTS = {
+    # name -> (file text, format the bytes say)
+    "peserta.txt": ("Nama\tNIK\r\nRené Sitompul\t1671011203850001\r\n", "csv"),
+    "peserta.json": ('[{"nama": "René Sitompul", "nik": "1671011203850001"}]', "json"),
+    "export.xls": ("<html><body><table><tr><td>Nama</td><td>NIK</td></tr>"
+                   "<tr><td>René Sitompul</td><td>1671011203850001</td></tr></table></body></html>", "html"),
+    "export2003.xls": ('<?xml version="1.0" encoding="UTF-16"?><Workbook xmlns="urn:schemas-microsoft-com:office:'
+                       'spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="P">'
+                       '<Table><Row><Cell><Data ss:Type="String">Nama</Data></Cell><Cell><Data ss:Type="String">NIK'
+                       '</Data></Cell></Row><Row><Cell><Data ss:Type="String">René Sitompul</Data></Cell><Cell>'
+                       '<Data ss:Type="String">1671011203850001</Data></Cell></Row></Table></Worksheet></Workbook>',
+                       "spreadsheetml"),
+}
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])  # with a byte-order mark, and without one
+@pytest.mark.parametrize("name", sorted(UTF16_EXPORTS))
+def test_utf16_exports_are_read_as_what_they_are(tmp_path, name, codec):
+    """Excel's "Unicode Text" CSV, and JSON, HTML and Excel 2003 XML from systems that write UTF-16."""
+    from sources.formats import detect_format
+
+    text, fmt = UTF16_EXPORTS[name]
+    path = tmp_path / name
+    path.write_bytes(text.encode(codec))
+    assert detect_format(path.read_bytes(), name) == fmt
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.rows[["nama", "nik"]].values.tolist() == [["René Sitompul", "1671011203850001"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sources.readers import read_submission
 from sources.registry import load_registry
 
@@ -39,10 +41,11 @@ def test_an_excel_2003_xml_workbook_is_read(tmp_path):
     assert participants.header_row == 3 and participants.title == "DAFTAR PESERTA SERTIFIKASI TAHUN 2025"
 
 
-def test_an_xml_workbook_declaring_entities_is_refused(tmp_path):
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16", "utf-16-le"])  # in UTF-16 the bytes hide the words
+def test_an_xml_workbook_declaring_entities_is_refused(tmp_path, codec):
     bomb = WORKBOOK.replace('<?xml version="1.0"?>', '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]>')
     path = tmp_path / "export.xls"
-    path.write_text(bomb, encoding="utf-8")
+    path.write_bytes(bomb.encode(codec))
     submission = read_submission(path, OFFICE)
     assert submission.error == (
         "office kab-kutai-timur, file export.xls: Excel 2003 XML spreadsheet that declares XML entities "

@@ -45,6 +45,7 @@ from sources.readers.table import (
     find_header,
 )
 from sources.readers.limits import check_json_depth
+from sources.formats import utf16_encoding
 from sources.registry import Office
 
 RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "hits", "list", "payload")
@@ -330,7 +331,8 @@ def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None, 
     the column names sent beside records that are arrays (:func:`columns_beside`), if any, and
     where the records were found (:func:`find_records`)."""
     try:
-        text = data.decode("utf-8-sig")
+        utf16 = utf16_encoding(data)
+        text = data.decode(utf16).removeprefix("\ufeff") if utf16 else data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         byte = error.object[error.start]
         raise SubmissionRejected(f"JSON that is not UTF-8 (byte {byte:#04x} at offset {error.start})") from None

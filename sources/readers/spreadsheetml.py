@@ -18,6 +18,7 @@ import bisect
 import xml.etree.ElementTree as ElementTree
 
 from sources.readers.table import SheetReport, SubmissionRejected, TableRows, read_sheet, render_text
+from sources.formats import utf16_encoding
 from sources.registry import Office
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -85,8 +86,15 @@ def _sheet_rows(table) -> tuple[list[list[str | None]], list[int], list[tuple[tu
 
 def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read every worksheet of an Excel 2003 XML spreadsheet as a sheet."""
+    utf16 = utf16_encoding(data)
+    if utf16:
+        # Judged and parsed as text: in UTF-16 bytes the guard below would find nothing.
+        try:
+            data = data.decode(utf16)
+        except UnicodeDecodeError as error:
+            raise SubmissionRejected(f"corrupt UTF-16 text ({error.reason} at offset {error.start})") from None
     head = data[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
+    if ("<!DOCTYPE" if utf16 else b"<!DOCTYPE") in head or ("<!ENTITY" if utf16 else b"<!ENTITY") in data:
         raise SubmissionRejected("Excel 2003 XML spreadsheet that declares XML entities (<!DOCTYPE>), "
                                  "which spreadsheets never need; ask the office to save it as .xlsx")
     try:
