@@ -43,9 +43,10 @@ from sources.readers.table import (
     TableRows,
     extract_rows,
     find_header,
+    only_numbers,
 )
-from sources.readers.limits import check_json_depth
 from sources.formats import utf16_encoding
+from sources.readers.limits import check_json_depth
 from sources.registry import Office
 
 RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "hits", "list", "payload")
@@ -502,13 +503,10 @@ def _field_mapping(seen: dict, several: dict, overrides) -> tuple[dict[str, list
 
 
 def _status_codes(paths: list[tuple[str, ...]], values: list[str | None]) -> bool:
-    """True when the result comes only from plain "status"-like fields (``headers.WEAK_VARIANTS``)
+    """True when the result comes only from plain "status"-like fields (``headers.is_weak_header``)
     holding nothing but numbers: a web system's record status (1 active, 0 deleted), where a
     pass flag would be named for what it says ("passed", "lulus", "is_competent")."""
-    if not all(headers.normalize_header(path[-1]) in headers.WEAK_VARIANTS for path in paths):
-        return False
-    written = [value for value in values if value is not None]
-    return bool(written) and all(value.isdigit() for value in written)
+    return all(headers.is_weak_header(path[-1]) for path in paths) and only_numbers(values)
 
 
 def _collect_rows(

@@ -17,8 +17,8 @@ import bisect
 
 import xml.etree.ElementTree as ElementTree
 
-from sources.readers.table import SheetReport, SubmissionRejected, TableRows, read_sheet, render_text
 from sources.formats import utf16_encoding
+from sources.readers.table import SheetReport, SubmissionRejected, TableRows, read_sheet, render_text
 from sources.registry import Office
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"

@@ -438,7 +438,7 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
-    if headers.HASIL in header.weak and _only_numbers(values[headers.HASIL]):
+    if headers.HASIL in header.weak and only_numbers(values[headers.HASIL]):
         # A plain Keterangan or Status column of numbers is a tally or a status code (attendance
         # ticks "1", a record status), never an assessment result.
         values[headers.HASIL] = [None] * len(source_rows)
@@ -447,7 +447,9 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     return TableRows(values, source_rows, report), below
 
 
-def _only_numbers(values: list[str | None]) -> bool:
+def only_numbers(values: list[str | None]) -> bool:
+    """True when a column holds something and all of it is whole numbers: under a plain Keterangan
+    or Status header, a tally or a status code rather than results (sheets and JSON alike)."""
     written = [value for value in values if value is not None]
     return bool(written) and all(value.strip().isdigit() for value in written)
 
