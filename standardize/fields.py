@@ -216,8 +216,43 @@ _HASIL_CODES: dict[str, str] = {
 
 # Clerks' abbreviations, word by word: "Tdk Lulus", "Blm Kompeten", "Komp.", "TDK HADIR".
 _HASIL_ABBREVIATIONS = {"tdk": "tidak", "tak": "tidak", "blm": "belum", "blum": "belum", "komp": "kompeten"}
-# Words around a result that do not change it: "Dinyatakan Kompeten", "Lulus Uji (Kompetensi)".
-_HASIL_LEAD = re.compile(r"^(?:telah |sudah )?dinyatakan ")
+# Words around a result that do not change it: "Dinyatakan Kompeten", "Lulus Uji (Kompetensi)",
+# the column's own label typed into the cell ("Rekomendasi: Kompeten", "Hasil Uji: BK").
+_HASIL_LEAD = re.compile(
+    r"^(?:(?:hasil(?: uji| asesmen)?|rekomendasi|status|keterangan|ket) )?(?:(?:telah |sudah )?dinyatakan )?"
+)
+# A certificate issued is a Kompeten result (an SKK is issued only after one):
+# "Sertifikat sudah terbit", "SKK Terbit", "Terbit SKK", "Sudah diterbitkan".
+_HASIL_ISSUED = re.compile(
+    r"^(?:(?:sertifikat|sert|skk)(?: skk)? )?(?:sudah |telah )?(?:terbit|diterbitkan)(?: (?:sertifikat|skk))?$"
+)
+# "Kompeten" typed with one letter wrong, missing, extra or two swapped ("Kompten",
+# "Kompetent", "Kopeten"); only this word, which carries the result in most cells.
+_KOMPETEN = "kompeten"
+
+
+def _near_kompeten(word: str) -> bool:
+    """True when ``word`` is "kompeten" with one typo (optimal string alignment distance 1)."""
+    if word == _KOMPETEN or abs(len(word) - len(_KOMPETEN)) > 1 or len(word) < 7 or word[:2] != "ko":
+        return False
+    a, b = word, _KOMPETEN
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)] == 1
+
+
+def _hasil_word(word: str) -> str:
+    """One word of a result cell with clerks' abbreviations expanded and "Kompeten" typos mended."""
+    word = _HASIL_ABBREVIATIONS.get(word, word)
+    return _KOMPETEN if _near_kompeten(word) else word
 _HASIL_TAIL = re.compile(r" (?:uji|ujian|asesmen)(?: kompetensi)?$")
 # One cell holds several pieces: two spellings side by side ("Lulus/Kompeten"), a
 # bracketed note ("Lulus (K)", "Belum kompeten (mengulang)") or a remark after a comma,
@@ -250,13 +285,49 @@ _HASIL_ABSENT = frozenset(
         "not assessed",
         "not yet assessed",
         "withdrawn",
+        # dropped out before or at the assessment
+        "tidak datang",
+        "tidak mengikuti uji",
+        "belum mengikuti uji",
+        "belum diasesmen",
+        "batal",
+        "dibatalkan",
+        "mundur",
+        "undur diri",
+        "cadangan",
+        "meninggal",
+        "meninggal dunia",
+        # Memenuhi Syarat (MS) / Tidak Memenuhi Syarat (TMS) is the pre-assessment check of
+        # the applicant's documents (pra-asesmen: "Asesor menilai kelengkapan berkas dan
+        # menentukan apakah peserta memenuhi syarat", https://sertifikasi.or.id/blogs/uji-kompetensi-skk-konstruksi),
+        # not the competence result: TMS was not assessed, MS waits for the assessment.
+        "tidak memenuhi syarat",
+        "belum memenuhi syarat",
+        "tms",
     }
 )
-_HASIL_WAITING = frozenset({"pending", "in progress", "in process", "waiting", "registered"}) | _PENDING
+_HASIL_WAITING = (
+    frozenset(
+        {
+            "pending",
+            "in progress",
+            "in process",
+            "waiting",
+            "registered",
+            "memenuhi syarat",
+            "ms",
+            "menunggu hasil",
+            "menunggu jadwal",
+            "menunggu jadwal uji",
+        }
+    )
+    | _PENDING
+)
 _HASIL_NOT_ASSESSED = _HASIL_ABSENT | _HASIL_WAITING
 
 _ABSENT = "absent"
 _WAITING = "waiting"
+_UNDECIDED = "undecided"
 
 
 def _hasil_reading(piece: str) -> str | None:
@@ -266,7 +337,11 @@ def _hasil_reading(piece: str) -> str | None:
     "Dinyatakan Kompeten" and "Lulus Uji" read as "tidak lulus", "kompeten", "lulus".
     A negative form is its own entry, so it is never read as the positive word inside it.
     """
-    key = " ".join(_HASIL_ABBREVIATIONS.get(word, word) for word in _key(piece).split())
+    key = " ".join(_hasil_word(word) for word in _key(piece).split())
+    if key == "belum":
+        # "Kompeten/Belum": the two options of a form, neither struck out. Alone,
+        # "Belum" (not yet) says nothing more than that no result is known.
+        return _UNDECIDED
     for candidate in (key, _HASIL_LEAD.sub("", key)):
         for form in (candidate, _HASIL_TAIL.sub("", candidate)):
             if form in _HASIL:
@@ -275,6 +350,8 @@ def _hasil_reading(piece: str) -> str | None:
                 return _ABSENT
             if form in _HASIL_WAITING:
                 return _WAITING
+            if _HASIL_ISSUED.match(form):
+                return KOMPETEN
     return None
 
 
@@ -311,8 +388,10 @@ def parse_hasil(raw: str | None) -> str | None:
     if key in _HASIL_CODES:
         return _HASIL_CODES[key]
     readings = _hasil_readings(raw)
+    if readings == {_UNDECIDED}:
+        return None
     readings.discard(_WAITING)
-    return readings.pop() if len(readings) == 1 and _ABSENT not in readings else None
+    return readings.pop() if len(readings) == 1 and not readings & {_ABSENT, _UNDECIDED} else None
 
 
 def hasil_not_assessed(raw: str | None) -> bool:
@@ -339,17 +418,40 @@ _CERTIFICATE_ISSUED = frozenset({"terbit", "sudah terbit", "telah terbit", "sert
 _CERTIFICATE_PLACEHOLDERS = _PENDING | _CERTIFICATE_ISSUED | {"0", "tidak ada", "belum ada"}
 
 
+_NUMBER_PENDING = re.compile(r"^(?:nomor|no) (?:menyusul|belum ada|dalam proses)$|^menunggu nomor$|^menyusul$")
+
+
 def certificate_issued_without_number(raw: str | None) -> bool:
-    """True for a certificate cell that says the certificate was issued, without its number ("TERBIT")."""
-    return raw is not None and _key(raw) in _CERTIFICATE_ISSUED
+    """True for a certificate cell that says the certificate was issued, without its number.
+
+    "TERBIT", "Sertifikat sudah terbit", "SKK Terbit", "Terbit (nomor menyusul)";
+    a cell with a digit is a number, never this.
+    """
+    if raw is None or any(ch.isdigit() for ch in raw):
+        return False
+    if _key(raw) in _CERTIFICATE_ISSUED:
+        return True
+    pieces = [_key(piece) for piece in _HASIL_PIECES.split(raw)]
+    pieces = [piece for piece in pieces if piece]
+    return (
+        bool(pieces)
+        and _HASIL_ISSUED.match(pieces[0]) is not None
+        and all(_NUMBER_PENDING.match(piece) or piece in _PENDING for piece in pieces[1:])
+    )
 
 
 def parse_nomor_sertifikat(raw: str | None) -> str | None:
-    """Certificate registration number in upper case without whitespace; placeholders are None."""
+    """Certificate registration number in upper case without whitespace; placeholders are None.
+
+    A registration number always holds digits (LPJK and BNSP numbers are mostly
+    digits), so a cell without any is a remark ("Proses cetak", "Belum ada nomor",
+    "Tidak Terbit"), not a number: read as one it would make a Kompeten of a row
+    without a result and one certificate of everyone with the same remark.
+    """
     if raw is None or is_blank(raw) or _key(raw) in _CERTIFICATE_PLACEHOLDERS:
         return None
     value = _SPACES.sub("", raw).upper()
-    if not any(ch.isalnum() for ch in value) or set(value) <= {"0"}:
+    if not any(ch.isdigit() for ch in value) or set(value) <= {"0"}:
         return None
     return value
 

@@ -9,6 +9,7 @@ import pytest
 
 from standardize.fields import (
     as_arrow_text,
+    certificate_issued_without_number,
     clean_jabatan,
     clean_place,
     clean_text,
@@ -181,6 +182,39 @@ def test_parse_jenis_kelamin(raw, expected):
         ("10", None),
         ("Tahap 1", None),
         ("Mengikuti pelatihan, 1", None),
+        # the two options of a form, neither struck out: no result (was Kompeten)
+        ("Kompeten/Belum", None),
+        ("Kompeten / Belum *)", None),
+        ("Belum", None),
+        # a certificate issued is a Kompeten (was None)
+        ("Sertifikat sudah terbit", "Kompeten"),
+        ("SKK Terbit", "Kompeten"),
+        ("Terbit SKK", "Kompeten"),
+        ("Sudah diterbitkan", "Kompeten"),
+        ("Belum terbit", None),
+        ("Tidak terbit", None),
+        ("BK - SKK Terbit", None),
+        # the column's label typed into the cell (was None)
+        ("Rekomendasi: Kompeten", "Kompeten"),
+        ("Rekomendasi K", "Kompeten"),
+        ("Hasil Uji: BK", "Belum Kompeten"),
+        ("Rekomendasi", None),
+        # "Kompeten" with one typo (was None); "Kompetensi" is another word
+        ("Kompten", "Kompeten"),
+        ("Kompetent", "Kompeten"),
+        ("Kopeten", "Kompeten"),
+        ("KOMPETNE", "Kompeten"),
+        ("Belum Kompten", "Belum Kompeten"),
+        ("Tdk Kompetent", "Belum Kompeten"),
+        ("Kompetensi", None),
+        ("Komponen", None),
+        # pre-assessment document check (MS / TMS) is no competence result
+        ("Memenuhi Syarat", None),
+        ("MS", None),
+        ("TMS", None),
+        ("Tidak Memenuhi Syarat", None),
+        ("Kompeten (MS)", "Kompeten"),
+        ("Gugur", None),
     ],
 )
 def test_parse_hasil(raw, expected):
@@ -215,6 +249,16 @@ def test_parse_hasil(raw, expected):
         ("Kompeten (pending)", False),
         ("Lulus (K)", False),
         ("1", False),
+        # dropped out, or not admitted to the assessment: not assessed
+        ("Tidak Datang", True),
+        ("Mundur", True),
+        ("Dibatalkan", True),
+        ("TMS", True),
+        ("Tidak Memenuhi Syarat", True),
+        ("Memenuhi Syarat", True),
+        ("Menunggu Jadwal Uji", True),
+        ("Kompeten/Belum", False),  # unreadable: two options left standing
+        ("Gugur", False),  # failed or dropped: unknown which, so unreadable
     ],
 )
 def test_hasil_not_assessed(raw, expected):
@@ -240,12 +284,42 @@ NOMOR_CASES = [
     ("0 0", None),
     ("", None),
     (None, None),
+    # remarks without a digit are no number (they were: "PROSESCETAK", ...)
+    ("Proses cetak", None),
+    ("Belum ada nomor", None),
+    ("Tidak Terbit", None),
+    ("Sertifikat sudah terbit", None),
+    ("Menyusul", None),
+    ("Kompeten", None),
+    ("x", None),
+    ("SKK.06.1.2.23", "SKK.06.1.2.23"),
 ]
 
 
 @pytest.mark.parametrize(("raw", "expected"), NOMOR_CASES)
 def test_parse_nomor_sertifikat_cases(raw, expected):
     assert parse_nomor_sertifikat(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("TERBIT", True),
+        ("Sudah Terbit", True),
+        ("Sertifikat sudah terbit", True),
+        ("SKK Terbit", True),
+        ("Terbit (nomor menyusul)", True),
+        ("Terbit, menunggu nomor", True),
+        ("Belum terbit", False),
+        ("Tidak Terbit", False),
+        ("Terbit (belum kompeten)", False),
+        ("dalam proses", False),
+        ("1.2.3", False),
+        (None, False),
+    ],
+)
+def test_certificate_issued_without_number(raw, expected):
+    assert certificate_issued_without_number(raw) is expected
 
 
 def test_parse_nomor_sertifikat_array_agrees():

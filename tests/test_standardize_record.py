@@ -603,6 +603,10 @@ def test_participation_only_per_row_and_per_sheet(sheet_rows, expected_flags):
         pytest.param(dict(nomor_sertifikat="TERBIT"), "Kompeten", "hasil_from_certificate", id="issued"),
         # "dalam proses": not issued yet, no result to count
         pytest.param(dict(nomor_sertifikat="dalam proses"), None, "participation_only", id="in-process"),
+        pytest.param(dict(nomor_sertifikat="Sertifikat sudah terbit"), "Kompeten", "hasil_from_certificate", id="issued-words"),
+        # a remark without a digit is no number: it made a Kompeten of the row before
+        pytest.param(dict(nomor_sertifikat="Proses cetak"), None, "participation_only", id="remark"),
+        pytest.param(dict(nomor_sertifikat="Tidak Terbit"), None, "participation_only", id="not-issued"),
     ],
 )
 def test_a_certificate_without_a_result_is_kompeten(cells, hasil, flags):
