@@ -11,6 +11,8 @@ office's habit ``dmy`` / ``mdy``) decides only files whose dates say too little:
 
 * a number above 12 in the first place can only be a day (``25/03/1985``), in
   the second place only a day too (``03/25/1985``);
+* a time of day with AM / PM after the date (``3/12/1985 12:00:00 AM``) is how
+  Excel and .NET write a date in US locale, month first;
 * a birth date next to a valid NIK: the NIK encodes day and month of birth
   (``PP RR DD ddmmyy SSSS``, women's day + 40; DOMAIN "The person: NIK"), so a
   date whose two numbers differ says which is which.
@@ -32,6 +34,7 @@ MIN_SHARE = 0.8
 
 # Two numbers of one or two digits and a year, separated alike: 03/12/1985, 3-12-85, 03.12.1985.
 _NUMERIC_DATE = r"(?<!\d)(\d{1,2})([/\-.])(\d{1,2})\2(\d{4}|\d{2})(?!\d)"
+_US_TIME = r"(?<!\d)\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?[Mm]\b"
 
 
 def _pairs(cells: pd.Series) -> pd.DataFrame:
@@ -57,6 +60,8 @@ def date_order_votes(raw: pd.DataFrame) -> pd.DataFrame:
         present = ~np.isnan(first) & ~np.isnan(second)
         dmy += (present & (first > 12) & (first <= 31) & (second <= 12)).astype(np.int64)
         mdy += (present & (second > 12) & (second <= 31) & (first <= 12)).astype(np.int64)
+        us_time = raw[column].astype("string").str.contains(_US_TIME, regex=True).fillna(False).to_numpy(dtype=bool)
+        mdy += (present & us_time & (first <= 12) & (second <= 12)).astype(np.int64)
         if column in BIRTH_COLUMNS and nik_ok is not None:
             ambiguous = present & (first <= 12) & (second <= 12) & (first != second) & nik_ok
             dmy += (ambiguous & (first == nik_day) & (second == nik_month)).astype(np.int64)

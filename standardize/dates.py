@@ -84,12 +84,21 @@ MONTHS: dict[str, int] = {
 }
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_TIME_TAIL = re.compile(r"\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?$")
+_TIME_TAIL = re.compile(r"\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4}|\d{2})$")
 _SERIAL = re.compile(r"^(\d{4,5})(?:\.\d+)?$")
 _EIGHT = re.compile(r"^\d{8}$")
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s\-./,]*([^\W\d_]+)\.?[\s\-./,]*(\d{4}|\d{2})$")
-_MONTH_DAY_YEAR = re.compile(r"^([^\W\d_]+)\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4}|\d{2})$", re.IGNORECASE)
+# "12 Agustus 1985", "12-Agt-85", "12th August 1985", "12 Agustus '85".
+_DAY_MONTH_YEAR = re.compile(
+    r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-./,]*([^\W\d_]+)\.?[\s\-./,]*'?(\d{4}|\d{2})$", re.IGNORECASE
+)
+# "Maret 12, 1985", "August 12th 1985". Day and year apart, so "Agustus 1985" (a month
+# and year, no day) is not read as 19 August 85.
+_MONTH_DAY_YEAR = re.compile(
+    r"^([^\W\d_]+)\.?[\s\-./]*(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)'?(\d{4}|\d{2})$", re.IGNORECASE
+)
+# Marks around a date typed as text: Excel's apostrophe, quotes, a full stop at the end.
+_DATE_NOISE = "'`\"\u2018\u2019\u201c\u201d"
 
 
 # ISO 8601 date-time with a zone: "Z", "+08:00", "+0800", "+08", "UTC", or the
@@ -219,7 +228,7 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     """
     if raw is None:
         return None
-    text = _WEEKDAY.sub("", raw.strip())
+    text = _WEEKDAY.sub("", raw.strip().strip(_DATE_NOISE).rstrip(".,;").strip())
     if not text:
         return None
 
@@ -282,9 +291,66 @@ def _eight_digit_date(text: str) -> date | None:
     return _make(int(text[4:]), int(text[2:4]), int(text[:2]))
 
 
+# Full month names, Indonesian and English, for reading misspelt ones.
+_FULL_MONTHS: dict[str, int] = {name: number for name, number in MONTHS.items() if len(name) >= 5} | {
+    "maret": 3,
+    "april": 4,
+    "juni": 6,
+    "juli": 7,
+    "june": 6,
+    "july": 7,
+    "march": 3,
+}
+# Abbreviations by consonants, as clerks shorten Maret and Agustus.
+_CONSONANT_MONTHS: dict[str, int] = {"mrt": 3, "agst": 8, "ags": 8, "sptr": 9, "spt": 9, "okt": 10, "nov": 11, "dsb": 12}
+_MONTH_CACHE: dict[str, int | None] = {}
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def month_number(word: str) -> int | None:
+    """The month a month name means, also misspelt; None when it is no month or could be two.
+
+    Exact names and abbreviations first (:data:`MONTHS`, "Mrt", "Agst"); then, for
+    words of four letters or more, a beginning of one month's full name ("Januar",
+    "Febru", "Septembe") or a full name with one typo ("Agusuts", "Novemver",
+    "Desmber"), two from eight letters ("Spetember"). A word as near to two months
+    ("Jumi": Juni or Juli) is none.
+    """
+    lower = word.lower()
+    if lower in MONTHS:
+        return MONTHS[lower]
+    if lower in _MONTH_CACHE:
+        return _MONTH_CACHE[lower]
+    found: set[int] = set()
+    if len(lower) >= 4 and lower.isalpha():
+        found = {n for name, n in _FULL_MONTHS.items() if name.startswith(lower)}
+        if not found:
+            allowed = 2 if len(lower) >= 8 else 1
+            found = {n for name, n in _FULL_MONTHS.items() if abs(len(name) - len(lower)) <= allowed
+                     and _edit_distance(lower, name) <= allowed}
+    month = _CONSONANT_MONTHS.get(lower) or (found.pop() if len(found) == 1 else None)
+    if len(_MONTH_CACHE) < 10_000:
+        _MONTH_CACHE[lower] = month
+    return month
+
+
 def _named_month_date(day: str, month_name: str, year: str, reference_year: int) -> date | None:
     """A date whose month is written as a word; an unknown word makes it unreadable."""
-    month = MONTHS.get(month_name.lower())
+    month = month_number(month_name)
     if month is None:
         return None
     return _make(_year(year, reference_year), month, int(day))

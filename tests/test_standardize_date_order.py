@@ -30,6 +30,11 @@ def raw_rows(file: str, cells: list[dict]) -> pd.DataFrame:
         ([{"tanggal_lahir": "25/03/1985"}, {"tanggal_lahir": "14/07/1990"}, {"tanggal_lahir": "30/01/1979"}], "dmy"),
         # a day above 12 in second place, in three rows: month first
         ([{"tanggal_lahir": "03/25/1985"}, {"tanggal_lahir": "07/14/1990"}, {"tanggal_lahir": "1/30/1979"}], "mdy"),
+        # a US-locale timestamp (time with AM / PM) writes the month first (was read day first)
+        ([{"tanggal_terbit": "3/5/2025 12:00:00 AM"}, {"tanggal_terbit": "4/6/2025 12:00:00 AM"},
+          {"masa_berlaku": "4/6/2030 12:00:00 PM"}], "mdy"),
+        ([{"tanggal_terbit": "3/5/2025 00:00:00"}, {"tanggal_terbit": "4/6/2025 00:00"},
+          {"masa_berlaku": "4/6/2030 00:00:00"}], "dmy"),
         # only two month-first hints: not enough to leave the national habit
         ([{"tanggal_lahir": "03/25/1985"}, {"tanggal_lahir": "07/14/1990"}, {"tanggal_lahir": "05/06/1979"}], "dmy"),
         # dates that fit both ways, decided by the NIKs they sit next to

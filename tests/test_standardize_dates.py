@@ -81,7 +81,8 @@ D = date(1985, 3, 12)
         ("-", None),
         ("31-02-1985", None),
         ("32/13/1985", None),
-        ("12 Marett 1985", None),
+        ("12 Bulan 1985", None),
+        ("12 Tanggal 1985", None),
         ("2025", None),  # a year is not a date, and too small for a serial
         ("9999", None),
         ("80001", None),
@@ -91,6 +92,51 @@ D = date(1985, 3, 12)
     ],
 )
 def test_parse_date_dmy(raw, expected):
+    assert parse_date(raw, "dmy", 2026) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # month names misspelt: a beginning of the name, one typo, two from eight letters (were None)
+        ("12 Marett 1985", D),
+        ("12 Mrt 1985", D),
+        ("12 Mart 1985", D),
+        ("12 Agusuts 1985", date(1985, 8, 12)),
+        ("12 Agst 1985", date(1985, 8, 12)),
+        ("12 Januar 1985", date(1985, 1, 12)),
+        ("12 Januri 1985", date(1985, 1, 12)),
+        ("12 Febuari 1985", date(1985, 2, 12)),
+        ("12 Febru 1985", date(1985, 2, 12)),
+        ("12 Aprl 1985", date(1985, 4, 12)),
+        ("12 Jully 1985", date(1985, 7, 12)),
+        ("12 Septembe 1985", date(1985, 9, 12)),
+        ("12 Spetember 1985", date(1985, 9, 12)),
+        ("12 Sepetember 1985", date(1985, 9, 12)),
+        ("12 Okotber 1985", date(1985, 10, 12)),
+        ("12 Novemver 1985", date(1985, 11, 12)),
+        ("12 Desmber 1985", date(1985, 12, 12)),
+        ("12 Dsember 1985", date(1985, 12, 12)),
+        # as near to two months, or too short to tell: unreadable
+        ("12 Jumi 1985", None),
+        ("12 Juny 1985", None),
+        ("12 Mai 1985", None),
+        ("12 Ag 1985", None),
+        # a month and a year without a day is no date (was 19 August 1985)
+        ("Agustus 1985", None),
+        ("Maret 1985", None),
+        ("Maret 12 1985", D),
+        # marks around a date typed as text (were None)
+        ("'12-03-1985", D),
+        ("12-03-1985.", D),
+        ('"12 Maret 1985"', D),
+        ("12 Maret '85", D),
+        ("12th March 1985", D),
+        # a US-locale timestamp keeps its time and AM/PM; the file's order decides the rest
+        ("3/12/1985 12:00:00 AM", date(1985, 12, 3)),
+    ],
+)
+def test_parse_date_misspelt_and_marked(raw, expected):
     assert parse_date(raw, "dmy", 2026) == expected
 
 
