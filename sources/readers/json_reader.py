@@ -43,6 +43,7 @@ from sources.readers.table import (
     TableRows,
     extract_rows,
     find_header,
+    leading_text,
     only_numbers,
 )
 from sources.formats import utf16_encoding
@@ -153,6 +154,35 @@ def keyed_records(value: object, overrides=None) -> tuple[list[dict], bool] | No
     return records, niks
 
 
+BY_COLUMN = "an object of columns"
+
+
+def column_records(value: object, overrides=None) -> list[dict] | None:
+    """The records of a page written column by column, else None.
+
+    pandas' default ``DataFrame.to_json()`` (``orient="columns"``) writes ``{"<column>":
+    {"<index>": value, ...}, ...}``: the outer keys are field names (one maps to a name or NIK
+    column), the inner objects hold plain values keyed by row. Rows come in the order their
+    index first appears; an index of NIKs (``df.set_index("nik")``) is each row's ``nik`` when
+    no column holds one, any other index the field ``_key``.
+    """
+    if type(value) is not dict or not value or not all(type(v) is dict for v in value.values()):
+        return None
+    column = _Columns(overrides)
+    fields = [str(key) for key in value]
+    identity = {c for group in headers.REQUIRED_ANY_OF for c in group}
+    if not any(column((field,)) in identity for field in fields):
+        return None
+    if any(type(v) is dict or type(v) is list for inner in value.values() for v in inner.values()):
+        return None  # objects of objects: records keyed by something, not cells
+    rows: dict[str, dict] = {}
+    for field, cells in zip(fields, value.values()):
+        for index, cell in cells.items():
+            rows.setdefault(str(index), {})[field] = cell
+    niks = headers.NIK not in {column((field,)) for field in fields} and all(_nik_key(index) for index in rows)
+    return [{**row, ("nik" if niks else _KEY_FIELD): index} for index, row in rows.items()]
+
+
 def find_records(document: object, overrides=None) -> tuple[list, str]:
     """The list of records in a page and where it was found ("top level", "data", "result.records").
 
@@ -180,9 +210,15 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
             keyed = keyed_records(document.get(key), overrides)
             if keyed is not None:
                 return keyed[0], f"{key}, {_keyed_by(keyed[1])}"
+            by_column = column_records(document.get(key), overrides)
+            if by_column is not None:
+                return by_column, f"{key}, {BY_COLUMN}"
         keyed = keyed_records(document, overrides)
         if keyed is not None:
             return keyed[0], f"top level, {_keyed_by(keyed[1])}"
+        by_column = column_records(document, overrides)
+        if by_column is not None:
+            return by_column, f"top level, {BY_COLUMN}"
         candidates = _object_lists(document, overrides=overrides)
         if len(candidates) == 1:
             where, records = candidates[0]
@@ -293,9 +329,15 @@ def _load(text: str) -> object:
 
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
-    """Read one JSON page into a single TableRows, or a SheetReport saying why there is none."""
-    records, columns, where = _page_records(data, office)
+    """Read one JSON page into TableRows (one per Google Sheets range, else one per part), or a
+    SheetReport saying why there is none."""
+    document = _document(data, office)
     overrides = office.reader.column_mapping or None
+    ranges = value_ranges(document)
+    if ranges is not None:
+        _check_size(sum(len(rows) for _, rows in ranges), "values", office)
+        return [_read_arrays(rows, overrides, sheet=sheet) for sheet, rows in ranges]
+    records, columns, where = _page_records(document, office)
     if all(type(record) is list for record in records):
         return [_read_arrays(records, overrides, columns)]
     flat, seen, several = _flatten_records(records, overrides)
@@ -303,6 +345,9 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     if where.endswith(_keyed_by(True)):
         notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}); "
                         "the key is the nik of a record without one, source_row its position")
+    elif where.endswith(BY_COLUMN):
+        notes.insert(0, f"records are the rows of {BY_COLUMN} ({where.split(', ', 1)[0]}, pandas orient=columns), "
+                        "source_row the row's position")
     elif where.endswith(_keyed_by(False)):
         notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}), "
                         "kept as the field _key; source_row is its position")
@@ -327,10 +372,8 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     return tables
 
 
-def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None, str]:
-    """The page's records, after the checks that reject the whole file (encoding, JSON, depth, size),
-    the column names sent beside records that are arrays (:func:`columns_beside`), if any, and
-    where the records were found (:func:`find_records`)."""
+def _document(data: bytes, office: Office) -> object:
+    """The parsed page, after the checks that reject the whole file (encoding, JSON, depth)."""
     try:
         utf16 = utf16_encoding(data)
         text = data.decode(utf16).removeprefix("\ufeff") if utf16 else data.decode("utf-8-sig")
@@ -339,15 +382,59 @@ def _page_records(data: bytes, office: Office) -> tuple[list, list[str] | None, 
         raise SubmissionRejected(f"JSON that is not UTF-8 (byte {byte:#04x} at offset {error.start})") from None
     document = _load(text)
     check_json_depth(document, office.limits)
+    return document
+
+
+def _check_size(count: int, where: str, office: Office) -> None:
+    if count > office.limits.max_rows:
+        raise SubmissionRejected(
+            f"{count:,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
+            "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
+        )
+
+
+def _page_records(document: object, office: Office) -> tuple[list, list[str] | None, str]:
+    """The page's records, the column names sent beside records that are arrays
+    (:func:`columns_beside`), if any, and where the records were found (:func:`find_records`)."""
     records, where = find_records(document, office.reader.column_mapping or None)
     if not records:
         raise SubmissionRejected(f"the list of records ({where}) is empty: no participant rows")
-    if len(records) > office.limits.max_rows:
-        raise SubmissionRejected(
-            f"{len(records):,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
-            "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
-        )
+    _check_size(len(records), where, office)
     return records, columns_beside(document, records), where
+
+
+def _value_range(entry: object) -> tuple[str, list[list]] | None:
+    """One Google Sheets ValueRange as (sheet name, rows), or None for any other object."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("values"), list):
+        return None
+    rows = entry["values"]
+    if not all(type(row) is list for row in rows) or ("range" not in entry and "majorDimension" not in entry):
+        return None
+    if str(entry.get("majorDimension", "ROWS")).upper() == "COLUMNS":
+        # Each inner array is a column; the API leaves out a column's trailing empty cells.
+        height = max((len(column) for column in rows), default=0)
+        rows = [[column[i] if i < len(column) else None for column in rows] for i in range(height)]
+    sheet = str(entry.get("range") or "")
+    # "'Peserta 2025'!A1:Z1000" names its sheet before the "!"; a range without one is the first sheet.
+    sheet = sheet.rpartition("!")[0].strip("'").replace("''", "'") if "!" in sheet else ""
+    return sheet, rows
+
+
+def value_ranges(document: object) -> list[tuple[str, list[list]]] | None:
+    """The ranges of a Google Sheets API answer as (sheet name, rows of cells), else None.
+
+    ``spreadsheets.values.get`` answers ``{"range": "Sheet1!A1:F9", "majorDimension":
+    "ROWS", "values": [[header...], [row...]]}``, ``batchGet`` a list of those under
+    ``valueRanges``; rows (or columns, with ``majorDimension: "COLUMNS"``) leave out their
+    trailing empty cells (developers.google.com/sheets/api/samples/reading).
+    """
+    if not isinstance(document, dict):
+        return None
+    if isinstance(document.get("valueRanges"), list):
+        ranges = [_value_range(entry) for entry in document["valueRanges"]]
+        return ranges if ranges and None not in ranges else None
+    one = _value_range(document)
+    return [one] if one is not None else None
 
 
 # Where an export names the columns of records that are arrays: pandas' orient="split"
@@ -381,7 +468,9 @@ def columns_beside(document: object, records: list) -> list[str] | None:
     return None
 
 
-def _read_arrays(records: list[list], overrides, columns: list[str] | None = None) -> TableRows | SheetReport:
+def _read_arrays(
+    records: list[list], overrides, columns: list[str] | None = None, sheet: str = ""
+) -> TableRows | SheetReport:
     """A page of arrays read like a sheet: a header array, then value arrays, or value arrays
     under ``columns`` sent beside them (each record then keeps its own number, from 1)."""
     if columns is not None:
@@ -390,9 +479,10 @@ def _read_arrays(records: list[list], overrides, columns: list[str] | None = Non
     try:
         header = find_header(head, overrides)
     except HeaderNotFound as reason:
-        return SheetReport("", None, {}, 0, {}, note=f"records are arrays; {reason}")
+        return SheetReport(sheet, None, {}, 0, {}, note=f"records are arrays; {reason}",
+                           title=leading_text(head, lambda v: v))
     row_number = (lambda i: i) if columns is not None else (lambda i: i + 1)
-    return extract_rows(records, header, render_value, row_number, overrides=overrides)
+    return extract_rows(records, header, render_value, row_number, sheet=sheet, overrides=overrides)
 
 
 # A record may hold one person and a list of their certificates or assessments:

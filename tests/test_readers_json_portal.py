@@ -1,0 +1,128 @@
+"""Portal and API exports: Google Sheets value ranges, pandas orients, and the file-level
+oddities of JSON pages (encodings, padding, numbers standing for NIKs)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from sources.readers import read_submission
+from sources.registry import Office, ReaderOptions
+
+
+def office(**reader) -> Office:
+    return Office(
+        id="prov-kaltim",
+        name="Dinas PUPR-Pera Provinsi Kalimantan Timur",
+        level="province",
+        region_code="64",
+        landing="prov-kaltim",
+        reader=replace(ReaderOptions(), **reader),
+    )
+
+
+COLUMNS = ("source_sheet", "source_row", "nama", "nik", "jenjang", "hasil")
+HEADER = ["No", "Nama Lengkap", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"]
+ROWS = [
+    ["1", "Budi Santoso", "6408011203850001", "Operator Excavator", "3", "Kompeten"],
+    ["2", "Siti Aminah", "6472035507900002", "Mandor", "4", "Belum Kompeten"],
+    ["3", "Yohanes Wenda", "9171010101800003", "Ahli Muda Teknik Jalan", "7"],  # trailing empty cell left out
+]
+
+
+def read(tmp_path, document, name="ekspor.json"):
+    path = tmp_path / name
+    path.write_bytes(document if isinstance(document, bytes) else json.dumps(document).encode())
+    return read_submission(path, office())
+
+
+def rows(submission, *columns):
+    assert submission.error is None, submission.error
+    return [tuple(row) for row in submission.rows[list(columns or COLUMNS)].itertuples(index=False)]
+
+
+def expected(sheet="", first_row=2):
+    return [
+        (sheet, str(first_row), "Budi Santoso", "6408011203850001", "3", "Kompeten"),
+        (sheet, str(first_row + 1), "Siti Aminah", "6472035507900002", "4", "Belum Kompeten"),
+        (sheet, str(first_row + 2), "Yohanes Wenda", "9171010101800003", "7", None),
+    ]
+
+
+def by_columns(table):
+    width = max(len(row) for row in table)
+    return [[row[i] for row in table if i < len(row)] for i in range(width)]
+
+
+@pytest.mark.parametrize(
+    "document, sheet, first_row",
+    [
+        ({"range": "Peserta!A1:F4", "majorDimension": "ROWS", "values": [HEADER, *ROWS]}, "Peserta", 2),
+        ({"range": "'Tahap I 2025'!A1:Z1000", "majorDimension": "ROWS",
+          "values": [["DAFTAR PESERTA SERTIFIKASI TAHAP I"], [], HEADER, *ROWS]}, "Tahap I 2025", 4),
+        ({"range": "A1:F4", "values": [HEADER, *ROWS]}, "", 2),
+        ({"range": "Sheet1!A1:F4", "majorDimension": "COLUMNS", "values": by_columns([HEADER, *ROWS])}, "Sheet1", 2),
+        ({"spreadsheetId": "1AbC", "valueRanges": [{"range": "Peserta!A1:F4", "majorDimension": "ROWS",
+                                                    "values": [HEADER, *ROWS]}]}, "Peserta", 2),
+    ],
+    ids=["values.get", "title-rows-quoted-sheet", "no-sheet-name", "majorDimension-COLUMNS", "batchGet"],
+)
+def test_google_sheets_value_ranges(tmp_path, document, sheet, first_row):
+    submission = read(tmp_path, document)
+    assert rows(submission) == expected(sheet, first_row)
+
+
+def test_google_sheets_batch_of_two_sheets(tmp_path):
+    document = {"spreadsheetId": "1AbC", "valueRanges": [
+        {"range": "Tahap I!A1:F3", "majorDimension": "ROWS", "values": [HEADER, *ROWS[:2]]},
+        {"range": "Tahap II!A1:F2", "majorDimension": "ROWS", "values": [HEADER, ROWS[2]]},
+    ]}
+    assert rows(read(tmp_path, document)) == [
+        ("Tahap I", "2", "Budi Santoso", "6408011203850001", "3", "Kompeten"),
+        ("Tahap I", "3", "Siti Aminah", "6472035507900002", "4", "Belum Kompeten"),
+        ("Tahap II", "2", "Yohanes Wenda", "9171010101800003", "7", None),
+    ]
+
+
+def test_google_sheets_year_in_sheet_name_is_the_tahun(tmp_path):
+    document = {"range": "Peserta 2025!A1:F4", "majorDimension": "ROWS", "values": [HEADER, *ROWS]}
+    assert rows(read(tmp_path, document), "tahun") == [("2025",)] * 3
+
+
+PANDAS_RECORDS = [
+    {"nama": "Budi Santoso", "nik": "6408011203850001", "jenjang": 3, "hasil": "Kompeten"},
+    {"nama": "Siti Aminah", "nik": "6472035507900002", "jenjang": 4, "hasil": "Belum Kompeten"},
+    {"nama": "Yohanes Wenda", "nik": "9171010101800003", "jenjang": 7, "hasil": None},
+]
+
+
+def orient_columns(records, index=None):
+    index = index or [str(i) for i in range(len(records))]
+    return {field: {i: record[field] for i, record in zip(index, records)} for field in records[0]}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        orient_columns(PANDAS_RECORDS),
+        {"data": orient_columns(PANDAS_RECORDS)},
+        # df.set_index("nik").to_json(): the NIK is the index, the key of every column's cells
+        orient_columns([{k: v for k, v in r.items() if k != "nik"} for r in PANDAS_RECORDS],
+                       index=[r["nik"] for r in PANDAS_RECORDS]),
+    ],
+    ids=["orient-columns", "under-data", "nik-index"],
+)
+def test_pandas_orient_columns(tmp_path, document):
+    assert rows(read(tmp_path, document)) == [
+        ("", "1", "Budi Santoso", "6408011203850001", "3", "Kompeten"),
+        ("", "2", "Siti Aminah", "6472035507900002", "4", "Belum Kompeten"),
+        ("", "3", "Yohanes Wenda", "9171010101800003", "7", None),
+    ]
+
+
+def test_object_of_objects_without_a_name_or_nik_field_is_no_page_of_columns(tmp_path):
+    # a tally per year and kualifikasi: neither records keyed by id nor columns of people
+    submission = read(tmp_path, {"Operator": {"2024": 3, "2025": 5}, "Ahli": {"2024": 1}})
+    assert submission.error is not None and "no list of records found" in submission.error
