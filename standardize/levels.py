@@ -13,12 +13,16 @@ Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
 3. the phrases "Ahli Muda" / "Ahli Madya" / "Ahli Utama" (7 / 8 / 9), also with
    tingkat between the words ("Ahli Tk. Muda", "Ahli Tingkat Madya"), in English
    "Junior / Middle / Senior Expert", in the jenjang or kualifikasi column;
-4. the same phrases inside the jabatan kerja ("Ahli Muda Teknik Jalan" -> 7).
+4. inside the jabatan kerja: a level labelled there ("Operator Excavator Jenjang 3",
+   "Tukang Besi Beton (KKNI 2)"), else the same phrases ("Ahli Muda Teknik Jalan" -> 7).
+
+A class of the old SKT scheme ("Kelas III", "Kelas A") is no jenjang: Kelas I was
+its highest class, so its number says nothing of the KKNI level.
 
 Trap: Muda / Madya / Utama alone, or inside technician titles ("Quantity
 Surveyor Madya", "Pelaksana Pemeliharaan Jalan Muda"), are not expert levels;
 "Operator", "Teknisi" or "Ahli" alone span three levels each. Numbers in the
-jabatan kerja are never levels ("Ahli K3 Konstruksi" is not jenjang 3).
+jabatan kerja are never levels unless labelled ("Ahli K3 Konstruksi" is not jenjang 3).
 """
 
 from __future__ import annotations
@@ -61,9 +65,23 @@ _LABELLED_NUMBER = re.compile(
     r"(\d+)(?:[.,]0+)?(?![a-z0-9]|[.,]\d)"
 )
 _LETTERS = re.compile(r"[a-z]+")
+# The old scheme's classes (SKT Kelas III / II / I, and A / B / C in some lists) are no
+# KKNI jenjang: Kelas I was the highest SKT class, so "Kelas I" read as jenjang 1 is
+# upside down. A cell naming a class has no level to read.
+_KELAS = re.compile(r"\bkelas\b")
+# A level labelled inside the jabatan kerja name: "Operator Excavator Jenjang 3",
+# "Tukang Besi Beton (KKNI 2)", "Juru Ukur - Level III". Only these labels, never
+# "Tk" (Tukang) and never a bare number ("Ahli K3 Konstruksi").
+_JABATAN_LEVEL = re.compile(
+    r"\b(?:jenjang|jenj|kkni|level|lvl)[\s._\-:#]*(?:ke[\s\-]*)?(\d+|[ivx]+)\b(?![.,]\d)"
+    r"(?:\s*(?:[/&,\-\u2013]|s\.?d\.?|sampai|to)\s*(\d+|[ivx]+)\b)?"
+)
+# "Ahli Muda" (also "Ahli Tk. Muda", and SKA Muda: the old scheme's expert certificate,
+# Sertifikat Keahlian, of the same three grades), English "Junior Expert" either way round.
 _AHLI = re.compile(
-    r"\bahli[\s\-_]*(?:(?:tingkat|tkt|tk)\b[\s.\-_]*)?(muda|madya|utama)\b"
+    r"\b(?:ahli|ska)[\s\-_]*(?:(?:tingkat|tkt|tk)\b[\s.\-_]*)?(muda|madya|utama)\b"
     r"|\b(junior|young|middle|mid|intermediate|senior|principal|chief|main)[\s\-_]*experts?\b"
+    r"|\bexperts?[\s\-_:(]*(junior|young|middle|mid|intermediate|senior|principal|chief|main)\b"
 )
 # English exports translate the three expert titles: Junior / Middle / Senior Expert,
 # or word for word Young / Main Expert (Ahli Muda 7, Madya 8, Utama 9; e.g.
@@ -129,7 +147,24 @@ def _explicit_number(text: str) -> int | None:
 
 def _ahli_phrase(text: str) -> int | None:
     match = _AHLI.search(text.lower())
-    return _AHLI_LEVEL[match.group(1) or match.group(2)] if match else None
+    return _AHLI_LEVEL[match.group(1) or match.group(2) or match.group(3)] if match else None
+
+
+def _jabatan_level(text: str) -> int | None:
+    """A level labelled inside a jabatan kerja ("... Jenjang 3"), None when none, _BAD when it is no level."""
+    found = {_explicit_number(m.group(0)) for m in _JABATAN_LEVEL.finditer(text.lower())}
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else _BAD
+
+
+def _cell_number(text: str) -> int | None:
+    """The level number of a jenjang or kualifikasi cell (see _explicit_number); _BAD also
+    for a class of the old scheme ("Kelas II")."""
+    number = _explicit_number(text)
+    if number is not None and _KELAS.search(text.lower()):
+        return _BAD
+    return number
 
 
 def jenjang_status(
@@ -154,7 +189,7 @@ def jenjang_status(
         (kualifikasi_given, "kualifikasi", kualifikasi_raw),
     ):
         if given:
-            number = _explicit_number(raw)
+            number = _cell_number(raw)
             if number == _BAD:
                 return JenjangResult(None, UNREADABLE, column, raw)
             if number is not None:
@@ -163,12 +198,20 @@ def jenjang_status(
     for given, column, raw in (
         (jenjang_given, "jenjang", jenjang_raw),
         (kualifikasi_given, "kualifikasi", kualifikasi_raw),
-        (not is_blank(jabatan_raw), "jabatan_kerja", jabatan_raw),
     ):
-        if given:
+        if given and not _KELAS.search(raw.lower()):
             level = _ahli_phrase(raw)
             if level is not None:
                 return JenjangResult(level, OK, column, raw)
+
+    if not is_blank(jabatan_raw):
+        # As in the level columns, a number wins over the words.
+        labelled = _jabatan_level(jabatan_raw)
+        if labelled == _BAD:
+            return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
+        level = labelled if labelled is not None else _ahli_phrase(jabatan_raw)
+        if level is not None:
+            return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
 
     if jenjang_given:
         return JenjangResult(None, UNREADABLE, "jenjang", jenjang_raw)

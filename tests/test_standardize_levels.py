@@ -133,9 +133,33 @@ def test_kualifikasi_for(jenjang, expected):
         (None, "Teknisi", None, None),
         (None, "Teknisi/Analis", None, None),
         (None, "Ahli", "Ahli K3 Konstruksi", None),
-        # numbers in the jabatan kerja are never levels
+        # numbers in the jabatan kerja are never levels, unless labelled as one (were None)
         (None, None, "Ahli K3 Konstruksi", None),
         (None, None, "Operator Excavator 3", None),
+        (None, None, "Operator Excavator Jenjang 3", 3),
+        (None, None, "Tukang Besi Beton (KKNI 2)", 2),
+        (None, None, "Juru Ukur - Level III", 3),
+        (None, None, "Ahli Muda Teknik Jalan Jenjang 8", 8),  # the number wins, as in the columns
+        (None, None, "Operator Crane Jenjang 3/4", None),
+        (None, None, "Operator Crane Jenjang 3 s.d. 4", None),
+        (None, None, "Operator Excavator Level 10", None),
+        (None, None, "Tk. Batu 2", None),  # Tk. is Tukang there, no level label
+        ("Operator", None, "Operator Excavator Jenjang 2", 2),
+        # the old scheme's classes are no jenjang: Kelas I was SKT's highest (were 1, 2, 3)
+        ("Kelas I", None, None, None),
+        ("Kelas III", None, None, None),
+        ("Kelas 2", None, None, None),
+        (None, "SKT Kelas III", None, None),
+        ("Kelas A", None, None, None),
+        ("Kelas B", None, "Ahli Madya Teknik Jembatan", 8),
+        # SKA (Sertifikat Keahlian) Muda / Madya / Utama: the expert grades (were None)
+        ("SKA Muda", None, None, 7),
+        (None, "SKA Madya", None, 8),
+        ("SKA", None, None, None),
+        # the English title the other way round (were None)
+        ("Expert - Junior", None, None, 7),
+        ("Expert (Senior)", None, None, 9),
+        ("Expert: Middle", None, None, 8),
         # numbers that are no level
         ("0", None, None, None),
         ("10", None, None, None),
