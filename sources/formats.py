@@ -52,6 +52,30 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def without_nuls(data: bytes) -> bytes:
+    """Text without its NUL bytes: the padding at either end (a download or copy that stopped
+    short leaves a preallocated tail of zeros; a damaged disk block reads as zeros) and, in
+    8-bit text, stray ones inside. In UTF-16 a zero byte is half of most characters: only
+    whole NUL characters at either end go. Binary formats (zip, OLE2) are returned as they are.
+    """
+    if data.startswith((*_ZIP, _OLE2)):
+        return data
+    core = data.strip(b"\x00")
+    if not core or not utf16_encoding(core):
+        return core.replace(b"\x00", b"")
+    start, end = 0, len(data)
+    while data[start : start + 2] == b"\x00\x00":
+        start += 2
+    end -= (end - start) % 2
+    while end - start >= 2 and data[end - 2 : end] == b"\x00\x00":
+        end -= 2
+    return data[start:end]
+
+
+# Stray NULs a text may hold once its padding is gone (a NUL pasted into a cell), per 100 bytes:
+# more is binary data of a format without a known signature.
+_NULS_IN_TEXT_PER_100 = 1
+
 # How far into an HTML page its first <table> may start (styles and scripts come first).
 _HTML_TABLE_WITHIN = 256 * 1024
 
@@ -73,6 +97,13 @@ def detect_format(data: bytes, name: str) -> str:
     for magic, what in _OTHER_FORMATS:
         if data.startswith(magic):
             raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")
+    original = data
+    data = data.strip(b"\x00") if not utf16_encoding(data[:4096]) else data
+    if not data:
+        raise SubmissionRejected(
+            f"only NUL bytes ({len(original):,} bytes of zeros): a download or copy that never completed; "
+            "ask the office to send the file again"
+        )
     start = data[:4096]
     utf16 = utf16_encoding(start)
     if utf16:
@@ -99,8 +130,8 @@ def detect_format(data: bytes, name: str) -> str:
         else:
             what = "an XML or HTML file"
         raise SubmissionRejected(f"unknown format: {what}; ask the office to save it as .xlsx or .csv")
-    if b"\x00" in start:
+    if start.count(b"\x00") * 100 > len(start) * _NULS_IN_TEXT_PER_100:
         raise SubmissionRejected(
-            f"unknown format: binary data starting {data[:8].hex(' ')}, not an xlsx, xls, csv or json file"
+            f"unknown format: binary data starting {original[:8].hex(' ')}, not an xlsx, xls, csv or json file"
         )
     return "json" if Path(name).suffix.lower() == ".json" else "csv"

@@ -18,7 +18,7 @@ import pandas as pd
 from sources import headers
 from sources.landing import file_sha256 as sha256_of
 from sources.filenames import printable_name
-from sources.formats import detect_format
+from sources.formats import detect_format, without_nuls
 from sources.readers.csv_reader import read_csv
 from sources.readers.html_reader import read_html
 from sources.readers.spreadsheetml import read_spreadsheetml
@@ -40,6 +40,7 @@ __all__ = [
 
 FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS
 
+_TEXT_FORMATS = ("csv", "json", "html", "spreadsheetml")
 _EXTENSION_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
                       ".tsv": "csv", ".json": "json", ".ods": "ods", ".htm": "html", ".html": "html"}
 
@@ -185,6 +186,8 @@ def read_submission(path: Path, office: Office, name: str | None = None) -> Subm
     sha = hashlib.sha256(data).hexdigest()
     try:
         fmt = detect_format(data, name)
+        if fmt in _TEXT_FORMATS:
+            data = without_nuls(data)
         results = _read(data, fmt, office)
         tables = [(r.report.sheet, r) for r in results if isinstance(r, TableRows)]
         sheets = [r.report if isinstance(r, TableRows) else r for r in results]

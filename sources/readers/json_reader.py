@@ -47,6 +47,7 @@ from sources.readers.table import (
     only_numbers,
 )
 from sources.formats import utf16_encoding
+from sources.readers.csv_reader import decode
 from sources.readers.limits import check_json_depth
 from sources.registry import Office
 
@@ -331,7 +332,16 @@ def _load(text: str) -> object:
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     """Read one JSON page into TableRows (one per Google Sheets range, else one per part), or a
     SheetReport saying why there is none."""
-    document = _document(data, office)
+    document, encoding_note = _document(data, office)
+    tables = _read_document(document, office)
+    if encoding_note:
+        for table in tables:
+            report = table.report if isinstance(table, TableRows) else table
+            report.note = "; ".join(filter(None, [encoding_note, report.note]))
+    return tables
+
+
+def _read_document(document: object, office: Office) -> list[TableRows | SheetReport]:
     overrides = office.reader.column_mapping or None
     ranges = value_ranges(document)
     if ranges is not None:
@@ -372,17 +382,28 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     return tables
 
 
-def _document(data: bytes, office: Office) -> object:
-    """The parsed page, after the checks that reject the whole file (encoding, JSON, depth)."""
-    try:
-        utf16 = utf16_encoding(data)
-        text = data.decode(utf16).removeprefix("\ufeff") if utf16 else data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        byte = error.object[error.start]
-        raise SubmissionRejected(f"JSON that is not UTF-8 (byte {byte:#04x} at offset {error.start})") from None
+def _document(data: bytes, office: Office) -> tuple[object, str]:
+    """The parsed page, after the checks that reject the whole file (encoding, JSON, depth), and a
+    note when it was not UTF-8.
+
+    JSON is UTF-8 (RFC 8259), but a PHP system on a Windows-1252 database, or a clerk saving
+    from Notepad, writes "René" as one byte 0xE9. Every JSON delimiter is ASCII, so such a file
+    decodes whole, as the CSV reader decodes text (:func:`decode`: UTF-8 where it can, the
+    bytes UTF-8 cannot as Windows-1252).
+    """
+    utf16 = utf16_encoding(data)
+    if utf16:
+        try:
+            text = data.decode(utf16).removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            raise SubmissionRejected(f"corrupt UTF-16 text ({error.reason} at offset {error.start})") from None
+        note = ""
+    else:
+        text, encoding = decode(data)
+        note = "" if encoding == "utf-8" else f"JSON not in UTF-8: read as {encoding}"
     document = _load(text)
     check_json_depth(document, office.limits)
-    return document
+    return document, note
 
 
 def _check_size(count: int, where: str, office: Office) -> None:
