@@ -43,6 +43,9 @@ def _gelar_key(token: str) -> str:
 _PREFIX_GELAR: dict[str, str] = {
     "h": "H.",  # Haji; only when more name follows, see parse_name
     "hj": "Hj.",  # Hajjah
+    "haji": "H.",  # written out, as in "HAJI AHMAD"
+    "hajjah": "Hj.",
+    "hajah": "Hj.",
     "ir": "Ir.",  # Insinyur
     "drs": "Drs.",
     "dra": "Dra.",
@@ -176,10 +179,42 @@ def _token_pieces(token: str) -> tuple[_Token, ...]:
     return pieces
 
 
+# What clerks paste into a name cell besides the name: the NIK or KTP number, with or
+# without its label and brackets ("Ahmad (6408011203850001)", "Ahmad / NIK: 6408..."),
+# a row number before it ("1. Ahmad"), marks around it ('"Ahmad"', "*Ahmad", "- Ahmad").
+# No name holds a digit, so none of this is name.
+_PASTED_NUMBER = re.compile(
+    r"[\s,;/|(\[-]*(?:\b(?:no\.?\s*)?(?:nik|e?-?ktp|kk)\b\s*[:.=#-]?\s*)?"
+    r"\d[\d\s.\-]{4,}\d(?:\s*[eE]\+?\d+)?[\s)\]]*",
+    re.IGNORECASE,
+)
+_ROW_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]\s+(?=[^\W\d_])")
+_NOISE_MARKS = " \t*\"#\u201c\u201d'`\u2018\u2019_-\u2013\u2014/|"
+# Quick test for cells the cleaning may change (most names have none of these); literal
+# characters, not \u escapes, since Arrow's RE2 runs it too.
+_MAYBE_NOISY = re.compile(r"[\d*\"#“”]|^\s*['`‘’_\-–—/|]|['`‘’_\-–—/|]\s*$")
+
+
+def strip_pasted(raw: str) -> str:
+    """A name cell without what was pasted into it: a NIK or KTP number (with its label),
+    a leading row number, quotes, asterisks and dashes around the name.
+
+    >>> strip_pasted('"AHMAD FAUZI (NIK: 6408011203850001)"')
+    'AHMAD FAUZI'
+    """
+    if not _MAYBE_NOISY.search(raw):
+        return raw
+    text = _PASTED_NUMBER.sub(" ", _ROW_NUMBER.sub("", raw))
+    text = text.strip(_NOISE_MARKS)
+    text = text.replace("*", " ").replace('"', " ").replace("\u201c", " ").replace("\u201d", " ")
+    return " ".join(text.split()).strip(_NOISE_MARKS + ",;(")
+
+
 def name_parts(raw: str | None) -> tuple[str | None, str | None]:
     """:func:`parse_name` as a plain ``(nama, gelar)`` tuple, for callers that run it a million times."""
     if raw is None:
         return None, None
+    raw = strip_pasted(raw)
     for variant in _APOSTROPHE_VARIANTS:
         if variant in raw:
             raw = raw.translate(_APOSTROPHES)
@@ -327,6 +362,15 @@ def parse_name_array(values: Sequence[str | None] | pa.Array) -> tuple[pd.api.ex
     exactly as :func:`name_parts` walks them.
     """
     text = as_arrow_text(values)
+    noisy = np.flatnonzero(
+        pc.fill_null(pc.match_substring_regex(text, _MAYBE_NOISY.pattern), False).to_numpy(zero_copy_only=False)
+    )
+    if len(noisy):
+        # Few cells hold a pasted number or marks: clean those in Python, then as any other.
+        cleaned = text.to_pylist()
+        for position in noisy:
+            cleaned[position] = strip_pasted(cleaned[position])
+        text = pa.array(cleaned, type=pa.string())
     vector = _vectorisable(text)
     rows = np.flatnonzero(vector)
     results: list[pa.Array] = [pa.array([], pa.string())] * 3

@@ -219,6 +219,23 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     return _classify_digits(digits)
 
 
+# A NIK inside other text: 15 to 17 digits, maybe grouped by spaces, dots or hyphens.
+_NIK_IN_TEXT = re.compile(r"(?<![\d.,])\d(?:[\s.\-]?\d){14,16}(?![\d]|[.,]\d)")
+
+
+def nik_in_text(raw: str | None) -> str | None:
+    """The one NIK-length number written inside a text cell (a name with its NIK pasted
+    after it: "Ahmad Fauzi (6408011203850001)"), or None when there is none or more than one.
+
+    >>> nik_in_text("AHMAD / NIK 6408 0112 0385 0001")
+    '6408 0112 0385 0001'
+    """
+    if raw is None or not any(ch.isdigit() for ch in raw):
+        return None
+    found = _NIK_IN_TEXT.findall(raw)
+    return found[0] if len(found) == 1 else None
+
+
 def parse_nik(raw: str | None) -> NikResult:
     """Clean a raw NIK cell and classify it.
 

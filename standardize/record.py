@@ -540,6 +540,7 @@ class _Parsed:
     """
 
     column: dict[str, _Distinct]
+    nik_column: _Distinct  # the NIK cells, with a NIK pasted into the name where the NIK cell is blank
     nik_values: pd.api.extensions.ExtensionArray
     nik_status_values: pd.api.extensions.ExtensionArray
     nik_partial_values: pd.api.extensions.ExtensionArray
@@ -565,7 +566,8 @@ class _Parsed:
 def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _Parsed:
     """Run every scalar parser once per distinct value, so a million-row reload parses each value once."""
     column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}
-    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(column[NIK].text)
+    nik_column = _nik_cells(raw, column)
+    nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_column.text)
     nama_values, gelar_values, kunci_values = parse_name_array(column[NAMA].text)
     births, birth_codes = _births(column, date_order, reference_year)
     sexes = column[JENIS_KELAMIN].map(_unreadable(parse_jenis_kelamin))
@@ -579,6 +581,7 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     tahuns = column[TAHUN].map(_unreadable(parse_tahun))
     return _Parsed(
         column=column,
+        nik_column=nik_column,
         nik_values=nik_values,
         nik_status_values=nik_status_values,
         nik_partial_values=nik_partial_values,
@@ -600,6 +603,32 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
         tahun=_tahun(column, tahuns, tanggal_terbit),
         nomor_values=parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text),
     )
+
+
+def _nik_cells(raw: pd.DataFrame, column: dict[str, _Distinct]) -> _Distinct:
+    """The NIK column, where its cell is blank taking the NIK a clerk pasted into the name cell.
+
+    "AHMAD FAUZI (6408011203850001)" under Nama and nothing under NIK: the number is
+    the person's NIK (names hold no digits; standardize.names drops it from the name).
+    The raw NIK cell is kept as it was for the quarantine's raw record.
+    """
+    nik_col, name_col = column[NIK], column[NAMA]
+    # Arrow finds the few names holding a long run of digits; only those are searched.
+    digits = pc.fill_null(pc.match_substring_regex(name_col.text, r"\d(?:[\s.\-]?\d){14}"), False)
+    digits = digits.to_numpy(zero_copy_only=False)
+    if not digits.any():
+        return nik_col
+    values = name_col.values
+    pasted = [nik_module.nik_in_text(values[i]) if digits[i] else None for i in range(len(values))]
+    if not any(pasted):
+        return nik_col
+    blank = _bools([is_blank(value) for value in nik_col.values], nik_col.codes)
+    from_name = np.array([value is not None for value in pasted], dtype=bool)[name_col.codes] & blank
+    if not from_name.any():
+        return nik_col
+    cells = np.array(nik_col.values, dtype=object)[nik_col.codes]
+    cells[from_name] = np.array(pasted, dtype=object)[name_col.codes[from_name]]
+    return _Distinct(pd.DataFrame({NIK: cells}), NIK)
 
 
 def _births(
@@ -658,7 +687,7 @@ def _tahun(
 def _flag_masks(raw: pd.DataFrame, parsed: _Parsed) -> dict[str, np.ndarray]:
     """Per flag code of :data:`FLAGS`, the rows it applies to."""
     column = parsed.column
-    nik_codes = column[NIK].codes
+    nik_codes = parsed.nik_column.codes
     masks = {
         f"nik_{status}": (parsed.nik_status_values == status)[nik_codes]
         for status in nik_module.STATUSES
@@ -775,7 +804,7 @@ def _kept_rows(raw: pd.DataFrame, parsed: _Parsed, masks: dict[str, np.ndarray],
     column = parsed.column
     flag_texts, flag_codes = _flags(masks, len(raw))
     rows = _provenance(raw, kept)
-    nik_codes = column[NIK].codes[kept]
+    nik_codes = parsed.nik_column.codes[kept]
     name_codes = column[NAMA].codes[kept]
     levels, level_codes = parsed.levels, parsed.level_codes[kept]
     out: dict[str, Any] = {

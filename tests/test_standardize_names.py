@@ -75,6 +75,29 @@ NAME_CASES = [
     ("Siregar, Budi", NameResult("Siregar Budi", None)),
     # a degree on its own keeps one word as the name
     ("ST MT", NameResult("St", "M.T.")),
+    # Haji / Hajjah written out (were part of the name)
+    ("HAJI AHMAD YANI", NameResult("Ahmad Yani", "H.")),
+    ("Hajjah Siti Aminah", NameResult("Siti Aminah", "Hj.")),
+    ("Haji", NameResult("Haji", None)),
+    # a NIK or KTP number pasted into the name cell, a row number, marks around the name
+    # (were kept: "Ahmad Fauzi (3174011203850003)", key "ahmad fauzi 3174011203850003")
+    ("Ahmad Fauzi (3174011203850003)", NameResult("Ahmad Fauzi", None)),
+    ("AHMAD FAUZI / 3174011203850003", NameResult("Ahmad Fauzi", None)),
+    ("3174011203850003 Ahmad Fauzi", NameResult("Ahmad Fauzi", None)),
+    ("Ahmad Fauzi NIK: 3174 0112 0385 0003", NameResult("Ahmad Fauzi", None)),
+    ("Ahmad Fauzi, S.T. (NIK 3174011203850003)", NameResult("Ahmad Fauzi", "S.T.")),
+    ("Ahmad Fauzi 3.17401E+15", NameResult("Ahmad Fauzi", None)),
+    ("1. Ahmad Fauzi", NameResult("Ahmad Fauzi", None)),
+    ("12) AHMAD FAUZI", NameResult("Ahmad Fauzi", None)),
+    ('"Ahmad Fauzi"', NameResult("Ahmad Fauzi", None)),
+    ("*Ahmad Fauzi*", NameResult("Ahmad Fauzi", None)),
+    ("Ahmad Fauzi **", NameResult("Ahmad Fauzi", None)),
+    ("- Ahmad Fauzi", NameResult("Ahmad Fauzi", None)),
+    ("'Ahmad Fauzi", NameResult("Ahmad Fauzi", None)),
+    ("`Ahmad Fauzi", NameResult("Ahmad Fauzi", None)),
+    ("Ma'ruf Amin", NameResult("Ma'ruf Amin", None)),
+    ("Siti-Aisyah", NameResult("Siti-Aisyah", None)),
+    ("3174011203850003", NameResult(None, None)),
     # empty
     (None, NameResult(None, None)),
     ("", NameResult(None, None)),

@@ -655,3 +655,26 @@ def test_pria_wanita_is_decided_per_sheet_and_feeds_the_nik_check():
     rows = standardize_submission(pd.concat([pw, lp], ignore_index=True), reference_date=REFERENCE).rows
     assert rows["jenis_kelamin"].tolist() == ["L", "P", "P", "L"]
     assert rows["flags"].tolist() == ["", "", "nik_jenis_kelamin_mismatch", ""]
+
+
+@pytest.mark.parametrize(
+    ("nama", "nik", "expected"),
+    [
+        # a NIK pasted into the name cell fills a blank NIK cell (was: NIK missing, the number in the name)
+        ("AHMAD FAUZI (6408011203850001)", None, ("Ahmad Fauzi", "6408011203850001", "valid")),
+        ("Ahmad Fauzi / NIK: 6408 0112 0385 0001", "-", ("Ahmad Fauzi", "6408011203850001", "valid")),
+        ("6408011203850001", None, (None, "6408011203850001", "valid")),
+        ("Ahmad Fauzi 640801120385000", None, ("Ahmad Fauzi", None, "wrong_length")),
+        # the NIK cell wins when it holds anything
+        ("AHMAD FAUZI (6408011203850001)", "6408015203900002", ("Ahmad Fauzi", "6408015203900002", "valid")),
+        ("AHMAD FAUZI (6408011203850001)", "belum ada", ("Ahmad Fauzi", "6408011203850001", "valid")),  # says nothing
+        ("AHMAD FAUZI (6408011203850001)", "12345", ("Ahmad Fauzi", None, "wrong_length")),
+        # two numbers: neither is taken
+        ("AHMAD 6408011203850001 6408011203850002", None, ("Ahmad", None, "missing")),
+    ],
+)
+def test_a_nik_pasted_into_the_name(nama, nik, expected):
+    raw = raw_frame([{"nama": nama, "nik": nik, "jenjang": "3", "hasil": "K"}])
+    result = standardize_submission(raw, reference_date=REFERENCE)
+    row = records(result.rows)[0]
+    assert (row["nama"], row["nik"], row["nik_status"]) == expected
