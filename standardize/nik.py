@@ -146,7 +146,15 @@ def _classify_scientific(lead: str, fraction: str, exponent: int) -> tuple[str |
 
 
 # The cell's own label typed before the number: "NIK: 6408...", "No. KTP 6408...", "KTP-6408...".
-_LABEL = re.compile(r"^(?:no(?:mor)?\.?\s*)?(?:nik|e?-?ktp)\b\s*[:.\-=]?\s*(?=[0-9])", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?:no(?:mor)?\.?\s*)?(?:nik|e?-?ktp|nomor induk kependudukan)"
+    r"(?:\s*/\s*(?:no(?:mor)?\.?\s*)?(?:nik|e?-?ktp))?\b\s*[:.\-=#]?\s*(?=[0-9])",
+    re.IGNORECASE,
+)
+# ... or after it, maybe in brackets: "6408... (KTP)", "6408... NIK".
+_TRAILING_LABEL = re.compile(r"(?<=[0-9)\]])\s*[(\[]?\s*(?:nik|e?-?ktp)\s*[)\]]?$", re.IGNORECASE)
+# Brackets or a hash around the number: "(6408...)", "[6408...]", "#6408...".
+_ENCLOSING = "()[]#"
 # A NIK withheld in part for privacy, as portals and published lists show it:
 # "640812******0001", "6408 12xx xxxx 0001", "3174•••••••••123". Only the digits
 # before the first mask character are the NIK's own leading digits.
@@ -182,6 +190,9 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
         # Excel's text-formula wrapper in CSV exports: ="6408...", =6408..., "=""6408...""".
         text = text[1:].strip(_STRIP_CHARS)
     text = _LABEL.sub("", text).strip(_STRIP_CHARS)
+    text = _TRAILING_LABEL.sub("", text).strip(_STRIP_CHARS)
+    if text[:1] in _ENCLOSING or text[-1:] in _ENCLOSING:
+        text = text.strip(_ENCLOSING + _STRIP_CHARS)
     if not text:
         return _MISSING_PARTS
     lower = text.lower()

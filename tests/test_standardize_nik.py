@@ -110,6 +110,19 @@ PARSE_CASES = [
     ("N/A", NikResult(None, "missing", None)),
     ("null", NikResult(None, "missing", None)),
     ("'", NikResult(None, "missing", None)),
+    # a label after the number, brackets or a hash around it, a two-word label before it (were invalid)
+    (f"{NIK} (KTP)", NikResult(NIK, "valid", None)),
+    (f"{NIK} KTP", NikResult(NIK, "valid", None)),
+    (f"({NIK})", NikResult(NIK, "valid", None)),
+    (f"[{NIK}]", NikResult(NIK, "valid", None)),
+    (f"#{NIK}", NikResult(NIK, "valid", None)),
+    (f"NIK/KTP: {NIK}", NikResult(NIK, "valid", None)),
+    (f"No. KTP / NIK {NIK}", NikResult(NIK, "valid", None)),
+    (f"Nomor Induk Kependudukan {NIK}", NikResult(NIK, "valid", None)),
+    ("(6408 0152 0385 0001) KTP", NikResult(NIK, "valid", None)),
+    # a family card number says so: not the person's NIK
+    (f"KK {NIK}", NikResult(None, "invalid", None)),
+    (f"{NIK}/KK", NikResult(None, "invalid", None)),
 ]
 
 
