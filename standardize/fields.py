@@ -128,14 +128,39 @@ def is_bare_p(raw: str | None) -> bool:
     return raw is not None and _key(raw) == "p"
 
 
+# Clerks' shortenings and slips of the two words ("Prmp", "Perem", "Perempuam", "Wnt").
+_SEX_ABBREVIATIONS: dict[str, str] = {
+    **dict.fromkeys(("lk2", "lki", "lak", "laki laki l"), "L"),
+    **dict.fromkeys(("prp", "prmp", "prm", "pere", "perem", "perempua", "perempuam", "perempun", "wnt", "wan"), "P"),
+}
+_SEX_PIECES = re.compile(r"[()\[\]/,;|]")
+
+
 def parse_jenis_kelamin(raw: str | None) -> str | None:
     """"L" or "P" from L / LK / Laki-laki / Pria / M / Male / 1 and P / PR / Perempuan / Wanita / W / F / Female / 2.
 
-    Any case and punctuation: "MALE", "Laki-Laki", "female".
+    Any case and punctuation: "MALE", "Laki-Laki", "female"; common shortenings
+    ("Prmp", "Wnt"). A cell of two spellings ("Laki-Laki (L)", "Perempuan/Female")
+    is the sex they agree on; "L/P" or "M/F" (the header's options) is none. Beside
+    a word, a bare "P" gives way to it ("P (Pria)").
     """
     if raw is None:
         return None
-    return _SEX.get(_key(raw))
+    key = _key(raw)
+    sex = _SEX.get(key) or _SEX_ABBREVIATIONS.get(key)
+    if sex is not None or not _SEX_PIECES.search(raw):
+        return sex
+    pieces = [_key(piece) for piece in _SEX_PIECES.split(raw)]
+    pieces = [piece for piece in pieces if piece]
+    words = [piece for piece in pieces if len(piece) > 1]
+    if not words:
+        # Letters only ("L/P", "M/F", "P/W"): the header's options copied, not a sex.
+        return None
+    # A single letter beside words is read with them, except a bare P (Perempuan or Pria).
+    readings = {_SEX.get(piece) or _SEX_ABBREVIATIONS.get(piece) for piece in pieces if piece != "p" or len(pieces) == 1}
+    if None in readings or len(readings) != 1:
+        return None
+    return readings.pop()
 
 
 # --- hasil ------------------------------------------------------------------

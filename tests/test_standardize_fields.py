@@ -82,6 +82,34 @@ def test_parse_jenis_kelamin(raw, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        # two spellings of one sex in one cell (were None)
+        ("Laki-Laki (L)", "L"),
+        ("L (Laki-laki)", "L"),
+        ("Perempuan (P)", "P"),
+        ("Laki-laki/Male", "L"),
+        ("P (Pria)", "L"),  # a bare P gives way to the word beside it
+        # the header's options, or two sexes: none
+        ("L/P", None),
+        ("M/F", None),
+        ("P/W", None),
+        ("L (P)", None),
+        ("Pria/Wanita", None),
+        ("Perempuan/Male", None),
+        # shortenings and slips (were None)
+        ("Prp", "P"),
+        ("Prmp", "P"),
+        ("Perempuam", "P"),
+        ("Wnt", "P"),
+        ("Cowok", None),
+    ],
+)
+def test_parse_jenis_kelamin_pieces_and_shortenings(raw, expected):
+    assert parse_jenis_kelamin(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         ("K", "Kompeten"),
         ("k", "Kompeten"),
         ("Kompeten", "Kompeten"),
