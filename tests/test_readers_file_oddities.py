@@ -136,3 +136,32 @@ def test_json_in_windows_1252_is_read(tmp_path, data, note):
     submission = read(tmp_path, "peserta.json", data)
     assert people(submission) == EXPECTED
     assert submission.sheets[0].note == note
+
+
+@pytest.mark.parametrize(
+    "declaration, encoding, note",
+    [
+        ('<?xml version="1.0"?>', "utf-8", ""),
+        ('<?xml version="1.0" encoding="windows-1252"?>', "cp1252", ""),
+        ('<?xml version="1.0" encoding="ISO-8859-1"?>', "cp1252", ""),  # 0x92 is the curly quote, as browsers read it
+        ('<?xml version="1.0" encoding="windows-1252"?>', "utf-8", "declared windows-1252, read as utf-8"),
+        ('<?xml version="1.0" encoding="ISO-8859-1"?>', "utf-8", "declared ISO-8859-1, read as utf-8"),
+        ('<?xml version="1.0" encoding="UTF-8"?>', "cp1252", "declared UTF-8, read as windows-1252"),
+        ("", "cp1252", "declared no encoding (UTF-8), read as windows-1252"),
+        ('<?xml version="1.0" encoding="UTF-16"?>', "utf-8", "declared UTF-16, read as utf-8"),
+        ('<?xml version="1.0" encoding="UTF-8"?>', "utf-16", ""),
+    ],
+    ids=["utf8-undeclared", "cp1252", "latin1-label", "utf8-declared-cp1252", "utf8-declared-latin1",
+         "cp1252-declared-utf8", "cp1252-undeclared", "utf8-declared-utf16", "utf16"],
+)
+def test_spreadsheetml_is_read_in_the_encoding_of_its_bytes(tmp_path, declaration, encoding, note):
+    submission = read(tmp_path, "export.xls", spreadsheetml_text(declaration).encode(encoding))
+    assert people(submission) == EXPECTED
+    assert submission.sheets[0].note == note
+
+
+def test_spreadsheetml_ascii_under_any_declaration_has_no_note(tmp_path):
+    text = spreadsheetml_text('<?xml version="1.0" encoding="windows-1252"?>').replace("René Ma’ruf", "Rene Maruf")
+    submission = read(tmp_path, "export.xls", text.encode("ascii"))
+    assert people(submission)[0][0] == "Rene Maruf"
+    assert submission.sheets[0].note == ""

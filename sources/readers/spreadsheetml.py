@@ -14,10 +14,13 @@ member: spreadsheets never need them, and entity expansion is the classic XML bo
 from __future__ import annotations
 
 import bisect
+import codecs
+import re
 
 import xml.etree.ElementTree as ElementTree
 
 from sources.formats import utf16_encoding
+from sources.readers.csv_reader import decode
 from sources.readers.table import SheetReport, SubmissionRejected, TableRows, read_sheet, render_text
 from sources.registry import Office
 
@@ -84,21 +87,73 @@ def _sheet_rows(table) -> tuple[list[list[str | None]], list[int], list[tuple[tu
     return rows, numbers, merges
 
 
-def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetReport]:
-    """Read every worksheet of an Excel 2003 XML spreadsheet as a sheet."""
+_DECLARED = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
+
+
+def _declared_codec(data: bytes) -> tuple[str | None, str | None]:
+    """The encoding the XML declaration names, and Python's codec for it (None if unknown)."""
+    match = _DECLARED.match(data[:512])
+    if not match:
+        return None, None
+    declared = match.group(1).decode("ascii")
+    try:
+        return declared, codecs.lookup(declared).name
+    except LookupError:
+        return declared, None
+
+
+def decode_xml(data: bytes) -> tuple[str, str]:
+    """The spreadsheet's text and a note when its declaration named another encoding than
+    the one its bytes are in ("" when they agree).
+
+    PHP exporters write the declaration from a template, whatever the bytes are: "UTF-8"
+    over Windows-1252 names (an XML parser stops at the first "é"), "ISO-8859-1" or
+    "windows-1252" over UTF-8 (every "é" becomes "Ã©"), "UTF-16" over UTF-8. The bytes
+    decide: UTF-16 when they are, else UTF-8 when they decode as it (Windows-1252 names
+    almost never do), else the declared single-byte encoding, ISO-8859-1 read as
+    Windows-1252 as browsers do (its 0x80-0x9F are curly quotes and dashes there), else
+    Windows-1252 for the bytes UTF-8 cannot decode.
+    """
     utf16 = utf16_encoding(data)
     if utf16:
-        # Judged and parsed as text: in UTF-16 bytes the guard below would find nothing.
         try:
-            data = data.decode(utf16)
+            return data.decode(utf16).removeprefix("\ufeff"), ""
         except UnicodeDecodeError as error:
             raise SubmissionRejected(f"corrupt UTF-16 text ({error.reason} at offset {error.start})") from None
-    head = data[:4096]
-    if ("<!DOCTYPE" if utf16 else b"<!DOCTYPE") in head or ("<!ENTITY" if utf16 else b"<!ENTITY") in data:
+    declared, codec = _declared_codec(data)
+    if codec in ("latin-1", "iso8859-1"):
+        codec = "cp1252"
+    try:
+        text, used = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        text, used = None, ""
+        if codec and not codec.startswith(("utf", "ascii")):
+            try:
+                text, used = data.decode(codec), codec
+            except (UnicodeDecodeError, LookupError):
+                pass
+        if text is None:
+            text, used = decode(data)
+    declared_as = (codec or declared or "utf-8").lower()
+    agrees = data.isascii() or used == declared_as or (used == "utf-8" and declared_as in ("utf-8", "ascii")) or (
+        used.startswith("cp1252") and declared_as == "cp1252")
+    note = "" if agrees else f"declared {declared or 'no encoding (UTF-8)'}, read as {used}"
+    return text, note
+
+
+def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetReport]:
+    """Read every worksheet of an Excel 2003 XML spreadsheet as a sheet.
+
+    The bytes are decoded here (:func:`decode_xml`) and parsed as text, so the declaration's
+    encoding, often wrong, is not the parser's to trust.
+    """
+    text, note = decode_xml(data)
+    # Judged on the decoded text: in UTF-16 bytes the guard would find nothing.
+    if "<!DOCTYPE" in text[:4096] or "<!ENTITY" in text:
         raise SubmissionRejected("Excel 2003 XML spreadsheet that declares XML entities (<!DOCTYPE>), "
                                  "which spreadsheets never need; ask the office to save it as .xlsx")
     try:
-        root = ElementTree.fromstring(data)
+        root = ElementTree.fromstring(text)
     except ElementTree.ParseError as error:
         raise SubmissionRejected(f"corrupt Excel 2003 XML spreadsheet ({error})") from None
     overrides = office.reader.column_mapping or None
@@ -110,4 +165,8 @@ def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetRep
         results.append(read_sheet(sheet, rows, render_text, numbers.__getitem__, overrides, merged=merges))
     if not results:
         raise SubmissionRejected("Excel 2003 XML spreadsheet without a worksheet")
+    if note:
+        for result in results:
+            report = result.report if isinstance(result, TableRows) else result
+            report.note = "; ".join(filter(None, [note, report.note]))
     return results
