@@ -566,13 +566,45 @@ _ACRONYMS = frozenset(
 _LOWER_WORDS = frozenset({"dan", "di", "dari", "ke", "untuk", "pada", "dengan", "atau", "yang"})
 
 
+# Clerks' shortenings of the first word of a jabatan kerja ("Tk. Batu", "Tkg Besi Beton",
+# "Opr. Excavator"): the certificate's name writes the word out. Only the first word:
+# inside a title "Tk." is tingkat ("Ahli Tk. Muda").
+_JABATAN_HEAD = re.compile(r"^(?:(tk|tkg)|(opr|op))\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+# Spellings of one machine: Indonesian ekskavator / buldoser and English excavator /
+# bulldozer name the same jabatan kerja (DOMAIN writes Operator Excavator, Operator Bulldozer).
+_JABATAN_WORDS: dict[str, str] = {
+    **dict.fromkeys(("ekskavator", "exkavator", "eksavator", "excavator", "escavator", "exavator"), "Excavator"),
+    **dict.fromkeys(("buldoser", "bulldoser", "buldozer", "bulldozer"), "Bulldozer"),
+}
+_JABATAN_LAB = re.compile(r"\bLab\b\.?", re.IGNORECASE)
+# The level written after the name ("Operator Excavator (Jenjang 3)", "Tukang Batu - KKNI 2"):
+# standardize.levels reads it; the jabatan is the name without it.
+_JABATAN_LEVEL_TAIL = re.compile(
+    r"\s*[-\u2013,/]?\s*[(\[]?\s*(?:jenjang|jenj|kkni|level|lvl)\b[\s._\-:#]*(?:ke[\s\-]*)?"
+    r"(?:\d+|[ivx]+)\b\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _written_out_jabatan(text: str) -> str:
+    head = _JABATAN_HEAD.match(text)
+    if head:
+        text = ("Tukang " if head.group(1) else "Operator ") + text[head.end() :]
+    text = _JABATAN_LAB.sub("Laboratorium", text)
+    text = _JABATAN_LEVEL_TAIL.sub("", text) or text
+    return _WORD.sub(lambda m: _JABATAN_WORDS.get(m.group(0).lower(), m.group(0)), text)
+
+
 def clean_jabatan(raw: str | None) -> str | None:
     """Jabatan kerja: whitespace collapsed, title case, acronyms (K3, SMK3, K3L, QC...) upper case.
 
     In a mixed-case cell a word already written in capitals is kept as the office
     wrote it (it is an acronym); in an all-caps cell only known acronyms, Roman
     numerals and words with digits stay upper case. Function words ("dan", "di")
-    are lower case except at the start.
+    are lower case except at the start. A shortened first word is written out
+    ("Tk. Batu" -> "Tukang Batu", "Opr. Excavator" -> "Operator Excavator"), "Lab."
+    is Laboratorium, ekskavator / buldoser are Excavator / Bulldozer, and a level
+    written after the name ("(Jenjang 3)") is dropped, so one jabatan is one name.
 
     >>> clean_jabatan("AHLI K3 KONSTRUKSI")
     'Ahli K3 Konstruksi'
@@ -581,6 +613,7 @@ def clean_jabatan(raw: str | None) -> str | None:
     if text is None:
         return None
     mixed_case = text != text.upper()
+    text = _written_out_jabatan(text)
     first = True
 
     def fix(match: re.Match[str]) -> str:

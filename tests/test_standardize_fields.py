@@ -422,6 +422,32 @@ def test_clean_jabatan(raw, expected):
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        # one jabatan, one name: shortenings written out, spellings of one machine joined (were kept as written)
+        ("Tk. Batu", "Tukang Batu"),
+        ("TK BATU", "Tukang Batu"),
+        ("Tkg Besi Beton", "Tukang Besi Beton"),
+        ("Opr. Excavator", "Operator Excavator"),
+        ("Op. Excavator", "Operator Excavator"),
+        ("Operator Ekskavator", "Operator Excavator"),
+        ("OPERATOR BULDOSER", "Operator Bulldozer"),
+        ("Teknisi Lab. Beton", "Teknisi Laboratorium Beton"),
+        ("Operator Excavator (Jenjang 3)", "Operator Excavator"),
+        ("Tukang Batu - KKNI 2", "Tukang Batu"),
+        ("Juru Ukur Level III", "Juru Ukur"),
+        # "Tk." inside a title is tingkat; a number that is no labelled level stays
+        ("Ahli Tk. Muda Teknik Jalan", "Ahli Tk. Muda Teknik Jalan"),
+        ("Ahli K3 Konstruksi", "Ahli K3 Konstruksi"),
+        ("Tukang Kayu", "Tukang Kayu"),
+        ("Jenjang 3", "Jenjang 3"),
+    ],
+)
+def test_clean_jabatan_written_out(raw, expected):
+    assert clean_jabatan(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         ("SANGATTA", "Sangatta"),
         ("kutai  timur", "Kutai Timur"),
         ("TANAH GROGOT", "Tanah Grogot"),
