@@ -225,21 +225,59 @@ def test_registry_header_row_reaches_below_the_scan_window(tmp_path):
     path = tmp_path / "panjang.xlsx"
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Data")
-    for row in range(34):
+    for row in range(304):
         sheet.write(row, 0, f"catatan {row + 1}")
-    sheet.write_row(34, 0, ["Nama", "NIK"])
-    sheet.write_row(35, 0, ["Budi", "6408015203850012"])
+    sheet.write_row(304, 0, ["Nama", "NIK"])
+    sheet.write_row(305, 0, ["Budi", "6408015203850012"])
     book.close()
 
     rejected = read_submission(path, office())
     assert rejected.error == (
         "office kab-kutai-timur, file panjang.xlsx, sheet 'Data': no header row with a name or NIK column "
-        f"in the first 30 rows; {LOOKED_FOR}"
+        f"in the first 300 rows; {LOOKED_FOR}"
     )
-    submission = read_submission(path, office(header_row=35))
+    submission = read_submission(path, office(header_row=305))
     assert submission.error is None
-    assert records(submission) == [("Data", "36", "Budi", "6408015203850012")]
-    assert submission.sheets[0].header_row == 35
+    assert records(submission) == [("Data", "306", "Budi", "6408015203850012")]
+    assert submission.sheets[0].header_row == 305
+
+
+# A cover letter above the list: kop surat, nomor, lampiran, perihal, addressee, paragraphs.
+LETTER = [
+    "PEMERINTAH KABUPATEN KUTAI TIMUR", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG", "Jl. Soekarno Hatta No. 1 Sangatta",
+    None, "Nomor : 600/123/DPUPR/2025", "Lampiran : 1 (satu) berkas", "Perihal : Laporan Peserta Sertifikasi", None,
+    "Kepada Yth.", "Kepala Dinas PUPR-Pera Provinsi Kalimantan Timur", "di -", "Samarinda", None,
+    *(f"Dengan hormat, bersama ini kami sampaikan data peserta (paragraf {i})." for i in range(1, 18)),
+    None, "Demikian disampaikan, atas perhatiannya diucapkan terima kasih.", None,
+    "DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2025", None,
+]
+
+
+@pytest.mark.parametrize("preamble_rows", [len(LETTER), 120, 299])
+def test_a_header_below_a_long_preamble_is_found(tmp_path, preamble_rows):
+    """The header on row 36 below a letter (was: file rejected, no header in the first 30 rows),
+    and further down below a longer one, up to row 300."""
+    path = tmp_path / "surat_dan_lampiran.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Lampiran")
+    lines = LETTER + [f"catatan {i}" for i in range(preamble_rows - len(LETTER))]
+    for row, text in enumerate(lines):
+        sheet.write(row, 0, text)
+    top = len(lines)
+    sheet.write_row(top, 0, ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"])
+    sheet.write_row(top + 1, 0, [1, "Slamet Riyadi", "6408011203850001", "Tukang Batu", "2", "Kompeten"])
+    sheet.write_row(top + 2, 0, [2, "Joko Susilo", "6408022506900002", "Operator Excavator", "3", "Kompeten"])
+    sheet.write_row(top + 3, 0, [3, "Nur Aini", "6408035511880003", "Juru Ukur", "3", "Belum Kompeten"])
+    book.close()
+
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(submission, "source_row", "nama", "jenjang", "hasil") == [
+        (str(top + 2), "Slamet Riyadi", "2", "Kompeten"),
+        (str(top + 3), "Joko Susilo", "3", "Kompeten"),
+        (str(top + 4), "Nur Aini", "3", "Belum Kompeten"),
+    ]
+    assert submission.sheets[0].header_row == top + 1
 
 
 def test_hidden_sheet_is_read_and_noted(tmp_path):

@@ -426,7 +426,8 @@ No | NIK | Nama | Hasil | Jenjang
         "jenjang": ["3", "4", "2"],
         "hasil": [None, "K", "BK"],
     }
-    assert table.report.rows == 3 and table.report.skipped == {"blank": 2}
+    # "TAHAP II" alone on its row is a section row of the table above
+    assert table.report.rows == 3 and table.report.skipped == {"blank": 1, "section": 1}
     assert table.report.note == "another table below with its own header at row 6, read under that header"
 
 
@@ -523,3 +524,114 @@ No | NAMA PESERTA (SESUAI KTP) | NIK (16 digit) | Jenis Kelamin (L/P) | Nomor Se
     assert (header.first_row, header.last_row) == (0, 0)
     assert header.texts == {"nama": "NAMA PESERTA (SESUAI KTP)", "nik": "NIK (16 digit)",
                             "jenis_kelamin": "Jenis Kelamin (L/P)", "nomor_sertifikat": "Nomor Sertifikat SKK"}
+
+
+# --- rows that continue the person above, section rows ------------------------------------------
+
+SAME_AS_ABOVE = """
+No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | Belum Kompeten
+ | | | Tukang Besi Beton | 2 | Kompeten
+2 | Joko Susilo | 6408022506900002 | Operator Excavator | 3 | Kompeten
+ | | | Operator Bulldozer | 3 | Kompeten
+ | | | Mandor | 4 | Kompeten
+3 | Rahmat Hidayat | 6408030101800004 | Tukang Kayu | 1 | Kompeten
+ | " | " | Tukang Batu | 2 | Kompeten
+4 | Yusuf Maulana | 6408031507950005 | Tukang Kayu | 1 | Kompeten
+ | idem | idem | Tukang Batu | " | "
+5 | Ahmad Fauzi | 6408030808870006 | Tukang Kayu | 1 | Kompeten
+5.a | s.d.a. | | Tukang Batu | 2 | Kompeten
+6 | Dewi Lestari | 6408036304920007 | Juru Ukur | 3 | Kompeten
+b | Dewi Lestari | | Mandor | 4 | Kompeten
+"""
+
+
+def test_a_row_without_its_own_name_and_nik_is_the_next_certificate_of_the_person_above():
+    """Blank, ditto, idem, s.d.a. or the name repeated without a NIK, under a person (was: 7 rows
+    without identity, quarantined, and the ditto marks read as a name and a NIK)."""
+    rows = rows_of(SAME_AS_ABOVE)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    people = ["Slamet Riyadi"] * 2 + ["Joko Susilo"] * 3 + ["Rahmat Hidayat"] * 2 + ["Yusuf Maulana"] * 2 + [
+        "Ahmad Fauzi"] * 2 + ["Dewi Lestari"] * 2
+    niks = {"Slamet Riyadi": "6408011203850001", "Joko Susilo": "6408022506900002", "Rahmat Hidayat": "6408030101800004",
+            "Yusuf Maulana": "6408031507950005", "Ahmad Fauzi": "6408030808870006", "Dewi Lestari": "6408036304920007"}
+    assert table.columns["nama"] == people
+    assert table.columns["nik"] == [niks[name] for name in people]
+    assert table.columns["jenjang"] == ["2", "2", "3", "3", "4", "1", "2", "1", "1", "1", "2", "3", "4"]
+    assert table.columns["hasil"] == ["Belum Kompeten"] + ["Kompeten"] * 12
+    assert table.report.note == ("7 rows without their own name and NIK (blank or ditto) read as the next "
+                                 "certificate of the person above")
+
+
+@pytest.mark.parametrize(
+    "body, nama, nik",
+    [
+        # a row with its own number is another participant whose name and NIK are missing
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n2 | | | Tukang Batu | 2 | K",
+         ["Budi", None], ["6408015203850012", None]),
+        # a blank row between: no continuation
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n | | | | |\n | | | Tukang Batu | 2 | K",
+         ["Budi", None], ["6408015203850012", None]),
+        # a "-" is a missing value, not a ditto mark
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n | - | - | Tukang Batu | 2 | K",
+         ["Budi", "-"], ["6408015203850012", "-"]),
+        # a namesake with a NIK of their own
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n2 | Budi | 6408011203850014 | Tukang Batu | 2 | K",
+         ["Budi", "Budi"], ["6408015203850012", "6408011203850014"]),
+        # a ditto mark on the first row has nothing above to stand for
+        ('1 | " | 6408015203850012 | Mandor | 4 | K', ['"'], ["6408015203850012"]),
+    ],
+)
+def test_rows_that_do_not_continue_the_person_above(body, nama, nik):
+    rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n" + body)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert (table.columns["nama"], table.columns["nik"]) == (nama, nik)
+
+
+SECTIONS = """
+No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil
+ | KECAMATAN SANGATTA UTARA | | | |
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | Kompeten
+A | KECAMATAN BENGALON | | | |
+1 | Nur Aini | 6408035511880003 | Juru Ukur | 3 | Kompeten
+ | Jabatan: Operator Excavator | | | |
+1 | Rahmat Hidayat | 6408030101800004 | | 3 | Kompeten
+2 | Yusuf Maulana | 6408031507950005 | | 3 | Belum Kompeten
+II | Kec. Rantau Pulung | | | |
+1 | Ahmad Fauzi | 6408030808870006 | Mandor | 4 | Kompeten
+ | Sub Jumlah | | | | 1
+ | Jenjang 3 - Operator | | | |
+1 | Dedi Kurniawan | 6408031010910007 | Operator Crane | | Kompeten
+ | TAHAP II | | | |
+1 | Bulan Sari | 6408036304920008 | Operator Crane | | Kompeten
+"""
+
+
+def test_section_rows_are_no_participants_and_give_their_value_to_the_rows_below():
+    """District, occupation, level and batch written as one line inside the table (was: 6 rows read
+    as participants named "KECAMATAN ...", and the occupation and level of the rows below lost)."""
+    rows = rows_of(SECTIONS)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == [3, 5, 7, 8, 10, 13, 15]
+    assert table.columns["nama"] == ["Slamet Riyadi", "Nur Aini", "Rahmat Hidayat", "Yusuf Maulana", "Ahmad Fauzi",
+                                     "Dedi Kurniawan", "Bulan Sari"]
+    assert table.columns["jabatan_kerja"] == ["Tukang Batu", "Juru Ukur", "Operator Excavator", "Operator Excavator",
+                                              "Mandor", "Operator Crane", "Operator Crane"]
+    assert table.columns["jenjang"] == ["2", "3", "3", "3", "4", "3 - Operator", "3 - Operator"]
+    assert table.columns["program"] == [None] * 6 + ["TAHAP II"]
+    assert table.report.skipped == {"section": 6, "total": 1}
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "1 | Bulan Sari | | | |",  # a participant without a NIK whose name is no label
+        "1 | Desa | | | |",  # a label alone names no group
+        "1 | Kota Samarinda | 6408031010910007 | | |",  # a NIK: a participant
+        "1 | Kecamatan Bengalon | | Mandor | 4 | K",  # values beside it: a participant row
+    ],
+)
+def test_rows_that_are_no_section(cells):
+    rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n" + cells)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == [2]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from sources.readers.table import (
+    DEEP_SCAN_ROWS,
     EXACT_DOUBLE_LIMIT,
     render_float,
     HeaderNotFound,
@@ -201,10 +202,10 @@ def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | Sh
     if not rows or empty:
         return SheetReport(name, None, {}, 0, {}, note=f"{prefix}empty sheet")
 
-    scan_to = max(31, (header_row or 0) + 1)
+    scan_to = max(DEEP_SCAN_ROWS + 1, (header_row or 0) + 1)
     head = [[render_cell(cell) for cell in row] for row in rows[:scan_to]]
     try:
-        header = find_header(head, overrides, header_row - 1 if header_row else None)
+        header = find_header(head, overrides, header_row - 1 if header_row else None, scan_rows=DEEP_SCAN_ROWS)
     except HeaderNotFound as reason:
         # the top rows still say whose file it is, even when no header is recognised
         return SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))

@@ -20,6 +20,9 @@ from sources import headers
 from sources.formats import SubmissionRejected
 
 SCAN_ROWS = 30  # header must start within this many rows unless the registry says where it is
+# Workbooks: a cover letter or a long preamble above the list pushes the header far down
+# (nomor, lampiran, perihal, the letter's paragraphs); a header below this is not looked for.
+DEEP_SCAN_ROWS = 300
 
 Render = Callable[[object], "str | None"]
 
@@ -291,7 +294,9 @@ def find_header(
             if pair is not None:
                 return pair.header(i - 1, i)
         return single.header(i, i)
-    raise HeaderNotFound(f"no header row with a name or NIK column in the first {scan_rows} rows")
+    # A sheet shorter than the window was looked at whole; the message keeps the usual 30 for it.
+    looked = min(scan_rows, max(SCAN_ROWS, len(rows)))
+    raise HeaderNotFound(f"no header row with a name or NIK column in the first {looked} rows")
 
 
 # --- row classification -----------------------------------------------------------------------
@@ -303,12 +308,12 @@ _FOOTER = re.compile(
     r"|\bnip\b\s*[.:]|\bnip\s+\d|(?<![a-z])a\.\s?n\.|\bplt\.|\bplh\.",
     re.IGNORECASE,
 )
-_TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*(?:total|jumlah)|grand\s+total)\b", re.IGNORECASE)
 # A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta"; with its unit it
 # is never a NIK, whichever column it lands in.
 _COUNT = re.compile(r"^\s*\d[\d.,]*\s*(?:orang|org|peserta|pekerja|people|persons?)?\s*$", re.IGNORECASE)
 _COUNT_WITH_UNIT = re.compile(r"^\s*\d[\d.,]*\s*(?:orang|org|peserta|pekerja|people|persons?)\s*$", re.IGNORECASE)
-_TOTAL_CELL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|total|sub\s*-?\s*total|grand\s+total)\b", re.IGNORECASE)
+_TOTAL_CELL = re.compile(r"(?:^|\x1f)\s*(?:jumlah|total|sub\s*-?\s*(?:total|jumlah)|grand\s+total)\b", re.IGNORECASE)
 # The place-and-date line that opens a signature block: "Sangatta, 15 Desember 2025".
 _PLACE_DATE = re.compile(
     r"[^\W\d_][\w .'-]{1,40},\s*(?:\d{1,2}\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|september"
@@ -427,7 +432,8 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     if render_column is None:
         render_column = lambda column: [render(v) for v in column]  # noqa: E731
     rendered = _render_mapped_columns(data, [header.columns[c] for c in canonicals], render_column)
-    keep, skipped, below = _classify_rows(data, rendered, canonicals, render, overrides, header.columns)
+    sections: list[tuple[int, str | None, str]] = []
+    keep, skipped, below = _classify_rows(data, rendered, canonicals, render, overrides, header.columns, sections)
     if len(keep) == len(rendered[0]):
         columns = rendered
     else:
@@ -438,6 +444,15 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
+    _carry_sections(values, keep, sections)
+    numbering = _numbering_column(rows, header, render)
+    continued = _fill_from_above(
+        values, keep,
+        lambda i: render(data[i][numbering]) if numbering is not None and numbering < len(data[i]) else None,
+    )
+    if continued:
+        report.note = "; ".join(filter(None, [report.note, f"{continued} rows without their own name and NIK "
+                                              "(blank or ditto) read as the next certificate of the person above"]))
     if headers.HASIL in header.weak and only_numbers(values[headers.HASIL]):
         # A plain Keterangan or Status column of numbers is a tally or a status code (attendance
         # ticks "1", a record status), never an assessment result.
@@ -445,6 +460,88 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
         report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} holds only "
                                               "numbers: no assessment result read from it"]))
     return TableRows(values, source_rows, report), below
+
+
+def _carry_sections(values: dict[str, list[str | None]], keep: list[int],
+                    sections: list[tuple[int, str | None, str]]) -> None:
+    """Give the rows below a section row its value ("Jabatan: Tukang Batu" -> jabatan_kerja) where
+    their own cell is empty, up to the next section row naming the same column."""
+    carried = sorted(section for section in sections if section[1] is not None)
+    if not carried:
+        return
+    current: dict[str, str] = {}
+    pending = iter(carried)
+    section = next(pending, None)
+    n = len(keep)
+    for k, i in enumerate(keep):
+        while section is not None and section[0] < i:
+            current[section[1]] = section[2]
+            section = next(pending, None)
+        for column, value in current.items():
+            cells = values.setdefault(column, [None] * n)
+            if cells[k] is None:
+                cells[k] = value
+
+
+# What clerks write for "same as above": ditto marks, "idem", "s.d.a." (sama dengan atas), "dto".
+_DITTO = frozenset(form for word in ('"', "''", '""', "\u201d", "\u201c", "\u201d\u201d", "\u3003", ",,", "idem", "sda",
+                                     "s.d.a", "s.d.a.", "s/d/a", "dto", "dto.", "ditto", "-do-", "do")
+                   for form in (word, word.upper(), word.title()))
+_OWN_NUMBER = re.compile(r"\d{1,5}\.?")
+_NUMBERING_HEADERS = frozenset({"no", "no urut", "nomor urut", "nomor", "nmr", "urut"})
+
+
+def _numbering_column(rows, header: Header, render: Render) -> int | None:
+    """The column of the row numbers ("No", "No. Urut"), which no canonical column takes."""
+    mapped = set(header.columns.values())
+    for row in rows[header.first_row: header.last_row + 1]:
+        for j, cell in enumerate(row):
+            if j not in mapped and headers.normalize_header(render(cell)) in _NUMBERING_HEADERS:
+                return j
+    return None
+
+
+def _fill_from_above(values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]) -> int:
+    """Read "same as above" as the row above's values, in place; the number of rows that continue a person.
+
+    A row right below a participant without a name and NIK of its own (both blank or ditto, or the
+    name repeated with the NIK blank) is that person's next certificate when it carries no row
+    number of its own (a sub-number "1.a" or "b" is the person's): every person column it leaves
+    blank takes the value above. Then a ditto mark in any column takes the value above. Rows
+    separated by a blank, total or section row never continue each other.
+    """
+    n = len(keep)
+    nama, nik = values.get(headers.NAMA), values.get(headers.NIK)
+    continued = 0
+    if n > 1 and (nama is not None or nik is not None):
+        nama = nama or [None] * n
+        nik = nik or [None] * n
+        person = [values[c] for c in headers.PERSON_COLUMNS if c in values]
+        ditto = _DITTO
+        # Only a row without a NIK of its own can continue the person above.
+        for k in [k for k in range(1, n) if nik[k] is None or nik[k] in ditto]:
+            if keep[k - 1] != keep[k] - 1:
+                continue
+            name, number = nama[k], nik[k]
+            if number is not None and number not in _DITTO:
+                continue
+            if name is not None and name not in _DITTO and (name != nama[k - 1] or number is not None):
+                continue
+            if name is None and number is None:
+                own = number_of(keep[k])
+                if own is not None and _OWN_NUMBER.fullmatch(own):
+                    continue
+            for cells in person:
+                if cells[k] is None or cells[k] in _DITTO:
+                    cells[k] = cells[k - 1]
+            continued += 1
+    for cells in values.values():
+        if _DITTO.isdisjoint(cells):
+            continue
+        for k in range(1, n):
+            if cells[k] in _DITTO and keep[k - 1] == keep[k] - 1:
+                cells[k] = cells[k - 1]
+    return continued
 
 
 def only_numbers(values: list[str | None]) -> bool:
@@ -517,6 +614,7 @@ def _classify_rows(
     render: Render,
     overrides: Mapping[str, str] | None,
     columns: dict[str, int],
+    sections: list[tuple[int, str | None, str]] | None = None,
 ) -> tuple[list[int], dict[str, int], tuple[_Resolution, int, int] | None]:
     """Positions in ``data`` of the participant rows, the other rows counted by skip reason,
     and where another table's header starts below, if one does (see :func:`_another_header`).
@@ -525,7 +623,8 @@ def _classify_rows(
     below it count as "footer", unless the header is printed again further down (the
     next page of a printed report, the next batch under the same header): its rows
     are read again from there. A header of other columns ends the table too: the rows
-    below it are the next table's.
+    below it are the next table's. Section rows ("KECAMATAN X", "Jabatan: Tukang Batu")
+    are skipped and appended to ``sections`` as (position, column, value) (see :func:`_section`).
     """
     nik_at = canonicals.index(headers.NIK) if headers.NIK in canonicals else None
     nama_at = canonicals.index(headers.NAMA) if headers.NAMA in canonicals else None
@@ -533,6 +632,8 @@ def _classify_rows(
     keep: list[int] = []
     skipped: dict[str, int] = {}
     in_footer = False
+    if sections is None:
+        sections = []
     has_digit = _DIGIT.search
     for i, vals in enumerate(zip(*rendered)):
         nik = vals[nik_at] if nik_at is not None else None
@@ -561,6 +662,8 @@ def _classify_rows(
                 if below is not None:
                     return keep, skipped, below
             elif reason is not None:
+                if reason == "section":
+                    sections.append((i, *_section([t for t in (render(c) for c in data[i]) if t is not None])))
                 skipped[reason] = skipped.get(reason, 0) + 1
                 continue
         if vals.count(None) == width:
@@ -661,8 +764,50 @@ def standalone_year(text: str | None) -> str | None:
     return bare.pop() if len(bare) == 1 else None
 
 
+# A label that opens a group of rows written as one line inside the table ("KECAMATAN BENGALON",
+# "Jabatan: Tukang Batu", "II. Kec. Rantau Pulung", "Jenjang 3 - Operator"): the group's place,
+# occupation, level or batch. The column a label's value carries to the rows below, if any.
+_SECTION_LABELS: dict[str, str | None] = {
+    **dict.fromkeys(("kecamatan", "kec", "kelurahan", "kel", "desa", "distrik", "kabupaten", "kab", "kota",
+                     "wilayah", "lokasi", "tempat uji", "tuk", "kelompok", "kelas", "periode", "skema",
+                     "bidang", "sub bidang", "subbidang", "klasifikasi", "sub klasifikasi", "subklasifikasi"), None),
+    **dict.fromkeys(("jabatan", "jabatan kerja"), headers.JABATAN_KERJA),
+    **dict.fromkeys(("jenjang", "jenjang kkni", "level", "kkni"), headers.JENJANG),
+    "kualifikasi": headers.KUALIFIKASI,
+    **dict.fromkeys(("tahap", "angkatan", "gelombang", "batch", "kegiatan", "paket"), headers.PROGRAM),
+    "tahun": headers.TAHUN,
+}
+_SECTION = re.compile(
+    r"(?:(?:[ivxlc]+|[a-z]|\d{1,3})[.)]\s*)?"  # its own ordinal: "II.", "A.", "1)"
+    r"(" + "|".join(sorted((re.escape(label).replace(r"\ ", r"\s+") for label in _SECTION_LABELS), key=len,
+                           reverse=True)) + r")\.?(?:\s*[:\-]\s*|\s+)(\S.*)",
+    re.IGNORECASE,
+)
+# The group's number or letter beside its label, in the No column: "A", "II", "1.", "(b)".
+_ORDINAL = re.compile(r"\(?(?:[ivxlc]+|[a-z]|\d{1,3})[.)]?\)?", re.IGNORECASE)
+
+
+def _section(cells: list[str]) -> tuple[str | None, str] | None:
+    """(column the label's value carries to the rows below or None, value) for a section row, else None.
+
+    A section row holds one labelled text and at most its ordinal; a participant row has more.
+    """
+    texts = [cell for cell in cells if not _ORDINAL.fullmatch(cell)]
+    if len(texts) != 1 or len(cells) > 2:
+        return None
+    match = _SECTION.fullmatch(texts[0].strip())
+    if match is None:
+        return None
+    label = " ".join(match.group(1).casefold().split())
+    column = _SECTION_LABELS.get(label)
+    # A batch is named by its label and number together ("Tahap II"), a level or an occupation by the value.
+    value = texts[0].strip()[match.start(1):] if column == headers.PROGRAM else match.group(2).strip()
+    return column, value
+
+
 def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
-    """footer / total / header_repeat / column_numbers / header_like for a row without a NIK, else None."""
+    """footer / total / section / header_repeat / column_numbers / header_like for a row without a NIK,
+    else None."""
     cells = [text for text in (render(c) for c in row) if text is not None]
     if not cells:
         return None
@@ -681,6 +826,8 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
                 nik is None or _TOTAL.match(nik) or (nik.isdigit() and len(nik) <= 5) or _COUNT_WITH_UNIT.match(nik)
             ):
                 return "total"
+        if _section(cells) is not None:
+            return "section"
     overrides = dict(overrides) if overrides else None
     named = [headers.canonical_column(value, overrides) if value else None for value in vals]
     repeated = sum(1 for column, canonical in zip(named, canonicals) if column == canonical)
