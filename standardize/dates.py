@@ -215,6 +215,43 @@ _WEEKDAY = re.compile(
 )
 
 
+# Words before a date in certificate cells: "s.d. 12-05-2030", "Berlaku s/d 12 Mei 2030",
+# "sampai dengan ...", "Tgl. 12-05-2025"; and a remark in brackets after it ("(5 thn)").
+_DATE_LEAD = re.compile(
+    r"^(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until|tgl\b\.?|tanggal)?\s*[:.]?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_DATE_REMARK = re.compile(r"\s*\([^()]*\)$")
+# Between the two dates of a period: "12-05-2025 s/d 12-05-2030", "12/05/2025 - 12/05/2030".
+_DATE_RANGE = re.compile(
+    r"\s+(?:s\s*[./]?\s*d\b\.?|sd\b\.?|sampai(?:\s+dengan)?|hingga|to|until)\s+|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*",
+    re.IGNORECASE,
+)
+
+
+def parse_date_span(
+    raw: str | None, date_order: str = "dmy", reference_year: int = 2026
+) -> tuple[date | None, date | None]:
+    """First and last date of a cell: the one date twice, or both ends of a period.
+
+    A certificate's "Masa Berlaku" is often written as its period, "12-05-2025 s/d
+    12-05-2030": the issue date is its start, the expiry its end. A cell that is
+    not exactly two readable dates around a range word is read as one date.
+
+    >>> parse_date_span("12-05-2025 s/d 11-05-2030")
+    (datetime.date(2025, 5, 12), datetime.date(2030, 5, 11))
+    """
+    if raw is None:
+        return None, None
+    parts = _DATE_RANGE.split(raw.strip())
+    if len(parts) == 2:
+        first, last = (parse_date(part, date_order, reference_year) for part in parts)
+        if first is not None and last is not None:
+            return first, last
+    single = parse_date(raw, date_order, reference_year)
+    return single, single
+
+
 def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2026) -> date | None:
     """Parse one date cell; ``None`` when it is blank or cannot be read.
 
@@ -228,7 +265,12 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     """
     if raw is None:
         return None
-    text = _WEEKDAY.sub("", raw.strip().strip(_DATE_NOISE).rstrip(".,;").strip())
+    text = raw.strip().strip(_DATE_NOISE)
+    if text[:1].isalpha():
+        text = _DATE_LEAD.sub("", text)
+    if text[-1:] == ")":
+        text = _DATE_REMARK.sub("", text)
+    text = _WEEKDAY.sub("", text.rstrip(".,;").strip())
     if not text:
         return None
 
@@ -359,7 +401,10 @@ def _named_month_date(day: str, month_name: str, year: str, reference_year: int)
 # Where the date part of a birth cell starts: the first digit, or a month name
 # directly followed by a day number ("Maret 12, 1985").
 _FIRST_DIGIT = re.compile(r"\d")
-_SEPARATORS = " \t,;/\\-.:"
+_SEPARATORS = " \t,;/\\-.:()"
+# The label of the date left at the end of the place: "Sangatta, Tgl 12-03-1985".
+_PLACE_TAIL = re.compile(r"[\s,;/]*\b(?:tgl\.?|tanggal|lahir|tgl\.?\s*lahir|tanggal\s+lahir)$", re.IGNORECASE)
+_DATE_THEN_PLACE = re.compile(r"^([^,;]*\d[^,;]*)[,;]\s*([^\W\d_][^\d]*)$")
 
 
 def split_birth(raw: str | None) -> tuple[str | None, str | None]:
@@ -378,12 +423,18 @@ def split_birth(raw: str | None) -> tuple[str | None, str | None]:
     match = _FIRST_DIGIT.search(text)
     if match is None:
         return (text.strip(_SEPARATORS) or None), None
+    if match.start() == 0:
+        # The date first, the place after a comma: "12-03-1985, Samarinda".
+        date_first = _DATE_THEN_PLACE.match(text)
+        if date_first:
+            return date_first.group(2).strip(_SEPARATORS) or None, date_first.group(1).strip(_SEPARATORS) or None
     place, when = text[: match.start()], text[match.start() :]
     words = place.rstrip(_SEPARATORS).split(" ")
     if words[-1].rstrip(".").lower() in MONTHS:
         # "Maret 12, 1985" puts the month first; it belongs to the date.
         when = f"{words[-1]} {when}"
         place = " ".join(words[:-1])
+    place = _PLACE_TAIL.sub("", place.strip(_SEPARATORS))
     return (place.strip(_SEPARATORS) or None), (when.strip(_SEPARATORS) or None)
 
 

@@ -45,7 +45,7 @@ from sources.headers import (
 )
 from standardize import nik as nik_module
 from standardize.date_order import infer_date_orders
-from standardize.dates import parse_date, split_birth
+from standardize.dates import parse_date, parse_date_span, split_birth
 from standardize.fields import (
     as_arrow_text,
     certificate_issued_without_number,
@@ -244,13 +244,22 @@ def _texts(per_distinct: Any, codes: np.ndarray) -> pd.api.extensions.ExtensionA
 # --- per-value wrappers that also tell "unreadable" --------------------------------
 
 
-def _dated(date_order: str, reference_year: int) -> Callable[[str | None], tuple[date | None, bool, bool]]:
-    """Parser returning ``(date, given, unreadable)`` for one date cell."""
+def _dated(
+    date_order: str, reference_year: int, end: int | None = None
+) -> Callable[[str | None], tuple[date | None, bool, bool]]:
+    """Parser returning ``(date, given, unreadable)`` for one date cell.
+
+    ``end`` 0 or 1 reads a period ("12-05-2025 s/d 12-05-2030") as its start or its
+    end: an issue date is a validity period's start, an expiry its end.
+    """
 
     def parse(raw: str | None) -> tuple[date | None, bool, bool]:
         if is_blank(raw) or is_pending(raw):
             return None, False, False
-        parsed = parse_date(raw, date_order, reference_year)
+        if end is None:
+            parsed = parse_date(raw, date_order, reference_year)
+        else:
+            parsed = parse_date_span(raw, date_order, reference_year)[end]
         return parsed, True, parsed is None
 
     return parse
@@ -572,11 +581,11 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     births, birth_codes = _births(column, date_order, reference_year)
     sexes = column[JENIS_KELAMIN].map(_unreadable(parse_jenis_kelamin))
     sex_codes = _pria_wanita_sheets(raw, column[JENIS_KELAMIN], sexes)
-    terbits = column[TANGGAL_TERBIT].map(_dated(date_order, reference_year))
+    terbits = column[TANGGAL_TERBIT].map(_dated(date_order, reference_year, end=0))
     tanggal_terbit = _dates([t[0] for t in terbits], column[TANGGAL_TERBIT].codes)
     # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
     # 1930: its century pivot is ten years later than for birth and issue dates.
-    berlakus = column[MASA_BERLAKU].map(_dated(date_order, reference_year + 10))
+    berlakus = column[MASA_BERLAKU].map(_dated(date_order, reference_year + 10, end=1))
     levels, level_codes = _levels(column)
     tahuns = column[TAHUN].map(_unreadable(parse_tahun))
     return _Parsed(

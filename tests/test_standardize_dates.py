@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from standardize.dates import local_date_of_timestamp, parse_birth, parse_date, split_birth
+from standardize.dates import local_date_of_timestamp, parse_birth, parse_date, parse_date_span, split_birth
 
 D = date(1985, 3, 12)
 
@@ -260,3 +260,66 @@ def test_timestamps_give_the_indonesian_calendar_date(raw, expected):
 @pytest.mark.parametrize("raw", ["1985-03-12", "12/03/1985", "12 Maret 1985", "31118", "12031985", "Sangatta"])
 def test_local_date_of_timestamp_leaves_plain_dates_alone(raw):
     assert local_date_of_timestamp(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # the date first, the place after a comma (was: no place, date unreadable)
+        ("12-03-1985, Samarinda", ("Samarinda", "12-03-1985")),
+        ("12 Maret 1985, Kota Bangun", ("Kota Bangun", "12 Maret 1985")),
+        # the date in brackets, or its label left on the place (were "Sangatta (", "Sangatta, Tgl")
+        ("Sangatta (12-03-1985)", ("Sangatta", "12-03-1985")),
+        ("Sangatta, Tgl 12-03-1985", ("Sangatta", "12-03-1985")),
+        ("Sangatta, tgl. 12 Maret 1985", ("Sangatta", "12 Maret 1985")),
+        ("Sangatta Tanggal Lahir 12-03-1985", ("Sangatta", "12-03-1985")),
+        ("Sangatta, Kutai Timur, 12-03-1985", ("Sangatta, Kutai Timur", "12-03-1985")),
+    ],
+)
+def test_split_birth_date_first_and_labels(raw, expected):
+    assert split_birth(raw) == expected
+
+
+E = date(2030, 5, 11)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # words before a certificate date and a remark after it (were None)
+        ("s.d. 11-05-2030", E),
+        ("s/d 11 Mei 2030", E),
+        ("Berlaku s/d 11 Mei 2030", E),
+        ("sampai dengan 11-05-2030", E),
+        ("Sd. 11-05-2030", E),
+        ("Tgl. 11-05-2030", E),
+        ("11 Mei 2030 (5 thn)", E),
+        ("11-05-2030 (expired)", E),
+        # a period is no single date
+        ("12-05-2025 s/d 11-05-2030", None),
+        ("12/05/2025 - 11/05/2030", None),
+        ("11 - 05 - 2030", E),
+        ("Seumur hidup", None),
+        ("Sd", None),
+    ],
+)
+def test_parse_date_certificate_words(raw, expected):
+    assert parse_date(raw, "dmy", 2036) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("12-05-2025 s/d 11-05-2030", (date(2025, 5, 12), E)),
+        ("12/05/2025 - 11/05/2030", (date(2025, 5, 12), E)),
+        ("12 Mei 2025 \u2013 11 Mei 2030", (date(2025, 5, 12), E)),
+        ("2025-05-12 s.d. 2030-05-11", (date(2025, 5, 12), E)),
+        ("12-05-2025 sampai 11-05-2030", (date(2025, 5, 12), E)),
+        ("11 - 05 - 2030", (E, E)),
+        ("11-05-2030", (E, E)),
+        ("12-05-2025 s/d seumur hidup", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_parse_date_span(raw, expected):
+    assert parse_date_span(raw, "dmy", 2036) == expected

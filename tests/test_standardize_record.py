@@ -678,3 +678,12 @@ def test_a_nik_pasted_into_the_name(nama, nik, expected):
     result = standardize_submission(raw, reference_date=REFERENCE)
     row = records(result.rows)[0]
     assert (row["nama"], row["nik"], row["nik_status"]) == expected
+
+
+def test_a_validity_period_gives_issue_date_and_expiry():
+    """'Masa Berlaku: 12-05-2025 s/d 11-05-2030' in either certificate column (was unreadable in both)."""
+    period = "12-05-2025 s/d 11-05-2030"
+    raw = raw_frame([{"nama": "Budi", "nik": "6408011203900011", "jenjang": "5", "hasil": "K",
+                      "tanggal_terbit": period, "masa_berlaku": period}])
+    row = records(standardize_submission(raw, reference_date=REFERENCE).rows)[0]
+    assert (row["tanggal_terbit"], row["masa_berlaku"], row["flags"]) == (date(2025, 5, 12), date(2030, 5, 11), "")
