@@ -126,3 +126,40 @@ def test_object_of_objects_without_a_name_or_nik_field_is_no_page_of_columns(tmp
     # a tally per year and kualifikasi: neither records keyed by id nor columns of people
     submission = read(tmp_path, {"Operator": {"2024": 3, "2025": 5}, "Ahli": {"2024": 1}})
     assert submission.error is not None and "no list of records found" in submission.error
+
+
+# NIKs sent as JSON numbers. 9171011807710037 is odd: as a double (above 2**53) it is 9171011807710036.
+@pytest.mark.parametrize(
+    "niks, texts, note",
+    [
+        # pandas writes a NIK column with a missing value as float64: exact below 2**53, and a NIK ending
+        # in 0 is the NIK's own when others end in another digit (Excel would have cut every one)
+        ([6408011203850001.0, None, 6408011203850010.0], ["6408011203850001", None, "6408011203850010"], ""),
+        # every one ends in 0: Excel's 15 digits, as in a sheet
+        ([6408011203850000.0, 6472035507900000.0], ["6.40801120385000e+15", "6.47203550790000e+15"], ""),
+        # above 2**53 a float's 16th digit is the double's: the first 15 kept, cut, not rounded up
+        ([6408011203850001.0, 9171011807710036.0], ["6408011203850001", "9.17101180771003e+15"],
+         "NIKs above 2**53 written as JSON floats: their last digit is not the NIK's; first 15 digits kept"),
+        # an odd integer above 2**53 is no double: the writer kept integers, every one is exact
+        ([9171011807710037, 9171015103820004], ["9171011807710037", "9171015103820004"], ""),
+        # every integer above 2**53 even, as doubles are (JavaScript): first 15 digits; those below are exact
+        ([9171011807710036, 9171015103820004, 6408011203850001], ["9.17101180771003e+15", "9.17101510382000e+15",
+                                                                 "6408011203850001"],
+         "2 NIK(s) above 2**53 written as even JSON integers, as a double holds them: their last digit is not "
+         "the NIK's; first 15 digits kept"),
+        (["9171011807710037", 6408011203850000], ["9171011807710037", "6408011203850000"], ""),  # text, integer
+    ],
+    ids=["pandas-float64", "excel-cut-upstream", "float-above-2**53", "odd-integer-exact", "even-integers-doubles",
+         "text-and-integer"],
+)
+@pytest.mark.parametrize("shape", ["records", "google-sheets"])
+def test_nik_sent_as_a_json_number(tmp_path, shape, niks, texts, note):
+    names = ["Budi Santoso", "Siti Aminah", "Yohanes Wenda"][: len(niks)]
+    if shape == "records":
+        document = [{"nama": name, "nik": nik} for name, nik in zip(names, niks)]
+    else:
+        document = {"range": "Peserta!A1:B4", "majorDimension": "ROWS",
+                    "values": [["Nama", "NIK"], *([name, nik] for name, nik in zip(names, niks))]}
+    submission = read(tmp_path, document)
+    assert rows(submission, "nama", "nik") == list(zip(names, texts))
+    assert submission.sheets[0].note == note

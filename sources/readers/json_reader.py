@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from sources import headers
 from sources.readers.table import (
@@ -76,6 +77,58 @@ def render_value(value: object) -> str | None:
     if kind is float:
         return render_float(value)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_EXACT_DOUBLE = 2**53  # every whole number below it is exact as a double; above, only even ones (to 2**54)
+
+
+def _nik_size(value: object) -> bool:
+    kind = type(value)
+    return (kind is int or kind is float) and 1e15 <= value < 1e17 and value == value and float(value).is_integer()
+
+
+def nik_renderer(values) -> tuple[Callable[[object], str | None], str]:
+    """How to write the NIKs of one page's NIK fields, judged on all of them, and a note.
+
+    A NIK sent as a JSON number is read for what the page shows its writer did:
+
+    * a float (``6408011203850010.0``: pandas writes a column with a missing NIK as
+      float64) is exact below 2**53; one ending in 0 may still be Excel's 15 digits, unless
+      other NIKs of the page end in another digit: then the writer kept all 16 (Excel would
+      have cut every one) and the 0 is the NIK's own. Above 2**53 (every Papua NIK, 91-96)
+      a double holds only even numbers: the 16th digit is the double's, not the NIK's, so
+      only the first 15 are kept (cut, not rounded: the NIK's own first 15 digits but for
+      one ending in 9 rounded up), in the 15-digit form standardization reads as a NIK
+      with its last digit unknown;
+    * an integer is exact when the writer kept integers (Python, PHP, a database driver),
+      and the double's value when it went through one (JavaScript writes the double of
+      9171011807710037 as 9171011807710036): an odd integer above 2**53 shows integers
+      were kept; when every one above 2**53 is even, the page's integers there are
+      doubles too, and only their first 15 digits are kept.
+    """
+    numbers = [value for value in values if _nik_size(value)]
+    sixteen = any(int(value) % 10 for value in numbers if value < _EXACT_DOUBLE)
+    above = [value for value in numbers if type(value) is int and value >= _EXACT_DOUBLE]
+    doubled = bool(above) and not any(value % 2 for value in above)
+    notes = []
+    if doubled:
+        notes.append(f"{len(above)} NIK(s) above 2**53 written as even JSON integers, as a double holds them: "
+                     "their last digit is not the NIK's; first 15 digits kept")
+    if any(type(value) is float and value >= _EXACT_DOUBLE for value in numbers):
+        notes.append("NIKs above 2**53 written as JSON floats: their last digit is not the NIK's; first 15 digits kept")
+
+    def render(value: object) -> str | None:
+        if not _nik_size(value):
+            return render_value(value)
+        whole = int(value)
+        if whole >= _EXACT_DOUBLE and (type(value) is float or doubled):
+            digits = str(whole)
+            return f"{digits[0]}.{digits[1:15]}e+{len(digits) - 1}"
+        if type(value) is float and sixteen:
+            return str(whole)
+        return render_value(value)
+
+    return render, "; ".join(notes)
 
 
 def _object_lists(document: dict, depth: int = 0, where: str = "", overrides=None) -> list[tuple[str, list]]:
@@ -308,9 +361,9 @@ def _map_fields(paths, overrides) -> tuple[dict[str, list[tuple[str, ...]]], lis
     return mapping, notes
 
 
-def _first(fields: dict, paths: list[tuple[str, ...]]) -> str | None:
+def _first(fields: dict, paths: list[tuple[str, ...]], render=render_value) -> str | None:
     for path in paths:
-        value = render_value(fields.get(path))
+        value = render(fields.get(path))
         if value is not None:
             return value
     return None
@@ -362,9 +415,15 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
         notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}), "
                         "kept as the field _key; source_row is its position")
     canonicals = list(mapping)
+    nik_paths = mapping.get(headers.NIK, [])
+    render_nik, nik_note = nik_renderer(
+        fields.get(path) for _, _, fields in flat if fields is not None for path in nik_paths)
+    renders = [render_nik if column == headers.NIK else render_value for column in canonicals]
+    if nik_note:
+        notes.append(nik_note)
     tables = []
     for part, entries in _by_part(flat).items():
-        values, source_rows, skipped = _collect_rows(entries, [mapping[c] for c in canonicals])
+        values, source_rows, skipped = _collect_rows(entries, [mapping[c] for c in canonicals], renders)
         part_notes = list(notes)
         if headers.HASIL in mapping and _status_codes(mapping[headers.HASIL], values[canonicals.index(headers.HASIL)]):
             values[canonicals.index(headers.HASIL)] = [None] * len(source_rows)
@@ -503,7 +562,19 @@ def _read_arrays(
         return SheetReport(sheet, None, {}, 0, {}, note=f"records are arrays; {reason}",
                            title=leading_text(head, lambda v: v))
     row_number = (lambda i: i) if columns is not None else (lambda i: i + 1)
-    return extract_rows(records, header, render_value, row_number, sheet=sheet, overrides=overrides)
+    at = header.columns.get(headers.NIK)
+    note = ""
+    if at is not None:
+        cells = [record[at] if at < len(record) else None for record in records[header.last_row + 1:]]
+        render_nik, note = nik_renderer(cells)
+        if note or any(_nik_size(cell) for cell in cells):
+            records = [*records[: header.last_row + 1],
+                       *([*record[:at], render_nik(record[at]), *record[at + 1:]] if at < len(record) else record
+                         for record in records[header.last_row + 1:])]
+    table = extract_rows(records, header, render_value, row_number, sheet=sheet, overrides=overrides)
+    if note:
+        table.report.note = "; ".join(filter(None, [table.report.note, note]))
+    return table
 
 
 # A record may hold one person and a list of their certificates or assessments:
@@ -621,7 +692,7 @@ def _status_codes(paths: list[tuple[str, ...]], values: list[str | None]) -> boo
 
 
 def _collect_rows(
-    entries: list[tuple[int, dict | None]], paths: list[list[tuple[str, ...]]]
+    entries: list[tuple[int, dict | None]], paths: list[list[tuple[str, ...]]], renders: list | None = None
 ) -> tuple[list[list[str | None]], list[int], dict[str, int]]:
     """Column-wise values of the records that hold something, their 1-based record numbers, and skip counts."""
     values: list[list[str | None]] = [[] for _ in paths]
@@ -631,7 +702,7 @@ def _collect_rows(
         if fields is None:
             skipped["not_a_record"] = skipped.get("not_a_record", 0) + 1
             continue
-        row = [_first(fields, path) for path in paths]
+        row = [_first(fields, path, render) for path, render in zip(paths, renders or [render_value] * len(paths))]
         if row.count(None) == len(row):
             skipped["blank"] = skipped.get("blank", 0) + 1
             continue
