@@ -23,7 +23,10 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 # Cells that say "nothing here", compared lower-cased with whitespace collapsed.
 _BLANK_WORDS = frozenset(
-    {"", "n/a", "na", "null", "none", "nan", "nil", "tidak ada", "tdk ada", "belum ada", "kosong", "?"}
+    {"", "n/a", "na", "n.a.", "n.a", "null", "none", "nan", "nil", "tidak ada", "tdk ada", "belum ada", "kosong",
+     "(kosong)", "?", "\u2026", "..."}
+    # Excel's error values, left by a formula (a VLOOKUP that found nothing): no value written
+    | {"#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!", "#getting_data"}
 )
 _ONLY_DASHES = re.compile(r"^[\-\u2013\u2014_.\s]*$")
 

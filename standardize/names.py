@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from standardize.fields import as_arrow_text
+from standardize.fields import as_arrow_text, is_blank
 
 
 @dataclass(frozen=True)
@@ -214,6 +214,9 @@ def name_parts(raw: str | None) -> tuple[str | None, str | None]:
     """:func:`parse_name` as a plain ``(nama, gelar)`` tuple, for callers that run it a million times."""
     if raw is None:
         return None, None
+    if len(raw) <= _BLANK_NAME_MAX_LENGTH and is_blank(raw):
+        # also Excel's error values ("#N/A", "#REF!") and "(kosong)", before their marks are stripped
+        return None, None
     raw = strip_pasted(raw)
     for variant in _APOSTROPHE_VARIANTS:
         if variant in raw:
@@ -369,7 +372,9 @@ def parse_name_array(values: Sequence[str | None] | pa.Array) -> tuple[pd.api.ex
         # Few cells hold a pasted number or marks: clean those in Python, then as any other.
         cleaned = text.to_pylist()
         for position in noisy:
-            cleaned[position] = strip_pasted(cleaned[position])
+            cell = cleaned[position]
+            if not (len(cell) <= _BLANK_NAME_MAX_LENGTH and is_blank(cell)):
+                cleaned[position] = strip_pasted(cell)
         text = pa.array(cleaned, type=pa.string())
     vector = _vectorisable(text)
     rows = np.flatnonzero(vector)

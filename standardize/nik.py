@@ -41,7 +41,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reference import regions
-from standardize.fields import as_arrow_text
+from standardize.fields import as_arrow_text, is_blank
 
 VALID = "valid"
 MISSING = "missing"
@@ -71,6 +71,14 @@ _MISSING_WORDS = frozenset(
         "kosong",
         "belum punya",
         "tidak punya",
+        # Excel's error values, left by a formula that found nothing
+        "#n/a",
+        "#ref!",
+        "#value!",
+        "#div/0!",
+        "#name?",
+        "#null!",
+        "#num!",
     }
 )
 
@@ -186,6 +194,9 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
         return _classify_digits(raw)
 
     text = raw.strip(_STRIP_CHARS)
+    if is_blank(text):
+        # "-", "n/a", "N.A.", "(kosong)", Excel's "#N/A" / "#REF!": nothing written
+        return _MISSING_PARTS
     if text[:1] == "=":
         # Excel's text-formula wrapper in CSV exports: ="6408...", =6408..., "=""6408...""".
         text = text[1:].strip(_STRIP_CHARS)

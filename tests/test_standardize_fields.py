@@ -461,6 +461,14 @@ def test_clean_place(raw, expected):
 
 
 @pytest.mark.parametrize(
+    "raw", ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "N.A.", "(kosong)", "\u2026", "..."]
+)
+def test_excel_errors_and_placeholders_are_blank(raw):
+    # a formula that found nothing leaves an error value: nothing was written (were unreadable values)
+    assert is_blank(raw) is True
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         (None, True),

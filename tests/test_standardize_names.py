@@ -98,6 +98,11 @@ NAME_CASES = [
     ("Ma'ruf Amin", NameResult("Ma'ruf Amin", None)),
     ("Siti-Aisyah", NameResult("Siti-Aisyah", None)),
     ("3174011203850003", NameResult(None, None)),
+    # Excel's error values and other "nothing here" cells
+    ("#N/A", NameResult(None, None)),
+    ("#REF!", NameResult(None, None)),
+    ("N.A.", NameResult(None, None)),
+    ("(kosong)", NameResult(None, None)),
     # empty
     (None, NameResult(None, None)),
     ("", NameResult(None, None)),

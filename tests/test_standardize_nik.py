@@ -123,6 +123,12 @@ PARSE_CASES = [
     # a family card number says so: not the person's NIK
     (f"KK {NIK}", NikResult(None, "invalid", None)),
     (f"{NIK}/KK", NikResult(None, "invalid", None)),
+    # Excel's error values and other "nothing here" cells (#REF!, N.A. and the ellipsis were invalid)
+    ("#N/A", NikResult(None, "missing", None)),
+    ("#REF!", NikResult(None, "missing", None)),
+    ("N.A.", NikResult(None, "missing", None)),
+    ("(kosong)", NikResult(None, "missing", None)),
+    ("\u2026", NikResult(None, "missing", None)),
 ]
 
 
