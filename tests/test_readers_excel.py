@@ -485,3 +485,36 @@ def test_a_program_written_nik_column_keeps_every_digit(tmp_path):
     assert records(submission) == [("Peserta", "2", "Budi", "6408015203850012"),
                                    ("Peserta", "3", "Siti", "6408015203850010"),
                                    ("Peserta", "4", "Agus", "6408015203850023")]
+
+
+def test_two_tables_side_by_side_in_one_sheet(tmp_path):
+    """Tahap I in A-G, Tahap II in I-O (was: 4 of 6 rows read); each row keeps its own address."""
+    path = tmp_path / "tahap.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Peserta")
+    sheet.write("A1", "DAFTAR PESERTA SERTIFIKASI TENAGA AHLI TAHUN 2025")
+    sheet.merge_range("A3:G3", "TAHAP I")
+    sheet.merge_range("I3:O3", "TAHAP II")
+    header = ["No", "Nama Lengkap", "NIK", "L/P", "Jabatan Kerja", "Jenjang", "Hasil"]
+    sheet.write_row("A4", header)
+    sheet.write_row("I4", header)
+    sheet.write_row("A5", [1, "Andi Saputra", "6472011503880001", "L", "Ahli Muda Teknik Jalan", 7, "Kompeten"])
+    sheet.write_row("A6", [2, "Siti Rahmawati", "6472015208900002", "P", "Ahli Muda Teknik Jembatan", 7, "Kompeten"])
+    sheet.write_row("A7", [3, "Budi Hartono", "6471020101850003", "L", "Ahli Madya Teknik Jalan", 8, "Belum Kompeten"])
+    sheet.write_row("A8", [4, "Rudi Hermawan", "6402031012870004", "L", "Ahli K3 Konstruksi", 7, "Kompeten"])
+    sheet.write_row("I5", [1, "Dewi Lestari", "6408016304920005", "P", "Arsitek Muda", 7, "Kompeten"])
+    sheet.write_row("I6", [2, "Agus Salim", "6408011107800006", "L", "Ahli Madya Teknik Jembatan", 8, "Kompeten"])
+    book.close()
+
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(submission, "source_sheet", "source_row", "nama", "jenjang", "hasil", "tahun") == [
+        ("Peserta", "5", "Andi Saputra", "7", "Kompeten", "2025"),
+        ("Peserta", "6", "Siti Rahmawati", "7", "Kompeten", "2025"),
+        ("Peserta", "7", "Budi Hartono", "8", "Belum Kompeten", "2025"),
+        ("Peserta", "8", "Rudi Hermawan", "7", "Kompeten", "2025"),
+        ("Peserta [I:O]", "5", "Dewi Lestari", "7", "Kompeten", "2025"),
+        ("Peserta [I:O]", "6", "Agus Salim", "8", "Kompeten", "2025"),
+    ]
+    assert [s.note for s in submission.sheets] == [
+        "", "a table beside the one in sheet 'Peserta', in columns I to O"]

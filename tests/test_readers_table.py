@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from sources.headers import canonical_column
-from sources.readers.table import MAX_TABLES, HeaderNotFound, extract_rows, find_header, render_text
+from sources.readers.table import (
+    MAX_TABLES,
+    HeaderNotFound,
+    column_letters,
+    extract_rows,
+    extract_tables,
+    find_header,
+    render_text,
+)
 
 _ = None  # an empty cell, to keep the tables below readable
 
@@ -635,3 +643,61 @@ def test_rows_that_are_no_section(cells):
     rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n" + cells)
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.source_rows == [2]
+
+
+# --- tables side by side ------------------------------------------------------------------------
+
+SIDE_BY_SIDE = """
+DAFTAR PESERTA SERTIFIKASI TENAGA AHLI TAHUN 2025 | | | | | | | | | | | | |
+TAHAP I | | | | | | | TAHAP II | | | | | |
+No | Nama Lengkap | NIK | Jenjang | Hasil | Ket | | No | Nama Lengkap | NIK | Jenjang | Hasil | Ket
+1 | Andi Saputra | 6472011503880001 | 7 | Kompeten | | | 1 | Dewi Lestari | 6408016304920005 | 7 | Kompeten |
+2 | Siti Rahmawati | 6472015208900002 | 7 | Kompeten | | | 2 | Agus Salim | 6408011107800006 | 8 | Kompeten |
+3 | Budi Hartono | 6471020101850003 | 8 | Belum Kompeten | | | | | | | |
+"""
+
+# No blank column between them, the second in another column order and without Ket.
+SIDE_BY_SIDE_ADJACENT = """
+No | Nama | NIK | Jenjang | Hasil | No | NIK | Nama | Hasil | Jenjang
+1 | Andi Saputra | 6472011503880001 | 7 | K | 1 | 6408016304920005 | Dewi Lestari | K | 7
+2 | Siti Rahmawati | 6472015208900002 | 7 | K | | | | |
+"""
+
+
+@pytest.mark.parametrize(
+    "text, sheets, names, rows, jenjang",
+    [
+        (SIDE_BY_SIDE, ["Data", "Data", "Data", "Data [H:M]", "Data [H:M]"],
+         ["Andi Saputra", "Siti Rahmawati", "Budi Hartono", "Dewi Lestari", "Agus Salim"], [4, 5, 6, 4, 5],
+         ["7", "7", "8", "7", "8"]),
+        (SIDE_BY_SIDE_ADJACENT, ["Data", "Data", "Data [F:J]"], ["Andi Saputra", "Siti Rahmawati", "Dewi Lestari"],
+         [2, 3, 2], ["7", "7", "7"]),
+    ],
+)
+def test_tables_side_by_side_are_each_read(text, sheets, names, rows, jenjang):
+    """Tahap II beside Tahap I under one header row (was: the right table's rows not read, its
+    columns noted as duplicates): each read under its own header, named for its columns."""
+    grid = rows_of(text)
+    tables = extract_tables(grid, find_header(grid), render_text, lambda i: i + 1, sheet="Data")
+    assert [t.report.sheet for t in tables for _ in t.source_rows] == sheets
+    assert [name for t in tables for name in t.columns["nama"]] == names
+    assert [row for t in tables for row in t.source_rows] == rows
+    assert [level for t in tables for level in t.columns["jenjang"]] == jenjang
+    # one table for callers that take one: the same rows, one block below the other
+    stacked = extract_rows(grid, find_header(grid), render_text, lambda i: i + 1, sheet="Data")
+    assert stacked.columns["nama"] == names and stacked.source_rows == rows
+
+
+def test_a_second_identity_column_in_one_table_is_no_second_table():
+    rows = rows_of("""
+No | Nama | NIK | No. KTP | Jabatan Kerja | Jenjang
+1 | Andi Saputra | 6472011503880001 | 6472011503880001 | Ahli Muda Teknik Jalan | 7
+""")
+    header = find_header(rows)
+    assert header.blocks == ()
+    assert [t.columns["nama"] for t in extract_tables(rows, header, render_text, lambda i: i + 1)] == [["Andi Saputra"]]
+
+
+@pytest.mark.parametrize("index, letters", [(0, "A"), (7, "H"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
+def test_column_letters(index, letters):
+    assert column_letters(index) == letters

@@ -25,7 +25,7 @@ from sources.readers.table import (
     SheetReport,
     SubmissionRejected,
     TableRows,
-    extract_rows,
+    extract_tables,
     fill_merged_data,
     find_header,
     leading_text,
@@ -182,14 +182,15 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     with workbook:
         names, note = _pick_sheets(workbook, options.sheet)
         for name in names:
-            results.append(_read_sheet(workbook, name, options.header_row, overrides, name in hidden))
+            results += _read_sheet(workbook, name, options.header_row, overrides, name in hidden)
     for result in results if note else ():
         report = result.report if isinstance(result, TableRows) else result
         report.note = "; ".join(filter(None, [note, report.note]))
     return results
 
 
-def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | SheetReport:
+def _read_sheet(workbook, name, header_row, overrides, hidden) -> list[TableRows | SheetReport]:
+    """The sheet's tables (one, or several side by side), or a report saying why none was read."""
     prefix = "hidden sheet; " if hidden else ""
     try:
         sheet = workbook.get_sheet_by_name(name)
@@ -198,9 +199,9 @@ def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | Sh
         empty = sheet.start is None
         del sheet  # calamine's own copy of the cells: free it before rendering ours
     except Exception as error:
-        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}cannot read the sheet ({error})")
+        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}cannot read the sheet ({error})")]
     if not rows or empty:
-        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}empty sheet")
+        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}empty sheet")]
 
     scan_to = max(DEEP_SCAN_ROWS + 1, (header_row or 0) + 1)
     head = [[render_cell(cell) for cell in row] for row in rows[:scan_to]]
@@ -208,15 +209,15 @@ def _read_sheet(workbook, name, header_row, overrides, hidden) -> TableRows | Sh
         header = find_header(head, overrides, header_row - 1 if header_row else None, scan_rows=DEEP_SCAN_ROWS)
     except HeaderNotFound as reason:
         # the top rows still say whose file it is, even when no header is recognised
-        return SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))
+        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))]
 
     fill_merged_data(rows, merged, header.last_row + 1)
-    table = extract_rows(
+    tables = extract_tables(
         rows, header, render_cell, _excel_row, sheet=name, overrides=overrides, render_column=render_column
     )
-    if hidden:
+    for table in tables if hidden else ():
         table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
-    return table
+    return tables
 
 
 def _excel_row(index: int) -> int:

@@ -62,6 +62,9 @@ class Header:
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
     # Columns named only by a plain "Keterangan" / "Status" (headers.WEAK_VARIANTS).
     weak: frozenset[str] = frozenset()
+    # Tables side by side under one header row (Tahap I in A-H, Tahap II in J-Q): the column
+    # range [start, end) of each, left to right; empty for one table.
+    blocks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -106,10 +109,11 @@ class _Resolution:
     notes: list[str]
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
     weak: frozenset[str] = frozenset()
+    blocks: tuple[tuple[int, int], ...] = ()
 
     def header(self, first_row: int, last_row: int) -> Header:
         """The header these columns make, on rows ``first_row`` to ``last_row``."""
-        return Header(first_row, last_row, self.columns, self.texts, self.notes, self.marks, self.weak)
+        return Header(first_row, last_row, self.columns, self.texts, self.notes, self.marks, self.weak, self.blocks)
 
 
 # Sub-columns under a header that each stand for one value, marked with a tick.
@@ -142,6 +146,7 @@ def _resolve(
     notes: list[str] = []
     mapped = via_child = 0
     overrides = dict(overrides) if overrides else None
+    per_column: list[str | None] = [None] * width
     for j in range(width):
         c = child[j] if j < len(child) else None
         # The filled-in parent text only labels a column that has a child cell of its
@@ -161,6 +166,7 @@ def _resolve(
         if canonical is None:
             continue
         mapped += 1
+        per_column[j] = canonical
         text = f"{p} / {c}" if p and c else (c or p or "")
         if c and named_by == p and headers.normalize_header(c) in MARK_VALUES.get(canonical, {}):
             marks.setdefault(canonical, {})[MARK_VALUES[canonical][headers.normalize_header(c)]] = j
@@ -188,7 +194,39 @@ def _resolve(
         notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in by_value.values()))]
         texts[canonical] = " | ".join(mark_texts[canonical])
     weak = frozenset(canonical for canonical, is_weak in columns_weak.items() if is_weak)
-    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak)
+    blocks = _side_by_side(per_column, parent, child)
+    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak, blocks)
+
+
+def _side_by_side(per_column: list[str | None], parent, child) -> tuple[tuple[int, int], ...]:
+    """Column ranges of tables set side by side under one header row, or () for one table.
+
+    A second name or NIK column starts another table when the columns from there on repeat at
+    least two of the columns of the table to its left (Tahap II beside Tahap I, a district per
+    block); a lone second NIK-like column ("NIK" and "No. KTP" in one table) does not. The new
+    table takes the unmapped header cells right before it ("No"), back to a blank column.
+    """
+    starts = [0]
+    seen: set[str] = set()
+    for j, canonical in enumerate(per_column):
+        if canonical is None:
+            continue
+        if canonical in _REQUIRED and canonical in seen:
+            rest = {c for c in per_column[j:] if c is not None}
+            if len(rest & seen) >= 2:
+                start = j
+                while start - 1 > starts[-1] and per_column[start - 1] is None and _header_text(parent, child, start - 1):
+                    start -= 1
+                starts.append(start)
+                seen = set()
+        seen.add(canonical)
+    if len(starts) == 1:
+        return ()
+    return tuple(zip(starts, [*starts[1:], len(per_column)]))
+
+
+def _header_text(parent, child, j: int) -> bool:
+    return bool((j < len(child) and child[j]) or (parent is not None and j < len(parent) and parent[j]))
 
 
 def _qualifies(resolution: _Resolution) -> bool:
@@ -404,6 +442,13 @@ def extract_rows(
     column_numbers ("1 | 2 | 3" under the header) and header_repeat (the header
     printed again further down).
     """
+    if header.blocks:
+        # One table for callers that take one: the side-by-side ones below each other.
+        tables = extract_tables(rows, header, render, row_number, sheet, overrides, render_column)
+        stacked = tables[0]
+        for part in tables[1:]:
+            stacked = _stacked(stacked, part, part.report.note.split("; ")[0])
+        return stacked
     table: TableRows | None = None
     for number in range(1, MAX_TABLES + 1):  # one table after another down the sheet, each under its own header
         part, below = _extract_table(rows, header, render, row_number, sheet, overrides, render_column)
@@ -422,6 +467,57 @@ def extract_rows(
 
 
 MAX_TABLES = 100  # tables with their own header read from one sheet
+
+
+def extract_tables(
+    rows: Sequence[Sequence[object]],
+    header: Header,
+    render: Render,
+    row_number: Callable[[int], int],
+    sheet: str = "",
+    overrides: Mapping[str, str] | None = None,
+    render_column: Callable[[list], list[str | None]] | None = None,
+) -> list[TableRows]:
+    """:func:`extract_rows` for each table set side by side under ``header`` (:attr:`Header.blocks`).
+
+    Each is read on its own columns as a sheet of its own would be. The first keeps the sheet's
+    name; the others are named for their columns ("Peserta [J:Q]"), so that every participant
+    row keeps an address of its own (sheet and row) and no two rows share one.
+    """
+    if not header.blocks:
+        return [extract_rows(rows, header, render, row_number, sheet, overrides, render_column)]
+    title = title_text(rows[: header.first_row], render)
+    tables = []
+    for start, end in header.blocks:
+        # The columns left of the block stay as blanks, so column numbers in notes are the sheet's.
+        pad = [None] * start
+        part_rows = [pad + list(row[start:end]) for row in rows]
+        head = [[render(cell) for cell in row] for row in part_rows[header.first_row: header.last_row + 1]]
+        resolution = _resolve(head[0] if len(head) > 1 else None, head[-1], overrides)
+        if not _REQUIRED & resolution.columns.keys():
+            continue
+        resolution.blocks = ()
+        name = sheet if not tables else f"{sheet} [{column_letters(start)}:{column_letters(end - 1)}]"
+        part = extract_rows(part_rows, resolution.header(header.first_row, header.last_row), render, row_number,
+                            name, overrides, render_column)
+        # The sheet's title rows speak for every table in it, also where they sit above another one.
+        part.report.title = title
+        if tables:
+            part.report.note = "; ".join(filter(None, [f"a table beside the one in sheet {sheet!r}, "
+                                                       f"in columns {column_letters(start)} to "
+                                                       f"{column_letters(end - 1)}", part.report.note]))
+        tables.append(part)
+    return tables
+
+
+def column_letters(index: int) -> str:
+    """The spreadsheet letters of the 0-based column ``index``: 0 -> "A", 26 -> "AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _extract_table(rows, header: Header, render: Render, row_number, sheet, overrides, render_column):
@@ -565,7 +661,7 @@ def _another_header(data, i: int, columns: dict[str, int], render: Render, overr
     return single, i, 1
 
 
-def _stacked(above: TableRows, below: TableRows) -> TableRows:
+def _stacked(above: TableRows, below: TableRows, note: str | None = None) -> TableRows:
     """One sheet's two tables, one above the other, as one: every column of either, the rows of both."""
     n, m = len(above.source_rows), len(below.source_rows)
     columns = {c: above.columns.get(c, [None] * n) + below.columns.get(c, [None] * m)
@@ -574,7 +670,7 @@ def _stacked(above: TableRows, below: TableRows) -> TableRows:
     skipped = dict(report.skipped)
     for reason, count in below.report.skipped.items():
         skipped[reason] = skipped.get(reason, 0) + count
-    note = f"another table below with its own header at row {below.report.header_row}, read under that header"
+    note = note or f"another table below with its own header at row {below.report.header_row}, read under that header"
     notes = [n for n in (report.note, note, below.report.note) if n and n != "no participant rows below the header"]
     report = replace(report, rows=n + m, skipped=skipped, note="; ".join(notes),
                      columns={**below.report.columns, **report.columns})
