@@ -518,3 +518,74 @@ def test_two_tables_side_by_side_in_one_sheet(tmp_path):
     ]
     assert [s.note for s in submission.sheets] == [
         "", "a table beside the one in sheet 'Peserta', in columns I to O"]
+
+
+def _ods(rows_xml: str, sheet: str = "Peserta") -> bytes:
+    """A minimal OpenDocument spreadsheet with one sheet of the given <table:table-row> elements."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{sheet}">{rows_xml}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _ods_row(*cells: str) -> str:
+    return "<table:table-row>" + "".join(cells) + "</table:table-row>"
+
+
+def _c(value: str | None = None, rows: int = 1, columns: int = 1, repeated: int = 1) -> str:
+    attributes = (f' table:number-rows-spanned="{rows}"' if rows > 1 else "") + (
+        f' table:number-columns-spanned="{columns}"' if columns > 1 else "") + (
+        f' table:number-columns-repeated="{repeated}"' if repeated > 1 else "")
+    if value is None:
+        return f"<table:table-cell{attributes}/>"
+    return f'<table:table-cell office:value-type="string"{attributes}><text:p>{value}</text:p></table:table-cell>'
+
+
+_COVERED = "<table:covered-table-cell/>"
+
+
+def test_ods_cells_merged_down_give_their_value_to_every_row(tmp_path):
+    """A name and NIK merged over a person's two certificate rows, a result merged over two persons,
+    below two empty rows written once (number-rows-repeated) and right of an empty column (was:
+    the second certificate without identity and the second person without result: calamine gives
+    no merged cells for .ods)."""
+    rows = (
+        '<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="7"/>'
+        "</table:table-row>"
+        + _ods_row(_c(), _c("DAFTAR PESERTA SERTIFIKASI TAHUN 2025", columns=6), _COVERED * 5)
+        + _ods_row(_c(), _c("No"), _c("Nama"), _c("NIK"), _c("Jabatan Kerja"), _c("Jenjang"), _c("Hasil"))
+        + _ods_row(_c(), _c("1", rows=2), _c("Slamet Riyadi", rows=2), _c("6408011203850001", rows=2),
+                   _c("Tukang Batu"), _c("2"), _c("Belum Kompeten"))
+        + _ods_row(_c(), _COVERED * 3, _c("Tukang Besi Beton"), _c("2"), _c("Kompeten"))
+        + _ods_row(_c(), _c("2"), _c("Joko Susilo"), _c("6408022506900002"), _c("Operator Excavator"), _c("3"),
+                   _c("Kompeten", rows=2))
+        + _ods_row(_c(), _c("3"), _c("Nur Aini"), _c("6408035511880003"), _c("Juru Ukur"), _c("3"), _COVERED)
+    )
+    path = tmp_path / "peserta.ods"
+    path.write_bytes(_ods(rows))
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.format == "ods"
+    assert records(submission, "source_row", "nama", "nik", "jabatan_kerja", "hasil") == [
+        ("5", "Slamet Riyadi", "6408011203850001", "Tukang Batu", "Belum Kompeten"),
+        ("6", "Slamet Riyadi", "6408011203850001", "Tukang Besi Beton", "Kompeten"),
+        ("7", "Joko Susilo", "6408022506900002", "Operator Excavator", "Kompeten"),
+        ("8", "Nur Aini", "6408035511880003", "Juru Ukur", "Kompeten"),
+    ]
+    assert submission.sheets[0].note == ""  # filled from the merge, not read as "same as above"

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
@@ -178,24 +179,27 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     options = office.reader
     overrides = options.column_mapping or None
     hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
+    # calamine gives no merged cells for OpenDocument: read them from content.xml.
+    ods_merges = _ods_merges(data) if fmt == "ods" else {}
     results: list[TableRows | SheetReport] = []
     with workbook:
         names, note = _pick_sheets(workbook, options.sheet)
         for name in names:
-            results += _read_sheet(workbook, name, options.header_row, overrides, name in hidden)
+            results += _read_sheet(workbook, name, options.header_row, overrides, name in hidden, ods_merges.get(name))
     for result in results if note else ():
         report = result.report if isinstance(result, TableRows) else result
         report.note = "; ".join(filter(None, [note, report.note]))
     return results
 
 
-def _read_sheet(workbook, name, header_row, overrides, hidden) -> list[TableRows | SheetReport]:
-    """The sheet's tables (one, or several side by side), or a report saying why none was read."""
+def _read_sheet(workbook, name, header_row, overrides, hidden, merges=None) -> list[TableRows | SheetReport]:
+    """The sheet's tables (one, or several side by side), or a report saying why none was read.
+    ``merges``: the sheet's merged cells when calamine cannot give them (OpenDocument)."""
     prefix = "hidden sheet; " if hidden else ""
     try:
         sheet = workbook.get_sheet_by_name(name)
         rows = sheet.to_python(skip_empty_area=False)
-        merged = sheet.merged_cell_ranges
+        merged = sheet.merged_cell_ranges or merges
         empty = sheet.start is None
         del sheet  # calamine's own copy of the cells: free it before rendering ours
     except Exception as error:
@@ -218,6 +222,56 @@ def _read_sheet(workbook, name, header_row, overrides, hidden) -> list[TableRows
     for table in tables if hidden else ():
         table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
     return tables
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+
+
+def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Merged cells of each sheet of an OpenDocument spreadsheet, as calamine gives them for xlsx:
+    ((first row, first column), (last row, last column)), 0-based.
+
+    A cell spanning rows or columns carries table:number-rows-spanned / number-columns-spanned;
+    rows and cells written once for a run carry number-rows-repeated / number-columns-repeated.
+    Only merges that reach down over several rows matter to the reader (fill_merged_data), so a
+    file without number-rows-spanned is not parsed. The entity guard (limits.check_zip) has run.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return {}
+    if b"number-rows-spanned" not in content:
+        return {}
+    merges: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    sheet = None
+    row = column = 0
+    try:
+        for event, element in ET.iterparse(io.BytesIO(content), events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == f"{_TABLE}table":
+                    sheet, row = element.get(f"{_TABLE}name", ""), 0
+                elif tag == f"{_TABLE}table-row":
+                    column = 0
+                elif tag in _ODS_CELLS and sheet is not None:
+                    rows_spanned = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+                    columns_spanned = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+                    if rows_spanned > 1 or columns_spanned > 1:
+                        merges.setdefault(sheet, []).append(
+                            ((row, column), (row + rows_spanned - 1, column + columns_spanned - 1)))
+                continue
+            if tag in _ODS_CELLS:
+                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+            elif tag == f"{_TABLE}table-row":
+                row += int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            elif tag == f"{_TABLE}table":
+                sheet = None
+            element.clear()
+    except (ET.ParseError, ValueError):
+        return merges
+    return merges
 
 
 def _excel_row(index: int) -> int:
