@@ -163,3 +163,47 @@ def test_nik_sent_as_a_json_number(tmp_path, shape, niks, texts, note):
     submission = read(tmp_path, document)
     assert rows(submission, "nama", "nik") == list(zip(names, texts))
     assert submission.sheets[0].note == note
+
+
+PEOPLE = [{"nama_lengkap": name, "nik": nik, "jenjang": level} for name, nik, level in [
+    ("Budi Santoso", "6408011203850001", 3), ("Siti Aminah", "6472035507900002", 4),
+    ("Yohanes Wenda", "9171010101800003", 7), ("Maria Kogoya", "9471025203880005", 5)]]
+PAGES = [{"data": PEOPLE[:2], "meta": {"page": 1, "last_page": 2}}, {"data": PEOPLE[2:], "meta": {"page": 2}}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(json.dumps(page) for page in PAGES),  # pages appended to one file (curl ... >> file)
+        "\n".join(json.dumps(page, indent=2) for page in PAGES),
+        json.dumps(PAGES),  # a list of pages
+        json.dumps([{"data": {"items": PEOPLE[:2]}}, {"data": {"items": PEOPLE[2:]}}]),
+        "\n".join(json.dumps(person, indent=2) for person in PEOPLE),  # pretty-printed records one below the other
+        "\n".join(json.dumps(person) + "," for person in PEOPLE),  # JSON Lines with a comma after each
+        json.dumps(json.dumps(PEOPLE)),  # encoded twice: the page is a JSON string
+    ],
+    ids=["appended-pages", "appended-pretty-pages", "list-of-pages", "list-of-nested-pages", "pretty-records",
+         "lines-with-commas", "encoded-twice"],
+)
+def test_pages_and_documents_one_after_another(tmp_path, text):
+    submission = read(tmp_path, text.encode())
+    assert rows(submission, "source_sheet", "source_row", "nama", "nik", "jenjang") == [
+        ("", str(n), p["nama_lengkap"], p["nik"], str(p["jenjang"])) for n, p in enumerate(PEOPLE, start=1)]
+
+
+def test_a_person_with_certificates_under_data_is_a_record_not_a_page(tmp_path):
+    document = [{"peserta": {"nama": "Budi Santoso", "nik": "6408011203850001"},
+                 "data": [{"jenjang": 3, "hasil": "Kompeten"}, {"jenjang": 4, "hasil": "Kompeten"}]}]
+    assert rows(read(tmp_path, document), "source_sheet", "source_row", "nama", "jenjang") == [
+        ("data[1]", "1", "Budi Santoso", "3"), ("data[2]", "1", "Budi Santoso", "4")]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ('{"data": []} 42', "not valid JSON (Extra data at line 1 column 14)"),
+        ('{"data": [{"nama": "Budi"}]} {"data": [', "not valid JSON (Extra data at line 1 column 30)"),
+    ],
+)
+def test_documents_one_after_another_that_are_not_pages_are_rejected(tmp_path, text, reason):
+    assert read(tmp_path, text.encode()).error.endswith(reason)

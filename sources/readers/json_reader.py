@@ -237,6 +237,32 @@ def column_records(value: object, overrides=None) -> list[dict] | None:
     return [{**row, ("nik" if niks else _KEY_FIELD): index} for index, row in rows.items()]
 
 
+def _pages(documents: list, overrides=None) -> list | None:
+    """The records of API pages saved one after another (a list of envelopes, or envelopes
+    appended to one file: :func:`_concatenated`), in order; None unless every item is an
+    envelope holding its records under one of :data:`RECORD_KEYS` and no item is itself a
+    person (a name or NIK field of its own)."""
+    if not documents or not all(type(page) is dict for page in documents):
+        return None
+    column = _Columns(overrides)
+    identity = {c for group in headers.REQUIRED_ANY_OF for c in group}
+    records: list = []
+    for page in documents:
+        key = next((key for key in RECORD_KEYS if type(page.get(key)) is list), None)
+        envelope = page
+        if key is None and type(page.get("data")) is dict:  # {"data": {"items": [...]}}
+            envelope = page["data"]
+            key = next((k for k in RECORD_KEYS if type(envelope.get(k)) is list), None)
+        if key is None or not all(type(record) is dict for record in envelope[key]):
+            return None
+        rest = {k: v for k, v in page.items() if v is not envelope} | {k: v for k, v in envelope.items() if k != key}
+        # a person with their certificates under "data" is a record, not a page
+        if any(column(path) in identity for path in _flatten(rest, {}, {})):
+            return None
+        records.extend(envelope[key])
+    return records
+
+
 def find_records(document: object, overrides=None) -> tuple[list, str]:
     """The list of records in a page and where it was found ("top level", "data", "result.records").
 
@@ -248,7 +274,8 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
     rejected, as is an envelope with none.
     """
     if isinstance(document, list):
-        return document, "top level"
+        pages = _pages(document, overrides)
+        return (pages, f"{len(document)} pages") if pages is not None else (document, "top level")
     if isinstance(document, dict):
         for key in RECORD_KEYS:
             value = document.get(key)
@@ -371,15 +398,46 @@ def _first(fields: dict, paths: list[tuple[str, ...]], render=render_value) -> s
 
 def _load(text: str) -> object:
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
-        # JSON Lines: one record per line ("Extra data" after the first one).
-        if error.msg == "Extra data":
-            try:
-                return [json.loads(line) for line in text.splitlines() if line.strip()]
-            except json.JSONDecodeError:
-                pass
-        raise SubmissionRejected(f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+        # JSON Lines, or documents one after another ("Extra data" after the first one).
+        values = _concatenated(text) if error.msg == "Extra data" else None
+        if values is None:
+            raise SubmissionRejected(
+                f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
+        return values
+    if type(document) is str and document.lstrip()[:1] in ("[", "{"):
+        # Encoded twice (a system that json_encodes its JSON answer again): the string is the page.
+        try:
+            return json.loads(document)
+        except json.JSONDecodeError:
+            pass
+    return document
+
+
+_BETWEEN_DOCUMENTS = re.compile(r"[\s,]*")
+
+
+def _concatenated(text: str) -> list | None:
+    """The objects or arrays of a text holding several JSON documents one after another, else None.
+
+    JSON Lines (one record per line), pretty-printed records one below the other, and API
+    pages appended to one file by a script (``curl ... >> peserta.json``): whitespace or a
+    comma may stand between them. Each becomes one item of a list, read like any page.
+    """
+    decoder = json.JSONDecoder()
+    values, at, end = [], 0, len(text)
+    while True:
+        at = _BETWEEN_DOCUMENTS.match(text, at).end()
+        if at == end:
+            return values
+        try:
+            value, at = decoder.raw_decode(text, at)
+        except json.JSONDecodeError:
+            return None
+        if type(value) is not dict and type(value) is not list:
+            return None
+        values.append(value)
 
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
