@@ -214,6 +214,8 @@ _HASIL: dict[str, str] = {
             "not yet competent",
             "not competent",
             "not yet competent nyc",
+            "b k",
+            "gagal",
             "tidak direkomendasikan",
             "belum direkomendasikan",
             "not recommended",
@@ -247,7 +249,8 @@ _HASIL_ABBREVIATIONS = {"tdk": "tidak", "tak": "tidak", "blm": "belum", "blum": 
 # Words around a result that do not change it: "Dinyatakan Kompeten", "Lulus Uji (Kompetensi)",
 # the column's own label typed into the cell ("Rekomendasi: Kompeten", "Hasil Uji: BK").
 _HASIL_LEAD = re.compile(
-    r"^(?:(?:hasil(?: uji| asesmen)?|rekomendasi|status|keterangan|ket) )?(?:(?:telah |sudah )?dinyatakan )?"
+    r"^(?:(?:hasil(?: uji| asesmen)?|rekomendasi(?: asesor)?|rek|direkomendasikan|status|keterangan|ket) )?"
+    r"(?:(?:telah |sudah |sdh )?dinyatakan |telah |sudah |sdh )?"
 )
 # A certificate issued is a Kompeten result (an SKK is issued only after one):
 # "Sertifikat sudah terbit", "SKK Terbit", "Terbit SKK", "Sudah diterbitkan".
@@ -281,7 +284,13 @@ def _hasil_word(word: str) -> str:
     """One word of a result cell with clerks' abbreviations expanded and "Kompeten" typos mended."""
     word = _HASIL_ABBREVIATIONS.get(word, word)
     return _KOMPETEN if _near_kompeten(word) else word
-_HASIL_TAIL = re.compile(r" (?:uji|ujian|asesmen)(?: kompetensi)?$")
+# After the result: what was passed ("Lulus Ujikom", "Lulus Uji Sertifikasi", but not
+# "Lulus Bimtek": a training certifies nobody), the batch or the year ("Kompeten Tahap II",
+# "Lulus 2025").
+_HASIL_TAIL = re.compile(
+    r"(?: (?:uji|ujian|asesmen|ujikom|ukom|ujk|sertifikasi|kompetensi)(?: (?:kompetensi|sertifikasi))?)?"
+    r"(?: (?:tahap|angkatan|batch|gelombang) (?:[ivx]+|\d{1,2}))?(?: (?:tahun |ta )?20\d\d)?$"
+)
 # One cell holds several pieces: two spellings side by side ("Lulus/Kompeten"), a
 # bracketed note ("Lulus (K)", "Belum kompeten (mengulang)") or a remark after a comma,
 # semicolon or spaced dash ("Kompeten, sertifikat dalam proses", "Kompeten - SKK Terbit").

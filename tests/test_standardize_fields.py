@@ -243,6 +243,29 @@ def test_parse_jenis_kelamin_pieces_and_shortenings(raw, expected):
         ("Tidak Memenuhi Syarat", None),
         ("Kompeten (MS)", "Kompeten"),
         ("Gugur", None),
+        # what was passed, the batch or year after the result (were None)
+        ("Lulus Sertifikasi", "Kompeten"),
+        ("Lulus Uji Sertifikasi", "Kompeten"),
+        ("Lulus Ujikom", "Kompeten"),
+        ("Tidak Lulus Ujikom", "Belum Kompeten"),
+        ("Kompeten Tahap II", "Kompeten"),
+        ("Lulus 2025", "Kompeten"),
+        ("Belum Kompeten Tahap 2", "Belum Kompeten"),
+        ("Lulus Bimtek", None),  # a training certifies nobody
+        ("Lulus Pelatihan", None),
+        ("Tahap 1", None),
+        # "already" and the assessor's label before the result (were None)
+        ("Sudah Kompeten", "Kompeten"),
+        ("Sdh Kompeten", "Kompeten"),
+        ("Telah Kompeten", "Kompeten"),
+        ("Rek: K", "Kompeten"),
+        ("Rekomendasi Asesor: Kompeten", "Kompeten"),
+        ("Direkomendasikan Kompeten", "Kompeten"),
+        ("Sudah", None),
+        ("Sudah Uji", None),
+        # B.K. with dots, and "Gagal" (failed): Belum Kompeten (were None)
+        ("B.K.", "Belum Kompeten"),
+        ("Gagal", "Belum Kompeten"),
     ],
 )
 def test_parse_hasil(raw, expected):
