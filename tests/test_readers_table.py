@@ -324,6 +324,12 @@ HEADER = "No | Nama | NIK | Jabatan Kerja | Jenjang"
         ("2 | | | Mandor | 3", [2], {}),
         ("1 | 2 | 3 | 4 | 5", [], {"column_numbers": 1}),
         ("(1) | (2) | (3) | (4) | (5)", [], {"column_numbers": 1}),
+        # letters, and a computed column's formula (were: read as a participant named "b", "2")
+        ("a | b | c | d | e", [], {"column_numbers": 1}),
+        ("A | B | C | D | E", [], {"column_numbers": 1}),
+        ("1 | 2 | 3 | 4 | 5 = 3 + 4", [], {"column_numbers": 1}),
+        ("(1) | (2) | (3) | (4) | (5)=(3)x(4)", [], {"column_numbers": 1}),
+        ("1 | 3 | 2 | 4 | 5", [2], {}),  # not in order: kept for the standardizer to judge
         ("JUMLAH | | | | ", [], {"total": 1}),
         (" | Jumlah Peserta | | | 25", [], {"total": 1}),
         ("Sub Total | | 12 | | ", [], {"total": 1}),
@@ -701,3 +707,60 @@ No | Nama | NIK | No. KTP | Jabatan Kerja | Jenjang
 @pytest.mark.parametrize("index, letters", [(0, "A"), (7, "H"), (25, "Z"), (26, "AA"), (701, "ZZ"), (702, "AAA")])
 def test_column_letters(index, letters):
     assert column_letters(index) == letters
+
+
+# --- headers over three rows --------------------------------------------------------------------
+
+THREE_ROW_HEADER = rows_of("""
+DAFTAR PESERTA | | | | | | | |
+No | Nama | NIK | Tempat/Tgl Lahir | | Uji Kompetensi | | |
+ | | | Tempat | Tanggal | Jabatan Kerja | Jenjang | Sertifikat |
+ | | | | | | | Nomor | Hasil
+1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9
+1 | Slamet Riyadi | 6408011203850001 | Sangatta | 12-03-1985 | Tukang Batu | 2 | SKK-001 | Kompeten
+""")
+
+# The third row ticks the result under K | BK below "Hasil" below "Uji Kompetensi".
+THREE_ROW_TICKS = rows_of("""
+No | Nama | NIK | Uji Kompetensi | | |
+ | | | Jenjang | Hasil |
+ | | | | K | BK
+1 | Slamet Riyadi | 6408011203850001 | 2 | v |
+2 | Joko Susilo | 6408022506900002 | 3 | | v
+""")
+
+
+def test_a_third_header_row_under_merged_cells_of_the_second():
+    """Was: the third row skipped as blank, Nomor and Hasil not read (no result for anybody)."""
+    header = find_header(THREE_ROW_HEADER)
+    assert (header.first_row, header.last_row) == (1, 3)
+    assert header.columns == {"nama": 1, "nik": 2, "tempat_lahir": 3, "tanggal_lahir": 4, "jabatan_kerja": 5,
+                              "jenjang": 6, "nomor_sertifikat": 7, "hasil": 8}
+    assert header.texts["nomor_sertifikat"] == "Sertifikat / Nomor"
+    assert header.texts["jabatan_kerja"] == "Uji Kompetensi / Jabatan Kerja"
+    table = extract_rows(THREE_ROW_HEADER, header, render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == ["Kompeten"] and table.columns["nomor_sertifikat"] == ["SKK-001"]
+    assert table.report.skipped == {"column_numbers": 1}
+
+
+def test_a_third_header_row_of_ticks():
+    header = find_header(THREE_ROW_TICKS)
+    assert (header.first_row, header.last_row) == (0, 2)
+    table = extract_rows(THREE_ROW_TICKS, header, render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == ["Kompeten", "Belum Kompeten"]
+    assert table.columns["jenjang"] == ["2", "3"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the first participant has only words, under no merged span: a participant
+        ("No | Nama | NIK | Sertifikat |\n | | | Nomor | Tanggal\n | Budi Santoso | belum ada | |", ["Budi Santoso"]),
+        # words under a span that name nothing: a participant row, not a header
+        ("No | Nama | Hasil | |\n | | K | BK |\n | Budi Santoso | | | Tidak hadir", ["Budi Santoso"]),
+    ],
+)
+def test_rows_below_a_two_row_header_that_are_no_third_header_row(text, names):
+    rows = rows_of(text)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == names

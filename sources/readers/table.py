@@ -285,6 +285,52 @@ def _parent_above(parent: Sequence[str | None], child: Sequence[str | None], sin
     return pair
 
 
+def _deeper(rows, upper: _Resolution, first: int, last: int, overrides) -> Header:
+    """The two-row header on rows ``first``-``last``, with a third row below it when that row
+    splits merged cells of the second again ("Uji Kompetensi" over "Sertifikat" over "Nomor | Hasil").
+
+    The third row's cells are read with the second row's span above them as parent; every other
+    column keeps what the two rows above say. Strict like :func:`_child_like`: every cell of the
+    third row is a word under a merged span of the second, and one of them names a column or
+    they are tick columns ("K | BK").
+    """
+    if last + 1 >= len(rows):
+        return upper.header(first, last)
+    middle, below = rows[last], rows[last + 1]
+    cells = {j: c for j, c in enumerate(below) if c}
+    spans = _merged_spans(middle)
+    if (not cells or not all(_header_like(c) for c in cells.values()) or _column_numbers(list(cells.values()))
+            or not all(j in spans for j in cells)):
+        return upper.header(first, last)
+    # Only the spans over the third row's cells are its parents.
+    covered: set[int] = set()
+    for j in cells:
+        start = j
+        while start > 0 and not middle[start]:
+            start -= 1
+        end = start + 1
+        while end < len(middle) and not middle[end]:
+            end += 1
+        covered.update(range(start, end))
+    parent = [text if j in covered else None for j, text in enumerate(middle)]
+    lower = _resolve(parent, below, overrides)
+    if not lower.via_child and not lower.marks:
+        return upper.header(first, last)
+    at = {c: j for c, j in upper.columns.items() if j not in cells}
+    for c, j in lower.columns.items():
+        if j in cells and c not in at:
+            at[c] = j
+    order = sorted(at, key=at.get)  # file order
+    texts = {c: (lower.texts[c] if at[c] in cells else upper.texts[c]) for c in order}
+    marks = {c: m for c, m in upper.marks.items() if c in at and not set(m.values()) & cells.keys()}
+    marks.update({c: m for c, m in lower.marks.items() if c in at and set(m.values()) <= cells.keys()})
+    weak = frozenset(c for c in order if (c in lower.weak if at[c] in cells else c in upper.weak))
+    notes = upper.notes + [n for n in lower.notes if n.startswith(tuple(f"column {j + 1} " for j in cells))]
+    merged = _Resolution({c: at[c] for c in order}, texts, upper.mapped_cells, upper.via_child, notes, marks, weak,
+                         upper.blocks)
+    return merged.header(first, last + 1)
+
+
 def find_header(
     rows: Sequence[Sequence[str | None]],
     overrides: Mapping[str, str] | None = None,
@@ -326,11 +372,11 @@ def find_header(
         if i + 1 < len(rows):
             pair = _child_like(rows[i], rows[i + 1], overrides)
             if pair is not None:
-                return pair.header(i, i + 1)
+                return _deeper(rows, pair, i, i + 1, overrides)
         if i > 0:
             pair = _parent_above(rows[i - 1], rows[i], single, overrides)
             if pair is not None:
-                return pair.header(i - 1, i)
+                return _deeper(rows, pair, i - 1, i, overrides)
         return single.header(i, i)
     # A sheet shorter than the window was looked at whole; the message keeps the usual 30 for it.
     looked = min(scan_rows, max(SCAN_ROWS, len(rows)))
@@ -359,11 +405,14 @@ _PLACE_DATE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-_COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,3})\s*\)?\.?")
+# A column's number or letter under a printed header: "1", "(2)", "3.", "a", "(b)", and a
+# column computed from others with its formula: "9 = 7 x 8", "(5)=(3)+(4)".
+_COLUMN_NUMBER = re.compile(r"\(?\s*(\d{1,3}|[a-z])\s*\)?\.?(?:\s*=\s*[\d()\s+x*×/:.-]+)?", re.IGNORECASE)
 
 
 def _column_numbers(cells: list[str]) -> bool:
-    # "1 | 2 | 3 | 4 ..." or "(1) | (2) | (3)": the numbering row under a printed header.
+    """True for the numbering row under a printed header: "1 | 2 | 3 ...", "(1) | (2) | (3)",
+    "a | b | c", each one more than the one before."""
     if len(cells) < 3:
         return False
     numbers = []
@@ -371,7 +420,8 @@ def _column_numbers(cells: list[str]) -> bool:
         match = _COLUMN_NUMBER.fullmatch(cell)
         if match is None:
             return False
-        numbers.append(int(match.group(1)))
+        label = match.group(1)
+        numbers.append(int(label) if label.isdigit() else 1000 + ord(label.casefold()))
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
