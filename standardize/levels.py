@@ -130,13 +130,22 @@ def kualifikasi_for(jenjang: int | None) -> str | None:
     return KUALIFIKASI.get(jenjang)
 
 
+# Numbers in a level cell that are no level: the batch or year of the program written
+# beside it ("Jenjang 7 Tahap II", "Jenjang 5 Tahun 2025", "Jenjang 3, 2025").
+_NOT_LEVEL_NUMBERS = re.compile(
+    r"\b(?:tahap|angkatan|batch|gelombang|tahun|ta)\b\.?\s*[:.\-]?\s*(?:\d+|[ivx]+)\b|(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)"
+)
+
+
 def _explicit_number(text: str) -> int | None:
     """The level number written in a cell, None when there is none, _BAD when it is no level."""
-    lower = text.lower()
+    lower = _NOT_LEVEL_NUMBERS.sub(" ", text.lower())
     found = {int(n) for n in _NUMBER.findall(lower)}
     found.update(int(n) for n in _LABELLED_NUMBER.findall(lower))
     found.update(_WRITTEN_NUMBERS[w] for w in _LETTERS.findall(lower) if w in _WRITTEN_NUMBERS)
     if not found:
+        # Only a batch or a year ("Tahap II", "Ahli Muda 2025"): no level number; the
+        # words may still name one, else the cell is unreadable.
         return None
     if len(found) == 1:
         (number,) = found

@@ -156,6 +156,15 @@ def test_kualifikasi_for(jenjang, expected):
         ("SKA Muda", None, None, 7),
         (None, "SKA Madya", None, 8),
         ("SKA", None, None, None),
+        # the program's batch or year beside the level is no level (were unreadable; "Tahap II" was 2)
+        ("Jenjang 5 Tahun 2025", None, None, 5),
+        ("Jenjang 3, 2025", None, None, 3),
+        ("Jenjang 7 Tahap II", None, None, 7),
+        ("Jenjang 3 Angkatan 2", None, None, 3),
+        ("Ahli Muda Tahap II", None, None, 7),
+        ("Tahap II", None, None, None),
+        ("2025", None, None, None),
+        (None, "Tahap 2", "Operator Excavator", None),
         # the English title the other way round (were None)
         ("Expert - Junior", None, None, 7),
         ("Expert (Senior)", None, None, 9),
