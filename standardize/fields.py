@@ -160,7 +160,7 @@ def parse_jenis_kelamin(raw: str | None) -> str | None:
         # Letters only ("L/P", "M/F", "P/W"): the header's options copied, not a sex.
         return None
     # A single letter beside words is read with them, except a bare P (Perempuan or Pria).
-    readings = {_SEX.get(piece) or _SEX_ABBREVIATIONS.get(piece) for piece in pieces if piece != "p" or len(pieces) == 1}
+    readings = {_SEX.get(piece) or _SEX_ABBREVIATIONS.get(piece) for piece in pieces if piece != "p"}
     if None in readings or len(readings) != 1:
         return None
     return readings.pop()
@@ -284,6 +284,8 @@ def _hasil_word(word: str) -> str:
     """One word of a result cell with clerks' abbreviations expanded and "Kompeten" typos mended."""
     word = _HASIL_ABBREVIATIONS.get(word, word)
     return _KOMPETEN if _near_kompeten(word) else word
+
+
 # After the result: what was passed ("Lulus Ujikom", "Lulus Uji Sertifikasi", but not
 # "Lulus Bimtek": a training certifies nobody), the batch or the year ("Kompeten Tahap II",
 # "Lulus 2025").
