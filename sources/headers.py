@@ -129,6 +129,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tmpt tgl lahir",
         "tmp tanggal lahir",
         "tmpt tanggal lahir",
+        # two headers in one cell: "Tempat Lahir / Tanggal Lahir"
+        "tempat lahir tanggal lahir",
+        "tempat lahir tgl lahir",
         "place and date of birth",
         "place date of birth",
         "birth place and date",
@@ -375,6 +378,12 @@ for _canonical, _variants in SYNONYMS.items():
             raise ValueError(f"header variant {_variant!r} maps to two columns")
         _LOOKUP[_variant] = _canonical
 
+# Headers typed with a space between letters, as printed titles are ("N A M A", "N I K",
+# "N A M A   P E S E R T A"): each variant with its spaces taken out, when that is unambiguous.
+_SPACED: dict[str, str] = {}
+for _variant, _canonical in _LOOKUP.items():
+    _SPACED.setdefault(_variant.replace(" ", ""), _canonical)
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # A lower-case letter or digit followed by a capital starts a new word in
 # camelCase API field names: "tanggalLahir", "issuedAt", "fullName".
@@ -406,7 +415,10 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
         for their_header, canonical in overrides.items():
             if normalize_header(their_header) == key:
                 return canonical
-    return _LOOKUP.get(key) or _without_notes_and_qualifiers(header)
+    found = _LOOKUP.get(key) or _without_notes_and_qualifiers(header)
+    if found is None and len(key) >= 5 and all(len(part) == 1 for part in key.split(" ")):
+        return _SPACED.get(key.replace(" ", ""))
+    return found
 
 
 # Notes clerks add to a header cell: the format, the source, the values allowed

@@ -764,3 +764,60 @@ def test_rows_below_a_two_row_header_that_are_no_third_header_row(text, names):
     rows = rows_of(text)
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.columns["nama"] == names
+
+
+# --- summary sheets, spaced headers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Nama Peserta | Jabatan Kerja | Jumlah\nSlamet Riyadi | Tukang Batu | 1\nGrand Total | | 1",
+         "row 1 heads a summary (a count under 'Jumlah', no NIK), not a list of participants"),
+        ("REKAP | |\nNama | Jabatan Kerja | Count of NIK\nSlamet Riyadi | Tukang Batu | 2",
+         "row 2 heads a summary (a count under 'Count of NIK', no NIK), not a list of participants"),
+        ("Jabatan Kerja | Nama Peserta | Jumlah dari Jenjang\nTukang Batu | Slamet Riyadi | 1",
+         "row 1 heads a summary (a count under 'Jumlah dari Jenjang', no NIK), not a list of participants"),
+    ],
+)
+def test_a_summary_with_names_and_counts_is_no_participant_list(text, reason):
+    """A recap or pivot sheet beside the participant sheet (was: its names read as participants
+    without NIK, each a person of its own)."""
+    with pytest.raises(HeaderNotFound) as raised:
+        find_header(rows_of(text), row_number=lambda i: i + 1)
+    assert str(raised.value) == reason
+
+
+def test_a_count_column_beside_a_nik_is_a_participant_list():
+    rows = rows_of("Nama | NIK | Jumlah\nSlamet Riyadi | 6408011203850001 | 1")
+    assert find_header(rows).columns == {"nama": 0, "nik": 1}
+
+
+def test_a_summary_below_the_list_ends_it():
+    rows = rows_of("""
+No | Nama | NIK | Jabatan Kerja
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu
+2 | Joko Susilo | 6408022506900002 | Tukang Kayu
+ | | |
+ | Nama | Jabatan Kerja | Jumlah
+ | Slamet Riyadi | Tukang Batu | 1
+ | Joko Susilo | Tukang Kayu | 1
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Slamet Riyadi", "Joko Susilo"]
+    assert table.report.skipped == {"blank": 1, "footer": 3}
+
+
+@pytest.mark.parametrize(
+    "header, canonical",
+    [
+        ("N A M A", "nama"),
+        ("N I K", "nik"),
+        ("N A M A   P E S E R T A", "nama"),
+        ("H A S I L", "hasil"),
+        ("A B C", None),
+        ("Tempat Lahir / Tanggal Lahir", "tempat_tanggal_lahir"),
+    ],
+)
+def test_headers_typed_with_spaced_letters(header, canonical):
+    assert canonical_column(header) == canonical

@@ -365,9 +365,15 @@ def find_header(
             )
         return best.header(first, header_row)
 
+    summary = None
     for i in range(min(scan_rows, len(rows))):
         single = _resolve(None, rows[i], overrides)
         if not _qualifies(single):
+            continue
+        counted = _count_column(rows[i], single)
+        if counted is not None:
+            summary = summary or (f"row {row_number(i) if row_number else i + 1} heads a summary (a count under "
+                                  f"{counted!r}, no NIK), not a list of participants")
             continue
         if i + 1 < len(rows):
             pair = _child_like(rows[i], rows[i + 1], overrides)
@@ -378,9 +384,32 @@ def find_header(
             if pair is not None:
                 return _deeper(rows, pair, i - 1, i, overrides)
         return single.header(i, i)
+    if summary is not None:
+        raise HeaderNotFound(summary)
     # A sheet shorter than the window was looked at whole; the message keeps the usual 30 for it.
     looked = min(scan_rows, max(SCAN_ROWS, len(rows)))
     raise HeaderNotFound(f"no header row with a name or NIK column in the first {looked} rows")
+
+
+# Headers of a count in a summary or pivot table ("Jumlah", "Count of NIK", "Jumlah dari Nama").
+_COUNT_HEADERS = frozenset({"jumlah", "jml", "total", "count", "banyaknya", "frekuensi", "jumlah peserta",
+                            "jumlah orang", "jumlah sertifikat", "jumlah tenaga kerja", "grand total",
+                            "total keseluruhan", "row labels", "label baris"})
+_COUNT_PREFIXES = ("count of ", "sum of ", "jumlah dari ", "hitungan dari ")
+
+
+def _count_column(row: Sequence[str | None], resolution: _Resolution) -> str | None:
+    """The header text of a count column in a header row without a NIK column: a summary sheet
+    (names or occupations with how many), whose rows are no participants. None otherwise."""
+    if headers.NIK in resolution.columns:
+        return None
+    mapped = set(resolution.columns.values())
+    for j, cell in enumerate(row):
+        if cell and j not in mapped:
+            key = headers.normalize_header(cell)
+            if key in _COUNT_HEADERS or key.startswith(_COUNT_PREFIXES):
+                return cell
+    return None
 
 
 # --- row classification -----------------------------------------------------------------------
@@ -702,13 +731,20 @@ def _another_header(data, i: int, columns: dict[str, int], render: Render, overr
     ``columns``: the next table of the sheet (Tahap II below Tahap I, its columns in another order)."""
     cells = [render(c) for c in data[i]]
     single = _resolve(None, cells, overrides)
-    if not _qualifies(single) or single.columns == columns:
+    if not _qualifies(single) or single.columns == columns or _count_column(cells, single) is not None:
         return None
     if i + 1 < len(data):
         pair = _child_like(cells, [render(c) for c in data[i + 1]], overrides)
         if pair is not None:
             return pair, i, 2
     return single, i, 1
+
+
+def _summary_header(row, render: Render, overrides) -> bool:
+    """True for the header of a summary table (a name column and a count, no NIK)."""
+    cells = [render(c) for c in row]
+    single = _resolve(None, cells, overrides)
+    return _qualifies(single) and _count_column(cells, single) is not None
 
 
 def _stacked(above: TableRows, below: TableRows, note: str | None = None) -> TableRows:
@@ -799,6 +835,9 @@ def _classify_rows(
             continue
         if not nik_like:
             reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides)
+            if reason == "header_like" and _summary_header(data[i], render, overrides):
+                # A recap under the list ("Nama | Jumlah"): its rows are counts, not participants.
+                reason = "footer"
             if reason == "footer":
                 in_footer = True
                 skipped["footer"] = skipped.get("footer", 0) + 1
