@@ -18,10 +18,15 @@ def reporting_completeness(offices: dict[str, Office], submission_log: pd.DataFr
     ``freshness_days``; an office without that setting is never stale.
     """
     on = pd.Timestamp(publish_date, tz="UTC")
+    # One pass over the log: filtering it per office is offices x files (3 s at 552 x 3,000).
+    per_office: dict[str, tuple[int, int, object]] = {}
+    if len(submission_log):
+        grouped = submission_log.assign(_rejected=submission_log["status"] == "rejected").groupby("office_id", sort=False)
+        summary = grouped.agg(files=("office_id", "size"), rejected=("_rejected", "sum"), last=("received_at", "max"))
+        per_office = {office_id: (int(r.files), int(r.rejected), r.last) for office_id, r in summary.iterrows()}
     rows = []
     for office in offices.values():
-        mine = submission_log[submission_log["office_id"] == office.id] if len(submission_log) else submission_log
-        last = mine["received_at"].max() if len(mine) else pd.NaT
+        files, rejected, last = per_office.get(office.id, (0, 0, pd.NaT))
         days = None if pd.isna(last) else max(int((on - last).days), 0)
         if days is None:
             status = "never"
@@ -35,8 +40,8 @@ def reporting_completeness(offices: dict[str, Office], submission_log: pd.DataFr
                 "office_name": office.name,
                 "level": office.level,
                 "region_code": office.region_code,
-                "files": int(len(mine)),
-                "files_rejected": int((mine["status"] == "rejected").sum()) if len(mine) else 0,
+                "files": files,
+                "files_rejected": rejected,
                 "last_received_at": last,
                 "days_since_last": days,
                 "freshness_days": office.freshness_days,
