@@ -458,6 +458,26 @@ _CERTIFICATE_PLACEHOLDERS = _PENDING | _CERTIFICATE_ISSUED | {"0", "tidak ada", 
 
 
 _NUMBER_PENDING = re.compile(r"^(?:nomor|no) (?:menyusul|belum ada|dalam proses)$|^menunggu nomor$|^menyusul$")
+# A date or a year in a certificate cell is when, not which: "Terbit 2025", "TERBIT (12-05-2025)",
+# "SKK 2025" name no certificate (as a number, every such row would share one certificate).
+_WHEN = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,2}[-/. ][0-9]{1,2}[-/. ](?:19|20)?[0-9]{2}|[0-9]{1,2} [a-z]+ (?:19|20)[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+# Cells whose only digits are one date or year, for Arrow's RE2 (no look-behind): they
+# leave the bulk path of parse_nomor_sertifikat_array.
+_ONLY_WHEN = (
+    r"^[^0-9]*(?:(?:19|20)[0-9]{2}|[0-9]{1,2}[-/. ][0-9]{1,2}[-/. ](?:19|20)?[0-9]{2}"
+    r"|[0-9]{1,2} [A-Za-z]+ (?:19|20)[0-9]{2})[^0-9]*$"
+)
+# Words left after the date: "Sudah terbit tahun 2025", "Terbit tgl. 12-05-2025".
+_WHEN_WORDS = re.compile(r"(?: (?:tahun|thn|ta|tgl|tanggal|pada|on|in))+$")
+
+
+def _without_when(raw: str) -> str:
+    return _WHEN.sub(" ", raw) if any(ch.isdigit() for ch in raw) else raw
 
 
 def certificate_issued_without_number(raw: str | None) -> bool:
@@ -466,11 +486,14 @@ def certificate_issued_without_number(raw: str | None) -> bool:
     "TERBIT", "Sertifikat sudah terbit", "SKK Terbit", "Terbit (nomor menyusul)";
     a cell with a digit is a number, never this.
     """
-    if raw is None or any(ch.isdigit() for ch in raw):
+    if raw is None:
+        return False
+    raw = _without_when(raw)
+    if any(ch.isdigit() for ch in raw):
         return False
     if _key(raw) in _CERTIFICATE_ISSUED:
         return True
-    pieces = [_key(piece) for piece in _HASIL_PIECES.split(raw)]
+    pieces = [_WHEN_WORDS.sub("", _key(piece)) for piece in _HASIL_PIECES.split(raw)]
     pieces = [piece for piece in pieces if piece]
     return (
         bool(pieces)
@@ -492,6 +515,8 @@ def parse_nomor_sertifikat(raw: str | None) -> str | None:
     value = _SPACES.sub("", raw).upper()
     if not any(ch.isdigit() for ch in value) or set(value) <= {"0"}:
         return None
+    if _WHEN.search(raw) and not any(ch.isdigit() for ch in _without_when(raw)):
+        return None
     return value
 
 
@@ -509,7 +534,11 @@ def parse_nomor_sertifikat_array(values: Sequence[str | None] | pa.Array) -> pd.
     n = len(values)
     text = as_arrow_text(values)
     bulk = pc.fill_null(
-        pc.and_(pc.string_is_ascii(text), pc.match_substring_regex(text, "[0-9]")), False
+        pc.and_(
+            pc.and_(pc.string_is_ascii(text), pc.match_substring_regex(text, "[0-9]")),
+            pc.invert(pc.match_substring_regex(text, _ONLY_WHEN)),
+        ),
+        False,
     ).to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(bulk)
     others = np.flatnonzero(~bulk)

@@ -344,6 +344,17 @@ NOMOR_CASES = [
     ("Kompeten", None),
     ("x", None),
     ("SKK.06.1.2.23", "SKK.06.1.2.23"),
+    # a date or a year says when, not which certificate (were numbers every such row shared)
+    ("Terbit 2025", None),
+    ("SKK 2025", None),
+    ("2025", None),
+    ("TERBIT (12-05-2025)", None),
+    ("12/05/2025", None),
+    # numbers with a year in them stay numbers
+    ("SKK-6408-2025-000123", "SKK-6408-2025-000123"),
+    ("012/LSP-X/VII/2023", "012/LSP-X/VII/2023"),
+    ("41011.3112.4.0012345.2022", "41011.3112.4.0012345.2022"),
+    ("2023001234", "2023001234"),
 ]
 
 
@@ -361,6 +372,10 @@ def test_parse_nomor_sertifikat_cases(raw, expected):
         ("SKK Terbit", True),
         ("Terbit (nomor menyusul)", True),
         ("Terbit, menunggu nomor", True),
+        ("Terbit 2025", True),
+        ("Sudah terbit tahun 2025", True),
+        ("Terbit tgl 12 Mei 2025", True),
+        ("SKK 2025", False),
         ("Belum terbit", False),
         ("Tidak Terbit", False),
         ("Terbit (belum kompeten)", False),
