@@ -558,10 +558,17 @@ def parse_nomor_sertifikat_array(values: Sequence[str | None] | pa.Array) -> pd.
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|2100)(?:\.0+)?(?!\d)")
 
 
+# A year the spreadsheet formatted as a number with a thousands separator: "2.025", "2,025".
+_GROUPED_YEAR = re.compile(r"^\s*(2)[.,](0\d{2}|100)\s*$")
+
+
 def parse_tahun(raw: str | None) -> int | None:
-    """The first year 2000..2100 in the cell: "2025", "2025.0", "TA 2025", "Tahap II 2025"."""
+    """The first year 2000..2100 in the cell: "2025", "2025.0", "TA 2025", "Tahap II 2025", "2.025"."""
     if raw is None:
         return None
+    grouped = _GROUPED_YEAR.match(raw)
+    if grouped:
+        return int(grouped.group(1) + grouped.group(2))
     match = _YEAR.search(raw)
     return int(match.group(1)) if match else None
 

@@ -410,6 +410,11 @@ def test_parse_nomor_sertifikat_array_agrees():
         ("25", None),
         ("", None),
         (None, None),
+        # a year formatted as a number with a thousands separator (was None)
+        ("2.025", 2025),
+        ("2,025", 2025),
+        ("1.999", None),
+        ("2.5", None),
     ],
 )
 def test_parse_tahun(raw, expected):
