@@ -334,22 +334,34 @@ def provinces_with_data(frames: dict[str, pd.DataFrame]) -> list[Cakupan]:
     return [Cakupan(code, _province_name(code, frames)) for code in sorted(codes)]
 
 
-def region_type(region_code: str, frames: dict[str, pd.DataFrame]) -> str:
-    """province | regency | city, from dim_region when given, else the reference list."""
+def region_types(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """``region_code`` -> province | regency | city as ``dim_region`` states it (empty without it)."""
     dim = frames.get("dim_region")
-    if dim is not None and len(dim):
-        found = dim.loc[dim["region_code"] == region_code, "region_type"]
-        if len(found):
-            return str(found.iloc[0])
+    if dim is None or not len(dim):
+        return {}
+    first = dim.drop_duplicates("region_code")
+    return dict(zip(first["region_code"], (str(t) for t in first["region_type"])))
+
+
+def region_type(region_code: str, frames: dict[str, pd.DataFrame], types: dict[str, str] | None = None) -> str:
+    """province | regency | city, from dim_region when given, else the reference list.
+
+    ``types``: :func:`region_types` of ``frames`` when the caller asks for many codes
+    (a lookup in dim_region per code was 20 s of a 552-office publish's reports).
+    """
+    types = region_types(frames) if types is None else types
+    if region_code in types:
+        return types[region_code]
     known = reference_regions().get(region_code)
     if known:
         return known.type
     return "province" if "." not in region_code else ("city" if int(region_code.split(".")[1]) >= 71 else "regency")
 
 
-def region_label(region_code: str, region_name: str, frames: dict[str, pd.DataFrame]) -> str:
+def region_label(region_code: str, region_name: str, frames: dict[str, pd.DataFrame],
+                 types: dict[str, str] | None = None) -> str:
     """The row label: a regency or city by name; the province office's row says whose it is."""
-    if region_type(region_code, frames) == "province":
+    if region_type(region_code, frames, types) == "province":
         return f"Dinas PUPR Provinsi {region_name}: program provinsi sendiri (bukan total provinsi)"
     return region_name
 
@@ -409,22 +421,27 @@ def _with_validity(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def contents(frames: dict[str, pd.DataFrame], cakupan: Cakupan, publish_date: date | None) -> Isi:
-    """The tables of one report (a province, or the nation when ``cakupan.kode`` is None)."""
+def contents(frames: dict[str, pd.DataFrame], cakupan: Cakupan, publish_date: date | None,
+             items: list[Target] | None = None) -> Isi:
+    """The tables of one report (a province, or the nation when ``cakupan.kode`` is None).
+
+    ``items``: :func:`targets` of ``frames``, when the caller writes several reports of them.
+    """
     regions = _with_validity(frames["certified_workers_by_region_kualifikasi"])
     levels = _with_validity(frames["certified_workers_by_region_level"])
     province = frames.get("certified_workers_by_province")
-    items = targets(frames)
+    items = targets(frames) if items is None else items
+    types = region_types(frames)
     if cakupan.kode is not None:
         regions = regions[regions["province_code"] == cakupan.kode]
         levels = levels[levels["province_code"] == cakupan.kode]
         items = [t for t in items if t.province_code == cakupan.kode]
-    labels = {code: region_label(code, name, frames) for code, name in zip(regions["region_code"], regions["region_name"])}
-    labels |= {code: region_label(code, name, frames) for code, name in zip(levels["region_code"], levels["region_name"])}
+    labels = {code: region_label(code, name, frames, types) for code, name in zip(regions["region_code"], regions["region_name"])}
+    labels |= {code: region_label(code, name, frames, types) for code, name in zip(levels["region_code"], levels["region_name"])}
     order = {k: i for i, k in enumerate(KUALIFIKASI)}
     wilayah = regions.assign(
         label=regions["region_code"].map(labels),
-        jenis=regions["region_code"].map(lambda c: JENIS_WILAYAH[region_type(c, frames)]),
+        jenis=regions["region_code"].map(lambda c: JENIS_WILAYAH[region_type(c, frames, types)]),
         _k=regions["kualifikasi"].map(order),
     ).sort_values(["region_code", "_k"], kind="stable")[list(WILAYAH_COLUMNS)].reset_index(drop=True)
     jenjang = levels.assign(label=levels["region_code"].map(labels)).sort_values(
@@ -903,8 +920,9 @@ def write_reports(frames: dict[str, pd.DataFrame], out_dir: Path | str, publish_
     scopes = [Cakupan(None, "Indonesia"), *provinces]
     written = []
     links = [(f"Provinsi {p.nama}", f"{p.stem}.html") for p in provinces]
+    items = targets(frames)  # every report shows its part of the same targets
     for scope in scopes:
-        isi = contents(frames, scope, publish_date)
+        isi = contents(frames, scope, publish_date, items)
         page = folder / f"{scope.stem}.html"
         page.write_text(render_html(isi, links if scope.kode is None else None), encoding="utf-8")
         written.append(Laporan(scope, page, write_xlsx(isi, folder / f"{scope.stem}.xlsx")))
