@@ -14,7 +14,8 @@ Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
    tingkat between the words ("Ahli Tk. Muda", "Ahli Tingkat Madya"), in English
    "Junior / Middle / Senior Expert", in the jenjang or kualifikasi column;
 4. inside the jabatan kerja: a level labelled there ("Operator Excavator Jenjang 3",
-   "Tukang Besi Beton (KKNI 2)"), else the same phrases ("Ahli Muda Teknik Jalan" -> 7).
+   "Tukang Besi Beton (KKNI 2)"), else the same phrases ("Ahli Muda Teknik Jalan" -> 7);
+5. kualifikasi "Ahli" alone and an architect's expert title ("Arsitek Muda" -> 7).
 
 A class of the old SKT scheme ("Kelas III", "Kelas A") is no jenjang: Kelas I was
 its highest class, so its number says nothing of the KKNI level.
@@ -167,6 +168,23 @@ def _jabatan_level(text: str) -> int | None:
     return found.pop() if len(found) == 1 else _BAD
 
 
+# The kualifikasi Ahli written alone (7-9 without saying which) ...
+_AHLI_ALONE = re.compile(r"^\s*(?:tenaga\s+)?(?:ahli|expert)\s*$")
+# ... and the architects' expert titles, which say Arsitek where others say Ahli: Arsitek
+# Muda / Madya / Utama are jenjang 7 / 8 / 9
+# (https://www.jasaskkkonstruksi.com/p/sub-bidang-klasifikasi-skk-arsitektur.html).
+# Alone "Arsitek Muda" is read as DOMAIN says (only "Ahli Muda" is 7); with the row's
+# kualifikasi Ahli the grade is the level. Other titles with a grade word are left alone:
+# "Quantity Surveyor Madya" is jenjang 5, "Juru Gambar Arsitektur (Muda)" jenjang 4.
+_ARSITEK_GRADE = re.compile(r"^\s*arsitek(?:\s+lanskap)?\s+(muda|madya|utama)\b")
+
+
+def _grade_in_expert_title(jabatan: str) -> int | None:
+    """7 / 8 / 9 for "Arsitek Muda / Madya / Utama", None for any other jabatan kerja."""
+    match = _ARSITEK_GRADE.match(jabatan.lower())
+    return _AHLI_LEVEL[match.group(1)] if match else None
+
+
 def _cell_number(text: str) -> int | None:
     """The level number of a jenjang or kualifikasi cell (see _explicit_number); _BAD also
     for a class of the old scheme ("Kelas II")."""
@@ -221,6 +239,13 @@ def jenjang_status(
         level = labelled if labelled is not None else _ahli_phrase(jabatan_raw)
         if level is not None:
             return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
+
+    if not is_blank(jabatan_raw):
+        for given, raw in ((jenjang_given, jenjang_raw), (kualifikasi_given, kualifikasi_raw)):
+            if given and _AHLI_ALONE.match(raw.lower()):
+                level = _grade_in_expert_title(jabatan_raw)
+                if level is not None:
+                    return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
 
     if jenjang_given:
         return JenjangResult(None, UNREADABLE, "jenjang", jenjang_raw)

@@ -165,6 +165,14 @@ def test_kualifikasi_for(jenjang, expected):
         ("Tahap II", None, None, None),
         ("2025", None, None, None),
         (None, "Tahap 2", "Operator Excavator", None),
+        # kualifikasi Ahli and an architect's title: Arsitek Muda / Madya / Utama are 7 / 8 / 9 (were unreadable)
+        (None, "Ahli", "Arsitek Muda", 7),
+        (None, "Ahli", "ARSITEK MADYA", 8),
+        ("Ahli", None, "Arsitek Utama", 9),
+        (None, "Tenaga Ahli", "Arsitek Madya", 8),
+        (None, "Ahli", "Quantity Surveyor Madya", None),  # a technician title stays unread
+        (None, "Ahli", "Juru Gambar Arsitektur (Muda)", None),
+        (None, "Teknisi", "Arsitek Muda", None),
         # the English title the other way round (were None)
         ("Expert - Junior", None, None, 7),
         ("Expert (Senior)", None, None, 9),
