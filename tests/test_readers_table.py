@@ -821,3 +821,41 @@ No | Nama | NIK | Jabatan Kerja
 )
 def test_headers_typed_with_spaced_letters(header, canonical):
     assert canonical_column(header) == canonical
+
+
+def test_the_sub_column_that_names_itself_wins_under_a_merged_name():
+    """Gelar Depan | Nama | Gelar Belakang under a merged "Nama Lengkap" (was: the first one, the
+    degree, read as the name: "Ir.", and a name missing where no degree was written)."""
+    rows = rows_of("""
+No | Nama Lengkap | | | NIK | Jenjang
+ | Gelar Depan | Nama | Gelar Belakang | |
+1 | Ir. | Ahmad Yani | M.T. | 6472011503700001 | 8
+2 | | Siti Rahmawati | S.T. | 6472015208900002 | 7
+""")
+    header = find_header(rows)
+    assert header.columns["nama"] == 2
+    assert header.texts["nama"] == "Nama Lengkap / Nama"
+    table = extract_rows(rows, header, render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Ahmad Yani", "Siti Rahmawati"]
+
+
+@pytest.mark.parametrize(
+    "text, nik",
+    [
+        # a box per digit under the merged NIK header, as printed forms have
+        ("No | Nama | NIK" + " | " * 15 + " | Jenjang\n1 | Budi | " + " | ".join("6408011203850001") + " | 3",
+         ["6408011203850001"]),
+        # four groups of four
+        ("No | Nama | NIK | | | | Jenjang\n1 | Budi | 6408 | 0112 | 0385 | 0001 | 3", ["6408011203850001"]),
+        # one digit short: joined all the same, for the standardizer to flag
+        ("No | Nama | NIK | | | | Jenjang\n1 | Budi | 6408 | 0112 | 0385 | 001 | 3", ["640801120385001"]),
+        # a remark in the blank-headed column beside the NIK is no piece of it
+        ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408011203850001 | KTP Samarinda | 3", ["6408011203850001"]),
+        ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408011203850001 | 2 | 3", ["6408011203850001"]),
+    ],
+)
+def test_a_nik_written_in_pieces_under_its_merged_header_is_joined(text, nik):
+    rows = rows_of(text)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nik"] == nik
+    assert table.columns["nama"] == ["Budi"]

@@ -141,6 +141,7 @@ def _resolve(
     columns: dict[str, int] = {}
     texts: dict[str, str] = {}
     columns_weak: dict[str, bool] = {}
+    columns_by_parent: dict[str, bool] = {}
     marks: dict[str, dict[str, int]] = {}
     mark_texts: dict[str, list[str]] = {}
     notes: list[str] = []
@@ -168,17 +169,24 @@ def _resolve(
         mapped += 1
         per_column[j] = canonical
         text = f"{p} / {c}" if p and c else (c or p or "")
-        if c and named_by == p and headers.normalize_header(c) in MARK_VALUES.get(canonical, {}):
+        mark = bool(c) and named_by == p and headers.normalize_header(c) in MARK_VALUES.get(canonical, {})
+        if mark:
             marks.setdefault(canonical, {})[MARK_VALUES[canonical][headers.normalize_header(c)]] = j
             mark_texts.setdefault(canonical, []).append(text)
         weak = headers.is_weak_header(named_by, overrides)
+        # A sub-column named only by the span above it ("Gelar Depan" under "Nama Lengkap"); a
+        # tick sub-column ("K" under "Hasil Uji") says which value it holds.
+        by_parent = bool(c) and named_by == p and not mark
         if canonical in columns:
             # A plain "Keterangan" or "Status" column often holds remarks ("KTP Samarinda",
-            # "Fresh Graduate"): a column that names the result outright wins over it.
-            if columns_weak.get(canonical) and not weak:
+            # "Fresh Graduate"): a column that names the result outright wins over it. So does a
+            # sub-column whose own text names it ("Nama" between "Gelar Depan" and "Gelar
+            # Belakang" under "Nama Lengkap") over a sibling that only sits under the same span.
+            if (columns_weak.get(canonical) and not weak) or (columns_by_parent.get(canonical) and not by_parent):
                 notes.append(f"column {columns[canonical] + 1} {texts[canonical]!r} also maps to {canonical}; "
                              f"kept column {j + 1} {text!r}, which names it outright")
                 columns[canonical], texts[canonical], columns_weak[canonical] = j, text, weak
+                columns_by_parent[canonical] = by_parent
                 continue
             notes.append(
                 f"column {j + 1} {text!r} also maps to {canonical}; "
@@ -188,6 +196,7 @@ def _resolve(
         columns[canonical] = j
         texts[canonical] = text
         columns_weak[canonical] = weak
+        columns_by_parent[canonical] = by_parent
     # A mark column needs a sub-column for each side ("K" and "BK"); one alone is an ordinary column.
     marks = {canonical: by_value for canonical, by_value in marks.items() if len(set(by_value)) >= 2}
     for canonical, by_value in marks.items():
@@ -619,6 +628,10 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
+    split = _span_right(rows, header, render)
+    if split:
+        parts = _render_mapped_columns([data[i] for i in keep], split, render_column)
+        values[headers.NIK] = _joined_digits(values[headers.NIK], parts)
     _carry_sections(values, keep, sections)
     numbering = _numbering_column(rows, header, render)
     continued = _fill_from_above(
@@ -635,6 +648,36 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
         report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} holds only "
                                               "numbers: no assessment result read from it"]))
     return TableRows(values, source_rows, report), below
+
+
+def _span_right(rows, header: Header, render: Render) -> list[int]:
+    """The columns right of the NIK column under its merged header cell: blank in every header
+    row, up to the next header text (a form's box per digit or per group of four)."""
+    at = header.columns.get(headers.NIK)
+    if at is None:
+        return []
+    head = [[render(cell) for cell in row] for row in rows[header.first_row: header.last_row + 1]]
+    width = max(len(row) for row in head)
+    mapped = set(header.columns.values())
+    span = []
+    for j in range(at + 1, width):
+        if j in mapped or any(j < len(row) and row[j] for row in head):
+            break
+        span.append(j)
+    return span
+
+
+def _joined_digits(nik: list[str | None], parts: list[list[str | None]]) -> list[str | None]:
+    """``nik`` with each row's digits across the NIK's cells joined, where the row writes the NIK
+    in pieces ("6 | 4 | 0 | 8 ..." or "6408 | 0112 | 0385 | 0001"): every piece digits, 14-18 in all."""
+    out = list(nik)
+    for k, pieces in enumerate(zip(nik, *parts)):
+        if pieces[0] is not None and len(pieces[0]) >= 14:
+            continue  # the whole NIK in its own cell; a number beside it is something else
+        written = [piece for piece in pieces if piece is not None]
+        if len(written) >= 2 and all(piece.isdigit() for piece in written) and 14 <= sum(map(len, written)) <= 18:
+            out[k] = "".join(written)
+    return out
 
 
 def _carry_sections(values: dict[str, list[str | None]], keep: list[int],
