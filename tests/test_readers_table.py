@@ -859,3 +859,47 @@ def test_a_nik_written_in_pieces_under_its_merged_header_is_joined(text, nik):
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.columns["nik"] == nik
     assert table.columns["nama"] == ["Budi"]
+
+
+# --- cells wrapped onto rows of their own (a PDF converted to a sheet) --------------------------
+
+WRAPPED = """
+No | Nama | NIK | Tempat, Tgl Lahir | Jabatan Kerja | Jenjang | Hasil
+1 | Ir. Ahmad Yani | 6472011503700001 | Samarinda, | Pelaksana Lapangan | 6 | Kompeten
+ | M.T. | | 15-03-1970 | Pekerjaan Gedung | |
+2 | Siti Rahmawati | 6472015208900002 | Bontang, 12-08-1990 | Juru Ukur | 3 | Kompeten
+3 | Muhammad Rizky | 6472010101950003 | Tenggarong, | Teknisi Laboratorium | 4 | Belum
+ | Pratama | | 01-01- | Beton | | Kompeten
+ | | | 1995 | | |
+"""
+
+
+def test_lines_of_a_wrapped_cell_on_rows_of_their_own_join_the_row_above():
+    """Was: 5 rows, "M.T." and "Pratama" read as participants without NIK, "Belum" as the result."""
+    rows = rows_of(WRAPPED)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == [2, 4, 5]
+    assert table.columns["nama"] == ["Ir. Ahmad Yani M.T.", "Siti Rahmawati", "Muhammad Rizky Pratama"]
+    assert table.columns["tempat_tanggal_lahir"] == ["Samarinda, 15-03-1970", "Bontang, 12-08-1990",
+                                                     "Tenggarong, 01-01- 1995"]
+    assert table.columns["jabatan_kerja"] == ["Pelaksana Lapangan Pekerjaan Gedung", "Juru Ukur",
+                                              "Teknisi Laboratorium Beton"]
+    assert table.columns["hasil"] == ["Kompeten", "Kompeten", "Belum Kompeten"]
+    assert table.report.skipped == {"wrapped_text": 3} and table.report.rows == 3
+
+
+@pytest.mark.parametrize(
+    "body, names",
+    [
+        # another participant without a number and a NIK, with a level and a result of their own
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n | Andi | | Tukang Batu | 2 | K", ["Budi", "Andi"]),
+        # a result below a whole result: another participant
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n | Andi | | | | K", ["Budi", "Andi"]),
+        # numbered: a participant of their own
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n2 | Andi | | Juru Ukur | |", ["Budi", "Andi"]),
+    ],
+)
+def test_rows_that_wrap_nothing(body, names):
+    rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n" + body)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == names

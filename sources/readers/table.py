@@ -632,12 +632,21 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     if split:
         parts = _render_mapped_columns([data[i] for i in keep], split, render_column)
         values[headers.NIK] = _joined_digits(values[headers.NIK], parts)
-    _carry_sections(values, keep, sections)
     numbering = _numbering_column(rows, header, render)
-    continued = _fill_from_above(
-        values, keep,
-        lambda i: render(data[i][numbering]) if numbering is not None and numbering < len(data[i]) else None,
-    )
+
+    def number_of(i: int) -> str | None:
+        return render(data[i][numbering]) if numbering is not None and numbering < len(data[i]) else None
+
+    wrapped = _wrapped_rows(values, keep, number_of) if numbering is not None else []
+    if wrapped:
+        dropped = set(wrapped)
+        values = {c: [v for k, v in enumerate(cells) if k not in dropped] for c, cells in values.items()}
+        keep = [i for k, i in enumerate(keep) if k not in dropped]
+        source_rows = [n for k, n in enumerate(source_rows) if k not in dropped]
+        report.rows = len(source_rows)
+        report.skipped["wrapped_text"] = len(wrapped)
+    _carry_sections(values, keep, sections)
+    continued = _fill_from_above(values, keep, number_of)
     if continued:
         report.note = "; ".join(filter(None, [report.note, f"{continued} rows without their own name and NIK "
                                               "(blank or ditto) read as the next certificate of the person above"]))
@@ -678,6 +687,48 @@ def _joined_digits(nik: list[str | None], parts: list[list[str | None]]) -> list
         if len(written) >= 2 and all(piece.isdigit() for piece in written) and 14 <= sum(map(len, written)) <= 18:
             out[k] = "".join(written)
     return out
+
+
+# Columns that make a row a certificate of its own: a row without them continues the text above.
+_CERTIFICATE_DATA = (headers.JENJANG, headers.NOMOR_SERTIFIKAT, headers.KUALIFIKASI)
+# A result cut after its first word ("Belum" over "Kompeten"): only then does a result below continue it.
+_HALF_RESULT = frozenset({"belum", "blm", "blm.", "tidak", "tdk", "tdk."})
+
+
+def _wrapped_rows(values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]) -> list[int]:
+    """Positions in ``keep`` of rows that continue the cells of the participant row above, after
+    joining their text to it, in place: the lines of a wrapped cell put on rows of their own (a PDF
+    converted to a sheet: "Samarinda," over "15-03-1970", "Belum" over "Kompeten").
+
+    Such a row has no row number and no NIK of its own, right below a numbered row with a NIK;
+    no level, kualifikasi or certificate number; a result only where the one above was cut
+    ("Belum"); and a name, if any, other than the one above (the name's second line, "M.T.").
+    A row with a level or a result is the next certificate or another participant instead.
+    """
+    nik = values.get(headers.NIK)
+    if nik is None or len(keep) < 2:
+        return []
+    nama = values.get(headers.NAMA) or [None] * len(keep)
+    certificate = [values[c] for c in _CERTIFICATE_DATA if c in values]
+    hasil = values.get(headers.HASIL)
+    joined: dict[int, int] = {}  # a wrapped row -> the participant row its text joined (also for a third line)
+    for k in [k for k in range(1, len(keep)) if nik[k] is None]:
+        if keep[k - 1] != keep[k] - 1:
+            continue
+        above = joined.get(k - 1, k - 1)
+        if nik[above] is None or number_of(keep[k]) is not None or number_of(keep[above]) is None:
+            continue
+        if any(cells[k] is not None for cells in certificate):
+            continue
+        if hasil is not None and hasil[k] is not None and (hasil[above] or "").strip().casefold() not in _HALF_RESULT:
+            continue
+        if nama[k] is not None and (nama[k] == nama[above] or nama[k] in _DITTO):
+            continue
+        for cells in values.values():
+            if cells[k] is not None:
+                cells[above] = cells[k] if cells[above] is None else f"{cells[above]} {cells[k]}"
+        joined[k] = above
+    return list(joined)
 
 
 def _carry_sections(values: dict[str, list[str | None]], keep: list[int],
