@@ -342,13 +342,20 @@ def _typo_pairs_sql() -> str:
     province recap without birth dates): those joins key on what the pair must share.
     """
     agree = "a.name <> b.name and names_agree(a.name, b.name)"
+    # A row without a birth date of its own (a province recap) still has the date its NIK
+    # encodes: with agreeing names, that is the key when a date digit is not the one damaged.
+    undated = (f"(a.birth is null or b.birth is null) and substr(a.nik, 7, 6) = substr(b.nik, 7, 6) "
+               f"and {agree}")
     return "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
                    a.name, a.name = b.name as same_name, a.birth as birth_l, b.birth as birth_r,
-                   a.sex as sex_l, b.sex as sex_r, a.cert as cert_l, b.cert as cert_r
+                   a.sex as sex_l, b.sex as sex_r, a.cert as cert_l, b.cert as cert_r, {rank} as via_date
             from v a join v b on {key} and a.grp < b.grp and {window}"""
         for window in _TYPO_WINDOWS
-        for key in ("a.name = b.name", f"a.birth = b.birth and {agree}", f"a.cert = b.cert and {agree}")
+        # the link a merge is shown by: a pair sharing name, birth date or number before one
+        # that shares only the NIK's date
+        for key, rank in (("a.name = b.name", 0), (f"a.birth = b.birth and {agree}", 0),
+                          (f"a.cert = b.cert and {agree}", 0), (undated, 1))
     )
 
 
@@ -391,8 +398,12 @@ _TYPO_MERGES_SQL = """
            or (left(p.nik_l, 15) = left(p.nik_r, 15) and (right(p.nik_l, 1) = '0' or right(p.nik_r, 1) = '0'))
            or ((substr(p.nik_l, 1, 4) in (select code from regencies))
                <> (substr(p.nik_r, 1, 4) in (select code from regencies)))
+           -- two adjacent digits swapped: a twin's or namesake's serial differs by a substitution
+           -- (registered one after the other: 0011 / 0012), and a swap that lands on another
+           -- real NIK of the same birth date, sex and an agreeing name is far rarer than the slip
+           or hamming(p.nik_l, p.nik_r) = 2
            or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {rare_expected}))
-    qualify row_number() over (partition by p.g1, p.g2 order by p.rid_l, p.rid_r) = 1
+    qualify row_number() over (partition by p.g1, p.g2 order by p.via_date, p.rid_l, p.rid_r) = 1
     order by p.g1, p.g2
 """
 
@@ -411,7 +422,10 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     Dukcapil issues no NIK there, so no namesake can hold it.
     A sheet without birth dates (a province's recap) still has the date in the
     NIK: a missing birth date is accepted when the edit is outside the date digits
-    or both rows report the same certificate.
+    or both rows report the same certificate; such a pair is found by its names
+    agreeing and its NIKs encoding the same date.
+    Two adjacent digits swapped is a slip, not a namesake (whose serial differs
+    by a substitution), wherever it is.
     Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
     """
     _register_regencies(con)

@@ -214,6 +214,26 @@ CLERKS = [
 ]
 SCENARIOS += CLERKS
 
+# Valid-looking NIKs one slip away from the person's NIK, on rows whose names are written
+# differently: a swap of two digits is a slip wherever it is; a recap row without a birth
+# date still carries the date in its NIK. A substitution in the serial with agreeing names
+# is what twins look like (Andri / Andra, registered one after the other): two persons.
+SLIPS = [
+    Row("swapped_serial", "irwan", "kutim_2024.xlsx", "Irwan Wijaya", "6471061009710001", "Balikpapan",
+        "1971-09-10", "L", jenjang="4", jabatan="Juru Ukur"),
+    Row("swapped_serial", "irwan", "kutim_2024.xlsx", "IRWAN W.", "6471061009710010", None, "10/09/1971", "L",
+        jenjang="4", jabatan="Juru Ukur"),
+    Row("undated_typo", "bambang", "kutim_2023.csv", "Bambang Mustofa", "6408050906950003", "Sangatta",
+        "1995-06-09", "L", jenjang="2", jabatan="Tukang Kayu"),
+    Row("undated_typo", "bambang", "kaltim_rekap.xlsx", "BAMBAG MUSTOFA", "6480050906950003", "Sangatta", None,
+        "L", jenjang="2", jabatan="Tukang Kayu", office="prov-kaltim"),
+    Row("twins_spelled", "andri", "kutim_2024.xlsx", "Andri Saputra", "6408071404990011", "Sangatta",
+        "1999-04-14", "L"),
+    Row("twins_spelled", "andra", "kutim_2025.xlsx", "Andra Saputra", "6408071404990012", "Sangatta",
+        "1999-04-14", "L", jenjang="4", jabatan="Mandor"),
+]
+SCENARIOS += SLIPS
+
 # The file added in the second run of the stable-key tests: a known person again, and a new one.
 ADDED = [
     Row("added", "agus", "kutim_2026.xlsx", "Agus Salim", "6408011507800001", "Sangatta", "1980-07-15", "L",
