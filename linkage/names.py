@@ -245,16 +245,18 @@ def register_name_model(con) -> None:
 
 
 def given_names_differ(a: str | None, b: str | None) -> bool:
-    """Two names of two words or more whose given names (first words) are both written out and differ.
+    """Two names of two words or more whose given names (first words) cannot be one word.
 
     "Yulianto Hakim" / "Muhammad Hakim": brothers, or a NIK copied between them, not
-    one person, however well the rest agrees. Names that agree for another reason
-    ("Abdul Rahman Hakim" / "Rahman Hakim", a given name left out) do not count.
+    one person, however well the rest agrees. An initial is a given name too when the
+    other side writes one out that it cannot stand for: "M. Rizki" / "Wahyu Rizki".
+    Names that agree for another reason ("Abdul Rahman Hakim" / "Rahman Hakim", a
+    given name left out) do not count, nor two initials.
     """
     if not isinstance(a, str) or not isinstance(b, str):
         return False
     wa, wb = a.split(" "), b.split(" ")
-    if len(wa) < 2 or len(wb) < 2 or len(wa[0]) < 2 or len(wb[0]) < 2:
+    if len(wa) < 2 or len(wb) < 2 or not wa[0] or not wb[0] or max(len(wa[0]), len(wb[0])) < 2:
         return False
     return not _word_match(wa[0], wb[0], loose=False) and not names_agree(a, b)
 

@@ -144,6 +144,10 @@ def test_no_variants_without_shared_niks():
         ("M. Hakim", "Muhammad Hakim", False),  # an initial
         ("Achmad Hakim", "Ahmad Hakim", False),  # one name in two spellings
         ("Hakim", "Yulianto Hakim", False),  # one word says nothing about the given name
+        ("M. Rizki", "Wahyu Rizki", True),  # the initial M cannot stand for Wahyu
+        ("W. Rizki", "Wahyu Rizki", False),
+        ("M. Rizki", "A. Rizki", False),  # two initials: too little to tell
+        ("K. Hakim", "Khairul Hakim", False),  # old spelling: K. for Khairul (folded to hairul)
     ],
 )
 def test_given_names_differ(a, b, differ):
