@@ -8,7 +8,12 @@ Counting contract (analysts and later stages rely on it; see docs/warehouse.md):
   regency/city code ("64.08") for a regency or city office, the two-digit
   province code ("64") for a province office;
 * the same certificate (same registration number) reported by a regency/city
-  office and again by its province counts once, under the regency/city;
+  office and again by its province counts once, under the regency/city; so
+  does a province row without that number whose person the regency/city
+  certified at the same jenjang, or (a recap whose row linkage could not tie to
+  its person: no NIK, no birth date, a shortened name) that states the
+  regency's certificate: same jenjang, jabatan kerja and year, a name that
+  agrees, nothing that says another person (:func:`recap_partners`);
 * a person counts once per (region, jenjang) however many rows, files, programs
   or certificates they have there;
 * ``active_persons``: persons with at least one certificate in that cell valid on
@@ -55,6 +60,14 @@ def credited_certifications(participations: pd.DataFrame, offices: dict[str, Off
 
     Returns the Kompeten rows with ``region_code`` and ``office_level`` added.
     """
+    return credited_with_recap_partners(participations, offices)[0]
+
+
+def credited_with_recap_partners(participations: pd.DataFrame,
+                                 offices: dict[str, Office]) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`credited_certifications`, and the re-reports found by :func:`recap_partners`
+    (province row index -> index of the regency/city row it repeats), whose certificate
+    is the regency's although linkage gave the two rows two persons."""
     certified = participations[participations["hasil"] == "Kompeten"].copy()
     office_ids = certified["office_id"].astype("category")  # a few hundred offices over a million rows
     certified["region_code"] = office_ids.map({o.id: o.region_code for o in offices.values()}).astype("str")
@@ -78,7 +91,10 @@ def credited_certifications(participations: pd.DataFrame, offices: dict[str, Off
                                 value_set=pa.array(local.dropna().unique(), type=pa.string()))
     re_reported = is_province_row & reported_locally.to_numpy(zero_copy_only=False)
     re_reported |= _person_certified_locally(certified, is_province)
-    return certified[~re_reported]
+    re_reported = np.array(re_reported, dtype=bool)
+    partners = recap_partners(certified, is_province & ~re_reported)
+    re_reported[certified.index.get_indexer(partners.index)] = True
+    return certified[~re_reported], partners
 
 
 def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) -> np.ndarray:
@@ -107,6 +123,123 @@ def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) 
             same &= (mine.isna() | theirs.isna() | (mine == theirs)).to_numpy(dtype=bool)
     found[pairs.loc[same, "position"].to_numpy(dtype=np.int64)] = True
     return found
+
+
+# Columns :func:`recap_partners` compares; without any of them the rule is not applied.
+RECAP_COLUMNS = ("jenjang", "jabatan_kerja", "tahun", "nama_kunci", "region_code")
+# Candidate pairs of one blocking key (province, jenjang, jabatan kerja, year, name word)
+# beyond which the word is too common to block on: a province of a million rows has
+# thousands of "Muhammad"s at one occupation and year, and each name has other words.
+MAX_RECAP_BLOCK_PAIRS = 50_000
+
+
+def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series:
+    """For province rows that repeat a regency/city certificate linkage could not tie to its
+    person, the regency/city row they repeat (index -> index of ``certified``).
+
+    A province recap ("Rekap Kabupaten/Kota") often carries neither NIK nor birth date nor
+    registration number, and shortens names ("Agus Y."), so its row is a person of its own;
+    yet it states the certificate: same province, jenjang, jabatan kerja and year as a
+    regency/city row, for a name that agrees with that row's (:func:`linkage.names.names_agree`;
+    or shares a word when both NIKs are one edit apart). Another person's certificate at
+    the same occupation and year is told apart by what the rows say of the person: valid
+    or Excel-damaged NIKs more than two edits apart, birth dates that are no typo of each
+    other, different sex, or different registration numbers. ``candidates``: the province
+    rows to look at (a boolean mask aligned with ``certified``). A row repeating several
+    regency rows (namesakes, or one person's two numbers) is paired with the first.
+    """
+    empty = pd.Series(dtype=np.int64)
+    candidates = np.asarray(candidates, dtype=bool)
+    if not candidates.any() or candidates.all() or any(c not in certified.columns for c in RECAP_COLUMNS):
+        return empty
+    from linkage.names import linkage_name_key, names_agree, names_related
+
+    frame = pd.DataFrame({
+        "province": certified["region_code"].astype("str").str[:2].to_numpy(),
+        "jenjang": certified["jenjang"].to_numpy(),
+        "jabatan": certified["jabatan_kerja"].astype("string").str.casefold().str.split().str.join(" ").to_numpy(),
+        "tahun": certified["tahun"].to_numpy(),
+        "name": certified["nama_kunci"].astype("string").to_numpy(),
+    })
+    frame["position"] = np.arange(len(frame))
+    local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
+    frame = frame.dropna(subset=["jenjang", "jabatan", "tahun", "name"])
+    names = pd.Series(frame["name"].unique())
+    keys = dict(zip(names, (linkage_name_key(n) for n in names)))
+    frame["key"] = frame["name"].map(keys)
+    # Blocks on a word written out (three letters or more): names that agree share one.
+    words = frame.assign(word=frame["key"].str.split(" ")).explode("word")
+    words = words[words["word"].str.len() >= 3]
+    block = ["province", "jenjang", "jabatan", "tahun", "word"]
+    side = words["position"].to_numpy()
+    province_words = words[candidates[side]]
+    local_words = words[local[side]]
+    sizes = province_words.groupby(block).size().rename("n_p").to_frame().join(
+        local_words.groupby(block).size().rename("n_l"), how="inner")
+    usable = sizes[sizes["n_p"] * sizes["n_l"] <= MAX_RECAP_BLOCK_PAIRS].index
+    if not len(usable):
+        return empty
+    pairs = province_words.set_index(block).loc[lambda f: f.index.isin(usable)].reset_index().merge(
+        local_words[block + ["position", "key"]], on=block, suffixes=("", "_local"))
+    pairs = pairs[["position", "position_local", "key", "key_local"]].drop_duplicates(["position", "position_local"])
+    if pairs.empty:
+        return empty
+    p, q = pairs["position"].to_numpy(), pairs["position_local"].to_numpy()
+    keep = ~_persons_differ(certified, p, q)
+    p, q = p[keep], q[keep]
+    key_p, key_q = pairs["key"].to_numpy()[keep], pairs["key_local"].to_numpy()[keep]
+    near_nik = _nik_edits(certified, p, q) <= 1
+    agree = np.array([names_agree(a, b) or (near and names_related(a, b))
+                      for a, b, near in zip(key_p, key_q, near_nik)], dtype=bool)
+    found = pd.DataFrame({"p": p[agree], "q": q[agree]}).sort_values(["p", "q"]).drop_duplicates("p")
+    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _digits(certified: pd.DataFrame) -> np.ndarray:
+    """Per row, the NIK digits that still say who the person is: a valid NIK, or the 15 or 16
+    digits an Excel-damaged or mistyped one keeps (None otherwise)."""
+    out = np.full(len(certified), None, dtype=object)
+    if "nik" in certified.columns:
+        valid = certified["nik"].astype("string")
+        has = valid.notna().to_numpy()
+        out[has] = valid[has].to_numpy()
+    if "nik_partial" in certified.columns:
+        partial = certified["nik_partial"].astype("string")
+        long = (partial.str.len() >= 15).fillna(False).to_numpy(dtype=bool) & (out == None)  # noqa: E711
+        out[long] = partial[long].to_numpy()
+    return out
+
+
+def _nik_edits(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Damerau-Levenshtein edits between the NIK digits of rows ``p`` and ``q`` (99 when either has none)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    digits = _digits(certified)
+    return np.array([DamerauLevenshtein.distance(a, b) if a is not None and b is not None else 99
+                     for a, b in zip(digits[p], digits[q])], dtype=np.int64)
+
+
+def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Whether rows ``p`` and ``q`` say they are two persons or two certificates: NIK digits
+    more than two edits apart (two damages of one NIK are two edits), birth dates no typo
+    of each other, different sex, different registration numbers."""
+    from linkage.dates import birth_far
+
+    differ = np.zeros(len(p), dtype=bool)
+    edits = _nik_edits(certified, p, q)
+    differ |= (edits > 2) & (edits != 99)
+    if "tanggal_lahir" in certified.columns:
+        birth = pd.to_datetime(certified["tanggal_lahir"], errors="coerce").dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+        bp, bq = birth[p], birth[q]
+        both = pd.notna(bp) & pd.notna(bq)
+        differ[both] |= np.array([birth_far(a, [b]) for a, b in zip(bp[both], bq[both])], dtype=bool)
+    for column in ("jenis_kelamin", "nomor_sertifikat"):
+        if column in certified.columns:
+            values = certified[column].astype("string").to_numpy(dtype=object, na_value=None)
+            a, b = values[p], values[q]
+            both = (a != None) & (b != None)  # noqa: E711
+            differ |= both & (a != b)
+    return differ
 
 
 def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.DataFrame:

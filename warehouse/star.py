@@ -42,7 +42,7 @@ from warehouse.headline import (
     certificate_validity,
     certified_workers_by_region_level,
     count_persons,
-    credited_certifications,
+    credited_with_recap_partners,
 )
 
 KOMPETEN = "Kompeten"
@@ -295,11 +295,14 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
     return _hash_many(secret, material, prefix="c", length=24)
 
 
-def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office]) -> pd.Series:
+def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office],
+                               partners: pd.Series | None = None) -> pd.Series:
     """``kompeten``'s certificate keys, each province re-report's pointing at a certificate of
     ``fact_certification``. One known by its number shares the regency's key already; one known
     by its person (a recap without numbers, an occupation written differently) takes the key of
-    that person's certificate at the jenjang from an office of the province, first in key order."""
+    that person's certificate at the jenjang from an office of the province, first in key order;
+    one known by the certificate it repeats (``partners``, :func:`warehouse.headline.recap_partners`)
+    takes that certificate's key."""
     keys = kompeten["certificate_key"]
     stray = kompeten.index.difference(credited.index)
     stray = stray[~keys[stray].isin(credited["certificate_key"]).to_numpy(dtype=bool)]
@@ -314,6 +317,9 @@ def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, o
     found = wanted.merge(local, on=match, how="inner").set_index("_row")["certificate_key"]
     keys = keys.copy()
     keys[found.index] = found
+    if partners is not None and len(partners):
+        rest = stray.difference(found.index).intersection(partners.index)
+        keys[rest] = credited.loc[partners[rest].to_numpy(), "certificate_key"].to_numpy()
     return keys
 
 
@@ -601,12 +607,12 @@ def build_star(
     ).reset_index(drop=True)
 
     kompeten = rows[rows["hasil"] == KOMPETEN].copy()
-    credited = credited_certifications(rows, offices)
+    credited, partners = credited_with_recap_partners(rows, offices)
     kompeten["certificate_key"] = certificate_keys(kompeten, credited, person_key_secret)
     credited = credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"])
     re_report = pd.Series(False, index=rows.index)
     re_report[kompeten.index.difference(credited.index)] = True
-    kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices)
+    kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices, partners)
 
     certification = build_fact_certification(kompeten, credited, offices, publish_date)
     person = build_dim_person(rows, person_key_secret, publish_date, certification)
