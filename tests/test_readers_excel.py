@@ -589,3 +589,41 @@ def test_ods_cells_merged_down_give_their_value_to_every_row(tmp_path):
         ("8", "Nur Aini", "6408035511880003", "Juru Ukur", "Kompeten"),
     ]
     assert submission.sheets[0].note == ""  # filled from the merge, not read as "same as above"
+
+
+def test_a_sheet_without_a_header_that_continues_the_list_of_the_sheet_before(tmp_path):
+    """A long list split over sheets with the header printed once (was: 'Hal 2' skipped, no header
+    row; 2 of 5 participants read). A sheet of other rows without a header is still skipped."""
+    path = tmp_path / "daftar.xlsx"
+    book = xlsxwriter.Workbook(path)
+    first = book.add_worksheet("Hal 1")
+    first.write("A1", "DAFTAR PESERTA UJI KOMPETENSI TAHUN 2025")
+    first.write_row("A2", ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"])
+    first.write_row("A3", [1, "Slamet Riyadi", "6408011203850001", "Tukang Batu", "2", "Kompeten"])
+    first.write_row("A4", [2, "Joko Susilo", "6408022506900002", "Tukang Kayu", "2", "Kompeten"])
+    second = book.add_worksheet("Hal 2")
+    second.write_row("A1", [3, "Nur Aini", "6408035511880003", "Juru Ukur", "3", "Kompeten"])
+    second.write_row("A2", [4, "Ahmad Fauzi", 6408030808870006, "Mandor", "4", "Kompeten"])  # a NIK typed as a number
+    second.write_row("A3", [5, "Dedi Kurniawan", "6408031010910007", "Operator Crane", "3", "Belum Kompeten"])
+    second.write("D5", "Sangatta, 15 Desember 2025")
+    second.write("D6", "Kepala Dinas PUPR")
+    notes = book.add_worksheet("Catatan")
+    notes.write_row("A1", ["Catatan: data sementara"])
+    notes.write_row("A2", [1, "Lihat lampiran", "-", "-"])
+    book.close()
+
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(submission, "source_sheet", "source_row", "nama", "jenjang", "hasil") == [
+        ("Hal 1", "3", "Slamet Riyadi", "2", "Kompeten"),
+        ("Hal 1", "4", "Joko Susilo", "2", "Kompeten"),
+        ("Hal 2", "1", "Nur Aini", "3", "Kompeten"),
+        ("Hal 2", "2", "Ahmad Fauzi", "4", "Kompeten"),
+        ("Hal 2", "3", "Dedi Kurniawan", "3", "Belum Kompeten"),
+    ]
+    second_report = submission.sheets[1]
+    assert second_report.header_row is None and second_report.skipped == {"blank": 1, "footer": 2}
+    # the title rows of the sheet it continues give its year
+    assert set(submission.rows["tahun"]) == {"2025"}
+    assert second_report.note == "no header: its rows continue the list of sheet 'Hal 1' and are read under its header"
+    assert submission.sheets[2].note == "no header row with a name or NIK column in the first 30 rows"

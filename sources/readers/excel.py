@@ -15,12 +15,15 @@ import re
 import zipfile
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import replace
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from sources.readers.table import (
     DEEP_SCAN_ROWS,
     EXACT_DOUBLE_LIMIT,
+    Header,
+    continues,
     render_float,
     HeaderNotFound,
     SheetReport,
@@ -184,17 +187,32 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     results: list[TableRows | SheetReport] = []
     with workbook:
         names, note = _pick_sheets(workbook, options.sheet)
+        # The last sheet's name, header and title rows, for a sheet continuing its list.
+        previous: tuple[str, Header, str] | None = None
         for name in names:
-            results += _read_sheet(workbook, name, options.header_row, overrides, name in hidden, ods_merges.get(name))
+            tables, header = _read_sheet(workbook, name, options.header_row, overrides, name in hidden,
+                                         ods_merges.get(name), previous)
+            results += tables
+            if header is not None:
+                continued = previous is not None and header is previous[1]
+                previous = (previous[0], header, previous[2]) if continued else (name, header, tables[0].report.title)
     for result in results if note else ():
         report = result.report if isinstance(result, TableRows) else result
         report.note = "; ".join(filter(None, [note, report.note]))
     return results
 
 
-def _read_sheet(workbook, name, header_row, overrides, hidden, merges=None) -> list[TableRows | SheetReport]:
-    """The sheet's tables (one, or several side by side), or a report saying why none was read.
-    ``merges``: the sheet's merged cells when calamine cannot give them (OpenDocument)."""
+def _read_sheet(
+    workbook, name, header_row, overrides, hidden, merges=None, previous: tuple[str, Header, str] | None = None
+) -> tuple[list[TableRows | SheetReport], Header | None]:
+    """The sheet's tables (one, or several side by side) or a report saying why none was read,
+    and the header they were read under (None when none).
+
+    ``merges``: the sheet's merged cells when calamine cannot give them (OpenDocument).
+    ``previous``: an earlier sheet's name, header and title: a sheet without a header of its own
+    whose rows carry NIKs where that header has them continues its list (a long list split over
+    sheets "Hal 1", "Hal 2" with the header printed once) and is read under it, its title too.
+    """
     prefix = "hidden sheet; " if hidden else ""
     try:
         sheet = workbook.get_sheet_by_name(name)
@@ -203,25 +221,36 @@ def _read_sheet(workbook, name, header_row, overrides, hidden, merges=None) -> l
         empty = sheet.start is None
         del sheet  # calamine's own copy of the cells: free it before rendering ours
     except Exception as error:
-        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}cannot read the sheet ({error})")]
+        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}cannot read the sheet ({error})")], None
     if not rows or empty:
-        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}empty sheet")]
+        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}empty sheet")], None
 
     scan_to = max(DEEP_SCAN_ROWS + 1, (header_row or 0) + 1)
     head = [[render_cell(cell) for cell in row] for row in rows[:scan_to]]
+    continued = ""
     try:
         header = find_header(head, overrides, header_row - 1 if header_row else None, scan_rows=DEEP_SCAN_ROWS)
     except HeaderNotFound as reason:
-        # the top rows still say whose file it is, even when no header is recognised
-        return [SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))]
+        if previous is None or not continues(head, previous[1]):
+            # the top rows still say whose file it is, even when no header is recognised
+            report = SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))
+            return [report], None
+        # Data from the first row: a header "above" the sheet, on no row of it.
+        header = replace(previous[1], first_row=0, last_row=-1, notes=[], blocks=())
+        continued = f"no header: its rows continue the list of sheet {previous[0]!r} and are read under its header"
 
     fill_merged_data(rows, merged, header.last_row + 1)
     tables = extract_tables(
         rows, header, render_cell, _excel_row, sheet=name, overrides=overrides, render_column=render_column
     )
-    for table in tables if hidden else ():
-        table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
-    return tables
+    for table in tables:
+        if continued:
+            table.report.header_row = None
+            table.report.title = previous[2]
+            table.report.note = "; ".join(filter(None, [continued, table.report.note]))
+        if hidden:
+            table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
+    return tables, (header if not continued else previous[1])
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -659,6 +659,28 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     return TableRows(values, source_rows, report), below
 
 
+_NIK_LIKE = re.compile(r"'?\s*\d[\d .]{13,20}\d|\d\.\d{5,14}e\+15", re.IGNORECASE)
+
+
+def continues(head: Sequence[Sequence[str | None]], header: Header) -> bool:
+    """True when the rows of a sheet without a header (``head``, rendered) continue a list under
+    ``header`` from another sheet: NIKs in its NIK column on most of its first filled rows, at
+    least two (or on every one when there is only one), and a name beside each where it has one."""
+    nik_at, nama_at = header.columns.get(headers.NIK), header.columns.get(headers.NAMA)
+    if nik_at is None:
+        return False
+    filled = [row for row in head[:SCAN_ROWS] if any(row)]
+    matches = 0
+    for row in filled:
+        nik = row[nik_at] if nik_at < len(row) else None
+        name = row[nama_at] if nama_at is not None and nama_at < len(row) else None
+        if nik and _NIK_LIKE.fullmatch(nik) and (nama_at is None or (name and _LETTER.search(name))):
+            matches += 1
+    if not filled:
+        return False
+    return matches >= min(2, len(filled)) and 2 * matches > len(filled)
+
+
 def _span_right(rows, header: Header, render: Render) -> list[int]:
     """The columns right of the NIK column under its merged header cell: blank in every header
     row, up to the next header text (a form's box per digit or per group of four)."""
@@ -666,7 +688,7 @@ def _span_right(rows, header: Header, render: Render) -> list[int]:
     if at is None:
         return []
     head = [[render(cell) for cell in row] for row in rows[header.first_row: header.last_row + 1]]
-    width = max(len(row) for row in head)
+    width = max((len(row) for row in head), default=0)
     mapped = set(header.columns.values())
     span = []
     for j in range(at + 1, width):
