@@ -903,3 +903,12 @@ def test_rows_that_wrap_nothing(body, names):
     rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n" + body)
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.columns["nama"] == names
+
+
+def test_read_sheet_finds_a_header_below_a_long_preamble():
+    """HTML and Excel 2003 XML exports through read_sheet look as deep as workbooks (was: 30 rows)."""
+    from sources.readers.table import read_sheet
+
+    rows = [[f"Dengan hormat, paragraf {i}", None] for i in range(40)] + rows_of("Nama | NIK\nBudi | 6408015203850012")
+    table = read_sheet("Lampiran", rows, render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Budi"] and table.report.header_row == 41

@@ -501,9 +501,9 @@ def read_sheet(
     """One sheet's rows through header detection and the row rules, or a report saying why
     none were read (its top lines kept as the title: they still say whose file it is).
     ``merged``: the sheet's merged cells (see :func:`fill_merged_data`)."""
-    head = [[render(cell) for cell in row] for row in rows[: SCAN_ROWS + 1]]
+    head = [[render(cell) for cell in row] for row in rows[: DEEP_SCAN_ROWS + 1]]
     try:
-        header = find_header(head, overrides, row_number=row_number)
+        header = find_header(head, overrides, row_number=row_number, scan_rows=DEEP_SCAN_ROWS)
     except HeaderNotFound as reason:
         return SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v))
     if merged:
