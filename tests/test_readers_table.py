@@ -643,6 +643,8 @@ def test_section_rows_are_no_participants_and_give_their_value_to_the_rows_below
         "1 | Desa | | | |",  # a label alone names no group
         "1 | Kota Samarinda | 6408031010910007 | | |",  # a NIK: a participant
         "1 | Kecamatan Bengalon | | Mandor | 4 | K",  # values beside it: a participant row
+        " | | | | | Kompeten",  # a result alone in the result column is that row's
+        " | | | Operator | |",  # an occupation alone in its column
     ],
 )
 def test_rows_that_are_no_section(cells):
@@ -912,3 +914,22 @@ def test_read_sheet_finds_a_header_below_a_long_preamble():
     rows = [[f"Dengan hormat, paragraf {i}", None] for i in range(40)] + rows_of("Nama | NIK\nBudi | 6408015203850012")
     table = read_sheet("Lampiran", rows, render_text, lambda i: i + 1)
     assert table.columns["nama"] == ["Budi"] and table.report.header_row == 41
+
+
+def test_rows_grouped_by_result_or_qualification_take_it_from_their_section_row():
+    """Was: "PESERTA KOMPETEN" and "AHLI MUDA" read as participants, the rows below without result
+    or level (nobody certified)."""
+    rows = rows_of("""
+No | Nama | NIK | Jabatan Kerja | Jenjang
+A. | PESERTA KOMPETEN | | |
+1 | Andi Saputra | 6472011503880001 | Ahli Muda Teknik Jalan | 7
+B. | Yang Dinyatakan Belum Kompeten | | |
+1 | Budi Hartono | 6471020101850003 | Ahli Madya Teknik Jalan | 8
+II | AHLI MUDA | | |
+1 | Dewi Lestari | 6408016304920005 | Arsitek | 
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Andi Saputra", "Budi Hartono", "Dewi Lestari"]
+    assert table.columns["hasil"] == ["KOMPETEN", "Belum Kompeten", "Belum Kompeten"]
+    assert table.columns["kualifikasi"] == [None, None, "AHLI MUDA"]
+    assert table.report.skipped == {"section": 3}

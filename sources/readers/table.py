@@ -1084,6 +1084,15 @@ _SECTION = re.compile(
                            reverse=True)) + r")\.?(?:\s*[:\-]\s*|\s+)(\S.*)",
     re.IGNORECASE,
 )
+_ORDINAL_PREFIX = r"(?:(?:[ivxlc]+|[a-z]|\d{1,3})[.)]\s*)?"
+_VALUE_SECTIONS = (
+    (headers.HASIL, re.compile(
+        _ORDINAL_PREFIX + r"(?:(?:daftar\s+)?peserta\s+)?(?:yang\s+)?(?:dinyatakan\s+)?"
+        r"((?:belum\s+|tidak\s+)?(?:kompeten|lulus))\s*:?", re.IGNORECASE)),
+    (headers.KUALIFIKASI, re.compile(
+        _ORDINAL_PREFIX + r"(?:tenaga\s+|jenjang\s+)?(ahli\s+(?:muda|madya|utama)|ahli|teknisi\s*/\s*analis|teknisi"
+        r"|analis|operator|terampil)\s*:?", re.IGNORECASE)),
+)
 # The group's number or letter beside its label, in the No column: "A", "II", "1.", "(b)".
 _ORDINAL = re.compile(r"\(?(?:[ivxlc]+|[a-z]|\d{1,3})[.)]?\)?", re.IGNORECASE)
 
@@ -1098,6 +1107,12 @@ def _section(cells: list[str]) -> tuple[str | None, str] | None:
         return None
     match = _SECTION.fullmatch(texts[0].strip())
     if match is None:
+        # Rows grouped by their result ("A. PESERTA KOMPETEN", "Yang Dinyatakan Belum Kompeten")
+        # or by their qualification ("II. AHLI MUDA", "TENAGA TERAMPIL").
+        for column, pattern in _VALUE_SECTIONS:
+            found = pattern.fullmatch(texts[0].strip())
+            if found is not None:
+                return column, " ".join(found.group(1).split())
         return None
     label = " ".join(match.group(1).casefold().split())
     column = _SECTION_LABELS.get(label)
@@ -1127,7 +1142,9 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
                 nik is None or _TOTAL.match(nik) or (nik.isdigit() and len(nik) <= 5) or _COUNT_WITH_UNIT.match(nik)
             ):
                 return "total"
-        if _section(cells) is not None:
+        # A section's text stands in the name column or in none this table reads (a title merged
+        # across the row sits in the No column): a lone value in another column is a row's value.
+        if _section(cells) is not None and all(v is None for k, v in enumerate(vals) if k != nama_at):
             return "section"
     overrides = dict(overrides) if overrides else None
     named = [headers.canonical_column(value, overrides) if value else None for value in vals]
