@@ -493,7 +493,14 @@ left join place_freq pf on pf.value = r.place
 where (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
   and (c.kind <> 'wrong_length' or levenshtein(r.digits, v.nik) = 1)
   and coalesce(r.sex = v.sex, true)
-  and coalesce(r.birth = v.birth, true)
+  and (coalesce(r.birth = v.birth, true)
+       -- digits that still encode the same birth date as the valid NIK (Excel's 15, a slip
+       -- outside the date): a row's date one typo or a day/month swap away from the other
+       -- row's is a clerk's slip, not another person
+       or (c.kind in ('excel_truncated', 'one_edit') and substr(r.digits, 7, 6) = substr(v.nik, 7, 6)
+           and r.birth[1:4] = v.birth[1:4]
+           and (damerau_levenshtein(r.birth, v.birth) <= 1
+                or (r.birth[6:7] = v.birth[9:10] and r.birth[9:10] = v.birth[6:7]))))
   and (c.kind not in ('missing', 'copied', 'scientific_notation') or coalesce(r.place = v.place, true))
   and names_agree(r.name, v.name)
   and v.cid <> coalesce(r.blocked_cid, -1)
