@@ -32,6 +32,9 @@ RIZKI_1 = make_nik("6408", "02", date(2001, 3, 3), "L", 1)
 RIZKI_2 = make_nik("6408", "05", date(1999, 7, 9), "L", 4)
 SITI = make_nik("6472", "02", date(1985, 6, 6), "P", 1)
 BUDI = make_nik("6408", "07", date(1990, 5, 5), "L", 12)
+FIRMAN = make_nik("6472", "01", date(1982, 11, 12), "L", 2)
+JAMALUDIN = make_nik("6408", "04", date(1968, 3, 10), "L", 1)
+SUPARMAN = make_nik("6472", "03", date(1970, 2, 2), "L", 5)
 
 RECAP = [
     # No NIK, no birth date, the family name shortened: the regency's certificate.
@@ -54,6 +57,15 @@ RECAP = [
         + SUDIRMAN[6:], "Samarinda", "1984-08-01", "L", jabatan="Operator Bulldozer", office=SAMARINDA),
     Row("recap", "sudirman", "kaltim_rekap_2025.xlsx", "Sudirman Anwar", SUDIRMAN, "Samarinda", None, "L",
         jabatan="Operator Bulldozer", office=KALTIM),
+    # The only word written out is misspelt on the regency's row; one name only, misspelt.
+    Row("recap", "firman", "samarinda_2025.xlsx", "Firmon Kadir", FIRMAN, "Samarinda", "1982-11-12", "L",
+        jenjang="5", jabatan="Juru Ukur Bangunan", office=SAMARINDA),
+    Row("recap", "firman", "kaltim_rekap_2025.xlsx", "FIRMAN K", None, "Samarinda", None, "L",
+        jenjang="5", jabatan="Juru Ukur Bangunan", office=KALTIM),
+    Row("recap", "jamaludin", "kutim_2025.xlsx", "Jamalundin", JAMALUDIN, "Sangatta", "1968-03-10", "L",
+        jenjang="4", jabatan="Mandor Pekerjaan Jalan"),
+    Row("recap", "jamaludin", "kaltim_rekap_2025.xlsx", "JAMALUDIN", "", None, None, None,
+        jenjang="4", jabatan="Mandor Pekerjaan Jalan", office=KALTIM),
     # Namesakes: the province's own fresh graduate has another NIK ...
     Row("namesakes", "rizki_regency", "kutim_2025.xlsx", "Muhammad Rizki", RIZKI_1, "Sangatta", "2001-03-03", "L",
         jenjang="4", jabatan="Juru Ukur"),
@@ -69,6 +81,11 @@ RECAP = [
         jenjang="2", jabatan="Tukang Kayu"),
     Row("namesakes", "agus_s", "kaltim_fg_2025.xlsx", "Agus Santoso", None, "Sangatta", None, "L",
         jenjang="2", jabatan="Tukang Kayu", office=KALTIM),
+    # ... a one-word name one letter off, born another day ...
+    Row("namesakes", "suparman", "samarinda_2025.xlsx", "Suparman", SUPARMAN, "Samarinda", "1970-02-02", "L",
+        jenjang="6", jabatan="Pelaksana Lapangan Pekerjaan Gedung", office=SAMARINDA),
+    Row("namesakes", "suparmin", "kaltim_fg_2025.xlsx", "Suparmin", None, "Samarinda", "1999-09-19", "L",
+        jenjang="6", jabatan="Pelaksana Lapangan Pekerjaan Gedung", office=KALTIM),
     # ... or another registration number.
     Row("namesakes", "agus_regency", "kutim_2025.xlsx", "Agus Salim", None, "Sangatta", None, "L",
         jenjang="6", jabatan="Mandor", sertifikat="SKK-6408-2025-000777"),
@@ -90,10 +107,11 @@ def test_recaps_count_once_under_the_regency_and_namesakes_at_the_province(linke
         ("64.08", 1): 1,  # Asri Syarifuddin
         ("64.72", 1): 1,  # Ilham Hakim
         ("64.72", 3): 1,  # Sudirman
-        ("64.08", 4): 1, ("64", 4): 1,  # two Muhammad Rizki
-        ("64.72", 5): 1, ("64", 5): 1,  # two Siti Aminah
+        ("64.72", 5): 2, ("64", 5): 1,  # Firman; two Siti Aminah
+        ("64.08", 4): 2, ("64", 4): 1,  # Jamaludin; two Muhammad Rizki
+        ("64.72", 6): 1, ("64", 6): 2,  # Suparman and Suparmin; the province's Agus Salim
         ("64.08", 2): 1, ("64", 2): 1,  # Budi and Agus Santoso
-        ("64.08", 6): 1, ("64", 6): 1,  # two Agus Salim, two numbers
+        ("64.08", 6): 1,  # the regency's Agus Salim
     }
 
 
@@ -107,7 +125,8 @@ def test_recap_partners_name_the_regency_row(linked):
     pairs = {(rows.loc[p, "person"], rows.loc[q, "person"], rows.loc[q, "office_id"]) for p, q in partners.items()}
     # Ilham's and Sudirman's rows are one person already (one NIK; a swap repaired), so
     # the person rule catches them first; here the certificate alone says it.
-    assert {(a, b) for a, b, _ in pairs} >= {("agus", "agus"), ("asri", "asri")}
+    assert {(a, b) for a, b, _ in pairs} >= {("agus", "agus"), ("asri", "asri"), ("firman", "firman"),
+                                              ("jamaludin", "jamaludin")}
     assert all(a == b for a, b, _ in pairs)
     assert all(office != KALTIM for *_, office in pairs)
 
@@ -118,7 +137,7 @@ def test_a_recap_row_shares_the_regency_certificate_in_the_star(linked):
     fact = tables["fact_participation"]
     cert = tables["fact_certification"]
     assert fact.groupby("office_id")["re_report"].agg(list).to_dict() == {
-        KUTIM: [False, False], SAMARINDA: [False, False], KALTIM: [True] * 4}
+        KUTIM: [False] * 3, SAMARINDA: [False] * 3, KALTIM: [True] * 6}
     assert set(fact["certificate_key"]) == set(cert["certificate_key"])
-    assert len(cert) == 4
-    assert sorted(cert["office_ids"]) == [f"{KUTIM};{KALTIM}"] * 2 + [f"{SAMARINDA};{KALTIM}"] * 2
+    assert len(cert) == 6
+    assert sorted(cert["office_ids"]) == [f"{KUTIM};{KALTIM}"] * 3 + [f"{SAMARINDA};{KALTIM}"] * 3

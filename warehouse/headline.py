@@ -167,9 +167,11 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     names = pd.Series(frame["name"].unique())
     keys = dict(zip(names, (linkage_name_key(n) for n in names)))
     frame["key"] = frame["name"].map(keys)
-    # Blocks on a word written out (three letters or more): names that agree share one.
+    # Blocks on a word written out (three letters or more), which names that agree share
+    # unless it is misspelt, and on the first letter ("Firman K." / "Firmon Kadir").
     words = frame.assign(word=frame["key"].str.split(" ")).explode("word")
     words = words[words["word"].str.len() >= 3]
+    words = pd.concat([words, frame.assign(word="^" + frame["key"].str[:1])], ignore_index=True)
     block = ["province", "jenjang", "jabatan", "tahun", "word"]
     side = words["position"].to_numpy()
     province_words = words[candidates[side]]
@@ -189,10 +191,23 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     p, q = p[keep], q[keep]
     key_p, key_q = pairs["key"].to_numpy()[keep], pairs["key_local"].to_numpy()[keep]
     near_nik = _nik_edits(certified, p, q) <= 1
-    agree = np.array([names_agree(a, b) or (near and names_related(a, b))
+    agree = np.array([names_agree(a, b) or _one_name_misspelt(a, b) or (near and names_related(a, b))
                       for a, b, near in zip(key_p, key_q, near_nik)], dtype=bool)
     found = pd.DataFrame({"p": p[agree], "q": q[agree]}).sort_values(["p", "q"]).drop_duplicates("p")
     return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _one_name_misspelt(a: str, b: str) -> bool:
+    """Two one-word names ("Jamaludin" / "Jamalundin") of five letters or more, one typo apart.
+
+    :func:`linkage.names.names_agree` wants two words to trust a name, but many
+    Indonesians have one name only; here the certificate is the other evidence.
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if not isinstance(a, str) or not isinstance(b, str) or " " in a or " " in b or min(len(a), len(b)) < 5:
+        return False
+    return DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _digits(certified: pd.DataFrame) -> np.ndarray:
