@@ -933,3 +933,26 @@ II | AHLI MUDA | | |
     assert table.columns["hasil"] == ["KOMPETEN", "Belum Kompeten", "Belum Kompeten"]
     assert table.columns["kualifikasi"] == [None, None, "AHLI MUDA"]
     assert table.report.skipped == {"section": 3}
+
+
+def test_a_table_beside_with_its_header_on_another_row():
+    """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
+    not read: its header row was taken for a row of the first table)."""
+    rows = rows_of("""
+DAFTAR PESERTA SERTIFIKASI TAHUN 2025 | | | | | | | | |
+TAHAP I | | | | | TAHAP II | | | |
+No | Nama | NIK | Jenjang | | Angkatan Susulan | | | |
+1 | Andi Saputra | 6472011503880001 | 7 | | No | Nama | NIK | Jenjang | Hasil
+2 | Siti Rahmawati | 6472015208900002 | 7 | | 1 | Dewi Lestari | 6408016304920005 | 7 | K
+3 | Budi Hartono | 6471020101850003 | 8 | | 2 | Agus Salim | 6408011107800006 | 8 | K
+ | | | | | | Dedi Kurniawan | | 3 | K
+JUMLAH | 3 orang | | | | JUMLAH | 2 orang | | |
+""")
+    tables = extract_tables(rows, find_header(rows), render_text, lambda i: i + 1, sheet="Peserta")
+    assert [t.report.sheet for t in tables] == ["Peserta", "Peserta [F:J]"]
+    assert [t.columns["nama"] for t in tables] == [["Andi Saputra", "Siti Rahmawati", "Budi Hartono"],
+                                                   ["Dewi Lestari", "Agus Salim", "Dedi Kurniawan"]]
+    assert [t.source_rows for t in tables] == [[4, 5, 6], [5, 6, 7]]
+    assert tables[1].report.header_row == 4
+    assert tables[1].columns["hasil"] == ["K", "K", "K"]
+    assert [t.report.skipped for t in tables] == [{"blank": 1, "total": 1}, {"total": 1}]

@@ -12,6 +12,7 @@ readers turn them into the numbers a person sees (Excel row, CSV line).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -557,6 +558,10 @@ def extract_rows(
 MAX_TABLES = 100  # tables with their own header read from one sheet
 
 
+MAX_SIDE_TABLES = 20  # tables side by side read from one sheet
+SIDE_OFFSET = 10  # rows below the first table's header where a table to its right may have its own
+
+
 def extract_tables(
     rows: Sequence[Sequence[object]],
     header: Header,
@@ -566,36 +571,77 @@ def extract_tables(
     overrides: Mapping[str, str] | None = None,
     render_column: Callable[[list], list[str | None]] | None = None,
 ) -> list[TableRows]:
-    """:func:`extract_rows` for each table set side by side under ``header`` (:attr:`Header.blocks`).
+    """:func:`extract_rows` for each table set side by side: under ``header`` (:attr:`Header.blocks`),
+    or to the right of it with a header of its own a few rows lower or higher.
 
     Each is read on its own columns as a sheet of its own would be. The first keeps the sheet's
     name; the others are named for their columns ("Peserta [J:Q]"), so that every participant
     row keeps an address of its own (sheet and row) and no two rows share one.
     """
-    if not header.blocks:
+    parts: list[tuple[int, int | None, Header]] = []
+    for start, end in header.blocks or [(0, None)]:
+        if not header.blocks:
+            parts.append((0, None, header))
+            continue
+        head = [[render(cell) for cell in _part(row, start, end)] for row in rows[header.first_row: header.last_row + 1]]
+        resolution = _resolve(head[0] if len(head) > 1 else None, head[-1], overrides)
+        if _REQUIRED & resolution.columns.keys():
+            resolution.blocks = ()
+            parts.append((start, end, resolution.header(header.first_row, header.last_row)))
+    while len(parts) < MAX_SIDE_TABLES:
+        start, _, last = parts[-1]
+        found = _header_to_the_right(rows, last, render, overrides)
+        if found is None:
+            break
+        at, right = found
+        parts[-1] = (start, at, last)
+        parts.append((at, None, right))
+    if len(parts) == 1 and parts[0][:2] == (0, None):
         return [extract_rows(rows, header, render, row_number, sheet, overrides, render_column)]
     title = title_text(rows[: header.first_row], render)
     tables = []
-    for start, end in header.blocks:
+    for start, end, block in parts:
         # The columns left of the block stay as blanks, so column numbers in notes are the sheet's.
-        pad = [None] * start
-        part_rows = [pad + list(row[start:end]) for row in rows]
-        head = [[render(cell) for cell in row] for row in part_rows[header.first_row: header.last_row + 1]]
-        resolution = _resolve(head[0] if len(head) > 1 else None, head[-1], overrides)
-        if not _REQUIRED & resolution.columns.keys():
-            continue
-        resolution.blocks = ()
-        name = sheet if not tables else f"{sheet} [{column_letters(start)}:{column_letters(end - 1)}]"
-        part = extract_rows(part_rows, resolution.header(header.first_row, header.last_row), render, row_number,
-                            name, overrides, render_column)
+        part_rows = [_part(row, start, end) for row in rows]
+        last = column_letters((end if end is not None else max(map(len, rows))) - 1)
+        name = sheet if not tables else f"{sheet} [{column_letters(start)}:{last}]"
+        part = extract_rows(part_rows, block, render, row_number, name, overrides, render_column)
         # The sheet's title rows speak for every table in it, also where they sit above another one.
         part.report.title = title
         if tables:
-            part.report.note = "; ".join(filter(None, [f"a table beside the one in sheet {sheet!r}, "
-                                                       f"in columns {column_letters(start)} to "
-                                                       f"{column_letters(end - 1)}", part.report.note]))
+            part.report.note = "; ".join(filter(None, [f"a table beside the one in sheet {sheet!r}, in columns "
+                                                       f"{column_letters(start)} to {last}", part.report.note]))
         tables.append(part)
     return tables
+
+
+def _part(row: Sequence[object], start: int, end: int | None) -> list:
+    """``row`` with only the cells of columns ``start`` to ``end`` (exclusive), the ones left of it blank."""
+    return [None] * start + list(row[start:end])
+
+
+def _header_to_the_right(rows, header: Header, render: Render, overrides) -> tuple[int, Header] | None:
+    """(first column, header) of a table right of ``header``'s columns whose header is within
+    ``SIDE_OFFSET`` rows of it (Tahap II beside Tahap I under a title of two lines), or None."""
+    head = [[render(cell) for cell in row] for row in rows[header.first_row: header.last_row + 1]]
+    # The header ends at its last mapped column and the filled header cells right after it; a
+    # title standing further right on the same row ("TAHAP II") belongs to the table beside.
+    cut = 1 + max(header.columns.values())
+    while any(cut < len(row) and row[cut] for row in head):
+        cut += 1
+    region = [[None] * cut + [render(cell) for cell in row[cut:]]
+              for row in rows[: header.last_row + 1 + SIDE_OFFSET]]
+    if not any(cell for row in region for cell in row[cut:]):
+        return None
+    try:
+        right = find_header(region, overrides, scan_rows=len(region))
+    except HeaderNotFound:
+        return None
+    if right.last_row < header.first_row - SIDE_OFFSET:
+        return None
+    # Its first header cell, mapped or not ("No"), is where it starts.
+    at = min(j for row in region[right.first_row: right.last_row + 1] for j, cell in enumerate(row) if cell)
+    return at, right
 
 
 def column_letters(index: int) -> str:
@@ -1121,6 +1167,9 @@ def _section(cells: list[str]) -> tuple[str | None, str] | None:
     return column, value
 
 
+_canonical_column = functools.lru_cache(maxsize=4096)(headers.canonical_column)
+
+
 def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
     """footer / total / section / header_repeat / column_numbers / header_like for a row without a NIK,
     else None."""
@@ -1146,8 +1195,12 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
         # across the row sits in the No column): a lone value in another column is a row's value.
         if _section(cells) is not None and all(v is None for k, v in enumerate(vals) if k != nama_at):
             return "section"
-    overrides = dict(overrides) if overrides else None
-    named = [headers.canonical_column(value, overrides) if value else None for value in vals]
+    if overrides:
+        overrides = dict(overrides)
+        named = [headers.canonical_column(value, overrides) if value else None for value in vals]
+    else:
+        # Occupations, levels, results and places repeat down a sheet; names do not.
+        named = [_canonical_column(value) if value else None for value in vals]
     repeated = sum(1 for column, canonical in zip(named, canonicals) if column == canonical)
     if repeated >= 2:
         return "header_repeat"
