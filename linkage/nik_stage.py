@@ -179,16 +179,25 @@ class _NikAgreement:
     agrees: np.ndarray  # birth date agrees, sex does not contradict
     inconsistent: np.ndarray  # birth date or sex contradicts
     birth_contradicts: np.ndarray
+    slip: np.ndarray  # the birth date contradicts by a slip only (one edit, day and month swapped), sex does not
 
 
 def _nik_agreement(feats: pd.DataFrame) -> _NikAgreement:
     """:class:`_NikAgreement` from the ``nik_birth_ok`` / ``nik_sex_ok`` features (null: nothing to compare)."""
     birth_ok = feats["nik_birth_ok"]
     sex_ok = feats["nik_sex_ok"]
+    birth_contradicts = (birth_ok == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
+    slip = birth_contradicts & (sex_ok != False).fillna(True).to_numpy(dtype=bool)  # noqa: E712
+    if slip.any():
+        at = np.flatnonzero(slip)
+        own = feats["ddmmyy"].to_numpy(dtype=object)[at]
+        encoded = feats["nik_ddmmyy"].to_numpy(dtype=object)[at]
+        slip[at] = [not _ddmmyy_far(a, b) for a, b in zip(own, encoded)]
     return _NikAgreement(
         agrees=(birth_ok.fillna(False) & (sex_ok != False).fillna(True)).to_numpy(dtype=bool),  # noqa: E712
         inconsistent=((birth_ok == False) | (sex_ok == False)).fillna(False).to_numpy(dtype=bool),  # noqa: E712
-        birth_contradicts=(birth_ok == False).fillna(False).to_numpy(dtype=bool),  # noqa: E712
+        birth_contradicts=birth_contradicts,
+        slip=slip,
     )
 
 
@@ -245,7 +254,10 @@ def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
     for i in members.tolist():
         if i in owner_set:
             continue
-        same_name = names_related if agrees[i] else name_compatible if inconsistent[i] else name_close
+        # A date one slip off the NIK's is a clerk's typo, not a NIK copied from another
+        # person (whose date is rarely that close): only a clearly different name counts then.
+        strict = inconsistent[i] and not agreement.slip[i]
+        same_name = names_related if agrees[i] else name_compatible if strict else name_close
         if not any(same_name(names[i], o) for o in owner_names):
             others.append(i)
         elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
@@ -346,6 +358,8 @@ def _typo_pairs_sql() -> str:
     # encodes: with agreeing names, that is the key when a date digit is not the one damaged.
     undated = (f"(a.birth is null or b.birth is null) and substr(a.nik, 7, 6) = substr(b.nik, 7, 6) "
                f"and {agree}")
+    # one clerk wrote the date month first: the same date with day and month swapped
+    swapped = f"a.birth = {_swapped('b.birth')} and names_agree(a.name, b.name)"
     return "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
                    a.name, a.name = b.name as same_name, a.birth as birth_l, b.birth as birth_r,
@@ -355,8 +369,13 @@ def _typo_pairs_sql() -> str:
         # the link a merge is shown by: a pair sharing name, birth date or number before one
         # that shares only the NIK's date
         for key, rank in (("a.name = b.name", 0), (f"a.birth = b.birth and {agree}", 0),
-                          (f"a.cert = b.cert and {agree}", 0), (undated, 1))
+                          (f"a.cert = b.cert and {agree}", 0), (undated, 1), (swapped, 1))
     )
+
+
+def _swapped(birth: str) -> str:
+    """SQL: the ISO date ``birth`` with day and month swapped (no valid date for days above 12)."""
+    return f"(substr({birth}, 1, 5) || substr({birth}, 9, 2) || '-' || substr({birth}, 6, 2))"
 
 
 _TYPO_MERGES_SQL = """
@@ -380,7 +399,7 @@ _TYPO_MERGES_SQL = """
     join name_freq nf on nf.value = p.name
     left join neighbourhood h on h.hood = substr(p.nik_l, 1, 2) || substr(p.nik_l, 7, 6)
     where damerau_levenshtein(p.nik_l, p.nik_r) = 1
-      and (p.birth_l = p.birth_r
+      and (p.birth_l = p.birth_r or p.birth_l = {swapped_r}
            or ((p.birth_l is null or p.birth_r is null)
                and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
       and coalesce(p.sex_l = p.sex_r, true)
@@ -423,13 +442,15 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     A sheet without birth dates (a province's recap) still has the date in the
     NIK: a missing birth date is accepted when the edit is outside the date digits
     or both rows report the same certificate; such a pair is found by its names
-    agreeing and its NIKs encoding the same date.
+    agreeing and its NIKs encoding the same date. A birth date with day and month
+    swapped is the same date (an office writing month first).
     Two adjacent digits swapped is a slip, not a namesake (whose serial differs
     by a substitution), wherever it is.
     Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
     """
     _register_regencies(con)
-    return con.sql(_TYPO_MERGES_SQL.format(pairs=_typo_pairs_sql(), rare_expected=RARE_EXPECTED)).df()
+    return con.sql(_TYPO_MERGES_SQL.format(pairs=_typo_pairs_sql(), rare_expected=RARE_EXPECTED,
+                                           swapped_r=_swapped("p.birth_r"))).df()
 
 
 def _register_regencies(con: duckdb.DuckDBPyConnection) -> None:

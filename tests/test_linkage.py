@@ -235,6 +235,18 @@ SLIPS = [
         "1969-09-03", "P", jenjang="6", jabatan="Pelaksana Lapangan Pekerjaan Gedung"),
     Row("truncated_slip", "rahmawati", "kutim_2025.xlsx", "Rahmawati Ramli", "640809490369000", "Sangatta",
         "1969-03-08", "P", jenjang="6", jabatan="Pengawas Lapangan Pekerjaan Jalan"),
+    # Both dates written month first once: the person's own NIK beside a date with day and
+    # month swapped, and a NIK mistyped in the year beside the right date.
+    Row("swapped_birth", "ismail", "kutim_2026_rekap.xlsx", "Ismail R.", "6408010907770001", "Bulukumba", "1977-09-07",
+        "L", jabatan="Tukang Pasang Bata"),
+    Row("swapped_birth", "ismail", "kutim_2026_rekap.xlsx", "ISMAIL RASYID", "6408010907070001", "Bulukumba",
+        "1977-07-09", "L", jabatan="Tukang Pasang Bata"),
+    # One name only, mistyped, on a row whose date is the NIK's with day and month swapped:
+    # the NIK's owner, not a copy.
+    Row("slip_owner", "suparman", "kutim_2025.xlsx", "Suparman", "6408081207770001", "Sangatta", "1977-07-12", "L",
+        jenjang="1", jabatan="Tukang Batu"),
+    Row("slip_owner", "suparman", "kaltim_rekap.xlsx", "SUARMAN", "6408081207770001", "Sangatta", "1977-12-07", "L",
+        jenjang="1", jabatan="Pembantu Tukang Besi", office="prov-kaltim"),
     Row("twins_spelled", "andri", "kutim_2024.xlsx", "Andri Saputra", "6408071404990011", "Sangatta",
         "1999-04-14", "L"),
     Row("twins_spelled", "andra", "kutim_2025.xlsx", "Andra Saputra", "6408071404990012", "Sangatta",
