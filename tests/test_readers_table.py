@@ -956,3 +956,47 @@ JUMLAH | 3 orang | | | | JUMLAH | 2 orang | | |
     assert tables[1].report.header_row == 4
     assert tables[1].columns["hasil"] == ["K", "K", "K"]
     assert [t.report.skipped for t in tables] == [{"blank": 1, "total": 1}, {"total": 1}]
+
+
+def test_notes_under_the_list_end_it_and_join_no_name():
+    """Was: the six note lines joined to the last participant's name as wrapped text."""
+    rows = rows_of("""
+No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | Kompeten
+2 | Joko Susilo | 6408022506900002 | Tukang Kayu | 2 | Kompeten
+ | Keterangan : K = Kompeten, BK = Belum Kompeten | | | |
+ | *) peserta susulan | | | |
+ | Catatan: NIK sesuai KTP | | | |
+ | Sumber: SIKI LPJK | | | |
+ | Diolah dari data LSP | | | |
+ | Ttd | | | |
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Slamet Riyadi", "Joko Susilo"]
+    assert table.report.skipped == {"footer": 6}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        " | Tidak hadir pada hari ke-2 (sakit) | | | |",  # brackets: a remark, not a wrapped name
+        " | Peserta ini mengikuti uji ulang pada bulan berikutnya | | | |",  # longer than a wrapped line
+    ],
+)
+def test_a_remark_below_a_participant_is_no_wrapped_line(line):
+    rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n"
+                   "1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | Kompeten\n" + line)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"][0] == "Slamet Riyadi"
+
+
+def test_the_persons_number_written_again_on_their_next_certificate_row():
+    rows = rows_of("""
+No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | Belum Kompeten
+1 | | | Tukang Besi Beton | 2 | Kompeten
+2 | | | Tukang Kayu | 1 | Kompeten
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    # the second row is Slamet's; the third has a number of its own: another participant
+    assert table.columns["nik"] == ["6408011203850001", "6408011203850001", None]

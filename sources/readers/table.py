@@ -431,6 +431,9 @@ _FOOTER = re.compile(
     r"|\bnip\b\s*[.:]|\bnip\s+\d|(?<![a-z])a\.\s?n\.|\bplt\.|\bplh\.",
     re.IGNORECASE,
 )
+# A note alone on its row under the list: "Keterangan : K = Kompeten", "Catatan:", "Sumber: SIKI
+# LPJK", "*) peserta susulan", "ttd".
+_NOTE_LINE = re.compile(r"\s*(?:(?:keterangan|ket|catatan|sumber|nb|note)\s*:|\*+\s*\)|ttd\.?\s*$)", re.IGNORECASE)
 _TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*(?:total|jumlah)|grand\s+total)\b", re.IGNORECASE)
 # A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta"; with its unit it
 # is never a NIK, whichever column it lands in.
@@ -759,6 +762,9 @@ def _joined_digits(nik: list[str | None], parts: list[list[str | None]]) -> list
 
 # Columns that make a row a certificate of its own: a row without them continues the text above.
 _CERTIFICATE_DATA = (headers.JENJANG, headers.NOMOR_SERTIFIKAT, headers.KUALIFIKASI)
+# A line of a wrapped cell: a name's degree or second name, a date, the rest of an occupation.
+_FRAGMENT = re.compile(r"[^:=*()\[\]]{1,40}")
+MAX_WRAPPED_LINES = 3  # lines below a participant row joined to it
 # A result cut after its first word ("Belum" over "Kompeten"): only then does a result below continue it.
 _HALF_RESULT = frozenset({"belum", "blm", "blm.", "tidak", "tdk", "tdk."})
 
@@ -791,6 +797,11 @@ def _wrapped_rows(values: dict[str, list[str | None]], keep: list[int], number_o
         if hasil is not None and hasil[k] is not None and (hasil[above] or "").strip().casefold() not in _HALF_RESULT:
             continue
         if nama[k] is not None and (nama[k] == nama[above] or nama[k] in _DITTO):
+            continue
+        # A wrapped line is a short piece of text; a note ("Keterangan : K = Kompeten") is not.
+        if any(cells[k] is not None and not _FRAGMENT.fullmatch(cells[k]) for cells in values.values()):
+            continue
+        if k - above > MAX_WRAPPED_LINES:
             continue
         for cells in values.values():
             if cells[k] is not None:
@@ -866,7 +877,8 @@ def _fill_from_above(values: dict[str, list[str | None]], keep: list[int], numbe
                 continue
             if name is None and number is None:
                 own = number_of(keep[k])
-                if own is not None and _OWN_NUMBER.fullmatch(own):
+                # The person's own number written again on their next row is no other participant's.
+                if own is not None and _OWN_NUMBER.fullmatch(own) and own != number_of(keep[k - 1]):
                     continue
             for cells in person:
                 if cells[k] is None or cells[k] in _DITTO:
@@ -1181,7 +1193,7 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
         joined = "\x1f".join(texts)
         if _FOOTER.search(joined):
             return "footer"
-        if len(cells) == 1 and _PLACE_DATE.fullmatch(cells[0]):
+        if len(cells) == 1 and (_PLACE_DATE.fullmatch(cells[0]) or _NOTE_LINE.match(cells[0])):
             return "footer"
         if _TOTAL_CELL.search(joined):
             nama = vals[nama_at] if nama_at is not None else None
