@@ -1000,3 +1000,23 @@ No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     # the second row is Slamet's; the third has a number of its own: another participant
     assert table.columns["nik"] == ["6408011203850001", "6408011203850001", None]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # first and last name under one merged "Nama"
+        ("No | Nama | | NIK\n1 | Dedi | Kurniawan | 6408031010910007\n2 | Bulan | Sari | 6408036304920008",
+         ["Dedi Kurniawan", "Bulan Sari"]),
+        # a one-letter code or a number in the blank-headed cell is no piece of the name
+        ("No | Nama | | NIK\n1 | Dedi Kurniawan | L | 6408031010910007\n2 | Bulan Sari | 2 | 6408036304920008",
+         ["Dedi Kurniawan", "Bulan Sari"]),
+        # blank-headed columns to the end of the header are no span of the name
+        ("No | NIK | Nama | |\n1 | 6408031010910007 | Dedi | | Tukang Batu", ["Dedi"]),
+    ],
+)
+def test_a_name_in_pieces_under_its_merged_header_is_joined(text, names):
+    """Was: only the first piece read ("Dedi")."""
+    rows = rows_of(text)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == names

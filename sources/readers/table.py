@@ -681,6 +681,10 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     if split:
         parts = _render_mapped_columns([data[i] for i in keep], split, render_column)
         values[headers.NIK] = _joined_digits(values[headers.NIK], parts)
+    split = _span_right(rows, header, render, headers.NAMA, bounded=MAX_NAME_PIECES)
+    if split:
+        parts = _render_mapped_columns([data[i] for i in keep], split, render_column)
+        values[headers.NAMA] = _joined_names(values[headers.NAMA], parts)
     numbering = _numbering_column(rows, header, render)
 
     def number_of(i: int) -> str | None:
@@ -730,10 +734,15 @@ def continues(head: Sequence[Sequence[str | None]], header: Header) -> bool:
     return matches >= min(2, len(filled)) and 2 * matches > len(filled)
 
 
-def _span_right(rows, header: Header, render: Render) -> list[int]:
-    """The columns right of the NIK column under its merged header cell: blank in every header
-    row, up to the next header text (a form's box per digit or per group of four)."""
-    at = header.columns.get(headers.NIK)
+MAX_NAME_PIECES = 3  # cells right of "Nama" under its merged header: middle and last names, a degree
+
+
+def _span_right(rows, header: Header, render: Render, column: str = headers.NIK, bounded: int | None = None) -> list[int]:
+    """The columns right of ``column`` under its merged header cell: blank in every header row,
+    up to the next header text (a NIK in a box per digit, a name in first and last name cells).
+    ``bounded``: at most that many, and only when a header text closes them (a name's merged
+    cell is followed by the next column's header; blanks to the end of the header are no span)."""
+    at = header.columns.get(column)
     if at is None:
         return []
     head = [[render(cell) for cell in row] for row in rows[header.first_row: header.last_row + 1]]
@@ -744,7 +753,26 @@ def _span_right(rows, header: Header, render: Render) -> list[int]:
         if j in mapped or any(j < len(row) and row[j] for row in head):
             break
         span.append(j)
-    return span
+    else:
+        if bounded is not None:
+            return []
+    return span[:bounded] if bounded is None or len(span) <= bounded else []
+
+
+# A piece of a name in a cell of its own: a first, middle or last name, a degree ("S.T."); never
+# a one-letter code ("L", "v") or a number.
+_NAME_PIECE = re.compile(r"[^\W\d_][^\W\d_.,'’ -]*(?:[.,'’ -]+[^\W\d_]+)*\.?")
+
+
+def _joined_names(nama: list[str | None], parts: list[list[str | None]]) -> list[str | None]:
+    """``nama`` with the name pieces written in the blank-headed cells under the merged "Nama"
+    header joined by a space ("Dedi | Kurniawan"); a cell that is no name piece is left out."""
+    out = list(nama)
+    for k, pieces in enumerate(zip(*parts)):
+        extra = [piece for piece in pieces if piece is not None and len(piece) >= 2 and _NAME_PIECE.fullmatch(piece)]
+        if extra:
+            out[k] = " ".join([out[k], *extra]) if out[k] is not None else " ".join(extra)
+    return out
 
 
 def _joined_digits(nik: list[str | None], parts: list[list[str | None]]) -> list[str | None]:
