@@ -225,13 +225,19 @@ def _members_by_group(group: np.ndarray, wanted: np.ndarray) -> list[np.ndarray]
 def _nik_owners(members: np.ndarray, names: np.ndarray, agreement: _NikAgreement) -> list[int]:
     """The rows of one NIK group that hold its NIK (see :func:`exact_pass`).
 
-    None when nobody agrees with the NIK: no evidence which row holds it.
+    Failing rows that agree or do not contradict, the rows whose date is one slip
+    off the NIK's. None when every row contradicts it further: no evidence which row
+    holds it.
     """
     owners = members[agreement.agrees[members]]
     compatible = names_related
     if not len(owners):
         owners = members[~agreement.inconsistent[members]]
         compatible = name_close
+    if not len(owners):
+        # A NIK mistyped in its date digits (or a date one slip off) beside the row below
+        # that copied it: the row whose date is a slip of the NIK's holds it.
+        owners = members[agreement.slip[members]]
     if not len(owners):
         return []
     clusters = _name_clusters(owners, names, compatible)

@@ -247,6 +247,12 @@ SLIPS = [
         jenjang="1", jabatan="Tukang Batu"),
     Row("slip_owner", "suparman", "kaltim_rekap.xlsx", "SUARMAN", "6408081207770001", "Sangatta", "1977-12-07", "L",
         jenjang="1", jabatan="Pembantu Tukang Besi", office="prov-kaltim"),
+    # A NIK mistyped in its date digits, copied onto the row below by someone born years
+    # apart: no row agrees with the NIK, the mistyped one is a slip of it; two persons.
+    Row("copied_typo", "hasanudin", "kutim_2026_mtu.xlsx", "Hasanudin Anwar", "6408100802700001", "Sangatta",
+        "1970-01-08", "L", jenjang="5", jabatan="Pelaksana Pekerjaan Gedung"),
+    Row("copied_typo", "ilham", "kutim_2026_mtu.xlsx", "M. Ilham", "6408100802700001", "Sangatta", "1965-07-22",
+        "L", jenjang="6", jabatan="Pengawas Lapangan Pekerjaan Jalan"),
     Row("twins_spelled", "andri", "kutim_2024.xlsx", "Andri Saputra", "6408071404990011", "Sangatta",
         "1999-04-14", "L"),
     Row("twins_spelled", "andra", "kutim_2025.xlsx", "Andra Saputra", "6408071404990012", "Sangatta",
