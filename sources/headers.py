@@ -418,7 +418,23 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
     found = _LOOKUP.get(key) or _without_notes_and_qualifiers(header)
     if found is None and len(key) >= 5 and all(len(part) == 1 for part in key.split(" ")):
         return _SPACED.get(key.replace(" ", ""))
+    if found is None and _JOINED_HEADER.search(str(header)):
+        return _name_and_nik(str(header), overrides)
     return found
+
+
+# One cell headed for two columns: "Nama / NIK", "Nama dan No. KTP", "NIK & Nama".
+_JOINED_HEADER = re.compile(r"/|&|\+|,|\n|\bdan\b", re.IGNORECASE)
+
+
+def _name_and_nik(header: str, overrides: dict[str, str] | None) -> str | None:
+    """NAMA for a header naming the name and the NIK in one cell, whose cells hold both
+    ("Budi Santoso / 6408011203850001"): the reader takes the NIK out of the name. None otherwise."""
+    parts = [part for part in _JOINED_HEADER.split(header) if part.strip()]
+    if len(parts) != 2:
+        return None
+    named = {canonical_column(part, overrides) for part in parts}
+    return NAMA if named == {NAMA, NIK} else None
 
 
 # Notes clerks add to a header cell: the format, the source, the values allowed

@@ -1020,3 +1020,24 @@ def test_a_name_in_pieces_under_its_merged_header_is_joined(text, names):
     rows = rows_of(text)
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.columns["nama"] == names
+
+
+def test_a_name_and_nik_column_gives_both():
+    """A single "Nama / NIK" column whose cells hold the name and the NIK (was: no header found,
+    the file rejected: the combined header named no column)."""
+    rows = [["No", "Nama / NIK", "Jabatan Kerja", "Jenjang", "Hasil"],
+            ["1", "Slamet Riyadi\n6408011203850001", "Tukang Batu", "2", "Kompeten"],
+            ["2", "Joko Susilo / 6408022506900002", "Tukang Kayu", "2", "Kompeten"],
+            ["3", "Nur Aini (NIK. 6408 0355 1188 0003)", "Juru Ukur", "3", "Kompeten"],
+            ["4", "Ahmad Fauzi", "Mandor", "4", "Kompeten"]]
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Slamet Riyadi", "Joko Susilo", "Nur Aini", "Ahmad Fauzi"]
+    assert table.columns["nik"] == ["6408011203850001", "6408022506900002", "6408035511880003", None]
+
+
+@pytest.mark.parametrize(
+    "header, canonical",
+    [("Nama / NIK", "nama"), ("NIK & Nama Peserta", "nama"), ("Nama dan No. KTP", "nama"), ("Nama / Jenjang", None)],
+)
+def test_a_header_naming_the_name_and_the_nik(header, canonical):
+    assert canonical_column(header) == canonical

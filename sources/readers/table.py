@@ -677,6 +677,10 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
+    if headers.NAMA in values and headers.NIK not in values:
+        values[headers.NAMA], nik = _niks_in_names(values[headers.NAMA])
+        if any(nik):
+            values[headers.NIK] = nik
     split = _span_right(rows, header, render)
     if split:
         parts = _render_mapped_columns([data[i] for i in keep], split, render_column)
@@ -773,6 +777,28 @@ def _joined_names(nama: list[str | None], parts: list[list[str | None]]) -> list
         if extra:
             out[k] = " ".join([out[k], *extra]) if out[k] is not None else " ".join(extra)
     return out
+
+
+# A NIK written in the name's cell ("Budi Santoso / 6408011203850001", "Budi Santoso\nNIK. 6408
+# 0112 0385 0001", "Budi Santoso (6408011203850001)"): 15 to 17 digits, spaces or dots between.
+_NIK_IN_NAME = re.compile(r"[\s/,;(\[-]*(?:\b(?:nik|ktp|no\.?\s*ktp)\b\s*[.:]?\s*)?'?(\d(?:[ .]?\d){14,16})[)\]]?\s*",
+                          re.IGNORECASE)
+
+
+def _niks_in_names(nama: list[str | None]) -> tuple[list[str | None], list[str | None]]:
+    """The names without the NIK written in their cell, and those NIKs (None where there is none):
+    a table whose only identity column holds both ("Nama / NIK")."""
+    names, niks = [], []
+    for value in nama:
+        match = _NIK_IN_NAME.search(value) if value is not None else None
+        if match is None:
+            names.append(value)
+            niks.append(None)
+            continue
+        rest = (value[: match.start()] + " " + value[match.end():]).strip(" /,;-\n")
+        names.append(" ".join(rest.split()) or None)
+        niks.append(re.sub(r"[ .]", "", match.group(1)))
+    return names, niks
 
 
 def _joined_digits(nik: list[str | None], parts: list[list[str | None]]) -> list[str | None]:
