@@ -232,6 +232,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "kompeten belum kompeten",
         "keterangan hasil",
         "keterangan hasil uji",
+        "keterangan lulus",
+        "keterangan kelulusan",
+        "status lulus",
         "hasil asesmen kompetensi",
         "status uji",
         # English API exports; a bare "status" is weak (see WEAK_VARIANTS)
@@ -428,13 +431,18 @@ _JOINED_HEADER = re.compile(r"/|&|\+|,|\n|\bdan\b", re.IGNORECASE)
 
 
 def _name_and_nik(header: str, overrides: dict[str, str] | None) -> str | None:
-    """NAMA for a header naming the name and the NIK in one cell, whose cells hold both
-    ("Budi Santoso / 6408011203850001"): the reader takes the NIK out of the name. None otherwise."""
+    """The column of a header naming two in one cell: one column twice ("Tingkat/Jenjang"), the
+    birth place and date ("Tempat, Tanggal"), or NAMA for the name and the NIK, whose cells hold both ("Budi Santoso / 6408011203850001"; the
+    reader takes the NIK out of the name). None otherwise."""
     parts = [part for part in _JOINED_HEADER.split(header) if part.strip()]
     if len(parts) != 2:
         return None
     named = {canonical_column(part, overrides) for part in parts}
-    return NAMA if named == {NAMA, NIK} else None
+    if named == {NAMA, NIK}:
+        return NAMA
+    if named == {TEMPAT_LAHIR, TANGGAL_LAHIR}:  # "Tempat, Tanggal" over "Sangatta, 12-03-1985"
+        return TEMPAT_TANGGAL_LAHIR
+    return named.pop() if len(named) == 1 else None
 
 
 # Notes clerks add to a header cell: the format, the source, the values allowed
@@ -443,7 +451,9 @@ _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 # Words after a known header that only say whose or which it is: "NIK Peserta", "NIK Asesi",
 # "Nomor Sertifikat SKK", "Tanggal Terbit Sertifikat", "Jabatan Kerja yang Diuji", "Masa Berlaku s/d".
 _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "skk", "sertifikat", "sertifikasi", "kompetensi",
-               "sesuai ktp", "yang diuji", "s d", "sd")
+               "sesuai ktp", "yang diuji", "s d", "sd",
+               # "Nama Peserta Pelatihan", "Nama Tenaga Kerja Konstruksi", "Nama Lengkap Beserta Gelar"
+               "pelatihan", "konstruksi", "beserta gelar", "dengan gelar", "dan gelar")
 # What is left must still say which column it is: two words at least ("tanggal terbit"), or
 # the NIK; "Tanggal Sertifikasi" is not the birth date a bare "tanggal" would map to.
 _BARE_ENOUGH = frozenset({"nik"})

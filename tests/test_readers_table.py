@@ -1037,7 +1037,13 @@ def test_a_name_and_nik_column_gives_both():
 
 @pytest.mark.parametrize(
     "header, canonical",
-    [("Nama / NIK", "nama"), ("NIK & Nama Peserta", "nama"), ("Nama dan No. KTP", "nama"), ("Nama / Jenjang", None)],
+    [
+        ("Nama / NIK", "nama"), ("NIK & Nama Peserta", "nama"), ("Nama dan No. KTP", "nama"), ("Nama / Jenjang", None),
+        # one column named twice, birth place and date, and longer names of the name (were: None)
+        ("Tingkat/Jenjang", "jenjang"), ("Tempat, Tanggal", "tempat_tanggal_lahir"), ("Jabatan / Jenjang", None),
+        ("Nama Peserta Pelatihan", "nama"), ("Nama Tenaga Kerja Konstruksi", "nama"),
+        ("Nama Lengkap Beserta Gelar", "nama"), ("Keterangan Lulus", "hasil"), ("Tanggal Pelatihan", None),
+    ],
 )
 def test_a_header_naming_the_name_and_the_nik(header, canonical):
     assert canonical_column(header) == canonical
