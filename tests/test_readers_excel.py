@@ -627,3 +627,22 @@ def test_a_sheet_without_a_header_that_continues_the_list_of_the_sheet_before(tm
     assert set(submission.rows["tahun"]) == {"2025"}
     assert second_report.note == "no header: its rows continue the list of sheet 'Hal 1' and are read under its header"
     assert submission.sheets[2].note == "no header row with a name or NIK column in the first 30 rows"
+
+
+def test_a_hidden_column_yields_to_the_visible_one_of_the_same_name(tmp_path):
+    """An old NIK column hidden beside the corrected one (was: the hidden, first one read). A
+    hidden column no visible one replaces is still read."""
+    path = tmp_path / "revisi_nik.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Peserta")
+    sheet.write_row("A1", ["No", "Nama", "NIK", "NIK", "Jenjang"])
+    sheet.write_row("A2", [1, "Slamet Riyadi", "6408011203850000", "6408011203850001", "2"])
+    sheet.write_row("A3", [2, "Joko Susilo", "640802250690002", "6408022506900002", "2"])
+    sheet.set_column("C:C", None, None, {"hidden": True})
+    sheet.set_column("E:E", None, None, {"hidden": True})
+    book.close()
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert records(submission, "nama", "nik", "jenjang") == [
+        ("Slamet Riyadi", "6408011203850001", "2"), ("Joko Susilo", "6408022506900002", "2")]
+    assert submission.sheets[0].columns == {"nama": "Nama", "nik": "NIK", "jenjang": "Jenjang"}

@@ -34,6 +34,7 @@ from sources.readers.table import (
     find_header,
     leading_text,
 )
+from sources.headers import canonical_column
 from sources.registry import Office
 
 _ONE_SECOND = dt.timedelta(seconds=1)
@@ -184,6 +185,7 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
     # calamine gives no merged cells for OpenDocument: read them from content.xml.
     ods_merges = _ods_merges(data) if fmt == "ods" else {}
+    hidden_columns = _hidden_columns(data) if fmt == "xlsx" else {}
     results: list[TableRows | SheetReport] = []
     with workbook:
         names, note = _pick_sheets(workbook, options.sheet)
@@ -191,7 +193,7 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
         previous: tuple[str, Header, str] | None = None
         for name in names:
             tables, header = _read_sheet(workbook, name, options.header_row, overrides, name in hidden,
-                                         ods_merges.get(name), previous)
+                                         ods_merges.get(name), previous, hidden_columns.get(name, ()))
             results += tables
             if header is not None:
                 continued = previous is not None and header is previous[1]
@@ -203,7 +205,8 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
 
 
 def _read_sheet(
-    workbook, name, header_row, overrides, hidden, merges=None, previous: tuple[str, Header, str] | None = None
+    workbook, name, header_row, overrides, hidden, merges=None, previous: tuple[str, Header, str] | None = None,
+    hidden_columns=(),
 ) -> tuple[list[TableRows | SheetReport], Header | None]:
     """The sheet's tables (one, or several side by side) or a report saying why none was read,
     and the header they were read under (None when none).
@@ -212,6 +215,7 @@ def _read_sheet(
     ``previous``: an earlier sheet's name, header and title: a sheet without a header of its own
     whose rows carry NIKs where that header has them continues its list (a long list split over
     sheets "Hal 1", "Hal 2" with the header printed once) and is read under it, its title too.
+    ``hidden_columns``: 0-based columns hidden in the sheet (see :func:`_visible_first`).
     """
     prefix = "hidden sheet; " if hidden else ""
     try:
@@ -227,6 +231,8 @@ def _read_sheet(
 
     scan_to = max(DEEP_SCAN_ROWS + 1, (header_row or 0) + 1)
     head = [[render_cell(cell) for cell in row] for row in rows[:scan_to]]
+    if hidden_columns:
+        _visible_first(head, hidden_columns, overrides)
     continued = ""
     try:
         header = find_header(head, overrides, header_row - 1 if header_row else None, scan_rows=DEEP_SCAN_ROWS)
@@ -251,6 +257,61 @@ def _read_sheet(
         if hidden:
             table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
     return tables, (header if not continued else previous[1])
+
+
+def _visible_first(head: list[list[str | None]], hidden: set[int], overrides) -> None:
+    """Blank, in place, the header cells of hidden columns that a visible cell of the same row
+    also names: a column hidden beside its replacement ("NIK" hidden, "NIK" visible with the
+    corrected numbers) is an old copy, and the visible one is what the office shows."""
+    for row in head:
+        texts = {j: row[j] for j in hidden if j < len(row) and row[j]}
+        if not texts:
+            continue
+        visible = {canonical_column(text, overrides) for j, text in enumerate(row) if text and j not in hidden}
+        for j, text in texts.items():
+            if canonical_column(text, overrides) in visible - {None}:
+                row[j] = None
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def _hidden_columns(data: bytes) -> dict[str, set[int]]:
+    """0-based hidden columns of each sheet of an xlsx, by sheet name (calamine does not say).
+
+    Read from each worksheet's <cols> element, which comes before its cells: only the start of
+    each worksheet is read. Any trouble gives {} (the columns are then all read as visible).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            book = ET.fromstring(archive.read("xl/workbook.xml"))
+            rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+            hidden: dict[str, set[int]] = {}
+            for sheet in book.iter(f"{_MAIN}sheet"):
+                target = targets.get(sheet.get(_RELATIONSHIP), "")
+                member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                head = b""
+                with archive.open(member) as stream:
+                    while b"<sheetData" not in head and len(head) < 1 << 20:
+                        chunk = stream.read(1 << 14)
+                        if not chunk:
+                            break
+                        head += chunk
+                columns: set[int] = set()
+                for match in _COL.finditer(head.split(b"<sheetData", 1)[0]):
+                    attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+                    if attributes.get(b"hidden") in (b"1", b"true"):
+                        first, last = int(attributes.get(b"min", 0)), int(attributes.get(b"max", 0))
+                        columns.update(range(first - 1, min(last, first + 100)))
+                if columns:
+                    hidden[sheet.get("name", "")] = columns
+            return hidden
+    except Exception:  # a workbook calamine read but this cannot: read every column as visible
+        return {}
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
