@@ -1047,3 +1047,17 @@ def test_a_name_and_nik_column_gives_both():
 )
 def test_a_header_naming_the_name_and_the_nik(header, canonical):
     assert canonical_column(header) == canonical
+
+
+@pytest.mark.parametrize("title", ["HASIL UJI KOMPETENSI", "Rekomendasi", "KETERANGAN"])
+def test_a_title_over_the_whole_header_that_names_a_column_is_a_title(title):
+    """A title merged across the sheet right above the header (was: a parent row, giving its
+    column to the sub-column without one: the row numbers under "No" read as results)."""
+    rows = rows_of(f"""
+{title} | | | |
+No | Nama | NIK | Jabatan Kerja | Jenjang
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2
+""")
+    header = find_header(rows)
+    assert (header.first_row, header.last_row) == (1, 1)
+    assert header.columns == {"nama": 1, "nik": 2, "jabatan_kerja": 3, "jenjang": 4}

@@ -287,6 +287,11 @@ def _parent_above(parent: Sequence[str | None], child: Sequence[str | None], sin
     cells = [c for c in parent if c]
     if not cells or not all(_header_like(c) for c in cells):
         return None
+    # One text over the whole header ("HASIL UJI KOMPETENSI" merged across the sheet) is a title,
+    # though its words name a column: a group header spans some columns, not all of them.
+    filled = [j for j, c in enumerate(child) if c]
+    if len(cells) == 1 and len(filled) >= 3 and next(j for j, c in enumerate(parent) if c) <= filled[0]:
+        return None
     pair = _resolve(parent, child, overrides)
     # A title row above ("DAFTAR PESERTA ... TAHUN 2025") never adds a canonical column,
     # a real parent row does ("Sertifikat" over "Nomor", or "Jenjang" merged over two rows).
