@@ -432,8 +432,8 @@ _JOINED_HEADER = re.compile(r"/|&|\+|,|\n|\bdan\b", re.IGNORECASE)
 
 def _name_and_nik(header: str, overrides: dict[str, str] | None) -> str | None:
     """The column of a header naming two in one cell: one column twice ("Tingkat/Jenjang"), the
-    birth place and date ("Tempat, Tanggal"), or NAMA for the name and the NIK, whose cells hold both ("Budi Santoso / 6408011203850001"; the
-    reader takes the NIK out of the name). None otherwise."""
+    birth place and date ("Tempat, Tanggal"), or NAMA for the name and the NIK, whose cells hold
+    both ("Budi Santoso / 6408011203850001"; the reader takes the NIK out of the name). None otherwise."""
     parts = [part for part in _JOINED_HEADER.split(header) if part.strip()]
     if len(parts) != 2:
         return None

@@ -225,7 +225,8 @@ def _side_by_side(per_column: list[str | None], parent, child) -> tuple[tuple[in
             rest = {c for c in per_column[j:] if c is not None}
             if len(rest & seen) >= 2:
                 start = j
-                while start - 1 > starts[-1] and per_column[start - 1] is None and _header_text(parent, child, start - 1):
+                while (start - 1 > starts[-1] and per_column[start - 1] is None
+                       and _header_text(parent, child, start - 1)):
                     start -= 1
                 starts.append(start)
                 seen = set()
@@ -236,6 +237,7 @@ def _side_by_side(per_column: list[str | None], parent, child) -> tuple[tuple[in
 
 
 def _header_text(parent, child, j: int) -> bool:
+    """True when column ``j`` has header text in the child row or the parent row."""
     return bool((j < len(child) and child[j]) or (parent is not None and j < len(parent) and parent[j]))
 
 
@@ -591,7 +593,8 @@ def extract_tables(
         if not header.blocks:
             parts.append((0, None, header))
             continue
-        head = [[render(cell) for cell in _part(row, start, end)] for row in rows[header.first_row: header.last_row + 1]]
+        head = [[render(cell) for cell in _part(row, start, end)]
+                for row in rows[header.first_row: header.last_row + 1]]
         resolution = _resolve(head[0] if len(head) > 1 else None, head[-1], overrides)
         if _REQUIRED & resolution.columns.keys():
             resolution.blocks = ()
@@ -746,7 +749,9 @@ def continues(head: Sequence[Sequence[str | None]], header: Header) -> bool:
 MAX_NAME_PIECES = 3  # cells right of "Nama" under its merged header: middle and last names, a degree
 
 
-def _span_right(rows, header: Header, render: Render, column: str = headers.NIK, bounded: int | None = None) -> list[int]:
+def _span_right(
+    rows, header: Header, render: Render, column: str = headers.NIK, bounded: int | None = None
+) -> list[int]:
     """The columns right of ``column`` under its merged header cell: blank in every header row,
     up to the next header text (a NIK in a box per digit, a name in first and last name cells).
     ``bounded``: at most that many, and only when a header text closes them (a name's merged
@@ -828,7 +833,9 @@ MAX_WRAPPED_LINES = 3  # lines below a participant row joined to it
 _HALF_RESULT = frozenset({"belum", "blm", "blm.", "tidak", "tdk", "tdk."})
 
 
-def _wrapped_rows(values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]) -> list[int]:
+def _wrapped_rows(
+    values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]
+) -> list[int]:
     """Positions in ``keep`` of rows that continue the cells of the participant row above, after
     joining their text to it, in place: the lines of a wrapped cell put on rows of their own (a PDF
     converted to a sheet: "Samarinda," over "15-03-1970", "Belum" over "Kompeten").
@@ -908,7 +915,9 @@ def _numbering_column(rows, header: Header, render: Render) -> int | None:
     return None
 
 
-def _fill_from_above(values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]) -> int:
+def _fill_from_above(
+    values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]
+) -> int:
     """Read "same as above" as the row above's values, in place; the number of rows that continue a person.
 
     A row right below a participant without a name and NIK of its own (both blank or ditto, or the
