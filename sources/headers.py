@@ -422,8 +422,18 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
     if found is None and len(key) >= 5 and all(len(part) == 1 for part in key.split(" ")):
         return _SPACED.get(key.replace(" ", ""))
     if found is None and _JOINED_HEADER.search(str(header)):
-        return _name_and_nik(str(header), overrides)
+        found = _name_and_nik(str(header), overrides)
+    if found is None:
+        numbered = _GROUP_NUMBER.fullmatch(key)
+        if numbered is not None and (column := canonical_column(numbered.group(1), overrides)) in _NUMBERED:
+            return column
     return found
+
+
+# A column of a person's first, second ... certificate: "Jenjang 2", "Hasil Uji Ke-2", "Jabatan Kerja II".
+# Only certificate columns: "Tahap II", "Angkatan I" above a table are titles naming a batch.
+_NUMBERED = frozenset({JABATAN_KERJA, JENJANG, KUALIFIKASI, HASIL, NOMOR_SERTIFIKAT, TANGGAL_TERBIT, MASA_BERLAKU})
+_GROUP_NUMBER = re.compile(r"(.*?[a-z])\s+(?:ke\s*)?(?:[1-9]|i{1,3}|iv|v)")
 
 
 # One cell headed for two columns: "Nama / NIK", "Nama dan No. KTP", "NIK & Nama".

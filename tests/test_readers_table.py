@@ -1061,3 +1061,39 @@ No | Nama | NIK | Jabatan Kerja | Jenjang
     header = find_header(rows)
     assert (header.first_row, header.last_row) == (1, 1)
     assert header.columns == {"nama": 1, "nik": 2, "jabatan_kerja": 3, "jenjang": 4}
+
+
+# --- a person's further certificates in further groups of columns -------------------------------
+
+CERTIFICATE_GROUPS = """
+No | Nama | NIK | Sertifikat I | | | Sertifikat II | |
+ | | | Jabatan Kerja | Jenjang | Hasil | Jabatan Kerja | Jenjang | Hasil
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | BK | Tukang Besi Beton | 2 | K
+2 | Joko Susilo | 6408022506900002 | Tukang Kayu | 2 | K | | |
+"""
+NUMBERED_GROUPS = """
+No | Nama | NIK | Jabatan Kerja 1 | Jenjang 1 | Hasil 1 | Jabatan Kerja 2 | Jenjang 2 | Hasil Uji Ke-2
+1 | Slamet Riyadi | 6408011203850001 | Tukang Batu | 2 | BK | Tukang Besi Beton | 2 | K
+2 | Joko Susilo | 6408022506900002 | Tukang Kayu | 2 | K | | |
+"""
+
+
+@pytest.mark.parametrize("text, label", [(CERTIFICATE_GROUPS, "Sertifikat II"), (NUMBERED_GROUPS, "sertifikat 2")])
+def test_further_certificates_in_further_groups_of_columns(text, label):
+    """Was: only the first group read (Slamet's Kompeten certificate lost) and, with numbered
+    headers, no certificate column mapped at all."""
+    rows = rows_of(text)
+    tables = extract_tables(rows, find_header(rows), render_text, lambda i: i + 1, sheet="Data")
+    assert [t.report.sheet for t in tables] == ["Data", f"Data [{label}]"]
+    assert [t.columns["nama"] for t in tables] == [["Slamet Riyadi", "Joko Susilo"], ["Slamet Riyadi"]]
+    assert [t.columns["nik"] for t in tables][1] == ["6408011203850001"]
+    assert [t.columns["jabatan_kerja"] for t in tables] == [["Tukang Batu", "Tukang Kayu"], ["Tukang Besi Beton"]]
+    assert [t.columns["hasil"] for t in tables] == [["BK", "K"], ["K"]]
+    assert [t.source_rows for t in tables] == [[3, 4], [3]] if label == "Sertifikat II" else [[2, 3], [2]]
+    assert tables[1].report.skipped == {"no_further_certificate": 1}
+
+
+def test_a_result_named_twice_is_no_second_certificate():
+    rows = rows_of("No | Nama | NIK | Jenjang | Hasil | Keterangan\n1 | Budi | 6408015203850012 | 3 | K | susulan")
+    header = find_header(rows)
+    assert header.groups == () and header.columns["hasil"] == 4

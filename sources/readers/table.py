@@ -66,6 +66,10 @@ class Header:
     # Tables side by side under one header row (Tahap I in A-H, Tahap II in J-Q): the column
     # range [start, end) of each, left to right; empty for one table.
     blocks: tuple[tuple[int, int], ...] = ()
+    # A person's further certificates in further groups of columns ("Sertifikat II" over Jabatan
+    # Kerja | Jenjang | Hasil, or "Jenjang 2"): (label, canonical column -> 0-based index) of each
+    # group after the first, whose columns are in ``columns``.
+    groups: tuple[tuple[str, dict[str, int]], ...] = ()
 
 
 @dataclass
@@ -111,10 +115,12 @@ class _Resolution:
     marks: dict[str, dict[str, int]] = field(default_factory=dict)
     weak: frozenset[str] = frozenset()
     blocks: tuple[tuple[int, int], ...] = ()
+    groups: tuple[tuple[str, dict[str, int]], ...] = ()
 
     def header(self, first_row: int, last_row: int) -> Header:
         """The header these columns make, on rows ``first_row`` to ``last_row``."""
-        return Header(first_row, last_row, self.columns, self.texts, self.notes, self.marks, self.weak, self.blocks)
+        return Header(first_row, last_row, self.columns, self.texts, self.notes, self.marks, self.weak, self.blocks,
+                      self.groups)
 
 
 # Sub-columns under a header that each stand for one value, marked with a tick.
@@ -205,7 +211,40 @@ def _resolve(
         texts[canonical] = " | ".join(mark_texts[canonical])
     weak = frozenset(canonical for canonical, is_weak in columns_weak.items() if is_weak)
     blocks = _side_by_side(per_column, parent, child)
-    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak, blocks)
+    groups = () if blocks else _certificate_groups(per_column, filled)
+    if groups:
+        grouped = {j for _, by_column in groups for j in by_column.values()}
+        notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in grouped))]
+    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak, blocks, groups)
+
+
+# Columns of one certificate: a person's further certificates repeat them further right.
+_CERTIFICATE_COLUMNS = frozenset({headers.JABATAN_KERJA, headers.JENJANG, headers.KUALIFIKASI, headers.HASIL,
+                                  headers.NOMOR_SERTIFIKAT, headers.TANGGAL_TERBIT, headers.MASA_BERLAKU})
+
+
+def _certificate_groups(per_column: list[str | None], parents: list[str | None]) -> tuple[tuple[str, dict[str, int]], ...]:
+    """The groups of certificate columns after the first one ("Sertifikat I | Sertifikat II", or
+    "Jenjang 1 ... Jenjang 2"): a group starts where a certificate column repeats, and counts when
+    at least two of its columns repeat columns of the first group (a result named twice, "Hasil" and
+    "Keterangan", is no group). Labelled with their parent header, else "sertifikat <n>"."""
+    groups: list[dict[str, int]] = [{}]
+    for j, canonical in enumerate(per_column):
+        if canonical not in _CERTIFICATE_COLUMNS:
+            continue
+        if canonical in groups[-1]:
+            groups.append({})
+        groups[-1][canonical] = j
+    first = groups[0]
+    found = []
+    for number, group in enumerate(groups[1:], start=2):
+        if len(group.keys() & first.keys()) < 2:
+            return ()
+        at = min(group.values())
+        label = parents[at] if at < len(parents) and parents[at] and parents[at] != parents[min(first.values())] \
+            else f"sertifikat {number}"
+        found.append((label, group))
+    return tuple(found)
 
 
 def _side_by_side(per_column: list[str | None], parent, child) -> tuple[tuple[int, int], ...]:
@@ -541,7 +580,7 @@ def extract_rows(
     column_numbers ("1 | 2 | 3" under the header) and header_repeat (the header
     printed again further down).
     """
-    if header.blocks:
+    if header.blocks or header.groups:
         # One table for callers that take one: the side-by-side ones below each other.
         tables = extract_tables(rows, header, render, row_number, sheet, overrides, render_column)
         stacked = tables[0]
@@ -608,7 +647,11 @@ def extract_tables(
         parts[-1] = (start, at, last)
         parts.append((at, None, right))
     if len(parts) == 1 and parts[0][:2] == (0, None):
-        return [extract_rows(rows, header, render, row_number, sheet, overrides, render_column)]
+        tables = [extract_rows(rows, replace(header, groups=()), render, row_number, sheet, overrides, render_column)]
+        for label, group in header.groups:
+            tables.append(_group_table(rows, header, label, group, render, row_number, sheet, overrides,
+                                       render_column))
+        return tables
     title = title_text(rows[: header.first_row], render)
     tables = []
     for start, end, block in parts:
@@ -624,6 +667,34 @@ def extract_tables(
                                                        f"{column_letters(start)} to {last}", part.report.note]))
         tables.append(part)
     return tables
+
+
+def _group_table(rows, header: Header, label: str, group: dict[str, int], render, row_number, sheet, overrides,
+                 render_column) -> TableRows:
+    """The rows of one further group of certificate columns: the person's columns with the group's,
+    in sheet "<sheet> [<label>]" (each certificate keeps an address of its own); rows whose group
+    is empty are left out."""
+    columns = {c: j for c, j in header.columns.items() if c not in _CERTIFICATE_COLUMNS}
+    columns.update(group)
+    texts = {c: header.texts.get(c, label) for c in columns}
+    for c, j in group.items():
+        pieces = [text for row in rows[header.first_row: header.last_row + 1] if j < len(row)
+                  for text in [render(row[j])] if text]
+        texts[c] = " / ".join(pieces if label in pieces else [label, *pieces])
+    part_header = replace(header, columns=dict(sorted(columns.items(), key=lambda item: item[1])), texts=texts,
+                          notes=[], marks={}, weak=frozenset(), blocks=(), groups=())
+    table = extract_rows(rows, part_header, render, row_number, f"{sheet} [{label}]", overrides, render_column)
+    wanted = [k for k in range(len(table.source_rows)) if any(table.columns[c][k] is not None for c in group)]
+    dropped = len(table.source_rows) - len(wanted)
+    if dropped:
+        table.columns = {c: [cells[k] for k in wanted] for c, cells in table.columns.items()}
+        table.source_rows = [table.source_rows[k] for k in wanted]
+        table.report.rows = len(wanted)
+        table.report.skipped["no_further_certificate"] = dropped
+    table.report.note = "; ".join(filter(None, [f"a further certificate of each person in columns "
+                                                f"{', '.join(column_letters(j) for j in sorted(group.values()))}",
+                                                table.report.note]))
+    return table
 
 
 def _part(row: Sequence[object], start: int, end: int | None) -> list:
