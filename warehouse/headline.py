@@ -109,7 +109,7 @@ def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) 
     frame = certified[columns].reset_index(drop=True)
     frame["province"] = frame["region_code"].str[:2]
     if "jabatan_kerja" in frame.columns:
-        frame["jabatan_kerja"] = frame["jabatan_kerja"].astype("string").str.casefold().str.split().str.join(" ")
+        frame["jabatan_kerja"] = pd.array(_normalized_jabatan(frame["jabatan_kerja"]), dtype="string")
     keys = ["person_key", "jenjang", "province"]
     province_rows = frame[is_province].dropna(subset=keys).reset_index(names="position")
     local_rows = frame[~is_province].dropna(subset=keys)
@@ -131,6 +131,8 @@ RECAP_COLUMNS = ("jenjang", "jabatan_kerja", "tahun", "nama_kunci", "region_code
 # beyond which the word is too common to block on: a province of a million rows has
 # thousands of "Muhammad"s at one occupation and year, and each name has other words.
 MAX_RECAP_BLOCK_PAIRS = 50_000
+# The same for the first-letter blocks, which only rows without a partner by a word reach.
+MAX_RECAP_INITIAL_PAIRS = 2_000
 
 
 def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series:
@@ -152,49 +154,83 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     candidates = np.asarray(candidates, dtype=bool)
     if not candidates.any() or candidates.all() or any(c not in certified.columns for c in RECAP_COLUMNS):
         return empty
-    from linkage.names import linkage_name_key, names_agree, names_related
+    from linkage.names import linkage_name_key
 
+    local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
+    cell = ["province", "jenjang", "jabatan", "tahun"]
     frame = pd.DataFrame({
         "province": certified["region_code"].astype("str").str[:2].to_numpy(),
         "jenjang": certified["jenjang"].to_numpy(),
-        "jabatan": certified["jabatan_kerja"].astype("string").str.casefold().str.split().str.join(" ").to_numpy(),
+        "jabatan": _normalized_jabatan(certified["jabatan_kerja"]),
         "tahun": certified["tahun"].to_numpy(),
         "name": certified["nama_kunci"].astype("string").to_numpy(),
-    })
-    frame["position"] = np.arange(len(frame))
-    local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
-    frame = frame.dropna(subset=["jenjang", "jabatan", "tahun", "name"])
-    names = pd.Series(frame["name"].unique())
-    keys = dict(zip(names, (linkage_name_key(n) for n in names)))
-    frame["key"] = frame["name"].map(keys)
+        "position": np.arange(len(certified)),
+    }).dropna(subset=cell + ["name"])
+    # Only the cells (province, jenjang, jabatan kerja, year) that hold a province row to
+    # look at: most regency rows of a million are in none of them.
+    wanted = frame[candidates[frame["position"].to_numpy()]]
+    frame = pd.concat([wanted, frame[local[frame["position"].to_numpy()]].merge(
+        wanted[cell].drop_duplicates(), on=cell)], ignore_index=True)
+    codes, names = pd.factorize(frame["name"])
+    keys = pd.Series([linkage_name_key(n) for n in names], dtype=object)
+    frame["key"] = keys.to_numpy()[codes]
     # Blocks on a word written out (three letters or more), which names that agree share
-    # unless it is misspelt, and on the first letter ("Firman K." / "Firmon Kadir").
-    words = frame.assign(word=frame["key"].str.split(" ")).explode("word")
-    words = words[words["word"].str.len() >= 3]
-    words = pd.concat([words, frame.assign(word="^" + frame["key"].str[:1])], ignore_index=True)
-    block = ["province", "jenjang", "jabatan", "tahun", "word"]
-    side = words["position"].to_numpy()
-    province_words = words[candidates[side]]
-    local_words = words[local[side]]
+    # unless it is misspelt; for the rows that found no partner so, on the first letter
+    # ("Firman K." / "Firmon Kadir"), in smaller blocks. The words of each distinct name
+    # first, then the rows of that name.
+    vocabulary = pd.DataFrame({"code": np.arange(len(keys)), "word": keys.str.split(" ")}).explode("word")
+    vocabulary = vocabulary[vocabulary["word"].str.len() >= 3]
+    initials = pd.DataFrame({"code": np.arange(len(keys)), "word": "^" + keys.str[:1]})
+    frame["code"] = codes
+    found = []
+    for blocks, cap in ((vocabulary, MAX_RECAP_BLOCK_PAIRS), (initials, MAX_RECAP_INITIAL_PAIRS)):
+        words = frame.merge(blocks, on="code")
+        side = words["position"].to_numpy()
+        look = candidates[side]
+        if found:
+            look &= ~np.isin(side, pd.concat(found)["p"].to_numpy())
+        found.append(_recap_matches(certified, words[look], words[local[side]], cell + ["word"], cap))
+    found = pd.concat(found).sort_values(["p", "q"]).drop_duplicates("p")
+    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_words: pd.DataFrame,
+                   block: list[str], cap: int) -> pd.DataFrame:
+    """Positions ``p`` (province row) and ``q`` (regency/city row) of the pairs of one blocking
+    that :func:`recap_partners` accepts; blocks of more than ``cap`` pairs are left out."""
+    from linkage.names import names_agree, names_related
+
+    none = pd.DataFrame({"p": np.zeros(0, dtype=np.int64), "q": np.zeros(0, dtype=np.int64)})
     sizes = province_words.groupby(block).size().rename("n_p").to_frame().join(
         local_words.groupby(block).size().rename("n_l"), how="inner")
-    usable = sizes[sizes["n_p"] * sizes["n_l"] <= MAX_RECAP_BLOCK_PAIRS].index
+    usable = sizes[sizes["n_p"] * sizes["n_l"] <= cap].index
     if not len(usable):
-        return empty
+        return none
     pairs = province_words.set_index(block).loc[lambda f: f.index.isin(usable)].reset_index().merge(
         local_words[block + ["position", "key"]], on=block, suffixes=("", "_local"))
     pairs = pairs[["position", "position_local", "key", "key_local"]].drop_duplicates(["position", "position_local"])
     if pairs.empty:
-        return empty
+        return none
     p, q = pairs["position"].to_numpy(), pairs["position_local"].to_numpy()
     keep = ~_persons_differ(certified, p, q)
     p, q = p[keep], q[keep]
     key_p, key_q = pairs["key"].to_numpy()[keep], pairs["key_local"].to_numpy()[keep]
     near_nik = _nik_edits(certified, p, q) <= 1
-    agree = np.array([names_agree(a, b) or _one_name_misspelt(a, b) or (near and names_related(a, b))
-                      for a, b, near in zip(key_p, key_q, near_nik)], dtype=bool)
-    found = pd.DataFrame({"p": p[agree], "q": q[agree]}).sort_values(["p", "q"]).drop_duplicates("p")
-    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+    # each distinct pair of names judged once: a recap repeats a regency's names many times
+    codes, unique = pd.factorize(pd.Series(key_p, dtype=object) + "|" + pd.Series(key_q, dtype=object))
+    agreed = np.array([names_agree(*pair.split("|")) or _one_name_misspelt(*pair.split("|")) for pair in unique],
+                      dtype=bool)
+    agree = agreed[codes]
+    near = np.flatnonzero(near_nik & ~agree)
+    agree[near] = [names_related(a, b) for a, b in zip(key_p[near], key_q[near])]
+    return pd.DataFrame({"p": p[agree], "q": q[agree]})
+
+
+def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
+    """Jabatan kerja compared case- and space-insensitively, normalized once per distinct value."""
+    codes, uniques = pd.factorize(jabatan.astype("string"))
+    normal = np.array([" ".join(u.casefold().split()) for u in uniques] + [None], dtype=object)
+    return normal[codes]  # code -1 (missing) takes the None at the end
 
 
 def _one_name_misspelt(a: str, b: str) -> bool:
