@@ -332,13 +332,23 @@ def _edit_description(damaged: str, nik: str) -> tuple[str, str]:
 MIN_POPULATION = 5000
 
 
+# A row's person for the shares: its valid NIK's group, else the row itself. A person
+# reported in four files is one person with that name, not four: counted over rows, the
+# name of anyone who attends many programs looked common, and their own NIK-less row was
+# refused the repair that rests on the name being rare.
+_PERSON = "coalesce(case when grp >= 0 then grp end, -1 - rid)"
+
+
 def register_frequencies(con: duckdb.DuckDBPyConnection) -> None:
-    """Tables ``name_freq``, ``birth_freq``, ``place_freq``: share of rows with each value (from
-    ``feats``), counted over at least :data:`MIN_POPULATION` rows."""
+    """Tables ``name_freq``, ``birth_freq``, ``place_freq``: share of persons with each value (from
+    ``feats``; a row without a valid NIK is a person of its own), counted over at least
+    :data:`MIN_POPULATION` persons; table ``population`` holds that number of persons."""
+    con.execute(f"create or replace temp table population as select count(distinct {_PERSON}) as n from feats")
     for column in ("name", "birth", "place"):
         con.execute(
             f"""create or replace temp table {column}_freq as
-                select {column} as value, count(*) / greatest((select count(*) from feats), {MIN_POPULATION}) as f
+                select {column} as value,
+                       count(distinct {_PERSON}) / greatest((select n from population), {MIN_POPULATION}) as f
                 from feats where {column} is not null group by {column}"""
         )
 
@@ -512,7 +522,7 @@ select distinct c.rid, c.vrid, c.kind, v.cid,
        r.sex = v.sex as sex_equal,
        r.digits, v.nik,
        -- expected namesakes: rows sharing name, birth date and place by chance
-       (select count(*) from feats) * coalesce(nf.f, 1) * coalesce(bf.f, 1) * coalesce(pf.f, 1) as expected
+       (select n from population) * coalesce(nf.f, 1) * coalesce(bf.f, 1) * coalesce(pf.f, 1) as expected
 from cand c join r on r.rid = c.rid join v on v.rid = c.vrid
 left join name_freq nf on nf.value = r.name
 left join birth_freq bf on bf.value = r.birth

@@ -658,3 +658,23 @@ def test_a_missing_nik_joins_its_person_in_a_small_run(background_persons):
     keys = small.groupby("person")["person_key"].agg(lambda k: sorted(set(k)))
     assert keys.map(len).to_dict() == {"other": 1, "suparman": 1}
     assert keys["other"] != keys["suparman"]
+
+
+def test_a_name_is_as_common_as_the_persons_who_bear_it_not_their_rows():
+    """A worker in twenty programs is one person named Wahyu N.: the NIK-less row with that name
+    and birth date joins them (counted over rows, the name and date looked common enough to
+    refuse the repair), and a Wahyu N. born another day stays apart."""
+    nik = make_nik("6408", "08", date(1992, 2, 3), "L", 1)
+    rows = background(400, seed=8) + [
+        Row("many", "wahyu", f"program_{k}.xlsx", "Wahyu N.", nik, "Sangatta", "1992-02-03", "L")
+        for k in range(20)
+    ] + [
+        Row("many", "wahyu", "program_x.xlsx", "WAHYU N", "-", None, "03-02-1992", "L"),
+        Row("many", "other", "program_x.xlsx", "Wahyu N", "-", None, "1990-06-06", "L"),
+    ]
+    linked = link_persons(standardize(rows), SECRET).rows
+    many = linked[linked["case"] == "many"]
+    keys = many.groupby("person")["person_key"].agg(lambda k: sorted(set(k)))
+    assert keys.map(len).to_dict() == {"other": 1, "wahyu": 1}
+    assert keys["other"] != keys["wahyu"]
+    assert many.loc[many["nik_status"] == "missing", "link_basis"].tolist() == ["nik_repair:missing", "unlinked"]
