@@ -602,6 +602,28 @@ def test_rows_that_do_not_continue_the_person_above(body, nama, nik):
     assert (table.columns["nama"], table.columns["nik"]) == (nama, nik)
 
 
+
+@pytest.mark.parametrize(
+    "second, nama, born",
+    [
+        # a birth date of its own: another participant whose name and NIK are missing (was: read as
+        # Budi's next certificate, so a row without identity made Budi certified at jenjang 2)
+        ("| | 01-01-1980 | L | Tukang Batu | 2 | K", [None], ["01-01-1980"]),
+        # another sex than the person above
+        ("| | | P | Tukang Batu | 2 | K", [None], [None]),
+        # the same birth date and sex written again, or ditto: the same person's next certificate
+        ("| | 12-03-1985 | L | Tukang Batu | 2 | K", ["Budi"], ["12-03-1985"]),
+        ('| " | " | " | Tukang Batu | 2 | K', ["Budi"], ["12-03-1985"]),
+        ("| | | | Tukang Batu | 2 | K", ["Budi"], ["12-03-1985"]),
+    ],
+)
+def test_a_row_with_birth_or_sex_of_its_own_does_not_continue_the_person_above(second, nama, born):
+    rows = rows_of("Nama | NIK | Tanggal Lahir | L/P | Jabatan Kerja | Jenjang | Hasil\n"
+                   "Budi | 6408011203850012 | 12-03-1985 | L | Mandor | 4 | K\n" + second)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Budi", *nama]
+    assert table.columns["tanggal_lahir"] == ["12-03-1985", *born]
+
 SECTIONS = """
 No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil
  | KECAMATAN SANGATTA UTARA | | | |
@@ -1097,3 +1119,16 @@ def test_a_result_named_twice_is_no_second_certificate():
     rows = rows_of("No | Nama | NIK | Jenjang | Hasil | Keterangan\n1 | Budi | 6408015203850012 | 3 | K | susulan")
     header = find_header(rows)
     assert header.groups == () and header.columns["hasil"] == 4
+
+
+def test_hundreds_of_tables_or_certificate_groups_side_by_side_are_read_to_the_limit():
+    """A hostile header: 500 name and NIK pairs, or 400 result groups; each table reads every row."""
+    pairs = [["Nama", "NIK"] * 500] + [[f"Orang {r}", f"64080112038{r:05d}"] * 500 for r in range(3)]
+    tables = extract_tables(pairs, find_header(pairs), render_text, lambda i: i + 1, sheet="X")
+    assert len(tables) == 20 and sum(len(t.source_rows) for t in tables) == 60
+    assert tables[-1].report.note.endswith("more than 20 tables side by side: the 480 further right not read")
+    groups = [["Nama", "NIK"] + ["Jenjang", "Hasil"] * 400] + [["Budi", "6408011203850001"] + ["3", "K"] * 400]
+    tables = extract_tables(groups, find_header(groups), render_text, lambda i: i + 1, sheet="X")
+    assert len(tables) == 21
+    assert tables[-1].report.note.endswith("more than 20 further certificates per row: the 379 groups further "
+                                           "right not read")

@@ -628,7 +628,8 @@ def extract_tables(
     row keeps an address of its own (sheet and row) and no two rows share one.
     """
     parts: list[tuple[int, int | None, Header]] = []
-    for start, end in header.blocks or [(0, None)]:
+    # Each table copies the sheet's rows: a header of hundreds of name and NIK pairs is hostile.
+    for start, end in header.blocks[:MAX_SIDE_TABLES] or [(0, None)]:
         if not header.blocks:
             parts.append((0, None, header))
             continue
@@ -638,6 +639,7 @@ def extract_tables(
         if _REQUIRED & resolution.columns.keys():
             resolution.blocks = ()
             parts.append((start, end, resolution.header(header.first_row, header.last_row)))
+    beyond = len(header.blocks) - MAX_SIDE_TABLES
     while len(parts) < MAX_SIDE_TABLES:
         start, _, last = parts[-1]
         found = _header_to_the_right(rows, last, render, overrides)
@@ -648,9 +650,13 @@ def extract_tables(
         parts.append((at, None, right))
     if len(parts) == 1 and parts[0][:2] == (0, None):
         tables = [extract_rows(rows, replace(header, groups=()), render, row_number, sheet, overrides, render_column)]
-        for label, group in header.groups:
+        # Each group reads the sheet's rows again: hundreds of groups are hostile, not certificates.
+        for label, group in header.groups[:MAX_SIDE_TABLES]:
             tables.append(_group_table(rows, header, label, group, render, row_number, sheet, overrides,
                                        render_column))
+        if len(header.groups) > MAX_SIDE_TABLES:
+            tables[-1].report.note += (f"; more than {MAX_SIDE_TABLES} further certificates per row: the "
+                                       f"{len(header.groups) - MAX_SIDE_TABLES} groups further right not read")
         return tables
     title = title_text(rows[: header.first_row], render)
     tables = []
@@ -666,6 +672,9 @@ def extract_tables(
             part.report.note = "; ".join(filter(None, [f"a table beside the one in sheet {sheet!r}, in columns "
                                                        f"{column_letters(start)} to {last}", part.report.note]))
         tables.append(part)
+    if beyond > 0:
+        tables[-1].report.note = "; ".join(filter(None, [tables[-1].report.note, f"more than {MAX_SIDE_TABLES} "
+                                                         f"tables side by side: the {beyond} further right not read"]))
     return tables
 
 
@@ -993,8 +1002,9 @@ def _fill_from_above(
 
     A row right below a participant without a name and NIK of its own (both blank or ditto, or the
     name repeated with the NIK blank) is that person's next certificate when it carries no row
-    number of its own (a sub-number "1.a" or "b" is the person's): every person column it leaves
-    blank takes the value above. Then a ditto mark in any column takes the value above. Rows
+    number of its own (a sub-number "1.a" or "b" is the person's) and no birth date, place or sex
+    of its own that differs from the row above: every person column it leaves blank takes the
+    value above. Then a ditto mark in any column takes the value above. Rows
     separated by a blank, total or section row never continue each other.
     """
     n = len(keep)
@@ -1004,6 +1014,9 @@ def _fill_from_above(
         nama = nama or [None] * n
         nik = nik or [None] * n
         person = [values[c] for c in headers.PERSON_COLUMNS if c in values]
+        # Birth and sex cells of the row's own, written and different from the row above, say it
+        # is another person whose name and NIK are missing, not the next certificate of this one.
+        facts = [values[c] for c in headers.PERSON_COLUMNS - {headers.NAMA, headers.NIK} if c in values]
         ditto = _DITTO
         # Only a row without a NIK of its own can continue the person above.
         for k in [k for k in range(1, n) if nik[k] is None or nik[k] in ditto]:
@@ -1019,6 +1032,8 @@ def _fill_from_above(
                 # The person's own number written again on their next row is no other participant's.
                 if own is not None and _OWN_NUMBER.fullmatch(own) and own != number_of(keep[k - 1]):
                     continue
+            if any(cells[k] is not None and cells[k] not in _DITTO and cells[k] != cells[k - 1] for cells in facts):
+                continue
             for cells in person:
                 if cells[k] is None or cells[k] in _DITTO:
                     cells[k] = cells[k - 1]
