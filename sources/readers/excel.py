@@ -10,6 +10,7 @@ is rejected only when no sheet yields a participant row.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 import zipfile
@@ -314,52 +315,60 @@ def _hidden_columns(data: bytes) -> dict[str, set[int]]:
         return {}
 
 
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+# The tags of an OpenDocument sheet that place a cell: tables, rows, cells (text inside is skipped).
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*)>")
+_ODS_ATTRIBUTE = re.compile(rb'table:([a-z-]+)="([^"]*)"')
 
 
 def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
-    """Merged cells of each sheet of an OpenDocument spreadsheet, as calamine gives them for xlsx:
-    ((first row, first column), (last row, last column)), 0-based.
+    """Merged cells reaching down over several rows in each sheet of an OpenDocument spreadsheet,
+    as calamine gives them for xlsx: ((first row, first column), (last row, last column)), 0-based.
 
-    A cell spanning rows or columns carries table:number-rows-spanned / number-columns-spanned;
-    rows and cells written once for a run carry number-rows-repeated / number-columns-repeated.
-    Only merges that reach down over several rows matter to the reader (fill_merged_data), so a
-    file without number-rows-spanned is not parsed. The entity guard (limits.check_zip) has run.
+    A merged cell carries table:number-rows-spanned (and number-columns-spanned); rows and cells
+    written once for a run carry number-rows-repeated / number-columns-repeated. Only the tags
+    are scanned, up to the last merge: a 50,000-row sheet with a merge at the top costs next to
+    nothing. Merges within one row do not matter to the reader (fill_merged_data) and are left
+    out. The entity guard (limits.check_zip) has run.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             content = archive.read("content.xml")
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return {}
-    if b"number-rows-spanned" not in content:
+    last = content.rfind(b"number-rows-spanned")
+    if last < 0:
         return {}
     merges: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     sheet = None
     row = column = 0
+    repeat_row = 1
     try:
-        for event, element in ET.iterparse(io.BytesIO(content), events=("start", "end")):
-            tag = element.tag
-            if event == "start":
-                if tag == f"{_TABLE}table":
-                    sheet, row = element.get(f"{_TABLE}name", ""), 0
-                elif tag == f"{_TABLE}table-row":
-                    column = 0
-                elif tag in _ODS_CELLS and sheet is not None:
-                    rows_spanned = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
-                    columns_spanned = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
-                    if rows_spanned > 1 or columns_spanned > 1:
-                        merges.setdefault(sheet, []).append(
-                            ((row, column), (row + rows_spanned - 1, column + columns_spanned - 1)))
+        for match in _ODS_TAG.finditer(content, 0, content.find(b">", last) + 1):
+            closing, tag, attributes = match.groups()
+            if closing:
+                if tag == b"table-row":
+                    row += repeat_row
+                elif tag == b"table":
+                    sheet = None
                 continue
-            if tag in _ODS_CELLS:
-                column += int(element.get(f"{_TABLE}number-columns-repeated", "1"))
-            elif tag == f"{_TABLE}table-row":
-                row += int(element.get(f"{_TABLE}number-rows-repeated", "1"))
-            elif tag == f"{_TABLE}table":
-                sheet = None
-            element.clear()
-    except (ET.ParseError, ValueError):
+            # Most cells carry no repeat or span: their attributes are parsed only when they do.
+            found = dict(_ODS_ATTRIBUTE.findall(attributes)) if b"ed=" in attributes or tag == b"table" else {}
+            if tag == b"table":
+                sheet, row = html.unescape(found.get(b"name", b"").decode("utf-8", "replace")), 0
+            elif tag == b"table-row":
+                column, repeat_row = 0, int(found.get(b"number-rows-repeated", b"1"))
+                if attributes.endswith(b"/"):
+                    row += repeat_row
+            elif sheet is not None:
+                if found:
+                    spanned = int(found.get(b"number-rows-spanned", b"1"))
+                    if spanned > 1:
+                        width = int(found.get(b"number-columns-spanned", b"1"))
+                        merges.setdefault(sheet, []).append(((row, column), (row + spanned - 1, column + width - 1)))
+                    column += int(found.get(b"number-columns-repeated", b"1"))
+                else:
+                    column += 1
+    except ValueError:  # a repeat or span that is no number: merges read so far
         return merges
     return merges
 
