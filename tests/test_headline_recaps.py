@@ -35,6 +35,8 @@ BUDI = make_nik("6408", "07", date(1990, 5, 5), "L", 12)
 FIRMAN = make_nik("6472", "01", date(1982, 11, 12), "L", 2)
 JAMALUDIN = make_nik("6408", "04", date(1968, 3, 10), "L", 1)
 SUPARMAN = make_nik("6472", "03", date(1970, 2, 2), "L", 5)
+HENDRA = make_nik("6408", "03", date(1985, 10, 8), "L", 1)
+ANDI = make_nik("6408", "07", date(1989, 11, 4), "L", 2)
 
 RECAP = [
     # No NIK, no birth date, the family name shortened: the regency's certificate.
@@ -66,6 +68,16 @@ RECAP = [
         jenjang="4", jabatan="Mandor Pekerjaan Jalan"),
     Row("recap", "jamaludin", "kaltim_rekap_2025.xlsx", "JAMALUDIN", "", None, None, None,
         jenjang="4", jabatan="Mandor Pekerjaan Jalan", office=KALTIM),
+    # The recap copied the NIK of the row above onto Andi's row: linkage sets it aside as
+    # Hendra's, and it says nothing against Andi's certificate.
+    Row("recap", "hendra", "kutim_2025.xlsx", "Hendra Idris", HENDRA, "Sangatta", "1985-10-08", "L",
+        jenjang="1", jabatan="Pembantu Tukang Besi"),
+    Row("recap", "andi", "kutim_2025.xlsx", "Andi Wijaya", ANDI, "Sangatta", "1989-11-04", "L",
+        jenjang="1", jabatan="Pembantu Tukang Besi"),
+    Row("recap", "hendra", "kaltim_rekap_2025.xlsx", "HENDRA IDRIS", HENDRA, "Sangatta", None, "L",
+        jenjang="1", jabatan="Pembantu Tukang Besi", office=KALTIM),
+    Row("recap", "andi", "kaltim_rekap_2025.xlsx", "ANDI W.", HENDRA, "Sangatta", None, "L",
+        jenjang="1", jabatan="Pembantu Tukang Besi", office=KALTIM),
     # Namesakes: the province's own fresh graduate has another NIK ...
     Row("namesakes", "rizki_regency", "kutim_2025.xlsx", "Muhammad Rizki", RIZKI_1, "Sangatta", "2001-03-03", "L",
         jenjang="4", jabatan="Juru Ukur"),
@@ -104,7 +116,7 @@ def test_recaps_count_once_under_the_regency_and_namesakes_at_the_province(linke
     got = {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()}
     assert got == {
         ("64.08", 3): 1,  # Agus Yunus
-        ("64.08", 1): 1,  # Asri Syarifuddin
+        ("64.08", 1): 3,  # Asri Syarifuddin, Hendra Idris, Andi Wijaya
         ("64.72", 1): 1,  # Ilham Hakim
         ("64.72", 3): 1,  # Sudirman
         ("64.72", 5): 2, ("64", 5): 1,  # Firman; two Siti Aminah
@@ -137,7 +149,7 @@ def test_a_recap_row_shares_the_regency_certificate_in_the_star(linked):
     fact = tables["fact_participation"]
     cert = tables["fact_certification"]
     assert fact.groupby("office_id")["re_report"].agg(list).to_dict() == {
-        KUTIM: [False] * 3, SAMARINDA: [False] * 3, KALTIM: [True] * 6}
+        KUTIM: [False] * 5, SAMARINDA: [False] * 3, KALTIM: [True] * 8}
     assert set(fact["certificate_key"]) == set(cert["certificate_key"])
-    assert len(cert) == 6
-    assert sorted(cert["office_ids"]) == [f"{KUTIM};{KALTIM}"] * 3 + [f"{SAMARINDA};{KALTIM}"] * 3
+    assert len(cert) == 8
+    assert sorted(cert["office_ids"]) == [f"{KUTIM};{KALTIM}"] * 5 + [f"{SAMARINDA};{KALTIM}"] * 3

@@ -246,13 +246,18 @@ def _one_name_misspelt(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
-def _digits(certified: pd.DataFrame) -> np.ndarray:
+def _digits(certified: pd.DataFrame, trusted: bool = False) -> np.ndarray:
     """Per row, the NIK digits that still say who the person is: a valid NIK, or the 15 or 16
-    digits an Excel-damaged or mistyped one keeps (None otherwise)."""
+    digits an Excel-damaged or mistyped one keeps (None otherwise). ``trusted``: only valid
+    NIKs linkage kept as the row's own (``link_basis`` ``nik``, when the column is there)."""
     out = np.full(len(certified), None, dtype=object)
     if "nik" in certified.columns:
         valid = certified["nik"].astype("string")
-        has = valid.notna().to_numpy()
+        has = valid.notna().to_numpy(dtype=bool).copy()
+        if trusted and "link_basis" in certified.columns:
+            # a valid NIK linkage set aside as someone else's (copied from the row above)
+            # says nothing about this row's person
+            has &= (certified["link_basis"] == "nik").to_numpy(dtype=bool)
         out[has] = valid[has].to_numpy()
     if "nik_partial" in certified.columns:
         partial = certified["nik_partial"].astype("string")
@@ -261,11 +266,12 @@ def _digits(certified: pd.DataFrame) -> np.ndarray:
     return out
 
 
-def _nik_edits(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """Damerau-Levenshtein edits between the NIK digits of rows ``p`` and ``q`` (99 when either has none)."""
+def _nik_edits(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, trusted: bool = False) -> np.ndarray:
+    """Damerau-Levenshtein edits between the NIK digits (:func:`_digits`) of rows ``p`` and ``q``
+    (99 when either has none)."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    digits = _digits(certified)
+    digits = _digits(certified, trusted)
     return np.array([DamerauLevenshtein.distance(a, b) if a is not None and b is not None else 99
                      for a, b in zip(digits[p], digits[q])], dtype=np.int64)
 
@@ -277,7 +283,8 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
     from linkage.dates import birth_far
 
     differ = np.zeros(len(p), dtype=bool)
-    edits = _nik_edits(certified, p, q)
+    # a NIK linkage found to be someone else's (copied from the row above) contradicts nothing
+    edits = _nik_edits(certified, p, q, trusted=True)
     differ |= (edits > 2) & (edits != 99)
     if "tanggal_lahir" in certified.columns:
         birth = pd.to_datetime(certified["tanggal_lahir"], errors="coerce").dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
