@@ -78,6 +78,11 @@ RECAP = [
         jenjang="1", jabatan="Pembantu Tukang Besi", office=KALTIM),
     Row("recap", "andi", "kaltim_rekap_2025.xlsx", "ANDI W.", HENDRA, "Sangatta", None, "L",
         jenjang="1", jabatan="Pembantu Tukang Besi", office=KALTIM),
+    # Two clerks shortening different words, beside one birth date.
+    Row("recap", "rizki_r", "kutim_2025.xlsx", "Muhammad R.", None, "Sangatta", "2001-05-20", "L",
+        jenjang="3", jabatan="Operator Bulldozer"),
+    Row("recap", "rizki_r", "kaltim_rekap_2025.xlsx", "M. RIZKI", None, None, "20-05-2001", "L",
+        jenjang="3", jabatan="Operator Bulldozer", office=KALTIM),
     # Namesakes: the province's own fresh graduate has another NIK ...
     Row("namesakes", "rizki_regency", "kutim_2025.xlsx", "Muhammad Rizki", RIZKI_1, "Sangatta", "2001-03-03", "L",
         jenjang="4", jabatan="Juru Ukur"),
@@ -115,7 +120,7 @@ def test_recaps_count_once_under_the_regency_and_namesakes_at_the_province(linke
     table = certified_workers_by_region_level(linked[linked["case"] != "background"], OFFICES, PUBLISH)
     got = {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()}
     assert got == {
-        ("64.08", 3): 1,  # Agus Yunus
+        ("64.08", 3): 2,  # Agus Yunus, Muhammad R.
         ("64.08", 1): 3,  # Asri Syarifuddin, Hendra Idris, Andi Wijaya
         ("64.72", 1): 1,  # Ilham Hakim
         ("64.72", 3): 1,  # Sudirman
@@ -149,7 +154,7 @@ def test_a_recap_row_shares_the_regency_certificate_in_the_star(linked):
     fact = tables["fact_participation"]
     cert = tables["fact_certification"]
     assert fact.groupby("office_id")["re_report"].agg(list).to_dict() == {
-        KUTIM: [False] * 5, SAMARINDA: [False] * 3, KALTIM: [True] * 8}
+        KUTIM: [False] * 6, SAMARINDA: [False] * 3, KALTIM: [True] * 9}
     assert set(fact["certificate_key"]) == set(cert["certificate_key"])
-    assert len(cert) == 8
-    assert sorted(cert["office_ids"]) == [f"{KUTIM};{KALTIM}"] * 5 + [f"{SAMARINDA};{KALTIM}"] * 3
+    assert len(cert) == 9
+    assert sorted(cert["office_ids"]) == [f"{KUTIM};{KALTIM}"] * 6 + [f"{SAMARINDA};{KALTIM}"] * 3

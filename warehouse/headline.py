@@ -223,6 +223,11 @@ def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_
     agree = agreed[codes]
     near = np.flatnonzero(near_nik & ~agree)
     agree[near] = [names_related(a, b) for a, b in zip(key_p[near], key_q[near])]
+    # Two clerks shortening different words ("M. Rizki" / "Muhammad R.") agree only loosely:
+    # enough beside the same birth date.
+    born = _birth_text(certified)
+    same_day = np.flatnonzero(~agree & pd.notna(born[p]) & (born[p] == born[q]))
+    agree[same_day] = [names_agree(a, b, loose=True) for a, b in zip(key_p[same_day], key_q[same_day])]
     return pd.DataFrame({"p": p[agree], "q": q[agree]})
 
 
@@ -276,6 +281,14 @@ def _nik_edits(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, trusted: b
                      for a, b in zip(digits[p], digits[q])], dtype=np.int64)
 
 
+def _birth_text(certified: pd.DataFrame) -> np.ndarray:
+    """Per row, the birth date as ISO text (None when unknown or no such column)."""
+    if "tanggal_lahir" not in certified.columns:
+        return np.full(len(certified), None, dtype=object)
+    text = pd.to_datetime(certified["tanggal_lahir"], errors="coerce").dt.strftime("%Y-%m-%d")
+    return text.to_numpy(dtype=object, na_value=None)
+
+
 def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np.ndarray:
     """Whether rows ``p`` and ``q`` say they are two persons or two certificates: NIK digits
     more than two edits apart (two damages of one NIK are two edits), birth dates no typo
@@ -287,7 +300,7 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
     edits = _nik_edits(certified, p, q, trusted=True)
     differ |= (edits > 2) & (edits != 99)
     if "tanggal_lahir" in certified.columns:
-        birth = pd.to_datetime(certified["tanggal_lahir"], errors="coerce").dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+        birth = _birth_text(certified)
         bp, bq = birth[p], birth[q]
         both = pd.notna(bp) & pd.notna(bq)
         differ[both] |= np.array([birth_far(a, [b]) for a, b in zip(bp[both], bq[both])], dtype=bool)
