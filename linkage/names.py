@@ -192,12 +192,18 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     True
     >>> names_agree("agus santoso", "budi santoso")
     False
+    >>> names_agree("budi santoso a", "budi santoso d")
+    False
     """
     if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
         return False
     if a == b:
         return True
     wa, wb = a.split(" "), b.split(" ")
+    # Two different initials in the same place ("Budi Santoso A." / "Budi Santoso D.") stand for two
+    # different words: no typo of one name, though the names written together are one letter apart.
+    if len(wa) == len(wb) and any(len(x) == 1 and len(y) == 1 and x != y for x, y in zip(wa, wb)):
+        return False
     joined_a, joined_b = "".join(wa), "".join(wb)
     if len(joined_a) >= 6 and (len(wa) > 1 or len(wb) > 1) and DamerauLevenshtein.distance(
         joined_a, joined_b, score_cutoff=1
