@@ -373,8 +373,12 @@ def certified_workers_by_region_level(
 
     ``participations`` needs the standardized columns plus ``person_key``.
     """
-    certified = credited_certifications(participations, offices)
-    certified = certified[certified["jenjang"].notna()]
+    return headline_table(credited_certifications(participations, offices), publish_date)
+
+
+def headline_table(credited: pd.DataFrame, publish_date: date) -> pd.DataFrame:
+    """The headline table from credited certified rows (:func:`credited_certifications`)."""
+    certified = credited[credited["jenjang"].notna()]
     table = count_persons(certified, ["region_code", "jenjang"], publish_date)
     reference = regions()
     table["province_code"] = table["region_code"].str[:2]

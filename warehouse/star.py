@@ -5,12 +5,11 @@ into one DataFrame per warehouse table (:data:`warehouse.schema.STAR_TABLES`),
 each sorted by its table's ``order_by`` so the same inputs always give the same
 frames. The counting rules live in :mod:`warehouse.headline` and are reused,
 not copied: which rows count as certified and where they are credited
-(:func:`~warehouse.headline.credited_certifications`), when a certificate is
-whether a certificate is valid (:func:`~warehouse.headline.certificate_validity`,
+(:func:`~warehouse.headline.credited_certifications`), whether a certificate is valid (:func:`~warehouse.headline.certificate_validity`,
 the one rule of :func:`standardize.validity.certificate_validity`), how persons
 are counted as active, unknown or expired (:func:`~warehouse.headline.count_persons`)
 and the headline table
-itself (:func:`~warehouse.headline.certified_workers_by_region_level`).
+itself (:func:`~warehouse.headline.headline_table`).
 ``docs/warehouse.md`` documents every table and rule.
 
 Nothing here writes raw NIKs or names: persons are ``person_key``; where a join
@@ -40,9 +39,9 @@ from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
 from warehouse import schema
 from warehouse.headline import (
     certificate_validity,
-    certified_workers_by_region_level,
     count_persons,
     credited_with_recap_partners,
+    headline_table,
 )
 
 KOMPETEN = "Kompeten"
@@ -629,7 +628,7 @@ def build_star(
     for column in ("home_regency_code", "home_province_code"):
         participation[column] = pd.Series(person[column].to_numpy()[at], index=participation.index).astype("str")
 
-    headline = certified_workers_by_region_level(rows, offices, publish_date)
+    headline = headline_table(credited, publish_date)
     facts = _sorted(participation, "fact_participation")
     return {
         "dim_region": build_dim_region(),
