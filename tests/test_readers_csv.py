@@ -288,3 +288,19 @@ def test_utf16_exports_are_read_as_what_they_are(tmp_path, name, codec):
     submission = read_submission(path, office())
     assert submission.error is None
     assert submission.rows[["nama", "nik"]].values.tolist() == [["René Sitompul", "1671011203850001"]]
+
+
+@pytest.mark.parametrize("preamble_lines", [35, 120, 299])
+def test_header_below_a_letter_exported_above_the_list(tmp_path, preamble_lines):
+    """A CSV saved from a sheet with the cover letter above the list (nomor, lampiran, perihal,
+    paragraphs): the header was looked for in the first 30 lines only and the file rejected."""
+    letter = ["Nomor : 600/123/PUPR/2025", "Lampiran : 1 (satu) berkas", "Perihal : Daftar Peserta Sertifikasi"]
+    letter += [f"Paragraf surat baris {k};;" for k in range(preamble_lines - len(letter))]
+    body = ["Nama;NIK;Hasil", "Siti Aminah;1671015203850002;Kompeten", "Agus Salim;1671011505900003;Belum Kompeten"]
+    path = tmp_path / "surat_dan_daftar.csv"
+    path.write_text("\r\n".join(letter + body) + "\r\n", encoding="utf-8")
+    submission = read_submission(path, office())
+    assert records(submission, "source_row", "nama", "nik") == [
+        (str(preamble_lines + 2), "Siti Aminah", "1671015203850002"),
+        (str(preamble_lines + 3), "Agus Salim", "1671011505900003"),
+    ]

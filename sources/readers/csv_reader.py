@@ -17,7 +17,7 @@ from collections import Counter
 
 from sources.readers.table import (
     HeaderNotFound,
-    SCAN_ROWS,
+    DEEP_SCAN_ROWS,
     SheetReport,
     SubmissionRejected,
     TableRows,
@@ -185,11 +185,12 @@ def _read_with(text: str, encoding: str, delimiter: str, office: Office) -> list
             return [SheetReport("", None, {}, 0, {}, note=note)]
         # The registry gives a line number; the record holding that line is the header.
         header_index = bisect.bisect_right(starts, options.header_row) - 1
-    scan_to = max(SCAN_ROWS + 1, (header_index or 0) + 1)
+    # As in workbooks: a letter or a long preamble exported above the list pushes the header down.
+    scan_to = max(DEEP_SCAN_ROWS + 1, (header_index or 0) + 1)
     head = [[render_text(cell) for cell in row] for row in rows[:scan_to]]
     overrides = options.column_mapping or None
     try:
-        header = find_header(head, overrides, header_index, row_number=starts.__getitem__)
+        header = find_header(head, overrides, header_index, scan_rows=DEEP_SCAN_ROWS, row_number=starts.__getitem__)
     except HeaderNotFound as reason:
         # the top lines still say whose file it is, even when no header is recognised
         return [SheetReport("", None, {}, 0, {}, note=f"{reason} ({how})", title=leading_text(head, lambda v: v))]
