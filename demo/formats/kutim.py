@@ -45,8 +45,13 @@ def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: di
     rng = ctx.rng
     year = c["year"][pos[0]]
     titles = ["DAFTAR PESERTA MOBILE TRAINING UNIT (MTU)", f"DINAS PUPR KABUPATEN KUTAI TIMUR TAHUN {year}"]
-    if rng.random() < 0.6:
+    # Where the kecamatan is named: a title above the header, a section row inside the table
+    # (clerks who merged several kecamatan into one layout), or only the sheet name.
+    placement = rng.random()
+    if placement < 0.45:
         titles.append(f"KECAMATAN {sheet_name.upper()}")
+    # Some clerks split the list by batch with a section row ("Angkatan II") above each part.
+    batches = len(pos) >= 6 and rng.random() < 0.3
     r = title_rows(sheet, titles, len(_HEADER), 1, group, sheet_name, out)
     r += 1  # blank line under the titles
     sheet.row(r, _HEADER, bold=True)
@@ -55,9 +60,14 @@ def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: di
         sheet.row(r, list(range(1, len(_HEADER) + 1)))
         out.junk.append((group, sheet_name, r, "numbering"))
         r += 1
+    if 0.45 <= placement < 0.75:
+        r = _section_row(sheet, r, f"KECAMATAN {sheet_name.upper()}", group, sheet_name, out)
     y, m, d = draws["birth_ymd"]
     k = kb = 0
+    half = len(pos) // 2
     for no, i in enumerate(pos.tolist(), start=1):
+        if batches and no in (1, half + 1):
+            r = _section_row(sheet, r, "Angkatan I" if no == 1 else "Angkatan II", group, sheet_name, out)
         if draws["blank"][i]:
             out.junk.append((group, sheet_name, r, "blank"))
             r += 1
@@ -85,6 +95,13 @@ def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: di
     r += 2
     _, rows = signature_block(sheet, r, 7, ctx.office, "Sangatta", f"{20 + int(rng.integers(0, 9))} Desember {year}")
     out.junk.extend((group, sheet_name, s, "signature") for s in rows)
+
+
+def _section_row(sheet, r: int, text: str, group: str, sheet_name: str, out: WriterReport) -> int:
+    """A section row inside the table: the text in the name column, nothing else; the next row."""
+    sheet.row(r, [None, text], bold=True)
+    out.junk.append((group, sheet_name, r, "section"))
+    return r + 1
 
 
 def _ttl(place: str, d: int, m: int, y: int, s: float) -> str:
