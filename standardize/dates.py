@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from rapidfuzz.distance import OSA
+
 from standardize.fields import clean_place
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -348,21 +350,6 @@ _CONSONANT_MONTHS: dict[str, int] = {"mrt": 3, "agst": 8, "ags": 8, "sptr": 9, "
 _MONTH_CACHE: dict[str, int | None] = {}
 
 
-def _edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)]
-
-
 def month_number(word: str) -> int | None:
     """The month a month name means, also misspelt; None when it is no month or could be two.
 
@@ -383,7 +370,7 @@ def month_number(word: str) -> int | None:
         if not found:
             allowed = 2 if len(lower) >= 8 else 1
             found = {n for name, n in _FULL_MONTHS.items() if abs(len(name) - len(lower)) <= allowed
-                     and _edit_distance(lower, name) <= allowed}
+                     and OSA.distance(lower, name) <= allowed}
     month = _CONSONANT_MONTHS.get(lower) or (found.pop() if len(found) == 1 else None)
     if len(_MONTH_CACHE) < 10_000:
         _MONTH_CACHE[lower] = month

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from rapidfuzz.distance import OSA
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -266,18 +267,8 @@ def _near_kompeten(word: str) -> bool:
     """True when ``word`` is "kompeten" with one typo (optimal string alignment distance 1)."""
     if word == _KOMPETEN or abs(len(word) - len(_KOMPETEN)) > 1 or len(word) < 7 or word[:2] != "ko":
         return False
-    a, b = word, _KOMPETEN
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[len(b)] == 1
+    # Optimal string alignment: one insertion, deletion, substitution or adjacent swap.
+    return OSA.distance(word, _KOMPETEN) == 1
 
 
 def _hasil_word(word: str) -> str:
