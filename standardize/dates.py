@@ -392,6 +392,17 @@ _SEPARATORS = " \t,;/\\-.:()"
 # The label of the date left at the end of the place: "Sangatta, Tgl 12-03-1985".
 _PLACE_TAIL = re.compile(r"[\s,;/]*\b(?:tgl\.?|tanggal|lahir|tgl\.?\s*lahir|tanggal\s+lahir)$", re.IGNORECASE)
 _DATE_THEN_PLACE = re.compile(r"^([^,;]*\d[^,;]*)[,;]\s*([^\W\d_][^\d]*)$")
+# The same with the place after a slash, a dash or a space ("12 Maret 1985 / Sangatta",
+# "12-03-1985 Sangatta"): the date ends at its last digit, the place has none. Zone names
+# after a time are no place.
+_DATE_THEN_WORDS = re.compile(r"^(.*\d)[\s/\\|\-]+([^\W\d_][^\d]*)$")
+_NO_PLACE = frozenset({"wib", "wita", "wit", "utc", "gmt", "z", "am", "pm"})
+# The age clerks write after the birth date: "(38 th)", "/ 40 thn", "Usia 40", "umur: 38 tahun".
+_AGE_TAIL = re.compile(
+    r"[\s,;/(\-]*(?:(?:usia|umur)\s*[:.]?\s*\d{1,2}(?:\s*(?:th|thn|tahun|thun)\.?)?"
+    r"|\d{1,2}\s*(?:th|thn|tahun|thun)\.?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def split_birth(raw: str | None) -> tuple[str | None, str | None]:
@@ -407,13 +418,14 @@ def split_birth(raw: str | None) -> tuple[str | None, str | None]:
     if raw is None:
         return None, None
     text = " ".join(raw.split())
+    text = _AGE_TAIL.sub("", text) or text
     match = _FIRST_DIGIT.search(text)
     if match is None:
         return (text.strip(_SEPARATORS) or None), None
     if match.start() == 0:
-        # The date first, the place after a comma: "12-03-1985, Samarinda".
-        date_first = _DATE_THEN_PLACE.match(text)
-        if date_first:
+        # The date first, the place after it: "12-03-1985, Samarinda", "12 Maret 1985 / Sangatta".
+        date_first = _DATE_THEN_PLACE.match(text) or _DATE_THEN_WORDS.match(text)
+        if date_first and date_first.group(2).strip(_SEPARATORS).lower() not in _NO_PLACE:
             return date_first.group(2).strip(_SEPARATORS) or None, date_first.group(1).strip(_SEPARATORS) or None
     place, when = text[: match.start()], text[match.start() :]
     words = place.rstrip(_SEPARATORS).split(" ")

@@ -323,3 +323,30 @@ def test_parse_date_certificate_words(raw, expected):
 )
 def test_parse_date_span(raw, expected):
     assert parse_date_span(raw, "dmy", 2036) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # the date first, the place after a slash, a dash or a space (were: no place, date unreadable)
+        ("12 Maret 1985 / Sangatta", ("Sangatta", date(1985, 3, 12))),
+        ("12-03-1985 / Sangatta", ("Sangatta", date(1985, 3, 12))),
+        ("12-03-1985 Sangatta", ("Sangatta", date(1985, 3, 12))),
+        ("12 Mei 1985 KUTAI TIMUR", ("Kutai Timur", date(1985, 5, 12))),
+        # the age written after the date (were: place read, date unreadable)
+        ("Sangatta,  12-03-1985 (38 th)", ("Sangatta", date(1985, 3, 12))),
+        ("Samarinda, 5 Juni 1990 (35 Th)", ("Samarinda", date(1990, 6, 5))),
+        ("Sangatta, 12-03-1985 / 40 thn", ("Sangatta", date(1985, 3, 12))),
+        ("Sangatta, 12-03-1985 Usia 40", ("Sangatta", date(1985, 3, 12))),
+        ("Bontang, 01-07-1979 umur: 46 tahun", ("Bontang", date(1979, 7, 1))),
+        # unchanged: no place, a time and its zone, a two-digit year
+        ("1985-03-12 00:00:00", (None, date(1985, 3, 12))),
+        ("12-Mar-85", (None, date(1985, 3, 12))),
+        ("SANGATTA,12/03/85", ("Sangatta", date(1985, 3, 12))),
+        ("Sangatta / 12 Maret 1985", ("Sangatta", date(1985, 3, 12))),
+        ("31119", (None, date(1985, 3, 13))),  # Excel serial, epoch 1899-12-30
+        ("00-00-1985", (None, None)),  # only the year known: no date
+    ],
+)
+def test_parse_birth_place_after_date_and_age_after_it(raw, expected):
+    assert parse_birth(raw, "dmy", 2026) == expected
