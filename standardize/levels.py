@@ -17,6 +17,10 @@ Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
    "Tukang Besi Beton (KKNI 2)"), else the same phrases ("Ahli Muda Teknik Jalan" -> 7);
 5. kualifikasi "Ahli" alone and an architect's expert title ("Arsitek Muda" -> 7).
 
+Between 3 and 4: the phrase split over two cells, the grade alone in one level column
+("Madya") and "Ahli" alone in the other, or leading the jabatan kerja ("Ahli Teknik
+Jembatan"). A cell naming two grades ("Ahli Muda/Madya") is unreadable.
+
 A class of the old SKT scheme ("Kelas III", "Kelas A") is no jenjang: Kelas I was
 its highest class, so its number says nothing of the KKNI level.
 
@@ -156,8 +160,12 @@ def _explicit_number(text: str) -> int | None:
 
 
 def _ahli_phrase(text: str) -> int | None:
-    match = _AHLI.search(text.lower())
-    return _AHLI_LEVEL[match.group(1) or match.group(2) or match.group(3)] if match else None
+    """7 / 8 / 9 for the expert grade a cell names, None when none, _BAD when it names two
+    ("Ahli Muda/Madya": the form's options, or a level the clerk could not decide)."""
+    found = {_AHLI_LEVEL[m.group(1) or m.group(2) or m.group(3)] for m in _AHLI.finditer(text.lower())}
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else _BAD
 
 
 def _jabatan_level(text: str) -> int | None:
@@ -183,6 +191,40 @@ def _grade_in_expert_title(jabatan: str) -> int | None:
     """7 / 8 / 9 for "Arsitek Muda / Madya / Utama", None for any other jabatan kerja."""
     match = _ARSITEK_GRADE.match(jabatan.lower())
     return _AHLI_LEVEL[match.group(1)] if match else None
+
+
+# The grade alone in one level column, "Ahli" in the other or leading the jabatan kerja: the
+# phrase Ahli Muda / Madya / Utama split over two cells, as lists laid out like SIKI's
+# (kualifikasi "Ahli", jenjang "Madya") write it. SKK expert occupations are named
+# "Ahli Teknik Jalan", "Ahli K3 Konstruksi" and take the grade beside the name.
+_GRADE_ALONE = re.compile(r"^\s*(?:(?:tingkat|tkt|tk)\b[\s.\-_]*)?(muda|madya|utama)\s*$")
+_GRADE_WORD = re.compile(r"\b(muda|madya|utama)\b")
+_AHLI_LEADS = re.compile(r"^\s*(?:tenaga\s+)?(?:ahli|expert)\b")
+
+
+def _grade_beside_ahli(
+    jenjang_raw: str | None, kualifikasi_raw: str | None, jabatan_raw: str | None
+) -> JenjangResult | None:
+    """7 / 8 / 9 when one level column holds the grade alone ("Madya") and the other
+    column is "Ahli" alone or the jabatan kerja starts with "Ahli"; None otherwise.
+
+    Muda / Madya / Utama alone stay no level (technician titles use them too), so the
+    word Ahli must be written in the row, in its own cell.
+    """
+    for column, grade_raw, other_raw in (
+        ("jenjang", jenjang_raw, kualifikasi_raw),
+        ("kualifikasi", kualifikasi_raw, jenjang_raw),
+    ):
+        if is_blank(grade_raw):
+            continue
+        grade = _GRADE_ALONE.match(grade_raw.lower())
+        if grade is None:
+            continue
+        if (not is_blank(other_raw) and _AHLI_ALONE.match(other_raw.lower())) or (
+            is_blank(other_raw) and not is_blank(jabatan_raw) and _AHLI_LEADS.match(jabatan_raw.lower())
+        ):
+            return JenjangResult(_AHLI_LEVEL[grade.group(1)], OK, column, grade_raw)
+    return None
 
 
 def _cell_number(text: str) -> int | None:
@@ -228,8 +270,16 @@ def jenjang_status(
     ):
         if given and not _KELAS.search(raw.lower()):
             level = _ahli_phrase(raw)
+            if level is not None and len(set(_GRADE_WORD.findall(raw.lower()))) > 1:
+                level = _BAD  # "Ahli Muda/Madya": two grades in one level cell
+            if level == _BAD:
+                return JenjangResult(None, UNREADABLE, column, raw)
             if level is not None:
                 return JenjangResult(level, OK, column, raw)
+
+    split = _grade_beside_ahli(jenjang_raw, kualifikasi_raw, jabatan_raw)
+    if split is not None:
+        return split
 
     if not is_blank(jabatan_raw):
         # As in the level columns, a number wins over the words.
@@ -237,6 +287,8 @@ def jenjang_status(
         if labelled == _BAD:
             return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
         level = labelled if labelled is not None else _ahli_phrase(jabatan_raw)
+        if level == _BAD:
+            return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
         if level is not None:
             return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
 

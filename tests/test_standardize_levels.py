@@ -220,3 +220,43 @@ def test_parse_jenjang(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
 )
 def test_jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
     assert jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("jenjang_raw", "kualifikasi_raw", "jabatan_raw", "expected"),
+    [
+        # the expert phrase split over two cells, as SIKI-like lists write it (were unreadable)
+        ("Madya", "Ahli", "Ahli Teknik Jembatan", JenjangResult(8, "ok", "jenjang", "Madya")),
+        ("Madya", "Ahli", "Teknik Jembatan", JenjangResult(8, "ok", "jenjang", "Madya")),
+        ("Ahli", "Muda", "Ahli Teknik Jalan", JenjangResult(7, "ok", "kualifikasi", "Muda")),
+        ("UTAMA", "Tenaga Ahli", None, JenjangResult(9, "ok", "jenjang", "UTAMA")),
+        ("Tk. Madya", "Ahli", None, JenjangResult(8, "ok", "jenjang", "Tk. Madya")),
+        ("Muda", None, "Ahli K3 Konstruksi", JenjangResult(7, "ok", "jenjang", "Muda")),
+        (None, "Utama", "Ahli Teknik Jalan", JenjangResult(9, "ok", "kualifikasi", "Utama")),
+        # the level column wins over a grade in the jabatan kerja, as numbers do
+        ("Madya", "Ahli", "Ahli Muda Teknik Jalan", JenjangResult(8, "ok", "jenjang", "Madya")),
+        # the grade alone with no Ahli written in the row stays unread (DOMAIN trap)
+        ("Muda", None, "Pelaksana Lapangan Pekerjaan Jalan", JenjangResult(None, "unreadable", "jenjang", "Muda")),
+        ("Madya", "Teknisi", "Quantity Surveyor", JenjangResult(None, "unreadable", "jenjang", "Madya")),
+        ("Muda", None, None, JenjangResult(None, "unreadable", "jenjang", "Muda")),
+        # two grades in one cell: the form's options, no level (was 7)
+        ("Ahli Muda/Madya", None, None, JenjangResult(None, "unreadable", "jenjang", "Ahli Muda/Madya")),
+        (None, "Ahli Madya atau Utama", None, JenjangResult(None, "unreadable", "kualifikasi", "Ahli Madya atau Utama")),
+        ("Ahli Muda (Muda)", None, None, JenjangResult(7, "ok", "jenjang", "Ahli Muda (Muda)")),
+        # words that span three levels stay unread; never a level invented from them
+        ("Ahli", None, None, JenjangResult(None, "unreadable", "jenjang", "Ahli")),
+        ("Operator", None, "Operator Excavator", JenjangResult(None, "unreadable", "jenjang", "Operator")),
+        ("Teknisi", None, None, JenjangResult(None, "unreadable", "jenjang", "Teknisi")),
+        ("Tenaga Terampil", None, "Tukang Batu", JenjangResult(None, "unreadable", "jenjang", "Tenaga Terampil")),
+        ("Tenaga Ahli", None, "Ahli Teknik Jalan", JenjangResult(None, "unreadable", "jenjang", "Tenaga Ahli")),
+        # written forms of the number (unchanged)
+        ("Jenjang 3 (Tiga)", None, None, JenjangResult(3, "ok", "jenjang", "Jenjang 3 (Tiga)")),
+        ("KKNI Level 6", None, None, JenjangResult(6, "ok", "jenjang", "KKNI Level 6")),
+        ("Lv. 4", None, None, JenjangResult(4, "ok", "jenjang", "Lv. 4")),
+        ("III (tiga)", None, None, JenjangResult(3, "ok", "jenjang", "III (tiga)")),
+        (None, "Ahli", "Ahli Muda Teknik Jalan", JenjangResult(7, "ok", "jabatan_kerja", "Ahli Muda Teknik Jalan")),
+        ("7", "Teknisi/Analis", None, JenjangResult(7, "ok", "jenjang", "7")),  # the number wins a disagreement
+    ],
+)
+def test_jenjang_split_grade_and_two_grades(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
+    assert jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw) == expected
