@@ -193,6 +193,8 @@ _HASIL: dict[str, str] = {
             "yes",
             # an assessor's recommendation column ("Rekomendasi"): recommended for the certificate
             "direkomendasikan",
+            "dapat direkomendasikan",
+            "direkomendasikan kompeten",
             "recommended",
             "lolos",
             "certified",
@@ -219,6 +221,8 @@ _HASIL: dict[str, str] = {
             "gagal",
             "tidak direkomendasikan",
             "belum direkomendasikan",
+            "tidak dapat direkomendasikan",
+            "belum dapat direkomendasikan",
             "not recommended",
             "nyc",
             "incompetent",
@@ -334,6 +338,17 @@ _HASIL_ABSENT = frozenset(
         "tidak memenuhi syarat",
         "belum memenuhi syarat",
         "tms",
+        # the same check written without "syarat" (in a Keterangan or verification column)
+        "tidak memenuhi",
+        "belum memenuhi",
+        "bms",
+        # absent on the day of the assessment
+        "tidak hadir saat uji",
+        "tidak hadir pada saat uji",
+        "tidak hadir waktu uji",
+        "tidak hadir saat asesmen",
+        "tidak hadir pada saat asesmen",
+        "tidak hadir uji",
     }
 )
 _HASIL_WAITING = (
@@ -346,6 +361,20 @@ _HASIL_WAITING = (
             "registered",
             "memenuhi syarat",
             "ms",
+            "memenuhi",
+            # a make-up or repeat assessment still to come: no result yet ("BK (susulan)" keeps its BK)
+            "susulan",
+            "ikut susulan",
+            "uji susulan",
+            "ujian susulan",
+            "asesmen susulan",
+            "uji ulang",
+            "ujian ulang",
+            "asesmen ulang",
+            "mengulang",
+            "remedial",
+            "re asesmen",
+            "reasesmen",
             "menunggu hasil",
             "menunggu jadwal",
             "menunggu jadwal uji",

@@ -576,3 +576,39 @@ def test_as_arrow_text(values):
 def test_sex_convention(raw, convention, bare_p):
     assert sex_convention(raw) == convention
     assert is_bare_p(raw) is bare_p
+
+
+@pytest.mark.parametrize(
+    ("raw", "hasil", "not_assessed"),
+    [
+        # an assessor's recommendation with "dapat" (were unreadable)
+        ("Dapat Direkomendasikan", "Kompeten", False),
+        ("Belum Dapat Direkomendasikan", "Belum Kompeten", False),
+        ("Tidak dapat direkomendasikan", "Belum Kompeten", False),
+        # the document check without "syarat": no result, as MS / TMS (were unreadable)
+        ("Memenuhi", None, True),
+        ("Belum Memenuhi", None, True),
+        ("TIDAK MEMENUHI", None, True),
+        # a make-up or repeat assessment still to come (were unreadable)
+        ("Susulan", None, True),
+        ("Ikut Susulan", None, True),
+        ("Uji Ulang", None, True),
+        ("Mengulang", None, True),
+        ("Remedial", None, True),
+        ("BK (susulan)", "Belum Kompeten", False),
+        ("Belum Kompeten / Mengulang", "Belum Kompeten", False),
+        ("Kompeten (Susulan)", "Kompeten", False),
+        # absent on the day (was unreadable)
+        ("Tidak hadir saat uji", None, True),
+        ("Tdk hadir pada saat asesmen", None, True),
+        # unchanged
+        ("KOMPETEN (K)", "Kompeten", False),
+        ("TK", "Belum Kompeten", False),
+        ("Tidak Lulus", "Belum Kompeten", False),
+        ("Mengundurkan diri", None, True),
+        ("-", None, False),
+        ("Kompeten/Belum Kompeten", None, False),
+    ],
+)
+def test_hasil_recommendations_retakes_and_document_checks(raw, hasil, not_assessed):
+    assert (parse_hasil(raw), hasil_not_assessed(raw)) == (hasil, not_assessed)
