@@ -179,6 +179,12 @@ def _unmasked_lead(text: str) -> str | None:
     return masked.group(1)
 
 
+# Digits with a few letters that look like them (O for 0, l and I for 1), the digits the
+# majority: "64O8011203850003". Only a NIK-length run, so a word is never read as digits.
+_LOOKALIKES_ONLY = re.compile(r"^(?=(?:[^0-9]*[0-9]){8})[0-9oOlI]{15,17}$")
+_LOOKALIKE_DIGITS = str.maketrans("oOlI", "0011")
+
+
 def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     """:func:`parse_nik` as a plain ``(nik, status, partial)`` tuple.
 
@@ -233,6 +239,12 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     if not digits:
         # Only separators: "-", "--", "...".
         return _MISSING_PARTS
+    if not any(ch.isdigit() for ch in digits):
+        # Words only: a remark in place of the NIK ("KTP hilang", "Belum rekam", "dalam proses").
+        return _MISSING_PARTS
+    if _LOOKALIKES_ONLY.match(digits):
+        # A letter O typed for a zero, l or I for a one, among the digits: the NIK the clerk read.
+        digits = digits.translate(_LOOKALIKE_DIGITS)
     if not (digits.isdigit() and digits.isascii()):
         return None, INVALID, _unmasked_lead(digits)
     if digits.count("0") == len(digits):

@@ -85,8 +85,8 @@ PARSE_CASES = [
     ("e-KTP: 6408015203850001", NikResult("6408015203850001", "valid", None)),
     ("nik.640801520385001", NikResult(None, "wrong_length", "640801520385001")),
     ("NIKAH 6408015203850001", NikResult(None, "invalid", None)),  # a word, not the label
-    ("64080152O3850001", NikResult(None, "invalid", None)),  # letter O for zero
-    ("KTP hilang", NikResult(None, "invalid", None)),
+    ("64080152O3850001", NikResult("6408015203850001", "valid", None)),  # letter O for zero (was invalid)
+    ("KTP hilang", NikResult(None, "missing", None)),  # words only: a remark, no NIK (was invalid)
     # masked for privacy (published lists, portal exports): the digits before the mask are the NIK's own
     ("640812******0001", NikResult(None, "invalid", "640812")),
     ("6408 12xx xxxx 0001", NikResult(None, "invalid", "640812")),
@@ -186,3 +186,37 @@ def test_parse_nik_array_inputs(values):
     assert [_text(v) for v in nik] == [NIK, None, NIK]
     assert list(status) == ["valid", "missing", "valid"]
     assert [_text(v) for v in partial] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # letters that look like digits among the digits (were invalid, no partial)
+        ("64O8011203850003", NikResult("6408011203850003", "valid", None)),
+        ("6408O112O385OOO3", NikResult("6408011203850003", "valid", None)),
+        ("64080l1203850003", NikResult("6408011203850003", "valid", None)),
+        ("6408 0112 O385 0003", NikResult("6408011203850003", "valid", None)),
+        ("64O801120385OOO", NikResult(None, "wrong_length", "640801120385000")),
+        # other letters are still no digits
+        ("64080112038S0003", NikResult(None, "invalid", None)),
+        ("NIKAH 6408015203850001", NikResult(None, "invalid", None)),
+        # words only are a remark in place of the NIK (were invalid)
+        ("KTP Hilang", NikResult(None, "missing", None)),
+        ("Belum rekam e-KTP", NikResult(None, "missing", None)),
+        ("dalam proses", NikResult(None, "missing", None)),
+        ("Tidak punya KTP", NikResult(None, "missing", None)),
+        # unchanged
+        ("'6408011203850003", NikResult("6408011203850003", "valid", None)),
+        ("6408.0112.0385.0003", NikResult("6408011203850003", "valid", None)),
+        ("NIK: 6408011203850003", NikResult("6408011203850003", "valid", None)),
+        ("6,40801E+15", NikResult(None, "scientific_notation", "64080")),
+        ("64080112038500003", NikResult(None, "wrong_length", "64080112038500003")),
+        ("-", NikResult(None, "missing", None)),
+        ("0", NikResult(None, "missing", None)),
+        ("belum ada", NikResult(None, "missing", None)),
+    ],
+)
+def test_parse_nik_lookalike_letters_and_remarks(raw, expected):
+    assert parse_nik(raw) == expected
+    nik, status, partial = parse_nik_array([raw])
+    assert NikResult(_text(nik[0]), status[0], _text(partial[0])) == expected
