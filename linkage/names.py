@@ -171,6 +171,20 @@ def _align(short: list[str], long: list[str], loose: bool) -> tuple[int, int] | 
     return best(0, 0)
 
 
+# "bin" (son of) and "binti" (daughter of), with their short forms, open the father's name in
+# Malay and Acehnese names ("Ahmad bin Yusuf", "Siti Rahmah binti Abdullah"); clerks often
+# write only the person's own name. "b." is left out: it is as often an initial.
+_PATRONYMIC = frozenset({"bin", "binti", "bt", "bte", "binte"})
+
+
+def _own_name(words: list[str]) -> list[str]:
+    """The words before "bin"/"binti" (the list itself when there is no patronymic or nothing before it)."""
+    for i, word in enumerate(words[1:], start=1):
+        if word in _PATRONYMIC and i < len(words) - 1:
+            return words[:i]
+    return words
+
+
 @lru_cache(maxsize=500_000)
 def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     """Can linkage keys ``a`` and ``b`` be one person's name as two clerks wrote it?
@@ -180,6 +194,8 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     written out, one typo off (words of five letters or more: "Budi" / "Rudi" are
     two names), or shortened to its initial or a prefix of three or four letters,
     and at least one word written out on both sides. Words the shorter name lacks are words a clerk left out.
+    A name with its father's ("Ahmad bin Yusuf") agrees with the person's own name
+    alone ("Ahmad"), however short; two fathers' names must agree like any words.
 
     The shorter name needs two words unless ``loose``: a lone "Budi" against
     "Budi Santoso" says nothing by itself. ``loose`` is for rows that share a
@@ -200,6 +216,21 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     if a == b:
         return True
     wa, wb = a.split(" "), b.split(" ")
+    if _words_agree(wa, wb, loose):
+        return True
+    own_a, own_b = _own_name(wa), _own_name(wb)
+    if (own_a is wa) == (own_b is wb):
+        return False
+    # One side names the father ("Ahmad bin Yusuf"), the other only the person ("Ahmad"):
+    # the person's own name, however short, is the whole name the other clerk wrote. Strictly
+    # judged, so a lone "Ahmad" does not stand for "Ahmad Fauzi bin Yusuf".
+    return own_a == own_b or _words_agree(own_a, own_b, False)
+
+
+def _words_agree(wa: list[str], wb: list[str], loose: bool) -> bool:
+    """:func:`names_agree` of two names split into words, before the patronymic rule."""
+    if wa == wb:
+        return True
     # Two different initials in the same place ("Budi Santoso A." / "Budi Santoso D.") stand for two
     # different words: no typo of one name, though the names written together are one letter apart.
     if len(wa) == len(wb) and any(len(x) == 1 and len(y) == 1 and x != y for x, y in zip(wa, wb)):

@@ -87,6 +87,19 @@ def test_spellings_of_one_name_share_the_linkage_key(a, b):
         # names are one letter apart (were one person: 'budisantosoa' / 'budisantosod')
         ("Budi Santoso A.", "Budi Santoso D.", False, False),
         ("M. Rizki", "A. Rizki", False, False),
+        # the father's name after bin / binti, written by one clerk only: the person's own name
+        # agrees however short (were two persons: a lone "Ahmad" against three words)
+        ("Ahmad bin Yusuf", "AHMAD", True, True),
+        ("Ismail Bin Hasan", "Ismail", True, True),
+        ("Siti Rahmah binti Abdullah", "Hj. Siti Rahmah", True, True),
+        ("Achmad bin Jusuf", "Ahmad Bin Yusuf", True, True),
+        ("Ahmad bin Yusuf", "Ahmad Yusuf", True, True),
+        # ... but two fathers, two own names, or a lone word for a longer own name do not
+        ("Ahmad bin Yusuf", "Ahmad bin Ali", False, False),
+        ("Ahmad bin Yusuf", "Umar bin Yusuf", False, False),
+        ("Ahmad bin Yusuf", "Umar", False, False),
+        ("Ahmad bin Yusuf", "Ahmad Fauzi", False, False),
+        ("Ahmad Fauzi bin Yusuf", "Ahmad", False, True),
     ],
 )
 def test_names_agree(a, b, strict, loose):
