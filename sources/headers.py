@@ -136,7 +136,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "place date of birth",
         "birth place and date",
     ),
-    TEMPAT_LAHIR: ("tempat lahir", "tmp lahir", "tempat", "birth place", "birthplace", "place of birth"),
+    TEMPAT_LAHIR: (
+        "tempat lahir",
+        "tmp lahir",
+        "tempat",
+        "birth place",
+        "birthplace",
+        "place of birth",
+        # clerks' shortenings of either word: "Tmpt. Lahir", "Tempat Lhr", "Tmp. Lhr"
+        "tmpt lahir",
+        "tempat lhr",
+        "tmp lhr",
+        "tmpt lhr",
+        "kota lahir",
+    ),
     TANGGAL_LAHIR: (
         "tanggal lahir",
         "tgl lahir",
@@ -148,7 +161,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "date of birth",
         "dob",
     ),
-    JENIS_KELAMIN: ("l p", "jk", "jenis kelamin", "kelamin", "sex", "gender", "lp"),
+    JENIS_KELAMIN: (
+        "l p", "jk", "jenis kelamin", "kelamin", "sex", "gender", "lp",
+        # the header written as its two values: "Pria/Wanita", "P/W", "Laki-laki/Perempuan", "Lk/Pr"
+        "p w", "pria wanita", "laki laki perempuan", "lk pr", "l pr", "m f", "male female",
+    ),
     JABATAN_KERJA: (
         "jabatan kerja",
         "jabatan",
@@ -229,6 +246,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "keputusan",
         "keputusan asesor",
         "rekomendasi asesor",
+        "rekomendasi asesmen",
         "kompeten belum kompeten",
         "keterangan hasil",
         "keterangan hasil uji",
@@ -325,6 +343,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tanggal kadaluarsa",
         "tanggal kadaluwarsa",
         "tgl kedaluwarsa",
+        # the day the certificate's validity ends: "Tanggal Berakhir", "Tgl. Habis Berlaku"
+        "tanggal berakhir",
+        "tgl berakhir",
+        "berakhir",
+        "berakhir tanggal",
+        "tanggal habis berlaku",
+        "tgl habis berlaku",
+        "habis berlaku",
+        "berlaku sampai tanggal",
+        "berlaku hingga tanggal",
+        "tgl kadaluwarsa",
         # English API exports (valid_until, expiresAt, certificate.expires_at)
         "valid until",
         "valid to",
@@ -463,10 +492,14 @@ _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "skk", "sertifikat", "sertifikasi", "kompetensi",
                "sesuai ktp", "yang diuji", "s d", "sd",
                # "Nama Peserta Pelatihan", "Nama Tenaga Kerja Konstruksi", "Nama Lengkap Beserta Gelar"
-               "pelatihan", "konstruksi", "beserta gelar", "dengan gelar", "dan gelar")
+               "pelatihan", "konstruksi", "beserta gelar", "dengan gelar", "dan gelar",
+               # the options of a sex column without brackets ("Jenis Kelamin L/P"), the registry
+               # a number is kept in ("No. Reg. LPJK"), the assessment a result is of
+               # ("Keterangan Hasil Asesmen")
+               "l p", "lp", "m f", "p w", "lpjk", "asesmen")
 # What is left must still say which column it is: two words at least ("tanggal terbit"), or
 # the NIK; "Tanggal Sertifikasi" is not the birth date a bare "tanggal" would map to.
-_BARE_ENOUGH = frozenset({"nik"})
+_BARE_ENOUGH = frozenset({"nik", "jk"})
 
 
 def _without_notes_and_qualifiers(header: object) -> str | None:
