@@ -140,6 +140,7 @@ def generate_world(
     world = _World(seed)
     world.offices = all_offices
     parts = _plan_participations(world, specs, all_offices, foreign, counts, seed)
+    parts = _add_second_certificates(parts, specs, seed)
     persons = world.finish_persons()
     _assess(parts, specs, all_offices, foreign, seed)
     rng = _rng(seed, "special")  # one stream: the special rows, then the rekap sample
@@ -249,6 +250,42 @@ def _borrowed_persons(world: _World, spec: OfficeSpec, n: int, rng) -> np.ndarra
         if k:
             borrowed.append(np.sort(rng.choice(pool, size=k, replace=False)))
     return np.concatenate(borrowed) if borrowed else np.zeros(0, dtype=np.int64)
+
+
+def _add_second_certificates(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
+    """A second certificate in the same program for ``spec.continuation`` of an office's rows: another
+    occupation at the same jenjang or one up, typed on the next line of the same sheet (the writers write
+    it as a continuation row: name and NIK blank or ditto). ``rid`` numbers the rows; ``cont_of`` is the
+    ``rid`` of the row a second certificate continues (-1 otherwise)."""
+    rng = _rng(seed, "second-certificates")
+    parts["rid"] = np.arange(len(parts), dtype=np.int64)
+    parts["cont_of"] = np.int64(-1)
+    extra = []
+    for office_id, spec in specs.items():
+        if not spec.continuation:
+            continue
+        mine = np.flatnonzero((parts["office_id"].to_numpy() == office_id) & ~parts["training_only"].to_numpy())
+        k = min(int(round(len(mine) * spec.continuation)), len(mine))
+        if not k:
+            continue
+        second = parts.iloc[np.sort(rng.choice(mine, size=k, replace=False))].copy()
+        jen = second["jen"].to_numpy()
+        new = np.where(rng.random(k) < 0.4, jen + 1, jen)
+        new = np.where(np.isin(new, list(spec.jenjang)), new, jen)
+        fam = draw_families(new, spec, rng)
+        for _ in range(4):  # another occupation than the first when its level offers one
+            same = (fam == second["fam"].to_numpy()) & (new == jen)
+            if not same.any():
+                break
+            fam[same] = draw_families(new[same], spec, rng)
+        keep = ~((fam == second["fam"].to_numpy()) & (new == jen))
+        second["jen"], second["fam"] = new, fam
+        second["cont_of"] = second["rid"]
+        extra.append(second[keep])
+    if extra:
+        parts = pd.concat([parts, *extra], ignore_index=True)
+        parts["rid"] = np.arange(len(parts), dtype=np.int64)
+    return parts
 
 
 def _comebacks(rng, spec: OfficeSpec, rep: np.ndarray, source: np.ndarray, year: np.ndarray, jen: np.ndarray,
@@ -401,6 +438,7 @@ def _add_special_rows(parts: pd.DataFrame, specs: dict[str, OfficeSpec], rng) ->
             ghost = parts.loc[chosen].copy()
             ghost["pid"] = -1
             ghost["special"] = np.int8(1)
+            ghost["cont_of"] = np.int64(-1)  # a row without identity is typed on a line of its own
             ghost["certificate_id"] = None
             ghost["pending"] = False
             ghost["issue"] = np.datetime64("NaT")
@@ -448,8 +486,26 @@ def _in_typing_order(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: in
         keys = parts["_key"].to_numpy().copy()
         keys[rekap_rows] += parts.loc[rekap_rows, "src_office"].map(office_rank).to_numpy(dtype=float)
         parts["_key"] = keys
+    _next_to_first_certificate(parts)
     parts = parts.sort_values(["_office", "group", "sheet_order", "sheet", "_key"], kind="stable", ignore_index=True)
     return parts.drop(columns=["_office", "_key"])
+
+
+def _next_to_first_certificate(parts: pd.DataFrame) -> None:
+    """A second certificate's key just after its first's in the same file and sheet (a first version or an
+    attendance list copies both rows, so the pair stays together there too)."""
+    cont = parts["cont_of"].to_numpy() >= 0
+    if not cont.any():
+        return
+    firsts = parts.loc[~cont & (parts["pid"].to_numpy() >= 0), ["rid", "group", "sheet", "_key"]]
+    firsts = firsts.drop_duplicates(["rid", "group", "sheet"])
+    wanted = parts.loc[cont, ["cont_of", "group", "sheet"]].rename(columns={"cont_of": "rid"})
+    found = wanted.merge(firsts, on=["rid", "group", "sheet"], how="left")["_key"].to_numpy()
+    keys = parts["_key"].to_numpy().copy()
+    hit = ~np.isnan(found)
+    idx = np.flatnonzero(cont)
+    keys[idx[hit]] = found[hit] + 1e-12
+    parts["_key"] = keys
 
 
 def _write_files(parts: pd.DataFrame, world: _World, specs: dict[str, OfficeSpec], all_offices: dict[str, Office],
@@ -504,6 +560,7 @@ def _truth_rows(parts: pd.DataFrame, out: WriterReport, specs) -> pd.DataFrame:
     hasil[parts["hasil"].to_numpy() == -1] = None
     damage = parts["nik_damage"].to_numpy().astype(object)
     damage[pid < 0] = "missing"
+    damage[out.continued] = "continued"  # the NIK cell is blank or a ditto mark: the person is the one above
     frame = pd.DataFrame(
         {
             "office_id": parts["office_id"].astype(str),
@@ -533,6 +590,7 @@ def _truth_rows(parts: pd.DataFrame, out: WriterReport, specs) -> pd.DataFrame:
             "true_terbit": parts["issue"].to_numpy().astype("datetime64[D]").astype("datetime64[s]"),
             "true_berlaku": parts["expiry"].to_numpy().astype("datetime64[D]").astype("datetime64[s]"),
             "copy_of": "",
+            "continued": out.continued.astype(bool),
             "special_kind": special.astype(np.int64),
             "dest": parts["dest"].astype(str),
         }

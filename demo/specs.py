@@ -46,6 +46,7 @@ class OfficeSpec:
     no_identity: bool = False  # a few rows without name and NIK
     abbrev: float = 0.03  # share of rows with a name part shortened to its initial ("Supriyadi S.")
     unreadable_jenjang: bool = False  # a few rows with "Jenjang ?"
+    continuation: float = 0.0  # rows with a second certificate on the next line, name and NIK blank or ditto
 
 
 _SKILLED_J = {1: 0.12, 2: 0.27, 3: 0.31, 4: 0.14, 5: 0.10, 6: 0.06}
@@ -69,7 +70,7 @@ SPECS: dict[str, OfficeSpec] = {
         fmt="kukar", share=0.10, families=SKILLED, jenjang=_SKILLED_J,
         years={2022: 0.2, 2023: 0.25, 2024: 0.27, 2025: 0.28},
         home=(("64.02", 0.86), ("64.72", 0.09), ("64", 0.05)),
-        borrow=(("kota-samarinda", 0.03),), no_identity=True,
+        borrow=(("kota-samarinda", 0.03),), no_identity=True, continuation=0.06,
     ),
     "kota-palembang": OfficeSpec(
         fmt="palembang", share=0.16, families=SKILLED,
@@ -89,6 +90,7 @@ SPECS: dict[str, OfficeSpec] = {
         years={2021: 0.22, 2022: 0.24, 2023: 0.26, 2024: 0.28},
         home=(("16.03", 0.8), ("16.04", 0.07), ("16.12", 0.04), ("16.74", 0.04), ("16.71", 0.05)),
         borrow=(("kota-palembang", 0.05),), upper=0.8, no_identity=True, unreadable_jenjang=True, abbrev=0.1,
+        continuation=0.05,
     ),
     "prov-kaltim": OfficeSpec(
         fmt="kaltim", share=0.17, families=TECHNICIANS + EXPERTS,

@@ -17,7 +17,7 @@ pipeline ignores it):
       (a NIK typed as a number is never intact: the reader sees a float).
     * ``nik_damage``: "", ``excel_truncated``, ``scientific_notation``, ``typo``,
       ``transposed``, ``missing``, ``copied`` (the NIK of the row above, another
-      person), ``wrong_length``. ``written_nik``: the NIK cell as text, rendered as
+      person), ``wrong_length``, ``continued`` (a continuation row, below). ``written_nik``: the NIK cell as text, rendered as
       docs/data-model.md tells readers to (a numeric cell in ``f"{v:.14e}"`` form),
       formatting such as spaces, dots or a leading apostrophe included.
       ``written_nama``: the name exactly as the file writes it (initials, old
@@ -52,6 +52,13 @@ pipeline ignores it):
         list (Daftar Peserta): a participant, not a certification (no jenjang, no
         result in the file; ``hasil`` is None). Attendance lists also name a few
         registered persons who never sat the assessment.
+    * ``continued``: a continuation row: the person's next certificate typed on the
+      line below their first (same sheet, same program), the number cell empty and the
+      identity cells (name, NIK, birth, sex) blank or a ditto mark ('"', "s.d.a",
+      "idem", "sda", "-idem-"). ``person_id`` is the person of the row above, whose
+      identity the row shares; ``written_nama`` / ``written_nik`` hold the mark (None
+      when blank) and ``nik_damage`` is "continued". Kutai Kartanegara (~6% of rows)
+      and Muara Enim (~5%).
     * ``produced_by``: the office that made the file (== ``office_id`` except for
       misplaced files; may be an office outside the registry, e.g. ``kab-lahat``).
     * ``true_terbit, true_berlaku``: the world's certificate dates even when the file

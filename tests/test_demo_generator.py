@@ -23,6 +23,7 @@ from demo import generate as G
 from demo import names as V
 from demo.__main__ import main as cli_main
 from demo.generate import generate_world
+from demo.formats.base import DITTO_MARKS
 from demo.truth import expected_headline, load_truth
 from reference import regions
 from sources import headers
@@ -30,6 +31,7 @@ from sources.registry import load_registry
 
 ROWS = 400
 SEED = 11
+V_DITTO = {m for m in DITTO_MARKS if m}
 
 
 @pytest.fixture(scope="module")
@@ -280,6 +282,9 @@ def test_nik_cells_match_the_truth(world):
             assert shown in (None, "") and not r.nik_intact
             checked += 1
             continue
+        if r.continued:  # the next certificate of the person above: the NIK cell blank or a ditto mark
+            assert shown is None or shown in V_DITTO, (r, shown)
+            assert r.nik_damage == "continued" and not r.nik_intact
         if r.nik_damage == "excel_truncated":  # a float cell (15 significant digits) or that number as text
             assert shown is not None and ("e+15" in shown or (len(shown) == 16 and shown.endswith("0")))
         if r.nik_damage == "scientific_notation":
@@ -296,7 +301,7 @@ def test_nik_cells_match_the_truth(world):
     # damage is consistent and a few percent
     assert (rows.nik_intact == (rows.nik_damage == "")).all()
     assert set(rows.nik_damage) <= {"", "excel_truncated", "scientific_notation", "typo", "transposed", "missing",
-                                    "copied", "wrong_length"}
+                                    "copied", "wrong_length", "continued"}
     share = (rows.nik_damage != "").mean()
     assert 0.01 < share < 0.12
     truncated = rows[rows.nik_damage == "excel_truncated"].written_nik
@@ -306,7 +311,7 @@ def test_nik_cells_match_the_truth(world):
 def test_no_nik_damage_writes_every_nik_intact(tmp_path):
     generate_world(tmp_path, rows=300, seed=5, nik_damage=False)
     rows = load_truth(tmp_path)["rows"]
-    real = rows[rows.person_id.notna()]
+    real = rows[rows.person_id.notna() & ~rows.continued]  # a continuation row writes no NIK of its own
     assert real.nik_intact.all() and (real.nik_damage == "").all()
     cleaned = real.written_nik.str.replace(r"[ .'=\"]", "", regex=True)
     assert (cleaned == real.true_nik).all()
@@ -970,3 +975,26 @@ def test_a_second_demo_world_in_the_same_data_directory_leaves_nothing_of_the_fi
     assert set(first) - set(fresh)  # the first world has files the second does not write
     assert again == fresh
     assert not (tmp_path / "reused" / "staging").exists()
+
+
+# --- continuation rows ---------------------------------------------------------------
+def test_continuation_rows_continue_the_person_above(world):
+    """A second certificate typed on the next line: no number, identity cells blank or ditto, the same person
+    as the row above in the truth; another occupation or jenjang than that row."""
+    root, _, truth = world
+    rows = truth["rows"]
+    cont = rows[rows.continued]
+    assert len(cont) >= 3 and set(cont.office_id) <= {"kab-kutai-kartanegara", "kab-muara-enim", "kab-kutai-timur"}
+    assert (cont.nik_damage == "continued").all() and cont.person_id.notna().all()
+    assert cont.written_nama.isna().any() or cont.written_nama.isin(V_DITTO).all()
+    cells = _read_cells(root, truth["files"])
+    by_key = rows.set_index(["office_id", "source_file", "source_sheet", "source_row"])
+    for r in cont.itertuples():
+        above = by_key.loc[(r.office_id, r.source_file, r.source_sheet, r.source_row - 1)]
+        assert above.person_id == r.person_id and not above.continued
+        assert (above.jabatan_kerja, above.jenjang) != (r.jabatan_kerja, r.jenjang)
+        values = cells[(r.office_id, r.source_file, r.source_sheet, r.source_row)]
+        assert values[0] is None  # no number of its own
+        identity = values[1:6] if r.office_id == "kab-kutai-kartanegara" else values[1:5]
+        assert all(v is None or v in V_DITTO for v in identity), values
+        assert r.jabatan_kerja in values  # the occupation is written

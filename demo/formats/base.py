@@ -34,13 +34,14 @@ class WriterReport:
     written_nomor: np.ndarray
     written_nik: np.ndarray  # the NIK cell as text, as docs/data-model.md tells readers to render it
     written_nama: np.ndarray  # the name as the file writes it
+    continued: np.ndarray  # written as the next certificate of the person above: name and NIK blank or ditto
     files: list[tuple[str, str, str]] = field(default_factory=list)  # (file, status, why)
     junk: list[tuple[str, str, int, str]] = field(default_factory=list)  # (file, sheet, row, kind)
 
 
 # the per-row fields of a WriterReport, in the order the writers fill them
 ROW_FIELDS = ("source_file", "source_sheet", "source_row", "written_terbit", "written_berlaku", "written_nomor",
-              "written_nik", "written_nama")
+              "written_nik", "written_nama", "continued")
 
 
 def empty_report(n: int) -> WriterReport:
@@ -54,6 +55,7 @@ def empty_report(n: int) -> WriterReport:
         written_nomor=np.full(n, None, dtype=object),
         written_nik=np.full(n, None, dtype=object),
         written_nama=np.full(n, None, dtype=object),
+        continued=np.zeros(n, dtype=bool),
     )
 
 
@@ -113,6 +115,20 @@ def row_values(df: pd.DataFrame, ctx: OfficeContext, out: WriterReport) -> dict[
         "unreadable": (df["special"].to_numpy() == 2).tolist(),
         "year": df["year"].tolist(),
     }
+
+
+# how a clerk marks the next certificate of the person above (DOMAIN: rows continuing the person above):
+# the identity cells left blank, or a ditto mark (s.d.a = "sama dengan atas", the same as above)
+DITTO_MARKS = (None, None, None, None, '"', '"', "s.d.a", "s.d.a.", "idem", "sda", "-idem-")
+
+
+def continuation_rows(df: pd.DataFrame, pos: np.ndarray) -> np.ndarray:
+    """Of a sheet's rows ``pos`` (in row order): those that are a second certificate right below the same
+    person's first, written as a continuation row."""
+    cont = df["cont_of"].to_numpy()[pos] >= 0 if "cont_of" in df else np.zeros(len(pos), dtype=bool)
+    pid = df["pid"].to_numpy()[pos]
+    above = np.r_[-2, pid[:-1]]
+    return cont & (pid >= 0) & (pid == above)
 
 
 def sheets_of(df: pd.DataFrame):

@@ -6,7 +6,8 @@ import numpy as np
 
 from demo import names as V
 from demo.common import _bulan, _dmy, _serial
-from demo.formats.base import OfficeContext, WriterReport, files_of, occasional, row_values, signature_block
+from demo.formats.base import (DITTO_MARKS, OfficeContext, WriterReport, continuation_rows, files_of, occasional,
+                               row_values, signature_block)
 from demo.xlsx import XDate, XlsxBook
 
 
@@ -74,6 +75,7 @@ class _StandardWorkbooks:
         self.ticks = occasional(ctx, "ticks", df["group"].tolist(), TICKS_SHARE) if kind == "muara-enim" else set()
         self.remark = (rng.random(len(df)) < (RESULT_REMARKS_SHARE if kind == "kukar" else 0.0)).tolist()
         self.remark_pick = rng.integers(0, 2, size=len(df)).tolist()
+        self.ditto = [DITTO_MARKS[k] for k in rng.integers(0, len(DITTO_MARKS), size=len(df)).tolist()]
 
     def write_file(self, group: str, pos) -> None:
         """One workbook: titles, the participant sheet, Muara Enim's total and signature, Kutai Kartanegara's pivot."""
@@ -117,10 +119,13 @@ class _StandardWorkbooks:
         c, out = self.c, self.out
         r = 6 if ticks else 5
         tally: dict[str, list[int]] = {}
-        for no, i in enumerate(pos.tolist(), start=1):
-            if self.blank[i]:
+        continued = continuation_rows(self.df, pos).tolist()
+        no = 0
+        for i, cont in zip(pos.tolist(), continued):
+            if self.blank[i] and not cont:
                 out.junk.append((group, sheet_name, r, "blank"))
                 r += 1
+            no += 0 if cont else 1
             tally.setdefault(c["jabatan"][i], [0, 0])[0 if c["hasil"][i] == 1 else 1] += 1
             if self.kind == "muara-enim":
                 values = self._muara_enim_row(no, i, numbers_only)
@@ -130,10 +135,23 @@ class _StandardWorkbooks:
                         + values[_RESULT_COLUMN + 1:]
             else:
                 values = self._listed_row(no, i)
+            if cont:
+                values = self._continued(values, i)
             sheet.row(r, values)
             out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
             r += 1
         return r, tally
+
+    def _continued(self, values: list, i: int) -> list:
+        """The row as the next certificate of the person above: no number of its own, the identity cells
+        (name, NIK, birth, sex) blank or a ditto mark; recorded as written."""
+        mark = self.ditto[i]
+        identity = (1, 2, 3, 4) if self.kind == "muara-enim" else (1, 2, 3, 4, 5)
+        values = [None if col == 0 else mark if col in identity else v for col, v in enumerate(values)]
+        self.out.written_nik[i] = mark
+        self.out.written_nama[i] = mark
+        self.out.continued[i] = True
+        return values
 
     def _muara_enim_row(self, no: int, i: int, numbers_only: bool) -> list:
         """NIK first, TTL in one cell, Hasil K/BK, Keterangan TERBIT / dalam proses (from 2023: the number)."""
