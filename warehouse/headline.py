@@ -29,6 +29,7 @@ Counting contract (analysts and later stages rely on it; see docs/warehouse.md):
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
@@ -141,8 +142,9 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
 
     A province recap ("Rekap Kabupaten/Kota") often carries neither NIK nor birth date nor
     registration number, and shortens names ("Agus Y."), so its row is a person of its own;
-    yet it states the certificate: same province, jenjang, jabatan kerja and year as a
-    regency/city row, for a name that agrees with that row's (:func:`linkage.names.names_agree`;
+    yet it states the certificate: same province, jenjang, jabatan kerja (an abbreviation such
+    as "Mdr. Pekerjaan Jalan" read as the one jabatan it abbreviates) and year (any year when
+    either row states none) as a regency/city row, for a name that agrees with that row's (:func:`linkage.names.names_agree`;
     or shares a word when both NIKs are one edit apart). Another person's certificate at
     the same occupation and year is told apart by what the rows say of the person: valid
     or Excel-damaged NIKs more than two edits apart, birth dates that are no typo of each
@@ -154,10 +156,7 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     candidates = np.asarray(candidates, dtype=bool)
     if not candidates.any() or candidates.all() or any(c not in certified.columns for c in RECAP_COLUMNS):
         return empty
-    from linkage.names import linkage_name_key
-
     local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
-    cell = ["province", "jenjang", "jabatan", "tahun"]
     frame = pd.DataFrame({
         "province": certified["region_code"].astype("str").str[:2].to_numpy(),
         "jenjang": certified["jenjang"].to_numpy(),
@@ -165,7 +164,32 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
         "tahun": certified["tahun"].to_numpy(),
         "name": certified["nama_kunci"].astype("string").to_numpy(),
         "position": np.arange(len(certified)),
-    }).dropna(subset=cell + ["name"])
+    }).dropna(subset=["province", "jenjang", "jabatan", "name"])
+    dated = frame["tahun"].notna().to_numpy()
+    found = [_recap_pass(certified, frame[dated], candidates, local, ["province", "jenjang", "jabatan", "tahun"])]
+    # A recap (or a regency sheet) without the year still states the certificate by occupation
+    # and jenjang: a row without a year is compared with the rows of every year, the rest with
+    # the rows without one.
+    undated = np.zeros(len(certified), dtype=bool)
+    undated[frame.loc[~dated, "position"].to_numpy()] = True
+    left = candidates.copy()
+    left[found[0]["p"].to_numpy()] = False
+    cell = ["province", "jenjang", "jabatan"]
+    found.append(_recap_pass(certified, frame, left & undated, local, cell))
+    found.append(_recap_pass(certified, frame, left & ~undated, local & undated, cell))
+    found = pd.concat(found).sort_values(["p", "q"]).drop_duplicates("p")
+    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _recap_pass(certified: pd.DataFrame, frame: pd.DataFrame, candidates: np.ndarray, local: np.ndarray,
+                cell: list[str]) -> pd.DataFrame:
+    """Positions ``p`` (province row of ``candidates``) and ``q`` (``local`` row) of the re-reports
+    :func:`recap_partners` finds among the rows of ``frame`` that share a ``cell``."""
+    from linkage.names import linkage_name_key
+
+    none = pd.DataFrame({"p": np.zeros(0, dtype=np.int64), "q": np.zeros(0, dtype=np.int64)})
+    if not candidates.any() or not local.any():
+        return none
     # Only the cells (province, jenjang, jabatan kerja, year) that hold a province row to
     # look at: most regency rows of a million are in none of them.
     wanted = frame[candidates[frame["position"].to_numpy()]]
@@ -190,8 +214,7 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
         if found:
             look &= ~np.isin(side, pd.concat(found)["p"].to_numpy())
         found.append(_recap_matches(certified, words[look], words[local[side]], cell + ["word"], cap))
-    found = pd.concat(found).sort_values(["p", "q"]).drop_duplicates("p")
-    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+    return pd.concat(found)
 
 
 def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_words: pd.DataFrame,
@@ -232,10 +255,62 @@ def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_
 
 
 def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
-    """Jabatan kerja compared case- and space-insensitively, normalized once per distinct value."""
+    """Jabatan kerja compared case-, space- and punctuation-insensitively, a clerk's abbreviation
+    ("Mdr. Pekerjaan Jalan", "Jr Ukur") read as the one jabatan of the rows it abbreviates
+    (:func:`_expand_abbreviations`); normalized once per distinct value."""
     codes, uniques = pd.factorize(jabatan.astype("string"))
-    normal = np.array([" ".join(u.casefold().split()) for u in uniques] + [None], dtype=object)
+    words = [tuple(_JABATAN_SEPARATORS.sub(" ", u.casefold()).split()) for u in uniques]
+    dotted = [frozenset(w.casefold() for w in _JABATAN_DOTTED.findall(u)) for u in uniques]
+    full = _expand_abbreviations(words, dotted)
+    normal = np.array([" ".join(w) for w in full] + [None], dtype=object)
     return normal[codes]  # code -1 (missing) takes the None at the end
+
+
+_JABATAN_SEPARATORS = re.compile(r"[\s.,;:/()\-]+")
+_JABATAN_DOTTED = re.compile(r"(\w+)\.")
+_VOWELS = frozenset("aeiou")
+
+
+def _abbreviates(short: str, word: str, dotted: bool) -> bool:
+    """Can ``short`` be a clerk's abbreviation of ``word``?
+
+    A prefix of two letters or more ("Pek." for Pekerjaan, "Lab" for Laboratorium), or the
+    word's first letter followed by some of its letters in order, when written with a dot or
+    without a vowel after the first letter ("Tk." for Tukang, "Mdr" for Mandor, "Jr." for
+    Juru). "Cat" is no abbreviation of "Cetak": a word of its own, undotted, with a vowel.
+    """
+    if len(short) >= len(word) or len(short) < 2 or short[0] != word[0]:
+        return False
+    if word.startswith(short):
+        return True
+    if not dotted and _VOWELS.intersection(short[1:]):
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])
+
+
+def _expand_abbreviations(values: list[tuple[str, ...]], dotted: list[frozenset]) -> list[tuple[str, ...]]:
+    """Each jabatan (its words), or the one longer jabatan among ``values`` it abbreviates word by
+    word (same number of words, each equal or :func:`_abbreviates` it, at least one shortened).
+    An abbreviation that fits two jabatan (or none) stays as it is; distinct values are few,
+    compared only with values of the same word count and first letters."""
+    buckets: dict[tuple, list[int]] = {}
+    for i, words in enumerate(values):
+        buckets.setdefault(tuple(w[0] for w in words), []).append(i)
+    out = list(values)
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for i in members:
+            a = values[i]
+            targets = {values[j] for j in members if values[j] != a and all(
+                x == y or _abbreviates(x, y, x in dotted[i]) for x, y in zip(a, values[j]))}
+            # the fullest spellings: a target that itself abbreviates another target is not one
+            fullest = {t for t in targets if not any(u != t and all(
+                x == y or _abbreviates(x, y, False) for x, y in zip(t, u)) for u in targets)}
+            if len(fullest) == 1:
+                out[i] = fullest.pop()
+    return out
 
 
 def _one_name_misspelt(a: str, b: str) -> bool:
