@@ -148,6 +148,7 @@ def generate_world(
     if kaltim and rekap_target:
         parts = _add_rekap_kabupaten(parts, offices, specs, rekap_target, rng)
     parts = add_variant_rows(parts, specs, seed)
+    parts = _certificate_lists(parts, specs)
     parts = _in_typing_order(parts, specs, seed)
     damage_niks(parts, persons, specs, seed, nik_damage)
 
@@ -475,6 +476,36 @@ def _add_rekap_kabupaten(parts: pd.DataFrame, offices: dict[str, Office], specs:
     return pd.concat([parts, rekap], ignore_index=True)
 
 
+def _certificate_lists(parts: pd.DataFrame, specs: dict[str, OfficeSpec]) -> pd.DataFrame:
+    """An office with ``spec.certificate_list`` sends, for one year, only the certificates issued
+    (DOMAIN: "sheets that give only the certificate number"): name, NIK, jabatan kerja, jenjang and the
+    registration number, no result. That year's Belum Kompeten, pending and identity-less rows are in no
+    file; ``cert_only`` marks the rows written so."""
+    parts["cert_only"] = False
+    drop = np.zeros(len(parts), dtype=bool)
+    for office_id, spec in specs.items():
+        if not spec.certificate_list:
+            continue
+        mine = (parts["office_id"].to_numpy() == office_id) & parts["special"].isin([0, 1, 2]).to_numpy()
+        if not mine.any():
+            continue
+        # the latest year but one with no revision (a revised file has a first version with results)
+        years = sorted(set(parts.loc[mine, "year"].tolist()))
+        revised = set(parts.loc[(parts["office_id"].to_numpy() == office_id) & (parts["special"].to_numpy() == 4),
+                                "year"].tolist())
+        candidates = [y for y in reversed(years[:-1]) if y not in revised]
+        if not candidates:
+            continue
+        last = int(candidates[0])
+        rows = mine & (parts["year"].to_numpy() == last)
+        issued = ((parts["hasil"].to_numpy() == 1) & parts["certificate_id"].notna().to_numpy()
+                  & (parts["pid"].to_numpy() >= 0) & (parts["special"].to_numpy() == 0))
+        drop |= rows & ~issued
+        parts.loc[rows & issued, "group"] = spec.certificate_list.format(year=last)
+        parts.loc[rows & issued, "cert_only"] = True
+    return parts[~drop].reset_index(drop=True)
+
+
 def _in_typing_order(parts: pd.DataFrame, specs: dict[str, OfficeSpec], seed: int) -> pd.DataFrame:
     """Rows by office, file and sheet; inside a sheet as the office typed them in (random), the rekap by regency."""
     order_rng = _rng(seed, "order")
@@ -591,6 +622,7 @@ def _truth_rows(parts: pd.DataFrame, out: WriterReport, specs) -> pd.DataFrame:
             "true_berlaku": parts["expiry"].to_numpy().astype("datetime64[D]").astype("datetime64[s]"),
             "copy_of": "",
             "continued": out.continued.astype(bool),
+            "cert_only": parts["cert_only"].astype(bool).to_numpy(),
             "special_kind": special.astype(np.int64),
             "dest": parts["dest"].astype(str),
         }

@@ -47,6 +47,7 @@ class OfficeSpec:
     abbrev: float = 0.03  # share of rows with a name part shortened to its initial ("Supriyadi S.")
     unreadable_jenjang: bool = False  # a few rows with "Jenjang ?"
     continuation: float = 0.0  # rows with a second certificate on the next line, name and NIK blank or ditto
+    certificate_list: str = ""  # file name ({year}) of the latest year's list of certificates only (no result column)
 
 
 _SKILLED_J = {1: 0.12, 2: 0.27, 3: 0.31, 4: 0.14, 5: 0.10, 6: 0.06}
@@ -71,6 +72,7 @@ SPECS: dict[str, OfficeSpec] = {
         years={2022: 0.2, 2023: 0.25, 2024: 0.27, 2025: 0.28},
         home=(("64.02", 0.86), ("64.72", 0.09), ("64", 0.05)),
         borrow=(("kota-samarinda", 0.03),), no_identity=True, continuation=0.06,
+        certificate_list="Daftar Penerima SKK {year}.xlsx",
     ),
     "kota-palembang": OfficeSpec(
         fmt="palembang", share=0.16, families=SKILLED,

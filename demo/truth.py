@@ -59,6 +59,11 @@ pipeline ignores it):
       identity the row shares; ``written_nama`` / ``written_nik`` hold the mark (None
       when blank) and ``nik_damage`` is "continued". Kutai Kartanegara (~6% of rows)
       and Muara Enim (~5%).
+    * ``cert_only``: a row of a list of certificates only (Kutai Kartanegara's latest
+      year but one without a revision, ``Daftar Penerima SKK <year>.xlsx``): name, NIK, jabatan kerja, jenjang and
+      the registration number, no result column and no dates; every such row is
+      Kompeten (the number says so). That year's Belum Kompeten and pending rows are in
+      no file, so not in the truth.
     * ``produced_by``: the office that made the file (== ``office_id`` except for
       misplaced files; may be an office outside the registry, e.g. ``kab-lahat``).
     * ``true_terbit, true_berlaku``: the world's certificate dates even when the file

@@ -995,6 +995,30 @@ def test_continuation_rows_continue_the_person_above(world):
         assert (above.jabatan_kerja, above.jenjang) != (r.jabatan_kerja, r.jenjang)
         values = cells[(r.office_id, r.source_file, r.source_sheet, r.source_row)]
         assert values[0] is None  # no number of its own
-        identity = values[1:6] if r.office_id == "kab-kutai-kartanegara" else values[1:5]
+        identity = values[1:3] if r.cert_only else values[1:6] if r.office_id == "kab-kutai-kartanegara" \
+            else values[1:5]
         assert all(v is None or v in V_DITTO for v in identity), values
         assert r.jabatan_kerja in values  # the occupation is written
+
+
+# --- certificate-only lists ------------------------------------------------------------
+def test_certificate_list_has_no_result_column(world):
+    """Kutai Kartanegara's list of certificates: every row Kompeten with its number written, no result and no
+    date column; the year's Belum Kompeten rows are in no file."""
+    root, _, truth = world
+    rows = truth["rows"]
+    listed = rows[rows.cert_only]
+    assert len(listed) and set(listed.office_id) == {"kab-kutai-kartanegara"}
+    assert (listed.hasil == "Kompeten").all() and listed.nomor_sertifikat.notna().all()
+    assert listed.tanggal_terbit.isna().all() and listed.masa_berlaku.isna().all()
+    year = int(listed.tahun.iat[0])
+    same_year = rows[(rows.office_id == "kab-kutai-kartanegara") & (rows.tahun == year)
+                     & rows.expected.isin(["published", "superseded"])]
+    assert (same_year.cert_only).all()  # no results file for that year
+    name = listed.source_file.iat[0]
+    book = CalamineWorkbook.from_path(str(root / "kab-kutai-kartanegara" / name))
+    data = book.get_sheet_by_name(listed.source_sheet.iat[0]).to_python()
+    header = data[3]
+    assert "Nomor Sertifikat" in header and "Jenjang" in header
+    assert not {headers.canonical_column(v) for v in header if isinstance(v, str)} & {
+        "hasil", "tanggal_terbit", "masa_berlaku"}

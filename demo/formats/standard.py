@@ -84,6 +84,10 @@ class _StandardWorkbooks:
         out.files.append((group, "ok", _WHY.get(kind, "participant list")))
         sheet_name = self.df["sheet"].iat[pos[0]]
         year = self.c["year"][pos[0]]
+        if "cert_only" in self.df and self.df["cert_only"].iat[pos[0]]:
+            self._certificate_list(book, group, sheet_name, year, pos)
+            book.close()
+            return
         if kind == "kukar" and year >= PESERTA_YEAR_FROM:
             sheet_name = f"{sheet_name} {year}"  # "Peserta 2025": the registry pins "Peserta"
         numbers_only = kind == "muara-enim" and year >= NUMBERS_ONLY_FROM
@@ -141,6 +145,33 @@ class _StandardWorkbooks:
             out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
             r += 1
         return r, tally
+
+    def _certificate_list(self, book, group: str, sheet_name: str, year: int, pos) -> None:
+        """The year's certificates only (no result column: a number means Kompeten), no dates: the year is in
+        the title and inside the number; a second certificate continues the person above."""
+        office, out, c = self.ctx.office, self.out, self.c
+        sheet_name = f"{sheet_name} Bersertifikat"  # the registry pins "Peserta"
+        header = ["No", "Nama Pekerja", "Nomor Identitas", "Jabatan Kerja", "Jenjang", "Nomor Sertifikat"]
+        sheet = book.sheet(sheet_name, [5, 30, 22, 34, 8, 24])
+        out.files.append((group, "ok", "the year's certificates only: no result column, no dates"))
+        titles = [f"DAFTAR PENERIMA SERTIFIKAT KOMPETENSI KERJA (SKK) TAHUN {year}", office.name.upper()]
+        for r, title in enumerate(titles, start=1):
+            sheet.row(r, [title], bold=True)
+            sheet.merge(r, 0, r, len(header) - 1)
+            out.junk.append((group, sheet_name, r, "title"))
+        sheet.row(4, header, bold=True)
+        r, no = 5, 0
+        for i, cont in zip(pos.tolist(), continuation_rows(self.df, pos).tolist()):
+            no += 0 if cont else 1
+            values = [no, c["nama"][i], c["nik"][i], c["jabatan"][i], c["jen"][i], c["nomor"][i]]
+            out.written_nomor[i] = c["nomor"][i]
+            if cont:
+                mark = self.ditto[i]
+                values = [None, mark, mark] + values[3:]
+                out.written_nik[i], out.written_nama[i], out.continued[i] = mark, mark, True
+            sheet.row(r, values)
+            out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+            r += 1
 
     def _continued(self, values: list, i: int) -> list:
         """The row as the next certificate of the person above: no number of its own, the identity cells
