@@ -10,7 +10,8 @@ pipeline ignores it):
 
     * ``office_id, source_file, source_sheet, source_row``: provenance exactly as
       the readers report it (Excel row 1-based with title rows; physical CSV line;
-      1-based JSON record index within the file; ``source_sheet`` "" for CSV/JSON).
+      1-based JSON record index within the file, but the sheet row for a Google
+      Sheets API values JSON, whose header is row 1; ``source_sheet`` "" for CSV/JSON).
     * ``person_id`` (null for rows with neither name nor NIK), ``true_nik``.
     * ``nik_intact``: the NIK cell, once spaces, dots and a leading apostrophe are
       removed, is the true NIK as text. Exactly the rows with ``nik_damage == ""``

@@ -87,6 +87,10 @@ def _read_cells(root: Path, files: pd.DataFrame) -> dict[tuple, object]:
                 cells[(f.office_id, f.source_file, "", r)] = [v or None for v in values]
         elif path.suffix == ".json":
             document = json.loads(path.read_text(encoding="utf-8"))
+            if "values" in document and "range" in document:  # Google Sheets API: rows of text, header first
+                for r, row in enumerate(document["values"], start=1):  # sheet rows: the range starts at A1
+                    cells[(f.office_id, f.source_file, "", r)] = [v or None for v in row]
+                continue
             if "data" not in document:  # an object keyed by NIK: the key is the record's nik
                 records = [{**record, "nik": key} for key, record in document.items()]
             else:
@@ -151,7 +155,7 @@ EXPECTED_SUFFIXES = {
     "kab-muaro-jambi": {".xls"},
     "prov-kalsel": {".json"},
     "kota-palembang": {".csv"},
-    "kota-samarinda": {".csv"},
+    "kota-samarinda": {".csv", ".json"},
     "kab-kutai-kartanegara": {".xlsx"},
     "kab-muara-enim": {".xlsx"},
 }
@@ -1022,3 +1026,26 @@ def test_certificate_list_has_no_result_column(world):
     assert "Nomor Sertifikat" in header and "Jenjang" in header
     assert not {headers.canonical_column(v) for v in header if isinstance(v, str)} & {
         "hasil", "tanggal_terbit", "masa_berlaku"}
+
+
+# --- Google Sheets API values export -----------------------------------------------------
+def test_sheets_api_values_export(world):
+    """One of Samarinda's files as the Sheets API's values JSON: a range, the header as values[0], every cell
+    text, trailing empty cells left out; the truth's source_row is the sheet row (values[0] is row 1)."""
+    root, _, truth = world
+    files = truth["files"]
+    mine = files[(files.office_id == "kota-samarinda") & files.source_file.str.endswith(".json")]
+    assert len(mine) == 1 and mine.expected_status.iat[0] == "ok"
+    document = json.loads((root / "kota-samarinda" / mine.source_file.iat[0]).read_text(encoding="utf-8"))
+    assert set(document) == {"range", "majorDimension", "values"} and document["majorDimension"] == "ROWS"
+    assert re.fullmatch(r"'Peserta \d{4}'!A1:N\d+", document["range"])
+    values = document["values"]
+    assert values[0][:3] == ["No", "Nama", "NIK"]
+    assert all(isinstance(v, str) for row in values for v in row)
+    assert any(len(row) < len(values[0]) for row in values[1:])  # a Belum Kompeten row ends at Hasil
+    rows = truth["rows"]
+    listed = rows[(rows.office_id == "kota-samarinda") & (rows.source_file == mine.source_file.iat[0])]
+    assert sorted(listed.source_row) == list(range(2, len(values) + 1))
+    for r in listed.itertuples():
+        row = values[r.source_row - 1]
+        assert row[2] == (r.written_nik or "") and row[1] == r.written_nama

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
 
 from demo.common import _dmy, _iso
 from demo.formats.base import OfficeContext, WriterReport, files_of, occasional, row_values
 
 
+SHEETS_API_SHARE = 0.2  # Samarinda's files downloaded through the Google Sheets API (values JSON) instead
 PORTAL_SHARE = 0.25  # Palembang's files that are the portal's export (',', UTF-8 with BOM, ="NIK") instead
 PORTAL_HEADER = ["No", "NIK", "Nama", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Jabatan Kerja", "Jenjang",
                  "Hasil", "Nomor Sertifikat", "Tanggal Terbit", "Masa Berlaku", "Kegiatan", "Tahun"]
@@ -22,10 +24,16 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     dialect = _palembang(c, issue, expiry) if palembang else _samarinda(c, issue, expiry)
     cells = {**dialect, "issue": issue, "expiry": expiry, "program": df["program"].tolist()}
     portal = occasional(ctx, "portal", df["group"].tolist(), PORTAL_SHARE) if palembang else set()
+    own = df.loc[df["special"].isin([0, 1, 2]), "group"].tolist()  # not a first version nor another's folder
+    sheets_api = set() if palembang else occasional(ctx, "sheets-api", own, SHEETS_API_SHARE)
     for group, pos in files_of(df):
         path = ctx.dir / group
         if group in portal:
             _write_portal_export(path, group, pos, c, cells, out)
+            ctx.tick(len(pos))
+            continue
+        if group in sheets_api:
+            _write_sheets_values(group, pos, c, cells, dialect, ctx, out)
             ctx.tick(len(pos))
             continue
         with path.open("w", encoding=dialect["encoding"], newline="") as handle:
@@ -142,3 +150,44 @@ def _write_portal_export(path, group: str, pos, c: dict, cells: dict, out: Write
         out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "", line
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8-sig"))
     out.files.append((group, "ok", "the portal's CSV export: ',' delimiter, UTF-8 with BOM, NIK as =\"...\""))
+
+
+def _column_letter(n: int) -> str:
+    """1 -> A, 13 -> M, 27 -> AA."""
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+_NOTES = ("data diperbarui", "cek ulang KTP", "pindahan dari Kukar", "sudah konfirmasi", "no HP tidak aktif",
+          "berkas lengkap", "mengundurkan diri dari pekerjaan", "susulan")
+
+
+def _write_sheets_values(group: str, pos, c: dict, cells: dict, dialect: dict, ctx, out: WriterReport) -> None:
+    """Samarinda's list kept in a Google Sheet and downloaded through the Sheets API (``values.get``):
+    ``{"range": "'Sheet'!A1:M<n>", "majorDimension": "ROWS", "values": [[header], [row], ...]}``, every
+    cell its formatted text, empty trailing cells of a row left out, an empty cell inside a row "".
+    ``source_row`` is the row in the sheet (the range starts at A1: the header is row 1)."""
+    stem = group.rsplit(".", 1)[0]
+    name = f"{stem}.json"
+    tab = "Peserta " + str(c["year"][pos[0]])
+    header = list(dialect["header"]) + ["Catatan"]  # the sheet's notes column, mostly empty
+    values = [header]
+    notes = ctx.rng.random(len(pos)).tolist()
+    for (no, i), note in zip(enumerate(pos.tolist(), start=1), notes):
+        row = ["" if v is None else str(v) for v in _csv_row(no, i, c, cells, False, out)]
+        row.append(_NOTES[int(note * 100)] if note < len(_NOTES) / 100 else "")
+        while row and row[-1] == "":
+            row.pop()
+        values.append(row)
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", no + 1  # the sheet's row
+        if c["nik"][i] is None or c["nik"][i] == "":
+            out.written_nik[i] = None
+    width = len(header)
+    document = {"range": f"'{tab}'!A1:{_column_letter(width)}{len(values)}", "majorDimension": "ROWS",
+                "values": values}
+    (ctx.dir / name).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.files.append((name, "ok", "Google Sheets API values JSON: a header row then rows of formatted text, "
+                                  "trailing empty cells left out"))
