@@ -61,6 +61,20 @@ PROVENANCE_COLUMNS: tuple[str, ...] = (OFFICE_ID, SOURCE_FILE, SOURCE_SHA256, SO
 # participant list at all.
 REQUIRED_ANY_OF: tuple[tuple[str, ...], ...] = ((NAMA,), (NIK,))
 
+# A two-row header's event span over a bare date or place ("Uji Kompetensi" over "Tanggal | Tempat |
+# Hasil"): readers look the joined "parent child" up first and fall back to the child alone, which
+# would be the birth date and place. The joined forms name the event's year (the program year) and
+# its place (the batch). Weak (WEAK_VARIANTS): a column naming the year or program outright wins.
+# A stand-alone "Tanggal Uji" stays unmapped, as before.
+_EVENTS = ("uji kompetensi", "uji", "ujian", "asesmen", "ujikom", "pelaksanaan", "pelatihan", "hasil uji",
+           "pelaksanaan uji", "pelaksanaan uji kompetensi", "kegiatan", "bimtek", "jadwal uji")
+_ASSESSMENT_DATES: tuple[str, ...] = tuple(
+    f"{event} {child}" for event in _EVENTS for child in ("tanggal", "tgl", "waktu", "hari tanggal", "hari tgl")
+)
+_ASSESSMENT_PLACES: tuple[str, ...] = tuple(
+    f"{event} {child}" for event in _EVENTS for child in ("tempat", "lokasi", "tuk")
+)
+
 # Header variants seen in office files (see ../shared/DOMAIN.md), already in
 # normalised form. Keep this the single place where header spelling lives.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -199,6 +213,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "job name",
         "position name",
         "occupation name",
+        # two-row headers: "Jabatan Kerja" over "Kode | Nama"; the name is the occupation's,
+        # not the person's (the child alone would be NAMA)
+        "jabatan kerja nama",
+        "jabatan nama",
+        "jabker nama",
+        "skema nama",
+        "skema sertifikasi nama",
+        "okupasi nama",
+        "jabatan kerja uraian",
+        "jabatan kerja nama jabatan",
     ),
     JENJANG: (
         "jenjang",
@@ -384,6 +408,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "batch name",
         "training",
         "training name",
+        # where the assessment was held (TUK, Tempat Uji Kompetensi): it names the batch, and
+        # under an "Uji Kompetensi" span the child "Tempat" alone would be the birth place
+        *_ASSESSMENT_PLACES,
     ),
     TAHUN: (
         "tahun",
@@ -400,6 +427,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tahun pelaksanaan",
         "tahun pelatihan",
         "tahun sertifikasi",
+        # the date of the assessment or training: its year is the program year, and under an
+        # "Uji Kompetensi" span the child "Tanggal" alone would be the birth date
+        *_ASSESSMENT_DATES,
     ),
 }
 
@@ -572,7 +602,7 @@ _CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
 
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
-WEAK_VARIANTS = frozenset({"status", "keterangan", "ket"})
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
 
 # How sure a field's mapping is: a stronger field wins over a weaker one for the
 # same column; between equals, the first seen.
@@ -589,7 +619,10 @@ def is_weak_header(header: object, overrides: dict[str, str] | None = None) -> b
     registry override names it."""
     text = str(header)
     key = normalize_header(_NOTE.sub(" ", text))
-    return key in WEAK_VARIANTS and not _RESULT_NOTE.search(text) and not _overridden(normalize_header(header), overrides)
+    if key not in WEAK_VARIANTS or _overridden(normalize_header(header), overrides):
+        return False
+    # "Tanggal Uji Kompetensi" says "kompeten" about the event, not about results in the column.
+    return _LOOKUP.get(key) != HASIL or not _RESULT_NOTE.search(text)
 
 
 def _kind(parent: str) -> str | None:

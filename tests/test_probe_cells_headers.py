@@ -58,11 +58,11 @@ from sources.headers import canonical_column, is_weak_header
         ("id_number", "nik"),
         ("assessment_result", "hasil"),
         ("expires_at", "masa_berlaku"),
-        # columns we do not use stay unmapped: the assessment's date and place, the subclassification
-        ("SUB KLASIFIKASI", None),
+        # columns we do not use stay unmapped, the assessment's own date and place among them
         ("Tanggal Uji", None),
         ("Tanggal Asesmen", None),
         ("Tempat Uji Kompetensi", None),
+        ("SUB KLASIFIKASI", None),
         ("Metode Asesmen", None),
         ("Tanggal Berlaku", None),  # start or end of validity: not said
         ("No. Sertifikat Lama", None),
@@ -77,3 +77,50 @@ def test_keterangan_is_a_weak_result_header():
     # column that names the result outright win over it.
     assert canonical_column("KETERANGAN") == "hasil" and is_weak_header("KETERANGAN")
     assert not is_weak_header("Keterangan (K/BK)") and not is_weak_header("Keterangan Hasil Asesmen")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "weak"),
+    [
+        # two-row headers read as "parent child": the occupation's name is no person's name
+        ("JABATAN KERJA NAMA", "jabatan_kerja", False),  # was None, then the child alone: nama
+        ("Skema / Nama", "jabatan_kerja", False),
+        # the assessment's date and place are no birth date and place (were None, then the child
+        # alone: tanggal_lahir / tempat_lahir); the date's year is the program year
+        ("UJI KOMPETENSI TANGGAL", "tahun", True),
+        ("Pelaksanaan Uji / Tgl", "tahun", True),
+        ("Hasil Uji Tanggal", "tahun", True),
+        ("Asesmen / Tgl.", "tahun", True),
+        ("UJI KOMPETENSI TEMPAT", "program", True),
+        ("Pelaksanaan / TUK", "program", True),
+        ("Pelatihan / Lokasi", "program", True),
+        # a column that names the year or the program outright is no weak one
+        ("Tahun", "tahun", False),
+        ("Kegiatan", "program", False),
+        # a result note keeps a plain result header strong, as before
+        ("Keterangan (K/BK)", "hasil", False),
+        ("Keterangan", "hasil", True),
+    ],
+)
+def test_event_columns_under_a_span_are_no_person_columns(header, expected, weak):
+    assert (canonical_column(header), is_weak_header(header)) == (expected, weak)
+
+
+def test_two_row_header_with_occupation_and_assessment_spans():
+    # "Jabatan Kerja" over "Kode | Nama" and "Uji Kompetensi" over "Tanggal | Tempat | Hasil", beside
+    # a TTL column. Before: jabatan_kerja was the code, the occupation's name a second nama, the
+    # assessment date the birth date and the TUK the birth place.
+    from sources.readers.table import find_header
+
+    rows = [
+        ["NO", "NAMA", "NIK", "TEMPAT, TGL LAHIR", "JABATAN KERJA", None, "JENJANG", "UJI KOMPETENSI", None, None],
+        [None, None, None, None, "KODE", "NAMA", None, "TANGGAL", "TEMPAT", "HASIL"],
+        ["1", "AGUS SALIM", "6408011203850003", "Sangatta, 12-03-1985", "TS031", "Operator Excavator", "3",
+         "15-09-2025", "TUK Sangatta", "K"],
+    ]
+    header = find_header(rows)
+    assert header.columns == {
+        "nama": 1, "nik": 2, "tempat_tanggal_lahir": 3, "jabatan_kerja": 5, "jenjang": 6, "tahun": 7, "program": 8,
+        "hasil": 9,
+    }
+    assert header.last_row == 1
