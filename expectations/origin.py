@@ -28,12 +28,17 @@ from sources.registry import Office
 # A regency office's own NIK share below this, with a title naming another region,
 # means the file is not theirs. Kutai Timur's own files run at 85-95 %.
 MAX_OWN_SHARE_WITH_TITLE = 0.5
-# Without a title naming a region, the NIKs alone must be overwhelming: a regency split
-# off recently (Mahakam Ulu from Kutai Barat, 2013) still has many of its parent's NIKs,
-# so NIKs alone decide only when the office's own code is rare and one other regency
-# holds most of the file.
+# Without a title or file name naming a region, NIKs alone seldom say whose a file is. A
+# NIK names where its KTP was first issued, not where the worker works: a regency beside a
+# city certifies mostly the city's KTP holders (Maros beside Makassar: 60 % and more),
+# Kutai Timur's mobile unit certifies workers "without a Kutim KTP", and a regency split
+# off recently (Mahakam Ulu from Kutai Barat, 2013) keeps its parent's NIKs. Another
+# office's file, though, is 85-95 % its own region's NIKs, and a CSV or JSON export has no
+# title row to name it. So NIKs alone reject a file only when under 20 % are the office's
+# and at least 80 % come from one other regency: the neighbour-city majority of a genuine
+# regency file (a Maros file with 62 % Makassar NIKs was rejected at the former 60 %) passes.
 MAX_OWN_SHARE_NIK_ONLY = 0.2
-MIN_OTHER_SHARE_NIK_ONLY = 0.6
+MIN_OTHER_SHARE_NIK_ONLY = 0.8
 # Below this many valid-shaped NIKs the shares say nothing.
 MIN_NIKS = 5
 
@@ -45,14 +50,46 @@ _PREFIXES = (
     (re.compile(r"\bkodya\b", re.I), " kota "),
 )
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# The short names clerks and local news write for regions whose official name is long
+# ("DINAS PUPR KAB. KUTIM", "PPU", "Pemprov Kaltim"): a title in the short form names the
+# region as surely as the long one. Only established forms that are no everyday word
+# (not "Mitra" for Minahasa Tenggara, nor "Mura", both Musi Rawas and Murung Raya).
+_SHORT_NAMES = {
+    # provinces
+    "kaltim": "kalimantan timur", "kalsel": "kalimantan selatan", "kalteng": "kalimantan tengah",
+    "kalbar": "kalimantan barat", "kaltara": "kalimantan utara", "sulsel": "sulawesi selatan",
+    "sulteng": "sulawesi tengah", "sultra": "sulawesi tenggara", "sulut": "sulawesi utara", "sulbar": "sulawesi barat",
+    "sumsel": "sumatera selatan", "sumut": "sumatera utara", "sumbar": "sumatera barat", "jatim": "jawa timur",
+    "jateng": "jawa tengah", "jabar": "jawa barat", "ntb": "nusa tenggara barat", "ntt": "nusa tenggara timur",
+    "babel": "kepulauan bangka belitung", "kepri": "kepulauan riau", "malut": "maluku utara",
+    "diy": "daerah istimewa yogyakarta", "dki": "daerah khusus ibukota",
+    # regencies
+    "kutim": "kutai timur", "kukar": "kutai kartanegara", "kubar": "kutai barat", "ppu": "penajam paser utara",
+    "mahulu": "mahakam ulu", "ktt": "tana tidung", "pangkep": "pangkajene dan kepulauan",
+    "sidrap": "sidenreng rappang", "lutim": "luwu timur", "lutra": "luwu utara", "torut": "toraja utara",
+    "tator": "tana toraja", "hss": "hulu sungai selatan", "hst": "hulu sungai tengah", "hsu": "hulu sungai utara",
+    "tanbu": "tanah bumbu", "batola": "barito kuala", "kotim": "kotawaringin timur", "kobar": "kotawaringin barat",
+    "oki": "ogan komering ilir", "muba": "musi banyuasin", "pali": "penukal abab lematang ilir",
+    "muratara": "musi rawas utara", "tanjabbar": "tanjung jabung barat", "tanjabtim": "tanjung jabung timur",
+    "taput": "tapanuli utara", "tapteng": "tapanuli tengah", "tapsel": "tapanuli selatan",
+    "madina": "mandailing natal", "sergai": "serdang bedagai", "halut": "halmahera utara",
+    "halbar": "halmahera barat", "haltim": "halmahera timur", "halsel": "halmahera selatan",
+    "halteng": "halmahera tengah", "lamsel": "lampung selatan", "lamteng": "lampung tengah",
+    "lamtim": "lampung timur", "lampura": "lampung utara", "lambar": "lampung barat", "minut": "minahasa utara",
+    "minsel": "minahasa selatan", "bolmong": "bolaang mongondow", "tts": "timor tengah selatan",
+    "ttu": "timor tengah utara", "labusel": "labuhanbatu selatan", "labura": "labuhanbatu utara",
+}
+_SHORT_NAME = re.compile(r"(?<= )(" + "|".join(sorted(_SHORT_NAMES, key=len, reverse=True)) + r")(?= )")
 
 
 def normalise(text: str) -> str:
-    """Lower case, "KAB." -> "kabupaten", "PROV." -> "provinsi", punctuation to single spaces."""
+    """Lower case, "KAB." -> "kabupaten", "PROV." -> "provinsi", short names written out
+    ("KUTIM" -> "kutai timur"), punctuation to single spaces."""
     text = text.casefold()
     for pattern, replacement in _PREFIXES:
         text = pattern.sub(replacement, text)
-    return " " + _NON_WORD.sub(" ", text).strip() + " "
+    text = " " + _NON_WORD.sub(" ", text).strip() + " "
+    return _SHORT_NAME.sub(lambda match: _SHORT_NAMES[match.group(1)], text)
 
 
 def _core(name: str) -> str:
@@ -178,7 +215,17 @@ class Verdict:
     evidence: str  # what was measured, for the reason and the feedback
 
 
-def other_office_verdict(titles: str, niks: pd.Series, office: Office) -> Verdict:
+def _file_name_words(file_name: str) -> str:
+    """A file's path inside the office's folder without its extension, as words
+    ("2025/Peserta_Kota_Makassar.xlsx" -> "2025 Peserta Kota Makassar")."""
+    if not file_name:
+        return ""
+    stem, dot, extension = file_name.rpartition(".")
+    text = stem if dot and extension.isalnum() and len(extension) <= 5 else file_name
+    return re.sub(r"[_/\\]+", " ", text)
+
+
+def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name: str = "") -> Verdict:
     """Does this file come from another office? Title rows and NIK origin together.
 
     Rejects (returns ``other_region``) when
@@ -186,18 +233,28 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office) -> Verdic
     * a title row names another region and none of the office's own (its province
       alone is neutral for a regency office), and the NIKs do not say otherwise
       (fewer than ``MIN_NIKS`` valid-shaped NIKs, or under half from the office's region); or
-    * no title names the office's region and the NIKs alone are overwhelming: under
-      20 % from the office's regency and over 60 % from one other regency (regency and
-      city offices only; a province office's NIK share is the ``foreign_office_data`` rule).
+    * no title names the office's region and the NIKs alone are overwhelming: under 20 %
+      from the office's regency and 80 % or more from one other regency (regency and city
+      offices only; a province office's NIK share is the ``foreign_office_data`` rule).
+
+    ``file_name`` (its path inside the office's folder) is read as one more title row: an
+    office names its files after itself ("Peserta MTU Kutim 2025.xlsx") more often than it
+    writes a title row, and another office's file keeps its name in the wrong folder.
     """
-    named = named_regions(titles) if titles else set()
-    loose = loosely_named_regions(titles) if titles else set()
     measured = nik_regions(niks, office)
     # A bare one-word name counts for the office's own region, or where most NIKs point to it too.
     backed = measured.top_other if measured.count >= MIN_NIKS and measured.top_other_share >= 0.5 else None
-    named |= {code for code in loose if _is_own(code, office) or code == backed}
+
+    def regions_in(text: str) -> set[str]:
+        if not text:
+            return set()
+        return named_regions(text) | {code for code in loosely_named_regions(text) if _is_own(code, office) or code == backed}
+
+    in_titles, in_name = regions_in(titles), regions_in(_file_name_words(file_name))
+    named = in_titles | in_name
     own_named = any(_is_own(code, office) for code in named)
     other_named = sorted(code for code in named if not _is_own(code, office) and not _neutral(code, office))
+    where_named = "title rows name" if any(code in in_titles for code in other_named) else "the file name names"
     where = "the province" if office.level == "province" else region_label(office.region_code)
     nik_text = (
         f"{measured.count} valid NIKs, {measured.own_share:.0%} from {where}"
@@ -212,13 +269,13 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office) -> Verdic
             pick = next((c for c in other_named if measured.top_other and measured.top_other.startswith(c)), None)
             pick = pick or max(other_named, key=lambda c: (len(c), c))
             shown = ", ".join(region_label(c) for c in other_named)
-            return Verdict(pick, f"title rows name {shown}, not {region_label(office.region_code)}; {nik_text}")
+            return Verdict(pick, f"{where_named} {shown}, not {region_label(office.region_code)}; {nik_text}")
     if (
         office.level != "province"
         and not own_named
         and measured.count >= MIN_NIKS
         and measured.own_share < MAX_OWN_SHARE_NIK_ONLY
-        and measured.top_other_share > MIN_OTHER_SHARE_NIK_ONLY
+        and measured.top_other_share >= MIN_OTHER_SHARE_NIK_ONLY
     ):
         return Verdict(measured.top_other, nik_text)
     return Verdict(None, nik_text)

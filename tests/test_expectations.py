@@ -274,8 +274,10 @@ SAMARINDA_ONLY = [f"72710112038{n:05d}" for n in range(1, 7)]
         ("revision", [("rekap 2025.xlsx", "1", "accepted", 6), ("rekap 2025_revisi.xlsx", "4", "accepted", 6)], {"rekap 2025.xlsx": "superseded_by_revision", "rekap 2025_revisi.xlsx": None}),
         # NIKs all from Kota Palu (72.71): another office's file, named by its region
         ("foreign", [("a.xlsx", "5", "accepted", 6)], {"a.xlsx": "file_from_other_office"}),
-        # a third from Kutai Timur, two thirds from two regencies of one other province: its data
-        ("other province", [("a.xlsx", "6", "accepted", 6)], {"a.xlsx": "foreign_office_data"}),
+        # a third from Kutai Timur, two thirds from two regencies of one other province: migrant workers
+        # keep their home KTP, the office's own file (NIK share alone rejects only under 20 % from the
+        # office's province and 80 % from one other: expectations/submission.py MIN_HOME_SHARE)
+        ("other province", [("a.xlsx", "6", "accepted", 6)], {"a.xlsx": None}),
         # a third from Kutai Timur, the rest from two other provinces: migrant workers, the office's own file
         ("migrants", [("a.xlsx", "7", "accepted", 6)], {"a.xlsx": None}),
     ],

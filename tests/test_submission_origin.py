@@ -15,9 +15,11 @@ import pytest
 from expectations.origin import named_regions, other_office_verdict
 from expectations.submission import check_submissions, quarantine_rejected_files
 from sources.headers import RAW_COLUMNS
-from sources.registry import load_registry
+from sources.registry import load_registry, parse_office
 
-OFFICES = load_registry()
+OFFICES = {**load_registry(),
+           "kab-maros": parse_office({"id": "kab-maros", "name": "Dinas PUPR Kabupaten Maros", "level": "regency",
+                                      "region_code": "73.09"})}
 
 
 def niks(spread: dict[str, int]) -> list[str]:
@@ -52,8 +54,17 @@ CASES = [
      {"64.72": 18, "64.08": 2}, "64.72"),
     # the same with "Kab." spelling, lower case and punctuation
     ("kota-samarinda", ["daftar peserta mtu -- kab.kutai timur, 2024"], {"64.08": 17, "64.02": 3}, "64.08"),
-    # NIKs alone: 90 % from one other regency, no region named
+    # NIKs alone: 90 % from one other regency, no region named (another office's file is 85-95 % its own)
     ("kab-kutai-timur", ["DAFTAR PESERTA UJI KOMPETENSI"], {"64.72": 18, "64.08": 2}, "64.72"),
+    ("kab-kutai-timur", [], {"64.72": 6, "64.08": 1}, "64.72"),  # a CSV export: no title row at all
+    ("kab-maros", [], {"73.71": 6}, "73.71"),
+    # the short names clerks write: "KAB. KUTIM", "KUKAR", "PPU"
+    ("kota-samarinda", ["DAFTAR PESERTA SERTIFIKASI", "DINAS PUPR KAB. KUTIM"], {"64.08": 5, "64.72": 1}, "64.08"),
+    ("kota-samarinda", ["PESERTA MTU DISNAKER KUKAR 2025"], {"": 6}, "64.02"),
+    ("kab-kutai-timur", ["PELATIHAN OPERATOR KAB. PPU"], {"64.09": 4, "64.08": 1}, "64.09"),
+    # no title, the file name names another office's region
+    ("kab-maros", [], {"73.71": 6}, "73.71", "Peserta Kota Makassar Tahap II.xlsx"),
+    ("kab-kutai-timur", ["DAFTAR PESERTA"], {"": 5}, "64.72", "kiriman/DATA_PESERTA_KOTA_SAMARINDA.xlsx"),
     # the title names another province's regency; too few NIKs to say otherwise
     ("kab-kutai-timur", ["BIMTEK OPERATOR ALAT BERAT KABUPATEN MUARO JAMBI"], {"15.05": 2, "": 3}, "15.05"),
     # a province office gets another province's file
@@ -85,13 +96,30 @@ CASES = [
     ("kab-kutai-timur", [], {"64.08": 7, "64.72": 5, "64.02": 4, "64.71": 4}, None),
     # a regency split off recently keeps many of its parent's NIKs; its own name in the title settles it
     ("kab-kutai-timur", ["KABUPATEN KUTAI TIMUR"], {"64.02": 18, "64.08": 2}, None),
+    # NIK share alone: a regency beside a city certifies mostly the city's KTP holders
+    ("kab-maros", ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", "TAHUN ANGGARAN 2025"],
+     {"73.71": 8, "73.09": 3, "73.06": 2}, None),
+    ("kab-maros", [], {"73.71": 13, "73.09": 3, "73.06": 2, "73.10": 2}, None),
+    ("kab-maros", [], {"73.71": 7, "73.09": 2, "73.06": 1}, None),
+    ("kab-maros", ["HASIL SERTIFIKASI OPERATOR", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KAB. MAROS"],
+     {"73.71": 14, "73.09": 6}, None),
+    # Kutai Timur's mobile unit: workers without a Kutim KTP, from Samarinda and Balikpapan
+    ("kab-kutai-timur", ["PESERTA MTU KECAMATAN BENGALON"], {"64.08": 3, "64.72": 5, "64.71": 4, "73.71": 2}, None),
+    ("kab-kutai-timur", ["PESERTA MOBILE TRAINING UNIT", "KEC. SANGATTA UTARA"], {"64.08": 2, "64.72": 8}, None),
+    # ... or Bugis migrants with Sulawesi Selatan KTPs (another province: 67 %)
+    ("kab-kutai-timur", ["PESERTA MTU KEC. KALIORANG 2025"], {"64.08": 4, "73.71": 3, "73.08": 3, "73.13": 2}, None),
+    # the office's short name in its file name protects it like a title
+    ("kab-kutai-timur", [], {"64.72": 20}, None, "Peserta MTU Kutim 2025.xlsx"),
+    # a trade in the file name is no region ("Tukang Batu" is not Kota Batu)
+    ("kab-kutai-timur", [], {"64.08": 6}, None, "Tukang Batu Angkatan II.xlsx"),
 ]
 
 
-@pytest.mark.parametrize("office_id, titles, spread, other", CASES)
-def test_file_from_other_office(office_id, titles, spread, other):
+@pytest.mark.parametrize("office_id, titles, spread, other, name",
+                         [case if len(case) == 5 else (*case, "DAFTAR PESERTA 2024.xlsx") for case in CASES])
+def test_file_from_other_office(office_id, titles, spread, other, name):
     office = OFFICES[office_id]
-    files, raw = one_file(office_id, titles, spread)
+    files, raw = one_file(office_id, titles, spread, name)
     checked = check_submissions(files, raw, office)
     entry = checked.iloc[0]
     if other is None:
@@ -99,7 +127,7 @@ def test_file_from_other_office(office_id, titles, spread, other):
         return
     assert (entry["status"], entry["rule"]) == ("rejected", "file_from_other_office")
     assert f"({other})" in entry["reason"]
-    assert entry["reason"].startswith(f"office {office_id}, file DAFTAR PESERTA 2024.xlsx: ")
+    assert entry["reason"].startswith(f"office {office_id}, file {name}: ")
     usable, quarantined = quarantine_rejected_files(raw, checked)
     assert usable.empty and len(quarantined) == len(raw) and set(quarantined["rule"]) == {"file_from_other_office"}
 
@@ -199,3 +227,22 @@ def test_top_rows_of_a_pivot_sheet_do_not_speak_for_a_readable_file(tmp_path):
     intake = read_office_files(office, [path])
     checked = check_submissions(intake.files, intake.rows, office)
     assert (checked.loc[0, "status"], checked.loc[0, "rule"]) == ("accepted", None)
+
+
+@pytest.mark.parametrize(
+    "spread, rule",
+    [
+        # no NIK of the province, all from one other province: another office's data
+        ({"63.71": 8, "63.04": 4}, "foreign_office_data"),
+        ({"64.72": 1, "63.71": 5, "63.04": 3}, "foreign_office_data"),
+        # a third of the province's own and a Sulawesi Selatan majority: migrants keep their home KTP
+        ({"64.08": 4, "73.71": 3, "73.08": 3, "73.13": 2}, None),
+        ({"64.72": 2, "73.71": 6, "73.08": 2}, None),
+        # too few NIKs to say anything
+        ({"63.71": 4}, None),
+    ],
+)
+def test_province_share_alone(spread, rule):
+    files, raw = one_file("kab-kutai-timur", [], spread)
+    entry = check_submissions(files, raw, OFFICES["kab-kutai-timur"]).iloc[0]
+    assert entry["rule"] == rule
