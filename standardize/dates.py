@@ -220,9 +220,13 @@ _WEEKDAY = re.compile(
 # Words before a date in certificate cells: "s.d. 12-05-2030", "Berlaku s/d 12 Mei 2030",
 # "sampai dengan ...", "Tgl. 12-05-2025"; and a remark in brackets after it ("(5 thn)").
 _DATE_LEAD = re.compile(
-    r"^(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until|tgl\b\.?|tanggal)?\s*[:.]?\s*(?=\S)",
+    r"^(?:(?:sudah\s+|telah\s+)?(?:terbit|diterbitkan|ditetapkan|exp(?:ired|iry)?|kadaluarsa|kedaluwarsa)\b\.?\s*"
+    r"(?:pada\s+|tgl\b\.?\s*|tanggal\s+)?[:.]?\s*(?=\d)|"
+    r"(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until|tgl\b\.?|tanggal)?\s*[:.]?\s*(?=\S))",
     re.IGNORECASE,
 )
+# A letter O typed for a zero inside a numeric date ("12-O6-2025", "O1/03/1985").
+_LETTER_O_DATE = re.compile(r"^[\dOo]{1,2}[-/. ][\dOo]{1,2}[-/. ][\dOo]{2,4}$")
 _DATE_REMARK = re.compile(r"\s*\([^()]*\)$")
 # Between the two dates of a period: "12-05-2025 s/d 12-05-2030", "12/05/2025 - 12/05/2030".
 _DATE_RANGE = re.compile(
@@ -275,6 +279,8 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     text = _WEEKDAY.sub("", text.rstrip(".,;").strip())
     if not text:
         return None
+    if ("O" in text or "o" in text) and _LETTER_O_DATE.match(text):
+        text = text.replace("O", "0").replace("o", "0")
 
     iso = _ISO.match(text)
     if iso:

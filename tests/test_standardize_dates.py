@@ -350,3 +350,27 @@ def test_parse_date_span(raw, expected):
 )
 def test_parse_birth_place_after_date_and_age_after_it(raw, expected):
     assert parse_birth(raw, "dmy", 2026) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # an issue or expiry date led by its word (were unreadable)
+        ("Terbit 12-06-2025", date(2025, 6, 12)),
+        ("Terbit tgl. 12-06-2025", date(2025, 6, 12)),
+        ("Sudah terbit pada 12 Juni 2025", date(2025, 6, 12)),
+        ("Ditetapkan: 12-06-2025", date(2025, 6, 12)),
+        ("Exp 11-06-2030", date(2030, 6, 11)),
+        # a letter O for a zero in a numeric date (were unreadable)
+        ("12-O6-2025", date(2025, 6, 12)),
+        ("O1/03/1985", date(1985, 3, 1)),
+        # unchanged: month names with an O, a word alone, a year alone
+        ("Okt 12, 1985", date(1985, 10, 12)),
+        ("12 Okt 1985", date(1985, 10, 12)),
+        ("Terbit", None),
+        ("TERBIT 2025", None),
+        ("s.d. 12-06-2030", date(2030, 6, 12)),
+    ],
+)
+def test_parse_date_led_by_its_word_and_letter_o(raw, expected):
+    assert parse_date(raw) == expected
