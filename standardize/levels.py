@@ -197,7 +197,10 @@ def _grade_in_expert_title(jabatan: str) -> int | None:
 # phrase Ahli Muda / Madya / Utama split over two cells, as lists laid out like SIKI's
 # (kualifikasi "Ahli", jenjang "Madya") write it. SKK expert occupations are named
 # "Ahli Teknik Jalan", "Ahli K3 Konstruksi" and take the grade beside the name.
-_GRADE_ALONE = re.compile(r"^\s*(?:(?:tingkat|tkt|tk)\b[\s.\-_]*)?(muda|madya|utama)\s*$")
+_GRADE_ALONE = re.compile(
+    r"^\s*(?:(?:tingkat|tkt|tk)\b[\s.\-_]*)?"
+    r"(muda|madya|utama|junior|young|middle|mid|intermediate|senior|principal|chief|main)\s*$"
+)
 _GRADE_WORD = re.compile(r"\b(muda|madya|utama)\b")
 _AHLI_LEADS = re.compile(r"^\s*(?:tenaga\s+)?(?:ahli|expert)\b")
 

@@ -232,6 +232,11 @@ def test_jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw, expected):
         ("UTAMA", "Tenaga Ahli", None, JenjangResult(9, "ok", "jenjang", "UTAMA")),
         ("Tk. Madya", "Ahli", None, JenjangResult(8, "ok", "jenjang", "Tk. Madya")),
         ("Muda", None, "Ahli K3 Konstruksi", JenjangResult(7, "ok", "jenjang", "Muda")),
+        # an English export: qualification Expert, level Junior / Middle / Senior
+        ("Junior", "Expert", None, JenjangResult(7, "ok", "jenjang", "Junior")),
+        ("SENIOR", "Ahli", None, JenjangResult(9, "ok", "jenjang", "SENIOR")),
+        ("Senior", "Technician", None, JenjangResult(None, "unreadable", "jenjang", "Senior")),
+        ("Senior", None, "Operator Crane", JenjangResult(None, "unreadable", "jenjang", "Senior")),
         (None, "Utama", "Ahli Teknik Jalan", JenjangResult(9, "ok", "kualifikasi", "Utama")),
         # the level column wins over a grade in the jabatan kerja, as numbers do
         ("Madya", "Ahli", "Ahli Muda Teknik Jalan", JenjangResult(8, "ok", "jenjang", "Madya")),
