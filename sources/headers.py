@@ -90,6 +90,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nama pekerja",
         "nama operator",
         "nama lengkap gelar",
+        "nama sesuai ktp",
         "nama lengkap dan gelar",
         "nama dan gelar",
         "nama gelar",
@@ -149,6 +150,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "place and date of birth",
         "place date of birth",
         "birth place and date",
+        "kota tgl lahir",
+        "kota tanggal lahir",
     ),
     TEMPAT_LAHIR: (
         "tempat lahir",
@@ -176,6 +179,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "dob",
     ),
     JENIS_KELAMIN: (
+        "jns kelamin", "jns kel", "j kelamin", "jenis kel", "jen kel", "jkel",
         "l p", "jk", "jenis kelamin", "kelamin", "sex", "gender", "lp",
         # the header written as its two values: "Pria/Wanita", "P/W", "Laki-laki/Perempuan", "Lk/Pr"
         "p w", "pria wanita", "laki laki perempuan", "lk pr", "l pr", "m f", "male female",
@@ -223,6 +227,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "okupasi nama",
         "jabatan kerja uraian",
         "jabatan kerja nama jabatan",
+        "judul skema",
     ),
     JENJANG: (
         "jenjang",
@@ -279,6 +284,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "status lulus",
         "hasil asesmen kompetensi",
         "status uji",
+        "keputusan asesmen",
+        "keputusan uji",
+        "keputusan uji kompetensi",
+        "kesimpulan asesmen",
+        "kesimpulan hasil asesmen",
+        "lulus tidak lulus",
         # English API exports; a bare "status" is weak (see WEAK_VARIANTS)
         "result",
         "assessment result",
@@ -302,6 +313,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "no registrasi",
         "nomor registrasi",
         "no reg",
+        "nomor reg",
+        "reg no",
+        "no skk ska skt",
+        "no ska skt",
+        "nomor skk ska skt",
         "nomor sertifikat",
         "no sertifikat",
         "no skk",
@@ -377,6 +393,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "habis berlaku",
         "berlaku sampai tanggal",
         "berlaku hingga tanggal",
+        "tgl masa berlaku",
+        "tanggal masa berlaku",
+        "masa berlaku sampai",
+        "masa berlaku hingga",
+        "tanggal habis",
+        "tgl habis",
+        "berlaku sampai tgl",
+        "berlaku s d tgl",
+        "berlaku sd tgl",
+        "berlaku s d tanggal",
         "tgl kadaluwarsa",
         # English API exports (valid_until, expiresAt, certificate.expires_at)
         "valid until",
@@ -427,6 +453,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tahun pelaksanaan",
         "tahun pelatihan",
         "tahun sertifikasi",
+        "thn",
+        "t a",
+        "thn anggaran",
+        "thn kegiatan",
         # the date of the assessment or training: its year is the program year, and under an
         # "Uji Kompetensi" span the child "Tanggal" alone would be the birth date
         *_ASSESSMENT_DATES,
@@ -532,9 +562,15 @@ _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "skk", "sertifikat
 _BARE_ENOUGH = frozenset({"nik", "jk"})
 
 
+# Words clerks shorten inside a header, written out before the lookup.
+_SHORT_WORD = {"yg": "yang", "dgn": "dengan", "utk": "untuk"}
+_SHORT_WORDS = re.compile(r"\b(?:yg|dgn|utk)\b")
+
+
 def _without_notes_and_qualifiers(header: object) -> str | None:
     """The column of a header once its notes and trailing qualifiers are left out, or None."""
     key = normalize_header(_NOTE.sub(" ", str(header)))
+    key = _SHORT_WORDS.sub(lambda m: _SHORT_WORD[m.group(0)], key)  # "Jabatan Kerja yg Diuji"
     if key in _LOOKUP:  # a note never changes what the header names: "Nama (sesuai KTP)"
         return _LOOKUP[key]
     while key:

@@ -37,6 +37,22 @@ from sources.headers import canonical_column, is_weak_header
         # the result of the assessment (were None)
         ("Keterangan Hasil Asesmen", "hasil"),
         ("Rekomendasi Asesmen", "hasil"),
+        # SIKI-like and clerks' shortenings (were None)
+        ("Tgl Masa Berlaku", "masa_berlaku"),
+        ("Masa Berlaku Sampai", "masa_berlaku"),
+        ("Tanggal Habis", "masa_berlaku"),
+        ("Berlaku Sampai Tgl", "masa_berlaku"),
+        ("No. SKK/SKA/SKT", "nomor_sertifikat"),
+        ("Reg. No", "nomor_sertifikat"),
+        ("Nama Sesuai KTP", "nama"),
+        ("JNS KELAMIN", "jenis_kelamin"),
+        ("Jns. Kel", "jenis_kelamin"),
+        ("Keputusan Asesmen", "hasil"),
+        ("Lulus/Tidak Lulus", "hasil"),
+        ("Judul Skema", "jabatan_kerja"),
+        ("Jabatan Kerja yg Diuji", "jabatan_kerja"),
+        ("T.A.", "tahun"),
+        ("Kota/Tgl Lahir", "tempat_tanggal_lahir"),
         # the brief's headers, unchanged
         ("NAMA LENGKAP (SESUAI KTP)", "nama"),
         ("NO. KTP / NIK", "nik"),
