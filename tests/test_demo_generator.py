@@ -79,14 +79,18 @@ def _read_cells(root: Path, files: pd.DataFrame) -> dict[tuple, object]:
                     if any(v is not None for v in values):
                         cells[(f.office_id, f.source_file, name, r)] = values
         elif path.suffix == ".csv":
-            raw = path.read_bytes()
+            raw = path.read_bytes().rstrip(b"\x00")  # a copy padded with NUL bytes after its last line
             text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("cp1252")
             delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
             for r, line in enumerate(text.splitlines(), start=1):
                 values = next(csv.reader([line], delimiter=delimiter))
                 cells[(f.office_id, f.source_file, "", r)] = [v or None for v in values]
         elif path.suffix == ".json":
-            document = json.loads(path.read_text(encoding="utf-8"))
+            raw = path.read_bytes()
+            try:
+                document = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:  # an export in Windows-1252
+                document = json.loads(raw.decode("cp1252"))
             if "values" in document and "range" in document:  # Google Sheets API: rows of text, header first
                 for r, row in enumerate(document["values"], start=1):  # sheet rows: the range starts at A1
                     cells[(f.office_id, f.source_file, "", r)] = [v or None for v in row]
@@ -926,7 +930,7 @@ def test_kalsel_keyed_and_per_person_json(world, big_world):
     sertifikasi lists and the result nested as certification {result, level}."""
     for root, _, truth in (world, big_world):
         rows = truth["rows"]
-        keyed = json.loads((root / "prov-kalsel" / "firebase_sertifikasi_ahli_2025.json").read_text(encoding="utf-8"))
+        keyed = json.loads((root / "prov-kalsel" / "firebase_sertifikasi_ahli_2025.json").read_text(encoding="cp1252"))
         assert keyed and all(re.fullmatch(r"\d{15,17}", key) for key in keyed)
         for k, (key, record) in enumerate(keyed.items(), start=1):
             assert "nik" not in record
@@ -1049,3 +1053,32 @@ def test_sheets_api_values_export(world):
     for r in listed.itertuples():
         row = values[r.source_row - 1]
         assert row[2] == (r.written_nik or "") and row[1] == r.written_nama
+
+
+# --- mess at the byte level ---------------------------------------------------------------
+def test_nul_padded_csv_and_cp1252_json(world):
+    """A Palembang CSV padded with NUL bytes up to whole 4 KiB blocks (the padding a junk line of its own);
+    Kalsel's Firebase export in Windows-1252, its names as the truth writes them."""
+    root, _, truth = world
+    files, junk = truth["files"], truth["junk"]
+    padded = files[(files.office_id == "kota-palembang") & files.why.str.contains("NUL")]
+    assert len(padded) >= 1
+    for name in padded.source_file:
+        raw = (root / "kota-palembang" / name).read_bytes()
+        assert len(raw) % 4096 == 0 and raw.endswith(b"\x00" * 4096) and b"\x00" not in raw.rstrip(b"\x00")
+        lines = raw.rstrip(b"\x00").decode("cp1252").split("\r\n")
+        pad_line = junk[(junk.office_id == "kota-palembang") & (junk.source_file == name) & (junk.kind == "nul_padding")]
+        assert list(pad_line.source_row) == [len(lines)]  # the line after the last CRLF
+    keyed = files[(files.office_id == "prov-kalsel") & files.source_file.str.startswith("firebase_")]
+    assert len(keyed) >= 1
+    rows = truth["rows"]
+    for name in keyed.source_file:
+        raw = (root / "prov-kalsel" / name).read_bytes()
+        document = json.loads(raw.decode("cp1252"))
+        mine = rows[(rows.office_id == "prov-kalsel") & (rows.source_file == name)]
+        keys = list(document)
+        for r in mine.itertuples():
+            assert document[keys[r.source_row - 1]]["nama"] == r.written_nama
+        if any(ord(ch) > 127 for ch in raw.decode("cp1252")):
+            with pytest.raises(UnicodeDecodeError):
+                raw.decode("utf-8")

@@ -10,6 +10,7 @@ from demo.formats.base import OfficeContext, WriterReport, files_of, occasional,
 
 
 SHEETS_API_SHARE = 0.2  # Samarinda's files downloaded through the Google Sheets API (values JSON) instead
+NUL_PADDED_SHARE = 0.15  # Palembang's clerk files whose copy was padded with NUL bytes up to whole 4 KiB blocks
 PORTAL_SHARE = 0.25  # Palembang's files that are the portal's export (',', UTF-8 with BOM, ="NIK") instead
 PORTAL_HEADER = ["No", "NIK", "Nama", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Jabatan Kerja", "Jenjang",
                  "Hasil", "Nomor Sertifikat", "Tanggal Terbit", "Masa Berlaku", "Kegiatan", "Tahun"]
@@ -26,6 +27,8 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     portal = occasional(ctx, "portal", df["group"].tolist(), PORTAL_SHARE) if palembang else set()
     own = df.loc[df["special"].isin([0, 1, 2]), "group"].tolist()  # not a first version nor another's folder
     sheets_api = set() if palembang else occasional(ctx, "sheets-api", own, SHEETS_API_SHARE)
+    padded = occasional(ctx, "nul-padding", [g for g in own if g not in portal], NUL_PADDED_SHARE) if palembang \
+        else set()
     for group, pos in files_of(df):
         path = ctx.dir / group
         if group in portal:
@@ -50,8 +53,23 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
             if palembang:
                 writer.writerow(["JUMLAH", "", "", "", "", "", f"{k} Kompeten", "", "", "", "", ""])
                 out.junk.append((group, "", line, "total"))
+                line += 1
+        if group in padded:
+            _pad_with_nuls(path)
+            out.junk.append((group, "", line, "nul_padding"))
+            out.files.append((group, "ok", dialect["why"] + "; padded with NUL bytes after the last line"))
+            ctx.tick(len(pos))
+            continue
         out.files.append((group, "ok", dialect["why"]))
         ctx.tick(len(pos))
+
+
+def _pad_with_nuls(path) -> None:
+    """NUL bytes after the last line up to the next whole 4 KiB block and one more: a file copied off a flash
+    drive or a download that was preallocated keeps the allocation's zeros."""
+    size = path.stat().st_size
+    with path.open("ab") as handle:
+        handle.write(b"\x00" * (4096 - size % 4096 + 4096))
 
 
 def _palembang(c: dict, issue, expiry) -> dict:

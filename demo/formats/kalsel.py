@@ -79,8 +79,11 @@ def _write_keyed_by_nik(c: dict, cells: dict, ctx: OfficeContext, out: WriterRep
         nik = record.pop("nik")
         body.append(f"{json.dumps(nik)}: {json.dumps(record, ensure_ascii=False)}")
         out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", k
-    (ctx.dir / name).write_text("{\n  " + ",\n  ".join(body) + "\n}\n", encoding="utf-8")
-    out.files.append((name, "ok", "Firebase export: an object keyed by NIK, the records without their own nik"))
+    # the export script runs on a back end whose database connection is latin1: the bytes are Windows-1252
+    # (a non-breaking space in a name is the byte A0, not valid UTF-8)
+    (ctx.dir / name).write_text("{\n  " + ",\n  ".join(body) + "\n}\n", encoding="cp1252")
+    out.files.append((name, "ok", "Firebase export: an object keyed by NIK, the records without their own nik; "
+                                  "Windows-1252 bytes"))
     ctx.tick(len(pos))
 
 
