@@ -166,6 +166,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tmp lhr",
         "tmpt lhr",
         "kota lahir",
+        "pob",
     ),
     TANGGAL_LAHIR: (
         "tanggal lahir",
@@ -366,6 +367,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "issuance date",
         "certificate issue date",
         "certificate date",
+        # the first day of validity is the issue date ("Berlaku mulai", valid_from)
+        "valid from",
+        "valid since",
+        "tanggal mulai berlaku",
+        "tgl mulai berlaku",
+        "mulai berlaku",
+        "berlaku mulai",
+        "berlaku dari",
     ),
     MASA_BERLAKU: (
         "masa berlaku",
@@ -398,6 +407,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "masa berlaku sampai",
         "masa berlaku hingga",
         "tanggal habis",
+        "tanggal akhir berlaku",
+        "tgl akhir berlaku",
+        "akhir berlaku",
         "tgl habis",
         "berlaku sampai tgl",
         "berlaku s d tgl",

@@ -53,6 +53,11 @@ from sources.headers import canonical_column, is_weak_header
         ("Jabatan Kerja yg Diuji", "jabatan_kerja"),
         ("T.A.", "tahun"),
         ("Kota/Tgl Lahir", "tempat_tanggal_lahir"),
+        # the two ends of validity in web exports (were None)
+        ("tanggal_akhir_berlaku", "masa_berlaku"),
+        ("valid_from", "tanggal_terbit"),
+        ("Tgl. Mulai Berlaku", "tanggal_terbit"),
+        ("pob", "tempat_lahir"),
         # the brief's headers, unchanged
         ("NAMA LENGKAP (SESUAI KTP)", "nama"),
         ("NO. KTP / NIK", "nik"),
