@@ -1082,3 +1082,36 @@ def test_nul_padded_csv_and_cp1252_json(world):
         if any(ord(ch) > 127 for ch in raw.decode("cp1252")):
             with pytest.raises(UnicodeDecodeError):
                 raw.decode("utf-8")
+
+
+# --- names: initials, old spellings, namesakes ------------------------------------------
+_INITIAL = r"(?:^|\s)[A-Za-z]\.?(?:\s|$|,)"
+
+
+def test_names_abbreviated_old_spelled_and_shared(tmp_path):
+    """What linkage must get right about names (DOMAIN "Names"), at realistic rates: a person written with an
+    initial in one file and in full in another; an older person written in the pre-1972 spelling in one row
+    and the modern one in another; different persons (other NIK, other birth date) with the same name and KTP
+    regency."""
+    generate_world(tmp_path, rows=2500, seed=SEED)
+    truth = load_truth(tmp_path)
+    rows, persons = truth["rows"], truth["persons"].set_index("person_id")
+    own = rows[(rows.expected == "published") & rows.person_id.notna() & ~rows.continued].copy()
+    own["initial"] = own.written_nama.fillna("").str.contains(_INITIAL)
+    assert 0.05 < own.initial.mean() < 0.2
+    by_person = own.groupby("person_id").agg(files=("source_file", "nunique"), initials=("initial", "sum"),
+                                             rows=("initial", "size"))
+    several = by_person[by_person.files > 1]
+    both = several[(several.initials > 0) & (several.initials < several.rows)]
+    assert len(both) >= 0.1 * len(several)
+    # oe / dj / tj only: Achmad or Chairul are also today's spelling variants of anyone's name
+    old_words = [old for old in V.OLD_SPELLING.values() if re.search("oe|dj|tj", old, re.I)]
+    own["old"] = [any(re.search(rf"(?i)\b{w}\b", name or "") for w in old_words) for name in own.written_nama]
+    old = own.groupby("person_id").old.agg(["sum", "size"])
+    mixed = old[(old["sum"] > 0) & (old["sum"] < old["size"])].index
+    assert len(mixed) >= 2
+    assert (persons.loc[mixed.astype(int), "birth_date"] < pd.Timestamp("1976-01-01")).all()
+    shared = persons.reset_index().groupby(["nama", "home_region_code"]).agg(
+        n=("person_id", "size"), born=("birth_date", "nunique"), nik=("true_nik", "nunique"))
+    namesakes = shared[(shared.n > 1) & (shared.born == shared.n) & (shared.nik == shared.n)]
+    assert namesakes.n.sum() >= 0.1 * len(persons)
