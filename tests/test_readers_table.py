@@ -12,6 +12,7 @@ from sources.readers.table import (
     extract_rows,
     extract_tables,
     find_header,
+    is_ditto,
     render_text,
 )
 
@@ -575,6 +576,23 @@ def test_a_row_without_its_own_name_and_nik_is_the_next_certificate_of_the_perso
     assert table.columns["hasil"] == ["Belum Kompeten"] + ["Kompeten"] * 12
     assert table.report.note == ("7 rows without their own name and NIK (blank or ditto) read as the next "
                                  "certificate of the person above")
+
+
+@pytest.mark.parametrize(
+    "cell, ditto",
+    [
+        ('"', True), ("''", True), ("\u3003", True), (",,", True), ("\u201d \u201d", True),
+        ("idem", True), ("-idem-", True), ("( idem )", True), ("IDEM", True), ("Idem.", True),
+        ("s.d.a", True), ("S.D.A.", True), ("sda", True), ("Sda.", True), ("s/d/a", True), ("- sda -", True),
+        ("dto", True), ("Dto.", True), ("ditto", True), ("-do-", True), ("sama dengan atas", True),
+        # a missing value, a name, a number: not "same as above"
+        ("-", False), ("", False), (None, False), ("Ido", False), ("Sadam", False), ("Idem 2", False),
+        ("dto 12", False), ("Dodo", False),
+    ],
+)
+def test_same_as_above_marks(cell, ditto):
+    """The clerks' "same as above" in its spellings ('-idem-' continued nobody: 3 demo rows were persons)."""
+    assert is_ditto(cell) is ditto
 
 
 @pytest.mark.parametrize(

@@ -942,7 +942,7 @@ def _wrapped_rows(
             continue
         if hasil is not None and hasil[k] is not None and (hasil[above] or "").strip().casefold() not in _HALF_RESULT:
             continue
-        if nama[k] is not None and (nama[k] == nama[above] or nama[k] in _DITTO):
+        if nama[k] is not None and (nama[k] == nama[above] or is_ditto(nama[k])):
             continue
         # A wrapped line is a short piece of text; a note ("Keterangan : K = Kompeten") is not.
         if any(cells[k] is not None and not _FRAGMENT.fullmatch(cells[k]) for cells in values.values()):
@@ -977,10 +977,24 @@ def _carry_sections(values: dict[str, list[str | None]], keep: list[int],
                 cells[k] = value
 
 
-# What clerks write for "same as above": ditto marks, "idem", "s.d.a." (sama dengan atas), "dto".
-_DITTO = frozenset(form for word in ('"', "''", '""', "\u201d", "\u201c", "\u201d\u201d", "\u3003", ",,", "idem", "sda",
-                                     "s.d.a", "s.d.a.", "s/d/a", "dto", "dto.", "ditto", "-do-", "do")
-                   for form in (word, word.upper(), word.title()))
+# What clerks write for "same as above": ditto marks alone ('"', "''", "〃", ",,"), or the
+# words idem, s.d.a. (sama dengan atas), dto, ditto, do, in any case and wrapped in any
+# punctuation: "-idem-", "( idem )", "S.D.A", "Sda.", "-do-".
+_DITTO_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u3003,`\u00b4")
+_DITTO_WORDS = frozenset({"idem", "sda", "dto", "ditto", "do", "samadenganatas"})
+_NON_LETTER = re.compile(r"[^a-z]+")
+
+
+def is_ditto(cell: str | None) -> bool:
+    """Is ``cell`` a "same as above" mark (a ditto mark, "idem", "s.d.a." and their spellings)?"""
+    if cell is None:
+        return False
+    text = cell.strip()
+    if not text or len(text) > 20 or any(c.isdigit() for c in text):
+        return False
+    return set(text.replace(" ", "")) <= _DITTO_MARKS or _NON_LETTER.sub("", text.casefold()) in _DITTO_WORDS
+
+
 _OWN_NUMBER = re.compile(r"\d{1,5}\.?")
 _NUMBERING_HEADERS = frozenset({"no", "no urut", "nomor urut", "nomor", "nmr", "urut"})
 
@@ -1017,32 +1031,31 @@ def _fill_from_above(
         # Birth and sex cells of the row's own, written and different from the row above, say it
         # is another person whose name and NIK are missing, not the next certificate of this one.
         facts = [values[c] for c in headers.PERSON_COLUMNS - {headers.NAMA, headers.NIK} if c in values]
-        ditto = _DITTO
         # Only a row without a NIK of its own can continue the person above.
-        for k in [k for k in range(1, n) if nik[k] is None or nik[k] in ditto]:
+        for k in [k for k in range(1, n) if nik[k] is None or is_ditto(nik[k])]:
             if keep[k - 1] != keep[k] - 1:
                 continue
             name, number = nama[k], nik[k]
-            if number is not None and number not in _DITTO:
+            if number is not None and not is_ditto(number):
                 continue
-            if name is not None and name not in _DITTO and (name != nama[k - 1] or number is not None):
+            if name is not None and not is_ditto(name) and (name != nama[k - 1] or number is not None):
                 continue
             if name is None and number is None:
                 own = number_of(keep[k])
                 # The person's own number written again on their next row is no other participant's.
                 if own is not None and _OWN_NUMBER.fullmatch(own) and own != number_of(keep[k - 1]):
                     continue
-            if any(cells[k] is not None and cells[k] not in _DITTO and cells[k] != cells[k - 1] for cells in facts):
+            if any(cells[k] is not None and not is_ditto(cells[k]) and cells[k] != cells[k - 1] for cells in facts):
                 continue
             for cells in person:
-                if cells[k] is None or cells[k] in _DITTO:
+                if cells[k] is None or is_ditto(cells[k]):
                     cells[k] = cells[k - 1]
             continued += 1
     for cells in values.values():
-        if _DITTO.isdisjoint(cells):
+        if not any(is_ditto(cell) for cell in cells):
             continue
         for k in range(1, n):
-            if cells[k] in _DITTO and keep[k - 1] == keep[k] - 1:
+            if is_ditto(cells[k]) and keep[k - 1] == keep[k] - 1:
                 cells[k] = cells[k - 1]
     return continued
 
