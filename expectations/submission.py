@@ -22,6 +22,7 @@ from expectations.origin import other_office_verdict, region_label
 from expectations.validate import load_suite, run_suite
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
+from standardize.fields import parse_hasil
 
 # Rejections that need nothing from the office: a copy or a replaced first version is
 # already counted once, from the file that stays. The submission check stays green for
@@ -66,6 +67,13 @@ _COPY_PREFIXES = (
 # needs its number. "final" ranks above the others: it is the last word on a file.
 _REVISION_WORDS = {"revisi": 1, "rev": 1, "perbaikan": 1, "koreksi": 1, "perubahan": 1, "update": 1, "updated": 1,
                    "terbaru": 1, "baru": 1, "fix": 1, "v": 1, "final": 2}
+# Spellings of one word: "X_rev1" and "X_revisi 2" are steps of one numbering.
+_SAME_WORD = {"rev": "revisi", "v": "revisi", "updated": "update"}
+# ... also written in front: "Revisi Daftar Peserta", "Perbaikan_Hasil Uji", "REV 2 - Rekap", "FINAL Data Peserta".
+_REVISION_PREFIX = re.compile(
+    r"^\(?\s*(revisi|rev|perbaikan|koreksi|final)(?![a-z])\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?[\s_\-.]+",
+    re.I,
+)
 _REVISION = re.compile(
     r"[\s_\-.]*\(?\s*(?<![a-z])(revisi|rev|perbaikan|koreksi|perubahan|updated|update|terbaru|baru|fix|final)"
     r"\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?$"
@@ -83,6 +91,7 @@ class FileName:
     copies: int  # copy markers ("- Copy", "Salinan", ...) other than a bare "(N)"
     numbered: tuple[int, ...]  # bare "(N)" markers, innermost first
     revisions: tuple[tuple[int, int], ...]  # (word rank, number) of revision markers, innermost first
+    words: tuple[str, ...] = ()  # the revision markers' words ("revisi", "final"), innermost first
 
     @property
     def markers(self) -> int:
@@ -101,6 +110,7 @@ def parse_file_name(file_name: str) -> FileName:
     copies = 0
     numbered: list[int] = []
     revisions: list[tuple[int, int]] = []
+    words: list[str] = []
     changed = True
     while changed:
         changed = False
@@ -121,8 +131,16 @@ def parse_file_name(file_name: str) -> FileName:
             word = (match.group(1) or match.group(3)).lower()
             number = int(match.group(2) or match.group(4) or 1)
             revisions.insert(0, (_REVISION_WORDS[word], number))
+            words.insert(0, _SAME_WORD.get(word, word))
             stem, changed = stem[: match.start()].strip(" _-."), True
-    return FileName(file_name, stem.casefold(), copies, tuple(numbered), tuple(revisions))
+            continue
+        match = _REVISION_PREFIX.match(stem)
+        if match and stem[match.end():].strip(" _-."):
+            word = match.group(1).lower()
+            revisions.insert(0, (_REVISION_WORDS[word], int(match.group(2) or 1)))
+            words.insert(0, _SAME_WORD.get(word, word))
+            stem, changed = stem[match.end():].strip(" _-."), True
+    return FileName(file_name, stem.casefold(), copies, tuple(numbered), tuple(revisions), tuple(words))
 
 
 def revision_base(file_name: str) -> str | None:
@@ -355,13 +373,45 @@ def _revision_families(submitted: _SubmissionFiles, keepers: list[int], foreign:
     return list(families.values())
 
 
+def _content_order(rows: pd.DataFrame | None) -> tuple[int, int, int]:
+    """How far a file's assessment has got: rows with a result, rows, Kompeten rows.
+
+    A correction fills in results, adds the people left out and turns a re-assessed
+    Belum Kompeten into Kompeten; it seldom takes anything away.
+    """
+    if rows is None or rows.empty:
+        return (0, 0, 0)
+    results = rows["hasil"].map(parse_hasil)
+    return (int(results.notna().sum()), len(rows), int((results == "Kompeten").sum()))
+
+
+def _names_order_them(first: FileName, second: FileName) -> bool:
+    """True when two revision names say which came later: one is more steps from the plain
+    name ("X_final_fix" after "X_final") or they are the same steps numbered apart ("rev1",
+    "rev2"; "(1)", "(2)"). "X_final" beside "X_revisi", or "X_baru" beside "X_perbaikan",
+    say nothing: each is a correction of X, in an order only their content tells."""
+    if len(first.revisions) + len(first.numbered) != len(second.revisions) + len(second.numbered):
+        return True
+    return first.words == second.words and len(first.numbered) == len(second.numbered)
+
+
 def _mark_superseded(submitted: _SubmissionFiles, families: list[list[int]]) -> None:
-    """Corrections: one file per family counts, the latest revision; it replaces the others."""
+    """Corrections: one file per family counts, the latest revision; it replaces the others.
+
+    The latest is the one the names put last; where the last names are corrections of the
+    same step in words that state no order ("_final" and "_revisi"), the one whose content
+    has got furthest (:func:`_content_order`), then the name order.
+    """
     frame, parsed = submitted.frame, submitted.parsed
     for family in families:
         if len(family) < 2:
             continue
         family.sort(key=lambda p: _revision_order(parsed[p]))
+        last = parsed[family[-1]]
+        unordered = [p for p in family if p == family[-1] or not _names_order_them(parsed[p], last)]
+        if len(unordered) > 1 and (last.revisions or last.numbered):
+            family.sort(key=lambda p: (p in unordered, _content_order(submitted.rows_of(p)) if p in unordered else (),
+                                       _revision_order(parsed[p])))
         winner = family[-1]
         if not (parsed[winner].revisions or parsed[winner].numbered):
             continue  # plain names only ("rekap.xlsx" and "rekap.csv"): nothing says which replaces which

@@ -155,6 +155,15 @@ def test_reasons_name_the_file_that_counts():
         ("Tahap 2.xlsx", "tahap 2", 0, (), ()),
         ("revisi.xlsx", "revisi", 0, (), ()),
         ("(1).xlsx", "(1)", 0, (), ()),
+        # the correction word written in front
+        ("Perbaikan Hasil Uji Angkatan VII.xlsx", "hasil uji angkatan vii", 0, (), ((1, 1),)),
+        ("REVISI_Daftar Peserta MTU.xlsx", "daftar peserta mtu", 0, (), ((1, 1),)),
+        ("Rev 2 - Rekap.xlsx", "rekap", 0, (), ((1, 2),)),
+        ("(Revisi) Data Peserta.xlsx", "data peserta", 0, (), ((1, 1),)),
+        ("FINAL Data Peserta_revisi.xlsx", "data peserta", 0, (), ((2, 1), (1, 1))),
+        # ... but not a longer word that starts like one
+        ("Revisian data.xlsx", "revisian data", 0, (), ()),
+        ("Finalisasi Data Peserta.xlsx", "finalisasi data peserta", 0, (), ()),
     ],
 )
 def test_file_name_markers(name, base, copies, numbered, revisions):
@@ -167,3 +176,57 @@ def test_revision_base_keeps_its_meaning():
     assert revision_base("rekap 2022 (1).xlsx") == "rekap 2022"
     assert revision_base("rekap 2022 - Copy.xlsx") is None
     assert revision_base("rekap 2022.xlsx") is None
+
+
+def results_world(files: list[tuple[str, list[tuple[str, str]]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(files report, raw rows) for (name, [(NIK, hasil)]) pairs."""
+    reports, rows = [], []
+    for name, people in files:
+        sha = hashlib.sha256(repr((name, people)).encode()).hexdigest()
+        reports.append({"office_id": KUTIM.id, "source_file": name, "source_sha256": sha, "format": "xlsx",
+                        "status": "accepted", "reason": None, "rows_read": len(people), "sheets": "[]"})
+        for number, (nik, hasil) in enumerate(people, start=5):
+            row = dict.fromkeys(RAW_COLUMNS)
+            row.update(nama=f"Peserta {nik[-4:]}", nik=nik, jenjang="4", hasil=hasil or None)
+            rows.append({"office_id": KUTIM.id, "source_file": name, "source_sha256": sha, "source_sheet": "Hasil",
+                         "source_row": number, **row})
+    return pd.DataFrame(reports), pd.DataFrame(rows)
+
+
+NIKS = [f"64080101858{n:05d}" for n in range(1, 8)]
+EMPTY = [(nik, "") for nik in NIKS[:6]]  # before the assessment
+FIRST = [(nik, "K" if i < 3 else "BK") for i, nik in enumerate(NIKS[:6])]
+LATER = [(nik, "K" if i < 5 else "BK") for i, nik in enumerate(NIKS[:6])] + [(NIKS[6], "K")]  # re-assessed, one added
+REASSESSED = [(nik, "K" if i < 5 else "BK") for i, nik in enumerate(NIKS[:6])]  # BK -> K only
+
+
+@pytest.mark.parametrize(
+    "files, counting",
+    [
+        # "_final" and "_revisi" are both corrections of X: the one whose assessment got further counts
+        ([("X.xlsx", EMPTY), ("X_final.xlsx", FIRST), ("X_revisi.xlsx", LATER)], "X_revisi.xlsx"),
+        ([("X.xlsx", EMPTY), ("X_final.xlsx", LATER), ("X_revisi.xlsx", FIRST)], "X_final.xlsx"),
+        ([("X_final.xlsx", FIRST), ("X_revisi.xlsx", REASSESSED)], "X_revisi.xlsx"),
+        ([("X_baru.xlsx", LATER), ("X_perbaikan.xlsx", FIRST)], "X_baru.xlsx"),
+        ([("X_baru.xlsx", FIRST), ("X_perbaikan.xlsx", LATER)], "X_perbaikan.xlsx"),
+        ([("X.xlsx", FIRST), ("X_rev2.xlsx", FIRST[:5]), ("X_final.xlsx", LATER)], "X_final.xlsx"),
+        # the names state the order: content does not overrule it
+        ([("X.xlsx", EMPTY), ("X_rev1.xlsx", LATER), ("X_rev2.xlsx", FIRST)], "X_rev2.xlsx"),
+        ([("X_final.xlsx", LATER), ("X_final_fix.xlsx", FIRST)], "X_final_fix.xlsx"),
+        ([("X_revisi.xlsx", LATER), ("X_revisi_final.xlsx", FIRST)], "X_revisi_final.xlsx"),
+        # same content counts on both sides: the name order as before ("final" last)
+        ([("X_revisi.xlsx", FIRST), ("X_final.xlsx", [(nik, "K" if 0 < i < 4 else "BK") for i, nik in enumerate(NIKS[:6])])],
+         "X_final.xlsx"),
+        # the correction word in front of the name
+        ([("Hasil Uji Angkatan VII.xlsx", FIRST), ("Perbaikan Hasil Uji Angkatan VII.xlsx", LATER)],
+         "Perbaikan Hasil Uji Angkatan VII.xlsx"),
+        ([("Daftar Peserta MTU.xlsx", FIRST), ("REVISI_Daftar Peserta MTU.xlsx", REASSESSED)],
+         "REVISI_Daftar Peserta MTU.xlsx"),
+    ],
+)
+def test_the_latest_correction_counts(files, counting):
+    for order in arrival_orders(files):
+        report, raw = results_world(list(order))
+        checked = check_submissions(report, raw, KUTIM)
+        assert set(checked.loc[checked["status"] == "accepted", "source_file"]) == {counting}
+        assert set(checked.loc[checked["status"] == "rejected", "rule"]) == {"superseded_by_revision"}
