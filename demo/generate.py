@@ -31,7 +31,16 @@ Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
   registered persons who never sat the assessment;
 * Kalimantan Selatan's certification exports as the portal's English REST API;
   Muara Enim's sheets from 2023 with only dotted registration numbers
-  ("16.03.2024.000117": region, year of issue, serial) and no dates.
+  ("16.03.2024.000117": region, year of issue, serial) and no dates;
+* continuation rows: a person's second certificate of a program on the next line,
+  name and NIK (and birth, sex) blank or a ditto mark ('"', "s.d.a", "idem", "sda",
+  "-idem-"), no number of its own (Kutai Kartanegara ~6%, Muara Enim ~5%, Palembang's
+  clerk CSVs ~4% of rows);
+* a list of certificates only (Kutai Kartanegara, one year: name, NIK, jabatan kerja,
+  jenjang, registration number; no result column, no dates);
+* Samarinda's list of one year as the Google Sheets API's values JSON;
+* bytes: a Palembang CSV padded with NUL bytes after its last line, Kalimantan
+  Selatan's Firebase export in Windows-1252.
 
 Deterministic: the same seed, size and registry give byte-identical files
 (no clock is read; zip entries and document properties carry fixed dates).

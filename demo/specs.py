@@ -79,7 +79,7 @@ SPECS: dict[str, OfficeSpec] = {
         jenjang={1: 0.15, 2: 0.30, 3: 0.30, 4: 0.12, 5: 0.08, 6: 0.05},
         years={2019: 0.08, 2020: 0.08, 2021: 0.12, 2022: 0.14, 2023: 0.16, 2024: 0.19, 2025: 0.23},
         home=(("16.71", 0.82), ("16", 0.14), ("15", 0.04)),
-        damage=0.09, repeat=0.14, upper=0.7, unreadable_jenjang=True, abbrev=0.06,
+        damage=0.09, repeat=0.14, upper=0.7, unreadable_jenjang=True, abbrev=0.06, continuation=0.04,
     ),
     "kab-muaro-jambi": OfficeSpec(
         fmt="muaro-jambi", share=0.06, families=OPERATORS, jenjang={1: 0.2, 2: 0.45, 3: 0.35},

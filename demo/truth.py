@@ -58,8 +58,9 @@ pipeline ignores it):
       identity cells (name, NIK, birth, sex) blank or a ditto mark ('"', "s.d.a",
       "idem", "sda", "-idem-"). ``person_id`` is the person of the row above, whose
       identity the row shares; ``written_nama`` / ``written_nik`` hold the mark (None
-      when blank) and ``nik_damage`` is "continued". Kutai Kartanegara (~6% of rows)
-      and Muara Enim (~5%).
+      when blank) and ``nik_damage`` is "continued". Kutai Kartanegara (~6% of rows),
+      Muara Enim (~5%) and Palembang's clerk CSVs (~4%; name, NIK, TTL and JK
+      empty or ditto).
     * ``cert_only``: a row of a list of certificates only (Kutai Kartanegara's latest
       year but one without a revision, ``Daftar Penerima SKK <year>.xlsx``): name, NIK, jabatan kerja, jenjang and
       the registration number, no result column and no dates; every such row is

@@ -6,7 +6,8 @@ import csv
 import json
 
 from demo.common import _dmy, _iso
-from demo.formats.base import OfficeContext, WriterReport, files_of, occasional, row_values
+from demo.formats.base import (DITTO_MARKS, OfficeContext, WriterReport, continuation_rows, files_of, occasional,
+                               row_values)
 
 
 SHEETS_API_SHARE = 0.2  # Samarinda's files downloaded through the Google Sheets API (values JSON) instead
@@ -20,6 +21,7 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     """One CSV per year: Palembang's (';', Windows-1252, 2-digit years, a JUMLAH line) or Samarinda's
     (an English-locale Excel export: ',', UTF-8 with BOM, month-first dates)."""
     c = row_values(df, ctx, out)
+    ditto = [DITTO_MARKS[k] for k in ctx.rng.integers(0, len(DITTO_MARKS), size=len(df)).tolist()]
     issue = df["issue"].to_numpy().astype("datetime64[D]")
     expiry = df["expiry"].to_numpy().astype("datetime64[D]")
     dialect = _palembang(c, issue, expiry) if palembang else _samarinda(c, issue, expiry)
@@ -44,10 +46,16 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
             writer.writerow(dialect["header"])
             line = 2
             k = 0
-            for no, i in enumerate(pos.tolist(), start=1):
+            continued = continuation_rows(df, pos).tolist()
+            for (no, i), cont in zip(enumerate(pos.tolist(), start=1), continued):
                 if c["hasil"][i] == 1:
                     k += 1
-                writer.writerow(_csv_row(no, i, c, cells, palembang, out))
+                values = _csv_row(no, i, c, cells, palembang, out)
+                if cont and palembang:  # the next certificate of the person above: name, NIK, TTL, JK ditto
+                    mark = ditto[i]
+                    values = [mark or "" if col < 4 else v for col, v in enumerate(values)]
+                    out.written_nik[i], out.written_nama[i], out.continued[i] = mark, mark, True
+                writer.writerow(values)
                 out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "", line
                 line += 1
             if palembang:
