@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sources.headers import canonical_column
+from sources.readers import table as table_module
 from sources.readers.table import (
     MAX_TABLES,
     HeaderNotFound,
@@ -593,6 +594,11 @@ def test_a_row_without_its_own_name_and_nik_is_the_next_certificate_of_the_perso
 def test_same_as_above_marks(cell, ditto):
     """The clerks' "same as above" in its spellings ('-idem-' continued nobody: 3 demo rows were persons)."""
     assert is_ditto(cell) is ditto
+
+
+def test_the_column_scan_forms_are_all_ditto_marks():
+    """The column pre-scan's spellings (a set, for speed) never disagree with :func:`is_ditto`."""
+    assert [form for form in table_module._DITTO_FORMS if not is_ditto(form)] == []
 
 
 @pytest.mark.parametrize(
