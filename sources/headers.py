@@ -519,6 +519,10 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
         for their_header, canonical in overrides.items():
             if normalize_header(their_header) == key:
                 return canonical
+    return _not_of_something_else(key, _looked_up_anyhow(header, key, overrides))
+
+
+def _looked_up_anyhow(header: object, key: str, overrides: dict[str, str] | None) -> str | None:
     found = _LOOKUP.get(key) or _without_notes_and_qualifiers(header)
     if found is None and len(key) >= 5 and all(len(part) == 1 for part in key.split(" ")):
         return _SPACED.get(key.replace(" ", ""))
@@ -528,6 +532,30 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
         numbered = _GROUP_NUMBER.fullmatch(key)
         if numbered is not None and (column := canonical_column(numbered.group(1), overrides)) in _NUMBERED:
             return column
+    return found
+
+
+# Words that make a certificate column another document's: a training's certificate ("No. Sertifikat
+# Pelatihan", "Sertifikat Bimtek") certifies nobody (DOMAIN), and read as an SKK number it would make a
+# Kompeten of a row without a result (standardize: hasil_from_certificate).
+_OTHER_DOCUMENTS = frozenset({"pelatihan", "bimtek", "diklat", "training", "ijazah", "kursus", "workshop"})
+# A participant's registration ("No. Reg. Peserta", "Nomor Registrasi Asesi", "No. Pendaftaran") is their
+# enrolment in the assessment, made before it, not the certificate's registration number.
+_ENROLMENT = re.compile(r"\b(?:reg|registrasi|registration|daftar|pendaftaran)\b.*\b(?:peserta|asesi|participant)\b"
+                        r"|\b(?:peserta|asesi|participant)\b.*\b(?:reg|registrasi|registration)\b|\bpendaftaran\b")
+# Someone else's columns: the assessor's, the employer's ("No. Reg. Asesor", "NIK Asesor").
+_SOMEONE_ELSE = frozenset({"asesor", "assessor", "perusahaan", "instansi", "company", "employer"})
+
+
+def _not_of_something_else(key: str, found: str | None) -> str | None:
+    """``found``, unless ``key`` says the column is another document's or another person's."""
+    if found is None:
+        return None
+    words = set(key.split())
+    if found in CERTIFICATE_COLUMNS and (words & _OTHER_DOCUMENTS or (found == NOMOR_SERTIFIKAT and _ENROLMENT.search(key))):
+        return None
+    if (found in PERSON_COLUMNS or found in CERTIFICATE_COLUMNS) and words & _SOMEONE_ELSE:
+        return None
     return found
 
 

@@ -145,3 +145,46 @@ def test_two_row_header_with_occupation_and_assessment_spans():
         "hasil": 9,
     }
     assert header.last_row == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # a participant's enrolment number is no certificate number (were nomor_sertifikat: read as a
+        # certificate, a registration list's rows without a result became Kompeten)
+        ("No. Reg. Peserta", None),
+        ("NO REGISTRASI PESERTA", None),
+        ("Nomor Registrasi Asesi", None),
+        ("No. Pendaftaran", None),
+        # a training's certificate certifies nobody (were nomor_sertifikat / tanggal_terbit)
+        ("No. Sertifikat Pelatihan", None),
+        ("Nomor Sertifikat Pelatihan", None),
+        ("Tanggal Terbit Sertifikat Pelatihan", None),
+        # the assessor's columns are no participant's
+        ("NIK Asesor", None),
+        ("No. Reg. Asesor", None),
+        # unchanged: the participant's own certificate and identity, the program year
+        ("No. Sertifikat Peserta", "nomor_sertifikat"),
+        ("No. Registrasi", "nomor_sertifikat"),
+        ("Nomor Sertifikat (LSP)", "nomor_sertifikat"),
+        ("No. Registrasi LPJK", "nomor_sertifikat"),
+        ("NIK Peserta", "nik"),
+        ("Nama Peserta Pelatihan", "nama"),
+        ("Tahun Pelatihan", "tahun"),
+    ],
+)
+def test_other_documents_and_other_persons(header, expected):
+    assert canonical_column(header) == expected
+
+
+def test_registration_list_certifies_nobody():
+    # A daftar peserta made before the assessment: enrolment numbers and training certificates, no
+    # result. Before, 'NO. REG. PESERTA' was the certificate number and every row became Kompeten.
+    from sources.readers.table import find_header
+
+    rows = [
+        ["NO", "NO. REG. PESERTA", "NAMA PESERTA", "NIK", "JABATAN KERJA YANG DIAJUKAN", "JENJANG",
+         "NO. SERTIFIKAT PELATIHAN"],
+        ["1", "REG-2025-001", "AGUS SALIM", "6408011203850003", "Operator Excavator", "3", "BIMTEK/001/2025"],
+    ]
+    assert find_header(rows).columns == {"nama": 2, "nik": 3, "jabatan_kerja": 4, "jenjang": 5}
