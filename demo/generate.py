@@ -35,7 +35,7 @@ Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
 * continuation rows: a person's second certificate of a program on the next line,
   name and NIK (and birth, sex) blank or a ditto mark ('"', "s.d.a", "idem", "sda",
   "-idem-"), no number of its own (Kutai Kartanegara ~6%, Muara Enim ~5%, Palembang's
-  clerk CSVs ~4% of rows);
+  clerk CSVs ~4% of rows; Kutai Timur ~4%, its identity cells merged over both rows);
 * a list of certificates only (Kutai Kartanegara, one year: name, NIK, jabatan kerja,
   jenjang, registration number; no result column, no dates);
 * Samarinda's list of one year as the Google Sheets API's values JSON;

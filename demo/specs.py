@@ -60,6 +60,7 @@ SPECS: dict[str, OfficeSpec] = {
               ("73.71", 0.008), ("73.72", 0.005), ("35.07", 0.008), ("35.78", 0.004), ("53.71", 0.004),
               ("74.71", 0.003)),
         damage=0.09, repeat=0.10, upper=0.5, no_identity=True, unreadable_jenjang=True, abbrev=0.2,
+        continuation=0.04,
     ),
     "kota-samarinda": OfficeSpec(
         fmt="samarinda", share=0.10, families=SKILLED, jenjang=_SKILLED_J,

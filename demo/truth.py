@@ -59,8 +59,9 @@ pipeline ignores it):
       "idem", "sda", "-idem-"). ``person_id`` is the person of the row above, whose
       identity the row shares; ``written_nama`` / ``written_nik`` hold the mark (None
       when blank) and ``nik_damage`` is "continued". Kutai Kartanegara (~6% of rows),
-      Muara Enim (~5%) and Palembang's clerk CSVs (~4%; name, NIK, TTL and JK
-      empty or ditto).
+      Muara Enim (~5%), Palembang's clerk CSVs (~4%; name, NIK, TTL and JK empty or
+      ditto) and Kutai Timur (~4%; No, name, NIK, TTL and L/P merged over the two
+      rows, so the lower cells are empty).
     * ``cert_only``: a row of a list of certificates only (Kutai Kartanegara's latest
       year but one without a revision, ``Daftar Penerima SKK <year>.xlsx``): name, NIK, jabatan kerja, jenjang and
       the registration number, no result column and no dates; every such row is

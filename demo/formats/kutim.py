@@ -5,7 +5,8 @@ from __future__ import annotations
 from demo import names as V
 from demo.common import _BULAN_SHORT, _ymd
 from demo.formats.attendance import attendance_sheet
-from demo.formats.base import OfficeContext, WriterReport, row_values, signature_block, title_rows, workbook_sheets
+from demo.formats.base import (OfficeContext, WriterReport, continuation_rows, row_values, signature_block, title_rows,
+                               workbook_sheets)
 from demo.xlsx import XlsxBook
 
 
@@ -35,6 +36,7 @@ def write_kutim(df, ctx: OfficeContext, out: WriterReport) -> None:
         if df["special"].iat[pos[0]] == 6:  # the kecamatan's attendance list, a sheet of the same workbook
             attendance_sheet(book, group, sheet_name, pos, df, c, ctx, out, registration=False)
             continue
+        draws["continued"] = continuation_rows(df, pos).tolist()
         _kecamatan_sheet(book.sheet(sheet_name, _WIDTHS), group, sheet_name, pos, c, draws, ctx, out)
         ctx.tick(len(pos))
 
@@ -65,12 +67,17 @@ def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: di
     y, m, d = draws["birth_ymd"]
     k = kb = 0
     half = len(pos) // 2
-    for no, i in enumerate(pos.tolist(), start=1):
+    shown = 0  # the number column: a person's second certificate has none of its own
+    last = -1  # the row the previous participant went to
+    for (no, i), cont in zip(enumerate(pos.tolist(), start=1), draws["continued"]):
         if batches and no in (1, half + 1):
             r = _section_row(sheet, r, "Angkatan I" if no == 1 else "Angkatan II", group, sheet_name, out)
-        if draws["blank"][i]:
+        if draws["blank"][i] and not cont:
             out.junk.append((group, sheet_name, r, "blank"))
             r += 1
+        # the person's next certificate right below the first: No, name, NIK, TTL and L/P merged over both rows
+        merged = cont and r == last + 1
+        shown += 0 if merged else 1
         ttl = _ttl(c["place"][i], d[i], m[i], y[i], draws["style"][i]) if c["real"][i] else None
         sex = ("P" if c["female"][i] else "L") if c["real"][i] else None
         h = c["hasil"][i]
@@ -84,9 +91,16 @@ def _kecamatan_sheet(sheet, group: str, sheet_name: str, pos, c: dict, draws: di
                 out.written_nomor[i] = nomor
         else:
             kb += 1
-        sheet.row(r, [no, c["nama"][i], c["nik"][i], ttl, sex, c["jabatan"][i], _jenjang(c, i, draws["jstyle"][i]),
-                      "K" if h == 1 else "BK", nomor, c["year"][i]])
+        identity = [shown, c["nama"][i], c["nik"][i], ttl, sex]
+        if merged:
+            identity = [None] * 5
+            for col in range(5):
+                sheet.merge(r - 1, col, r, col)
+            out.written_nik[i], out.written_nama[i], out.continued[i] = None, None, True
+        sheet.row(r, identity + [c["jabatan"][i], _jenjang(c, i, draws["jstyle"][i]), "K" if h == 1 else "BK", nomor,
+                                 c["year"][i]])
         out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
+        last = r
         r += 1
     r += 1
     sheet.row(r, ["JUMLAH", None, None, None, None, None, None, f"K: {k} / BK: {kb}"], bold=True)
