@@ -190,9 +190,11 @@ def _titles(sheets_json: object) -> str:
 
 
 def _keeper_order(parsed: FileName) -> tuple:
-    # The plainest name first: fewest copy/revision markers, then name order (case-blind,
-    # then exact so two names differing only in case still have an order).
-    return (parsed.markers, parsed.copies, parsed.name.casefold(), parsed.name)
+    # The plainest name first: a file of its own before a member of a zip the intake opened
+    # ("Data.zip/X.xlsx"), fewest copy/revision markers, then name order (case-blind, then
+    # exact so two names differing only in case still have an order).
+    in_archive = ".zip/" in parsed.name.casefold()
+    return (in_archive, parsed.markers, parsed.copies, parsed.name.casefold(), parsed.name)
 
 
 def _revision_order(parsed: FileName) -> tuple:

@@ -8,14 +8,17 @@ contributes rows or is recorded as rejected with its reason.
 from __future__ import annotations
 
 import json
+import tempfile
+import zipfile
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from sources import headers
-from sources.landing import submission_name
+from sources.filenames import printable_name
+from sources.landing import ignored_name, submission_name
 from sources.readers.isolated import read_isolated, shutdown_workers
 from sources.registry import Office
 
@@ -23,6 +26,15 @@ from sources.registry import Office
 # heap idle through the rest of the run (a 99,000-row file: 160 MiB of the run's peak), and a
 # fresh one costs a fraction of a second, once per large office only.
 RECYCLE_READER_AFTER_ROWS = 20_000
+
+# A zip of the office's spreadsheets ("Data Peserta MTU 2025.zip", an e-mail's attachments
+# packed together) is opened and each spreadsheet in it read as a file of its own, named
+# "<zip>/<path inside>": rejecting the archive would lose lists that arrived in no other form,
+# and a list that also arrived loose is then an identical copy, counted once
+# (expectations/submission.py). Only one level: a zip inside the zip is not opened.
+ARCHIVE_MEMBER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".json"})
+MAX_ARCHIVE_MEMBERS = 200
+_MIB = 1 << 20
 
 FILE_REPORT_COLUMNS = (
     "office_id", "source_file", "source_sha256", "format", "received_at", "status", "reason", "rows_read", "sheets"
@@ -56,23 +68,35 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
     frames = []
     reports = []
     for path in paths:
-        submission = read_isolated(path, office, submission_name(folder, path) if folder is not None else None)
-        reports.append(
-            {
-                "office_id": office.id,
-                "source_file": submission.source_file,
-                "source_sha256": submission.source_sha256,
-                "format": submission.format,
-                # When the file arrived in the landing folder (its modification time).
-                "received_at": datetime.fromtimestamp(path.lstat().st_mtime, tz=timezone.utc),
-                "status": "rejected" if submission.error else "accepted",
-                "reason": submission.error,
-                "rows_read": 0 if submission.error else len(submission.rows),
-                "sheets": json.dumps([asdict(sheet) for sheet in submission.sheets], ensure_ascii=False),
-            }
-        )
-        if not submission.error and len(submission.rows):
-            frames.append(submission.rows)
+        name = submission_name(folder, path) if folder is not None else printable_name(path.name)
+        # When the file arrived in the landing folder (its modification time).
+        received = datetime.fromtimestamp(path.lstat().st_mtime, tz=timezone.utc)
+        members = archive_members(path, office)
+        if not members:
+            submissions = [read_isolated(path, office, name)]
+        else:
+            with tempfile.TemporaryDirectory(prefix="archive-") as scratch:
+                submissions = []
+                for number, (inside, data) in enumerate(members):
+                    extracted = Path(scratch) / f"{number}{PurePosixPath(inside).suffix.lower()}"
+                    extracted.write_bytes(data)
+                    submissions.append(read_isolated(extracted, office, f"{name}/{printable_name(inside)}"))
+        for submission in submissions:
+            reports.append(
+                {
+                    "office_id": office.id,
+                    "source_file": submission.source_file,
+                    "source_sha256": submission.source_sha256,
+                    "format": submission.format,
+                    "received_at": received,
+                    "status": "rejected" if submission.error else "accepted",
+                    "reason": submission.error,
+                    "rows_read": 0 if submission.error else len(submission.rows),
+                    "sheets": json.dumps([asdict(sheet) for sheet in submission.sheets], ensure_ascii=False),
+                }
+            )
+            if not submission.error and len(submission.rows):
+                frames.append(submission.rows)
     if sum(len(frame) for frame in frames) >= RECYCLE_READER_AFTER_ROWS:
         shutdown_workers()
     rows = pd.concat(frames, ignore_index=True) if frames else empty_raw_rows()
@@ -82,3 +106,40 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
     files["rows_read"] = files["rows_read"].astype("int64")
     files["received_at"] = pd.to_datetime(files["received_at"], utc=True)
     return OfficeIntake(rows=rows, files=files)
+
+
+def archive_members(path: Path, office: Office) -> list[tuple[str, bytes]]:
+    """The spreadsheets, CSV and JSON files inside a plain zip archive, as (path inside, bytes).
+
+    Empty for anything else, which is then read (or rejected) as the file it is: not a zip,
+    an xlsx, ods or docx (a zip with the package's own parts), a damaged or encrypted zip,
+    a zip with no data file in it. Operating-system entries (``__MACOSX/``, ``Thumbs.db``,
+    ``~$`` lock files) are passed over. A member larger than the office's file limit, or
+    inflating beyond its declared size, is cut at the limit plus one byte, so the reader
+    rejects it for its size without the archive ever being inflated in full.
+    """
+    if path.is_symlink() or not path.is_file():
+        return []
+    with open(path, "rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            return []
+    limit = int(office.limits.max_file_mib * _MIB)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            names = {entry.filename for entry in entries}
+            if names & {"[Content_Types].xml", "mimetype", "xl/workbook.xml"}:
+                return []  # an Office or OpenDocument file: the readers' business
+            wanted = [
+                entry for entry in entries
+                if not entry.is_dir()
+                and PurePosixPath(entry.filename).suffix.lower() in ARCHIVE_MEMBER_SUFFIXES
+                and not any(ignored_name(part) for part in PurePosixPath(entry.filename).parts)
+            ][:MAX_ARCHIVE_MEMBERS]
+            members = []
+            for entry in wanted:
+                with archive.open(entry) as member:
+                    members.append((entry.filename, member.read(limit + 1)))
+            return members
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError):
+        return []

@@ -15,6 +15,18 @@ from sources.filenames import printable_name
 
 # Dot-files (the pull state, partial downloads) and Excel lock files are not submissions.
 IGNORED_PREFIXES = (".", "~$")
+# Files an operating system leaves in any folder a clerk opened or synced: Windows' folder
+# settings and thumbnail caches, macOS's folder metadata and resource forks (a zip made on a
+# Mac carries "__MACOSX/"), Word's temporary saves ("~WRL0001.tmp"). Not submissions, and no
+# reason to turn an office's file check red. Compared case-blind.
+IGNORED_NAMES = frozenset({"desktop.ini", "thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "icon\r", "__macosx"})
+_IGNORED_NAME_PREFIXES = ("~wrl", "~wrd", "~wra")
+
+
+def ignored_name(name: str) -> bool:
+    """True for a landing entry that is no submission: a dot-file, a lock file, an OS file."""
+    folded = name.casefold()
+    return name.startswith(IGNORED_PREFIXES) or folded in IGNORED_NAMES or folded.startswith(_IGNORED_NAME_PREFIXES)
 
 
 def file_sha256(path: Path) -> str:
@@ -42,8 +54,9 @@ def list_submissions(folder: Path) -> tuple[list[Path], list[str]]:
 
     Submissions are regular files and symbolic links (listed so the reader rejects
     them with a reason; they are never followed, nor is a linked folder). Dot-files,
-    dot-folders and Excel lock files (``~$``) are ignored and named, in printable form,
-    so a run can log them. Pipes and devices are not submissions.
+    dot-folders, Excel lock files (``~$``) and operating-system files (``desktop.ini``,
+    ``Thumbs.db``, ``__MACOSX``: :func:`ignored_name`) are ignored and named, in printable
+    form, so a run can log them. Pipes and devices are not submissions.
     """
     if not folder.is_dir():
         return [], []
@@ -56,8 +69,8 @@ def list_submissions(folder: Path) -> tuple[list[Path], list[str]]:
 def _walk(top: Path, folder: Path, depth: int, files: list[Path], ignored: list[str]) -> None:
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.startswith(IGNORED_PREFIXES) and (entry.is_symlink() or entry.is_file(follow_symlinks=False)
-                                                             or entry.is_dir(follow_symlinks=False)):
+            if ignored_name(entry.name) and (entry.is_symlink() or entry.is_file(follow_symlinks=False)
+                                             or entry.is_dir(follow_symlinks=False)):
                 ignored.append(submission_name(top, Path(entry.path)))
             elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
                 files.append(Path(entry.path))
