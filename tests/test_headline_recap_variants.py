@@ -19,7 +19,7 @@ from warehouse.headline import certified_workers_by_region_level
 OFFICES = load_registry()
 PUBLISH = date(2026, 6, 30)
 
-# (case, regency row (name, jabatan, year, birth), province row (name, jabatan, year, birth), re-report?)
+# (case, regency row (name, jabatan, year, birth[, other columns]), province row (the same), re-report?)
 CASES = [
     # jabatan kerja abbreviated by the recap's clerk (were counted again at the province)
     ("mandor_abbreviated", ("Suryanto", "Mandor Pekerjaan Jalan", 2025, "1979-06-06"),
@@ -48,17 +48,36 @@ CASES = [
      ("Rina Marlina", "Mandor", None, "1999-04-04"), False),
     ("no_year_other_given_name", ("Budi Santoso", "Tukang Besi Beton", 2025, "1985-03-03"),
      ("Joko Santoso", "Tk. Besi Beton", None, None), False),
+    # A row without a birth date whose own NIK states one (were re-reports: nothing compared)
+    ("nik_states_another_birth_date", ("Bambang Kurniawan Syahputra", "Juru Ukur", 2025, "1975-02-11"),
+     ("Bambang Saputra", "Juru Ukur", 2025, None, {"nik": "6408121907880004", "link_basis": "nik"}), False),
+    ("regency_nik_states_another_birth_date", ("Budi R.", "Tukang Besi Beton", 2025, None,
+                                                {"nik": "6472031006770002", "link_basis": "nik"}),
+     ("Budi Ramadhan", "Tukang Besi Beton", 2025, "1985-01-01"), False),
+    ("nik_states_a_woman", ("Nur Hidayat", "Mandor", 2025, None, {"jenis_kelamin": "L"}),
+     ("NUR HIDAYAT", "Mandor", 2025, None, {"nik": "6408125203900001", "link_basis": "nik"}), False),
+    ("shown_digits_of_another_district", ("Wahyu Pratama Ramadhan", "Mandor", 2025, None,
+                                           {"nik": "6472051110980003", "link_basis": "nik"}),
+     ("Wahyu R.", "Mandor", 2025, None, {"nik_status": "scientific_notation", "nik_partial": "64081"}), False),
+    # ... and one that states the same person's date, or digits that start the NIK: a re-report
+    ("nik_states_the_birth_date", ("Joko Hidayat Handayani", "Mandor", 2025, "1983-03-30"),
+     ("Joko Handayani", "Mandor", 2025, None, {"nik": "6408133003830002", "link_basis": "nik"}), True),
+    ("nik_copied_from_the_row_above", ("Andi Wijaya", "Mandor", 2025, "1989-11-04"),
+     ("ANDI W.", "Mandor", 2025, None, {"nik": "6408034810850001", "link_basis": "probabilistic"}), True),
+    ("shown_digits_start_the_nik", ("Hendra Saputra", "Mandor", 2025, None,
+                                     {"nik": "6408051110980003", "link_basis": "nik"}),
+     ("Hendra S.", "Mandor", 2025, None, {"nik_status": "scientific_notation", "nik_partial": "64080"}), True),
 ]
 
 REGENCY, PROVINCE = "kab-kutai-timur", "prov-kaltim"
 
 
-def _row(case: str, office: str, name: str, jabatan: str, year, birth) -> dict:
+def _row(case: str, office: str, name: str, jabatan: str, year, birth, extra: dict | None = None) -> dict:
     return {
         "office_id": office, "person_key": f"{case}|{office}", "nama_kunci": nama_kunci(parse_name(name).nama),
         "jabatan_kerja": jabatan, "jenjang": 3, "tahun": year, "hasil": "Kompeten", "nomor_sertifikat": None,
         "tanggal_lahir": pd.Timestamp(birth) if birth else pd.NaT, "jenis_kelamin": None, "nik": None,
-        "nik_partial": None,
+        "nik_status": "missing", "nik_partial": None, "link_basis": "unlinked", **(extra or {}),
     }
 
 
@@ -66,7 +85,8 @@ def _row(case: str, office: str, name: str, jabatan: str, year, birth) -> dict:
 def test_recap_row_counts_once(case, regency, province, re_report):
     rows = pd.DataFrame([_row(case, REGENCY, *regency), _row(case, PROVINCE, *province)])
     rows = rows.astype({"tahun": "Int64", "jenjang": "Int64", "nik": "string", "nik_partial": "string",
-                        "nomor_sertifikat": "string", "jenis_kelamin": "string"})
+                        "nik_status": "string", "nomor_sertifikat": "string", "jenis_kelamin": "string",
+                        "link_basis": "string"})
     table = certified_workers_by_region_level(rows, OFFICES, PUBLISH)
     got = {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()}
     expected = {("64.08", 3): 1} if re_report else {("64.08", 3): 1, ("64", 3): 1}

@@ -370,22 +370,75 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
     of each other, different sex, different registration numbers."""
     from linkage.dates import birth_far
 
+    from linkage.nik_stage import _ddmmyy_far
+
     differ = np.zeros(len(p), dtype=bool)
     # a NIK linkage found to be someone else's (copied from the row above) contradicts nothing
     edits = _nik_edits(certified, p, q, trusted=True)
     differ |= (edits > 2) & (edits != 99)
-    if "tanggal_lahir" in certified.columns:
-        birth = _birth_text(certified)
-        bp, bq = birth[p], birth[q]
-        both = pd.notna(bp) & pd.notna(bq)
-        differ[both] |= np.array([birth_far(a, [b]) for a, b in zip(bp[both], bq[both])], dtype=bool)
-    for column in ("jenis_kelamin", "nomor_sertifikat"):
-        if column in certified.columns:
-            values = certified[column].astype("string").to_numpy(dtype=object, na_value=None)
-            a, b = values[p], values[q]
-            both = (a != None) & (b != None)  # noqa: E711
-            differ |= both & (a != b)
+    differ |= _shown_digits_differ(certified, p, q)
+    birth = _birth_text(certified)
+    bp, bq = birth[p], birth[q]
+    both = pd.notna(bp) & pd.notna(bq)
+    differ[both] |= np.array([birth_far(a, [b]) for a, b in zip(bp[both], bq[both])], dtype=bool)
+    # A row without a birth date or sex whose own NIK states them (a recap, an attendance
+    # list) still says who it is: the day, month and year digits (women's day + 40) against
+    # the other row's birth date, the day against its sex (DOMAIN "The person: NIK").
+    encoded = _nik_ddmmyy(certified)
+    ddmmyy = np.array([f"{b[8:10]}{b[5:7]}{b[2:4]}" if isinstance(b, str) else None for b in birth], dtype=object)
+    for own, other in ((p, q), (q, p)):
+        look = np.flatnonzero(pd.isna(birth[own]) & pd.notna(encoded[own]) & pd.notna(ddmmyy[other]))
+        differ[look] |= np.array([_ddmmyy_far(ddmmyy[other[i]], encoded[own[i]][0]) for i in look], dtype=bool)
+    sex = (certified["jenis_kelamin"].astype("string").to_numpy(dtype=object, na_value=None)
+           if "jenis_kelamin" in certified.columns else np.full(len(certified), None, dtype=object))
+    stated = sex.copy()
+    from_nik = (stated == None) & pd.notna(encoded)  # noqa: E711
+    stated[from_nik] = [e[1] for e in encoded[from_nik]]
+    a, b = stated[p], stated[q]
+    differ |= (a != None) & (b != None) & (a != b)  # noqa: E711
+    if "nomor_sertifikat" in certified.columns:
+        values = certified["nomor_sertifikat"].astype("string").to_numpy(dtype=object, na_value=None)
+        a, b = values[p], values[q]
+        both = (a != None) & (b != None)  # noqa: E711
+        differ |= both & (a != b)
     return differ
+
+
+def _shown_digits_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Whether the leading digits a scientific-notation export showed ("6.40812E+15") on one row
+    cannot start the NIK digits of the other: a region, district or birth day of another person.
+    (``nik_partial`` already leaves out the last digit shown, which the export may have rounded.)"""
+    differ = np.zeros(len(p), dtype=bool)
+    if "nik_status" not in certified.columns or "nik_partial" not in certified.columns:
+        return differ
+    shown = certified["nik_partial"].astype("string").to_numpy(dtype=object, na_value=None)
+    scientific = (certified["nik_status"] == "scientific_notation").to_numpy(dtype=bool)
+    prefix = np.array([d if s and isinstance(d, str) and 4 <= len(d) < 15 else None
+                       for d, s in zip(shown, scientific)], dtype=object)
+    digits = _digits(certified, trusted=True)
+    for own, other in ((p, q), (q, p)):
+        look = np.flatnonzero(pd.notna(prefix[own]) & pd.notna(digits[other]))
+        differ[look] |= np.array([not digits[other[i]].startswith(prefix[own[i]]) for i in look], dtype=bool)
+    return differ
+
+
+def _nik_ddmmyy(certified: pd.DataFrame) -> np.ndarray:
+    """Per row, (``ddmmyy``, sex) its own valid NIK encodes (the day less 40 for a woman), or None:
+    only a NIK linkage kept as the row's own (``link_basis`` ``nik``, when the column is there)."""
+    out = np.full(len(certified), None, dtype=object)
+    if "nik" not in certified.columns:
+        return out
+    nik = certified["nik"].astype("string")
+    has = (nik.str.len() == 16).fillna(False).to_numpy(dtype=bool)
+    if "link_basis" in certified.columns:
+        has &= (certified["link_basis"] == "nik").to_numpy(dtype=bool)
+    for i in np.flatnonzero(has):
+        text = nik.iat[i]
+        if not text.isdigit():
+            continue
+        day = int(text[6:8])
+        out[i] = (f"{day % 40:02d}{text[8:12]}", "P" if day > 40 else "L")
+    return out
 
 
 def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.DataFrame:
