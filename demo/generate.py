@@ -38,7 +38,8 @@ Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
   clerk CSVs ~4% of rows; Kutai Timur ~4%, its identity cells merged over both rows);
 * a list of certificates only (Kutai Kartanegara, one year: name, NIK, jabatan kerja,
   jenjang, registration number; no result column, no dates);
-* Samarinda's list of one year as the Google Sheets API's values JSON;
+* Samarinda's list of one year as the Google Sheets API's values JSON, one of
+  Palembang's as pandas ``DataFrame.to_json()`` (orient columns, epoch-millisecond dates);
 * bytes: a Palembang CSV padded with NUL bytes after its last line, Kalimantan
   Selatan's Firebase export in Windows-1252.
 

@@ -95,6 +95,11 @@ def _read_cells(root: Path, files: pd.DataFrame) -> dict[tuple, object]:
                 for r, row in enumerate(document["values"], start=1):  # sheet rows: the range starts at A1
                     cells[(f.office_id, f.source_file, "", r)] = [v or None for v in row]
                 continue
+            if "nik" in document and isinstance(document["nik"], dict):  # pandas to_json(orient="columns")
+                for label in document["nik"]:
+                    cells[(f.office_id, f.source_file, "", int(label) + 1)] = {
+                        column: values[label] for column, values in document.items()}
+                continue
             if "data" not in document:  # an object keyed by NIK: the key is the record's nik
                 records = [{**record, "nik": key} for key, record in document.items()]
             else:
@@ -158,7 +163,7 @@ EXPECTED_SUFFIXES = {
     "prov-kaltim": {".xlsx"},
     "kab-muaro-jambi": {".xls"},
     "prov-kalsel": {".json"},
-    "kota-palembang": {".csv"},
+    "kota-palembang": {".csv", ".json"},
     "kota-samarinda": {".csv", ".json"},
     "kab-kutai-kartanegara": {".xlsx"},
     "kab-muara-enim": {".xlsx"},
@@ -1137,3 +1142,26 @@ def test_kutai_timur_merges_a_persons_two_certificates(world):
     for col in "ABCDE":
         assert f'<mergeCell ref="{col}{r.source_row - 1}:{col}{r.source_row}"/>' in sheet_xml
     assert pd.isna(r.written_nama) and pd.isna(r.written_nik)
+
+
+def test_pandas_columns_export(world):
+    """One of Palembang's files as pandas DataFrame.to_json(): a column per key, rows by index label, dates in
+    epoch milliseconds; the truth's source_row is the label + 1, its dates and numbers those of the file."""
+    root, _, truth = world
+    files, rows = truth["files"], truth["rows"]
+    mine = files[(files.office_id == "kota-palembang") & files.source_file.str.endswith(".json")]
+    assert len(mine) == 1 and mine.expected_status.iat[0] == "ok"
+    name = mine.source_file.iat[0]
+    document = json.loads((root / "kota-palembang" / name).read_text(encoding="utf-8"))
+    assert {"nik", "nama", "tanggal_lahir", "jenjang", "hasil", "nomor_sertifikat"} <= set(document)
+    persons = truth["persons"].set_index("person_id")
+    listed = rows[(rows.office_id == "kota-palembang") & (rows.source_file == name)]
+    assert sorted(listed.source_row) == list(range(1, len(document["nik"]) + 1))
+    for r in listed.itertuples():
+        label = str(r.source_row - 1)
+        assert document["nik"][label] == r.written_nik and document["nama"][label] == r.written_nama
+        if pd.notna(r.person_id):
+            born = pd.Timestamp(document["tanggal_lahir"][label], unit="ms")
+            assert born == persons.loc[int(r.person_id), "birth_date"]
+        if pd.notna(r.tanggal_terbit):
+            assert pd.Timestamp(document["tanggal_terbit"][label], unit="ms") == r.tanggal_terbit

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
+
 from demo.common import _dmy, _iso
 from demo.formats.base import (DITTO_MARKS, OfficeContext, WriterReport, continuation_rows, files_of, occasional,
                                row_values)
@@ -12,6 +14,7 @@ from demo.formats.base import (DITTO_MARKS, OfficeContext, WriterReport, continu
 
 SHEETS_API_SHARE = 0.2  # Samarinda's files downloaded through the Google Sheets API (values JSON) instead
 NUL_PADDED_SHARE = 0.15  # Palembang's clerk files whose copy was padded with NUL bytes up to whole 4 KiB blocks
+PANDAS_SHARE = 0.15  # Palembang's files pulled from the city's open-data portal: pandas DataFrame.to_json()
 PORTAL_SHARE = 0.25  # Palembang's files that are the portal's export (',', UTF-8 with BOM, ="NIK") instead
 PORTAL_HEADER = ["No", "NIK", "Nama", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Jabatan Kerja", "Jenjang",
                  "Hasil", "Nomor Sertifikat", "Tanggal Terbit", "Masa Berlaku", "Kegiatan", "Tahun"]
@@ -31,10 +34,18 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     sheets_api = set() if palembang else occasional(ctx, "sheets-api", own, SHEETS_API_SHARE)
     padded = occasional(ctx, "nul-padding", [g for g in own if g not in portal], NUL_PADDED_SHARE) if palembang \
         else set()
+    # (not a revision: its first version would then be of another format)
+    by_pandas = occasional(ctx, "pandas-columns", [g for g in own if g not in portal | padded
+                                                   and not g.rsplit(".", 1)[0].endswith("_rev")], PANDAS_SHARE) \
+        if palembang else set()
     for group, pos in files_of(df):
         path = ctx.dir / group
         if group in portal:
             _write_portal_export(path, group, pos, c, cells, out)
+            ctx.tick(len(pos))
+            continue
+        if group in by_pandas:
+            _write_pandas_columns(group, pos, c, cells, ctx, out)
             ctx.tick(len(pos))
             continue
         if group in sheets_api:
@@ -217,3 +228,55 @@ def _write_sheets_values(group: str, pos, c: dict, cells: dict, dialect: dict, c
     (ctx.dir / name).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     out.files.append((name, "ok", "Google Sheets API values JSON: a header row then rows of formatted text, "
                                   "trailing empty cells left out"))
+
+
+def _write_pandas_columns(group: str, pos, c: dict, cells: dict, ctx, out: WriterReport) -> None:
+    """Palembang's list as the city's open-data portal serves it: a pandas ``DataFrame.to_json()`` with the
+    default ``orient="columns"``: ``{"nik": {"0": "1671...", "1": ...}, "nama": {...}, ...}``, one object
+    per column keyed by the row's index label; dates as epoch milliseconds (pandas' default
+    ``date_format="epoch"`` before pandas 4), missing values null, jenjang and tahun numbers. The NIK
+    column is text (the portal keeps identifiers as strings). ``source_row`` is the index label + 1."""
+    import pandas as pd
+
+    name = group.rsplit(".", 1)[0] + ".json"
+    idx = pos.tolist()
+    hasil = ["Kompeten" if c["hasil"][i] == 1 else "Belum Kompeten" for i in idx]
+    nomor, terbit, berlaku = [], [], []
+    for i in idx:
+        issued = c["hasil"][i] == 1 and not c["pending"][i]
+        nomor.append(c["nomor"][i] if issued else ("dalam proses" if c["hasil"][i] == 1 else None))
+        terbit.append(cells["issue"][i] if issued else np.datetime64("NaT"))
+        berlaku.append(cells["expiry"][i] if issued else np.datetime64("NaT"))
+        if issued:
+            out.written_nomor[i] = c["nomor"][i]
+            out.written_terbit[i] = cells["issue"][i]
+            out.written_berlaku[i] = cells["expiry"][i]
+    frame = pd.DataFrame({
+        "nik": pd.Series([(c["nik"][i] or "").lstrip("'") or None for i in idx], dtype=object),
+        "nama": pd.Series([c["nama"][i] for i in idx], dtype=object),
+        "jenis_kelamin": pd.Series([("P" if c["female"][i] else "L") if c["real"][i] else None for i in idx],
+                                   dtype=object),
+        "tempat_lahir": pd.Series([c["place"][i] for i in idx], dtype=object),
+        "tanggal_lahir": pd.to_datetime(pd.Series([c["birth"][i] if c["real"][i] else np.datetime64("NaT")
+                                                   for i in idx], dtype="datetime64[s]")),
+        "jabatan_kerja": pd.Series([c["jabatan"][i] for i in idx], dtype=object),
+        "jenjang": pd.Series(["Jenjang ?" if c["unreadable"][i] else c["jen"][i] for i in idx], dtype=object),
+        "hasil": pd.Series(hasil, dtype=object),
+        "nomor_sertifikat": pd.Series(nomor, dtype=object),
+        "tanggal_terbit": pd.Series(np.array(terbit, dtype="datetime64[D]").astype("datetime64[s]")),
+        "masa_berlaku": pd.Series(np.array(berlaku, dtype="datetime64[D]").astype("datetime64[s]")),
+        "kegiatan": pd.Series([cells["program"][i] for i in idx], dtype=object),
+        "tahun": pd.Series([c["year"][i] for i in idx], dtype="int64"),
+    })
+    for k, i in enumerate(idx):
+        out.written_nik[i] = frame["nik"].iat[k]
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", k + 1
+    for column in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku"):  # epoch milliseconds, as pandas < 4 wrote
+        stamps = frame[column]
+        millis = stamps.to_numpy(dtype="datetime64[ms]").astype(np.int64)
+        frame[column] = pd.array([None if gap else int(v) for v, gap in zip(millis.tolist(), stamps.isna().tolist())],
+                                 dtype="Int64")
+    text = frame.to_json(orient="columns", force_ascii=False)
+    (ctx.dir / name).write_text(text + "\n", encoding="utf-8")
+    out.files.append((name, "ok", "pandas DataFrame.to_json() (orient columns): a column per key, rows by index "
+                                  "label, dates in epoch milliseconds"))
