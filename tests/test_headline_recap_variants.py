@@ -91,3 +91,45 @@ def test_recap_row_counts_once(case, regency, province, re_report):
     got = {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()}
     expected = {("64.08", 3): 1} if re_report else {("64.08", 3): 1, ("64", 3): 1}
     assert got == expected
+
+
+# A recap file: three rows the rules above tie to the regency's (same names), and a fourth whose
+# clerk kept other words of the name than the regency's clerk did.
+RECAP_FILE = [("Rudi Hartono", "Rudi Hartono"), ("Eko Prasetyo", "EKO P."), ("Slamet Riyadi", "Slamet Riyadi")]
+
+
+@pytest.mark.parametrize(
+    ("case", "matched", "regency_names", "province_name", "re_report"),
+    [
+        # the file is a recap (3 of 4 rows re-reports): "Ilyas" names one person (were two)
+        ("recap_file", 3, ["Muhammad Ilyas"], "ILYAS SAPUTRA", True),
+        # the province's own list (1 of 4): a shared word is no evidence
+        ("own_list", 1, ["Muhammad Ilyas"], "ILYAS SAPUTRA", False),
+        # two regency rows with that word: no telling which
+        ("two_candidates", 3, ["Muhammad Ilyas", "Ilyas Hamzah"], "ILYAS SAPUTRA", False),
+        # a short word in common only
+        ("short_word", 3, ["Andi Ali"], "ALI WIJAYA", False),
+    ],
+)
+def test_recap_file_rows_share_a_word(case, matched, regency_names, province_name, re_report):
+    rows = []
+    for i, (regency, province) in enumerate(RECAP_FILE):
+        rows.append(_row(f"{case}{i}", REGENCY, regency, "Tukang Batu", 2025, f"198{i}-01-01"))
+        if i < matched:
+            rows.append(_row(f"{case}{i}", PROVINCE, province, "Tukang Batu", 2025, None))
+        else:  # the province's own certificate of another person at another occupation
+            rows.append(_row(f"{case}{i}", PROVINCE, f"Joko Widodo {i}", "Tukang Kayu", 2025, None))
+    for k, name in enumerate(regency_names):
+        rows.append(_row(f"{case}r{k}", REGENCY, name, "Mandor", 2025, f"197{k}-05-05"))
+    rows.append(_row(f"{case}p", PROVINCE, province_name, "Mandor", 2025, None))
+    frame = pd.DataFrame(rows).assign(
+        source_file=lambda f: f["office_id"].map({REGENCY: "kutim_2025.xlsx", PROVINCE: "rekap_kabkota_2025.xlsx"}))
+    frame = frame.astype({"tahun": "Int64", "jenjang": "Int64", "nik": "string", "nik_partial": "string",
+                          "nik_status": "string", "nomor_sertifikat": "string", "jenis_kelamin": "string",
+                          "link_basis": "string"})
+    frame["jenjang"] = pd.array([3] * len(frame), dtype="Int64")
+    frame.loc[frame["jabatan_kerja"] == "Mandor", "jenjang"] = 4
+    table = certified_workers_by_region_level(frame, OFFICES, PUBLISH)
+    got = {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()}
+    assert got.get(("64", 4), 0) == (0 if re_report else 1)
+    assert got[("64.08", 4)] == len(regency_names)

@@ -95,6 +95,10 @@ def credited_with_recap_partners(participations: pd.DataFrame,
     re_reported = np.array(re_reported, dtype=bool)
     partners = recap_partners(certified, is_province & ~re_reported)
     re_reported[certified.index.get_indexer(partners.index)] = True
+    in_recaps = recap_file_partners(certified, is_province, re_reported, partners.to_numpy())
+    if len(in_recaps):
+        re_reported[certified.index.get_indexer(in_recaps.index)] = True
+        partners = pd.concat([partners, in_recaps])
     return certified[~re_reported], partners
 
 
@@ -179,6 +183,97 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     found.append(_recap_pass(certified, frame, left & ~undated, local & undated, cell))
     found = pd.concat(found).sort_values(["p", "q"]).drop_duplicates("p")
     return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+# A province file whose rows are mostly re-reports (found by the rules above) is a recap of its
+# regencies' lists: at least this share of its certified rows, and at least RECAP_FILE_MIN_ROWS.
+RECAP_FILE_SHARE = 0.5
+RECAP_FILE_MIN_ROWS = 3
+
+
+def recap_file_partners(certified: pd.DataFrame, is_province: np.ndarray, re_reported: np.ndarray,
+                        claimed: np.ndarray | None = None) -> pd.Series:
+    """In a province file that is a recap (mostly re-reports already), the regency/city row each of
+    its other rows repeats when two clerks kept different words of the name ("Muhammad Ilyas" /
+    "Ilyas Saputra"): same cell (province, jenjang, jabatan kerja, year), a word of four letters
+    or more written out in both, nothing that says two persons, and one row each way (the only
+    regency row of the cell with that word, which no other row of the file claims).
+
+    Outside such a file (a province's own program) a shared word is no evidence: "Agus Salim" and
+    "Agus Santoso" are two persons. ``claimed``: index labels of regency/city rows already
+    repeated (:func:`recap_partners`). Returns province row index -> regency/city row index.
+    """
+    empty = pd.Series(dtype=np.int64)
+    file_column = next((c for c in ("source_sha256", "source_file") if c in certified.columns), None)
+    if file_column is None or any(c not in certified.columns for c in RECAP_COLUMNS):
+        return empty
+    files = certified[file_column].astype("string").to_numpy(dtype=object, na_value=None)
+    frame = pd.DataFrame({"file": files[is_province], "re": re_reported[is_province]}).dropna()
+    share = frame.groupby("file")["re"].agg(["sum", "size"])
+    recaps = share.index[(share["sum"] >= RECAP_FILE_MIN_ROWS) & (share["sum"] >= RECAP_FILE_SHARE * share["size"])]
+    if not len(recaps):
+        return empty
+    look = is_province & ~re_reported & np.isin(files, np.asarray(recaps, dtype=object))
+    if not look.any():
+        return empty
+    from linkage.names import linkage_name_key
+
+    cell = ["province", "jenjang", "jabatan", "tahun"]
+    rows = pd.DataFrame({
+        "province": certified["region_code"].astype("str").str[:2].to_numpy(),
+        "jenjang": certified["jenjang"].to_numpy(),
+        "jabatan": _normalized_jabatan(certified["jabatan_kerja"]),
+        "tahun": certified["tahun"].to_numpy(),
+        "name": certified["nama_kunci"].astype("string").to_numpy(),
+        "position": np.arange(len(certified)),
+        "file": files,
+    }).dropna(subset=cell + ["name"])
+    side = rows["position"].to_numpy()
+    mine = rows[look[side]]
+    theirs = rows[~is_province[side]].merge(mine[cell].drop_duplicates(), on=cell)
+    # regency rows another row of a recap already repeats are taken
+    taken = np.zeros(len(certified), dtype=bool)
+    taken[_partner_positions(certified, is_province, re_reported)] = True
+    if claimed is not None and len(claimed):
+        taken[certified.index.get_indexer(claimed)] = True
+    theirs = theirs[~taken[theirs["position"].to_numpy()]]
+
+    def words(part: pd.DataFrame) -> pd.DataFrame:
+        codes, names = pd.factorize(part["name"])
+        keys = pd.Series([linkage_name_key(n) for n in names], dtype=object).str.split(" ")
+        vocab = pd.DataFrame({"code": np.arange(len(keys)), "word": keys}).explode("word")
+        vocab = vocab[vocab["word"].str.len() >= 4]
+        return part.assign(code=codes).merge(vocab, on="code").drop(columns="code").drop_duplicates(["position", "word"])
+
+    # only a word no other regency/city row of the cell has can name one partner: common words
+    # ("Muhammad") never pair, so a million-row province makes no large blocks here
+    local_words = words(theirs)
+    local_words = local_words[local_words.groupby(cell + ["word"])["position"].transform("size") == 1]
+    pairs = words(mine).merge(local_words, on=cell + ["word"], suffixes=("", "_local"))
+    pairs = pairs.drop_duplicates(["position", "position_local"])
+    if pairs.empty:
+        return empty
+    p, q = pairs["position"].to_numpy(), pairs["position_local"].to_numpy()
+    keep = ~_persons_differ(certified, p, q)
+    pairs = pairs[keep]
+    # one partner each way, within the file
+    pairs = pairs[pairs.groupby("position")["position_local"].transform("size") == 1]
+    pairs = pairs[pairs.groupby(["file", "position_local"])["position"].transform("size") == 1]
+    return pd.Series(certified.index[pairs["position_local"].to_numpy()],
+                     index=certified.index[pairs["position"].to_numpy()])
+
+
+def _partner_positions(certified: pd.DataFrame, is_province: np.ndarray, re_reported: np.ndarray) -> np.ndarray:
+    """Positions of regency/city rows a province re-report already repeats by the same person or
+    number: every local row of a person or registration number that has a re-reported province row."""
+    local = ~is_province
+    hit = np.zeros(len(certified), dtype=bool)
+    for column in ("person_key", "nomor_sertifikat"):
+        if column in certified.columns:
+            values = certified[column].astype("string").to_numpy(dtype=object, na_value=None)
+            repeated = pd.unique(values[re_reported & is_province & pd.notna(values)])
+            hit |= local & pd.Series(values).isin(repeated).to_numpy(dtype=bool)
+    return np.flatnonzero(hit)
 
 
 def _recap_pass(certified: pd.DataFrame, frame: pd.DataFrame, candidates: np.ndarray, local: np.ndarray,
