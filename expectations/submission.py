@@ -402,33 +402,50 @@ def _mark_superseded(submitted: _SubmissionFiles, families: list[list[int]]) -> 
 
     The latest is the one the names put last; where the last names are corrections of the
     same step in words that state no order ("_final" and "_revisi"), the one whose content
-    has got furthest (:func:`_content_order`), then the name order.
+    has got furthest (:func:`_content_order`), then the name order. A file in another
+    sub-folder than the correction is replaced only when the correction keeps most of its
+    people: "2024/Daftar Peserta.xlsx" is last year's list, not a first version of
+    "2025/Daftar Peserta_revisi.xlsx", while "revisi/X (revisi).xlsx" corrects "2025/X.xlsx".
+    What a correction does not replace forms a family of its own, with its own correction.
     """
+    pending = [family for family in families if len(family) >= 2]
+    while pending:
+        family = pending.pop()
+        rest = _supersede_by_latest(submitted, family)
+        if rest is not None and len(rest) >= 2:
+            pending.append(rest)
+
+
+def _supersede_by_latest(submitted: _SubmissionFiles, family: list[int]) -> list[int] | None:
+    """Mark the files the family's latest correction replaces; return the files it does not
+    replace (None when the family has no correction)."""
     frame, parsed = submitted.frame, submitted.parsed
-    for family in families:
-        if len(family) < 2:
-            continue
-        family.sort(key=lambda p: _revision_order(parsed[p]))
-        last = parsed[family[-1]]
-        unordered = [p for p in family if p == family[-1] or not _names_order_them(parsed[p], last)]
-        if len(unordered) > 1 and (last.revisions or last.numbered):
-            family.sort(key=lambda p: (p in unordered, _content_order(submitted.rows_of(p)) if p in unordered else (),
-                                       _revision_order(parsed[p])))
-        winner = family[-1]
-        if not (parsed[winner].revisions or parsed[winner].numbered):
-            continue  # plain names only ("rekap.xlsx" and "rekap.csv"): nothing says which replaces which
-        winner_keys = None
-        for position in family[:-1]:
-            if not parsed[winner].revisions:
-                # Only a bare "(N)" says it is a correction, and a browser also writes "(1)" for
-                # an unrelated attachment with the same generic name ("DAFTAR PESERTA.xlsx" from
-                # two e-mails): a correction keeps most of the people it corrects.
-                if winner_keys is None:
-                    winner_keys = _identity_keys(submitted.rows_of(winner))
-                mine = _identity_keys(submitted.rows_of(position))
-                if mine and len(mine & winner_keys) < MIN_REVISION_OVERLAP * len(mine):
-                    continue
-            frame.at[position, "superseded_by"] = frame.at[winner, "source_file"]
+    family.sort(key=lambda p: _revision_order(parsed[p]))
+    last = parsed[family[-1]]
+    unordered = [p for p in family if p == family[-1] or not _names_order_them(parsed[p], last)]
+    if len(unordered) > 1 and (last.revisions or last.numbered):
+        family.sort(key=lambda p: (p in unordered, _content_order(submitted.rows_of(p)) if p in unordered else (),
+                                   _revision_order(parsed[p])))
+    winner = family[-1]
+    if not (parsed[winner].revisions or parsed[winner].numbered):
+        return None  # plain names only ("rekap.xlsx" and "rekap.csv"): nothing says which replaces which
+    winner_folder = PurePath(parsed[winner].name).parent
+    winner_keys = None
+    rest = []
+    for position in family[:-1]:
+        # Only a bare "(N)" says it is a correction, and a browser also writes "(1)" for an
+        # unrelated attachment with the same generic name ("DAFTAR PESERTA.xlsx" from two
+        # e-mails); a file of the same name in another folder may be another year's list. In
+        # both cases a correction keeps most of the people it corrects.
+        if not parsed[winner].revisions or PurePath(parsed[position].name).parent != winner_folder:
+            if winner_keys is None:
+                winner_keys = _identity_keys(submitted.rows_of(winner))
+            mine = _identity_keys(submitted.rows_of(position))
+            if mine and len(mine & winner_keys) < MIN_REVISION_OVERLAP * len(mine):
+                rest.append(position)
+                continue
+        frame.at[position, "superseded_by"] = frame.at[winner, "source_file"]
+    return rest
 
 
 def _file_key(frame: pd.DataFrame, position: int) -> tuple[str, str]:

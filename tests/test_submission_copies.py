@@ -198,6 +198,8 @@ EMPTY = [(nik, "") for nik in NIKS[:6]]  # before the assessment
 FIRST = [(nik, "K" if i < 3 else "BK") for i, nik in enumerate(NIKS[:6])]
 LATER = [(nik, "K" if i < 5 else "BK") for i, nik in enumerate(NIKS[:6])] + [(NIKS[6], "K")]  # re-assessed, one added
 REASSESSED = [(nik, "K" if i < 5 else "BK") for i, nik in enumerate(NIKS[:6])]  # BK -> K only
+OTHERS = [(f"64080202849{n:05d}", "K") for n in range(1, 5)]  # last year's people
+OTHERS_LATER = OTHERS + [("6408020284900099", "K")]
 
 
 @pytest.mark.parametrize(
@@ -222,11 +224,20 @@ REASSESSED = [(nik, "K" if i < 5 else "BK") for i, nik in enumerate(NIKS[:6])]  
          "Perbaikan Hasil Uji Angkatan VII.xlsx"),
         ([("Daftar Peserta MTU.xlsx", FIRST), ("REVISI_Daftar Peserta MTU.xlsx", REASSESSED)],
          "REVISI_Daftar Peserta MTU.xlsx"),
+        # a correction filed in a sub-folder of its own replaces the list it corrects
+        ([("2025/Hasil Uji.xlsx", FIRST), ("revisi/Hasil Uji (revisi).xlsx", LATER)], "revisi/Hasil Uji (revisi).xlsx"),
+        # one year's folder holds last year's list of the same name, other people: not a first version
+        ([("2024/Daftar Peserta.xlsx", OTHERS), ("2025/Daftar Peserta.xlsx", FIRST),
+          ("2025/Daftar Peserta_revisi.xlsx", LATER)], {"2024/Daftar Peserta.xlsx", "2025/Daftar Peserta_revisi.xlsx"}),
+        ([("2024/Daftar Peserta.xlsx", OTHERS), ("2024/Daftar Peserta_revisi.xlsx", OTHERS_LATER),
+          ("2025/Daftar Peserta.xlsx", FIRST), ("2025/Daftar Peserta_revisi.xlsx", LATER)],
+         {"2024/Daftar Peserta_revisi.xlsx", "2025/Daftar Peserta_revisi.xlsx"}),
     ],
 )
 def test_the_latest_correction_counts(files, counting):
+    counting = {counting} if isinstance(counting, str) else counting
     for order in arrival_orders(files):
         report, raw = results_world(list(order))
         checked = check_submissions(report, raw, KUTIM)
-        assert set(checked.loc[checked["status"] == "accepted", "source_file"]) == {counting}
+        assert set(checked.loc[checked["status"] == "accepted", "source_file"]) == counting
         assert set(checked.loc[checked["status"] == "rejected", "rule"]) == {"superseded_by_revision"}
