@@ -41,7 +41,9 @@ Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
 * Samarinda's list of one year as the Google Sheets API's values JSON, one of
   Palembang's as pandas ``DataFrame.to_json()`` (orient columns, epoch-millisecond dates);
 * bytes: a Palembang CSV padded with NUL bytes after its last line, Kalimantan
-  Selatan's Firebase export in Windows-1252.
+  Selatan's Firebase export in Windows-1252 and its per-person export with a UTF-8
+  byte-order mark, a Samarinda list saved as Excel's "Unicode Text" (.txt, UTF-16 LE,
+  tabs).
 
 Deterministic: the same seed, size and registry give byte-identical files
 (no clock is read; zip entries and document properties carry fixed dates).

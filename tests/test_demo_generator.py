@@ -78,17 +78,22 @@ def _read_cells(root: Path, files: pd.DataFrame) -> dict[tuple, object]:
                     values = [_cell_text(v) for v in row]
                     if any(v is not None for v in values):
                         cells[(f.office_id, f.source_file, name, r)] = values
-        elif path.suffix == ".csv":
-            raw = path.read_bytes().rstrip(b"\x00")  # a copy padded with NUL bytes after its last line
-            text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("cp1252")
-            delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+        elif path.suffix in (".csv", ".txt"):
+            raw = path.read_bytes()
+            if raw.startswith(b"\xff\xfe"):  # Excel's Unicode Text: UTF-16 LE, tabs
+                text = raw.decode("utf-16")
+            else:
+                raw = raw.rstrip(b"\x00")  # a copy padded with NUL bytes after its last line
+                text = raw.decode("utf-8-sig") if raw.startswith(b"\xef\xbb\xbf") else raw.decode("cp1252")
+            first = text.splitlines()[0]
+            delimiter = "\t" if "\t" in first else ";" if first.count(";") > first.count(",") else ","
             for r, line in enumerate(text.splitlines(), start=1):
                 values = next(csv.reader([line], delimiter=delimiter))
                 cells[(f.office_id, f.source_file, "", r)] = [v or None for v in values]
         elif path.suffix == ".json":
             raw = path.read_bytes()
             try:
-                document = json.loads(raw.decode("utf-8"))
+                document = json.loads(raw.decode("utf-8-sig"))
             except UnicodeDecodeError:  # an export in Windows-1252
                 document = json.loads(raw.decode("cp1252"))
             if "values" in document and "range" in document:  # Google Sheets API: rows of text, header first
@@ -164,7 +169,7 @@ EXPECTED_SUFFIXES = {
     "kab-muaro-jambi": {".xls"},
     "prov-kalsel": {".json"},
     "kota-palembang": {".csv", ".json"},
-    "kota-samarinda": {".csv", ".json"},
+    "kota-samarinda": {".csv", ".json", ".txt"},
     "kab-kutai-kartanegara": {".xlsx"},
     "kab-muara-enim": {".xlsx"},
 }
@@ -942,7 +947,7 @@ def test_kalsel_keyed_and_per_person_json(world, big_world):
             assert "nik" not in record
             r = _truth_row(rows, "prov-kalsel", "firebase_sertifikasi_ahli_2025.json", "", k)
             assert key == r.written_nik and record["hasil"] == r.hasil and record["jenjang"] == r.jenjang
-        document = json.loads((root / "prov-kalsel" / "sertifikasi_ahli_2026_per_peserta.json").read_text(encoding="utf-8"))
+        document = json.loads((root / "prov-kalsel" / "sertifikasi_ahli_2026_per_peserta.json").read_text(encoding="utf-8-sig"))
         several = 0
         for k, record in enumerate(document["data"], start=1):
             assert [c["jenis"] for c in record["kontak"]] == ["hp", "email"]
@@ -1165,3 +1170,21 @@ def test_pandas_columns_export(world):
             assert born == persons.loc[int(r.person_id), "birth_date"]
         if pd.notna(r.tanggal_terbit):
             assert pd.Timestamp(document["tanggal_terbit"][label], unit="ms") == r.tanggal_terbit
+
+
+def test_unicode_text_and_bom_json(world):
+    """Samarinda's file saved as Excel's Unicode Text (.txt, UTF-16 LE with BOM, tab-separated); Kalsel's
+    per-person JSON with a UTF-8 byte-order mark."""
+    root, _, truth = world
+    files, rows = truth["files"], truth["rows"]
+    txt = files[(files.office_id == "kota-samarinda") & files.source_file.str.endswith(".txt")]
+    assert len(txt) == 1
+    raw = (root / "kota-samarinda" / txt.source_file.iat[0]).read_bytes()
+    assert raw.startswith(b"\xff\xfe")
+    lines = raw.decode("utf-16").split("\r\n")
+    assert lines[0].split("\t")[:3] == ["No", "Nama", "NIK"]
+    mine = rows[(rows.office_id == "kota-samarinda") & (rows.source_file == txt.source_file.iat[0])]
+    for r in mine.itertuples():
+        assert lines[r.source_row - 1].split("\t")[1] == r.written_nama
+    per_person = (root / "prov-kalsel" / "sertifikasi_ahli_2026_per_peserta.json").read_bytes()
+    assert per_person.startswith(b"\xef\xbb\xbf")

@@ -14,6 +14,7 @@ from demo.formats.base import (DITTO_MARKS, OfficeContext, WriterReport, continu
 
 SHEETS_API_SHARE = 0.2  # Samarinda's files downloaded through the Google Sheets API (values JSON) instead
 NUL_PADDED_SHARE = 0.15  # Palembang's clerk files whose copy was padded with NUL bytes up to whole 4 KiB blocks
+UNICODE_TEXT_SHARE = 0.2  # Samarinda's files saved as Excel's "Unicode Text": .txt, UTF-16 LE with BOM, tabs
 PANDAS_SHARE = 0.15  # Palembang's files pulled from the city's open-data portal: pandas DataFrame.to_json()
 PORTAL_SHARE = 0.25  # Palembang's files that are the portal's export (',', UTF-8 with BOM, ="NIK") instead
 PORTAL_HEADER = ["No", "NIK", "Nama", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Jabatan Kerja", "Jenjang",
@@ -38,6 +39,8 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     by_pandas = occasional(ctx, "pandas-columns", [g for g in own if g not in portal | padded
                                                    and not g.rsplit(".", 1)[0].endswith("_rev")], PANDAS_SHARE) \
         if palembang else set()
+    unicode_text = set() if palembang else occasional(
+        ctx, "unicode-text", [g for g in own if g not in sheets_api and "_revisi" not in g], UNICODE_TEXT_SHARE)
     for group, pos in files_of(df):
         path = ctx.dir / group
         if group in portal:
@@ -52,8 +55,13 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
             _write_sheets_values(group, pos, c, cells, dialect, ctx, out)
             ctx.tick(len(pos))
             continue
-        with path.open("w", encoding=dialect["encoding"], newline="") as handle:
-            writer = csv.writer(handle, delimiter=dialect["delimiter"], lineterminator="\r\n")
+        name, encoding, delimiter, why = group, dialect["encoding"], dialect["delimiter"], dialect["why"]
+        if group in unicode_text:  # Excel's "Save as: Unicode Text"
+            name, encoding, delimiter = group.rsplit(".", 1)[0] + ".txt", "utf-16", "\t"
+            why = "Excel 'Unicode Text': UTF-16 LE with BOM, tab-separated, .txt"
+            path = ctx.dir / name
+        with path.open("w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
             writer.writerow(dialect["header"])
             line = 2
             k = 0
@@ -67,7 +75,7 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
                     values = [mark or "" if col < 4 else v for col, v in enumerate(values)]
                     out.written_nik[i], out.written_nama[i], out.continued[i] = mark, mark, True
                 writer.writerow(values)
-                out.source_file[i], out.source_sheet[i], out.source_row[i] = group, "", line
+                out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", line
                 line += 1
             if palembang:
                 writer.writerow(["JUMLAH", "", "", "", "", "", f"{k} Kompeten", "", "", "", "", ""])
@@ -79,7 +87,7 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
             out.files.append((group, "ok", dialect["why"] + "; padded with NUL bytes after the last line"))
             ctx.tick(len(pos))
             continue
-        out.files.append((group, "ok", dialect["why"]))
+        out.files.append((name, "ok", why))
         ctx.tick(len(pos))
 
 

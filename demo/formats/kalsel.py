@@ -145,7 +145,8 @@ def _write_per_person(c: dict, cells: dict, ctx: OfficeContext, out: WriterRepor
         })
     meta = {"page": 1, "total_pages": 1, "total": len(records)}
     body = ",\n  ".join(json.dumps(record, ensure_ascii=False) for record in records)
-    (ctx.dir / name).write_text(f'{{"data": [\n  {body}\n], "meta": {json.dumps(meta)}}}\n', encoding="utf-8")
+    # saved through a Windows editor: UTF-8 with a byte-order mark, which a strict JSON parser refuses
+    (ctx.dir / name).write_text(f'{{"data": [\n  {body}\n], "meta": {json.dumps(meta)}}}\n', encoding="utf-8-sig")
     out.files.append((name, "ok", "per-person export: kontak and sertifikasi lists, the result nested under certification"))
     ctx.tick(len(pos))
 
