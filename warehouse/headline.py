@@ -207,13 +207,15 @@ def recap_file_partners(certified: pd.DataFrame, is_province: np.ndarray, re_rep
     file_column = next((c for c in ("source_sha256", "source_file") if c in certified.columns), None)
     if file_column is None or any(c not in certified.columns for c in RECAP_COLUMNS):
         return empty
-    files = certified[file_column].astype("string").to_numpy(dtype=object, na_value=None)
-    frame = pd.DataFrame({"file": files[is_province], "re": re_reported[is_province]}).dropna()
-    share = frame.groupby("file")["re"].agg(["sum", "size"])
+    files = pd.factorize(certified[file_column])[0]  # integer codes: a million rows, a few thousand files
+    frame = pd.DataFrame({"file": files[is_province], "re": re_reported[is_province]})
+    share = frame[frame["file"] >= 0].groupby("file")["re"].agg(["sum", "size"])
     recaps = share.index[(share["sum"] >= RECAP_FILE_MIN_ROWS) & (share["sum"] >= RECAP_FILE_SHARE * share["size"])]
     if not len(recaps):
         return empty
-    look = is_province & ~re_reported & np.isin(files, np.asarray(recaps, dtype=object))
+    is_recap = np.zeros(files.max() + 1, dtype=bool)
+    is_recap[recaps.to_numpy(dtype=np.int64)] = True
+    look = is_province & ~re_reported & (files >= 0) & is_recap[np.maximum(files, 0)]
     if not look.any():
         return empty
     from linkage.names import linkage_name_key
@@ -270,9 +272,9 @@ def _partner_positions(certified: pd.DataFrame, is_province: np.ndarray, re_repo
     hit = np.zeros(len(certified), dtype=bool)
     for column in ("person_key", "nomor_sertifikat"):
         if column in certified.columns:
-            values = certified[column].astype("string").to_numpy(dtype=object, na_value=None)
-            repeated = pd.unique(values[re_reported & is_province & pd.notna(values)])
-            hit |= local & pd.Series(values).isin(repeated).to_numpy(dtype=bool)
+            values = certified[column]
+            repeated = values[re_reported & is_province & values.notna().to_numpy(dtype=bool)].unique()
+            hit |= local & values.isin(repeated).to_numpy(dtype=bool)
     return np.flatnonzero(hit)
 
 
@@ -464,9 +466,12 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
     more than two edits apart (two damages of one NIK are two edits), birth dates no typo
     of each other, different sex, different registration numbers."""
     from linkage.dates import birth_far
-
     from linkage.nik_stage import _ddmmyy_far
 
+    # Only the rows of the pairs: a province of a million rows asks about a few thousand.
+    asked = np.unique(np.concatenate([p, q]))
+    certified = certified.iloc[asked]
+    p, q = np.searchsorted(asked, p), np.searchsorted(asked, q)
     differ = np.zeros(len(p), dtype=bool)
     # a NIK linkage found to be someone else's (copied from the row above) contradicts nothing
     edits = _nik_edits(certified, p, q, trusted=True)
@@ -479,7 +484,7 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
     # A row without a birth date or sex whose own NIK states them (a recap, an attendance
     # list) still says who it is: the day, month and year digits (women's day + 40) against
     # the other row's birth date, the day against its sex (DOMAIN "The person: NIK").
-    encoded = _nik_ddmmyy(certified)
+    encoded = _nik_ddmmyy(certified, np.unique(np.concatenate([p, q])))
     ddmmyy = np.array([f"{b[8:10]}{b[5:7]}{b[2:4]}" if isinstance(b, str) else None for b in birth], dtype=object)
     for own, other in ((p, q), (q, p)):
         look = np.flatnonzero(pd.isna(birth[own]) & pd.notna(encoded[own]) & pd.notna(ddmmyy[other]))
@@ -506,10 +511,11 @@ def _shown_digits_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) 
     differ = np.zeros(len(p), dtype=bool)
     if "nik_status" not in certified.columns or "nik_partial" not in certified.columns:
         return differ
-    shown = certified["nik_partial"].astype("string").to_numpy(dtype=object, na_value=None)
-    scientific = (certified["nik_status"] == "scientific_notation").to_numpy(dtype=bool)
-    prefix = np.array([d if s and isinstance(d, str) and 4 <= len(d) < 15 else None
-                       for d, s in zip(shown, scientific)], dtype=object)
+    prefix = np.full(len(certified), None, dtype=object)
+    asked = np.unique(np.concatenate([p, q]))
+    shown = certified["nik_partial"].iloc[asked].astype("string").to_numpy(dtype=object, na_value=None)
+    scientific = (certified["nik_status"].iloc[asked] == "scientific_notation").to_numpy(dtype=bool)
+    prefix[asked] = [d if s and isinstance(d, str) and 4 <= len(d) < 15 else None for d, s in zip(shown, scientific)]
     digits = _digits(certified, trusted=True)
     for own, other in ((p, q), (q, p)):
         look = np.flatnonzero(pd.notna(prefix[own]) & pd.notna(digits[other]))
@@ -517,19 +523,18 @@ def _shown_digits_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) 
     return differ
 
 
-def _nik_ddmmyy(certified: pd.DataFrame) -> np.ndarray:
-    """Per row, (``ddmmyy``, sex) its own valid NIK encodes (the day less 40 for a woman), or None:
-    only a NIK linkage kept as the row's own (``link_basis`` ``nik``, when the column is there)."""
+def _nik_ddmmyy(certified: pd.DataFrame, asked: np.ndarray) -> np.ndarray:
+    """Per row (filled at positions ``asked`` only), (``ddmmyy``, sex) its own valid NIK encodes
+    (the day less 40 for a woman), or None: only a NIK linkage kept as the row's own
+    (``link_basis`` ``nik``, when the column is there)."""
     out = np.full(len(certified), None, dtype=object)
-    if "nik" not in certified.columns:
+    if "nik" not in certified.columns or not len(asked):
         return out
-    nik = certified["nik"].astype("string")
-    has = (nik.str.len() == 16).fillna(False).to_numpy(dtype=bool)
-    if "link_basis" in certified.columns:
-        has &= (certified["link_basis"] == "nik").to_numpy(dtype=bool)
-    for i in np.flatnonzero(has):
-        text = nik.iat[i]
-        if not text.isdigit():
+    nik = certified["nik"].iloc[asked].astype("string").to_numpy(dtype=object, na_value=None)
+    basis = (certified["link_basis"].iloc[asked].astype("string").to_numpy(dtype=object, na_value=None)
+             if "link_basis" in certified.columns else np.full(len(asked), "nik", dtype=object))
+    for i, text, how in zip(asked.tolist(), nik, basis):
+        if how != "nik" or not isinstance(text, str) or len(text) != 16 or not text.isdigit():
             continue
         day = int(text[6:8])
         out[i] = (f"{day % 40:02d}{text[8:12]}", "P" if day > 40 else "L")
