@@ -215,6 +215,24 @@ class Verdict:
     evidence: str  # what was measured, for the reason and the feedback
 
 
+# Words that name the office a title row speaks for: "DINAS PUPR KAB. KUTIM", "PEMERINTAH KOTA
+# SAMARINDA", "PEMKAB MAROS". A region named after them is the file's issuer, not a place
+# its workers come from.
+_ISSUER = re.compile(r"\b(?:dinas|dpupr|dpu|pupr|pemerintah|pemkab|pemkot|bupati|wali\s*kota)\b", re.I)
+
+
+def issuing_regions(titles: str) -> set[str]:
+    """Regencies and cities a title row names as the office it comes from (after "Dinas",
+    "Pemerintah", "Pemkab" ... in the same row)."""
+    found: set[str] = set()
+    for row in titles.split("|"):
+        match = _ISSUER.search(row)
+        if match:
+            rest = row[match.start():]
+            found |= {code for code in named_regions(rest) if "." in code}
+    return found
+
+
 def _file_name_words(file_name: str) -> str:
     """A file's path inside the office's folder without its extension, as words
     ("2025/Peserta_Kota_Makassar.xlsx" -> "2025 Peserta Kota Makassar")."""
@@ -264,7 +282,12 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name
     )
     if other_named and not own_named:
         few = measured.count < MIN_NIKS
-        if few or measured.own_share < MAX_OWN_SHARE_WITH_TITLE:
+        # A title row naming another regency's office as the issuer says whose file it is,
+        # whatever KTPs its workers hold (Kutai Timur certifies many Samarinda KTP holders);
+        # a region named otherwise ("DAFTAR PESERTA KOTA SAMARINDA", a reused template)
+        # yields to NIKs that are mostly the office's own.
+        issued = bool(issuing_regions(titles) & set(other_named)) if titles else False
+        if few or issued or measured.own_share < MAX_OWN_SHARE_WITH_TITLE:
             # The named region the NIKs agree with, else the most specific one named.
             pick = next((c for c in other_named if measured.top_other and measured.top_other.startswith(c)), None)
             pick = pick or max(other_named, key=lambda c: (len(c), c))

@@ -62,6 +62,11 @@ CASES = [
     ("kota-samarinda", ["DAFTAR PESERTA SERTIFIKASI", "DINAS PUPR KAB. KUTIM"], {"64.08": 5, "64.72": 1}, "64.08"),
     ("kota-samarinda", ["PESERTA MTU DISNAKER KUKAR 2025"], {"": 6}, "64.02"),
     ("kab-kutai-timur", ["PELATIHAN OPERATOR KAB. PPU"], {"64.09": 4, "64.08": 1}, "64.09"),
+    # the title names another regency's office as the issuer: its file, whatever KTPs its workers hold
+    ("kota-samarinda", ["DAFTAR PESERTA SERTIFIKASI", "DINAS PUPR KAB. KUTIM"], {"64.72": 5, "64.08": 1}, "64.08"),
+    ("kab-maros", ["PEMERINTAH KABUPATEN GOWA", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG"],
+     {"73.09": 8, "73.06": 2}, "73.06"),
+    ("kab-kutai-timur", ["PEMKOT SAMARINDA - HASIL UJI KOMPETENSI"], {"64.08": 12, "64.72": 3}, "64.72"),
     # no title, the file name names another office's region
     ("kab-maros", [], {"73.71": 6}, "73.71", "Peserta Kota Makassar Tahap II.xlsx"),
     ("kab-kutai-timur", ["DAFTAR PESERTA"], {"": 5}, "64.72", "kiriman/DATA_PESERTA_KOTA_SAMARINDA.xlsx"),
