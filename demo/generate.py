@@ -32,6 +32,9 @@ Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
 * Kalimantan Selatan's certification exports as the portal's English REST API;
   Muara Enim's sheets from 2023 with only dotted registration numbers
   ("16.03.2024.000117": region, year of issue, serial) and no dates;
+* namesakes whose shortened names are the same: ~3% of persons take the first name of
+  another person of their KTP regency and sex and a surname of the same initial
+  ("Supriyadi Santoso" / "Supriyadi Susanto": both "Supriyadi S." when shortened);
 * continuation rows: a person's second certificate of a program on the next line,
   name and NIK (and birth, sex) blank or a ditto mark ('"', "s.d.a", "idem", "sda",
   "-idem-"), no number of its own (Kutai Kartanegara ~6%, Muara Enim ~5%, Palembang's

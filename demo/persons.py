@@ -147,6 +147,7 @@ class _World:
         batch.update(_draw_titles(n, spec.expert, rng))
         batch["twin_of"] = self._make_twins(batch, rng)
         batch["place"] = self._draw_birth_places(batch["region"], rng)
+        self._initial_namesakes(batch, _rng(self.seed, "initial-namesakes", self.P.count))
         ids = np.arange(self.P.count, self.P.count + n, dtype=np.int64)
         for name in _PERSON_FIELDS:
             getattr(self.P, name).append(batch[name])
@@ -218,6 +219,31 @@ class _World:
         t1[twins[clash]] = np.where(fem[clash], tok.pools["female_first"][-1], tok.pools["male_first"][-1])
         twin_of[twins] = self.P.count + twins - 1
         return twin_of
+
+    def _initial_namesakes(self, batch: dict[str, np.ndarray], rng) -> None:
+        """About 3% of persons share their first name with another person of the same KTP regency and sex,
+        and a surname of the same initial ("Supriyadi Santoso" / "Supriyadi Susanto"): another NIK, another
+        birth date, the same "Supriyadi S." when a clerk shortens either (in place)."""
+        n = len(batch["region"])
+        if n < 20:
+            return
+        tok = self.tokens
+        chosen = np.flatnonzero(rng.random(n) < 0.03)
+        partner = rng.integers(0, n, size=len(chosen))
+        pick = rng.random(len(chosen))
+        t1, t2, t3 = batch["t1"], batch["t2"], batch["t3"]
+        twin_of = batch["twin_of"]
+        in_twins = set(np.flatnonzero(twin_of >= 0).tolist()) | set((twin_of[twin_of >= 0] - self.P.count).tolist())
+        for i, j, r in zip(chosen.tolist(), partner.tolist(), pick.tolist()):
+            if (i == j or i in in_twins or batch["region"][i] != batch["region"][j]
+                    or batch["female"][i] != batch["female"][j] or t1[j] < 0 or t3[j] >= 0):
+                continue
+            pool = tok.pools["female_last" if batch["female"][j] else "male_last"]
+            initial = tok.words[t2[j]][0]
+            same = [t for t in pool.tolist() if tok.words[t][0] == initial and t != t2[j]]
+            if not same:
+                continue
+            t1[i], t2[i], t3[i] = t1[j], same[int(r * len(same))], -1
 
     def _draw_birth_places(self, home: np.ndarray, rng) -> np.ndarray:
         """Birth place: mostly in the home regency, else the province's main city."""

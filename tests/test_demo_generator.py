@@ -223,7 +223,8 @@ def test_format_details(world):
     # Samarinda: month-first dates
     rows = truth["rows"]
     persons = truth["persons"].set_index("person_id")
-    sam = rows[(rows.office_id == "kota-samarinda") & rows.person_id.notna() & (rows.expected == "published")].iloc[0]
+    sam = rows[(rows.office_id == "kota-samarinda") & rows.person_id.notna() & (rows.expected == "published")
+               & rows.source_file.str.endswith(".csv")].iloc[0]
     born = persons.loc[int(sam.person_id), "birth_date"]
     line = (root / "kota-samarinda" / sam.source_file).read_text(encoding="utf-8-sig").splitlines()[sam.source_row - 1]
     assert born.strftime("%m/%d/%Y") in line
@@ -1188,3 +1189,16 @@ def test_unicode_text_and_bom_json(world):
         assert lines[r.source_row - 1].split("\t")[1] == r.written_nama
     per_person = (root / "prov-kalsel" / "sertifikasi_ahli_2026_per_peserta.json").read_bytes()
     assert per_person.startswith(b"\xef\xbb\xbf")
+
+
+def test_namesakes_sharing_a_shortened_name(world):
+    """Different persons of one KTP regency whose shortened names are the same ("Supriyadi S." for Supriyadi
+    Santoso and Supriyadi Susanto): other NIKs, other birth dates."""
+    _, _, truth = world
+    persons = truth["persons"]
+    two = persons[persons.nama.str.count(" ") == 1].copy()
+    two["short"] = two.nama.str.split().str[0] + " " + two.nama.str.split().str[1].str[0] + "."
+    groups = two.groupby(["short", "home_region_code"]).agg(names=("nama", "nunique"), n=("person_id", "size"),
+                                                            niks=("true_nik", "nunique"))
+    ambiguous = groups[groups.names > 1]
+    assert len(ambiguous) >= 3 and (ambiguous.niks == ambiguous.n).all()

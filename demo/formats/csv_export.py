@@ -31,7 +31,10 @@ def write_csv_export(df, ctx: OfficeContext, out: WriterReport, *, palembang: bo
     dialect = _palembang(c, issue, expiry) if palembang else _samarinda(c, issue, expiry)
     cells = {**dialect, "issue": issue, "expiry": expiry, "program": df["program"].tolist()}
     portal = occasional(ctx, "portal", df["group"].tolist(), PORTAL_SHARE) if palembang else set()
-    own = df.loc[df["special"].isin([0, 1, 2]), "group"].tolist()  # not a first version nor another's folder
+    # not a first version, nor another's folder, nor a file whose earlier export lies in another's folder
+    # (that copy is named after the file)
+    earlier = {g.split("/", 1)[1] for g in df["group"].tolist() if g.startswith("_misplaced/")}
+    own = df.loc[df["special"].isin([0, 1, 2]) & ~df["group"].isin(earlier), "group"].tolist()
     sheets_api = set() if palembang else occasional(ctx, "sheets-api", own, SHEETS_API_SHARE)
     padded = occasional(ctx, "nul-padding", [g for g in own if g not in portal], NUL_PADDED_SHARE) if palembang \
         else set()
