@@ -75,12 +75,17 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
         if not members:
             submissions = [read_isolated(path, office, name)]
         else:
+            submissions = []
             with tempfile.TemporaryDirectory(prefix="archive-") as scratch:
-                submissions = []
-                for number, (inside, data) in enumerate(members):
+                for number, inside in enumerate(members):
+                    # One member on disk at a time: a zip of many large lists never sits in memory whole.
                     extracted = Path(scratch) / f"{number}{PurePosixPath(inside).suffix.lower()}"
-                    extracted.write_bytes(data)
+                    if not _extract(path, inside, extracted, office):
+                        continue
                     submissions.append(read_isolated(extracted, office, f"{name}/{printable_name(inside)}"))
+                    extracted.unlink()
+            if not submissions:
+                submissions = [read_isolated(path, office, name)]
         for submission in submissions:
             reports.append(
                 {
@@ -108,38 +113,49 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
     return OfficeIntake(rows=rows, files=files)
 
 
-def archive_members(path: Path, office: Office) -> list[tuple[str, bytes]]:
-    """The spreadsheets, CSV and JSON files inside a plain zip archive, as (path inside, bytes).
+def archive_members(path: Path, office: Office) -> list[str]:
+    """The paths of the spreadsheets, CSV and JSON files inside a plain zip archive.
 
     Empty for anything else, which is then read (or rejected) as the file it is: not a zip,
     an xlsx, ods or docx (a zip with the package's own parts), a damaged or encrypted zip,
     a zip with no data file in it. Operating-system entries (``__MACOSX/``, ``Thumbs.db``,
-    ``~$`` lock files) are passed over. A member larger than the office's file limit, or
-    inflating beyond its declared size, is cut at the limit plus one byte, so the reader
-    rejects it for its size without the archive ever being inflated in full.
+    ``~$`` lock files) are passed over.
     """
     if path.is_symlink() or not path.is_file():
         return []
     with open(path, "rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
             return []
-    limit = int(office.limits.max_file_mib * _MIB)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-            names = {entry.filename for entry in entries}
-            if names & {"[Content_Types].xml", "mimetype", "xl/workbook.xml"}:
-                return []  # an Office or OpenDocument file: the readers' business
-            wanted = [
-                entry for entry in entries
-                if not entry.is_dir()
-                and PurePosixPath(entry.filename).suffix.lower() in ARCHIVE_MEMBER_SUFFIXES
-                and not any(ignored_name(part) for part in PurePosixPath(entry.filename).parts)
-            ][:MAX_ARCHIVE_MEMBERS]
-            members = []
-            for entry in wanted:
-                with archive.open(entry) as member:
-                    members.append((entry.filename, member.read(limit + 1)))
-            return members
     except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError):
         return []
+    if {entry.filename for entry in entries} & {"[Content_Types].xml", "mimetype", "xl/workbook.xml"}:
+        return []  # an Office or OpenDocument file: the readers' business
+    return [
+        entry.filename for entry in entries
+        if not entry.is_dir()
+        and PurePosixPath(entry.filename).suffix.lower() in ARCHIVE_MEMBER_SUFFIXES
+        and not any(ignored_name(part) for part in PurePosixPath(entry.filename).parts)
+    ][:MAX_ARCHIVE_MEMBERS]
+
+
+def _extract(path: Path, inside: str, target: Path, office: Office) -> bool:
+    """Write one member of the zip at ``path`` to ``target``, cut at the office's file limit plus
+    one byte (the reader then rejects it for its size, and a member that inflates beyond what
+    it declares is never inflated in full). False when the member cannot be read (encrypted,
+    damaged)."""
+    limit = int(office.limits.max_file_mib * _MIB)
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(inside) as member, open(target, "wb") as out:
+            remaining = limit + 1
+            while remaining > 0:
+                chunk = member.read(min(remaining, 1 << 20))
+                if not chunk:
+                    break
+                out.write(chunk)
+                remaining -= len(chunk)
+        return True
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError):
+        return False

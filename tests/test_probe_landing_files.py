@@ -95,3 +95,19 @@ def test_what_lands_beside_the_lists(tmp_path, case, files, counting, rejected, 
     assert dict(zip(accepted["source_file"], accepted["rows_read"])) == counting
     refused = checked[checked["status"] == "rejected"]
     assert dict(zip(refused["source_file"], refused["rule"])) == rejected
+
+
+def test_a_member_over_the_file_limit_is_rejected_for_its_size(tmp_path):
+    from sources.registry import parse_office
+
+    office = parse_office({"id": "kab-kutai-timur", "name": "Dinas PUPR Kabupaten Kutai Timur", "level": "regency",
+                           "region_code": "64.08", "limits": {"max_file_mib": 0.01}})
+    folder = tmp_path / office.id
+    folder.mkdir()
+    big = ("Nama;NIK;Jenjang;Hasil\r\n" + "BUDI SANTOSO;6408010101800001;3;K\r\n" * 2000).encode()  # 70 KB, packs small
+    (folder / "kiriman.zip").write_bytes(packed({"peserta.csv": big, "Hasil.xlsx": ANGKATAN_I}))
+    intake = read_office_files(office, list_submissions(folder)[0], folder)
+    files = intake.files.set_index("source_file")
+    assert files.loc["kiriman.zip/Hasil.xlsx", "status"] == "accepted"
+    assert files.loc["kiriman.zip/peserta.csv", "status"] == "rejected"
+    assert "over the intake limit of 0.01 MiB" in files.loc["kiriman.zip/peserta.csv", "reason"]
