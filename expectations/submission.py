@@ -70,6 +70,11 @@ _REVISION_WORDS = {"revisi": 1, "rev": 1, "perbaikan": 1, "koreksi": 1, "perubah
 # Spellings of one word: "X_rev1" and "X_revisi 2" are steps of one numbering.
 _SAME_WORD = {"rev": "revisi", "v": "revisi", "updated": "update"}
 # ... also written in front: "Revisi Daftar Peserta", "Perbaikan_Hasil Uji", "REV 2 - Rekap", "FINAL Data Peserta".
+_REVISION_INSIDE = re.compile(
+    r"(?<=[^\s_\-.(])[\s_\-.]+\(?(revisi|perbaikan|koreksi|final)\)?(?![a-z])(?:[\s_\-.]*ke[\s\-]*(\d{1,2})(?!\d))?"
+    r"(?=[\s_\-.]+[^\s_\-.])",
+    re.I,
+)
 _REVISION_PREFIX = re.compile(
     r"^\(?\s*(revisi|rev|perbaikan|koreksi|final)(?![a-z])\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?[\s_\-.]+",
     re.I,
@@ -140,6 +145,14 @@ def parse_file_name(file_name: str) -> FileName:
             revisions.insert(0, (_REVISION_WORDS[word], int(match.group(2) or 1)))
             words.insert(0, _SAME_WORD.get(word, word))
             stem, changed = stem[match.end():].strip(" _-."), True
+    # ... or inside, before a year or a batch the name ends with: "Daftar Peserta MTU Revisi 2025"
+    # corrects "Daftar Peserta MTU 2025". Only words that mean nothing else there.
+    match = _REVISION_INSIDE.search(stem)
+    if match:
+        word = match.group(1).lower()
+        revisions.insert(0, (_REVISION_WORDS[word], int(match.group(2) or 1)))
+        words.insert(0, _SAME_WORD.get(word, word))
+        stem = (stem[: match.start()] + stem[match.end():]).strip(" _-.")  # the separator after it stays
     return FileName(file_name, stem.casefold(), copies, tuple(numbered), tuple(revisions), tuple(words))
 
 

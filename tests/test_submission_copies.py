@@ -161,6 +161,11 @@ def test_reasons_name_the_file_that_counts():
         ("Rev 2 - Rekap.xlsx", "rekap", 0, (), ((1, 2),)),
         ("(Revisi) Data Peserta.xlsx", "data peserta", 0, (), ((1, 1),)),
         ("FINAL Data Peserta_revisi.xlsx", "data peserta", 0, (), ((2, 1), (1, 1))),
+        # ... or inside, before the year or batch the name ends with
+        ("Daftar Peserta MTU Revisi 2025.xlsx", "daftar peserta mtu 2025", 0, (), ((1, 1),)),
+        ("DATA_PESERTA_REVISI_TAHAP_II.xlsx", "data_peserta_tahap_ii", 0, (), ((1, 1),)),
+        ("Rekap revisi ke 2 angkatan 3.xlsx", "rekap angkatan 3", 0, (), ((1, 2),)),
+        ("Peserta Tukang Baru 2025.xlsx", "peserta tukang baru 2025", 0, (), ()),
         # ... but not a longer word that starts like one
         ("Revisian data.xlsx", "revisian data", 0, (), ()),
         ("Finalisasi Data Peserta.xlsx", "finalisasi data peserta", 0, (), ()),
@@ -224,6 +229,8 @@ OTHERS_LATER = OTHERS + [("6408020284900099", "K")]
          "Perbaikan Hasil Uji Angkatan VII.xlsx"),
         ([("Daftar Peserta MTU.xlsx", FIRST), ("REVISI_Daftar Peserta MTU.xlsx", REASSESSED)],
          "REVISI_Daftar Peserta MTU.xlsx"),
+        ([("Daftar Peserta MTU 2025.xlsx", FIRST), ("Daftar Peserta MTU Revisi 2025.xlsx", LATER)],
+         "Daftar Peserta MTU Revisi 2025.xlsx"),
         # a correction filed in a sub-folder of its own replaces the list it corrects
         ([("2025/Hasil Uji.xlsx", FIRST), ("revisi/Hasil Uji (revisi).xlsx", LATER)], "revisi/Hasil Uji (revisi).xlsx"),
         # one year's folder holds last year's list of the same name, other people: not a first version
