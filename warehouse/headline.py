@@ -363,6 +363,10 @@ def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
     return normal[codes]  # code -1 (missing) takes the None at the end
 
 
+# Public for warehouse.star, whose certificates (rule 6: person x jabatan kerja x jenjang) should
+# read abbreviations and case as the counting rules do.
+normalized_jabatan = _normalized_jabatan
+
 _JABATAN_SEPARATORS = re.compile(r"[\s.,;:/()\-]+")
 _JABATAN_DOTTED = re.compile(r"(\w+)\.")
 _VOWELS = frozenset("aeiou")
