@@ -543,8 +543,19 @@ _OTHER_DOCUMENTS = frozenset({"pelatihan", "bimtek", "diklat", "training", "ijaz
 # enrolment in the assessment, made before it, not the certificate's registration number.
 _ENROLMENT = re.compile(r"\b(?:reg|registrasi|registration|daftar|pendaftaran)\b.*\b(?:peserta|asesi|participant)\b"
                         r"|\b(?:peserta|asesi|participant)\b.*\b(?:reg|registrasi|registration)\b|\bpendaftaran\b")
-# Someone else's columns: the assessor's, the employer's ("No. Reg. Asesor", "NIK Asesor").
-_SOMEONE_ELSE = frozenset({"asesor", "assessor", "perusahaan", "instansi", "company", "employer"})
+# Someone else's columns: the assessor's, the employer's ("No. Reg. Asesor", "NIK Asesor"), the
+# trainer's, a relative's or a contact's.
+_SOMEONE_ELSE = frozenset({"asesor", "assessor", "perusahaan", "instansi", "company", "employer", "penguji",
+                           "pengawas", "instruktur", "pelatih", "narasumber", "fasilitator", "pembimbing", "atasan",
+                           "asosiasi", "bujk", "trainer", "supervisor", "wali", "referensi"})
+_SOMEONE_ELSE_PHRASES = ("badan usaha", "pemberi kerja", "ibu kandung", "orang tua", "ahli waris", "kontak darurat")
+# Bodies that hold no person columns of the participant ("LSP" over "Nama | Alamat"); their numbers
+# may be the certificate's (the LSP's registration of it), so only person columns are refused.
+_OTHER_BODIES = frozenset({"lsp", "tuk", "lembaga", "penyelenggara"})
+# Words of the assessment: a span "Pelatihan dan Sertifikasi" or "Bimtek dan Uji Kompetensi" over
+# "No. Sertifikat" is the programme that ends with the SKK, not a training's own certificate.
+_ASSESSMENT_WORDS = frozenset({"sertifikasi", "skk", "uji", "ujikom", "asesmen", "kompetensi", "lpjk",
+                               "certification", "assessment"})
 
 
 def _not_of_something_else(key: str, found: str | None) -> str | None:
@@ -557,6 +568,24 @@ def _not_of_something_else(key: str, found: str | None) -> str | None:
     if (found in PERSON_COLUMNS or found in CERTIFICATE_COLUMNS) and words & _SOMEONE_ELSE:
         return None
     return found
+
+
+def of_someone_else(span: object, column: str | None) -> bool:
+    """True when a header ``span`` over sub-columns says that a sub-column naming ``column`` on its
+    own is not the participant's: "ASESOR" over "Nama | No. Reg." (the assessor's name and
+    registration number), "PERUSAHAAN" over "Nama", "PELATIHAN" over "No. Sertifikat" (a
+    training's certificate certifies nobody, DOMAIN), "LSP" over "Nama"."""
+    if column is None or (column not in PERSON_COLUMNS and column not in CERTIFICATE_COLUMNS):
+        return False
+    key = normalize_header(_NOTE.sub(" ", str(span)))
+    words = set(key.split())
+    if words & _PERSON_WORDS:  # "Peserta Pelatihan" over "Nama | NIK": the participant's own
+        return False
+    if words & _SOMEONE_ELSE or any(f" {phrase} " in f" {key} " for phrase in _SOMEONE_ELSE_PHRASES):
+        return True
+    if column in PERSON_COLUMNS and words & (_OTHER_BODIES | _OTHER_DOCUMENTS):
+        return True
+    return column in CERTIFICATE_COLUMNS and bool(words & _OTHER_DOCUMENTS) and not words & _ASSESSMENT_WORDS
 
 
 # A column of a person's first, second ... certificate: "Jenjang 2", "Hasil Uji Ke-2", "Jabatan Kerja II".

@@ -1156,3 +1156,93 @@ def test_hundreds_of_tables_or_certificate_groups_side_by_side_are_read_to_the_l
     assert len(tables) == 21
     assert tables[-1].report.note.endswith("more than 20 further certificates per row: the 379 groups further "
                                            "right not read")
+
+
+# --- result columns: ticks, weak columns, sub-columns under someone else's span -------------------
+
+
+@pytest.mark.parametrize(
+    ("header_rows", "cells", "hasil"),
+    [
+        # tick columns side by side with no span above them, a remarks column beside (was: the remarks)
+        ("No | Nama | NIK | KOMPETEN | BELUM KOMPETEN | KETERANGAN",
+         ["✓ | | KTP Samarinda", " | √ | Fresh Graduate", "v | | -", " | V | mengulang", " | x |", "1 | | Karyawan"],
+         ["Kompeten", "Belum Kompeten", "Kompeten", "Belum Kompeten", "Belum Kompeten", "Kompeten"]),
+        ("No | Nama | NIK | KETERANGAN | K | BK", ["Fresh Graduate | √ |", "Karyawan | | √"], ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | LULUS | TIDAK LULUS", ["√ |", " | √", " |"], ["Kompeten", "Belum Kompeten", None]),
+        ("No | Nama | NIK | Kompeten (K) | Belum Kompeten (BK)", ["v |", " | v"], ["Kompeten", "Belum Kompeten"]),
+        # merged down over the second header row, beside a span of its own
+        ("No | Nama | NIK | Sertifikat | KOMPETEN | BELUM KOMPETEN\n | | | Nomor | |",
+         ["SKK-1 | √ |", " | | √"], ["Kompeten", "Belum Kompeten"]),
+        # sub-columns that name a result themselves under the result's span (was: the ticks as text)
+        ("No | Nama | NIK | HASIL UJI |\n | | | LULUS | TIDAK LULUS", ["√ |", " | √"], ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | HASIL UJI |\n | | | COMPETENT | NOT YET COMPETENT", ["√ |", " | √"],
+         ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | HASIL |\n | | | KOMPETEN | BELUM KOMPETEN", ["1 |", " | 1"], ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | Keputusan Uji |\n | | | Ya | Tidak", ["v |", " | v"], ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | HASIL UJI |\n | | | MEMENUHI | TIDAK", ["√ |", " | √"], ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | Uji Kompetensi |\n | | | K | BK", ["√ |", " | √"], ["Kompeten", "Belum Kompeten"]),
+        # ticks of the document check or of a training are no result
+        ("No | Nama | NIK | Persyaratan | | Hasil\n | | | Memenuhi | Tidak Memenuhi |", ["√ | | K", "√ | | BK"],
+         ["K", "BK"]),
+    ],
+)
+def test_a_result_ticked_in_columns_that_name_its_values(header_rows, cells, hasil):
+    body = "\n".join(f"{i + 1} | Peserta {i + 1} | 64080152038500{i + 10} | {cell}" for i, cell in enumerate(cells))
+    rows = rows_of(f"{header_rows}\n{body}")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == hasil
+    assert table.columns["nama"] == [f"Peserta {i + 1}" for i in range(len(cells))]
+
+
+def test_sex_ticked_in_l_and_p_columns_with_no_span_above():
+    rows = rows_of("No | Nama | NIK | L | P | Jenjang\n1 | Budi | 6408011203850012 | 1 | | 3\n"
+                   "2 | Siti | 6408015203850013 | | 1 | 3")
+    header = find_header(rows)
+    assert header.marks == {"jenis_kelamin": {"L": 3, "P": 4}}
+    assert extract_rows(rows, header, render_text, lambda i: i + 1).columns["jenis_kelamin"] == ["L", "P"]
+
+
+@pytest.mark.parametrize(
+    ("header_row", "cells", "hasil", "read_from"),
+    [
+        # two weak columns: the one whose cells read as results (was: the first, STATUS)
+        ("Nama | NIK | STATUS | KETERANGAN", ["Karyawan | K", "Fresh Graduate | BK"], ["K", "BK"], "KETERANGAN"),
+        ("Nama | NIK | KETERANGAN | STATUS", ["K | Karyawan", "BK | Fresh Graduate"], ["K", "BK"], "KETERANGAN"),
+        ("Nama | NIK | Ket. | Status", ["KTP luar | Kompeten", " | Tidak Hadir"], ["Kompeten", "Tidak Hadir"], "Status"),
+        # a result column named outright but not filled in yet gives way to remarks that hold results
+        ("Nama | NIK | Hasil Uji | Keterangan", [" | Lulus", " | Tidak Lulus"], ["Lulus", "Tidak Lulus"], "Keterangan"),
+        # ... and stays where it holds results, whatever the remarks say
+        ("Nama | NIK | Hasil Uji | Keterangan", ["K | Lulus", "BK | Kompeten"], ["K", "BK"], "Hasil Uji"),
+        # attendance numbers in the second weak column are no results: the first stays
+        ("Nama | NIK | STATUS | KETERANGAN", ["Karyawan | 1", "Karyawan | 1"], ["Karyawan", "Karyawan"], "STATUS"),
+        # tick columns after a result column that holds nothing
+        ("Nama | NIK | Hasil | K | BK", [" | √ |", " | | √"], ["Kompeten", "Belum Kompeten"], "K | BK"),
+    ],
+)
+def test_of_two_result_columns_the_one_holding_results_is_read(header_row, cells, hasil, read_from):
+    body = "\n".join(f"Peserta {i} | 64080152038500{i + 10} | {cell}" for i, cell in enumerate(cells))
+    rows = rows_of(f"{header_row}\n{body}")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == hasil
+    assert table.report.columns["hasil"] == read_from
+
+
+@pytest.mark.parametrize(
+    ("header_rows", "columns"),
+    [
+        # someone else's name and number under their span (was: nama kept, NO. REG the certificate number)
+        ("Nama | NIK | ASESOR |\n | | NAMA | NO. REG", {"nama": 0, "nik": 1}),
+        ("Nama | NIK | PELATIHAN |\n | | NO. SERTIFIKAT | TGL. TERBIT", {"nama": 0, "nik": 1}),
+        ("Nama | NIK | Perusahaan | Instruktur\n | | Nama | Nama", {"nama": 0, "nik": 1}),
+        ("Nama | NIK | LSP |\n | | Nama | No. Registrasi", {"nama": 0, "nik": 1, "nomor_sertifikat": 3}),
+        # the participant's own certificate and person columns under spans of their own stay
+        ("Nama | NIK | Sertifikat |\n | | Nomor | Tgl. Terbit", {"nama": 0, "nik": 1, "nomor_sertifikat": 2,
+                                                               "tanggal_terbit": 3}),
+        ("Peserta Pelatihan | | Pelatihan dan Sertifikasi\nNama | NIK | No. Sertifikat",
+         {"nama": 0, "nik": 1, "nomor_sertifikat": 2}),
+    ],
+)
+def test_a_sub_column_under_someone_elses_span_is_not_the_participants(header_rows, columns):
+    rows = rows_of(f"{header_rows}\nBudi Santoso | 6408015203850012 | x | y")
+    assert find_header(rows).columns == columns

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from sources import headers
 from sources.formats import SubmissionRejected
+from standardize.fields import hasil_not_assessed, parse_hasil
 
 SCAN_ROWS = 30  # header must start within this many rows unless the registry says where it is
 # Workbooks: a cover letter or a long preamble above the list pushes the header far down
@@ -70,6 +71,10 @@ class Header:
     # Kerja | Jenjang | Hasil, or "Jenjang 2"): (label, canonical column -> 0-based index) of each
     # group after the first, whose columns are in ``columns``.
     groups: tuple[tuple[str, dict[str, int]], ...] = ()
+    # The other columns that name the result too ("STATUS" beside "KETERANGAN", "Hasil Uji" beside
+    # ticks under "K | BK"), as (column index or tick columns by value, weak, header text): the
+    # rows below decide which one holds the results (see :func:`_result_column`).
+    alternatives: tuple[tuple[int | dict[str, int], bool, str], ...] = ()
 
 
 @dataclass
@@ -116,28 +121,117 @@ class _Resolution:
     weak: frozenset[str] = frozenset()
     blocks: tuple[tuple[int, int], ...] = ()
     groups: tuple[tuple[str, dict[str, int]], ...] = ()
+    alternatives: tuple[tuple[int | dict[str, int], bool, str], ...] = ()
 
     def header(self, first_row: int, last_row: int) -> Header:
         """The header these columns make, on rows ``first_row`` to ``last_row``."""
         return Header(first_row, last_row, self.columns, self.texts, self.notes, self.marks, self.weak, self.blocks,
-                      self.groups)
+                      self.groups, self.alternatives)
 
 
-# Sub-columns under a header that each stand for one value, marked with a tick.
+# Sub-columns under a header that each stand for one value, marked with a tick ("HASIL UJI" over
+# "K | BK", or "KOMPETEN | BELUM KOMPETEN" side by side with no span above them).
 MARK_VALUES: dict[str, dict[str, str]] = {
     headers.HASIL: {
-        **dict.fromkeys(("k", "kompeten", "lulus", "l", "competent"), "Kompeten"),
-        **dict.fromkeys(("bk", "belum kompeten", "tk", "tidak kompeten", "tidak lulus", "tl", "not yet competent"),
-                        "Belum Kompeten"),
+        **dict.fromkeys(("k", "kompeten", "lulus", "l", "competent", "kompeten k", "k kompeten", "lulus l", "l lulus",
+                         "passed", "pass"), "Kompeten"),
+        **dict.fromkeys(("bk", "belum kompeten", "tk", "tidak kompeten", "tidak lulus", "tl", "not yet competent",
+                         "bk belum kompeten", "belum kompeten bk", "tidak lulus tl", "tl tidak lulus", "blm kompeten",
+                         "tdk kompeten", "tdk lulus", "belum lulus", "not competent", "nyc", "failed", "fail",
+                         "gagal"), "Belum Kompeten"),
     },
     # "JENIS KELAMIN" over "L | P", a tick or a 1 under one
     headers.JENIS_KELAMIN: {
-        **dict.fromkeys(("l", "lk", "laki laki", "pria"), "L"),
+        **dict.fromkeys(("l", "lk", "laki laki", "pria", "laki"), "L"),
         **dict.fromkeys(("p", "pr", "perempuan", "wanita"), "P"),
     },
 }
+# Sub-columns that stand for a result only under a span that names the result outright ("KEPUTUSAN
+# UJI" over "Ya | Tidak": an LSP decides an assessment "Ya" = kompeten, "Tidak" = belum kompeten,
+# https://lsp.unila.ac.id/?p=172; "HASIL" over "Memenuhi | Tidak"). Alone or under another span
+# ("PERSYARATAN" over "Memenuhi | Tidak Memenuhi") they are the check of the documents before it.
+_MARK_VALUES_UNDER_RESULT: dict[str, str] = {
+    **dict.fromkeys(("ya", "y", "memenuhi", "sesuai"), "Kompeten"),
+    **dict.fromkeys(("tidak", "tdk", "belum", "blm", "tidak memenuhi", "belum memenuhi", "tidak sesuai"),
+                    "Belum Kompeten"),
+}
+# Spans whose ticks are no assessment result: a document check, a selection, attendance, a training.
+_NOT_THE_ASSESSMENT = frozenset({"administrasi", "persyaratan", "syarat", "verifikasi", "berkas", "kelengkapan",
+                                 "dokumen", "seleksi", "pra", "kehadiran", "absensi", "hadir", "presensi",
+                                 "pelatihan", "bimtek", "diklat", "training", "tes", "test", "tulis", "wawancara",
+                                 "praktek", "praktik", "teori", "observasi", "portofolio"})
 # Cells that mark nothing in a tick column.
 _UNMARKED = frozenset({"", "-", "0", "tidak", "no", "n", "false"})
+
+
+def _mark_key(text: str) -> str:
+    """A sub-column's text as a key of :data:`MARK_VALUES` ("K (Kompeten)" -> "k kompeten")."""
+    return headers.normalize_header(text)
+
+
+def _mark_groups(parent: Sequence[str | None] | None, filled: list[str | None], child: Sequence[str | None],
+                 width: int, overrides) -> dict[int, tuple[str, str]]:
+    """Columns that are one value each of a column ticked row by row: 0-based index -> (canonical
+    column, value).
+
+    A group is a run of adjacent sub-columns under one span, or of adjacent columns with no span
+    above them, each naming one value of the same column and together at least two values:
+    "HASIL UJI" over "LULUS | TIDAK LULUS" or "COMPETENT | NOT YET COMPETENT" (though "Lulus" and
+    "Competent" name the result on their own), "KOMPETEN | BELUM KOMPETEN" or "L | P" side by side.
+    Under a span that names another column, or something other than the assessment
+    ("PERSYARATAN", "SELEKSI", "PELATIHAN", "UJI TULIS"), there is no group.
+    """
+    labels: list[tuple[str | None, str | None]] = []  # (span over it or None, its own text) per column
+    for j in range(width):
+        c = child[j] if j < len(child) else None
+        own_parent = parent[j] if parent is not None and j < len(parent) else None
+        if c:
+            labels.append((filled[j], c))
+        elif own_parent:
+            labels.append((None, own_parent))  # merged down over the child row: a column of its own
+        else:
+            labels.append((None, None))
+    found: dict[int, tuple[str, str]] = {}
+    j = 0
+    while j < width:
+        span, text = labels[j]
+        if text is None:
+            j += 1
+            continue
+        end = j + 1
+        while end < width and labels[end][1] is not None and labels[end][0] == span:
+            end += 1
+        found.update(_marks_in_run(span, [labels[k][1] for k in range(j, end)], j, overrides))
+        j = end
+    return found
+
+
+def _marks_in_run(span: str | None, texts: list[str], start: int, overrides) -> dict[int, tuple[str, str]]:
+    """The tick columns of one run of sibling columns (see :func:`_mark_groups`)."""
+    names = None
+    if span is not None:
+        names = headers.canonical_column(span, overrides)
+        key = headers.normalize_header(span)
+        if set(key.split()) & _NOT_THE_ASSESSMENT and not (names == headers.HASIL and "uji" in key.split()):
+            return {}
+    found: dict[int, tuple[str, str]] = {}
+    for canonical, values in MARK_VALUES.items():
+        if names is not None and names != canonical:
+            continue
+        allowed = dict(values)
+        if canonical == headers.HASIL and names == canonical and not headers.is_weak_header(span, overrides):
+            allowed.update(_MARK_VALUES_UNDER_RESULT)
+        run: list[tuple[int, str]] = []
+        for k, text in enumerate([*texts, None]):
+            value = allowed.get(_mark_key(text)) if text is not None else None
+            if value is not None:
+                run.append((start + k, value))
+                continue
+            # A group is the sub-columns in a row that each name a value: at least two values.
+            if len({v for _, v in run}) >= 2:
+                found.update({at: (canonical, v) for at, v in run if at not in found})
+            run = []
+    return found
 
 
 def _resolve(
@@ -155,6 +249,9 @@ def _resolve(
     mapped = via_child = 0
     overrides = dict(overrides) if overrides else None
     per_column: list[str | None] = [None] * width
+    ticks = _mark_groups(parent, filled, child, width, overrides)
+    # Every column naming the result, kept or not: (column or "ticks", weak, header text).
+    results: list[tuple[int | str, bool, str]] = []
     for j in range(width):
         c = child[j] if j < len(child) else None
         # The filled-in parent text only labels a column that has a child cell of its
@@ -162,11 +259,21 @@ def _resolve(
         p = filled[j] if c or (parent is not None and j < len(parent) and parent[j]) else None
         canonical = None
         named_by = None  # the header text that named the column
-        if c:
+        if j in ticks:
+            canonical, named_by = ticks[j][0], c or p
+            if c:
+                via_child += 1
+        elif c:
             if p:
                 canonical, named_by = headers.canonical_column(f"{p} {c}", overrides), f"{p} {c}"
             if canonical is None:
                 canonical, named_by = headers.canonical_column(c, overrides), c
+                # A sub-column naming a column on its own under someone else's span ("ASESOR" over
+                # "Nama | No. Reg.", "PELATIHAN" over "No. Sertifikat") is not the participant's.
+                if p and headers.of_someone_else(p, canonical):
+                    notes.append(f"column {j + 1} {p + ' / ' + c!r} is not the participant's {canonical}: not read")
+                    canonical = None
+                    continue
             if canonical is not None:
                 via_child += 1
         if canonical is None and p:
@@ -176,11 +283,16 @@ def _resolve(
         mapped += 1
         per_column[j] = canonical
         text = f"{p} / {c}" if p and c else (c or p or "")
-        mark = bool(c) and named_by == p and headers.normalize_header(c) in MARK_VALUES.get(canonical, {})
+        mark = j in ticks
         if mark:
-            marks.setdefault(canonical, {})[MARK_VALUES[canonical][headers.normalize_header(c)]] = j
+            marks.setdefault(canonical, {})[ticks[j][1]] = j
             mark_texts.setdefault(canonical, []).append(text)
-        weak = headers.is_weak_header(named_by, overrides)
+        weak = not mark and headers.is_weak_header(named_by, overrides)
+        if canonical == headers.HASIL:
+            if not mark:
+                results.append((j, weak, text))
+            elif not any(at == "ticks" for at, _, _ in results):
+                results.append(("ticks", False, text))
         # A sub-column named only by the span above it ("Gelar Depan" under "Nama Lengkap"); a
         # tick sub-column ("K" under "Hasil Uji") says which value it holds.
         by_parent = bool(c) and named_by == p and not mark
@@ -204,18 +316,26 @@ def _resolve(
         texts[canonical] = text
         columns_weak[canonical] = weak
         columns_by_parent[canonical] = by_parent
-    # A mark column needs a sub-column for each side ("K" and "BK"); one alone is an ordinary column.
-    marks = {canonical: by_value for canonical, by_value in marks.items() if len(set(by_value)) >= 2}
+    # Tick columns count only where they are the column kept: a result column named outright
+    # before them stays the result, and they its alternative.
+    all_marks = marks
+    marks = {canonical: by_value for canonical, by_value in marks.items() if columns[canonical] in by_value.values()}
     for canonical, by_value in marks.items():
         notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in by_value.values()))]
         texts[canonical] = " | ".join(mark_texts[canonical])
     weak = frozenset(canonical for canonical, is_weak in columns_weak.items() if is_weak)
     blocks = _side_by_side(per_column, parent, child)
     groups = () if blocks else _certificate_groups(per_column, filled)
+    grouped = {j for _, by_column in groups for j in by_column.values()}
     if groups:
-        grouped = {j for _, by_column in groups for j in by_column.values()}
         notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in grouped))]
-    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak, blocks, groups)
+    kept = columns.get(headers.HASIL)
+    alternatives = tuple(
+        (all_marks[headers.HASIL], is_weak, " | ".join(mark_texts[headers.HASIL])) if at == "ticks" else (at, is_weak, text)
+        for at, is_weak, text in results
+        if at not in grouped and (at != "ticks" or headers.HASIL not in marks) and at != kept
+    ) if len(results) > 1 else ()
+    return _Resolution(columns, texts, mapped, via_child, notes, marks, weak, blocks, groups, alternatives)
 
 
 # Columns of one certificate: a person's further certificates repeat them further right.
@@ -382,9 +502,21 @@ def _deeper(rows, upper: _Resolution, first: int, last: int, overrides) -> Heade
     marks.update({c: m for c, m in lower.marks.items() if c in at and set(m.values()) <= cells.keys()})
     weak = frozenset(c for c in order if (c in lower.weak if at[c] in cells else c in upper.weak))
     notes = upper.notes + [n for n in lower.notes if n.startswith(tuple(f"column {j + 1} " for j in cells))]
+    # Result columns of both rows that were not kept stay alternatives.
+    alternatives = [a for a in upper.alternatives if not _choice_columns(a[0]) & cells.keys()]
+    alternatives += [a for a in lower.alternatives if _choice_columns(a[0]) <= cells.keys()]
+    for side, inside in ((upper, False), (lower, True)):
+        j = side.columns.get(headers.HASIL)
+        if j is not None and (j in cells) == inside and at.get(headers.HASIL) != j:
+            alternatives.append((side.marks.get(headers.HASIL, j), headers.HASIL in side.weak, side.texts[headers.HASIL]))
     merged = _Resolution({c: at[c] for c in order}, texts, upper.mapped_cells, upper.via_child, notes, marks, weak,
-                         upper.blocks)
+                         upper.blocks, alternatives=tuple(alternatives))
     return merged.header(first, last + 1)
+
+
+def _choice_columns(choice: int | dict[str, int]) -> set[int]:
+    """The 0-based columns of one result column or of one group of tick columns."""
+    return set(choice.values()) if isinstance(choice, dict) else {choice}
 
 
 def find_header(
@@ -691,7 +823,7 @@ def _group_table(rows, header: Header, label: str, group: dict[str, int], render
                   for text in [render(row[j])] if text]
         texts[c] = " / ".join(pieces if label in pieces else [label, *pieces])
     part_header = replace(header, columns=dict(sorted(columns.items(), key=lambda item: item[1])), texts=texts,
-                          notes=[], marks={}, weak=frozenset(), blocks=(), groups=())
+                          notes=[], marks={}, weak=frozenset(), blocks=(), groups=(), alternatives=())
     table = extract_rows(rows, part_header, render, row_number, f"{sheet} [{label}]", overrides, render_column)
     wanted = [k for k in range(len(table.source_rows)) if any(table.columns[c][k] is not None for c in group)]
     dropped = len(table.source_rows) - len(wanted)
@@ -765,6 +897,9 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     for canonical, by_value in header.marks.items():
         marked = _render_mapped_columns([data[i] for i in keep], list(by_value.values()), render_column)
         values[canonical] = _marked_values(list(by_value), marked)
+    weak_result = headers.HASIL in header.weak
+    if header.alternatives and headers.HASIL in values and keep:
+        weak_result = _result_column(values, header, [data[i] for i in keep], render_column, report)
     if headers.NAMA in values and headers.NIK not in values:
         values[headers.NAMA], nik = _niks_in_names(values[headers.NAMA])
         if any(nik):
@@ -795,13 +930,55 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     if continued:
         report.note = "; ".join(filter(None, [report.note, f"{continued} rows without their own name and NIK "
                                               "(blank or ditto) read as the next certificate of the person above"]))
-    if headers.HASIL in header.weak and only_numbers(values[headers.HASIL]):
+    if weak_result and only_numbers(values[headers.HASIL]):
         # A plain Keterangan or Status column of numbers is a tally or a status code (attendance
         # ticks "1", a record status), never an assessment result.
         values[headers.HASIL] = [None] * len(source_rows)
         report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} holds only "
                                               "numbers: no assessment result read from it"]))
     return TableRows(values, source_rows, report), below
+
+
+def _results_read(cells: list[str | None], weak: bool) -> int:
+    """How many of ``cells`` read as an assessment result, or say there is none ("Tidak Hadir",
+    "Susulan"): what a result column holds. Numbers under a weak header are a tally (:func:`only_numbers`)."""
+    if weak and only_numbers(cells):
+        return 0
+    counts: dict[str, int] = {}
+    for cell in cells:
+        if cell is not None:
+            counts[cell] = counts.get(cell, 0) + 1
+    return sum(n for cell, n in counts.items() if parse_hasil(cell) is not None or hasil_not_assessed(cell))
+
+
+def _result_column(values: dict[str, list[str | None]], header: Header, data, render_column, report: SheetReport) -> bool:
+    """Read the result from the column, of those naming it, whose cells read as results, in place;
+    whether the column read is weak.
+
+    A weak column ("STATUS": Karyawan / Fresh Graduate) gives way to one that holds results
+    ("KETERANGAN": K / BK); the column the header chose stays unless another reads more results,
+    and a weak one replaces a column named outright only when that one reads none (its results
+    not filled in yet). Tick columns count with the values their ticks give.
+    """
+    kept_weak = headers.HASIL in header.weak
+    kept_read = _results_read(values[headers.HASIL], kept_weak)
+    best, rank = None, (kept_read > 0 and not kept_weak, kept_read)
+    for choice, weak, text in header.alternatives:
+        if isinstance(choice, dict):
+            marked = _render_mapped_columns(data, list(choice.values()), render_column)
+            cells = _marked_values(list(choice), marked)
+        else:
+            cells = _render_mapped_columns(data, [choice], render_column)[0]
+        read = _results_read(cells, weak)
+        if (read > 0 and not weak, read) > rank:
+            best, rank = (cells, weak, text), (read > 0 and not weak, read)
+    if best is None:
+        return kept_weak
+    report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} reads {kept_read} "
+                                          f"results, {best[2]!r} {rank[1]}: the result is read from {best[2]!r}"]))
+    report.columns[headers.HASIL] = best[2]
+    values[headers.HASIL] = best[0]
+    return best[1]
 
 
 _NIK_LIKE = re.compile(r"'?\s*\d[\d .]{13,20}\d|\d\.\d{5,14}e\+15", re.IGNORECASE)
