@@ -1170,6 +1170,9 @@ def test_hundreds_of_tables_or_certificate_groups_side_by_side_are_read_to_the_l
          ["Kompeten", "Belum Kompeten", "Kompeten", "Belum Kompeten", "Belum Kompeten", "Kompeten"]),
         ("No | Nama | NIK | KETERANGAN | K | BK", ["Fresh Graduate | √ |", "Karyawan | | √"], ["Kompeten", "Belum Kompeten"]),
         ("No | Nama | NIK | LULUS | TIDAK LULUS", ["√ |", " | √", " |"], ["Kompeten", "Belum Kompeten", None]),
+        # a tick beside a cross is the tick; two crosses or two ticks say nothing; Wingdings' check is "ü"
+        ("No | Nama | NIK | K | BK", ["√ | x", "X | ✔", "x | x", "ü |", "√ | √"],
+         ["Kompeten", "Belum Kompeten", None, "Kompeten", None]),
         ("No | Nama | NIK | Kompeten (K) | Belum Kompeten (BK)", ["v |", " | v"], ["Kompeten", "Belum Kompeten"]),
         # merged down over the second header row, beside a span of its own
         ("No | Nama | NIK | Sertifikat | KOMPETEN | BELUM KOMPETEN\n | | | Nomor | |",

@@ -939,9 +939,10 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     return TableRows(values, source_rows, report), below
 
 
-def _results_read(cells: list[str | None], weak: bool) -> int:
+def results_read(cells: list[str | None], weak: bool) -> int:
     """How many of ``cells`` read as an assessment result, or say there is none ("Tidak Hadir",
-    "Susulan"): what a result column holds. Numbers under a weak header are a tally (:func:`only_numbers`)."""
+    "Susulan"): what a result column holds, to choose between columns that name the result (any
+    reader's). Numbers under a weak header are a tally (:func:`only_numbers`)."""
     if weak and only_numbers(cells):
         return 0
     counts: dict[str, int] = {}
@@ -961,7 +962,7 @@ def _result_column(values: dict[str, list[str | None]], header: Header, data, re
     not filled in yet). Tick columns count with the values their ticks give.
     """
     kept_weak = headers.HASIL in header.weak
-    kept_read = _results_read(values[headers.HASIL], kept_weak)
+    kept_read = results_read(values[headers.HASIL], kept_weak)
     best, rank = None, (kept_read > 0 and not kept_weak, kept_read)
     for choice, weak, text in header.alternatives:
         if isinstance(choice, dict):
@@ -969,7 +970,7 @@ def _result_column(values: dict[str, list[str | None]], header: Header, data, re
             cells = _marked_values(list(choice), marked)
         else:
             cells = _render_mapped_columns(data, [choice], render_column)[0]
-        read = _results_read(cells, weak)
+        read = results_read(cells, weak)
         if (read > 0 and not weak, read) > rank:
             best, rank = (cells, weak, text), (read > 0 and not weak, read)
     if best is None:
@@ -1295,12 +1296,20 @@ def _stacked(above: TableRows, below: TableRows, note: str | None = None) -> Tab
     return TableRows(columns, above.source_rows + below.source_rows, report)
 
 
+# A cross: a mark of its own where it is the row's only one, a "no" beside a tick ("√ | x").
+_CROSSES = frozenset({"x", "\u2717", "\u2718", "\u00d7", "\u274c", "\u2612"})
+
+
 def _marked_values(labels: list[str], marked: list[list[str | None]]) -> list[str | None]:
-    """Per row, the value whose sub-column holds the only mark; None when none or several are marked."""
+    """Per row, the value whose sub-column holds the only mark, or the only tick beside crosses;
+    None when none or several are marked."""
     out = []
     for cells in zip(*marked):
-        ticked = {label for label, cell in zip(labels, cells) if cell is not None and cell.strip().casefold() not in _UNMARKED}
-        out.append(ticked.pop() if len(ticked) == 1 else None)
+        ticked = {label: cell.strip().casefold() for label, cell in zip(labels, cells)
+                  if cell is not None and cell.strip().casefold() not in _UNMARKED}
+        if len(ticked) > 1:
+            ticked = {label: cell for label, cell in ticked.items() if cell not in _CROSSES}
+        out.append(next(iter(ticked)) if len(ticked) == 1 else None)
     return out
 
 
