@@ -75,6 +75,10 @@ ONE_ROW = ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang"]
          [["v", None], ["v", None], [None, "v"]], ("F3:G3",), {2: 2}),
         ([[*ONE_ROW, "KEPUTUSAN UJI", None], [None] * 5 + ["YA", "TIDAK"]],
          [["√", None], [None, "√"], ["√", None], ["√", None]], ("F3:G3",), {2: 1, 3: 1, 4: 1}),
+        # one header naming both values merged over two columns (before: {}, the ticks read as text)
+        ([[*ONE_ROW, "KOMPETEN / BELUM KOMPETEN", None, "KETERANGAN"]],
+         [["√", None, "KTP Samarinda"], [None, "√", None], ["√", None, None], ["√", None, None]], ("F3:G3",),
+         {2: 1, 3: 1, 4: 1}),
         # a document check ticked beside the result is no result
         ([[*ONE_ROW, "PERSYARATAN", None, "HASIL"], [None] * 5 + ["MEMENUHI", "TIDAK MEMENUHI", None]],
          [["√", None, "BK"], ["√", None, "K"]], ("F3:G3",), {2: 1}),

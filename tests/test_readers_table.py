@@ -1249,3 +1249,23 @@ def test_of_two_result_columns_the_one_holding_results_is_read(header_row, cells
 def test_a_sub_column_under_someone_elses_span_is_not_the_participants(header_rows, columns):
     rows = rows_of(f"{header_rows}\nBudi Santoso | 6408015203850012 | x | y")
     assert find_header(rows).columns == columns
+
+
+@pytest.mark.parametrize(
+    ("header_rows", "cells", "hasil"),
+    [
+        # one header naming both values merged over two columns, a tick in one of them (was: the ticks as text)
+        ("No | Nama | NIK | K / BK |", ["√ |", " | √", "√ |"], ["Kompeten", "Belum Kompeten", "Kompeten"]),
+        ("No | Nama | NIK | Kompeten / Belum Kompeten | | Keterangan", ["v | | ok", " | v | x"],
+         ["Kompeten", "Belum Kompeten"]),
+        ("No | Nama | NIK | HASIL UJI |\n | | | Lulus/Tidak Lulus |", ["1 |", " | 1"], ["Kompeten", "Belum Kompeten"]),
+        # the same header over results written in words stays one column, whatever stands beside it
+        ("No | Nama | NIK | K / BK |", ["K | x", "BK |", "K |"], ["K", "BK", "K"]),
+        ("No | Nama | NIK | K / BK |", ["BK | mengulang", "K |"], ["BK", "K"]),
+    ],
+)
+def test_a_result_header_naming_both_values_over_two_tick_columns(header_rows, cells, hasil):
+    body = "\n".join(f"{i + 1} | Peserta {i + 1} | 64080152038500{i + 10} | {cell}" for i, cell in enumerate(cells))
+    rows = rows_of(f"{header_rows}\n{body}")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == hasil

@@ -250,8 +250,8 @@ def _resolve(
     overrides = dict(overrides) if overrides else None
     per_column: list[str | None] = [None] * width
     ticks = _mark_groups(parent, filled, child, width, overrides)
-    # Every column naming the result, kept or not: (column or "ticks", weak, header text).
-    results: list[tuple[int | str, bool, str]] = []
+    # Every column naming the result, kept or not: (column, "ticks" or tick columns by value, weak, header text).
+    results: list[tuple[int | str | dict[str, int], bool, str]] = []
     for j in range(width):
         c = child[j] if j < len(child) else None
         # The filled-in parent text only labels a column that has a child cell of its
@@ -329,13 +329,43 @@ def _resolve(
     grouped = {j for _, by_column in groups for j in by_column.values()}
     if groups:
         notes = [n for n in notes if not n.startswith(tuple(f"column {j + 1} " for j in grouped))]
+    results += _two_values_in_two_columns(results, parent, child, width)
     kept = columns.get(headers.HASIL)
     alternatives = tuple(
         (all_marks[headers.HASIL], is_weak, " | ".join(mark_texts[headers.HASIL])) if at == "ticks" else (at, is_weak, text)
         for at, is_weak, text in results
-        if at not in grouped and (at != "ticks" or headers.HASIL not in marks) and at != kept
+        if not _choice_columns(at) & grouped and (at != "ticks" or headers.HASIL not in marks) and at != kept
     ) if len(results) > 1 else ()
     return _Resolution(columns, texts, mapped, via_child, notes, marks, weak, blocks, groups, alternatives)
+
+
+# A result header that names both values, merged over two columns without sub-headers: "K / BK",
+# "KOMPETEN / BELUM KOMPETEN" over a tick in the left or the right one.
+_TWO_VALUES = {
+    "k bk": ("Kompeten", "Belum Kompeten"),
+    "kompeten belum kompeten": ("Kompeten", "Belum Kompeten"),
+    "kompeten tidak kompeten": ("Kompeten", "Belum Kompeten"),
+    "lulus tidak lulus": ("Kompeten", "Belum Kompeten"),
+    "l tl": ("Kompeten", "Belum Kompeten"),
+    "competent not yet competent": ("Kompeten", "Belum Kompeten"),
+}
+
+
+def _two_values_in_two_columns(results, parent, child, width: int) -> list:
+    """Tick columns a header naming both values may stand for (see :data:`_TWO_VALUES`): the
+    column and the one right of it with no header text, as an alternative to reading the column
+    alone. Which holds the results, the rows say (:func:`_result_column`): "K" / "BK" written in
+    the column are read as they are, ticks in the two columns as ticks."""
+    found = []
+    for at, weak, text in results:
+        if not isinstance(at, int) or weak:
+            continue
+        own = child[at] if at < len(child) and child[at] else parent[at] if parent is not None and at < len(parent) else None
+        values = _TWO_VALUES.get(headers.normalize_header(own))
+        if values is None or _header_text(parent, child, at + 1):
+            continue
+        found.append(({values[0]: at, values[1]: at + 1}, False, f"{text} (ticks in columns {at + 1} and {at + 2})"))
+    return found
 
 
 # Columns of one certificate: a person's further certificates repeat them further right.
@@ -514,9 +544,9 @@ def _deeper(rows, upper: _Resolution, first: int, last: int, overrides) -> Heade
     return merged.header(first, last + 1)
 
 
-def _choice_columns(choice: int | dict[str, int]) -> set[int]:
-    """The 0-based columns of one result column or of one group of tick columns."""
-    return set(choice.values()) if isinstance(choice, dict) else {choice}
+def _choice_columns(choice: int | str | dict[str, int]) -> set[int]:
+    """The 0-based columns of one result column or of one group of tick columns ("ticks": none here)."""
+    return set(choice.values()) if isinstance(choice, dict) else {choice} if isinstance(choice, int) else set()
 
 
 def find_header(
