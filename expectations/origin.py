@@ -41,6 +41,14 @@ MAX_OWN_SHARE_NIK_ONLY = 0.2
 MIN_OTHER_SHARE_NIK_ONLY = 0.8
 # Below this many valid-shaped NIKs the shares say nothing.
 MIN_NIKS = 5
+# Unlike the office's other files: a file mostly (60 %+) from one other regency that the
+# office's other files hardly draw from (under 20 %), while they are mostly (60 %+) the
+# office's own and this file is not (under 50 %). Measured against the office's own habit,
+# so a regency whose every file is 60 % its neighbour city's KTPs keeps them all.
+MIN_OTHER_SHARE_UNUSUAL = 0.6
+MAX_OWN_SHARE_UNUSUAL = 0.5
+MIN_USUAL_OWN_SHARE = 0.6
+MAX_USUAL_TOP_SHARE = 0.2
 
 _PREFIXES = (
     (re.compile(r"\bkab(?:upaten)?\b\.?", re.I), " kabupaten "),
@@ -171,13 +179,19 @@ class NikRegions:
     top_other_share: float
 
 
-def nik_regions(niks: pd.Series, office: Office) -> NikRegions:
-    """Share of a file's valid-shaped NIKs issued in the office's region, and the main other regency."""
+def nik_region_codes(niks: pd.Series) -> pd.Series:
+    """The regency code (``PP.RR``) of every valid-shaped NIK (16 digits, a code in the reference)."""
     digits = niks.dropna().astype("string").str.replace(r"\D", "", regex=True)
     digits = digits[digits.str.len() == 16]
     codes = digits.str[:2] + "." + digits.str[2:4]
-    known = set(regions())
-    codes = codes[codes.isin(known)]
+    return codes[codes.isin(set(regions()))]
+
+
+def nik_regions(niks: pd.Series, office: Office, codes: pd.Series | None = None) -> NikRegions:
+    """Share of a file's valid-shaped NIKs issued in the office's region, and the main other regency.
+
+    ``codes``: the NIKs' regency codes when already computed (:func:`nik_region_codes`)."""
+    codes = nik_region_codes(niks) if codes is None else codes
     if codes.empty:
         return NikRegions(0, 1.0, None, 0.0)
     if office.level == "province":
@@ -243,7 +257,8 @@ def _file_name_words(file_name: str) -> str:
     return re.sub(r"[_/\\]+", " ", text)
 
 
-def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name: str = "") -> Verdict:
+def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name: str = "",
+                         usual: Counter | None = None) -> Verdict:
     """Does this file come from another office? Title rows and NIK origin together.
 
     Rejects (returns ``other_region``) when
@@ -253,7 +268,11 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name
       (fewer than ``MIN_NIKS`` valid-shaped NIKs, or under half from the office's region); or
     * no title names the office's region and the NIKs alone are overwhelming: under 20 %
       from the office's regency and 80 % or more from one other regency (regency and city
-      offices only; a province office's NIK share is the ``foreign_office_data`` rule).
+      offices only; a province office's NIK share is the ``foreign_office_data`` rule); or
+    * no title names the office's region and the file's NIKs are unlike those of the
+      office's other files (``usual``, their NIKs counted per regency): 60 %+ from one other regency
+      that those files hardly draw from, under half the office's own (:func:`_unlike_usual`).
+      A title-less CSV export of another office, copied into the folder, is found so.
 
     ``file_name`` (its path inside the office's folder) is read as one more title row: an
     office names its files after itself ("Peserta MTU Kutim 2025.xlsx") more often than it
@@ -301,4 +320,23 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name
         and measured.top_other_share >= MIN_OTHER_SHARE_NIK_ONLY
     ):
         return Verdict(measured.top_other, nik_text)
+    if office.level != "province" and not own_named and usual is not None:
+        unlike = _unlike_usual(measured, usual, office)
+        if unlike:
+            return Verdict(measured.top_other, f"{nik_text}; {unlike}")
     return Verdict(None, nik_text)
+
+
+def _unlike_usual(measured: NikRegions, usual: Counter, office: Office) -> str | None:
+    """Why a file's NIKs are not the office's usual ones (``usual``: how many NIKs of the office's
+    other files were issued in each regency), or None. See :data:`MIN_OTHER_SHARE_UNUSUAL`."""
+    total = sum(usual.values())
+    if measured.count < MIN_NIKS or total < MIN_NIKS or measured.top_other is None:
+        return None
+    usual_own = usual[office.region_code] / total
+    usual_top = usual[measured.top_other] / total
+    if (measured.top_other_share >= MIN_OTHER_SHARE_UNUSUAL and measured.own_share < MAX_OWN_SHARE_UNUSUAL
+            and usual_own >= MIN_USUAL_OWN_SHARE and usual_top < MAX_USUAL_TOP_SHARE):
+        return (f"the office's other files: {total} valid NIKs, {usual_own:.0%} from "
+                f"{region_label(office.region_code)}, {usual_top:.0%} from {region_label(measured.top_other)}")
+    return None

@@ -8,6 +8,8 @@ the office's other files still publish.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import hashlib
 import json
 import re
@@ -18,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
-from expectations.origin import other_office_verdict, region_label
+from expectations.origin import nik_region_codes, other_office_verdict, region_label
 from expectations.validate import load_suite, run_suite
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
@@ -299,15 +301,22 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office) -> s
     """
     frame = submitted.frame
     foreign: set[int] = set()
+    # Where the NIKs of each file were issued, and of all files: a file is compared with the others.
+    counts: dict[int, Counter] = {}
+    for position in submitted.live:
+        part = submitted.rows_of(position)
+        counts[position] = Counter(nik_region_codes(part["nik"])) if part is not None and len(part) else Counter()
+    every = sum(counts.values(), Counter())
     for position in submitted.live:
         part = submitted.rows_of(position)
         niks = part["nik"] if part is not None else pd.Series([], dtype=object)
+        usual = every - counts[position]
         if part is not None and len(part):
             home, other = _province_shares(part, office.province_code)
             frame.at[position, "home_province_share"] = home
             frame.at[position, "other_province_share"] = other
         verdict = other_office_verdict(_titles(submitted.sheets.iloc[position]), niks, office,
-                                       frame.at[position, "source_file"])
+                                       frame.at[position, "source_file"], usual=usual)
         frame.at[position, "origin_evidence"] = verdict.evidence
         if verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region

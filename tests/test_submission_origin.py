@@ -12,7 +12,7 @@ import json
 import pandas as pd
 import pytest
 
-from expectations.origin import named_regions, other_office_verdict
+from expectations.origin import named_regions, other_office_verdict, region_label
 from expectations.submission import check_submissions, quarantine_rejected_files
 from sources.headers import RAW_COLUMNS
 from sources.registry import load_registry, parse_office
@@ -154,6 +154,53 @@ def test_another_office_file_never_replaces_an_own_file():
     checked = check_submissions(pd.concat([own_files, other_files], ignore_index=True),
                                 pd.concat([own_raw, other_raw], ignore_index=True), OFFICES["kab-kutai-timur"])
     assert dict(zip(checked["source_file"], checked["rule"])) == {"X.xlsx": None, "X_revisi.xlsx": "file_from_other_office"}
+
+
+def _office_files(office_id: str, spreads: dict[str, dict[str, int]]):
+    """(files report, raw rows) of several title-less files of one office: name -> NIK spread."""
+    parts = [one_file(office_id, [], spread, name) for name, spread in spreads.items()]
+    files = pd.concat([f for f, _ in parts], ignore_index=True)
+    raw = pd.concat([r for _, r in parts], ignore_index=True)
+    for i, name in enumerate(spreads):
+        sha = f"{i:x}" * 64
+        files.loc[files["source_file"] == name, "source_sha256"] = sha
+        raw.loc[raw["source_file"] == name, "source_sha256"] = sha
+    return files, raw
+
+
+@pytest.mark.parametrize(
+    "office_id, spreads, rejected",
+    [
+        # Samarinda's earlier CSV export copied into Kutai Kartanegara's folder: no title, 21 % Kukar
+        # NIKs (Samarinda's workers include some), 71 % Samarinda, where Kukar's own files are 90 % Kukar
+        ("kab-kutai-kartanegara",
+         {"peserta_2024.csv": {"64.72": 10, "64.02": 3, "64.74": 1},
+          "Data Peserta 2022.xlsx": {"64.02": 17, "64.72": 1, "64.08": 1},
+          "Data Peserta 2023.xlsx": {"64.02": 10, "64.71": 1}},
+         {"peserta_2024.csv": "64.72"}),
+        # a regency whose every file is 60 % its neighbour city's KTPs keeps them all
+        ("kab-maros",
+         {"a.csv": {"73.71": 8, "73.09": 3, "73.06": 2}, "b.xlsx": {"73.71": 9, "73.09": 5},
+          "c.xlsx": {"73.71": 6, "73.09": 4}},
+         {}),
+        # one file alone has nothing to be unlike: the NIKs-alone bars decide (not met here)
+        ("kab-kutai-kartanegara", {"peserta_2024.csv": {"64.72": 10, "64.02": 3, "64.74": 1}}, {}),
+        # Kutai Timur's mobile unit in a kecamatan of Samarinda KTP holders, beside files that
+        # already draw a fifth of their workers from Samarinda: its usual mix, kept
+        ("kab-kutai-timur",
+         {"mtu_bengalon.xlsx": {"64.72": 7, "64.08": 3}, "mtu_sangatta.xlsx": {"64.08": 12, "64.72": 4}},
+         {}),
+    ],
+)
+def test_a_file_unlike_the_office_other_files(office_id, spreads, rejected):
+    """NIKs that the office's other files hardly ever hold, in a file without a title (was: accepted,
+    the demo world's misfiled Samarinda CSV counted 14 persons under Kutai Kartanegara)."""
+    files, raw = _office_files(office_id, spreads)
+    checked = check_submissions(files, raw, OFFICES[office_id])
+    got = {row.source_file: row.reason for row in checked.itertuples() if row.rule == "file_from_other_office"}
+    assert set(got) == set(rejected)
+    for name, code in rejected.items():
+        assert f"appears to come from {region_label(code)}" in got[name] and "the office's other files" in got[name]
 
 
 @pytest.mark.parametrize(
