@@ -97,8 +97,9 @@ def _read_cells(root: Path, files: pd.DataFrame) -> dict[tuple, object]:
             except UnicodeDecodeError:  # an export in Windows-1252
                 document = json.loads(raw.decode("cp1252"))
             if "values" in document and "range" in document:  # Google Sheets API: rows of text, header first
+                tab = re.match(r"'?(.*?)'?!", document["range"]).group(1)  # "'Peserta 2023'!A1:N91"
                 for r, row in enumerate(document["values"], start=1):  # sheet rows: the range starts at A1
-                    cells[(f.office_id, f.source_file, "", r)] = [v or None for v in row]
+                    cells[(f.office_id, f.source_file, tab, r)] = [v or None for v in row]
                 continue
             if "nik" in document and isinstance(document["nik"], dict):  # pandas to_json(orient="columns")
                 for label in document["nik"]:
@@ -1050,9 +1051,16 @@ def test_certificate_list_has_no_result_column(world):
 
 
 # --- Google Sheets API values export -----------------------------------------------------
+def test_every_file_is_listed_once(world):
+    """files.csv names each file once (the certificate list was listed twice: once as a participant list)."""
+    files = world[2]["files"]
+    assert files[files.duplicated(["office_id", "source_file"], keep=False)].empty
+
+
 def test_sheets_api_values_export(world):
     """One of Samarinda's files as the Sheets API's values JSON: a range, the header as values[0], every cell
-    text, trailing empty cells left out; the truth's source_row is the sheet row (values[0] is row 1)."""
+    text, trailing empty cells left out; the truth's source_sheet is the tab the range names, its source_row
+    the sheet row (values[0] is row 1)."""
     root, _, truth = world
     files = truth["files"]
     mine = files[(files.office_id == "kota-samarinda") & files.source_file.str.endswith(".json")]
@@ -1067,6 +1075,7 @@ def test_sheets_api_values_export(world):
     rows = truth["rows"]
     listed = rows[(rows.office_id == "kota-samarinda") & (rows.source_file == mine.source_file.iat[0])]
     assert sorted(listed.source_row) == list(range(2, len(values) + 1))
+    assert set(listed.source_sheet) == {re.match(r"'(.*)'!", document["range"]).group(1)}
     for r in listed.itertuples():
         row = values[r.source_row - 1]
         assert row[2] == (r.written_nik or "") and row[1] == r.written_nama

@@ -230,7 +230,8 @@ def _write_sheets_values(group: str, pos, c: dict, cells: dict, dialect: dict, c
         while row and row[-1] == "":
             row.pop()
         values.append(row)
-        out.source_file[i], out.source_sheet[i], out.source_row[i] = name, "", no + 1  # the sheet's row
+        # the sheet the range names, and the row in it, as a reader of the export reports them
+        out.source_file[i], out.source_sheet[i], out.source_row[i] = name, tab, no + 1
         if c["nik"][i] is None or c["nik"][i] == "":
             out.written_nik[i] = None
     width = len(header)

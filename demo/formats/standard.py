@@ -81,13 +81,13 @@ class _StandardWorkbooks:
         """One workbook: titles, the participant sheet, Muara Enim's total and signature, Kutai Kartanegara's pivot."""
         office, out, kind = self.ctx.office, self.out, self.kind
         book = XlsxBook(self.ctx.dir / group, creator=office.name)
-        out.files.append((group, "ok", _WHY.get(kind, "participant list")))
         sheet_name = self.df["sheet"].iat[pos[0]]
         year = self.c["year"][pos[0]]
         if "cert_only" in self.df and self.df["cert_only"].iat[pos[0]]:
-            self._certificate_list(book, group, sheet_name, year, pos)
+            self._certificate_list(book, group, sheet_name, year, pos)  # lists the file itself, once
             book.close()
             return
+        out.files.append((group, "ok", _WHY.get(kind, "participant list")))
         if kind == "kukar" and year >= PESERTA_YEAR_FROM:
             sheet_name = f"{sheet_name} {year}"  # "Peserta 2025": the registry pins "Peserta"
         numbers_only = kind == "muara-enim" and year >= NUMBERS_ONLY_FROM
