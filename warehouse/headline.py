@@ -161,14 +161,7 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     if not candidates.any() or candidates.all() or any(c not in certified.columns for c in RECAP_COLUMNS):
         return empty
     local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
-    frame = pd.DataFrame({
-        "province": certified["region_code"].astype("str").str[:2].to_numpy(),
-        "jenjang": certified["jenjang"].to_numpy(),
-        "jabatan": _normalized_jabatan(certified["jabatan_kerja"]),
-        "tahun": certified["tahun"].to_numpy(),
-        "name": certified["nama_kunci"].astype("string").to_numpy(),
-        "position": np.arange(len(certified)),
-    }).dropna(subset=["province", "jenjang", "jabatan", "name"])
+    frame = _recap_cells(certified).dropna(subset=["province", "jenjang", "jabatan", "name"])
     dated = frame["tahun"].notna().to_numpy()
     found = [_recap_pass(certified, frame[dated], candidates, local, ["province", "jenjang", "jabatan", "tahun"])]
     # A recap (or a regency sheet) without the year still states the certificate by occupation
@@ -183,6 +176,19 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     found.append(_recap_pass(certified, frame, left & ~undated, local & undated, cell))
     found = pd.concat(found).sort_values(["p", "q"]).drop_duplicates("p")
     return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _recap_cells(certified: pd.DataFrame) -> pd.DataFrame:
+    """What a recap row and its regency/city row are compared on, one row per certified row:
+    province, jenjang, jabatan kerja (normalized), year, name key, and ``position`` (row number)."""
+    return pd.DataFrame({
+        "province": certified["region_code"].astype("str").str[:2].to_numpy(),
+        "jenjang": certified["jenjang"].to_numpy(),
+        "jabatan": _normalized_jabatan(certified["jabatan_kerja"]),
+        "tahun": certified["tahun"].to_numpy(),
+        "name": certified["nama_kunci"].astype("string").to_numpy(),
+        "position": np.arange(len(certified)),
+    })
 
 
 # A province file whose rows are mostly re-reports (found by the rules above) is a recap of its
@@ -221,15 +227,7 @@ def recap_file_partners(certified: pd.DataFrame, is_province: np.ndarray, re_rep
     from linkage.names import linkage_name_key
 
     cell = ["province", "jenjang", "jabatan", "tahun"]
-    rows = pd.DataFrame({
-        "province": certified["region_code"].astype("str").str[:2].to_numpy(),
-        "jenjang": certified["jenjang"].to_numpy(),
-        "jabatan": _normalized_jabatan(certified["jabatan_kerja"]),
-        "tahun": certified["tahun"].to_numpy(),
-        "name": certified["nama_kunci"].astype("string").to_numpy(),
-        "position": np.arange(len(certified)),
-        "file": files,
-    }).dropna(subset=cell + ["name"])
+    rows = _recap_cells(certified).assign(file=files).dropna(subset=cell + ["name"])
     side = rows["position"].to_numpy()
     mine = rows[look[side]]
     theirs = rows[~is_province[side]].merge(mine[cell].drop_duplicates(), on=cell)
