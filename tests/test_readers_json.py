@@ -396,3 +396,25 @@ def test_a_status_code_is_not_a_result(tmp_path, fields, hasil):
     path = tmp_path / "peserta.json"
     path.write_text(json.dumps(page), encoding="utf-8")
     assert records(read_submission(path, office()), "hasil") == [(value,) for value in hasil]
+
+
+@pytest.mark.parametrize(
+    "fields, hasil",
+    [
+        # two plain fields name the result: the one whose values read as results gives it
+        ({"status": "Karyawan", "keterangan": "K"}, "K"),
+        ({"status": "Fresh Graduate", "keterangan": "BK"}, "BK"),
+        ({"keterangan": "Kompeten", "status": "Karyawan"}, "Kompeten"),
+        # a field of results keeps its place when the other holds results too
+        ({"status": "Kompeten", "keterangan": "Sudah terbit"}, "Kompeten"),
+    ],
+)
+def test_result_from_the_field_that_holds_results(tmp_path, fields, hasil):
+    """Records with "status" (employment) before "keterangan" (K / BK) took the result from status
+    (a probe of two records: 0 certified, truth 1)."""
+    rows = [{"nama": "Budi Santoso", "nik": "6408015203850012", "jenjang": 3, **fields},
+            {"nama": "Siti Aminah", "nik": "6408015203850013", "jenjang": 2, **fields}]
+    path = tmp_path / "peserta.json"
+    path.write_text(json.dumps({"data": rows}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert list(submission.rows["hasil"]) == [hasil, hasil]

@@ -46,6 +46,7 @@ from sources.readers.table import (
     find_header,
     leading_text,
     only_numbers,
+    results_read,
 )
 from sources.formats import utf16_encoding
 from sources.readers.csv_reader import decode
@@ -388,6 +389,26 @@ def _map_fields(paths, overrides) -> tuple[dict[str, list[tuple[str, ...]]], lis
     return mapping, notes
 
 
+def _result_fields_by_content(mapping: dict[str, list[tuple[str, ...]]], flat) -> list[str]:
+    """Of equally sure result fields, keep those whose values read as results, in place; the notes.
+
+    Two plain fields may both name the result ("status": Karyawan / Fresh Graduate, "keterangan":
+    K / BK): the values decide, as for a sheet's columns (``table.results_read``), not their order.
+    """
+    paths = mapping.get(headers.HASIL, [])
+    if len(paths) < 2:
+        return []
+    read = [results_read([render_value(fields.get(path)) for _, _, fields in flat if fields is not None], True)
+            for path in paths]
+    if not any(read):
+        return []
+    kept = [path for path, n in sorted(zip(paths, read), key=lambda pair: -pair[1]) if n]
+    dropped = [path for path, n in zip(paths, read) if not n]
+    mapping[headers.HASIL] = kept
+    return [f"field {'.'.join(path)!r} holds no assessment results; result read from {'.'.join(kept[0])!r}"
+            for path in dropped]
+
+
 def _first(fields: dict, paths: list[tuple[str, ...]], render=render_value) -> str | None:
     for path in paths:
         value = render(fields.get(path))
@@ -463,6 +484,7 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
         return [_read_arrays(records, overrides, columns)]
     flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
+    notes += _result_fields_by_content(mapping, flat)
     if where.endswith(_keyed_by(True)):
         notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}); "
                         "the key is the nik of a record without one, source_row its position")
