@@ -113,6 +113,12 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
     return OfficeIntake(rows=rows, files=files)
 
 
+# What a damaged, encrypted (RuntimeError) or unsupported-compression (NotImplementedError)
+# zip raises when listed or read: the zip, or the member, is then not opened.
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError,
+               ValueError)
+
+
 def archive_members(path: Path, office: Office) -> list[str]:
     """The paths of the spreadsheets, CSV and JSON files inside a plain zip archive.
 
@@ -129,7 +135,7 @@ def archive_members(path: Path, office: Office) -> list[str]:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError):
+    except _ZIP_ERRORS:
         return []
     if {entry.filename for entry in entries} & {"[Content_Types].xml", "mimetype", "xl/workbook.xml"}:
         return []  # an Office or OpenDocument file: the readers' business
@@ -157,5 +163,5 @@ def _extract(path: Path, inside: str, target: Path, office: Office) -> bool:
                 out.write(chunk)
                 remaining -= len(chunk)
         return True
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError, ValueError):
+    except _ZIP_ERRORS:
         return False
