@@ -185,8 +185,9 @@ def test_office_column_mapping_applies_to_fields(tmp_path):
     "content, error",
     [
         (
-            b'{"data": [{"nama": "Budi",}]}',
-            "not valid JSON (Expecting property name enclosed in double quotes at line 1 column 27)",
+            # a comma missing between two fields (a trailing comma is read: test_readers_json_portal.py)
+            b'{"data": [{"nama": "Budi" "nik": "6408011203850001"}]}',
+            "not valid JSON (Expecting ',' delimiter at line 1 column 27)",
         ),
         (b'{"status": "ok", "message": "no data"}',
          "no list of records found: expected a top-level list or a list under "

@@ -47,13 +47,17 @@ from sources.readers.table import (
     leading_text,
     only_numbers,
     results_read,
+    total_record,
 )
 from sources.formats import utf16_encoding
 from sources.readers.csv_reader import decode
 from sources.readers.limits import check_json_depth
 from sources.registry import Office
 
-RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "hits", "list", "payload")
+# "values": a page of rows of cells with the header as its first row ({"values": [[header...],
+# [row...]]}, the Google Sheets shape without its "range").
+RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "values", "hits", "list",
+               "payload")
 # Deepest nesting flattened into fields; deeper objects stay JSON text.
 MAX_DEPTH = 4
 
@@ -251,9 +255,13 @@ def _pages(documents: list, overrides=None) -> list | None:
     for page in documents:
         key = next((key for key in RECORD_KEYS if type(page.get(key)) is list), None)
         envelope = page
-        if key is None and type(page.get("data")) is dict:  # {"data": {"items": [...]}}
-            envelope = page["data"]
-            key = next((k for k in RECORD_KEYS if type(envelope.get(k)) is list), None)
+        # {"data": {"items": [...]}}, CKAN's {"success": true, "result": {"records": [...]}}
+        for outer in RECORD_KEYS if key is None else ():
+            inner = page.get(outer)
+            key = next((k for k in RECORD_KEYS if type(inner) is dict and type(inner.get(k)) is list), None)
+            if key is not None:
+                envelope = inner
+                break
         if key is None or not all(type(record) is dict for record in envelope[key]):
             return None
         rest = {k: v for k, v in page.items() if v is not envelope} | {k: v for k, v in envelope.items() if k != key}
@@ -418,15 +426,21 @@ def _first(fields: dict, paths: list[tuple[str, ...]], render=render_value) -> s
 
 
 def _load(text: str) -> object:
+    # A DOS end-of-file mark (Ctrl-Z) left by an old editor or a `copy /b` of pages.
+    text = text.rstrip().rstrip("\x1a")
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        # JSON Lines, or documents one after another ("Extra data" after the first one).
-        values = _concatenated(text) if error.msg == "Extra data" else None
-        if values is None:
+        document = _parse(text)
+    except json.JSONDecodeError as strict:
+        # A page edited by hand: a comma left after the last item, a "// note" above a record.
+        lenient = _HAND_EDITS.sub(_keep_strings, text)
+        try:
+            document = _parse(lenient) if lenient != text else None
+        except json.JSONDecodeError:
+            document = None
+        if document is None:
+            error = strict
             raise SubmissionRejected(
                 f"not valid JSON ({error.msg} at line {error.lineno} column {error.colno})") from None
-        return values
     if type(document) is str and document.lstrip()[:1] in ("[", "{"):
         # Encoded twice (a system that json_encodes its JSON answer again): the string is the page.
         try:
@@ -434,6 +448,29 @@ def _load(text: str) -> object:
         except json.JSONDecodeError:
             pass
     return document
+
+
+def _parse(text: str) -> object:
+    """One JSON document, or the documents of a text holding several one after another."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        # JSON Lines, or documents one after another ("Extra data" after the first one).
+        values = _concatenated(text) if error.msg == "Extra data" else None
+        if values is None:
+            raise
+        return values
+
+
+# Outside strings: a comma right before "}" or "]" (JavaScript and Python accept it, a clerk
+# deleting the last record leaves it), and // or /* */ comments (JSONC, as editors save
+# settings-style files). Strings are matched first so that "http://..." and "a, ]" inside
+# them stay as they are.
+_HAND_EDITS = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
+
+
+def _keep_strings(match: re.Match) -> str:
+    return match.group(1) or ""
 
 
 _BETWEEN_DOCUMENTS = re.compile(r"[\s,]*")
@@ -451,7 +488,7 @@ def _concatenated(text: str) -> list | None:
     while True:
         at = _BETWEEN_DOCUMENTS.match(text, at).end()
         if at == end:
-            return values
+            return _joined_arrays(values)
         try:
             value, at = decoder.raw_decode(text, at)
         except json.JSONDecodeError:
@@ -459,6 +496,17 @@ def _concatenated(text: str) -> list | None:
         if type(value) is not dict and type(value) is not list:
             return None
         values.append(value)
+
+
+def _joined_arrays(values: list) -> list:
+    """One list of records split over several arrays (a page per array, ``[...]\n[...]``) joined
+    into one; anything else as it is. JSON Lines of value arrays (``["1", "Budi", ...]`` per line)
+    stay one record per line: only arrays that all hold records (objects, or rows of cells) join."""
+    if len(values) > 1 and all(type(value) is list and value for value in values) and all(
+            all(type(item) is dict for item in value) or all(type(item) is list for item in value)
+            for value in values):
+        return [item for value in values for item in value]
+    return values
 
 
 def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
@@ -503,7 +551,9 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
         notes.append(nik_note)
     tables = []
     for part, entries in _by_part(flat).items():
-        values, source_rows, skipped = _collect_rows(entries, [mapping[c] for c in canonicals], renders)
+        values, source_rows, skipped = _collect_rows(
+            entries, [mapping[c] for c in canonicals], renders,
+            *(canonicals.index(c) if c in canonicals else None for c in (headers.NAMA, headers.NIK)))
         part_notes = list(notes)
         if headers.HASIL in mapping and _status_codes(mapping[headers.HASIL], values[canonicals.index(headers.HASIL)]):
             values[canonicals.index(headers.HASIL)] = [None] * len(source_rows)
@@ -772,9 +822,13 @@ def _status_codes(paths: list[tuple[str, ...]], values: list[str | None]) -> boo
 
 
 def _collect_rows(
-    entries: list[tuple[int, dict | None]], paths: list[list[tuple[str, ...]]], renders: list | None = None
+    entries: list[tuple[int, dict | None]], paths: list[list[tuple[str, ...]]], renders: list | None = None,
+    nama_at: int | None = None, nik_at: int | None = None,
 ) -> tuple[list[list[str | None]], list[int], dict[str, int]]:
-    """Column-wise values of the records that hold something, their 1-based record numbers, and skip counts."""
+    """Column-wise values of the records that hold something, their 1-based record numbers, and skip counts.
+
+    ``nama_at`` / ``nik_at``: the positions of the name and NIK among ``paths``; a record of
+    totals there (:func:`total_record`) is skipped as "total", as a sheet's total row is."""
     values: list[list[str | None]] = [[] for _ in paths]
     source_rows: list[int] = []
     skipped: dict[str, int] = {}
@@ -785,6 +839,9 @@ def _collect_rows(
         row = [_first(fields, path, render) for path, render in zip(paths, renders or [render_value] * len(paths))]
         if row.count(None) == len(row):
             skipped["blank"] = skipped.get("blank", 0) + 1
+            continue
+        if nama_at is not None and total_record(row[nama_at], row[nik_at] if nik_at is not None else None):
+            skipped["total"] = skipped.get("total", 0) + 1
             continue
         for column, value in zip(values, row):
             column.append(value)

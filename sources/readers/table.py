@@ -1579,6 +1579,16 @@ def _section(cells: list[str]) -> tuple[str | None, str] | None:
 _canonical_column = functools.lru_cache(maxsize=4096)(headers.canonical_column)
 
 
+def total_record(nama: str | None, nik: str | None) -> bool:
+    """True for a record of totals among participant records: "JUMLAH" / "Total" / "Jumlah Total"
+    where the name goes and no NIK, or a count where it goes. Portal exports keep a sheet's total
+    row as one more record (CKAN on data.inhilkab.go.id ends a table with {"Kelas Jalan": "Jumlah
+    Total", ...})."""
+    return nama is not None and _TOTAL.match(nama) is not None and (
+        nik is None or _TOTAL.match(nik) is not None or (nik.isdigit() and len(nik) <= 5)
+        or _COUNT_WITH_UNIT.match(nik) is not None)
+
+
 def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
     """footer / total / section / header_repeat / column_numbers / header_like for a row without a NIK,
     else None."""
