@@ -958,7 +958,7 @@ def test_read_sheet_finds_a_header_below_a_long_preamble():
     from sources.readers.table import read_sheet
 
     rows = [[f"Dengan hormat, paragraf {i}", None] for i in range(40)] + rows_of("Nama | NIK\nBudi | 6408015203850012")
-    table = read_sheet("Lampiran", rows, render_text, lambda i: i + 1)
+    [table] = read_sheet("Lampiran", rows, render_text, lambda i: i + 1)
     assert table.columns["nama"] == ["Budi"] and table.report.header_row == 41
 
 

@@ -21,7 +21,7 @@ from sources.readers.table import (
     SheetReport,
     SubmissionRejected,
     TableRows,
-    extract_rows,
+    extract_tables,
     find_header,
     leading_text,
     render_text,
@@ -194,9 +194,11 @@ def _read_with(text: str, encoding: str, delimiter: str, office: Office) -> list
     except HeaderNotFound as reason:
         # the top lines still say whose file it is, even when no header is recognised
         return [SheetReport("", None, {}, 0, {}, note=f"{reason} ({how})", title=leading_text(head, lambda v: v))]
-    table = extract_rows(
+    # Tables side by side each keep their own address: the second is "sheet" "[H:M]".
+    tables = extract_tables(
         rows, header, render_text, starts.__getitem__, sheet="", overrides=overrides, render_column=render_text_column
     )
-    if table.report.rows == 0:
-        table.report.note = "; ".join(filter(None, [table.report.note, how]))
-    return [table]
+    for table in tables:
+        if table.report.rows == 0:
+            table.report.note = "; ".join(filter(None, [table.report.note, how]))
+    return list(tables)

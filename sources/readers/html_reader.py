@@ -159,5 +159,5 @@ def read_html(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     if not tables:
         return [SheetReport("", None, {}, 0, {}, note=f"an HTML page without a table (read as {encoding})")]
     overrides = office.reader.column_mapping or None
-    return [read_sheet(f"tabel {number}", rows, render_text, lambda i: i + 1, overrides, merged=merges)
-            for number, (rows, merges) in enumerate(tables, start=1)]
+    return [table for number, (rows, merges) in enumerate(tables, start=1)
+            for table in read_sheet(f"tabel {number}", rows, render_text, lambda i: i + 1, overrides, merged=merges)]

@@ -42,7 +42,7 @@ from sources.readers.table import (
     SheetReport,
     SubmissionRejected,
     TableRows,
-    extract_rows,
+    extract_tables,
     find_header,
     leading_text,
     only_numbers,
@@ -526,10 +526,10 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
     ranges = value_ranges(document)
     if ranges is not None:
         _check_size(sum(len(rows) for _, rows in ranges), "values", office)
-        return [_read_arrays(rows, overrides, sheet=sheet) for sheet, rows in ranges]
+        return [table for sheet, rows in ranges for table in _read_arrays(rows, overrides, sheet=sheet)]
     records, columns, where = _page_records(document, office)
     if all(type(record) is list for record in records):
-        return [_read_arrays(records, overrides, columns)]
+        return _read_arrays(records, overrides, columns)
     flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
     notes += _result_fields_by_content(mapping, flat)
@@ -680,17 +680,18 @@ def columns_beside(document: object, records: list) -> list[str] | None:
 
 def _read_arrays(
     records: list[list], overrides, columns: list[str] | None = None, sheet: str = ""
-) -> TableRows | SheetReport:
+) -> list[TableRows | SheetReport]:
     """A page of arrays read like a sheet: a header array, then value arrays, or value arrays
-    under ``columns`` sent beside them (each record then keeps its own number, from 1)."""
+    under ``columns`` sent beside them (each record then keeps its own number, from 1); tables
+    side by side in it each on their own (:func:`extract_tables`)."""
     if columns is not None:
         records = [list(columns), *records]
     head = [[render_value(v) for v in record] for record in records[:31]]
     try:
         header = find_header(head, overrides)
     except HeaderNotFound as reason:
-        return SheetReport(sheet, None, {}, 0, {}, note=f"records are arrays; {reason}",
-                           title=leading_text(head, lambda v: v))
+        return [SheetReport(sheet, None, {}, 0, {}, note=f"records are arrays; {reason}",
+                            title=leading_text(head, lambda v: v))]
     row_number = (lambda i: i) if columns is not None else (lambda i: i + 1)
     at = header.columns.get(headers.NIK)
     note = ""
@@ -701,10 +702,10 @@ def _read_arrays(
             records = [*records[: header.last_row + 1],
                        *([*record[:at], render_nik(record[at]), *record[at + 1:]] if at < len(record) else record
                          for record in records[header.last_row + 1:])]
-    table = extract_rows(records, header, render_value, row_number, sheet=sheet, overrides=overrides)
-    if note:
+    tables = extract_tables(records, header, render_value, row_number, sheet=sheet, overrides=overrides)
+    for table in tables if note else ():
         table.report.note = "; ".join(filter(None, [table.report.note, note]))
-    return table
+    return tables
 
 
 # A record may hold one person and a list of their certificates or assessments:

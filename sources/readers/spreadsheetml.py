@@ -162,7 +162,7 @@ def read_spreadsheetml(data: bytes, office: Office) -> list[TableRows | SheetRep
         sheet = worksheet.get(f"{_SS}Name") or f"Sheet{number}"
         table = worksheet.find(f"{_SS}Table")
         rows, numbers, merges = _sheet_rows(table) if table is not None else ([], [], [])
-        results.append(read_sheet(sheet, rows, render_text, numbers.__getitem__, overrides, merged=merges))
+        results += read_sheet(sheet, rows, render_text, numbers.__getitem__, overrides, merged=merges)
     if not results:
         raise SubmissionRejected("Excel 2003 XML spreadsheet without a worksheet")
     if note:

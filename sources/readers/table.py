@@ -709,19 +709,20 @@ def read_sheet(
     row_number: Callable[[int], int],
     overrides: Mapping[str, str] | None = None,
     merged: Merges | None = None,
-) -> TableRows | SheetReport:
-    """One sheet's rows through header detection and the row rules, or a report saying why
-    none were read (its top lines kept as the title: they still say whose file it is).
+) -> list[TableRows | SheetReport]:
+    """One sheet's tables (one, or several side by side: :func:`extract_tables`) through header
+    detection and the row rules, or a report saying why none were read (its top lines kept as
+    the title: they still say whose file it is).
     ``merged``: the sheet's merged cells (see :func:`fill_merged_data`)."""
     head = [[render(cell) for cell in row] for row in rows[: DEEP_SCAN_ROWS + 1]]
     try:
         header = find_header(head, overrides, row_number=row_number, scan_rows=DEEP_SCAN_ROWS)
     except HeaderNotFound as reason:
-        return SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v))
+        return [SheetReport(sheet, None, {}, 0, {}, note=str(reason), title=leading_text(head, lambda v: v))]
     if merged:
         rows = [list(row) for row in rows]
         fill_merged_data(rows, merged, header.last_row + 1)
-    return extract_rows(rows, header, render, row_number, sheet=sheet, overrides=overrides)
+    return list(extract_tables(rows, header, render, row_number, sheet=sheet, overrides=overrides))
 
 
 def extract_rows(
@@ -826,7 +827,8 @@ def extract_tables(
         # The columns left of the block stay as blanks, so column numbers in notes are the sheet's.
         part_rows = [_part(row, start, end) for row in rows]
         last = column_letters((end if end is not None else max(map(len, rows))) - 1)
-        name = sheet if not tables else f"{sheet} [{column_letters(start)}:{last}]"
+        # A CSV's or JSON page's one "sheet" is "": the table beside it is "[H:M]".
+        name = sheet if not tables else f"{sheet} [{column_letters(start)}:{last}]".lstrip()
         part = extract_rows(part_rows, block, render, row_number, name, overrides, render_column)
         # The sheet's title rows speak for every table in it, also where they sit above another one.
         part.report.title = title
@@ -854,7 +856,8 @@ def _group_table(rows, header: Header, label: str, group: dict[str, int], render
         texts[c] = " / ".join(pieces if label in pieces else [label, *pieces])
     part_header = replace(header, columns=dict(sorted(columns.items(), key=lambda item: item[1])), texts=texts,
                           notes=[], marks={}, weak=frozenset(), blocks=(), groups=(), alternatives=())
-    table = extract_rows(rows, part_header, render, row_number, f"{sheet} [{label}]", overrides, render_column)
+    table = extract_rows(rows, part_header, render, row_number, f"{sheet} [{label}]".lstrip(), overrides,
+                         render_column)
     wanted = [k for k in range(len(table.source_rows)) if any(table.columns[c][k] is not None for c in group)]
     dropped = len(table.source_rows) - len(wanted)
     if dropped:
