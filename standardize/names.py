@@ -52,6 +52,10 @@ _PREFIX_GELAR: dict[str, str] = {
     "dr": "Dr.",
     "prof": "Prof.",
     "kh": "K.H.",
+    "drg": "drg.",  # dentist
+    "ust": "Ust.",  # Ustadz, a religious teacher
+    "ustadz": "Ust.",
+    "ustad": "Ust.",
     # forms of address in invitation and attendance lists ("Sdr. Budi", "Bpk. Ahmad", "Ny. Siti"):
     # not part of the name; kept with the gelar so nothing written is lost
     "sdr": "Sdr.",
@@ -98,6 +102,26 @@ _SUFFIX_GELAR: dict[str, str] = {
     "spwk": "S.PWK.",
     "bsc": "B.Sc.",
     "beng": "B.Eng.",
+    # Islamic-studies, accounting, psychology, arts and other sarjana written without a comma
+    # as often as with one ("SITI AMINAH S.Pd.I"); without the comma only table entries are gelar
+    "spdi": "S.Pd.I.",
+    "sak": "S.Ak.",
+    "sab": "S.AB.",
+    "spsi": "S.Psi.",
+    "ssn": "S.Sn.",
+    "shi": "S.H.I.",
+    "sei": "S.E.I.",
+    "sthi": "S.Th.I.",
+    "ssy": "S.Sy.",
+    "sikom": "S.I.Kom.",
+    "sds": "S.Ds.",
+    "shum": "S.Hum.",
+    "sfarm": "S.Farm.",
+    "sgz": "S.Gz.",
+    "spi": "S.Pi.",
+    "ssit": "S.Si.T.",
+    "lc": "Lc.",  # Licence, from Middle-Eastern universities
+    "aseaneng": "ASEAN Eng.",  # the ASEAN Engineer register, after IPM; see _ASEAN_ENG
     # magister (master)
     "mt": "M.T.",
     "mm": "M.M.",
@@ -113,6 +137,9 @@ _SUFFIX_GELAR: dict[str, str] = {
     "mba": "M.B.A.",
     "mtr": "M.Tr.",
     "mkes": "M.Kes.",
+    "mpdi": "M.Pd.I.",
+    "mak": "M.Ak.",
+    "mtp": "M.TP.",
     # doctorate
     "phd": "Ph.D.",
     # Insinyur Profesional (Pratama / Madya / Utama), common among construction experts
@@ -156,8 +183,15 @@ def _title(text: str) -> str:
     return _WORD.sub(lambda m: m.group(0).capitalize(), text)
 
 
+# Degrees that are also words of names ("Sak", "Sei", "Shi", "Mak"): gelar before the comma
+# only when written with a dot.
+_DOTTED_ONLY = frozenset({"sak", "sab", "sei", "shi", "mak", "spi", "shum", "sds", "ssn", "lc"})
+
+
 def _make_token(text: str) -> _Token:
     key = _gelar_key(text)
+    if key in _DOTTED_ONLY and "." not in text:
+        return _Token(_title(text), None, None, None)
     prefix = _PREFIX_GELAR.get(key)
     suffix = _SUFFIX_GELAR.get(key)
     return _Token(_title(text), prefix, suffix, suffix or prefix)
@@ -166,7 +200,113 @@ def _make_token(text: str) -> _Token:
 def _split_glued(token: str) -> list[str]:
     if "." not in token or _gelar_key(token) in _ALL_GELAR:
         return [token]
-    return [part for part in _GLUED_DOT.split(token) if part]
+    return _regrouped_degrees([part for part in _GLUED_DOT.split(token) if part])
+
+
+def _regrouped_degrees(parts: list[str]) -> list[str]:
+    """Pieces of a word split at its glued dots, the degrees at its end put back together:
+    "AMINAH.S.Pd" -> "AMINAH.", "S.Pd" (not "S.", "Pd"), "SANTOSO.S.T.M.T" -> "SANTOSO.", "S.T.", "M.T"."""
+    end = len(parts)
+    tail: list[str] = []
+    while end > 0:
+        for start in range(max(0, end - 4), end):  # the longest degree first
+            if _gelar_key("".join(parts[start:end])) in _SUFFIX_GELAR:
+                tail.insert(0, "".join(parts[start:end]))
+                end = start
+                break
+        else:
+            break
+    return parts[:end] + tail
+
+
+# A degree written with a space after each dot ("S. T.", "A. Md.", "S. Pd"): its pieces are short,
+# every one but the last dotted.
+_SHORT_PIECE = re.compile(r"^[^\W\d_]{1,3}\.?$")
+_LONGEST_SPACED_DEGREE = 4  # "S. Si. T." and "A. Md. T." are three pieces
+_SPACED_GATE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,3}\.\s+[^\W\d_]{1,3}(?![^\W\d_])")
+
+
+def _joined_spaced_degrees(words: list[str], name_words_needed: int) -> list[str]:
+    """``words`` with the degrees at their end that are written with spaces inside joined
+    ("BUDI SANTOSO S. T." -> ..., "S.T."), when ``name_words_needed`` full words stay before them.
+
+    Two short dotted words after a name are also a clerk's two initials ("Budi S. T."), so before
+    the comma a spaced degree needs two full name words before it; after the comma it needs none.
+    """
+    if len(words) < 2 or not _SPACED_GATE.search(" ".join(words[-2 * _LONGEST_SPACED_DEGREE :])):
+        return words
+    end = len(words)
+    tail: list[str] = []
+    joined = False
+    while end > 0:
+        if _gelar_key(words[end - 1]) in _SUFFIX_GELAR:
+            # a degree written whole after the spaced one: "S. T. MT"
+            tail.insert(0, words[end - 1])
+            end -= 1
+            continue
+        for size in range(min(_LONGEST_SPACED_DEGREE, end), 1, -1):
+            group = words[end - size : end]
+            if not all(_SHORT_PIECE.match(w) for w in group) or not all(w.endswith(".") for w in group[:-1]):
+                continue
+            if _gelar_key("".join(group)) not in _SUFFIX_GELAR:
+                continue
+            if sum(1 for w in words[: end - size] if not _SHORT_PIECE.match(w)) < name_words_needed:
+                continue
+            tail.insert(0, "".join(group))
+            end -= size
+            joined = True
+            break
+        else:
+            break
+    return words[:end] + tail if joined else words
+
+
+# A degree set off from the name by other marks than a comma: "BUDI SANTOSO; ST", "BUDI SANTOSO (ST)",
+# "BUDI SANTOSO - ST", "BUDI SANTOSO / S.T." are read as "BUDI SANTOSO, ST".
+_ASEAN_ENG = re.compile(r"\bASEAN\s*\.?\s*Eng\b\.?", re.IGNORECASE)
+_BRACKETED_TAIL = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\s*$")
+_SEPARATED_TAIL = re.compile(r"^(.*?\S)\s*(?:/|\s[-\u2013\u2014])\s*([^/\-\u2013\u2014]+)$")
+_SET_OFF = re.compile(r"[;(/\-\u2013\u2014]|asean", re.IGNORECASE)
+
+
+def _only_degrees(text: str) -> bool:
+    words = _joined_spaced_degrees(text.replace(",", " ").split(), 0)
+    return bool(words) and all(
+        _gelar_key(w) in _SUFFIX_GELAR or (_DEGREE_SHAPE.match(w) is not None and len(w) > 2) for w in words
+    )
+
+
+def _degrees_set_off(raw: str) -> str:
+    """``raw`` with a degree set off by ";", brackets, "/" or " - " set off by a comma instead."""
+    if not _SET_OFF.search(raw):
+        return raw
+    raw = _ASEAN_ENG.sub("ASEAN.Eng.", raw.replace(";", ","))
+    for shape in (_BRACKETED_TAIL, _SEPARATED_TAIL):
+        match = shape.match(raw)
+        if match is not None and _only_degrees(match.group(2)):
+            return f"{match.group(1)}, {match.group(2)}"
+    return raw
+
+
+_LONGEST_ABBREVIATION = 4
+
+
+def _without_trailing_dot(token: _Token) -> _Token:
+    """The name's last word without the dot a clerk put between it and the degrees
+    ("BUDI SANTOSO. ST", "BUDI SANTOSO., ST") or at the end ("Budi Santoso."). An initial
+    ("Budi S."), an honorific and a word shortened to three or four letters ("Abd.", "Supr.",
+    "Moch.") keep theirs: clerks shorten to those lengths, so only a longer word's dot is no
+    abbreviation's."""
+    letters = token.title.rstrip(".")
+    if (
+        letters == token.title
+        or len(letters) < _LONGEST_ABBREVIATION + 1
+        or not letters.isalpha()
+        or letters.lower() in _WORD_FOLDS
+        or token.gelar is not None
+    ):
+        return token
+    return _Token(letters, None, None, None)
 
 
 def _token_pieces(token: str) -> tuple[_Token, ...]:
@@ -225,9 +365,9 @@ def name_parts(raw: str | None) -> tuple[str | None, str | None]:
     stripped = raw.strip()
     if len(stripped) <= _BLANK_NAME_MAX_LENGTH and " ".join(stripped.split()).lower() in _BLANK_NAMES:
         return None, None
-    head, _, tail = raw.partition(",")
+    head, _, tail = _degrees_set_off(raw).partition(",")
     tokens: list[_Token] = []
-    for word in head.split():
+    for word in _joined_spaced_degrees(head.split(), 2):
         tokens.extend(_token_pieces(word))
 
     prefixes: list[str] = []
@@ -244,19 +384,35 @@ def name_parts(raw: str | None) -> tuple[str | None, str | None]:
         tokens = tokens[:-1]
 
     if tail:
-        for word in tail.replace(",", " ").split():
-            canonical = _ALL_GELAR.get(_gelar_key(word))
+        for word in _joined_spaced_degrees(tail.replace(",", " ").split(), 0):
+            canonical = _tail_gelar(word)
             if canonical is not None:
                 suffixes.append(canonical)
-            elif _DEGREE_SHAPE.match(word) and len(word) > 2:
-                # Unknown but degree-shaped after the comma ("S.Psi", "M.Kes."): keep as written.
-                suffixes.append(word if word.endswith(".") else word + ".")
             else:
                 tokens.extend(_token_pieces(word))
 
+    if tokens:
+        tokens[-1] = _without_trailing_dot(tokens[-1])
     gelar = ", ".join(prefixes + suffixes) or None
     nama = " ".join(t.title for t in tokens) or None
     return nama, gelar
+
+
+def _tail_gelar(word: str) -> str | None:
+    """The canonical gelar of a word after the comma, None when it is no gelar.
+
+    Unknown but degree-shaped words ("S.Psi", "M.Kes.") are kept as written; two known degrees
+    glued together ("ST.MT", "S.T.M.T") are both written canonically.
+    """
+    canonical = _ALL_GELAR.get(_gelar_key(word))
+    if canonical is not None:
+        return canonical
+    if not (_DEGREE_SHAPE.match(word) and len(word) > 2):
+        return None
+    pieces = _regrouped_degrees([part for part in _GLUED_DOT.split(word) if part])
+    if len(pieces) > 1 and all(_gelar_key(piece) in _SUFFIX_GELAR for piece in pieces):
+        return ", ".join(_SUFFIX_GELAR[_gelar_key(piece)] for piece in pieces)
+    return word if word.endswith(".") else word + "."
 
 
 def parse_name(raw: str | None) -> NameResult:
@@ -285,6 +441,7 @@ def parse_name(raw: str | None) -> NameResult:
 # on exactly the whitespace str.split() uses. Everything else, and short cells
 # that might be blanks ("-", "none"), go through name_parts one by one.
 _VECTOR_NAME = r"^[ -_a-~\t\n\v\f\r]+$"
+_MAYBE_SET_OFF = r"[;(/]|\s-|(?i:asean)"
 
 
 class _WordInfo(NamedTuple):
@@ -295,28 +452,30 @@ class _WordInfo(NamedTuple):
     gelar: str | None  # canonical gelar when the word is one, in the name part
     tail_gelar: str | None  # canonical gelar when the word is one, after the comma
     kunci: str  # nama_kunci of the word
+    dotted_end: bool  # as the name's last word it loses its dot (_without_trailing_dot)
+    short: bool  # may be a piece of a degree written with spaces ("S." "T.")
 
 
 def _word_info(word: str) -> _WordInfo:
     pieces = _token_pieces(word)
     token = pieces[0]
-    tail_gelar = _ALL_GELAR.get(_gelar_key(word))
-    if tail_gelar is None and _DEGREE_SHAPE.match(word) and len(word) > 2:
-        tail_gelar = word if word.endswith(".") else word + "."
     return _WordInfo(
         len(pieces) == 1,
         token.title,
         token.prefix is not None,
         token.suffix is not None,
         token.gelar,
-        tail_gelar,
+        _tail_gelar(word),
         _kunci_word(token.title),
+        len(pieces) == 1 and _without_trailing_dot(token) is not token,
+        _SHORT_PIECE.match(word) is not None,
     )
 
 
 # Bits of _word_kind.
 _PREFIX, _SUFFIX, _GELAR, _TAIL_GELAR, _COMMA, _GLUED = 1, 2, 4, 8, 16, 32
-_SPECIAL = _PREFIX | _SUFFIX | _GELAR | _TAIL_GELAR | _COMMA | _GLUED
+_DOTTED_END, _SHORT, _SHORT_DOT = 64, 128, 256
+_SPECIAL = _PREFIX | _SUFFIX | _GELAR | _TAIL_GELAR | _COMMA | _GLUED | _DOTTED_END | _SHORT_DOT
 
 
 def _word_kind(word: str, info: _WordInfo) -> int:
@@ -327,6 +486,9 @@ def _word_kind(word: str, info: _WordInfo) -> int:
         | (_TAIL_GELAR if info.tail_gelar is not None else 0)
         | (_COMMA if word == "," else 0)
         | (_GLUED if not info.single else 0)
+        | (_DOTTED_END if info.dotted_end else 0)
+        | (_SHORT if info.short else 0)
+        | (_SHORT_DOT if info.short and word.endswith(".") else 0)
     )
 
 
@@ -405,7 +567,11 @@ def _vectorisable(text: pa.Array) -> np.ndarray:
     """Which cells the vectorised path may take (see ``_VECTOR_NAME``); the others go through name_parts."""
     return pc.fill_null(
         pc.and_(
-            pc.match_substring_regex(text, _VECTOR_NAME),
+            pc.and_(
+                pc.match_substring_regex(text, _VECTOR_NAME),
+                # a degree set off by other marks than a comma (_degrees_set_off)
+                pc.invert(pc.match_substring_regex(text, _MAYBE_SET_OFF)),
+            ),
             # Longer than any blank placeholder, so never blank, and never only whitespace.
             pc.greater(pc.utf8_length(pc.ascii_trim_whitespace(text)), _BLANK_NAME_MAX_LENGTH),
         ),
@@ -435,7 +601,7 @@ def _split_words(cells: pa.Array) -> _Words:
     distinct_words = encoded.dictionary.to_pylist()
     infos = [_word_info(word) for word in distinct_words]
     # One small bit set per distinct word, spread to every word position.
-    kinds = np.array([_word_kind(word, info) for word, info in zip(distinct_words, infos)], dtype=np.uint8)
+    kinds = np.array([_word_kind(word, info) for word, info in zip(distinct_words, infos)], dtype=np.uint16)
     return _Words(infos, word_codes, kinds[word_codes], counts, np.repeat(np.arange(len(counts)), counts))
 
 
@@ -494,11 +660,21 @@ def _special_roles(kind: np.ndarray, counts: np.ndarray) -> _WordRoles:
     # shifts every position: leave such names to name_parts. (After the comma a
     # degree-shaped word is taken whole, unsplit.)
     split_word = _has(kind, _GLUED) & ~(tail & tail_is_gelar) & ~comma
+    in_name = (head & ~prefix_taken & ~suffix_taken) | (tail & ~tail_is_gelar)
+    # Also left to name_parts: a name whose last word loses its dot, and one holding two short
+    # words in a row that may be a degree written with spaces ("S. T.").
+    position = np.arange(len(kind))
+    last_in_name = np.maximum.reduceat(np.where(in_name, position, -1), starts)
+    has_name = last_in_name >= 0
+    dotted_end = np.zeros(len(counts), dtype=bool)
+    dotted_end[has_name] = _has(kind[last_in_name[has_name]], _DOTTED_END)
+    spaced = _has(kind[:-1], _SHORT_DOT) & _has(kind[1:], _SHORT) & (name[:-1] == name[1:])
+    scalar_names = np.union1d(np.flatnonzero(dotted_end), name[:-1][spaced])
     return _WordRoles(
-        in_name=(head & ~prefix_taken & ~suffix_taken) | (tail & ~tail_is_gelar),
+        in_name=in_name,
         in_gelar=prefix_taken | suffix_taken | (tail & tail_is_gelar),
         tail=tail,
-        glued_names=np.unique(name[split_word]),
+        glued_names=np.union1d(np.unique(name[split_word]), scalar_names).astype(np.intp),
     )
 
 
