@@ -230,6 +230,27 @@ def _grade_beside_ahli(
     return None
 
 
+def _grade_ending_expert_title(jabatan: str) -> int | None:
+    """7 / 8 / 9 for an expert occupation with its grade written after it ("Ahli Teknik Jembatan
+    Madya", "Ahli K3 Konstruksi (Muda)", "Ahli Teknik Jalan - Utama"), None otherwise.
+
+    The SKK name puts the grade after "Ahli" ("Ahli Madya Teknik Jembatan"); lists that keep the
+    occupation's name whole put it at the end. Only an occupation that starts with "Ahli" (the
+    phrase's own word, as _grade_beside_ahli asks) and ends with its one grade word: "Quantity
+    Surveyor Madya" (jenjang 5) starts otherwise and stays no level."""
+    lower = jabatan.lower()
+    if not _AHLI_LEADS.match(lower):
+        return None
+    grades = set(_GRADE_WORD.findall(lower))
+    if len(grades) != 1:
+        return None
+    (grade,) = grades
+    return _AHLI_LEVEL[grade] if _TRAILING_GRADE.search(lower) else None
+
+
+_TRAILING_GRADE = re.compile(r"[\s(\-\u2013,/]\s*(?:(?:tingkat|tkt|tk)\b[\s.]*)?(?:muda|madya|utama)\s*\)?\s*$")
+
+
 def _cell_number(text: str) -> int | None:
     """The level number of a jenjang or kualifikasi cell (see _explicit_number); _BAD also
     for a class of the old scheme ("Kelas II")."""
@@ -290,6 +311,8 @@ def jenjang_status(
         if labelled == _BAD:
             return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
         level = labelled if labelled is not None else _ahli_phrase(jabatan_raw)
+        if level is None:
+            level = _grade_ending_expert_title(jabatan_raw)
         if level == _BAD:
             return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
         if level is not None:
@@ -322,3 +345,49 @@ def parse_jenjang(
     True
     """
     return jenjang_status(jenjang_raw, kualifikasi_raw, jabatan_raw).jenjang
+
+
+# Words that name only the kualifikasi, each spanning three jenjang (or six: the old SKT's
+# "Terampil" covered operators and technicians), in a level column written alone.
+_KUALIFIKASI_ONLY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:tenaga\s+)?(?:ahli|expert|experts)$"), "Ahli (7-9)"),
+    (re.compile(r"^(?:tenaga\s+)?(?:teknisi|analis|teknisi\s*/?\s*analis|analis\s*/?\s*teknisi|technician|analyst)$"),
+     "Teknisi/Analis (4-6)"),
+    (re.compile(r"^(?:tenaga\s+)?(?:operator|operators)$"), "Operator (1-3)"),
+    (re.compile(r"^(?:tenaga\s+)?(?:terampil|skilled|tukang)$"), "Operator / Teknisi (1-6)"),
+)
+_CELL_NOISE = re.compile(r"[^a-z/ ]+")
+
+
+def jenjang_problem(result: JenjangResult) -> tuple[str, str] | None:
+    """What is missing from the cell a level could not be read from, in Indonesian and English,
+    for the quarantine reason; None when the level was read or nothing was written.
+
+    >>> jenjang_problem(jenjang_status("Ahli"))[1]
+    "'Ahli' names the kualifikasi Ahli (7-9) but not the jenjang: write Muda 7, Madya 8 or Utama 9"
+    """
+    if result.status != UNREADABLE or result.value is None:
+        return None
+    value = " ".join(result.value.split())
+    lower = " ".join(_CELL_NOISE.sub(" ", value.lower()).split())
+    for pattern, span in _KUALIFIKASI_ONLY:
+        if pattern.match(lower):
+            if span.startswith("Ahli"):
+                tail_id, tail_en = "tulis Muda 7, Madya 8 atau Utama 9", "write Muda 7, Madya 8 or Utama 9"
+            else:
+                tail_id, tail_en = "tulis jenjang 1-9", "write the jenjang 1-9"
+            return (f"'{value}' hanya kualifikasi {span}, tanpa jenjang: {tail_id}",
+                    f"'{value}' names the kualifikasi {span} but not the jenjang: {tail_en}")
+    if _GRADE_ALONE.match(lower):
+        return (f"'{value}' tanpa kata Ahli (Ahli Muda 7, Ahli Madya 8, Ahli Utama 9)",
+                f"'{value}' without the word Ahli (Ahli Muda 7, Ahli Madya 8, Ahli Utama 9); technician titles use it too")
+    if _KELAS.search(value.lower()):
+        return (f"'{value}' kelas SKA/SKT lama, bukan jenjang KKNI",
+                f"'{value}' is a class of the old SKA/SKT scheme, no KKNI jenjang")
+    if len(set(_GRADE_WORD.findall(value.lower()))) > 1:
+        return (f"'{value}' menyebut dua jenjang", f"'{value}' names two grades")
+    if _explicit_number(value) == _BAD:
+        return (f"'{value}': angka bukan jenjang 1-9 atau dua angka berbeda",
+                f"'{value}': a number outside jenjang 1-9, or two different numbers")
+    return (f"'{value}' bukan jenjang 1-9, angka Romawi, atau Ahli Muda/Madya/Utama",
+            f"'{value}' is no jenjang 1-9, Roman numeral or Ahli Muda/Madya/Utama")

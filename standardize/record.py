@@ -64,7 +64,7 @@ from standardize.fields import (
 )
 from standardize.levels import MISSING as JENJANG_MISSING
 from standardize.levels import OK as JENJANG_OK
-from standardize.levels import JenjangResult, jenjang_status, kualifikasi_for
+from standardize.levels import JenjangResult, jenjang_problem, jenjang_status, kualifikasi_for
 from standardize.names import parse_name_array
 
 # docs/data-model.md section 2, in order.
@@ -452,12 +452,15 @@ def _quarantine_frame(
     faulty_columns: list[str],
     values: list[str | None],
     rules: list[str],
+    reasons: list[str] | None = None,
 ) -> pd.DataFrame:
     frame = _provenance(raw, positions)
     frame["column"] = pd.Series(faulty_columns, index=frame.index, dtype="str")
     frame["value"] = pd.Series(values, index=frame.index, dtype="str")
     frame["rule"] = pd.Series(rules, index=frame.index, dtype="str")
-    frame["reason"] = pd.Series([REASONS[rule] for rule in rules], index=frame.index, dtype="str")
+    if reasons is None:
+        reasons = [REASONS[rule] for rule in rules]
+    frame["reason"] = pd.Series(reasons, index=frame.index, dtype="str")
     frame["raw"] = pd.Series(pd.array(_raw_json(columns, positions), dtype="str"), index=frame.index)
     return frame
 
@@ -788,17 +791,31 @@ def _quarantine(raw: pd.DataFrame, parsed: _Parsed, no_identity: np.ndarray, pos
     q_columns: list[str] = []
     q_values: list[str | None] = []
     q_rules: list[str] = []
+    q_reasons: list[str] = []
     for position in positions:
         if no_identity[position]:
             q_columns.append("")
             q_values.append(None)
             q_rules.append(RULE_NO_IDENTITY)
+            q_reasons.append(REASONS[RULE_NO_IDENTITY])
         else:
             level = parsed.levels[parsed.level_codes[position]]
+            rule = RULE_JENJANG_MISSING if level.status == JENJANG_MISSING else RULE_JENJANG_UNREADABLE
             q_columns.append(level.column)
             q_values.append(level.value)
-            q_rules.append(RULE_JENJANG_MISSING if level.status == JENJANG_MISSING else RULE_JENJANG_UNREADABLE)
-    return _quarantine_frame(raw, parsed.column, positions, q_columns, q_values, q_rules)
+            q_rules.append(rule)
+            q_reasons.append(_level_reason(rule, level))
+    return _quarantine_frame(raw, parsed.column, positions, q_columns, q_values, q_rules, q_reasons)
+
+
+def _level_reason(rule: str, level: JenjangResult) -> str:
+    """The catalogue's reason, with what the level cell lacks added to each language: "Ahli" alone
+    names the kualifikasi (jenjang 7-9), "Madya" alone the grade without Ahli."""
+    problem = jenjang_problem(level)
+    if problem is None:
+        return REASONS[rule]
+    pesan, gloss = REASONS[rule].split(" / ", 1)
+    return f"{pesan}: {problem[0]} / {gloss}: {problem[1]}"
 
 
 def _hasil(parsed: _Parsed, masks: dict[str, np.ndarray], kept: np.ndarray):
