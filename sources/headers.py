@@ -94,6 +94,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nama lengkap dan gelar",
         "nama dan gelar",
         "nama gelar",
+        "nama tanpa gelar",
         # English API exports and forms (full_name, fullName, participant_name)
         "full name",
         "fullname",
@@ -152,6 +153,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "birth place and date",
         "kota tgl lahir",
         "kota tanggal lahir",
+        # "Kelahiran" (birth) for either part or both: the birth cell's reader splits place from date
+        "kelahiran",
+        "tempat tgl kelahiran",
+        "tempat tanggal kelahiran",
+        "tempat dan tanggal kelahiran",
+        "data kelahiran",
     ),
     TEMPAT_LAHIR: (
         "tempat lahir",
@@ -167,6 +174,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "tmpt lhr",
         "kota lahir",
         "pob",
+        "tempat kelahiran",
+        "tmp kelahiran",
     ),
     TANGGAL_LAHIR: (
         "tanggal lahir",
@@ -178,10 +187,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "birthdate",
         "date of birth",
         "dob",
+        "tanggal kelahiran",
+        "tgl kelahiran",
+        # the day, month and year named one by one: "Tgl/Bln/Thn Lahir", "Tanggal-Bulan-Tahun Lahir"
+        "tgl bln thn lahir",
+        "tanggal bulan tahun lahir",
+        "tgl bulan tahun lahir",
     ),
     JENIS_KELAMIN: (
         "jns kelamin", "jns kel", "j kelamin", "jenis kel", "jen kel", "jkel",
         "l p", "jk", "jenis kelamin", "kelamin", "sex", "gender", "lp",
+        # "J/K", "J.K", "Jns. Klmn"
+        "j k", "jns klmn", "jenis klmn", "klmn",
         # the header written as its two values: "Pria/Wanita", "P/W", "Laki-laki/Perempuan", "Lk/Pr"
         "p w", "pria wanita", "laki laki perempuan", "lk pr", "l pr", "m f", "male female",
     ),
@@ -291,6 +308,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "kesimpulan asesmen",
         "kesimpulan hasil asesmen",
         "lulus tidak lulus",
+        "lulus tidak",
+        "kompeten tidak kompeten",
+        "k tk",
+        # the assessment's own shortenings: uji kompetensi as "Ujikom", "UJK"
+        "hasil ujikom",
+        "hasil ujk",
+        "hasil uji ujk",
+        # an assessment form's conclusion; weak (WEAK_VARIANTS): a column naming the result wins
+        "kesimpulan",
         # English API exports; a bare "status" is weak (see WEAK_VARIANTS)
         "result",
         "assessment result",
@@ -375,6 +401,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "mulai berlaku",
         "berlaku mulai",
         "berlaku dari",
+        # the day the certificate was set (ditetapkan), or its date: the issue date
+        "tanggal penetapan",
+        "tgl penetapan",
+        "tanggal sertifikat",
+        "tgl sertifikat",
     ),
     MASA_BERLAKU: (
         "masa berlaku",
@@ -430,6 +461,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "expiration date",
         "certificate expiry date",
         "certificate valid until",
+        "exp date",
+        "expired",
+        "kadaluarsa",
+        "kedaluwarsa",
+        "kadaluwarsa",
+        "habis masa berlaku",
+        "tgl expired",
+        "tanggal expired",
     ),
     PROGRAM: (
         "kegiatan",
@@ -625,7 +664,9 @@ _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "skk", "sertifikat
                # the options of a sex column without brackets ("Jenis Kelamin L/P"), the registry
                # a number is kept in ("No. Reg. LPJK"), the assessment a result is of
                # ("Keterangan Hasil Asesmen")
-               "l p", "lp", "m f", "p w", "lpjk", "asesmen")
+               "l p", "lp", "m f", "p w", "lpjk", "asesmen",
+               # "Nama Tanpa Gelar": the name without the degrees, as standardize writes it
+               "tanpa gelar")
 # What is left must still say which column it is: two words at least ("tanggal terbit"), or
 # the NIK; "Tanggal Sertifikasi" is not the birth date a bare "tanggal" would map to.
 _BARE_ENOUGH = frozenset({"nik", "jk"})
@@ -707,7 +748,7 @@ _CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
 
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
-WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
 
 # How sure a field's mapping is: a stronger field wins over a weaker one for the
 # same column; between equals, the first seen.

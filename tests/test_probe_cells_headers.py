@@ -188,3 +188,46 @@ def test_registration_list_certifies_nobody():
         ["1", "REG-2025-001", "AGUS SALIM", "6408011203850003", "Operator Excavator", "3", "BIMTEK/001/2025"],
     ]
     assert find_header(rows).columns == {"nama": 2, "nik": 3, "jabatan_kerja": 4, "jenjang": 5}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "weak"),
+    [
+        # Probe of 2026-12-07, second round: headers of the columns whose cells were probed (name
+        # without degrees, birth, sex, result, certificate dates); all were None before
+        ("Nama Tanpa Gelar", "nama", False),
+        ("Nama Lengkap Tanpa Gelar", "nama", False),
+        ("Kelahiran", "tempat_tanggal_lahir", False),
+        ("Tempat/Tgl. Kelahiran", "tempat_tanggal_lahir", False),
+        ("Tempat & Tanggal Kelahiran", "tempat_tanggal_lahir", False),
+        ("Tempat Kelahiran", "tempat_lahir", False),
+        ("Tanggal Kelahiran", "tanggal_lahir", False),
+        ("Tgl/Bln/Thn Lahir", "tanggal_lahir", False),
+        ("Tanggal/Bulan/Tahun Lahir", "tanggal_lahir", False),
+        ("J/K", "jenis_kelamin", False),
+        ("J.K", "jenis_kelamin", False),
+        ("Jns. Klmn", "jenis_kelamin", False),
+        ("Kompeten/Tidak Kompeten", "hasil", False),
+        ("K/TK", "hasil", False),
+        ("Lulus/Tidak", "hasil", False),
+        ("Hasil Ujikom", "hasil", False),
+        ("Hasil UJK", "hasil", False),
+        ("Kesimpulan", "hasil", True),  # an assessment form's conclusion, or a remark: weak
+        ("Tanggal Penetapan", "tanggal_terbit", False),
+        ("Tgl. Sertifikat", "tanggal_terbit", False),
+        ("Exp. Date", "masa_berlaku", False),
+        ("Expired", "masa_berlaku", False),
+        ("Kadaluarsa", "masa_berlaku", False),
+        ("Habis Masa Berlaku", "masa_berlaku", False),
+        # still unmapped: the family card's number is no NIK, a year alone no birth date, an
+        # assessment's date no issue date, a training's certificate and an assessor's name no participant's
+        ("No. KK", None, False),
+        ("Nomor Kartu Keluarga", None, False),
+        ("Tahun Lahir", None, False),
+        ("Tanggal Sertifikasi", None, False),
+        ("Tanggal Sertifikat Pelatihan", None, False),
+        ("Nama Tanpa Gelar Asesor", None, False),
+    ],
+)
+def test_headers_of_probed_cells(header, expected, weak):
+    assert (canonical_column(header), is_weak_header(header)) == (expected, weak)
