@@ -196,10 +196,14 @@ def test_sex_ticked_under_l_and_p():
     assert table.columns["jenis_kelamin"] == ["L", "P", None]
 
 
-def test_one_sub_column_under_the_result_is_an_ordinary_column():
-    rows = rows_of("Nama | NIK | HASIL UJI | \n | | K | Catatan\nBudi | 6408015203850012 | Kompeten | ok")
+def test_one_sub_column_under_the_result_reads_what_is_written_in_it():
+    """A lone "K" under "HASIL UJI" is the result column: results written out are read as written
+    (a tick in it would be Kompeten: test_readers_lone_result_column.py)."""
+    rows = rows_of("Nama | NIK | HASIL UJI | \n | | K | Catatan\nBudi | 6408015203850012 | Kompeten | ok\n"
+                   "Andi | 6408015203850013 | BK | ok")
     header = find_header(rows)
-    assert header.marks == {} and header.columns["hasil"] == 2
+    assert header.columns["hasil"] == 2
+    assert extract_rows(rows, header, render_text, lambda i: i + 1).columns["hasil"] == ["Kompeten", "BK"]
 
 
 def test_duplicate_canonical_column_keeps_the_first_and_notes_it():

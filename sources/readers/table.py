@@ -206,6 +206,42 @@ def _mark_groups(parent: Sequence[str | None] | None, filled: list[str | None], 
     return found
 
 
+# A column headed by one value of the result alone, with no column of the other value beside it
+# ("KOMPETEN" ticked for those who passed, "LULUS", "BELUM KOMPETEN"): a yes/no column for that
+# value. One-letter headers other than "K" / "BK" ("L", "TL") say too little on their own.
+_LONE_VALUES = {key: value for key, value in MARK_VALUES[headers.HASIL].items() if key not in ("l", "tl", "tk")}
+
+
+def _lone_marks(parent, filled: list[str | None], child: Sequence[str | None], width: int,
+                ticks: dict[int, tuple[str, str]], overrides) -> dict[int, tuple[str, str]]:
+    """Columns that each name one value of the result on their own (:data:`_LONE_VALUES`),
+    outside any group of tick columns: 0-based index -> (hasil, value). Under a span naming
+    another column or something other than the assessment ("PELATIHAN" over "LULUS"), none."""
+    if any(canonical == headers.HASIL for canonical, _ in ticks.values()):
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    for j in range(width):
+        if j in ticks:
+            continue
+        c = child[j] if j < len(child) else None
+        own = c or (parent[j] if parent is not None and j < len(parent) else None)
+        value = _LONE_VALUES.get(_mark_key(own)) if own else None
+        if value is None:
+            continue
+        span = filled[j] if c else None
+        if span is not None:
+            names = headers.canonical_column(span, overrides)
+            key = headers.normalize_header(span)
+            if names not in (None, headers.HASIL) or (set(key.split()) & _NOT_THE_ASSESSMENT
+                                                       and not (names == headers.HASIL and "uji" in key.split())):
+                continue
+        found[j] = (headers.HASIL, value)
+    # Both values in columns apart ("KOMPETEN | KETERANGAN | BELUM KOMPETEN") are one group all the same;
+    # two columns of one value are no reading of either.
+    values = [value for _, value in found.values()]
+    return found if len(values) == len(set(values)) else {}
+
+
 def _marks_in_run(span: str | None, texts: list[str], start: int, overrides) -> dict[int, tuple[str, str]]:
     """The tick columns of one run of sibling columns (see :func:`_mark_groups`)."""
     names = None
@@ -250,6 +286,10 @@ def _resolve(
     overrides = dict(overrides) if overrides else None
     per_column: list[str | None] = [None] * width
     ticks = _mark_groups(parent, filled, child, width, overrides)
+    # A value alone under the result's header ("Hasil" over "Kompeten") is as likely the first
+    # participant row holding only a result: it does not make a row a header's second row.
+    lone = _lone_marks(parent, filled, child, width, ticks, overrides)
+    ticks.update(lone)
     # Every column naming the result, kept or not: (column, "ticks" or tick columns by value, weak, header text).
     results: list[tuple[int | str | dict[str, int], bool, str]] = []
     for j in range(width):
@@ -261,7 +301,7 @@ def _resolve(
         named_by = None  # the header text that named the column
         if j in ticks:
             canonical, named_by = ticks[j][0], c or p
-            if c:
+            if c and j not in lone:
                 via_child += 1
         elif c:
             if p:
@@ -1333,9 +1373,43 @@ def _stacked(above: TableRows, below: TableRows, note: str | None = None) -> Tab
 _CROSSES = frozenset({"x", "\u2717", "\u2718", "\u00d7", "\u274c", "\u2612"})
 
 
+# What a yes/no column of one value holds: a mark or a yes, or a no (then the other value).
+_TICKS = frozenset({"v", "\u221a", "\u2713", "\u2714", "\u2611", "\u00fc", "1", "ya", "y", "yes", "ok", "true", "*",
+                    "\u25cf", "o"})
+_NOS = frozenset({"0", "tidak", "tdk", "no", "n", "false", "belum", "blm", "t"})
+_OTHER_VALUE = {"Kompeten": "Belum Kompeten", "Belum Kompeten": "Kompeten"}
+
+
+def _lone_values(value: str, cells: list[str | None]) -> list[str | None]:
+    """A column headed by one value alone ("KOMPETEN"), row by row: a tick, 1 or "Ya" is that value,
+    0 or "Tidak" the other one (the cell kept as written where it reads so on its own: "1" under
+    "LULUS"); a result written out ("BK", "Tidak Lulus") and a remark ("KTP luar") are kept for
+    standardization to read; blanks and "-" say nothing. A cross is a mark like any tick: "beri tanda
+    X" is as usual on Indonesian forms as a check, and a column of one value marks that value's rows
+    (as a cross alone under "K | BK" is a mark, :func:`_marked_values`)."""
+    keys = [cell.strip().casefold() if cell is not None else None for cell in cells]
+    other = _OTHER_VALUE.get(value)
+    out = []
+    for cell, key in zip(cells, keys):
+        if key is None or key in ("", "-"):
+            out.append(None)
+        elif key in _TICKS or key in _CROSSES:
+            out.append(value)
+        elif key in _NOS:
+            out.append(other)
+        else:
+            out.append(cell)  # written out ("BK", "Tidak Lulus") or a remark: standardization reads it
+            continue
+        if out[-1] is not None and parse_hasil(cell) == out[-1]:
+            out[-1] = cell  # the cell as written where it says the same ("1" under "LULUS")
+    return out
+
+
 def _marked_values(labels: list[str], marked: list[list[str | None]]) -> list[str | None]:
     """Per row, the value whose sub-column holds the only mark, or the only tick beside crosses;
-    None when none or several are marked."""
+    None when none or several are marked. One column alone is a yes/no column (:func:`_lone_values`)."""
+    if len(labels) == 1:
+        return _lone_values(labels[0], marked[0])
     out = []
     for cells in zip(*marked):
         ticked = {label: cell.strip().casefold() for label, cell in zip(labels, cells)
