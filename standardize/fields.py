@@ -349,6 +349,15 @@ _HASIL_ABSENT = frozenset(
         "tidak hadir saat asesmen",
         "tidak hadir pada saat asesmen",
         "tidak hadir uji",
+        # dropped before a result: disqualified, or out at the document check ("Gugur Administrasi");
+        # "Gugur" alone may be a failed assessment as well, so it stays unread
+        "gugur administrasi",
+        "diskualifikasi",
+        "didiskualifikasi",
+        "tidak lulus administrasi",
+        "tidak lolos administrasi",
+        "tidak lulus verifikasi",
+        "tidak lolos verifikasi",
     }
 )
 _HASIL_WAITING = (
@@ -378,6 +387,13 @@ _HASIL_WAITING = (
             "menunggu hasil",
             "menunggu jadwal",
             "menunggu jadwal uji",
+            # the assessment put off: "Ditunda", "Uji Ditunda", "Dijadwalkan Ulang"
+            "tunda",
+            "ditunda",
+            "uji ditunda",
+            "asesmen ditunda",
+            "dijadwalkan ulang",
+            "jadwal ulang",
         }
     )
     | _PENDING
