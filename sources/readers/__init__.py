@@ -24,6 +24,7 @@ from sources.readers.html_reader import read_html
 from sources.readers.spreadsheetml import read_spreadsheetml
 from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
+from sources.readers.copies import drop_sheet_copies
 from sources.readers.recap import drop_recap_repeats
 from sources.readers.json_reader import read_json
 from sources.readers.table import SheetReport, SubmissionRejected, TableRows, standalone_year
@@ -191,6 +192,7 @@ def read_submission(path: Path, office: Office, name: str | None = None) -> Subm
             data = without_nuls(data)
         results = _read(data, fmt, office)
         tables = [(r.report.sheet, r) for r in results if isinstance(r, TableRows)]
+        drop_sheet_copies([table for _, table in tables])
         drop_recap_repeats([table for _, table in tables])
         sheets = [r.report if isinstance(r, TableRows) else r for r in results]
         if not any(table.source_rows for _, table in tables):

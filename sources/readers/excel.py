@@ -186,15 +186,18 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
     # calamine gives no merged cells for OpenDocument: read them from content.xml.
     ods_merges = _ods_merges(data) if fmt == "ods" else {}
-    hidden_columns = _hidden_columns(data) if fmt == "xlsx" else {}
+    layout = _sheet_layout(data) if fmt == "xlsx" else {}
     results: list[TableRows | SheetReport] = []
     with workbook:
         names, note = _pick_sheets(workbook, options.sheet)
         # The last sheet's name, header and title rows, for a sheet continuing its list.
         previous: tuple[str, Header, str] | None = None
         for name in names:
+            columns, rows_hidden = layout.get(name, ((), ()))
             tables, header = _read_sheet(workbook, name, options.header_row, overrides, name in hidden,
-                                         ods_merges.get(name), previous, hidden_columns.get(name, ()))
+                                         ods_merges.get(name), previous, columns, rows_hidden)
+            for table in tables:
+                (table.report if isinstance(table, TableRows) else table).hidden = name in hidden
             results += tables
             if header is not None:
                 continued = previous is not None and header is previous[1]
@@ -207,7 +210,7 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
 
 def _read_sheet(
     workbook, name, header_row, overrides, hidden, merges=None, previous: tuple[str, Header, str] | None = None,
-    hidden_columns=(),
+    hidden_columns=(), hidden_rows=(),
 ) -> tuple[list[TableRows | SheetReport], Header | None]:
     """The sheet's tables (one, or several side by side) or a report saying why none was read,
     and the header they were read under (None when none).
@@ -217,6 +220,9 @@ def _read_sheet(
     whose rows carry NIKs where that header has them continues its list (a long list split over
     sheets "Hal 1", "Hal 2" with the header printed once) and is read under it, its title too.
     ``hidden_columns``: 0-based columns hidden in the sheet (see :func:`_visible_first`).
+    ``hidden_rows``: 0-based rows hidden by hand (not by a filter or a collapsed outline, see
+    :func:`_sheet_layout`): below the header they are rows the office took out of its list, and
+    are not read (``skipped["hidden"]``).
     """
     prefix = "hidden sheet; " if hidden else ""
     try:
@@ -247,9 +253,21 @@ def _read_sheet(
         continued = f"no header: its rows continue the list of sheet {previous[0]!r} and are read under its header"
 
     fill_merged_data(rows, merged, header.last_row + 1)
+    taken_out = _blank_hidden_rows(rows, hidden_rows, header.last_row + 1)
     tables = extract_tables(
         rows, header, render_cell, _excel_row, sheet=name, overrides=overrides, render_column=render_column
     )
+    if taken_out:
+        report = tables[0].report
+        # The rows blanked out were counted blank by the row rules; they are hidden rows.
+        blank = report.skipped.get("blank", 0)
+        if blank > taken_out:
+            report.skipped["blank"] = blank - taken_out
+        else:
+            report.skipped.pop("blank", None)
+        report.skipped["hidden"] = taken_out
+        report.note = "; ".join(filter(None, [report.note, f"{taken_out} rows hidden in Excel (by hand, not by a "
+                                              "filter): taken out of the list by the office, not read"]))
     for table in tables:
         if continued:
             table.report.header_row = None
@@ -258,6 +276,18 @@ def _read_sheet(
         if hidden:
             table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
     return tables, (header if not continued else previous[1])
+
+
+def _blank_hidden_rows(rows: list[list], hidden_rows, first_data_row: int) -> int:
+    """Blank, in place, the rows hidden by hand below the header; how many of them held something."""
+    taken_out = 0
+    for i in sorted(hidden_rows):
+        if first_data_row <= i < len(rows):
+            row = rows[i]
+            if any(cell is not None and cell != "" for cell in row):
+                taken_out += 1
+            rows[i] = [None] * len(row)
+    return taken_out
 
 
 def _visible_first(head: list[list[str | None]], hidden: set[int], overrides) -> None:
@@ -280,39 +310,83 @@ _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 
 
-def _hidden_columns(data: bytes) -> dict[str, set[int]]:
-    """0-based hidden columns of each sheet of an xlsx, by sheet name (calamine does not say).
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_CHUNK = 1 << 20
 
-    Read from each worksheet's <cols> element, which comes before its cells: only the start of
-    each worksheet is read. Any trouble gives {} (the columns are then all read as visible).
+
+def _sheet_layout(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
+    """Per sheet name of an xlsx, its 0-based hidden columns and the 0-based rows hidden by hand
+    (calamine says neither).
+
+    Excel hides rows three ways. A filter hides the rows it filters out: they are still the
+    list's rows, the view of the moment (Excel's SUBTOTAL leaves them out of any sum, but a sheet
+    sent with a filter left on is the whole list), and on a sheet with a filter every hidden row
+    counts as filtered, as SUBTOTAL counts them. A collapsed outline group hides the rows under
+    its summary row: a view too. A row hidden by hand on a sheet without a filter is a row the
+    office took out of its list without deleting it (a participant withdrawn, a duplicate);
+    those are the rows returned. Columns come from each worksheet's <cols>, rows from its
+    <row> tags, streamed; any trouble gives {} (everything is then read as visible).
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             book = ET.fromstring(archive.read("xl/workbook.xml"))
             rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
             targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-            hidden: dict[str, set[int]] = {}
+            layout: dict[str, tuple[set[int], set[int]]] = {}
             for sheet in book.iter(f"{_MAIN}sheet"):
                 target = targets.get(sheet.get(_RELATIONSHIP), "")
                 member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-                head = b""
-                with archive.open(member) as stream:
-                    while b"<sheetData" not in head and len(head) < 1 << 20:
-                        chunk = stream.read(1 << 14)
-                        if not chunk:
-                            break
-                        head += chunk
-                columns: set[int] = set()
-                for match in _COL.finditer(head.split(b"<sheetData", 1)[0]):
+                columns, rows = _member_layout(archive, member)
+                if columns or rows:
+                    layout[sheet.get("name", "")] = (columns, rows)
+            return layout
+    except Exception:  # a workbook calamine read but this cannot: read every row and column as visible
+        return {}
+
+
+def _member_layout(archive: zipfile.ZipFile, member: str) -> tuple[set[int], set[int]]:
+    """One worksheet's hidden columns and rows hidden by hand (see :func:`_sheet_layout`)."""
+    columns: set[int] = set()
+    hidden: set[int] = set()
+    filtered = False
+    head_done = False
+    carry = b""
+    with archive.open(member) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            text = carry + chunk
+            if not head_done and (b"<sheetData" in text or not chunk):
+                before = text.split(b"<sheetData", 1)[0]
+                for match in _COL.finditer(before):
                     attributes = dict(_ATTRIBUTE.findall(match.group(1)))
                     if attributes.get(b"hidden") in (b"1", b"true"):
                         first, last = int(attributes.get(b"min", 0)), int(attributes.get(b"max", 0))
                         columns.update(range(first - 1, min(last, first + 100)))
-                if columns:
-                    hidden[sheet.get("name", "")] = columns
-            return hidden
-    except Exception:  # a workbook calamine read but this cannot: read every column as visible
-        return {}
+                # <sheetPr filterMode="1">: a filter hides rows of this sheet
+                filtered = b'filterMode="1"' in before or b'filterMode="true"' in before
+                head_done = True
+            if head_done:
+                cut = text.rfind(b"<") if chunk else len(text)
+                if cut < 0:
+                    cut = len(text)
+                # Only the tags around a hidden="..." are parsed: most rows are visible.
+                at = text.find(b"hidden=", 0, cut)
+                while at >= 0:
+                    match = _ROW.match(text, text.rfind(b"<", 0, at))
+                    if match is not None and match.end() > at:
+                        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+                        if attributes.get(b"hidden") in (b"1", b"true") and b"r" in attributes \
+                                and int(attributes.get(b"outlineLevel", 0) or 0) == 0:
+                            hidden.add(int(attributes[b"r"]) - 1)
+                    at = text.find(b"hidden=", at + 7, cut)
+                filtered = filtered or b"<autoFilter" in text or b"<tableParts" in text \
+                    or b":autoFilter" in text
+                carry = text[cut:]
+            else:
+                carry = text  # the columns come before <sheetData: keep the head whole
+            if not chunk:
+                break
+    return columns, (set() if filtered else hidden)
 
 
 # The tags of an OpenDocument sheet that place a cell: tables, rows, cells (text inside is skipped).

@@ -48,6 +48,8 @@ class SheetReport:
     title: str = ""
     # Where the raw tahun came from when the sheet has no year column: "title", "sheet", "file"; "" otherwise.
     tahun_from: str = ""
+    # A workbook sheet hidden in Excel (see sources.readers.copies).
+    hidden: bool = False
 
 
 @dataclass
