@@ -1,10 +1,12 @@
 """Two participant tables side by side in one sheet (Tahap I at left, Tahap II at right), and a
 person's second certificate in a column group of its own, in every text format: both read, and
-every row keeps an address (source_sheet, source_row) no other row has.
+every row keeps an address (source_sheet, source_row) no other row has, and the batch named
+above each table ("TAHAP I" over the left, "TAHAP II" over the right) is its rows' program.
 
 Probe of 2026-12-07: the CSV and HTML pages below read all 8 persons but gave 3 pairs of rows
 one address ("", 3) for Budi at left and Dedi at right: the right table was stacked under the
-left one under the sheet's own name. Workbooks named the right table "Peserta [H:M]" already."""
+left one under the sheet's own name. Workbooks named the right table "Peserta [H:M]" already.
+No format gave the rows their batch: the sheet's title ("TAHAP I TAHAP II") was shared."""
 
 from __future__ import annotations
 
@@ -59,6 +61,18 @@ def test_tables_side_by_side_keep_addresses_of_their_own(tmp_path, name, text, s
     assert list(rows["source_sheet"]) == sheets
     addresses = list(zip(rows["source_sheet"], rows["source_row"]))
     assert len(set(addresses)) == len(addresses) == 5
+    # each table's own title names its batch
+    assert list(rows["program"]) == ["TAHAP I"] * 3 + ["TAHAP II"] * 2
+
+
+def test_a_batch_named_above_one_table_only(tmp_path):
+    grid = [["DAFTAR PESERTA UJI KOMPETENSI TAHAP I - IV TAHUN 2025"], HEADER + ["", "TAHAP II"],
+            LEFT[0] + [""] + HEADER, *[LEFT[k] + [""] + RIGHT[k - 1] for k in (1, 2)]]
+    path = tmp_path / "peserta.csv"
+    path.write_text(_csv(grid), encoding="utf-8")
+    rows = read_submission(path, OFFICE).rows
+    assert list(zip(rows["nama"], rows["program"])) == [(row[1], None) for row in LEFT] + [
+        (row[1], "TAHAP II") for row in RIGHT]
 
 
 def test_a_second_certificate_group_in_a_csv_keeps_addresses_of_its_own(tmp_path):

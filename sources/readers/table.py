@@ -874,6 +874,7 @@ def extract_tables(
         part = extract_rows(part_rows, block, render, row_number, name, overrides, render_column)
         # The sheet's title rows speak for every table in it, also where they sit above another one.
         part.report.title = title
+        _batch_above(part, rows[: block.first_row], start, end, render)
         if tables:
             part.report.note = "; ".join(filter(None, [f"a table beside the one in sheet {sheet!r}, in columns "
                                                        f"{column_letters(start)} to {last}", part.report.note]))
@@ -882,6 +883,23 @@ def extract_tables(
         tables[-1].report.note = "; ".join(filter(None, [tables[-1].report.note, f"more than {MAX_SIDE_TABLES} "
                                                          f"tables side by side: the {beyond} further right not read"]))
     return tables
+
+
+def _batch_above(table: TableRows, above, start: int, end: int | None, render: Render) -> None:
+    """Give the rows of one of the tables side by side the batch its own title names ("TAHAP I"
+    over the left table, "TAHAP II" over the right one), where they have no program of their own:
+    the one thing that tells the two tables apart. Only a batch label counts (:func:`_section`)."""
+    label = None
+    for row in above[-TITLE_ROWS:]:
+        for cell in row[start:end]:
+            text = render(cell)
+            found = _section([text]) if text else None
+            if found is not None and found[0] == headers.PROGRAM:
+                label = found[1]
+    if label is None or not table.source_rows:
+        return
+    cells = table.columns.setdefault(headers.PROGRAM, [None] * len(table.source_rows))
+    table.columns[headers.PROGRAM] = [label if cell is None else cell for cell in cells]
 
 
 def _group_table(rows, header: Header, label: str, group: dict[str, int], render, row_number, sheet, overrides,
