@@ -3,7 +3,7 @@
 arrays, rows of cells under "values" without a Google Sheets range, CKAN answers appended page
 after page, and a record of totals at the end of the list.
 
-Probe of 2026-12-07: 9 of these 11 pages lost every row or counted the totals record as a
+Probe of 2026-12-07: 11 of these 13 pages lost every row or counted the totals record as a
 person before that day's change (the two JSON Lines controls passed)."""
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ def _pages(*pages) -> str:
         _pages({"help": "https://data.kaltimprov.go.id/api/3/action/help_show?name=datastore_search",
                 "success": True, "result": {"records": PEOPLE[:2], "total": 3, "_links": {"next": "?offset=2"}}},
                {"success": True, "result": {"records": PEOPLE[2:], "total": 3}}),
+        # pages of rows of cells appended, each with its header; pages dumped as a list under one key
+        _pages({"values": [COLUMNS, *[list(p.values()) for p in PEOPLE[:2]]]},
+               {"values": [COLUMNS, list(PEOPLE[2].values())]}),
+        json.dumps({"data": [{"page": 1, "items": PEOPLE[:2]}, {"page": 2, "items": PEOPLE[2:]}]}),
         # a DOS end-of-file mark after the page
         PRETTY + "\r\n\x1a",
         # a record of totals at the end
@@ -59,7 +63,7 @@ def _pages(*pages) -> str:
         "\n".join(json.dumps(row) for row in [COLUMNS, *[list(p.values()) for p in PEOPLE]]),
     ],
     ids=["trailing-commas", "comments", "split-arrays", "split-arrays-comma", "values", "values-under-data",
-         "ckan-pages", "ctrl-z", "totals-record", "jsonl-records", "jsonl-arrays"],
+         "ckan-pages", "values-pages", "pages-under-data", "ctrl-z", "totals-record", "jsonl-records", "jsonl-arrays"],
 )
 def test_every_person_read_once(tmp_path, text):
     path = tmp_path / "ekspor.json"

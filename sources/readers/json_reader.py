@@ -262,13 +262,17 @@ def _pages(documents: list, overrides=None) -> list | None:
             if key is not None:
                 envelope = inner
                 break
-        if key is None or not all(type(record) is dict for record in envelope[key]):
+        # Records are objects, or rows of cells (Google Sheets' "values", each page with its header)
+        if key is None or not (all(type(record) is dict for record in envelope[key])
+                               or all(type(record) is list for record in envelope[key])):
             return None
         rest = {k: v for k, v in page.items() if v is not envelope} | {k: v for k, v in envelope.items() if k != key}
         # a person with their certificates under "data" is a record, not a page
         if any(column(path) in identity for path in _flatten(rest, {}, {})):
             return None
         records.extend(envelope[key])
+    if not (all(type(record) is dict for record in records) or all(type(record) is list for record in records)):
+        return None
     return records
 
 
@@ -289,7 +293,9 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
         for key in RECORD_KEYS:
             value = document.get(key)
             if isinstance(value, list):
-                return value, key
+                # {"data": [{"page": 1, "items": [...]}, ...]}: a dump of the pages under one key
+                pages = _pages(value, overrides)
+                return (pages, f"{key}, {len(value)} pages") if pages is not None else (value, key)
         for key in RECORD_KEYS:
             value = document.get(key)
             if isinstance(value, dict):
