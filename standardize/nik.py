@@ -246,6 +246,9 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
         # A letter O typed for a zero, l or I for a one, among the digits: the NIK the clerk read.
         digits = digits.translate(_LOOKALIKE_DIGITS)
     if not (digits.isdigit() and digits.isascii()):
+        remarked = _nik_beside_remark(text)
+        if remarked is not None:
+            return nik_parts(remarked)
         return None, INVALID, _unmasked_lead(digits)
     if digits.count("0") == len(digits):
         # "0", "0000000000000000": a placeholder, not a damaged NIK.
@@ -268,6 +271,27 @@ def nik_in_text(raw: str | None) -> str | None:
         return None
     found = _NIK_IN_TEXT.findall(raw)
     return found[0] if len(found) == 1 else None
+
+
+# A remark written beside the number in the NIK cell: "6408011203850001 (KTP Kutim)",
+# "6408011203850001 - lama", "6408011203850001;". Words and marks only, the number first: a
+# second number or digits inside the words leave the cell as it is.
+_REMARK_AFTER = re.compile(r"^(\d(?:[\s.\-]?\d){14,16})[\s,;:/()\[\]\-\u2013]*([^\d]*)$")
+
+
+# A remark naming another document's number: the number is that one's, not the NIK ("6408.../KK").
+_OTHER_NUMBER = re.compile(r"\b(?:kk|kartu keluarga|npwp|bpjs|sim|paspor|passport|hp|telp|telepon|wa|no hp)\b",
+                           re.IGNORECASE)
+
+
+def _nik_beside_remark(text: str) -> str | None:
+    """The NIK-length number at the start of ``text`` when only words or marks follow it, else None."""
+    match = _REMARK_AFTER.match(text)
+    if match is None or _OTHER_NUMBER.search(match.group(2)):
+        return None
+    if match.group(2) and not any(ch.isalpha() for ch in match.group(2)) and match.group(2).strip(" ,;:/()[]-\u2013."):
+        return None  # a mark of doubt ("?") or some other sign: the cell is not plainly the NIK
+    return match.group(1)
 
 
 def parse_nik(raw: str | None) -> NikResult:
