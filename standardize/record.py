@@ -14,6 +14,7 @@ are assembled as bit masks and turned into text once per distinct combination.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -244,6 +245,14 @@ def _texts(per_distinct: Any, codes: np.ndarray) -> pd.api.extensions.ExtensionA
 # --- per-value wrappers that also tell "unreadable" --------------------------------
 
 
+# A validity written as its length: "5 Tahun", "5 (lima) tahun", "Lima Tahun", "5 thn", "5 years".
+_DURATION = re.compile(
+    r"^\s*(?:berlaku\s+)?(?:selama\s+)?(?:\d{1,2}|lima|sepuluh)\s*(?:\(\s*[a-z]+\s*\)\s*)?"
+    r"(?:tahun|thn|th|years?|yrs?)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _dated(
     date_order: str, reference_year: int, end: int | None = None
 ) -> Callable[[str | None], tuple[date | None, bool, bool]]:
@@ -255,6 +264,10 @@ def _dated(
 
     def parse(raw: str | None) -> tuple[date | None, bool, bool]:
         if is_blank(raw) or is_pending(raw):
+            return None, False, False
+        if end == 1 and _DURATION.match(raw):
+            # "5 Tahun" in a Masa Berlaku column: how long, not until when (every SKK is valid five
+            # years, so the issue date says the rest); not a date the office got wrong
             return None, False, False
         if end is None:
             parsed = parse_date(raw, date_order, reference_year)
