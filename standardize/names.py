@@ -138,6 +138,8 @@ _SUFFIX_GELAR: dict[str, str] = {
     "mtr": "M.Tr.",
     "mkes": "M.Kes.",
     "mpdi": "M.Pd.I.",
+    "mhum": "M.Hum.",
+    "mpsi": "M.Psi.",
     "mak": "M.Ak.",
     "mtp": "M.TP.",
     # doctorate
@@ -261,6 +263,15 @@ def _joined_spaced_degrees(words: list[str], name_words_needed: int) -> list[str
     return words[:end] + tail if joined else words
 
 
+# A degree not in the tables, glued with dots, at the end of a name of two full words or more
+# ("BUDI SANTOSO S.Tr.Ars", "SITI AMINAH M.Tr.Kom"): a sarjana, magister, ahli madya, doctor's or
+# bachelor's letter, then two or three pieces of which one at least is a syllable. Two glued
+# initials ("Budi Santoso A.S.") and an initial glued to a short name ("Budi Santoso M.Nur") are no
+# degree; the common one-dot degrees are in the table.
+_UNKNOWN_DEGREE = re.compile(r"^[SMADBsmadb]\.(?=(?:[^\W\d_]\.)*[^\W\d_]{2})[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4}){1,2}\.?$")
+_FULL_WORD = re.compile(r"^[^\W\d_]{2,}(?:['\-][^\W\d_]+)*$")
+
+
 # A degree set off from the name by other marks than a comma: "BUDI SANTOSO; ST", "BUDI SANTOSO (ST)",
 # "BUDI SANTOSO - ST", "BUDI SANTOSO / S.T." are read as "BUDI SANTOSO, ST".
 _ASEAN_ENG = re.compile(r"\bASEAN\s*\.?\s*Eng\b\.?", re.IGNORECASE)
@@ -366,8 +377,15 @@ def name_parts(raw: str | None) -> tuple[str | None, str | None]:
     if len(stripped) <= _BLANK_NAME_MAX_LENGTH and " ".join(stripped.split()).lower() in _BLANK_NAMES:
         return None, None
     head, _, tail = _degrees_set_off(raw).partition(",")
+    head_words = _joined_spaced_degrees(head.split(), 2)
+    unknown_degrees: list[str] = []
+    while _UNKNOWN_DEGREE.match(head_words[-1] if head_words else "") and _gelar_key(head_words[-1]) not in _ALL_GELAR:
+        if sum(1 for w in head_words[:-1] if _FULL_WORD.match(w)) < 2:
+            break
+        word = head_words.pop()
+        unknown_degrees.insert(0, word if word.endswith(".") else word + ".")
     tokens: list[_Token] = []
-    for word in _joined_spaced_degrees(head.split(), 2):
+    for word in head_words:
         tokens.extend(_token_pieces(word))
 
     prefixes: list[str] = []
@@ -382,6 +400,7 @@ def name_parts(raw: str | None) -> tuple[str | None, str | None]:
     while len(tokens) > 1 and tokens[-1].suffix is not None:
         suffixes.insert(0, tokens[-1].suffix)
         tokens = tokens[:-1]
+    suffixes.extend(unknown_degrees)
 
     if tail:
         for word in _joined_spaced_degrees(tail.replace(",", " ").split(), 0):

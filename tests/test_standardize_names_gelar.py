@@ -36,6 +36,12 @@ SPELLINGS = [
     ("BUDI SANTOSO S.Psi", "S.Psi."),  # before: "Budi Santoso S. Psi"
     ("BUDI SANTOSO, Lc", "Lc."),  # before: "Budi Santoso Lc"
     ("Ust. BUDI SANTOSO", "Ust."),  # before: "Ust. Budi Santoso"
+    # degrees not in the table, glued with dots, at the end of a name of two words (before: split
+    # into the name, "Budi Santoso S. Tr. Ars"); one-dot ones from the table
+    ("BUDI SANTOSO S.Tr.Ars", "S.Tr.Ars."),
+    ("BUDI SANTOSO M.Tr.Kom.", "M.Tr.Kom."),
+    ("BUDI SANTOSO A.Md.Kes", "A.Md.Kes."),
+    ("BUDI SANTOSO M.Hum", "M.Hum."),
     # unchanged
     ("BUDI SANTOSO, ST", "S.T."),
     ("BUDI SANTOSO ST", "S.T."),
@@ -79,6 +85,11 @@ def test_gelar_leave_the_name_and_its_key(raw, gelar):
         ("AHMAD SAK", NameResult("Ahmad Sak", None)),
         ("Tan Sei Hoa", NameResult("Tan Sei Hoa", None)),
         ("Lim Shi Wei", NameResult("Lim Shi Wei", None)),
+        # glued initials, an initial glued to a short name, a degree shape after one name word
+        ("Budi Santoso A.S.", NameResult("Budi Santoso A. S.", None)),
+        ("Budi Santoso M.Nur", NameResult("Budi Santoso M. Nur", None)),
+        ("Budi Santoso M.SAIFUL", NameResult("Budi Santoso M. Saiful", None)),
+        ("BUDI S.Tr.Ars", NameResult("Budi S. Tr. Ars", None)),
     ],
 )
 def test_names_that_only_look_like_gelar(raw, expected):
@@ -89,7 +100,8 @@ def test_array_path_agrees():
     # parse_name_array takes long ASCII names on a vectorised path: the same results, also with
     # more name after the cell (so the trailing dot is not trailing there).
     raws = [raw for raw, _ in SPELLINGS] + [f"{raw}   Wijaya Kusuma" for raw, _ in SPELLINGS]
-    raws += ["Budi S. T.", "BUDI SANTOSO S.", "Supriyadi Supr.", "Siti Aisyah (Ica) Wijaya", "Tan Sei Hoa Wijaya"]
+    raws += ["Budi S. T.", "BUDI SANTOSO S.", "Supriyadi Supr.", "Siti Aisyah (Ica) Wijaya", "Tan Sei Hoa Wijaya",
+             "Budi Santoso M.Nur", "Budi Santoso A.S."]
     nama, gelar, kunci = parse_name_array(raws)
     expected = [parse_name(raw) for raw in raws]
     got = [NameResult(None if pd.isna(n) else n, None if pd.isna(g) else g) for n, g in zip(nama, gelar, strict=True)]
