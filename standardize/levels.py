@@ -357,6 +357,7 @@ _KUALIFIKASI_ONLY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:tenaga\s+)?(?:terampil|skilled|tukang)$"), "Operator / Teknisi (1-6)"),
 )
 _CELL_NOISE = re.compile(r"[^a-z/ ]+")
+_QUOTED_LENGTH = 60  # a long cell (a jabatan kerja, a remark) is quoted by its start
 
 
 def jenjang_problem(result: JenjangResult) -> tuple[str, str] | None:
@@ -370,6 +371,8 @@ def jenjang_problem(result: JenjangResult) -> tuple[str, str] | None:
         return None
     value = " ".join(result.value.split())
     lower = " ".join(_CELL_NOISE.sub(" ", value.lower()).split())
+    if len(value) > _QUOTED_LENGTH:
+        value = value[: _QUOTED_LENGTH - 3] + "..."
     for pattern, span in _KUALIFIKASI_ONLY:
         if pattern.match(lower):
             if span.startswith("Ahli"):

@@ -130,3 +130,9 @@ def test_problem_of_a_level_cell(cell, english):
 def test_no_problem_when_read_or_empty():
     assert jenjang_problem(jenjang_status("3")) is None
     assert jenjang_problem(jenjang_status(None)) is None
+
+
+def test_a_long_cell_is_quoted_by_its_start():
+    cell = "Operator Excavator Jenjang 3 sampai dengan Jenjang 12 menurut daftar yang panjang sekali"
+    english = jenjang_problem(jenjang_status(None, None, cell))[1]
+    assert english == "'Operator Excavator Jenjang 3 sampai dengan Jenjang 12 men...': a number outside jenjang 1-9, or two different numbers"
