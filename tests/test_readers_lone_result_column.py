@@ -99,3 +99,24 @@ def test_certified_persons_per_jenjang_from_a_lone_tick_column(tmp_path, header,
     rows = standardize_submission(submission.rows, reference_date=date(2026, 6, 30)).rows
     assert dict(Counter(int(j) for j in rows[rows["hasil"] == K]["jenjang"])) == certified
     assert (rows["hasil"] == "Belum Kompeten").sum() == (1 if header == ["BELUM KOMPETEN"] else 0)
+
+
+@pytest.mark.parametrize(
+    ("field", "cells", "hasil"),
+    [
+        ("kompeten", [True, False, None], [K, BK, None]),
+        ("kompeten", ["v", None, "√"], [K, None, K]),
+        ("belum_kompeten", [0, 1, 0], [K, BK, K]),
+        # a key of a letter or two is no result
+        ("k", [True, False, True], [None, None, None]),
+    ],
+)
+def test_a_json_field_named_by_one_value(tmp_path, field, cells, hasil):
+    import json
+
+    records = [{"nama": name, "nik": nik, "jenjang": str(jenjang), field: cell}
+               for (name, nik, _, jenjang), cell in zip(PERSONS, cells)]
+    (tmp_path / "ekspor.json").write_text(json.dumps(records))
+    rows = read_submission(tmp_path / "ekspor.json", OFFICE).rows
+    got = standardize_submission(rows, reference_date=date(2026, 6, 30)).rows["hasil"]
+    assert [None if value != value else value for value in got] == hasil

@@ -45,6 +45,8 @@ from sources.readers.table import (
     extract_tables,
     find_header,
     leading_text,
+    lone_value,
+    lone_values,
     only_numbers,
     results_read,
     total_record,
@@ -538,6 +540,7 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
         return _read_arrays(records, overrides, columns)
     flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
+    lone = _lone_result_field(mapping, seen, overrides)
     notes += _result_fields_by_content(mapping, flat)
     if where.endswith(_keyed_by(True)):
         notes.insert(0, f"records are the values of {where.split(', ', 1)[1]} ({where.split(', ', 1)[0]}); "
@@ -561,6 +564,9 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
             entries, [mapping[c] for c in canonicals], renders,
             *(canonicals.index(c) if c in canonicals else None for c in (headers.NAMA, headers.NIK)))
         part_notes = list(notes)
+        if lone is not None:
+            at = canonicals.index(headers.HASIL)
+            values[at] = lone_values(lone, values[at])
         if headers.HASIL in mapping and _status_codes(mapping[headers.HASIL], values[canonicals.index(headers.HASIL)]):
             values[canonicals.index(headers.HASIL)] = [None] * len(source_rows)
             part_notes.append(f"field {'.'.join(mapping[headers.HASIL][0])!r} holds only numbers: a record's status "
@@ -804,6 +810,21 @@ def _by_part(flat: list[tuple[int, str, dict | None]]) -> dict[str, list[tuple[i
     if not parts[""] and len(parts) > 1:
         del parts[""]
     return parts
+
+
+def _lone_result_field(mapping: dict, seen: dict, overrides) -> str | None:
+    """With no field naming the result, a field named by one value of it ("kompeten": true, "v"
+    or 1) is a yes/no field for that value, as a sheet's lone "KOMPETEN" column is: put in
+    ``mapping`` as the result, and the value returned (None when there is no such field)."""
+    if headers.HASIL in mapping:
+        return None
+    for path in seen:
+        # A key of a letter or two ("k", "bk") in a web system's record is a code of anything.
+        value = lone_value(path[-1]) if len(path[-1]) > 3 else None
+        if value is not None and headers.canonical_path(path, overrides)[0] is None:
+            mapping[headers.HASIL] = [path]
+            return value
+    return None
 
 
 def _field_mapping(seen: dict, several: dict, overrides) -> tuple[dict[str, list[tuple[str, ...]]], list[str]]:

@@ -1400,6 +1400,17 @@ _NOS = frozenset({"0", "tidak", "tdk", "no", "n", "false", "belum", "blm", "t"})
 _OTHER_VALUE = {"Kompeten": "Belum Kompeten", "Belum Kompeten": "Kompeten"}
 
 
+def lone_value(header: str | None) -> str | None:
+    """The result value a header names alone ("KOMPETEN" -> Kompeten, "Belum Kompeten" -> Belum
+    Kompeten), for a yes/no column of it (:func:`lone_values`); None for any other header."""
+    return _LONE_VALUES.get(_mark_key(header)) if header else None
+
+
+def lone_values(value: str, cells: list[str | None]) -> list[str | None]:
+    """The cells of a yes/no column of one result ``value`` read as results (:func:`_lone_values`)."""
+    return _lone_values(value, cells)
+
+
 def _lone_values(value: str, cells: list[str | None]) -> list[str | None]:
     """A column headed by one value alone ("KOMPETEN"), row by row: a tick, 1 or "Ya" is that value,
     0 or "Tidak" the other one (the cell kept as written where it reads so on its own: "1" under
