@@ -134,6 +134,60 @@ def test_partial_nik_still_gives_the_home_region():
     assert pd.isna(person["nik_hash"])
 
 
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "6408011003850001",  # man, 10-03-1985
+        "6371055204900002",  # woman (52 = 12 + 40), 12-04-1990
+        "640801290200",      # 29-02-2000: a leap day, the 12 leading digits an Excel export keeps
+        "640801290201000",   # 29-02-2001: no such day
+        "6408016902960001",  # woman, 29-02-1996 (69 = 29 + 40)
+        "6408013104850001",  # 31 April: no such day
+        "6408017104850001",  # woman, 31 April: no such day
+        "6408010013850001",  # day 00, month 13
+        "6408013500850001",  # day 35: no man's day, month 00
+        "6408011012100001",  # yy 10 -> 2010 (16 years old in 2026)
+        "6408011012110001",  # yy 11 -> 1911 (2011 would be 15 in 2026: still 2011)
+        "6408011012120001",  # yy 12 -> 1912
+        "64080110",          # too short
+        "6408x11003850001",  # not digits
+        None,
+    ],
+)
+def test_nik_decoded_as_the_scalar_rule_does(digits):
+    """dim_person decodes sex and birth year over arrays; each NIK as nik_birth_date_and_sex reads it."""
+    from standardize.nik import nik_birth_date_and_sex
+    from warehouse.star import _decode_nik
+
+    decoded = _decode_nik(pd.Series([digits, digits], dtype="str"), 2026).iloc[1]
+    if digits is None or len(digits) < 12 or not digits[:12].isdigit():
+        expected = (None, None)
+    else:
+        born, sex = nik_birth_date_and_sex(digits, 2026)
+        expected = (sex, born.year) if born else (None, None)
+    assert (decoded["sex"], decoded["birth_year"]) == expected
+
+
+def test_dim_person_takes_the_most_frequent_value_ties_to_the_smallest():
+    rows = linked(
+        *[("kab-kutai-timur", "a", nik, 3, K, None, None, None, 2025, "Tukang Batu")
+          for nik in (NIK_C, NIK_A, NIK_A, NIK_C, NIK_B)],
+        *[("kab-kutai-timur", "b", nik, 3, K, None, None, None, 2025, "Tukang Batu") for nik in (NIK_B, NIK_C, NIK_B)],
+        ("kab-kutai-timur", "c", None, 3, K, None, None, None, 2025, "Tukang Batu"),
+    )
+    rows["jenis_kelamin"] = ["P", "L", "P", "L", None, None, None, None, "P"]
+    rows["tanggal_lahir"] = pd.to_datetime(["1999-01-01", None, "1985-03-10", "1998-01-01", "1998-05-05", None, None, None,
+                                            "1970-01-01"]).astype("datetime64[ms]")
+    person = build_star(rows, OFFICES, PUBLISH, SECRET)["dim_person"].set_index("person_key")
+    # a: NIK_A and NIK_C twice each: the smaller NIK; b: NIK_B twice
+    assert person["nik_hash"].tolist()[:2] == [nik_hash(SECRET, NIK_A), nik_hash(SECRET, NIK_B)]
+    assert pd.isna(person.loc["c", "nik_hash"])
+    assert person["sex"].tolist() == ["L", "P", "P"]
+    # c has no NIK: the birth-date column (1970) and the sex column (P) speak
+    assert person["birth_year"].tolist() == [1985, 1990, 1970]
+    assert person["participation_rows"].tolist() == [5, 3, 1]
+
+
 def test_fact_participation_one_row_per_input_row_with_provenance():
     rows = linked(
         ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),

@@ -69,7 +69,7 @@ def credited_with_recap_partners(participations: pd.DataFrame,
     """:func:`credited_certifications`, and the re-reports found by :func:`recap_partners`
     (province row index -> index of the regency/city row it repeats), whose certificate
     is the regency's although linkage gave the two rows two persons."""
-    certified = participations[participations["hasil"] == "Kompeten"].copy()
+    certified = participations[participations["hasil"] == "Kompeten"]  # copy-on-write: no deep copy
     office_ids = certified["office_id"].astype("category")  # a few hundred offices over a million rows
     certified["region_code"] = office_ids.map({o.id: o.region_code for o in offices.values()}).astype("str")
     certified["office_level"] = office_ids.map({o.id: o.level for o in offices.values()}).astype("str")
@@ -550,8 +550,13 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
     applied to a frame of rows: the headline, the star's aggregates and
     ``fact_certification`` all decide through here. Missing columns count as unknown.
     A ``_number_year`` column (:func:`standardize.validity.issue_years`, as
-    :func:`warehouse.star.build_star` adds it) saves parsing the numbers again.
+    :func:`warehouse.star.build_star` adds it) saves parsing the numbers again; ``_expires_on``,
+    ``_expires_on_basis`` and ``_status`` columns (:func:`with_validity`) are the answer itself.
     """
+    if all(f"_{name}" in certified.columns for name in VALIDITY_COLUMNS):
+        # decided once for these rows already (build_star): the rule costs seconds a million rows
+        return pd.DataFrame({name: certified[f"_{name}"] for name in VALIDITY_COLUMNS}, index=certified.index)
+
     def column(name: str, dtype: str) -> pd.Series:
         if name in certified.columns:
             return certified[name]
@@ -565,6 +570,17 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
         publish_date,
         certified["_number_year"] if "_number_year" in certified.columns else None,
     )
+
+
+# certificate_validity's columns; with_validity keeps them on the rows as _<name>.
+VALIDITY_COLUMNS = ("expires_on", "expires_on_basis", "status")
+
+
+def with_validity(certified: pd.DataFrame, publish_date: date) -> pd.DataFrame:
+    """``certified`` with :func:`certificate_validity` decided once, as ``_expires_on``,
+    ``_expires_on_basis`` and ``_status``: every later call on these rows (or a subset) reads them."""
+    validity = certificate_validity(certified, publish_date)
+    return certified.assign(**{f"_{name}": validity[name] for name in VALIDITY_COLUMNS})
 
 
 def certificate_active(certified: pd.DataFrame, publish_date: date) -> pd.Series:

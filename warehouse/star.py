@@ -29,12 +29,13 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reference import regions
 from sources.registry import GrowthTarget, Office, PerYearTarget, Target
 from linkage.keys import KeyHasher
 from standardize.levels import kualifikasi_for
-from standardize.nik import nik_birth_date_and_sex
 from standardize.validity import ACTIVE, EXPIRY_BASES, UNKNOWN, issue_years
 from warehouse import schema
 from warehouse.headline import (
@@ -42,6 +43,7 @@ from warehouse.headline import (
     count_persons,
     credited_with_recap_partners,
     headline_table,
+    with_validity,
 )
 
 KOMPETEN = "Kompeten"
@@ -76,8 +78,11 @@ def nik_hash(secret: str, nik: str) -> str:
 
 def _hash_many(secret: str, messages: pd.Series, prefix: str = "", length: int | None = None) -> pd.Series:
     """:func:`keyed_hash` of each value (``prefix`` + its first ``length`` digits), each distinct value once."""
-    hasher = KeyHasher(secret.encode("utf-8"))
-    return map_distinct(messages, lambda value: prefix + hasher.hexdigest(value)[:length]).astype("str")
+    digest = KeyHasher(secret.encode("utf-8")).hexdigest
+    codes, uniques = pd.factorize(messages, use_na_sentinel=True)
+    # one list comprehension over the distinct values: a million keys, no call per value but the hash
+    hashed = np.array([prefix + digest(value)[:length] for value in uniques.to_numpy(dtype=object)] + [None], dtype=object)
+    return pd.Series(hashed[codes], index=messages.index, dtype="str")
 
 
 def map_distinct(values: pd.Series, function) -> pd.Series:
@@ -101,7 +106,8 @@ def _prepare(linked: pd.DataFrame, publish_date: date) -> pd.DataFrame:
     for column in ("office_id", "person_key"):
         if column not in linked.columns:
             raise ValueError(f"linked rows lack the column {column!r}")
-    rows = linked.reset_index(drop=True).copy()
+    # Copy-on-write: the caller's frame is never changed, and columns not assigned here are not copied.
+    rows = linked.reset_index(drop=True)
     for column in _OPTIONAL_TEXT:
         if column not in rows.columns:
             rows[column] = pd.Series(pd.NA, index=rows.index, dtype="str")
@@ -179,70 +185,115 @@ def build_dim_region() -> pd.DataFrame:
     return _sorted(frame, "dim_region")
 
 
-def _mode_per_person(rows: pd.DataFrame, column: str) -> pd.Series:
-    """Most frequent non-null value of ``column`` per person (ties: smallest value)."""
-    present = rows[["person_key", column]].dropna()
-    if present.empty:
-        return pd.Series(dtype=object)
-    counts = present.value_counts().rename("n").reset_index()
-    counts = counts.sort_values(["person_key", "n", column], ascending=[True, False, True], kind="stable")
-    return counts.drop_duplicates("person_key").set_index("person_key")[column]
+def _mode_codes(person: np.ndarray, values: pd.Series, persons: int) -> tuple[np.ndarray, pd.Index]:
+    """Per person (``person``: each row's person number, :func:`_person_codes`), the position in
+    the sorted distinct values of the person's most frequent non-null value, ties to the smallest
+    value, -1 for a person without any; and those distinct values.
+
+    Integer pairs counted with numpy: a value_counts over (person key, value) text pairs sorted a
+    million Arrow strings per column."""
+    value, uniques = pd.factorize(values, sort=True)
+    present = value >= 0
+    width = max(len(uniques), 1)
+    pairs, counts = np.unique(person[present] * width + value[present], return_counts=True)
+    owner, value = pairs // width, pairs % width
+    order = np.lexsort((value, -counts, owner))
+    owner, value = owner[order], value[order]
+    first = np.ones(len(owner), dtype=bool)
+    first[1:] = owner[1:] != owner[:-1]
+    out = np.full(persons, -1, dtype=np.int64)
+    out[owner[first]] = value[first]
+    return out, uniques
+
+
+def _taken(codes: np.ndarray, uniques: pd.Index) -> np.ndarray:
+    """The distinct values at ``codes`` (-1: None), as an object array."""
+    return np.array([*uniques.to_numpy(dtype=object), None], dtype=object)[codes]
 
 
 def _decode_nik(values: pd.Series, reference_year: int) -> pd.DataFrame:
-    """Sex and birth year from (possibly partial) NIK digit strings; None when the date is impossible."""
-    decoded = {}
-    for value in pd.unique(values.dropna().to_numpy()):
-        if len(value) < 12 or not value[:12].isdigit():
-            decoded[value] = (None, None)
-            continue
-        born, sex = nik_birth_date_and_sex(value, reference_year)
-        decoded[value] = (sex, born.year) if born else (None, None)
-    sex = map_distinct(values, lambda v: decoded[v][0])
-    year = map_distinct(values, lambda v: decoded[v][1])
-    return pd.DataFrame({"sex": sex, "birth_year": year}, index=values.index)
+    """Sex and birth year from (possibly partial) NIK digit strings; None when the date is impossible.
+
+    :func:`standardize.nik.nik_birth_date_and_sex` done over numpy arrays of the distinct values:
+    ``ddmmyy`` in digits 7-12, women's day + 40, the century that makes the person at least 15."""
+    codes, uniques = pd.factorize(values)
+    text = uniques.to_numpy(dtype=object)
+    readable = np.array([len(v) >= 12 and v[:12].isdigit() for v in text], dtype=bool)
+    ddmmyy = np.array([v[6:12] if ok else "000000" for v, ok in zip(text, readable)], dtype="U6")
+    number = ddmmyy.astype(np.int64) if len(ddmmyy) else np.zeros(0, dtype=np.int64)
+    day, month, yy = number // 10000, number // 100 % 100, number % 100
+    woman = day > 40
+    day = np.where(woman, day - 40, day)
+    year = np.where(2000 + yy <= reference_year - 15, 2000 + yy, 1900 + yy)
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    month_days = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+    last = month_days[np.clip(month, 0, 12)] + ((month == 2) & leap)
+    possible = readable & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last)
+    sex = np.where(woman, "P", "L").astype(object)
+    sex[~possible] = None
+    born = year.astype(object)
+    born[~possible] = None
+    pick = np.where(codes >= 0, codes, len(uniques))
+    return pd.DataFrame({"sex": np.append(sex, None)[pick], "birth_year": np.append(born, None)[pick]}, index=values.index)
+
+
+def _person_codes(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
+    """Each row's person as a number (its place among the sorted person keys), and those keys."""
+    codes, keys = pd.factorize(rows["person_key"], sort=True)
+    return codes.astype(np.int64, copy=False), keys
 
 
 def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certificates: pd.DataFrame) -> pd.DataFrame:
-    """One row per person_key: sex, birth year, KTP region, nik_hash; no NIK, no name."""
-    persons = pd.DataFrame(index=pd.Index(sorted(rows["person_key"].unique()), name="person_key"))
-    grouped = rows.groupby("person_key", sort=True)
-    persons["participation_rows"] = grouped.size()
-    persons["first_tahun"] = grouped["tahun"].min()
-    persons["last_tahun"] = grouped["tahun"].max()
+    """One row per person_key: sex, birth year, KTP region, nik_hash; no NIK, no name.
+
+    Every per-person figure is computed over person numbers (:func:`_person_codes`), not by
+    grouping the key text."""
+    person, keys = _person_codes(rows)
+    n = len(keys)
+    persons = pd.DataFrame(index=pd.Index(keys, name="person_key"))
+    persons["participation_rows"] = np.bincount(person, minlength=n).astype(np.int64)
+    tahun = rows["tahun"].groupby(person, sort=True)
+    persons["first_tahun"] = tahun.min().array
+    persons["last_tahun"] = tahun.max().array
 
     # Strongest key basis seen for the person.
     rank = {basis: i for i, basis in enumerate(KEY_BASIS_STRENGTH)}
-    basis = rows[["person_key", "person_key_basis"]].dropna().drop_duplicates()
-    basis["rank"] = map_distinct(basis["person_key_basis"], lambda b: rank.get(b.split(":")[0], len(rank)))
-    basis = basis.sort_values(["person_key", "rank", "person_key_basis"]).drop_duplicates("person_key")
-    persons["person_key_basis"] = basis.set_index("person_key")["person_key_basis"]
+    basis, bases = pd.factorize(rows["person_key_basis"], sort=True)
+    strength = np.array([rank.get(b.split(":")[0], len(rank)) for b in bases.to_numpy(dtype=object)], dtype=np.int64)
+    have = basis >= 0
+    owner, basis = person[have], basis[have]
+    order = np.lexsort((basis, strength[basis], owner))
+    owner, basis = owner[order], basis[order]
+    first = np.ones(len(owner), dtype=bool)
+    first[1:] = owner[1:] != owner[:-1]
+    strongest = np.full(n, -1, dtype=np.int64)
+    strongest[owner[first]] = basis[first]
+    persons["person_key_basis"] = _taken(strongest, bases)
 
     # The person's NIK (most frequent valid one), else trusted leading digits of a damaged one.
-    nik = _mode_per_person(rows, "nik")
-    partial_rows = rows[rows["nik_status"].isin(TRUSTED_PARTIAL) & (rows["nik_partial"].str.len() >= 4)]
-    partial = _mode_per_person(partial_rows, "nik_partial")
-    persons["_nik"] = nik
-    persons["_partial"] = partial
-    digits = persons["_nik"].fillna(persons["_partial"])
-    persons["home_region_basis"] = np.where(persons["_nik"].notna(), "nik", np.where(persons["_partial"].notna(), "nik_partial", None))
+    nik = pd.Series(_taken(*_mode_codes(person, rows["nik"], n)), index=persons.index, dtype="str")
+    trusted = (rows["nik_status"].isin(TRUSTED_PARTIAL) & (rows["nik_partial"].str.len() >= 4)).to_numpy(dtype=bool)
+    partial = pd.Series(_taken(*_mode_codes(person[trusted], rows["nik_partial"][trusted], n)),
+                        index=persons.index, dtype="str")
+    digits = nik.fillna(partial)
+    persons["home_region_basis"] = np.where(nik.notna(), "nik", np.where(partial.notna(), "nik_partial", None))
     persons["home_regency_code"] = digits.str[:2] + "." + digits.str[2:4]
     persons["home_province_code"] = digits.str[:2]
-    persons["nik_hash"] = _hash_many(secret, persons["_nik"])
+    persons["nik_hash"] = _hash_many(secret, nik)
 
     from_nik = _decode_nik(digits, publish_date.year)
-    column_sex = _mode_per_person(rows, "jenis_kelamin")
-    column_year = _mode_per_person(rows.assign(_born=rows["tanggal_lahir"].dt.year.astype("Int64")), "_born")
-    persons["sex"] = from_nik["sex"].fillna(column_sex.reindex(persons.index))
+    column_sex = pd.Series(_taken(*_mode_codes(person, rows["jenis_kelamin"], n)), index=persons.index, dtype=object)
+    born = rows["tanggal_lahir"].dt.year.astype("Int64")
+    column_year = pd.array(_taken(*_mode_codes(person, born, n)), dtype="Int64")
+    column_year = pd.Series(column_year, index=persons.index)
+    persons["sex"] = from_nik["sex"].fillna(column_sex)
     nik_year = from_nik["birth_year"].astype("Int64")
-    column_year = column_year.reindex(persons.index).astype("Int64")
     # The NIK has two year digits: the birth-date column settles the century when it agrees.
     same_yy = (nik_year % 100 == column_year % 100).fillna(False)
     persons["birth_year"] = nik_year.where(~same_yy, column_year).fillna(column_year).astype("Int64")
 
-    per_person = certificates.groupby("person_key").size()
-    persons["certificates"] = per_person.reindex(persons.index).fillna(0).astype("int64")
-    persons["participation_rows"] = persons["participation_rows"].astype("int64")
+    held = keys.get_indexer(certificates["person_key"])
+    persons["certificates"] = np.bincount(held[held >= 0], minlength=n).astype(np.int64)
     frame = persons.reset_index()
     for column in ("sex", "home_regency_code", "home_province_code", "home_region_basis", "person_key_basis", "nik_hash"):
         frame[column] = frame[column].astype("str")
@@ -272,6 +323,8 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
     loose = kompeten[~numbered]
     if len(loose):
         with_number = credited[credited["nomor_sertifikat"].notna()]
+        # only the persons of rows without a number can match (the merge below is on the person)
+        with_number = with_number[_is_in(with_number["person_key"], loose["person_key"])]
         certs = (
             with_number.groupby(triple + ["nomor_sertifikat"], dropna=False)["_year"].min().rename("cert_year").reset_index()
         )
@@ -304,7 +357,7 @@ def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, o
     takes that certificate's key."""
     keys = kompeten["certificate_key"]
     stray = kompeten.index.difference(credited.index)
-    stray = stray[~keys[stray].isin(credited["certificate_key"]).to_numpy(dtype=bool)]
+    stray = stray[~_is_in(keys[stray], credited["certificate_key"])]
     if stray.empty:
         return keys
     match = ["person_key", "jenjang", "_province"]
@@ -322,65 +375,97 @@ def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, o
     return keys
 
 
-def _office_ids(kompeten: pd.DataFrame) -> pd.Series:
-    """Per certificate key, the offices that reported it, sorted and joined with ";".
+def _is_in(values: pd.Series, among: pd.Series) -> np.ndarray:
+    """Whether each value is one of ``among`` (a null is in it when ``among`` holds one).
+
+    pyarrow's hash lookup: pandas' isin on Arrow text builds a Python scalar per value."""
+    found = pc.is_in(pa.array(values, type=pa.string(), from_pandas=True),
+                     value_set=pa.array(among.unique(), type=pa.string(), from_pandas=True), skip_nulls=False)
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _codes(values, descending: bool = False) -> np.ndarray:
+    """Integer codes that order like ``values`` (descending when asked), nulls after every value."""
+    codes, uniques = pd.factorize(values, sort=True)
+    codes = codes.astype(np.int64, copy=False)
+    if descending:
+        codes = np.where(codes >= 0, len(uniques) - 1 - codes, codes)
+    return np.where(codes >= 0, codes, len(uniques))
+
+
+def _first_per_group(group: np.ndarray, *keys: np.ndarray) -> np.ndarray:
+    """Per group number (0..n-1, every one present), the position of its first row when the rows are
+    ordered by ``keys`` (most significant first) and then by position: a stable sort's first row."""
+    order = np.lexsort((np.arange(len(group)), *reversed(keys), group))
+    ordered = group[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return order[first]
+
+
+def _office_ids(kompeten: pd.DataFrame, keys: pd.Index) -> tuple[np.ndarray, np.ndarray]:
+    """Per certificate of ``keys``, the offices that reported it (sorted, joined with ";"), and its rows.
 
     Most certificates are reported by one office: only the others go through a
     Python join, which per group would cost seconds at a million certificates.
     """
-    pairs = kompeten[["certificate_key", "office_id"]].drop_duplicates().sort_values(
-        ["certificate_key", "office_id"], kind="stable"
-    )
-    shared = pairs["certificate_key"].duplicated(keep=False)
-    alone = pairs.loc[~shared].set_index("certificate_key")["office_id"].astype(object)
-    joined = pairs.loc[shared].groupby("certificate_key", sort=True)["office_id"].agg(";".join)
-    return pd.concat([alone, joined.astype(object)]).sort_index().astype("str")
+    certificate, certificates = pd.factorize(kompeten["certificate_key"], sort=True)
+    office, office_ids = pd.factorize(kompeten["office_id"], sort=True)
+    width = max(len(office_ids), 1)
+    pairs = np.unique(certificate.astype(np.int64) * width + office)
+    owner, office = pairs // width, pairs % width
+    names = office_ids.to_numpy(dtype=object)
+    starts = np.searchsorted(owner, np.arange(len(certificates) + 1))
+    joined = names[office[starts[:-1]]].copy()
+    for key in np.flatnonzero(np.diff(starts) > 1):
+        joined[key] = ";".join(names[office[starts[key]:starts[key + 1]]])
+    at = certificates.get_indexer(keys)
+    return joined[at], np.bincount(certificate, minlength=len(certificates))[at]
 
 
 def build_fact_certification(
     kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office], publish_date: date
 ) -> pd.DataFrame:
-    """One row per distinct certificate; ``kompeten``/``credited`` carry ``certificate_key``."""
+    """One row per distinct certificate; ``kompeten``/``credited`` carry ``certificate_key``.
+
+    Per-certificate figures are computed over certificate numbers (factorized keys) with numpy,
+    not by sorting and grouping the key text."""
     columns = [c.name for c in schema.fact_certification.columns]
     if credited.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     level = {o.id: o.level for o in offices.values()}
-    rows = credited.copy()
+    rows = credited
     validity = certificate_validity(rows, publish_date)
-    rows["_active"] = validity["status"].eq(ACTIVE).to_numpy(dtype=bool)
-    rows["_unknown"] = validity["status"].eq(UNKNOWN).to_numpy(dtype=bool)
-    rows["_expiry"], rows["_expiry_basis"] = validity["expires_on"], validity["expires_on_basis"]
-    rows["_province_office"] = rows["office_id"].map(level).eq("province")
+    active = validity["status"].eq(ACTIVE).to_numpy(dtype=bool)
+    unknown = validity["status"].eq(UNKNOWN).to_numpy(dtype=bool)
+    province_office = map_distinct(rows["office_id"], level.get).eq("province").to_numpy(dtype=bool)
+    certificate, keys = pd.factorize(rows["certificate_key"], sort=True)
+    certificate = certificate.astype(np.int64, copy=False)
+    n = len(keys)
 
     # The row that speaks for the certificate: regency/city over province, then the earliest.
-    primary = rows.sort_values(
-        ["certificate_key", "_province_office", "_year", "office_id", "source_file", "source_sheet", "source_row"],
-        na_position="last",
-        kind="stable",
-    ).drop_duplicates("certificate_key").set_index("certificate_key")
-    grouped = rows.groupby("certificate_key", sort=True)
-    cert = pd.DataFrame(index=grouped.size().index)
-    cert["person_key"] = primary["person_key"]
-    cert["jabatan_kerja"] = primary["jabatan_kerja"]
-    cert["jenjang"] = primary["jenjang"]
-    cert["office_id"] = primary["office_id"]
-    cert["region_code"] = primary["region_code"]
-    cert["has_number"] = grouped["nomor_sertifikat"].count() > 0
-    cert["tanggal_terbit"] = grouped["tanggal_terbit"].min()
-    cert["masa_berlaku"] = grouped["masa_berlaku"].max()
+    primary = _first_per_group(certificate, province_office.astype(np.int64), _codes(rows["_year"]),
+                               _codes(rows["office_id"]), _codes(rows["source_file"]),
+                               _codes(rows["source_sheet"]), _codes(rows["source_row"]))
+    cert = pd.DataFrame(index=pd.Index(keys, name="certificate_key"))
+    for column in ("person_key", "jabatan_kerja", "jenjang", "office_id", "region_code"):
+        cert[column] = rows[column].array.take(primary)
+    cert["has_number"] = np.bincount(certificate, weights=rows["nomor_sertifikat"].notna().to_numpy(dtype=bool),
+                                     minlength=n) > 0
+    cert["tanggal_terbit"] = rows["tanggal_terbit"].groupby(certificate, sort=True).min().array
+    cert["masa_berlaku"] = rows["masa_berlaku"].groupby(certificate, sort=True).max().array
     # As the headline counts a person: active if any row is, else unknown (null) if any
     # row's validity is unknown, else expired.
-    any_active, any_unknown = grouped["_active"].any(), grouped["_unknown"].any()
+    any_active = pd.Series(np.bincount(certificate, weights=active, minlength=n) > 0, index=cert.index)
+    any_unknown = pd.Series(np.bincount(certificate, weights=unknown, minlength=n) > 0, index=cert.index)
     cert["active"] = any_active.astype("boolean").mask(~any_active & any_unknown)
-    cert["certification_year"] = grouped["_year"].min()
-    latest = rows.assign(_rank=rows["_expiry_basis"].map(EXPIRY_BASIS_RANK)).sort_values(
-        ["certificate_key", "_expiry", "_rank"], ascending=[True, False, True], na_position="last", kind="stable"
-    ).drop_duplicates("certificate_key").set_index("certificate_key")
-    cert["expires_on"] = latest["_expiry"]
-    cert["expires_on_basis"] = latest["_expiry_basis"]
+    cert["certification_year"] = rows["_year"].groupby(certificate, sort=True).min().array
+    rank = map_distinct(validity["expires_on_basis"], EXPIRY_BASIS_RANK.get)
+    latest = _first_per_group(certificate, _codes(validity["expires_on"], descending=True), _codes(rank.astype("Int64")))
+    cert["expires_on"] = validity["expires_on"].array.take(latest)
+    cert["expires_on_basis"] = validity["expires_on_basis"].array.take(latest)
     # Every office that reported it, province re-reports included; every row behind it.
-    cert["office_ids"] = _office_ids(kompeten)
-    cert["reports"] = kompeten.groupby("certificate_key", sort=True).size()
+    cert["office_ids"], cert["reports"] = _office_ids(kompeten, keys)
 
     frame = cert.reset_index()
     frame["province_code"] = frame["region_code"].str[:2]
@@ -388,6 +473,7 @@ def build_fact_certification(
     frame["jenjang"] = frame["jenjang"].astype("Int64")
     frame["certification_year"] = frame["certification_year"].astype("Int64")
     frame["reports"] = frame["reports"].astype("int64")
+    frame["office_ids"] = frame["office_ids"].astype("str")
     frame["expires_on_basis"] = frame["expires_on_basis"].astype("str")
     frame["active"] = frame["active"].astype("boolean")
     for column in ("tanggal_terbit", "masa_berlaku", "expires_on"):
@@ -600,15 +686,15 @@ def build_star(
     unknown = sorted(set(rows["office_id"]) - set(offices))
     if unknown:
         raise ValueError(f"rows from offices missing in the registry: {unknown}")
-    # A deterministic row order, whatever order the input came in.
-    rows = rows.sort_values(
-        ["office_id", "source_file", "source_sha256", "source_sheet", "source_row", "person_key"], kind="stable", na_position="first"
-    ).reset_index(drop=True)
+    # A deterministic row order, whatever order the input came in: fact_participation's own
+    # order, so that table needs no sort of its own.
+    provenance = list(schema.fact_participation.info["order_by"])
+    rows = rows.sort_values([*provenance, "person_key"], kind="stable", na_position="first").reset_index(drop=True)
 
-    kompeten = rows[rows["hasil"] == KOMPETEN].copy()
+    kompeten = rows[rows["hasil"] == KOMPETEN]
     credited, partners = credited_with_recap_partners(rows, offices)
     kompeten["certificate_key"] = certificate_keys(kompeten, credited, person_key_secret)
-    credited = credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"])
+    credited = with_validity(credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"]), publish_date)
     re_report = pd.Series(False, index=rows.index)
     re_report[kompeten.index.difference(credited.index)] = True
     kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices, partners)
@@ -617,7 +703,7 @@ def build_star(
     person = build_dim_person(rows, person_key_secret, publish_date, certification)
     office_frame = _office_frame(offices)
 
-    participation = rows.copy()
+    participation = rows  # rows is not read again: its columns become the fact table's
     participation["certificate_key"] = kompeten["certificate_key"].reindex(rows.index).astype("str")
     participation["re_report"] = re_report
     region_of = dict(zip(office_frame["office_id"], office_frame["region_code"]))
@@ -629,7 +715,8 @@ def build_star(
         participation[column] = pd.Series(person[column].to_numpy()[at], index=participation.index).astype("str")
 
     headline = headline_table(credited, publish_date)
-    facts = _sorted(participation, "fact_participation")
+    # Already in fact_participation's order_by (the rows' sort above); a stable sort would keep it.
+    facts = participation[[column.name for column in schema.fact_participation.columns]].reset_index(drop=True)
     return {
         "dim_region": build_dim_region(),
         "dim_office": _sorted(office_frame, "dim_office"),
