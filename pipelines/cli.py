@@ -192,7 +192,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return report
     _print_report(report)
     print(f"\nwarehouse: {settings.warehouse_url}; exports in {settings.data_dir / 'exports'}")
-    print(compare_with_truth(report.headline, settings.landing_root, settings.registry_path, publish_date))
+    from pipelines.resources import StagingStore
+
+    linked = StagingStore(data_dir=str(settings.data_dir)).read("linked", "_all")
+    print(compare_with_truth(report.headline, settings.landing_root, settings.registry_path, publish_date, linked))
     return _print_office_problems(report)
 
 
