@@ -134,8 +134,16 @@ def main(argv: list[str] | None = None) -> None:
         for name, frame in frames.items():
             frame.to_pickle(args.save / f"{name}.pkl")
     if args.compare:
+        differ = []
         for name, frame in frames.items():
-            pd.testing.assert_frame_equal(frame, pd.read_pickle(args.compare / f"{name}.pkl"), check_exact=True)
+            before = pd.read_pickle(args.compare / f"{name}.pkl")
+            try:
+                pd.testing.assert_frame_equal(frame, before, check_exact=True)
+            except AssertionError as error:
+                differ.append(name)
+                print(f"{name}: {len(before):,} -> {len(frame):,} rows; {str(error).splitlines()[0]}")
+        if differ:
+            raise SystemExit(f"{len(differ)} of {len(frames)} tables differ from {args.compare}: {differ}")
         print(f"all {len(frames)} tables equal to {args.compare}")
 
 

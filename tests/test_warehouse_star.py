@@ -279,6 +279,41 @@ def test_certificates_without_a_number():
     assert a_keys.nunique() == 1 and a_keys.notna().all()
 
 
+@pytest.mark.parametrize(
+    "spellings, certificates",
+    [
+        # a clerk's abbreviation, capitals, a stray dot or space: one certificate
+        (["Mandor Pekerjaan Jalan", "Mdr. Pekerjaan Jalan"], 1),
+        (["Mandor Pekerjaan Jalan", "MANDOR PEKERJAAN JALAN", "Mandor  Pekerjaan Jalan."], 1),
+        (["Juru Ukur", "Jr. Ukur", "Jr Ukur"], 1),
+        (["Tukang Pasang Bata", "Tk. Pasang Bata", "Tkg Psg Bata"], 1),
+        # two occupations stay two certificates
+        (["Mandor Pekerjaan Jalan", "Mandor Pekerjaan Jembatan"], 2),
+        (["Tukang Batu", "Tukang Besi"], 2),
+        # an abbreviation that fits two occupations is left as written: its own certificate
+        (["Mandor Pekerjaan Jalan", "Mandor Pekerjaan Jembatan", "Mdr. Pek. J."], 3),
+    ],
+)
+def test_certificates_without_a_number_read_the_jabatan_as_the_counting_rules_do(spellings, certificates):
+    tables = star(*[("kab-kutai-timur", "a", NIK_A, 3, K, None, None, None, 2024, spelling) for spelling in spellings])
+    cert = tables["fact_certification"]
+    assert len(cert) == certificates
+    assert cert["reports"].sum() == len(spellings)
+    fact = tables["fact_participation"]
+    assert fact["certificate_key"].nunique() == certificates
+
+
+def test_an_abbreviated_row_without_a_number_joins_the_numbered_certificate():
+    tables = star(
+        ("kab-kutai-timur", "a", NIK_A, 4, K, "C1", "2025-02-01", "2030-02-01", 2025, "Mandor Pekerjaan Jalan"),
+        # pending in 2024, the occupation abbreviated in another file
+        ("kab-kutai-timur", "a", NIK_A, 4, K, None, None, None, 2024, "Mdr. Pek. Jalan"),
+    )
+    cert = tables["fact_certification"]
+    assert cert[["reports", "has_number", "certification_year"]].to_dict("records") == [
+        {"reports": 2, "has_number": True, "certification_year": 2024}]
+
+
 def test_active_agrees_with_expires_on_and_the_headline():
     tables = star(
         ("kota-palembang", "expired", NIK_A, 1, K, "E1", "2020-06-01", "2025-06-01", 2020, "Tukang Batu"),

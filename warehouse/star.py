@@ -43,6 +43,7 @@ from warehouse.headline import (
     count_persons,
     credited_with_recap_partners,
     headline_table,
+    normalized_jabatan,
     with_validity,
 )
 
@@ -314,8 +315,18 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
       arrives weeks after the assessment); when several match, the earliest;
     * the other rows without a number form one certificate per
       (person, jabatan kerja, jenjang).
+
+    Jabatan kerja are compared as the counting rules compare them
+    (:func:`warehouse.headline.normalized_jabatan`: case, punctuation, abbreviations), and
+    a certificate without a number is keyed by that normalized text.
     """
-    triple = ["person_key", "jabatan_kerja", "jenjang"]
+    # Jabatan kerja as the counting rules compare it (case, punctuation, a clerk's abbreviation:
+    # "Mdr. Pekerjaan Jalan" is "Mandor Pekerjaan Jalan"), read over both frames' spellings.
+    spelled = pd.concat([kompeten["jabatan_kerja"], credited["jabatan_kerja"]], ignore_index=True)
+    normal = pd.Series(normalized_jabatan(spelled), dtype="str")
+    kompeten = kompeten.assign(_jabatan=normal.iloc[:len(kompeten)].to_numpy())
+    credited = credited.assign(_jabatan=normal.iloc[len(kompeten):].to_numpy())
+    triple = ["person_key", "_jabatan", "jenjang"]
     material = pd.Series(pd.NA, index=kompeten.index, dtype="str")
     numbered = kompeten["nomor_sertifikat"].notna()
     material[numbered] = "no|" + kompeten.loc[numbered, "nomor_sertifikat"]
@@ -341,7 +352,7 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
         rest = loose.index.difference(chosen.index)
         own = loose.loc[rest]
         material[rest] = (
-            "pj|" + own["person_key"].astype("str") + "|" + own["jabatan_kerja"].fillna("").astype("str")
+            "pj|" + own["person_key"].astype("str") + "|" + own["_jabatan"].fillna("").astype("str")
             + "|" + own["jenjang"].astype("str").fillna("")
         )
     return _hash_many(secret, material, prefix="c", length=24)
