@@ -355,7 +355,9 @@ def _member_layout(archive: zipfile.ZipFile, member: str) -> tuple[set[int], set
         while True:
             chunk = stream.read(_CHUNK)
             text = carry + chunk
-            if not head_done and (b"<sheetData" in text or not chunk):
+            # The head (<cols> and the rest before <sheetData) is kept whole, up to 1 MiB: a sheet
+            # without <sheetData that far in is read as having no hidden columns.
+            if not head_done and (b"<sheetData" in text or not chunk or len(text) > _CHUNK):
                 before = text.split(b"<sheetData", 1)[0]
                 for match in _COL.finditer(before):
                     attributes = dict(_ATTRIBUTE.findall(match.group(1)))
