@@ -111,11 +111,15 @@ OLD[0][1] = "6472011203850010"  # mistyped in the old version, corrected in the 
         # the data with NIKs hidden behind a visible list without them: the NIKs are kept (and the
         # list without them repeats them: recap repeats, sources/readers/recap.py)
         (lambda: _two_sheets([(p[0], None, *p[2:]) for p in PEOPLE], PEOPLE, name="data"), {"data": 5}),
+        # the same people's earlier assessment put away: at another jenjang, or in a sheet of another year
+        (lambda: _two_sheets(PEOPLE, [(*p[:3], p[3] - 1, p[4]) for p in PEOPLE], name="Jenjang lalu"),
+         {"Peserta": 5, "Jenjang lalu": 5}),
+        (lambda: _two_sheets(PEOPLE, PEOPLE, name="Peserta 2024"), {"Peserta": 5, "Peserta 2024": 5}),
         # a visible sheet listing some of another's rows again is no copy (linkage ties them by NIK)
         (lambda: _two_sheets(PEOPLE, PEOPLE[:2], hidden=False, name="Kompeten"), {"Peserta": 5, "Kompeten": 2}),
     ],
     ids=["hidden-copy", "hidden-old-version", "visible-copy", "hidden-other-people", "hidden-data-behind-recap",
-         "visible-part"],
+         "hidden-other-jenjang", "hidden-other-year", "visible-part"],
 )
 def test_sheets_copied_inside_a_workbook(tmp_path, book, sheets):
     submission = _read(tmp_path, book())
