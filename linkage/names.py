@@ -247,10 +247,28 @@ def _words_agree(wa: list[str], wb: list[str], loose: bool) -> bool:
     if found is None and len(short) == len(long):
         found = _align(long, short, loose)
     if found is None:
-        return False
+        return len(short) >= 2 and _same_words_reordered(short, long)
     # Strictly, one word must be written out on both sides; loosely, two words each
     # written out on one side and shortened on the other do too ("S. Lubis" / "Sugeng L.").
     return found[0] >= 1 or (loose and len(short) >= 2)
+
+
+def _same_words_reordered(short: list[str], long: list[str]) -> bool:
+    """Every word of ``short`` written out (two letters or more) and found as it is in ``long``, in any order.
+
+    Clerks reorder names: a surname written first ("SARAGIH BUDI HARTANTO", "Setiadi,
+    Wahyu" from a form of surname and given name), given names swapped. The words
+    themselves must be equal: order is the only liberty taken, so an initial or a typo
+    in a reordered name is not read.
+    """
+    if any(len(word) < 2 for word in short):
+        return False
+    remaining = list(long)
+    for word in short:
+        if word not in remaining:
+            return False
+        remaining.remove(word)
+    return True
 
 
 @lru_cache(maxsize=500_000)
@@ -260,13 +278,25 @@ def names_related(a: str | None, b: str | None) -> bool:
     The weakest name evidence, for rows whose birth date and sex both agree with
     the one valid NIK they share: only names with nothing in common ("Fauzi" /
     "Hadi F." share the F; "Bambang Sutrisno" / "Agus Salim" share nothing)
-    say that someone else holds the NIK.
+    say that someone else holds the NIK. A nickname made of a word's last letters
+    ("Yanto" / "Suryanto") is a word in common.
     """
     if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
         return False
     if names_agree(a, b, loose=True):
         return True
-    return any(_word_match(x, y, loose=True) for x in a.split(" ") for y in b.split(" "))
+    return any(_word_match(x, y, loose=True) or _nickname_of(x, y) for x in a.split(" ") for y in b.split(" "))
+
+
+# The fewest letters of a nickname read as the end of a longer name ("Yanto" of Suryanto).
+_NICKNAME_MIN = 4
+
+
+def _nickname_of(x: str, y: str) -> bool:
+    """One word is the other's last syllables, the Javanese way of calling someone ("Yanto" / "Anto" for
+    Suryanto, "Yono" for Mulyono, "Narti" for Sunarti): four letters or more, two fewer or more."""
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) >= _NICKNAME_MIN and len(long) - len(short) >= 2 and long.endswith(short)
 
 
 def register_name_model(con) -> None:

@@ -10,7 +10,9 @@ except rows that disagree with the NIK or with its other rows:
   date, neighbouring serial): both rows agree with the NIK, but the names are
   incompatible; the majority name keeps the NIK;
 * a NIK on a single row whose birth date is no typo of the date the NIK encodes
-  is a copy too, of a person who sent no row of their own.
+  is a copy too, of a person who sent no row of their own; so are the NIK of
+  several rows none of which agrees with it (a family card number, KK, typed by a
+  father and his son, or by one worker in two files: its date is the card's).
 
 Such rows are *detached*: linked like rows without NIK, never to the person whose
 NIK they carry.
@@ -20,10 +22,12 @@ and only with evidence from the other columns (names compare as linkage name
 keys; "compatible" is :func:`linkage.names.names_agree`: equal, a typo, a word
 left out or shortened to its initial):
 
-* ``excel_truncated``: the 15 known digits are the first 15 of a valid NIK; names
+* ``excel_truncated``: the 15 known digits are the first 15 of a valid NIK (or
+  the NIK rounded to 15 digits, as a program printing a float shows it); names
   compatible; birth date and sex do not disagree;
-  A 16-digit NIK ending in 0 whose first 15 digits are a valid NIK's is Excel's
-  truncation copied back as text (status ``invalid`` when the serial became 0000);
+  A 16-digit NIK ending in 0 whose first 15 digits are a valid NIK's (or are its
+  rounding: 0046 shown as 0050) is Excel's truncation copied back as text (status
+  ``invalid`` when the serial became 0000);
 * ``typo`` / ``transposed``: status ``invalid``, or a valid-looking NIK on a single
   row, one digit off or two adjacent digits swapped (Damerau-Levenshtein 1) from a
   valid NIK with the same name key and birth date. When the difference is outside
@@ -56,7 +60,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 
-from linkage.dates import birth_far
+from linkage.dates import birth_far, ddmmyy_date, one_day_apart
 from linkage.names import names_agree, names_related
 from reference import regions
 
@@ -88,12 +92,15 @@ def name_compatible(a, b) -> bool:
 
 
 def _ddmmyy_far(own, encoded) -> bool:
-    """A row's ``ddmmyy`` is no typo of the one its NIK encodes: more than one edit, not day and month swapped."""
+    """A row's ``ddmmyy`` is no typo of the one its NIK encodes: more than one edit, not day and month
+    swapped, not the day before or after (:func:`linkage.dates.birth_far`)."""
     if not isinstance(own, str) or not isinstance(encoded, str):
         return False
     if DamerauLevenshtein.distance(own, encoded, score_cutoff=1) <= 1:
         return False
-    return not (own[:2] == encoded[2:4] and own[2:4] == encoded[:2] and own[4:] == encoded[4:])
+    if own[:2] == encoded[2:4] and own[2:4] == encoded[:2] and own[4:] == encoded[4:]:
+        return False
+    return not one_day_apart(ddmmyy_date(own), ddmmyy_date(encoded))
 
 
 @dataclass
@@ -146,7 +153,8 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
     sex and its name is clearly different (:func:`name_close`: an abbreviation, a
     lone given name or an old spelling is no evidence); or it contradicts the
     NIK's birth date or sex and its name is not compatible, or its birth date is
-    no typo of the owners'.
+    no typo of the owners'. A group without owners (every row contradicts the NIK
+    further than a slip) is detached whole (:func:`_ownerless_copies`).
     """
     valid = feats["nik"].notna().to_numpy()
     group = np.full(len(feats), -1, dtype=np.int64)
@@ -252,7 +260,7 @@ def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
     """Rows of one NIK group that carry someone else's NIK (see :func:`exact_pass`)."""
     owner_set = _nik_owners(members, names, agreement)
     if not owner_set:
-        return []
+        return _ownerless_copies(members)
     owner_names = [names[i] for i in owner_set]
     owner_births = [births[i] for i in owner_set if isinstance(births[i], str)]
     agrees, inconsistent = agreement.agrees, agreement.inconsistent
@@ -269,6 +277,22 @@ def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
         elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
             others.append(i)
     return others
+
+
+def _ownerless_copies(members: np.ndarray) -> list[int]:
+    """Rows of a NIK group that no row owns: every row contradicts the date (or sex) it encodes further
+    than a slip. All of them are detached, as :func:`_single_row_copies` detaches such a NIK on one row.
+
+    A family card (KK) number typed in the NIK column (its date is the card's issue
+    date), by one worker or by a father and his son in one sheet, or a NIK copied down
+    a sheet from a row that is not in the data: the number is nobody's in evidence.
+    Kept as an identity it merged the father and the son, and kept each of them away
+    from their own NIK in another file (the guard refuses two valid NIKs). Detached,
+    each row is placed by its name, birth date and place like a row without NIK, so
+    the rows of one person (the same KK number twice) still come together there, and
+    two persons never do through the number.
+    """
+    return members.tolist()
 
 
 def _single_row_copies(feats: pd.DataFrame, group: np.ndarray, valid: np.ndarray, sizes: np.ndarray,
@@ -414,7 +438,7 @@ _TYPO_MERGES_SQL = """
     join sizes s1 on s1.grp = p.g1 join sizes s2 on s2.grp = p.g2
     join name_freq nf on nf.value = p.name
     left join neighbourhood h on h.hood = substr(p.nik_l, 1, 2) || substr(p.nik_l, 7, 6)
-    where damerau_levenshtein(p.nik_l, p.nik_r) = 1
+    where (damerau_levenshtein(p.nik_l, p.nik_r) = 1 or {rounded_pair})
       and (p.birth_l = p.birth_r or p.birth_l = {swapped_r}
            or ((p.birth_l is null or p.birth_r is null)
                and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
@@ -431,6 +455,8 @@ _TYPO_MERGES_SQL = """
            -- Excel's truncation copied back as text (the 16th digit shows as 0): the damage
            -- NIK repair accepts on agreeing names alone when it arrives as 15 digits
            or (left(p.nik_l, 15) = left(p.nik_r, 15) and (right(p.nik_l, 1) = '0' or right(p.nik_r, 1) = '0'))
+           -- the same, by a program that rounded to 15 significant digits (0046 -> 0050)
+           or {rounded_pair}
            or ((substr(p.nik_l, 1, 4) in (select code from regencies))
                <> (substr(p.nik_r, 1, 4) in (select code from regencies)))
            -- two adjacent digits swapped: a twin's or namesake's serial differs by a substitution
@@ -465,8 +491,32 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
     """
     _register_regencies(con)
+    rounded_pair = f"({rounded_16('p.nik_l')} = p.nik_r or {rounded_16('p.nik_r')} = p.nik_l)"
     return con.sql(_TYPO_MERGES_SQL.format(pairs=_typo_pairs_sql(), rare_expected=RARE_EXPECTED,
-                                           swapped_r=_swapped("p.birth_r"))).df()
+                                           swapped_r=_swapped("p.birth_r"), rounded_pair=rounded_pair)).df()
+
+
+def rounded_15(nik: str) -> str:
+    """SQL: the first 15 significant digits of the 16-digit ``nik`` rounded, as a float printed with
+    15 significant digits shows them ("6472030109790028" -> "647203010979003").
+
+    Excel cuts a typed number to 15 digits (the first 15 of the NIK), but a program that
+    turns the NIK into a float and prints it ('%.14E', a spreadsheet library writing a
+    number format) rounds the 16th into the 15th: half of such NIKs then differ from the
+    true one in the 15th digit, and a carry can reach further.
+    """
+    return f"cast((cast({nik} as hugeint) + 5) // 10 as varchar)"
+
+
+def rounded_16(nik: str) -> str:
+    """SQL: :func:`rounded_15` back as 16 digits, the 16th 0 (a rounded float copied back as text)."""
+    return f"({rounded_15(nik)} || '0')"
+
+
+def _float_rounded(a: str, b: str) -> bool:
+    """One of two 16-digit NIKs is the other rounded to 15 significant digits (:func:`rounded_15`), not
+    cut, and differs from it in more than the 16th digit."""
+    return a[:15] != b[:15] and any(str((int(x) + 5) // 10) + "0" == y for x, y in ((a, b), (b, a)))
 
 
 def _register_regencies(con: duckdb.DuckDBPyConnection) -> None:
@@ -480,6 +530,8 @@ def typo_edges(merges: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rec in merges.itertuples(index=False):
         kind, words = _edit_description(rec.nik_l, rec.nik_r)
+        if _float_rounded(rec.nik_l, rec.nik_r):
+            kind, words = "excel_truncated", "a NIK rounded to 15 significant digits (the 16th shows as 0)"
         unknown = [n for n in (rec.nik_l, rec.nik_r) if n[:4] not in REGENCY_CODES]
         if len(unknown) == 1:
             words += f" ({unknown[0][:2]}.{unknown[0][2:4]} is no regency or city)"
@@ -497,6 +549,11 @@ with cand as (
     -- Excel kept 15 significant digits: they are the first 15 of the true NIK.
     select r.rid, v.rid as vrid, 'excel_truncated' as kind
     from r join v on r.nik_status = 'excel_truncated' and length(r.digits) = 15 and substr(v.nik, 1, 15) = r.digits
+    union all
+    -- ... or, printed by a program, rounded: the 16th digit carried into the 15th (rounded_15)
+    select r.rid, v.rid, 'excel_truncated'
+    from r join v on r.nik_status = 'excel_truncated' and length(r.digits) = 15
+         and {rounded_v} = r.digits and substr(v.nik, 1, 15) <> r.digits
     {one_edit}
     {wrong_length}
     union all
@@ -514,9 +571,16 @@ with cand as (
     -- No usable NIK (missing, or a detached copy): name and birth date decide.
     select r.rid, v.rid, case when r.detached then 'copied' else 'missing' end
     from r join v on (r.nik_status = 'missing' or r.detached) and r.name = v.name and r.birth = v.birth
+    union all
+    -- ... the same words in another order ("Saragih Budi" / "Budi Saragih"): names_agree below
+    select r.rid, v.rid, case when r.detached then 'copied' else 'missing' end
+    from r join v on (r.nik_status = 'missing' or r.detached) and r.birth = v.birth and r.name <> v.name
+         and list_sort(string_split(r.name, ' ')) = list_sort(string_split(v.name, ' '))
 )
 select distinct c.rid, c.vrid, c.kind, v.cid,
-       r.name = v.name as name_exact,
+       -- the same words in another order are the same name: a twin's or namesake's NIK
+       -- written with the words as they are must not outrank it
+       list_sort(string_split(r.name, ' ')) = list_sort(string_split(v.name, ' ')) as name_exact,
        r.birth = v.birth as birth_equal,
        r.place = v.place as place_equal,
        r.sex = v.sex as sex_equal,
@@ -575,7 +639,7 @@ def repair_candidates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         "wrong_length", "wrong_length", "length(r.digits) in (15, 17)",
         [("substr(r.digits, 1, 7)", "substr(v.nik, 1, 7)"), ("right(r.digits, 7)", "right(v.nik, 7)")],
     )
-    sql = _REPAIR_SQL.format(one_edit=one_edit, wrong_length=wrong_length)
+    sql = _REPAIR_SQL.format(one_edit=one_edit, wrong_length=wrong_length, rounded_v=rounded_15("v.nik"))
     return con.sql(sql).df()
 
 

@@ -9,7 +9,8 @@ themselves: the exact pass settled them, so the probabilistic part stays small
 
 The model (Splink 5, DuckDB backend):
 
-* comparisons: the linkage name key (exact with term-frequency adjustment, one
+* comparisons: the linkage name key (the same words, in any order, with
+  term-frequency adjustment, one
   edit, abbreviated or a word left out per :func:`linkage.names.names_agree`,
   Jaro-Winkler >= 0.92, a word in common per :func:`linkage.names.names_related`), birth date (exact, one edit), sex, birth place (exact
   with term frequencies, Jaro-Winkler >= 0.9), NIK digits (first 15 equal,
@@ -166,13 +167,22 @@ def domain_comparisons() -> list:
     name = cl.CustomComparison(
         [
             cll.NullLevel("name"),
-            cll.ExactMatchLevel("name").configure(tf_adjustment_column="name"),
+            # The same words, in any order ("Rahman Suryanto" / "Suryanto Rahman"): the name exactly as
+            # far as a person is concerned, so two namesakes born the same day, one of them written
+            # reordered, stay an even choice (ambiguous) instead of a win for the one whose clerk
+            # kept the order.
+            cll.ExactMatchLevel("name_words").configure(tf_adjustment_column="name_words",
+                                                        label_for_charts="Exact match on name"),
             cll.CustomLevel(within_edits("name", 1), "Damerau-Levenshtein <= 1"),
             # A word shortened to its initial or left out ("Supriyadi S." / "Supriyadi
             # Santoso"): the name model of every other stage (linkage/names.py). Only
             # reached by pairs sharing a first letter, so the Python call stays rare.
-            cll.CustomLevel("(case when left(name_l, 1) = left(name_r, 1) then names_agree(name_l, name_r) "
-                            "else false end)", "abbreviated or a word left out"),
+            # Also names whose words one holds all of, in another order ("Saragih Budi" / "Budi
+            # Saragih"), which names_agree reads as one name reordered.
+            cll.CustomLevel("(case when left(name_l, 1) = left(name_r, 1) "
+                            "or list_has_all(string_split(name_l, ' '), string_split(name_r, ' ')) "
+                            "or list_has_all(string_split(name_r, ' '), string_split(name_l, ' ')) "
+                            "then names_agree(name_l, name_r) else false end)", "abbreviated or a word left out"),
             cll.JaroWinklerLevel("name", 0.92),
             # Any word in common, written out or as an initial ("Fauzi" / "Hadi F."): weak,
             # but it keeps names with nothing in common in a level of their own.
@@ -226,7 +236,7 @@ def domain_blocking_rules() -> list:
 
 _RECORDS_SQL = """
 with records as (
-    select rid as unique_id, name, birth, substr(birth, 1, 4) as birth_year, sex, place,
+    select rid as unique_id, name, array_to_string(list_sort(string_split(name, ' ')), ' ') as name_words, birth, substr(birth, 1, 4) as birth_year, sex, place,
            case when detached then null else digits end as digits,
            substr(case when detached then null else digits end, 1, 6) as nik6,
            case when length(digits) >= 12 and not detached then substr(digits, 1, 12) end as p12,
@@ -435,7 +445,7 @@ def _predict_pairs(con: duckdb.DuckDBPyConnection, linker: Linker, threshold: fl
 
     Known rows are never compared among themselves: the exact pass settled them.
     """
-    for column in ("name", "place"):
+    for column in ("name_words", "place"):
         linker.table_management.compute_tf_table(column)
     db = linker._db_api
     residual_sdf = db.register(con.table("lk_residual"))

@@ -82,7 +82,13 @@ def test_spellings_of_one_name_share_the_linkage_key(a, b):
         ("Budi S.", "Agus Santoso", False, False),
         ("Siti H.", "Sri Hidayati", False, False),
         ("Eko Prasetyo", "Eko Prasetyo Adi Nugroho Wibowo Santoso", True, True),
-        ("Joko Widodo", "Widodo Joko", False, False),  # order matters
+        # the same words in another order: a clerk writing the surname first ("Setiadi, Wahyu")
+        ("Joko Widodo", "Widodo Joko", True, True),
+        ("Saragih Budi Hartanto", "Budi Hartanto Saragih", True, True),
+        ("Hartanto Budi", "Budi Hartanto Saragih", True, True),
+        # ... but only words written out as they are: an initial or a typo is not read out of order
+        ("Widodo J.", "Joko Widodo", False, False),
+        ("Hidayat Rahmad", "Rahmat Hidayat", False, False),
         # two different initials at one place: two different words, though written together the
         # names are one letter apart (were one person: 'budisantosoa' / 'budisantosod')
         ("Budi Santoso A.", "Budi Santoso D.", False, False),
