@@ -32,7 +32,8 @@ left out or shortened to its initial):
   row, one digit off or two adjacent digits swapped (Damerau-Levenshtein 1) from a
   valid NIK with the same name key and birth date. When the difference is outside
   the date digits and both region codes exist, a namesake born the same day has
-  exactly that kind of NIK, so the name must also be rare enough;
+  exactly that kind of NIK, so the name must also be rare enough (and the same,
+  its words in any order);
 * ``wrong_length``: 15 or 17 digits, one digit dropped or doubled (Levenshtein 1);
 * ``scientific_notation``: the digits an export showed start the NIK; name key,
   birth date and place equal, and the combination is rare; or, when ten digits or
@@ -400,9 +401,11 @@ def _typo_pairs_sql() -> str:
                f"and {agree}")
     # one clerk wrote the date month first: the same date with day and month swapped
     swapped = f"a.birth = {_swapped('b.birth')} and names_agree(a.name, b.name)"
+    # the same words in another order are the same name ("Fitri Fauzi" / "Fauzi Fitri")
+    same_words = "list_sort(string_split(a.name, ' ')) = list_sort(string_split(b.name, ' '))"
     return "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
-                   a.name, a.name = b.name as same_name, a.birth as birth_l, b.birth as birth_r,
+                   a.name, {same_words} as same_name, a.birth as birth_l, b.birth as birth_r,
                    a.sex as sex_l, b.sex as sex_r, a.cert as cert_l, b.cert as cert_r, {rank} as via_date
             from v a join v b on {key} and a.grp < b.grp and {window}"""
         for window in _TYPO_WINDOWS

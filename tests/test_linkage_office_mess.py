@@ -66,6 +66,13 @@ WORLD = [
     Row("word_order", "wahyu", "kt_2022.xlsx", "Wahyu Setiadi", "6472150808890034", "Samarinda", "08-08-1989", "L",
         office=KT),
     Row("word_order", "wahyu", "smd_2023.xlsx", "SETIADI, WAHYU", None, "Samarinda", "08-08-1989", "L", office=SMD),
+    # a NIK mistyped in its serial on the row that reorders the name: the name is still the same
+    Row("word_order", "fitri", "kk_2023.xlsx", "Fitri Fauzi", "6402096811700002", "Tenggarong", "28-11-1970", "P",
+        office=KK),
+    Row("word_order", "fitri", "kk_2024.xlsx", "Fitri Fauzi", "6402096811700002", "Tenggarong", "28-11-1970", "P",
+        office=KK),
+    Row("word_order", "fitri", "prov_2025.xlsx", "FAUZI FITRI", "6402096811700402", "Tenggarong", "28-11-1970", "P",
+        **AHLI),
     # two namesakes born the same day: the NIK-less row written in the other order fits both
     Row("word_order", "rahman_a", "kt_2022.xlsx", "Suryanto Rahman", "6408160806880004", "Sangatta", "08-06-1988",
         "L", office=KT),
