@@ -60,6 +60,8 @@ _OPTIONAL_TEXT = (
     "source_sha256", "nik", "nik_status", "nik_partial", "jenis_kelamin", "jabatan_kerja", "kualifikasi",
     "hasil", "nomor_sertifikat", "program", "person_key_basis",
 )
+# Columns of the linked rows the counting rules and certificates do not read.
+_NOT_COUNTED = ("nama", "gelar", "tempat_lahir", "program", "flags", "person_key_basis")
 _OPTIONAL_DATES = ("tanggal_lahir", "tanggal_terbit", "masa_berlaku")
 _OPTIONAL_INTS = ("jenjang", "tahun")
 
@@ -218,10 +220,11 @@ def _decode_nik(values: pd.Series, reference_year: int) -> pd.DataFrame:
     :func:`standardize.nik.nik_birth_date_and_sex` done over numpy arrays of the distinct values:
     ``ddmmyy`` in digits 7-12, women's day + 40, the century that makes the person at least 15."""
     codes, uniques = pd.factorize(values)
-    text = uniques.to_numpy(dtype=object)
-    readable = np.array([len(v) >= 12 and v[:12].isdigit() for v in text], dtype=bool)
-    ddmmyy = np.array([v[6:12] if ok else "000000" for v, ok in zip(text, readable)], dtype="U6")
-    number = ddmmyy.astype(np.int64) if len(ddmmyy) else np.zeros(0, dtype=np.int64)
+    text = pa.array(uniques, type=pa.string(), from_pandas=True)
+    # NIK digits are ASCII after standardize.nik
+    readable = pc.match_substring_regex(text, r"^[0-9]{12}").to_numpy(zero_copy_only=False).astype(bool)
+    ddmmyy = pc.if_else(pa.array(readable), pc.utf8_slice_codeunits(text, 6, 12), "000000")
+    number = pc.cast(ddmmyy, pa.int64()).to_numpy(zero_copy_only=False).astype(np.int64)
     day, month, yy = number // 10000, number // 100 % 100, number % 100
     woman = day > 40
     day = np.where(woman, day - 40, day)
@@ -244,12 +247,13 @@ def _person_codes(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
     return codes.astype(np.int64, copy=False), keys
 
 
-def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certificates: pd.DataFrame) -> pd.DataFrame:
+def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certificates: pd.DataFrame,
+                     person_codes: tuple[np.ndarray, pd.Index] | None = None) -> pd.DataFrame:
     """One row per person_key: sex, birth year, KTP region, nik_hash; no NIK, no name.
 
-    Every per-person figure is computed over person numbers (:func:`_person_codes`), not by
-    grouping the key text."""
-    person, keys = _person_codes(rows)
+    Every per-person figure is computed over person numbers (:func:`_person_codes`, passed
+    as ``person_codes`` when the caller has them), not by grouping the key text."""
+    person, keys = person_codes if person_codes is not None else _person_codes(rows)
     n = len(keys)
     persons = pd.DataFrame(index=pd.Index(keys, name="person_key"))
     persons["participation_rows"] = np.bincount(person, minlength=n).astype(np.int64)
@@ -293,7 +297,7 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
     same_yy = (nik_year % 100 == column_year % 100).fillna(False)
     persons["birth_year"] = nik_year.where(~same_yy, column_year).fillna(column_year).astype("Int64")
 
-    held = keys.get_indexer(certificates["person_key"])
+    held = _positions(certificates["person_key"], keys)
     persons["certificates"] = np.bincount(held[held >= 0], minlength=n).astype(np.int64)
     frame = persons.reset_index()
     for column in ("sex", "home_regency_code", "home_province_code", "home_region_basis", "person_key_basis", "nik_hash"):
@@ -384,6 +388,13 @@ def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, o
         rest = stray.difference(found.index).intersection(partners.index)
         keys[rest] = credited.loc[partners[rest].to_numpy(), "certificate_key"].to_numpy()
     return keys
+
+
+def _positions(values: pd.Series, among: pd.Index) -> np.ndarray:
+    """Each value's position in ``among`` (distinct values), -1 where absent: pyarrow's hash lookup."""
+    found = pc.index_in(pa.array(values, type=pa.string(), from_pandas=True),
+                        value_set=pa.array(among, type=pa.string(), from_pandas=True))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def _is_in(values: pd.Series, among: pd.Series) -> np.ndarray:
@@ -522,15 +533,23 @@ def build_yearly(credited: pd.DataFrame, certification: pd.DataFrame) -> pd.Data
     A certificate's year is its ``fact_certification.certification_year``;
     certificates without any year are left out here (they count in the headline).
     """
-    year_of = certification.set_index("certificate_key")["certification_year"]
-    rows = credited[credited["jenjang"].notna()][["region_code", "jenjang", "person_key", "certificate_key"]].copy()
-    rows["certification_year"] = rows["certificate_key"].map(year_of).astype("Int64")
+    counted = credited[credited["jenjang"].notna()]
+    # persons and certificates as numbers: distinct counts over integers, not key text
+    at = _positions(counted["certificate_key"], pd.Index(certification["certificate_key"]))
+    years = certification["certification_year"].astype("Int64").array
+    rows = pd.DataFrame({
+        "region_code": counted["region_code"].array,
+        "jenjang": counted["jenjang"].array,
+        "person": pd.factorize(counted["person_key"])[0],
+        "certificate": pd.factorize(counted["certificate_key"])[0],
+        "certification_year": years.take(at, allow_fill=True),
+    })
     rows = rows[rows["certification_year"].notna()]
     keys = ["region_code", "certification_year", "jenjang"]
     table = rows.groupby(keys, sort=True).agg(
-        certificates=("certificate_key", "nunique"), certified_persons=("person_key", "nunique")
+        certificates=("certificate", "nunique"), certified_persons=("person", "nunique")
     )
-    first = rows.groupby(["region_code", "jenjang", "person_key"])["certification_year"].min().rename("certification_year").reset_index()
+    first = rows.groupby(["region_code", "jenjang", "person"])["certification_year"].min().rename("certification_year").reset_index()
     new = first.groupby(keys).size().rename("new_persons")
     table = table.join(new, how="left").fillna({"new_persons": 0}).reset_index()
     reference = regions()
@@ -694,16 +713,25 @@ def build_star(
     if not person_key_secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
     rows = _prepare(linked, publish_date)
-    unknown = sorted(set(rows["office_id"]) - set(offices))
+    unknown = sorted(set(rows["office_id"].dropna().unique()) - set(offices))
     if unknown:
         raise ValueError(f"rows from offices missing in the registry: {unknown}")
     # A deterministic row order, whatever order the input came in: fact_participation's own
     # order, so that table needs no sort of its own.
+    # (sort_values(kind="stable", na_position="first") over integer codes of each column)
     provenance = list(schema.fact_participation.info["order_by"])
-    rows = rows.sort_values([*provenance, "person_key"], kind="stable", na_position="first").reset_index(drop=True)
+    order = [pd.factorize(rows[column], sort=True)[0] for column in (*provenance, "person_key")]
+    rows = rows.take(np.lexsort((np.arange(len(rows)), *reversed(order)))).reset_index(drop=True)
+    person_codes = _person_codes(rows)
 
-    kompeten = rows[rows["hasil"] == KOMPETEN]
-    credited, partners = credited_with_recap_partners(rows, offices)
+    # The counting rules and certificates never read names, program text or flags: the
+    # Kompeten rows are taken without them (fact_participation keeps them, from rows).
+    kompeten = rows.drop(columns=[c for c in _NOT_COUNTED if c in rows.columns])
+    kompeten = kompeten[kompeten["hasil"] == KOMPETEN]
+    credited, partners = credited_with_recap_partners(kompeten, offices)
+    # credited holds its own copy of the rows it needs; what the certificate keys still read
+    # of the Kompeten rows is a few columns (the rest is freed).
+    kompeten = kompeten[["person_key", "jenjang", "jabatan_kerja", "nomor_sertifikat", "_year", "office_id"]]
     kompeten["certificate_key"] = certificate_keys(kompeten, credited, person_key_secret)
     credited = with_validity(credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"]), publish_date)
     re_report = pd.Series(False, index=rows.index)
@@ -711,7 +739,7 @@ def build_star(
     kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices, partners)
 
     certification = build_fact_certification(kompeten, credited, offices, publish_date)
-    person = build_dim_person(rows, person_key_secret, publish_date, certification)
+    person = build_dim_person(rows, person_key_secret, publish_date, certification, person_codes)
     office_frame = _office_frame(offices)
 
     participation = rows  # rows is not read again: its columns become the fact table's
@@ -720,8 +748,8 @@ def build_star(
     region_of = dict(zip(office_frame["office_id"], office_frame["region_code"]))
     participation["region_code"] = map_distinct(participation["office_id"], region_of.get).astype("str")
     participation["province_code"] = participation["region_code"].str[:2]
-    # Every row's person is in dim_person: one lookup of positions serves both columns.
-    at = pd.Index(person["person_key"]).get_indexer(participation["person_key"])
+    # Every row's person is in dim_person, whose rows are in person-number order.
+    at = person_codes[0]
     for column in ("home_regency_code", "home_province_code"):
         participation[column] = pd.Series(person[column].to_numpy()[at], index=participation.index).astype("str")
 
