@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
+from expectations.copies import log_with_copies, misfiled_copies, quarantine_of_copies, without_copies
 from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
 from linkage.link import LinkResult, link_persons
@@ -37,6 +38,7 @@ ALL_OFFICES = "_all"
 # assignments of the last run (so known persons keep their keys), every accepted
 # link with its evidence, merges and splits of earlier persons, refused links.
 LINKAGE_OUTPUTS = ("assignments", "links", "merges", "splits", "refused")
+COPIES, COPY_QUARANTINE = "copies_of_other_offices", "copies_quarantine"  # staged under linked/
 PUBLISHED_TABLES = (*schema.STAR_TABLES, "person_links", "quarantine", "submission_log", "reporting_completeness")
 HEADLINE = "certified_workers_by_region_level"
 
@@ -132,6 +134,12 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
     rows = staging.read_all(STANDARDIZED, list(offices))
     if rows.empty:
         raise RuntimeError(no_rows_message(registry, staging))
+    # A file accepted at two offices counts at its owner only (expectations/copies.py);
+    # the candidate rewrites the copies' log entries and quarantines their rows.
+    copies = misfiled_copies(rows, offices)
+    staging.write(LINKED, COPIES, copies)
+    staging.write(LINKED, COPY_QUARANTINE, quarantine_of_copies(rows, copies, offices))
+    rows = without_copies(rows, copies)
     previous = _staged_or_none(staging, LINKED, "assignments")
     result = link_persons(rows, secret, previous)
     # The warehouse and the checks speak of person_key_basis.
@@ -182,9 +190,11 @@ def stage_candidate(registry: OfficeRegistry, staging: StagingStore, secret: str
     offices = registry.offices()
     linked = staging.read(LINKED, ALL_OFFICES)
     frames = build_star(linked, offices, publish_date, secret)
-    log = staging.read_all(SUBMISSION_LOG, list(offices))
+    log = log_with_copies(staging.read_all(SUBMISSION_LOG, list(offices)), staging.read(LINKED, COPIES), offices)
+    quarantine = pd.concat([staging.read_all(QUARANTINE, list(offices)), staging.read(LINKED, COPY_QUARANTINE)],
+                           ignore_index=True)
     # "column" is reserved in SQL, hence column_name in the warehouse.
-    frames["quarantine"] = staging.read_all(QUARANTINE, list(offices)).rename(columns={"column": "column_name"})
+    frames["quarantine"] = quarantine.rename(columns={"column": "column_name"})
     frames["submission_log"] = log
     frames["person_links"] = staging.read(LINKED, "links")
     frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)

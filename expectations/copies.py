@@ -1,0 +1,147 @@
+"""The same file in two offices' folders: it counts once, at the office it belongs to.
+
+Offices forward each other's lists, and a clerk who keeps a copy in their own folder
+submits it a second time: a province's expert list in a regency's folder, one regency's
+list in its neighbour's. Each office's submission checks see only their own folder, so
+both copies are accepted; the persons are linked into one (same NIKs), but their
+certificates are credited at both offices, which moves them from the owner's region to
+the copier's or counts them in both.
+
+Run at publish, over every office's accepted rows, this decides per content hash
+accepted at two or more offices which office owns the file, by evidence in the rows:
+
+1. authority: the share of its rows with a jenjang that the office may certify
+   (regencies and cities 1-6, provinces 7-9; DOMAIN.md);
+2. home NIKs: the share of its rows whose NIK was issued in the office's region
+   (its regency's four digits, a province's two).
+
+The office ahead on (1), then on (2), owns the file; its other copies are rejected
+under ``copy_of_other_office`` with every row quarantined. When the evidence ties
+(two regencies, NIKs from neither), no owner can be told and every copy stays.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from expectations.catalogue import rule as catalogue_rule
+from expectations.validate import AUTHORITY
+from sources.registry import Office
+
+RULE = "copy_of_other_office"
+COPY_COLUMNS = ["office_id", "source_file", "source_sha256", "owner_office_id", "rows"]
+RAW_FIELDS = ["nama", "nik", "jabatan_kerja", "jenjang", "hasil"]
+
+
+def _evidence(rows: pd.DataFrame, office: Office, competitors: list[Office]) -> tuple[float, float]:
+    """(authority share, home-NIK share) of one copy's rows at ``office``.
+
+    A NIK is home to the competing office whose region code it matches most closely:
+    a Samarinda NIK (64.72) is Samarinda's against the province of Kalimantan Timur
+    (64), though it lies in the province too."""
+    jenjang = pd.to_numeric(rows["jenjang"], errors="coerce").dropna()
+    low, high = AUTHORITY[office.level]
+    authority = float(jenjang.between(low, high).mean()) if len(jenjang) else 0.0
+    nik = rows["nik"].dropna().astype(str)
+    if not len(nik):
+        return authority, 0.0
+    prefixes = {o.id: o.region_code.replace(".", "") for o in competitors}
+    best = pd.Series("", index=nik.index)
+    for office_id, prefix in sorted(prefixes.items(), key=lambda item: len(item[1])):
+        best = best.mask(nik.str.startswith(prefix), office_id)  # longer prefixes come later and win
+    return authority, float((best == office.id).mean())
+
+
+def misfiled_copies(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
+    """The copies to reject: one row per (office, file) whose content another office owns.
+
+    ``rows``: every office's accepted standardized rows (with ``office_id``,
+    ``source_file``, ``source_sha256``, ``jenjang``, ``nik``). Columns of the result:
+    :data:`COPY_COLUMNS`; ``rows`` is how many accepted rows the copy holds.
+    """
+    if rows.empty:
+        return pd.DataFrame(columns=COPY_COLUMNS)
+    holders = rows.groupby("source_sha256", sort=False)["office_id"].nunique()
+    shared = holders.index[holders > 1]
+    if not len(shared):
+        return pd.DataFrame(columns=COPY_COLUMNS)
+    copies = []
+    for sha, content in rows[rows["source_sha256"].isin(shared)].groupby("source_sha256", sort=True):
+        files = content.groupby(["office_id", "source_file"], sort=True)
+        competitors = [offices[office_id] for office_id in content["office_id"].unique() if office_id in offices]
+        scored = [(_evidence(part, offices[office_id], competitors), office_id, source_file, len(part))
+                  for (office_id, source_file), part in files if office_id in offices]
+        best = max(score for score, *_ in scored)
+        owners = {office_id for score, office_id, *_ in scored if score == best}
+        if len(owners) != 1:
+            continue  # the evidence cannot tell the owner: every copy stays
+        (owner,) = owners
+        copies += [(office_id, source_file, sha, owner, count)
+                   for _, office_id, source_file, count in scored if office_id != owner]
+    return pd.DataFrame(copies, columns=COPY_COLUMNS)
+
+
+def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_frame(frame[["office_id", "source_file"]].astype(str))
+
+
+def without_copies(rows: pd.DataFrame, copies: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` without the rows of the rejected copies."""
+    if copies.empty:
+        return rows
+    return rows[~_keys(rows).isin(_keys(copies))]
+
+
+def _reason(copy, offices: dict[str, Office]) -> str:
+    owner = offices.get(copy.owner_office_id)
+    owner_text = f"{owner.name} ({copy.owner_office_id})" if owner else copy.owner_office_id
+    return (f"office {copy.office_id}, file {copy.source_file}: {catalogue_rule(RULE).reason}; "
+            f"the same file is {owner_text}'s, where its rows count")
+
+
+def log_with_copies(log: pd.DataFrame, copies: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
+    """The submission log with each rejected copy's entry turned into a rejection: its
+    accepted rows now quarantined, its reason naming the owner."""
+    if copies.empty:
+        return log
+    log = log.copy()
+    keys = _keys(log)
+    for copy in copies.itertuples(index=False):
+        at = np.flatnonzero(keys.isin(pd.MultiIndex.from_tuples([(copy.office_id, copy.source_file)])))
+        for position in at:
+            accepted = int(log.iat[position, log.columns.get_loc("rows_accepted")])
+            log.iloc[position, log.columns.get_loc("status")] = "rejected"
+            log.iloc[position, log.columns.get_loc("rule")] = RULE
+            log.iloc[position, log.columns.get_loc("reason")] = _reason(copy, offices)
+            log.iloc[position, log.columns.get_loc("rows_quarantined")] += accepted
+            log.iloc[position, log.columns.get_loc("rows_accepted")] = 0
+            log.iloc[position, log.columns.get_loc("rows_flagged")] = 0
+    return log
+
+
+def quarantine_of_copies(rows: pd.DataFrame, copies: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
+    """Quarantine rows (the staged quarantine's columns) for every row of the rejected copies."""
+    columns = ["office_id", "source_file", "source_sha256", "source_sheet", "source_row", "column", "value",
+               "rule", "reason", "raw"]
+    if copies.empty:
+        return pd.DataFrame(columns=columns)
+    held = rows[_keys(rows).isin(_keys(copies))]
+    reasons = {(c.office_id, c.source_file): _reason(c, offices) for c in copies.itertuples(index=False)}
+    fields = [field for field in RAW_FIELDS if field in held]
+    raw = [json.dumps({k: (None if pd.isna(v) else str(v)) for k, v in zip(fields, values)}, ensure_ascii=False)
+           for values in held[fields].itertuples(index=False)]
+    return pd.DataFrame({
+        "office_id": held["office_id"].astype(str).to_numpy(),
+        "source_file": held["source_file"].astype(str).to_numpy(),
+        "source_sha256": held["source_sha256"].astype(str).to_numpy(),
+        "source_sheet": held["source_sheet"].to_numpy(),
+        "source_row": held["source_row"].astype("int64").to_numpy(),
+        "column": "",
+        "value": None,
+        "rule": RULE,
+        "reason": [reasons[(o, f)] for o, f in zip(held["office_id"].astype(str), held["source_file"].astype(str))],
+        "raw": raw,
+    })
