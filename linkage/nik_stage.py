@@ -446,7 +446,12 @@ _TYPO_MERGES_SQL = """
            or ((p.birth_l is null or p.birth_r is null)
                and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
       and coalesce(p.sex_l = p.sex_r, true)
-      and least(s1.size, s2.size) = 1
+      and (least(s1.size, s2.size) = 1
+           -- a typo copied into every year's file of an office's reused roster recurs too; inside
+           -- the date digits it is still certain when the other NIK encodes the birth date both
+           -- rows state (a namesake's NIK would encode it as well)
+           or (substr(p.nik_l, 7, 6) <> substr(p.nik_r, 7, 6) and p.birth_l = p.birth_r
+               and ({encodes_l} or {encodes_r})))
       -- an edit inside the date digits contradicts the shared birth date, and one into a
       -- region code that does not exist cannot be a real NIK: a typo for sure; elsewhere
       -- it is what a namesake's NIK looks like (twins: serials one apart), so the name
@@ -477,7 +482,9 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
     Reads the registered table ``feats`` (with ``grp``). One side must be a single
     row: a typo is made once, while two namesakes registered in one district on
-    one day both recur. An edit outside the date digits (7-12) is what such
+    one day both recur. Except a typo in the date digits beside a NIK that encodes
+    the birth date both rows give: an office reusing its roster copies the typo
+    into every year's file, and no namesake's NIK encodes another birth date. An edit outside the date digits (7-12) is what such
     namesakes look like, so there the name must be rare: expected namesakes among
     the NIKs of the province with the same date digits below :data:`RARE_EXPECTED`
     (or both rows report the same certificate).
@@ -496,7 +503,15 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     _register_regencies(con)
     rounded_pair = f"({rounded_16('p.nik_l')} = p.nik_r or {rounded_16('p.nik_r')} = p.nik_l)"
     return con.sql(_TYPO_MERGES_SQL.format(pairs=_typo_pairs_sql(), rare_expected=RARE_EXPECTED,
-                                           swapped_r=_swapped("p.birth_r"), rounded_pair=rounded_pair)).df()
+                                           swapped_r=_swapped("p.birth_r"), rounded_pair=rounded_pair,
+                                           encodes_l=_encodes("p.nik_l", "p.birth_l"),
+                                           encodes_r=_encodes("p.nik_r", "p.birth_r"))).df()
+
+
+def _encodes(nik: str, birth: str) -> str:
+    """SQL: the NIK's date digits (women's day less 40) are the ISO date ``birth``."""
+    return (f"(lpad(cast(try_cast(substr({nik}, 7, 2) as integer) % 40 as varchar), 2, '0') || substr({nik}, 9, 4)"
+            f" = substr({birth}, 9, 2) || substr({birth}, 6, 2) || substr({birth}, 3, 2))")
 
 
 def rounded_15(nik: str) -> str:
