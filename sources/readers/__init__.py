@@ -10,6 +10,7 @@ the file and the sheet(s). The readers know nothing about Dagster.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,10 +136,65 @@ def fill_tahun(table: TableRows, file_name: str) -> None:
             return
 
 
+# A level labelled in a title, sheet or file name: "OPERATOR JENJANG 3 (TIGA)", "Level III",
+# "KKNI 6", "Jenjang-2"; and the expert grades, which are levels (Ahli Muda 7, Madya 8, Utama 9).
+_STATED_LEVEL = re.compile(r"(?<![^\W\d_])(?:jenjang|jenj|kkni|level|lvl)[\s._\-:#]*(?:ke[\s\-]*)?(\d{1,2}|[ivx]{1,4})(?![^\W_])",
+                           re.IGNORECASE)
+# A second level right after the first: a range or a list ("Jenjang 1 s.d. 3", "Level 4, 5 dan 6",
+# "KKNI 3/4") names several levels, none of them the sheet's.
+_LEVEL_RANGE = re.compile(r"\s*(?:[-/&,+\u2013]|s\.?\s?d\.?|sampai|hingga|dan|atau|to)\s*(?:\d{1,2}|[ivx]{1,4})(?![^\W_])",
+                          re.IGNORECASE)
+_STATED_AHLI = re.compile(r"(?<![^\W\d_])ahli\s+(muda|madya|utama)(?![^\W\d_])", re.IGNORECASE)
+_ROMAN_LEVELS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+_AHLI_LEVELS = {"muda": 7, "madya": 8, "utama": 9}
+
+
+def stated_jenjang(text: str | None) -> str | None:
+    """The one KKNI level a title, sheet name or file name states, as raw level text ("Jenjang 3"), or None.
+
+    Offices and LSPs keep one list per level ("DAFTAR PESERTA UJI KOMPETENSI OPERATOR JENJANG 3",
+    a sheet "Jenjang 2", "Hasil UK Level III.xlsx") and then write no level on the rows. Only a
+    labelled level counts (a bare "3" may be a batch or a page), and only one: a range or list
+    ("Jenjang 1 s.d. 6", "Level 4, 5 dan 6"), two different levels or a number outside 1-9 give None.
+    """
+    if not text:
+        return None
+    spaced = text.replace("_", " ")
+    levels: set[int] = set()
+    for match in _STATED_LEVEL.finditer(spaced):
+        if _LEVEL_RANGE.match(spaced, match.end()):
+            return None
+        written = match.group(1).lower()
+        level = int(written) if written.isdigit() else _ROMAN_LEVELS.get(written)
+        if level is None or not 1 <= level <= 9:
+            return None
+        levels.add(level)
+    levels.update(_AHLI_LEVELS[m.group(1).lower()] for m in _STATED_AHLI.finditer(spaced))
+    return f"Jenjang {levels.pop()}" if len(levels) == 1 else None
+
+
+def fill_jenjang(table: TableRows, file_name: str) -> None:
+    """Give a sheet without a level column the one level its title rows, sheet name or file name state.
+
+    As :func:`fill_tahun` does for the year: the first of title, sheet name, file name that states
+    a level (:func:`stated_jenjang`) wins. A sheet with a jenjang column keeps its own cells, empty
+    ones included; a kualifikasi column does not stop it ("Operator" under a title "JENJANG 3" is
+    jenjang 3). Standardization reads the text like any level cell.
+    """
+    if headers.JENJANG in table.columns or not table.source_rows:
+        return
+    for text in (table.report.title, table.report.sheet, Path(file_name).stem):
+        level = stated_jenjang(text)
+        if level is not None:
+            table.columns[headers.JENJANG] = [level] * len(table.source_rows)
+            return
+
+
 def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRows]]) -> pd.DataFrame:
     data: dict[str, list] = {column: [] for column in FRAME_COLUMNS}
     for sheet, table in tables:
         fill_tahun(table, name)
+        fill_jenjang(table, name)
         n = len(table.source_rows)
         data[headers.OFFICE_ID] += [office.id] * n
         data[headers.SOURCE_FILE] += [name] * n
