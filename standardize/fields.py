@@ -243,9 +243,10 @@ _HASIL: dict[str, str] = {
 
 # Codes that are a result only as the whole cell of a result column: a boolean pass
 # flag rendered as text ("passed": 1, Lulus: Y / N) and Competent / Not Competent
-# (C / NC). A lone letter or digit inside a remark is no result.
+# (C / NC), and Lulus / Tidak Lulus as L / TL (TL is read everywhere; L, the other half of the
+# pair, only as a whole cell). A lone letter or digit inside a remark is no result.
 _HASIL_CODES: dict[str, str] = {
-    **dict.fromkeys(("1", "y", "c"), KOMPETEN),
+    **dict.fromkeys(("1", "y", "c", "l"), KOMPETEN),
     **dict.fromkeys(("0", "n", "nc"), BELUM_KOMPETEN),
 }
 
@@ -413,6 +414,9 @@ def _hasil_reading(piece: str) -> str | None:
     A negative form is its own entry, so it is never read as the positive word inside it.
     """
     key = " ".join(_hasil_word(word) for word in _key(piece).split())
+    if key == "l":
+        # L of the pair L / TL, as a piece of its own: "L (Lulus)"; "L/TL" is the form's two options
+        return KOMPETEN
     if key == "belum":
         # "Kompeten/Belum": the two options of a form, neither struck out. Alone,
         # "Belum" (not yet) says nothing more than that no result is known.
@@ -435,6 +439,9 @@ def _hasil_readings(raw: str) -> set[str]:
     readings = {_hasil_reading(piece) for piece in _HASIL_PIECES.split(raw)}
     readings.discard(None)
     return readings
+
+
+_LONE_L = re.compile(r"(?<![^\W\d_])[lL](?![^\W\d_])")
 
 
 def parse_hasil(raw: str | None) -> str | None:
@@ -465,6 +472,8 @@ def parse_hasil(raw: str | None) -> str | None:
     readings = _hasil_readings(raw)
     if readings == {_UNDECIDED}:
         return None
+    if _LONE_L.search(raw) and any(_hasil_reading(piece) is None for piece in _HASIL_PIECES.split(raw) if piece.strip()):
+        return None  # an L beside a piece no result explains ("L/P") is not the L of L / TL
     readings.discard(_WAITING)
     return readings.pop() if len(readings) == 1 and not readings & {_ABSENT, _UNDECIDED} else None
 
