@@ -95,6 +95,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nama dan gelar",
         "nama gelar",
         "nama tanpa gelar",
+        # TKK: tenaga kerja konstruksi, the registry's word for the worker
+        "nama tkk",
         # English API exports and forms (full_name, fullName, participant_name)
         "full name",
         "fullname",
@@ -302,6 +304,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "status lulus",
         "hasil asesmen kompetensi",
         "status uji",
+        "status asesmen",
+        "status hasil",
+        "status hasil uji",
         "keputusan asesmen",
         "keputusan uji",
         "keputusan uji kompetensi",
@@ -649,7 +654,22 @@ def _name_and_nik(header: str, overrides: dict[str, str] | None) -> str | None:
         return NAMA
     if named == {TEMPAT_LAHIR, TANGGAL_LAHIR}:  # "Tempat, Tanggal" over "Sangatta, 12-03-1985"
         return TEMPAT_TANGGAL_LAHIR
+    if named in _JABATAN_AND_LEVEL:  # "Jabatan Kerja / Jenjang" over "Operator Excavator / 3"
+        return JABATAN_KERJA
     return named.pop() if len(named) == 1 else None
+
+
+_JABATAN_AND_LEVEL = ({JABATAN_KERJA, JENJANG}, {JABATAN_KERJA, KUALIFIKASI})
+
+
+def jabatan_with_level(header: object, overrides: dict[str, str] | None = None) -> bool:
+    """True for a jabatan kerja header that names the level too ("Jabatan Kerja / Jenjang", "Skema & Level"):
+    its cells hold both ("Operator Excavator / 3"), and the reader reads the level from them as well."""
+    text = str(header or "")
+    if not _JOINED_HEADER.search(text):
+        return False
+    parts = [part for part in _JOINED_HEADER.split(text) if part.strip()]
+    return len(parts) == 2 and {canonical_column(part, overrides) for part in parts} in _JABATAN_AND_LEVEL
 
 
 # Notes clerks add to a header cell: the format, the source, the values allowed
@@ -657,7 +677,7 @@ def _name_and_nik(header: str, overrides: dict[str, str] | None) -> str | None:
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 # Words after a known header that only say whose or which it is: "NIK Peserta", "NIK Asesi",
 # "Nomor Sertifikat SKK", "Tanggal Terbit Sertifikat", "Jabatan Kerja yang Diuji", "Masa Berlaku s/d".
-_QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "skk", "sertifikat", "sertifikasi", "kompetensi",
+_QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "tkk", "skk", "sertifikat", "sertifikasi", "kompetensi",
                "sesuai ktp", "yang diuji", "s d", "sd",
                # "Nama Peserta Pelatihan", "Nama Tenaga Kerja Konstruksi", "Nama Lengkap Beserta Gelar"
                "pelatihan", "konstruksi", "beserta gelar", "dengan gelar", "dan gelar",

@@ -1090,7 +1090,10 @@ def test_a_name_and_nik_column_gives_both():
     [
         ("Nama / NIK", "nama"), ("NIK & Nama Peserta", "nama"), ("Nama dan No. KTP", "nama"), ("Nama / Jenjang", None),
         # one column named twice, birth place and date, and longer names of the name (were: None)
-        ("Tingkat/Jenjang", "jenjang"), ("Tempat, Tanggal", "tempat_tanggal_lahir"), ("Jabatan / Jenjang", None),
+        ("Tingkat/Jenjang", "jenjang"), ("Tempat, Tanggal", "tempat_tanggal_lahir"),
+        # the jabatan kerja and its level in one cell ("Operator Excavator / 3"): the reader reads the
+        # level from it too (headers.jabatan_with_level; was None, the rows lost both)
+        ("Jabatan / Jenjang", "jabatan_kerja"),
         ("Nama Peserta Pelatihan", "nama"), ("Nama Tenaga Kerja Konstruksi", "nama"),
         ("Nama Lengkap Beserta Gelar", "nama"), ("Keterangan Lulus", "hasil"), ("Tanggal Pelatihan", None),
     ],

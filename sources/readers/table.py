@@ -993,6 +993,10 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     weak_result = headers.HASIL in header.weak
     if header.alternatives and headers.HASIL in values and keep:
         weak_result = _result_column(values, header, [data[i] for i in keep], render_column, report)
+    if (headers.JABATAN_KERJA in values and headers.JENJANG not in values
+            and headers.jabatan_with_level(header.texts.get(headers.JABATAN_KERJA), overrides)):
+        # one cell holds the jabatan kerja and its level ("Operator Excavator / 3"): the level is read from it
+        values[headers.JENJANG] = list(values[headers.JABATAN_KERJA])
     if headers.NAMA in values and headers.NIK not in values:
         values[headers.NAMA], nik = _niks_in_names(values[headers.NAMA])
         if any(nik):
