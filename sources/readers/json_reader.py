@@ -529,7 +529,47 @@ def read_json(data: bytes, office: Office) -> list[TableRows | SheetReport]:
     return tables
 
 
+# Keys that label a group of participants by its level, batch or year ("jenjang_3", "Tahap II",
+# "angkatan-1", "2025"): an export that files each group's list under its label.
+_GROUP_KEY = re.compile(
+    r"^(?:(?:jenjang|jenj|kkni|level|lvl|tahap|angkatan|batch|gelombang|tahun|ta)[\s_\-.:]*(?:ke[\s_\-]*)?"
+    r"(?:\d{1,2}|[ivx]{1,4})|(?:tahun[\s_\-]*)?20\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def labelled_lists(document: object) -> list[tuple[str, list]] | None:
+    """The lists of records of a document that files them by group label, or None.
+
+    ``{"jenjang_3": [...], "jenjang_2": [...], "meta": {...}}``, also under an envelope key
+    (``{"data": {"tahap_1": [...], "tahap_2": [...]}}``): two lists or more, every one of them under
+    a level, batch or year label (:data:`_GROUP_KEY`). Lists under other keys beside them
+    (``peserta`` and ``asesor``) leave the choice open, as before: no list is taken.
+    """
+    if type(document) is not dict:
+        return None
+    for candidate in (document, *(document.get(key) for key in RECORD_KEYS)):
+        if type(candidate) is not dict:
+            continue
+        lists = [(str(key), value) for key, value in candidate.items()
+                 if type(value) is list and value and all(type(v) is dict for v in value)]
+        if len(lists) >= 2 and all(_GROUP_KEY.match(key.strip()) for key, _ in lists):
+            return lists
+    return None
+
+
 def _read_document(document: object, office: Office) -> list[TableRows | SheetReport]:
+    groups = labelled_lists(document)
+    if groups is not None:
+        # each group read as a sheet named by its label, which gives its rows the level or year it
+        # states where they write none (readers.fill_jenjang, fill_tahun)
+        tables = []
+        for label, records in groups:
+            for table in _read_document(records, office):
+                report = table.report if isinstance(table, TableRows) else table
+                report.sheet = f"{label} {report.sheet}".strip()
+                tables.append(table)
+        return tables
     overrides = office.reader.column_mapping or None
     ranges = value_ranges(document)
     if ranges is not None:
@@ -752,6 +792,12 @@ def _flatten_records(
         if per_object is None:
             for path, count in found.items():
                 several[path] = several.get(path, 0) + count
+            # a batch whose list holds one participant, read as the object it holds (see below)
+            persons = [(key,) for key, value in record.items()
+                       if type(value) is list and len(value) == 1 and _objects_are_persons(value, (key,), overrides)]
+            if persons and not _own_nik(fields, persons[0], overrides):
+                fields = {key: value for key, value in fields.items()
+                          if key[:1] in persons or headers.canonical_path(key, overrides)[0] not in headers.PERSON_COLUMNS}
             seen.update(dict.fromkeys(fields))
             flat.append((number, "", fields))
             continue
@@ -759,8 +805,15 @@ def _flatten_records(
         for other, count in found.items():
             if other != path:  # the record's other lists of objects stay text
                 several[other] = several.get(other, 0) + count
+        # A batch with its list of participants ({"kegiatan": .., "tanggal": .., "peserta": [{nama, nik}]})
+        # rather than a person with a list of certificates: the batch's own date or name is the
+        # event's, never the participant's birth date or name.
+        batch = _objects_are_persons(objects, path, overrides) and not _own_nik(fields, path, overrides)
         for k, item in enumerate(objects, start=1):
             one = _with_joined_name(_flatten(_with_value(record, path, item), {}, {}))
+            if batch:
+                one = {key: value for key, value in one.items()
+                       if key[:len(path)] == path or headers.canonical_path(key, overrides)[0] not in headers.PERSON_COLUMNS}
             seen.update(dict.fromkeys(one))
             flat.append((number, f"{'.'.join(path)}[{k}]", one))
     return flat, seen, several
@@ -789,6 +842,19 @@ def _participation_list(record: dict, found: dict, overrides) -> tuple[tuple[str
         if any(headers.canonical_path(p, overrides)[0] in _PARTICIPATION_COLUMNS for p in fields):
             candidates.append((path, objects))
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _objects_are_persons(objects: list, path: tuple[str, ...], overrides) -> bool:
+    """True when the objects of a record's list name their person (a name or NIK field of their own)."""
+    fields: dict = {}
+    for item in objects:
+        _flatten(item, fields, {}, path)
+    return any(headers.canonical_path(p, overrides)[0] in (headers.NAMA, headers.NIK) for p in fields)
+
+
+def _own_nik(fields: dict, path: tuple[str, ...], overrides) -> bool:
+    """True when a record has a NIK field outside ``path``: a person, whatever its lists hold."""
+    return any(key[:len(path)] != path and headers.canonical_path(key, overrides)[0] == headers.NIK for key in fields)
 
 
 def _with_value(record: dict, path: tuple[str, ...], value: object) -> dict:
