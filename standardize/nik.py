@@ -31,6 +31,7 @@ apostrophe) with Arrow and numpy, and parses only the rest one by one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -185,6 +186,18 @@ _LOOKALIKES_ONLY = re.compile(r"^(?=(?:[^0-9]*[0-9]){8})[0-9oOlI]{15,17}$")
 _LOOKALIKE_DIGITS = str.maketrans("oOlI", "0011")
 
 
+class _AsciiDigits(dict):
+    """str.translate table: any Unicode decimal digit to its ASCII digit, other characters kept."""
+
+    def __missing__(self, codepoint: int) -> int:
+        value = unicodedata.decimal(chr(codepoint), None)
+        self[codepoint] = codepoint if value is None else ord(str(value))
+        return self[codepoint]
+
+
+_ASCII_DIGITS = _AsciiDigits()
+
+
 def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     """:func:`parse_nik` as a plain ``(nik, status, partial)`` tuple.
 
@@ -199,6 +212,11 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     if len(raw) == 16 and raw.isdigit() and raw.isascii():
         return _classify_digits(raw)
 
+    if not raw.isascii():
+        # Digits of another script (full-width "６４０８...", typed with an East Asian input method or
+        # pasted from a PDF) are the same digits; unconverted they matched \d in the remark search
+        # but failed isascii, which sent the cell round in circles (RecursionError: the office failed).
+        raw = raw.translate(_ASCII_DIGITS)
     text = raw.strip(_STRIP_CHARS)
     if is_blank(text):
         # "-", "n/a", "N.A.", "(kosong)", Excel's "#N/A" / "#REF!": nothing written
@@ -247,7 +265,7 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
         digits = digits.translate(_LOOKALIKE_DIGITS)
     if not (digits.isdigit() and digits.isascii()):
         remarked = _nik_beside_remark(text)
-        if remarked is not None:
+        if remarked is not None and remarked != text:
             return nik_parts(remarked)
         return None, INVALID, _unmasked_lead(digits)
     if digits.count("0") == len(digits):
