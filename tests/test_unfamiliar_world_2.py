@@ -1,6 +1,6 @@
 """A second hand-made world in forms the demo generator never writes, run end to end.
 
-Six offices of two provinces (Kalimantan Selatan 63, Jambi 15), 64 persons, each office
+Six offices of two provinces (Kalimantan Selatan 63, Jambi 15), 69 persons, each office
 with its own habits:
 - Kabupaten Banjar (63.03): an xlsx recap under a four-row letterhead, a two-row merged
   header (DATA PESERTA over Nama / NIK / ...), a column-number row, NIKs typed as numbers
@@ -94,6 +94,9 @@ PERSONS = {
     "m10": ("Agus Salim", "6371", "05", "1986-01-20", "L", 1),
     "m11": ("Sri Wahyuni", "6371", "01", "1991-03-15", "P", 3),
     "m12": ("Muhammad Ridwan", "6371", "03", "1988-12-24", "L", 2),
+    "m13": ("Yusuf Hamdani", "6371", "02", "1983-07-19", "L", 8),
+    "m14": ("Rahmawati", "6371", "01", "1995-12-01", "P", 5),
+    "m15": ("Doni Saputra", "6371", "04", "1992-06-06", "L", 3),
     # Kabupaten Tanah Laut 63.01
     "t1": ("Jumadi", "6301", "01", "1980-02-02", "L", 1),
     "t2": ("Samsul Bahri", "6301", "03", "1977-07-17", "L", 2),
@@ -268,6 +271,30 @@ def _banjarmasin_csv() -> bytes:
                                cert]))
     lines.append(";JUMLAH LULUS;;;;;;10;")
     return ("\r\n".join(lines) + "\r\n").encode("windows-1252")
+
+
+def _transposed(nik_text: str) -> str:
+    """The NIK with the two digits of its serial's middle swapped, a typing slip."""
+    return nik_text[:13] + nik_text[14] + nik_text[13] + nik_text[15]
+
+
+def _banjarmasin_kompeten_xlsx(path: Path) -> None:
+    """Tahap II as the office publishes it: the names of those who passed, and a sheet of those who did not."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tahap II"
+    ws.append(["DAFTAR NAMA PESERTA YANG DINYATAKAN KOMPETEN"])
+    ws.append(["SERTIFIKASI TENAGA KERJA KONSTRUKSI KOTA BANJARMASIN TAHAP II TAHUN 2025"])
+    ws.append([])
+    ws.append(["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG"])
+    ws.append([1, "YUSUF HAMDANI", N("m13"), "Tukang Las Konstruksi", "2"])
+    ws.append([2, "RAHMAWATI", N("m14"), "Juru Ukur", "4"])
+    # Herlina again, another jabatan at the same level, her NIK with two digits swapped
+    ws.append([3, "HERLINA, S.T.", _transposed(N("m5")), "Pengawas Lapangan Pekerjaan Gedung", "4"])
+    ws = wb.create_sheet("Tidak Lulus")
+    ws.append(["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG"])
+    ws.append([1, "DONI SAPUTRA", N("m15"), "Operator Excavator", "3"])
+    wb.save(path)
 
 
 # --- Kabupaten Tanah Laut: legacy .xls ----------------------------------------------------------
@@ -525,6 +552,7 @@ def _world(root: Path) -> Settings:
     csv = _banjarmasin_csv()
     (landing / "kota-banjarmasin" / "peserta_sertifikasi_skk_2025.csv").write_bytes(csv)
     (landing / "kota-banjarmasin" / "peserta_sertifikasi_skk_2025 (1).csv").write_bytes(csv)
+    _banjarmasin_kompeten_xlsx(landing / "kota-banjarmasin" / "Peserta Kompeten Tahap II 2025.xlsx")
     _tanah_laut_attendance(landing / "kab-tanah-laut" / "Daftar Hadir BIMTEK Operator Alat Berat 2025.xls")
     _tanah_laut_results(landing / "kab-tanah-laut" / "Hasil Uji Kompetensi Operator 2025.xls")
     for page in (1, 2):
@@ -562,7 +590,9 @@ def _world(root: Path) -> Settings:
 #        (added); 5 Fitriani. Abdul Rahman BK, Gusti absent.
 # 63.71  Banjarmasin: 1 Agus; 2 Taufik, Zainal; 3 Ma'ruf, Ridwan (twice in the file); 4
 #        Herlina, Iwan (NIK lost to "6,37103E+15"); 5 Dewi, Sri; 6 Bambang. Rizky, Nurul BK.
-#        The "(1)" copy adds nothing.
+#        The "(1)" copy adds nothing. Tahap II, a list of those declared Kompeten (no result
+#        column): 2 Yusuf; 4 Rahmawati, Herlina again (NIK digits swapped: still one person);
+#        its sheet "Tidak Lulus": Doni, not certified.
 # 15.05  Muaro Jambi: 2 Sugianto, Tri, Marlina; 3 Supriyadi, Bambang I., Ridho, Joko, Suparman.
 #        Its list misfiled in Kota Jambi's folder counts here once, not in 15.71.
 # 15.71  Kota Jambi: 2 Andika, Hendri, Djoko (Joko of Muaro Jambi, another jabatan and level);
@@ -574,7 +604,7 @@ TRUTH = {
     ("63", 5): 4, ("63", 7): 5, ("63", 8): 2, ("63", 9): 1,
     ("63.01", 2): 5, ("63.01", 3): 4,
     ("63.03", 2): 3, ("63.03", 3): 4, ("63.03", 4): 4, ("63.03", 5): 1,
-    ("63.71", 1): 1, ("63.71", 2): 2, ("63.71", 3): 2, ("63.71", 4): 2, ("63.71", 5): 2, ("63.71", 6): 1,
+    ("63.71", 1): 1, ("63.71", 2): 3, ("63.71", 3): 2, ("63.71", 4): 3, ("63.71", 5): 2, ("63.71", 6): 1,
 }
 
 

@@ -190,11 +190,65 @@ def fill_jenjang(table: TableRows, file_name: str) -> None:
             return
 
 
+# A list of one result only: "DAFTAR PESERTA YANG DINYATAKAN KOMPETEN", "NAMA-NAMA PESERTA YANG LULUS
+# UJI KOMPETENSI", "Peserta Belum Kompeten", a sheet "Lulus" beside a sheet "Tidak Lulus".
+_RESULT_WORDS = r"(belum\s+kompeten|blm\s+kompeten|tidak\s+kompeten|tidak\s+lulus|tdk\s+lulus|belum\s+lulus|kompeten|lulus)"
+_STATED_RESULT = re.compile(
+    r"(?<![^\W\d_])(?:dinyatakan|peserta(?:\s+yang)?(?:\s+telah|\s+sudah)?)\s+"
+    + _RESULT_WORDS + r"(?![^\W\d_])(?:\s+([^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_ANY_RESULT = re.compile(r"(?<![^\W\d_])" + _RESULT_WORDS + r"(?![^\W\d_])", re.IGNORECASE)
+_RESULT_SHEET = re.compile(r"^\s*(?:peserta\s+)?" + _RESULT_WORDS + r"(?:\s*[-_ ]?\s*(?:20\d\d))?\s*$", re.IGNORECASE)
+# What a list passed, when it is not the assessment: a selection, the documents, a training.
+_NOT_THE_ASSESSMENT = frozenset({"seleksi", "administrasi", "verifikasi", "berkas", "pelatihan", "bimtek", "diklat",
+                                 "tes", "test", "wawancara", "psikotes", "pra"})
+
+
+def stated_hasil(text: str | None, whole: bool = False) -> str | None:
+    """The one assessment result a title (or, with ``whole``, a sheet name) says its list holds, or None.
+
+    A title must name the list's people by it ("... YANG DINYATAKAN KOMPETEN", "PESERTA LULUS
+    UJI KOMPETENSI", "Peserta Belum Kompeten"); a sheet name must be the result alone ("Lulus",
+    "Tidak Lulus", "Kompeten 2025"). "Kompetensi" is no result; passing a selection, the documents
+    or a training ("YANG LULUS SELEKSI ADMINISTRASI") is no assessment; two results give None.
+    """
+    if not text:
+        return None
+    spaced = " ".join(text.replace("_", " ").split())
+    if whole:
+        match = _RESULT_SHEET.match(spaced)
+        words = [match.group(1)] if match else []
+    else:
+        words = [m.group(1) for m in _STATED_RESULT.finditer(spaced)
+                 if (m.group(2) or "").lower() not in _NOT_THE_ASSESSMENT]
+        if words:  # every result the title names must be that one ("PESERTA KOMPETEN DAN BELUM KOMPETEN")
+            words += [m.group(1) for m in _ANY_RESULT.finditer(spaced)]
+    found = {"Belum Kompeten" if w.split()[0].lower() in ("belum", "blm", "tidak", "tdk") else "Kompeten" for w in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def fill_hasil(table: TableRows, file_name: str) -> None:
+    """Give a sheet without a result column the one result its title rows or its name state.
+
+    Offices publish the names of those who passed ("DAFTAR PESERTA YANG DINYATAKAN KOMPETEN") or
+    keep the passed and the failed on sheets of their own ("Lulus", "Tidak Lulus"), with no result
+    column: read as an attendance list, no one on them was certified. The file name is not read (a
+    file holds both sheets: "Peserta Lulus dan Tidak Lulus.xlsx").
+    """
+    if headers.HASIL in table.columns or not table.source_rows:
+        return
+    stated = stated_hasil(table.report.title) or stated_hasil(table.report.sheet, whole=True)
+    if stated is not None:
+        table.columns[headers.HASIL] = [stated] * len(table.source_rows)
+
+
 def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRows]]) -> pd.DataFrame:
     data: dict[str, list] = {column: [] for column in FRAME_COLUMNS}
     for sheet, table in tables:
         fill_tahun(table, name)
         fill_jenjang(table, name)
+        fill_hasil(table, name)
         n = len(table.source_rows)
         data[headers.OFFICE_ID] += [office.id] * n
         data[headers.SOURCE_FILE] += [name] * n
