@@ -563,7 +563,16 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
         for their_header, canonical in overrides.items():
             if normalize_header(their_header) == key:
                 return canonical
-    return _not_of_something_else(key, _looked_up_anyhow(header, key, overrides))
+    found = _not_of_something_else(key, _looked_up_anyhow(header, key, overrides))
+    if found is None and isinstance(header, str) and _BROKEN_WORD.search(header):
+        # a word hyphenated over two lines of a narrow column ("JEN-\nJANG", "KETE-\nRANGAN"), or with
+        # a soft hyphen; tried only when the header as written names nothing ("Kualifikasi-\nJenjang")
+        return canonical_column(_BROKEN_WORD.sub("", header), overrides)
+    return found
+
+
+# A hyphen (or soft hyphen) between two letters across a line break, or a soft hyphen anywhere.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad][ \t]*\r?\n\s*(?=[^\W\d_])|\u00ad")
 
 
 def _looked_up_anyhow(header: object, key: str, overrides: dict[str, str] | None) -> str | None:

@@ -10,18 +10,23 @@ with its own habits:
 - Kota Banjarmasin (63.71): a ';' CSV in Windows-1252 with a title above the header,
   "Banjarmasin, 05 Agustus 1988" in one cell, LULUS / TIDAK LULUS, "Level III", a NIK as an
   Indonesian-locale Excel wrote it ("6,37101E+15"), one row twice, a total row, and the same
-  file again as a browser's copy "(1)";
+  file again as a browser's copy "(1)"; then Tahap II as the list of those declared Kompeten
+  (no result column) with a "Tidak Lulus" sheet, one person again with two NIK digits swapped;
 - Kabupaten Tanah Laut (63.01): legacy .xls (BIFF) of a heavy-equipment BIMTEK: an
   attendance list (Daftar Hadir, no level or result) and results in one sheet per
-  Angkatan, levels "Jenjang 2 (Dua)", one person assessed in both batches (BK then K, his
-  NIK a float in the second);
+  Angkatan (headers hyphenated over two lines, "JEN-\\nJANG"; results in L / TL), levels
+  "Jenjang 2 (Dua)", one person assessed in both batches (BK then K, his NIK a float in the
+  second);
 - the province (63): a Laravel-paginated portal JSON (``data.data``) in two pages, nested
   ``jabatan_kerja`` and ``sertifikat`` objects, WITA timestamps, experts (Ahli Muda/Madya/
-  Utama) and fresh graduates, plus re-reports of two regency/city certificates;
-- Kabupaten Muaro Jambi (15.05): an .ods written by LibreOffice (text cells), "Jenjang III";
-- Kota Jambi (15.71): an xlsx with one sheet per Tahap, levels as kualifikasi phrases
-  ("Operator Jenjang 2"), a person also certified in Muaro Jambi (once at the same jenjang,
-  once as "DJOKO" at another), and Muaro Jambi's own list misfiled in Kota Jambi's folder.
+  Utama) and fresh graduates, plus re-reports of two regency/city certificates; and a
+  fresh-graduate JSON of batch records each with its list of participants;
+- Kabupaten Muaro Jambi (15.05): an .ods written by LibreOffice (text cells), one sheet per
+  level ("Jenjang II", "Jenjang III") and no level column;
+- Kota Jambi (15.71): an xlsx with one sheet per Tahap, "Nama TKK", "Status Asesmen", the level
+  inside a "Jabatan Kerja / Jenjang" cell ("Tukang Batu / II"), a person also certified in
+  Muaro Jambi (once at the same jenjang, once as "DJOKO" at another), and Muaro Jambi's own
+  list (a level column) misfiled in Kota Jambi's folder.
 
 The headline below is counted by hand from the person tables in this file (see TRUTH).
 """
@@ -342,8 +347,10 @@ def _tanah_laut_results(path: Path) -> None:
         sheet = book.add_sheet(title)
         sheet.write(0, 0, f"HASIL UJI KOMPETENSI OPERATOR ALAT BERAT - {title.upper()} - TAHUN 2025")
         # the second batch's clerk wrote Lulus / Tidak Lulus as L / TL
-        result = "HASIL (L/TL)" if title == "Angkatan II" else "KETERANGAN"
-        heads = ["NO", "NAMA", "NIK", "TEMPAT LAHIR", "TANGGAL LAHIR", "JABATAN KERJA", "JENJANG", result]
+        # and the first's wrapped its narrow columns' headers with a hyphen
+        result = "HASIL (L/TL)" if title == "Angkatan II" else "KETE-\nRANGAN"
+        level = "JENJANG" if title == "Angkatan II" else "JEN-\nJANG"
+        heads = ["NO", "NAMA", "NIK", "TEMPAT LAHIR", "TANGGAL LAHIR", "JABATAN KERJA", level, result]
         for j, head in enumerate(heads):
             sheet.write(2, j, head)
         for i, (person, name, nik_cell, jabatan, level, result) in enumerate(rows, 1):
