@@ -125,6 +125,7 @@ class LinkedOffices:
     rows: pd.DataFrame  # the linked rows, each with its person_key and person_key_basis
     result: LinkResult
     known_persons: frozenset[str]  # person keys of the previous run's assignments
+    copies: pd.DataFrame | None = None  # files left out as another office's (expectations.copies)
 
 
 def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret: str) -> LinkedOffices:
@@ -148,7 +149,7 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
     for name in LINKAGE_OUTPUTS:
         staging.write(LINKED, name, getattr(result, name))
     known = frozenset(previous["person_key"]) if previous is not None and len(previous) else frozenset()
-    return LinkedOffices(rows=linked, result=result, known_persons=known)
+    return LinkedOffices(rows=linked, result=result, known_persons=known, copies=copies)
 
 
 def linked_metadata(linked: LinkedOffices) -> dict[str, object]:
@@ -171,6 +172,10 @@ def linked_metadata(linked: LinkedOffices) -> dict[str, object]:
             limit=50,
         ),
         "offices": int(rows["office_id"].nunique()),
+        "files_left_to_their_owner_office": table_preview(
+            linked.copies if linked.copies is not None else pd.DataFrame(columns=["office_id", "source_file"]),
+            limit=20,
+        ),
     }
 
 

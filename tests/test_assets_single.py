@@ -360,6 +360,7 @@ def test_linked_participations_links_every_staged_office(world):
     }
     assert {r["method"]: r["links"] for r in records(meta["links_by_method"])} == {"exact_nik": 1}
     assert {r["link_basis"]: r["rows"] for r in records(meta["rows_by_link_basis"])} == {"nik": 5, "unlinked": 1}
+    assert records(meta["files_left_to_their_owner_office"]) == []  # no file in two offices' folders
     staged = world.staging.read(LINKED, "_all")
     assert len(staged) == 6 and (staged["person_key_basis"] == staged["link_basis"]).all()
 
