@@ -85,6 +85,7 @@ from demo.formats.base import ROW_FIELDS, WriterReport, empty_report
 from demo.formats.standard import NUMBERS_ONLY_FROM  # noqa: F401  (tests read it here)
 from demo.landing import FOREIGN_OFFICES, MISPLACED, SPECIAL_EXPECTED, add_variant_rows, arrange_landing
 from demo.noise import damage_niks
+from demo.office_mess import add_office_mess
 from demo.occupations import KUALIFIKASI_BY_JENJANG, draw_families, jabatan_titles
 from demo.persons import _World
 from demo.programs import PLANS, yearly_plan
@@ -111,6 +112,7 @@ class WorldSummary:
     paths: list[Path] = field(default_factory=list)  # every office file written
     skipped_offices: list[str] = field(default_factory=list)  # registry offices without a spec (generic used)
     result_rows: int = 0  # rows of the results files that count (expected published or quarantine), ~ rows asked
+    hand_made_rows: int = 0  # of those, rows of the hand-made files of demo.office_mess (on top of the rows asked)
     expected: dict[str, int] = field(default_factory=dict)  # truth rows per expected outcome
     file_status: dict[str, int] = field(default_factory=dict)  # files per expected status
 
@@ -136,13 +138,16 @@ def generate_world(
     nik_damage: bool = True,
     registry_path: Path | str | None = None,
     progress: bool = False,
+    unhandled_mess: bool | None = None,
 ) -> WorldSummary:
     """Write a demo world of about ``rows`` participant rows under ``landing_root``.
 
     One folder per registry office (``<landing_root>/<office landing>/``) with that
     office's files, and ``<landing_root>/_truth/`` with the ground truth
     (:mod:`demo.truth`). Existing files of the same names are overwritten; use the
-    CLI (``python -m demo``) to wipe old office folders first.
+    CLI (``python -m demo``) to wipe old office folders first. ``unhandled_mess``: also write the
+    hand-made files the pipeline does not read right yet (:data:`demo.office_mess.UNHANDLED`; default:
+    the environment variable ``DEMO_UNHANDLED_MESS=1``).
     """
     if rows < 1:
         raise ValueError("rows must be positive")
@@ -171,9 +176,13 @@ def generate_world(
     out, files, junk = _write_files(parts, world, specs, all_offices, landing_root, seed, progress)
     truth_rows = _truth_rows(parts, out, specs)
     truth_rows, files, junk = arrange_landing(landing_root, all_offices, offices, truth_rows, files, junk, seed)
+    before_mess = len(truth_rows)
+    truth_rows, files, junk = add_office_mess(landing_root, offices, truth_rows, files, junk, persons, seed, rows,
+                                                nik_damage, unhandled_mess)
     used = np.unique(truth_rows["person_id"].dropna().to_numpy(dtype=np.int64))
     persons = persons[persons["person_id"].isin(used)].reset_index(drop=True)
     summary = _summary(landing_root, offices, all_offices, specs, generic, truth_rows, persons, files)
+    summary.hand_made_rows = int(truth_rows["expected"].iloc[before_mess:].str.match(r"published|quarantine:").sum())
     T.write_truth(summary.truth_dir, truth_rows, persons, files, junk)
     return summary
 

@@ -81,7 +81,7 @@ _ROOT_RELS = (
 )
 
 
-def _core(creator: str) -> str:
+def _core(creator: str, modified: str = FIXED_CREATED) -> str:
     return (
         _XML
         + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -89,7 +89,7 @@ def _core(creator: str) -> str:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:creator>{_esc(creator)}</dc:creator>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{FIXED_CREATED}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{FIXED_CREATED}</dcterms:modified>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>'
         "</cp:coreProperties>"
     )
 
@@ -101,9 +101,14 @@ _APP = (
 )
 
 
-def _workbook(sheet_names: list[str]) -> str:
+_HIDDEN_SHEET = ' state="hidden"'
+_HIDDEN_ROW = ' hidden="1"'
+
+
+def _workbook(sheet_names: list[str], hidden: frozenset[str] = frozenset()) -> str:
     sheets = "".join(
-        f'<sheet name="{_esc(name)}" sheetId="{i}" r:id="rId{i}"/>' for i, name in enumerate(sheet_names, start=1)
+        f'<sheet name="{_esc(name)}" sheetId="{i}"{_HIDDEN_SHEET if name in hidden else ""} r:id="rId{i}"/>'
+        for i, name in enumerate(sheet_names, start=1)
     )
     return _XML + f"<workbook {_NS} {_NS_R}><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets></workbook>"
 
@@ -145,16 +150,22 @@ _STYLES = (
 class XlsxBook:
     """Write an .xlsx sheet by sheet; rows must come in ascending order within a sheet."""
 
-    def __init__(self, path: Path, creator: str = "Dinas PUPR"):
+    def __init__(self, path: Path, creator: str = "Dinas PUPR", modified: str = FIXED_CREATED):
+        """``modified``: the document's last-saved stamp (a file opened and saved again keeps its cells)."""
         self.path = Path(path)
         self.zip = zipfile.ZipFile(self.path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self.sheet_names: list[str] = []
         self.creator = creator
+        self.modified = modified
+        self.hidden_sheets: set[str] = set()
         self._open: XlsxSheet | None = None
 
-    def sheet(self, name: str, widths: list[float] | None = None) -> XlsxSheet:
+    def sheet(self, name: str, widths: list[float] | None = None, hidden: bool = False) -> XlsxSheet:
+        """Start sheet ``name``; ``hidden``: hidden in Excel (Format > Sheet > Hide)."""
         if self._open is not None:
             self._open.close()
+        if hidden:
+            self.hidden_sheets.add(name)
         self.sheet_names.append(name)
         self._open = XlsxSheet(self, len(self.sheet_names), widths)
         return self._open
@@ -168,9 +179,9 @@ class XlsxBook:
         parts = {
             "[Content_Types].xml": _content_types(n),
             "_rels/.rels": _ROOT_RELS,
-            "docProps/core.xml": _core(self.creator),
+            "docProps/core.xml": _core(self.creator, self.modified),
             "docProps/app.xml": _APP,
-            "xl/workbook.xml": _workbook(self.sheet_names),
+            "xl/workbook.xml": _workbook(self.sheet_names, frozenset(self.hidden_sheets)),
             "xl/_rels/workbook.xml.rels": _workbook_rels(n),
             "xl/styles.xml": _STYLES,
         }
@@ -186,6 +197,7 @@ class XlsxSheet:
     def __init__(self, book: XlsxBook, index: int, widths: list[float] | None):
         self.stream = book.zip.open(f"xl/worksheets/sheet{index}.xml", "w")
         self.merges: list[str] = []
+        self.filter = ""
         self.buffer: list[str] = []
         self.closed = False
         cols = ""
@@ -195,8 +207,9 @@ class XlsxSheet:
             ) + "</cols>"
         self.buffer.append(f"{_XML}<worksheet {_NS} {_NS_R}>{cols}<sheetData>")
 
-    def row(self, r: int, values: list, bold: bool = False) -> None:
-        """Write row ``r`` (1-based): str, int/float (number), XDate (date cell), None/"" (no cell)."""
+    def row(self, r: int, values: list, bold: bool = False, hidden: bool = False) -> None:
+        """Write row ``r`` (1-based): str, int/float (number), XDate (date cell), None/"" (no cell);
+        ``hidden``: the row is hidden (by hand, or by the sheet's :meth:`auto_filter`)."""
         rs = str(r)
         style = ' s="2"' if bold else ""
         cells = []
@@ -222,9 +235,17 @@ class XlsxSheet:
             else:
                 add(f'<c r="{col}{rs}"{style}><v>{value}</v></c>')
         if cells:
-            self.buffer.append(f'<row r="{rs}">{"".join(cells)}</row>')
+            self.buffer.append(f'<row r="{rs}"{_HIDDEN_ROW if hidden else ""}>{"".join(cells)}</row>')
             if len(self.buffer) >= _FLUSH_ROWS:
                 self.flush()
+
+    def auto_filter(self, ref: str, column: int | None = None, value: str | None = None) -> None:
+        """A filter over ``ref`` ("A3:H40"), showing only ``value`` in its 0-based ``column`` (the rows
+        it hides are written with ``row(..., hidden=True)``, as Excel saves them)."""
+        criteria = ""
+        if column is not None and value is not None:
+            criteria = f'<filterColumn colId="{column}"><filters><filter val="{_esc(value)}"/></filters></filterColumn>'
+        self.filter = f'<autoFilter ref="{ref}">{criteria}</autoFilter>' if criteria else f'<autoFilter ref="{ref}"/>'
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         self.merges.append(f"{_COLS[first_col]}{first_row}:{_COLS[last_col]}{last_row}")
@@ -237,6 +258,8 @@ class XlsxSheet:
         if self.closed:
             return
         self.buffer.append("</sheetData>")
+        if self.filter:
+            self.buffer.append(self.filter)
         if self.merges:
             self.buffer.append(
                 f'<mergeCells count="{len(self.merges)}">'

@@ -46,6 +46,7 @@ ROW_OUTCOME = {
     "superseded": "quarantine:superseded_by_revision",
     "held:wrong_office": "quarantine:file_from_other_office",
     "attendance": "published",
+    "copy_of_other_office": "quarantine:copy_of_other_office",  # another office's file kept in this folder
 }
 # files.csv expected_status -> (submission log status, rule)
 FILE_VERDICT = {
@@ -55,6 +56,7 @@ FILE_VERDICT = {
     "duplicate": ("rejected", "duplicate_submission"),
     "superseded": ("rejected", "superseded_by_revision"),
     "held": ("rejected", "file_from_other_office"),
+    "copy_other_office": ("rejected", "copy_of_other_office"),
 }
 # Misplaced files that the receiving office's reader settings cannot read: held back all the
 # same (their title rows name the producing office), but their rows are never read.
