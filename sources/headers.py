@@ -701,6 +701,17 @@ _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "tkk", "skk", "ser
 _BARE_ENOUGH = frozenset({"nik", "jk"})
 
 
+# A registration form's questions as headers (Google Forms and the like export each question as its
+# column's header): an imperative before the field ("Pilih Jenjang", "Masukkan NIK Anda", "Tuliskan Nama
+# Lengkap") and a clause after it saying it is the applicant's choice ("Jenjang KKNI yang diajukan",
+# "Skema yang dipilih", "Jabatan Kerja yang akan Anda ikuti") ask for the field itself. Only verbs of
+# applying, choosing or holding: "Nama yang dapat dihubungi" (a contact) keeps its clause and names nothing.
+_FORM_IMPERATIVE = re.compile(r"^(?:(?:silakan|silahkan|mohon|harap) )?"
+                              r"(?:pilih|pilihlah|masukkan|masukan|tuliskan|tulis|isikan|isi|ketik|ketikkan) (?=\S)")
+_FORM_CLAUSE = re.compile(r" yang (?:akan )?(?:anda )?(?:akan )?(?:di)?(?:uji|ujikan|ajukan|ikuti|pilih|ambil|mohon"
+                          r"|mohonkan|lamar|inginkan|daftarkan|miliki|tuju)(?: anda)?$")
+_FORM_OWNER = re.compile(r" (?:anda|saudara|bapak ibu)$")
+
 # Words clerks shorten inside a header, written out before the lookup.
 _SHORT_WORD = {"yg": "yang", "dgn": "dengan", "utk": "untuk"}
 _SHORT_WORDS = re.compile(r"\b(?:yg|dgn|utk)\b")
@@ -710,6 +721,7 @@ def _without_notes_and_qualifiers(header: object) -> str | None:
     """The column of a header once its notes and trailing qualifiers are left out, or None."""
     key = normalize_header(_NOTE.sub(" ", str(header)))
     key = _SHORT_WORDS.sub(lambda m: _SHORT_WORD[m.group(0)], key)  # "Jabatan Kerja yg Diuji"
+    key = _FORM_OWNER.sub("", _FORM_CLAUSE.sub("", _FORM_IMPERATIVE.sub("", key)))
     if key in _LOOKUP:  # a note never changes what the header names: "Nama (sesuai KTP)"
         return _LOOKUP[key]
     while key:

@@ -1,0 +1,494 @@
+"""A third hand-made world, in habits neither the demo nor worlds 1-2 write, run end to end.
+
+Six offices of three provinces the other worlds never use (Jawa Timur 35, Sulawesi Selatan 73,
+Papua 91), 52 persons:
+- Kota Surabaya (35.78): a Google Forms registration exported from Google Sheets as CSV
+  ("... (Respons) - Respons Formulir 1.csv"): a "Stempel waktu" column, questions as headers
+  ("Nama Lengkap (sesuai KTP)", "NIK (16 digit)", "Jenjang KKNI yang diajukan" answered
+  "Jenjang 4 (Teknisi/Analis)"), an e-mail, a WhatsApp number and a Drive link to the KTP scan,
+  one person who sent the form twice, one NIK typed in groups of four, one that Sheets turned
+  into "3.57805E+15", and a result column the clerk added after the assessment ("Hasil Asesmen");
+- Kabupaten Sidoarjo (35.15): a PDF converted to Excel: a spurious empty column, the birth place
+  and date split over two cells under one header, the header repeated on page 2,
+  "Halaman 1 dari 2" rows, a long name wrapped onto a second row;
+- the province (35): an LSP portal's list in English (UTF-8 CSV with BOM: "Full Name",
+  "ID Number", "Gender" Male/Female, "Assessment Result" Competent / Not Yet Competent,
+  "20-Nov-2025" dates), experts, one fresh graduate, a re-report of a Surabaya certificate, and
+  a person who is also certified by Surabaya (4) and Sidoarjo (5) at other levels;
+- Kota Makassar (73.71): an xlsx forwarded over WhatsApp ("DOC-20251104-WA0012.xlsx") and saved
+  again as "dokumen (3).xlsx": a list of certificate holders (no result column), name and NIK in
+  one cell ("ANDI ... / 7371...", one on two lines), old SKT certificates (expired 31 Dec 2022)
+  beside SKK;
+- Kabupaten Gowa (73.06): an xlsx whose first sheet is a recap per kecamatan (counts only) and
+  whose second sheet lists the participants; one of them also certified in Makassar;
+- Kabupaten Jayapura (91.03): a web system's JSON with NIKs as JSON numbers (every Papua NIK is
+  above 2**53) and one null, and an xlsx whose NIK cells are numbers, one person in both.
+
+The headline below is counted by hand from the person tables in this file (see TRUTH).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import openpyxl
+import pytest
+import yaml
+
+from pipelines.run import run_everything
+from pipelines.settings import Settings
+
+PUBLISH = date(2026, 6, 30)
+
+OFFICES = [
+    {"id": "prov-jatim", "name": "Dinas PU Bina Marga Provinsi Jawa Timur", "level": "province", "region_code": "35"},
+    {"id": "kota-surabaya", "name": "Dinas Sumber Daya Air dan Bina Marga Kota Surabaya", "level": "city",
+     "region_code": "35.78"},
+    {"id": "kab-sidoarjo", "name": "Dinas PU Bina Marga dan SDA Kabupaten Sidoarjo", "level": "regency",
+     "region_code": "35.15"},
+    {"id": "kota-makassar", "name": "Dinas PUPR Kota Makassar", "level": "city", "region_code": "73.71"},
+    {"id": "kab-gowa", "name": "Dinas PUPR Kabupaten Gowa", "level": "regency", "region_code": "73.06"},
+    {"id": "kab-jayapura", "name": "Dinas PUPR Kabupaten Jayapura", "level": "regency", "region_code": "91.03"},
+]
+
+
+def nik(region: str, district: str, born: str, sex: str, serial: int) -> str:
+    """A synthetic NIK: PPRR + DD + ddmmyy (women +40 on the day) + SSSS."""
+    year, month, day = born.split("-")
+    return f"{region}{district}{int(day) + (40 if sex == 'P' else 0):02d}{month}{year[2:]}{serial:04d}"
+
+
+# person: (name as on the KTP, KTP region, district, birth date, sex, serial)
+PERSONS = {
+    # Kota Surabaya 35.78
+    "s1": ("Mochamad Rizal", "3578", "05", "1986-02-17", "L", 3),
+    "s2": ("Dwi Ayu Lestari", "3578", "01", "1992-08-21", "P", 2),
+    "s3": ("Slamet Riyadi", "3578", "07", "1979-04-05", "L", 1),
+    "s4": ("Eko Budi Santoso", "3578", "02", "1983-10-10", "L", 4),
+    "s5": ("Nur Laili", "3578", "03", "1995-01-30", "P", 1),
+    "s6": ("Agung Prasetyo", "3578", "04", "1990-06-12", "L", 2),
+    "s7": ("Wahyu Hidayatullah", "3578", "06", "1988-12-03", "L", 5),
+    "s8": ("Retno Wulandari", "3578", "08", "1993-03-09", "P", 1),
+    "s9": ("Imam Syafi'i", "3578", "09", "1975-07-27", "L", 2),
+    "s10": ("Fajar Setiawan", "3578", "02", "1998-11-11", "L", 7),
+    "s11": ("Hendro Wibowo", "3578", "10", "1981-05-05", "L", 1),
+    "s12": ("Siti Nurjanah", "3578", "11", "1987-09-19", "P", 3),
+    # Kabupaten Sidoarjo 35.15
+    "d2": ("Sugeng Hariyanto", "3515", "01", "1980-01-14", "L", 2),
+    "d3": ("Mochamad Syaiful Arif Rachmanto", "3515", "04", "1984-08-08", "L", 1),
+    "d4": ("Sri Utami", "3515", "02", "1991-04-24", "P", 3),
+    "d5": ("Bagus Wicaksono", "3515", "06", "1996-10-02", "L", 1),
+    "d6": ("Didik Purnomo", "3515", "03", "1977-12-12", "L", 2),
+    "d7": ("Ahmad Zainuri", "3515", "05", "1989-02-02", "L", 4),
+    "d8": ("Lilik Suryani", "3515", "07", "1985-06-16", "P", 1),
+    "d9": ("Rudi Hermawan", "3515", "08", "1982-03-03", "L", 2),
+    "d10": ("Ahmad Fauzi", "3515", "01", "1990-07-07", "L", 6),
+    # experts and a fresh graduate of the province's programs (KTPs across Jawa Timur)
+    "p2": ("Bambang Hermanto", "3573", "02", "1970-09-09", "L", 1),
+    "p3": ("Yuliana Kusuma", "3578", "12", "1985-05-25", "P", 2),
+    "p4": ("Hadi Susilo", "3515", "09", "1965-11-01", "L", 1),
+    "p5": ("Teguh Santoso", "3573", "04", "1990-02-20", "L", 3),
+    "p6": ("Anisa Rahmawati", "3578", "03", "1997-07-15", "P", 4),
+    # Kota Makassar 73.71
+    "k1": ("Andi Muhammad Arsyad", "7371", "01", "1975-03-12", "L", 1),
+    "k2": ("Syamsuddin", "7371", "04", "1980-06-06", "L", 2),
+    "k3": ("Nurhayati", "7371", "02", "1988-08-18", "P", 1),
+    "k4": ("Muhammad Ikhsan", "7371", "05", "1992-01-21", "L", 3),
+    "k5": ("Haerul Anwar", "7371", "03", "1985-10-30", "L", 1),
+    "k6": ("Rosmini", "7371", "06", "1990-12-25", "P", 2),
+    "k8": ("Jumriani", "7371", "07", "1994-05-05", "P", 1),
+    "k9": ("Irwan", "7371", "02", "1978-09-09", "L", 4),
+    # Kabupaten Gowa 73.06
+    "g1": ("Andi Baso Amir", "7306", "01", "1987-04-04", "L", 2),
+    "g2": ("Syahrul Gunawan", "7306", "03", "1986-02-11", "L", 1),
+    "g3": ("Hasniah", "7306", "02", "1990-07-07", "P", 3),
+    "g4": ("Muhammad Yusuf", "7306", "05", "1979-10-10", "L", 1),
+    "g5": ("Rahmat", "7306", "04", "1983-11-23", "L", 2),
+    "g6": ("Sitti Rabiah", "7306", "01", "1995-03-03", "P", 5),
+    "g7": ("Ilham Jaya", "7306", "06", "1991-09-29", "L", 1),
+    "g8": ("Kamaruddin", "7306", "03", "1976-06-16", "L", 4),
+    "g9": ("Nurdin", "7306", "02", "1984-04-14", "L", 2),
+    # Kabupaten Jayapura 91.03 (odd serials: a float64 cannot hold them)
+    "y1": ("Yohanes Wenda", "9103", "01", "1985-05-05", "L", 1),
+    "y2": ("Maria Kogoya", "9103", "02", "1990-03-12", "P", 3),
+    "y3": ("Yulianus Yikwa", "9103", "01", "1988-08-08", "L", 5),
+    "y4": ("Fransina Ohee", "9103", "04", "1992-02-02", "P", 1),
+    "y5": ("Marthen Sawaki", "9103", "03", "1980-10-10", "L", 7),
+    "y6": ("Petrus Kambu", "9103", "05", "1987-07-17", "L", 3),
+    "y7": ("Daniel Ondi", "9103", "02", "1983-01-13", "L", 1),
+    "y8": ("Ester Yoku", "9171", "01", "1996-06-26", "P", 9),
+    "y9": ("Yakob Puraro", "9103", "06", "1975-12-20", "L", 3),
+}
+
+
+def N(person: str) -> str:
+    name, region, district, born, sex, serial = PERSONS[person]
+    return nik(region, district, born, sex, serial)
+
+
+def born(person: str) -> str:
+    return PERSONS[person][3]
+
+
+def sex(person: str) -> str:
+    return PERSONS[person][4]
+
+
+def dmy(person: str, sep: str = "/") -> str:
+    year, month, day = born(person).split("-")
+    return f"{day}{sep}{month}{sep}{year}"
+
+
+_BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+          "Oktober", "November", "Desember"]
+
+
+def ttl(place: str, person: str) -> str:
+    year, month, day = born(person).split("-")
+    return f"{place}, {int(day)} {_BULAN[int(month) - 1]} {year}"
+
+
+def _csv_cell(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n') else value
+
+
+# --- Kota Surabaya: Google Forms responses as CSV ----------------------------------------------
+
+_JENJANG_OPTION = {2: "Jenjang 2 (Operator)", 3: "Jenjang 3 (Operator)", 4: "Jenjang 4 (Teknisi/Analis)",
+                   5: "Jenjang 5 (Teknisi/Analis)"}
+
+# (timestamp, person, name as typed, nik as answered, jabatan, jenjang, result the clerk added)
+_SURABAYA = [
+    ("03/03/2025 8:02:11", "s3", "Slamet Riyadi", N("s3"), "Tukang Batu", 2, "K"),
+    ("03/03/2025 8:15:40", "s4", "EKO BUDI SANTOSO", N("s4"), "Tukang Besi Beton", 2, "K"),
+    ("03/03/2025 9:41:03", "s1", "Mochamad Rizal, S.T.", " ".join(N("s1")[i:i + 4] for i in range(0, 16, 4)),
+     "Pelaksana Lapangan Pekerjaan Gedung", 4, "K"),
+    ("03/03/2025 10:05:52", "s2", "Dwi Ayu Lestari", N("s2"), "Juru Ukur", 4, "K"),
+    ("03/03/2025 13:27:18", "s5", "nur laili", N("s5"), "Teknisi Laboratorium Beton", 5, "BK"),
+    ("04/03/2025 7:55:09", "s6", "Agung Prasetyo", N("s6"), "Mandor Pekerjaan Gedung", 4, "K"),
+    ("04/03/2025 11:12:30", "s4", "Eko Budi Santoso", N("s4"), "Tukang Besi Beton", 2, "K"),
+    ("04/03/2025 19:48:01", "s7", "Wahyu Hidayatullah", N("s7"), "Operator Excavator", 3, "K"),
+    ("05/03/2025 6:30:44", "s8", "Retno Wulandari, S.T.", N("s8"), "Pelaksana Lapangan Pekerjaan Jalan", 5, "K"),
+    ("05/03/2025 9:09:09", "s9", "IMAM SYAFI'I", N("s9"), "Tukang Kayu", 2, "K"),
+    ("06/03/2025 21:16:27", "s10", "Fajar Setiawan", N("s10"), "Juru Gambar Bangunan Gedung", 4, ""),
+    ("07/03/2025 10:00:00", "s11", "Hendro Wibowo", "3.57810E+15", "Operator Crane", 3, "K"),
+    ("07/03/2025 14:22:35", "s12", "Siti Nurjanah", N("s12"), "Tukang Besi Beton", 2, "K"),
+]
+
+
+def _surabaya_csv() -> bytes:
+    head = ["Stempel waktu", "Alamat email", "Nama Lengkap (sesuai KTP)", "NIK (16 digit)", "Tempat Lahir",
+            "Tanggal Lahir", "Jenis Kelamin", "Nomor HP (WhatsApp aktif)", "Jabatan Kerja yang diajukan",
+            "Jenjang KKNI yang diajukan", "Upload scan KTP", "Saya menyatakan data di atas benar", "Hasil Asesmen"]
+    lines = [",".join(_csv_cell(h) for h in head)]
+    for i, (stamp, person, name, nik_cell, jabatan, level, result) in enumerate(_SURABAYA):
+        email = name.lower().replace(" ", ".").replace(",", "").replace("'", "") + "@gmail.com"
+        row = [stamp, email, name, nik_cell, "Surabaya", dmy(person),
+               "Laki-laki" if sex(person) == "L" else "Perempuan", f"0812{3000000 + 7919 * i:07d}", jabatan,
+               _JENJANG_OPTION[level], f"https://drive.google.com/open?id=1xKtp{i:03d}AbCdEf", "Ya", result]
+        lines.append(",".join(_csv_cell(v) for v in row))
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+# --- Kabupaten Sidoarjo: a PDF converted to Excel ------------------------------------------------
+
+# (person, name as written, jabatan, jenjang, result); None: a page break
+_SIDOARJO = [
+    ("s1", "MOCH. RIZAL", "Pengawas Lapangan Pekerjaan Gedung", "5", "KOMPETEN"),
+    ("d2", "SUGENG HARIYANTO", "Operator Excavator", "3", "KOMPETEN"),
+    ("d3", "MOCHAMAD SYAIFUL ARIF", "Tukang Besi Beton", "2", "KOMPETEN"),
+    ("d4", "SRI UTAMI", "Juru Ukur", "4", "KOMPETEN"),
+    ("d5", "BAGUS WICAKSONO", "Operator Bulldozer", "3", "BELUM KOMPETEN"),
+    ("d6", "DIDIK PURNOMO", "Mandor Pekerjaan Jalan", "4", "KOMPETEN"),
+    None,
+    ("d7", "AHMAD ZAINURI", "Tukang Kayu", "2", "KOMPETEN"),
+    ("d8", "LILIK SURYANI", "Pelaksana Lapangan Pekerjaan Jalan", "5", "KOMPETEN"),
+    ("d9", "RUDI HERMAWAN", "Operator Crane", "3", "KOMPETEN"),
+    ("d10", "AHMAD FAUZI", "Tukang Batu", "2", "KOMPETEN"),
+]
+_SIDOARJO_HEAD = ["NO", None, "NAMA", "NIK", "TEMPAT, TANGGAL LAHIR", None, "JABATAN KERJA", "JENJANG", "HASIL"]
+
+
+def _sidoarjo_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Table 1"
+    ws.append(["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI"])
+    ws.append(["DINAS PU BINA MARGA DAN SUMBER DAYA AIR KABUPATEN SIDOARJO TAHUN 2025"])
+    ws.append(_SIDOARJO_HEAD)
+    ws.merge_cells(start_row=3, start_column=5, end_row=3, end_column=6)
+    number, page = 0, 1
+    for entry in _SIDOARJO:
+        if entry is None:
+            ws.append([None, None, None, None, None, None, None, None, f"Halaman {page} dari 2"])
+            page += 1
+            ws.append(_SIDOARJO_HEAD)
+            ws.merge_cells(start_row=ws.max_row, start_column=5, end_row=ws.max_row, end_column=6)
+            continue
+        person, name, jabatan, level, result = entry
+        number += 1
+        ws.append([f"{number}.", None, name, N(person), "Sidoarjo,", dmy(person, "-"), jabatan, level, result])
+        if person == "d3":  # the converter wrapped the long name onto a row of its own
+            ws.append([None, None, "RACHMANTO", None, None, None, None, None, None])
+    ws.append([None, None, None, None, None, None, None, None, f"Halaman {page} dari 2"])
+    ws.append([])
+    ws.append([None, None, None, None, None, None, "Sidoarjo, 28 November 2025"])
+    ws.append([None, None, None, None, None, None, "Kepala Dinas PU Bina Marga dan SDA"])
+    wb.save(path)
+
+
+# --- the province: an LSP portal's list in English -----------------------------------------------
+
+# (person, full name, occupation, qualification, level, result, certificate number, issued, expiry)
+_JATIM = [
+    ("s1", "MOCHAMMAD RIZAL, S.T.", "Ahli Muda Teknik Bangunan Gedung", "Expert", "7", "Competent",
+     "SKK.35.2025.07.00412", "20-Nov-2025", "19-Nov-2030"),
+    ("p2", "Ir. BAMBANG HERMANTO, M.T.", "Ahli Madya Teknik Jalan", "Expert", "8", "Competent",
+     "SKK.35.2025.08.00413", "20-Nov-2025", "19-Nov-2030"),
+    ("p2", "Ir. BAMBANG HERMANTO, M.T.", "Ahli Madya Teknik Jembatan", "Expert", "8", "Competent",
+     "SKK.35.2025.08.00414", "20-Nov-2025", "19-Nov-2030"),
+    ("p3", "YULIANA KUSUMA, S.T.", "Ahli Muda Teknik Jalan", "Expert", "7", "Competent",
+     "SKK.35.2025.07.00415", "20-Nov-2025", "19-Nov-2030"),
+    ("p4", "Prof. Dr. Ir. HADI SUSILO, M.Sc.", "Ahli Utama Manajemen Konstruksi", "Expert", "9", "Competent",
+     "SKK.35.2025.09.00416", "21-Nov-2025", "20-Nov-2030"),
+    ("p5", "TEGUH SANTOSO, S.T.", "Ahli Muda K3 Konstruksi", "Expert", "7", "Not Yet Competent", "", "", ""),
+    ("p6", "ANISA RAHMAWATI, S.T.", "Pelaksana Lapangan Pekerjaan Gedung", "Technician/Analyst", "5", "Competent",
+     "SKK.35.2025.05.00417", "21-Nov-2025", "20-Nov-2030"),
+    # a Surabaya certificate the province's portal also lists
+    ("s2", "DWI AYU LESTARI", "Juru Ukur", "Technician/Analyst", "4", "Competent",
+     "SKK.3578.2025.04.00188", "02-Apr-2025", "01-Apr-2030"),
+]
+
+
+def _jatim_csv() -> bytes:
+    head = ["No", "Full Name", "ID Number", "Gender", "Date of Birth", "Occupation", "Qualification", "Level",
+            "Assessment Result", "Certificate Number", "Issue Date", "Expiry Date", "Certification Body"]
+    lines = [",".join(head)]
+    for i, (person, name, job, qual, level, result, number, issued, expiry) in enumerate(_JATIM, 1):
+        row = [str(i), name, N(person), "Male" if sex(person) == "L" else "Female", born(person), job, qual, level,
+               result, number, issued, expiry, "LSP Gatensi Karya Konstruksi"]
+        lines.append(",".join(_csv_cell(v) for v in row))
+    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+
+
+# --- Kota Makassar: a list of certificate holders forwarded over WhatsApp ------------------------
+
+# (person, "name / NIK" cell, jabatan, jenjang, scheme, number, issued, valid until)
+_MAKASSAR = [
+    ("k1", f"ANDI MUH. ARSYAD / {N('k1')}", "Pelaksana Bangunan Gedung", "5", "SKT",
+     "1.5.201.3.073.71.0012345", "14/08/2018", "31/12/2022"),
+    ("k1", f"ANDI MUH. ARSYAD / {N('k1')}", "Pengawas Lapangan Pekerjaan Gedung", "6", "SKK",
+     "SKK-7371-2024-000231", "11/06/2024", "10/06/2029"),
+    ("k2", f"SYAMSUDDIN / {N('k2')}", "Tukang Batu", "2", "SKT", "1.2.102.2.073.71.0034567", "02/05/2017",
+     "31/12/2022"),
+    ("k3", f"NURHAYATI, S.T. / {N('k3')}", "Juru Ukur", "4", "SKK", "SKK-7371-2023-000117", "20/09/2023",
+     "19/09/2028"),
+    ("k4", f"MUHAMMAD IKHSAN / {N('k4')}", "Operator Excavator", "3", "SKK", "SKK-7371-2025-000305", "15/07/2025",
+     "14/07/2030"),
+    ("k5", f"HAERUL ANWAR\n{N('k5')}", "Tukang Besi Beton", "2", "SKK", "SKK-7371-2024-000244", "11/06/2024",
+     "10/06/2029"),
+    ("k6", f"ROSMINI, A.Md / {N('k6')}", "Teknisi Laboratorium Beton", "5", "SKK", "SKK-7371-2025-000311",
+     "15/07/2025", "14/07/2030"),
+    ("g1", f"ANDI BASO AMIR / {N('g1')}", "Operator Crane", "3", "SKK", "SKK-7371-2025-000312", "15/07/2025",
+     "14/07/2030"),
+    ("k8", f"JUMRIANI / {N('k8')}", "Juru Gambar", "4", "SKT", "1.4.103.2.073.71.0045678", "30/10/2019",
+     "31/12/2022"),
+    ("k9", f"IRWAN / {N('k9')}", "Mandor Pekerjaan Gedung", "4", "SKK", "SKK-7371-2024-000250", "11/06/2024",
+     "10/06/2029"),
+]
+
+
+def _makassar_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["DATA TENAGA KERJA KONSTRUKSI BERSERTIFIKAT KOTA MAKASSAR"])
+    ws.append(["Update: Oktober 2025"])
+    ws.append([])
+    ws.append(["NO", "NAMA / NIK", "JABATAN KERJA", "JENJANG", "JENIS SERTIFIKAT", "NOMOR SERTIFIKAT",
+               "TGL TERBIT", "BERLAKU S/D"])
+    for i, row in enumerate(_MAKASSAR, 1):
+        ws.append([i, *row[1:]])
+    wb.save(path)
+
+
+# --- Kabupaten Gowa: a recap per kecamatan, then the list ----------------------------------------
+
+# (person, name, kecamatan, jabatan, jenjang, result)
+_GOWA = [
+    ("g1", "ANDI BASO AMIR", "Somba Opu", "Operator Crane", "3", "K"),
+    ("g2", "SYAHRUL GUNAWAN", "Somba Opu", "Tukang Batu", "2", "K"),
+    ("g3", "HASNIAH, S.T.", "Pallangga", "Juru Ukur", "4", "K"),
+    ("g4", "MUHAMMAD YUSUF DG. TATA", "Somba Opu", "Mandor Pekerjaan Jalan", "4", "BK"),
+    ("g5", "RAHMAT DG. SIKKI", "Pallangga", "Operator Excavator", "3", "K"),
+    ("g6", "SITTI RABIAH", "Bontomarannu", "Tukang Besi Beton", "2", "K"),
+    ("g7", "ILHAM JAYA", "Somba Opu", "Operator Bulldozer", "3", "K"),
+    ("g8", "KAMARUDDIN", "Bontomarannu", "Tukang Batu", "2", "BK"),
+    ("g9", "NURDIN", "Pallangga", "Tukang Kayu", "2", "K"),
+]
+
+
+def _gowa_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "REKAP PER KECAMATAN"
+    ws.append(["REKAPITULASI PESERTA UJI KOMPETENSI PER KECAMATAN"])
+    ws.append(["DINAS PUPR KABUPATEN GOWA TAHUN 2025"])
+    ws.append([])
+    ws.append(["NO", "KECAMATAN", "JUMLAH PESERTA", "KOMPETEN", "BELUM KOMPETEN"])
+    ws.append([1, "Somba Opu", 4, 3, 1])
+    ws.append([2, "Pallangga", 3, 3, 0])
+    ws.append([3, "Bontomarannu", 2, 1, 1])
+    ws.append([None, "JUMLAH", 9, 7, 2])
+    ws = wb.create_sheet("DAFTAR PESERTA")
+    ws.append(["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN GOWA TAHUN 2025"])
+    ws.append([])
+    ws.append(["NO", "NAMA PESERTA", "NIK", "TEMPAT/TGL LAHIR", "KECAMATAN", "JABATAN KERJA", "JENJANG",
+               "HASIL UJI"])
+    for i, (person, name, kecamatan, jabatan, level, result) in enumerate(_GOWA, 1):
+        ws.append([i, name, N(person), ttl("Sungguminasa", person), kecamatan, jabatan, level, result])
+    wb.save(path)
+
+
+# --- Kabupaten Jayapura: JSON with numeric NIKs, and an xlsx ---------------------------------------
+
+# (person, name, jabatan, jenjang, result)
+_JAYAPURA_JSON = [
+    ("y1", "YOHANES WENDA", "Operator Excavator", 3, "Kompeten"),
+    ("y2", "MARIA KOGOYA", "Juru Ukur", 4, "Kompeten"),
+    ("y3", "YULIANUS YIKWA", "Tukang Kayu", 2, "Kompeten"),
+    ("y4", "FRANSINA OHEE", "Tukang Batu", 2, "Kompeten"),
+    ("y5", "MARTHEN SAWAKI", "Mandor Pekerjaan Gedung", 4, "Belum Kompeten"),
+    ("y6", "PETRUS KAMBU", "Tukang Besi Beton", 2, "Kompeten"),
+]
+
+
+def _jayapura_json() -> str:
+    records = []
+    for person, name, jabatan, level, result in _JAYAPURA_JSON:
+        records.append({"id": len(records) + 101, "nama": name,
+                        "nik": None if person == "y6" else int(N(person)),
+                        "tgl_lahir": born(person), "jk": sex(person), "jabatan_kerja": jabatan, "jenjang": level,
+                        "hasil": result, "tahun": 2025})
+    # json.dumps writes the ints exactly: the file holds all 16 digits
+    return json.dumps({"status": "ok", "total": len(records), "data": records}, indent=2)
+
+
+# (person, name, jabatan, jenjang, keterangan)
+_JAYAPURA_XLSX = [
+    ("y1", "YOHANES WENDA", "Operator Excavator", 3, "Lulus"),
+    ("y7", "DANIEL ONDI", "Operator Crane", 3, "Lulus"),
+    ("y8", "ESTER YOKU, S.T.", "Pelaksana Lapangan Pekerjaan Jalan", 5, "Lulus"),
+    ("y9", "YAKOB PURARO", "Operator Bulldozer", 3, "Lulus"),
+]
+
+
+def _jayapura_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hasil UK"
+    ws.append(["HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN JAYAPURA 2025"])
+    ws.append(["No", "Nama", "NIK", "Tgl Lahir", "Jabatan Kerja", "Jenjang", "Keterangan"])
+    for i, (person, name, jabatan, level, result) in enumerate(_JAYAPURA_XLSX, 1):
+        year, month, day = born(person).split("-")
+        # the NIK typed by a script as a number: openpyxl keeps every digit of an int
+        ws.append([i, name, int(N(person)), date(int(year), int(month), int(day)), jabatan, level, result])
+    wb.save(path)
+
+
+# --- the world ---------------------------------------------------------------------------------
+
+def _world(root: Path) -> Settings:
+    landing = root / "landing"
+    for office in OFFICES:
+        (landing / office["id"]).mkdir(parents=True)
+    (landing / "kota-surabaya" / "Pendaftaran Uji Kompetensi SKK 2025 (Respons) - Respons Formulir 1.csv").write_bytes(
+        _surabaya_csv())
+    _sidoarjo_xlsx(landing / "kab-sidoarjo" / "Daftar Peserta UK 2025 (converted).xlsx")
+    (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
+    _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
+    (landing / "kota-makassar" / "dokumen (3).xlsx").write_bytes(
+        (landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx").read_bytes())
+    _gowa_xlsx(landing / "kab-gowa" / "REKAP UK GOWA 2025.xlsx")
+    (landing / "kab-jayapura" / "export_peserta_skk.json").write_text(_jayapura_json(), encoding="utf-8")
+    _jayapura_xlsx(landing / "kab-jayapura" / "Hasil UK Jayapura 2025.xlsx")
+    registry = root / "offices.yaml"
+    registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
+    return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
+                    warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+
+
+# Counted by hand from the tables above (distinct persons with a Kompeten result at a level):
+# 35     province: 5 Anisa; 7 Rizal (also 4 in Surabaya, 5 in Sidoarjo), Yuliana; 8 Bambang (two
+#        certificates); 9 Hadi. Teguh Not Yet Competent; Dwi Ayu's 4 is Surabaya's certificate.
+# 35.15  Sidoarjo: 2 Syaiful Arif (name wrapped: the second row is no person), Zainuri, Fauzi;
+#        3 Sugeng, Rudi; 4 Sri, Didik; 5 Rizal, Lilik. Bagus BK. Page headers and footers are no one.
+# 35.78  Surabaya: 2 Slamet, Eko (sent the form twice), Imam, Siti; 3 Wahyu, Hendro (NIK lost to
+#        "3.57810E+15"); 4 Rizal, Dwi Ayu, Agung; 5 Retno. Nur Laili BK, Fajar not assessed yet.
+# 73.06  Gowa: 2 Syahrul, Sitti, Nurdin; 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
+#        BK. The recap per kecamatan names nobody.
+# 73.71  Makassar (a holder list: every row certified; the WhatsApp copy adds nothing): 2 Syamsuddin
+#        (SKT, expired), Haerul; 3 Ikhsan, Andi Baso (also in Gowa); 4 Nurhayati, Jumriani (SKT),
+#        Irwan; 5 Arsyad (SKT), Rosmini; 6 Arsyad (SKK).
+# 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK); 3 Yohanes (in both files), Daniel, Yakob;
+#        4 Maria; 5 Ester. Marthen BK.
+TRUTH = {
+    ("35", 5): 1, ("35", 7): 2, ("35", 8): 1, ("35", 9): 1,
+    ("35.15", 2): 3, ("35.15", 3): 2, ("35.15", 4): 2, ("35.15", 5): 2,
+    ("35.78", 2): 4, ("35.78", 3): 2, ("35.78", 4): 3, ("35.78", 5): 1,
+    ("73.06", 2): 3, ("73.06", 3): 3, ("73.06", 4): 1,
+    ("73.71", 2): 2, ("73.71", 3): 2, ("73.71", 4): 3, ("73.71", 5): 2, ("73.71", 6): 1,
+    ("91.03", 2): 3, ("91.03", 3): 3, ("91.03", 4): 1, ("91.03", 5): 1,
+}
+# the SKT certificates expired on 31 Dec 2022: Makassar's persons with no active certificate there
+EXPIRED = {("73.71", 2): 1, ("73.71", 4): 1, ("73.71", 5): 1}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("world3")
+    return run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
+                          instance=dg.DagsterInstance.ephemeral())
+
+
+def test_every_office_ingests(report):
+    assert report.offices_failed == {}
+
+
+def test_the_headline_is_the_hand_count(report):
+    published = {(r.region_code, int(r.jenjang)): int(r.certified_persons) for r in report.headline.itertuples()}
+    assert published == TRUTH
+
+
+def test_old_skt_certificates_count_expired(report):
+    expired = {(r.region_code, int(r.jenjang)): int(r.certified_persons - r.active_persons - r.active_unknown_persons)
+               for r in report.headline.itertuples() if r.region_code == "73.71"}
+    assert {k: v for k, v in expired.items() if v} == EXPIRED
+
+
+# --- the rules this world needed, one table each ----------------------------------------------
+
+@pytest.mark.parametrize(("header", "column"), [
+    # a form's question: the field with a clause saying it is the applicant's choice, or an imperative
+    ("Jenjang KKNI yang diajukan", "jenjang"),
+    ("Jenjang yang Anda ajukan", "jenjang"),
+    ("Level yang dipilih", "jenjang"),
+    ("Pilih Jenjang", "jenjang"),
+    ("Jabatan Kerja yang akan diuji", "jabatan_kerja"),
+    ("Jabatan Kerja yang akan Anda ikuti", "jabatan_kerja"),
+    ("Skema yang diambil", "jabatan_kerja"),
+    ("Masukkan NIK Anda", "nik"),
+    ("Tuliskan Nama Lengkap (sesuai KTP)", "nama"),
+    # a clause of something else, or an imperative with no field, names nothing
+    ("Nama yang dapat dihubungi", None),
+    ("Pilih Jadwal Asesmen", None),
+    ("Pilih", None),
+    ("Stempel waktu", None),
+    ("Nomor HP (WhatsApp aktif)", None),
+])
+def test_form_question_headers(header, column):
+    from sources.headers import canonical_column
+    assert canonical_column(header) == column
