@@ -13,8 +13,9 @@ import dagster as dg
 import numpy as np
 import pandas as pd
 
-from assets.offices import QUARANTINE, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
+from assets.offices import FLAGS, QUARANTINE, RAW, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
 from expectations.copies import log_with_copies, misfiled_copies, quarantine_of_copies, without_copies
+from expectations.feedback import write_feedback_reports
 from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
 from linkage.link import LinkResult, link_persons
@@ -138,8 +139,10 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
     # A file accepted at two offices counts at its owner only (expectations/copies.py);
     # the candidate rewrites the copies' log entries and quarantines their rows.
     copies = misfiled_copies(rows, offices)
+    copy_quarantine = quarantine_of_copies(rows, copies, offices)
     staging.write(LINKED, COPIES, copies)
-    staging.write(LINKED, COPY_QUARANTINE, quarantine_of_copies(rows, copies, offices))
+    staging.write(LINKED, COPY_QUARANTINE, copy_quarantine)
+    rewrite_feedback_of_copies(staging, offices, copies, copy_quarantine)
     rows = without_copies(rows, copies)
     previous = _staged_or_none(staging, LINKED, "assignments")
     result = link_persons(rows, secret, previous)
@@ -150,6 +153,25 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
         staging.write(LINKED, name, getattr(result, name))
     known = frozenset(previous["person_key"]) if previous is not None and len(previous) else frozenset()
     return LinkedOffices(rows=linked, result=result, known_persons=known, copies=copies)
+
+
+def rewrite_feedback_of_copies(staging: StagingStore, offices: dict[str, Office], copies: pd.DataFrame,
+                               copy_quarantine: pd.DataFrame) -> None:
+    """Rewrite the feedback reports of each office holding another office's file: its own
+    ingest wrote the copy up as accepted, and only the publish, seeing every office, rejects it."""
+    for office_id in sorted(set(copies["office_id"])):
+        mine = copies[copies["office_id"] == office_id]
+        standardized = staging.read(STANDARDIZED, office_id)
+        write_feedback_reports(
+            staging.feedback_dir(office_id),
+            offices[office_id],
+            raw=staging.read(RAW, office_id),
+            quarantine=pd.concat([staging.read(QUARANTINE, office_id),
+                                  copy_quarantine[copy_quarantine["office_id"] == office_id]], ignore_index=True),
+            flags=staging.read(FLAGS, office_id),
+            log=log_with_copies(staging.read(SUBMISSION_LOG, office_id), mine, offices),
+            standardized=without_copies(standardized, mine),
+        )
 
 
 def linked_metadata(linked: LinkedOffices) -> dict[str, object]:

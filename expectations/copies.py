@@ -7,8 +7,14 @@ both copies are accepted; the persons are linked into one (same NIKs), but their
 certificates are credited at both offices, which moves them from the owner's region to
 the copier's or counts them in both.
 
-Run at publish, over every office's accepted rows, this decides per content hash
-accepted at two or more offices which office owns the file, by evidence in the rows:
+A copy is the same bytes (sha256), or the same rows in other bytes: a clerk who opens
+the forwarded workbook and saves it again changes the bytes, not the people, levels,
+results and numbers (the multiset of those fields over the file's accepted rows; at
+least :data:`MIN_CONTENT_ROWS` rows, so that two offices' one-person lists naming the
+same certificate are not taken for a copy).
+
+Run at publish, over every office's accepted rows, this decides per content accepted
+at two or more offices which office owns the file, by evidence in the rows:
 
 1. authority: the share of its rows with a jenjang that the office may certify
    (regencies and cities 1-6, provinces 7-9; DOMAIN.md);
@@ -22,6 +28,7 @@ under ``copy_of_other_office`` with every row quarantined. When the evidence tie
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import numpy as np
@@ -32,6 +39,10 @@ from expectations.validate import AUTHORITY
 from sources.registry import Office
 
 RULE = "copy_of_other_office"
+# The fields that make two files' rows the same: the person, the certificate, the result.
+CONTENT_FIELDS = ["nik", "nama", "tanggal_lahir", "jabatan_kerja", "jenjang", "hasil", "nomor_sertifikat",
+                  "tanggal_terbit"]
+MIN_CONTENT_ROWS = 3
 COPY_COLUMNS = ["office_id", "source_file", "source_sha256", "owner_office_id", "rows"]
 RAW_FIELDS = ["nama", "nik", "jabatan_kerja", "jenjang", "hasil"]
 
@@ -55,6 +66,21 @@ def _evidence(rows: pd.DataFrame, office: Office, competitors: list[Office]) -> 
     return authority, float((best == office.id).mean())
 
 
+def _content_of_files(rows: pd.DataFrame) -> pd.Series:
+    """Per row, the content key of its file: the file's sha256, or for a file of at least
+    :data:`MIN_CONTENT_ROWS` accepted rows a hash of the multiset of its rows' content fields
+    (row order, sheet and row numbers left out), so a re-saved copy has its original's key."""
+    fields = [field for field in CONTENT_FIELDS if field in rows]
+    row_hash = pd.util.hash_pandas_object(rows[fields].astype("string").fillna("\x00"), index=False).to_numpy()
+    files = rows.groupby(["office_id", "source_file"], sort=False).indices
+    key = rows["source_sha256"].astype(str).to_numpy(dtype=object).copy()
+    for positions in files.values():
+        if len(positions) >= MIN_CONTENT_ROWS:
+            digest = hashlib.sha256(np.sort(row_hash[positions]).tobytes()).hexdigest()
+            key[positions] = "rows:" + digest
+    return pd.Series(key, index=rows.index)
+
+
 def misfiled_copies(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
     """The copies to reject: one row per (office, file) whose content another office owns.
 
@@ -64,12 +90,14 @@ def misfiled_copies(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFr
     """
     if rows.empty:
         return pd.DataFrame(columns=COPY_COLUMNS)
-    holders = rows.groupby("source_sha256", sort=False)["office_id"].nunique()
+    rows = rows.assign(_content=_content_of_files(rows))
+    holders = rows.groupby("_content", sort=False)["office_id"].nunique()
     shared = holders.index[holders > 1]
     if not len(shared):
         return pd.DataFrame(columns=COPY_COLUMNS)
     copies = []
-    for sha, content in rows[rows["source_sha256"].isin(shared)].groupby("source_sha256", sort=True):
+    for _, content in rows[rows["_content"].isin(shared)].groupby("_content", sort=True):
+        sha = content["source_sha256"].iloc[0]
         files = content.groupby(["office_id", "source_file"], sort=True)
         competitors = [offices[office_id] for office_id in content["office_id"].unique() if office_id in offices]
         scored = [(_evidence(part, offices[office_id], competitors), office_id, source_file, len(part))

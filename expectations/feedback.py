@@ -159,6 +159,7 @@ _SUITE_DETAILS = {
         re.compile(r"re-submission of an earlier file: (.+?)(?: \((?:byte|row)-identical\))?$"), " (sama dengan berkas {0})"
     ),
     "foreign_office_data": (re.compile(r"(\d+%) of NIKs from province"), " (hanya {0} NIK dari provinsi dinas Anda)"),
+    "copy_of_other_office": (re.compile(r"the same file is (.+?)'s, where its rows count"), ". Berkas ini dihitung pada {0}"),
 }
 
 

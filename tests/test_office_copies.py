@@ -15,7 +15,17 @@ PROV, KUKAR, KUTIM, SAMARINDA = "prov-kaltim", "kab-kutai-kartanegara", "kab-kut
 NIK = {KUKAR: "640201", KUTIM: "640801", SAMARINDA: "647201"}
 
 
-def _file(office_id: str, name: str, sha: str, jenjang: list[int | None], nik_from: str | None) -> pd.DataFrame:
+def _file(office_id: str, name: str, sha: str, jenjang: list[int | None], nik_from: str | None,
+          reorder: bool = False) -> pd.DataFrame:
+    """One file's accepted rows; ``reorder``: the same rows in another order at other row numbers
+    (the file opened and saved again, rows sorted by name)."""
+    frame = _rows(office_id, name, sha, jenjang, nik_from)
+    if reorder:
+        frame = frame.iloc[::-1].assign(source_sheet="Sheet1", source_row=range(7, 7 + len(frame)))
+    return frame.reset_index(drop=True)
+
+
+def _rows(office_id: str, name: str, sha: str, jenjang: list[int | None], nik_from: str | None) -> pd.DataFrame:
     return pd.DataFrame({
         "office_id": office_id, "source_file": name, "source_sha256": sha, "source_sheet": "Hasil",
         "source_row": range(2, 2 + len(jenjang)), "jenjang": pd.array(jenjang, dtype="Int64"),
@@ -45,6 +55,14 @@ CASES = [
      []),
     ("two regencies, no NIKs: both stay",
      [(KUTIM, "mtu.xlsx", "f", SKILLED, None), (SAMARINDA, "mtu.xlsx", "f", SKILLED, None)],
+     []),
+    # the province's list opened and saved again in a city's folder: other bytes, the same rows
+    ("re-saved copy of the province's expert list",
+     [(PROV, "ahli.xlsx", "a", EXPERTS, KUKAR), (SAMARINDA, "Tenaga Ahli 2026.xlsx", "a2", EXPERTS, KUKAR, True)],
+     [(SAMARINDA, "Tenaga Ahli 2026.xlsx", PROV)]),
+    # two rows alike at two offices in other bytes: two offices may well name one certificate
+    ("two rows alike are no copy",
+     [(PROV, "ahli.xlsx", "a", [7, 8], KUKAR), (SAMARINDA, "ahli.xlsx", "a2", [7, 8], KUKAR, True)],
      []),
     ("different content under one name: nothing is a copy",
      [(KUTIM, "mtu.xlsx", "g", SKILLED, KUTIM), (SAMARINDA, "mtu.xlsx", "h", SKILLED, SAMARINDA)],
@@ -81,3 +99,71 @@ def test_rejected_copies_are_logged_and_every_row_quarantined():
     assert quarantine["source_row"].tolist() == [2, 3, 4, 5]
     # the row accounting of the log still holds: read = accepted + quarantined
     assert (logged["rows_read"] == logged["rows_accepted"] + logged["rows_quarantined"]).all()
+
+
+# ------------------------------------------------------------------ at publish, over staged offices
+
+def _expert_list() -> bytes:
+    """The province's expert results: four Kompeten experts with Kaltim NIKs."""
+    import io
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet("Tahap I")
+    sheet.write("A1", "HASIL SERTIFIKASI TENAGA AHLI TAHAP I TAHUN 2025")
+    sheet.write_row("A3", ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"])
+    experts = [("AGUS SALIM", "6402010505790003", 7), ("SITI AMINAH", "6472014203850002", 8),
+               ("RAHMAT HIDAYAT", "6408030606810004", 8), ("DEWI LESTARI", "6402035505900002", 9)]
+    for number, (name, nik, jenjang) in enumerate(experts, start=1):
+        sheet.write_row(2 + number, 0, [number, name, nik, "Ahli Teknik Jalan", jenjang, "Kompeten"])
+    book.close()
+    return buffer.getvalue()
+
+
+def test_a_copy_is_left_to_its_owner_and_its_office_is_told(tmp_path):
+    from datetime import date
+
+    from assets.offices import stage_submissions, standardize_staged, write_office_feedback
+    from assets.published import COPIES, link_staged_offices
+    from pipelines.resources import OfficeRegistry, StagingStore
+    from sources.registry import DEFAULT_REGISTRY
+
+    import yaml
+
+    entries = yaml.safe_load(DEFAULT_REGISTRY.read_text(encoding="utf-8"))["offices"]
+    (tmp_path / "offices.yaml").write_text(yaml.safe_dump(
+        {"offices": [e for e in entries if e["id"] in (PROV, KUKAR)]}, sort_keys=False), encoding="utf-8")
+    data = _expert_list()
+    for office_id in (PROV, KUKAR):
+        folder = tmp_path / "landing" / office_id
+        folder.mkdir(parents=True)
+        (folder / "Hasil Sertifikasi Ahli 2025.xlsx").write_bytes(data)
+    registry = OfficeRegistry(registry_path=str(tmp_path / "offices.yaml"), landing_root=str(tmp_path / "landing"))
+    staging = StagingStore(data_dir=str(tmp_path / "data"))
+    for office_id in (PROV, KUKAR):
+        office = registry.office(office_id)
+        stage_submissions(office, registry, staging)
+        standardize_staged(office, staging, date(2026, 6, 30))
+        write_office_feedback(office, staging)
+    # each office's own ingest accepted the list (Kutai Kartanegara's report only flags the expert levels)
+    assert "Berkas yang sama" not in _report_text(staging.feedback_dir(KUKAR))
+
+    linked = link_staged_offices(registry, staging, "test-secret")
+    assert set(linked.rows["office_id"]) == {PROV} and len(linked.rows) == 4
+    copies = staging.read("linked", COPIES)
+    assert copies[["office_id", "owner_office_id", "rows"]].values.tolist() == [[KUKAR, PROV, 4]]
+    text = _report_text(staging.feedback_dir(KUKAR))
+    assert "Berkas yang sama juga dikirim oleh dinas lain" in text
+    assert f"dihitung pada {OFFICES[PROV].name} (prov-kaltim)" in text
+
+
+def _report_text(folder) -> str:
+    """Every cell of every sheet of the one feedback report in ``folder``."""
+    from openpyxl import load_workbook
+
+    (report,) = folder.glob("*.xlsx")
+    book = load_workbook(report)
+    return " ".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                    for cell in row if cell is not None)
