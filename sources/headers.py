@@ -252,6 +252,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     JENJANG: (
         "jenjang",
         "level",
+        "level kompetensi",
+        "jenjang kompetensi",
         "jenjang kkni",
         "kkni",
         "jenjang kualifikasi",
@@ -319,6 +321,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         # the assessment's own shortenings: uji kompetensi as "Ujikom", "UJK"
         "hasil ujikom",
         "hasil ujk",
+        "hasil uk",
         "hasil uji ujk",
         # an assessment form's conclusion; weak (WEAK_VARIANTS): a column naming the result wins
         "kesimpulan",
@@ -375,6 +378,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     TANGGAL_TERBIT: (
         "tanggal terbit",
+        "tanggal penerbitan",
+        "tgl penerbitan",
         "tgl terbit",
         "tanggal ditetapkan",
         "tgl ditetapkan",
@@ -665,6 +670,8 @@ def _name_and_nik(header: str, overrides: dict[str, str] | None) -> str | None:
         return TEMPAT_TANGGAL_LAHIR
     if named in _JABATAN_AND_LEVEL:  # "Jabatan Kerja / Jenjang" over "Operator Excavator / 3"
         return JABATAN_KERJA
+    if named == {KUALIFIKASI, JENJANG}:  # "Kualifikasi/Level" over "Operator / 3", "Ahli Muda": the level reads both
+        return JENJANG
     return named.pop() if len(named) == 1 else None
 
 
@@ -686,7 +693,7 @@ def jabatan_with_level(header: object, overrides: dict[str, str] | None = None) 
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 # Words after a known header that only say whose or which it is: "NIK Peserta", "NIK Asesi",
 # "Nomor Sertifikat SKK", "Tanggal Terbit Sertifikat", "Jabatan Kerja yang Diuji", "Masa Berlaku s/d".
-_QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "tkk", "skk", "sertifikat", "sertifikasi", "kompetensi",
+_QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "tkk", "skk", "uji", "uji kompetensi", "kompetensi kerja", "sertifikat", "sertifikasi", "kompetensi",
                "sesuai ktp", "yang diuji", "s d", "sd",
                # "Nama Peserta Pelatihan", "Nama Tenaga Kerja Konstruksi", "Nama Lengkap Beserta Gelar"
                "pelatihan", "konstruksi", "beserta gelar", "dengan gelar", "dan gelar",
@@ -698,7 +705,7 @@ _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "tkk", "skk", "ser
                "tanpa gelar")
 # What is left must still say which column it is: two words at least ("tanggal terbit"), or
 # the NIK; "Tanggal Sertifikasi" is not the birth date a bare "tanggal" would map to.
-_BARE_ENOUGH = frozenset({"nik", "jk"})
+_BARE_ENOUGH = frozenset({"nik", "jk", "kelamin"})
 
 
 # A registration form's questions as headers (Google Forms and the like export each question as its
@@ -713,8 +720,8 @@ _FORM_CLAUSE = re.compile(r" yang (?:akan )?(?:anda )?(?:akan )?(?:di)?(?:uji|uj
 _FORM_OWNER = re.compile(r" (?:anda|saudara|bapak ibu)$")
 
 # Words clerks shorten inside a header, written out before the lookup.
-_SHORT_WORD = {"yg": "yang", "dgn": "dengan", "utk": "untuk"}
-_SHORT_WORDS = re.compile(r"\b(?:yg|dgn|utk)\b")
+_SHORT_WORD = {"yg": "yang", "dgn": "dengan", "utk": "untuk", "nm": "nama"}
+_SHORT_WORDS = re.compile(r"\b(?:yg|dgn|utk|nm)\b")
 
 
 def _without_notes_and_qualifiers(header: object) -> str | None:

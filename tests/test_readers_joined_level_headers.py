@@ -1,4 +1,5 @@
-"""Headers that name the jabatan kerja and its level in one cell, and the registry's TKK / asesmen words.
+"""Headers that name the jabatan kerja and its level in one cell, the registry's TKK / asesmen words and
+other header spellings that named nothing.
 
 "Jabatan Kerja / Jenjang" over "Operator Excavator / 3" mapped to no column: the rows lost their
 occupation and level and were quarantined as jenjang_missing. "Nama TKK" (tenaga kerja
@@ -36,6 +37,21 @@ OFFICE = Office(id="kota-jambi", name="Dinas PUPR Kota Jambi", level="city", reg
         ("NIK TKK", "nik", None),
         ("Status Asesmen", "hasil", None),
         ("Status Hasil Uji", "hasil", None),
+        # more of the assessment's words after a header, its shortenings, a level named twice
+        ("Nama Peserta Uji", "nama", None),
+        ("Nama Peserta Uji Kompetensi", "nama", None),
+        ("NIK Peserta Uji", "nik", None),
+        ("Nm. Peserta", "nama", None),
+        ("Kelamin L/P", "jenis_kelamin", None),
+        ("Kualifikasi/Level", "jenjang", None),
+        ("Level Kompetensi", "jenjang", None),
+        ("Hasil UK", "hasil", None),
+        ("No Sertifikat Kompetensi Kerja", "nomor_sertifikat", None),
+        ("Tanggal Penerbitan", "tanggal_terbit", None),
+        # still nothing: the assessment's date and place, a unit of competence
+        ("Tanggal Uji Kompetensi", None, None),
+        ("Tempat Uji", None, None),
+        ("Unit Kompetensi", None, None),
     ],
 )
 def test_headers(header, column, level_too):
