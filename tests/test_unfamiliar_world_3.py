@@ -52,6 +52,7 @@ OFFICES = [
     {"id": "kota-makassar", "name": "Dinas PUPR Kota Makassar", "level": "city", "region_code": "73.71"},
     {"id": "kab-gowa", "name": "Dinas PUPR Kabupaten Gowa", "level": "regency", "region_code": "73.06"},
     {"id": "kab-jayapura", "name": "Dinas PUPR Kabupaten Jayapura", "level": "regency", "region_code": "91.03"},
+    {"id": "kota-kupang", "name": "Dinas PUPR Kota Kupang", "level": "city", "region_code": "53.71"},
 ]
 
 
@@ -76,6 +77,9 @@ PERSONS = {
     "s10": ("Fajar Setiawan", "3578", "02", "1998-11-11", "L", 7),
     "s11": ("Hendro Wibowo", "3578", "10", "1981-05-05", "L", 1),
     "s12": ("Siti Nurjanah", "3578", "11", "1987-09-19", "P", 3),
+    "s13": ("Bayu Aji", "3578", "04", "1990-02-05", "L", 6),
+    "s14": ("Lina Marlina", "3578", "02", "1988-11-03", "P", 2),
+    "s15": ("Hari Purnomo", "3578", "07", "1979-12-25", "L", 3),
     # Kabupaten Sidoarjo 35.15
     "d2": ("Sugeng Hariyanto", "3515", "01", "1980-01-14", "L", 2),
     "d3": ("Mochamad Syaiful Arif Rachmanto", "3515", "04", "1984-08-08", "L", 1),
@@ -86,12 +90,26 @@ PERSONS = {
     "d8": ("Lilik Suryani", "3515", "07", "1985-06-16", "P", 1),
     "d9": ("Rudi Hermawan", "3515", "08", "1982-03-03", "L", 2),
     "d10": ("Ahmad Fauzi", "3515", "01", "1990-07-07", "L", 6),
+    "d11": ("Wahyudi", "3515", "02", "1986-05-15", "L", 1),
+    "d12": ("Endang Sulistyowati", "3515", "03", "1983-09-09", "P", 4),
+    "d13": ("Muhammad Nur Cholis", "3515", "05", "1991-01-01", "L", 2),
     # experts and a fresh graduate of the province's programs (KTPs across Jawa Timur)
     "p2": ("Bambang Hermanto", "3573", "02", "1970-09-09", "L", 1),
     "p3": ("Yuliana Kusuma", "3578", "12", "1985-05-25", "P", 2),
     "p4": ("Hadi Susilo", "3515", "09", "1965-11-01", "L", 1),
     "p5": ("Teguh Santoso", "3573", "04", "1990-02-20", "L", 3),
     "p6": ("Anisa Rahmawati", "3578", "03", "1997-07-15", "P", 4),
+    "p7": ("Ratna Sari", "3573", "01", "1982-04-30", "P", 2),
+    "p8": ("Gunawan Wibisono", "3515", "08", "1972-08-17", "L", 1),
+    "p9": ("Sutrisno", "3578", "06", "1963-03-21", "L", 5),
+    "p10": ("Heru Cahyono", "3573", "03", "1988-10-05", "L", 2),
+    # Kota Kupang 53.71
+    "u1": ("Yosef Lake", "5371", "01", "1984-03-12", "L", 1),
+    "u2": ("Maria Goreti Bria", "5371", "03", "1991-06-08", "P", 2),
+    "u3": ("Frans Seran", "5371", "02", "1987-01-25", "L", 1),
+    "u4": ("Agustinus Nahak", "5371", "04", "1979-09-14", "L", 3),
+    "u5": ("Yohana Liu", "5371", "05", "1995-11-30", "P", 1),
+    "u6": ("Simon Ndun", "5371", "06", "1989-07-07", "L", 2),
     # Kota Makassar 73.71
     "k1": ("Andi Muhammad Arsyad", "7371", "01", "1975-03-12", "L", 1),
     "k2": ("Syamsuddin", "7371", "04", "1980-06-06", "L", 2),
@@ -399,6 +417,117 @@ def _jayapura_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+# --- second files: Surabaya's Tahap II from an English-locale sheet, Sidoarjo's Tabula CSV,
+# the province's expert list in sections, Kupang's CSV saved from merged cells -------------------
+
+# (timestamp, person, name, nik, jabatan, jenjang, result)
+_SURABAYA_II = [
+    ("8/4/2025 10:15:02", "s13", "BAYU AJI", N("s13"), "Tukang Batu", "2", "Kompeten"),
+    ("8/4/2025 10:47:40", "s14", "Lina Marlina", "'" + N("s14"), "Juru Ukur", "4", "Kompeten"),
+    ("8/5/2025 7:02:13", "s15", "Hari Purnomo", N("s15") + " ", "Operator Excavator", "3", "Kompeten"),
+    ("8/5/2025 21:30:59", "s6", "Agung Prasetyo, S.T.", N("s6"), "Pelaksana Lapangan Pekerjaan Gedung", "5",
+     "Kompeten"),
+]
+
+
+def _us_date(person: str) -> str:
+    """The birth date as a Sheet in the English (United States) locale writes a form's date answer."""
+    year, month, day = born(person).split("-")
+    return f"{int(month)}/{int(day)}/{year}"
+
+
+def _surabaya_ii_csv() -> bytes:
+    lines = ["Timestamp,Email Address,Nama Lengkap,NIK,Tanggal Lahir,Jenis Kelamin,Jabatan Kerja,Jenjang,"
+             "Hasil Uji (diisi panitia)"]
+    for stamp, person, name, nik_cell, jabatan, level, result in _SURABAYA_II:
+        email = name.split(",")[0].lower().replace(" ", "") + "@yahoo.co.id"
+        lines.append(",".join(_csv_cell(v) for v in [stamp, email, name, nik_cell, _us_date(person),
+                                                      "Laki-laki" if sex(person) == "L" else "Perempuan", jabatan,
+                                                      level, result]))
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+# (person, name, jabatan, jenjang, result)
+_SIDOARJO_II = [
+    ("d11", "WAHYUDI", "Tukang Besi Beton", "2", "KOMPETEN"),
+    ("d12", "ENDANG SULISTYOWATI", "Pelaksana Lapangan Pekerjaan Jalan", "5", "KOMPETEN"),
+    ("d13", "MUHAMMAD NUR CHOLIS", "Operator Excavator", "3", "BELUM KOMPETEN"),
+]
+
+
+def _sidoarjo_tabula_csv() -> bytes:
+    """Tabula's CSV of a PDF table: every cell quoted, the header's wrapped words on two rows."""
+    rows = [["DAFTAR PESERTA UJI KOMPETENSI TAHAP II", "", "", "", "", "", ""],
+            ["NO", "NAMA", "NIK", "TEMPAT, TANGGAL", "JABATAN", "JENJANG", "HASIL"],
+            ["", "PESERTA", "", "LAHIR", "KERJA", "", "UJI"]]
+    for i, (person, name, jabatan, level, result) in enumerate(_SIDOARJO_II, 1):
+        rows.append([str(i), name, N(person), f"Sidoarjo, {dmy(person, '-')}", jabatan, level, result])
+    rows.append(["", "", "", "", "", "", "Halaman 1 dari 1"])
+    return ("\r\n".join(",".join('"' + v + '"' for v in row) for row in rows) + "\r\n").encode("utf-8")
+
+
+# section title -> (person, name, jabatan, number)
+_JATIM_SECTIONS = {
+    "A. AHLI MUDA (JENJANG 7)": [
+        ("p7", "RATNA SARI, S.T.", "Ahli K3 Konstruksi", "SKK.35.2025.07.00501"),
+        ("p10", "HERU CAHYONO, S.T.", "Ahli Teknik Sumber Daya Air", "SKK.35.2025.07.00502"),
+    ],
+    "B. AHLI MADYA (JENJANG 8)": [
+        ("p8", "Ir. GUNAWAN WIBISONO", "Ahli Geoteknik", "SKK.35.2025.08.00503"),
+        ("p2", "Ir. BAMBANG HERMANTO, M.T.", "Ahli Teknik Jalan", "SKK.35.2025.08.00413"),
+    ],
+    "C. AHLI UTAMA (JENJANG 9)": [
+        ("p9", "Dr. Ir. SUTRISNO, M.T.", "Ahli Manajemen Proyek", "SKK.35.2025.09.00504"),
+    ],
+}
+
+
+def _jatim_sections_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tenaga Ahli"
+    ws.append(["DAFTAR TENAGA AHLI KONSTRUKSI BERSERTIFIKAT"])
+    ws.append(["FASILITASI SERTIFIKASI DINAS PU BINA MARGA PROVINSI JAWA TIMUR TAHUN 2025"])
+    ws.append([])
+    ws.append(["NO", "NAMA", "NIK", "JABATAN KERJA", "NOMOR SERTIFIKAT", "KETERANGAN"])
+    for section, rows in _JATIM_SECTIONS.items():
+        ws.append([section])
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=6)
+        for i, (person, name, jabatan, number) in enumerate(rows, 1):
+            ws.append([i, name, N(person), jabatan, number, "Kompeten"])
+    wb.save(path)
+
+
+# (person or None for a merged cell's continuation, jabatan, jenjang, result)
+_KUPANG = [
+    ("u1", "Tukang Batu", "2", "K"),
+    (None, "Mandor Pekerjaan Gedung", "4", "K"),
+    ("u2", "Juru Ukur", "4", "K"),
+    ("u3", "Operator Excavator", "3", "K"),
+    (None, "Operator Bulldozer", "3", "K"),
+    ("u4", "Tukang Kayu", "2", "BK"),
+    (None, "Tukang Batu", "2", "K"),
+    ("u5", "Pelaksana Lapangan Pekerjaan Gedung", "5", "K"),
+    ("u6", "Tukang Besi Beton", "2", "K"),
+]
+
+
+def _kupang_csv() -> bytes:
+    """A sheet whose name, NIK and birth cells were merged down a person's certificates, saved as
+    CSV: the merged value stays on the first row only."""
+    lines = ["REKAP HASIL UJI KOMPETENSI TKK KOTA KUPANG TAHUN 2025;;;;;;", ";;;;;;",
+             "NO;NAMA;NIK;TTL;JABATAN KERJA;JENJANG;HASIL"]
+    number = 0
+    for person, jabatan, level, result in _KUPANG:
+        if person is None:
+            lines.append(f";;;;{jabatan};{level};{result}")
+            continue
+        number += 1
+        lines.append(";".join([str(number), PERSONS[person][0].upper(), N(person), ttl("Kupang", person), jabatan,
+                               level, result]))
+    return ("\r\n".join(lines) + "\r\n").encode("windows-1252")
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -415,6 +544,11 @@ def _world(root: Path) -> Settings:
     _gowa_xlsx(landing / "kab-gowa" / "REKAP UK GOWA 2025.xlsx")
     (landing / "kab-jayapura" / "export_peserta_skk.json").write_text(_jayapura_json(), encoding="utf-8")
     _jayapura_xlsx(landing / "kab-jayapura" / "Hasil UK Jayapura 2025.xlsx")
+    (landing / "kota-surabaya" / "Form Uji Kompetensi Tahap II (Responses) - Form Responses 1.csv").write_bytes(
+        _surabaya_ii_csv())
+    (landing / "kab-sidoarjo" / "tabula-Daftar Peserta UK Tahap II.csv").write_bytes(_sidoarjo_tabula_csv())
+    _jatim_sections_xlsx(landing / "prov-jatim" / "Daftar Tenaga Ahli Bersertifikat 2025.xlsx")
+    (landing / "kota-kupang" / "REKAP UK KUPANG 2025.csv").write_bytes(_kupang_csv())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -422,12 +556,20 @@ def _world(root: Path) -> Settings:
 
 
 # Counted by hand from the tables above (distinct persons with a Kompeten result at a level):
-# 35     province: 5 Anisa; 7 Rizal (also 4 in Surabaya, 5 in Sidoarjo), Yuliana; 8 Bambang (two
-#        certificates); 9 Hadi. Teguh Not Yet Competent; Dwi Ayu's 4 is Surabaya's certificate.
-# 35.15  Sidoarjo: 2 Syaiful Arif (name wrapped: the second row is no person), Zainuri, Fauzi;
-#        3 Sugeng, Rudi; 4 Sri, Didik; 5 Rizal, Lilik. Bagus BK. Page headers and footers are no one.
-# 35.78  Surabaya: 2 Slamet, Eko (sent the form twice), Imam, Siti; 3 Wahyu, Hendro (NIK lost to
-#        "3.57810E+15"); 4 Rizal, Dwi Ayu, Agung; 5 Retno. Nur Laili BK, Fajar not assessed yet.
+# 35     province: 5 Anisa; 7 Rizal (also 4 in Surabaya, 5 in Sidoarjo), Yuliana, and from the list in
+#        sections (the level only in the section's title) Ratna, Heru; 8 Bambang (two certificates
+#        in the portal, one of them again in the sections), Gunawan; 9 Hadi, Sutrisno. Teguh Not Yet
+#        Competent; Dwi Ayu's 4 is Surabaya's certificate.
+# 35.15  Sidoarjo: 2 Syaiful Arif (name wrapped: the second row is no person), Zainuri, Fauzi,
+#        Wahyudi (Tabula); 3 Sugeng, Rudi; 4 Sri, Didik; 5 Rizal, Lilik, Endang (Tabula). Bagus and
+#        Nur Cholis BK. Page headers and footers are no one.
+# 35.78  Surabaya: 2 Slamet, Eko (sent the form twice), Imam, Siti, Bayu (Tahap II); 3 Wahyu, Hendro
+#        (NIK lost to "3.57810E+15"), Hari (Tahap II); 4 Rizal, Dwi Ayu, Agung, Lina (Tahap II);
+#        5 Retno, Agung (Tahap II, another level). Nur Laili BK, Fajar not assessed yet. Tahap II's
+#        birth dates are month first (an English-locale sheet).
+# 53.71  Kupang (CSV of merged cells: a continuation row is the person above): 2 Yosef, Agustinus
+#        (BK as Tukang Kayu, K as Tukang Batu on his continuation row), Simon; 3 Frans (two
+#        certificates); 4 Yosef (continuation), Maria; 5 Yohana.
 # 73.06  Gowa: 2 Syahrul, Sitti, Nurdin; 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
 #        BK. The recap per kecamatan names nobody.
 # 73.71  Makassar (a holder list: every row certified; the WhatsApp copy adds nothing): 2 Syamsuddin
@@ -436,9 +578,10 @@ def _world(root: Path) -> Settings:
 # 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK); 3 Yohanes (in both files), Daniel, Yakob;
 #        4 Maria; 5 Ester. Marthen BK.
 TRUTH = {
-    ("35", 5): 1, ("35", 7): 2, ("35", 8): 1, ("35", 9): 1,
-    ("35.15", 2): 3, ("35.15", 3): 2, ("35.15", 4): 2, ("35.15", 5): 2,
-    ("35.78", 2): 4, ("35.78", 3): 2, ("35.78", 4): 3, ("35.78", 5): 1,
+    ("35", 5): 1, ("35", 7): 4, ("35", 8): 2, ("35", 9): 2,
+    ("35.15", 2): 4, ("35.15", 3): 2, ("35.15", 4): 2, ("35.15", 5): 3,
+    ("35.78", 2): 5, ("35.78", 3): 3, ("35.78", 4): 4, ("35.78", 5): 2,
+    ("53.71", 2): 3, ("53.71", 3): 1, ("53.71", 4): 2, ("53.71", 5): 1,
     ("73.06", 2): 3, ("73.06", 3): 3, ("73.06", 4): 1,
     ("73.71", 2): 2, ("73.71", 3): 2, ("73.71", 4): 3, ("73.71", 5): 2, ("73.71", 6): 1,
     ("91.03", 2): 3, ("91.03", 3): 3, ("91.03", 4): 1, ("91.03", 5): 1,
@@ -492,3 +635,20 @@ def test_old_skt_certificates_count_expired(report):
 def test_form_question_headers(header, column):
     from sources.headers import canonical_column
     assert canonical_column(header) == column
+
+
+@pytest.mark.parametrize(("text", "carried"), [
+    # a qualification's group row stating its one level: the rows below take that jenjang
+    ("A. AHLI MUDA (JENJANG 7)", ("jenjang", "JENJANG 7")),
+    ("B. AHLI MADYA - JENJANG 8", ("jenjang", "JENJANG 8")),
+    ("OPERATOR (JENJANG 3)", ("jenjang", "JENJANG 3")),
+    ("Teknisi / Analis [KKNI 5]", ("jenjang", "KKNI 5")),
+    ("AHLI MUDA (Jenjang 7):", ("jenjang", "Jenjang 7")),
+    # a range names no one level: the qualification alone, as without a note
+    ("OPERATOR (JENJANG 1-3)", ("kualifikasi", "OPERATOR")),
+    ("II. AHLI MUDA", ("kualifikasi", "AHLI MUDA")),
+    ("Operator:", ("kualifikasi", "Operator")),
+])
+def test_qualification_sections_with_their_level(text, carried):
+    from sources.readers.table import _section
+    assert _section([text]) == carried

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from sources import headers
 from sources.formats import SubmissionRejected
 from standardize.fields import hasil_not_assessed, parse_hasil
+from standardize.levels import parse_jenjang
 
 SCAN_ROWS = 30  # header must start within this many rows unless the registry says where it is
 # Workbooks: a cover letter or a long preamble above the list pushes the header far down
@@ -147,7 +148,16 @@ MARK_VALUES: dict[str, dict[str, str]] = {
         **dict.fromkeys(("l", "lk", "laki laki", "pria", "laki"), "L"),
         **dict.fromkeys(("p", "pr", "perempuan", "wanita"), "P"),
     },
+    # "JENJANG" over "1 | 2 | 3" or "I | II | III": the level ticked (only under a span naming the
+    # level: bare digits side by side are a column-number row)
+    headers.JENJANG: {
+        **{str(n): f"Jenjang {n}" for n in range(1, 10)},
+        **{roman: f"Jenjang {n}" for n, roman in enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"), 1)},
+        **{f"{label} {n}": f"Jenjang {n}" for n in range(1, 10) for label in ("jenjang", "level", "kkni")},
+    },
 }
+# Columns read from ticks only under a span that names them.
+_MARKS_UNDER_THEIR_SPAN = frozenset({headers.JENJANG})
 # Sub-columns that stand for a result only under a span that names the result outright ("KEPUTUSAN
 # UJI" over "Ya | Tidak": an LSP decides an assessment "Ya" = kompeten, "Tidak" = belum kompeten,
 # https://lsp.unila.ac.id/?p=172; "HASIL" over "Memenuhi | Tidak"). Alone or under another span
@@ -255,6 +265,8 @@ def _marks_in_run(span: str | None, texts: list[str], start: int, overrides) -> 
     found: dict[int, tuple[str, str]] = {}
     for canonical, values in MARK_VALUES.items():
         if names is not None and names != canonical:
+            continue
+        if canonical in _MARKS_UNDER_THEIR_SPAN and names != canonical:
             continue
         allowed = dict(values)
         if canonical == headers.HASIL and names == canonical and not headers.is_weak_header(span, overrides):
@@ -482,6 +494,8 @@ def _child_like(parent: Sequence[str | None], child: Sequence[str | None], overr
     Strict on purpose: taking the first participant row for a header row would lose a person.
     """
     cells = [c for c in child if c]
+    if cells and _levels_ticked_under_span(parent, child, overrides):
+        return _resolve(parent, child, overrides)
     if not cells or not all(_header_like(c) for c in cells):
         return None
     # The header printed twice is not a parent and its children.
@@ -495,6 +509,26 @@ def _child_like(parent: Sequence[str | None], child: Sequence[str | None], overr
     if all(j in _merged_spans(parent) for j, c in enumerate(child) if c):
         return pair
     return None
+
+
+_LEVEL_DIGIT = re.compile(r"[1-9]")
+
+
+def _levels_ticked_under_span(parent: Sequence[str | None], child: Sequence[str | None], overrides) -> bool:
+    """True for a child row of level numbers ("1 | 2 | 3") every one under a merged span naming the level
+    ("JENJANG"), two at least: sub-columns ticked per level. A column-number row has numbers under
+    every column, not only under the level's span."""
+    spans = _merged_spans(parent)
+    filled = _forward_fill(parent, len(child))
+    digits = 0
+    for j, c in enumerate(child):
+        if not c:
+            continue
+        if not (_LEVEL_DIGIT.fullmatch(c.strip()) and j in spans
+                and headers.canonical_column(filled[j], overrides) == headers.JENJANG):
+            return False
+        digits += 1
+    return digits >= 2
 
 
 def _merged_spans(parent: Sequence[str | None]) -> set[int]:
@@ -1652,13 +1686,16 @@ _SECTION = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_PREFIX = r"(?:(?:[ivxlc]+|[a-z]|\d{1,3})[.)]\s*)?"
+# A qualification's group may state its level beside it: "A. AHLI MUDA (JENJANG 7)", "Operator - Level 3",
+# "TEKNISI / ANALIS [KKNI 5]"; group 2 is the note, read as the group's jenjang when it names one level.
+_LEVEL_NOTE = r"(?:\s*[(\[]?\s*[-\u2013,]?\s*((?:jenjang|level|kkni)\b[^()\[\]:]*)[)\]]?\s*:?)?"
 _VALUE_SECTIONS = (
     (headers.HASIL, re.compile(
         _ORDINAL_PREFIX + r"(?:(?:daftar\s+)?peserta\s+)?(?:yang\s+)?(?:dinyatakan\s+)?"
         r"((?:belum\s+|tidak\s+)?(?:kompeten|lulus))\s*:?", re.IGNORECASE)),
     (headers.KUALIFIKASI, re.compile(
         _ORDINAL_PREFIX + r"(?:tenaga\s+|jenjang\s+)?(ahli\s+(?:muda|madya|utama)|ahli|teknisi\s*/\s*analis|teknisi"
-        r"|analis|operator|terampil)\s*:?", re.IGNORECASE)),
+        r"|analis|operator|terampil)\s*:?" + _LEVEL_NOTE, re.IGNORECASE)),
 )
 # The group's number or letter beside its label, in the No column: "A", "II", "1.", "(b)".
 _ORDINAL = re.compile(r"\(?(?:[ivxlc]+|[a-z]|\d{1,3})[.)]?\)?", re.IGNORECASE)
@@ -1679,6 +1716,10 @@ def _section(cells: list[str]) -> tuple[str | None, str] | None:
         for column, pattern in _VALUE_SECTIONS:
             found = pattern.fullmatch(texts[0].strip())
             if found is not None:
+                if column == headers.KUALIFIKASI and found.group(2) and parse_jenjang(found.group(2)) is not None:
+                    # the note's one level is the group's jenjang ("OPERATOR (JENJANG 3)"); a range
+                    # ("Jenjang 1-3") leaves the qualification alone
+                    return headers.JENJANG, found.group(2).strip()
                 return column, " ".join(found.group(1).split())
         return None
     label = " ".join(match.group(1).casefold().split())
