@@ -30,6 +30,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from linkage.clustering import Facts, GuardedUnionFind
 from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_nik_facts
@@ -107,17 +108,30 @@ def _agreed_fields(feats: pd.DataFrame, left: np.ndarray, right: np.ndarray) -> 
     """Comma-joined names of the fields equal (and present) on both rows of each link."""
     code = np.zeros(len(left), dtype=np.int64)
     for bit, (_, column) in enumerate(_AGREE_FIELDS):
-        values = feats[column].to_numpy(dtype=object)
-        a, b = values[left], values[right]
-        equal = pd.notna(a) & pd.notna(b)
-        equal[equal] = a[equal] == b[equal]
-        code |= equal.astype(np.int64) << bit
+        code |= _equal_present(feats[column], left, right).astype(np.int64) << bit
     table = np.array(
         [",".join(label for bit, (label, _) in enumerate(_AGREE_FIELDS) if c >> bit & 1)
          for c in range(1 << len(_AGREE_FIELDS))],
         dtype=object,
     )
     return table[code]
+
+
+def _equal_present(column: pd.Series, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per link, the column's values at ``left`` and ``right`` are both present and equal.
+
+    Text columns are compared in Arrow (taken, then ``equal``): an object copy of a
+    million-row column per field cost a second at half a million rows.
+    """
+    if pd.api.types.is_string_dtype(column.dtype) and not pd.api.types.is_object_dtype(column.dtype):
+        values = pa.array(column)
+        equal = pc.equal(values.take(pa.array(left, pa.int64())), values.take(pa.array(right, pa.int64())))
+        return equal.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
+    values = column.to_numpy(dtype=object)
+    a, b = values[left], values[right]
+    equal = pd.notna(a) & pd.notna(b)
+    equal[equal] = a[equal] == b[equal]
+    return equal
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
