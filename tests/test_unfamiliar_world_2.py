@@ -6,7 +6,8 @@ with its own habits:
   header (DATA PESERTA over Nama / NIK / ...), a column-number row, NIKs typed as numbers
   (last digit lost), with a leading apostrophe or in groups of four, levels written as
   "Operator / III" or "Tukang - Jenjang 2", a signature block; then a corrected re-send
-  (``_revisi``): one result, one level and one added participant;
+  (``_revisi``): one result, one level and one added participant; a make-up assessment with
+  the level ticked under "JENJANG" over "1 | 2 | 3";
 - Kota Banjarmasin (63.71): a ';' CSV in Windows-1252 with a title above the header,
   "Banjarmasin, 05 Agustus 1988" in one cell, LULUS / TIDAK LULUS, "Level III", a NIK as an
   Indonesian-locale Excel wrote it ("6,37101E+15"), one row twice, a total row, and the same
@@ -252,9 +253,14 @@ def _banjar_susulan_xlsx(path: Path) -> None:
     ws.title = "Susulan"
     ws.append(["UJI KOMPETENSI SUSULAN OPERATOR ALAT BERAT - DINAS PUPR KABUPATEN BANJAR 2025"])
     ws.append([])
-    ws.append(["No", "Nama Lengkap", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja", "Jenjang", "Hasil"])
-    ws.append([1, "MUHAMMAD FAUZAN", N("b2"), "Martapura, 03-07-1990", "Operator Backhoe Loader", "3", "Kompeten"])
-    ws.append([2, "HAIRUL SALEH", "-", "Martapura, 08-03-1984", "Operator Dump Truck", "3", "Kompeten"])
+    # the level ticked under one sub-column per level
+    ws.append(["No", "Nama Lengkap", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja", "Jenjang", None, None, "Hasil"])
+    ws.append([None, None, None, None, None, "1", "2", "3", None])
+    for span in ("A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:H3", "I3:I4"):
+        ws.merge_cells(span)
+    ws.append([1, "MUHAMMAD FAUZAN", N("b2"), "Martapura, 03-07-1990", "Operator Backhoe Loader", None, None, "\u221a",
+               "Kompeten"])
+    ws.append([2, "HAIRUL SALEH", "-", "Martapura, 08-03-1984", "Operator Dump Truck", None, None, "\u221a", "Kompeten"])
     wb.save(path)
 
 
@@ -660,6 +666,8 @@ def test_copies_revisions_and_the_misfiled_list_are_set_aside(report):
         "Hasil UK Kab Muaro Jambi Des 2025.xlsx",  # Muaro Jambi's list in Kota Jambi's folder
     }
     assert len(status) == 14
+    # and no row of an accepted file is quarantined: every level, result and name was read
+    assert set(report.quarantine["rule"]) == {"superseded_by_revision", "duplicate_submission", "file_from_other_office"}
 
 
 # Yusran's province row carries his NIK as "6.30303E+15" and no birth date; Banjar's rows carry it
