@@ -53,6 +53,8 @@ def _read(tmp_path, book):
         ("hand", ["Budi Santoso", "Joko Susilo", "Rudi Hartono"]),
         # filtered out under an active filter: the list's rows all the same
         ("filter", [p[0] for p in PEOPLE]),
+        # filter buttons on, no criteria: they hide nothing, the rows were hidden by hand
+        ("buttons", ["Budi Santoso", "Joko Susilo", "Rudi Hartono"]),
         # under a collapsed outline group: a view too
         ("outline", [p[0] for p in PEOPLE]),
     ],
@@ -66,13 +68,16 @@ def test_hidden_rows(tmp_path, how, names):
         sheet.row_dimensions[row].hidden = True
         if how == "outline":
             sheet.row_dimensions[row].outlineLevel = 1
-    if how == "filter":
+    if how in ("filter", "buttons"):
         sheet.auto_filter.ref = "A3:F8"
+    if how == "filter":
+        sheet.auto_filter.add_filter_column(5, ["K"])  # only the Kompeten rows shown
     submission = _read(tmp_path, book)
     assert list(submission.rows["nama"]) == names
     report = submission.sheets[0]
-    assert report.skipped.get("hidden", 0) == (2 if how == "hand" else 0)
-    assert ("taken out of the list" in report.note) == (how == "hand")
+    by_hand = how in ("hand", "buttons")
+    assert report.skipped.get("hidden", 0) == (2 if by_hand else 0)
+    assert ("taken out of the list" in report.note) == by_hand
 
 
 def test_a_hidden_row_above_the_header_is_no_matter(tmp_path):

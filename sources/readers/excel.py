@@ -321,7 +321,9 @@ def _sheet_layout(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
     Excel hides rows three ways. A filter hides the rows it filters out: they are still the
     list's rows, the view of the moment (Excel's SUBTOTAL leaves them out of any sum, but a sheet
     sent with a filter left on is the whole list), and on a sheet with a filter every hidden row
-    counts as filtered, as SUBTOTAL counts them. A collapsed outline group hides the rows under
+    counts as filtered, as SUBTOTAL counts them. A filter is on when it has criteria
+    (``filterMode``, a ``<filterColumn>``) or the sheet holds a table; filter buttons without
+    criteria hide nothing. A collapsed outline group hides the rows under
     its summary row: a view too. A row hidden by hand on a sheet without a filter is a row the
     office took out of its list without deleting it (a participant withdrawn, a duplicate);
     those are the rows returned. Columns come from each worksheet's <cols>, rows from its
@@ -381,8 +383,9 @@ def _member_layout(archive: zipfile.ZipFile, member: str) -> tuple[set[int], set
                                 and int(attributes.get(b"outlineLevel", 0) or 0) == 0:
                             hidden.add(int(attributes[b"r"]) - 1)
                     at = text.find(b"hidden=", at + 7, cut)
-                filtered = filtered or b"<autoFilter" in text or b"<tableParts" in text \
-                    or b":autoFilter" in text
+                # A filter hides rows only with criteria (<filterColumn>); filter buttons alone
+                # (an <autoFilter> without them) hide nothing, so rows hidden there were hidden by hand.
+                filtered = filtered or b"filterColumn" in text or b"<tableParts" in text
                 carry = text[cut:]
             else:
                 carry = text  # the columns come before <sheetData: keep the head whole
