@@ -110,6 +110,8 @@ PERSONS = {
     "u4": ("Agustinus Nahak", "5371", "04", "1979-09-14", "L", 3),
     "u5": ("Yohana Liu", "5371", "05", "1995-11-30", "P", 1),
     "u6": ("Simon Ndun", "5371", "06", "1989-07-07", "L", 2),
+    "u7": ("Kristoforus Bere", "5371", "02", "1985-12-04", "L", 3),
+    "u8": ("Imelda Fanggidae", "5371", "01", "1993-02-27", "P", 1),
     # Kota Makassar 73.71
     "k1": ("Andi Muhammad Arsyad", "7371", "01", "1975-03-12", "L", 1),
     "k2": ("Syamsuddin", "7371", "04", "1980-06-06", "L", 2),
@@ -119,6 +121,8 @@ PERSONS = {
     "k6": ("Rosmini", "7371", "06", "1990-12-25", "P", 2),
     "k8": ("Jumriani", "7371", "07", "1994-05-05", "P", 1),
     "k9": ("Irwan", "7371", "02", "1978-09-09", "L", 4),
+    "k10": ("Rahmawati Said", "7371", "03", "1989-05-09", "P", 2),
+    "k11": ("Andi Fadli", "7371", "06", "1993-10-12", "L", 1),
     # Kabupaten Gowa 73.06
     "g1": ("Andi Baso Amir", "7306", "01", "1987-04-04", "L", 2),
     "g2": ("Syahrul Gunawan", "7306", "03", "1986-02-11", "L", 1),
@@ -129,6 +133,10 @@ PERSONS = {
     "g7": ("Ilham Jaya", "7306", "06", "1991-09-29", "L", 1),
     "g8": ("Kamaruddin", "7306", "03", "1976-06-16", "L", 4),
     "g9": ("Nurdin", "7306", "02", "1984-04-14", "L", 2),
+    "g10": ("Andi Tenri Ajeng", "7306", "01", "1990-01-19", "P", 4),
+    "g11": ("Basri", "7306", "07", "1981-08-01", "L", 1),
+    "g12": ("Syamsul Alam", "7306", "04", "1988-03-15", "L", 3),
+    "g13": ("Rosdiana", "7306", "02", "1992-07-21", "P", 1),
     # Kabupaten Jayapura 91.03 (odd serials: a float64 cannot hold them)
     "y1": ("Yohanes Wenda", "9103", "01", "1985-05-05", "L", 1),
     "y2": ("Maria Kogoya", "9103", "02", "1990-03-12", "P", 3),
@@ -139,6 +147,8 @@ PERSONS = {
     "y7": ("Daniel Ondi", "9103", "02", "1983-01-13", "L", 1),
     "y8": ("Ester Yoku", "9171", "01", "1996-06-26", "P", 9),
     "y9": ("Yakob Puraro", "9103", "06", "1975-12-20", "L", 3),
+    "y10": ("Natalia Wonda", "9103", "03", "1993-04-18", "P", 1),
+    "y11": ("Obaja Kogoya", "9103", "04", "1986-09-02", "L", 5),
 }
 
 
@@ -368,6 +378,7 @@ def _gowa_xlsx(path: Path) -> None:
                "HASIL UJI"])
     for i, (person, name, kecamatan, jabatan, level, result) in enumerate(_GOWA, 1):
         ws.append([i, name, N(person), ttl("Sungguminasa", person), kecamatan, jabatan, level, result])
+    _gowa_susulan(wb)
     wb.save(path)
 
 
@@ -515,7 +526,7 @@ _KUPANG = [
 def _kupang_csv() -> bytes:
     """A sheet whose name, NIK and birth cells were merged down a person's certificates, saved as
     CSV: the merged value stays on the first row only."""
-    lines = ["REKAP HASIL UJI KOMPETENSI TKK KOTA KUPANG TAHUN 2025;;;;;;", ";;;;;;",
+    lines = ["sep=;", "REKAP HASIL UJI KOMPETENSI TKK KOTA KUPANG TAHUN 2025;;;;;;", ";;;;;;",
              "NO;NAMA;NIK;TTL;JABATAN KERJA;JENJANG;HASIL"]
     number = 0
     for person, jabatan, level, result in _KUPANG:
@@ -528,6 +539,91 @@ def _kupang_csv() -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("windows-1252")
 
 
+# --- third files: Jayapura's CSV written by pandas, Gowa's late additions, Kupang's Sheets API JSON --
+
+# (person or None, name, jabatan, jenjang, hasil): a NIK column with a gap became float64 in pandas
+_JAYAPURA_PANDAS = [
+    ("y2", "MARIA KOGOYA", "Juru Ukur", 4, "Kompeten"),
+    ("y10", "NATALIA WONDA", "Tukang Batu", 2, "Kompeten"),
+    ("y11", "OBAJA KOGOYA", "Operator Excavator", 3, "Kompeten"),
+    ("y7", "DANIEL ONDI", "Mandor Pekerjaan Gedung", 4, "Kompeten"),
+]
+
+
+def _jayapura_pandas_csv() -> bytes:
+    """DataFrame.to_csv of a frame whose NIK column held a NaN: an unnamed index column, each NIK the
+    repr of the nearest double ('9103025203900004.0' for ...0003), the missing one empty."""
+    lines = [",nama,nik,tanggal_lahir,jabatan_kerja,jenjang,hasil"]
+    for i, (person, name, jabatan, level, result) in enumerate(_JAYAPURA_PANDAS):
+        nik_cell = "" if person == "y11" else repr(float(N(person)))
+        lines.append(",".join([str(i), name, nik_cell, born(person), jabatan, str(level), result]))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# late additions ("SUSULAN") with the NIK before the name in one cell
+_GOWA_SUSULAN = [
+    ("g10", "ANDI TENRI AJENG, S.T.", "Juru Ukur", "4", "K"),
+    ("g11", "BASRI", "Tukang Batu", "2", "K"),
+]
+
+
+def _gowa_susulan(wb) -> None:
+    ws = wb.create_sheet("SUSULAN")
+    ws.append(["PESERTA SUSULAN"])
+    ws.append(["NO", "NIK / NAMA", "JABATAN KERJA", "JENJANG", "HASIL UJI"])
+    for i, (person, name, jabatan, level, result) in enumerate(_GOWA_SUSULAN, 1):
+        ws.append([i, f"{N(person)} / {name}", jabatan, level, result])
+
+
+def _kupang_sheets_api() -> str:
+    """The Google Sheets API's values.get response: rows as lists, the header first, a row's
+    trailing empty cells left out."""
+    values = [["Timestamp", "Nama Lengkap", "NIK", "Tanggal Lahir", "Jabatan Kerja", "Jenjang", "Hasil Uji",
+               "Catatan"],
+              ["15/09/2025 10:01:22", "Kristoforus Bere", N("u7"), dmy("u7"), "Operator Excavator", "3", "K"],
+              ["15/09/2025 10:20:05", "Imelda Fanggidae", N("u8"), dmy("u8"), "Juru Ukur", "4", "K", "berkas lengkap"],
+              ["16/09/2025 8:45:51", "Maria Goreti Bria", N("u2"), dmy("u2"), "Pelaksana Lapangan Pekerjaan Gedung",
+               "5", "BK"],
+              ["16/09/2025 9:12:37", "Yohanes Tse", "", "", "Tukang Batu", "2"]]
+    return json.dumps({"range": "'Form Responses 1'!A1:H5", "majorDimension": "ROWS", "values": values}, indent=2)
+
+
+# --- fourth files: Makassar's web export with ="..." cells, Gowa's Unicode text, Sidoarjo's assessors --
+
+def _makassar_web_csv() -> bytes:
+    """A web application's 'Export CSV': every NIK written as a formula ="..." so that Excel keeps it
+    text, NULL as \\N, ';' between fields."""
+    rows = [("k10", "RAHMAWATI SAID", "Operator Excavator", "3", "Kompeten", "\\N"),
+            ("k3", "NURHAYATI, S.T.", "Juru Ukur", "4", "Kompeten", "SKK-7371-2023-000117"),
+            ("k11", "ANDI FADLI, S.T.", "Pelaksana Lapangan Pekerjaan Jalan", "5", "Kompeten", "\\N")]
+    lines = ['"id";"nama_lengkap";"nik";"tgl_lahir";"jabatan_kerja";"jenjang";"status_uji";"no_sertifikat"']
+    for i, (person, name, jabatan, level, result, number) in enumerate(rows, 1):
+        lines.append(";".join([str(400 + i), f'"{name}"', f'="{N(person)}"', born(person), f'"{jabatan}"', level,
+                               f'"{result}"', number if number == "\\N" else f'"{number}"']))
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def _gowa_unicode_text() -> bytes:
+    """Excel's 'Unicode Text' save: UTF-16 with a byte-order mark, tab between fields, renamed .csv."""
+    rows = [["NO", "NAMA", "NIK", "TGL LAHIR", "JABATAN KERJA", "JENJANG", "HASIL"],
+            ["1", "SYAMSUL ALAM", N("g12"), dmy("g12"), "Operator Excavator", "3", "Kompeten"],
+            ["2", "ROSDIANA", N("g13"), dmy("g13"), "Tukang Batu", "2", "Belum Kompeten"],
+            ["3", "RAHMAT DG. SIKKI", N("g5"), dmy("g5"), "Mandor Pekerjaan Jalan", "4", "Kompeten"]]
+    return ("\r\n".join("\t".join(row) for row in rows) + "\r\n").encode("utf-16")
+
+
+def _sidoarjo_assessors(path: Path) -> None:
+    """The converted file again, with a sheet of the assessment's assessors added by the LSP."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb.create_sheet("TIM ASESOR")
+    ws.append(["TIM ASESOR KOMPETENSI LSP GATENSI KARYA KONSTRUKSI"])
+    ws.append(["NO", "NAMA", "NO. REGISTRASI", "JABATAN KERJA", "JENJANG"])
+    ws.append([1, "Ir. SUPARNO, M.T.", "MET.000.004512 2019", "Pelaksana Lapangan Pekerjaan Jalan", "6"])
+    ws.append([2, "DARMAWAN, S.T.", "MET.000.007789 2020", "Operator Excavator", "3"])
+    ws.append([3, "Ir. ENDAH PURWATI", "MET.000.001203 2018", "Juru Ukur", "4"])
+    wb.save(path)
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -537,6 +633,9 @@ def _world(root: Path) -> Settings:
     (landing / "kota-surabaya" / "Pendaftaran Uji Kompetensi SKK 2025 (Respons) - Respons Formulir 1.csv").write_bytes(
         _surabaya_csv())
     _sidoarjo_xlsx(landing / "kab-sidoarjo" / "Daftar Peserta UK 2025 (converted).xlsx")
+    _sidoarjo_assessors(landing / "kab-sidoarjo" / "Daftar Peserta UK 2025 (converted).xlsx")
+    (landing / "kota-makassar" / "export_data_tkk_20251120.csv").write_bytes(_makassar_web_csv())
+    (landing / "kab-gowa" / "data peserta tambahan.csv").write_bytes(_gowa_unicode_text())
     (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
     _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
     (landing / "kota-makassar" / "dokumen (3).xlsx").write_bytes(
@@ -549,6 +648,8 @@ def _world(root: Path) -> Settings:
     (landing / "kab-sidoarjo" / "tabula-Daftar Peserta UK Tahap II.csv").write_bytes(_sidoarjo_tabula_csv())
     _jatim_sections_xlsx(landing / "prov-jatim" / "Daftar Tenaga Ahli Bersertifikat 2025.xlsx")
     (landing / "kota-kupang" / "REKAP UK KUPANG 2025.csv").write_bytes(_kupang_csv())
+    (landing / "kab-jayapura" / "rekap_sertifikasi_2025.csv").write_bytes(_jayapura_pandas_csv())
+    (landing / "kota-kupang" / "sheets_values_form_responses.json").write_text(_kupang_sheets_api(), encoding="utf-8")
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -562,29 +663,35 @@ def _world(root: Path) -> Settings:
 #        Competent; Dwi Ayu's 4 is Surabaya's certificate.
 # 35.15  Sidoarjo: 2 Syaiful Arif (name wrapped: the second row is no person), Zainuri, Fauzi,
 #        Wahyudi (Tabula); 3 Sugeng, Rudi; 4 Sri, Didik; 5 Rizal, Lilik, Endang (Tabula). Bagus and
-#        Nur Cholis BK. Page headers and footers are no one.
+#        Nur Cholis BK. Page headers and footers are no one, nor the LSP's assessors (sheet TIM ASESOR).
 # 35.78  Surabaya: 2 Slamet, Eko (sent the form twice), Imam, Siti, Bayu (Tahap II); 3 Wahyu, Hendro
 #        (NIK lost to "3.57810E+15"), Hari (Tahap II); 4 Rizal, Dwi Ayu, Agung, Lina (Tahap II);
 #        5 Retno, Agung (Tahap II, another level). Nur Laili BK, Fajar not assessed yet. Tahap II's
 #        birth dates are month first (an English-locale sheet).
 # 53.71  Kupang (CSV of merged cells: a continuation row is the person above): 2 Yosef, Agustinus
 #        (BK as Tukang Kayu, K as Tukang Batu on his continuation row), Simon; 3 Frans (two
-#        certificates); 4 Yosef (continuation), Maria; 5 Yohana.
+#        certificates), Kristoforus (Sheets API); 4 Yosef (continuation), Maria, Imelda (Sheets API);
+#        5 Yohana (Maria BK there). Yohanes Tse registered, not assessed. The CSV opens with "sep=;".
 # 73.06  Gowa: 2 Syahrul, Sitti, Nurdin; 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
-#        BK. The recap per kecamatan names nobody.
+#        BK. The recap per kecamatan names nobody. SUSULAN ("NIK / NAMA" in one cell): 2 Basri;
+#        4 Andi Tenri. Unicode text (UTF-16, tabs): 3 Syamsul; 4 Rahmat (his second level).
+#        Rosdiana BK.
 # 73.71  Makassar (a holder list: every row certified; the WhatsApp copy adds nothing): 2 Syamsuddin
 #        (SKT, expired), Haerul; 3 Ikhsan, Andi Baso (also in Gowa); 4 Nurhayati, Jumriani (SKT),
-#        Irwan; 5 Arsyad (SKT), Rosmini; 6 Arsyad (SKK).
-# 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK); 3 Yohanes (in both files), Daniel, Yakob;
-#        4 Maria; 5 Ester. Marthen BK.
+#        Irwan; 5 Arsyad (SKT), Rosmini; 6 Arsyad (SKK). The web export (NIKs as ="..."): 3 Rahmawati;
+#        4 Nurhayati again; 5 Andi Fadli.
+# 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK), Natalia (pandas CSV); 3 Yohanes (in both
+#        files), Daniel, Yakob, Obaja (pandas CSV, no NIK); 4 Maria (again in the pandas CSV, her
+#        NIK ...0003 printed as the double ...0004.0), Daniel (pandas CSV, another level); 5 Ester.
+#        Marthen BK.
 TRUTH = {
     ("35", 5): 1, ("35", 7): 4, ("35", 8): 2, ("35", 9): 2,
     ("35.15", 2): 4, ("35.15", 3): 2, ("35.15", 4): 2, ("35.15", 5): 3,
     ("35.78", 2): 5, ("35.78", 3): 3, ("35.78", 4): 4, ("35.78", 5): 2,
-    ("53.71", 2): 3, ("53.71", 3): 1, ("53.71", 4): 2, ("53.71", 5): 1,
-    ("73.06", 2): 3, ("73.06", 3): 3, ("73.06", 4): 1,
-    ("73.71", 2): 2, ("73.71", 3): 2, ("73.71", 4): 3, ("73.71", 5): 2, ("73.71", 6): 1,
-    ("91.03", 2): 3, ("91.03", 3): 3, ("91.03", 4): 1, ("91.03", 5): 1,
+    ("53.71", 2): 3, ("53.71", 3): 2, ("53.71", 4): 3, ("53.71", 5): 1,
+    ("73.06", 2): 4, ("73.06", 3): 4, ("73.06", 4): 3,
+    ("73.71", 2): 2, ("73.71", 3): 3, ("73.71", 4): 3, ("73.71", 5): 3, ("73.71", 6): 1,
+    ("91.03", 2): 4, ("91.03", 3): 4, ("91.03", 4): 2, ("91.03", 5): 1,
 }
 # the SKT certificates expired on 31 Dec 2022: Makassar's persons with no active certificate there
 EXPIRED = {("73.71", 2): 1, ("73.71", 4): 1, ("73.71", 5): 1}
@@ -652,3 +759,34 @@ def test_form_question_headers(header, column):
 def test_qualification_sections_with_their_level(text, carried):
     from sources.readers.table import _section
     assert _section([text]) == carried
+
+
+@pytest.mark.parametrize(("title", "sheet", "staff"), [
+    ("TIM ASESOR KOMPETENSI LSP GATENSI KARYA KONSTRUKSI", "TIM ASESOR", True),
+    ("", "Asesor", True),
+    ("SUSUNAN PANITIA PELAKSANA UJI KOMPETENSI 2025", "Sheet2", True),
+    ("DAFTAR INSTRUKTUR DAN NARASUMBER BIMTEK", "", True),
+    # a participants' list that names its assessor, or a sheet per assessor of participants
+    ("DAFTAR PESERTA UJI KOMPETENSI | ASESOR: Ir. SUPARNO", "Sheet1", False),
+    ("", "Asesi Asesor Budi", False),
+    ("HASIL UJI KOMPETENSI", "Penguji 1", False),
+    ("DAFTAR HADIR", "Sheet1", False),
+])
+def test_staff_lists(title, sheet, staff):
+    from sources.readers import staff_list
+    assert staff_list(title, sheet) is staff
+
+
+def test_a_staff_list_without_niks_is_dropped_and_one_with_niks_kept():
+    from sources.readers import drop_staff_lists
+    from sources.readers.table import SheetReport, TableRows
+
+    def table(sheet, niks):
+        return TableRows({"nama": ["Ir. SUPARNO", "DARMAWAN"], "nik": niks,
+                          "nomor_sertifikat": ["MET.000.004512 2019", "MET.000.007789 2020"]},
+                         [3, 4], SheetReport(sheet, 2, {}, 2, {}, title="TIM ASESOR"))
+
+    assessors, by_assessor = table("TIM ASESOR", [None, None]), table("Asesor Budi", [N("d2"), N("d9")])
+    drop_staff_lists([assessors, by_assessor])
+    assert (assessors.source_rows, assessors.columns["nama"], assessors.report.skipped) == ([], [], {"staff_list": 2})
+    assert by_assessor.source_rows == [3, 4]

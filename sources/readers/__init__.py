@@ -243,6 +243,41 @@ def fill_hasil(table: TableRows, file_name: str) -> None:
         table.columns[headers.HASIL] = [stated] * len(table.source_rows)
 
 
+# A list of the assessment's own people, not its participants: the LSP's assessors ("TIM ASESOR",
+# "Daftar Asesor Kompetensi"), the committee ("PANITIA PELAKSANA"), instructors and speakers. Their
+# registration numbers ("MET.000.004512 2019", an assessor's) read as certificate numbers would make
+# each of them a Kompeten.
+_STAFF_LIST = re.compile(r"(?<![^\W\d_])(?:tim\s+)?(?:asesor|assessor|assessors|panitia|instruktur|narasumber|"
+                         r"nara\s+sumber|fasilitator|pengajar|penguji|pelatih|trainers?|committee)(?![^\W\d_])",
+                         re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"(?<![^\W\d_])(?:peserta|asesi|participants?|calon|tenaga\s+kerja|tkk|pekerja|"
+                           r"lulusan|kompeten|hasil)(?![^\W\d_])", re.IGNORECASE)
+
+
+def staff_list(title: str | None, sheet: str | None) -> bool:
+    """True when a sheet's title rows or name say it lists the assessment's assessors, committee or
+    instructors ("TIM ASESOR", a sheet "Panitia") and neither says participants ("PESERTA", "Asesi",
+    "Hasil"): "DAFTAR PESERTA ... ASESOR: Ir. Suparno" is a participant list."""
+    texts = [" ".join(t.replace("_", " ").split()) for t in (title, sheet) if t]
+    return any(_STAFF_LIST.search(t) for t in texts) and not any(_PARTICIPANTS.search(t) for t in texts)
+
+
+def drop_staff_lists(tables: list[TableRows]) -> None:
+    """Empty the sheets that list the assessment's own people (:func:`staff_list`) and whose rows
+    carry no NIK: a grouping of participants by their assessor ("Asesor Budi") keeps its NIKs."""
+    for table in tables:
+        niks = table.columns.get(headers.NIK) or []
+        if not table.source_rows or any(niks) or not staff_list(table.report.title, table.report.sheet):
+            continue
+        dropped = len(table.source_rows)
+        table.source_rows = []
+        table.columns = {column: [] for column in table.columns}
+        table.report.rows = 0
+        table.report.skipped["staff_list"] = table.report.skipped.get("staff_list", 0) + dropped
+        table.report.note = "; ".join(filter(None, [table.report.note,
+                                                    "a list of assessors, committee or instructors, not participants"]))
+
+
 def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRows]]) -> pd.DataFrame:
     data: dict[str, list] = {column: [] for column in FRAME_COLUMNS}
     for sheet, table in tables:
@@ -304,6 +339,7 @@ def read_submission(path: Path, office: Office, name: str | None = None) -> Subm
         tables = [(r.report.sheet, r) for r in results if isinstance(r, TableRows)]
         drop_sheet_copies([table for _, table in tables])
         drop_recap_repeats([table for _, table in tables])
+        drop_staff_lists([table for _, table in tables])
         sheets = [r.report if isinstance(r, TableRows) else r for r in results]
         if not any(table.source_rows for _, table in tables):
             raise SubmissionRejected(_nothing_read(sheets))
