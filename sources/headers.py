@@ -104,6 +104,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "worker name",
         "applicant name",
         "person name",
+        # an LSP portal's certificate list in English: the holder, the candidate assessed
+        "holder name",
+        "certificate holder",
+        "candidate name",
+        "assessee name",
     ),
     NIK: (
         "nik",
@@ -135,6 +140,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ktp no",
         "identity number",
         "id card number",
+        # foreign workers may give a passport: "NIK/Paspor", "NIK / Passport"
+        "nik paspor",
+        "nik passport",
+        "paspor nik",
+        "passport nik",
+        "nik atau paspor",
+        "no ktp paspor",
     ),
     TEMPAT_TANGGAL_LAHIR: (
         "tempat tgl lahir",
@@ -227,6 +239,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "usulan jabatan kerja",
         "skema",
         "skema sertifikasi",
+        "certification scheme",
+        "competency scheme",
+        "scheme name",
+        "occupation title",
         "nama skema",
         "skema kompetensi",
         "position",
@@ -335,6 +351,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "test result",
         "outcome",
         "recommendation",
+        "assessment decision",
+        "certification decision",
+        "decision",
+        "status of competence",
+        "competence status",
         "result status",
         # boolean pass flags ("is_competent": true, "lulus": false)
         "is competent",
@@ -397,6 +418,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         # English API exports (issue_date, issuedAt, certificate.issued_at)
         "issue date",
         "issued date",
+        "date of issue",
         "issued at",
         "issued on",
         "date issued",
@@ -462,6 +484,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "valid to",
         "valid thru",
         "expiry date",
+        "date of expiry",
         "expiry",
         "expires",
         "expires at",
@@ -796,7 +819,7 @@ _CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
 
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
-WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
 
 # How sure a field's mapping is: a stronger field wins over a weaker one for the
 # same column; between equals, the first seen.

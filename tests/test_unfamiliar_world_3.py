@@ -103,6 +103,9 @@ PERSONS = {
     "p8": ("Gunawan Wibisono", "3515", "08", "1972-08-17", "L", 1),
     "p9": ("Sutrisno", "3578", "06", "1963-03-21", "L", 5),
     "p10": ("Heru Cahyono", "3573", "03", "1988-10-05", "L", 2),
+    "p11": ("Dedi Kusnadi", "3515", "02", "1980-12-08", "L", 3),
+    "p12": ("Wulan Sari", "3573", "05", "1976-04-16", "P", 1),
+    "p13": ("Joko Susilo", "3578", "09", "1984-09-27", "L", 4),
     # Kota Kupang 53.71
     "u1": ("Yosef Lake", "5371", "01", "1984-03-12", "L", 1),
     "u2": ("Maria Goreti Bria", "5371", "03", "1991-06-08", "P", 2),
@@ -137,6 +140,7 @@ PERSONS = {
     "g11": ("Basri", "7306", "07", "1981-08-01", "L", 1),
     "g12": ("Syamsul Alam", "7306", "04", "1988-03-15", "L", 3),
     "g13": ("Rosdiana", "7306", "02", "1992-07-21", "P", 1),
+    "g14": ("Hamzah", "7306", "02", "1977-05-28", "L", 3),
     # Kabupaten Jayapura 91.03 (odd serials: a float64 cannot hold them)
     "y1": ("Yohanes Wenda", "9103", "01", "1985-05-05", "L", 1),
     "y2": ("Maria Kogoya", "9103", "02", "1990-03-12", "P", 3),
@@ -356,6 +360,8 @@ _GOWA = [
     ("g7", "ILHAM JAYA", "Somba Opu", "Operator Bulldozer", "3", "K"),
     ("g8", "KAMARUDDIN", "Bontomarannu", "Tukang Batu", "2", "BK"),
     ("g9", "NURDIN", "Pallangga", "Tukang Kayu", "2", "K"),
+    # the clerk copied Nurdin's NIK down onto Hamzah's row
+    ("g14", "HAMZAH", "Pallangga", "Tukang Kayu", "2", "K"),
 ]
 
 
@@ -368,16 +374,17 @@ def _gowa_xlsx(path: Path) -> None:
     ws.append([])
     ws.append(["NO", "KECAMATAN", "JUMLAH PESERTA", "KOMPETEN", "BELUM KOMPETEN"])
     ws.append([1, "Somba Opu", 4, 3, 1])
-    ws.append([2, "Pallangga", 3, 3, 0])
+    ws.append([2, "Pallangga", 4, 4, 0])
     ws.append([3, "Bontomarannu", 2, 1, 1])
-    ws.append([None, "JUMLAH", 9, 7, 2])
+    ws.append([None, "JUMLAH", 10, 8, 2])
     ws = wb.create_sheet("DAFTAR PESERTA")
     ws.append(["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN GOWA TAHUN 2025"])
     ws.append([])
     ws.append(["NO", "NAMA PESERTA", "NIK", "TEMPAT/TGL LAHIR", "KECAMATAN", "JABATAN KERJA", "JENJANG",
                "HASIL UJI"])
     for i, (person, name, kecamatan, jabatan, level, result) in enumerate(_GOWA, 1):
-        ws.append([i, name, N(person), ttl("Sungguminasa", person), kecamatan, jabatan, level, result])
+        nik_cell = N("g9") if person == "g14" else N(person)
+        ws.append([i, name, nik_cell, ttl("Sungguminasa", person), kecamatan, jabatan, level, result])
     _gowa_susulan(wb)
     wb.save(path)
 
@@ -412,6 +419,7 @@ _JAYAPURA_XLSX = [
     ("y7", "DANIEL ONDI", "Operator Crane", 3, "Lulus"),
     ("y8", "ESTER YOKU, S.T.", "Pelaksana Lapangan Pekerjaan Jalan", 5, "Lulus"),
     ("y9", "YAKOB PURARO", "Operator Bulldozer", 3, "Lulus"),
+    ("y6", "PETRUS KAMBU", "Tukang Besi Beton", 2, "Lulus"),
 ]
 
 
@@ -424,7 +432,8 @@ def _jayapura_xlsx(path: Path) -> None:
     for i, (person, name, jabatan, level, result) in enumerate(_JAYAPURA_XLSX, 1):
         year, month, day = born(person).split("-")
         # the NIK typed by a script as a number: openpyxl keeps every digit of an int
-        ws.append([i, name, int(N(person)), date(int(year), int(month), int(day)), jabatan, level, result])
+        nik_cell = "-" if person == "y6" else int(N(person))  # Petrus has no NIK on file here either
+        ws.append([i, name, nik_cell, date(int(year), int(month), int(day)), jabatan, level, result])
     wb.save(path)
 
 
@@ -624,6 +633,29 @@ def _sidoarjo_assessors(path: Path) -> None:
     wb.save(path)
 
 
+# --- fifth file: another LSP portal's holders in English, other words for every column ----------
+
+# (person, holder name, scheme, level, decision, number, issued, expiry)
+_LSP_PORTAL = [
+    ("p11", "DEDI KUSNADI, S.T.", "Ahli Muda Teknik Jalan", "7", "Competent", "SKK.35.2025.07.00620", "2025-12-01",
+     "2030-11-30"),
+    ("p12", "Ir. WULAN SARI, M.T.", "Ahli Madya Manajemen Konstruksi", "8", "Competent", "SKK.35.2025.08.00621",
+     "2025-12-01", "2030-11-30"),
+    ("p3", "YULIANA KUSUMA, S.T., M.T.", "Ahli Madya Teknik Jalan", "8", "Competent", "SKK.35.2025.08.00622",
+     "2025-12-02", "2030-12-01"),
+    ("p13", "JOKO SUSILO, S.T.", "Ahli Muda Teknik Bangunan Gedung", "7", "Not Yet Competent", "", "", ""),
+]
+
+
+def _lsp_portal_csv() -> bytes:
+    lines = ["Certificate No.,Holder Name,NIK/Passport,Gender,Date of Birth,Certification Scheme,KKNI Level,"
+             "Assessment Decision,Date of Issue,Date of Expiry"]
+    for person, name, scheme, level, decision, number, issued, expiry in _LSP_PORTAL:
+        lines.append(",".join(_csv_cell(v) for v in [number, name, N(person), "M" if sex(person) == "L" else "F",
+                                                      born(person), scheme, level, decision, issued, expiry]))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -635,6 +667,7 @@ def _world(root: Path) -> Settings:
     _sidoarjo_xlsx(landing / "kab-sidoarjo" / "Daftar Peserta UK 2025 (converted).xlsx")
     _sidoarjo_assessors(landing / "kab-sidoarjo" / "Daftar Peserta UK 2025 (converted).xlsx")
     (landing / "kota-makassar" / "export_data_tkk_20251120.csv").write_bytes(_makassar_web_csv())
+    (landing / "prov-jatim" / "lsp-portal-certificate-holders-Q4-2025.csv").write_bytes(_lsp_portal_csv())
     (landing / "kab-gowa" / "data peserta tambahan.csv").write_bytes(_gowa_unicode_text())
     (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
     _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
@@ -660,7 +693,9 @@ def _world(root: Path) -> Settings:
 # 35     province: 5 Anisa; 7 Rizal (also 4 in Surabaya, 5 in Sidoarjo), Yuliana, and from the list in
 #        sections (the level only in the section's title) Ratna, Heru; 8 Bambang (two certificates
 #        in the portal, one of them again in the sections), Gunawan; 9 Hadi, Sutrisno. Teguh Not Yet
-#        Competent; Dwi Ayu's 4 is Surabaya's certificate.
+#        Competent; Dwi Ayu's 4 is Surabaya's certificate. Another portal ("Holder Name",
+#        "NIK/Passport", "Certification Scheme", "Assessment Decision"): 7 Dedi; 8 Wulan, Yuliana
+#        (her second level). Joko Not Yet Competent.
 # 35.15  Sidoarjo: 2 Syaiful Arif (name wrapped: the second row is no person), Zainuri, Fauzi,
 #        Wahyudi (Tabula); 3 Sugeng, Rudi; 4 Sri, Didik; 5 Rizal, Lilik, Endang (Tabula). Bagus and
 #        Nur Cholis BK. Page headers and footers are no one, nor the LSP's assessors (sheet TIM ASESOR).
@@ -672,7 +707,7 @@ def _world(root: Path) -> Settings:
 #        (BK as Tukang Kayu, K as Tukang Batu on his continuation row), Simon; 3 Frans (two
 #        certificates), Kristoforus (Sheets API); 4 Yosef (continuation), Maria, Imelda (Sheets API);
 #        5 Yohana (Maria BK there). Yohanes Tse registered, not assessed. The CSV opens with "sep=;".
-# 73.06  Gowa: 2 Syahrul, Sitti, Nurdin; 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
+# 73.06  Gowa: 2 Syahrul, Sitti, Nurdin, Hamzah (on Nurdin's NIK, copied down: his own birth date); 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
 #        BK. The recap per kecamatan names nobody. SUSULAN ("NIK / NAMA" in one cell): 2 Basri;
 #        4 Andi Tenri. Unicode text (UTF-16, tabs): 3 Syamsul; 4 Rahmat (his second level).
 #        Rosdiana BK.
@@ -680,16 +715,16 @@ def _world(root: Path) -> Settings:
 #        (SKT, expired), Haerul; 3 Ikhsan, Andi Baso (also in Gowa); 4 Nurhayati, Jumriani (SKT),
 #        Irwan; 5 Arsyad (SKT), Rosmini; 6 Arsyad (SKK). The web export (NIKs as ="..."): 3 Rahmawati;
 #        4 Nurhayati again; 5 Andi Fadli.
-# 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK), Natalia (pandas CSV); 3 Yohanes (in both
+# 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK, in both files), Natalia (pandas CSV); 3 Yohanes (in both
 #        files), Daniel, Yakob, Obaja (pandas CSV, no NIK); 4 Maria (again in the pandas CSV, her
 #        NIK ...0003 printed as the double ...0004.0), Daniel (pandas CSV, another level); 5 Ester.
 #        Marthen BK.
 TRUTH = {
-    ("35", 5): 1, ("35", 7): 4, ("35", 8): 2, ("35", 9): 2,
+    ("35", 5): 1, ("35", 7): 5, ("35", 8): 4, ("35", 9): 2,
     ("35.15", 2): 4, ("35.15", 3): 2, ("35.15", 4): 2, ("35.15", 5): 3,
     ("35.78", 2): 5, ("35.78", 3): 3, ("35.78", 4): 4, ("35.78", 5): 2,
     ("53.71", 2): 3, ("53.71", 3): 2, ("53.71", 4): 3, ("53.71", 5): 1,
-    ("73.06", 2): 4, ("73.06", 3): 4, ("73.06", 4): 3,
+    ("73.06", 2): 5, ("73.06", 3): 4, ("73.06", 4): 3,
     ("73.71", 2): 2, ("73.71", 3): 3, ("73.71", 4): 3, ("73.71", 5): 3, ("73.71", 6): 1,
     ("91.03", 2): 4, ("91.03", 3): 4, ("91.03", 4): 2, ("91.03", 5): 1,
 }
@@ -790,3 +825,29 @@ def test_a_staff_list_without_niks_is_dropped_and_one_with_niks_kept():
     drop_staff_lists([assessors, by_assessor])
     assert (assessors.source_rows, assessors.columns["nama"], assessors.report.skipped) == ([], [], {"staff_list": 2})
     assert by_assessor.source_rows == [3, 4]
+
+
+@pytest.mark.parametrize(("header", "column"), [
+    # an LSP portal's certificate list in English
+    ("Holder Name", "nama"),
+    ("Certificate Holder", "nama"),
+    ("Candidate Name", "nama"),
+    ("NIK/Passport", "nik"),
+    ("NIK / Paspor", "nik"),
+    ("Certification Scheme", "jabatan_kerja"),
+    ("Occupation Title", "jabatan_kerja"),
+    ("Assessment Decision", "hasil"),
+    ("Status of Competence", "hasil"),
+    ("Date of Issue", "tanggal_terbit"),
+    ("Date of Expiry", "masa_berlaku"),
+    # a database's own id is no certificate number
+    ("Certificate ID", None),
+])
+def test_english_portal_headers(header, column):
+    from sources.headers import canonical_column
+    assert canonical_column(header) == column
+
+
+def test_a_bare_decision_is_a_weak_result_header():
+    from sources.headers import is_weak_header
+    assert is_weak_header("Decision") and not is_weak_header("Assessment Decision")
