@@ -93,6 +93,10 @@ PERSONS = {
     "d11": ("Wahyudi", "3515", "02", "1986-05-15", "L", 1),
     "d12": ("Endang Sulistyowati", "3515", "03", "1983-09-09", "P", 4),
     "d13": ("Muhammad Nur Cholis", "3515", "05", "1991-01-01", "L", 2),
+    "d14": ("Purwanto", "3515", "06", "1981-02-19", "L", 3),
+    "d15": ("Siti Fatimah", "3515", "02", "1987-11-22", "P", 5),
+    "d16": ("Agus Widodo", "3515", "07", "1992-05-03", "L", 1),
+    "d17": ("Nanang Kosim", "3515", "08", "1978-08-30", "L", 2),
     # experts and a fresh graduate of the province's programs (KTPs across Jawa Timur)
     "p2": ("Bambang Hermanto", "3573", "02", "1970-09-09", "L", 1),
     "p3": ("Yuliana Kusuma", "3578", "12", "1985-05-25", "P", 2),
@@ -656,6 +660,36 @@ def _lsp_portal_csv() -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+# --- sixth file: a PDF converted page by page, one sheet per page -----------------------------------
+
+_SIDOARJO_III = {
+    "Table 1": [("d14", "PURWANTO", "Operator Excavator", "3", "K"),
+                ("d15", "SITI FATIMAH", "Juru Ukur", "4", "K")],
+    "Table 2": [("d16", "AGUS WIDODO", "Tukang Batu", "2", "K"),
+                ("d17", "NANANG KOSIM", "Operator Crane", "3", "K")],
+}
+
+
+def _sidoarjo_per_page_xlsx(path: Path) -> None:
+    """An online PDF converter's workbook: one sheet per page, the header only on the first page's."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    number = 0
+    for sheet, rows in _SIDOARJO_III.items():
+        ws = wb.create_sheet(sheet)
+        if sheet == "Table 1":
+            ws.append(["DAFTAR PESERTA UJI KOMPETENSI TAHAP III KABUPATEN SIDOARJO 2025"])
+            ws.append(["NO", "NAMA", "NIK", "TGL LAHIR", "JABATAN KERJA", "JENJANG", "HASIL"])
+        for person, name, jabatan, level, result in rows:
+            number += 1
+            ws.append([number, name, N(person), dmy(person, "-"), jabatan, level, result])
+        if sheet == "Table 2":
+            ws.append([])
+            ws.append([None, None, None, None, "Sidoarjo, 12 Desember 2025"])
+            ws.append([None, None, None, None, "Kepala Bidang Bina Konstruksi"])
+    wb.save(path)
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -668,6 +702,7 @@ def _world(root: Path) -> Settings:
     _sidoarjo_assessors(landing / "kab-sidoarjo" / "Daftar Peserta UK 2025 (converted).xlsx")
     (landing / "kota-makassar" / "export_data_tkk_20251120.csv").write_bytes(_makassar_web_csv())
     (landing / "prov-jatim" / "lsp-portal-certificate-holders-Q4-2025.csv").write_bytes(_lsp_portal_csv())
+    _sidoarjo_per_page_xlsx(landing / "kab-sidoarjo" / "Daftar Peserta UK Tahap III_converted.xlsx")
     (landing / "kab-gowa" / "data peserta tambahan.csv").write_bytes(_gowa_unicode_text())
     (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
     _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
@@ -699,6 +734,8 @@ def _world(root: Path) -> Settings:
 # 35.15  Sidoarjo: 2 Syaiful Arif (name wrapped: the second row is no person), Zainuri, Fauzi,
 #        Wahyudi (Tabula); 3 Sugeng, Rudi; 4 Sri, Didik; 5 Rizal, Lilik, Endang (Tabula). Bagus and
 #        Nur Cholis BK. Page headers and footers are no one, nor the LSP's assessors (sheet TIM ASESOR).
+#        Tahap III, one sheet per PDF page (the header on the first only): 2 Agus; 3 Purwanto, Nanang;
+#        4 Siti Fatimah.
 # 35.78  Surabaya: 2 Slamet, Eko (sent the form twice), Imam, Siti, Bayu (Tahap II); 3 Wahyu, Hendro
 #        (NIK lost to "3.57810E+15"), Hari (Tahap II); 4 Rizal, Dwi Ayu, Agung, Lina (Tahap II);
 #        5 Retno, Agung (Tahap II, another level). Nur Laili BK, Fajar not assessed yet. Tahap II's
@@ -721,7 +758,7 @@ def _world(root: Path) -> Settings:
 #        Marthen BK.
 TRUTH = {
     ("35", 5): 1, ("35", 7): 5, ("35", 8): 4, ("35", 9): 2,
-    ("35.15", 2): 4, ("35.15", 3): 2, ("35.15", 4): 2, ("35.15", 5): 3,
+    ("35.15", 2): 5, ("35.15", 3): 4, ("35.15", 4): 3, ("35.15", 5): 3,
     ("35.78", 2): 5, ("35.78", 3): 3, ("35.78", 4): 4, ("35.78", 5): 2,
     ("53.71", 2): 3, ("53.71", 3): 2, ("53.71", 4): 3, ("53.71", 5): 1,
     ("73.06", 2): 5, ("73.06", 3): 4, ("73.06", 4): 3,
@@ -851,3 +888,23 @@ def test_english_portal_headers(header, column):
 def test_a_bare_decision_is_a_weak_result_header():
     from sources.headers import is_weak_header
     assert is_weak_header("Decision") and not is_weak_header("Assessment Decision")
+
+
+_SIGNATURE = [[None, None, None, None, "Sidoarjo, 12 Desember 2025"],
+              [None, None, None, None, "Kepala Bidang Bina Konstruksi"],
+              [None, None, None, None, "NIP. 19700512 199803 1 006"]]
+
+
+@pytest.mark.parametrize(("rows", "continued"), [
+    # the last page of a list converted one sheet per page: two rows, then the signature block
+    ([["3", "AGUS WIDODO", N("d16"), "03-05-1992"], ["4", "NANANG KOSIM", N("d17"), "30-08-1978"]] + _SIGNATURE,
+     True),
+    ([["3", "AGUS WIDODO", N("d16"), "03-05-1992"]] + _SIGNATURE, True),
+    # a signature block alone, or a sheet of notes, continues nothing
+    (_SIGNATURE, False),
+    ([["Catatan:"], ["peserta membawa KTP asli"], ["jadwal menyusul"], ["3", "AGUS WIDODO", N("d16")]], False),
+])
+def test_a_page_sheet_under_the_first_sheets_header(rows, continued):
+    from sources.readers.table import Header, continues
+    header = Header(1, 1, {"nama": 1, "nik": 2, "tanggal_lahir": 3}, {})
+    assert continues(rows, header) is continued

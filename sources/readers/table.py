@@ -1119,11 +1119,21 @@ _NIK_LIKE = re.compile(r"'?\s*\d[\d .]{13,20}\d|\d\.\d{5,14}e\+15", re.IGNORECAS
 def continues(head: Sequence[Sequence[str | None]], header: Header) -> bool:
     """True when the rows of a sheet without a header (``head``, rendered) continue a list under
     ``header`` from another sheet: NIKs in its NIK column on most of its first filled rows, at
-    least two (or on every one when there is only one), and a name beside each where it has one."""
+    least two (or on every one when there is only one), and a name beside each where it has one. Rows
+    from a signature block on are not looked at."""
     nik_at, nama_at = header.columns.get(headers.NIK), header.columns.get(headers.NAMA)
     if nik_at is None:
         return False
-    filled = [row for row in head[:SCAN_ROWS] if any(row)]
+    filled = []
+    for row in head[:SCAN_ROWS]:
+        cells = [c for c in row if c]
+        if not cells:
+            continue
+        # The signature block under the last page's rows ("Sidoarjo, 12 Desember 2025", "Kepala
+        # Bidang ...") ends the list: it is no row of it, whatever its length.
+        if any(_FOOTER.search(c) or _PLACE_DATE.fullmatch(c.strip()) for c in cells):
+            break
+        filled.append(row)
     matches = 0
     for row in filled:
         nik = row[nik_at] if nik_at < len(row) else None
