@@ -1,28 +1,38 @@
 """A third hand-made world, in habits neither the demo nor worlds 1-2 write, run end to end.
 
-Six offices of three provinces the other worlds never use (Jawa Timur 35, Sulawesi Selatan 73,
-Papua 91), 52 persons:
+Eight offices of four provinces the other worlds never use (Jawa Timur 35, Sulawesi Selatan 73,
+Nusa Tenggara Timur 53, Papua 91), 91 persons, 23 files:
 - Kota Surabaya (35.78): a Google Forms registration exported from Google Sheets as CSV
-  ("... (Respons) - Respons Formulir 1.csv"): a "Stempel waktu" column, questions as headers
-  ("Nama Lengkap (sesuai KTP)", "NIK (16 digit)", "Jenjang KKNI yang diajukan" answered
-  "Jenjang 4 (Teknisi/Analis)"), an e-mail, a WhatsApp number and a Drive link to the KTP scan,
-  one person who sent the form twice, one NIK typed in groups of four, one that Sheets turned
-  into "3.57805E+15", and a result column the clerk added after the assessment ("Hasil Asesmen");
-- Kabupaten Sidoarjo (35.15): a PDF converted to Excel: a spurious empty column, the birth place
-  and date split over two cells under one header, the header repeated on page 2,
-  "Halaman 1 dari 2" rows, a long name wrapped onto a second row;
-- the province (35): an LSP portal's list in English (UTF-8 CSV with BOM: "Full Name",
-  "ID Number", "Gender" Male/Female, "Assessment Result" Competent / Not Yet Competent,
-  "20-Nov-2025" dates), experts, one fresh graduate, a re-report of a Surabaya certificate, and
-  a person who is also certified by Surabaya (4) and Sidoarjo (5) at other levels;
-- Kota Makassar (73.71): an xlsx forwarded over WhatsApp ("DOC-20251104-WA0012.xlsx") and saved
-  again as "dokumen (3).xlsx": a list of certificate holders (no result column), name and NIK in
-  one cell ("ANDI ... / 7371...", one on two lines), old SKT certificates (expired 31 Dec 2022)
-  beside SKK;
-- Kabupaten Gowa (73.06): an xlsx whose first sheet is a recap per kecamatan (counts only) and
-  whose second sheet lists the participants; one of them also certified in Makassar;
-- Kabupaten Jayapura (91.03): a web system's JSON with NIKs as JSON numbers (every Papua NIK is
-  above 2**53) and one null, and an xlsx whose NIK cells are numbers, one person in both.
+  ("... (Respons) - Respons Formulir 1.csv"): "Stempel waktu", questions as headers ("Nama
+  Lengkap (sesuai KTP)", "NIK (16 digit)", "Jenjang KKNI yang diajukan" answered "Jenjang 4
+  (Teknisi/Analis)"), e-mail, WhatsApp number, a Drive link to the KTP scan, one person who sent
+  the form twice, a NIK in groups of four, one Sheets turned into "3.57810E+15", and the result
+  column the clerk added ("Hasil Asesmen"); Tahap II from an English-locale sheet (month-first
+  dates, a NIK with an apostrophe, one with a trailing space); Tahap III converted from PDF with
+  NAMA and NIK each merged over two columns, a value in either;
+- Kabupaten Sidoarjo (35.15): a PDF converted to Excel (a spurious empty column, birth place and
+  date split under one header, the header repeated on page 2, "Halaman 1 dari 2", a long name
+  wrapped onto a row of its own) plus the LSP's "TIM ASESOR" sheet of assessors with MET numbers;
+  a Tabula CSV whose header words wrap onto a second row; Tahap III converted one sheet per page,
+  the header on the first only, a signature under the last page's rows;
+- the province (35): an LSP portal's list in English (BOM, "Full Name", "ID Number", Male/Female,
+  Competent / Not Yet Competent, "20-Nov-2025"), a re-report of a Surabaya certificate, and a
+  person certified by Surabaya (4), Sidoarjo (5) and the province (7); an expert list grouped
+  by section rows "A. AHLI MUDA (JENJANG 7)" with no level column; another portal's CSV ("Holder
+  Name", "NIK/Passport", "Certification Scheme", "Assessment Decision", "Date of Issue");
+- Kota Makassar (73.71): a holder list forwarded over WhatsApp ("DOC-20251104-WA0012.xlsx", again
+  as "dokumen (3).xlsx"), name and NIK in one cell (one on two lines), old SKT certificates
+  (expired 31 Dec 2022) beside SKK; a web export with NIKs as ="..." and NULL as \\N;
+- Kabupaten Gowa (73.06): a recap per kecamatan (counts only) before the list, a NIK copied down
+  onto the next person's row, a "SUSULAN" sheet with "NIK / NAMA" in one cell; Excel's "Unicode
+  Text" (UTF-16, tabs) renamed .csv;
+- the Sulsel province (73): a recap re-reporting two Makassar certificates (one with its NIK
+  truncated and its level miscopied) beside its own experts;
+- Kota Kupang (53.71): a ';' CSV opening with "sep=;", saved from a sheet whose name, NIK and
+  birth cells were merged down a person's certificates; a Google Sheets API values JSON;
+- Kabupaten Jayapura (91.03): JSON with NIKs as JSON numbers (every Papua NIK is above 2**53) and
+  one null; an xlsx with numeric NIK cells; a pandas to_csv with NIKs as doubles ("...0004.0");
+  a JavaScript app's JSON whose NIKs are doubles printed whole (one serial off).
 
 The headline below is counted by hand from the person tables in this file (see TRUTH).
 """
@@ -53,6 +63,7 @@ OFFICES = [
     {"id": "kab-gowa", "name": "Dinas PUPR Kabupaten Gowa", "level": "regency", "region_code": "73.06"},
     {"id": "kab-jayapura", "name": "Dinas PUPR Kabupaten Jayapura", "level": "regency", "region_code": "91.03"},
     {"id": "kota-kupang", "name": "Dinas PUPR Kota Kupang", "level": "city", "region_code": "53.71"},
+    {"id": "prov-sulsel", "name": "Dinas PUTR Provinsi Sulawesi Selatan", "level": "province", "region_code": "73"},
 ]
 
 
@@ -80,6 +91,9 @@ PERSONS = {
     "s13": ("Bayu Aji", "3578", "04", "1990-02-05", "L", 6),
     "s14": ("Lina Marlina", "3578", "02", "1988-11-03", "P", 2),
     "s15": ("Hari Purnomo", "3578", "07", "1979-12-25", "L", 3),
+    "s16": ("Yudi Hartono", "3578", "05", "1985-03-14", "L", 4),
+    "s17": ("Rina Susanti", "3578", "08", "1990-10-01", "P", 2),
+    "s18": ("Bambang Sugiarto", "3578", "10", "1976-07-04", "L", 5),
     # Kabupaten Sidoarjo 35.15
     "d2": ("Sugeng Hariyanto", "3515", "01", "1980-01-14", "L", 2),
     "d3": ("Mochamad Syaiful Arif Rachmanto", "3515", "04", "1984-08-08", "L", 1),
@@ -130,6 +144,9 @@ PERSONS = {
     "k9": ("Irwan", "7371", "02", "1978-09-09", "L", 4),
     "k10": ("Rahmawati Said", "7371", "03", "1989-05-09", "P", 2),
     "k11": ("Andi Fadli", "7371", "06", "1993-10-12", "L", 1),
+    # experts of the Sulawesi Selatan province's program
+    "q1": ("Andi Mappanyukki", "7371", "03", "1972-01-30", "L", 2),
+    "q2": ("Sitti Aminah", "7306", "05", "1979-06-11", "P", 3),
     # Kabupaten Gowa 73.06
     "g1": ("Andi Baso Amir", "7306", "01", "1987-04-04", "L", 2),
     "g2": ("Syahrul Gunawan", "7306", "03", "1986-02-11", "L", 1),
@@ -690,6 +707,57 @@ def _sidoarjo_per_page_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+# --- seventh file: the Sulsel province's recap, re-reporting Makassar's certificates ---------------
+
+def _sulsel_xlsx(path: Path) -> None:
+    """The province's recap of certificates in its cities and of its own experts. Arsyad's SKK is
+    Makassar's (same number), his NIK typed as a number (last digit lost) and his level miscopied."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rekap 2025"
+    ws.append(["REKAPITULASI TENAGA KERJA KONSTRUKSI BERSERTIFIKAT PROVINSI SULAWESI SELATAN 2025"])
+    ws.append(["No", "Nama", "NIK", "Kab/Kota", "Jabatan Kerja", "Jenjang", "No. Sertifikat", "Keterangan"])
+    ws.append([1, "ANDI M. ARSYAD", float(N("k1")[:15] + "0"), "Kota Makassar", "Pengawas Lapangan Pekerjaan Gedung",
+               "5", "SKK-7371-2024-000231", "Kompeten"])
+    ws.append([2, "MUHAMMAD IKHSAN", N("k4"), "Kota Makassar", "Operator Excavator", "3", "SKK-7371-2025-000305",
+               "Kompeten"])
+    ws.append([3, "Ir. ANDI MAPPANYUKKI, M.T.", N("q1"), "Provinsi", "Ahli Madya Teknik Jalan", "8",
+               "SKK-73-2025-000801", "Kompeten"])
+    ws.append([4, "Hj. SITTI AMINAH, S.T.", N("q2"), "Provinsi", "Ahli Muda Teknik Bangunan Gedung", "7",
+               "SKK-73-2025-000702", "Kompeten"])
+    wb.save(path)
+
+
+# --- eighth file: a JavaScript web app's JSON, its NIKs rounded to doubles by JSON.stringify -------
+
+def _jayapura_js_json() -> str:
+    """A browser app's export: NIKs held as JavaScript numbers, so each is the nearest double,
+    written without a fraction (...0003 -> ...0004): a valid-looking NIK one serial off."""
+    rows = [("y2", "Maria Kogoya", "Juru Ukur", "4"), ("y9", "Yakob Puraro", "Operator Bulldozer", "3"),
+            ("y7", "Daniel Ondi", "Operator Crane", "3")]
+    records = [{"namaLengkap": name, "nik": f"{float(N(person)):.0f}", "tanggalLahir": born(person) + "T00:00:00.000Z",
+                "jabatanKerja": jabatan, "jenjang": level, "hasilUji": "KOMPETEN"}
+               for person, name, jabatan, level in rows]
+    return json.dumps(records)
+
+
+# --- ninth file: a PDF converter's headers merged over two columns, values in either ------------
+
+def _surabaya_pdf_xlsx(path: Path) -> None:
+    """Tahap III converted from PDF: NAMA and NIK each merged over two columns, the converter
+    putting a row's value in the left or the right one of the pair as the text's position fell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["HASIL UJI KOMPETENSI TAHAP III KOTA SURABAYA 2025"])
+    ws.append(["NO", "NAMA", None, "NIK", None, "JABATAN KERJA", "JENJANG", "HASIL"])
+    ws.merge_cells("B2:C2")
+    ws.merge_cells("D2:E2")
+    ws.append([1, None, "YUDI HARTONO", None, N("s16"), "Operator Excavator", "3", "K"])
+    ws.append([2, "RINA SUSANTI", None, N("s17"), None, "Juru Ukur", "4", "K"])
+    ws.append([3, None, "BAMBANG SUGIARTO", N("s18"), None, "Tukang Batu", "2", "K"])
+    wb.save(path)
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -703,6 +771,9 @@ def _world(root: Path) -> Settings:
     (landing / "kota-makassar" / "export_data_tkk_20251120.csv").write_bytes(_makassar_web_csv())
     (landing / "prov-jatim" / "lsp-portal-certificate-holders-Q4-2025.csv").write_bytes(_lsp_portal_csv())
     _sidoarjo_per_page_xlsx(landing / "kab-sidoarjo" / "Daftar Peserta UK Tahap III_converted.xlsx")
+    _sulsel_xlsx(landing / "prov-sulsel" / "Rekap Sertifikasi Sulsel 2025.xlsx")
+    (landing / "kab-jayapura" / "peserta-uk-2025.json").write_text(_jayapura_js_json(), encoding="utf-8")
+    _surabaya_pdf_xlsx(landing / "kota-surabaya" / "Hasil UK Tahap III (pdf).xlsx")
     (landing / "kab-gowa" / "data peserta tambahan.csv").write_bytes(_gowa_unicode_text())
     (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
     _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
@@ -739,11 +810,14 @@ def _world(root: Path) -> Settings:
 # 35.78  Surabaya: 2 Slamet, Eko (sent the form twice), Imam, Siti, Bayu (Tahap II); 3 Wahyu, Hendro
 #        (NIK lost to "3.57810E+15"), Hari (Tahap II); 4 Rizal, Dwi Ayu, Agung, Lina (Tahap II);
 #        5 Retno, Agung (Tahap II, another level). Nur Laili BK, Fajar not assessed yet. Tahap II's
-#        birth dates are month first (an English-locale sheet).
+#        birth dates are month first (an English-locale sheet). Tahap III from a PDF (NAMA and NIK
+#        each merged over two columns, a value in either): 2 Bambang S.; 3 Yudi; 4 Rina.
 # 53.71  Kupang (CSV of merged cells: a continuation row is the person above): 2 Yosef, Agustinus
 #        (BK as Tukang Kayu, K as Tukang Batu on his continuation row), Simon; 3 Frans (two
 #        certificates), Kristoforus (Sheets API); 4 Yosef (continuation), Maria, Imelda (Sheets API);
 #        5 Yohana (Maria BK there). Yohanes Tse registered, not assessed. The CSV opens with "sep=;".
+# 73     Sulsel province: 7 Sitti Aminah; 8 Andi Mappanyukki. Arsyad (Makassar's SKK number, his level
+#        miscopied as 5, his NIK truncated) and Ikhsan are re-reports of Makassar's certificates.
 # 73.06  Gowa: 2 Syahrul, Sitti, Nurdin, Hamzah (on Nurdin's NIK, copied down: his own birth date); 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
 #        BK. The recap per kecamatan names nobody. SUSULAN ("NIK / NAMA" in one cell): 2 Basri;
 #        4 Andi Tenri. Unicode text (UTF-16, tabs): 3 Syamsul; 4 Rahmat (his second level).
@@ -755,12 +829,14 @@ def _world(root: Path) -> Settings:
 # 91.03  Jayapura: 2 Yulianus, Fransina, Petrus (no NIK, in both files), Natalia (pandas CSV); 3 Yohanes (in both
 #        files), Daniel, Yakob, Obaja (pandas CSV, no NIK); 4 Maria (again in the pandas CSV, her
 #        NIK ...0003 printed as the double ...0004.0), Daniel (pandas CSV, another level); 5 Ester.
-#        Marthen BK.
+#        Marthen BK. The JS app's JSON repeats Maria, Yakob and Daniel at the same levels, each NIK
+#        one serial off (...0003 as ...0004, ...0001 as ...0000): still the same persons.
 TRUTH = {
     ("35", 5): 1, ("35", 7): 5, ("35", 8): 4, ("35", 9): 2,
     ("35.15", 2): 5, ("35.15", 3): 4, ("35.15", 4): 3, ("35.15", 5): 3,
-    ("35.78", 2): 5, ("35.78", 3): 3, ("35.78", 4): 4, ("35.78", 5): 2,
+    ("35.78", 2): 6, ("35.78", 3): 4, ("35.78", 4): 5, ("35.78", 5): 2,
     ("53.71", 2): 3, ("53.71", 3): 2, ("53.71", 4): 3, ("53.71", 5): 1,
+    ("73", 7): 1, ("73", 8): 1,
     ("73.06", 2): 5, ("73.06", 3): 4, ("73.06", 4): 3,
     ("73.71", 2): 2, ("73.71", 3): 3, ("73.71", 4): 3, ("73.71", 5): 3, ("73.71", 6): 1,
     ("91.03", 2): 4, ("91.03", 3): 4, ("91.03", 4): 2, ("91.03", 5): 1,
