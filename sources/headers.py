@@ -739,8 +739,10 @@ _BARE_ENOUGH = frozenset({"nik", "jk", "kelamin"})
 _FORM_IMPERATIVE = re.compile(r"^(?:(?:silakan|silahkan|mohon|harap) )?"
                               r"(?:pilih|pilihlah|masukkan|masukan|tuliskan|tulis|isikan|isi|ketik|ketikkan) (?=\S)")
 _FORM_CLAUSE = re.compile(r" yang (?:akan )?(?:anda )?(?:akan )?(?:di)?(?:uji|ujikan|ajukan|ikuti|pilih|ambil|mohon"
-                          r"|mohonkan|lamar|inginkan|daftarkan|miliki|tuju)(?: anda)?$")
+                          r"|mohonkan|lamar|inginkan|daftarkan|miliki|tuju|sertifikasi|sertifikasikan)(?: anda)?$")
 _FORM_OWNER = re.compile(r" (?:anda|saudara|bapak ibu)$")
+# A year or a date closing a header, as normalize_header leaves it ("12 11 2025", "2025").
+_TRAILING_DATE = re.compile(r" (?:(?:\d{1,2} ){1,2})?(?:19|20)\d\d$")
 
 # Words clerks shorten inside a header, written out before the lookup.
 _SHORT_WORD = {"yg": "yang", "dgn": "dengan", "utk": "untuk", "nm": "nama"}
@@ -758,6 +760,9 @@ def _without_notes_and_qualifiers(header: object) -> str | None:
         if key in _LOOKUP and (len(key.split()) >= 2 or key in _BARE_ENOUGH):
             return _LOOKUP[key]
         shorter = next((key[: -len(q)].rstrip() for q in _QUALIFIERS if key.endswith(" " + q)), None)
+        if shorter is None and (dated := _TRAILING_DATE.search(key)) is not None:
+            # the assessment's year or date after the field: "Hasil Uji 2025", "Hasil Uji 12/11/2025"
+            shorter = key[: dated.start()].rstrip()
         if shorter is None:
             return None
         key = shorter

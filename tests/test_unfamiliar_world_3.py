@@ -1,7 +1,7 @@
 """A third hand-made world, in habits neither the demo nor worlds 1-2 write, run end to end.
 
 Eight offices of four provinces the other worlds never use (Jawa Timur 35, Sulawesi Selatan 73,
-Nusa Tenggara Timur 53, Papua 91), 91 persons, 23 files:
+Nusa Tenggara Timur 53, Papua 91), 93 persons, 24 files:
 - Kota Surabaya (35.78): a Google Forms registration exported from Google Sheets as CSV
   ("... (Respons) - Respons Formulir 1.csv"): "Stempel waktu", questions as headers ("Nama
   Lengkap (sesuai KTP)", "NIK (16 digit)", "Jenjang KKNI yang diajukan" answered "Jenjang 4
@@ -29,7 +29,8 @@ Nusa Tenggara Timur 53, Papua 91), 91 persons, 23 files:
 - the Sulsel province (73): a recap re-reporting two Makassar certificates (one with its NIK
   truncated and its level miscopied) beside its own experts;
 - Kota Kupang (53.71): a ';' CSV opening with "sep=;", saved from a sheet whose name, NIK and
-  birth cells were merged down a person's certificates; a Google Sheets API values JSON;
+  birth cells were merged down a person's certificates; a Google Sheets API values JSON; an xlsx
+  whose result column is named by the assessment's date ("Hasil Uji 14/10/2025");
 - Kabupaten Jayapura (91.03): JSON with NIKs as JSON numbers (every Papua NIK is above 2**53) and
   one null; an xlsx with numeric NIK cells; a pandas to_csv with NIKs as doubles ("...0004.0");
   a JavaScript app's JSON whose NIKs are doubles printed whole (one serial off).
@@ -133,6 +134,8 @@ PERSONS = {
     "u6": ("Simon Ndun", "5371", "06", "1989-07-07", "L", 2),
     "u7": ("Kristoforus Bere", "5371", "02", "1985-12-04", "L", 3),
     "u8": ("Imelda Fanggidae", "5371", "01", "1993-02-27", "P", 1),
+    "u9": ("Paulus Lado", "5371", "03", "1982-05-20", "L", 4),
+    "u10": ("Ferderika Ndoen", "5371", "04", "1996-08-09", "P", 2),
     # Kota Makassar 73.71
     "k1": ("Andi Muhammad Arsyad", "7371", "01", "1975-03-12", "L", 1),
     "k2": ("Syamsuddin", "7371", "04", "1980-06-06", "L", 2),
@@ -758,6 +761,20 @@ def _surabaya_pdf_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+# --- tenth file: Kupang's Tahap II, the result column named by the assessment's date -------------
+
+def _kupang_tahap_ii_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tahap II"
+    ws.append(["PESERTA UJI KOMPETENSI TAHAP II KOTA KUPANG"])
+    ws.append(["No", "Nama Lengkap", "NIK", "Jabatan Kerja yang akan disertifikasi", "Jenjang",
+               "Hasil Uji 14/10/2025"])
+    ws.append([1, "PAULUS LADO", N("u9"), "Operator Excavator", "3", "K"])
+    ws.append([2, "FERDERIKA NDOEN", N("u10"), "Juru Ukur", "4", "K"])
+    wb.save(path)
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -774,6 +791,7 @@ def _world(root: Path) -> Settings:
     _sulsel_xlsx(landing / "prov-sulsel" / "Rekap Sertifikasi Sulsel 2025.xlsx")
     (landing / "kab-jayapura" / "peserta-uk-2025.json").write_text(_jayapura_js_json(), encoding="utf-8")
     _surabaya_pdf_xlsx(landing / "kota-surabaya" / "Hasil UK Tahap III (pdf).xlsx")
+    _kupang_tahap_ii_xlsx(landing / "kota-kupang" / "Peserta UK Tahap II Kupang.xlsx")
     (landing / "kab-gowa" / "data peserta tambahan.csv").write_bytes(_gowa_unicode_text())
     (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
     _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
@@ -816,6 +834,8 @@ def _world(root: Path) -> Settings:
 #        (BK as Tukang Kayu, K as Tukang Batu on his continuation row), Simon; 3 Frans (two
 #        certificates), Kristoforus (Sheets API); 4 Yosef (continuation), Maria, Imelda (Sheets API);
 #        5 Yohana (Maria BK there). Yohanes Tse registered, not assessed. The CSV opens with "sep=;".
+#        Tahap II ("Hasil Uji 14/10/2025", "Jabatan Kerja yang akan disertifikasi"): 3 Paulus;
+#        4 Ferderika.
 # 73     Sulsel province: 7 Sitti Aminah; 8 Andi Mappanyukki. Arsyad (Makassar's SKK number, his level
 #        miscopied as 5, his NIK truncated) and Ikhsan are re-reports of Makassar's certificates.
 # 73.06  Gowa: 2 Syahrul, Sitti, Nurdin, Hamzah (on Nurdin's NIK, copied down: his own birth date); 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
@@ -835,7 +855,7 @@ TRUTH = {
     ("35", 5): 1, ("35", 7): 5, ("35", 8): 4, ("35", 9): 2,
     ("35.15", 2): 5, ("35.15", 3): 4, ("35.15", 4): 3, ("35.15", 5): 3,
     ("35.78", 2): 6, ("35.78", 3): 4, ("35.78", 4): 5, ("35.78", 5): 2,
-    ("53.71", 2): 3, ("53.71", 3): 2, ("53.71", 4): 3, ("53.71", 5): 1,
+    ("53.71", 2): 3, ("53.71", 3): 3, ("53.71", 4): 4, ("53.71", 5): 1,
     ("73", 7): 1, ("73", 8): 1,
     ("73.06", 2): 5, ("73.06", 3): 4, ("73.06", 4): 3,
     ("73.71", 2): 2, ("73.71", 3): 3, ("73.71", 4): 3, ("73.71", 5): 3, ("73.71", 6): 1,
@@ -879,6 +899,13 @@ def test_old_skt_certificates_count_expired(report):
     ("Jabatan Kerja yang akan Anda ikuti", "jabatan_kerja"),
     ("Skema yang diambil", "jabatan_kerja"),
     ("Masukkan NIK Anda", "nik"),
+    ("Jabatan Kerja yang akan disertifikasi", "jabatan_kerja"),
+    # the assessment's year or date after the field
+    ("Hasil Uji 2025", "hasil"),
+    ("Hasil Uji 12/11/2025", "hasil"),
+    ("No. Sertifikat 2024", "nomor_sertifikat"),
+    ("Tahun 2025", None),
+    ("Jumlah 2025", None),
     ("Tuliskan Nama Lengkap (sesuai KTP)", "nama"),
     # a clause of something else, or an imperative with no field, names nothing
     ("Nama yang dapat dihubungi", None),
