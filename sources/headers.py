@@ -610,7 +610,8 @@ def _looked_up_anyhow(header: object, key: str, overrides: dict[str, str] | None
     if found is None and _JOINED_HEADER.search(str(header)):
         found = _name_and_nik(str(header), overrides)
     if found is None:
-        numbered = _GROUP_NUMBER.fullmatch(key)
+        # "Hasil Uji II (Remedial)": the number before a note
+        numbered = _GROUP_NUMBER.fullmatch(key) or _GROUP_NUMBER.fullmatch(normalize_header(_NOTE.sub(" ", str(header))))
         if numbered is not None and (column := canonical_column(numbered.group(1), overrides)) in _NUMBERED:
             return column
     return found
@@ -725,7 +726,10 @@ _QUALIFIERS = ("peserta", "asesi", "pekerja", "tenaga kerja", "tkk", "skk", "uji
                # ("Keterangan Hasil Asesmen")
                "l p", "lp", "m f", "p w", "lpjk", "asesmen",
                # "Nama Tanpa Gelar": the name without the degrees, as standardize writes it
-               "tanpa gelar")
+               "tanpa gelar",
+               # a retest's result ("Hasil Uji Ulang", "Hasil Remedial"): the reader reads it row by row
+               # over the first result (sources.readers.table._result_column)
+               "ulang", "remedial", "remidi")
 # What is left must still say which column it is: two words at least ("tanggal terbit"), or
 # the NIK; "Tanggal Sertifikasi" is not the birth date a bare "tanggal" would map to.
 _BARE_ENOUGH = frozenset({"nik", "jk", "kelamin"})

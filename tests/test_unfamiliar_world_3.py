@@ -1,7 +1,7 @@
 """A third hand-made world, in habits neither the demo nor worlds 1-2 write, run end to end.
 
 Eight offices of four provinces the other worlds never use (Jawa Timur 35, Sulawesi Selatan 73,
-Nusa Tenggara Timur 53, Papua 91), 93 persons, 24 files:
+Nusa Tenggara Timur 53, Papua 91), 96 persons, 25 files:
 - Kota Surabaya (35.78): a Google Forms registration exported from Google Sheets as CSV
   ("... (Respons) - Respons Formulir 1.csv"): "Stempel waktu", questions as headers ("Nama
   Lengkap (sesuai KTP)", "NIK (16 digit)", "Jenjang KKNI yang diajukan" answered "Jenjang 4
@@ -25,7 +25,8 @@ Nusa Tenggara Timur 53, Papua 91), 93 persons, 24 files:
   (expired 31 Dec 2022) beside SKK; a web export with NIKs as ="..." and NULL as \\N;
 - Kabupaten Gowa (73.06): a recap per kecamatan (counts only) before the list, a NIK copied down
   onto the next person's row, a "SUSULAN" sheet with "NIK / NAMA" in one cell; Excel's "Unicode
-  Text" (UTF-16, tabs) renamed .csv;
+  Text" (UTF-16, tabs) renamed .csv; a first and a retest result column on one row
+  ("HASIL UJI I", "HASIL UJI II (REMEDIAL)");
 - the Sulsel province (73): a recap re-reporting two Makassar certificates (one with its NIK
   truncated and its level miscopied) beside its own experts;
 - Kota Kupang (53.71): a ';' CSV opening with "sep=;", saved from a sheet whose name, NIK and
@@ -165,6 +166,9 @@ PERSONS = {
     "g12": ("Syamsul Alam", "7306", "04", "1988-03-15", "L", 3),
     "g13": ("Rosdiana", "7306", "02", "1992-07-21", "P", 1),
     "g14": ("Hamzah", "7306", "02", "1977-05-28", "L", 3),
+    "g15": ("Muhammad Arif", "7306", "03", "1989-12-12", "L", 2),
+    "g16": ("Darmawati", "7306", "06", "1994-04-30", "P", 1),
+    "g17": ("Sukri", "7306", "05", "1983-02-08", "L", 2),
     # Kabupaten Jayapura 91.03 (odd serials: a float64 cannot hold them)
     "y1": ("Yohanes Wenda", "9103", "01", "1985-05-05", "L", 1),
     "y2": ("Maria Kogoya", "9103", "02", "1990-03-12", "P", 3),
@@ -775,6 +779,19 @@ def _kupang_tahap_ii_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+# --- eleventh file: Gowa's remedial: a first and a second result column on one row ---------------
+
+def _gowa_remedial_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["HASIL UJI KOMPETENSI DAN UJI ULANG (REMEDIAL) KABUPATEN GOWA 2025"])
+    ws.append(["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG", "HASIL UJI I", "HASIL UJI II (REMEDIAL)"])
+    ws.append([1, "MUHAMMAD ARIF", N("g15"), "Operator Excavator", "3", "BK", "K"])
+    ws.append([2, "DARMAWATI", N("g16"), "Juru Ukur", "4", "K", None])
+    ws.append([3, "SUKRI", N("g17"), "Tukang Batu", "2", "BK", "BK"])
+    wb.save(path)
+
+
 # --- the world ---------------------------------------------------------------------------------
 
 def _world(root: Path) -> Settings:
@@ -792,6 +809,7 @@ def _world(root: Path) -> Settings:
     (landing / "kab-jayapura" / "peserta-uk-2025.json").write_text(_jayapura_js_json(), encoding="utf-8")
     _surabaya_pdf_xlsx(landing / "kota-surabaya" / "Hasil UK Tahap III (pdf).xlsx")
     _kupang_tahap_ii_xlsx(landing / "kota-kupang" / "Peserta UK Tahap II Kupang.xlsx")
+    _gowa_remedial_xlsx(landing / "kab-gowa" / "Hasil UK dan Remedial Gowa 2025.xlsx")
     (landing / "kab-gowa" / "data peserta tambahan.csv").write_bytes(_gowa_unicode_text())
     (landing / "prov-jatim" / "certificate_holders_export_2025-11-30.csv").write_bytes(_jatim_csv())
     _makassar_xlsx(landing / "kota-makassar" / "DOC-20251104-WA0012.xlsx")
@@ -841,7 +859,8 @@ def _world(root: Path) -> Settings:
 # 73.06  Gowa: 2 Syahrul, Sitti, Nurdin, Hamzah (on Nurdin's NIK, copied down: his own birth date); 3 Andi Baso, Rahmat, Ilham; 4 Hasniah. Yusuf, Kamaruddin
 #        BK. The recap per kecamatan names nobody. SUSULAN ("NIK / NAMA" in one cell): 2 Basri;
 #        4 Andi Tenri. Unicode text (UTF-16, tabs): 3 Syamsul; 4 Rahmat (his second level).
-#        Rosdiana BK.
+#        Rosdiana BK. The remedial file ("HASIL UJI I", "HASIL UJI II (REMEDIAL)"): 3 Arif (BK, then K
+#        on the retest); 4 Darmawati. Sukri BK twice.
 # 73.71  Makassar (a holder list: every row certified; the WhatsApp copy adds nothing): 2 Syamsuddin
 #        (SKT, expired), Haerul; 3 Ikhsan, Andi Baso (also in Gowa); 4 Nurhayati, Jumriani (SKT),
 #        Irwan; 5 Arsyad (SKT), Rosmini; 6 Arsyad (SKK). The web export (NIKs as ="..."): 3 Rahmawati;
@@ -857,7 +876,7 @@ TRUTH = {
     ("35.78", 2): 6, ("35.78", 3): 4, ("35.78", 4): 5, ("35.78", 5): 2,
     ("53.71", 2): 3, ("53.71", 3): 3, ("53.71", 4): 4, ("53.71", 5): 1,
     ("73", 7): 1, ("73", 8): 1,
-    ("73.06", 2): 5, ("73.06", 3): 4, ("73.06", 4): 3,
+    ("73.06", 2): 5, ("73.06", 3): 5, ("73.06", 4): 4,
     ("73.71", 2): 2, ("73.71", 3): 3, ("73.71", 4): 3, ("73.71", 5): 3, ("73.71", 6): 1,
     ("91.03", 2): 4, ("91.03", 3): 4, ("91.03", 4): 2, ("91.03", 5): 1,
 }
@@ -1011,3 +1030,37 @@ def test_a_page_sheet_under_the_first_sheets_header(rows, continued):
     from sources.readers.table import Header, continues
     header = Header(1, 1, {"nama": 1, "nik": 2, "tanggal_lahir": 3}, {})
     assert continues(rows, header) is continued
+
+
+@pytest.mark.parametrize(("header", "column"), [
+    ("HASIL UJI II (REMEDIAL)", "hasil"),
+    ("Hasil Uji Ulang", "hasil"),
+    ("Hasil Asesmen Ulang", "hasil"),
+    ("Jenjang Ulang", None),
+])
+def test_retest_result_headers(header, column):
+    from sources.headers import canonical_column
+    assert canonical_column(header) == column
+
+
+@pytest.mark.parametrize(("second_header", "results"), [
+    # a retest: its result, where written, is the row's
+    ("HASIL UJI II (REMEDIAL)", ["Kompeten", "K", "BK"]),
+    ("Hasil Uji Ulang", ["Kompeten", "K", "BK"]),
+    # a plain second result column is no retest: one column is read for the sheet, as before
+    ("Keterangan", ["BK", "K", "BK"]),
+])
+def test_a_retest_column_decides_row_by_row(tmp_path, second_header, results):
+    from sources.readers import read_submission
+    from sources.registry import Office
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG", "HASIL UJI I", second_header])
+    ws.append([1, "MUHAMMAD ARIF", N("g15"), "Operator Excavator", "3", "BK", "Kompeten"])
+    ws.append([2, "DARMAWATI", N("g16"), "Juru Ukur", "4", "K", None])
+    ws.append([3, "SUKRI", N("g17"), "Tukang Batu", "2", "BK", "BK"])
+    wb.save(tmp_path / "remedial.xlsx")
+    office = Office(id="kab-gowa", name="Dinas PUPR Kabupaten Gowa", level="regency", region_code="73.06")
+    submission = read_submission(tmp_path / "remedial.xlsx", office)
+    assert submission.error is None
+    assert list(submission.rows["hasil"]) == results

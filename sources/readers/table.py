@@ -1093,9 +1093,22 @@ def _result_column(values: dict[str, list[str | None]], header: Header, data, re
     not filled in yet). Tick columns count with the values their ticks give.
     """
     kept_weak = headers.HASIL in header.weak
+    retests = [(choice, text) for choice, weak, text in header.alternatives
+               if isinstance(choice, int) and not weak and _RETEST.search(text)]
+    for choice, text in retests:
+        # A retest's column ("HASIL UJI II (REMEDIAL)", "Hasil Uji Ulang"): the same certificate assessed
+        # again, so where it holds a result that result is the row's, else the first column's stands.
+        retest = _render_mapped_columns(data, [choice], render_column)[0]
+        values[headers.HASIL] = [again if parse_hasil(again) is not None else first
+                                 for first, again in zip(values[headers.HASIL], retest)]
+        report.note = "; ".join(filter(None, [report.note, f"a result in {text!r} (a retest) replaces the row's "
+                                              f"{header.texts[headers.HASIL]!r}"]))
+    retested = {choice for choice, _ in retests}
     kept_read = results_read(values[headers.HASIL], kept_weak)
     best, rank = None, (kept_read > 0 and not kept_weak, kept_read)
     for choice, weak, text in header.alternatives:
+        if isinstance(choice, int) and choice in retested:
+            continue
         if isinstance(choice, dict):
             marked = _render_mapped_columns(data, list(choice.values()), render_column)
             cells = _marked_values(list(choice), marked)
@@ -1114,6 +1127,9 @@ def _result_column(values: dict[str, list[str | None]], header: Header, data, re
 
 
 _NIK_LIKE = re.compile(r"'?\s*\d[\d .]{13,20}\d|\d\.\d{5,14}e\+15", re.IGNORECASE)
+# A result column of a second attempt at the same assessment: "Uji Ulang", "Remedial", "Re-asesmen".
+_RETEST = re.compile(r"(?<![^\W\d_])(?:ulang|remedial|remidi|re-?asesmen|re-?assessment|re-?test|retake|perbaikan)"
+                     r"(?![^\W\d_])", re.IGNORECASE)
 
 
 def continues(head: Sequence[Sequence[str | None]], header: Header) -> bool:
