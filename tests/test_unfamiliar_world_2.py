@@ -49,6 +49,7 @@ import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
+from tests.hand_worlds import PersonBook
 from sources.registry import DEFAULT_REGISTRY
 
 PUBLISH = date(2026, 6, 30)
@@ -61,13 +62,6 @@ OFFICES = [
     {"id": "kab-muaro-jambi", "name": "Dinas PUPR Kabupaten Muaro Jambi", "level": "regency", "region_code": "15.05"},
     {"id": "kota-jambi", "name": "Dinas PUPR Kota Jambi", "level": "city", "region_code": "15.71"},
 ]
-
-
-def nik(region: str, district: str, born: str, sex: str, serial: int) -> str:
-    """A synthetic NIK: PPRR + DD + ddmmyy (women +40 on the day) + SSSS."""
-    year, month, day = born.split("-")
-    day_digits = int(day) + (40 if sex == "P" else 0)
-    return f"{region}{district}{day_digits:02d}{month}{year[2:]}{serial:04d}"
 
 
 # person: (name as on the KTP, KTP region, district, birth date, sex, serial)
@@ -150,17 +144,8 @@ PERSONS = {
 }
 
 
-def N(person: str) -> str:
-    name, region, district, born, sex, serial = PERSONS[person]
-    return nik(region, district, born, sex, serial)
-
-
-def born(person: str) -> str:
-    return PERSONS[person][3]
-
-
-def sex(person: str) -> str:
-    return PERSONS[person][4]
+BOOK = PersonBook(PERSONS)
+N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
 
 
 def excel_number(person: str) -> float:

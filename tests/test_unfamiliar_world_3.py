@@ -52,6 +52,7 @@ import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
+from tests.hand_worlds import PersonBook
 
 PUBLISH = date(2026, 6, 30)
 
@@ -67,12 +68,6 @@ OFFICES = [
     {"id": "kota-kupang", "name": "Dinas PUPR Kota Kupang", "level": "city", "region_code": "53.71"},
     {"id": "prov-sulsel", "name": "Dinas PUTR Provinsi Sulawesi Selatan", "level": "province", "region_code": "73"},
 ]
-
-
-def nik(region: str, district: str, born: str, sex: str, serial: int) -> str:
-    """A synthetic NIK: PPRR + DD + ddmmyy (women +40 on the day) + SSSS."""
-    year, month, day = born.split("-")
-    return f"{region}{district}{int(day) + (40 if sex == 'P' else 0):02d}{month}{year[2:]}{serial:04d}"
 
 
 # person: (name as on the KTP, KTP region, district, birth date, sex, serial)
@@ -184,17 +179,8 @@ PERSONS = {
 }
 
 
-def N(person: str) -> str:
-    name, region, district, born, sex, serial = PERSONS[person]
-    return nik(region, district, born, sex, serial)
-
-
-def born(person: str) -> str:
-    return PERSONS[person][3]
-
-
-def sex(person: str) -> str:
-    return PERSONS[person][4]
+BOOK = PersonBook(PERSONS)
+N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
 
 
 def dmy(person: str, sep: str = "/") -> str:

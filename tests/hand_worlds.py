@@ -1,0 +1,29 @@
+"""What the hand-counted worlds (tests/test_unfamiliar_world_*.py) share: persons and their NIKs."""
+
+from __future__ import annotations
+
+
+def nik(region: str, district: str, born: str, sex: str, serial: int) -> str:
+    """A synthetic NIK: PPRR + DD + ddmmyy (women +40 on the day) + SSSS."""
+    year, month, day = born.split("-")
+    return f"{region}{district}{int(day) + (40 if sex == 'P' else 0):02d}{month}{year[2:]}{serial:04d}"
+
+
+class PersonBook:
+    """A world's persons: id -> (name as on the KTP, KTP region, district, birth date, sex, serial)."""
+
+    def __init__(self, persons: dict[str, tuple[str, str, str, str, str, int]]):
+        self.persons = persons
+
+    def nik(self, person: str) -> str:
+        """The person's true NIK."""
+        _, region, district, born, sex, serial = self.persons[person]
+        return nik(region, district, born, sex, serial)
+
+    def born(self, person: str) -> str:
+        """The birth date, ISO."""
+        return self.persons[person][3]
+
+    def sex(self, person: str) -> str:
+        """L or P."""
+        return self.persons[person][4]
