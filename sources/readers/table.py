@@ -1667,6 +1667,13 @@ _YEAR_AFTER_WORD = re.compile(
     r"(?<![^\W_])(?:tahun(?:\s+anggaran)?|t\.?\s?a)\.?[\s:_\-]*(20[0-2]\d|203[0-5])(?![\d])(?![./-]\d)", re.IGNORECASE
 )
 
+# A second year right after one: "TAHUN 2018 - 2026", "TA 2021 s.d. 2025", "Tahun 2019 sampai 2024".
+# The list covers a period, so no one of its years is every row's program year.
+_YEAR_RANGE_AFTER = re.compile(
+    r"\s*(?:[-\u2013\u2014/]|s\.?\s?/?d\.?|sampai(?:\s+dengan)?|hingga|to)\s*(?:tahun\s+)?(?:20[0-2]\d|203[0-5])(?![\d])",
+    re.IGNORECASE,
+)
+
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|mei|jun|jul|agu|agt|ags|sep|okt|nop|nov|des)[a-z]*\.?\s*$", re.IGNORECASE
 )
@@ -1676,12 +1683,15 @@ def standalone_year(text: str | None) -> str | None:
     """The program year a title, sheet name or file name states, as text, or None.
 
     A year after "TAHUN", "Tahun Anggaran" or "TA." wins; otherwise a single distinct
-    standalone year (2000-2035). Dates ("Sangatta, 15-12-2025") and several different
-    bare years give None: which one is the program year is not said.
+    standalone year (2000-2035). Dates ("Sangatta, 15-12-2025"), several different
+    bare years and a stated period ("TAHUN 2018 - 2026") give None: which one is the
+    program year is not said.
     """
     if not text:
         return None
     spaced = text.replace("_", " ")
+    if any(_YEAR_RANGE_AFTER.match(spaced, match.end()) for match in _YEAR_AFTER_WORD.finditer(spaced)):
+        return None
     stated = {match.group(1) for match in _YEAR_AFTER_WORD.finditer(spaced)}
     if len(stated) == 1:
         return stated.pop()
