@@ -597,7 +597,13 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     births, birth_codes = _births(column, date_order, reference_year)
     sexes = column[JENIS_KELAMIN].map(_unreadable(parse_jenis_kelamin))
     sex_codes = _pria_wanita_sheets(raw, column[JENIS_KELAMIN], sexes)
-    terbits = column[TANGGAL_TERBIT].map(_dated(date_order, reference_year, end=0))
+    issue_years = column[TANGGAL_TERBIT].map(lambda raw: issue_year_only(raw, reference_year))
+    read_terbit = _dated(date_order, reference_year, end=0)
+    terbits = [
+        # a bare year is read (as the year of issue, below), not an unreadable date
+        (None, True, False) if year is not None else read_terbit(raw)
+        for raw, year in zip(column[TANGGAL_TERBIT].values, issue_years)
+    ]
     tanggal_terbit = _dates([t[0] for t in terbits], column[TANGGAL_TERBIT].codes)
     # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
     # 1930: its century pivot is ten years later than for birth and issue dates.
@@ -625,7 +631,7 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
         levels=levels,
         level_codes=level_codes,
         tahuns=tahuns,
-        tahun=_tahun(column, tahuns, tanggal_terbit),
+        tahun=_tahun(column, tahuns, tanggal_terbit, _ints(issue_years, column[TANGGAL_TERBIT].codes)),
         nomor_values=parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text),
     )
 
@@ -698,15 +704,45 @@ def _levels(column: dict[str, _Distinct]) -> tuple[list[JenjangResult], np.ndarr
 
 
 def _tahun(
-    column: dict[str, _Distinct], tahuns: list[tuple[int | None, bool]], tanggal_terbit: np.ndarray
+    column: dict[str, _Distinct],
+    tahuns: list[tuple[int | None, bool]],
+    tanggal_terbit: np.ndarray,
+    issue_years: pd.arrays.IntegerArray,
 ) -> pd.arrays.IntegerArray:
-    """Year per row: the tahun column, else a year in the program name, else the issue year."""
+    """Year per row: the tahun column, else a year in the program name, else the issue date's year,
+    else the year an issue-date cell states alone ("2021")."""
     program_col = column[PROGRAM]
     return (
         _ints([t[0] for t in tahuns], column[TAHUN].codes)
         .fillna(_ints(program_col.map(parse_tahun), program_col.codes))
         .fillna(pd.array(pd.DatetimeIndex(tanggal_terbit).year, dtype="Int64"))
+        .fillna(issue_years)
     )
+
+
+# An issue-date cell holding only its year: "2021", "2021.0" (a number cell), "Th. 2021", "Tahun 2021".
+_ISSUE_YEAR_ONLY = re.compile(r"^\s*(?:(?:tahun|thn|th)\.?\s*)?(20\d{2})(?:\.0+)?\s*$", re.IGNORECASE)
+
+
+def issue_year_only(raw: str | None, latest_year: int) -> int | None:
+    """The year of issue a Tanggal Terbit cell states without its day and month, or None.
+
+    Offices copying from certificates they have not seen write only the year ("2021"). The
+    certificate was issued some day of that year, so it is the certification year and expires
+    some day of year + 5: exactly what the program-year rule of validity assumes (active through
+    year + 4, unknown during year + 5). Years after ``latest_year`` (the reference year) are no
+    issue year.
+
+    >>> issue_year_only("2021", 2026), issue_year_only("Th. 2022", 2026), issue_year_only("12-03-2021", 2026)
+    (2021, 2022, None)
+    """
+    if raw is None:
+        return None
+    match = _ISSUE_YEAR_ONLY.match(raw)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    return year if 2000 <= year <= latest_year else None
 
 
 def _flag_masks(raw: pd.DataFrame, parsed: _Parsed) -> dict[str, np.ndarray]:
