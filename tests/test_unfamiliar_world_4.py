@@ -9,7 +9,8 @@ Kalimantan Barat 61), 42 persons, 6 files, judged on PUBLISH (30 June 2026): an 
   re-certified after his SKT expired, one after his SKK expired (January 2026);
 - the Aceh province (11): a recap with a program year per row and expiries as dd.mm.yyyy,
   re-reporting two Aceh Besar certificates (one by number, one without), beside its experts
-  (one SKA holder re-certified in 2023);
+  (one SKA holder re-certified in 2023) and a tukang whose 2018 SKT in Aceh Besar's list had
+  expired, certified anew in the province's 2025 program (no number yet): not a re-report;
 - Kota Padang (13.71): a CSV whose dates left Excel as serial numbers ("44635");
 - Kabupaten Badung (51.03): one sheet per budget year ("TA 2019", "TA 2021", ...), no dates at
   all: the sheet's year is the only hint of issue;
@@ -166,6 +167,9 @@ _ACEH = [
     # re-reports of Aceh Besar's certificates
     ("a3", "MUHAMMAD IQBAL", "Operator Excavator", "3", "SKK-1106-2021-000045", "2021", "2026-08-31"),
     ("a5", "MUKHLIS", "Mandor Pekerjaan Jalan", "4", None, "2025", None),
+    # not a re-report: the province certified Zulfikar anew in its 2025 program (his SKT of 2018
+    # in Aceh Besar's list long expired); the number had not arrived
+    ("a4", "ZULFIKAR", "Tukang Kayu", "2", None, "2025", "2030-03-01"),
 ]
 
 
@@ -307,7 +311,8 @@ def _world(root: Path) -> Settings:
 # Counted by hand at PUBLISH (30 June 2026): (certified, active, unknown) per cell.
 # 11     Aceh province: 7 Fadhil (to 13.05.2027, active), Rina (program year 2021: expires some day
 #        of 2026, unknown); 8 Saiful (SKA of 2020 expired; re-certified 2023, active); 9 Hendra (2024).
-#        Iqbal and Mukhlis are re-reports of Aceh Besar's certificates.
+#        Iqbal and Mukhlis are re-reports of Aceh Besar's certificates; 2 Zulfikar, certified anew
+#        in 2025 (to 01.03.2030), is not.
 # 11.06  Aceh Besar: 2 Teuku Rizal (SKT expired, SKK 2024 active), Zulfikar (SKT 2018, expired),
 #        Safrizal (SKK of Jan 2021 expired Jan 2026, new one Feb 2026: active), Rahmat (issued "2021":
 #        unknown); 3 Iqbal (to 31 Aug 2026), Mukhlis (2022), Fauzan (number's year 2023), Dani
@@ -327,6 +332,7 @@ def _world(root: Path) -> Settings:
 #        (2025); 3 Hendra (Feb 2021 expired, re-certified Mar 2026), Yohanes (2022); 4 Utin (2023),
 #        Yohanes (2024). Lim BK.
 TRUTH = {
+    ("11", 2): (1, 1, 0),
     ("11", 7): (2, 1, 1), ("11", 8): (1, 1, 0), ("11", 9): (1, 1, 0),
     ("11.06", 2): (4, 2, 1), ("11.06", 3): (4, 4, 0), ("11.06", 4): (2, 1, 0), ("11.06", 5): (1, 1, 0),
     ("13.71", 2): (3, 3, 0), ("13.71", 3): (2, 2, 0), ("13.71", 4): (2, 0, 1), ("13.71", 5): (1, 1, 0),
@@ -353,16 +359,36 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+# Cells the pipeline gets wrong for a reason outside sources/ and standardize/ (see the xfail below):
+# compared on their own, so the other cells keep guarding what works.
+WRONG_IN_WAREHOUSE = {("11", 2)}
+
+
+def _column(cells, i: int) -> dict[tuple[str, int], int]:
+    return {k: v[i] for k, v in cells.items() if k not in WRONG_IN_WAREHOUSE}
+
+
 def test_certified_persons_are_the_hand_count(report):
-    assert {k: v[0] for k, v in _cells(report).items()} == {k: v[0] for k, v in TRUTH.items()}
+    assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
 def test_active_persons_are_the_hand_count(report):
-    assert {k: v[1] for k, v in _cells(report).items()} == {k: v[1] for k, v in TRUTH.items()}
+    assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
 def test_unknown_persons_are_the_hand_count(report):
-    assert {k: v[2] for k, v in _cells(report).items()} == {k: v[2] for k, v in TRUTH.items()}
+    assert _column(_cells(report), 2) == _column(TRUTH, 2)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "warehouse.headline rule 3: a province row of the same person, jenjang and jabatan kerja with no "
+    "registration number is taken as a re-report of the regency's certificate whatever its dates say. "
+    "The Aceh province's 2025 certificate of Zulfikar (tahun 2025, Masa Berlaku 01.03.2030) is folded "
+    "into Aceh Besar's SKT of 2018 (expired 31 Dec 2022): 11/2 is missing (published none, truth "
+    "certified 1, active 1); 11.06/2 is right"))
+def test_a_province_recertification_is_no_re_report(report):
+    cells = _cells(report)
+    assert {k: cells.get(k) for k in WRONG_IN_WAREHOUSE} == {k: TRUTH[k] for k in WRONG_IN_WAREHOUSE}
 
 
 # --- the rules this world needed, one table each ----------------------------------------------
