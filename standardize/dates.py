@@ -217,10 +217,14 @@ _WEEKDAY = re.compile(
 )
 
 
-# Words before a date in certificate cells: "s.d. 12-05-2030", "Berlaku s/d 12 Mei 2030",
+# Words before a date in certificate cells: "s.d. 12-05-2030", "Berlaku s/d 12 Mei 2030", "TMT 12-05-2025",
 # "sampai dengan ...", "Tgl. 12-05-2025"; and a remark in brackets after it ("(5 thn)").
 _DATE_LEAD = re.compile(
-    r"^(?:(?:sudah\s+|telah\s+)?(?:terbit|diterbitkan|ditetapkan|exp(?:ired|iry)?|kadaluarsa|kedaluwarsa)\b\.?\s*"
+    # TMT, "Terhitung Mulai Tanggal": the civil service's word for the day something takes effect
+    # ("TMT 10-03-2021", "berlaku mulai 10 Maret 2021", "sejak tgl. 10/03/2021")
+    r"^(?:(?:tmt|terhitung\s+mulai(?:\s+tanggal|\s+tgl)?|(?:berlaku\s+)?(?:mulai|sejak)(?:\s+berlaku)?"
+    r"(?:\s+tgl|\s+tanggal)?)\b\.?\s*[:.]?\s*(?=\d)|"
+    r"(?:sudah\s+|telah\s+)?(?:terbit|diterbitkan|ditetapkan|exp(?:ired|iry)?|kadaluarsa|kedaluwarsa)\b\.?\s*"
     r"(?:pada\s+|tgl\b\.?\s*|tanggal\s+)?[:.]?\s*(?=\d)|"
     r"(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until|tgl\b\.?|tanggal)?\s*[:.]?\s*(?=\S))",
     re.IGNORECASE,

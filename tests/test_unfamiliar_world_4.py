@@ -1,7 +1,7 @@
 """A fourth hand-made world: certificates issued 2018-2026, counted certified AND active by hand.
 
 Six offices of four provinces no other world uses (Aceh 11, Sumatera Barat 13, Bali 51,
-Kalimantan Barat 61), 42 persons, 6 files, judged on PUBLISH (30 June 2026): an SKK is valid
+Kalimantan Barat 61), 44 persons, 6 files, judged on PUBLISH (30 June 2026): an SKK is valid
 5 years from issue, old SKA/SKT certificates all expired on 31 December 2022.
 - Kabupaten Aceh Besar (11.06): a holder list whose dates are written as a letter writes them,
   with the weekday ("Senin, 20 Mei 2024"), a "Berlaku s.d." column filled on some rows, one issue
@@ -11,7 +11,8 @@ Kalimantan Barat 61), 42 persons, 6 files, judged on PUBLISH (30 June 2026): an 
   re-reporting two Aceh Besar certificates (one by number, one without), beside its experts
   (one SKA holder re-certified in 2023) and a tukang whose 2018 SKT in Aceh Besar's list had
   expired, certified anew in the province's 2025 program (no number yet): not a re-report;
-- Kota Padang (13.71): a CSV whose dates left Excel as serial numbers ("44635");
+- Kota Padang (13.71): a CSV whose dates left Excel as serial numbers ("44635"), two typed over
+  as the civil service writes an effective date, "TMT 05-08-2021" (terhitung mulai tanggal);
 - Kabupaten Badung (51.03): one sheet per budget year ("TA 2019", "TA 2021", ...), no dates at
   all: the sheet's year is the only hint of issue;
 - the Bali province (51): a ';' CSV with the registry's "Tanggal Penetapan" as dd-Mmm-yyyy in
@@ -71,6 +72,8 @@ PERSONS = {
     "p7": ("Ilham Putra", "1371", "06", "1990-02-02", "L", 1),
     "p8": ("Rini Marlina", "1371", "02", "1994-04-24", "P", 4),
     "p9": ("Andika Pratama", "1371", "03", "1997-06-06", "L", 2),
+    "p10": ("Fitra Yanti", "1371", "04", "1993-08-17", "P", 1),
+    "p11": ("Zulkifli", "1371", "05", "1980-10-20", "L", 3),
     "b1": ("I Wayan Sudarsana", "5103", "01", "1980-03-15", "L", 1),
     "b2": ("Ni Made Ayu Lestari", "5103", "02", "1992-06-18", "P", 2),
     "b3": ("I Ketut Arsana", "5103", "03", "1985-10-02", "L", 1),
@@ -199,6 +202,9 @@ _PADANG = [
     ("p7", "Pelaksana Lapangan Pekerjaan Jalan", "5", "Kompeten", "SKK-1371-2025-0350", "2025-09-09", None),
     ("p8", "Tukang Besi Beton", "2", "Kompeten", "SKK-1371-2024-0200", "2024-01-10", None),
     ("p9", "Teknisi Laboratorium Beton", "5", "Belum Kompeten", None, None, None),
+    # the clerk typed the civil service's "TMT" (terhitung mulai tanggal) before the date
+    ("p10", "Juru Ukur", "4", "Kompeten", "SKK-1371-2021-0071", "TMT 05-08-2021", None),
+    ("p11", "Tukang Batu", "2", "Kompeten", None, "TMT 01-02-2021", None),
 ]
 
 
@@ -206,7 +212,8 @@ def _padang_csv() -> bytes:
     lines = ["No,Nama Peserta,NIK,Tgl Lahir,Jabatan Kerja,Jenjang,Hasil Uji,No. Registrasi,Tgl Terbit,Berlaku s.d."]
     for i, (p, jab, lvl, result, number, issued, until) in enumerate(_PADANG, 1):
         lines.append(",".join([str(i), PERSONS[p][0].upper(), N(p), serial(born(p)), jab, lvl, result,
-                               number or "", serial(issued), serial(until)]))
+                               number or "", issued if issued and issued.startswith("TMT") else serial(issued),
+                               serial(until)]))
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
@@ -321,7 +328,8 @@ def _world(root: Path) -> Settings:
 #        Zainal BK.
 # 13.71  Padang: 2 Afrizal (2022), Dedi (to Oct 2027), Rini (2024): active; 3 Hendri (2025), Ilham
 #        (2023): active; 4 Yulia (May 2021: expired May 2026), Syafrial (number in process, no date:
-#        unknown); 5 Ilham (2025). Rahmad, Andika BK.
+#        unknown); 5 Ilham (2025). Rahmad, Andika BK. Typed over with "TMT": 2 Zulkifli (TMT 1 Feb
+#        2021: expired 31 Jan 2026); 4 Fitra (TMT 5 Aug 2021: active to 4 Aug 2026).
 # 51     Bali province: 7 Ni Putu (2022, active), Wayan Gede (Apr 2021, expired); 8 Suarjana (SKA
 #        2019 expired, re-certified 2024). Ketut and Wayan Sudarsana re-report Badung.
 # 51.03  Badung (the sheet's budget year only): 2 Wayan Sudarsana (2019 expired, 2023 active),
@@ -335,7 +343,7 @@ TRUTH = {
     ("11", 2): (1, 1, 0),
     ("11", 7): (2, 1, 1), ("11", 8): (1, 1, 0), ("11", 9): (1, 1, 0),
     ("11.06", 2): (4, 2, 1), ("11.06", 3): (4, 4, 0), ("11.06", 4): (2, 1, 0), ("11.06", 5): (1, 1, 0),
-    ("13.71", 2): (3, 3, 0), ("13.71", 3): (2, 2, 0), ("13.71", 4): (2, 0, 1), ("13.71", 5): (1, 1, 0),
+    ("13.71", 2): (4, 3, 0), ("13.71", 3): (2, 2, 0), ("13.71", 4): (3, 1, 1), ("13.71", 5): (1, 1, 0),
     ("51", 7): (2, 1, 0), ("51", 8): (1, 1, 0),
     ("51.03", 2): (3, 2, 0), ("51.03", 3): (3, 2, 1), ("51.03", 4): (2, 1, 1),
     ("61.71", 2): (3, 2, 0), ("61.71", 3): (2, 2, 0), ("61.71", 4): (2, 2, 0),
@@ -433,3 +441,26 @@ def test_an_issue_year_alone_gives_the_year(cell, tahun, flags):
     assert (None if pd.isna(out["tahun"][0]) else int(out["tahun"][0])) == tahun
     assert pd.isna(out["tanggal_terbit"][0]) == (not cell.startswith("12"))
     assert out["flags"][0] == flags
+
+
+@pytest.mark.parametrize(("cell", "day"), [
+    # TMT, terhitung mulai tanggal: the civil service's effective date, typed before an issue date
+    ("TMT 05-08-2021", date(2021, 8, 5)),
+    ("TMT. 5 Agustus 2021", date(2021, 8, 5)),
+    ("tmt: 05/08/2021", date(2021, 8, 5)),
+    ("Terhitung Mulai Tanggal 5 Agustus 2021", date(2021, 8, 5)),
+    ("berlaku mulai 05-08-2021", date(2021, 8, 5)),
+    ("Mulai berlaku tgl. 05-08-2021", date(2021, 8, 5)),
+    ("sejak 05/08/2021", date(2021, 8, 5)),
+    # a word alone is no date
+    ("TMT", None),
+    ("mulai", None),
+])
+def test_an_effective_date_after_tmt(cell, day):
+    from standardize.dates import parse_date
+    assert parse_date(cell) == day
+
+
+def test_a_tmt_period_gives_issue_and_expiry():
+    from standardize.dates import parse_date_span
+    assert parse_date_span("TMT 05-08-2021 s.d. 04-08-2026") == (date(2021, 8, 5), date(2026, 8, 4))
