@@ -46,7 +46,7 @@ from sources.headers import (
 )
 from standardize import nik as nik_module
 from standardize.date_order import infer_date_orders
-from standardize.dates import parse_date, parse_date_span, split_birth
+from standardize.dates import month_number, parse_date, parse_date_span, split_birth
 from standardize.fields import (
     as_arrow_text,
     certificate_issued_without_number,
@@ -720,12 +720,16 @@ def _tahun(
     )
 
 
-# An issue-date cell holding only its year: "2021", "2021.0" (a number cell), "Th. 2021", "Tahun 2021".
+# An issue-date cell holding only its year: "2021", "2021.0" (a number cell), "Th. 2021", "Tahun 2021";
+# or its month and year: "Maret 2021", "Agt. 2021", "Mar-2021", "03/2021", "2021-03".
 _ISSUE_YEAR_ONLY = re.compile(r"^\s*(?:(?:tahun|thn|th)\.?\s*)?(20\d{2})(?:\.0+)?\s*$", re.IGNORECASE)
+_ISSUE_MONTH_YEAR = re.compile(
+    r"^\s*(?:([^\W\d_]{3,10})\.?|(0?[1-9]|1[0-2]))\s*[-/. ]\s*(20\d{2})\s*$|^\s*(20\d{2})\s*[-/]\s*(0?[1-9]|1[0-2])\s*$"
+)
 
 
 def issue_year_only(raw: str | None, latest_year: int) -> int | None:
-    """The year of issue a Tanggal Terbit cell states without its day and month, or None.
+    """The year of issue a Tanggal Terbit cell states without its day (and month), or None.
 
     Offices copying from certificates they have not seen write only the year ("2021"). The
     certificate was issued some day of that year, so it is the certification year and expires
@@ -733,15 +737,23 @@ def issue_year_only(raw: str | None, latest_year: int) -> int | None:
     year + 4, unknown during year + 5). Years after ``latest_year`` (the reference year) are no
     issue year.
 
-    >>> issue_year_only("2021", 2026), issue_year_only("Th. 2022", 2026), issue_year_only("12-03-2021", 2026)
-    (2021, 2022, None)
+    >>> issue_year_only("2021", 2026), issue_year_only("Th. 2022", 2026), issue_year_only("Maret 2023", 2026)
+    (2021, 2022, 2023)
+    >>> issue_year_only("12-03-2021", 2026), issue_year_only("Tahap 2021", 2026)
+    (None, None)
     """
     if raw is None:
         return None
     match = _ISSUE_YEAR_ONLY.match(raw)
-    if match is None:
-        return None
-    year = int(match.group(1))
+    if match is not None:
+        year = int(match.group(1))
+    else:
+        # the month is read only to tell a month from a word; validity is judged on the year,
+        # as for a bare year (the day, which decides the last month, is not known)
+        dated = _ISSUE_MONTH_YEAR.match(raw)
+        if dated is None or (dated.group(1) and month_number(dated.group(1)) is None):
+            return None
+        year = int(dated.group(3) or dated.group(4))
     return year if 2000 <= year <= latest_year else None
 
 

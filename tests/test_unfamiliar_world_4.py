@@ -1,11 +1,11 @@
 """A fourth hand-made world: certificates issued 2018-2026, counted certified AND active by hand.
 
 Six offices of four provinces no other world uses (Aceh 11, Sumatera Barat 13, Bali 51,
-Kalimantan Barat 61), 44 persons, 6 files, judged on PUBLISH (30 June 2026): an SKK is valid
+Kalimantan Barat 61), 46 persons, 6 files, judged on PUBLISH (30 June 2026): an SKK is valid
 5 years from issue, old SKA/SKT certificates all expired on 31 December 2022.
 - Kabupaten Aceh Besar (11.06): a holder list whose dates are written as a letter writes them,
   with the weekday ("Senin, 20 Mei 2024"), a "Berlaku s.d." column filled on some rows, one issue
-  date that is only a year ("2021"), one certificate known only by its number; a person
+  date that is only a year ("2021"), two only month and year ("Mei 2022"), one certificate known only by its number; a person
   re-certified after his SKT expired, one after his SKK expired (January 2026);
 - the Aceh province (11): a recap with a program year per row and expiries as dd.mm.yyyy,
   re-reporting two Aceh Besar certificates (one by number, one without), beside its experts
@@ -59,6 +59,8 @@ PERSONS = {
     "a9": ("Rahmat Hidayat", "1106", "07", "1984-12-01", "L", 2),
     "a10": ("Zainal Abidin", "1106", "03", "1979-06-16", "L", 5),
     "a11": ("Dani Ramadhan", "1106", "08", "1994-02-09", "L", 1),
+    "a12": ("Siti Rahmah", "1106", "09", "1996-05-21", "P", 2),
+    "a13": ("Ridwan", "1106", "02", "1970-01-30", "L", 6),
     "e1": ("Teuku Ahmad Fadhil", "1171", "01", "1980-08-08", "L", 1),
     "e2": ("Saiful Bahri", "1171", "03", "1966-02-10", "L", 2),
     "e3": ("Rina Maulida", "1106", "04", "1992-10-30", "P", 3),
@@ -134,6 +136,8 @@ _ACEH_BESAR = [
     ("a9", "RAHMAT HIDAYAT", "Tukang Batu", "2", None, "2021", None, "K"),
     ("a10", "ZAINAL ABIDIN", "Operator Excavator", "3", None, None, None, "BK"),
     ("a11", "DANI RAMADHAN", "Operator Crane", "3", None, "2022", None, "K"),
+    ("a12", "SITI RAHMAH", "Juru Ukur", "4", None, "Mei 2022", None, "K"),
+    ("a13", "RIDWAN", "Tukang Kayu", "2", None, "Jan 2019", None, "K"),
 ]
 
 
@@ -146,7 +150,7 @@ def _aceh_besar_xlsx(path: Path) -> None:
     ws.append(["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG", "NO. SERTIFIKAT", "TANGGAL TERBIT",
                "BERLAKU S.D.", "HASIL"])
     for i, (p, name, jab, lvl, number, issued, until, result) in enumerate(_ACEH_BESAR, 1):
-        issued_cell = issued if issued and len(issued) == 4 else surat(issued)
+        issued_cell = issued if issued and not issued[:1].isdigit() or issued and len(issued) == 4 else surat(issued)
         ws.append([i, name, N(p), jab, lvl, number, issued_cell, surat(until), result])
     wb.save(path)
 
@@ -325,6 +329,8 @@ def _world(root: Path) -> Settings:
 #        unknown); 3 Iqbal (to 31 Aug 2026), Mukhlis (2022), Fauzan (number's year 2023), Dani
 #        (issued "2022": valid through 2026): all active;
 #        4 Cut Nyak Fitri (to 9 Mar 2026, expired), Mukhlis (2025, active); 5 Nurul (to 15 Jul 2026).
+#        Issued written as month and year: 2 Ridwan ("Jan 2019": old scheme, expired); 4 Siti Rahmah
+#        ("Mei 2022": to May 2027, active).
 #        Zainal BK.
 # 13.71  Padang: 2 Afrizal (2022), Dedi (to Oct 2027), Rini (2024): active; 3 Hendri (2025), Ilham
 #        (2023): active; 4 Yulia (May 2021: expired May 2026), Syafrial (number in process, no date:
@@ -342,7 +348,7 @@ def _world(root: Path) -> Settings:
 TRUTH = {
     ("11", 2): (1, 1, 0),
     ("11", 7): (2, 1, 1), ("11", 8): (1, 1, 0), ("11", 9): (1, 1, 0),
-    ("11.06", 2): (4, 2, 1), ("11.06", 3): (4, 4, 0), ("11.06", 4): (2, 1, 0), ("11.06", 5): (1, 1, 0),
+    ("11.06", 2): (5, 2, 1), ("11.06", 3): (4, 4, 0), ("11.06", 4): (3, 2, 0), ("11.06", 5): (1, 1, 0),
     ("13.71", 2): (4, 3, 0), ("13.71", 3): (2, 2, 0), ("13.71", 4): (3, 1, 1), ("13.71", 5): (1, 1, 0),
     ("51", 7): (2, 1, 0), ("51", 8): (1, 1, 0),
     ("51.03", 2): (3, 2, 0), ("51.03", 3): (3, 2, 1), ("51.03", 4): (2, 1, 1),
@@ -422,6 +428,12 @@ def test_a_stated_period_is_no_program_year(text, year):
     ("2021", 2021, ""),
     ("2022.0", 2022, ""),
     ("Th. 2023", 2023, ""),
+    # or its month and year: the year (the day, which decides the last month, is unknown)
+    ("Mei 2022", 2022, ""),
+    ("Agt. 2021", 2021, ""),
+    ("03/2021", 2021, ""),
+    ("2021-03", 2021, ""),
+    ("Tahap 2021", None, "tanggal_terbit_unreadable"),
     ("12 Maret 2021", 2021, ""),
     # a year after the reference year is no issue year; a month alone is no date
     ("2031", None, "tanggal_terbit_unreadable"),
