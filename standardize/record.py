@@ -607,7 +607,12 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     tanggal_terbit = _dates([t[0] for t in terbits], column[TANGGAL_TERBIT].codes)
     # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
     # 1930: its century pivot is ten years later than for birth and issue dates.
-    berlakus = column[MASA_BERLAKU].map(_dated(date_order, reference_year + 10, end=1))
+    expiry_years = column[MASA_BERLAKU].map(lambda raw: expiry_year_only(raw, reference_year + 10))
+    read_berlaku = _dated(date_order, reference_year + 10, end=1)
+    berlakus = [
+        (None, True, False) if year is not None else read_berlaku(raw)
+        for raw, year in zip(column[MASA_BERLAKU].values, expiry_years)
+    ]
     levels, level_codes = _levels(column)
     tahuns = column[TAHUN].map(_unreadable(parse_tahun))
     return _Parsed(
@@ -631,7 +636,14 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
         levels=levels,
         level_codes=level_codes,
         tahuns=tahuns,
-        tahun=_tahun(column, tahuns, tanggal_terbit, _ints(issue_years, column[TANGGAL_TERBIT].codes)),
+        tahun=_tahun(
+            column,
+            tahuns,
+            tanggal_terbit,
+            _ints(issue_years, column[TANGGAL_TERBIT].codes)
+            # an SKK expires five years after issue: "s.d. 2027" was issued in 2022
+            .fillna(_ints([None if y is None else y - 5 for y in expiry_years], column[MASA_BERLAKU].codes)),
+        ),
         nomor_values=parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text),
     )
 
@@ -710,7 +722,8 @@ def _tahun(
     issue_years: pd.arrays.IntegerArray,
 ) -> pd.arrays.IntegerArray:
     """Year per row: the tahun column, else a year in the program name, else the issue date's year,
-    else the year an issue-date cell states alone ("2021")."""
+    else the year an issue-date cell states alone ("2021"), else five years before the year an
+    expiry cell states alone ("s.d. 2027")."""
     program_col = column[PROGRAM]
     return (
         _ints([t[0] for t in tahuns], column[TAHUN].codes)
@@ -726,6 +739,34 @@ _ISSUE_YEAR_ONLY = re.compile(r"^\s*(?:(?:tahun|thn|th)\.?\s*)?(20\d{2})(?:\.0+)
 _ISSUE_MONTH_YEAR = re.compile(
     r"^\s*(?:([^\W\d_]{3,10})\.?|(0?[1-9]|1[0-2]))\s*[-/. ]\s*(20\d{2})\s*$|^\s*(20\d{2})\s*[-/]\s*(0?[1-9]|1[0-2])\s*$"
 )
+
+
+# An expiry cell holding only its year: "2027", "s.d. 2027", "Berlaku s/d 2027", "sampai tahun 2027".
+_EXPIRY_YEAR_ONLY = re.compile(
+    r"^\s*(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until)?\s*"
+    r"(?:(?:tahun|thn|th)\.?\s*)?(20\d{2})(?:\.0+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def expiry_year_only(raw: str | None, latest_year: int) -> int | None:
+    """The year a Masa Berlaku cell states without its day and month ("s.d. 2027"), or None.
+
+    The row's certificate then counts as issued five years before (an SKK is valid five years,
+    UU 2/2017), so validity's program-year rule says what is known: active through the year
+    before, unknown during the year itself, expired after. An expiry year before 2026 gives an
+    issue year before 2021, the old scheme, expired on 31 December 2022 as every such one did.
+
+    >>> expiry_year_only("s.d. 2027", 2036), expiry_year_only("2027", 2036), expiry_year_only("5 Tahun", 2036)
+    (2027, 2027, None)
+    """
+    if raw is None:
+        return None
+    match = _EXPIRY_YEAR_ONLY.match(raw)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    return year if 2005 <= year <= latest_year else None
 
 
 def issue_year_only(raw: str | None, latest_year: int) -> int | None:

@@ -1,7 +1,7 @@
 """A fourth hand-made world: certificates issued 2018-2026, counted certified AND active by hand.
 
 Six offices of four provinces no other world uses (Aceh 11, Sumatera Barat 13, Bali 51,
-Kalimantan Barat 61), 46 persons, 6 files, judged on PUBLISH (30 June 2026): an SKK is valid
+Kalimantan Barat 61), 48 persons, 6 files, judged on PUBLISH (30 June 2026): an SKK is valid
 5 years from issue, old SKA/SKT certificates all expired on 31 December 2022.
 - Kabupaten Aceh Besar (11.06): a holder list whose dates are written as a letter writes them,
   with the weekday ("Senin, 20 Mei 2024"), a "Berlaku s.d." column filled on some rows, one issue
@@ -12,7 +12,8 @@ Kalimantan Barat 61), 46 persons, 6 files, judged on PUBLISH (30 June 2026): an 
   (one SKA holder re-certified in 2023) and a tukang whose 2018 SKT in Aceh Besar's list had
   expired, certified anew in the province's 2025 program (no number yet): not a re-report;
 - Kota Padang (13.71): a CSV whose dates left Excel as serial numbers ("44635"), two typed over
-  as the civil service writes an effective date, "TMT 05-08-2021" (terhitung mulai tanggal);
+  as the civil service writes an effective date, "TMT 05-08-2021" (terhitung mulai tanggal), two
+  expiries given as a year only ("s.d. 2027");
 - Kabupaten Badung (51.03): one sheet per budget year ("TA 2019", "TA 2021", ...), no dates at
   all: the sheet's year is the only hint of issue;
 - the Bali province (51): a ';' CSV with the registry's "Tanggal Penetapan" as dd-Mmm-yyyy in
@@ -76,6 +77,8 @@ PERSONS = {
     "p9": ("Andika Pratama", "1371", "03", "1997-06-06", "L", 2),
     "p10": ("Fitra Yanti", "1371", "04", "1993-08-17", "P", 1),
     "p11": ("Zulkifli", "1371", "05", "1980-10-20", "L", 3),
+    "p12": ("Nofriadi", "1371", "06", "1985-04-04", "L", 2),
+    "p13": ("Desi Ratnasari", "1371", "01", "1992-11-29", "P", 6),
     "b1": ("I Wayan Sudarsana", "5103", "01", "1980-03-15", "L", 1),
     "b2": ("Ni Made Ayu Lestari", "5103", "02", "1992-06-18", "P", 2),
     "b3": ("I Ketut Arsana", "5103", "03", "1985-10-02", "L", 1),
@@ -209,6 +212,9 @@ _PADANG = [
     # the clerk typed the civil service's "TMT" (terhitung mulai tanggal) before the date
     ("p10", "Juru Ukur", "4", "Kompeten", "SKK-1371-2021-0071", "TMT 05-08-2021", None),
     ("p11", "Tukang Batu", "2", "Kompeten", None, "TMT 01-02-2021", None),
+    # only the expiry's year
+    ("p12", "Tukang Kayu", "2", "Kompeten", None, None, "s.d. 2027"),
+    ("p13", "Mandor Pekerjaan Jalan", "4", "Kompeten", None, None, "2026"),
 ]
 
 
@@ -217,7 +223,8 @@ def _padang_csv() -> bytes:
     for i, (p, jab, lvl, result, number, issued, until) in enumerate(_PADANG, 1):
         lines.append(",".join([str(i), PERSONS[p][0].upper(), N(p), serial(born(p)), jab, lvl, result,
                                number or "", issued if issued and issued.startswith("TMT") else serial(issued),
-                               serial(until)]))
+                               until if until and not until[:1].isdigit() or until and len(until) == 4
+                               else serial(until)]))
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
@@ -336,6 +343,8 @@ def _world(root: Path) -> Settings:
 #        (2023): active; 4 Yulia (May 2021: expired May 2026), Syafrial (number in process, no date:
 #        unknown); 5 Ilham (2025). Rahmad, Andika BK. Typed over with "TMT": 2 Zulkifli (TMT 1 Feb
 #        2021: expired 31 Jan 2026); 4 Fitra (TMT 5 Aug 2021: active to 4 Aug 2026).
+#        Only the expiry's year: 2 Nofriadi ("s.d. 2027": active); 4 Desi ("2026": expires some day
+#        of this year, unknown).
 # 51     Bali province: 7 Ni Putu (2022, active), Wayan Gede (Apr 2021, expired); 8 Suarjana (SKA
 #        2019 expired, re-certified 2024). Ketut and Wayan Sudarsana re-report Badung.
 # 51.03  Badung (the sheet's budget year only): 2 Wayan Sudarsana (2019 expired, 2023 active),
@@ -349,7 +358,7 @@ TRUTH = {
     ("11", 2): (1, 1, 0),
     ("11", 7): (2, 1, 1), ("11", 8): (1, 1, 0), ("11", 9): (1, 1, 0),
     ("11.06", 2): (5, 2, 1), ("11.06", 3): (4, 4, 0), ("11.06", 4): (3, 2, 0), ("11.06", 5): (1, 1, 0),
-    ("13.71", 2): (4, 3, 0), ("13.71", 3): (2, 2, 0), ("13.71", 4): (3, 1, 1), ("13.71", 5): (1, 1, 0),
+    ("13.71", 2): (5, 4, 0), ("13.71", 3): (2, 2, 0), ("13.71", 4): (4, 1, 2), ("13.71", 5): (1, 1, 0),
     ("51", 7): (2, 1, 0), ("51", 8): (1, 1, 0),
     ("51.03", 2): (3, 2, 0), ("51.03", 3): (3, 2, 1), ("51.03", 4): (2, 1, 1),
     ("61.71", 2): (3, 2, 0), ("61.71", 3): (2, 2, 0), ("61.71", 4): (2, 2, 0),
@@ -476,3 +485,27 @@ def test_an_effective_date_after_tmt(cell, day):
 def test_a_tmt_period_gives_issue_and_expiry():
     from standardize.dates import parse_date_span
     assert parse_date_span("TMT 05-08-2021 s.d. 04-08-2026") == (date(2021, 8, 5), date(2026, 8, 4))
+
+
+@pytest.mark.parametrize(("cell", "tahun"), [
+    # an expiry written as its year alone: the SKK was issued five years before
+    ("s.d. 2027", 2022),
+    ("2027", 2022),
+    ("Berlaku s/d 2026", 2021),
+    ("sampai tahun 2030", 2025),
+    # a length or a full date says nothing of the kind here
+    ("5 Tahun", None),
+    ("s.d. 12-05-2027", None),
+])
+def test_an_expiry_year_alone_gives_the_issue_year(cell, tahun):
+    import pandas as pd
+
+    from sources.headers import RAW_COLUMNS
+    from standardize.record import standardize_submission
+    row = {c: None for c in RAW_COLUMNS} | {"nama": "NOFRIADI", "nik": N("p12"), "jabatan_kerja": "Tukang Kayu",
+                                             "jenjang": "2", "hasil": "Kompeten", "masa_berlaku": cell}
+    raw = pd.DataFrame([{"office_id": "kota-padang", "source_file": "x.csv", "source_sha256": "0" * 64,
+                         "source_sheet": "", "source_row": 2, **row}])
+    out = standardize_submission(raw, date_order="dmy", reference_date=PUBLISH).rows
+    assert (None if pd.isna(out["tahun"][0]) else int(out["tahun"][0])) == tahun
+    assert out["flags"][0] == ""
