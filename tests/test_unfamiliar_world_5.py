@@ -1,0 +1,567 @@
+"""A fifth hand-made world: participant lists downloaded from web systems and portals.
+
+Seven offices of four provinces no other world uses (Sulawesi Tengah 72, Maluku 81, Banten 36,
+DI Yogyakarta 34), 49 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is written
+as the system that produced it writes its download, after what its documentation shows:
+- the Sulteng province (72): a Laravel admin panel's API, saved page by page
+  (``?page=1``, ``?page=2``). A paginator's JSON holds ``current_page``, ``data`` (the records),
+  ``first_page_url``, ``from``, ``last_page``, ``links`` (a list of link objects), ``per_page``,
+  ``to``, ``total`` (w3cschool.cn/laravel_8/laravel_8-ipek3hz1.html; segmentfault.com/a/
+  1190000039667231). Since Laravel 7 a date cast is serialized by Carbon's toJSON, "UTC ISO-8601
+  with microseconds", ``2026-01-02T03:04:05.000000Z`` (pub.dev daravel jsonDate; github.com/
+  laravel/framework/discussions/42924): a certificate issued on 1 July 2021 in Palu (WITA,
+  +08:00) leaves the API as ``2021-06-30T16:00:00.000000Z``. ``created_at``/``updated_at`` are
+  the records' import times, not the certificates';
+- Kota Palu (72.71): the admin panel's DataTables list, server-side processing: ``draw``,
+  ``recordsTotal``, ``recordsFiltered``, ``data`` (datatables.net/manual/server-side), rows as
+  objects with the Yajra columns ``DT_RowIndex`` and ``action``, the name rendered as a link and
+  the result as a badge (HTML in the values), MySQL's zero date ``0000-00-00 00:00:00`` where no
+  date was entered, and the debug mode's echo of the request (``input.columns``: one object per
+  table column, more of them than rows); and the same system's older "Export Excel": an HTML
+  table sent as ``.xls`` with a heading above it;
+- Kota Ambon (81.71): the city's open-data portal (CKAN), a ``datastore_search`` response saved
+  as is: ``help``, ``success``, ``result`` holding ``fields`` (id, type), ``records`` (``_id``
+  first), ``_links``, ``total`` (docs.ropensci.org/ckanr/reference/ds_search.html); CKAN
+  timestamps without a zone (``2023-05-10T00:00:00``);
+- the Maluku province (81): an ASP.NET web service (ASMX/WCF), whose JSON wraps the result in
+  ``d`` and adds ``__type``; PascalCase fields, a boolean ``IsKompeten``, dates in Microsoft's
+  format ``"\\/Date(1625065200000+0900)\\/"``: milliseconds since the epoch in UTC, the offset
+  only saying the value was local time (newtonsoft.com/json/help/html/DatesInJSON.htm;
+  cnblogs.com/AngelLee2009/p/3394535.html): local midnight of 1 July 2021 in Ambon (WIT, +09:00)
+  is 30 June 15:00 UTC;
+- Kabupaten Serang (36.04): a CodeIgniter panel's CSV download: UTF-8 with BOM, every field
+  quoted, an address with line breaks inside its quotes, a score with a decimal comma ("87,5"),
+  ``is_kompeten`` as 1/0, nulls written "null", "-", "N/A", "", dates 'YYYY-MM-DD HH:MM:SS';
+  and the regency's GIS portal (ArcGIS FeatureServer ``query?f=json``): ``fields`` with
+  ``esriFieldType*`` types and ``features`` of ``attributes`` whose dates are "milliseconds since
+  epoch (January 1, 1970) in UTC" (developers.arcgis.com/documentation/common-data-types/
+  feature-object.htm), shapefile-style upper-case names of ten letters at most;
+- the Banten province (36): an LSP portal's JSON Lines export (``.jsonl``, one person per line)
+  in English: ``full_name``, ``id_number``, ``gender`` male/female, ``certificates``: a list of
+  ``{scheme, level, result: competent / not yet competent, number, issued_at, expires_at}`` with
+  +07:00 offsets; re-reports two Serang certificates (one by number, one without);
+- Kota Yogyakarta (34.71): a Python dashboard's pandas ``to_json(orient='split')``:
+  ``{"columns", "index", "data"}``, dates in the default epoch milliseconds, NaN as null, the
+  level as a float column (3.0) because one row has none, NIKs as JSON integers
+  (pandas.pydata.org/pandas-docs/version/1.4/reference/api/pandas.DataFrame.to_json.html).
+Persons in two offices: Ikhsan (Palu 2020, then Ambon 2024), Nanang (Serang 3, Yogyakarta 4).
+The province offices re-report regency/city certificates (Sulteng: Palu's two, Maluku: Ambon's
+two, Banten: Serang's two), by number and without.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import dagster as dg
+import pytest
+import yaml
+
+from pipelines.run import run_everything
+from pipelines.settings import Settings
+from tests.hand_worlds import PersonBook
+
+PUBLISH = date(2026, 6, 30)
+
+OFFICES = [
+    {"id": "prov-sulteng", "name": "Dinas Bina Marga dan Penataan Ruang Provinsi Sulawesi Tengah",
+     "level": "province", "region_code": "72"},
+    {"id": "kota-palu", "name": "Dinas PUPR Kota Palu", "level": "city", "region_code": "72.71"},
+    {"id": "prov-maluku", "name": "Dinas PUPR Provinsi Maluku", "level": "province", "region_code": "81"},
+    {"id": "kota-ambon", "name": "Dinas PUPR Kota Ambon", "level": "city", "region_code": "81.71"},
+    {"id": "prov-banten", "name": "Dinas PUPR Provinsi Banten", "level": "province", "region_code": "36"},
+    {"id": "kab-serang", "name": "Dinas PUPR Kabupaten Serang", "level": "regency", "region_code": "36.04"},
+    {"id": "kota-yogyakarta", "name": "Dinas PUPKP Kota Yogyakarta", "level": "city", "region_code": "34.71"},
+]
+
+# person: (name as on the KTP, KTP region, district, birth date, sex, serial)
+PERSONS = {
+    "s1": ("Andi Baso Rahman", "7271", "01", "1988-03-04", "L", 1),
+    "s2": ("Nurhayati Lamasitudju", "7271", "02", "1991-07-21", "P", 2),
+    "s3": ("Moh. Fadli", "7271", "03", "1995-01-09", "L", 1),
+    "s4": ("Ikhsan Pettalolo", "7271", "04", "1983-11-30", "L", 3),
+    "s5": ("Sitti Rahmawati", "7271", "05", "1990-05-05", "P", 1),
+    "s6": ("Yusuf Tanjung", "7271", "01", "1979-09-12", "L", 4),
+    "s7": ("Rahmat Lasari", "7271", "06", "1985-02-28", "L", 2),
+    "s8": ("Fitriani Tombolotutu", "7271", "02", "1993-10-10", "P", 5),
+    "s9": ("Agus Salim Lamakarate", "7271", "03", "1987-06-17", "L", 6),
+    "s10": ("Hasanudin", "7271", "07", "1976-12-01", "L", 1),
+    "s11": ("Wahyuni", "7271", "05", "1996-04-14", "P", 2),
+    "t1": ("Abdul Haris Lamarauna", "7271", "01", "1978-08-08", "L", 7),
+    "t2": ("Sri Wahyuni Djanggola", "7203", "02", "1975-02-02", "P", 1),
+    "t3": ("Muhammad Arief", "7202", "03", "1992-09-19", "L", 2),
+    "t4": ("Ronald Lapasila", "7271", "04", "1960-03-03", "L", 8),
+    "t5": ("Nur Afni", "7210", "01", "1997-07-07", "P", 1),
+    "t6": ("Dewi Lestari Tadjuddin", "7271", "06", "2000-01-25", "P", 3),
+    "m1": ("Johanis Latuheru", "8171", "01", "1984-04-04", "L", 1),
+    "m2": ("Maria Pattinama", "8171", "02", "1989-08-18", "P", 2),
+    "m3": ("Abdul Gani Ohorella", "8171", "03", "1981-01-11", "L", 1),
+    "m4": ("Yohanis Tuhumury", "8171", "04", "1994-06-06", "L", 3),
+    "m5": ("Fransina Sahetapy", "8171", "05", "1986-12-12", "P", 1),
+    "m6": ("Ruben Wattimena", "8171", "01", "1977-10-02", "L", 4),
+    "m7": ("Sitti Nurbaya Tuasikal", "8171", "02", "1992-03-23", "P", 5),
+    "u1": ("Benny Lekransy", "8171", "03", "1980-05-15", "L", 6),
+    "u2": ("Elisabeth Souisa", "8101", "01", "1990-09-09", "P", 1),
+    "u3": ("Hamid Rumra", "8104", "02", "1970-11-20", "L", 2),
+    "u4": ("Yance Manuhutu", "8171", "04", "1993-02-14", "L", 7),
+    "u5": ("Ronny Pelupessy", "8171", "05", "1965-07-30", "L", 8),
+    "b1": ("Ahmad Jaelani", "3604", "01", "1986-02-03", "L", 1),
+    "b2": ("Siti Maemunah", "3604", "02", "1990-04-25", "P", 1),
+    "b3": ("Ujang Suryana", "3604", "03", "1995-08-08", "L", 2),
+    "b4": ("Mulyadi", "3604", "04", "1979-01-01", "L", 1),
+    "b5": ("Rohmat Hidayatulloh", "3604", "05", "1984-09-09", "L", 3),
+    "b6": ("Nanang Kosim", "3604", "01", "1982-12-12", "L", 4),
+    "b7": ("Euis Komalasari", "3604", "06", "1993-03-03", "P", 1),
+    "b8": ("Dedi Supriadi", "3604", "07", "1980-06-16", "L", 2),
+    "b9": ("Iis Aisyah", "3604", "02", "1988-11-11", "P", 5),
+    "b10": ("Asep Saepudin", "3604", "03", "1991-07-07", "L", 6),
+    "n1": ("Tubagus Hendra Kurnia", "3673", "01", "1977-04-12", "L", 1),
+    "n2": ("Ratu Siti Fatimah", "3672", "02", "1994-05-20", "P", 2),
+    "n3": ("Bambang Sutrisno", "3603", "03", "1968-10-10", "L", 3),
+    "n4": ("Rizky Maulana", "3674", "04", "1999-12-24", "L", 1),
+    "y1": ("Bayu Aji Nugroho", "3471", "01", "1989-10-01", "L", 1),
+    "y2": ("Sri Rejeki", "3471", "02", "1985-03-15", "P", 2),
+    "y3": ("Wahyu Hidayat", "3471", "03", "1992-07-27", "L", 1),
+    "y4": ("Dwi Astuti", "3471", "04", "1996-02-29", "P", 3),
+    "y5": ("Agus Prasetyo", "3471", "05", "1980-08-17", "L", 2),
+    "y6": ("Joko Susilo", "3471", "01", "1975-05-05", "L", 4),
+}
+BOOK = PersonBook(PERSONS)
+N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
+
+
+def _name(p: str) -> str:
+    return PERSONS[p][0]
+
+
+def _local_midnight(iso: str, hours: int) -> datetime:
+    return datetime.fromisoformat(iso).replace(tzinfo=timezone(timedelta(hours=hours)))
+
+
+def laravel(iso: str | None, hours: int = 8) -> str | None:
+    """A date cast as Laravel 7+ serializes it: the local midnight in UTC, '...T16:00:00.000000Z'."""
+    if not iso:
+        return None
+    return _local_midnight(iso, hours).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000000Z")
+
+
+def epoch_ms(iso: str, hours: int) -> int:
+    """Milliseconds since 1970 (UTC) of the local midnight of the day."""
+    return int(_local_midnight(iso, hours).timestamp() * 1000)
+
+
+def dotnet(iso: str | None, hours: int = 9) -> str | None:
+    """Microsoft's JSON date of a local DateTime: '/Date(ms+0900)/' (the escaped slashes are added later)."""
+    if not iso:
+        return None
+    return f"/Date({epoch_ms(iso, hours)}+{hours:02d}00)/"
+
+
+# --- the Sulteng province: a Laravel API, page by page ----------------------------------------
+
+# (person, jabatan, jenjang, hasil, number, issued)
+_SULTENG = [
+    ("t1", "Ahli Muda Teknik Jalan", 7, "Kompeten", "SKK-72-2022-000411", "2022-04-11"),
+    # issued on 1 July 2021 in Palu: Carbon's toJSON writes 30 June 16:00 UTC
+    ("t2", "Ahli Madya Teknik Bangunan Gedung", 8, "Kompeten", "SKK-72-2021-000207", "2021-07-01"),
+    ("t3", "Ahli Muda Teknik Sumber Daya Air", 7, "Belum Kompeten", None, None),
+    ("t4", "Ahli Utama Manajemen Konstruksi", 9, "Kompeten", "1.3.501.9.172.00.0000912", "2019-09-09"),
+    ("t5", "Arsitek Muda", 7, "Kompeten", None, None),
+    # re-reports of Palu's certificates: by number, and without
+    ("s1", "Operator Excavator", 3, "Kompeten", "SKK-7271-2025-000101", "2025-03-12"),
+    ("s7", "Mandor Pekerjaan Jalan", 4, "Kompeten", None, None),
+    # a fresh graduate of the province's own program
+    ("t6", "Ahli Muda Teknik Bangunan Gedung", 7, "Kompeten", "SKK-72-2025-001020", "2025-10-20"),
+    ("t5", "Arsitek Muda", 7, "Kompeten", None, None),  # entered twice by the operator
+]
+
+
+def _sulteng_pages(per_page: int = 5) -> list[bytes]:
+    base = "https://simjakon.sultengprov.go.id/api/sertifikasi"
+    records = []
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_SULTENG, 1):
+        records.append({
+            "id": 1000 + i, "nama_lengkap": _name(p).upper(), "nik": N(p), "tempat_lahir": "Palu",
+            "tanggal_lahir": laravel(born(p)), "jenis_kelamin": sex(p), "jabatan_kerja": jab,
+            "jenjang_kkni": lvl, "hasil_asesmen": hasil, "nomor_sertifikat": number,
+            "tanggal_terbit": laravel(issued), "created_at": "2025-12-01T02:13:45.000000Z",
+            "updated_at": "2025-12-01T02:13:45.000000Z", "deleted_at": None,
+        })
+    last = (len(records) + per_page - 1) // per_page
+    pages = []
+    for page in range(1, last + 1):
+        chunk = records[(page - 1) * per_page:page * per_page]
+        links = [{"url": None if page == 1 else f"{base}?page={page - 1}", "label": "&laquo; Previous",
+                  "active": False}]
+        links += [{"url": f"{base}?page={k}", "label": str(k), "active": k == page} for k in range(1, last + 1)]
+        links.append({"url": None if page == last else f"{base}?page={page + 1}", "label": "Next &raquo;",
+                      "active": False})
+        pages.append(json.dumps({
+            "current_page": page, "data": chunk, "first_page_url": f"{base}?page=1",
+            "from": (page - 1) * per_page + 1, "last_page": last, "last_page_url": f"{base}?page={last}",
+            "links": links, "next_page_url": None if page == last else f"{base}?page={page + 1}",
+            "path": base, "per_page": per_page, "prev_page_url": None if page == 1 else f"{base}?page={page - 1}",
+            "to": (page - 1) * per_page + len(chunk), "total": len(records),
+        }).encode("utf-8"))
+    return pages
+
+
+# --- Kota Palu: DataTables server-side JSON, and the HTML "Excel" export ------------------------
+
+# (person, jabatan, jenjang, hasil, number, tgl_terbit as the database holds it)
+_PALU_DT = [
+    ("s1", "Operator Excavator", "3", "Kompeten", "SKK-7271-2025-000101", "2025-03-12 10:15:00"),
+    ("s2", "Juru Ukur", "4", "Kompeten", "SKK-7271-2022-000317", "2022-08-01 09:00:00"),
+    ("s3", "Tukang Besi Beton", "2", "Belum Kompeten", None, "0000-00-00 00:00:00"),
+    ("s4", "Tukang Batu", "2", "Kompeten", "1.2.201.2.172.71.0000456", "2020-11-20 08:00:00"),
+    ("s5", "Pelaksana Lapangan Pekerjaan Gedung", "5", "Kompeten", "SKK-7271-2023-000042", None),
+    ("s6", "Operator Crane", "3", "Kompeten", "SKK-7271-2021-000150", "2021-05-10 00:00:00"),
+    ("s7", "Mandor Pekerjaan Jalan", "4", "Kompeten", "SKK-7271-2024-000077", "2024-02-02 13:30:00"),
+    ("s8", "Tukang Kayu", "2", "Kompeten", None, "0000-00-00 00:00:00"),
+]
+
+_BADGE = {"Kompeten": '<span class="badge badge-success">Kompeten</span>',
+          "Belum Kompeten": '<span class="badge badge-danger">Belum Kompeten</span>'}
+
+
+def _palu_datatables() -> bytes:
+    columns = ["DT_RowIndex", "nama", "nik", "jabatan", "jenjang", "status", "no_sertifikat", "tgl_terbit",
+               "action"]
+    rows = []
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_PALU_DT, 1):
+        rid = 200 + i
+        rows.append({
+            "id": rid, "DT_RowIndex": i,
+            "nama": f'<a href="https://sijaki.palukota.go.id/peserta/{rid}">{_name(p).upper()}</a>',
+            "nik": N(p), "jabatan": jab, "jenjang": lvl, "status": _BADGE[hasil], "no_sertifikat": number,
+            "tgl_terbit": issued,
+            "action": (f'<a href="/peserta/{rid}/edit" class="btn btn-sm btn-warning">Edit</a> '
+                       f'<button data-id="{rid}" class="btn btn-sm btn-danger btn-delete">Hapus</button>'),
+        })
+    payload = {
+        "draw": 1, "recordsTotal": len(rows), "recordsFiltered": len(rows), "data": rows,
+        # Yajra's debug mode echoes the request: one object per table column
+        "input": {"draw": "1", "columns": [{"data": c, "name": c, "searchable": "true", "orderable": "true",
+                                            "search": {"value": None, "regex": "false"}} for c in columns],
+                  "order": [{"column": "0", "dir": "asc"}], "start": "0", "length": "10",
+                  "search": {"value": None, "regex": "false"}, "_": "1733212800123"},
+    }
+    return json.dumps(payload).encode("utf-8")
+
+
+# (person, jabatan, jenjang, hasil, number, tgl terbit dd/mm/yyyy)
+_PALU_HTML = [
+    ("s9", "Operator Excavator", "3", "KOMPETEN", "SKK-7271-2023-000210", "15/06/2023"),
+    ("s10", "Tukang Batu", "2", "KOMPETEN", "SKK-7271-2023-000211", "15/06/2023"),
+    ("s2", "Juru Ukur", "4", "KOMPETEN", "SKK-7271-2022-000317", "01/08/2022"),
+    ("s11", "Juru Ukur", "4", "BELUM KOMPETEN", "", ""),
+]
+
+
+def _palu_html_xls() -> bytes:
+    head = ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
+            "xmlns:x=\"urn:schemas-microsoft-com:office:excel\" xmlns=\"http://www.w3.org/TR/REC-html40\">\n"
+            "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\">\n"
+            "<style>.str{mso-number-format:\"\\@\";}</style></head>\n<body>\n"
+            "<center><h3>DATA PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI<br>DINAS PUPR KOTA PALU</h3></center>\n"
+            "<table border=\"1\">\n<thead><tr><th>No</th><th>Nama Peserta</th><th>NIK</th><th>Jabatan Kerja</th>"
+            "<th>Jenjang</th><th>Hasil</th><th>No. Sertifikat</th><th>Tgl Terbit</th></tr></thead>\n<tbody>\n")
+    body = []
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_PALU_HTML, 1):
+        body.append(f"<tr><td>{i}</td><td>{_name(p).upper()}</td><td class=\"str\">{N(p)}</td><td>{jab}</td>"
+                    f"<td>{lvl}</td><td>{hasil}</td><td>{number}</td><td>{issued}</td></tr>\n")
+    return (head + "".join(body) + "</tbody>\n</table>\n</body>\n</html>\n").encode("utf-8")
+
+
+# --- Kota Ambon: a CKAN datastore_search response -----------------------------------------------
+
+# (person, jabatan, jenjang, hasil, number, issued, berlaku sampai)
+_AMBON = [
+    ("m1", "Operator Excavator", "Jenjang 3", "K", "SKK-8171-2023-000120", "2023-05-10", None),
+    ("m2", "Juru Ukur", "Jenjang 4", "K", "1.2.304.4.181.71.0000077", "2020-03-03", None),
+    ("m3", "Tukang Batu", "Jenjang 2", "K", "SKK-8171-2024-000311", "2024-08-19", None),
+    ("m4", "Tukang Kayu", "Jenjang 2", "BK", None, None, None),
+    ("m5", "Pelaksana Lapangan Pekerjaan Gedung", "Jenjang 5", "K", "-", None, "2026-09-30"),
+    ("m6", "Mandor Pekerjaan Jalan", "Jenjang 4", "K", "SKK-8171-2021-000064", "2021-06-30", "2026-06-29"),
+    ("m7", "Operator Crane", "Jenjang 3", "K", None, None, None),
+    # Ikhsan, certified in Palu in 2020, moved to Ambon
+    ("s4", "Tukang Batu", "Jenjang 2", "K", "SKK-8171-2024-000015", "2024-01-15", None),
+]
+
+
+def _ambon_ckan() -> bytes:
+    fields = [("_id", "int"), ("nama", "text"), ("nik", "text"), ("jenis_kelamin", "text"),
+              ("jabatan_kerja", "text"), ("jenjang", "text"), ("hasil_uji", "text"), ("no_registrasi", "text"),
+              ("tgl_terbit", "timestamp"), ("berlaku_sampai", "timestamp")]
+    records = []
+    for i, (p, jab, lvl, hasil, number, issued, until) in enumerate(_AMBON, 1):
+        records.append({
+            "_id": i, "nama": _name(p), "nik": N(p), "jenis_kelamin": "Laki-laki" if sex(p) == "L" else "Perempuan",
+            "jabatan_kerja": jab, "jenjang": lvl, "hasil_uji": hasil, "no_registrasi": number,
+            "tgl_terbit": f"{issued}T00:00:00" if issued else None,
+            "berlaku_sampai": f"{until}T00:00:00" if until else None,
+        })
+    resource = "5b0f5c7e-3d0a-4c51-9a53-2f1d7c9e8a41"
+    return json.dumps({
+        "help": "https://data.ambon.go.id/api/3/action/help_show?name=datastore_search",
+        "success": True,
+        "result": {
+            "include_total": True, "limit": 100, "records_format": "objects", "resource_id": resource,
+            "total_estimation_threshold": None,
+            "records": records,
+            "fields": [{"id": f, "type": t} for f, t in fields],
+            "_links": {"start": f"/api/3/action/datastore_search?resource_id={resource}",
+                       "next": f"/api/3/action/datastore_search?resource_id={resource}&offset=100"},
+            "total": len(records), "total_was_estimated": False,
+        },
+    }, indent=2).encode("utf-8")
+
+
+# --- the Maluku province: an ASP.NET service, {"d": [...]} and \/Date(...)\/ ---------------------
+
+# (person, jabatan, jenjang, kompeten, number, issued, expires)
+_MALUKU = [
+    ("u1", "Ahli Muda Teknik Jembatan", 7, True, "SKK-81-2023-000031", "2023-02-14", "2028-02-13"),
+    # local midnight of 1 July 2021 in Ambon (+09:00) is 30 June 15:00 UTC
+    ("u2", "Ahli Muda Teknik Bangunan Gedung", 7, True, "SKK-81-2021-000118", "2021-07-01", None),
+    ("u3", "Ahli Madya Teknik Sumber Daya Air", 8, True, "1.1.122.8.181.00.0000321", "2018-12-03", None),
+    ("u3", "Ahli Madya Teknik Sumber Daya Air", 8, True, "SKK-81-2024-000402", "2024-05-06", "2029-05-05"),
+    ("u4", "Ahli Muda Teknik Jalan", 7, False, None, None, None),
+    ("u5", "Ahli Utama Teknik Jalan", 9, True, "SKK-81-2022-000012", None, None),
+    # re-reports of Ambon's certificates: by number, and without
+    ("m1", "Operator Excavator", 3, True, "SKK-8171-2023-000120", "2023-05-10", None),
+    ("m3", "Tukang Batu", 2, True, None, None, None),
+]
+
+
+def _maluku_asmx() -> bytes:
+    items = []
+    for i, (p, jab, lvl, ok, number, issued, until) in enumerate(_MALUKU, 1):
+        items.append({
+            "__type": "SimpeTkk.Models.PesertaSertifikasiDto", "Id": 7000 + i, "NamaLengkap": _name(p),
+            "NoKtp": N(p), "TglLahir": dotnet(born(p)), "JenisKelamin": "Laki-laki" if sex(p) == "L" else "Perempuan",
+            "JabatanKerja": jab, "JenjangKkni": lvl, "IsKompeten": ok, "NomorSertifikat": number,
+            "TanggalTerbit": dotnet(issued), "TanggalBerakhir": dotnet(until),
+        })
+    text = json.dumps({"d": items}, ensure_ascii=False)
+    return text.replace("/Date(", "\\/Date(").replace(")/", ")\\/").encode("utf-8")
+
+
+# --- Kabupaten Serang: a CodeIgniter CSV (BOM, quoted newlines) and an ArcGIS FeatureServer ----
+
+# (person, alamat, jabatan, jenjang, nilai, is_kompeten, number, tgl_terbit)
+_SERANG_CSV = [
+    ("b1", "Kp. Cibeber RT 02/03\nKec. Cikande", "Operator Excavator", "3", "87,5", "1", "SKK-3604-2023-000318",
+     "2023-04-12 08:30:00"),
+    ("b2", "Jl. Raya Petir Km. 4\nKec. Petir", "Juru Ukur", "4", "80", "1", "SKK-3604-2021-000035",
+     "2021-02-15 09:00:00"),
+    ("b3", "Kp. Pasir Angin\nKec. Cinangka", "Tukang Batu", "2", "55,25", "0", "N/A", ""),
+    ("b4", "null", "Tukang Besi Beton", "2", "78", "1", "-", "null"),
+    ("b5", "Perum Ciruas Permai Blok C2 No. 7\nKec. Ciruas", "Mandor Pekerjaan Gedung", "4", "90", "1",
+     "SKK-3604-2025-000051", "2025-01-20 10:00:00"),
+    ("b6", "Kp. Kragilan\nKec. Kragilan", "Operator Bulldozer", "3", "82,75", "1", "SKK-3604-2022-000199",
+     "2022-09-09 14:00:00"),
+    ("b7", "-", "Pelaksana Lapangan Pekerjaan Jalan", "5", "88", "1", "SKK-3604-2024-000270",
+     "2024-11-11 08:00:00"),
+]
+
+
+def _serang_csv() -> bytes:
+    header = ["no", "nama_lengkap", "nik", "jenis_kelamin", "alamat", "jabatan_kerja", "jenjang", "nilai",
+              "is_kompeten", "no_sertifikat", "tgl_terbit"]
+    lines = [",".join(f'"{h}"' for h in header)]
+    for i, (p, alamat, jab, lvl, nilai, ok, number, issued) in enumerate(_SERANG_CSV, 1):
+        cells = [str(i), _name(p).upper(), N(p), sex(p), alamat, jab, lvl, nilai, ok, number, issued]
+        lines.append(",".join(f'"{c}"' for c in cells))
+    return "\ufeff".encode("utf-8") + ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# (person, jabatan, jenjang, hasil, number, issued in WIB)
+_SERANG_GIS = [
+    ("b8", "Tukang Kayu", "2", "Kompeten", "SKK-3604-2022-000020", "2022-03-01"),
+    ("b9", "Juru Ukur", "4", "Kompeten", "1.2.304.4.136.04.0000119", "2020-10-10"),
+    ("b10", "Operator Crane", "3", "Belum Kompeten", None, None),
+]
+
+
+def _serang_arcgis() -> bytes:
+    fields = [("OBJECTID", "esriFieldTypeOID", "OBJECTID"), ("NAMA", "esriFieldTypeString", "Nama"),
+              ("NIK", "esriFieldTypeString", "NIK"), ("KECAMATAN", "esriFieldTypeString", "Kecamatan"),
+              ("JABATAN", "esriFieldTypeString", "Jabatan Kerja"), ("JENJANG", "esriFieldTypeString", "Jenjang"),
+              ("HASIL", "esriFieldTypeString", "Hasil"), ("NO_SERT", "esriFieldTypeString", "No Sertifikat"),
+              ("TGL_TERBIT", "esriFieldTypeDate", "Tanggal Terbit")]
+    features = []
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_SERANG_GIS, 1):
+        features.append({"attributes": {
+            "OBJECTID": i, "NAMA": _name(p).upper(), "NIK": N(p), "KECAMATAN": "CIRUAS", "JABATAN": jab,
+            "JENJANG": lvl, "HASIL": hasil, "NO_SERT": number,
+            "TGL_TERBIT": epoch_ms(issued, 7) if issued else None,
+        }, "geometry": {"x": 106.2 + i / 100, "y": -6.1}})
+    return json.dumps({
+        "objectIdFieldName": "OBJECTID", "uniqueIdField": {"name": "OBJECTID", "isSystemMaintained": True},
+        "globalIdFieldName": "", "geometryType": "esriGeometryPoint",
+        "spatialReference": {"wkid": 4326, "latestWkid": 4326},
+        "fields": [{"name": n, "type": t, "alias": a, "sqlType": "sqlTypeOther", "domain": None,
+                    "defaultValue": None} for n, t, a in fields],
+        "features": features,
+    }).encode("utf-8")
+
+
+# --- the Banten province: JSON Lines, one person with a list of certificates --------------------
+
+def _iso7(iso: str | None, time: str = "09:00:00") -> str | None:
+    return f"{iso}T{time}+07:00" if iso else None
+
+
+# person -> [(scheme, level, result, number, issued, expires)]
+_BANTEN = {
+    "n1": [("Ahli Muda Teknik Jalan", 7, "competent", "SKK-36-2022-000601", "2022-06-01", "2027-05-31"),
+           ("Ahli Madya Teknik Jalan", 8, "competent", "SKK-36-2025-000915", "2025-09-15", None)],
+    "n2": [("Ahli Muda Teknik Bangunan Gedung", 7, "not yet competent", None, None, None)],
+    "n3": [("Ahli Madya Manajemen Konstruksi", 8, "competent", "1.1.501.8.136.00.0000508", "2019-05-05",
+            "2022-12-31")],
+    # re-reports of Serang's certificates: by number, and without
+    "b1": [("Operator Excavator", 3, "competent", "SKK-3604-2023-000318", "2023-04-12", None)],
+    "b5": [("Mandor Pekerjaan Gedung", 4, "competent", None, "2025-01-20", None)],
+    "n4": [("Ahli Muda Teknik Sumber Daya Air", 7, "competent", "SKK-36-2025-001210", "2025-12-10", None)],
+}
+
+
+def _banten_jsonl() -> bytes:
+    lines = []
+    for p, certs in _BANTEN.items():
+        lines.append(json.dumps({
+            "id_number": N(p), "full_name": _name(p), "gender": "male" if sex(p) == "L" else "female",
+            "birth_date": born(p), "province": "Banten",
+            "certificates": [{"scheme": s, "level": lvl, "result": r, "number": num,
+                              "issued_at": _iso7(issued), "expires_at": _iso7(until, "23:59:59")}
+                             for s, lvl, r, num, issued, until in certs],
+        }))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# --- Kota Yogyakarta: pandas to_json(orient="split") --------------------------------------------
+
+# (person, jabatan, jenjang, hasil, number, issued)
+_JOGJA = [
+    ("y1", "Operator Excavator", 3.0, "Kompeten", "SKK-3471-2024-000012", "2024-03-04"),
+    ("y2", "Tukang Batu", 2.0, "Kompeten", "SKK-3471-2021-000003", "2021-01-20"),
+    ("y3", "Juru Ukur", 4.0, "Kompeten", "SKK-3471-2022-000140", "2022-10-10"),
+    ("y4", "Pelaksana Lapangan Pekerjaan Gedung", 5.0, "Belum Kompeten", None, None),
+    ("y5", "Tukang Kayu", 2.0, "Kompeten", "SKK-3471-2024-000088", None),
+    ("y6", "Operator Crane", None, None, None, None),  # registered, did not sit the assessment
+    # Nanang of Serang, certified at a second level in Yogyakarta
+    ("b6", "Mandor Pekerjaan Jalan", 4.0, "Kompeten", "SKK-3471-2023-000077", "2023-07-07"),
+]
+
+
+def _jogja_split() -> bytes:
+    data = [[_name(p), int(N(p)), sex(p), jab, lvl, hasil, number, epoch_ms(issued, 0) if issued else None]
+            for p, jab, lvl, hasil, number, issued in _JOGJA]
+    return json.dumps({"columns": ["nama", "nik", "jk", "jabatan_kerja", "jenjang", "hasil", "no_sertifikat",
+                                   "tanggal_terbit"],
+                       "index": list(range(len(data))), "data": data}).encode("utf-8")
+
+
+def _world(root: Path) -> Settings:
+    landing = root / "landing"
+    for office in OFFICES:
+        (landing / office["id"]).mkdir(parents=True)
+    for page, content in enumerate(_sulteng_pages(), 1):
+        (landing / "prov-sulteng" / f"api_sertifikasi_page{page}.json").write_bytes(content)
+    (landing / "kota-palu" / "datatables_peserta.json").write_bytes(_palu_datatables())
+    (landing / "kota-palu" / "Export_Peserta_Sertifikasi.xls").write_bytes(_palu_html_xls())
+    (landing / "kota-ambon" / "datastore_search_tkk_ambon.json").write_bytes(_ambon_ckan())
+    (landing / "prov-maluku" / "GetPesertaSertifikasi.json").write_bytes(_maluku_asmx())
+    (landing / "kab-serang" / "peserta_sertifikasi_serang.csv").write_bytes(_serang_csv())
+    (landing / "kab-serang" / "tkk_serang_featureserver_query.json").write_bytes(_serang_arcgis())
+    (landing / "prov-banten" / "export_skk_banten.jsonl").write_bytes(_banten_jsonl())
+    (landing / "kota-yogyakarta" / "sertifikasi_jogja_split.json").write_bytes(_jogja_split())
+    registry = root / "offices.yaml"
+    registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
+    return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
+                    warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+
+
+# Counted by hand at PUBLISH (30 June 2026): (certified, active, unknown) per cell.
+# 72     Sulteng province: 7 Abdul Haris (2022, active), Nur Afni (no date, no number, entered twice:
+#        unknown), Dewi (2025, active); Arief BK; 8 Sri Wahyuni (1 July 2021 local: expires 30 June
+#        2026 at the earliest, active today); 9 Ronald (SKA 2019, expired). Andi Baso (by number) and
+#        Rahmat (no number, same jabatan and level) re-report Palu.
+# 72.71  Palu: 2 Ikhsan (SKT 2020, expired), Fitriani (zero date, no number: unknown), Hasanudin
+#        (2023, active); 3 Andi Baso (2025), Agus Salim (2023): active, Yusuf (10 May 2021: expired);
+#        4 Nurhayati (2022, in both files, one number), Rahmat (2024): active; 5 Sitti (no date,
+#        number of 2023: active). Fadli, Wahyuni BK.
+# 81     Maluku province: 7 Benny (2023), Elisabeth (1 July 2021 local: active); 8 Hamid (SKA 2018
+#        expired, SKK 2024 active); 9 Ronny (number of 2022: active). Yance not competent. Johanis
+#        (by number) and Abdul Gani (without) re-report Ambon.
+# 81.71  Ambon: 2 Abdul Gani (2024), Ikhsan (2024): active; 3 Johanis (2023, active), Sitti Nurbaya
+#        (no date or number: unknown); 4 Maria (SKT 2020), Ruben (berlaku to 29 Jun 2026): expired;
+#        5 Fransina (berlaku to 30 Sep 2026: active). Yohanis BK.
+# 36     Banten province: 7 Tubagus (2022), Rizky (Dec 2025): active; 8 Tubagus (2025, active),
+#        Bambang (SKA 2019, expired). Ratu not yet competent. Ahmad (number) and Rohmat (without)
+#        re-report Serang.
+# 36.04  Serang: 2 Mulyadi ("null" date, "-" number: unknown), Dedi (Mar 2022, active); 3 Ahmad
+#        (2023), Nanang (2022): active; 4 Siti (15 Feb 2021: expired), Rohmat (2025, active), Iis
+#        (SKT 2020, expired); 5 Euis (2024, active). Ujang (is_kompeten 0), Asep BK.
+# 34.71  Yogyakarta: 2 Sri Rejeki (20 Jan 2021: expired), Agus (number of 2024: active); 3 Bayu
+#        (2024, active); 4 Wahyu (2022), Nanang (2023): active. Dwi BK; Joko no result.
+TRUTH = {
+    ("72", 7): (3, 2, 1), ("72", 8): (1, 1, 0), ("72", 9): (1, 0, 0),
+    ("72.71", 2): (3, 1, 1), ("72.71", 3): (3, 2, 0), ("72.71", 4): (2, 2, 0), ("72.71", 5): (1, 1, 0),
+    ("81", 7): (2, 2, 0), ("81", 8): (1, 1, 0), ("81", 9): (1, 1, 0),
+    ("81.71", 2): (2, 2, 0), ("81.71", 3): (2, 1, 1), ("81.71", 4): (2, 0, 0), ("81.71", 5): (1, 1, 0),
+    ("36", 7): (2, 2, 0), ("36", 8): (2, 1, 0),
+    ("36.04", 2): (2, 1, 1), ("36.04", 3): (2, 2, 0), ("36.04", 4): (3, 1, 0), ("36.04", 5): (1, 1, 0),
+    ("34.71", 2): (2, 1, 0), ("34.71", 3): (1, 1, 0), ("34.71", 4): (2, 2, 0),
+}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("world5")
+    return run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
+                          instance=dg.DagsterInstance.ephemeral())
+
+
+def _cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
+    return {(r.region_code, int(r.jenjang)): (int(r.certified_persons), int(r.active_persons),
+                                             int(r.active_unknown_persons))
+            for r in report.headline.itertuples()}
+
+
+def _column(cells, i: int) -> dict[tuple[str, int], int]:
+    return {k: v[i] for k, v in cells.items()}
+
+
+def test_every_office_ingests(report):
+    assert report.offices_failed == {}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Palu's DataTables JSON renders the result as a badge ('<span class=\"badge ...\">Kompeten</span>'): "
+    "hasil_unreadable, its 8 rows certify nobody; Serang's ArcGIS FeatureServer JSON is rejected (two lists, "
+    "'fields' and 'features'): 72.71/2-5, 36.04/2, 36.04/4 short, Palu's certificates re-reported by the "
+    "province counted as its own (72/3, 72/4)"))
+def test_certified_persons_are_the_hand_count(report):
+    assert _column(_cells(report), 0) == _column(TRUTH, 0)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Palu's DataTables JSON renders the result as a badge ('<span class=\"badge ...\">Kompeten</span>'): "
+    "hasil_unreadable, its 8 rows certify nobody; Serang's ArcGIS FeatureServer JSON is rejected (two lists, "
+    "'fields' and 'features'): 72.71/2-5, 36.04/2, 36.04/4 short, Palu's certificates re-reported by the "
+    "province counted as its own (72/3, 72/4)"))
+def test_active_persons_are_the_hand_count(report):
+    assert _column(_cells(report), 1) == _column(TRUTH, 1)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Palu's DataTables JSON renders the result as a badge ('<span class=\"badge ...\">Kompeten</span>'): "
+    "hasil_unreadable, its 8 rows certify nobody; Serang's ArcGIS FeatureServer JSON is rejected (two lists, "
+    "'fields' and 'features'): 72.71/2-5, 36.04/2, 36.04/4 short, Palu's certificates re-reported by the "
+    "province counted as its own (72/3, 72/4)"))
+def test_unknown_persons_are_the_hand_count(report):
+    assert _column(_cells(report), 2) == _column(TRUTH, 2)
