@@ -30,6 +30,8 @@ _BLANK_WORDS = frozenset(
     | {"#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!", "#getting_data"}
 )
 _ONLY_DASHES = re.compile(r"^[\-\u2013\u2014_.\s]*$")
+# MySQL's zero date and datetime ("0000-00-00", "0000-00-00 00:00:00"): the column's "no date".
+_ZERO_DATE = re.compile(r"^\s*0000-00-00(?:[ T]00:00:00(?:\.0+)?)?\s*$")
 
 # Placeholders for something that will come later, compared after _key().
 _PENDING = frozenset(
@@ -77,10 +79,11 @@ def is_blank(raw: str | None) -> bool:
     """True when the cell holds nothing: None, whitespace, dashes, "n/a", "tidak ada", ..."""
     if raw is None:
         return True
-    if raw[:1].isdigit():  # fast path: dates, numbers, NIKs; no placeholder starts with a digit
-        return False
+    if raw[:1].isdigit():  # fast path: dates, numbers, NIKs; the only placeholder starting with a digit:
+        # MySQL's zero date, which a web system's export writes where no date was entered
+        return raw[:1] == "0" and _ZERO_DATE.match(raw) is not None
     text = _collapse(raw).lower()
-    return text in _BLANK_WORDS or bool(_ONLY_DASHES.match(text))
+    return text in _BLANK_WORDS or bool(_ONLY_DASHES.match(text)) or _ZERO_DATE.match(text) is not None
 
 
 def is_pending(raw: str | None) -> bool:

@@ -207,3 +207,32 @@ def test_a_person_with_certificates_under_data_is_a_record_not_a_page(tmp_path):
 )
 def test_documents_one_after_another_that_are_not_pages_are_rejected(tmp_path, text, reason):
     assert read(tmp_path, text.encode()).error.endswith(reason)
+
+
+# An admin panel's server-side DataTables JSON (datatables.net/manual/server-side: draw,
+# recordsTotal, recordsFiltered, data), as Laravel's Yajra sends it: the cells rendered as HTML.
+@pytest.mark.parametrize(
+    ("nama", "hasil", "expected_nama", "expected_hasil"),
+    [
+        ('<a href="https://sijaki.palukota.go.id/peserta/201">ANDI BASO RAHMAN</a>',
+         '<span class="badge badge-success">Kompeten</span>', "ANDI BASO RAHMAN", "Kompeten"),
+        ("SITTI RAHMAWATI", '<span class="badge badge-danger">Belum Kompeten</span>', "SITTI RAHMAWATI",
+         "Belum Kompeten"),
+        ("<b>M. FADLI</b>", '<label class="label label-success">K</label>', "M. FADLI", "K"),
+        ('<div class="text-wrap">WA ODE<br/>NURHAYATI</div>', "<i class='fa fa-check'></i> Kompeten",
+         "WA ODE NURHAYATI", "Kompeten"),
+        ("DG. MATTALITTI &amp; SONS", "Kompeten", "DG. MATTALITTI & SONS", "Kompeten"),
+        # angle brackets that are no markup stay as they are
+        ("BUDI <<REVISI>>", "<5 th", "BUDI <<REVISI>>", "<5 th"),
+    ],
+    ids=["link-badge", "badge-danger", "bold-label", "div-br-icon", "entity", "no-markup"],
+)
+def test_datatables_cells_rendered_as_html(tmp_path, nama, hasil, expected_nama, expected_hasil):
+    record = {"DT_RowIndex": 1, "id": 201, "nama": nama, "nik": "7271010403880001", "jenjang": "3",
+              "status": hasil, "action": '<a href="/peserta/201/edit" class="btn btn-sm">Edit</a> '
+                                         '<button data-id="201" class="btn btn-danger">Hapus</button>'}
+    document = {"draw": 1, "recordsTotal": 1, "recordsFiltered": 1, "data": [record],
+                "input": {"draw": "1", "columns": [{"data": c, "name": c, "searchable": "true",
+                                                    "orderable": "true"} for c in [*record, "x", "y", "z", "w"]]}}
+    assert rows(read(tmp_path, document), "nama", "nik", "hasil") == [
+        (expected_nama, "7271010403880001", expected_hasil)]

@@ -532,6 +532,25 @@ def test_is_blank(raw, expected):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
+    [
+        # MySQL's zero date, where a web panel's database holds no date (Laravel / CodeIgniter exports)
+        ("0000-00-00", True),
+        ("0000-00-00 00:00:00", True),
+        ("0000-00-00T00:00:00", True),
+        (" 0000-00-00 00:00:00.000 ", True),
+        # real dates, numbers and codes starting with zeros stay values
+        ("2021-05-10 00:00:00", False),
+        ("0000-00-00 12:30:00", False),
+        ("00", False),
+        ("0001", False),
+    ],
+)
+def test_mysql_zero_date_is_blank(raw, expected):
+    assert is_blank(raw) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
     [("dalam proses", True), ("Belum Terbit", True), ("menunggu", True), ("12-03-2025", False), (None, False)],
 )
 def test_is_pending(raw, expected):

@@ -541,27 +541,21 @@ def test_every_office_ingests(report):
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "Palu's DataTables JSON renders the result as a badge ('<span class=\"badge ...\">Kompeten</span>'): "
-    "hasil_unreadable, its 8 rows certify nobody; Serang's ArcGIS FeatureServer JSON is rejected (two lists, "
-    "'fields' and 'features'): 72.71/2-5, 36.04/2, 36.04/4 short, Palu's certificates re-reported by the "
-    "province counted as its own (72/3, 72/4)"))
+    "Serang's ArcGIS FeatureServer JSON is rejected (two lists, 'fields' and 'features'): "
+    "36.04/2 missing, 36.04/4 certified 2 (truth 3)"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "Palu's DataTables JSON renders the result as a badge ('<span class=\"badge ...\">Kompeten</span>'): "
-    "hasil_unreadable, its 8 rows certify nobody; Serang's ArcGIS FeatureServer JSON is rejected (two lists, "
-    "'fields' and 'features'): 72.71/2-5, 36.04/2, 36.04/4 short, Palu's certificates re-reported by the "
-    "province counted as its own (72/3, 72/4)"))
+    "Serang's ArcGIS FeatureServer JSON is rejected (two lists, 'fields' and 'features'): "
+    "36.04/2 missing, 36.04/4 certified 2 (truth 3)"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "Palu's DataTables JSON renders the result as a badge ('<span class=\"badge ...\">Kompeten</span>'): "
-    "hasil_unreadable, its 8 rows certify nobody; Serang's ArcGIS FeatureServer JSON is rejected (two lists, "
-    "'fields' and 'features'): 72.71/2-5, 36.04/2, 36.04/4 short, Palu's certificates re-reported by the "
-    "province counted as its own (72/3, 72/4)"))
+    "Serang's ArcGIS FeatureServer JSON is rejected (two lists, 'fields' and 'features'): "
+    "36.04/2 missing, 36.04/4 certified 2 (truth 3)"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)

@@ -31,6 +31,7 @@ by id, the key's position in it).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable
@@ -74,6 +75,8 @@ def render_value(value: object) -> str | None:
     kind = type(value)
     if kind is str:
         text = value.strip()
+        if ("<" in text and _MARKUP.search(text)) or ("&" in text and _ENTITY.search(text)):
+            text = markup_text(text)
         return text or None
     if value is None:
         return None
@@ -84,6 +87,31 @@ def render_value(value: object) -> str | None:
     if kind is float:
         return render_float(value)
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# An HTML element of the kind a web panel renders into a cell (DataTables' editColumn / Yajra's
+# rawColumns: the name as a link, the result as a badge, buttons): a known tag name, so that a
+# value such as "<5 tahun" or "<< revisi >>" stays text.
+_MARKUP = re.compile(
+    r"</?(?:a|abbr|b|br|button|center|div|em|font|h[1-6]|hr|i|img|input|label|li|mark|ol|p|small|span|strong|"
+    r"sub|sup|td|th|tr|u|ul)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+# A character reference of an HTML-escaped value ("&amp;", "&#039;", "&quot;"): Blade's {{ }} escapes.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+# Elements that end a line or a box: their tags stand between words; inline ones ("<b>K</b>") do not.
+_BREAKING = re.compile(r"^</?(?:br|button|center|div|h[1-6]|hr|li|ol|p|td|th|tr|ul)\b", re.IGNORECASE)
+
+
+def markup_text(text: str) -> str:
+    """The text a browser shows for a value holding HTML markup, whitespace collapsed.
+
+    Admin panels send their table cells as rendered HTML in the JSON of server-side
+    DataTables (``"status": "<span class=\"badge badge-success\">Kompeten</span>"``, ``"nama":
+    "<a href=\"/peserta/12\">BUDI</a>"``): the words are the value, the tags are layout.
+    """
+    text = _MARKUP.sub(lambda tag: " " if _BREAKING.match(tag.group()) else "", text)
+    return " ".join(html.unescape(text).split())
 
 
 _EXACT_DOUBLE = 2**53  # every whole number below it is exact as a double; above, only even ones (to 2**54)
