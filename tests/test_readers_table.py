@@ -985,6 +985,39 @@ II | AHLI MUDA | | |
     assert table.report.skipped == {"section": 3}
 
 
+@pytest.mark.parametrize(
+    ("section", "jabatan", "jenjang"),
+    [
+        # a nominative list grouped under its occupations, each heading with the level beside it
+        ("I. OPERATOR EXCAVATOR - JENJANG 3", "OPERATOR EXCAVATOR", "JENJANG 3"),
+        ("II. TUKANG BATU (Level 2)", "TUKANG BATU", "Level 2"),
+        ("III. MANDOR PEKERJAAN JALAN / KKNI Jenjang 4", "MANDOR PEKERJAAN JALAN", "KKNI Jenjang 4"),
+        ("B. Juru Ukur, Jenjang III", "Juru Ukur", "Jenjang III"),
+        ("Operator Crane Jenjang 3", "Operator Crane", "Jenjang 3"),
+        ("Ahli Muda Teknik Jalan [Jenjang 7]", "Ahli Muda Teknik Jalan", "Jenjang 7"),
+        # a qualification with its level is the level alone (as before)
+        ("OPERATOR (JENJANG 3)", None, "JENJANG 3"),
+        # no one level, or a list's title, heads no group of this kind
+        ("Tukang Batu - Jenjang 1-3", None, None),
+        ("DAFTAR PESERTA UJI KOMPETENSI OPERATOR - JENJANG 3", None, None),
+        ("Tukang Batu", None, None),
+    ],
+)
+def test_a_section_row_naming_occupation_and_level_gives_both_to_the_rows_below(section, jabatan, jenjang):
+    """Was: "I. OPERATOR EXCAVATOR - JENJANG 3" was no section (no label: "Jabatan:", "Jenjang"):
+    skipped as blank, the rows below without jabatan kerja and jenjang (quarantined jenjang_missing)."""
+    rows = rows_of(f"""
+NO | NAMA | NIK | HASIL ASESMEN
+{section} | | |
+1 | Syahrial | 1472011305820001 | Kompeten
+2 | Junaidi | 1472040804910003 | Kompeten
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Syahrial", "Junaidi"]
+    assert table.columns.get("jabatan_kerja", [None] * 2) == [jabatan] * 2
+    assert table.columns.get("jenjang", [None] * 2) == [jenjang] * 2
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

@@ -1591,7 +1591,8 @@ def _classify_rows(
                     return keep, skipped, below
             elif reason is not None:
                 if reason == "section":
-                    sections.append((i, *_section([t for t in (render(c) for c in data[i]) if t is not None])))
+                    sections.extend((i, *found) for found in
+                                    _section_values([t for t in (render(c) for c in data[i]) if t is not None]))
                 skipped[reason] = skipped.get(reason, 0) + 1
                 continue
         if vals.count(None) == width:
@@ -1737,14 +1738,52 @@ _VALUE_SECTIONS = (
 _ORDINAL = re.compile(r"\(?(?:[ivxlc]+|[a-z]|\d{1,3})[.)]?\)?", re.IGNORECASE)
 
 
+# A group of rows opened by its occupation and level with no label ("I. OPERATOR EXCAVATOR - JENJANG 3",
+# "II. TUKANG BATU (Level 2)", "MANDOR PEKERJAAN JALAN / KKNI Jenjang 4"): the clerk's heading of a
+# nominative list grouped by jabatan kerja. The occupation is words only; the level is labelled.
+_JABATAN_LEVEL_SECTION = re.compile(
+    _ORDINAL_PREFIX + r"([^\W\d_][^\W\d_ .'/&-]*(?:[ .'/&-]+[^\W\d_][^\W\d_.'/&-]*){0,6}?)"
+    r"(?:\s*[-\u2013\u2014/,:]\s*[(\[]?|\s*[(\[]|\s+)\s*((?:kkni\s+)?(?:jenjang|level|kkni)\b[^()\[\]]*?)\s*[)\]]?\s*",
+    re.IGNORECASE,
+)
+# Words of a list's title, never of an occupation: "DAFTAR PESERTA UJI KOMPETENSI OPERATOR - JENJANG 3"
+# heads a whole list, it opens no group.
+_TITLE_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:daftar|peserta|uji|ujian|kompetensi|pelatihan|sertifikasi|rekap|rekapitulasi|hasil|data|"
+    r"nominatif|tahun|kegiatan|program|bimtek|asesmen|kabupaten|kota|provinsi|dinas|kecamatan)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _section(cells: list[str]) -> tuple[str | None, str] | None:
     """(column the label's value carries to the rows below or None, value) for a section row, else None.
 
     A section row holds one labelled text and at most its ordinal; a participant row has more.
     """
+    values = _section_values(cells)
+    return values[0] if values else None
+
+
+def _section_values(cells: list[str]) -> list[tuple[str | None, str]]:
+    """Every (column, value) a section row gives the rows below it (see :func:`_section`): one,
+    or two for a group headed by its occupation and level ("I. OPERATOR EXCAVATOR - JENJANG 3":
+    jabatan kerja and jenjang); empty for a row that is no section."""
     texts = [cell for cell in cells if not _ORDINAL.fullmatch(cell)]
     if len(texts) != 1 or len(cells) > 2:
-        return None
+        return []
+    single = _single_section(texts[0].strip())
+    if single is not None:
+        return [single]
+    found = _JABATAN_LEVEL_SECTION.fullmatch(texts[0].strip())
+    if (found is None or parse_jenjang(found.group(2)) is None or _TITLE_WORDS.search(found.group(1))
+            or found.group(1).strip(" .'/&-").casefold() in _SECTION_LABELS):
+        return []
+    return [(headers.JABATAN_KERJA, " ".join(found.group(1).split())), (headers.JENJANG, found.group(2).strip())]
+
+
+def _single_section(text: str) -> tuple[str | None, str] | None:
+    """(column, value) of a section row's one text: a labelled value, a result or a qualification."""
+    texts = [text]
     match = _SECTION.fullmatch(texts[0].strip())
     if match is None:
         # Rows grouped by their result ("A. PESERTA KOMPETEN", "Yang Dinyatakan Belum Kompeten")
