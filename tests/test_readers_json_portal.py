@@ -236,3 +236,52 @@ def test_datatables_cells_rendered_as_html(tmp_path, nama, hasil, expected_nama,
                                                     "orderable": "true"} for c in [*record, "x", "y", "z", "w"]]}}
     assert rows(read(tmp_path, document), "nama", "nik", "hasil") == [
         (expected_nama, "7271010403880001", expected_hasil)]
+
+
+def _arcgis(features):
+    # ArcGIS FeatureServer query?f=json: the schema under "fields" beside the rows under "features",
+    # dates as epoch milliseconds (developers.arcgis.com/documentation/common-data-types/feature-object.htm)
+    return {"objectIdFieldName": "OBJECTID", "geometryType": "esriGeometryPoint",
+            "fields": [{"name": "OBJECTID", "type": "esriFieldTypeOID", "alias": "OBJECTID"},
+                       {"name": "NAMA", "type": "esriFieldTypeString", "alias": "Nama", "length": 100},
+                       {"name": "NIK", "type": "esriFieldTypeString", "alias": "NIK"},
+                       {"name": "JENJANG", "type": "esriFieldTypeString", "alias": "Jenjang"},
+                       {"name": "HASIL", "type": "esriFieldTypeString", "alias": "Hasil"}],
+            "features": features}
+
+
+_FEATURES = [{"attributes": {"OBJECTID": i, "NAMA": name, "NIK": nik, "JENJANG": lvl, "HASIL": hasil},
+              "geometry": {"x": 106.2, "y": -6.1}}
+             for i, (name, nik, lvl, hasil) in enumerate([("DEDI SUPRIADI", "3604071606800002", "2", "Kompeten"),
+                                                          ("IIS AISYAH", "3604025111880005", "4", "Belum Kompeten")], 1)]
+_RECORDS = [{"nama": "DEDI SUPRIADI", "nik": "3604071606800002", "jenjang": "2", "hasil": "Kompeten"},
+            {"nama": "IIS AISYAH", "nik": "3604025111880005", "jenjang": "4", "hasil": "Belum Kompeten"}]
+_SCHEMA_EXPECTED = [("DEDI SUPRIADI", "3604071606800002", "2", "Kompeten"),
+                    ("IIS AISYAH", "3604025111880005", "4", "Belum Kompeten")]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        _arcgis(_FEATURES),
+        # Socrata's views: "columns" of {fieldName, dataTypeName} beside the rows
+        {"columns": [{"fieldName": "nama", "dataTypeName": "text"}, {"fieldName": "nik", "dataTypeName": "text"}],
+         "peserta": _RECORDS},
+        # a Frictionless / Table Schema descriptor beside the rows
+        {"schema": [{"name": "nama", "type": "string"}, {"name": "nik", "type": "string", "format": "default"}],
+         "peserta": _RECORDS},
+        # a DataTables answer in debug mode: the request's columns echoed beside the rows
+        {"peserta": _RECORDS, "columns": [{"data": "nama", "name": "nama", "searchable": "true",
+                                           "orderable": "true"} for _ in range(5)]},
+    ],
+    ids=["arcgis-fields-features", "socrata-columns", "table-schema", "datatables-columns-echo"],
+)
+def test_a_list_describing_the_columns_is_no_list_of_records(tmp_path, document):
+    assert rows(read(tmp_path, document), "nama", "nik", "jenjang", "hasil") == _SCHEMA_EXPECTED
+
+
+def test_two_lists_of_records_stay_ambiguous(tmp_path):
+    # objects under "fields" that are no column descriptions (no type, alias, ...) are records like any
+    document = {"fields": [{"name": "Budi", "nik": "6408011203850001"}], "peserta": _RECORDS}
+    submission = read(tmp_path, document)
+    assert submission.error is not None and "more than one list of records" in submission.error

@@ -174,7 +174,8 @@ def _object_lists(document: dict, depth: int = 0, where: str = "", overrides=Non
     for key, value in document.items():
         path = f"{where}.{key}" if where else str(key)
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            found.append((path, value))
+            if not column_descriptions(key, value):
+                found.append((path, value))
         elif isinstance(value, dict) and (keyed := keyed_records(value, overrides)) is not None:
             found.append((f"{path}, {_keyed_by(keyed[1])}", keyed[0]))
         elif isinstance(value, dict) and depth < 2:
@@ -183,6 +184,34 @@ def _object_lists(document: dict, depth: int = 0, where: str = "", overrides=Non
         for path, value in nested:
             found.extend(_object_lists(value, depth + 1, path, overrides))
     return found
+
+
+# What a column's description holds beside its name: its type (CKAN {"id", "type"}, ArcGIS
+# {"name", "type", "alias"}, Socrata {"fieldName", "dataTypeName"}, Frictionless {"name",
+# "type", "format"}) or how a table shows it (DataTables {"data", "name", "searchable", "orderable"}).
+_DESCRIPTION_KEYS = frozenset({"type", "datatype", "data_type", "datatypename", "sqltype", "alias", "format",
+                               "length", "nullable", "searchable", "orderable", "visible", "width"})
+_NAME_KEYS = ("id", "name", "field", "fieldname", "data", "label", "title", "key")
+
+
+def column_descriptions(key: object, objects: list) -> bool:
+    """True when a list of objects describes the columns of the records beside it, not records.
+
+    Portals send their schema next to the rows: ArcGIS ``query?f=json`` has ``fields`` beside
+    ``features``, CKAN's ``datastore_search`` ``fields`` beside ``records``, a DataTables debug
+    answer echoes the request's ``columns``. Such a list sits under a columns key
+    (:data:`COLUMN_KEYS`) and every object in it names one column (an id or name that is text)
+    and says what it holds or how it shows (a type, an alias, searchable).
+    """
+    if str(key).strip().lower() not in COLUMN_KEYS:
+        return False
+    for item in objects:
+        keys = {str(k).lower(): v for k, v in item.items()}
+        if not any(isinstance(keys.get(name), str) for name in _NAME_KEYS):
+            return False
+        if not _DESCRIPTION_KEYS & keys.keys():
+            return False
+    return True
 
 
 def _keyed_by(niks: bool) -> str:
