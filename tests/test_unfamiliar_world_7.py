@@ -616,10 +616,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "linkage: three recap rows the headline already takes as re-reports (rule 3's recap partners) stay persons "
-    "of their own: 'AGUS S.' with NIK '3.20510E+15', 'CASMADI' and 'DEDE K.' with NIK '-', none with a birth "
-    "date: 66 persons for 63"))
 def test_persons_are_the_hand_count(report):
     assert len(report.persons) == TRUE_PERSONS
 

@@ -362,6 +362,25 @@ def certificate_keys(kompeten: pd.DataFrame, credited: pd.DataFrame, secret: str
     return _hash_many(secret, material, prefix="c", length=24)
 
 
+def recap_rows_joined(rows: pd.DataFrame, partners: pd.Series) -> pd.Series:
+    """The person of each province re-report that linkage left a person of its own row, when the
+    counting rules found the regency/city certificate it repeats: that certificate's holder
+    (row index -> the partner row's ``person_key``).
+
+    A recap row without NIK or birth date, its name shortened ("AGUS S.", "DEDE K."), is
+    ``unlinked``: nothing tied it to anyone. Rule 3 (:func:`warehouse.headline.recap_partners`,
+    ``recap_file_partners``) has already judged it the same certificate as a regency/city row
+    and nothing on the two rows says two persons; a certificate has one holder, so the row is
+    that holder's and is no extra person in ``dim_person``. A row linkage did key (a valid NIK,
+    a repair, a shared number, a probabilistic link) keeps its person: linkage weighed more
+    evidence than rule 3 does."""
+    if partners is None or partners.empty or "person_key_basis" not in rows.columns:
+        return pd.Series(dtype="str")
+    alone = (rows.loc[partners.index, "person_key_basis"] == "unlinked").to_numpy(dtype=bool)
+    own = partners[alone]
+    return pd.Series(rows.loc[own.to_numpy(), "person_key"].to_numpy(), index=own.index, dtype="str")
+
+
 def _re_reports_keyed_to_local(kompeten: pd.DataFrame, credited: pd.DataFrame, offices: dict[str, Office],
                                partners: pd.Series | None = None) -> pd.Series:
     """``kompeten``'s certificate keys, each province re-report's pointing at a certificate of
@@ -728,6 +747,11 @@ def build_star(
     kompeten = rows.drop(columns=[c for c in _NOT_COUNTED if c in rows.columns])
     kompeten = kompeten[kompeten["hasil"] == KOMPETEN]
     credited, partners = credited_with_recap_partners(kompeten, offices)
+    joined = recap_rows_joined(rows, partners)
+    if len(joined):
+        rows.loc[joined.index, "person_key"] = joined
+        kompeten.loc[joined.index, "person_key"] = joined
+        person_codes = _person_codes(rows)
     # credited holds its own copy of the rows it needs; what the certificate keys still read
     # of the Kompeten rows is a few columns (the rest is freed).
     kompeten = kompeten[["person_key", "jenjang", "jabatan_kerja", "nomor_sertifikat", "_year", "office_id"]]
