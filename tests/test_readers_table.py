@@ -1018,6 +1018,67 @@ NO | NAMA | NIK | HASIL ASESMEN
     assert table.columns.get("jenjang", [None] * 2) == [jenjang] * 2
 
 
+TWO_RESULT_TABLES = """
+PENGUMUMAN HASIL UJI KOMPETENSI TAHUN 2022 | | | | |
+A. PESERTA KOMPETEN | | | | |
+NO | NAMA | NIK | JABATAN KERJA | JENJANG | KETERANGAN
+1 | Lalu Supardi | 5201071111810003 | Tukang Kayu | 2 | {first}
+2 | Hamdi | 5201051409900001 | Tukang Kayu | 2 |
+ | | | | |
+B. PESERTA BELUM KOMPETEN | | | | |
+NO | NAMA | NIK | JABATAN KERJA | JENJANG | KETERANGAN
+1 | Saparudin | 5201072802880002 | Tukang Kayu | 2 | {second}
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "hasil"),
+    [
+        # the section is the result: an empty note, or a note that is a remark, takes it
+        ("", "", ["KOMPETEN", "KOMPETEN", "BELUM KOMPETEN"]),
+        ("SKK menyusul", "Dapat mengikuti uji ulang", ["KOMPETEN", "KOMPETEN", "BELUM KOMPETEN"]),
+        ("Peserta dari Kota Mataram", "", ["KOMPETEN", "KOMPETEN", "BELUM KOMPETEN"]),
+        # a result, an absence or a wait of the row's own stands
+        ("BK", "Kompeten", ["BK", "KOMPETEN", "Kompeten"]),
+        ("Tidak Hadir", "Uji ulang", ["Tidak Hadir", "KOMPETEN", "Uji ulang"]),
+        ("Kompeten, SKK dalam proses", "", ["Kompeten, SKK dalam proses", "KOMPETEN", "BELUM KOMPETEN"]),
+    ],
+)
+def test_a_result_heading_above_the_header_is_the_first_groups(first, second, hasil):
+    """An announcement in two tables, each result heading over its own header (was: the first
+    heading was read as the title, its rows without a result: nobody certified; a remark in the
+    KETERANGAN column read as the result column stood against the section's)."""
+    rows = rows_of(TWO_RESULT_TABLES.format(first=first, second=second))
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Lalu Supardi", "Hamdi", "Saparudin"]
+    assert table.columns["hasil"] == hasil
+
+
+@pytest.mark.parametrize(
+    ("above", "jabatan", "program"),
+    [
+        # a sheet per occupation: its last title line names it
+        ("JABATAN KERJA : TUKANG BATU", "TUKANG BATU", None),
+        ("I. OPERATOR EXCAVATOR - JENJANG 3", "OPERATOR EXCAVATOR", None),
+        # a title's place, batch or year line is the list's, not a group's
+        ("KECAMATAN : SOKARAJA", None, None),
+        ("TAHAP II", None, None),
+        ("TAHUN ANGGARAN 2025", None, None),
+        ("DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", None, None),
+    ],
+)
+def test_a_group_heading_above_the_header(above, jabatan, program):
+    rows = rows_of(f"""
+{above} | | |
+
+NO | NAMA | NIK | HASIL
+1 | Lalu Muhammad Zaini | 5271012501820001 | K
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns.get("jabatan_kerja", [None]) == [jabatan]
+    assert table.columns.get("program", [None]) == [program]
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

@@ -781,19 +781,13 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-_BEFORE = "52.01 (the .ods whose sections 'A. PESERTA KOMPETEN' / 'B. PESERTA BELUM KOMPETEN' are the result) is missing"
-
-
-@pytest.mark.xfail(strict=True, reason=_BEFORE)
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=_BEFORE)
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=_BEFORE)
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)

@@ -1056,7 +1056,7 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
         source_rows = [n for k, n in enumerate(source_rows) if k not in dropped]
         report.rows = len(source_rows)
         report.skipped["wrapped_text"] = len(wrapped)
-    _carry_sections(values, keep, sections)
+    _carry_sections(values, keep, _section_above(rows, header, render) + sections)
     continued = _fill_from_above(values, keep, number_of)
     if continued:
         report.note = "; ".join(filter(None, [report.note, f"{continued} rows without their own name and NIK "
@@ -1291,10 +1291,42 @@ def _wrapped_rows(
     return list(joined)
 
 
+# What a group heading right above a table's header gives its first group: the columns a clerk
+# groups participants by. A title's program or year line ("TAHUN ANGGARAN 2025", "Kegiatan: ...")
+# is the list's, read from the title as before (fill_tahun), not a group's.
+_FIRST_GROUP_COLUMNS = (headers.HASIL, headers.JENJANG, headers.JABATAN_KERJA)
+
+
+def _section_above(rows, header: Header, render: Render) -> list[tuple[int, str | None, str]]:
+    """The first group's section, when its heading stands right above the header instead of below it.
+
+    A sheet of two tables, "A. PESERTA KOMPETEN" then "B. PESERTA BELUM KOMPETEN" each over its own
+    header, or a sheet per occupation whose last title line is "JABATAN KERJA : TUKANG BATU", heads
+    its first group above the header: the nearest filled row above it, when it is a section row
+    (:func:`_section_values`). Given as sections at position -1 (before every row of the table).
+    """
+    for row in reversed(rows[: header.first_row]):
+        cells = [text for text in (render(cell) for cell in row) if text is not None]
+        if cells:
+            return [(-1, column, value) for column, value in _section_values(cells)
+                    if column in _FIRST_GROUP_COLUMNS]
+    return []
+
+
+def _remark(text: str) -> bool:
+    """True for a result cell that holds a remark ("SKK menyusul", "Peserta Lobar"): no result, and
+    not the absence or the wait a result cell may state instead ("Tidak Hadir", "Uji ulang")."""
+    return parse_hasil(text) is None and not hasil_not_assessed(text)
+
+
 def _carry_sections(values: dict[str, list[str | None]], keep: list[int],
                     sections: list[tuple[int, str | None, str]]) -> None:
     """Give the rows below a section row its value ("Jabatan: Tukang Batu" -> jabatan_kerja) where
-    their own cell is empty, up to the next section row naming the same column."""
+    their own cell is empty, up to the next section row naming the same column.
+
+    A section's result ("B. PESERTA BELUM KOMPETEN") also replaces a remark in the result column
+    (a Keterangan column read as the result: "SKK menyusul" under "A. PESERTA KOMPETEN" is a
+    Kompeten's remark); a row's own result, absence or wait stands."""
     carried = sorted(section for section in sections if section[1] is not None)
     if not carried:
         return
@@ -1308,7 +1340,7 @@ def _carry_sections(values: dict[str, list[str | None]], keep: list[int],
             section = next(pending, None)
         for column, value in current.items():
             cells = values.setdefault(column, [None] * n)
-            if cells[k] is None:
+            if cells[k] is None or (column == headers.HASIL and _remark(cells[k])):
                 cells[k] = value
 
 
