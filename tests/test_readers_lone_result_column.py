@@ -120,3 +120,45 @@ def test_a_json_field_named_by_one_value(tmp_path, field, cells, hasil):
     rows = read_submission(tmp_path / "ekspor.json", OFFICE).rows
     got = standardize_submission(rows, reference_date=date(2026, 6, 30)).rows["hasil"]
     assert [None if value != value else value for value in got] == hasil
+
+
+# A web system names its pass flag with the programmer's "is" (a CodeIgniter CSV's "is_kompeten"
+# 1/0, an ASP.NET service's "IsKompeten" true/false, a JavaScript app's "isLulus").
+@pytest.mark.parametrize(
+    ("field", "cells", "hasil"),
+    [
+        ("is_kompeten", ["1", "0", None], [K, BK, None]),
+        ("IsKompeten", [True, False, True], [K, BK, K]),
+        ("isLulus", [1, 0, 1], [K, BK, K]),
+        ("is_belum_kompeten", [False, True, None], [K, BK, None]),
+        # flags of the record, not of the assessment, and a bare letter, are no result
+        ("is_active", [1, 1, 0], [None, None, None]),
+        ("is_k", [True, False, True], [None, None, None]),
+    ],
+)
+def test_a_json_field_named_is_and_one_value(tmp_path, field, cells, hasil):
+    import json
+
+    records = [{"nama": name, "nik": nik, "jenjang": str(jenjang), field: cell}
+               for (name, nik, _, jenjang), cell in zip(PERSONS, cells)]
+    (tmp_path / "ekspor.json").write_text(json.dumps(records))
+    rows = read_submission(tmp_path / "ekspor.json", OFFICE).rows
+    got = standardize_submission(rows, reference_date=date(2026, 6, 30)).rows["hasil"]
+    assert [None if value != value else value for value in got] == hasil
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "hasil"),
+    [
+        ("is_kompeten", ["1", "0", "null", "1"], [K, BK, None, K]),
+        ("IS_LULUS", ["1", "0", "", "0"], [K, BK, None, BK]),
+        ("is_deleted", ["0", "0", "1", "0"], [None, None, None, None]),
+    ],
+)
+def test_a_csv_column_named_is_and_one_value(tmp_path, header, cells, hasil):
+    lines = [f'"no","nama_lengkap","nik","jenjang","{header}"']
+    lines += [f'"{i}","PESERTA {i}","36040102038600{i + 10}","3","{cell}"' for i, cell in enumerate(cells, 1)]
+    (tmp_path / "peserta.csv").write_bytes("\ufeff".encode() + "\n".join(lines).encode())
+    rows = read_submission(tmp_path / "peserta.csv", OFFICE).rows
+    got = standardize_submission(rows, reference_date=date(2026, 6, 30)).rows["hasil"]
+    assert [None if value != value else value for value in got] == hasil

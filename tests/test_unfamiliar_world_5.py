@@ -540,9 +540,6 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Serang's CSV names its result field is_kompeten (1/0): no result column, so Mulyadi (1, no "
-    "certificate number yet) certifies nobody: 36.04/2 certified 1, unknown 0 (truth 2, 1)"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
@@ -551,8 +548,5 @@ def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Serang's CSV names its result field is_kompeten (1/0): no result column, so Mulyadi (1, no "
-    "certificate number yet) certifies nobody: 36.04/2 certified 1, unknown 0 (truth 2, 1)"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)

@@ -177,8 +177,13 @@ _UNMARKED = frozenset({"", "-", "0", "tidak", "no", "n", "false"})
 
 
 def _mark_key(text: str) -> str:
-    """A sub-column's text as a key of :data:`MARK_VALUES` ("K (Kompeten)" -> "k kompeten")."""
-    return headers.normalize_header(text)
+    """A sub-column's text as a key of :data:`MARK_VALUES` ("K (Kompeten)" -> "k kompeten").
+
+    A web system names a yes/no field for its value with the programmer's "is" ("is_kompeten",
+    "isKompeten", "IsKompeten": 1/0, true/false): the prefix says nothing more, "is_kompeten" is
+    the column "KOMPETEN" of a clerk's sheet."""
+    key = headers.normalize_header(text)
+    return key[3:] if key.startswith("is ") and len(key) > 5 else key
 
 
 def _mark_groups(parent: Sequence[str | None] | None, filled: list[str | None], child: Sequence[str | None],
