@@ -17,7 +17,8 @@ clerks' variations, and different workers share names:
   certified at jenjang 2 in 2023 and at 3 or 4 in 2025 (they count in both cells), KTPs of
   Tasikmalaya (32.06) and Cilacap (33.01, Jawa Tengah);
 - the Jawa Barat province (32): its expert program 2025 (Ahli 7-9, "Ir. TJAHJONO WIBISONO, M.T.",
-  "Dr. Ir. H. BAMBANG HERMAWAN, M.Sc.", "Hj. EUIS KOMARIAH, S.T., M.T.", a Jakarta KTP) and its
+  "Dr. Ir. H. BAMBANG HERMAWAN, M.Sc.", "Hj. EUIS KOMARIAH, S.T., M.T.", a Jakarta KTP, a NIK
+  typed as a number) and its
   yearly recap 2025 (sent again as ``_final`` with one level corrected), which re-reports
   regency/city certificates with and without numbers, under other spellings ("AGUS S.",
   "ABDUL R. HAKIM", "MUHAMMAD RIZKY FAUZI", "JAJA SUJANA" for "DJADJA SOEDJANA") and NIKs
@@ -28,11 +29,12 @@ clerks' variations, and different workers share names:
   "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO, M.T.") and a fresh graduate of its own
   program; plus Garut's MTU list misfiled in its folder;
 - Kota Bandung (32.73): a ';' CSV of its 2024 BIMTEK operator test (a NIK with dots, one "-",
-  day and month swapped, sex blank, a Surabaya KTP), its holder list 2020-2025 (real date cells,
+  day and month swapped, sex blank, a Surabaya KTP, Garut's twin Hendra without NIK), its holder
+  list 2020-2025 (real date cells,
   the same certificates again, a third "Ahmad Yani", an old SKT, a technician who is the
   province's Ahli Muda of 2025), and Sumedang's workbook copied into its folder;
 - Kabupaten Sumedang (32.11): 2020-2025 in one sheet with a TAHUN column: the same man as
-  "DJADJA SOEDJANA" at jenjang 2 in 2022 and "JAJA SUJANA" at 3 in 2025, "NANDANG SUDRAJAD"
+  "DJADJA SOEDJANA" at jenjang 2 in 2022 (NIK a number) and "JAJA SUJANA" at 3 in 2025 (no NIK), "NANDANG SUDRAJAD"
   (one letter) with his birth date a day off, a second "Ujang Komarudin" (not Garut's), a
   Wonogiri (33.12) KTP;
 - Kabupaten Cirebon (32.09): two Angkatan sheets: "MOH. TOHA" and "MUHAMMAD TOHA" (the second
@@ -65,7 +67,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import openpyxl
+import pandas as pd
 import pytest
 import yaml
 
@@ -344,7 +348,9 @@ def _jabar_ahli_xlsx(path: Path) -> None:
     ws.append([])
     ws.append(["NO", "NAMA", "NIK", "TEMPAT, TANGGAL LAHIR", "JABATAN KERJA", "JENJANG", "HASIL", "NO. SERTIFIKAT"])
     for i, (p, name, jab, lvl, result, number) in enumerate(_JABAR_AHLI, 1):
-        ws.append([i, name, N(p), ttl_words("Bandung", p), jab, lvl, result, number])
+        # Yusuf's NIK typed as a number (Kota Bandung's holder list has it whole)
+        nik_cell = excel_number(p) if p == "e6" else N(p)
+        ws.append([i, name, nik_cell, ttl_words("Bandung", p), jab, lvl, result, number])
     wb.save(path)
 
 
@@ -406,6 +412,9 @@ _BANDUNG_BIMTEK = [
     ("k6", "Deni Ramdani", N("k6"), "L", swapped(born("k6")), "Operator Crane", "3", "Kompeten",
      "SKK-3273-2024-0016"),
     ("k7", "Irfan Maulana", "-", "L", dmy(born("k7")), "Operator Excavator", "3", "Kompeten", "SKK-3273-2024-0017"),
+    # Garut's Hendra Gunawan (the twin certified there in 2023), no NIK this time
+    ("g13", "Hendra Gunawan", "-", "L", dmy(born("g13")), "Operator Bulldozer", "3", "Kompeten",
+     "SKK-3273-2024-0018"),
 ]
 
 
@@ -463,7 +472,8 @@ _SUMEDANG = [
     ("s2", "NANDANG SUDRAJAD", N("s2"), "1978-04-10", "L", "Tukang Batu", "2", 2024, "K", None),
     ("s4", "ASEP SUNANDAR", N("s4"), born("s4"), "L", "Operator Excavator", "3", 2024, "K", None),
     ("s6", "UJANG KOMARUDIN", N("s6"), born("s6"), "L", "Tukang Batu", "2", 2024, "K", None),
-    ("s1", "JAJA SUJANA", N("s1"), born("s1"), "L", "Kepala Tukang Kayu", "3", 2025, "K", "SKK-3211-2025-0031"),
+    # no NIK this time: the 2022 row's is a number Excel cut, the recap's lost a digit
+    ("s1", "JAJA SUJANA", "", born("s1"), "L", "Kepala Tukang Kayu", "3", 2025, "K", "SKK-3211-2025-0031"),
     ("s7", "RAHMAT HIDAYAT", N("s7"), born("s7"), "L", "Operator Crane", "3", 2025, "BK", None),
 ]
 
@@ -563,7 +573,8 @@ def _world(root: Path) -> Settings:
 #        3 Sugeng (2023), Asep (2024), Jaja = Djadja (2025): 3 active; 4 Cucu (2023): active.
 #        Rahmat BK. Its copy in Kota Bandung's folder adds nothing.
 # 32.73  Kota Bandung: 2 Wahyu (2024), Teguh (SKT 2019: expired), Ahmad Yani (2023): 3, active 2;
-#        3 Rudi (three files), Dodi, Yudi, Deni, Irfan (no NIK in the CSV): 5 active (Taufik BK);
+#        3 Rudi (three files), Dodi, Yudi, Deni, Irfan (no NIK in the CSV), Hendra of Garut (no NIK;
+#        not his twin Hendri, born the same day): 6 active (Taufik BK);
 #        4 Wawan (Aug 2022: to Aug 2027), Nurul (to 19 Sep 2026): 2 active; 6 Yusuf (to 14 Mar 2026:
 #        expired).
 TRUTH = {
@@ -571,7 +582,7 @@ TRUTH = {
     ("32.05", 2): (13, 13, 0), ("32.05", 3): (10, 10, 0), ("32.05", 4): (5, 5, 0),
     ("32.09", 2): (4, 4, 0), ("32.09", 3): (3, 3, 0), ("32.09", 4): (1, 1, 0),
     ("32.11", 2): (6, 4, 1), ("32.11", 3): (3, 3, 0), ("32.11", 4): (1, 1, 0),
-    ("32.73", 2): (3, 2, 0), ("32.73", 3): (5, 5, 0), ("32.73", 4): (2, 2, 0), ("32.73", 6): (1, 0, 0),
+    ("32.73", 2): (3, 2, 0), ("32.73", 3): (6, 6, 0), ("32.73", 4): (2, 2, 0), ("32.73", 6): (1, 0, 0),
 }
 
 # Every person of PERSONS has a row in an accepted file (Jajang only in the attendance list).
@@ -581,8 +592,11 @@ TRUE_PERSONS = 63
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     root = tmp_path_factory.mktemp("world7")
-    return run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
-                          instance=dg.DagsterInstance.ephemeral())
+    report = run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
+                            instance=dg.DagsterInstance.ephemeral())
+    with duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True) as con:
+        report.by_province = con.execute("SELECT * FROM certified_workers_by_province").df()
+    return report
 
 
 def _cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
@@ -616,6 +630,10 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "linkage: Sumedang's 'DJADJA SOEDJANA' of 2022 (NIK a number Excel cut to 15 digits, found whole "
+    "nowhere; born 17-02-1962) and 'JAJA SUJANA' of 2025 (no NIK, same birth date, same office) stay two "
+    "persons: 64 for 63, the extra one without a home province"))
 def test_persons_are_the_hand_count(report):
     assert len(report.persons) == TRUE_PERSONS
 
@@ -629,3 +647,40 @@ def test_copies_revisions_and_the_misfiled_list_are_set_aside(report):
     log = report.submission_log
     assert set(log[log["status"] == "rejected"]["office_id"]) == {"kab-garut", "prov-jabar", "kota-bandung"}
     assert (log["status"] == "rejected").sum() == 4
+
+
+# The whole province per jenjang (certified_workers_by_province): a person certified by two offices
+# of Jawa Barat at one jenjang would count once, and namesakes of two regencies (Garut's and
+# Sumedang's Ujang Komarudin; three Ahmad Yani of Garut and Kota Bandung) twice.
+# 2  Garut 13, Cirebon 4, Sumedang 6 (Dian expired, Iwan unknown), Kota Bandung 3 (Teguh expired)
+# 3  Garut 10, Cirebon 3, Sumedang 3, Kota Bandung 6 (Hendra also Garut's: once)
+# 4  Garut 5, Cirebon 1, Sumedang 1, Kota Bandung 2
+# 5  Rizal (province);  6  Yusuf (Kota Bandung, expired);  7, 8, 9 the province's experts
+BY_PROVINCE = {
+    2: (26, 23, 1), 3: (21, 21, 0), 4: (9, 9, 0), 5: (1, 1, 0), 6: (1, 0, 0), 7: (3, 3, 0), 8: (3, 3, 0),
+    9: (1, 1, 0),
+}
+
+
+def test_the_province_table_is_the_hand_count(report):
+    table = report.by_province
+    assert set(table["province_code"]) == {"32"}
+    assert {int(r.jenjang): (int(r.certified_persons), int(r.active_persons), int(r.active_unknown_persons))
+            for r in table.itertuples()} == BY_PROVINCE
+
+
+# Where the persons' KTPs were issued (dim_person.home_province_code, from the NIK or the leading
+# digits Excel left): Jawa Tengah for Slamet (Cilacap), Sugeng (Wonogiri), Tarsono (Brebes); Jawa
+# Timur for Yudi (Surabaya); DKI Jakarta for Siti; unknown for Saepul (no NIK anywhere); Jawa
+# Barat for the other 57, Opik's Tasikmalaya and Warsito's Majalengka KTPs included.
+HOME_PROVINCES = {"32": 57, "33": 3, "35": 1, "31": 1, None: 1}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "linkage: Sumedang's 'DJADJA SOEDJANA' of 2022 (NIK a number Excel cut to 15 digits, found whole "
+    "nowhere; born 17-02-1962) and 'JAJA SUJANA' of 2025 (no NIK, same birth date, same office) stay two "
+    "persons: 64 for 63, the extra one without a home province"))
+def test_home_provinces_are_the_hand_count(report):
+    home = report.persons["home_province_code"]
+    counts = home.where(home.notna() & (home != "None"), None).value_counts(dropna=False).to_dict()
+    assert {(None if pd.isna(k) else k): v for k, v in counts.items()} == HOME_PROVINCES
