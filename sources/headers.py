@@ -242,6 +242,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "certification scheme",
         "competency scheme",
         "scheme name",
+        # an LSP portal's English export names the skema alone ({"scheme": "Operator Excavator", "level": 3})
+        "scheme",
+        "certification scheme name",
         "occupation title",
         "nama skema",
         "skema kompetensi",

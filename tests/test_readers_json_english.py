@@ -148,6 +148,13 @@ def test_normalize_header_splits_camel_case(header, normalised):
         # boolean pass flags
         (("is_competent",), ("hasil", EXACT)),
         (("passed",), ("hasil", EXACT)),
+        # an LSP portal's certificate names its skema alone: the jabatan kerja
+        (("certificates", "scheme"), ("jabatan_kerja", IN_CONTEXT)),
+        (("scheme",), ("jabatan_kerja", EXACT)),
+        (("certification_scheme_name",), ("jabatan_kerja", EXACT)),
+        # a scheme's code is no occupation
+        (("scheme_code",), (None, 0)),
+        (("certificate", "scheme", "code"), (None, 0)),
     ],
 )
 def test_canonical_path(path, expected):

@@ -550,3 +550,20 @@ def test_active_persons_are_the_hand_count(report):
 
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
+
+
+def test_persons_are_the_hand_count(report):
+    # 49 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
+    assert len(report.persons) == len(PERSONS)
+
+
+def test_every_file_gives_the_occupation_level_and_result(report):
+    # what a web system calls them ("scheme", "JenjangKkni", "IsKompeten", "is_kompeten", a badge)
+    # must reach the columns, not only the headline's counts
+    wanted = {"nama", "nik", "jabatan_kerja", "jenjang", "hasil"}
+    missing = {}
+    for row in report.submission_log.itertuples():
+        for sheet in json.loads(row.sheets):
+            if sheet["rows"] and not wanted <= sheet["columns"].keys():
+                missing[(row.source_file, sheet["sheet"])] = sorted(wanted - sheet["columns"].keys())
+    assert missing == {}
