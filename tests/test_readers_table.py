@@ -1079,6 +1079,41 @@ NO | NAMA | NIK | HASIL
     assert table.columns.get("program", [None]) == [program]
 
 
+@pytest.mark.parametrize(
+    ("below", "nama", "jabatan", "jenjang", "hasil"),
+    [
+        # reserves who did not sit, under a header of fewer columns: KETERANGAN where the list has JENJANG
+        ("PESERTA CADANGAN | | | | | |\n"
+         "NO | NAMA PESERTA | NIK | TEMPAT, TGL LAHIR | JABATAN KERJA | KETERANGAN |\n"
+         "1 | Wahyudi | 3302052903910006 | Banyumas, 29-03-1991 | Tukang Kayu | Cadangan |",
+         "Wahyudi", "Tukang Kayu", None, "Cadangan"),
+        # a make-up assessment's table without the birth column: every column after NIK one to the left
+        ("PESERTA UJI SUSULAN | | | | | |\n"
+         "NO | NAMA PESERTA | NIK | JABATAN KERJA | JENJANG | HASIL UJI |\n"
+         "1 | Wahyudi | 3302052903910006 | Tukang Kayu | 2 | K |",
+         "Wahyudi", "Tukang Kayu", "2", "K"),
+        # the same header printed again on the next page: the same table
+        ("NO | NAMA PESERTA | NIK | TEMPAT, TGL LAHIR | JABATAN KERJA | JENJANG | HASIL UJI\n"
+         "2 | Wahyudi | 3302052903910006 | Banyumas, 29-03-1991 | Tukang Kayu | 2 | K",
+         "Wahyudi", "Tukang Kayu", "2", "K"),
+    ],
+)
+def test_a_second_table_below_sharing_some_columns_is_read_under_its_own_header(below, nama, jabatan, jenjang,
+                                                                                  hasil):
+    """Was: a header below whose name and NIK stand where the list's do was taken for the list's
+    header printed again, and the rows under it read through the list's columns (the reserves'
+    KETERANGAN as their jenjang: quarantined jenjang_unreadable; a make-up table's level as its
+    jabatan kerja and its result as its level)."""
+    rows = rows_of("NO | NAMA PESERTA | NIK | TEMPAT, TGL LAHIR | JABATAN KERJA | JENJANG | HASIL UJI\n"
+                   "1 | Sugeng Riyadi | 3302111203800003 | Banyumas, 12-03-1980 | Tukang Batu | 2 | K\n"
+                   " | | | | | |\n" + below)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Sugeng Riyadi", nama]
+    assert table.columns["jabatan_kerja"] == ["Tukang Batu", jabatan]
+    assert table.columns["jenjang"] == ["2", jenjang]
+    assert table.columns["hasil"] == ["K", hasil]
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

@@ -1,7 +1,7 @@
 """A sixth hand-made world: regency and city clerks' own Excel workbooks, counted by hand.
 
 Eight offices of four provinces no other world uses (Jawa Tengah 33, Nusa Tenggara Barat 52,
-Sulawesi Utara 71, Riau 14), 83 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
+Sulawesi Utara 71, Riau 14), 84 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
 what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not an export:
 - Kabupaten Banyumas (33.02): one sheet per kecamatan ("Kec. Sokaraja", ...) behind a "REKAP"
   sheet of counts and a hidden "Ref" sheet the levels are looked up from; jabatan kerja, jenjang
@@ -791,3 +791,16 @@ def test_active_persons_are_the_hand_count(report):
 
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
+
+
+def test_every_row_is_read(report):
+    """No row of these files is quarantined: every level, result and name is readable (the reserves
+    of Banyumas' second table, under a header of other columns, included)."""
+    assert report.quarantine.empty, report.quarantine[["source_sheet", "source_row", "rule"]].to_string()
+
+
+# --- the rules this world needed, one table each: tests/test_readers_table.py --------------------
+# test_a_section_row_naming_occupation_and_level_gives_both_to_the_rows_below (Dumai),
+# test_a_result_heading_above_the_header_is_the_first_groups (Lombok Barat),
+# test_a_group_heading_above_the_header (Mataram's sheet per jabatan),
+# test_a_second_table_below_sharing_some_columns_is_read_under_its_own_header (Banyumas' reserves).

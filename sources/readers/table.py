@@ -1606,7 +1606,7 @@ def _classify_rows(
             # Below a footer only a header counts: signatures, names and NIPs of officials
             # are no participants.
             reason = _special_row(data[i], vals, nik, nama_at, canonicals, render, overrides) if not nik_like else None
-            if reason == "header_like":
+            if reason in ("header_like", "header_repeat"):
                 below = _another_header(data, i, columns, render, overrides)
                 if below is not None:
                     return keep, skipped, below
@@ -1622,11 +1622,14 @@ def _classify_rows(
                 in_footer = True
                 skipped["footer"] = skipped.get("footer", 0) + 1
                 continue
-            if reason == "header_like":
+            if reason in ("header_like", "header_repeat"):
+                # A header sharing some of this table's columns where they stand, but not all, is
+                # the next table's ("PESERTA CADANGAN" below, its KETERANGAN where this one has
+                # JENJANG): read under its own header, as one of other columns is.
                 below = _another_header(data, i, columns, render, overrides)
                 if below is not None:
                     return keep, skipped, below
-            elif reason is not None:
+            if reason is not None and reason != "header_like":
                 if reason == "section":
                     sections.extend((i, *found) for found in
                                     _section_values([t for t in (render(c) for c in data[i]) if t is not None]))
