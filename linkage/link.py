@@ -249,7 +249,7 @@ def _merge_typo_niks(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame,
     uf = GuardedUnionFind(n_groups + len(residual), facts_of=facts.facts_of)
     for g1, g2 in zip(merges["g1"].tolist(), merges["g2"].tolist()):
         uf.union(g1, g2, guarded=False)  # the sets of _typo_identities, before any guarded merge
-    persons = _Persons(uf=uf, node=node, residual=residual, identity=row_cid, blocked=blocked)
+    persons = _Persons(uf=uf, node=node, residual=residual, identity=row_cid, blocked=blocked, n_groups=n_groups)
     return persons, typo_edges(merges)
 
 
@@ -305,6 +305,7 @@ class _Persons:
     residual: np.ndarray  # the rows without a trusted NIK
     identity: np.ndarray  # per row: its NIK identity (group root after the typo merges), -1 without
     blocked: np.ndarray  # per residual row: the identity it must never join (its copied NIK's), -1 without
+    n_groups: int = 0  # NIK groups are nodes 0 .. n_groups - 1, residual rows the nodes after
 
     def components(self) -> np.ndarray:
         """Per row, the label of its person."""
@@ -317,10 +318,16 @@ class _Persons:
         return links[np.array(accepted, dtype=bool)]
 
     def unplaced(self) -> np.ndarray:
-        """The residual rows no repair or certificate placed: still the root of their own node."""
+        """The residual rows no repair or certificate tied to a NIK identity: every row of a person
+        made of residual rows only.
+
+        A registration number reported twice without a valid NIK ("JAJA SUJANA" with no NIK in
+        the regency's list, a 15-digit NIK in the province's recap) joins two residual rows into
+        one person that still has no identity. Each of its rows brings its own evidence (only one
+        of them a birth date, say), so each is compared; taking only the row the union-find made
+        the root (the smaller row number) made the result hang on the order of the rows."""
         labels = self.uf.labels()
-        nodes = self.node[self.residual]
-        return self.residual[labels[nodes] == nodes]
+        return self.residual[labels[self.node[self.residual]] >= self.n_groups]
 
 
 class _NodeFacts:

@@ -393,6 +393,10 @@ def link_residual(
     with timed(timings, "fs_predict"):
         pairs = _predict_pairs(con, linker, min(threshold, BAND_THRESHOLD))
         pairs = pairs[_accepted_scores(pairs, threshold, _level_labels(linker))]
+        # Two rows of one person already (a number reported twice, neither with a valid NIK,
+        # both residual) need no link of their own.
+        root = uf.labels()
+        pairs = pairs[root[node[pairs["unique_id_l"].astype(np.int64)]] != root[node[pairs["unique_id_r"].astype(np.int64)]]]
     if pairs.empty:
         return pd.DataFrame(columns=EDGE_COLUMNS), pd.DataFrame(columns=_REFUSED_COLUMNS), timings
     with timed(timings, "fs_cluster"):

@@ -158,6 +158,24 @@ WORLD = [
     Row("namesakes", "rizki_3", "prov_2025.xlsx", "Rizki Muhammad", None, "Sangatta", "01-10-1990", "L", **AHLI),
 ]
 
+# --- number_without_nik: one registration number on two rows without a valid NIK (the regency's
+# list left the NIK out, the province's recap dropped a digit), so their person has no NIK identity;
+# the same man's older row, its NIK cut by Excel and found whole nowhere, in the old spelling,
+# must still find them by name and birth date, whichever of the two the rows list first.
+# A namesake born another year, no NIK, stays apart.
+SUJANA = "6408041702620001"
+NUMBER_WITHOUT_NIK = [
+    Row("number_without_nik", "jaja", "kt_2022.xlsx", "DJADJA SOEDJANA", SUJANA[:15] + "0", "Sangatta",
+        "17-02-1962", "L", jenjang="2", jabatan="Tukang Kayu", office=KT),
+    Row("number_without_nik", "jaja", "kt_2025.xlsx", "JAJA SUJANA", None, "Sangatta", "17-02-1962", "L",
+        jenjang="3", jabatan="Kepala Tukang Kayu", sertifikat="SKK-6408-2025-0031", office=KT),
+    Row("number_without_nik", "jaja", "prov_rekap_2025.xlsx", "JAJA SUJANA", SUJANA[:9] + SUJANA[10:], None, None,
+        "L", jenjang="3", jabatan="Kepala Tukang Kayu", sertifikat="SKK-6408-2025-0031", office=PROV),
+    Row("number_without_nik", "jaja_muda", "kt_2025.xlsx", "JAJA SUJANA", None, "Sangatta", "05-09-1990", "L",
+        jenjang="2", jabatan="Tukang Kayu", office=KT),
+]
+WORLD += NUMBER_WITHOUT_NIK
+
 # Rows that fit two persons equally: a person of their own, never a false merge.
 UNPLACEABLE = {("word_order", "rahman_b", "prov_2025.xlsx")}
 
@@ -239,3 +257,18 @@ def test_nickname_is_a_word_in_common(a, b):
 @pytest.mark.parametrize(("a", "b"), [("bambang", "suryanto"), ("anto", "santoso"), ("ono", "suparno")])
 def test_other_words_are_not_nicknames(a, b):
     assert names_related(a, b) is False
+
+
+@pytest.mark.parametrize("order", ["recap first", "regency first"])
+def test_a_person_known_by_a_number_only_links_in_any_row_order(order):
+    # Which of the number's two rows comes first decided, before, whether the older row was
+    # compared with the one holding the birth date (linked) or with the recap's (left apart).
+    frame = standardize(background(300, seed=5) + NUMBER_WITHOUT_NIK)
+    mine = frame[frame["case"] == "number_without_nik"]
+    recap_first = mine.sort_values("office_id", key=lambda office: office != PROV, kind="stable")
+    frame = pd.concat([frame[frame["case"] != "number_without_nik"],
+                       recap_first if order == "recap first" else recap_first.iloc[::-1]], ignore_index=True)
+    rows = link_persons(frame, SECRET).rows
+    rows = rows[rows["case"] == "number_without_nik"]
+    assert rows.groupby("person")["person_key"].nunique().to_dict() == {"jaja": 1, "jaja_muda": 1}
+    assert rows["person_key"].nunique() == 2

@@ -630,10 +630,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "linkage: Sumedang's 'DJADJA SOEDJANA' of 2022 (NIK a number Excel cut to 15 digits, found whole "
-    "nowhere; born 17-02-1962) and 'JAJA SUJANA' of 2025 (no NIK, same birth date, same office) stay two "
-    "persons: 64 for 63, the extra one without a home province"))
 def test_persons_are_the_hand_count(report):
     assert len(report.persons) == TRUE_PERSONS
 
@@ -676,10 +672,6 @@ def test_the_province_table_is_the_hand_count(report):
 HOME_PROVINCES = {"32": 57, "33": 3, "35": 1, "31": 1, None: 1}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "linkage: Sumedang's 'DJADJA SOEDJANA' of 2022 (NIK a number Excel cut to 15 digits, found whole "
-    "nowhere; born 17-02-1962) and 'JAJA SUJANA' of 2025 (no NIK, same birth date, same office) stay two "
-    "persons: 64 for 63, the extra one without a home province"))
 def test_home_provinces_are_the_hand_count(report):
     home = report.persons["home_province_code"]
     counts = home.where(home.notna() & (home != "None"), None).value_counts(dropna=False).to_dict()
