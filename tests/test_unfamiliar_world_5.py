@@ -1,7 +1,7 @@
 """A fifth hand-made world: participant lists downloaded from web systems and portals.
 
 Seven offices of four provinces no other world uses (Sulawesi Tengah 72, Maluku 81, Banten 36,
-DI Yogyakarta 34), 49 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is written
+DI Yogyakarta 34), 56 persons, 11 files, judged on PUBLISH (30 June 2026). Each file is written
 as the system that produced it writes its download, after what its documentation shows:
 - the Sulteng province (72): a Laravel admin panel's API, saved page by page
   (``?page=1``, ``?page=2``). A paginator's JSON holds ``current_page``, ``data`` (the records),
@@ -44,6 +44,14 @@ as the system that produced it writes its download, after what its documentation
   ``{"columns", "index", "data"}``, dates in the default epoch milliseconds, NaN as null, the
   level as a float column (3.0) because one row has none, NIKs as JSON integers
   (pandas.pydata.org/pandas-docs/version/1.4/reference/api/pandas.DataFrame.to_json.html).
+- later additions: Ambon's field assessment of 2025 from a KoboToolbox form (its API's JSON:
+  ``count``/``next``/``results``; fields named by the form's group path, "grp_peserta/nama_lengkap",
+  choices as their names, "belum_kompeten", "jenjang_3"; ``_attachments``, ``_geolocation``,
+  ``_submission_time`` beside them); Yogyakarta's registration sheet sent as CSV by an Apps Script
+  that joins getValues() with commas, so each date is JavaScript's Date.toString(), "Mon Feb 14 2022
+  00:00:00 GMT+0700 (Western Indonesia Time)" (as milan-rajic.com/date-and-time-1-6-it-can-be-tricky
+  shows Apps Script logging "Sun Feb 26 2023 00:00:00 GMT-0800 (Pacific Standard Time)"); Palu's
+  panel printing "15-06-2023 09:00 WITA" in its HTML export.
 Persons in two offices: Ikhsan (Palu 2020, then Ambon 2024), Nanang (Serang 3, Yogyakarta 4).
 The province offices re-report regency/city certificates (Sulteng: Palu's two, Maluku: Ambon's
 two, Banten: Serang's two), by number and without.
@@ -127,6 +135,13 @@ PERSONS = {
     "y4": ("Dwi Astuti", "3471", "04", "1996-02-29", "P", 3),
     "y5": ("Agus Prasetyo", "3471", "05", "1980-08-17", "L", 2),
     "y6": ("Joko Susilo", "3471", "01", "1975-05-05", "L", 4),
+    "y7": ("Fajar Nugraha", "3471", "02", "1994-09-30", "L", 5),
+    "y8": ("Rina Kusumawati", "3471", "03", "1987-12-05", "P", 2),
+    "y9": ("Hendro Wibowo", "3471", "04", "1979-04-18", "L", 6),
+    "y10": ("Siti Aminah", "3471", "05", "1991-01-27", "P", 3),
+    "m8": ("Marthen Sopacua", "8171", "03", "1990-02-12", "L", 7),
+    "m9": ("Nona Latupeirissa", "8171", "04", "1995-08-09", "P", 8),
+    "m10": ("Yakobus Pattiasina", "8171", "05", "1988-05-25", "L", 9),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -253,8 +268,9 @@ def _palu_datatables() -> bytes:
 
 # (person, jabatan, jenjang, hasil, number, tgl terbit dd/mm/yyyy)
 _PALU_HTML = [
-    ("s9", "Operator Excavator", "3", "KOMPETEN", "SKK-7271-2023-000210", "15/06/2023"),
-    ("s10", "Tukang Batu", "2", "KOMPETEN", "SKK-7271-2023-000211", "15/06/2023"),
+    # the panel shows the time of issue with the zone, as Indonesian web apps print a datetime
+    ("s9", "Operator Excavator", "3", "KOMPETEN", "SKK-7271-2023-000210", "15-06-2023 09:00 WITA"),
+    ("s10", "Tukang Batu", "2", "KOMPETEN", "", "15-06-2023 09:00 WITA"),  # number not arrived
     ("s2", "Juru Ukur", "4", "KOMPETEN", "SKK-7271-2022-000317", "01/08/2022"),
     ("s11", "Juru Ukur", "4", "BELUM KOMPETEN", "", ""),
 ]
@@ -317,6 +333,40 @@ def _ambon_ckan() -> bytes:
             "total": len(records), "total_was_estimated": False,
         },
     }, indent=2).encode("utf-8")
+
+
+# --- Kota Ambon's field assessment of 2025: a KoboToolbox form, its API's JSON -------------------
+
+# (person, jabatan choice, jenjang choice, hasil choice, tgl_terbit or "")
+_AMBON_KOBO = [
+    ("m8", "operator_excavator", "jenjang_3", "kompeten", "2025-10-01"),
+    ("m9", "juru_ukur", "jenjang_4", "kompeten", ""),
+    ("m10", "tukang_besi_beton", "jenjang_2", "belum_kompeten", ""),
+    # Yohanis, not yet competent in the city's list, passed in 2025
+    ("m4", "tukang_kayu", "jenjang_2", "kompeten", "2025-10-01"),
+]
+
+
+def _ambon_kobo() -> bytes:
+    results = []
+    for i, (p, jab, lvl, hasil, issued) in enumerate(_AMBON_KOBO, 1):
+        results.append({
+            "_id": 48210 + i, "formhub/uuid": "8f1c0b2e9d3a4c6b", "start": f"2025-09-1{i}T08:0{i}:12.000+09:00",
+            "end": f"2025-09-1{i}T08:2{i}:40.000+09:00", "__version__": "vQ7bYkXc3sP",
+            "grp_kegiatan/tahun_anggaran": "2025", "grp_kegiatan/lokasi_tuk": "nusaniwe",
+            "grp_peserta/nama_lengkap": _name(p), "grp_peserta/nik": N(p),
+            "grp_peserta/jenis_kelamin": "laki_laki" if sex(p) == "L" else "perempuan",
+            "grp_peserta/foto_ktp": f"ktp_{i}.jpg",
+            "grp_uji/jabatan_kerja": jab, "grp_uji/jenjang": lvl, "grp_uji/hasil": hasil,
+            "grp_uji/no_sertifikat": "", "grp_uji/tgl_terbit": issued,
+            "meta/instanceID": f"uuid:0b5e{i}c2a-7d41-4f2e-9c1b-3a6d8e2f{i}0aa",
+            "_xform_id_string": "aQx9uKkP3ZyTn", "_uuid": f"0b5e{i}c2a-7d41-4f2e-9c1b-3a6d8e2f{i}0aa",
+            "_attachments": [{"download_url": f"https://kf.kobotoolbox.org/media/ktp_{i}.jpg", "mimetype": "image/jpeg",
+                              "filename": f"dinaspupr_ambon/attachments/ktp_{i}.jpg", "instance": 48210 + i}],
+            "_status": "submitted_via_web", "_geolocation": [-3.7, 128.18], "_submission_time": f"2025-09-1{i}T00:3{i}:05",
+            "_tags": [], "_notes": [], "_validation_status": {}, "_submitted_by": "enumerator_pupr",
+        })
+    return json.dumps({"count": len(results), "next": None, "previous": None, "results": results}).encode("utf-8")
 
 
 # --- the Maluku province: an ASP.NET service, {"d": [...]} and \/Date(...)\/ ---------------------
@@ -465,6 +515,33 @@ def _jogja_split() -> bytes:
                        "index": list(range(len(data))), "data": data}).encode("utf-8")
 
 
+# --- Kota Yogyakarta's registration sheet, sent as CSV by an Apps Script -------------------------
+
+# (person, jabatan, jenjang, hasil, issued or None)
+_JOGJA_GAS = [
+    ("y7", "Operator Crane", 3, "Kompeten", "2022-02-14"),
+    ("y8", "Juru Ukur", 4, "Kompeten", "2021-03-15"),
+    ("y9", "Tukang Kayu", 2, "Belum Kompeten", None),
+    ("y10", "Tukang Batu", 2, "Kompeten", "2023-01-10"),
+]
+
+
+def js_date(iso: str, clock: str = "00:00:00") -> str:
+    """A Date as JavaScript's toString() writes it in the script's zone (Asia/Jakarta): 'Mon Feb 14
+    2022 00:00:00 GMT+0700 (Western Indonesia Time)', what Apps Script's getValues() gives a
+    script that joins the cells with commas."""
+    return (datetime.fromisoformat(f"{iso}T{clock}").strftime("%a %b %d %Y %H:%M:%S")
+            + " GMT+0700 (Western Indonesia Time)")
+
+
+def _jogja_gas_csv() -> bytes:
+    lines = ["Timestamp,Nama Lengkap,NIK,Jabatan Kerja,Jenjang,Hasil Uji,Tanggal Terbit SKK"]
+    for i, (p, jab, lvl, hasil, issued) in enumerate(_JOGJA_GAS):
+        stamp = js_date("2023-01-0" + str(2 + i), f"1{i}:15:32")
+        lines.append(",".join([stamp, _name(p), N(p), jab, str(lvl), hasil, js_date(issued) if issued else ""]))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -474,11 +551,13 @@ def _world(root: Path) -> Settings:
     (landing / "kota-palu" / "datatables_peserta.json").write_bytes(_palu_datatables())
     (landing / "kota-palu" / "Export_Peserta_Sertifikasi.xls").write_bytes(_palu_html_xls())
     (landing / "kota-ambon" / "datastore_search_tkk_ambon.json").write_bytes(_ambon_ckan())
+    (landing / "kota-ambon" / "kobo_uji_kompetensi_2025.json").write_bytes(_ambon_kobo())
     (landing / "prov-maluku" / "GetPesertaSertifikasi.json").write_bytes(_maluku_asmx())
     (landing / "kab-serang" / "peserta_sertifikasi_serang.csv").write_bytes(_serang_csv())
     (landing / "kab-serang" / "tkk_serang_featureserver_query.json").write_bytes(_serang_arcgis())
     (landing / "prov-banten" / "export_skk_banten.jsonl").write_bytes(_banten_jsonl())
     (landing / "kota-yogyakarta" / "sertifikasi_jogja_split.json").write_bytes(_jogja_split())
+    (landing / "kota-yogyakarta" / "Pendaftaran Sertifikasi TKK (export).csv").write_bytes(_jogja_gas_csv())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -499,7 +578,11 @@ def _world(root: Path) -> Settings:
 #        (by number) and Abdul Gani (without) re-report Ambon.
 # 81.71  Ambon: 2 Abdul Gani (2024), Ikhsan (2024): active; 3 Johanis (2023, active), Sitti Nurbaya
 #        (no date or number: unknown); 4 Maria (SKT 2020), Ruben (berlaku to 29 Jun 2026): expired;
-#        5 Fransina (berlaku to 30 Sep 2026: active). Yohanis BK.
+#        5 Fransina (berlaku to 30 Sep 2026: active). Yohanis BK in the CKAN list.
+#        The Kobo form of 2025 (tahun_anggaran 2025): 2 Yohanis (Oct 2025, active); 3 Marthen (Oct
+#        2025, active); 4 Nona (no date, program year 2025: active). Yakobus BK.
+#        So 2 Abdul Gani, Ikhsan, Yohanis; 3 Johanis, Marthen active, Sitti Nurbaya unknown; 4 Maria,
+#        Ruben expired, Nona active.
 # 36     Banten province: 7 Tubagus (2022), Rizky (Dec 2025): active; 8 Tubagus (2025, active),
 #        Bambang (SKA 2019, expired). Ratu not yet competent. Ahmad (number) and Rohmat (without)
 #        re-report Serang.
@@ -508,14 +591,18 @@ def _world(root: Path) -> Settings:
 #        (SKT 2020, expired); 5 Euis (2024, active). Ujang (is_kompeten 0), Asep BK.
 # 34.71  Yogyakarta: 2 Sri Rejeki (20 Jan 2021: expired), Agus (number of 2024: active); 3 Bayu
 #        (2024, active); 4 Wahyu (2022), Nanang (2023): active. Dwi BK; Joko no result.
+#        The Apps Script CSV (dates as JavaScript's Date.toString()): 2 Siti Aminah (Jan 2023,
+#        active); 3 Fajar (Feb 2022, active); 4 Rina (15 Mar 2021: expired). Hendro BK.
+# 72.71  (Palu's HTML export shows "15-06-2023 09:00 WITA": Agus Salim and Hasanudin, issued in June
+#        2023, Hasanudin's number not yet arrived: both active.)
 TRUTH = {
     ("72", 7): (3, 2, 1), ("72", 8): (1, 1, 0), ("72", 9): (1, 0, 0),
     ("72.71", 2): (3, 1, 1), ("72.71", 3): (3, 2, 0), ("72.71", 4): (2, 2, 0), ("72.71", 5): (1, 1, 0),
     ("81", 7): (2, 2, 0), ("81", 8): (1, 1, 0), ("81", 9): (1, 1, 0),
-    ("81.71", 2): (2, 2, 0), ("81.71", 3): (2, 1, 1), ("81.71", 4): (2, 0, 0), ("81.71", 5): (1, 1, 0),
+    ("81.71", 2): (3, 3, 0), ("81.71", 3): (3, 2, 1), ("81.71", 4): (3, 1, 0), ("81.71", 5): (1, 1, 0),
     ("36", 7): (2, 2, 0), ("36", 8): (2, 1, 0),
     ("36.04", 2): (2, 1, 1), ("36.04", 3): (2, 2, 0), ("36.04", 4): (3, 1, 0), ("36.04", 5): (1, 1, 0),
-    ("34.71", 2): (2, 1, 0), ("34.71", 3): (1, 1, 0), ("34.71", 4): (2, 2, 0),
+    ("34.71", 2): (3, 2, 0), ("34.71", 3): (2, 2, 0), ("34.71", 4): (3, 2, 0),
 }
 
 
@@ -540,20 +627,36 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "Ambon's KoboToolbox JSON is rejected (fields named by their form group path, 'grp_peserta/nik': no "
+    "name or NIK field): 81.71/2-4 short of Yohanis, Marthen, Nona; JavaScript's Date.toString() "
+    "('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and '15-06-2023 09:00 WITA' are "
+    "unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "Ambon's KoboToolbox JSON is rejected (fields named by their form group path, 'grp_peserta/nik': no "
+    "name or NIK field): 81.71/2-4 short of Yohanis, Marthen, Nona; JavaScript's Date.toString() "
+    "('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and '15-06-2023 09:00 WITA' are "
+    "unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "Ambon's KoboToolbox JSON is rejected (fields named by their form group path, 'grp_peserta/nik': no "
+    "name or NIK field): 81.71/2-4 short of Yohanis, Marthen, Nona; JavaScript's Date.toString() "
+    "('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and '15-06-2023 09:00 WITA' are "
+    "unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
+@pytest.mark.xfail(strict=True, reason="Ambon's KoboToolbox JSON is rejected: Marthen, Nona, Yakobus missing (53 persons for 56)")
 def test_persons_are_the_hand_count(report):
-    # 49 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
+    # 56 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
     assert len(report.persons) == len(PERSONS)
 
 
