@@ -1114,6 +1114,29 @@ def test_a_second_table_below_sharing_some_columns_is_read_under_its_own_header(
     assert table.columns["hasil"] == ["K", hasil]
 
 
+@pytest.mark.parametrize(
+    ("section", "program"),
+    [
+        # a recap's sections: the regencies' re-reports, then the province's own program
+        ("PROGRAM PROVINSI (TENAGA AHLI)", "PROGRAM PROVINSI (TENAGA AHLI)"),
+        ("Program: Pelatihan MTU", "Program: Pelatihan MTU"),
+        ("II. PROGRAM FRESH GRADUATE", "PROGRAM FRESH GRADUATE"),
+    ],
+)
+def test_a_program_section_row_is_no_participant(section, program):
+    """Was: a section row naming a program under the name column was read as a participant of that
+    name (one more person in dim_person)."""
+    rows = rows_of(f"""
+NO | NIK | NAMA | JABATAN KERJA | JENJANG | KET.
+ | | {section} | | |
+1 | 3374120606760002 | Ir. BUDI SANTOSO, M.T. | Ahli Muda Teknik Jalan | Jenjang 7 | K
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == ["Ir. BUDI SANTOSO, M.T."]
+    assert table.columns["program"] == [program]
+    assert table.report.skipped == {"section": 1}
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

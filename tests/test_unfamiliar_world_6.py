@@ -18,7 +18,7 @@ what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not
 - the Jawa Tengah province (33): a recap, columns in an odd order (NIK before the name), a
   section and a "Sub Total" row per regency/city, re-reporting Banyumas and Semarang
   certificates (Banyumas' with the NIK Banyumas lost, one jabatan abbreviated) beside its own
-  experts;
+  experts under a section row "PROGRAM PROVINSI (TENAGA AHLI)";
 - Kota Mataram (52.71): one sheet per jabatan kerja (named in the sheet's title row only), the
   jenjang merged over the whole body, the result ticked under "K | BK" with whatever tick the
   keyboard gave (check mark, square root, "v", "V"), remarks in KETERANGAN;
@@ -797,6 +797,10 @@ def test_every_row_is_read(report):
     """No row of these files is quarantined: every level, result and name is readable (the reserves
     of Banyumas' second table, under a header of other columns, included)."""
     assert report.quarantine.empty, report.quarantine[["source_sheet", "source_row", "rule"]].to_string()
+
+
+def test_persons_are_the_hand_count(report):
+    assert len(report.persons) == len(PERSONS)
 
 
 # --- the rules this world needed, one table each: tests/test_readers_table.py --------------------

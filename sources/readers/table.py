@@ -1753,7 +1753,7 @@ _SECTION_LABELS: dict[str, str | None] = {
     **dict.fromkeys(("jabatan", "jabatan kerja"), headers.JABATAN_KERJA),
     **dict.fromkeys(("jenjang", "jenjang kkni", "level", "kkni"), headers.JENJANG),
     "kualifikasi": headers.KUALIFIKASI,
-    **dict.fromkeys(("tahap", "angkatan", "gelombang", "batch", "kegiatan", "paket"), headers.PROGRAM),
+    **dict.fromkeys(("tahap", "angkatan", "gelombang", "batch", "kegiatan", "paket", "program"), headers.PROGRAM),
     "tahun": headers.TAHUN,
 }
 _SECTION = re.compile(
