@@ -595,6 +595,9 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
             if normalize_header(their_header) == key:
                 return canonical
     found = _not_of_something_else(key, _looked_up_anyhow(header, key, overrides))
+    if found is None and isinstance(header, str) and "/" in header and _XFORM_HEADER.fullmatch(header.strip()):
+        # a form's CSV export heads each column with the question's path ("grp_peserta/nama_lengkap")
+        return canonical_path((header.strip(),), overrides)[0]
     if found is None and isinstance(header, str) and _BROKEN_WORD.search(header):
         # a word hyphenated over two lines of a narrow column ("JEN-\nJANG", "KETE-\nRANGAN"), or with
         # a soft hyphen; tried only when the header as written names nothing ("Kualifikasi-\nJenjang")
@@ -865,6 +868,31 @@ def _kind(parent: str) -> str | None:
     return None
 
 
+# A field's path in an XForm (ODK Collect, KoboToolbox, Enketo): the form's groups, then the
+# question's name, joined by "/" ("grp_peserta/nama_lengkap", "identitas/nik"), as their JSON and
+# CSV exports name fields. Names as programs spell them (lower-case first letters, no spaces):
+# a clerk's "No KTP/NIK", "Tempat/Tgl Lahir", "Nama/NIK" are no paths.
+_XFORM_PATH = re.compile(r"[a-z_][A-Za-z0-9_.\-]*(?:/[a-z_][A-Za-z0-9_.\-]*)+")
+# As a sheet's or CSV's header, where a clerk's slash means "or" ("Tgl/Bln/Thn", "Catatan/Ket",
+# "Angkatan/Tahun"), only a form's own spelling: lower-case names, words joined by "_".
+_XFORM_HEADER = re.compile(r"(?=[^/]*_|.*/[^/]*_)[a-z_][a-z0-9_]*(?:/[a-z_][a-z0-9_]*)+")
+
+
+def xform_parts(path: Sequence[object]) -> tuple[tuple[object, ...], bool]:
+    """``path`` with each XForm field path split into its groups and question
+    (``("grp_peserta/nama_lengkap",)`` -> ``("grp_peserta", "nama_lengkap")``), and whether one was."""
+    out: list[object] = []
+    split = False
+    for part in path:
+        text = str(part).strip()
+        if "/" in text and _XFORM_PATH.fullmatch(text):
+            out.extend(text.split("/"))
+            split = True
+        else:
+            out.append(part)
+    return tuple(out), split
+
+
 def canonical_path(path: Sequence[object], overrides: dict[str, str] | None = None) -> tuple[str | None, int]:
     """Canonical column of a nested field name and how sure it is (EXACT, IN_CONTEXT, GUESSED; 0: none).
 
@@ -884,6 +912,17 @@ def canonical_path(path: Sequence[object], overrides: dict[str, str] | None = No
 
     A weak variant (``WEAK_VARIANTS``, e.g. "status") is one step less sure.
     """
+    found = _canonical_path(path, overrides, False)
+    if found[0] is None:
+        split, form_groups = xform_parts(path)
+        if form_groups:
+            return _canonical_path(split, overrides, True)
+    return found
+
+
+def _canonical_path(path: Sequence[object], overrides: dict[str, str] | None,
+                    form_groups: bool) -> tuple[str | None, int]:
+    """:func:`canonical_path` of ``path``; ``form_groups``: its first keys are an XForm's groups."""
     parts = [p for p in (normalize_header(part) for part in path) if p]
     if not parts:
         return None, 0
@@ -893,6 +932,12 @@ def canonical_path(path: Sequence[object], overrides: dict[str, str] | None = No
     while len(parts) > 1 and _kind(parts[0]) in ("person", "wrapper"):
         parts = parts[1:]
         column, strength = _looked_up(" ".join(parts), EXACT, overrides)
+        if column is not None:
+            return column, strength
+    if form_groups and len(parts) > 1:
+        # the groups of a form are its pages or sections ("identitas", "group_ab12c"): the
+        # question's own name says what it holds
+        column, strength = _looked_up(parts[-1], EXACT, overrides)
         if column is not None:
             return column, strength
     if len(parts) == 1:

@@ -693,6 +693,9 @@ def _written_out_jabatan(text: str) -> str:
     return _WORD.sub(lambda m: _JABATAN_WORDS.get(m.group(0).lower(), m.group(0)), text)
 
 
+_CHOICE_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+
+
 def clean_jabatan(raw: str | None) -> str | None:
     """Jabatan kerja: whitespace collapsed, title case, acronyms (K3, SMK3, K3L, QC...) upper case.
 
@@ -710,6 +713,9 @@ def clean_jabatan(raw: str | None) -> str | None:
     text = clean_text(raw)
     if text is None:
         return None
+    if "_" in text and _CHOICE_NAME.fullmatch(text):
+        # a form's choice name (KoboToolbox, ODK: "operator_excavator" for the label "Operator Excavator")
+        text = text.replace("_", " ")
     mixed_case = text != text.upper()
     text = _written_out_jabatan(text)
     first = True

@@ -155,6 +155,18 @@ def test_normalize_header_splits_camel_case(header, normalised):
         # a scheme's code is no occupation
         (("scheme_code",), (None, 0)),
         (("certificate", "scheme", "code"), (None, 0)),
+        # KoboToolbox / ODK: a field named by the form's groups and the question, joined by "/"
+        (("grp_peserta/nama_lengkap",), ("nama", EXACT)),
+        (("identitas/nik",), ("nik", EXACT)),
+        (("group_ab12c34/jenis_kelamin",), ("jenis_kelamin", EXACT)),
+        (("grp_uji/jenjang",), ("jenjang", EXACT)),
+        (("data_sertifikat/nomor",), ("nomor_sertifikat", EXACT)),
+        (("grp_kegiatan/tahun_anggaran",), ("tahun", EXACT)),
+        (("formhub/uuid",), (None, 0)),
+        (("meta/instanceID",), (None, 0)),
+        # a clerk's slash means "or": no form path
+        (("Nama/NIK",), (None, 0)),
+        (("Tgl/Bln/Thn",), (None, 0)),
     ],
 )
 def test_canonical_path(path, expected):
@@ -440,3 +452,24 @@ def test_english_export_with_office_mapping_for_its_own_names(tmp_path):
         ["Budi", "6472011203850003", "1.2.3", 9, "Kompeten"]
     ]
     assert rows["tanggal_terbit"].dt.date.tolist() == [date(2024, 3, 12)]
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        # a KoboToolbox CSV export heads its columns with the question's path
+        ("grp_peserta/nama_lengkap", "nama"),
+        ("grp_peserta/nik", "nik"),
+        ("grp_uji/hasil_asesmen", "hasil"),
+        # clerks' headers with a slash keep their old reading
+        ("Tgl/Bln/Thn", None),
+        ("No/Tgl", None),
+        ("Catatan/Ket", None),
+        ("Angkatan/Tahun", None),
+        ("No KTP/NIK", "nik"),
+        ("L/P", "jenis_kelamin"),
+    ],
+)
+def test_form_paths_as_csv_headers(header, column):
+    from sources.headers import canonical_column
+    assert canonical_column(header) == column

@@ -285,3 +285,20 @@ def test_two_lists_of_records_stay_ambiguous(tmp_path):
     document = {"fields": [{"name": "Budi", "nik": "6408011203850001"}], "peserta": _RECORDS}
     submission = read(tmp_path, document)
     assert submission.error is not None and "more than one list of records" in submission.error
+
+
+def test_a_kobotoolbox_api_page(tmp_path):
+    # kf.kobotoolbox.org/api/v2/assets/<uid>/data.json: count/next/previous/results, fields named by
+    # the form's group path, the system's own fields (_id, _uuid, _attachments ...) beside them
+    results = [{"_id": 48211 + i, "formhub/uuid": "8f1c", "start": "2025-09-11T08:01:12.000+09:00",
+                "grp_kegiatan/tahun_anggaran": "2025", "grp_peserta/nama_lengkap": name, "grp_peserta/nik": nik,
+                "grp_uji/jabatan_kerja": jab, "grp_uji/jenjang": lvl, "grp_uji/hasil": hasil,
+                "meta/instanceID": f"uuid:{i}", "_attachments": [{"download_url": "https://x/ktp.jpg"}],
+                "_geolocation": [-3.7, 128.18], "_submission_time": "2025-09-11T00:31:05", "_tags": []}
+               for i, (name, nik, jab, lvl, hasil) in enumerate([
+                   ("Marthen Sopacua", "8171031202900007", "operator_excavator", "jenjang_3", "kompeten"),
+                   ("Yakobus Pattiasina", "8171052505880009", "tukang_besi_beton", "jenjang_2", "belum_kompeten")])]
+    document = {"count": 2, "next": None, "previous": None, "results": results}
+    assert rows(read(tmp_path, document), "nama", "nik", "jabatan_kerja", "jenjang", "hasil", "tahun") == [
+        ("Marthen Sopacua", "8171031202900007", "operator_excavator", "jenjang_3", "kompeten", "2025"),
+        ("Yakobus Pattiasina", "8171052505880009", "tukang_besi_beton", "jenjang_2", "belum_kompeten", "2025")]

@@ -631,3 +631,20 @@ def test_sex_convention(raw, convention, bare_p):
 )
 def test_hasil_recommendations_retakes_and_document_checks(raw, hasil, not_assessed):
     assert (parse_hasil(raw), hasil_not_assessed(raw)) == (hasil, not_assessed)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a KoboToolbox / ODK form's choice names: the label's words joined by "_"
+        ("operator_excavator", "Operator Excavator"),
+        ("tukang_besi_beton", "Tukang Besi Beton"),
+        ("ahli_k3_konstruksi", "Ahli K3 Konstruksi"),
+        ("pelaksana_lapangan_pekerjaan_gedung", "Pelaksana Lapangan Pekerjaan Gedung"),
+        # a clerk's underscore between written words stays as it is
+        ("Operator_Excavator", "Operator_Excavator"),
+    ],
+)
+def test_clean_jabatan_reads_a_form_choice_name(raw, expected):
+    from standardize.fields import clean_jabatan
+    assert clean_jabatan(raw) == expected

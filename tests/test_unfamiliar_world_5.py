@@ -627,34 +627,24 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Ambon's KoboToolbox JSON is rejected (fields named by their form group path, 'grp_peserta/nik': no "
-    "name or NIK field): 81.71/2-4 short of Yohanis, Marthen, Nona; JavaScript's Date.toString() "
-    "('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and '15-06-2023 09:00 WITA' are "
-    "unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "Ambon's KoboToolbox JSON is rejected (fields named by their form group path, 'grp_peserta/nik': no "
-    "name or NIK field): 81.71/2-4 short of Yohanis, Marthen, Nona; JavaScript's Date.toString() "
-    "('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and '15-06-2023 09:00 WITA' are "
-    "unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
+    "JavaScript's Date.toString() ('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and "
+    "'15-06-2023 09:00 WITA' are unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "Ambon's KoboToolbox JSON is rejected (fields named by their form group path, 'grp_peserta/nik': no "
-    "name or NIK field): 81.71/2-4 short of Yohanis, Marthen, Nona; JavaScript's Date.toString() "
-    "('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and '15-06-2023 09:00 WITA' are "
-    "unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
+    "JavaScript's Date.toString() ('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and "
+    "'15-06-2023 09:00 WITA' are unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="Ambon's KoboToolbox JSON is rejected: Marthen, Nona, Yakobus missing (53 persons for 56)")
 def test_persons_are_the_hand_count(report):
     # 56 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
     assert len(report.persons) == len(PERSONS)
