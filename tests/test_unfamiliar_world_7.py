@@ -23,7 +23,7 @@ clerks' variations, and different workers share names:
   regency/city certificates with and without numbers, under other spellings ("AGUS S.",
   "ABDUL R. HAKIM", "MUHAMMAD RIZKY FAUZI", "JAJA SUJANA" for "DJADJA SOEDJANA") and NIKs
   damaged otherwise than in the regency's file ("3.20510E+15", 17 digits, 15 digits, two
-  digits transposed, "-", a number cell; Garut's young Dede Kurniawan as "DEDE K." without NIK:
+  digits transposed, "-", a number cell, Tarsono's copied from Casmadi's row above; Garut's young Dede Kurniawan as "DEDE K." without NIK:
   his father holds the same jabatan and level), lists three of its own
   expert certificates again ("M. FAJAR NUGRAHA, S.T.", "JOKO SANTOSO" for "Ir. DJOKO SANTOSO",
   "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO, M.T.") and a fresh graduate of its own
@@ -39,7 +39,7 @@ clerks' variations, and different workers share names:
   Wonogiri (33.12) KTP;
 - Kabupaten Cirebon (32.09): two Angkatan sheets: "MOH. TOHA" and "MUHAMMAD TOHA" (the second
   NIK as "3.20912E+15"), "NUR HASANAH" BK then "NOOR HASANAH" K, single names (Casmadi,
-  Tarsono, Kartini), a NIK with two digits transposed, one missing, Brebes (33.29) and
+  Tarsono, Kartini: her NIK with a digit typed twice, then cut by Excel), a NIK with two digits transposed, one missing, Brebes (33.29) and
   Majalengka (32.10) KTPs.
 
 What the mess is modelled on (the ``search`` tool, pages corpus):
@@ -372,8 +372,9 @@ _JABAR_REKAP = [
     # of Sumedang's and Cirebon's
     ("s1", "JAJA SUJANA", N("s1")[:9] + N("s1")[10:], "Kab. Sumedang", "Kepala Tukang Kayu", "3",
      "SKK-3211-2025-0031"),
-    ("c3", "CASMADI", "-", "Kab. Cirebon", "Operator Excavator", "3", None),
-    ("c4", "TARSONO", N("c4"), "Kab. Cirebon", "Operator Crane", "3", None),
+    ("c3", "CASMADI", N("c3"), "Kab. Cirebon", "Operator Excavator", "3", None),
+    # the clerk copied the NIK of the row above
+    ("c4", "TARSONO", N("c3"), "Kab. Cirebon", "Operator Crane", "3", None),
     # of Kota Bandung's (issued 2024)
     ("k1", "RUDI HARTONO", N("k1"), "Kota Bandung", "Operator Excavator", "3", "SKK-3273-2024-0011"),
     # the province's own expert certificates again, and its fresh-graduate program
@@ -496,7 +497,9 @@ def _sumedang_xlsx(path: Path) -> None:
 _CIREBON = {
     "Angkatan 1": [
         ("c1", "MOH. TOHA", N("c1"), "Laki-laki", "Tukang Batu", "Operator", "2", "Kompeten"),
-        ("c2", "KARTINI", N("c2"), "Perempuan", "Tukang Cat Bangunan", "Operator", "2", "Kompeten"),
+        # a digit typed twice (17 digits)
+        ("c2", "KARTINI", N("c2")[:8] + N("c2")[7:], "Perempuan", "Tukang Cat Bangunan", "Operator", "2",
+         "Kompeten"),
         ("c3", "CASMADI", N("c3"), "Laki-laki", "Operator Excavator", "Operator", "3", "Kompeten"),
         ("c4", "TARSONO", N("c4"), "Laki-laki", "Operator Crane", "Operator", "3", "Kompeten"),
         ("c6", "NUR HASANAH", N("c6"), "Perempuan", "Juru Ukur", "Teknisi", "4", "Belum Kompeten"),
@@ -505,6 +508,8 @@ _CIREBON = {
     "Angkatan 2": [
         ("c1", "MUHAMMAD TOHA", scientific("c1"), "Laki-laki", "Tukang Besi Beton", "Operator", "2", "Kompeten"),
         ("c5", "WARSITO", N("c5"), "Laki-laki", "Tukang Besi Beton", "Operator", "2", "Kompeten"),
+        # Kartini again, her NIK now a number Excel cut: the whole NIK is in neither file
+        ("c2", "KARTINI", excel_number("c2"), "Perempuan", "Tukang Plester", "Operator", "2", "Kompeten"),
         ("c6", "NOOR HASANAH", N("c6"), "Perempuan", "Juru Ukur", "Teknisi", "4", "Kompeten"),
         ("c7", "SAEPUL BAHRI", "-", "Laki-laki", "Tukang Batu", "Operator", "2", "Kompeten"),
         ("c8", "AHMAD FAUZI", transposed("c8", 12), "Laki-laki", "Operator Excavator", "Operator", "3", "Kompeten"),
@@ -566,7 +571,8 @@ def _world(root: Path) -> Settings:
 #        3 Hendra (2023), Asep, Agus, Slamet, Rizki (BK 2023, K 2025), Iwan, Yayan (the row with
 #        Iwan's NIK is Yayan's), Ujang, Sudarmo, Hendri (BK 2023, K 2025): 10 (Opik BK);
 #        4 Endang, Abdul Rahman Hakim, Iis, Nining, Entis: 5. All active.
-# 32.09  Cirebon 2025: 2 Toha (two certificates), Kartini, Warsito, Saepul (no NIK): 4;
+# 32.09  Cirebon 2025: 2 Toha (two certificates), Kartini (two, two damaged NIKs), Warsito, Saepul
+#        (no NIK): 4;
 #        3 Casmadi, Tarsono, Ahmad Fauzi (twice): 3; 4 Nur / Noor Hasanah (BK then K): 1. All active.
 # 32.11  Sumedang: 2 Dian (2020, old scheme: expired), Iwan (2021: unknown in 2026), Djadja (2022),
 #        Nandang (2022, 2024), Euis (2023), Ujang (2024): 6, active 4, unknown 1;

@@ -188,6 +188,27 @@ def test_dim_person_takes_the_most_frequent_value_ties_to_the_smallest():
     assert person["participation_rows"].tolist() == [5, 3, 1]
 
 
+@pytest.mark.parametrize(("rows_of_b", "nik_of_b", "home_of_b"), [
+    # b's own NIK once, NIK_A (copied from a's row above: linkage set it aside, basis not 'nik')
+    # once: b's own, not a's (a tie broke to the smaller NIK, a's, before)
+    ([(NIK_C, "nik"), (NIK_A, "probabilistic")], NIK_C, "64.72"),
+    ([(NIK_C, "nik"), (NIK_A, "unlinked"), (NIK_A, "unlinked")], NIK_C, "64.72"),
+    # b known only by the copied NIK: no NIK, no home region (a's were given before)
+    ([(NIK_A, "unlinked")], None, None),
+    # a basis nobody stated: the NIK stands
+    ([(NIK_A, None)], NIK_A, "64.08"),
+])
+def test_a_nik_copied_from_another_person_is_not_the_persons(rows_of_b, nik_of_b, home_of_b):
+    rows = linked(("kab-kutai-timur", "a", NIK_A, 3, K, None, None, None, 2025, "Tukang Batu"),
+                  *[("kab-kutai-timur", "b", nik, 3, K, None, None, None, 2025, "Tukang Batu") for nik, _ in rows_of_b])
+    rows["person_key_basis"] = ["nik"] + [basis for _, basis in rows_of_b]
+    person = build_star(rows, OFFICES, PUBLISH, SECRET)["dim_person"].set_index("person_key")
+    b = person.loc["b"]
+    assert (None if pd.isna(b["nik_hash"]) else b["nik_hash"]) == (nik_hash(SECRET, nik_of_b) if nik_of_b else None)
+    assert (None if pd.isna(b["home_regency_code"]) else b["home_regency_code"]) == home_of_b
+    assert person.loc["a", "nik_hash"] == nik_hash(SECRET, NIK_A)
+
+
 def test_fact_participation_one_row_per_input_row_with_provenance():
     rows = linked(
         ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),

@@ -276,7 +276,14 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
     persons["person_key_basis"] = _taken(strongest, bases)
 
     # The person's NIK (most frequent valid one), else trusted leading digits of a damaged one.
-    nik = pd.Series(_taken(*_mode_codes(person, rows["nik"], n)), index=persons.index, dtype="str")
+    # A valid NIK linkage set aside as someone else's (copied from the row above: the row's
+    # basis is then not 'nik') is not the person's: it would give them the other person's
+    # nik_hash and KTP region (linkage's own anchor NIK leaves it out the same way). A row whose
+    # basis is not known keeps its NIK.
+    basis_of_row = rows["person_key_basis"]
+    own = (basis_of_row.isna() | (basis_of_row == "nik").fillna(False)).to_numpy(dtype=bool)
+    own_nik = rows["nik"].where(own)
+    nik = pd.Series(_taken(*_mode_codes(person, own_nik, n)), index=persons.index, dtype="str")
     trusted = (rows["nik_status"].isin(TRUSTED_PARTIAL) & (rows["nik_partial"].str.len() >= 4)).to_numpy(dtype=bool)
     partial = pd.Series(_taken(*_mode_codes(person[trusted], rows["nik_partial"][trusted], n)),
                         index=persons.index, dtype="str")
