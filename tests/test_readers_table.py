@@ -1137,6 +1137,33 @@ NO | NIK | NAMA | JABATAN KERJA | JENJANG | KET.
     assert table.report.skipped == {"section": 1}
 
 
+@pytest.mark.parametrize(
+    ("hasil", "keterangan", "read"),
+    [
+        # HASIL left blank, the result written in KETERANGAN: the row's result is there
+        ("", "Kompeten (uji susulan 02-09-2025)", "Kompeten (uji susulan 02-09-2025)"),
+        ("", "Lulus", "Lulus"),
+        ("", "BK", "BK"),
+        # a remark or an absence beside a blank result is no result
+        ("", "Tidak Hadir", None),
+        ("", "Peserta dari Kab. Kampar", None),
+        # a result in HASIL stands whatever KETERANGAN says
+        ("BK", "Uji ulang", "BK"),
+        ("K", "Belum Kompeten", "K"),
+    ],
+)
+def test_a_result_written_beside_a_blank_result_column(hasil, keterangan, read):
+    """Was: the sheet's result column was HASIL UJI for every row, so a make-up participant whose
+    result the clerk wrote in KETERANGAN certified nobody."""
+    rows = rows_of(f"""
+NO | NAMA | NIK | JENJANG | HASIL UJI | KETERANGAN
+1 | Feri Saputra | 1471082101960002 | 3 | K |
+2 | Desri Yanti | 1471055508950003 | 5 | {hasil} | {keterangan}
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == ["K", read]
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

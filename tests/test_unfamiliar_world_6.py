@@ -1,7 +1,7 @@
 """A sixth hand-made world: regency and city clerks' own Excel workbooks, counted by hand.
 
 Eight offices of four provinces no other world uses (Jawa Tengah 33, Nusa Tenggara Barat 52,
-Sulawesi Utara 71, Riau 14), 84 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
+Sulawesi Utara 71, Riau 14), 85 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
 what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not an export:
 - Kabupaten Banyumas (33.02): one sheet per kecamatan ("Kec. Sokaraja", ...) behind a "REKAP"
   sheet of counts and a hidden "Ref" sheet the levels are looked up from; jabatan kerja, jenjang
@@ -32,7 +32,8 @@ what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not
   No, name, NIK, sex and birth merged over both;
 - Kota Pekanbaru (14.71): a holder list with issue and expiry dates (old SKT of 2019 and 2020,
   SKKs of 2021 expiring either side of PUBLISH, one the day before) and a 2025 assessment file
-  with a sheet per angkatan re-certifying two holders whose SKK had expired;
+  with a sheet per angkatan re-certifying two holders whose SKK had expired, two results written
+  in KETERANGAN where HASIL was left blank (the make-up day's);
 - Kota Dumai (14.72): a "daftar nominatif" grouped under section rows that alone name the
   jabatan and jenjang ("I. OPERATOR EXCAVATOR - JENJANG 3", "II. TUKANG BATU (Level 2)"), a
   "Jumlah ..." row under each, KOMPETEN merged over a block where all passed.
@@ -171,6 +172,7 @@ PERSONS = {
     "pk12": ("Haris Munandar", "1471", "04", "1993-09-23", "L", 2),
     "pk13": ("Desri Yanti", "1471", "05", "1995-08-15", "P", 3),
     "pk14": ("Syafruddin", "1471", "06", "1970-02-02", "L", 1),
+    "pk15": ("Yulia Rahmi", "1471", "07", "1997-07-19", "P", 2),
     # Dumai (and Zulhendri of Pekanbaru)
     "dm1": ("Syahrial", "1472", "01", "1982-05-13", "L", 1),
     "dm2": ("Muhammad Ridwan", "1472", "02", "1987-09-02", "L", 2),
@@ -641,8 +643,11 @@ _PEKANBARU_2025 = {
         ("pk2", "Juru Ukur", 4, "K", "Sertifikasi ulang"), ("pk10", "Tukang Batu", 2, "K", None)]),
     "Angkatan II": ("2025-08-19", [
         ("pk11", "Tukang Batu", 2, "K", None), ("pk12", "Tukang Batu", 2, None, "Tidak Hadir"),
-        ("pk7", "Tukang Besi Beton", 2, "K", None), ("pk13", "Pelaksana Lapangan Pekerjaan Jalan", 5, "K", None),
-        ("pk6", "Pelaksana Lapangan Pekerjaan Jalan", 5, "BK", None)]),
+        ("pk7", "Tukang Besi Beton", 2, "K", None),
+        # assessed on the make-up day: the clerk left HASIL blank and wrote the result in KETERANGAN
+        ("pk13", "Pelaksana Lapangan Pekerjaan Jalan", 5, None, "Kompeten (uji susulan 02-09-2025)"),
+        ("pk6", "Pelaksana Lapangan Pekerjaan Jalan", 5, "BK", None),
+        ("pk15", "Tukang Batu", 2, None, "Lulus")]),
 }
 
 
@@ -742,9 +747,10 @@ def _world(root: Path) -> Settings:
 #        Novita BK.
 # 14.71  Pekanbaru: 2 Rahmat (SKT 2019 expired, SKK 2024 active), Amrizal (SKK to 29 Jun 2026
 #        expired the day before PUBLISH; re-certified 2025: active), Syafruddin (SKT 2020: expired),
-#        Andi, Riko (2025): (5, 4, 0); 3 Dedi (to 19 Sep 2026), Zulhendri (2023), Feri (2025): all
+#        Andi, Riko, Yulia ("Lulus" in KETERANGAN, HASIL blank) (2025): (6, 5, 0); 3 Dedi (to 19 Sep 2026), Zulhendri (2023), Feri (2025): all
 #        active; 4 Sri Wahyuni (to 16 May 2026 expired; re-certified 2025: active), Erizal (2022):
-#        (2, 2, 0); 5 Desri (2025). Nurhayati, Yusrizal BK; Haris Tidak Hadir.
+#        (2, 2, 0); 5 Desri (2025, the make-up day's "Kompeten (uji susulan ...)" in KETERANGAN).
+#        Nurhayati, Yusrizal BK; Haris Tidak Hadir.
 # 14.72  Dumai 2024 (active), jabatan and jenjang only in the section rows: 3 Syahrial, Ridwan,
 #        Abdul Halim (KOMPETEN merged over the block); 2 Junaidi, Irwan (Rosmawati BK); 4 Suherman,
 #        Zulhendri of Pekanbaru (Budiman Tidak Hadir).
@@ -755,7 +761,7 @@ TRUTH = {
     ("52.71", 2): (3, 3, 0), ("52.71", 3): (2, 2, 0), ("52.71", 4): (2, 2, 0),
     ("52.01", 2): (3, 3, 0), ("52.01", 3): (2, 2, 0), ("52.01", 4): (1, 1, 0),
     ("71.02", 2): (2, 2, 0), ("71.02", 3): (4, 4, 0), ("71.02", 4): (2, 2, 0),
-    ("14.71", 2): (5, 4, 0), ("14.71", 3): (3, 3, 0), ("14.71", 4): (2, 2, 0), ("14.71", 5): (1, 1, 0),
+    ("14.71", 2): (6, 5, 0), ("14.71", 3): (3, 3, 0), ("14.71", 4): (2, 2, 0), ("14.71", 5): (1, 1, 0),
     ("14.72", 2): (2, 2, 0), ("14.72", 3): (3, 3, 0), ("14.72", 4): (2, 2, 0),
 }
 

@@ -1123,12 +1123,40 @@ def _result_column(values: dict[str, list[str | None]], header: Header, data, re
         if (read > 0 and not weak, read) > rank:
             best, rank = (cells, weak, text), (read > 0 and not weak, read)
     if best is None:
+        _results_beside(values, header, data, render_column, report, header.texts[headers.HASIL], retested)
         return kept_weak
     report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} reads {kept_read} "
                                           f"results, {best[2]!r} {rank[1]}: the result is read from {best[2]!r}"]))
+    kept = values[headers.HASIL]
     report.columns[headers.HASIL] = best[2]
     values[headers.HASIL] = best[0]
+    _results_beside(values, header, data, render_column, report, best[2], retested,
+                    [(kept, header.texts[headers.HASIL])])
     return best[1]
+
+
+def _results_beside(values: dict[str, list[str | None]], header: Header, data, render_column, report: SheetReport,
+                    chosen: str, retested: set[int], others: list[tuple[list[str | None], str]] | None = None) -> None:
+    """Where the result column chosen is blank, the result another column naming it writes on that row.
+
+    A clerk fills HASIL UJI and, for a late or make-up participant, writes the result in KETERANGAN
+    instead ("Kompeten (uji susulan)"): that row's result is there. Only a cell that reads as a result
+    counts; a remark or an absence beside a blank result says nothing more than the blank.
+    """
+    columns = list(others or [])
+    for choice, _, text in header.alternatives:
+        if isinstance(choice, int) and choice not in retested and text != chosen:
+            columns.append((_render_mapped_columns(data, [choice], render_column)[0], text))
+    cells = values[headers.HASIL]
+    taken = 0
+    for other, text in columns:
+        for k, (mine, theirs) in enumerate(zip(cells, other)):
+            if mine is None and theirs is not None and parse_hasil(theirs) is not None:
+                cells[k] = theirs
+                taken += 1
+    if taken:
+        report.note = "; ".join(filter(None, [report.note, f"{taken} rows without a result in {chosen!r} read the "
+                                              "one written beside it"]))
 
 
 _NIK_LIKE = re.compile(r"'?\s*\d[\d .]{13,20}\d|\d\.\d{5,14}e\+15", re.IGNORECASE)
