@@ -5,12 +5,13 @@ PUBLISH (30 June 2026). The same workers appear across programs, years and offic
 clerks' variations, and different workers share names:
 - Kabupaten Garut (32.05): its Mobile Training Unit list of 2023 (NIKs typed into Excel as
   numbers: 15 significant digits and a 0; one with a leading apostrophe; "Tempat, Tgl Lahir" in
-  one cell; "DADANG S." for Dadang Suherman; "ENTIS SUTISNA BIN KARTA"), its 2025 Tahap I-IV
+  one cell; "DADANG S." for Dadang Suherman; "ENTIS SUTISNA BIN KARTA" without NIK), its 2025 Tahap I-IV
   workbook (one sheet per Tahap) sent again as ``_revisi`` (one result corrected to BK, one
   corrected to K, one participant added), and a Daftar Hadir of its 2025 BIMTEK (no result; one
   participant found nowhere else, Dadang as "DADANG").
   Inside: two different "Cecep Hidayat" and two different "Ahmad Yani" at jenjang 2 (other NIKs
-  and birth dates), a father and son both "Dede Kurniawan" at jenjang 2 (same kecamatan), twins
+  and birth dates), a father and son both "Dede Kurniawan" at jenjang 2 (same kecamatan; the son's
+  NIK in no file), twins
   "Hendra" and "Hendri Gunawan" (one birth date, NIK serials 0001/0002), "Soedarmo" in 2023 and
   "Sudarmo" in 2025, "M. Rizki Fauzi" with day and month swapped, Yayan Sopyan's row carrying the
   NIK of Iwan Setiawan in the row above, a NIK in groups with spaces, sex left blank, workers
@@ -220,7 +221,7 @@ _GARUT_MTU = [
     ("g18", "AHMAD YANI", excel_number("g18"), "Tukang Batu", "2", "K"),
     ("g15", "NINING SURYANI", excel_number("g15"), "Tukang Cat Bangunan", "2", "K"),
     ("g16", "OPIK TAUFIK", excel_number("g16"), "Tukang Besi Beton", "2", "K"),
-    ("g22", "ENTIS SUTISNA BIN KARTA", excel_number("g22"), "Tukang Kayu", "2", "K"),
+    ("g22", "ENTIS SUTISNA BIN KARTA", "", "Tukang Kayu", "2", "K"),
     ("g7", "MUHAMMAD RIZKI FAUZI", N("g7"), "Operator Excavator", "3", "BK"),
 ]
 
@@ -269,7 +270,7 @@ def _garut_tahap(revised: bool) -> dict[str, list[tuple]]:
              "SKK-3205-2025-00203"),
             ("g23", "IIS AISYAH BINTI MAMAN", N("g23"), dmy(born("g23")), "", "Juru Ukur", "4", "K",
              "SKK-3205-2025-00204"),
-            ("g12", "DEDE KURNIAWAN", N("g12"), dmy(born("g12")), "L", "Tukang Batu", "2", "K",
+            ("g12", "DEDE KURNIAWAN", "-", dmy(born("g12")), "L", "Tukang Batu", "2", "K",
              "SKK-3205-2025-00205"),
         ] + ([
             # added in the revision
@@ -602,6 +603,8 @@ def report(tmp_path_factory):
                             instance=dg.DagsterInstance.ephemeral())
     with duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True) as con:
         report.by_province = con.execute("SELECT * FROM certified_workers_by_province").df()
+        report.participation = con.execute(
+            "SELECT person_key, source_file, source_sheet, source_row FROM fact_participation").df()
     return report
 
 
@@ -673,12 +676,45 @@ def test_the_province_table_is_the_hand_count(report):
 
 # Where the persons' KTPs were issued (dim_person.home_province_code, from the NIK or the leading
 # digits Excel left): Jawa Tengah for Slamet (Cilacap), Sugeng (Wonogiri), Tarsono (Brebes); Jawa
-# Timur for Yudi (Surabaya); DKI Jakarta for Siti; unknown for Saepul (no NIK anywhere); Jawa
-# Barat for the other 57, Opik's Tasikmalaya and Warsito's Majalengka KTPs included.
-HOME_PROVINCES = {"32": 57, "33": 3, "35": 1, "31": 1, None: 1}
+# Timur for Yudi (Surabaya); DKI Jakarta for Siti; unknown for Saepul and the young Dede Kurniawan
+# (no NIK in any file); Jawa Barat for the other 56, Opik's Tasikmalaya and Warsito's Majalengka
+# KTPs included.
+HOME_PROVINCES = {"32": 56, "33": 3, "35": 1, "31": 1, None: 2}
 
 
 def test_home_provinces_are_the_hand_count(report):
     home = report.persons["home_province_code"]
     counts = home.where(home.notna() & (home != "None"), None).value_counts(dropna=False).to_dict()
     assert {(None if pd.isna(k) else k): v for k, v in counts.items()} == HOME_PROVINCES
+
+
+def _true_person_of_each_row() -> dict[tuple[str, str, int], str]:
+    """(file, sheet, Excel row or CSV line) -> the person the row truly is, from the tables above."""
+    truth = {}
+
+    def add(file, sheet, first_row, persons):
+        truth.update({(file, sheet, first_row + i): p for i, p in enumerate(persons)})
+
+    add("Peserta MTU Kab Garut 2023.xlsx", "MTU 2023", 4, [r[0] for r in _GARUT_MTU])
+    for sheet, rows in _garut_tahap(True).items():
+        add("Sertifikasi TKK Garut 2025_revisi.xlsx", sheet, 3, [r[0] for r in rows])
+    add("Daftar Hadir Bimtek Garut 2025.xlsx", "Daftar Hadir", 3, [r[0] for r in _GARUT_HADIR])
+    add("Peserta Sertifikasi Tenaga Ahli Jabar 2025.xlsx", "Peserta", 4, [r[0] for r in _JABAR_AHLI])
+    add("Rekap TKK Bersertifikat Jawa Barat 2025_final.xlsx", "Rekap 2025", 3, [r[0] for r in _JABAR_REKAP])
+    add("Hasil Uji BIMTEK Operator Kota Bandung 2024.csv", "", 2, [r[0] for r in _BANDUNG_BIMTEK])
+    add("Pemegang SKK Kota Bandung.xlsx", "Pemegang SKK", 3, [r[0] for r in _BANDUNG_HOLDERS])
+    add("Data SKK Sumedang 2020-2025.xlsx", "Data TKK", 3, [r[0] for r in _SUMEDANG])
+    for sheet, rows in _CIREBON.items():
+        add("Rekap Hasil UK Kab Cirebon 2025.xlsx", sheet, 3, [r[0] for r in rows])
+    return truth
+
+
+def test_no_person_is_split_or_merged(report):
+    truth = _true_person_of_each_row()
+    rows = report.participation
+    rows = rows.assign(person=[truth.get((f, sh, int(r))) for f, sh, r in
+                               zip(rows["source_file"], rows["source_sheet"], rows["source_row"])])
+    assert rows["person"].notna().all(), rows[rows["person"].isna()]
+    split = rows.groupby("person")["person_key"].nunique()
+    merged = rows.groupby("person_key")["person"].nunique()
+    assert (sorted(split[split > 1].index), int((merged > 1).sum())) == ([], 0)
