@@ -289,6 +289,10 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     iso = _ISO.match(text)
     if iso:
         return _make(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    if len(text) >= 14 and text[-1:].isalnum():
+        zoned = _ZONED_WRITTEN.match(text)
+        if zoned:
+            return _zoned_written_date(zoned, date_order, reference_year)
     if len(text) >= 9:
         # A web export's timestamp or epoch number (the short forms below are never 9+ plain digits).
         stamped = local_date_of_timestamp(text)
@@ -299,6 +303,55 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     if serial:
         return _excel_serial_date(int(serial.group(1)))
     return _written_date(_TIME_TAIL.sub("", text), date_order, reference_year)
+
+
+# A date written out with a time of day and its zone, as programs print one: JavaScript's
+# Date.toString() ("Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)", what an Apps
+# Script joining getValues() writes), toUTCString() and HTTP dates ("Mon, 14 Feb 2022 17:00:00
+# GMT"), a web panel's "15-06-2023 09:00 WITA" or "10 Mei 2023 pukul 09.00 WIB".
+_ZONED_WRITTEN = re.compile(
+    r"^(?:(?:sun|mon|tue|wed|thu|fri|sat|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)[a-z]*\.?,?\s+)?"
+    r"(?P<date>\S.*?\d)\s*,?\s+(?:(?:pukul|pkl|jam)\.?\s*)?"
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?\s*"
+    r"(?P<zone>(?:gmt|utc)\s*(?:[+-]\d{2}:?\d{2})?|[+-]\d{2}:?\d{2}|z|wib|wita|wit)$",
+    re.IGNORECASE,
+)
+
+
+def _zoned_written_date(zoned: re.Match[str], date_order: str, reference_year: int) -> date | None:
+    """The Indonesian calendar date of a written date-time with a zone (:data:`_ZONED_WRITTEN`).
+
+    Written in an Indonesian zone (WIB, WITA, WIT, +07:00 to +09:00) the date is the one written;
+    in UTC or another zone it is an instant, dated as :func:`local_date_of_instant` dates one
+    ("Tue, 09 May 2023 17:00:00 GMT" is 10 May in every Indonesian zone).
+    """
+    part = zoned.group("date")
+    iso = _ISO.match(part)
+    written = (_make(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))) if iso
+               else _written_date(part, date_order, reference_year))
+    if written is None:
+        return None
+    zone = zoned.group("zone").upper().replace(" ", "")
+    digits = zone.removeprefix("GMT").removeprefix("UTC")
+    if zone in ("WIB", "WITA", "WIT"):
+        return written
+    offset = timedelta(0)
+    if digits and digits != "Z":
+        sign = -1 if digits[0] == "-" else 1
+        digits = digits[1:].replace(":", "")
+        offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+    if offset in [timedelta(hours=h) for h in _INDONESIAN_OFFSETS_HOURS]:
+        return written
+    hour, minute, second = int(zoned.group("h")), int(zoned.group("m")), int(zoned.group("s") or 0)
+    ampm = (zoned.group("ampm") or "").lower().replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if hour > 23 or minute > 59 or second > 59 or abs(offset) > timedelta(hours=14):
+        return None
+    moment = datetime(written.year, written.month, written.day, hour, minute, second, tzinfo=timezone(offset))
+    return _bounded(local_date_of_instant(moment))
 
 
 def _excel_serial_date(days: int) -> date | None:

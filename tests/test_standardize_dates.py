@@ -374,3 +374,32 @@ def test_parse_birth_place_after_date_and_age_after_it(raw, expected):
 )
 def test_parse_date_led_by_its_word_and_letter_o(raw, expected):
     assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # JavaScript's Date.toString(), as an Apps Script joining getValues() writes a sheet's dates
+        ("Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)", date(2022, 2, 14)),
+        ("Wed May 10 2023 00:00:00 GMT+0800 (Waktu Indonesia Tengah)", date(2023, 5, 10)),
+        ("Thu Jul 01 2021 00:00:00 GMT+0900 (Eastern Indonesia Time)", date(2021, 7, 1)),
+        # a server in UTC: the instant, dated in Indonesia
+        ("Tue May 09 2023 17:00:00 GMT+0000 (Coordinated Universal Time)", date(2023, 5, 10)),
+        # toUTCString() and HTTP dates
+        ("Wed, 10 May 2023 00:00:00 GMT", date(2023, 5, 10)),
+        ("Tue, 09 May 2023 17:00:00 GMT", date(2023, 5, 10)),
+        ("Tue, 09 May 2023 12:00:00 GMT", date(2023, 5, 9)),
+        # a web panel's datetime with the Indonesian zone
+        ("15-06-2023 09:00 WITA", date(2023, 6, 15)),
+        ("10 Mei 2023 pukul 09.00 WIB", date(2023, 5, 10)),
+        ("Jum'at, 12 Mei 2023 pukul 10.00 WIB", date(2023, 5, 12)),
+        ("10 Mei 2023, 09:00 WIT", date(2023, 5, 10)),
+        ("10/05/2023 05:00 PM UTC", date(2023, 5, 11)),
+        # no zone, or no date: as before
+        ("10/05/2023 12:00:00 AM", date(2023, 5, 10)),
+        ("Mon 00:00:00 GMT+0700", None),
+        ("Foo 31 2023 00:00:00 GMT", None),
+    ],
+)
+def test_a_written_datetime_with_its_zone(raw, expected):
+    assert parse_date(raw) == expected

@@ -631,16 +631,10 @@ def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "JavaScript's Date.toString() ('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and "
-    "'15-06-2023 09:00 WITA' are unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "JavaScript's Date.toString() ('Mon Feb 14 2022 00:00:00 GMT+0700 (Western Indonesia Time)') and "
-    "'15-06-2023 09:00 WITA' are unreadable dates: 34.71/2-4 and 72.71/2 count active certificates as unknown"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
