@@ -332,7 +332,6 @@ _HASIL_ABSENT = frozenset(
         "dibatalkan",
         "mundur",
         "undur diri",
-        "cadangan",
         "meninggal",
         "meninggal dunia",
         # Memenuhi Syarat (MS) / Tidak Memenuhi Syarat (TMS) is the pre-assessment check of
@@ -391,6 +390,10 @@ _HASIL_WAITING = (
             "menunggu hasil",
             "menunggu jadwal",
             "menunggu jadwal uji",
+            # a reserve: sits only in a no-show's place, so alone no result, and beside a result
+            # ("Cadangan - Kompeten", "Kompeten; cadangan") the reserve who sat and got it
+            "cadangan",
+            "peserta cadangan",
             # the assessment put off: "Ditunda", "Uji Ditunda", "Dijadwalkan Ulang"
             "tunda",
             "ditunda",

@@ -39,3 +39,22 @@ from standardize.fields import hasil_not_assessed, parse_hasil
 )
 def test_results_without_an_assessment(cell, hasil, not_assessed):
     assert (parse_hasil(cell), hasil_not_assessed(cell)) == (hasil, not_assessed)
+
+
+@pytest.mark.parametrize(
+    ("cell", "hasil", "not_assessed"),
+    [
+        # a reserve who sat in a no-show's place: the result beside the word is theirs (was None)
+        ("Cadangan - Kompeten", "Kompeten", False),
+        ("Kompeten; cadangan", "Kompeten", False),
+        ("Cadangan / BK", "Belum Kompeten", False),
+        # a reserve alone did not sit, or not yet
+        ("Cadangan", None, True),
+        ("PESERTA CADANGAN", None, True),
+        ("Cadangan, tidak mengikuti uji", None, True),
+        ("Cadangan - Tidak Hadir", None, True),
+    ],
+)
+def test_a_reserve(cell, hasil, not_assessed):
+    assert parse_hasil(cell) == hasil
+    assert hasil_not_assessed(cell) == not_assessed

@@ -1,7 +1,7 @@
 """A sixth hand-made world: regency and city clerks' own Excel workbooks, counted by hand.
 
 Eight offices of four provinces no other world uses (Jawa Tengah 33, Nusa Tenggara Barat 52,
-Sulawesi Utara 71, Riau 14), 85 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
+Sulawesi Utara 71, Riau 14), 86 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
 what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not an export:
 - Kabupaten Banyumas (33.02): one sheet per kecamatan ("Kec. Sokaraja", ...) behind a "REKAP"
   sheet of counts and a hidden "Ref" sheet the levels are looked up from; jabatan kerja, jenjang
@@ -26,8 +26,8 @@ what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not
   "A. PESERTA KOMPETEN" and "B. PESERTA BELUM KOMPETEN": the result is the section, there is no
   result column;
 - Kabupaten Minahasa (71.02): no result column: KETERANGAN holds the result on some rows
-  ("Kompeten", "K - SKK dalam proses") and remarks on others ("Tidak Hadir", "Cadangan",
-  "Mengundurkan Diri"); a digit row "1 2 3 ..." under the header; levels "KKNI Jenjang 3 (Tiga)",
+  ("Kompeten", "K - SKK dalam proses", a reserve's "Cadangan - Kompeten") and remarks on others
+  ("Tidak Hadir", "Cadangan", "Mengundurkan Diri"); a digit row "1 2 3 ..." under the header; levels "KKNI Jenjang 3 (Tiga)",
   "Jenjang III", "Tiga", "Level 2", "IV"; a participant assessed for two jabatan on two rows,
   No, name, NIK, sex and birth merged over both;
 - Kota Pekanbaru (14.71): a holder list with issue and expiry dates (old SKT of 2019 and 2020,
@@ -157,6 +157,7 @@ PERSONS = {
     "mn9": ("Yopie Kaunang", "7102", "09", "1987-04-20", "L", 2),
     "mn10": ("Max Senduk", "7102", "10", "1979-09-30", "L", 3),
     "mn11": ("Denny Rumengan", "7102", "02", "1984-01-29", "L", 5),
+    "mn12": ("Olivia Wenas", "7102", "04", "1995-06-07", "P", 2),
     # Pekanbaru
     "pk1": ("Rahmat Hidayat", "1471", "01", "1983-04-04", "L", 2),
     "pk2": ("Sri Wahyuni", "1471", "02", "1989-11-27", "P", 1),
@@ -559,6 +560,8 @@ _MINAHASA = [
     ("mn2", "Operator Excavator", "Jenjang III", "K"),
     ("mn3", "Juru Ukur", "Tiga", "Kompeten"),
     ("mn4", "Tukang Batu", "Level 2", "Tidak Hadir"),
+    # the reserve who sat in Ronald's place
+    ("mn12", "Tukang Batu", "Level 2", "Cadangan - Kompeten"),
     ("mn5", "Tukang Batu", "Level 2", "Kompeten"),
     ("mn6", "Tukang Batu", "Jenjang 2 (Dua)", "Belum Kompeten"),
     ("mn7", "Tukang Batu", "Level 2", "Mengundurkan Diri"),
@@ -741,7 +744,8 @@ def _world(root: Path) -> Settings:
 #        (Haerul ticked BK).
 # 52.01  Lombok Barat 2022 (active through 2026), the section is the result: 2 Lalu Supardi, Baiq
 #        Sri, Mustakim; 3 Suparman, Hamdi; 4 Rahmat. Saparudin and Muhammad Amin belum kompeten.
-# 71.02  Minahasa 2022 (active through 2026): 2 Freddy, Max ("K - SKK dalam proses"); 3 Jefry,
+# 71.02  Minahasa 2022 (active through 2026): 2 Freddy, Max ("K - SKK dalam proses"), Olivia (the
+#        reserve who sat in Ronald's place, "Cadangan - Kompeten"); 3 Jefry,
 #        Steven, Meivy, Denny; 4 Roy, Denny (his second row: name and NIK merged over both).
 #        Ronald (Tidak Hadir), Hendrik (Mengundurkan Diri), Yopie (Cadangan) have no result;
 #        Novita BK.
@@ -760,7 +764,7 @@ TRUTH = {
     ("33", 7): (2, 2, 0), ("33", 8): (1, 0, 1),
     ("52.71", 2): (3, 3, 0), ("52.71", 3): (2, 2, 0), ("52.71", 4): (2, 2, 0),
     ("52.01", 2): (3, 3, 0), ("52.01", 3): (2, 2, 0), ("52.01", 4): (1, 1, 0),
-    ("71.02", 2): (2, 2, 0), ("71.02", 3): (4, 4, 0), ("71.02", 4): (2, 2, 0),
+    ("71.02", 2): (3, 3, 0), ("71.02", 3): (4, 4, 0), ("71.02", 4): (2, 2, 0),
     ("14.71", 2): (6, 5, 0), ("14.71", 3): (3, 3, 0), ("14.71", 4): (2, 2, 0), ("14.71", 5): (1, 1, 0),
     ("14.72", 2): (2, 2, 0), ("14.72", 3): (3, 3, 0), ("14.72", 4): (2, 2, 0),
 }
