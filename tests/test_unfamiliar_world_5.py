@@ -1,7 +1,7 @@
 """A fifth hand-made world: participant lists downloaded from web systems and portals.
 
 Seven offices of four provinces no other world uses (Sulawesi Tengah 72, Maluku 81, Banten 36,
-DI Yogyakarta 34), 56 persons, 11 files, judged on PUBLISH (30 June 2026). Each file is written
+DI Yogyakarta 34), 59 persons, 12 files, judged on PUBLISH (30 June 2026). Each file is written
 as the system that produced it writes its download, after what its documentation shows:
 - the Sulteng province (72): a Laravel admin panel's API, saved page by page
   (``?page=1``, ``?page=2``). A paginator's JSON holds ``current_page``, ``data`` (the records),
@@ -51,7 +51,13 @@ as the system that produced it writes its download, after what its documentation
   that joins getValues() with commas, so each date is JavaScript's Date.toString(), "Mon Feb 14 2022
   00:00:00 GMT+0700 (Western Indonesia Time)" (as milan-rajic.com/date-and-time-1-6-it-can-be-tricky
   shows Apps Script logging "Sun Feb 26 2023 00:00:00 GMT-0800 (Pacific Standard Time)"); Palu's
-  panel printing "15-06-2023 09:00 WITA" in its HTML export.
+  panel printing "15-06-2023 09:00 WITA" in its HTML export; the Maluku province's fresh graduates
+  from a Google Sheet saved through its ``gviz/tq`` endpoint: JSONP behind ``/*O_o*/``
+  (``google.visualization.Query.setResponse({...});``), ``table.cols`` (id, label, type, pattern)
+  and ``table.rows[].c[]`` cells ``{"v", "f"}``, a date as ``"Date(2020,2,20)"`` with the month
+  counted from 0 and ``"f": "2020/03/20"`` (pre-practice.net/2020/03/google-visualization-
+  apiresponsecols.html; lebcit.github.io/posts/google-ql-wrapper: JSONP by default), NIKs as
+  doubles with "f" in Excel's scientific form.
 Persons in two offices: Ikhsan (Palu 2020, then Ambon 2024), Nanang (Serang 3, Yogyakarta 4).
 The province offices re-report regency/city certificates (Sulteng: Palu's two, Maluku: Ambon's
 two, Banten: Serang's two), by number and without.
@@ -139,6 +145,9 @@ PERSONS = {
     "y8": ("Rina Kusumawati", "3471", "03", "1987-12-05", "P", 2),
     "y9": ("Hendro Wibowo", "3471", "04", "1979-04-18", "L", 6),
     "y10": ("Siti Aminah", "3471", "05", "1991-01-27", "P", 3),
+    "u6": ("Kristin Leiwakabessy", "8171", "01", "1996-03-08", "P", 10),
+    "u7": ("Fadli Rumakat", "8101", "02", "1998-11-02", "L", 3),
+    "u8": ("Olivia Tetelepta", "8171", "02", "1999-06-21", "P", 11),
     "m8": ("Marthen Sopacua", "8171", "03", "1990-02-12", "L", 7),
     "m9": ("Nona Latupeirissa", "8171", "04", "1995-08-09", "P", 8),
     "m10": ("Yakobus Pattiasina", "8171", "05", "1988-05-25", "L", 9),
@@ -399,6 +408,42 @@ def _maluku_asmx() -> bytes:
     return text.replace("/Date(", "\\/Date(").replace(")/", ")\\/").encode("utf-8")
 
 
+# --- the Maluku province's fresh graduates: a Google Sheet read through its gviz/tq endpoint ------
+
+# (person, jabatan, jenjang, hasil, issued)
+_MALUKU_GVIZ = [
+    # 1 July 2021: the gviz "Date(2021,6,1)" counts months from 0, as JavaScript does
+    ("u6", "Ahli Muda Teknik Bangunan Gedung", 7, "Kompeten", "2021-07-01"),
+    ("u7", "Ahli Muda Teknik Jalan", 7, "Kompeten", "2025-10-20"),
+    ("u8", "Ahli Muda Teknik Sumber Daya Air", 7, "Belum Kompeten", None),
+]
+
+
+def _gviz_date(iso: str) -> dict:
+    d = date.fromisoformat(iso)
+    return {"v": f"Date({d.year},{d.month - 1},{d.day})", "f": d.strftime("%d/%m/%Y")}
+
+
+def _maluku_gviz() -> bytes:
+    cols = [{"id": "A", "label": "Nama Lengkap", "type": "string"},
+            {"id": "B", "label": "NIK", "type": "number", "pattern": "General"},
+            {"id": "C", "label": "Jabatan Kerja", "type": "string"},
+            {"id": "D", "label": "Jenjang", "type": "number", "pattern": "General"},
+            {"id": "E", "label": "Hasil Uji", "type": "string"},
+            {"id": "F", "label": "Tanggal Terbit", "type": "date", "pattern": "dd/MM/yyyy"}]
+    rows = []
+    for p, jab, lvl, hasil, issued in _MALUKU_GVIZ:
+        # a NIK cell left "General" shows as Excel's scientific number in "f"; "v" holds the double
+        nik = int(N(p))
+        rows.append({"c": [{"v": _name(p)}, {"v": float(nik), "f": f"{nik:.5E}".replace("E+", "E+")},
+                           {"v": jab}, {"v": float(lvl), "f": str(lvl)}, {"v": hasil},
+                           _gviz_date(issued) if issued else None]})
+    payload = {"version": "0.6", "reqId": "0", "status": "ok", "sig": "1489203755",
+               "table": {"cols": cols, "rows": rows, "parsedNumHeaders": 1}}
+    # the endpoint answers JSONP by default, behind a comment
+    return ("/*O_o*/\ngoogle.visualization.Query.setResponse(" + json.dumps(payload) + ");").encode("utf-8")
+
+
 # --- Kabupaten Serang: a CodeIgniter CSV (BOM, quoted newlines) and an ArcGIS FeatureServer ----
 
 # (person, alamat, jabatan, jenjang, nilai, is_kompeten, number, tgl_terbit)
@@ -553,6 +598,7 @@ def _world(root: Path) -> Settings:
     (landing / "kota-ambon" / "datastore_search_tkk_ambon.json").write_bytes(_ambon_ckan())
     (landing / "kota-ambon" / "kobo_uji_kompetensi_2025.json").write_bytes(_ambon_kobo())
     (landing / "prov-maluku" / "GetPesertaSertifikasi.json").write_bytes(_maluku_asmx())
+    (landing / "prov-maluku" / "gviz_tq_fresh_graduate_2025.json").write_bytes(_maluku_gviz())
     (landing / "kab-serang" / "peserta_sertifikasi_serang.csv").write_bytes(_serang_csv())
     (landing / "kab-serang" / "tkk_serang_featureserver_query.json").write_bytes(_serang_arcgis())
     (landing / "prov-banten" / "export_skk_banten.jsonl").write_bytes(_banten_jsonl())
@@ -575,7 +621,9 @@ def _world(root: Path) -> Settings:
 #        number of 2023: active). Fadli, Wahyuni BK.
 # 81     Maluku province: 7 Benny (2023), Elisabeth (1 July 2021 local: active); 8 Hamid (SKA 2018
 #        expired, SKK 2024 active); 9 Ronny (number of 2022: active). Yance not competent. Johanis
-#        (by number) and Abdul Gani (without) re-report Ambon.
+#        (by number) and Abdul Gani (without) re-report Ambon. The fresh graduates' sheet (gviz):
+#        7 Kristin (1 July 2021, "Date(2021,6,1)": active), Fadli (Oct 2025, active). Olivia BK.
+#        So 7: Benny, Elisabeth, Kristin, Fadli, all active.
 # 81.71  Ambon: 2 Abdul Gani (2024), Ikhsan (2024): active; 3 Johanis (2023, active), Sitti Nurbaya
 #        (no date or number: unknown); 4 Maria (SKT 2020), Ruben (berlaku to 29 Jun 2026): expired;
 #        5 Fransina (berlaku to 30 Sep 2026: active). Yohanis BK in the CKAN list.
@@ -598,7 +646,7 @@ def _world(root: Path) -> Settings:
 TRUTH = {
     ("72", 7): (3, 2, 1), ("72", 8): (1, 1, 0), ("72", 9): (1, 0, 0),
     ("72.71", 2): (3, 1, 1), ("72.71", 3): (3, 2, 0), ("72.71", 4): (2, 2, 0), ("72.71", 5): (1, 1, 0),
-    ("81", 7): (2, 2, 0), ("81", 8): (1, 1, 0), ("81", 9): (1, 1, 0),
+    ("81", 7): (4, 4, 0), ("81", 8): (1, 1, 0), ("81", 9): (1, 1, 0),
     ("81.71", 2): (3, 3, 0), ("81.71", 3): (3, 2, 1), ("81.71", 4): (3, 1, 0), ("81.71", 5): (1, 1, 0),
     ("36", 7): (2, 2, 0), ("36", 8): (2, 1, 0),
     ("36.04", 2): (2, 1, 1), ("36.04", 3): (2, 2, 0), ("36.04", 4): (3, 1, 0), ("36.04", 5): (1, 1, 0),
@@ -627,10 +675,16 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the Maluku province's gviz/tq answer (JSONP behind /*O_o*/, table.cols / rows[].c[].v) is rejected as "
+    "not valid JSON: 81/7 counts 2 of 4 (Kristin, Fadli missing)"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the Maluku province's gviz/tq answer (JSONP behind /*O_o*/, table.cols / rows[].c[].v) is rejected as "
+    "not valid JSON: 81/7 counts 2 of 4 (Kristin, Fadli missing)"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
@@ -639,8 +693,9 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
+@pytest.mark.xfail(strict=True, reason="the Maluku gviz file is rejected: Kristin, Fadli, Olivia missing (56 for 59)")
 def test_persons_are_the_hand_count(report):
-    # 56 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
+    # 59 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
     assert len(report.persons) == len(PERSONS)
 
 
