@@ -20,7 +20,7 @@ import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
 from expectations.feedback import write_feedback_reports
-from expectations.submission import SETTLED_RULES, check_submissions, quarantine_rejected_files
+from expectations.submission import SETTLED_RULES, check_submissions, owners_by_region, quarantine_rejected_files
 from expectations.validate import DATA_DOCS_PAGE, RowValidation, validate_rows, write_data_docs
 from pipelines.resources import OfficeRegistry, StagingStore, record_ingested
 from sources.filenames import contained
@@ -176,7 +176,7 @@ class OfficeIntake:
 def stage_submissions(office: Office, registry: OfficeRegistry, staging: StagingStore) -> OfficeIntake:
     """Read every file in the office's landing folder, judge each file, and stage rows and files."""
     intake = read_office_files(office, registry.landing_files(office), office.landing_dir(Path(registry.landing_root)))
-    files = check_submissions(intake.files, intake.rows, office)
+    files = check_submissions(intake.files, intake.rows, office, owners_by_region(registry.offices()))
     staging.write(RAW, office.id, intake.rows)
     staging.write(FILES, office.id, files)
     return OfficeIntake(files=files, rows=intake.rows)
@@ -304,15 +304,28 @@ def standardize_staged(office: Office, staging: StagingStore, today: date) -> St
             f"office {office.id}: row accounting broken: {len(raw)} raw rows, "
             f"{len(result.rows)} standardized + {len(quarantine)} quarantined"
         )
-    validation = validate_rows(result.rows, office, today)
-    log = submission_log(files, result.rows, quarantine, validation.flagged)
-    staging.write(STANDARDIZED, office.id, result.rows)
+    rows = with_credited_office(result.rows, files)
+    validation = validate_rows(rows, office, today)
+    log = submission_log(files, rows, quarantine, validation.flagged)
+    staging.write(STANDARDIZED, office.id, rows)
     staging.write(QUARANTINE, office.id, quarantine)
     staging.write(FLAGS, office.id, validation.flagged)
     staging.write(SUBMISSION_LOG, office.id, log)
     page, seconds = publish_data_docs(office, staging, validation)
-    return StandardizedOffice(rows_in=len(raw), rows=result.rows, quarantine=quarantine, validation=validation, log=log,
+    return StandardizedOffice(rows_in=len(raw), rows=rows, quarantine=quarantine, validation=validation, log=log,
                               data_docs=page, data_docs_seconds=seconds)
+
+
+def with_credited_office(rows: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with ``credited_office_id`` on the rows of files another registry office owns
+    (``counted_at_other_office``; the publish credits them there), when there are any."""
+    owned = files[files["credited_office_id"].notna()] if "credited_office_id" in files else files.iloc[:0]
+    if owned.empty or rows.empty:
+        return rows
+    key = ["source_file", "source_sha256"]
+    owner = owned.drop_duplicates(key).set_index(key)["credited_office_id"]
+    located = pd.MultiIndex.from_frame(rows[key].astype(object))
+    return rows.assign(credited_office_id=owner.reindex(located).to_numpy(dtype=object))
 
 
 def standardized_results(done: StandardizedOffice) -> list[dg.MaterializeResult]:

@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from assets.offices import FLAGS, QUARANTINE, RAW, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
-from expectations.copies import log_with_copies, misfiled_copies, quarantine_of_copies, without_copies
+from expectations.copies import (credited_to_owners, left_to_owners, log_with_copies, misfiled_copies,
+                                 quarantine_of_copies, without_copies)
 from expectations.feedback import write_feedback_reports
 from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
@@ -138,12 +139,16 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
         raise RuntimeError(no_rows_message(registry, staging))
     # A file accepted at two offices counts at its owner only (expectations/copies.py);
     # the candidate rewrites the copies' log entries and quarantines their rows.
-    copies = misfiled_copies(rows, offices)
+    left = left_to_owners(rows, offices)
+    copies = misfiled_copies(without_copies(rows, left), offices)
+    if len(left):
+        copies = pd.concat([left, copies], ignore_index=True) if len(copies) else left
     copy_quarantine = quarantine_of_copies(rows, copies, offices)
     staging.write(LINKED, COPIES, copies)
     staging.write(LINKED, COPY_QUARANTINE, copy_quarantine)
     rewrite_feedback_of_copies(staging, offices, copies, copy_quarantine)
-    rows = without_copies(rows, copies)
+    # A misfiled file its owner does not hold counts at the owner (expectations/copies.py).
+    rows = credited_to_owners(without_copies(rows, copies))
     previous = _staged_or_none(staging, LINKED, "assignments")
     result = link_persons(rows, secret, previous)
     # The warehouse and the checks speak of person_key_basis.

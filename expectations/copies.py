@@ -112,6 +112,51 @@ def misfiled_copies(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFr
     return pd.DataFrame(copies, columns=COPY_COLUMNS)
 
 
+CREDITED = "credited_office_id"  # staged by an ingest on the rows of another registry office's file
+
+
+def left_to_owners(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
+    """The misfiled files not to credit: one row per (office, file) in :data:`COPY_COLUMNS`.
+
+    An ingest accepts a file that names another registry office in its titles or name
+    (``counted_at_other_office``, rows carrying :data:`CREDITED`). The owner may hold it
+    already: the same content (bytes or rows), or a file of the same name family (an
+    earlier or later export of its own list, "Rekap 2025.xlsx" / "Rekap 2025_final.xlsx").
+    Then the owner's own file counts and the misfiled one is left to it, like a copy. Of two
+    misfiled copies of one content bound for the same owner, one is credited (the first
+    landing office by id)."""
+    if rows.empty or CREDITED not in rows or not rows[CREDITED].notna().any():
+        return pd.DataFrame(columns=COPY_COLUMNS)
+    from expectations.submission import parse_file_name  # the name families of the submission checks
+
+    rows = rows.assign(_content=_content_of_files(rows))
+    credited = rows[CREDITED].notna()
+    own = rows[~credited]
+    owner_contents = set(zip(own["office_id"], own["_content"]))
+    owner_families = {(office_id, parse_file_name(name).base)
+                      for office_id, name in own[["office_id", "source_file"]].drop_duplicates().itertuples(index=False)}
+    left, credited_contents = [], set()
+    forwarded = rows[credited].groupby(["office_id", "source_file"], sort=True)
+    for (office_id, source_file), part in forwarded:
+        owner, content = part[CREDITED].iloc[0], part["_content"].iloc[0]
+        if (owner not in offices or (owner, content) in owner_contents or (owner, content) in credited_contents
+                or (owner, parse_file_name(source_file).base) in owner_families):
+            left.append((office_id, source_file, part["source_sha256"].iloc[0], owner, len(part)))
+        else:
+            credited_contents.add((owner, content))
+    return pd.DataFrame(left, columns=COPY_COLUMNS)
+
+
+def credited_to_owners(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each misfiled file's rows moved to the office it belongs to (``office_id``
+    becomes :data:`CREDITED`), the column dropped: the warehouse credits rows by office."""
+    if CREDITED not in rows:
+        return rows
+    owner = rows[CREDITED]
+    moved = rows.assign(office_id=owner.where(owner.notna(), rows["office_id"]))
+    return moved.drop(columns=[CREDITED])
+
+
 def _keys(frame: pd.DataFrame) -> pd.MultiIndex:
     return pd.MultiIndex.from_frame(frame[["office_id", "source_file"]].astype(str))
 

@@ -26,6 +26,7 @@ import pandas as pd
 import xlsxwriter
 
 from expectations.catalogue import rule as catalogue_rule
+from expectations.submission import COUNTED_ELSEWHERE
 from sources.filenames import derived_file_name
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
@@ -160,6 +161,7 @@ _SUITE_DETAILS = {
     ),
     "foreign_office_data": (re.compile(r"(\d+%) of NIKs from province"), " (hanya {0} NIK dari provinsi dinas Anda)"),
     "copy_of_other_office": (re.compile(r"the same file is (.+?)'s, where its rows count"), ". Berkas ini dihitung pada {0}"),
+    "counted_at_other_office": (re.compile(r"not at this one: (.+? \([\w.-]+\))"), ". Berkas ini dihitung pada {0}"),
 }
 
 
@@ -321,7 +323,9 @@ def write_feedback_reports(
         rule_code = getattr(entry, "rule", None)
         if entry.status == "rejected" and rule_code in SKIPPED_RULES:
             continue
-        verdict = file_verdict(rule_code, entry.reason) if entry.status == "rejected" else None
+        # A file counted at the office it belongs to is accepted, but its office should hear of it.
+        told = entry.status == "rejected" or rule_code == COUNTED_ELSEWHERE
+        verdict = file_verdict(rule_code, entry.reason) if told else None
         findings = file_findings(entry, by_file.get(key, problems.iloc[0:0]), participation.get(key, 0))
         if verdict is None and findings.empty:
             continue
@@ -381,6 +385,9 @@ def _summary_lines(office: Office, entry, verdict: tuple[str, str] | None, findi
         lines += [("Masalah berkas", verdict[0]), ("Perbaikan yang diharapkan", verdict[1])]
         if getattr(entry, "rule", None) == "file_from_other_office":
             lines.append(("Catatan", "Baris berkas ini TIDAK dihitung untuk dinas Anda; periksa folder kiriman Anda"))
+        elif getattr(entry, "rule", None) == COUNTED_ELSEWHERE:
+            lines.append(("Catatan", "Baris berkas ini dihitung untuk dinas pemiliknya, tidak untuk dinas Anda; "
+                                     "periksa folder kiriman Anda"))
     lines += [
         ("Baris dibaca dari berkas", int(entry.rows_read)),
         ("Baris dipakai", int(entry.rows_accepted)),

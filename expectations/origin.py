@@ -227,6 +227,12 @@ class Verdict:
 
     other_region: str | None  # Kemendagri code of the region it appears to come from
     evidence: str  # what was measured, for the reason and the feedback
+    # True when a title row or the file name names that region: the file says whose it is.
+    # A verdict on NIKs alone says where its workers' KTPs were issued, never who certified them.
+    named: bool = False
+    # A regency or city of the office's own province (the office is that province): the file
+    # is another office's only where the registry has that office to count it at.
+    within_province: bool = False
 
 
 # Words that name the office a title row speaks for: "DINAS PUPR KAB. KUTIM", "PEMERINTAH KOTA
@@ -245,6 +251,57 @@ def issuing_regions(titles: str) -> set[str]:
             rest = row[match.start():]
             found |= {code for code in named_regions(rest) if "." in code}
     return found
+
+
+def _first_region(text: str) -> str | None:
+    """The region ``text`` names first (full names, the longest at each place), if it is one region."""
+    work = normalise(text)
+    found: list[tuple[int, frozenset[str]]] = []
+    for pattern, codes in _region_patterns():
+        found += [(match.start(), codes) for match in pattern.finditer(work)]
+        work = pattern.sub(lambda match: " " * len(match.group(0)), work)  # positions stay put
+    if not found:
+        return None
+    codes = min(found, key=lambda item: item[0])[1]
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def issuer_of(titles: str) -> str | None:
+    """The region of the office the titles speak for: in the first title row with an issuing
+    word ("Dinas", "Pemerintah", "Pemkab" ...), the region named first after it. "DINAS PUPR KOTA
+    SAMARINDA PROVINSI KALIMANTAN TIMUR" is Samarinda's; "DINAS PUPR PROVINSI KALIMANTAN TIMUR,
+    PELATIHAN DI KABUPATEN KUTAI TIMUR" the province's."""
+    for row in titles.split("|"):
+        match = _ISSUER.search(row)
+        if match:
+            first = _first_region(row[match.start():])
+            if first:
+                return first
+    return None
+
+
+def _province_verdict(titles: str, named: set[str], niks: pd.Series, office: Office, nik_text: str) -> Verdict | None:
+    """A file in a province office's folder that one of its regencies or cities sent.
+
+    A province's own titles name its regencies freely (a program held in Kutai Timur, a
+    recap sheet per regency), so one region named is not enough: the titles must speak for
+    the regency's office ("DINAS PUPR KABUPATEN KUTAI TIMUR"), or name that one regency with
+    no office of the province speaking and at least half of at least five NIKs issued there.
+    """
+    issuer = issuer_of(titles) if titles else None
+    if issuer is not None and "." in issuer and issuer[:2] == office.province_code:
+        return Verdict(issuer, f"title rows speak for {region_label(issuer)}, not the province; {nik_text}",
+                       named=True, within_province=True)
+    regencies = {code for code in named if "." in code and code[:2] == office.province_code}
+    if issuer is not None or len(regencies) != 1:
+        return None
+    (code,) = regencies
+    codes = nik_region_codes(niks)
+    share = float((codes == code).mean()) if len(codes) >= MIN_NIKS else 0.0
+    if share < 0.5:
+        return None
+    return Verdict(code, f"titles or file name name {region_label(code)} and {share:.0%} of {len(codes)} valid NIKs "
+                         "were issued there", named=True, within_province=True)
 
 
 def _file_name_words(file_name: str) -> str:
@@ -311,7 +368,11 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name
             pick = next((c for c in other_named if measured.top_other and measured.top_other.startswith(c)), None)
             pick = pick or max(other_named, key=lambda c: (len(c), c))
             shown = ", ".join(region_label(c) for c in other_named)
-            return Verdict(pick, f"{where_named} {shown}, not {region_label(office.region_code)}; {nik_text}")
+            return Verdict(pick, f"{where_named} {shown}, not {region_label(office.region_code)}; {nik_text}", named=True)
+    if office.level == "province":
+        within = _province_verdict(titles, named, niks, office, nik_text)
+        if within is not None:
+            return within
     if (
         office.level != "province"
         and not own_named

@@ -29,7 +29,11 @@ from standardize.fields import parse_hasil
 # Rejections that need nothing from the office: a copy or a replaced first version is
 # already counted once, from the file that stays. The submission check stays green for
 # them (they are listed in its metadata); every other rejected file turns it red.
-SETTLED_RULES = frozenset({"duplicate_submission", "superseded_by_revision"})
+SETTLED_RULES = frozenset({"duplicate_submission", "superseded_by_revision", "counted_at_other_office"})
+
+# Another registry office's file, named so by its title rows or its file name: its rows count
+# at that office (expectations/copies.py settles it at publish against the owner's own files).
+COUNTED_ELSEWHERE = "counted_at_other_office"
 
 # NIKs from another province reject a file only when under 20 % are from the office's
 # province and at least 80 % from one other province: another office's file is 85-95 % its
@@ -234,7 +238,8 @@ class _SubmissionFiles:
         return self.by_file.get(_file_key(self.frame, position))
 
 
-def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:
+def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office,
+                     owners: dict[str, Office] | None = None) -> pd.DataFrame:
     """One row per file with the measures the submission suite checks.
 
     ``duplicate_of``: among files with the same bytes or the same rows (in any order),
@@ -250,7 +255,7 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office) ->
     # Whose file is it: measured first, so another office's file can neither count as the
     # original of a copy nor replace one of this office's files as a "revision".
     _mark_origin_of_unused_files(submitted, office)
-    foreign = _mark_origin_of_live_files(submitted, office)
+    foreign = _mark_origin_of_live_files(submitted, office, owners or {})
     keepers = _mark_duplicates(submitted, _identical_content_groups(submitted))
     _mark_superseded(submitted, _revision_families(submitted, keepers, foreign))
     return submitted.frame
@@ -268,6 +273,7 @@ def _submission_files(files: pd.DataFrame, rows: pd.DataFrame) -> _SubmissionFil
     frame["other_province_share"] = 0.0
     frame["other_region"] = pd.Series([None] * len(frame), dtype=object)
     frame["origin_evidence"] = ""
+    frame["origin_named"] = False
     sheets = files["sheets"].reset_index(drop=True) if "sheets" in files else pd.Series([""] * len(frame))
     # Rows of one file: the name and the bytes together, since byte-identical copies share the sha.
     by_file = {key: part for key, part in rows.groupby(["source_file", "source_sha256"], sort=False)} if len(rows) else {}
@@ -293,7 +299,7 @@ def _mark_origin_of_unused_files(submitted: _SubmissionFiles, office: Office) ->
                 frame.at[position, "origin_evidence"] = verdict.evidence
 
 
-def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office) -> set[int]:
+def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owners: dict[str, Office]) -> set[int]:
     """Measure whose each file with rows is (titles, NIK provinces); returns the other offices' files.
 
     A file is foreign when its titles or NIKs name another region, or when too few of its
@@ -318,8 +324,11 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office) -> s
         verdict = other_office_verdict(_titles(submitted.sheets.iloc[position]), niks, office,
                                        frame.at[position, "source_file"], usual=usual)
         frame.at[position, "origin_evidence"] = verdict.evidence
-        if verdict.other_region is not None:
+        if verdict.within_province and verdict.other_region not in owners:
+            pass  # a regency's list in its province's folder, the regency not served: the province's, as ever
+        elif verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region
+            frame.at[position, "origin_named"] = verdict.named
             foreign.add(position)
         elif (frame.at[position, "home_province_share"] < MIN_HOME_SHARE
               and frame.at[position, "other_province_share"] >= MIN_OTHER_PROVINCE_SHARE):
@@ -484,17 +493,24 @@ def _identity_keys(rows: pd.DataFrame | None) -> set[str]:
     return set(keys.dropna())
 
 
-def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -> pd.DataFrame:
+def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office,
+                      owners: dict[str, Office] | None = None) -> pd.DataFrame:
     """File reports with the verdict of the submission suite.
 
-    Returns ``files`` plus ``rule`` (first failing rule or None) and an updated
-    ``status``/``reason`` for files the suite rejects.
+    Returns ``files`` plus ``rule`` (first failing rule or None), ``credited_office_id``
+    and an updated ``status``/``reason`` for files the suite rejects.
+
+    ``owners``: the registry's offices by region code. A readable file whose title rows or
+    name say it is another registry office's is not lost: it stays accepted here under
+    ``counted_at_other_office`` with ``credited_office_id`` naming that office, and its rows
+    count there (:func:`forward_to_owners`).
     """
     checked = files.reset_index(drop=True).copy()
     checked["rule"] = pd.Series([None] * len(checked), dtype=object)
+    checked["credited_office_id"] = pd.Series([None] * len(checked), dtype=object)
     if checked.empty:
         return checked
-    frame = submission_frame(checked, rows, office)
+    frame = submission_frame(checked, rows, office, owners)
     outcomes = run_suite(frame, load_suite("submission", {"min_home_share": MIN_HOME_SHARE,
                                                           "min_other_share": MIN_OTHER_PROVINCE_SHARE}))
     for outcome in outcomes:
@@ -528,7 +544,43 @@ def check_submissions(files: pd.DataFrame, rows: pd.DataFrame, office: Office) -
                 f"office {office.id}, file {checked.at[position, 'source_file']}: "
                 f"{catalogue_rule(outcome.rule).reason}{detail}"
             )
+    forward_to_owners(checked, frame, office, owners or {})
     return checked
+
+
+def forward_to_owners(checked: pd.DataFrame, frame: pd.DataFrame, office: Office, owners: dict[str, Office]) -> None:
+    """Turn each rejected ``file_from_other_office`` whose title or name names a registry
+    office's region into an accepted file credited to that office (in place).
+
+    A misfiled list is that office's certified workers: rejecting it lost them unless the
+    owner also sent the file. Only a named region forwards: NIKs alone say where the workers'
+    KTPs were issued, not who certified them. One file per content is forwarded (a second
+    byte copy in the same folder stays rejected).
+    """
+    forwarded: set[str] = set()
+    for position in checked.index[checked["rule"] == "file_from_other_office"]:
+        owner = owners.get(frame.at[position, "other_region"] or "")
+        sha = checked.at[position, "source_sha256"]
+        if (owner is None or owner.id == office.id or not frame.at[position, "readable"]
+                or not frame.at[position, "origin_named"] or sha in forwarded):
+            continue
+        forwarded.add(sha)
+        checked.at[position, "status"] = "accepted"
+        checked.at[position, "rule"] = COUNTED_ELSEWHERE
+        checked.at[position, "credited_office_id"] = owner.id
+        checked.at[position, "reason"] = (
+            f"office {office.id}, file {checked.at[position, 'source_file']}: {catalogue_rule(COUNTED_ELSEWHERE).reason}"
+            f": {owner.name} ({owner.id}) ({frame.at[position, 'origin_evidence']})"
+        )
+
+
+def owners_by_region(offices: dict[str, Office]) -> dict[str, Office]:
+    """The registry's offices by region code, for :func:`check_submissions`; a region two
+    offices share names no single owner and is left out."""
+    by_region: dict[str, list[Office]] = {}
+    for office in offices.values():
+        by_region.setdefault(office.region_code, []).append(office)
+    return {code: found[0] for code, found in by_region.items() if len(found) == 1}
 
 
 def quarantine_rejected_files(raw: pd.DataFrame, files: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

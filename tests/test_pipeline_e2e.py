@@ -58,6 +58,10 @@ FILE_VERDICT = {
     "held": ("rejected", "file_from_other_office"),
     "copy_other_office": ("rejected", "copy_of_other_office"),
 }
+# A misplaced file whose producer also holds it (the same content, or a version under the same
+# name) is accepted where it landed as the producer's, then left to the producer at publish:
+# held back all the same, under the copy's rule (expectations/copies.py, left_to_owners).
+HELD_AS_COPY = ("rejected", "copy_of_other_office")
 # Misplaced files that the receiving office's reader settings cannot read: held back all the
 # same (their title rows name the producing office), but their rows are never read.
 # (receiving office, producing office). Kutai Kartanegara's "Nama Pekerja" / "Nomor Identitas"
@@ -203,7 +207,7 @@ def test_noisy_world_row_accounting_and_linkage_within_targets(noisy_world):
     for row in files.itertuples():
         entry = verdict.loc[(row.office_id, row.source_file)]
         got = (entry["status"], _rule(entry["rule"]))
-        if got != FILE_VERDICT[row.expected_status]:
+        if got != FILE_VERDICT[row.expected_status] and not (row.expected_status == "held" and got == HELD_AS_COPY):
             problems.append(f"file {row.office_id}/{row.source_file}: {got}, truth {row.expected_status!r} "
                             f"({row.why}) -> {FILE_VERDICT[row.expected_status]}")
 
@@ -217,7 +221,10 @@ def test_noisy_world_row_accounting_and_linkage_within_targets(noisy_world):
     assert merged["outcome"].notna().all(), merged[merged["outcome"].isna()][PROVENANCE].head()
     assert len(outcome) == len(read) == int(log["rows_read"].sum()), "rows the generator did not write reached the pipeline"
     want = merged["expected"].map(lambda e: ROW_OUTCOME.get(e, e))
-    off = merged[merged["outcome"] != want]
+    # A held file left to its producer as a copy was standardized first: a row no rule could use
+    # stays quarantined under its row rule, the others under the copy's.
+    held = (merged["expected"] == "held:wrong_office") & merged["outcome"].str.startswith("quarantine:")
+    off = merged[(merged["outcome"] != want) & ~held]
     if len(off):
         problems.append(f"{len(off)} rows off their expected outcome:\n"
                         + off.groupby(["office_id", "source_file", "expected", "outcome"]).size().to_string())
@@ -391,7 +398,7 @@ def test_accounting_identity_rejected_files_and_feedback(noisy_world):
                 continue
             expected_rows |= {(entry.source_file, str(sheet), int(row), catalogue_rule(code).pesan)
                               for sheet, row in zip(rows["source_sheet"], rows["source_row"])}
-    assert set(entries["rule"]) >= {"superseded_by_revision", "duplicate_submission", "file_from_other_office"}
+    assert set(entries["rule"]) >= {"superseded_by_revision", "duplicate_submission", "copy_of_other_office"}
     assert participants and expected_rows
 
     reports = sorted((settings.data_dir / "feedback" / office).glob("*.xlsx"))
