@@ -25,6 +25,7 @@ from expectations.validate import load_suite, run_suite
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
 from standardize.fields import parse_hasil
+from standardize.levels import parse_jenjang
 
 # Rejections that need nothing from the office: a copy or a replaced first version is
 # already counted once, from the file that stays. The submission check stays green for
@@ -324,8 +325,10 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owne
         verdict = other_office_verdict(_titles(submitted.sheets.iloc[position]), niks, office,
                                        frame.at[position, "source_file"], usual=usual)
         frame.at[position, "origin_evidence"] = verdict.evidence
-        if verdict.within_province and verdict.other_region not in owners:
-            pass  # a regency's list in its province's folder, the regency not served: the province's, as ever
+        if verdict.within_province and (verdict.other_region not in owners or _mostly_experts(part)):
+            # a regency's list in its province's folder, the regency not served, or a list of experts
+            # (7-9, the province's to certify) held in a regency: the province's, as ever
+            pass
         elif verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region
             frame.at[position, "origin_named"] = verdict.named
@@ -334,6 +337,17 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owne
               and frame.at[position, "other_province_share"] >= MIN_OTHER_PROVINCE_SHARE):
             foreign.add(position)
     return foreign
+
+
+def _mostly_experts(rows: pd.DataFrame | None) -> bool:
+    """More than half of the rows stating a level are at an expert level (7-9): a province's own list."""
+    if rows is None or rows.empty or "jenjang" not in rows:
+        return False
+    cells = [rows[column] if column in rows else pd.Series([None] * len(rows), index=rows.index)
+             for column in ("jenjang", "kualifikasi", "jabatan_kerja")]
+    levels = [parse_jenjang(*(None if pd.isna(value) else str(value) for value in triple)) for triple in zip(*cells)]
+    stated = [level for level in levels if level]
+    return bool(stated) and sum(level >= 7 for level in stated) * 2 > len(stated)
 
 
 def _identical_content_groups(submitted: _SubmissionFiles) -> list[list[int]]:

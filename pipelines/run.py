@@ -154,9 +154,11 @@ def ingest_code_version(root: Path = _REPO) -> str:
     return digest.hexdigest()
 
 
-def office_context(office: Office, code_version: str, today: date) -> str:
-    """What besides its files decides an office's staged outputs: its registry entry, the code, the day."""
-    return hashlib.sha256(f"{office!r}|{code_version}|{today.isoformat()}".encode()).hexdigest()
+def office_context(office: Office, code_version: str, today: date, served: str = "") -> str:
+    """What besides its files decides an office's staged outputs: its registry entry, the code, the day,
+    and ``served`` (the regions the registry has offices for: whether another office's file in
+    this folder counts at its owner or is held back depends on it)."""
+    return hashlib.sha256(f"{office!r}|{code_version}|{today.isoformat()}|{served}".encode()).hexdigest()
 
 
 def office_unchanged(office: Office, registry: OfficeRegistry, staging: StagingStore, manifest: dict, context: str) -> bool:
@@ -491,7 +493,8 @@ def _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_
     staging = StagingStore(data_dir=str(settings.data_dir))
     code_version = ingest_code_version()
     today = as_of or date.today()
-    contexts = {office_id: office_context(office, code_version, today) for office_id, office in offices.items()}
+    served = ",".join(sorted(f"{office.region_code}={office_id}" for office_id, office in offices.items()))
+    contexts = {office_id: office_context(office, code_version, today, served) for office_id, office in offices.items()}
     manifest = _read_manifest(settings)
     started = time.perf_counter()
     if skip_unchanged:

@@ -65,6 +65,10 @@ def _workbook(title: str, rows: list[tuple]) -> bytes:
 SAMARINDA_LIST = _workbook("DAFTAR PESERTA UJI KOMPETENSI DINAS PUPR KOTA SAMARINDA", SAMARINDA_ROWS)
 EARLIER_SAMARINDA_LIST = _workbook("DAFTAR PESERTA UJI KOMPETENSI DINAS PUPR KOTA SAMARINDA", SAMARINDA_ROWS[:4])
 EXPERT_LIST = _workbook("HASIL SERTIFIKASI TENAGA AHLI PROVINSI KALIMANTAN TIMUR", EXPERT_ROWS)
+# The province's expert program held in Kutai Timur: its title names the regency, its NIKs are
+# Kutai Timur's, but experts (7-9) are the province's to certify: the province's own list.
+EXPERTS_IN_KUTIM = _workbook("DAFTAR PESERTA SERTIFIKASI TENAGA AHLI KABUPATEN KUTAI TIMUR", [
+    (f"PESERTA AHLI {n}", f"640801010190{n:04d}", "Ahli Muda Teknik Jalan", 7, "K") for n in range(1, 6)])
 # Kabupaten Lahat (16.04) has no office in this registry: nobody to credit.
 LAHAT_LIST = _workbook("DAFTAR PESERTA UJI KOMPETENSI DINAS PUPR KABUPATEN LAHAT", [
     (name, "1604" + nik[4:], jabatan, jenjang, hasil) for name, nik, jabatan, jenjang, hasil in SAMARINDA_ROWS])
@@ -104,6 +108,9 @@ CASES = [
     ("two folders hold it, the owner none: counted once at the owner",
      {PROV: {"Ahli 2025.xlsx": EXPERT_LIST, MISFILED: SAMARINDA_LIST}, KUTIM: {MISFILED: SAMARINDA_LIST}},
      {PROV: 3, SAMARINDA: 5}, [(PROV, MISFILED, SAMARINDA)]),
+    ("experts of a province program named after a regency: the province's",
+     {PROV: {"Ahli 2025.xlsx": EXPERT_LIST, "Ahli Kutim 2025.xlsx": EXPERTS_IN_KUTIM}},
+     {PROV: 8}, []),
     ("a region without an office in the registry: held back, counted nowhere",
      {PROV: {"Ahli 2025.xlsx": EXPERT_LIST}, SAMARINDA: {MISFILED: LAHAT_LIST}},
      {PROV: 3}, []),
