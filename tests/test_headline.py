@@ -110,6 +110,27 @@ K, BK = "Kompeten", "Belum Kompeten"
              ("64", 2): (1, 1, 0)},
         ),
         (
+            # The dates each row states (masa berlaku, else the issue date's five years or the old
+            # scheme's end) a year or more apart are two certificates: the regency's expired SKT and
+            # the province's new SKK (a, e). Within a year (b: an issue date and the expiry the day
+            # before five years on; c) or without a stated date on one side (d: a program year
+            # only) the province row re-reports the regency's certificate.
+            "a province certificate of the same person is its own when its stated validity is another certificate's",
+            rows(
+                ("kab-kutai-timur", "a", 2, K, "1.2.204.2.164.08.0000088", "2018-07-02", None, 2018),
+                ("prov-kaltim", "a", 2, K, None, None, "2030-03-01", 2025),
+                ("kab-kutai-timur", "b", 2, K, None, "2021-03-10", None, 2021),
+                ("prov-kaltim", "b", 2, K, None, None, "2026-03-09", 2025),
+                ("kab-kutai-timur", "c", 2, K, None, None, "2027-05-13", 2022),
+                ("prov-kaltim", "c", 2, K, None, "2022-05-14", None, 2022),
+                ("kab-kutai-timur", "d", 2, K, None, "2019-01-10", None, 2019),
+                ("prov-kaltim", "d", 2, K, None, None, None, 2025),
+                ("kab-kutai-timur", "e", 2, K, None, "2020-06-01", None, 2020),
+                ("prov-kaltim", "e", 2, K, None, "2023-06-01", None, 2023),
+            ),
+            {("64.08", 2): (5, 2, 0), ("64", 2): (2, 2, 0)},
+        ),
+        (
             "Belum Kompeten and not assessed do not count; Kompeten without a number does",
             rows(
                 ("kota-palembang", "a", 2, BK, None, None, None, 2025),

@@ -187,3 +187,23 @@ def test_namesakes_stay_apart_in_dim_person(linked):
     keys = _persons_by_label(linked, "namesakes")
     assert all(len(k) == 1 for k in keys.values())
     assert len(set().union(*keys.values())) == len(keys) == 10
+
+
+@pytest.mark.parametrize(("regency_dates", "recap_dates", "partner"), [
+    # (tanggal_terbit, masa_berlaku) of the regency's row and of the recap's, same year 2025
+    (("2025-02-10", None), (None, "2030-02-09"), True),   # one certificate: issue and its expiry
+    (("2025-02-10", None), (None, None), True),           # the recap states no date
+    (("2025-02-10", None), (None, "2027-06-30"), False),  # another validity: another certificate
+    ((None, "2030-02-09"), ("2021-05-01", None), False),
+])
+def test_a_recap_row_stating_another_validity_repeats_no_certificate(regency_dates, recap_dates, partner):
+    certified = pd.DataFrame({
+        "office_id": [KUTIM, KALTIM], "region_code": ["64.08", "64"], "office_level": ["regency", "province"],
+        "jenjang": [3, 3], "jabatan_kerja": ["Operator Excavator", "Operator Excavator"], "tahun": [2025, 2025],
+        "nama_kunci": ["agus yunus", "agus y"], "nomor_sertifikat": [None, None], "nik": [None, None],
+        "tanggal_lahir": [pd.NaT, pd.NaT], "jenis_kelamin": [None, None],
+        "tanggal_terbit": pd.to_datetime([regency_dates[0], recap_dates[0]]),
+        "masa_berlaku": pd.to_datetime([regency_dates[1], recap_dates[1]]),
+    })
+    partners = recap_partners(certified, (certified["office_level"] == "province").to_numpy())
+    assert partners.to_dict() == ({1: 0} if partner else {})

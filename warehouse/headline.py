@@ -40,7 +40,7 @@ import pyarrow.compute as pc
 from reference import regions
 from sources.registry import Office
 from standardize.levels import kualifikasi_for
-from standardize.validity import ACTIVE, UNKNOWN, certificate_validity as _certificate_validity
+from standardize.validity import ACTIVE, UNKNOWN, certificate_validity as _certificate_validity, expected_expiry
 
 HEADLINE_COLUMNS = (
     "province_code",
@@ -104,15 +104,17 @@ def credited_with_recap_partners(participations: pd.DataFrame,
 
 def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) -> np.ndarray:
     """Whether each province row's person holds the same certificate from a regency/city office
-    of the province: same person, same jenjang, and neither the certificate numbers nor the
-    jabatan kerja differ where both rows state them (a different number or occupation is a
-    second certificate, credited to the province)."""
+    of the province: same person, same jenjang, and neither the certificate numbers, the
+    jabatan kerja nor the validity the rows' own dates state differ where both rows state them
+    (a different number, occupation or validity is a second certificate, credited to the
+    province: :func:`_expiries_differ`)."""
     found = np.zeros(len(certified), dtype=bool)
     if "person_key" not in certified.columns or not is_province.any() or is_province.all():
         return found
     columns = [c for c in ("person_key", "jenjang", "region_code", "nomor_sertifikat", "jabatan_kerja") if c in certified.columns]
     frame = certified[columns].reset_index(drop=True)
     frame["province"] = frame["region_code"].str[:2]
+    frame["stated_expiry"] = _stated_expiry(certified).to_numpy()
     if "jabatan_kerja" in frame.columns:
         frame["jabatan_kerja"] = pd.array(_normalized_jabatan(frame["jabatan_kerja"]), dtype="string")
     keys = ["person_key", "jenjang", "province"]
@@ -126,8 +128,36 @@ def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) 
         if column in frame.columns:
             mine, theirs = pairs[column].astype("string"), pairs[f"{column}_local"].astype("string")
             same &= (mine.isna() | theirs.isna() | (mine == theirs)).to_numpy(dtype=bool)
+    same &= ~_expiries_differ(pairs["stated_expiry"], pairs["stated_expiry_local"])
     found[pairs.loc[same, "position"].to_numpy(dtype=np.int64)] = True
     return found
+
+
+# Stated validities this far apart are two certificates: one certificate's issue date and its
+# expiry the day before five years on, or a recap's date weeks off the issue, stay well within.
+DIFFERENT_CERTIFICATE_DAYS = 366
+
+
+def _stated_expiry(certified: pd.DataFrame) -> pd.Series:
+    """Per row, the expiry its own dates state: ``masa_berlaku``, else the one ``tanggal_terbit``
+    implies (five years; 31 December 2022 for the old scheme). NaT when neither is written: a
+    program year or a recap's year is no date of the certificate."""
+    def dates(name: str) -> pd.Series:
+        if name not in certified.columns:
+            return pd.Series(pd.NaT, index=certified.index, dtype="datetime64[ms]")
+        return pd.to_datetime(certified[name], errors="coerce").astype("datetime64[ms]")
+
+    return dates("masa_berlaku").fillna(expected_expiry(dates("tanggal_terbit")))
+
+
+def _expiries_differ(a: pd.Series, b: pd.Series) -> np.ndarray:
+    """Whether two rows' stated expiries (:func:`_stated_expiry`) say two certificates: both
+    stated and :data:`DIFFERENT_CERTIFICATE_DAYS` or more apart. A worker whose regency SKT
+    expired and whom the province certified anew at the same jenjang holds two certificates."""
+    a = pd.to_datetime(pd.Series(np.asarray(a)), errors="coerce")
+    b = pd.to_datetime(pd.Series(np.asarray(b)), errors="coerce")
+    gap = (a - b).abs().dt.days
+    return (gap >= DIFFERENT_CERTIFICATE_DAYS).fillna(False).to_numpy(dtype=bool)
 
 
 # Columns :func:`recap_partners` compares; without any of them the rule is not applied.
@@ -503,6 +533,8 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
         a, b = values[p], values[q]
         both = (a != None) & (b != None)  # noqa: E711
         differ |= both & (a != b)
+    stated = _stated_expiry(certified).to_numpy()
+    differ |= _expiries_differ(stated[p], stated[q])
     return differ
 
 
