@@ -302,3 +302,61 @@ def test_a_kobotoolbox_api_page(tmp_path):
     assert rows(read(tmp_path, document), "nama", "nik", "jabatan_kerja", "jenjang", "hasil", "tahun") == [
         ("Marthen Sopacua", "8171031202900007", "operator_excavator", "jenjang_3", "kompeten", "2025"),
         ("Yakobus Pattiasina", "8171052505880009", "tukang_besi_beton", "jenjang_2", "belum_kompeten", "2025")]
+
+
+_PAGE = {"status": True, "data": [
+    {"nama": "BUDI SANTOSO", "nik": "3404011203850001", "jenjang": 3, "hasil": "Kompeten"},
+    {"nama": "SITI AMINAH", "nik": "3404015507900002", "jenjang": 4, "hasil": "Belum Kompeten"}]}
+_PAGE_ROWS = [("BUDI SANTOSO", "3404011203850001", "3", "Kompeten"),
+              ("SITI AMINAH", "3404015507900002", "4", "Belum Kompeten")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # JSONP: jQuery's $.getJSON with ?callback=?, saved from the browser
+        "jQuery36005_1700000000000(" + json.dumps(_PAGE) + ");",
+        "window.app.onData(" + json.dumps(_PAGE) + ")\n",
+        # an XSSI guard before the JSON
+        ")]}'\n" + json.dumps(_PAGE),
+        # a comment, then the callback (Google's gviz answer)
+        "/*O_o*/\ncallback(" + json.dumps(_PAGE) + ");",
+    ],
+    ids=["jquery-jsonp", "dotted-callback", "xssi", "comment-then-callback"],
+)
+def test_json_wrapped_for_a_browser(tmp_path, text):
+    assert rows(read(tmp_path, text.encode()), "nama", "nik", "jenjang", "hasil") == _PAGE_ROWS
+
+
+def test_a_call_without_json_inside_stays_invalid(tmp_path):
+    submission = read(tmp_path, b"alert('data peserta');")
+    assert submission.error is not None and "not valid JSON" in submission.error
+
+
+def _gviz(rows, jsonp=True):
+    payload = {"version": "0.6", "reqId": "0", "status": "ok", "sig": "1489203755", "table": {
+        "cols": [{"id": "A", "label": "Nama Lengkap", "type": "string"},
+                 {"id": "B", "label": "NIK", "type": "number", "pattern": "General"},
+                 {"id": "C", "label": "Jenjang", "type": "number"},
+                 {"id": "D", "label": "Hasil Uji", "type": "string"},
+                 {"id": "E", "label": "Tanggal Terbit", "type": "date", "pattern": "dd/MM/yyyy"},
+                 {"id": "F", "label": "", "type": "string"}],
+        "rows": [{"c": c} for c in rows], "parsedNumHeaders": 1}}
+    text = json.dumps(payload)
+    return ("/*O_o*/\ngoogle.visualization.Query.setResponse(" + text + ");" if jsonp else text).encode()
+
+
+@pytest.mark.parametrize("jsonp", [True, False], ids=["jsonp", "plain"])
+def test_google_visualization_table(tmp_path, jsonp):
+    # docs.google.com/spreadsheets/d/<id>/gviz/tq: cells {v, f}; "Date(2021,6,1)" counts months from 0
+    document = _gviz([
+        [{"v": "Kristin Leiwakabessy"}, {"v": 8171014803960010.0, "f": "8.17101E+15"}, {"v": 7.0, "f": "7"},
+         {"v": "Kompeten"}, {"v": "Date(2021,6,1)", "f": "01/07/2021"}, {"v": None}],
+        [{"v": "Fadli Rumakat"}, {"v": 8101020211980003.0, "f": "8.10102E+15"}, {"v": 7.0, "f": "7"},
+         {"v": "Kompeten"}, {"v": "Date(2025,9,20,9,30,0)", "f": "20/10/2025"}, None],
+        [{"v": "Olivia Tetelepta"}, {"v": None, "f": None}, {"v": 7.0, "f": "7"}, {"v": "Belum Kompeten"}, None, None],
+    ], jsonp)
+    assert rows(read(tmp_path, document), "nama", "nik", "jenjang", "hasil", "tanggal_terbit") == [
+        ("Kristin Leiwakabessy", "8171014803960010", "7", "Kompeten", "2021-07-01"),
+        ("Fadli Rumakat", "8101020211980003", "7", "Kompeten", "2025-10-20"),
+        ("Olivia Tetelepta", None, "7", "Belum Kompeten", None)]

@@ -675,16 +675,10 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Maluku province's gviz/tq answer (JSONP behind /*O_o*/, table.cols / rows[].c[].v) is rejected as "
-    "not valid JSON: 81/7 counts 2 of 4 (Kristin, Fadli missing)"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Maluku province's gviz/tq answer (JSONP behind /*O_o*/, table.cols / rows[].c[].v) is rejected as "
-    "not valid JSON: 81/7 counts 2 of 4 (Kristin, Fadli missing)"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
@@ -693,7 +687,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="the Maluku gviz file is rejected: Kristin, Fadli, Olivia missing (56 for 59)")
 def test_persons_are_the_hand_count(report):
     # 59 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
     assert len(report.persons) == len(PERSONS)

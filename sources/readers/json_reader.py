@@ -496,6 +496,12 @@ def _load(text: str) -> object:
     try:
         document = _parse(text)
     except json.JSONDecodeError as strict:
+        unwrapped = _unwrapped(text)
+        if unwrapped is not None:
+            try:
+                return _load(unwrapped)
+            except SubmissionRejected:
+                pass
         # A page edited by hand: a comma left after the last item, a "// note" above a record.
         lenient = _HAND_EDITS.sub(_keep_strings, text)
         try:
@@ -513,6 +519,30 @@ def _load(text: str) -> object:
         except json.JSONDecodeError:
             pass
     return document
+
+
+# What a browser-facing endpoint puts around its JSON: a comment ("/*O_o*/", Google's gviz), an
+# XSSI guard (")]}'"), a JSONP callback ("jQuery36005_1700000000000({...});",
+# "google.visualization.Query.setResponse({...});").
+_LEADING_COMMENT = re.compile(r"^\s*/\*.*?\*/\s*", re.DOTALL)
+_XSSI_GUARD = re.compile(r"^\s*\)\]\}'?,?\s*")
+_JSONP = re.compile(r"^\s*(?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*\s*\(\s*(?P<json>[\[{].*[\]}])\s*\)\s*;?\s*$",
+                    re.DOTALL)
+
+
+def _unwrapped(text: str) -> str | None:
+    """The JSON inside a JSONP answer or behind an XSSI guard, else None.
+
+    Endpoints that answer a browser wrap their JSON: Google's gviz/tq answers JSONP by
+    default, ``/*O_o*/ google.visualization.Query.setResponse({...});``; jQuery's
+    ``$.getJSON(url + "?callback=?")`` gets ``jQuery3600_1700000000000({...});``; Angular-era
+    APIs put ``)]}'`` before theirs. Saved from the browser, the file keeps the wrapper.
+    """
+    inner = _XSSI_GUARD.sub("", _LEADING_COMMENT.sub("", text), count=1)
+    call = _JSONP.match(inner)
+    if call is not None:
+        inner = call.group("json")
+    return inner if inner != text and inner.lstrip()[:1] in ("[", "{") else None
 
 
 def _parse(text: str) -> object:
@@ -628,6 +658,11 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
                 tables.append(table)
         return tables
     overrides = office.reader.column_mapping or None
+    table = gviz_table(document)
+    if table is not None:
+        columns, rows = table
+        _check_size(len(rows), "table.rows", office)
+        return _read_arrays(rows, overrides, columns)
     ranges = value_ranges(document)
     if ranges is not None:
         _check_size(sum(len(rows) for _, rows in ranges), "values", office)
@@ -754,6 +789,41 @@ def value_ranges(document: object) -> list[tuple[str, list[list]]] | None:
         return ranges if ranges and None not in ranges else None
     one = _value_range(document)
     return [one] if one is not None else None
+
+
+# A gviz cell's date or date-time: "Date(2021,6,1)" or "Date(2021,6,1,9,30,0)", the month from 0 as in JavaScript.
+_GVIZ_DATE = re.compile(r"Date\((\d{4}),(\d{1,2}),(\d{1,2})(?:,\d{1,2}){0,4}\)")
+
+
+def _gviz_value(cell: object) -> object:
+    """One gviz cell as a JSON value: its ``v``, a date as ISO (month + 1), ``f`` where ``v`` is empty."""
+    if type(cell) is not dict:
+        return None
+    value = cell.get("v")
+    if type(value) is str and (found := _GVIZ_DATE.fullmatch(value.strip())):
+        year, month, day = (int(part) for part in found.groups())
+        return f"{year:04d}-{month + 1:02d}-{day:02d}"
+    return cell.get("f") if value is None else value
+
+
+def gviz_table(document: object) -> tuple[list[str], list[list]] | None:
+    """The column names and rows of a Google Visualization (gviz) DataTable answer, else None.
+
+    A Google Sheet read through ``/gviz/tq`` answers ``{"version", "status", "table": {"cols":
+    [{"id": "A", "label": "Nama", "type": "string"}, ...], "rows": [{"c": [{"v": ..., "f": ...},
+    ...]}]}}``. The raw value ``v`` is read, not the formatted ``f``, which shows a NIK left as
+    a General number as "8.17101E+15"; a date's ``v`` is ``"Date(2021,6,1)"``, its month counted
+    from 0 (1 July); a column is named by its label, else its letter.
+    """
+    if type(document) is not dict or type(document.get("table")) is not dict:
+        return None
+    cols, rows = document["table"].get("cols"), document["table"].get("rows")
+    if type(cols) is not list or type(rows) is not list or not cols or not all(type(c) is dict for c in cols):
+        return None
+    if not all(type(row) is dict and type(row.get("c")) is list for row in rows):
+        return None
+    names = [str(col.get("label") or col.get("id") or "").strip() for col in cols]
+    return names, [[_gviz_value(cell) for cell in row["c"]] for row in rows]
 
 
 # Where an export names the columns of records that are arrays: pandas' orient="split"
