@@ -32,7 +32,8 @@ clerks' variations, and different workers share names:
 - Kota Bandung (32.73): a ';' CSV of its 2024 BIMTEK operator test (a NIK with dots, one "-",
   day and month swapped, sex blank, a Surabaya KTP, Garut's twin Hendra without NIK), its holder
   list 2020-2025 (real date cells,
-  the same certificates again, a third "Ahmad Yani", an old SKT, a technician who is the
+  the same certificates again, a third "Ahmad Yani", an old SKT, Nurul Hidayah's row
+  carrying Wahyu Hidayat's NIK from the row above, a technician who is the
   province's Ahli Muda of 2025), and Sumedang's workbook copied into its folder;
 - Kabupaten Sumedang (32.11): 2020-2025 in one sheet with a TAHUN column: the same man as
   "DJADJA SOEDJANA" at jenjang 2 in 2022 (NIK a number) and "JAJA SUJANA" at 3 in 2025 (no NIK), "NANDANG SUDRAJAD"
@@ -439,6 +440,7 @@ _BANDUNG_HOLDERS = [
     ("k8", "WAWAN KURNIAWAN", "Mandor Pekerjaan Gedung", "4", "SKK-3273-2022-0050", "2022-08-01", None),
     ("k9", "TEGUH SANTOSO", "Tukang Kayu", "2", "1.2.204.2.132.73.0012345", "2019-05-06", None),
     ("k5", "WAHYU HIDAYAT", "Operator Forklift", "2", "SKK-3273-2024-0015", "2024-11-04", "2029-11-03"),
+    # the clerk copied Wahyu's NIK from the row above: Nurul's own is in no file
     ("k10", "NURUL HIDAYAH", "Juru Ukur", "4", "SKK-3273-2021-0077", "2021-09-20", "2026-09-19"),
     ("k11", "AHMAD YANI", "Tukang Batu", "2", "SKK-3273-2023-0003", "2023-02-02", "2028-02-01"),
 ]
@@ -452,7 +454,8 @@ def _bandung_holders_xlsx(path: Path) -> None:
     ws.append(["NO", "NAMA", "NO KTP", "JABATAN KERJA", "JENJANG", "NOMOR SERTIFIKAT", "TANGGAL TERBIT",
                "MASA BERLAKU"])
     for i, (p, name, jab, lvl, number, issued, until) in enumerate(_BANDUNG_HOLDERS, 1):
-        ws.append([i, name, N(p), jab, lvl, number, datetime.fromisoformat(issued),
+        nik_cell = N(_BANDUNG_HOLDERS[i - 2][0]) if p == "k10" else N(p)
+        ws.append([i, name, nik_cell, jab, lvl, number, datetime.fromisoformat(issued),
                    datetime.fromisoformat(until) if until else None])
         ws.cell(ws.max_row, 7).number_format = "dd/mm/yyyy"
         ws.cell(ws.max_row, 8).number_format = "dd/mm/yyyy"
@@ -676,10 +679,10 @@ def test_the_province_table_is_the_hand_count(report):
 
 # Where the persons' KTPs were issued (dim_person.home_province_code, from the NIK or the leading
 # digits Excel left): Jawa Tengah for Slamet (Cilacap), Sugeng (Wonogiri), Tarsono (Brebes); Jawa
-# Timur for Yudi (Surabaya); DKI Jakarta for Siti; unknown for Saepul and the young Dede Kurniawan
-# (no NIK in any file); Jawa Barat for the other 56, Opik's Tasikmalaya and Warsito's Majalengka
-# KTPs included.
-HOME_PROVINCES = {"32": 56, "33": 3, "35": 1, "31": 1, None: 2}
+# Timur for Yudi (Surabaya); DKI Jakarta for Siti; unknown for Saepul, the young Dede Kurniawan
+# and Nurul Hidayah (no NIK of their own in any file); Jawa Barat for the other 55, Opik's
+# Tasikmalaya and Warsito's Majalengka KTPs included.
+HOME_PROVINCES = {"32": 55, "33": 3, "35": 1, "31": 1, None: 3}
 
 
 def test_home_provinces_are_the_hand_count(report):
