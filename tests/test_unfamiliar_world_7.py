@@ -19,30 +19,28 @@ clerks' variations, and different workers share names:
   Tasikmalaya (32.06) and Cilacap (33.01, Jawa Tengah);
 - the Jawa Barat province (32): its expert program 2025 (Ahli 7-9, "Ir. TJAHJONO WIBISONO, M.T.",
   "Dr. Ir. H. BAMBANG HERMAWAN, M.Sc.", "Hj. EUIS KOMARIAH, S.T., M.T.", a Jakarta KTP, a NIK
-  typed as a number) and its
-  yearly recap 2025 (sent again as ``_final`` with one level corrected), which re-reports
-  regency/city certificates with and without numbers, under other spellings ("AGUS S.",
-  "ABDUL R. HAKIM", "MUHAMMAD RIZKY FAUZI", "JAJA SUJANA" for "DJADJA SOEDJANA") and NIKs
-  damaged otherwise than in the regency's file ("3.20510E+15", 17 digits, 15 digits, two
-  digits transposed, "-", a number cell, Tarsono's copied from Casmadi's row above; Garut's young Dede Kurniawan as "DEDE K." without NIK:
-  his father holds the same jabatan and level), lists three of its own
-  expert certificates again ("M. FAJAR NUGRAHA, S.T.", "JOKO SANTOSO" for "Ir. DJOKO SANTOSO",
-  "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO, M.T.") and a fresh graduate of its own
-  program; plus Garut's MTU list misfiled in its folder;
+  typed as a number) and its yearly recap 2025 (sent again as ``_final`` with one level
+  corrected), which re-reports regency/city certificates with and without numbers, under other
+  spellings ("AGUS S.", "ABDUL R. HAKIM", "MUHAMMAD RIZKY FAUZI", "JAJA SUJANA" for "DJADJA
+  SOEDJANA") and NIKs damaged otherwise than in the regency's file ("3.20510E+15", 17 digits,
+  15 digits, two digits transposed, "-", a number cell, Tarsono's copied from Casmadi's row
+  above; Garut's young Dede Kurniawan as "DEDE K." without NIK: his father holds the same
+  jabatan and level), lists three of its own expert certificates again ("M. FAJAR NUGRAHA,
+  S.T.", "JOKO SANTOSO" for "Ir. DJOKO SANTOSO", "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO,
+  M.T.") and a fresh graduate of its own program; plus Garut's MTU list misfiled in its folder;
 - Kota Bandung (32.73): a ';' CSV of its 2024 BIMTEK operator test (a NIK with dots, one "-",
   day and month swapped, sex blank, a Surabaya KTP, Garut's twin Hendra without NIK), its holder
-  list 2020-2025 (real date cells,
-  the same certificates again, a third "Ahmad Yani", an old SKT, Nurul Hidayah's row
-  carrying Wahyu Hidayat's NIK from the row above, a technician who is the
-  province's Ahli Muda of 2025), and Sumedang's workbook copied into its folder;
+  list 2020-2025 (real date cells, the same certificates again, a third "Ahmad Yani", an old
+  SKT, Nurul Hidayah's row carrying Wahyu Hidayat's NIK from the row above, a technician who is
+  the province's Ahli Muda of 2025), and Sumedang's workbook copied into its folder;
 - Kabupaten Sumedang (32.11): 2020-2025 in one sheet with a TAHUN column: the same man as
-  "DJADJA SOEDJANA" at jenjang 2 in 2022 (NIK a number) and "JAJA SUJANA" at 3 in 2025 (no NIK), "NANDANG SUDRAJAD"
-  (one letter) with his birth date a day off, a second "Ujang Komarudin" (not Garut's), a
-  Wonogiri (33.12) KTP;
+  "DJADJA SOEDJANA" at jenjang 2 in 2022 (NIK a number) and "JAJA SUJANA" at 3 in 2025 (no
+  NIK), "NANDANG SUDRAJAD" (one letter) with his birth date a day off, a second "Ujang
+  Komarudin" (not Garut's), a Wonogiri (33.12) KTP;
 - Kabupaten Cirebon (32.09): two Angkatan sheets: "MOH. TOHA" and "MUHAMMAD TOHA" (the second
   NIK as "3.20912E+15"), "NUR HASANAH" BK then "NOOR HASANAH" K, single names (Casmadi,
-  Tarsono, Kartini: her NIK with a digit typed twice, then cut by Excel), a NIK with two digits transposed, one missing, Brebes (33.29) and
-  Majalengka (32.10) KTPs.
+  Tarsono, Kartini: her NIK with a digit typed twice, then cut by Excel), a NIK with two digits
+  transposed, one missing, Brebes (33.29) and Majalengka (32.10) KTPs.
 
 What the mess is modelled on (the ``search`` tool, pages corpus):
 - Excel keeps 15 significant digits and turns the 16th of a number typed into a cell into 0; an
