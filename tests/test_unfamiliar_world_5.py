@@ -11,7 +11,9 @@ as the system that produced it writes its download, after what its documentation
   with microseconds", ``2026-01-02T03:04:05.000000Z`` (pub.dev daravel jsonDate; github.com/
   laravel/framework/discussions/42924): a certificate issued on 1 July 2021 in Palu (WITA,
   +08:00) leaves the API as ``2021-06-30T16:00:00.000000Z``. ``created_at``/``updated_at`` are
-  the records' import times, not the certificates';
+  the records' import times, not the certificates'; the model's relations eager-loaded beside their
+  foreign keys (``"jenjang_id": 17, "jenjang": {"id": 17, "nama": "Jenjang 7", "kualifikasi":
+  "Ahli"}``, ``"jabatan_kerja": {"id", "kode", "nama"}``);
 - Kota Palu (72.71): the admin panel's DataTables list, server-side processing: ``draw``,
   ``recordsTotal``, ``recordsFiltered``, ``data`` (datatables.net/manual/server-side), rows as
   objects with the Yajra columns ``DT_RowIndex`` and ``action``, the name rendered as a link and
@@ -202,16 +204,26 @@ _SULTENG = [
 ]
 
 
+_KUALIFIKASI = {**dict.fromkeys(range(1, 4), "Operator"), **dict.fromkeys(range(4, 7), "Teknisi/Analis"),
+                **dict.fromkeys(range(7, 10), "Ahli")}
+
+
 def _sulteng_pages(per_page: int = 5) -> list[bytes]:
     base = "https://simjakon.sultengprov.go.id/api/sertifikasi"
+    jabatan_ids = {jab: 40 + k for k, jab in enumerate(dict.fromkeys(row[1] for row in _SULTENG))}
     records = []
     for i, (p, jab, lvl, hasil, number, issued) in enumerate(_SULTENG, 1):
+        # the model's relations eager-loaded (Peserta::with(['jenjang', 'jabatanKerja'])): foreign keys,
+        # whose ids are no levels, beside the related rows
         records.append({
             "id": 1000 + i, "nama_lengkap": _name(p).upper(), "nik": N(p), "tempat_lahir": "Palu",
-            "tanggal_lahir": laravel(born(p)), "jenis_kelamin": sex(p), "jabatan_kerja": jab,
-            "jenjang_kkni": lvl, "hasil_asesmen": hasil, "nomor_sertifikat": number,
+            "tanggal_lahir": laravel(born(p)), "jenis_kelamin": sex(p),
+            "jabatan_kerja_id": jabatan_ids[jab], "jenjang_id": 10 + lvl,
+            "hasil_asesmen": hasil, "nomor_sertifikat": number,
             "tanggal_terbit": laravel(issued), "created_at": "2025-12-01T02:13:45.000000Z",
             "updated_at": "2025-12-01T02:13:45.000000Z", "deleted_at": None,
+            "jabatan_kerja": {"id": jabatan_ids[jab], "kode": f"F.4{jabatan_ids[jab] % 10}.{lvl:02d}", "nama": jab},
+            "jenjang": {"id": 10 + lvl, "nama": f"Jenjang {lvl}", "kualifikasi": _KUALIFIKASI[lvl]},
         })
     last = (len(records) + per_page - 1) // per_page
     pages = []
@@ -702,3 +714,13 @@ def test_every_file_gives_the_occupation_level_and_result(report):
             if sheet["rows"] and not wanted <= sheet["columns"].keys():
                 missing[(row.source_file, sheet["sheet"])] = sorted(wanted - sheet["columns"].keys())
     assert missing == {}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the Sulteng API's eager-loaded 'jenjang': {\"nama\": \"Jenjang 3\", \"kualifikasi\": \"Operator\"} is read from "
+    "jenjang.kualifikasi (the joined path 'jenjang kualifikasi' names jenjang): the province's re-reports of "
+    "Palu's certificates are jenjang_unreadable (page 2 rows 1-2); the experts' level comes from their title"))
+def test_no_row_is_quarantined(report):
+    # every row of every file is a participant whose level, result and dates a reader can tell
+    assert sorted(zip(report.quarantine.source_file, report.quarantine.source_row.astype(str),
+                      report.quarantine.rule)) == []
