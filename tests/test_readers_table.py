@@ -1164,6 +1164,39 @@ NO | NAMA | NIK | JENJANG | HASIL UJI | KETERANGAN
     assert table.columns["hasil"] == ["K", read]
 
 
+@pytest.mark.parametrize(
+    ("heading", "names", "jabatan", "jenjang"),
+    [
+        # the group's occupation where the names go, its level where the levels go
+        (" | TUKANG KAYU | | 2 | | ", ["Baiq Rohani", "Lalu Hendra"], ["TUKANG KAYU"] * 2, ["2"] * 2),
+        (" | OPERATOR BULLDOZER | | III | | ", ["Baiq Rohani", "Lalu Hendra"], ["OPERATOR BULLDOZER"] * 2,
+         ["III"] * 2),
+        (" | OPERATOR BULLDOZER | | Jenjang 3 | | ", ["Baiq Rohani", "Lalu Hendra"], ["OPERATOR BULLDOZER"] * 2,
+         ["Jenjang 3"] * 2),
+        # the occupation in its own column, a batch label where the names go
+        (" | ANGKATAN II | Juru Ukur | 3 | | ", ["Baiq Rohani", "Lalu Hendra"], ["Juru Ukur"] * 2, ["3"] * 2),
+        # a numbered row, one with a NIK or a result, is a participant
+        ("3 | TUKANG KAYU | | 2 | | ", ["TUKANG KAYU", "Baiq Rohani", "Lalu Hendra"], [None] * 3, ["2", None, None]),
+        (" | Supardi | | 2 | K | ", ["Supardi", "Baiq Rohani", "Lalu Hendra"], [None] * 3, ["2", None, None]),
+        (" | Supardi | | 2 | | 5201071111810003", ["Supardi", "Baiq Rohani", "Lalu Hendra"], [None] * 3,
+         ["2", None, None]),
+    ],
+)
+def test_a_group_heading_in_the_tables_own_columns(heading, names, jabatan, jenjang):
+    """Was: a heading row with the occupation under NAMA and the level under JENJANG was read as a
+    participant without NIK, and the participants below it without level (jenjang_missing)."""
+    rows = rows_of(f"""
+NO | NAMA | JABATAN KERJA | JENJANG | HASIL | NIK
+{heading}
+1 | Baiq Rohani | | | L | 5271054601940003
+2 | Lalu Hendra | | | L | 5271063005880002
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["nama"] == names
+    assert table.columns["jabatan_kerja"] == jabatan
+    assert table.columns["jenjang"] == jenjang
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

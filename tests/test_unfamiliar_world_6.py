@@ -1,7 +1,7 @@
 """A sixth hand-made world: regency and city clerks' own Excel workbooks, counted by hand.
 
 Eight offices of four provinces no other world uses (Jawa Tengah 33, Nusa Tenggara Barat 52,
-Sulawesi Utara 71, Riau 14), 86 persons, 9 files, judged on PUBLISH (30 June 2026). Each file is
+Sulawesi Utara 71, Riau 14), 90 persons, 10 files, judged on PUBLISH (30 June 2026). Each file is
 what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not an export:
 - Kabupaten Banyumas (33.02): one sheet per kecamatan ("Kec. Sokaraja", ...) behind a "REKAP"
   sheet of counts and a hidden "Ref" sheet the levels are looked up from; jabatan kerja, jenjang
@@ -21,7 +21,9 @@ what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not
   experts under a section row "PROGRAM PROVINSI (TENAGA AHLI)";
 - Kota Mataram (52.71): one sheet per jabatan kerja (named in the sheet's title row only), the
   jenjang merged over the whole body, the result ticked under "K | BK" with whatever tick the
-  keyboard gave (check mark, square root, "v", "V"), remarks in KETERANGAN;
+  keyboard gave (check mark, square root, "v", "V"), remarks in KETERANGAN; and its 2025 list,
+  one sheet whose groups are headed by a row with the occupation where the names go and the level
+  where the levels go ("| TUKANG KAYU | | | 2 |"), the participants below numbered, L / TL;
 - Kabupaten Lombok Barat (52.01): a LibreOffice .ods announcement with two tables in one sheet,
   "A. PESERTA KOMPETEN" and "B. PESERTA BELUM KOMPETEN": the result is the section, there is no
   result column;
@@ -136,6 +138,10 @@ PERSONS = {
     "mt8": ("Zulkarnain", "5271", "02", "1984-12-19", "L", 5),
     "mt9": ("I Made Suartana", "5271", "03", "1979-04-23", "L", 2),
     "mt10": ("Haerul Anwar", "5271", "04", "1991-08-11", "L", 1),
+    "mt11": ("Baiq Rohani", "5271", "05", "1994-01-06", "P", 3),
+    "mt12": ("Lalu Hendra Saputra", "5271", "06", "1988-05-30", "L", 2),
+    "mt13": ("Syamsul Hadi", "5271", "01", "1983-09-12", "L", 6),
+    "mt14": ("Muhammad Rizal", "5271", "02", "1996-02-20", "L", 4),
     # Lalu Supardi: Lombok Barat 2022 and Mataram 2023
     "lb1": ("Lalu Supardi", "5201", "07", "1981-11-11", "L", 3),
     "lb2": ("Baiq Sri Wahyuni", "5201", "02", "1992-05-05", "P", 1),
@@ -482,6 +488,31 @@ def _mataram_xlsx(path: Path) -> None:
     wb.save(path)
 
 
+# 2025: one sheet, each group headed by a row with its occupation where the names go and its level
+# where the levels go; the participants below numbered, their level cells left blank.
+# group heading (occupation, jenjang as written) -> [(person, hasil, keterangan)]
+_MATARAM_2025 = [
+    (("TUKANG KAYU", "2"), [("mt11", "L", None), ("mt12", "L", None)]),
+    (("OPERATOR BULLDOZER", "III"), [("mt13", "L", None), ("mt14", "TL", None), ("mt5", "L", "Peserta 2023")]),
+]
+
+
+def _mataram_2025_xlsx(path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta UK 2025"
+    ws.append(["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KOTA MATARAM TAHUN 2025"])
+    ws.append([])
+    ws.append(["NO", "NAMA", "NIK", "L/P", "JENJANG", "HASIL (L/TL)", "KETERANGAN"])
+    no = 0
+    for (jabatan, level), people in _MATARAM_2025:
+        ws.append([None, jabatan, None, None, level, None, None])
+        for p, hasil, ket in people:
+            no += 1
+            ws.append([no, upper(p), N(p), sex(p), None, hasil, ket])
+    wb.save(path)
+
+
 # --- Kabupaten Lombok Barat: an .ods announcement in two tables ---------------------------------
 
 _LOBAR_KOMPETEN = [  # (jabatan, jenjang, [(person, keterangan)])
@@ -715,6 +746,7 @@ def _world(root: Path) -> Settings:
     _semarang_xls(landing / "kota-semarang" / "Peserta Pelatihan & Uji Kompetensi Kota Semarang.xls")
     _jateng_xlsx(landing / "prov-jateng" / "Rekapitulasi Sertifikasi TKK Jateng.xlsx")
     _mataram_xlsx(landing / "kota-mataram" / "Hasil Uji Kompetensi Kota Mataram 2023.xlsx")
+    _mataram_2025_xlsx(landing / "kota-mataram" / "Peserta UK Mataram 2025.xlsx")
     _lombok_barat_ods(landing / "kab-lombok-barat" / "Pengumuman Hasil UK Lobar 2022.ods")
     _minahasa_xlsx(landing / "kab-minahasa" / "Data Peserta Sertifikasi Minahasa 2022.xlsx")
     _pekanbaru_holders_xlsx(landing / "kota-pekanbaru" / "TKK Bersertifikat Pekanbaru.xlsx")
@@ -741,7 +773,8 @@ def _world(root: Path) -> Settings:
 #        active); 8 Haryanto (2021: unknown). Wahyu BK.
 # 52.71  Mataram 2023 (active through 2027): 2 Zaini, Baiq Nurhasanah, Ahmad (ticks), Ketut ticked
 #        BK, Saiful Tidak Hadir; 3 Arif, Sahnan (Zulkarnain withdrew); 4 Suartana, Lalu Supardi
-#        (Haerul ticked BK).
+#        (Haerul ticked BK). 2025 (active), the level only in each group's heading row: 2 Baiq
+#        Rohani, Lalu Hendra (L); 3 Syamsul, Ahmad (L; Rizal TL): 2: (5, 5, 0); 3: (4, 4, 0).
 # 52.01  Lombok Barat 2022 (active through 2026), the section is the result: 2 Lalu Supardi, Baiq
 #        Sri, Mustakim; 3 Suparman, Hamdi; 4 Rahmat. Saparudin and Muhammad Amin belum kompeten.
 # 71.02  Minahasa 2022 (active through 2026): 2 Freddy, Max ("K - SKK dalam proses"), Olivia (the
@@ -762,7 +795,7 @@ TRUTH = {
     ("33.02", 2): (5, 5, 0), ("33.02", 3): (4, 4, 0), ("33.02", 4): (2, 2, 0), ("33.02", 5): (3, 3, 0),
     ("33.74", 2): (2, 0, 2), ("33.74", 3): (5, 3, 2), ("33.74", 4): (2, 2, 0),
     ("33", 7): (2, 2, 0), ("33", 8): (1, 0, 1),
-    ("52.71", 2): (3, 3, 0), ("52.71", 3): (2, 2, 0), ("52.71", 4): (2, 2, 0),
+    ("52.71", 2): (5, 5, 0), ("52.71", 3): (4, 4, 0), ("52.71", 4): (2, 2, 0),
     ("52.01", 2): (3, 3, 0), ("52.01", 3): (2, 2, 0), ("52.01", 4): (1, 1, 0),
     ("71.02", 2): (3, 3, 0), ("71.02", 3): (4, 4, 0), ("71.02", 4): (2, 2, 0),
     ("14.71", 2): (6, 5, 0), ("14.71", 3): (3, 3, 0), ("14.71", 4): (2, 2, 0), ("14.71", 5): (1, 1, 0),

@@ -333,7 +333,9 @@ def _resolve(
                     notes.append(f"column {j + 1} {p + ' / ' + c!r} is not the participant's {canonical}: not read")
                     canonical = None
                     continue
-            if canonical is not None:
+            if canonical is not None and not (canonical == headers.JENJANG and p and parse_jenjang(c) is not None):
+                # A level under "JENJANG" ("III", "2") is a group's level, the first row below the
+                # header ("| OPERATOR BULLDOZER | III |"), not a sub-header naming the column again.
                 via_child += 1
         if canonical is None and p:
             canonical, named_by = headers.canonical_column(p, overrides), p
@@ -1061,6 +1063,15 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
         source_rows = [n for k, n in enumerate(source_rows) if k not in dropped]
         report.rows = len(source_rows)
         report.skipped["wrapped_text"] = len(wrapped)
+    if numbering is not None:
+        headings, heading_sections = _group_headings(values, keep, number_of)
+        if headings:
+            values = {c: [v for k, v in enumerate(cells) if k not in headings] for c, cells in values.items()}
+            keep = [i for k, i in enumerate(keep) if k not in headings]
+            source_rows = [n for k, n in enumerate(source_rows) if k not in headings]
+            report.rows = len(source_rows)
+            report.skipped["section"] = report.skipped.get("section", 0) + len(headings)
+            sections = sections + heading_sections
     _carry_sections(values, keep, _section_above(rows, header, render) + sections)
     continued = _fill_from_above(values, keep, number_of)
     if continued:
@@ -1344,6 +1355,47 @@ def _section_above(rows, header: Header, render: Render) -> list[tuple[int, str 
             return [(-1, column, value) for column, value in _section_values(cells)
                     if column in _FIRST_GROUP_COLUMNS]
     return []
+
+
+# What a group heading written across the table's own columns gives the rows below it.
+_GROUP_COLUMNS = (headers.JABATAN_KERJA, headers.JENJANG, headers.KUALIFIKASI)
+
+
+def _group_headings(values: dict[str, list[str | None]], keep: list[int],
+                    number_of: Callable[[int], str | None]) -> tuple[set[int], list[tuple[int, str | None, str]]]:
+    """Rows that head a group in the table's own columns, and the sections they open.
+
+    A clerk writes a group's occupation where the names go and its level where the levels go
+    ("| TUKANG BATU | | 2 |"), then numbers the participants below with the level left blank:
+    a row with no number of its own, no NIK, no result, no birth or sex, no certificate, a name
+    cell and a level, qualification or occupation of its own, right above a numbered row that
+    lacks one of these. Its name cell is the group's occupation (or what a labelled section says:
+    "ANGKATAN II"), its other cells the group's. Not a participant.
+    """
+    n = len(keep)
+    nama = values.get(headers.NAMA)
+    if nama is None or n < 2:
+        return set(), []
+    blank = [None] * n
+    others = [cells for column, cells in values.items()
+              if column not in (headers.NAMA, *_GROUP_COLUMNS)]  # NIK, result, birth, certificate, ...
+    headings: set[int] = set()
+    sections: list[tuple[int, str | None, str]] = []
+    for k in range(n - 1):
+        if nama[k] is None or number_of(keep[k]) is not None or number_of(keep[k + 1]) is None:
+            continue
+        if any(cells[k] is not None for cells in others):
+            continue
+        own = {column: values[column][k] for column in _GROUP_COLUMNS
+               if column in values and values[column][k] is not None}
+        if not own or all(values.get(column, blank)[k + 1] is not None for column in own):
+            continue
+        headings.add(k)
+        labelled = _section_values([nama[k]])
+        opened = labelled if labelled else [(headers.JABATAN_KERJA, nama[k])]
+        sections += [(keep[k], column, value) for column, value in opened if column not in own]
+        sections += [(keep[k], column, value) for column, value in own.items()]
+    return headings, sections
 
 
 def _remark(text: str) -> bool:
