@@ -926,6 +926,10 @@ def _canonical_path(path: Sequence[object], overrides: dict[str, str] | None,
     parts = [p for p in (normalize_header(part) for part in path) if p]
     if not parts:
         return None, 0
+    if len(parts) > 1:
+        own = _attribute_of_related_column(parts[-2], parts[-1], overrides)
+        if own is not None:
+            return own, EXACT
     column, strength = _looked_up(" ".join(parts), EXACT, overrides)
     if column is not None:
         return column, strength
@@ -943,6 +947,31 @@ def _canonical_path(path: Sequence[object], overrides: dict[str, str] | None,
     if len(parts) == 1:
         return None, 0
     return _child_in_context(parts[-2], parts[-1], overrides)
+
+
+# Columns a web system keeps in tables of their own and relates a participant's row to (a level's,
+# an occupation's, a result status's row); a training or program parent keeps its own reading
+# ("training.year" is the training's year, only a guess at the tahun).
+_RELATED_ROW_COLUMNS = frozenset({JENJANG, KUALIFIKASI, HASIL, JABATAN_KERJA})
+
+
+def _attribute_of_related_column(parent: str, child: str, overrides: dict[str, str] | None) -> str | None:
+    """The column a child names on its own when its parent is another column's related row, else None.
+
+    A web panel sends a record's relations eager-loaded (Laravel ``with('jenjang')``): ``"jenjang":
+    {"id": 17, "nama": "Jenjang 7", "kualifikasi": "Ahli"}``. Its ``kualifikasi`` is the
+    kualifikasi, not the jenjang the joined words "jenjang kualifikasi" name as a clerk's
+    header; its label ("nama") is the parent's, and person fields stay out of it.
+    """
+    if child in _LABEL_CHILDREN or child in WEAK_VARIANTS:
+        return None
+    parent_column = canonical_column(parent, overrides)
+    if parent_column not in _RELATED_ROW_COLUMNS:
+        return None
+    column, strength = _looked_up(child, EXACT, overrides)
+    if column is None or strength < EXACT or column == parent_column or column in PERSON_COLUMNS:
+        return None
+    return column
 
 
 def _looked_up(text: str, strength: int, overrides: dict[str, str] | None) -> tuple[str | None, int]:

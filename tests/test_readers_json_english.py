@@ -164,6 +164,14 @@ def test_normalize_header_splits_camel_case(header, normalised):
         (("grp_kegiatan/tahun_anggaran",), ("tahun", EXACT)),
         (("formhub/uuid",), (None, 0)),
         (("meta/instanceID",), (None, 0)),
+        # a relation eager-loaded beside its foreign key (Laravel with('jenjang')): its attributes
+        # are their own columns, its label the relation's
+        (("jenjang", "kualifikasi"), ("kualifikasi", EXACT)),
+        (("jenjang", "nama"), ("jenjang", IN_CONTEXT)),
+        (("jenjang", "id"), (None, 0)),
+        (("jabatan_kerja", "nama"), ("jabatan_kerja", EXACT)),
+        (("jabatan_kerja", "jenjang"), ("jenjang", EXACT)),
+        (("jenjang_id",), (None, 0)),
         # a clerk's slash means "or": no form path
         (("Nama/NIK",), (None, 0)),
         (("Tgl/Bln/Thn",), (None, 0)),
@@ -473,3 +481,19 @@ def test_english_export_with_office_mapping_for_its_own_names(tmp_path):
 def test_form_paths_as_csv_headers(header, column):
     from sources.headers import canonical_column
     assert canonical_column(header) == column
+
+
+def test_eager_loaded_relations(tmp_path):
+    # a Laravel panel's API with its relations loaded: foreign keys whose ids are no levels
+    records = [{"id": 1001, "nama_lengkap": "ANDI BASO RAHMAN", "nik": "7271010403880001", "jenjang_id": 13,
+                "jabatan_kerja_id": 44, "hasil_asesmen": "Kompeten",
+                "jenjang": {"id": 13, "nama": "Jenjang 3", "kualifikasi": "Operator"},
+                "jabatan_kerja": {"id": 44, "kode": "F.44.03", "nama": "Operator Excavator"}},
+               {"id": 1002, "nama_lengkap": "RAHMAT LASARI", "nik": "7271062802850002", "jenjang_id": 14,
+                "jabatan_kerja_id": 45, "hasil_asesmen": "Kompeten",
+                "jenjang": {"id": 14, "nama": "Jenjang 4", "kualifikasi": "Teknisi/Analis"},
+                "jabatan_kerja": {"id": 45, "kode": "F.45.04", "nama": "Mandor Pekerjaan Jalan"}}]
+    (tmp_path / "api.json").write_text(json.dumps({"current_page": 1, "data": records, "total": 2}))
+    rows = read_submission(tmp_path / "api.json", office()).rows
+    assert [tuple(r) for r in rows[["jenjang", "kualifikasi", "jabatan_kerja"]].itertuples(index=False)] == [
+        ("Jenjang 3", "Operator", "Operator Excavator"), ("Jenjang 4", "Teknisi/Analis", "Mandor Pekerjaan Jalan")]

@@ -716,10 +716,6 @@ def test_every_file_gives_the_occupation_level_and_result(report):
     assert missing == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Sulteng API's eager-loaded 'jenjang': {\"nama\": \"Jenjang 3\", \"kualifikasi\": \"Operator\"} is read from "
-    "jenjang.kualifikasi (the joined path 'jenjang kualifikasi' names jenjang): the province's re-reports of "
-    "Palu's certificates are jenjang_unreadable (page 2 rows 1-2); the experts' level comes from their title"))
 def test_no_row_is_quarantined(report):
     # every row of every file is a participant whose level, result and dates a reader can tell
     assert sorted(zip(report.quarantine.source_file, report.quarantine.source_row.astype(str),
