@@ -373,6 +373,11 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name
         within = _province_verdict(titles, named, niks, office, nik_text)
         if within is not None:
             return within
+    elif titles and not own_named and issuer_of(titles) == office.province_code:
+        # The province's own list in one of its regencies' folders: its titles speak for the province
+        # office ("DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"), not merely name the province.
+        return Verdict(office.province_code, f"title rows speak for {region_label(office.province_code)}; {nik_text}",
+                       named=True, within_province=True)
     if (
         office.level != "province"
         and not own_named

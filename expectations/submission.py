@@ -325,9 +325,13 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owne
         verdict = other_office_verdict(_titles(submitted.sheets.iloc[position]), niks, office,
                                        frame.at[position, "source_file"], usual=usual)
         frame.at[position, "origin_evidence"] = verdict.evidence
-        if verdict.within_province and (verdict.other_region not in owners or _mostly_experts(part)):
-            # a regency's list in its province's folder, the regency not served, or a list of experts
-            # (7-9, the province's to certify) held in a regency: the province's, as ever
+        if verdict.within_province and (verdict.other_region not in owners
+                                        or _mostly_experts(part) != (office.level != "province")):
+            # Within one province the levels decide with the titles: experts (7-9) are the province's
+            # to certify, skilled workers (1-6) its regencies'. A regency's list in the province's
+            # folder that is mostly experts (a province program held there), or the province's list
+            # in a regency's folder that is not, stays where it landed, as does a file whose office
+            # the registry does not serve.
             pass
         elif verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region

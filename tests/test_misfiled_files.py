@@ -69,6 +69,11 @@ EXPERT_LIST = _workbook("HASIL SERTIFIKASI TENAGA AHLI PROVINSI KALIMANTAN TIMUR
 # Kutai Timur's, but experts (7-9) are the province's to certify: the province's own list.
 EXPERTS_IN_KUTIM = _workbook("DAFTAR PESERTA SERTIFIKASI TENAGA AHLI KABUPATEN KUTAI TIMUR", [
     (f"PESERTA AHLI {n}", f"640801010190{n:04d}", "Ahli Muda Teknik Jalan", 7, "K") for n in range(1, 6)])
+# The province's expert list under its letterhead, and a Kutai Timur operators' list whose clerk
+# wrote the province's office above it (a training the province funded): the levels decide.
+PROVINCE_LETTERHEAD_EXPERTS = _workbook("DINAS PEKERJAAN UMUM DAN PERUMAHAN RAKYAT PROVINSI KALIMANTAN TIMUR", EXPERT_ROWS)
+PROVINCE_LETTERHEAD_OPERATORS = _workbook("DINAS PUPR PROVINSI KALIMANTAN TIMUR", [
+    (f"OPERATOR {n}", f"640801010190{n:04d}", "Operator Excavator", 3, "K") for n in range(1, 5)])
 # Kabupaten Lahat (16.04) has no office in this registry: nobody to credit.
 LAHAT_LIST = _workbook("DAFTAR PESERTA UJI KOMPETENSI DINAS PUPR KABUPATEN LAHAT", [
     (name, "1604" + nik[4:], jabatan, jenjang, hasil) for name, nik, jabatan, jenjang, hasil in SAMARINDA_ROWS])
@@ -111,6 +116,12 @@ CASES = [
     ("experts of a province program named after a regency: the province's",
      {PROV: {"Ahli 2025.xlsx": EXPERT_LIST, "Ahli Kutim 2025.xlsx": EXPERTS_IN_KUTIM}},
      {PROV: 8}, []),
+    ("the province's expert list in a regency's folder only: it counts at the province",
+     {KUTIM: {"Ahli 2025.xlsx": PROVINCE_LETTERHEAD_EXPERTS}},
+     {PROV: 3}, []),
+    ("operators under the province's letterhead in a regency's folder: the regency's",
+     {KUTIM: {"Operator 2025.xlsx": PROVINCE_LETTERHEAD_OPERATORS}},
+     {KUTIM: 4}, []),
     ("a region without an office in the registry: held back, counted nowhere",
      {PROV: {"Ahli 2025.xlsx": EXPERT_LIST}, SAMARINDA: {MISFILED: LAHAT_LIST}},
      {PROV: 3}, []),
