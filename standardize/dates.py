@@ -458,7 +458,8 @@ _DATE_THEN_PLACE = re.compile(r"^([^,;]*\d[^,;]*)[,;]\s*([^\W\d_][^\d]*)$")
 # The same with the place after a slash, a dash or a space ("12 Maret 1985 / Sangatta",
 # "12-03-1985 Sangatta"): the date ends at its last digit, the place has none. Zone names
 # after a time are no place.
-_DATE_THEN_WORDS = re.compile(r"^(.*\d)[\s/\\|\-]+([^\W\d_][^\d]*)$")
+# The place may stand in brackets after the date: "12-03-1985 (Semarang)", "12 Maret 1985 [Kendal]".
+_DATE_THEN_WORDS = re.compile(r"^(.*\d)[\s/\\|\-]*?[\s/\\|\-(\[]\s*([^\W\d_][^\d()\[\]]*?)\s*[)\]]?$")
 _NO_PLACE = frozenset({"wib", "wita", "wit", "utc", "gmt", "z", "am", "pm"})
 # The age clerks write after the birth date: "(38 th)", "/ 40 thn", "Usia 40", "umur: 38 tahun".
 _AGE_TAIL = re.compile(

@@ -403,3 +403,22 @@ def test_parse_date_led_by_its_word_and_letter_o(raw, expected):
 )
 def test_a_written_datetime_with_its_zone(raw, expected):
     assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "when"),
+    [
+        # the place in brackets after the date (was: no place, the date unreadable with it)
+        ("12-03-1985 (Semarang)", "Semarang", "12-03-1985"),
+        ("12 Maret 1985 (Kab. Kendal)", "Kab. Kendal", "12 Maret 1985"),
+        ("12/03/1985 [Salatiga]", "Salatiga", "12/03/1985"),
+        # as before
+        ("12-03-1985 Semarang", "Semarang", "12-03-1985"),
+        ("12 Maret 1985 / Sangatta", "Sangatta", "12 Maret 1985"),
+        ("12-03-1985, Samarinda", "Samarinda", "12-03-1985"),
+        ("Semarang, 12-03-1985", "Semarang", "12-03-1985"),
+        ("12-03-1985 (38 th)", None, "12-03-1985"),
+    ],
+)
+def test_birth_date_before_its_place(raw, place, when):
+    assert split_birth(raw) == (place, when)
