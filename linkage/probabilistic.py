@@ -162,6 +162,11 @@ def _nik_comparison() -> cl.CustomComparison:
     return cl.CustomComparison(levels, output_column_name="digits", comparison_description="NIK digits")
 
 
+# SQL: ISO birth dates ``birth_l`` and ``birth_r`` one another with day and month swapped.
+_SWAPPED_BIRTH = ("left(birth_l, 4) = left(birth_r, 4) and substr(birth_l, 6, 2) = substr(birth_r, 9, 2)"
+                  " and substr(birth_l, 9, 2) = substr(birth_r, 6, 2)")
+
+
 def domain_comparisons() -> list:
     """The comparisons of the participation-row model."""
     name = cl.CustomComparison(
@@ -193,7 +198,11 @@ def domain_comparisons() -> list:
         comparison_description="nama_kunci",
     )
     birth = cl.CustomComparison(
-        [cll.NullLevel("birth"), cll.ExactMatchLevel("birth"),
+        [cll.NullLevel("birth"),
+         # The same date with day and month swapped (an office writing month first: "07/12/1999"
+         # read as 12 July) is the same date, as the guard and the typo merge already read it:
+         # Damerau-Levenshtein puts the two ISO texts four edits apart.
+         cll.CustomLevel(f"birth_l = birth_r or ({_SWAPPED_BIRTH})", "Exact match on birth"),
          cll.CustomLevel(within_edits("birth", 1), "Damerau-Levenshtein <= 1"), cll.ElseLevel()],
         output_column_name="birth",
         comparison_description="tanggal_lahir",

@@ -176,6 +176,21 @@ NUMBER_WITHOUT_NIK = [
 ]
 WORLD += NUMBER_WITHOUT_NIK
 
+# --- swapped_birth: an office writing the birth date month first ("12/07/1999" for 7 December,
+# read as 12 July) on rows whose NIK tells nothing (missing; scientific notation): the same date,
+# as the guard and the typo merge read it. A namesake born 15 July is another person.
+YAYAN = "6472030712990041"
+WORLD += [
+    Row("swapped_birth", "yayan", "smd_swap_2024.csv", "Yayan Sopyan Hidayat", YAYAN, "Samarinda", "07-12-1999", "L",
+        office=SMD),
+    Row("swapped_birth", "yayan", "kk_swap_2025.xlsx", "YAYAN SOPYAN HIDAYAT", "-", "Samarinda", "12/07/1999", "L",
+        office=KK),
+    Row("swapped_birth", "yayan", "prov_swap_2025.xlsx", "YAYAN SOPYAN H.", "6.47203E+15", "Samarinda", "12-07-1999",
+        "L", office=PROV),
+    Row("swapped_birth", "yayan_lain", "kk_swap_2025.xlsx", "YAYAN SOPYAN HIDAYAT", "-", "Samarinda", "15-07-1999",
+        "L", office=KK),
+]
+
 # Rows that fit two persons equally: a person of their own, never a false merge.
 UNPLACEABLE = {("word_order", "rahman_b", "prov_2025.xlsx")}
 
