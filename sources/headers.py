@@ -307,6 +307,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "kelulusan",
         "ket",
         "status kompetensi",
+        # a web system's result flag or field named for the competence ("statusKompeten": true,
+        # "hasil_kompetensi": "K", "Kompeten/Tidak")
+        "status kompeten",
+        "hasil kompetensi",
+        "keputusan kompetensi",
+        "kompeten tidak",
         "k bk",
         "hasil akhir",
         "hasil sertifikasi",

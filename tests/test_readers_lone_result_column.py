@@ -162,3 +162,24 @@ def test_a_csv_column_named_is_and_one_value(tmp_path, header, cells, hasil):
     rows = read_submission(tmp_path / "peserta.csv", OFFICE).rows
     got = standardize_submission(rows, reference_date=date(2026, 6, 30)).rows["hasil"]
     assert [None if value != value else value for value in got] == hasil
+
+
+@pytest.mark.parametrize(
+    ("field", "cells", "hasil"),
+    [
+        ("statusKompeten", [True, False, None], [K, BK, None]),
+        ("status_kompeten", [1, 0, None], [K, BK, None]),
+        ("hasil_kompetensi", ["K", "BK", None], [K, BK, None]),
+        ("Keputusan Kompetensi", ["Kompeten", "Belum Kompeten", ""], [K, BK, None]),
+        ("Kompeten/Tidak", ["Kompeten", "Tidak", None], [K, BK, None]),
+    ],
+)
+def test_a_field_named_for_the_competence(tmp_path, field, cells, hasil):
+    import json
+
+    records = [{"nama": name, "nik": nik, "jenjang": str(jenjang), field: cell}
+               for (name, nik, _, jenjang), cell in zip(PERSONS, cells)]
+    (tmp_path / "ekspor.json").write_text(json.dumps(records))
+    rows = read_submission(tmp_path / "ekspor.json", OFFICE).rows
+    got = standardize_submission(rows, reference_date=date(2026, 6, 30)).rows["hasil"]
+    assert [None if value != value else value for value in got] == hasil
