@@ -1197,6 +1197,19 @@ NO | NAMA | JABATAN KERJA | JENJANG | HASIL | NIK
     assert table.columns["jenjang"] == jenjang
 
 
+def test_a_column_whose_results_disagree_is_no_result_beside():
+    """A STATUS column of the participants' schooling ("Lulus tahun 2020") reads as results and
+    contradicts HASIL UJI on a row: it fills no blank result (an absent participant stays one)."""
+    rows = rows_of("""
+NO | NAMA | NIK | JENJANG | HASIL UJI | STATUS
+1 | Feri Saputra | 1471082101960002 | 3 | BK | Lulus tahun 2020
+2 | Desri Yanti | 1471055508950003 | 5 | | Lulus tahun 2021
+3 | Riko Pratama | 1471030512980001 | 2 | K | Lulus tahun 2019
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == ["BK", None, "K"]
+
+
 def test_a_table_beside_with_its_header_on_another_row():
     """Tahap II to the right of Tahap I under a two-line title, its header two rows lower (was:
     not read: its header row was taken for a row of the first table)."""

@@ -1161,6 +1161,11 @@ def _results_beside(values: dict[str, list[str | None]], header: Header, data, r
     cells = values[headers.HASIL]
     taken = 0
     for other, text in columns:
+        # A column whose results disagree with the chosen one's on some row says something else
+        # ("STATUS": "Lulus tahun 2020", the school; a first attempt's BK beside the final K).
+        if any(parse_hasil(mine) != parse_hasil(theirs) for mine, theirs in zip(cells, other)
+               if mine is not None and theirs is not None and parse_hasil(mine) and parse_hasil(theirs)):
+            continue
         for k, (mine, theirs) in enumerate(zip(cells, other)):
             if mine is None and theirs is not None and parse_hasil(theirs) is not None:
                 cells[k] = theirs
