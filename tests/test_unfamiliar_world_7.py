@@ -605,7 +605,8 @@ def report(tmp_path_factory):
     with duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True) as con:
         report.by_province = con.execute("SELECT * FROM certified_workers_by_province").df()
         report.participation = con.execute(
-            "SELECT person_key, source_file, source_sheet, source_row FROM fact_participation").df()
+            "SELECT person_key, source_file, source_sheet, source_row, region_code, hasil, re_report, "
+            "home_regency_code, home_province_code FROM fact_participation").df()
     return report
 
 
@@ -719,3 +720,27 @@ def test_no_person_is_split_or_merged(report):
     split = rows.groupby("person")["person_key"].nunique()
     merged = rows.groupby("person_key")["person"].nunique()
     assert (sorted(split[split > 1].index), int((merged > 1).sum())) == ([], 0)
+
+
+# DOMAIN's analyst question, "how many certified there hold a KTP from outside the regency (or the
+# province)?", from fact_participation's home columns: per credited region, (certified persons whose
+# KTP is from elsewhere, certified persons whose KTP region is unknown).
+# 32     the experts and the fresh graduate all hold Jawa Barat KTPs (Siti of Jakarta is BK): (0, 0)
+# 32.05  Opik (Tasikmalaya), Slamet (Cilacap); the young Dede Kurniawan unknown: (2, 1)
+# 32.09  Tarsono (Brebes), Warsito (Majalengka); Saepul unknown: (2, 1)
+# 32.11  Sugeng (Wonogiri): (1, 0)
+# 32.73  Yudi (Surabaya), Hendra (Garut); Nurul unknown (her row carries Wahyu's NIK): (2, 1)
+FROM_ELSEWHERE = {"32": (0, 0), "32.05": (2, 1), "32.09": (2, 1), "32.11": (1, 0), "32.73": (2, 1)}
+
+
+def test_certified_from_elsewhere_are_the_hand_count(report):
+    rows = report.participation
+    rows = rows[(rows["hasil"] == "Kompeten") & ~rows["re_report"].astype(bool)]
+    got = {}
+    for region, part in rows.groupby("region_code"):
+        home = part["home_province_code"] if len(region) == 2 else part["home_regency_code"]
+        known = home.notna() & (home != "None")
+        persons = part.assign(known=known.to_numpy(), away=(known & (home != region)).to_numpy())
+        per_person = persons.groupby("person_key")[["known", "away"]].any()
+        got[region] = (int(per_person["away"].sum()), int((~per_person["known"]).sum()))
+    assert got == FROM_ELSEWHERE
