@@ -850,4 +850,10 @@ def test_persons_are_the_hand_count(report):
 # test_a_section_row_naming_occupation_and_level_gives_both_to_the_rows_below (Dumai),
 # test_a_result_heading_above_the_header_is_the_first_groups (Lombok Barat),
 # test_a_group_heading_above_the_header (Mataram's sheet per jabatan),
-# test_a_second_table_below_sharing_some_columns_is_read_under_its_own_header (Banyumas' reserves).
+# test_a_second_table_below_sharing_some_columns_is_read_under_its_own_header (Banyumas' reserves),
+# test_a_program_section_row_is_no_participant (the Jateng province's own section),
+# test_a_result_written_beside_a_blank_result_column and
+# test_a_column_whose_results_disagree_is_no_result_beside (Pekanbaru's make-up day),
+# test_a_group_heading_in_the_tables_own_columns (Mataram 2025);
+# tests/test_standardize_hasil_words.py::test_a_reserve (Minahasa's "Cadangan - Kompeten"),
+# tests/test_standardize_dates.py::test_birth_date_before_its_place.
