@@ -360,3 +360,42 @@ def test_google_visualization_table(tmp_path, jsonp):
         ("Kristin Leiwakabessy", "8171014803960010", "7", "Kompeten", "2021-07-01"),
         ("Fadli Rumakat", "8101020211980003", "7", "Kompeten", "2025-10-20"),
         ("Olivia Tetelepta", None, "7", "Belum Kompeten", None)]
+
+
+def _json_api(certificates_of_budi):
+    # jsonapi.org: records as {type, id, attributes, relationships}, related rows once in "included"
+    return {"jsonapi": {"version": "1.0"}, "links": {"self": "/api/peserta?page[number]=1"}, "meta": {"total": 2},
+            "data": [
+                {"type": "peserta", "id": "1", "links": {"self": "/api/peserta/1"},
+                 "attributes": {"nama-lengkap": "BUDI SANTOSO", "nik": "3404011203850001"},
+                 "relationships": {"sertifikat": {"data": certificates_of_budi},
+                                   "tuk": {"data": {"type": "tuk", "id": "4"}}}},
+                {"type": "peserta", "id": "2", "links": {"self": "/api/peserta/2"},
+                 "attributes": {"nama-lengkap": "SITI AMINAH", "nik": "3404015507900002"},
+                 "relationships": {"sertifikat": {"data": None}}}],
+            "included": [
+                {"type": "sertifikat", "id": "9", "attributes": {"nomor": "SKK-3404-2023-000001", "jenjang": 3,
+                                                                 "hasil-uji": "Kompeten", "tanggal-terbit": "2023-05-10"}},
+                {"type": "sertifikat", "id": "10", "attributes": {"nomor": "SKK-3404-2025-000007", "jenjang": 4,
+                                                                  "hasil-uji": "Kompeten", "tanggal-terbit": "2025-02-01"}},
+                {"type": "tuk", "id": "4", "attributes": {"nama": "TUK Sewaktu Dinas PUPR Sleman"}}]}
+
+
+@pytest.mark.parametrize(
+    ("linked", "expected"),
+    [
+        ({"type": "sertifikat", "id": "9"},
+         [("BUDI SANTOSO", "3404011203850001", "SKK-3404-2023-000001", "3", "Kompeten", "2023-05-10"),
+          ("SITI AMINAH", "3404015507900002", None, None, None, None)]),
+        # to-many: a row per certificate
+        ([{"type": "sertifikat", "id": "9"}, {"type": "sertifikat", "id": "10"}],
+         [("BUDI SANTOSO", "3404011203850001", "SKK-3404-2023-000001", "3", "Kompeten", "2023-05-10"),
+          ("BUDI SANTOSO", "3404011203850001", "SKK-3404-2025-000007", "4", "Kompeten", "2025-02-01"),
+          ("SITI AMINAH", "3404015507900002", None, None, None, None)]),
+    ],
+    ids=["to-one", "to-many"],
+)
+def test_json_api_included_resources(tmp_path, linked, expected):
+    got = rows(read(tmp_path, _json_api(linked)), "nama", "nik", "nomor_sertifikat", "jenjang", "hasil",
+               "tanggal_terbit")
+    assert sorted(got, key=lambda row: (row[0], row[2] or "")) == expected

@@ -667,6 +667,7 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
     if ranges is not None:
         _check_size(sum(len(rows) for _, rows in ranges), "values", office)
         return [table for sheet, rows in ranges for table in _read_arrays(rows, overrides, sheet=sheet)]
+    document = json_api_resolved(document)
     records, columns, where = _page_records(document, office)
     if all(type(record) is list for record in records):
         return _read_arrays(records, overrides, columns)
@@ -745,6 +746,48 @@ def _check_size(count: int, where: str, office: Office) -> None:
             f"{count:,} records ({where}), over the intake limit of {office.limits.max_rows:,} rows "
             "(limits.max_rows); ask the office to split the export, or raise the limit for this office"
         )
+
+
+def _resource_key(resource: object) -> tuple[str, str] | None:
+    if type(resource) is not dict or "type" not in resource or "id" not in resource:
+        return None
+    return str(resource["type"]), str(resource["id"])
+
+
+def json_api_resolved(document: object) -> object:
+    """A JSON:API document with its related resources put into the records that point at them, else as is.
+
+    JSON:API (jsonapi.org: Drupal, Laravel JSON:API packages) sends each record as ``{"type", "id",
+    "attributes": {...}, "relationships": {"sertifikat": {"data": {"type": "sertifikat", "id":
+    "9"}}}}`` and the related rows once, in ``included``. Each record becomes its attributes with
+    each relationship's included attributes under the relationship's name (a list for a to-many
+    one: a person with their certificates), so the certificate's number and dates are read as a
+    nested record's are. A relationship whose resource was not included stays out.
+    """
+    if type(document) is not dict or type(document.get("included")) is not list:
+        return document
+    data = document.get("data")
+    resources = data if type(data) is list else [data] if type(data) is dict else None
+    if not resources or not all(_resource_key(r) and type(r.get("attributes")) is dict for r in resources):
+        return document
+    included = {_resource_key(r): r for r in document["included"] if _resource_key(r) is not None}
+
+    def attributes(resource: dict) -> dict:
+        return {"id": resource["id"], **(resource.get("attributes") or {})}
+
+    records = []
+    for resource in resources:
+        record = attributes(resource)
+        for name, relation in (resource.get("relationships") or {}).items():
+            linked = relation.get("data") if type(relation) is dict else None
+            if type(linked) is dict and (target := included.get(_resource_key(linked))) is not None:
+                record[name] = attributes(target)
+            elif type(linked) is list:
+                targets = [included[key] for key in map(_resource_key, linked) if key in included]
+                if targets:
+                    record[name] = [attributes(target) for target in targets]
+        records.append(record)
+    return {key: value for key, value in document.items() if key not in ("data", "included")} | {"data": records}
 
 
 def _page_records(document: object, office: Office) -> tuple[list, list[str] | None, str]:
