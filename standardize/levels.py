@@ -176,6 +176,20 @@ def _jabatan_level(text: str) -> int | None:
     return found.pop() if len(found) == 1 else _BAD
 
 
+def level_in_result(raw: str | None) -> int | None:
+    """A level labelled inside a result cell ("Kompeten - Jenjang 3", "Lulus Level 4"): some clerks
+    keep the result and the level tested in one column. None without exactly one such label."""
+    if is_blank(raw):
+        return None
+    level = _jabatan_level(raw)
+    return None if level == _BAD else level
+
+
+def without_level_label(raw: str) -> str:
+    """A cell without its labelled levels ("Lulus Jenjang 3" -> "Lulus"), for the words around them."""
+    return _JABATAN_LEVEL.sub(" ", raw.lower()).strip(" -,/()")
+
+
 # The kualifikasi Ahli written alone (7-9 without saying which) ...
 _AHLI_ALONE = re.compile(r"^\s*(?:tenaga\s+)?(?:ahli|expert)\s*$")
 # ... and the architects' expert titles, which say Arsitek where others say Ahli: Arsitek

@@ -65,7 +65,8 @@ from standardize.fields import (
 )
 from standardize.levels import MISSING as JENJANG_MISSING
 from standardize.levels import OK as JENJANG_OK
-from standardize.levels import JenjangResult, jenjang_problem, jenjang_status, kualifikasi_for
+from standardize.levels import (JenjangResult, jenjang_problem, jenjang_status, kualifikasi_for, level_in_result,
+                                without_level_label)
 from standardize.names import parse_name_array
 
 # docs/data-model.md section 2, in order.
@@ -322,7 +323,12 @@ def _unreadable(parse: Callable[[str | None], Any], allowed_empty: Callable[[str
 
 
 def _hasil_empty(raw: str | None) -> bool:
-    return is_blank(raw) or hasil_not_assessed(raw)
+    if is_blank(raw) or hasil_not_assessed(raw):
+        return True
+    if level_in_result(raw) is None:
+        return False
+    rest = without_level_label(raw)  # "Tidak Hadir Jenjang 3", a lone "Jenjang 3": no result either
+    return is_blank(rest) or hasil_not_assessed(rest)
 
 
 # --- NIK checks against the sheet -----------------------------------------------------
@@ -629,7 +635,7 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
         tanggal_lahir=_dates([b[1] for b in births], birth_codes),
         sexes=sexes,
         sex_codes=sex_codes,
-        hasils=column[HASIL].map(_unreadable(parse_hasil, _hasil_empty)),
+        hasils=column[HASIL].map(_unreadable(_hasil_around_level, _hasil_empty)),
         terbits=terbits,
         tanggal_terbit=tanggal_terbit,
         berlakus=berlakus,
@@ -701,18 +707,35 @@ def _births(
 
 
 def _levels(column: dict[str, _Distinct]) -> tuple[list[JenjangResult], np.ndarray]:
-    """Jenjang once per distinct (jenjang, kualifikasi, jabatan kerja) combination, and each row's code into them."""
+    """Jenjang once per distinct (jenjang, kualifikasi, jabatan kerja, hasil) combination, and each row's code into them.
+
+    The result cell is read for a level only where no level is written anywhere else: a
+    clerk who keeps "Kompeten - Jenjang 3" in one column writes the level nowhere else."""
     jenjang_col, kualifikasi_col, jabatan_col = column[JENJANG], column[KUALIFIKASI], column[JABATAN_KERJA]
-    level_codes, level_rows = _combine(jenjang_col.codes, kualifikasi_col.codes, jabatan_col.codes)
-    levels = [
-        jenjang_status(
+    hasil_col = column[HASIL]
+    level_codes, level_rows = _combine(jenjang_col.codes, kualifikasi_col.codes, jabatan_col.codes, hasil_col.codes)
+    levels = []
+    for row in level_rows:
+        level = jenjang_status(
             jenjang_col.values[jenjang_col.codes[row]],
             kualifikasi_col.values[kualifikasi_col.codes[row]],
             jabatan_col.values[jabatan_col.codes[row]],
         )
-        for row in level_rows
-    ]
+        if level.status == JENJANG_MISSING:
+            result = hasil_col.values[hasil_col.codes[row]]
+            stated = level_in_result(result)
+            if stated is not None:
+                level = JenjangResult(stated, JENJANG_OK, "hasil", result)
+        levels.append(level)
     return levels, level_codes
+
+
+def _hasil_around_level(raw: str | None) -> str | None:
+    """The result of a cell that may also state the level tested ("Lulus Jenjang 3" -> Kompeten)."""
+    hasil = parse_hasil(raw)
+    if hasil is None and raw is not None and level_in_result(raw) is not None:
+        hasil = parse_hasil(without_level_label(raw))
+    return hasil
 
 
 def _tahun(
