@@ -25,12 +25,12 @@ as the system that produced it writes its download, after what its documentation
   as is: ``help``, ``success``, ``result`` holding ``fields`` (id, type), ``records`` (``_id``
   first), ``_links``, ``total`` (docs.ropensci.org/ckanr/reference/ds_search.html); CKAN
   timestamps without a zone (``2023-05-10T00:00:00``);
-- the Maluku province (81): an ASP.NET web service (ASMX/WCF), whose JSON wraps the result in
-  ``d`` and adds ``__type``; PascalCase fields, a boolean ``IsKompeten``, dates in Microsoft's
-  format ``"\\/Date(1625065200000+0900)\\/"``: milliseconds since the epoch in UTC, the offset
-  only saying the value was local time (newtonsoft.com/json/help/html/DatesInJSON.htm;
-  cnblogs.com/AngelLee2009/p/3394535.html): local midnight of 1 July 2021 in Ambon (WIT, +09:00)
-  is 30 June 15:00 UTC;
+- the Maluku province (81): its SharePoint list read through the REST API (``_api/web/lists/
+  .../items`` with ``odata=verbose``): ``{"d": {"results": [...], "__next": ...}}``, each item with
+  ``__metadata`` and SharePoint's own fields (Id, ContentTypeId, Title left empty, AuthorId,
+  GUID), the list's columns under their internal names, a space written ``_x0020_`` as XML names
+  encode it (``Nama_x0020_Lengkap``, ``No_x0020_KTP``), a Yes/No column ``IsKompeten`` true/false,
+  dates in UTC (``2021-06-30T15:00:00Z``: local midnight of 1 July 2021 in Ambon, WIT +09:00);
 - Kabupaten Serang (36.04): a CodeIgniter panel's CSV download: UTF-8 with BOM, every field
   quoted, an address with line breaks inside its quotes, a score with a decimal comma ("87,5"),
   ``is_kompeten`` as 1/0, nulls written "null", "-", "N/A", "", dates 'YYYY-MM-DD HH:MM:SS';
@@ -176,13 +176,6 @@ def laravel(iso: str | None, hours: int = 8) -> str | None:
 def epoch_ms(iso: str, hours: int) -> int:
     """Milliseconds since 1970 (UTC) of the local midnight of the day."""
     return int(_local_midnight(iso, hours).timestamp() * 1000)
-
-
-def dotnet(iso: str | None, hours: int = 9) -> str | None:
-    """Microsoft's JSON date of a local DateTime: '/Date(ms+0900)/' (the escaped slashes are added later)."""
-    if not iso:
-        return None
-    return f"/Date({epoch_ms(iso, hours)}+{hours:02d}00)/"
 
 
 # --- the Sulteng province: a Laravel API, page by page ----------------------------------------
@@ -390,7 +383,7 @@ def _ambon_kobo() -> bytes:
     return json.dumps({"count": len(results), "next": None, "previous": None, "results": results}).encode("utf-8")
 
 
-# --- the Maluku province: an ASP.NET service, {"d": [...]} and \/Date(...)\/ ---------------------
+# --- the Maluku province: a SharePoint list read through its REST API ---------------------------
 
 # (person, jabatan, jenjang, kompeten, number, issued, expires)
 _MALUKU = [
@@ -407,17 +400,31 @@ _MALUKU = [
 ]
 
 
-def _maluku_asmx() -> bytes:
+def _sharepoint_utc(iso: str | None, hours: int = 9) -> str | None:
+    """A SharePoint date: the local midnight as UTC, '2021-06-30T15:00:00Z'."""
+    if not iso:
+        return None
+    return _local_midnight(iso, hours).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _maluku_sharepoint() -> bytes:
+    site = "https://malukuprov.sharepoint.com/sites/DinasPUPR/_api/Web/Lists(guid'5e2a7c1d-0b9f-4c8e-a3d6-1f7b2e9c4a60')"
     items = []
     for i, (p, jab, lvl, ok, number, issued, until) in enumerate(_MALUKU, 1):
         items.append({
-            "__type": "SimpeTkk.Models.PesertaSertifikasiDto", "Id": 7000 + i, "NamaLengkap": _name(p),
-            "NoKtp": N(p), "TglLahir": dotnet(born(p)), "JenisKelamin": "Laki-laki" if sex(p) == "L" else "Perempuan",
-            "JabatanKerja": jab, "JenjangKkni": lvl, "IsKompeten": ok, "NomorSertifikat": number,
-            "TanggalTerbit": dotnet(issued), "TanggalBerakhir": dotnet(until),
+            "__metadata": {"id": f"Web/Lists(guid'5e2a7c1d')/Items({i})", "uri": f"{site}/Items({i})",
+                           "etag": '"3"', "type": "SP.Data.PesertaSertifikasiListItem"},
+            "FileSystemObjectType": 0, "Id": i, "ID": i, "ContentTypeId": "0x0100A1B2C3D4E5F6", "Title": None,
+            "Nama_x0020_Lengkap": _name(p), "No_x0020_KTP": N(p), "Tanggal_x0020_Lahir": _sharepoint_utc(born(p)),
+            "Jenis_x0020_Kelamin": "Laki-laki" if sex(p) == "L" else "Perempuan",
+            "Jabatan_x0020_Kerja": jab, "Jenjang_x0020_KKNI": lvl, "IsKompeten": ok,
+            "Nomor_x0020_Sertifikat": number, "Tanggal_x0020_Terbit": _sharepoint_utc(issued),
+            "Tanggal_x0020_Berakhir": _sharepoint_utc(until),
+            "Modified": "2025-11-20T03:14:09Z", "Created": "2025-11-18T01:02:33Z", "AuthorId": 14, "EditorId": 14,
+            "OData__UIVersionString": "3.0", "GUID": f"0c7d1e2f-3a4b-4c5d-8e9f-{i:012d}",
         })
-    text = json.dumps({"d": items}, ensure_ascii=False)
-    return text.replace("/Date(", "\\/Date(").replace(")/", ")\\/").encode("utf-8")
+    return json.dumps({"d": {"results": items, "__next": f"{site}/Items?%24skiptoken=Paged%3dTRUE%26p_ID%3d8"}},
+                      ensure_ascii=False).encode("utf-8")
 
 
 # --- the Maluku province's fresh graduates: a Google Sheet read through its gviz/tq endpoint ------
@@ -609,7 +616,7 @@ def _world(root: Path) -> Settings:
     (landing / "kota-palu" / "Export_Peserta_Sertifikasi.xls").write_bytes(_palu_html_xls())
     (landing / "kota-ambon" / "datastore_search_tkk_ambon.json").write_bytes(_ambon_ckan())
     (landing / "kota-ambon" / "kobo_uji_kompetensi_2025.json").write_bytes(_ambon_kobo())
-    (landing / "prov-maluku" / "GetPesertaSertifikasi.json").write_bytes(_maluku_asmx())
+    (landing / "prov-maluku" / "items_PesertaSertifikasi.json").write_bytes(_maluku_sharepoint())
     (landing / "prov-maluku" / "gviz_tq_fresh_graduate_2025.json").write_bytes(_maluku_gviz())
     (landing / "kab-serang" / "peserta_sertifikasi_serang.csv").write_bytes(_serang_csv())
     (landing / "kab-serang" / "tkk_serang_featureserver_query.json").write_bytes(_serang_arcgis())
@@ -687,18 +694,31 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the Maluku province's SharePoint REST items name their columns as XML names encode a space "
+    "('Nama_x0020_Lengkap', 'No_x0020_KTP'): no name or NIK field, the file is rejected: 81/7 counts 2 of 4 "
+    "(the gviz file's), 81/8 and 81/9 missing"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the Maluku province's SharePoint REST items name their columns as XML names encode a space "
+    "('Nama_x0020_Lengkap', 'No_x0020_KTP'): no name or NIK field, the file is rejected: 81/7 counts 2 of 4 "
+    "(the gviz file's), 81/8 and 81/9 missing"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "the Maluku province's SharePoint REST items name their columns as XML names encode a space "
+    "('Nama_x0020_Lengkap', 'No_x0020_KTP'): no name or NIK field, the file is rejected: 81/7 counts 2 of 4 "
+    "(the gviz file's), 81/8 and 81/9 missing"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
+@pytest.mark.xfail(strict=True, reason="the Maluku SharePoint file is rejected: Benny, Elisabeth, Hamid, Yance, Ronny missing (54 for 59)")
 def test_persons_are_the_hand_count(report):
     # 59 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
     assert len(report.persons) == len(PERSONS)
