@@ -570,6 +570,9 @@ for _variant, _canonical in _LOOKUP.items():
     _SPACED.setdefault(_variant.replace(" ", ""), _canonical)
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# A word typed with a space between its letters, three letters at least ("N I K", "J E N J A N G");
+# two spaces or more end it ("H A S I L  U J I").
+_SPACED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_](?![^\W\d_])){2,}")
 # A lower-case letter or digit followed by a capital starts a new word in
 # camelCase API field names: "tanggalLahir", "issuedAt", "fullName".
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -619,6 +622,10 @@ def _looked_up_anyhow(header: object, key: str, overrides: dict[str, str] | None
     found = _LOOKUP.get(key) or _without_notes_and_qualifiers(header)
     if found is None and len(key) >= 5 and all(len(part) == 1 for part in key.split(" ")):
         return _SPACED.get(key.replace(" ", ""))
+    if found is None and isinstance(header, str) and _SPACED_WORD.search(header):
+        # the spaced word with a note or a qualifier beside it: "N I K (16 digit)", "J E N J A N G KKNI"
+        closed = _SPACED_WORD.sub(lambda m: m.group(0).replace(" ", ""), header)
+        found = _LOOKUP.get(normalize_header(closed)) or _without_notes_and_qualifiers(closed)
     if found is None and _JOINED_HEADER.search(str(header)):
         found = _name_and_nik(str(header), overrides)
     if found is None:

@@ -869,6 +869,13 @@ No | Nama | NIK | Jabatan Kerja
         ("H A S I L", "hasil"),
         ("A B C", None),
         ("Tempat Lahir / Tanggal Lahir", "tempat_tanggal_lahir"),
+        # the spaced word with a note or qualifier beside it (were None)
+        ("N I K\n(16 digit)", "nik"),
+        ("J E N J A N G (KKNI)", "jenjang"),
+        ("H A S I L  U J I (K/BK)", "hasil"),
+        ("NO. K T P", "nik"),
+        ("A B C (16 digit)", None),
+        ("L / P", "jenis_kelamin"),
     ],
 )
 def test_headers_typed_with_spaced_letters(header, canonical):
