@@ -563,7 +563,7 @@ def parse_nomor_sertifikat(raw: str | None) -> str | None:
     """
     if raw is None or is_blank(raw) or _key(raw) in _CERTIFICATE_PLACEHOLDERS:
         return None
-    value = _SPACES.sub("", raw).upper()
+    value = _number_noise(_SPACES.sub("", raw.translate(_DASHES)).upper())
     if not any(ch.isdigit() for ch in value) or set(value) <= {"0"}:
         return None
     if _WHEN.search(raw) and not any(ch.isdigit() for ch in _without_when(raw)):
@@ -573,6 +573,18 @@ def parse_nomor_sertifikat(raw: str | None) -> str | None:
 
 # Python's \s on ASCII text, for Arrow's RE2 (whose \s lacks \x1c-\x1f).
 _ASCII_SPACES = r"[\t\n\v\f\r \x1c-\x1f]+"
+
+# What a clerk adds around one registration number, so that the same certificate in two files
+# still compares equal: Excel's text marker (a leading apostrophe a CSV or a copy keeps), quotes,
+# a label ("No. SKK-...", "Nomor: ..."), and word processors' dashes for the hyphen.
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2212": "-"})
+# On the upper-case text without whitespace (RE2 syntax: used by the Arrow path too).
+_NUMBER_NOISE = "^['\"`\u2018\u2019]+|['\"`\u2018\u2019]+$|^(?:NOMOR|NO)[.:]+"
+
+
+def _number_noise(value: str) -> str:
+    return re.sub(_NUMBER_NOISE, "", re.sub(_NUMBER_NOISE, "", value))
 
 
 def parse_nomor_sertifikat_array(values: Sequence[str | None] | pa.Array) -> pd.api.extensions.ExtensionArray:
@@ -594,6 +606,8 @@ def parse_nomor_sertifikat_array(values: Sequence[str | None] | pa.Array) -> pd.
     rows = np.flatnonzero(bulk)
     others = np.flatnonzero(~bulk)
     cleaned = pc.utf8_upper(pc.replace_substring_regex(text.take(pa.array(rows)), _ASCII_SPACES, ""))
+    for _ in range(2):  # a label after a quote: "'No. 123"
+        cleaned = pc.replace_substring_regex(cleaned, _NUMBER_NOISE, "")
     cleaned = pc.if_else(pc.match_substring_regex(cleaned, "^0+$"), pa.nulls(len(rows), pa.string()), cleaned)
     one_by_one = pa.array(
         [parse_nomor_sertifikat(value) for value in text.take(pa.array(others)).to_pylist()], type=pa.string()

@@ -355,6 +355,20 @@ NOMOR_CASES = [
     ("012/LSP-X/VII/2023", "012/LSP-X/VII/2023"),
     ("41011.3112.4.0012345.2022", "41011.3112.4.0012345.2022"),
     ("2023001234", "2023001234"),
+    # one certificate as different files write it: Excel's text marker, quotes, a label, a word
+    # processor's dashes (were each a number of its own: a province re-report became a second
+    # certificate)
+    ("'SKK-3273-2024-0011", "SKK-3273-2024-0011"),
+    ("\u2018SKK-3273-2024-0011\u2019", "SKK-3273-2024-0011"),
+    ('"SKK-3273-2024-0011"', "SKK-3273-2024-0011"),
+    ("No. SKK-3273-2024-0011", "SKK-3273-2024-0011"),
+    ("NOMOR: SKK-3273-2024-0011", "SKK-3273-2024-0011"),
+    ("'No. 012/LSP-X/VII/2023", "012/LSP-X/VII/2023"),
+    ("SKK\u20133273\u20132024\u20130011", "SKK-3273-2024-0011"),
+    ("SKK\u2014 3273 \u2014 2024", "SKK-3273-2024"),
+    # a number that starts with those letters keeps them
+    ("NO123/LSP/2023", "NO123/LSP/2023"),
+    ("NOK.12.2023", "NOK.12.2023"),
 ]
 
 

@@ -25,7 +25,8 @@ clerks' variations, and different workers share names:
   SOEDJANA") and NIKs damaged otherwise than in the regency's file ("3.20510E+15", 17 digits,
   15 digits, two digits transposed, "-", a number cell, Tarsono's copied from Casmadi's row
   above; Garut's young Dede Kurniawan as "DEDE K." without NIK: his father holds the same
-  jabatan and level), lists three of its own expert certificates again ("M. FAJAR NUGRAHA,
+  jabatan and level; registration numbers under a label with en dashes, "No. SKK-3205-...", and
+  with Excel's text marker, "'SKK-3273-..."), lists three of its own expert certificates again ("M. FAJAR NUGRAHA,
   S.T.", "JOKO SANTOSO" for "Ir. DJOKO SANTOSO", "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO,
   M.T.") and a fresh graduate of its own program; plus Garut's MTU list misfiled in its folder;
 - Kota Bandung (32.73): a ';' CSV of its 2024 BIMTEK operator test (a NIK with dots, one "-",
@@ -359,7 +360,8 @@ def _jabar_ahli_xlsx(path: Path) -> None:
 # (person, name as written, nik cell, asal kab/kota, jabatan, jenjang, number)
 _JABAR_REKAP = [
     # re-reports of Garut's Tahap certificates
-    ("g1", "ASEP SAEPUDIN", N("g1"), "Kab. Garut", "Kepala Tukang Batu", "3", "SKK-3205-2025-00101"),
+    # the number typed over with a label and en dashes
+    ("g1", "ASEP SAEPUDIN", N("g1"), "Kab. Garut", "Kepala Tukang Batu", "3", "No. SKK\u20133205\u20132025\u201300101"),
     ("g20", "AGUS S.", scientific("g20"), "Kab. Garut", "Operator Excavator", "3", None),
     ("g21", "ABDUL R. HAKIM", N("g21") + "1", "Kab. Garut", "Mandor Pekerjaan Gedung", "4", "SKK-3205-2025-00203"),
     ("g8", "YAYAN SOPYAN", N("g8"), "Kab. Garut", "Operator Crane", "3", "SKK-3205-2025-00302"),
@@ -376,7 +378,8 @@ _JABAR_REKAP = [
     # the clerk copied the NIK of the row above
     ("c4", "TARSONO", N("c3"), "Kab. Cirebon", "Operator Crane", "3", None),
     # of Kota Bandung's (issued 2024)
-    ("k1", "RUDI HARTONO", N("k1"), "Kota Bandung", "Operator Excavator", "3", "SKK-3273-2024-0011"),
+    # copied out of a CSV with Excel's text marker
+    ("k1", "RUDI HARTONO", N("k1"), "Kota Bandung", "Operator Excavator", "3", "'SKK-3273-2024-0011"),
     # the province's own expert certificates again, and its fresh-graduate program
     ("e4", "M. FAJAR NUGRAHA, S.T.", N("e4"), "Provinsi", "Ahli Muda Teknik Jalan", "7", "SKK-32-2025-7004"),
     ("e7", "JOKO SANTOSO", N("e7"), "Provinsi", "Ahli Madya Teknik Bangunan Gedung", "8", None),
