@@ -578,6 +578,9 @@ _SPACED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_](?![^\W\d_])){2,}")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+_XML_NAME_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def normalize_header(text: object) -> str:
     """Lower-case a header cell and reduce punctuation and whitespace to single spaces.
 
@@ -586,7 +589,12 @@ def normalize_header(text: object) -> str:
     """
     if text is None:
         return ""
-    return _NON_WORD.sub(" ", _CAMEL.sub(" ", str(text)).lower()).strip()
+    text = str(text)
+    if "_x" in text:
+        # an XML name's escape of a character a name cannot hold: SharePoint, ADO.NET and Power
+        # Automate write "Nama Lengkap" as "Nama_x0020_Lengkap", "No. KTP" as "No_x002e__x0020_KTP"
+        text = _XML_NAME_ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)
+    return _NON_WORD.sub(" ", _CAMEL.sub(" ", text).lower()).strip()
 
 
 def canonical_column(header: object, overrides: dict[str, str] | None = None) -> str | None:

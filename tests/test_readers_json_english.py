@@ -497,3 +497,24 @@ def test_eager_loaded_relations(tmp_path):
     rows = read_submission(tmp_path / "api.json", office()).rows
     assert [tuple(r) for r in rows[["jenjang", "kualifikasi", "jabatan_kerja"]].itertuples(index=False)] == [
         ("Jenjang 3", "Operator", "Operator Excavator"), ("Jenjang 4", "Teknisi/Analis", "Mandor Pekerjaan Jalan")]
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        # SharePoint, ADO.NET, Power Automate: XML names escape a space as _x0020_, a dot as _x002e_
+        ("Nama_x0020_Lengkap", "nama"),
+        ("No_x0020_KTP", "nik"),
+        ("No_x002e__x0020_KTP", "nik"),
+        ("Jenjang_x0020_KKNI", "jenjang"),
+        ("Hasil_x0020_Uji", "hasil"),
+        ("Tanggal_x0020_Terbit", "tanggal_terbit"),
+        ("L_x002f_P", "jenis_kelamin"),
+        # an "_x" that is no escape stays as written
+        ("box_x", None),
+    ],
+)
+def test_xml_name_escapes_in_headers(header, column):
+    from sources.headers import canonical_column
+    assert canonical_column(header) == column
+    assert canonical_path((header,))[0] == column

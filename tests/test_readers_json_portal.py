@@ -399,3 +399,18 @@ def test_json_api_included_resources(tmp_path, linked, expected):
     got = rows(read(tmp_path, _json_api(linked)), "nama", "nik", "nomor_sertifikat", "jenjang", "hasil",
                "tanggal_terbit")
     assert sorted(got, key=lambda row: (row[0], row[2] or "")) == expected
+
+
+def test_a_sharepoint_rest_page(tmp_path):
+    # _api/web/lists/getbytitle('Peserta')/items with odata=verbose: {"d": {"results": [...]}}, internal names
+    items = [{"__metadata": {"id": f"Web/Lists(guid'5e2a')/Items({i})", "type": "SP.Data.PesertaListItem"},
+              "Id": i, "ID": i, "Title": None, "Nama_x0020_Lengkap": name, "No_x0020_KTP": nik,
+              "Jenjang_x0020_KKNI": lvl, "IsKompeten": ok, "Tanggal_x0020_Terbit": issued, "AuthorId": 14}
+             for i, (name, nik, lvl, ok, issued) in enumerate([
+                 ("Benny Lekransy", "8171031505800006", 7, True, "2023-02-13T15:00:00Z"),
+                 ("Yance Manuhutu", "8171041402930007", 7, False, None)], 1)]
+    document = {"d": {"results": items, "__next": "https://x/_api/Web/Lists/Items?%24skiptoken=Paged%3dTRUE"}}
+    assert rows(read(tmp_path, document), "nama", "nik", "jenjang", "hasil", "tanggal_terbit") == [
+        # the Yes/No column as written: standardization reads TRUE / FALSE under IsKompeten
+        ("Benny Lekransy", "8171031505800006", "7", "TRUE", "2023-02-13T15:00:00Z"),
+        ("Yance Manuhutu", "8171041402930007", "7", "FALSE", None)]

@@ -694,31 +694,18 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Maluku province's SharePoint REST items name their columns as XML names encode a space "
-    "('Nama_x0020_Lengkap', 'No_x0020_KTP'): no name or NIK field, the file is rejected: 81/7 counts 2 of 4 "
-    "(the gviz file's), 81/8 and 81/9 missing"))
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Maluku province's SharePoint REST items name their columns as XML names encode a space "
-    "('Nama_x0020_Lengkap', 'No_x0020_KTP'): no name or NIK field, the file is rejected: 81/7 counts 2 of 4 "
-    "(the gviz file's), 81/8 and 81/9 missing"))
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the Maluku province's SharePoint REST items name their columns as XML names encode a space "
-    "('Nama_x0020_Lengkap', 'No_x0020_KTP'): no name or NIK field, the file is rejected: 81/7 counts 2 of 4 "
-    "(the gviz file's), 81/8 and 81/9 missing"))
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="the Maluku SharePoint file is rejected: Benny, Elisabeth, Hamid, Yance, Ronny missing (54 for 59)")
 def test_persons_are_the_hand_count(report):
     # 59 persons; Ikhsan (Palu, Ambon) and Nanang (Serang, Yogyakarta) once each
     assert len(report.persons) == len(PERSONS)
