@@ -30,6 +30,15 @@ CASES = [
      ("BAGUS PRATAMA", "Pemb. Tk. Besi", 2025, None), True),
     ("lapangan_abbreviated", ("Rahmat Hidayat", "Pelaksana Lapangan Pekerjaan Gedung", 2024, "1985-01-01"),
      ("Rahmat Hidayat", "Pel. Lap. Pek. Gedung", 2024, None), True),
+    # the machine as Indonesian spells it, or as one word (were counted again at the province)
+    ("ekskavator", ("Agus Prasetyo", "Operator Excavator", 2025, "1990-05-17"),
+     ("AGUS PRASETYO", "Operator Ekskavator", 2025, None), True),
+    ("buldoser", ("Syamsul Hadi", "Operator Bulldozer", 2025, "1983-09-12"),
+     ("SYAMSUL HADI", "Operator Buldoser", 2025, None), True),
+    ("back_hoe", ("Suparman", "Operator Backhoe Loader", 2022, "1986-06-26"),
+     ("SUPARMAN", "Operator Back Hoe Loader", 2022, None), True),
+    ("another_machine", ("Hamdi", "Operator Excavator", 2022, "1990-09-14"),
+     ("HAMDI", "Operator Bulldozer", 2022, None), False),
     # the year missing on one side (were counted again at the province)
     ("recap_without_year", ("Slamet Riyadi", "Tukang Batu", 2025, "1972-12-01"),
      ("SLAMET RIYADI", "Tukang Batu", None, None), True),

@@ -384,7 +384,7 @@ def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
     ("Mdr. Pekerjaan Jalan", "Jr Ukur") read as the one jabatan of the rows it abbreviates
     (:func:`_expand_abbreviations`); normalized once per distinct value."""
     codes, uniques = pd.factorize(jabatan.astype("string"))
-    words = [tuple(_JABATAN_SEPARATORS.sub(" ", u.casefold()).split()) for u in uniques]
+    words = [_spelled_alike(tuple(_JABATAN_SEPARATORS.sub(" ", u.casefold()).split())) for u in uniques]
     dotted = [frozenset(w.casefold() for w in _JABATAN_DOTTED.findall(u)) for u in uniques]
     full = _expand_abbreviations(words, dotted)
     normal = np.array([" ".join(w) for w in full] + [None], dtype=object)
@@ -396,6 +396,28 @@ def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
 normalized_jabatan = _normalized_jabatan
 
 _JABATAN_SEPARATORS = re.compile(r"[\s.,;:/()\-]+")
+# Heavy equipment is written in English (the SKKNI's "Operator Excavator", "Operator Bulldozer") or
+# as Indonesian spells the loanword ("ekskavator", "buldoser": apaya.id/profesi/operator-mesin-konstruksi,
+# ilmutambang.com on operator alat berat), and clerks type either: one word for each machine.
+_EQUIPMENT_SPELLINGS = {
+    **dict.fromkeys(("ekskavator", "ekscavator", "exkavator", "escavator", "exavator", "excavator"), "excavator"),
+    **dict.fromkeys(("buldoser", "buldozer", "bulldoser", "bulldozer"), "bulldozer"),
+    **dict.fromkeys(("greder", "grader"), "grader"),
+    **dict.fromkeys(("loder", "loader"), "loader"),
+}
+# Two words a clerk may write as one ("Back Hoe Loader", "Motor Greder").
+_EQUIPMENT_JOINED = {("back", "hoe"): "backhoe"}
+
+
+def _spelled_alike(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A jabatan's words with each machine's spelling made one (:data:`_EQUIPMENT_SPELLINGS`)."""
+    out: list[str] = []
+    for word in words:
+        if out and (out[-1], word) in _EQUIPMENT_JOINED:
+            out[-1] = _EQUIPMENT_JOINED[(out[-1], word)]
+        else:
+            out.append(_EQUIPMENT_SPELLINGS.get(word, word))
+    return tuple(out)
 _JABATAN_DOTTED = re.compile(r"(\w+)\.")
 _VOWELS = frozenset("aeiou")
 
