@@ -51,7 +51,8 @@ with base as (
         case when jenis_kelamin in ('L', 'P') then cast(jenis_kelamin as varchar) end as sex,
         -- standardization already collapsed whitespace and title-cased the place
         nullif(lower(trim(cast(tempat_lahir as varchar))), '') as place,
-        nullif(trim(cast(nomor_sertifikat as varchar)), '') as cert
+        -- one number however its separators were typed ("SKK 3205 2025 00203", "SKK-3205-2025-00203")
+        nullif(regexp_replace(upper(cast(nomor_sertifikat as varchar)), '[^0-9A-Z]', '', 'g'), '') as cert
     from rows_in
 ), decoded as (
     select *,

@@ -176,6 +176,15 @@ NUMBER_WITHOUT_NIK = [
 ]
 WORLD += NUMBER_WITHOUT_NIK
 
+# --- number_spelled_twice: one registration number with hyphens in the regency's list and with
+# spaces in the province's recap, neither row with a NIK: one certificate, one person.
+WORLD += [
+    Row("number_spelled_twice", "abdul", "kt_num_2025.xlsx", "ABDUL RAHMAN HAKIM", "-", "Sangatta", "03-02-1981", "L",
+        jenjang="4", jabatan="Mandor Pekerjaan Gedung", sertifikat="SKK-6408-2025-00203", office=KT),
+    Row("number_spelled_twice", "abdul", "prov_num_2025.xlsx", "ABDUL R. HAKIM", None, None, None, None,
+        jenjang="4", jabatan="Mandor Pekerjaan Gedung", sertifikat="SKK 6408 2025 00203", office=PROV),
+]
+
 # --- swapped_birth: an office writing the birth date month first ("12/07/1999" for 7 December,
 # read as 12 July) on rows whose NIK tells nothing (missing; scientific notation): the same date,
 # as the guard and the typo merge read it. A namesake born 15 July is another person.

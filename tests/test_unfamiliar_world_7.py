@@ -26,7 +26,7 @@ clerks' variations, and different workers share names:
   15 digits, two digits transposed, "-", a number cell, Tarsono's copied from Casmadi's row
   above; Garut's young Dede Kurniawan as "DEDE K." without NIK: his father holds the same
   jabatan and level; registration numbers under a label with en dashes, "No. SKK-3205-...", and
-  with Excel's text marker, "'SKK-3273-..."), lists three of its own expert certificates again ("M. FAJAR NUGRAHA,
+  with Excel's text marker, "'SKK-3273-...", and with spaces, "SKK 3205 2025 00203"), lists three of its own expert certificates again ("M. FAJAR NUGRAHA,
   S.T.", "JOKO SANTOSO" for "Ir. DJOKO SANTOSO", "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO,
   M.T.") and a fresh graduate of its own program; plus Garut's MTU list misfiled in its folder;
 - Kota Bandung (32.73): a ';' CSV of its 2024 BIMTEK operator test (a NIK with dots, one "-",
@@ -363,7 +363,8 @@ _JABAR_REKAP = [
     # the number typed over with a label and en dashes
     ("g1", "ASEP SAEPUDIN", N("g1"), "Kab. Garut", "Kepala Tukang Batu", "3", "No. SKK\u20133205\u20132025\u201300101"),
     ("g20", "AGUS S.", scientific("g20"), "Kab. Garut", "Operator Excavator", "3", None),
-    ("g21", "ABDUL R. HAKIM", N("g21") + "1", "Kab. Garut", "Mandor Pekerjaan Gedung", "4", "SKK-3205-2025-00203"),
+    # the number typed with spaces where Garut's list has hyphens
+    ("g21", "ABDUL R. HAKIM", N("g21") + "1", "Kab. Garut", "Mandor Pekerjaan Gedung", "4", "SKK 3205 2025 00203"),
     ("g8", "YAYAN SOPYAN", N("g8"), "Kab. Garut", "Operator Crane", "3", "SKK-3205-2025-00302"),
     ("g7", "MUHAMMAD RIZKY FAUZI", transposed("g7", 8), "Kab. Garut", "Operator Excavator", "3", None),
     ("g6", "ENDANG SURYANA", excel_number("g6"), "Kab. Garut", "Mandor Pekerjaan Jalan", "4", "SKK-3205-2025-00103"),

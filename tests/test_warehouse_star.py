@@ -209,6 +209,23 @@ def test_a_nik_copied_from_another_person_is_not_the_persons(rows_of_b, nik_of_b
     assert person.loc["a", "nik_hash"] == nik_hash(SECRET, NIK_A)
 
 
+@pytest.mark.parametrize(("regency", "province", "certificates", "province_cells"), [
+    # one number, its separators typed otherwise by the province: a re-report, one certificate
+    ("SKK-6408-2025-00203", "SKK6408202500203", 1, 0),
+    ("SKK-6408-2025-00203", "SKK.6408.2025.00203", 1, 0),
+    ("SKK/6408/2025/00203", "SKK-6408-2025-00203", 1, 0),
+    # other digits: another certificate, the province's
+    ("SKK-6408-2025-00203", "SKK-6408-2025-00204", 2, 1),
+])
+def test_a_number_spelled_otherwise_is_one_certificate(regency, province, certificates, province_cells):
+    tables = star(("kab-kutai-timur", "a", NIK_A, 4, K, regency, None, None, 2025, "Mandor"),
+                  ("prov-kaltim", "a", NIK_A, 4, K, province, None, None, 2025, "Mandor"))
+    assert len(tables["fact_certification"]) == certificates
+    headline = tables["certified_workers_by_region_level"]
+    assert int((headline["region_code"] == "64").sum()) == province_cells
+    assert tables["fact_participation"]["re_report"].tolist() == [False, province_cells == 0]
+
+
 def test_fact_participation_one_row_per_input_row_with_provenance():
     rows = linked(
         ("kab-kutai-timur", "a", NIK_A, 3, K, "C1", None, None, 2025, "Tukang Batu"),

@@ -128,12 +128,35 @@ def _prepare(linked: pd.DataFrame, publish_date: date) -> pd.DataFrame:
         raise ValueError("linked rows without a person_key")
     derived = _kualifikasi(rows["jenjang"])
     rows["kualifikasi"] = derived.where(derived.notna(), rows["kualifikasi"]).astype("str")
+    rows["nomor_sertifikat"] = one_spelling_per_number(rows["nomor_sertifikat"])
     # The year a row's certification counts in: issue date, else the year of issue
     # its registration number states, else program year.
     # Parsed once here; every validity decision downstream reads this column.
     rows["_number_year"] = issue_years(rows["nomor_sertifikat"], publish_date.year)
     rows["_year"] = rows["tanggal_terbit"].dt.year.astype("Int64").fillna(rows["_number_year"]).fillna(rows["tahun"])
     return rows
+
+
+def one_spelling_per_number(numbers: pd.Series) -> pd.Series:
+    """Each registration number in one spelling: numbers that differ only in their separators
+    ("SKK 3205 2025 00203" typed with spaces, which standardization closes up, beside
+    "SKK-3205-2025-00203" in the regency's list) all take the smallest spelling of their group,
+    so every rule comparing numbers (re-reports, certificates) sees one certificate. The
+    smallest keeps separators where one spelling has them (punctuation sorts before digits and
+    letters), which reading the year needs; a number spelled one way only is left as it is."""
+    codes, spellings = pd.factorize(numbers)
+    if len(spellings) < 2:
+        return numbers
+    text = pd.Series(spellings.astype("str"), dtype="str")
+    key = text.str.replace(r"[^0-9A-Z]", "", regex=True)
+    several = key.duplicated(keep=False).to_numpy(dtype=bool)
+    if not several.any():
+        return numbers
+    # only the few numbers written more than one way are regrouped
+    smallest = text[several].groupby(key[several].to_numpy()).transform("min")
+    text[several] = smallest.to_numpy()
+    chosen = np.append(text.to_numpy(dtype=object), None)[np.where(codes >= 0, codes, len(text))]
+    return pd.Series(chosen, index=numbers.index, dtype="str")
 
 
 def _sorted(frame: pd.DataFrame, table: str) -> pd.DataFrame:
