@@ -26,7 +26,8 @@ clerks' variations, and different workers share names:
   15 digits, two digits transposed, "-", a number cell, Tarsono's copied from Casmadi's row
   above; Garut's young Dede Kurniawan as "DEDE K." without NIK: his father holds the same
   jabatan and level; registration numbers under a label with en dashes, "No. SKK-3205-...", and
-  with Excel's text marker, "'SKK-3273-...", and with spaces, "SKK 3205 2025 00203"), lists three of its own expert certificates again ("M. FAJAR NUGRAHA,
+  with Excel's text marker, "'SKK-3273-...", and with spaces, "SKK 3205 2025 00203"), lists
+  three of its own expert certificates again ("M. FAJAR NUGRAHA,
   S.T.", "JOKO SANTOSO" for "Ir. DJOKO SANTOSO", "CAHYONO WIBISONO" for "Ir. TJAHJONO WIBISONO,
   M.T.") and a fresh graduate of its own program; plus Garut's MTU list misfiled in its folder;
 - Kota Bandung (32.73): a ';' CSV of its 2024 BIMTEK operator test (a NIK with dots, one "-",
