@@ -39,6 +39,13 @@ CASES = [
      ("SUPARMAN", "Operator Back Hoe Loader", 2022, None), True),
     ("another_machine", ("Hamdi", "Operator Excavator", 2022, "1990-09-14"),
      ("HAMDI", "Operator Bulldozer", 2022, None), False),
+    # a gloss in brackets beside the jabatan the regency wrote (was counted again at the province)
+    ("gloss", ("Hendra Gunawan", "Juru Ukur", 2024, "1988-08-30"),
+     ("HENDRA GUNAWAN", "Juru Ukur (Surveyor)", 2024, None), True),
+    ("gloss_on_the_regency_side", ("Dedi Kurniawan", "Operator Excavator (Alat Berat)", 2021, "1986-02-19"),
+     ("DEDI KURNIAWAN", "Operator Excavator", 2021, None), True),
+    ("gloss_of_another_jabatan", ("Rina Widyastuti", "Teknisi Laboratorium (Beton)", 2024, "1990-04-04"),
+     ("RINA WIDYASTUTI", "Teknisi Laboratorium (Tanah)", 2024, None), False),
     # the year missing on one side (were counted again at the province)
     ("recap_without_year", ("Slamet Riyadi", "Tukang Batu", 2025, "1972-12-01"),
      ("SLAMET RIYADI", "Tukang Batu", None, None), True),
@@ -142,3 +149,15 @@ def test_recap_file_rows_share_a_word(case, matched, regency_names, province_nam
     got = {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()}
     assert got.get(("64", 4), 0) == (0 if re_report else 1)
     assert got[("64.08", 4)] == len(regency_names)
+
+
+def test_two_glosses_of_one_jabatan_stay_two():
+    """'Teknisi Laboratorium (Beton)' and '(Tanah)' beside a bare 'Teknisi Laboratorium': the glosses
+    tell two jabatan apart, none is read as the bare one; a single gloss is."""
+    from warehouse.headline import normalized_jabatan
+
+    values = pd.Series(["Teknisi Laboratorium", "Teknisi Laboratorium (Beton)", "Teknisi Laboratorium (Tanah)",
+                        "Juru Ukur", "Juru Ukur (Surveyor)", None])
+    assert list(normalized_jabatan(values)) == [
+        "teknisi laboratorium", "teknisi laboratorium beton", "teknisi laboratorium tanah", "juru ukur", "juru ukur",
+        None]

@@ -18,7 +18,7 @@ what a clerk in a small Dinas PUPR builds by hand in Excel (or LibreOffice), not
 - the Jawa Tengah province (33): a recap, columns in an odd order (NIK before the name), a
   section and a "Sub Total" row per regency/city, re-reporting Banyumas and Semarang
   certificates (Banyumas' with the NIK Banyumas lost, one jabatan abbreviated, one machine spelt as
-  Indonesian does, "Operator Ekskavator") beside its own
+  Indonesian does, "Operator Ekskavator", one with a gloss, "Juru Ukur (Surveyor)") beside its own
   experts under a section row "PROGRAM PROVINSI (TENAGA AHLI)";
 - Kota Mataram (52.71): one sheet per jabatan kerja (named in the sheet's title row only), the
   jenjang merged over the whole body, the result ticked under "K | BK" with whatever tick the
@@ -422,7 +422,7 @@ _JATENG = {
         ("bm5", "AGUS PRASETYO", "full", "Operator", "Operator Ekskavator", "Level 3", 2025, "K"),
     ],
     "KOTA SEMARANG": [
-        ("sm6", "HENDRA GUNAWAN", "full", "Operator", "Juru Ukur", "Level 3", 2024, "K"),
+        ("sm6", "HENDRA GUNAWAN", "full", "Operator", "Juru Ukur (Surveyor)", "Level 3", 2024, "K"),
         ("sm8", "RINA WIDYASTUTI", "full", "Teknisi", "Teknisi Laboratorium Beton", "Level 4", 2024, "K"),
     ],
     "PROGRAM PROVINSI (TENAGA AHLI)": [
@@ -772,7 +772,8 @@ def _world(root: Path) -> Settings:
 #        Yulianto, Bambang; 4 Rina, Fajar. Siti and Danang TIDAK LULUS.
 #        2: (2, 0, 2); 3: (5, 3, 2) (Bambang active by his 2024 certificate at 3 only); 4: (2, 2, 0).
 # 33     Jawa Tengah province: Heru, Dwi, Nur Kholis, Agus ("Operator Ekskavator") re-report Banyumas
-#        (same NIK, jenjang, jabatan, year), Hendra and Rina re-report Semarang: counted there only. Its own: 7 Budi, Anita (2025,
+#        (same NIK, jenjang, jabatan, year), Hendra ("Juru Ukur (Surveyor)") and Rina re-report
+#        Semarang: counted there only. Its own: 7 Budi, Anita (2025,
 #        active); 8 Haryanto (2021: unknown). Wahyu BK.
 # 52.71  Mataram 2023 (active through 2027): 2 Zaini, Baiq Nurhasanah, Ahmad (ticks), Ketut ticked
 #        BK, Saiful Tidak Hadir; 3 Arif, Sahnan (Zulkarnain withdrew); 4 Suartana, Lalu Supardi

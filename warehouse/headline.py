@@ -385,6 +385,20 @@ def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
     (:func:`_expand_abbreviations`); normalized once per distinct value."""
     codes, uniques = pd.factorize(jabatan.astype("string"))
     words = [_spelled_alike(tuple(_JABATAN_SEPARATORS.sub(" ", u.casefold()).split())) for u in uniques]
+    # A gloss in brackets ("Juru Ukur (Surveyor)", "Operator Excavator (Alat Berat)") names no other
+    # jabatan than the one written without it, where that one is among the values compared and no
+    # other gloss of it is ("Teknisi Laboratorium (Beton)" beside "(Tanah)": two jabatan).
+    bare = set(words)
+    glossed: dict[tuple[str, ...], dict[tuple[str, ...], list[int]]] = {}
+    for i, u in enumerate(uniques):
+        if "(" in u or "[" in u:
+            unglossed = _spelled_alike(tuple(_JABATAN_SEPARATORS.sub(" ", _GLOSS.sub(" ", u).casefold()).split()))
+            if unglossed and unglossed != words[i] and unglossed in bare:
+                glossed.setdefault(unglossed, {}).setdefault(words[i], []).append(i)
+    for unglossed, forms in glossed.items():
+        if len(forms) == 1:
+            for i in next(iter(forms.values())):
+                words[i] = unglossed
     dotted = [frozenset(w.casefold() for w in _JABATAN_DOTTED.findall(u)) for u in uniques]
     full = _expand_abbreviations(words, dotted)
     normal = np.array([" ".join(w) for w in full] + [None], dtype=object)
@@ -396,6 +410,7 @@ def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
 normalized_jabatan = _normalized_jabatan
 
 _JABATAN_SEPARATORS = re.compile(r"[\s.,;:/()\-]+")
+_GLOSS = re.compile(r"[(\[][^()\[\]]*[)\]]")
 # Heavy equipment is written in English (the SKKNI's "Operator Excavator", "Operator Bulldozer") or
 # as Indonesian spells the loanword ("ekskavator", "buldoser": apaya.id/profesi/operator-mesin-konstruksi,
 # ilmutambang.com on operator alat berat), and clerks type either: one word for each machine.
