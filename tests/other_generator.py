@@ -1,0 +1,765 @@
+"""A second, independent generator of Dinas PUPR office files, written from the domain brief alone.
+
+It knows nothing of the pipeline (no pipeline imports): it builds a world model first (offices,
+persons with NIKs, certificates), computes the headline truth from that model with the counting
+rules of docs/warehouse.md, then writes each office's files in a style chosen at random, with a
+clerk's mess applied at random. Classes of mess can be turned off one at a time (``MESS``) to find
+which one a failing cell comes from.
+
+Ground truth, per (credited region, jenjang), at the publish date:
+- certified: distinct persons with a Kompeten certificate reported by an office of that region
+  (a province's re-report of a regency/city certificate counts under the regency only);
+- active: of those, persons with a certificate valid on the publish date, judged on the evidence
+  the files carry (an issue date: SKK 5 years, pre-2021 SKA/SKT expired 31 Dec 2022; a program
+  year or the year in the registration number only: active to the end of year + 4, unknown
+  during year + 5, old scheme before 2021);
+- unknown: persons with no active and at least one unknown certificate there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+PUBLISH = date(2026, 6, 30)
+REGIONS_CSV = Path(__file__).resolve().parents[1] / "reference" / "regions.csv"
+
+MESS = frozenset({
+    "nik",          # 15 significant digits, 6.40802E+15, apostrophe, spaces/dots, missing, copied from above
+    "names",        # gelar, initials, Muhammad as M., case
+    "ttl",          # birth place and date in one cell, various formats
+    "level",        # 'Jenjang 3', 'KKNI 3', 'III', title only for experts
+    "result",       # Kompeten / Belum Kompeten / Lulus / Tidak Lulus instead of K / BK
+    "dates",        # Indonesian month names, abbreviations, slashes, date cells
+    "styles",       # CSV cp1252, paged JSON, legacy xls besides plain xlsx
+    "layout",       # title rows, merged two-row header, sheet per batch, total and signature rows
+    "copies",       # 'X (1).xlsx' beside X.xlsx
+    "revision",     # 'X_revisi.xlsx' replacing X.xlsx, which had a wrong result
+    "attendance",   # a Daftar Hadir without level or result
+    "misfiled",     # another office's file in the wrong folder
+    "rereport",     # province recaps re-reporting regency certificates
+})
+
+OFFICES = [
+    {"id": "prov-sumut", "name": "Dinas PUPR Provinsi Sumatera Utara", "level": "province", "region_code": "12"},
+    {"id": "kota-medan", "name": "Dinas PUPR Kota Medan", "level": "city", "region_code": "12.71"},
+    {"id": "kab-deli-serdang", "name": "Dinas PUPR Kabupaten Deli Serdang", "level": "regency",
+     "region_code": "12.07"},
+    {"id": "prov-kalteng", "name": "Dinas PUPR Provinsi Kalimantan Tengah", "level": "province", "region_code": "62"},
+    {"id": "kota-palangkaraya", "name": "Dinas PUPR Kota Palangkaraya", "level": "city", "region_code": "62.71"},
+    {"id": "kab-kotim", "name": "Dinas PUPR Kabupaten Kotawaringin Timur", "level": "regency",
+     "region_code": "62.02"},
+    {"id": "kota-bengkulu", "name": "Dinas PUPR Kota Bengkulu", "level": "city", "region_code": "17.71"},
+    {"id": "kab-gorontalo", "name": "Dinas PUPR Kabupaten Gorontalo", "level": "regency", "region_code": "75.01"},
+]
+OFFICE = {o["id"]: o for o in OFFICES}
+# WIB for Sumatra and Central Kalimantan, WITA for Gorontalo: a web export's offset
+TZ = {"12": 7, "62": 7, "17": 7, "75": 8}
+
+JABATAN = {
+    "operator": ["Operator Excavator", "Operator Bulldozer", "Operator Crane", "Operator Motor Grader"],
+    "tukang": ["Tukang Besi Beton", "Tukang Batu", "Tukang Kayu", "Tukang Pasang Bata"],
+    "teknisi": ["Mandor Pekerjaan Jalan", "Pelaksana Lapangan Pekerjaan Gedung", "Juru Ukur",
+                "Teknisi Laboratorium Beton", "Pengawas Lapangan Pekerjaan Jalan"],
+    7: ["Ahli Muda Teknik Jalan", "Ahli Muda Teknik Bangunan Gedung", "Ahli Muda K3 Konstruksi"],
+    8: ["Ahli Madya Teknik Jembatan", "Ahli Madya K3 Konstruksi", "Ahli Madya Manajemen Proyek"],
+    9: ["Ahli Utama Manajemen Konstruksi", "Ahli Utama Teknik Jalan"],
+}
+
+FIRST_M = ["Budi", "Agus", "Rudi", "Hendra", "Joko", "Andi", "Bambang", "Dedi", "Eko", "Fajar", "Gunawan",
+           "Hasan", "Irfan", "Indra", "Yusuf", "Rizky", "Syahputra", "Ramli", "Darwin", "Parlindungan",
+           "Togar", "Benny", "Juanda", "Lukman", "Marzuki", "Nasrul", "Oktavianus", "Poltak", "Ridwan",
+           "Samsul", "Taufik", "Usman", "Wahyu", "Yohanes", "Zulkarnain", "Ahmad", "Muhammad", "Dimas",
+           "Heru", "Iwan", "Kurniawan", "Sugianto", "Fransiskus", "Arifin", "Rahmat", "Sutrisno"]
+FIRST_F = ["Siti", "Dewi", "Rina", "Fitri", "Yuliana", "Sri", "Maria", "Nurhayati", "Ratna", "Lestari",
+           "Intan", "Melati", "Ayu", "Novita", "Wulan", "Dian", "Erna", "Herlina"]
+SECOND = ["Pratama", "Saputra", "Hidayat", "Santoso", "Wijaya", "Kurnia", "Syahputra", "Setiawan",
+          "Rahman", "Hakim", "Firmansyah", "Nugroho", "Ramadhan", "Permana", "Gunadi", "Susilo",
+          "Anwar", "Effendi", "Maulana", "Sembiring", "Harahap", "Nasution", "Siregar", "Lubis", "Hutapea",
+          "Simanjuntak", "Sitorus", "Ginting", "Tarigan", "Pane", "Manurung", "Panjaitan", "Dalimunthe",
+          "Rangkuti", "Batubara", "Tambunan", "Napitupulu", "Sinaga", "Purba", "Damanik", "Situmorang",
+          "Ompusunggu", "Hasibuan", "Pohan", "Daulay", "Matondang", "Lumbantobing", "Simatupang"]
+SECOND_KALTENG = ["Ngabe", "Tingang", "Dambung", "Lambung", "Rangka", "Dohong", "Sahay", "Bungai", "Tambun",
+                  "Lewis", "Nyahu", "Jaya", "Usop", "Rahan", "Asang", "Embang"]
+SECOND_GORONTALO = ["Hasan", "Mohamad", "Polapa", "Habibie", "Katili", "Nento", "Gobel", "Dunda", "Pakaya",
+                    "Lamato", "Mooduto", "Tangahu", "Daud", "Ishak", "Biki", "Olii"]
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember"]
+BLN = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des"]
+ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+TITLE = {7: "Ahli Muda", 8: "Ahli Madya", 9: "Ahli Utama"}
+
+
+def _regions() -> dict[str, str]:
+    with REGIONS_CSV.open(encoding="utf-8") as f:
+        return {r["code"]: r["name"] for r in csv.DictReader(f)}
+
+
+REGION_NAMES = _regions()
+
+
+def place_of(region4: str) -> str:
+    """A birth place as a KTP writes it: the regency or city name without its prefix."""
+    name = REGION_NAMES[f"{region4[:2]}.{region4[2:]}"]
+    return name.replace("Kabupaten ", "").replace("Kota ", "")
+
+
+@dataclass
+class Person:
+    """One worker: names as on the KTP and the NIK's parts."""
+    pid: str
+    first: str
+    rest: list[str]
+    home: str          # PPRR of the KTP
+    district: int
+    born: date
+    sex: str           # L / P
+    serial: int
+
+    @property
+    def name(self) -> str:
+        return " ".join([self.first, *self.rest])
+
+    @property
+    def nik(self) -> str:
+        day = self.born.day + (40 if self.sex == "P" else 0)
+        return f"{self.home}{self.district:02d}{day:02d}{self.born.month:02d}{self.born.year % 100:02d}{self.serial:04d}"
+
+
+@dataclass
+class Cert:
+    """One assessment: person x jabatan kerja x jenjang, reported by one office."""
+    cid: int
+    pid: str
+    office: str
+    jabatan: str
+    jenjang: int
+    issued: date
+    result: str                 # K / BK
+    number: str | None
+    evidence: str               # date / year / number: what the file says of when it was issued
+    rereport_of: int | None = None
+    masa: bool = False          # the file also states the expiry
+
+
+@dataclass
+class World:
+    """The model, its files and its truth."""
+    seed: int
+    mess: frozenset
+    persons: dict[str, Person] = field(default_factory=dict)
+    certs: list[Cert] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)       # 'office_id/file name' -> bytes
+    in_files: set[str] = field(default_factory=set)             # persons with a row in an accepted file
+    notes: list[str] = field(default_factory=list)
+
+    def registry(self) -> dict:
+        """The offices registry the pipeline reads."""
+        return {"offices": [dict(o, freshness_days=365) for o in OFFICES]}
+
+    def write(self, landing: Path) -> None:
+        """Write every office's files under landing/<office_id>/."""
+        for o in OFFICES:
+            (landing / o["id"]).mkdir(parents=True, exist_ok=True)
+        for rel, data in self.files.items():
+            (landing / rel).write_bytes(data)
+
+    def truth(self) -> dict[tuple[str, int], tuple[int, int, int]]:
+        """(certified, active, unknown) persons per (credited region, jenjang), from the model."""
+        best: dict[tuple[str, int], dict[str, int]] = {}
+        rank = {"active": 2, "unknown": 1, "expired": 0}
+        for c in self.certs:
+            if c.result != "K" or c.rereport_of is not None:
+                continue
+            cell = (OFFICE[c.office]["region_code"], c.jenjang)
+            status = validity(c)
+            persons = best.setdefault(cell, {})
+            persons[c.pid] = max(persons.get(c.pid, 0), rank[status])
+        return {cell: (len(p), sum(v == 2 for v in p.values()), sum(v == 1 for v in p.values()))
+                for cell, p in sorted(best.items())}
+
+    def n_persons(self) -> int:
+        """Distinct persons with a row in an accepted file."""
+        return len(self.in_files)
+
+
+def add_years(d: date, years: int) -> date:
+    """The same day ``years`` later (28 Feb for 29 Feb)."""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+def expiry(issued: date) -> date:
+    """The last valid day: pre-2021 SKA/SKT all expired 31 Dec 2022; an SKK is valid 5 years."""
+    if issued.year < 2021:
+        return date(2022, 12, 31)
+    return add_years(issued, 5) - timedelta(days=1)
+
+
+def validity(c: Cert) -> str:
+    """active / unknown / expired at PUBLISH, on the evidence the file gives."""
+    if c.evidence == "date":
+        return "active" if expiry(c.issued) >= PUBLISH else "expired"
+    year = c.issued.year  # a program year, or the year the number states
+    if year < 2021:
+        return "expired"
+    if year + 5 > PUBLISH.year:
+        return "active"
+    return "unknown" if year + 5 == PUBLISH.year else "expired"
+
+
+# --- the world model ----------------------------------------------------------------------------
+
+def _issue_date(rng: random.Random, lo: int = 2019, hi: date = PUBLISH - timedelta(days=10)) -> date:
+    start = date(lo, 1, 2)
+    while True:
+        d = start + timedelta(days=rng.randrange((hi - start).days))
+        # the day an SKK issued on 30 June 2021 stops being valid is a matter of reading: keep clear
+        if abs((d - date(2021, 6, 30)).days) > 3:
+            return d
+
+
+def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 55, n_province: int = 30) -> World:
+    """The world of ``seed``: persons, certificates, then the files with ``mess`` applied."""
+    rng = random.Random(seed)
+    w = World(seed=seed, mess=mess)
+    serials: dict[tuple, int] = {}
+    used_names: set[str] = set()
+
+    def new_person(pid: str, home_pp: str, expert: bool) -> Person:
+        regencies = [c.replace(".", "") for c in REGION_NAMES if c.startswith(home_pp + ".")]
+        sex = "P" if rng.random() < (0.25 if expert else 0.08) else "L"
+        for _ in range(50):
+            first = rng.choice(FIRST_F if sex == "P" else FIRST_M)
+            pool = {"62": SECOND_KALTENG + SECOND[:15], "75": SECOND_GORONTALO}.get(home_pp[:2], SECOND)
+            rest = rng.sample(pool, rng.choice([0, 1, 1, 1, 2])) if rng.random() > 0.1 else []
+            if " ".join([first, *rest]) not in used_names or rng.random() < 0.03:
+                break
+        used_names.add(" ".join([first, *rest]))
+        born = date(rng.randint(1962 if expert else 1966, 1998 if expert else 2003), rng.randint(1, 12),
+                    rng.randint(1, 28))
+        return Person(pid, first, rest, home_pp if len(home_pp) == 4 else rng.choice(regencies),
+                      rng.randint(1, 15), born, sex, 0)
+
+    def register(p: Person) -> Person:
+        key = (p.home, p.district, p.born, p.sex)
+        serials[key] = serials.get(key, 0) + 1
+        p.serial = serials[key]
+        w.persons[p.pid] = p
+        return p
+
+    def number(office: str, year: int) -> str:
+        code = OFFICE[office]["region_code"].replace(".", "")
+        n = rng.randint(1, 99999)
+        return rng.choice([f"SKK-{code}-{year}-{n:06d}", f"{code[:2]}.{code[2:] or '00'}.{year}.{n:06d}"])
+
+    def certify(p: Person, office: str, jabatan: str, jenjang: int, issued: date, result: str | None = None) -> Cert:
+        result = result or ("K" if rng.random() < 0.92 else "BK")
+        ev = rng.choices(["date", "year", "number"], [0.7, 0.15, 0.15])[0]
+        num = number(office, issued.year) if result == "K" and (ev == "number" or rng.random() < 0.6) else None
+        c = Cert(len(w.certs), p.pid, office, jabatan, jenjang, issued, result, num, ev,
+                 masa=ev == "date" and rng.random() < 0.3)
+        w.certs.append(c)
+        return c
+
+    def skilled(jenjang: int) -> str:
+        if jenjang <= 3:
+            return rng.choice(JABATAN["operator"] + JABATAN["tukang"])
+        return rng.choice(JABATAN["teknisi"])
+
+    regencies = [o for o in OFFICES if o["level"] != "province"]
+    for o in regencies:
+        pp = o["region_code"].replace(".", "")
+        for i in range(n_regency):
+            home = pp if rng.random() < 0.8 else pp[:2]
+            p = register(new_person(f"{o['id']}-{i}", home, False))
+            j = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5, 6])
+            c = certify(p, o["id"], skilled(j), j, _issue_date(rng))
+            r = rng.random()
+            if r < 0.15 and j < 6 and c.result == "K" and c.issued.year < 2025:
+                # re-certified a level higher a year or more later
+                later = _issue_date(rng, c.issued.year + 1)
+                certify(p, o["id"], c.jabatan if rng.random() < 0.5 else skilled(j + 1), j + 1, later)
+            elif r < 0.22 and c.issued.year < 2021:
+                # the old SKT expired: certified anew, same jabatan and jenjang
+                certify(p, o["id"], c.jabatan, j, _issue_date(rng, 2023), "K")
+            elif r < 0.30:
+                # a second occupation at the same level
+                other = skilled(j)
+                if other != c.jabatan:
+                    certify(p, o["id"], other, j, _issue_date(rng))
+    # some workers are certified by two regencies/cities (another jabatan, another time)
+    movers = rng.sample([p for p in w.persons.values()], 14)
+    for p in movers:
+        office = rng.choice([o for o in regencies if not p.pid.startswith(o["id"] + "-")])
+        j = rng.choice([2, 3, 4, 5])
+        certify(p, office["id"], skilled(j), j, _issue_date(rng))
+    for o in [o for o in OFFICES if o["level"] == "province"]:
+        pp = o["region_code"]
+        for i in range(n_province):
+            p = register(new_person(f"{o['id']}-{i}", pp, True))
+            j = rng.choice([7, 7, 7, 8, 8, 9])
+            c = certify(p, o["id"], rng.choice(JABATAN[j]), j, _issue_date(rng))
+            if j < 9 and c.result == "K" and c.issued.year < 2024 and rng.random() < 0.15:
+                certify(p, o["id"], rng.choice(JABATAN[j + 1]), j + 1, _issue_date(rng, c.issued.year + 2))
+        # regency technicians re-certified as experts at the province
+        local = [c for c in w.certs if c.office != o["id"] and OFFICE[c.office]["region_code"].startswith(pp + ".")
+                 and c.jenjang == 6 and c.result == "K"]
+        for c in rng.sample(local, min(3, len(local))):
+            certify(w.persons[c.pid], o["id"], rng.choice(JABATAN[7]), 7, _issue_date(rng, max(c.issued.year, 2022)))
+        if "rereport" in mess:
+            own = [c for c in w.certs if OFFICE[c.office]["region_code"].startswith(pp + ".") and c.result == "K"
+                   and c.rereport_of is None]
+            for c in rng.sample(own, min(12, len(own))):
+                # the recap repeats the regency's certificate: its number if it had one, the same
+                # issue evidence; a number that arrived late may be missing in the recap
+                ev = c.evidence
+                num = c.number if rng.random() < 0.7 else None
+                if ev == "number" and num is None:
+                    ev = "year"
+                w.certs.append(Cert(len(w.certs), c.pid, o["id"], c.jabatan, c.jenjang, c.issued, "K", num,
+                                    ev, rereport_of=c.cid, masa=c.masa and ev == "date"))
+    _write_files(w, rng)
+    return w
+
+
+# --- rendering a row as a clerk types it ----------------------------------------------------------
+
+@dataclass
+class Habits:
+    """One office's ways: chosen once, kept in every file it sends."""
+    style: str
+    upper: bool
+    ttl_one_cell: bool
+    ttl_fmt: str
+    date_fmt: str
+    level_fmt: str
+    result_vocab: tuple[str, str]
+    sex_vocab: tuple[str, str]
+    sheet_per_batch: bool
+    json_lang: str
+    utc: bool
+
+
+def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
+    styles = ["xlsx_title", "xlsx_flat", "csv", "json", "xls"] if "styles" in mess else ["xlsx_flat"]
+    if "layout" not in mess:
+        styles = [s for s in styles if s != "xlsx_title"] or ["xlsx_flat"]
+    return Habits(
+        style=rng.choice(styles),
+        upper=rng.random() < 0.6 if "names" in mess else False,
+        ttl_one_cell=rng.random() < 0.6 if "ttl" in mess else False,
+        ttl_fmt=rng.choice(["dmy-", "long", "dmy/", "short"]) if "ttl" in mess else "iso",
+        date_fmt=rng.choice(["dmy-", "dmy/", "long", "short", "cell", "iso"]) if "dates" in mess else "iso",
+        level_fmt=rng.choice(["int", "jenjang", "kkni", "roman", "mixed"]) if "level" in mess else "int",
+        result_vocab=rng.choice([("K", "BK"), ("Kompeten", "Belum Kompeten"), ("LULUS", "TIDAK LULUS"),
+                                 ("KOMPETEN", "BELUM KOMPETEN")]) if "result" in mess else ("K", "BK"),
+        sex_vocab=rng.choice([("L", "P"), ("Laki-laki", "Perempuan"), ("LK", "PR"), ("Pria", "Wanita")]),
+        sheet_per_batch=rng.random() < 0.5 and "layout" in mess,
+        json_lang=rng.choice(["en", "id"]),
+        utc=rng.random() < 0.3,
+    )
+
+
+def fmt_date(d: date, how: str, rng: random.Random | None = None):
+    """A date as a clerk writes it."""
+    if how == "cell":
+        return datetime(d.year, d.month, d.day)
+    return {"dmy-": f"{d.day:02d}-{d.month:02d}-{d.year}", "dmy/": f"{d.day:02d}/{d.month:02d}/{d.year}",
+            "long": f"{d.day} {BULAN[d.month - 1]} {d.year}", "short": f"{d.day:02d}-{BLN[d.month - 1]}-{d.year}",
+            "iso": d.isoformat()}[how]
+
+
+def fmt_level(j: int, how: str, rng: random.Random) -> str | int:
+    """A jenjang as spreadsheets write it; experts' levels sometimes by title alone."""
+    if how == "mixed":
+        how = rng.choice(["int", "jenjang", "kkni", "roman", "title"])
+    if how == "title" and j >= 7:
+        return TITLE[j]
+    return {"int": j, "jenjang": f"Jenjang {j}", "kkni": f"KKNI {j}", "roman": ROMAN[j]}.get(how, j)
+
+
+GELAR_PRE = ["H.", "Ir.", "Drs.", "Hj."]
+GELAR_POST = ["S.T.", "S.T", "ST", "M.T.", "A.Md.", "S.Kom", "S.E."]
+
+
+def fmt_name(p: Person, h: Habits, rng: random.Random, mess: frozenset, expert: bool) -> str:
+    """The name as typed: gelar, an initial, Muhammad shortened, the office's case."""
+    words = [p.first, *p.rest]
+    if "names" in mess:
+        if words[0] == "Muhammad" and rng.random() < 0.5:
+            words[0] = rng.choice(["M.", "Moh.", "Muh."])
+        if len(words) >= 2 and rng.random() < 0.08:
+            words[-1] = words[-1][0] + "."
+        name = " ".join(words)
+        if rng.random() < (0.5 if expert else 0.1):
+            pre = rng.choice(GELAR_PRE) if rng.random() < 0.5 and not (p.sex == "L" and False) else ""
+            if pre == "Hj." and p.sex == "L":
+                pre = "H."
+            post = rng.choice(GELAR_POST) if rng.random() < 0.8 else ""
+            sep = rng.choice([", ", ",", " "])
+            name = (pre + " " if pre else "") + name + (sep + post if post else "")
+        if h.upper:
+            name = name.upper()
+        elif rng.random() < 0.05:
+            name = name.upper()
+        return name
+    return " ".join(words)
+
+
+def fmt_nik(nik: str, rng: random.Random, mess: frozenset, above: str | None, can_copy: bool, style: str):
+    """The NIK as it arrives: mostly right, sometimes with Excel's or a clerk's damage."""
+    if "nik" not in mess or rng.random() > 0.16:
+        return nik
+    kinds = ["15", "apostrophe", "spaces", "dots", "missing", "e15"]
+    if can_copy and above:
+        kinds.append("above")
+    kind = rng.choice(kinds)
+    if kind == "15":
+        return int(nik[:15] + "0") if style in ("xlsx_title", "xlsx_flat", "json") else nik[:15] + "0"
+    if kind == "e15":
+        # Excel's General format of a long number, as it survives a CSV saved from Excel
+        return f"{float(nik):.5E}" if style == "csv" else int(nik[:15] + "0")
+    if kind == "apostrophe":
+        return "'" + nik
+    if kind == "spaces":
+        return f"{nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]}"
+    if kind == "dots":
+        return f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}.{nik[6:12]}.{nik[12:]}"
+    if kind == "missing":
+        return rng.choice(["-", "", "0", None])
+    return above
+
+
+def _rows(w: World, office: str, certs: list[Cert], h: Habits, rng: random.Random) -> list[dict]:
+    """Canonical rows (our own field names) rendered as the office types them."""
+    rows = []
+    above = None
+    expert = OFFICE[office]["level"] == "province"
+    for c in certs:
+        p = w.persons[c.pid]
+        nik = fmt_nik(p.nik, rng, w.mess, above, can_copy=True, style=h.style)
+        above = nik if nik not in (None, "", "-", "0") else p.nik
+        born = fmt_date(p.born, h.ttl_fmt if h.ttl_fmt != "iso" else "iso")
+        if h.ttl_fmt == "iso" and h.style not in ("json",):
+            born = p.born.isoformat()
+        issued = fmt_date(c.issued, h.date_fmt) if c.evidence == "date" else None
+        if c.result == "K" and c.number:
+            number = c.number if c.evidence in ("date", "number") or c.rereport_of is not None else c.number
+        else:
+            number = None
+        if c.evidence == "year" and c.rereport_of is None:
+            number = None  # the number had not arrived when the list was made
+        rows.append({
+            "cid": c.cid,
+            "nama": fmt_name(p, h, rng, w.mess, expert),
+            "nik": nik,
+            "tempat": place_of(p.home),
+            "lahir": born,
+            "lahir_date": p.born,
+            "jk": h.sex_vocab[0] if p.sex == "L" else h.sex_vocab[1],
+            "sex": p.sex,
+            "jabatan": c.jabatan,
+            "jenjang": fmt_level(c.jenjang, h.level_fmt, rng),
+            "hasil": h.result_vocab[0] if c.result == "K" else h.result_vocab[1],
+            "nomor": number or ("dalam proses" if c.result == "K" and rng.random() < 0.3 else None),
+            "terbit": issued,
+            "terbit_date": c.issued if c.evidence == "date" else None,
+            "berlaku": fmt_date(expiry(c.issued), h.date_fmt) if c.masa else None,
+            "berlaku_date": expiry(c.issued) if c.masa else None,
+            "tahun": c.issued.year if c.evidence in ("date", "year") else None,
+        })
+        w.in_files.add(c.pid)
+    return rows
+
+
+# --- writing files --------------------------------------------------------------------------------
+
+COLUMNS = [  # (field, header variants)
+    ("no", ["No", "NO", "No."]),
+    ("nama", ["Nama", "Nama Lengkap", "Nama Peserta", "NAMA"]),
+    ("nik", ["NIK", "No. KTP", "No KTP/NIK", "Nomor Induk Kependudukan"]),
+    ("ttl", ["Tempat/Tgl Lahir", "Tempat, Tanggal Lahir", "TTL"]),
+    ("jk", ["L/P", "JK", "Jenis Kelamin"]),
+    ("jabatan", ["Jabatan Kerja", "Jabatan"]),
+    ("jenjang", ["Jenjang", "Kualifikasi", "Level"]),
+    ("hasil", ["Hasil", "Hasil Uji", "Keterangan", "Rekomendasi"]),
+    ("nomor", ["No. Registrasi", "Nomor Sertifikat", "No. SKK"]),
+    ("terbit", ["Tanggal Terbit", "Tgl Terbit"]),
+    ("berlaku", ["Masa Berlaku", "Berlaku s.d."]),
+    ("tahun", ["Tahun", "Angkatan", "Tahun Anggaran"]),
+]
+
+
+def _table(rows: list[dict], h: Habits, rng: random.Random) -> tuple[list[str], list[list]]:
+    """Headers and cell values for a flat table."""
+    headers, fields = [], []
+    for f, variants in COLUMNS:
+        if f == "ttl":
+            if h.ttl_one_cell:
+                headers.append(rng.choice(variants)); fields.append("ttl")
+            else:
+                headers += ["Tempat Lahir", rng.choice(["Tgl Lahir", "Tanggal Lahir"])]; fields += ["tempat", "lahir"]
+            continue
+        headers.append(rng.choice(variants)); fields.append(f)
+    out = []
+    for i, r in enumerate(rows, 1):
+        vals = []
+        for f in fields:
+            if f == "no":
+                vals.append(i)
+            elif f == "ttl":
+                born = r["lahir"] if not isinstance(r["lahir"], datetime) else fmt_date(r["lahir_date"], "dmy-")
+                vals.append(f"{r['tempat']}, {born}")
+            else:
+                vals.append(r[f])
+        out.append(vals)
+    return headers, out
+
+
+def _title(office: str) -> list[str]:
+    o = OFFICE[office]
+    return ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI",
+            o["name"].upper()]
+
+
+def _xlsx(w: World, office: str, batches: dict[str, list[dict]], h: Habits, rng: random.Random, title: bool) -> bytes:
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for sheet, rows in batches.items():
+        ws = wb.create_sheet(sheet[:31])
+        headers, table = _table(rows, h, rng)
+        if title:
+            for t in _title(office):
+                ws.append([t])
+            ws.append([])
+            # a two-row header: group names merged over their columns
+            groups = {"nama": "IDENTITAS PESERTA", "nik": "IDENTITAS PESERTA", "ttl": "IDENTITAS PESERTA",
+                      "tempat": "IDENTITAS PESERTA", "lahir": "IDENTITAS PESERTA", "jk": "IDENTITAS PESERTA",
+                      "nomor": "SERTIFIKAT", "terbit": "SERTIFIKAT", "berlaku": "SERTIFIKAT"}
+            fields = _fields(h)
+            top = [groups.get(f, hd.upper()) for f, hd in zip(fields, headers)]
+            ws.append(top)
+            ws.append([hd if f in groups else None for f, hd in zip(fields, headers)])
+            r1 = ws.max_row - 1
+            col = 1
+            while col <= len(fields):
+                f = fields[col - 1]
+                if f in groups:
+                    end = col
+                    while end < len(fields) and groups.get(fields[end]) == groups[f]:
+                        end += 1
+                    ws.merge_cells(start_row=r1, start_column=col, end_row=r1, end_column=end)
+                    col = end + 1
+                else:
+                    ws.merge_cells(start_row=r1, start_column=col, end_row=r1 + 1, end_column=col)
+                    col += 1
+        else:
+            ws.append(headers)
+        for vals in table:
+            ws.append(vals)
+            for ci, v in enumerate(vals, 1):
+                if isinstance(v, datetime):
+                    ws.cell(ws.max_row, ci).number_format = "dd/mm/yyyy"
+        if title:
+            ws.append([])
+            ws.append(["", "JUMLAH", len(table)])
+            ws.append([])
+            ws.append(["", "", "", "", "", "Mengetahui,"])
+            ws.append(["", "", "", "", "", f"Kepala {OFFICE[office]['name']}"])
+            ws.append([])
+            ws.append(["", "", "", "", "", "Ir. SAHAT MANGATAS, M.T."])
+            ws.append(["", "", "", "", "", "NIP. 19700101 199503 1 001"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _fields(h: Habits) -> list[str]:
+    out = []
+    for f, _ in COLUMNS:
+        if f == "ttl":
+            out += ["ttl"] if h.ttl_one_cell else ["tempat", "lahir"]
+        else:
+            out.append(f)
+    return out
+
+
+def _csv(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> bytes:
+    headers, table = _table(rows, h, rng)
+    buf = io.StringIO()
+    wr = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    wr.writerow(headers)
+    for vals in table:
+        wr.writerow(["" if v is None else (fmt_date(v.date(), "dmy/") if isinstance(v, datetime) else v) for v in vals])
+    return buf.getvalue().encode("cp1252")
+
+
+def _xls(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> bytes:
+    import xlwt
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Sheet1")
+    headers, table = _table(rows, h, rng)
+    ws.write(0, 0, _title(office)[0])
+    ws.write(1, 0, _title(office)[1])
+    for c, hd in enumerate(headers):
+        ws.write(3, c, hd)
+    style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for r, vals in enumerate(table, 4):
+        for c, v in enumerate(vals):
+            if v is None:
+                continue
+            if isinstance(v, datetime):
+                ws.write(r, c, v, style)
+            elif isinstance(v, int) and v > 10**12:
+                ws.write(r, c, float(v))   # a NIK typed as a number
+            else:
+                ws.write(r, c, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _iso(d: date | None, office: str, utc: bool) -> str | None:
+    if d is None:
+        return None
+    off = TZ[OFFICE[office]["region_code"][:2]]
+    if utc:
+        t = datetime(d.year, d.month, d.day) - timedelta(hours=off)
+        return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{d.isoformat()}T00:00:00+{off:02d}:00"
+
+
+def _json_pages(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> list[bytes]:
+    recs = []
+    for r in rows:
+        nik = r["nik"]
+        if isinstance(nik, str) and "E+" in nik:
+            nik = int(w.persons[w.certs[r["cid"]].pid].nik[:15] + "0")
+        level = r["jenjang"]
+        k = r["hasil"] == h.result_vocab[0]
+        has_cert = bool(r["nomor"] and r["nomor"] != "dalam proses") or r["terbit_date"] is not None
+        if h.json_lang == "en":
+            recs.append({
+                "full_name": r["nama"], "id_number": nik, "gender": "male" if r["sex"] == "L" else "female",
+                "birth_place": r["tempat"], "birth_date": r["lahir_date"].isoformat(),
+                "occupation": r["jabatan"], "level": level,
+                "assessment_result": "competent" if k else "not yet competent",
+                "program_year": r["tahun"],
+                "certificate": {"number": r["nomor"] if r["nomor"] != "dalam proses" else None,
+                                "issued_at": _iso(r["terbit_date"], office, h.utc),
+                                "expires_at": _iso(r["berlaku_date"], office, h.utc)} if has_cert else None,
+            })
+        else:
+            recs.append({
+                "nama": r["nama"], "nik": nik, "jenis_kelamin": r["jk"], "tempat_lahir": r["tempat"],
+                "tanggal_lahir": r["lahir_date"].isoformat(), "jabatan_kerja": r["jabatan"], "jenjang": level,
+                "hasil": "Kompeten" if k else "Belum Kompeten", "tahun": r["tahun"],
+                "sertifikat": {"nomor": r["nomor"], "tanggal_terbit": _iso(r["terbit_date"], office, h.utc),
+                               "berlaku_sampai": _iso(r["berlaku_date"], office, h.utc)} if has_cert else None,
+            })
+    size = 40
+    pages = [recs[i:i + size] for i in range(0, len(recs), size)] or [[]]
+    return [json.dumps({"page": i + 1, "per_page": size, "total": len(recs), "total_pages": len(pages),
+                        "data": page}, ensure_ascii=False, indent=1).encode("utf-8")
+            for i, page in enumerate(pages)]
+
+
+def _attendance(w: World, office: str, rows: list[dict]) -> bytes:
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Daftar Hadir"
+    ws.append(["DAFTAR HADIR PESERTA BIMBINGAN TEKNIS TENAGA KERJA KONSTRUKSI"])
+    ws.append([OFFICE[office]["name"].upper()])
+    ws.append([])
+    ws.append(["No", "Nama", "NIK", "Alamat / Instansi", "Tanda Tangan"])
+    for i, r in enumerate(rows, 1):
+        ws.append([i, r["nama"], w.persons[w.certs[r["cid"]].pid].nik, "", f"{i}. ......"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _write_files(w: World, rng: random.Random) -> None:
+    mess = w.mess
+    stems = {}
+    for o in OFFICES:
+        oid = o["id"]
+        certs = [c for c in w.certs if c.office == oid]
+        rng.shuffle(certs)
+        certs.sort(key=lambda c: c.issued.year)
+        h = _habits(rng, mess, o["level"] == "province")
+        rows = _rows(w, oid, certs, h, rng)
+        place = o["name"].replace("Dinas PUPR ", "").replace("Provinsi ", "Prov ")
+        stem = rng.choice([f"Data SKK {place}", f"Rekap Sertifikasi {place} 2019-2026",
+                           f"Hasil Uji Kompetensi {place}"])
+        stems[oid] = (stem, h)
+        w.notes.append(f"{oid}: {h.style} {h}")
+        if h.style in ("xlsx_title", "xlsx_flat"):
+            if h.sheet_per_batch:
+                batches: dict[str, list[dict]] = {}
+                for r in rows:
+                    year = w.certs[r["cid"]].issued.year
+                    batches.setdefault(f"Tahap {ROMAN[min(year - 2018, 9)]}", []).append(r)
+            else:
+                batches = {"Sheet1": rows}
+            data = _xlsx(w, oid, batches, h, rng, title=h.style == "xlsx_title")
+            w.files[f"{oid}/{stem}.xlsx"] = data
+            ext = "xlsx"
+        elif h.style == "csv":
+            data = _csv(w, oid, rows, h, rng)
+            w.files[f"{oid}/{stem}.csv"] = data
+            ext = "csv"
+        elif h.style == "xls":
+            data = _xls(w, oid, rows, h, rng)
+            w.files[f"{oid}/{stem}.xls"] = data
+            ext = "xls"
+        else:
+            for i, page in enumerate(_json_pages(w, oid, rows, h, rng), 1):
+                w.files[f"{oid}/export_sertifikasi_page{i}.json"] = page
+            ext = "json"
+        stems[oid] = (stem, h, ext, data if ext != "json" else None)
+
+    offices = [o["id"] for o in OFFICES]
+    flat = [oid for oid in offices if stems[oid][2] in ("xlsx", "csv", "xls")]
+    if "copies" in mess and flat:
+        oid = rng.choice(flat)
+        stem, _, ext, data = stems[oid]
+        w.files[f"{oid}/{stem} (1).{ext}"] = data
+        w.notes.append(f"copy: {oid}/{stem} (1).{ext}")
+    if "revision" in mess and flat:
+        oid = rng.choice(flat)
+        stem, h, ext, data = stems[oid]
+        # the first version had one Belum Kompeten marked Kompeten; the revision corrects it
+        bk = [c for c in w.certs if c.office == oid and c.result == "BK"]
+        if bk and ext == "xlsx":
+            wrong = rng.choice(bk)
+            wrong.result = "K"
+            rows = _rows(w, oid, [c for c in sorted(w.certs, key=lambda c: c.issued.year) if c.office == oid],
+                         h, random.Random(w.seed + 1))
+            wrong.result = "BK"
+            w.files[f"{oid}/{stem}.{ext}"] = _xlsx(w, oid, {"Sheet1": rows}, h, random.Random(w.seed + 2), False)
+            w.files[f"{oid}/{stem}_revisi.{ext}"] = data
+            w.notes.append(f"revision: {oid}/{stem}_revisi.{ext} (cert {wrong.cid} BK)")
+    if "attendance" in mess:
+        oid = rng.choice([o for o in offices if OFFICE[o]["level"] != "province"])
+        certs = [c for c in w.certs if c.office == oid and c.issued.year == 2025][:25]
+        h = stems[oid][1]
+        rows = _rows(w, oid, certs, h, random.Random(w.seed + 3))
+        w.files[f"{oid}/Daftar Hadir Bimtek 2025.xlsx"] = _attendance(w, oid, rows)
+    if "misfiled" in mess and flat:
+        oid = rng.choice(flat)
+        other = rng.choice([o for o in offices if o != oid])
+        stem, _, ext, data = stems[oid]
+        w.files[f"{other}/{stem}.{ext}"] = data
+        w.notes.append(f"misfiled: {oid}'s {stem}.{ext} also in {other}")
