@@ -1,7 +1,7 @@
 """A ninth hand-made world: old machines and odd containers, counted certified, active and unknown by hand.
 
 Six offices of three provinces (Gorontalo 75, Bengkulu 17, Kalimantan Tengah 62; regencies the
-random world 8 does not use), 36 persons, 10 files, judged on PUBLISH (30 June 2026). What each
+random world 8 does not use), 46 persons, 15 files, judged on PUBLISH (30 June 2026). What each
 office's old PC or old system sends:
 - Kabupaten Bone Bolango (75.03): legacy .xls (BIFF8, xlwt) in sub-folders per year ('2023/',
   '2024/'): a cover sheet ("Sampul"), in 2023 a summary sheet ("Rekap", counts per jabatan), the
@@ -72,6 +72,8 @@ PERSONS = {
     "bb7": ("Hartini Usman", "7503", "02", "1991-12-01", "P", 5),
     "bb8": ("Roni Tangahu", "7503", "06", "1995-06-18", "L", 2),
     "bb9": ("Ismail Katili", "7503", "03", "1986-04-04", "L", 6),
+    "bb10": ("Wahyuni Kadir", "7503", "04", "1997-02-11", "P", 4),
+    "bb11": ("Hasan Bilondatu", "7503", "05", "1983-08-19", "L", 3),
     "g1": ("Hamzah Yunus", "7571", "01", "1975-08-17", "L", 1),
     "g2": ("Sitti Rahma Habibie", "7571", "02", "1982-05-25", "P", 2),
     "g3": ("Zainudin Podungge", "7501", "03", "1989-10-10", "L", 1),
@@ -82,12 +84,15 @@ PERSONS = {
     "kg3": ("Rizky Pratama Ali", "7571", "02", "1998-09-23", "L", 6),
     "kg4": ("Yunus Daud", "7571", "04", "1977-11-11", "L", 2),
     "kg5": ("Stevan Mamonto", "7571", "06", "1987-04-28", "L", 1),
+    "kg6": ("Lisa Pakaya", "7571", "01", "1996-06-06", "P", 7),
+    "kg7": ("Irwan Nusi", "7571", "02", "1985-10-27", "L", 8),
     "rl1": ("Agus Salim", "1702", "01", "1983-05-15", "L", 1),
     "rl2": ("Desi Anggraini", "1702", "02", "1991-08-08", "P", 2),
     "rl3": ("Hendra Gunawan", "1702", "03", "1978-12-24", "L", 1),
     "rl4": ("Joni Iskandar", "1702", "04", "1985-06-06", "L", 3),
     "rl5": ("Sri Mulyani", "1702", "01", "1990-02-27", "P", 4),
     "rl6": ("Bambang Sutrisno", "1702", "05", "1976-10-01", "L", 2),
+    "rl7": ("Ujang Supriatna", "1702", "06", "1981-03-17", "L", 1),
     "bk1": ("Darmawan Saputra", "1771", "01", "1979-04-14", "L", 1),
     "bk2": ("Yanti Oktaviani", "1771", "02", "1986-10-03", "P", 2),
     "bk3": ("Rudi Hartono", "1771", "03", "1972-01-09", "L", 3),
@@ -99,6 +104,10 @@ PERSONS = {
     "kp6": ("Rahmawati", "6203", "01", "1995-11-16", "P", 4),
     "kp7": ("Tommy Saputra", "6203", "06", "1980-02-29", "L", 1),
     "kp8": ("Ferdinand Nyahu", "6203", "02", "1984-09-13", "L", 5),
+    "kp9": ("Markus Dambung", "6203", "03", "1979-05-01", "L", 6),
+    "kp10": ("Siti Aisyah", "6203", "04", "1992-07-25", "P", 7),
+    "kp11": ("Yusran", "6203", "05", "1990-01-08", "L", 8),
+    "kp12": ("Eka Saputri", "6203", "06", "1999-12-03", "P", 9),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -133,10 +142,15 @@ _BONE_BOLANGO = {
         ("bb8", "Operator Crane", "3", "Kompeten", None, None),
         ("bb9", "Tukang Batu", "2", "Belum Kompeten", None, None),
     ],
+    2025: [
+        ("bb4", "Tukang Kayu", "2", "Kompeten", "SKK-7503-2025-00051", "2025-07-07"),
+        ("bb10", "Juru Ukur", "4", "Kompeten", "SKK-7503-2025-00052", "2025-07-07"),
+        ("bb11", "Operator Bulldozer", "3", "Belum Kompeten", None, None),
+    ],
 }
 
 
-def _bone_bolango_xls(path: Path, year: int) -> None:
+def _bone_bolango_xls(path: Path | io.BytesIO, year: int) -> None:
     rows = _BONE_BOLANGO[year]
     wb = xlwt.Workbook(encoding="utf-8")
     bold = xlwt.easyxf("font: bold on; align: horiz center")
@@ -175,14 +189,28 @@ def _bone_bolango_xls(path: Path, year: int) -> None:
             ws.write(r, 9, datetime.fromisoformat(issued), datefmt)
     ws.write(4 + len(rows) + 1, 1, "Mengetahui,")
     ws.write(4 + len(rows) + 2, 1, "Kepala Dinas PUPR Kabupaten Bone Bolango")
-    wb.save(str(path))
+    wb.save(path if isinstance(path, io.BytesIO) else str(path))
+
+
+def _bone_bolango_mac_zip() -> bytes:
+    """2025 arrives zipped on a Mac: a folder inside, and Finder's AppleDouble '._' twins under __MACOSX/."""
+    xls = io.BytesIO()
+    _bone_bolango_xls(xls, 2025)
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + b"\x00" * 60 + b"ATTR" + b"\x00" * 40
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Sertifikasi 2025/", b"")
+        z.writestr("Sertifikasi 2025/Laporan Sertifikasi TKK 2025.xls", xls.getvalue())
+        z.writestr("__MACOSX/Sertifikasi 2025/._Laporan Sertifikasi TKK 2025.xls", apple_double)
+        z.writestr("Sertifikasi 2025/.DS_Store", b"\x00\x00\x00\x01Bud1" + b"\x00" * 64)
+    return buf.getvalue()
 
 
 # --- the Gorontalo province: Excel 2003 XML (SpreadsheetML) -----------------------------------
 
 # (person, name as written, jabatan, jenjang, hasil, number, tahun, issued, nilai)
 _GORONTALO = [
-    ("g1", "Ir. HAMZAH YUNUS, M.T.", "Ahli Muda Teknik Jalan", "7", "Kompeten", None, 2022, "2022-09-15", 87.5),
+    ("g1", "Ir. HAMZAH YUNUS, M.T.", "Ahli Muda Teknik Jalan", "7", "Kompeten", None, 2022, "2022-09-15", None),
     ("g2", "SITTI RAHMA HABIBIE, S.T.", "Ahli Madya Teknik Bangunan Gedung", "8", "Kompeten", None, 2021,
      "2021-02-10", 90.0),
     ("g3", "ZAINUDIN PODUNGGE, S.T.", "Ahli Muda Teknik Sumber Daya Air", "7", "Kompeten", None, 2025,
@@ -197,8 +225,8 @@ _GORONTALO = [
 ]
 
 
-def _ss_cell(value, style: str | None = None) -> str:
-    st = f' ss:StyleID="{style}"' if style else ""
+def _ss_cell(value, style: str | None = None, index: int | None = None) -> str:
+    st = (f' ss:Index="{index}"' if index else "") + (f' ss:StyleID="{style}"' if style else "")
     if value is None or value == "":
         return f"<Cell{st}/>"
     if isinstance(value, datetime):
@@ -218,8 +246,15 @@ def _gorontalo_xml() -> bytes:
     for i, (p, name, jab, lvl, hasil, number, tahun, issued, nilai) in enumerate(_GORONTALO, 1):
         cells = [i, name, N(p), jab, int(lvl), hasil, nilai, number, tahun,
                  datetime.fromisoformat(issued) if issued else None]
-        rows.append("<Row>" + "".join(_ss_cell(v, "date" if isinstance(v, datetime) else None)
-                                      for v in cells) + "</Row>")
+        # Excel writes no element for an empty cell: the next written cell names its column (ss:Index)
+        out, skipped = [], False
+        for col, v in enumerate(cells, 1):
+            if v is None or v == "":
+                skipped = True
+                continue
+            out.append(_ss_cell(v, "date" if isinstance(v, datetime) else None, col if skipped else None))
+            skipped = False
+        rows.append("<Row>" + "".join(out) + "</Row>")
     xml = f"""<?xml version="1.0"?>
 <?mso-application progid="Excel.Sheet"?>
 <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
@@ -236,6 +271,10 @@ def _gorontalo_xml() -> bytes:
   <Style ss:ID="hdr"><Font ss:Bold="1"/></Style>
   <Style ss:ID="date"><NumberFormat ss:Format="Short Date"/></Style>
  </Styles>
+ <Worksheet ss:Name="Petunjuk">
+  <Table><Row><Cell><Data ss:Type="String">Petunjuk pengisian: isi data pada sheet Rekap Tenaga Ahli</Data></Cell></Row>
+  <Row><Cell><Data ss:Type="String">Kolom NIK diisi 16 digit sesuai KTP</Data></Cell></Row></Table>
+ </Worksheet>
  <Worksheet ss:Name="Rekap Tenaga Ahli">
   <Table ss:ExpandedColumnCount="{len(header)}" ss:ExpandedRowCount="{len(rows)}" x:FullColumns="1" x:FullRows="1">
    {chr(10).join(rows)}
@@ -257,6 +296,22 @@ _KOTA_GORONTALO = [
     ("kg4", "Tukang Batu", "2", "Belum Kompeten", None, None, None),
     ("kg5", "Teknisi Laboratorium Beton", "5", "Kompeten", None, None, None),
 ]
+
+
+_KOTA_GORONTALO_2024 = [
+    ("kg4", "Tukang Batu", "2", "Kompeten", "SKK-7571-2024-00201", "2024-02-19"),
+    ("kg6", "Tukang Kayu", "2", "Kompeten", "SKK-7571-2024-00202", "2024-02-19"),
+    ("kg7", "Operator Excavator", "3", "Kompeten", "SKK-7571-2024-00203", "2024-02-19"),
+]
+
+
+def _kota_gorontalo_2024_tsv() -> bytes:
+    """A web application's 'Export Excel': Unicode Text (UTF-16 LE, BOM, tabs) under an .xls name."""
+    lines = ["\t".join(["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat",
+                        "Tanggal Terbit"])]
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KOTA_GORONTALO_2024, 1):
+        lines.append("\t".join([str(i), PERSONS[p][0], N(p), jab, lvl, hasil, number, dmy(issued, "/")]))
+    return "\ufeff".encode("utf-16-le") + ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
 
 
 def _kota_gorontalo_html() -> bytes:
@@ -297,6 +352,30 @@ _REJANG_2024 = [
     ("rl1", "Mandor Pekerjaan Jalan", "4", "K", "SKK-1702-2024-00109", "2024-06-05", "92,75"),
     ("rl6", "Operator Crane", "3", "K", "dalam proses", None, "79"),
 ]
+
+
+_REJANG_2025 = [
+    ("rl7", "Tukang Besi Beton", "2", "Kompeten", "SKK-1702-2025-00031", "2025-05-20"),
+    ("rl3", "Tukang Kayu", "2", "Kompeten", "SKK-1702-2025-00032", "2025-05-20"),
+]
+
+
+def _rejang_biff_as_xlsx() -> bytes:
+    """An Excel 97-2003 workbook someone renamed to .xlsx (the bytes are BIFF8 in an OLE2 container)."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("Sheet1")
+    ws.write_merge(0, 0, 0, 7, "PESERTA SERTIFIKASI TKK KABUPATEN REJANG LEBONG TAHUN 2025")
+    for c, h in enumerate(["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat",
+                           "Tgl Terbit"]):
+        ws.write(2, c, h)
+    datefmt = xlwt.easyxf(num_format_str="DD-MMM-YY")
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_REJANG_2025, 1):
+        for c, v in enumerate([i, PERSONS[p][0], N(p), jab, lvl, hasil, number]):
+            ws.write(2 + i, c, v)
+        ws.write(2 + i, 7, datetime.fromisoformat(issued), datefmt)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
 
 
 def _rejang_unicode_text() -> bytes:
@@ -351,9 +430,24 @@ def _ods_cell(value) -> str:
     return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
 
 
+def _ods_runs(cells: list) -> str:
+    """Cells as LibreOffice writes them: a run of equal adjacent cells once, with table:number-columns-repeated."""
+    out, i = [], 0
+    while i < len(cells):
+        j = i
+        while j + 1 < len(cells) and cells[j + 1] == cells[i] and type(cells[j + 1]) is type(cells[i]):
+            j += 1
+        cell = _ods_cell(cells[i])
+        if j > i:
+            cell = cell.replace("<table:table-cell", f'<table:table-cell table:number-columns-repeated="{j - i + 1}"', 1)
+        out.append(cell)
+        i = j + 1
+    return "".join(out)
+
+
 def _bengkulu_ods() -> bytes:
-    header = ["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG", "KETERANGAN", "NOMOR SERTIFIKAT", "TAHUN",
-              "TANGGAL TERBIT"]
+    header = ["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG", "KETERANGAN", "NOMOR SERTIFIKAT",
+              "TANGGAL TERBIT", "TAHUN"]
     n = len(header)
     cover = ("<table:table table:name=\"Sampul\">"
              "<table:table-column table:number-columns-repeated=\"4\"/>"
@@ -368,9 +462,9 @@ def _bengkulu_ods() -> bytes:
             "<table:table-row><table:table-cell/></table:table-row>",
             "<table:table-row>" + "".join(_ods_cell(h) for h in header) + "</table:table-row>"]
     for i, (p, name, jab, lvl, number, tahun, issued) in enumerate(_BENGKULU, 1):
-        cells = [i, name, N(p), jab, int(lvl), "Kompeten", number, tahun,
-                 date.fromisoformat(issued) if issued else None]
-        rows.append("<table:table-row>" + "".join(_ods_cell(v) for v in cells)
+        cells = [i, name, N(p), jab, int(lvl), "Kompeten", number,
+                 date.fromisoformat(issued) if issued else None, tahun]
+        rows.append("<table:table-row>" + _ods_runs(cells)
                     + "<table:table-cell table:number-columns-repeated=\"1014\"/></table:table-row>")
     rows.append('<table:table-row table:number-rows-repeated="1048560"><table:table-cell '
                 'table:number-columns-repeated="1024"/></table:table-row>')
@@ -460,6 +554,37 @@ def _kapuas_pipe_report() -> bytes:
     return ("\r\n".join(out) + "\r\n").encode("ascii")
 
 
+_KAPUAS_2021 = [
+    ("kp9", "Tukang Batu", "2", "KOMPETEN", "SKK-6203-2021-00044", "2021-08-09"),
+    ("kp10", "Juru Ukur", "4", "KOMPETEN", "SKK-6203-2021-00045", "2021-04-05"),
+    ("kp11", "Operator Excavator", "3", "KOMPETEN", "SKK-6203-2021-00046", "2021-08-09"),
+    ("kp12", "Tukang Kayu", "2", "BELUM KOMPETEN", "", ""),
+]
+
+
+def _kapuas_print_report() -> bytes:
+    """An old DOS program's report printed to a file: fixed columns under dashes, a form feed and the
+    page heading again every two rows, no delimiter at all."""
+    cols = [("NO", 3), ("NAMA PESERTA", 20), ("NIK", 16), ("JABATAN KERJA", 20), ("JJG", 3), ("HASIL", 14),
+            ("NO. SERTIFIKAT", 19), ("TGL TERBIT", 10)]
+
+    def line(values):
+        return "  ".join(f"{str(v):<{w}}" for v, (_, w) in zip(values, cols)).rstrip()
+
+    def heading(page):
+        return ["PEMERINTAH KABUPATEN KAPUAS", "DINAS PEKERJAAN UMUM",
+                f"DAFTAR HASIL UJI KOMPETENSI TAHUN 2021{'':>30}HAL: {page}", "",
+                line([h for h, _ in cols]), "  ".join("-" * w for _, w in cols)]
+
+    out = heading(1)
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KAPUAS_2021, 1):
+        if i == 3:
+            out += ["", "\f" + heading(2)[0]] + heading(2)[1:]
+        out.append(line([i, PERSONS[p][0].upper(), N(p), jab, lvl, hasil, number, dmy(issued, "/")]))
+    out += ["  ".join("-" * w for _, w in cols), "", "Kuala Kapuas, 30-12-2021", "KEPALA DINAS"]
+    return ("\r\n".join(out) + "\r\n").encode("cp437")
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -468,17 +593,22 @@ def _world(root: Path) -> Settings:
     for year in (2023, 2024):
         (bb / str(year)).mkdir()
         _bone_bolango_xls(bb / str(year) / f"Laporan Sertifikasi TKK {year}.xls", year)
+    (bb / "Sertifikasi 2025.zip").write_bytes(_bone_bolango_mac_zip())
     (landing / "prov-gorontalo" / "Rekap Tenaga Ahli Prov Gorontalo.xml").write_bytes(_gorontalo_xml())
     (landing / "kota-gorontalo" / "Data TKK Kota Gorontalo.xls").write_bytes(_kota_gorontalo_html())
+    (landing / "kota-gorontalo" / "export_tkk_2024.xls").write_bytes(_kota_gorontalo_2024_tsv())
     rl = landing / "kab-rejang-lebong"
     (rl / "Peserta UK Rejang Lebong 2021.txt").write_bytes(_rejang_unicode_text())
     (rl / "Hasil UK Rejang Lebong 2024.csv").write_bytes(_rejang_mac_csv())
+    (rl / "Peserta SKK 2025.xlsx").write_bytes(_rejang_biff_as_xlsx())
     (landing / "prov-bengkulu" / "Rekap Sertifikasi Prov Bengkulu.ods").write_bytes(_bengkulu_ods())
     kp = landing / "kab-kapuas"
     (kp / "WhatsApp Document DATA SKK KAPUAS 2023.zip").write_bytes(_kapuas_zip())
     (kp / "Rekap Sertifikasi Kapuas 2025.xlsx").write_bytes(_kapuas_fake_xlsx())
     (kp / "2020").mkdir()
     (kp / "2020" / "LAPORAN_SERTIFIKASI_2020.TXT").write_bytes(_kapuas_pipe_report())
+    (kp / "2021").mkdir()
+    (kp / "2021" / "UJIKOM21.PRN").write_bytes(_kapuas_print_report())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -486,34 +616,37 @@ def _world(root: Path) -> Settings:
 
 
 # Counted by hand at PUBLISH (30 June 2026): (certified, active, unknown) per cell.
-# 75.03  Bone Bolango: 2 Rahmat (2023), Nurdin (2024): active; 3 Fadli (2023), Rahmat (2024), Roni
-#        (no number or date, program year 2024 from the title and folder): active; 4 Sri Wahyuni
-#        (number "dalam proses", program year 2023: active to end 2027), Arifin (2023): active;
-#        5 Hartini (2024). Yusuf, Ismail BK.
+# 75.03  Bone Bolango: 2 Rahmat (2023), Nurdin (2024), Yusuf (BK 2023, certified Jul 2025 in the
+#        Mac zip): active; 3 Fadli (2023), Rahmat (2024), Roni (no number or date, program year 2024
+#        from the title and folder): active; 4 Sri Wahyuni (number "dalam proses", program year 2023:
+#        active to end 2027), Arifin (2023), Wahyuni Kadir (2025): active; 5 Hartini (2024).
+#        Ismail, Hasan BK.
 # 75     Gorontalo province: 7 Hamzah (Sep 2022, active), Zainudin (Nov 2025, active), Fitriani
 #        (no date, program year 2021: expires some day of 2026, unknown); 8 Sitti (10 Feb 2021:
 #        expired 9 Feb 2026). Ridwan BK. Fadli (same number) and Arifin (same NIK, jenjang,
 #        jabatan, year 2023) re-report Bone Bolango.
-# 75.71  Kota Gorontalo: 2 Rizky (2025, active); 3 Abdul Wahab (to 13 Mar 2027, active); 4 Meiske
-#        (to 19 Apr 2026, expired); 5 Stevan (no number, date or year anywhere: unknown). Yunus BK.
-# 17.02  Rejang Lebong: 2 Hendra (2021 list, no number or date: program year 2021, unknown), Joni
-#        (BK in 2021, certified Jun 2024: active); 3 Agus (15 Sep 2021: to 14 Sep 2026, active),
-#        Bambang (number in process, program year 2024: active); 4 Desi (15 Mar 2021: expired),
-#        Agus (2024, active); 5 Sri Mulyani (2024).
+# 75.71  Kota Gorontalo: 2 Rizky (2025), Yunus (BK in the HTML, certified Feb 2024 in the export),
+#        Lisa (2024): active; 3 Abdul Wahab (to 13 Mar 2027), Irwan (2024): active; 4 Meiske (to
+#        19 Apr 2026, expired); 5 Stevan (no number, date or year anywhere: unknown).
+# 17.02  Rejang Lebong: 2 Hendra (2021 list without number or date, certified again May 2025),
+#        Joni (BK in 2021, certified Jun 2024), Ujang (2025): active; 3 Agus (15 Sep 2021: to 14 Sep
+#        2026), Bambang (number in process, program year 2024): active; 4 Desi (15 Mar 2021:
+#        expired), Agus (2024, active); 5 Sri Mulyani (2024).
 # 17     Bengkulu province: 7 Darmawan (Apr 2024, active), Yanti (issued Oct 2020: old scheme,
 #        expired); 8 Rudi (Jan 2023, active). Agus (same number) and Sri Mulyani (same NIK, jenjang,
 #        jabatan, year 2024) re-report Rejang Lebong.
 # 62.03  Kapuas: 2 Yohanes (BK 2023, certified Mar 2025), Slamet (SKT 2019 expired, SKK Oct 2023
-#        active), Tommy (SKT 2019 only: expired); 3 Dedi (Oct 2023), Agustinus (2025): active,
-#        Ferdinand (Feb 2020, old scheme: expired); 4 Natalia (2023), Rahmawati (2025, no number):
-#        active.
+#        active), Tommy (SKT 2019 only: expired), Markus (9 Aug 2021: to 8 Aug 2026, active);
+#        3 Dedi (Oct 2023), Agustinus (2025), Yusran (Aug 2021): active, Ferdinand (Feb 2020, old
+#        scheme: expired); 4 Natalia (2023), Rahmawati (2025, no number): active, Siti Aisyah (5 Apr
+#        2021: expired 4 Apr 2026). Eka BK.
 TRUTH = {
-    ("75.03", 2): (2, 2, 0), ("75.03", 3): (3, 3, 0), ("75.03", 4): (2, 2, 0), ("75.03", 5): (1, 1, 0),
+    ("75.03", 2): (3, 3, 0), ("75.03", 3): (3, 3, 0), ("75.03", 4): (3, 3, 0), ("75.03", 5): (1, 1, 0),
     ("75", 7): (3, 2, 1), ("75", 8): (1, 0, 0),
-    ("75.71", 2): (1, 1, 0), ("75.71", 3): (1, 1, 0), ("75.71", 4): (1, 0, 0), ("75.71", 5): (1, 0, 1),
-    ("17.02", 2): (2, 1, 1), ("17.02", 3): (2, 2, 0), ("17.02", 4): (2, 1, 0), ("17.02", 5): (1, 1, 0),
+    ("75.71", 2): (3, 3, 0), ("75.71", 3): (2, 2, 0), ("75.71", 4): (1, 0, 0), ("75.71", 5): (1, 0, 1),
+    ("17.02", 2): (3, 3, 0), ("17.02", 3): (2, 2, 0), ("17.02", 4): (2, 1, 0), ("17.02", 5): (1, 1, 0),
     ("17", 7): (2, 1, 0), ("17", 8): (1, 1, 0),
-    ("62.03", 2): (3, 2, 0), ("62.03", 3): (3, 2, 0), ("62.03", 4): (2, 2, 0),
+    ("62.03", 2): (4, 3, 0), ("62.03", 3): (4, 3, 0), ("62.03", 4): (3, 2, 0),
 }
 
 
@@ -538,10 +671,16 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason="Kapuas' 2021 DOS print report (fixed columns under dashes, no delimiter, "
+                   "form feed and heading repeated per page) is rejected: no header found, read as ',' CSV; "
+                   "62.03 loses Markus, Yusran, Siti Aisyah")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason="Kapuas' 2021 DOS print report (fixed columns under dashes, no delimiter, "
+                   "form feed and heading repeated per page) is rejected: no header found, read as ',' CSV; "
+                   "62.03 loses Markus, Yusran, Siti Aisyah")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
