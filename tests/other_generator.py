@@ -158,6 +158,7 @@ class World:
     files: dict[str, bytes] = field(default_factory=dict)       # 'office_id/file name' -> bytes
     in_files: set[str] = field(default_factory=set)             # persons with a row in an accepted file
     notes: list[str] = field(default_factory=list)
+    order: dict[str, list[int]] = field(default_factory=dict)  # office -> cids in the order its rows are written
 
     def registry(self) -> dict:
         """The offices registry the pipeline reads."""
@@ -401,9 +402,10 @@ def fmt_name(p: Person, h: Habits, rng: random.Random, mess: frozenset, expert: 
             words[-1] = words[-1][0] + "."
         name = " ".join(words)
         if rng.random() < (0.5 if expert else 0.1):
-            pre = rng.choice(GELAR_PRE) if rng.random() < 0.5 and not (p.sex == "L" and False) else ""
-            if pre == "Hj." and p.sex == "L":
-                pre = "H."
+            pre = rng.choice(GELAR_PRE) if rng.random() < 0.5 else ""
+            # a hajj title follows the sex: H. for men, Hj. for women
+            if pre in ("H.", "Hj."):
+                pre = "H." if p.sex == "L" else "Hj."
             post = rng.choice(GELAR_POST) if rng.random() < 0.8 else ""
             sep = rng.choice([", ", ",", " "])
             name = (pre + " " if pre else "") + name + (sep + post if post else "")
@@ -700,6 +702,7 @@ def _write_files(w: World, rng: random.Random) -> None:
         certs.sort(key=lambda c: c.issued.year)
         h = _habits(rng, mess, o["level"] == "province")
         rows = _rows(w, oid, certs, h, rng)
+        w.order[oid] = [c.cid for c in certs]
         place = o["name"].replace("Dinas PUPR ", "").replace("Provinsi ", "Prov ")
         stem = rng.choice([f"Data SKK {place}", f"Rekap Sertifikasi {place} 2019-2026",
                            f"Hasil Uji Kompetensi {place}"])

@@ -1508,3 +1508,25 @@ def test_a_result_header_naming_both_values_over_two_tick_columns(header_rows, c
     rows = rows_of(f"{header_rows}\n{body}")
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.columns["hasil"] == hasil
+
+
+@pytest.mark.parametrize(
+    ("body", "emitted", "skipped"),
+    [
+        # a participant without a NIK whose level and result are also header words ("KKNI 7",
+        # "LULUS"): world 8's Kalimantan Tengah expert, once dropped as the header printed again
+        ("2 | TOGAR EMBANG | | Ahli Muda Teknik Bangunan Gedung | KKNI 7 | LULUS", [2, 3], {}),
+        ("2 | Siti Hakim | - | Mandor Pekerjaan Jalan | Jenjang 5 | Kompeten", [2, 3], {}),
+        ("2 | BUDI | 0 | Tukang Batu | KKNI 2 | LULUS", [2, 3], {}),
+        # the header printed again, in the same or other words, is still one
+        ("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil", [2], {"header_repeat": 1}),
+        ("NO | NAMA LENGKAP | NO. KTP | JABATAN | JENJANG | KETERANGAN", [2], {"header_repeat": 1}),
+        (" | | | Jabatan Kerja | Jenjang | Hasil", [2], {"header_repeat": 1}),
+    ],
+)
+def test_a_row_with_a_persons_name_is_no_header_repeat(body, emitted, skipped):
+    rows = rows_of("No | Nama | NIK | Jabatan Kerja | Jenjang | Hasil\n"
+                   "1 | Budi | 6408015203850012 | Mandor Pekerjaan Jalan | 4 | K\n" + body)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == emitted
+    assert table.report.skipped == skipped

@@ -1974,7 +1974,11 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
         # Occupations, levels, results and places repeat down a sheet; names do not.
         named = [_canonical_column(value) if value else None for value in vals]
     repeated = sum(1 for column, canonical in zip(named, canonicals) if column == canonical)
-    if repeated >= 2:
+    # A person's name under the name column makes the row a participant's whatever its other
+    # cells say: 'KKNI 7' under JENJANG and 'LULUS' under HASIL are a level and a result, though
+    # each is also a header word; a header printed again repeats the name column's header too.
+    persons_name = nama_at is not None and vals[nama_at] is not None and named[nama_at] is None
+    if repeated >= 2 and not persons_name:
         return "header_repeat"
     if _column_numbers(cells):
         return "column_numbers"
