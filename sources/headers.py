@@ -294,6 +294,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "jenjang jabatan kerja",
         "kualifikasi jenjang kkni",
         "jenjang kkni level",
+        # a narrow column of a printed report or an old system's export abbreviates it
+        "jjg",
+        "jenj",
+        "lvl",
     ),
     KUALIFIKASI: ("kualifikasi", "qualification", "qualification name", "kualifikasi jabatan", "kualifikasi jabatan kerja"),
     HASIL: (

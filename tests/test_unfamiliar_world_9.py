@@ -671,16 +671,10 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason="Kapuas' 2021 DOS print report (fixed columns under dashes, no delimiter, "
-                   "form feed and heading repeated per page) is rejected: no header found, read as ',' CSV; "
-                   "62.03 loses Markus, Yusran, Siti Aisyah")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="Kapuas' 2021 DOS print report (fixed columns under dashes, no delimiter, "
-                   "form feed and heading repeated per page) is rejected: no header found, read as ',' CSV; "
-                   "62.03 loses Markus, Yusran, Siti Aisyah")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 

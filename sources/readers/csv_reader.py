@@ -28,6 +28,7 @@ from sources.readers.table import (
     render_text_column,
 )
 from sources.formats import utf16_without_bom
+from sources.readers.fixed_width import fixed_width_rows
 from sources.registry import Office
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -168,13 +169,31 @@ def read_csv(data: bytes, office: Office) -> list[TableRows | SheetReport]:
                 other[0].report.note,
                 f"the registry's delimiter {_delimiter_name(options.delimiter)} found no header, read with {_delimiter_name(sniffed)}"]))
             return other
+    if _no_header(read) and not options.delimiter:
+        # No delimiter splits a header out: a report printed by an old program, columns fixed
+        # in width under a ruler of dashes (sources.readers.fixed_width).
+        fixed = _read_with(text, encoding, None, office)
+        if not _no_header(fixed):
+            return fixed
     return read
 
 
-def _read_with(text: str, encoding: str, delimiter: str, office: Office) -> list[TableRows | SheetReport]:
+def _no_header(read: list[TableRows | SheetReport]) -> bool:
+    return isinstance(read[0], SheetReport) and read[0].header_row is None and not read[0].columns
+
+
+def _read_with(text: str, encoding: str, delimiter: str | None, office: Office) -> list[TableRows | SheetReport]:
+    """Read with ``delimiter``; None reads fixed-width columns under a ruler of dashes."""
     options = office.reader
-    rows, starts, lines = parse(text, delimiter)
-    how = f"read as {encoding} with delimiter {_delimiter_name(delimiter)}"
+    if delimiter is None:
+        cut = fixed_width_rows(text)
+        if cut is None:
+            return [SheetReport("", None, {}, 0, {}, note=f"no ruler of dashes for fixed-width columns ({encoding})")]
+        rows, starts, lines = cut, list(range(1, len(cut) + 1)), len(cut)
+        how = f"read as {encoding}, fixed-width columns under the ruler of dashes"
+    else:
+        rows, starts, lines = parse(text, delimiter)
+        how = f"read as {encoding} with delimiter {_delimiter_name(delimiter)}"
     if not rows:
         return [SheetReport("", None, {}, 0, {}, note=f"no text lines ({how})")]
 

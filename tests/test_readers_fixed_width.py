@@ -1,0 +1,89 @@
+"""Fixed-width text reports (sources.readers.fixed_width): an old program's print file, no delimiter.
+
+A DOS-era report, or Excel's "Formatted Text (Space delimited) (*.prn)", aligns columns with
+spaces and draws a ruler of dashes under the heading; a printed report starts each page with a
+form feed and repeats its heading (world 9, Kabupaten Kapuas' UJIKOM21.PRN).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sources.headers import canonical_column
+from sources.readers import read_submission
+from sources.readers.fixed_width import fixed_width_rows
+from sources.registry import Office, ReaderOptions
+
+
+def office(**reader) -> Office:
+    return Office(id="kab-kapuas", name="Dinas PUPR Kabupaten Kapuas", level="regency", region_code="62.03",
+                  landing="kab-kapuas", reader=replace(ReaderOptions(), **reader))
+
+
+HEAD = ("NO   NAMA PESERTA    NIK               JJG  HASIL           NO. SERTIFIKAT\r\n"
+        "---  --------------  ----------------  ---  --------------  -------------------\r\n")
+REPORT = (
+    "PEMERINTAH KABUPATEN KAPUAS\r\n"
+    "DAFTAR HASIL UJI KOMPETENSI TAHUN 2021                 HAL: 1\r\n"
+    "\r\n" + HEAD +
+    "1    MARKUS DAMBUNG  6203030105790006  2    KOMPETEN        SKK-6203-2021-00044\r\n"
+    "\r\n"
+    "\fPEMERINTAH KABUPATEN KAPUAS\r\n"
+    "DAFTAR HASIL UJI KOMPETENSI TAHUN 2021                 HAL: 2\r\n"
+    "\r\n" + HEAD +
+    "2    SITI AISYAH     6203046507920007  4    KOMPETEN        SKK-6203-2021-00045\r\n"
+    "3    EKA SAPUTRI     6203064312990009  2    BELUM KOMPETEN\r\n"
+    "---  --------------  ----------------  ---  --------------  -------------------\r\n"
+    "Kuala Kapuas, 30-12-2021\r\n"
+)
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    # cut at the ruler's runs; a title crossing the gaps is one cell; the ruler is layout (empty row)
+    ("TITLE OF THE REPORT 2021\n" + "NO  NAMA   NIK\n" + "--  -----  ---\n" + "1   ANI    123\n",
+     [["TITLE OF THE REPORT 2021"], ["NO", "NAMA", "NIK"], [], ["1", "ANI", "123"]]),
+    # an empty trailing cell, a form feed at a page's start, CR line ends (a Mac's)
+    ("NO  NAMA   NIK\r--  -----  ---\r\f1   ANI\r", [["NO", "NAMA", "NIK"], [], ["1", "ANI", ""]]),
+    # a value overflowing into the gap: no longer a row of the grid, one cell (never cut mid-word)
+    ("NO  NAMA   NIK\n--  -----  ---\n1   ANIANIANI 123\n", [["NO", "NAMA", "NIK"], [], ["1   ANIANIANI 123"]]),
+    # '=' rulers too
+    ("A   B   C\n==  ==  ==\nx   y   z\n", [["A", "B", "C"], [], ["x", "y", "z"]]),
+    # no ruler of three or more runs: not a fixed-width report
+    ("NO  NAMA\n--  -----\n1   ANI\n", None),
+    ("No;Nama;NIK\n1;Ani;123\n", None),
+    ("-----------------\nTOTAL 3\n", None),
+])
+def test_fixed_width_rows(text, rows):
+    assert fixed_width_rows(text) == rows
+
+
+def test_a_printed_report_is_read(tmp_path):
+    path = tmp_path / "UJIKOM21.PRN"
+    path.write_bytes(REPORT.encode("cp437"))
+    sub = read_submission(path, office())
+    assert sub.error is None
+    got = sub.rows[["nama", "nik", "jenjang", "hasil", "nomor_sertifikat", "tahun"]].values.tolist()
+    assert got == [
+        ["MARKUS DAMBUNG", "6203030105790006", "2", "KOMPETEN", "SKK-6203-2021-00044", "2021"],
+        ["SITI AISYAH", "6203046507920007", "4", "KOMPETEN", "SKK-6203-2021-00045", "2021"],
+        ["EKA SAPUTRI", "6203064312990009", "2", "BELUM KOMPETEN", None, "2021"],
+    ]
+    # provenance: physical lines of the file (the form feed starts no line of its own)
+    assert sub.rows["source_row"].astype(int).tolist() == [6, 13, 14]
+
+
+def test_a_delimited_file_is_not_read_as_fixed_width(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"No|Nama|NIK|Jenjang|Hasil\r\n1|ANI|6203030105790006|2|K\r\n")
+    sub = read_submission(path, office())
+    assert sub.rows[["nama", "jenjang"]].values.tolist() == [["ANI", "2"]]
+
+
+@pytest.mark.parametrize(("header", "column"), [
+    # a narrow column's abbreviations of Jenjang
+    ("JJG", "jenjang"), ("Jjg.", "jenjang"), ("JENJ", "jenjang"), ("LVL", "jenjang"),
+])
+def test_abbreviated_jenjang_headers(header, column):
+    assert canonical_column(header) == column
