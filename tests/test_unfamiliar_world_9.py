@@ -1,11 +1,13 @@
 """A ninth hand-made world: old machines and odd containers, counted certified, active and unknown by hand.
 
 Six offices of three provinces (Gorontalo 75, Bengkulu 17, Kalimantan Tengah 62; regencies the
-random world 8 does not use), 46 persons, 15 files, judged on PUBLISH (30 June 2026). What each
+random world 8 does not use), 51 persons, 17 files, judged on PUBLISH (30 June 2026). What each
 office's old PC or old system sends:
 - Kabupaten Bone Bolango (75.03): legacy .xls (BIFF8, xlwt) in sub-folders per year ('2023/',
   '2024/'): a cover sheet ("Sampul"), in 2023 a summary sheet ("Rekap", counts per jabatan), the
   data in the second or third sheet under a merged title; real date cells; "Tempat/Tgl Lahir";
+  a Mac zip of 2025; Excel's "Formatted Text (Space delimited) (*.prn)" of 2022 (no delimiter,
+  no ruler: each cell padded to its column's width);
 - the Gorontalo province (75): Excel 2003 XML (SpreadsheetML: Workbook/Worksheet/Table/Row/Cell/
   Data ss:Type, a title merged with ss:MergeAcross; DateTime cells), re-reporting two Bone
   Bolango certificates (one by number, one without);
@@ -13,7 +15,8 @@ office's old PC or old system sends:
   "export to Excel"), the NIK cells styled mso-number-format:"\\@";
 - Kabupaten Rejang Lebong (17.02): Excel's "Unicode Text" (UTF-16 LE with BOM, tab-separated) of
   2021 and a "CSV (Macintosh)" of 2024 (CR line endings, Mac Roman), with an Indonesian decimal
-  score ("87,5") beside the NIK;
+  score ("87,5") beside the NIK; an old Mac Excel workbook (1904 date system, 'SERTIFIKAT' merged
+  over 'NOMOR' and 'TGL TERBIT');
 - the Bengkulu province (17): an .ods (LibreOffice) whose data sit on the second sheet after a
   cover, title merged with table:number-columns-spanned, dates as office:date-value,
   re-reporting two Rejang Lebong certificates;
@@ -74,6 +77,9 @@ PERSONS = {
     "bb9": ("Ismail Katili", "7503", "03", "1986-04-04", "L", 6),
     "bb10": ("Wahyuni Kadir", "7503", "04", "1997-02-11", "P", 4),
     "bb11": ("Hasan Bilondatu", "7503", "05", "1983-08-19", "L", 3),
+    "bb12": ("Ahmad Lihawa", "7503", "06", "1980-05-05", "L", 3),
+    "bb13": ("Sartika Yusuf", "7503", "01", "1994-09-30", "P", 7),
+    "bb14": ("Jefri Mooduto", "7503", "02", "1987-12-20", "L", 8),
     "g1": ("Hamzah Yunus", "7571", "01", "1975-08-17", "L", 1),
     "g2": ("Sitti Rahma Habibie", "7571", "02", "1982-05-25", "P", 2),
     "g3": ("Zainudin Podungge", "7501", "03", "1989-10-10", "L", 1),
@@ -93,6 +99,8 @@ PERSONS = {
     "rl5": ("Sri Mulyani", "1702", "01", "1990-02-27", "P", 4),
     "rl6": ("Bambang Sutrisno", "1702", "05", "1976-10-01", "L", 2),
     "rl7": ("Ujang Supriatna", "1702", "06", "1981-03-17", "L", 1),
+    "rl8": ("Wulan Sari", "1702", "02", "1996-04-02", "P", 5),
+    "rl9": ("Robert Simanjuntak", "1702", "03", "1977-07-31", "L", 6),
     "bk1": ("Darmawan Saputra", "1771", "01", "1979-04-14", "L", 1),
     "bk2": ("Yanti Oktaviani", "1771", "02", "1986-10-03", "P", 2),
     "bk3": ("Rudi Hartono", "1771", "03", "1972-01-09", "L", 3),
@@ -378,6 +386,36 @@ def _rejang_biff_as_xlsx() -> bytes:
     return buf.getvalue()
 
 
+_REJANG_MAC = [
+    ("rl8", "Juru Ukur", "4", "Kompeten", "SKK-1702-2022-00061", "2022-04-11"),
+    ("rl9", "Operator Crane", "3", "Kompeten", "SKK-1702-2021-00062", "2021-08-02"),
+]
+
+
+def _rejang_mac_xls() -> bytes:
+    """An old Mac Excel workbook: the 1904 date system (serials count days from 1 January 1904, not
+    1900) and a two-row header whose 'SERTIFIKAT' is merged over 'NOMOR' and 'TGL TERBIT'."""
+    wb = xlwt.Workbook(encoding="utf-8")
+    wb.dates_1904 = True
+    ws = wb.add_sheet("Data")
+    ws.write_merge(0, 0, 0, 6, "DATA SERTIFIKASI TKK KAB. REJANG LEBONG")
+    for c, h in enumerate(["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang"]):
+        ws.write_merge(2, 3, c, c, h)
+    ws.write_merge(2, 2, 5, 6, "SERTIFIKAT")
+    ws.write(3, 5, "NOMOR")
+    ws.write(3, 6, "TGL TERBIT")
+    ws.write_merge(2, 3, 7, 7, "Keterangan")
+    datefmt = xlwt.easyxf(num_format_str="D MMMM YYYY")
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_REJANG_MAC, 1):
+        for c, v in enumerate([i, PERSONS[p][0], N(p), jab, int(lvl), number]):
+            ws.write(3 + i, c, v)
+        ws.write(3 + i, 6, datetime.fromisoformat(issued), datefmt)
+        ws.write(3 + i, 7, hasil)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def _rejang_unicode_text() -> bytes:
     lines = ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN REJANG LEBONG TAHUN 2021", "",
              "\t".join(["No", "Nama", "No. KTP", "JK", "Jabatan Kerja", "Jenjang", "Nilai", "Hasil",
@@ -585,6 +623,28 @@ def _kapuas_print_report() -> bytes:
     return ("\r\n".join(out) + "\r\n").encode("cp437")
 
 
+_BONE_BOLANGO_2022 = [
+    ("bb12", "Tukang Batu", "2", "K", "SKK-7503-2022-00007", "2022-02-14"),
+    ("bb13", "Juru Ukur", "4", "K", "SKK-7503-2022-00008", "2022-02-14"),
+    ("bb14", "Operator Excavator", "3", "K", "SKK-7503-2021-00009", "2021-03-01"),
+]
+
+
+def _bone_bolango_prn() -> bytes:
+    """Excel's "Formatted Text (Space delimited) (*.prn)": each cell padded to its column's width, text
+    left-aligned, numbers right-aligned, no delimiter and no ruler."""
+    cols = [(4, "r"), (18, "l"), (18, "l"), (20, "l"), (9, "r"), (7, "l"), (21, "l"), (11, "l")]
+
+    def line(values):
+        return "".join(f"{str(v):>{w}}" if a == "r" and str(v).isdigit() else f"{str(v):<{w}}"
+                       for v, (w, a) in zip(values, cols)).rstrip()
+
+    out = [line(["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat", "Tgl Terbit"])]
+    for i, (p, jab, lvl, hasil, number, issued) in enumerate(_BONE_BOLANGO_2022, 1):
+        out.append(line([i, PERSONS[p][0].upper(), N(p), jab, lvl, hasil, number, dmy(issued, "/")]))
+    return ("\r\n".join(out) + "\r\n").encode("cp1252")
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -594,6 +654,8 @@ def _world(root: Path) -> Settings:
         (bb / str(year)).mkdir()
         _bone_bolango_xls(bb / str(year) / f"Laporan Sertifikasi TKK {year}.xls", year)
     (bb / "Sertifikasi 2025.zip").write_bytes(_bone_bolango_mac_zip())
+    (bb / "2022").mkdir()
+    (bb / "2022" / "DATA SKK 2022.prn").write_bytes(_bone_bolango_prn())
     (landing / "prov-gorontalo" / "Rekap Tenaga Ahli Prov Gorontalo.xml").write_bytes(_gorontalo_xml())
     (landing / "kota-gorontalo" / "Data TKK Kota Gorontalo.xls").write_bytes(_kota_gorontalo_html())
     (landing / "kota-gorontalo" / "export_tkk_2024.xls").write_bytes(_kota_gorontalo_2024_tsv())
@@ -601,6 +663,7 @@ def _world(root: Path) -> Settings:
     (rl / "Peserta UK Rejang Lebong 2021.txt").write_bytes(_rejang_unicode_text())
     (rl / "Hasil UK Rejang Lebong 2024.csv").write_bytes(_rejang_mac_csv())
     (rl / "Peserta SKK 2025.xlsx").write_bytes(_rejang_biff_as_xlsx())
+    (rl / "Data SKK (Mac).xls").write_bytes(_rejang_mac_xls())
     (landing / "prov-bengkulu" / "Rekap Sertifikasi Prov Bengkulu.ods").write_bytes(_bengkulu_ods())
     kp = landing / "kab-kapuas"
     (kp / "WhatsApp Document DATA SKK KAPUAS 2023.zip").write_bytes(_kapuas_zip())
@@ -620,7 +683,8 @@ def _world(root: Path) -> Settings:
 #        Mac zip): active; 3 Fadli (2023), Rahmat (2024), Roni (no number or date, program year 2024
 #        from the title and folder): active; 4 Sri Wahyuni (number "dalam proses", program year 2023:
 #        active to end 2027), Arifin (2023), Wahyuni Kadir (2025): active; 5 Hartini (2024).
-#        Ismail, Hasan BK.
+#        Ismail, Hasan BK. The 2022 .prn: 2 Ahmad (14 Feb 2022), 4 Sartika (14 Feb 2022): active;
+#        3 Jefri (1 Mar 2021: expired 28 Feb 2026).
 # 75     Gorontalo province: 7 Hamzah (Sep 2022, active), Zainudin (Nov 2025, active), Fitriani
 #        (no date, program year 2021: expires some day of 2026, unknown); 8 Sitti (10 Feb 2021:
 #        expired 9 Feb 2026). Ridwan BK. Fadli (same number) and Arifin (same NIK, jenjang,
@@ -631,7 +695,8 @@ def _world(root: Path) -> Settings:
 # 17.02  Rejang Lebong: 2 Hendra (2021 list without number or date, certified again May 2025),
 #        Joni (BK in 2021, certified Jun 2024), Ujang (2025): active; 3 Agus (15 Sep 2021: to 14 Sep
 #        2026), Bambang (number in process, program year 2024): active; 4 Desi (15 Mar 2021:
-#        expired), Agus (2024, active); 5 Sri Mulyani (2024).
+#        expired), Agus (2024, active); 5 Sri Mulyani (2024). The Mac workbook (1904 dates): 3 Robert
+#        (2 Aug 2021: to 1 Aug 2026), 4 Wulan (11 Apr 2022): active.
 # 17     Bengkulu province: 7 Darmawan (Apr 2024, active), Yanti (issued Oct 2020: old scheme,
 #        expired); 8 Rudi (Jan 2023, active). Agus (same number) and Sri Mulyani (same NIK, jenjang,
 #        jabatan, year 2024) re-report Rejang Lebong.
@@ -641,10 +706,10 @@ def _world(root: Path) -> Settings:
 #        scheme: expired); 4 Natalia (2023), Rahmawati (2025, no number): active, Siti Aisyah (5 Apr
 #        2021: expired 4 Apr 2026). Eka BK.
 TRUTH = {
-    ("75.03", 2): (3, 3, 0), ("75.03", 3): (3, 3, 0), ("75.03", 4): (3, 3, 0), ("75.03", 5): (1, 1, 0),
+    ("75.03", 2): (4, 4, 0), ("75.03", 3): (4, 3, 0), ("75.03", 4): (4, 4, 0), ("75.03", 5): (1, 1, 0),
     ("75", 7): (3, 2, 1), ("75", 8): (1, 0, 0),
     ("75.71", 2): (3, 3, 0), ("75.71", 3): (2, 2, 0), ("75.71", 4): (1, 0, 0), ("75.71", 5): (1, 0, 1),
-    ("17.02", 2): (3, 3, 0), ("17.02", 3): (2, 2, 0), ("17.02", 4): (2, 1, 0), ("17.02", 5): (1, 1, 0),
+    ("17.02", 2): (3, 3, 0), ("17.02", 3): (3, 3, 0), ("17.02", 4): (3, 2, 0), ("17.02", 5): (1, 1, 0),
     ("17", 7): (2, 1, 0), ("17", 8): (1, 1, 0),
     ("62.03", 2): (4, 3, 0), ("62.03", 3): (4, 3, 0), ("62.03", 4): (3, 2, 0),
 }
@@ -671,10 +736,14 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason="Bone Bolango's 2022 Excel .prn (space-padded columns, no delimiter, "
+                   "no ruler) has no header: 75.03 loses Ahmad, Jefri, Sartika")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason="Bone Bolango's 2022 Excel .prn (space-padded columns, no delimiter, "
+                   "no ruler) has no header: 75.03 loses Ahmad, Jefri, Sartika")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
