@@ -43,6 +43,12 @@ MESS = frozenset({
     "attendance",   # a Daftar Hadir without level or result
     "misfiled",     # another office's file in the wrong folder
     "rereport",     # province recaps re-reporting regency certificates
+    "spelling",     # a person's name spelled otherwise in another row (Ahmad/Achmad, Joko/Djoko, Yusuf/Jusuf)
+    "serial",       # a CSV's dates as Excel serial day numbers (a date cell formatted General)
+    "trap",         # technician titles with Muda/Madya ('Quantity Surveyor Madya' is jenjang 5)
+    "fresh",        # a province's own program for fresh graduates at jenjang 4-6
+    "recap",        # a province recap's re-report without NIK, birth or the name's later words
+    "masa",         # only the expiry (Berlaku s.d.) written, no issue date
 })
 
 OFFICES = [
@@ -66,6 +72,9 @@ JABATAN = {
     "tukang": ["Tukang Besi Beton", "Tukang Batu", "Tukang Kayu", "Tukang Pasang Bata"],
     "teknisi": ["Mandor Pekerjaan Jalan", "Pelaksana Lapangan Pekerjaan Gedung", "Juru Ukur",
                 "Teknisi Laboratorium Beton", "Pengawas Lapangan Pekerjaan Jalan"],
+    # technician titles carrying Muda / Madya: their level is the number written, never 7 or 8
+    "trap": ["Quantity Surveyor Madya", "Pelaksana Pemeliharaan Jalan Muda", "Juru Gambar Madya",
+             "Pengawas Pekerjaan Irigasi Muda"],
     7: ["Ahli Muda Teknik Jalan", "Ahli Muda Teknik Bangunan Gedung", "Ahli Muda K3 Konstruksi"],
     8: ["Ahli Madya Teknik Jembatan", "Ahli Madya K3 Konstruksi", "Ahli Madya Manajemen Proyek"],
     9: ["Ahli Utama Manajemen Konstruksi", "Ahli Utama Teknik Jalan"],
@@ -88,6 +97,13 @@ SECOND_KALTENG = ["Ngabe", "Tingang", "Dambung", "Lambung", "Rangka", "Dohong", 
                   "Lewis", "Nyahu", "Jaya", "Usop", "Rahan", "Asang", "Embang"]
 SECOND_GORONTALO = ["Hasan", "Mohamad", "Polapa", "Habibie", "Katili", "Nento", "Gobel", "Dunda", "Pakaya",
                     "Lamato", "Mooduto", "Tangahu", "Daud", "Ishak", "Biki", "Olii"]
+
+# a name's other spellings, the patterns DOMAIN.md names: old (pre-1972) spelling (dj/j, oe/u, j/y,
+# ch/kh) and everyday variants (Ahmad/Achmad/Akhmad, Rizki/Rizky)
+SPELLING = {"Ahmad": ["Achmad", "Akhmad"], "Joko": ["Djoko"], "Yusuf": ["Jusuf"], "Rizky": ["Rizki"],
+            "Nurhayati": ["Noerhayati"], "Sutrisno": ["Soetrisno"], "Usman": ["Oesman"], "Wahyu": ["Wahju"],
+            "Dedi": ["Dedy"], "Rahmat": ["Rachmat"], "Kurniawan": ["Koerniawan"], "Heru": ["Heroe"],
+            "Yohanes": ["Johanes"], "Lukman": ["Loekman"]}
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
@@ -143,7 +159,7 @@ class Cert:
     issued: date
     result: str                 # K / BK
     number: str | None
-    evidence: str               # date / year / number: what the file says of when it was issued
+    evidence: str               # date / year / number / masa: what the file says of when it was issued or ends
     rereport_of: int | None = None
     masa: bool = False          # the file also states the expiry
 
@@ -207,7 +223,7 @@ def expiry(issued: date) -> date:
 
 def validity(c: Cert) -> str:
     """active / unknown / expired at PUBLISH, on the evidence the file gives."""
-    if c.evidence == "date":
+    if c.evidence in ("date", "masa"):
         return "active" if expiry(c.issued) >= PUBLISH else "expired"
     year = c.issued.year  # a program year, or the year the number states
     if year < 2021:
@@ -264,7 +280,7 @@ def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 55, n_provin
 
     def certify(p: Person, office: str, jabatan: str, jenjang: int, issued: date, result: str | None = None) -> Cert:
         result = result or ("K" if rng.random() < 0.92 else "BK")
-        ev = rng.choices(["date", "year", "number"], [0.7, 0.15, 0.15])[0]
+        ev = rng.choices(["date", "year", "number", "masa"], [0.64, 0.14, 0.14, 0.08 if "masa" in mess else 0])[0]
         num = number(office, issued.year) if result == "K" and (ev == "number" or rng.random() < 0.6) else None
         c = Cert(len(w.certs), p.pid, office, jabatan, jenjang, issued, result, num, ev,
                  masa=ev == "date" and rng.random() < 0.3)
@@ -274,6 +290,8 @@ def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 55, n_provin
     def skilled(jenjang: int) -> str:
         if jenjang <= 3:
             return rng.choice(JABATAN["operator"] + JABATAN["tukang"])
+        if "trap" in mess and rng.random() < 0.25:
+            return rng.choice(JABATAN["trap"])
         return rng.choice(JABATAN["teknisi"])
 
     regencies = [o for o in OFFICES if o["level"] != "province"]
@@ -311,6 +329,14 @@ def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 55, n_provin
             c = certify(p, o["id"], rng.choice(JABATAN[j]), j, _issue_date(rng))
             if j < 9 and c.result == "K" and c.issued.year < 2024 and rng.random() < 0.15:
                 certify(p, o["id"], rng.choice(JABATAN[j + 1]), j + 1, _issue_date(rng, c.issued.year + 2))
+        if "fresh" in mess:
+            # the province's program for fresh graduates: technicians, its own certificates
+            for i in range(8):
+                p = new_person(f"{o['id']}-fg{i}", pp, False)
+                p.born = date(rng.randint(1998, 2003), p.born.month, p.born.day)
+                register(p)
+                j = rng.choice([4, 5, 6])
+                certify(p, o["id"], skilled(j), j, _issue_date(rng, 2022))
         # regency technicians re-certified as experts at the province
         local = [c for c in w.certs if c.office != o["id"] and OFFICE[c.office]["region_code"].startswith(pp + ".")
                  and c.jenjang == 6 and c.result == "K"]
@@ -358,8 +384,9 @@ def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
         style=rng.choice(styles),
         upper=rng.random() < 0.6 if "names" in mess else False,
         ttl_one_cell=rng.random() < 0.6 if "ttl" in mess else False,
-        ttl_fmt=rng.choice(["dmy-", "long", "dmy/", "short"]) if "ttl" in mess else "iso",
-        date_fmt=rng.choice(["dmy-", "dmy/", "long", "short", "cell", "iso"]) if "dates" in mess else "iso",
+        ttl_fmt=rng.choice(["dmy-", "long", "dmy/", "short", "dmy2"]) if "ttl" in mess else "iso",
+        date_fmt=rng.choice(["dmy-", "dmy/", "long", "short", "cell", "iso"] + (["serial"] if "serial" in mess else []))
+        if "dates" in mess else "iso",
         level_fmt=rng.choice(["int", "jenjang", "kkni", "roman", "mixed"]) if "level" in mess else "int",
         result_vocab=rng.choice([("K", "BK"), ("Kompeten", "Belum Kompeten"), ("LULUS", "TIDAK LULUS"),
                                  ("KOMPETEN", "BELUM KOMPETEN")]) if "result" in mess else ("K", "BK"),
@@ -374,6 +401,8 @@ def fmt_date(d: date, how: str, rng: random.Random | None = None):
     """A date as a clerk writes it."""
     if how == "cell":
         return datetime(d.year, d.month, d.day)
+    if how == "serial":
+        return datetime(d.year, d.month, d.day)  # written as a date cell, or as its serial day number in a CSV
     return {"dmy-": f"{d.day:02d}-{d.month:02d}-{d.year}", "dmy/": f"{d.day:02d}/{d.month:02d}/{d.year}",
             "long": f"{d.day} {BULAN[d.month - 1]} {d.year}", "short": f"{d.day:02d}-{BLN[d.month - 1]}-{d.year}",
             "iso": d.isoformat()}[how]
@@ -395,6 +424,8 @@ GELAR_POST = ["S.T.", "S.T", "ST", "M.T.", "A.Md.", "S.Kom", "S.E."]
 def fmt_name(p: Person, h: Habits, rng: random.Random, mess: frozenset, expert: bool) -> str:
     """The name as typed: gelar, an initial, Muhammad shortened, the office's case."""
     words = [p.first, *p.rest]
+    if "spelling" in mess and rng.random() < 0.3:
+        words = [rng.choice(SPELLING[x]) if x in SPELLING else x for x in words]
     if "names" in mess:
         if words[0] == "Muhammad" and rng.random() < 0.5:
             words[0] = rng.choice(["M.", "Moh.", "Muh."])
@@ -421,7 +452,7 @@ def fmt_nik(nik: str, rng: random.Random, mess: frozenset, above: str | None, ca
     """The NIK as it arrives: mostly right, sometimes with Excel's or a clerk's damage."""
     if "nik" not in mess or rng.random() > 0.16:
         return nik
-    kinds = ["15", "apostrophe", "spaces", "dots", "missing", "e15"]
+    kinds = ["15", "apostrophe", "spaces", "dots", "missing", "e15", "17", "transposed"]
     if can_copy and above:
         kinds.append("above")
     kind = rng.choice(kinds)
@@ -436,6 +467,12 @@ def fmt_nik(nik: str, rng: random.Random, mess: frozenset, above: str | None, ca
         return f"{nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]}"
     if kind == "dots":
         return f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}.{nik[6:12]}.{nik[12:]}"
+    if kind == "17":
+        at = rng.randrange(12, 16)
+        return nik[:at] + nik[at] + nik[at:]    # a digit typed twice
+    if kind == "transposed":
+        at = rng.randrange(12, 15)                  # two serial digits swapped
+        return nik[:at] + nik[at + 1] + nik[at] + nik[at + 2:]
     if kind == "missing":
         return rng.choice(["-", "", "0", None])
     return above
@@ -450,9 +487,20 @@ def _rows(w: World, office: str, certs: list[Cert], h: Habits, rng: random.Rando
         p = w.persons[c.pid]
         nik = fmt_nik(p.nik, rng, w.mess, above, can_copy=True, style=h.style)
         above = nik if nik not in (None, "", "-", "0") else p.nik
-        born = fmt_date(p.born, h.ttl_fmt if h.ttl_fmt != "iso" else "iso")
+        born = fmt_date(p.born, h.ttl_fmt) if h.ttl_fmt != "dmy2" else p.born.strftime("%d-%m-%y")
         if h.ttl_fmt == "iso" and h.style not in ("json",):
             born = p.born.isoformat()
+        name = fmt_name(p, h, rng, w.mess, expert)
+        place = place_of(p.home)
+        if c.rereport_of is not None and "recap" in w.mess:
+            # a recap's clerk copies less: the NIK, the birth or the rest of the name may be gone
+            if rng.random() < 0.35:
+                nik = rng.choice([None, "-", ""])
+            if rng.random() < 0.3:
+                born, place = None, None
+            words = name.replace(",", " ").split()
+            if rng.random() < 0.35 and len(words) >= 2 and len(words[0]) > 2:
+                name = words[0] + " " + " ".join(x[0] + "." for x in words[1:] if x[0].isalpha())
         issued = fmt_date(c.issued, h.date_fmt) if c.evidence == "date" else None
         if c.result == "K" and c.number:
             number = c.number if c.evidence in ("date", "number") or c.rereport_of is not None else c.number
@@ -462,9 +510,9 @@ def _rows(w: World, office: str, certs: list[Cert], h: Habits, rng: random.Rando
             number = None  # the number had not arrived when the list was made
         rows.append({
             "cid": c.cid,
-            "nama": fmt_name(p, h, rng, w.mess, expert),
+            "nama": name,
             "nik": nik,
-            "tempat": place_of(p.home),
+            "tempat": place,
             "lahir": born,
             "lahir_date": p.born,
             "jk": h.sex_vocab[0] if p.sex == "L" else h.sex_vocab[1],
@@ -472,11 +520,12 @@ def _rows(w: World, office: str, certs: list[Cert], h: Habits, rng: random.Rando
             "jabatan": c.jabatan,
             "jenjang": fmt_level(c.jenjang, h.level_fmt, rng),
             "hasil": h.result_vocab[0] if c.result == "K" else h.result_vocab[1],
-            "nomor": number or ("dalam proses" if c.result == "K" and rng.random() < 0.3 else None),
+            "nomor": number or (rng.choice(["dalam proses", "TERBIT", "proses", "-"])
+                                if c.result == "K" and rng.random() < 0.3 else None),
             "terbit": issued,
             "terbit_date": c.issued if c.evidence == "date" else None,
-            "berlaku": fmt_date(expiry(c.issued), h.date_fmt) if c.masa else None,
-            "berlaku_date": expiry(c.issued) if c.masa else None,
+            "berlaku": fmt_date(expiry(c.issued), h.date_fmt) if c.masa or c.evidence == "masa" else None,
+            "berlaku_date": expiry(c.issued) if c.masa or c.evidence == "masa" else None,
             "tahun": c.issued.year if c.evidence in ("date", "year") else None,
         })
         w.in_files.add(c.pid)
@@ -520,7 +569,7 @@ def _table(rows: list[dict], h: Habits, rng: random.Random) -> tuple[list[str], 
                 vals.append(i)
             elif f == "ttl":
                 born = r["lahir"] if not isinstance(r["lahir"], datetime) else fmt_date(r["lahir_date"], "dmy-")
-                vals.append(f"{r['tempat']}, {born}")
+                vals.append(f"{r['tempat']}, {born}" if born else None)
             else:
                 vals.append(r[f])
         out.append(vals)
@@ -602,8 +651,15 @@ def _csv(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random)
     wr = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     wr.writerow(headers)
     for vals in table:
-        wr.writerow(["" if v is None else (fmt_date(v.date(), "dmy/") if isinstance(v, datetime) else v) for v in vals])
+        wr.writerow(["" if v is None else (_csv_date(v, h) if isinstance(v, datetime) else v) for v in vals])
     return buf.getvalue().encode("cp1252")
+
+
+def _csv_date(v: datetime, h: Habits) -> str:
+    """A date cell as a CSV saved from Excel keeps it: its text, or its serial day number."""
+    if h.date_fmt == "serial":
+        return str((v - datetime(1899, 12, 30)).days)
+    return fmt_date(v.date(), "dmy/")
 
 
 def _xls(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> bytes:
@@ -649,22 +705,25 @@ def _json_pages(w: World, office: str, rows: list[dict], h: Habits, rng: random.
             nik = int(w.persons[w.certs[r["cid"]].pid].nik[:15] + "0")
         level = r["jenjang"]
         k = r["hasil"] == h.result_vocab[0]
-        has_cert = bool(r["nomor"] and r["nomor"] != "dalam proses") or r["terbit_date"] is not None
+        pending = ("dalam proses", "TERBIT", "proses", "-")
+        has_cert = bool(r["nomor"] and r["nomor"] not in pending) or r["terbit_date"] is not None \
+            or r["berlaku_date"] is not None
         if h.json_lang == "en":
             recs.append({
                 "full_name": r["nama"], "id_number": nik, "gender": "male" if r["sex"] == "L" else "female",
-                "birth_place": r["tempat"], "birth_date": r["lahir_date"].isoformat(),
+                "birth_place": r["tempat"], "birth_date": r["lahir_date"].isoformat() if r["lahir"] else None,
                 "occupation": r["jabatan"], "level": level,
                 "assessment_result": "competent" if k else "not yet competent",
                 "program_year": r["tahun"],
-                "certificate": {"number": r["nomor"] if r["nomor"] != "dalam proses" else None,
+                "certificate": {"number": r["nomor"] if r["nomor"] not in pending else None,
                                 "issued_at": _iso(r["terbit_date"], office, h.utc),
                                 "expires_at": _iso(r["berlaku_date"], office, h.utc)} if has_cert else None,
             })
         else:
             recs.append({
                 "nama": r["nama"], "nik": nik, "jenis_kelamin": r["jk"], "tempat_lahir": r["tempat"],
-                "tanggal_lahir": r["lahir_date"].isoformat(), "jabatan_kerja": r["jabatan"], "jenjang": level,
+                "tanggal_lahir": r["lahir_date"].isoformat() if r["lahir"] else None, "jabatan_kerja": r["jabatan"],
+                "jenjang": level,
                 "hasil": "Kompeten" if k else "Belum Kompeten", "tahun": r["tahun"],
                 "sertifikat": {"nomor": r["nomor"], "tanggal_terbit": _iso(r["terbit_date"], office, h.utc),
                                "berlaku_sampai": _iso(r["berlaku_date"], office, h.utc)} if has_cert else None,
@@ -676,7 +735,7 @@ def _json_pages(w: World, office: str, rows: list[dict], h: Habits, rng: random.
             for i, page in enumerate(pages)]
 
 
-def _attendance(w: World, office: str, rows: list[dict]) -> bytes:
+def _attendance(w: World, office: str, rows: list[dict], extra: list[Person]) -> bytes:
     import openpyxl
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -687,6 +746,8 @@ def _attendance(w: World, office: str, rows: list[dict]) -> bytes:
     ws.append(["No", "Nama", "NIK", "Alamat / Instansi", "Tanda Tangan"])
     for i, r in enumerate(rows, 1):
         ws.append([i, r["nama"], w.persons[w.certs[r["cid"]].pid].nik, "", f"{i}. ......"])
+    for i, p in enumerate(extra, len(rows) + 1):
+        ws.append([i, p.name.upper(), p.nik, "", f"{i}. ......"])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -759,10 +820,30 @@ def _write_files(w: World, rng: random.Random) -> None:
         certs = [c for c in w.certs if c.office == oid and c.issued.year == 2025][:25]
         h = stems[oid][1]
         rows = _rows(w, oid, certs, h, random.Random(w.seed + 3))
-        w.files[f"{oid}/Daftar Hadir Bimtek 2025.xlsx"] = _attendance(w, oid, rows)
+        extra = []
+        for i in range(3):
+            # came to the training, never assessed: a person all the same
+            p = Person(f"{oid}-hadir{i}", rng.choice(FIRST_M), [rng.choice(SECOND)], OFFICE[oid]["region_code"].replace(".", ""),
+                       rng.randint(1, 15), date(rng.randint(1970, 2000), rng.randint(1, 12), rng.randint(1, 28)), "L", 0)
+            p.serial = 50 + i  # clear of the serials the world gave
+            w.persons[p.pid] = p
+            w.in_files.add(p.pid)
+            extra.append(p)
+        w.files[f"{oid}/Daftar Hadir Bimtek 2025.xlsx"] = _attendance(w, oid, rows, extra)
     if "misfiled" in mess and flat:
         oid = rng.choice(flat)
         other = rng.choice([o for o in offices if o != oid])
         stem, _, ext, data = stems[oid]
         w.files[f"{other}/{stem}.{ext}"] = data
         w.notes.append(f"misfiled: {oid}'s {stem}.{ext} also in {other}")
+        # and a file whose title names its office, sent only to another office's folder: it
+        # counts for the office it names
+        titled = [o for o in flat if o != oid and stems[o][1].style in ("xlsx_title", "xls")]
+        if titled:
+            oid = rng.choice(titled)
+            other = rng.choice([o for o in offices if o != oid])
+            stem, _, ext, data = stems[oid]
+            del w.files[f"{oid}/{stem}.{ext}"]
+            w.files.pop(f"{oid}/{stem} (1).{ext}", None)
+            w.files[f"{other}/{stem}.{ext}"] = data
+            w.notes.append(f"misfiled only: {oid}'s {stem}.{ext} in {other}")
