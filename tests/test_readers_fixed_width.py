@@ -13,7 +13,7 @@ import pytest
 
 from sources.headers import canonical_column
 from sources.readers import read_submission
-from sources.readers.fixed_width import fixed_width_rows
+from sources.readers.fixed_width import aligned_rows, fixed_width_rows
 from sources.registry import Office, ReaderOptions
 
 
@@ -87,3 +87,48 @@ def test_a_delimited_file_is_not_read_as_fixed_width(tmp_path):
 ])
 def test_abbreviated_jenjang_headers(header, column):
     assert canonical_column(header) == column
+
+
+# Excel's "Formatted Text (Space delimited) (*.prn)": cells padded to the column width, text left,
+# numbers right-aligned, so a number that fills its column touches the next cell (world 9's Bone
+# Bolango 2022 file).
+def _prn_line(no, nama, nik, jabatan, jenjang, hasil, nomor) -> str:
+    # widths 4, 18, 18, 20, 9, 7, 21; No and Jenjang numbers right-aligned, the rest left
+    return f"{no:>4}{nama:<18}{nik:<18}{jabatan:<20}{jenjang:>9}{hasil:<7}{nomor:<21}".rstrip()
+
+
+PRN = (
+    "DATA SKK 2022\r\n"
+    + f"{'No':<4}{'Nama':<18}{'NIK':<18}{'Jabatan Kerja':<20}{'Jenjang':<9}{'Hasil':<7}No. Sertifikat\r\n"
+    + _prn_line("1", "AHMAD LIHAWA", "7503060505800003", "Tukang Batu", "2", "K", "SKK-7503-2022-00007") + "\r\n"
+    + _prn_line("12", "SARTIKA YUSUF", "7503017009940007", "Juru Ukur", "4", "K", "SKK-7503-2022-00008") + "\r\n"
+    + "\r\n"
+    + "Suwawa, 30 Desember 2022\r\n"
+)
+assert "   1AHMAD" in PRN and "      2K" in PRN  # the glued cells this is about
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # cut where the header cells start; the title and the signature stay one cell each
+    (PRN, [["DATA SKK 2022"],
+           ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat"],
+           ["1", "AHMAD LIHAWA", "7503060505800003", "Tukang Batu", "2", "K", "SKK-7503-2022-00007"],
+           ["12", "SARTIKA YUSUF", "7503017009940007", "Juru Ukur", "4", "K", "SKK-7503-2022-00008"],
+           [], ["Suwawa, 30 Desember 2022"]]),
+    # no name or NIK header: nothing to cut (a letter, a price list)
+    ("Barang    Harga    Jumlah\n  Semen   50.000   2\n", None),
+    # a header with nothing below it
+    ("No  Nama  NIK\n", None),
+])
+def test_aligned_rows(text, first):
+    assert next(iter(aligned_rows(text)), None) == first
+
+
+def test_an_excel_prn_is_read(tmp_path):
+    path = tmp_path / "DATA SKK 2022.prn"
+    path.write_bytes(PRN.encode("cp1252"))
+    sub = read_submission(path, office())
+    assert sub.error is None
+    assert sub.rows[["nama", "nik", "jenjang", "hasil"]].values.tolist() == [
+        ["AHMAD LIHAWA", "7503060505800003", "2", "K"], ["SARTIKA YUSUF", "7503017009940007", "4", "K"]]
+    assert sub.rows["source_row"].astype(int).tolist() == [3, 4]

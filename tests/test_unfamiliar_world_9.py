@@ -736,14 +736,10 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason="Bone Bolango's 2022 Excel .prn (space-padded columns, no delimiter, "
-                   "no ruler) has no header: 75.03 loses Ahmad, Jefri, Sartika")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="Bone Bolango's 2022 Excel .prn (space-padded columns, no delimiter, "
-                   "no ruler) has no header: 75.03 loses Ahmad, Jefri, Sartika")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 

@@ -28,7 +28,7 @@ from sources.readers.table import (
     render_text_column,
 )
 from sources.formats import utf16_without_bom
-from sources.readers.fixed_width import fixed_width_rows
+from sources.readers.fixed_width import aligned_rows, fixed_width_rows
 from sources.registry import Office
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -175,6 +175,12 @@ def read_csv(data: bytes, office: Office) -> list[TableRows | SheetReport]:
         fixed = _read_with(text, encoding, None, office)
         if not _no_header(fixed):
             return fixed
+        # Without a ruler (Excel's .prn): columns where the header's and the data's characters
+        # stand, trying each line near the top as the header (sources.readers.fixed_width.aligned_rows).
+        for rows in aligned_rows(text):
+            aligned = _read_with(text, encoding, None, office, rows)
+            if not _no_header(aligned):
+                return aligned
     return read
 
 
@@ -182,11 +188,13 @@ def _no_header(read: list[TableRows | SheetReport]) -> bool:
     return isinstance(read[0], SheetReport) and read[0].header_row is None and not read[0].columns
 
 
-def _read_with(text: str, encoding: str, delimiter: str | None, office: Office) -> list[TableRows | SheetReport]:
-    """Read with ``delimiter``; None reads fixed-width columns under a ruler of dashes."""
+def _read_with(
+    text: str, encoding: str, delimiter: str | None, office: Office, cut: list[list[str]] | None = None
+) -> list[TableRows | SheetReport]:
+    """Read with ``delimiter``; None reads fixed-width columns, under a ruler of dashes or as ``cut``."""
     options = office.reader
     if delimiter is None:
-        cut = fixed_width_rows(text)
+        cut = cut if cut is not None else fixed_width_rows(text)
         if cut is None:
             return [SheetReport("", None, {}, 0, {}, note=f"no ruler of dashes for fixed-width columns ({encoding})")]
         rows, starts, lines = cut, list(range(1, len(cut) + 1)), len(cut)

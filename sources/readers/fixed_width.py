@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from sources.headers import canonical_column
+
 # A ruler: two or more runs of '-' or '=' separated by blanks, and nothing else.
 _RULER = re.compile(r"^[ \t]*[-=]{2,}(?:[ \t]+[-=]{2,})+[ \t]*$")
 _RUN = re.compile(r"[-=]+")
@@ -68,3 +70,46 @@ def fixed_width_rows(text: str) -> list[list[str]] | None:
         cells = _cut(line, spans)
         rows.append(cells if cells is not None else [line.strip()])
     return rows
+
+
+# Candidate header lines tried for a report without a ruler (the header sits near the top).
+_ALIGNED_SCAN = 30
+# Header cells of a space-padded export are at least two blanks apart ("Jabatan Kerja  Jenjang").
+_HEADER_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def aligned_rows(text: str):
+    """Row sets for a fixed-width file without a ruler (Excel's "Formatted Text (Space delimited)
+    (*.prn)": each cell padded to its column's width, text left-aligned, numbers right-aligned).
+
+    Each column starts where its header cell starts: Excel left-aligns a text header, so that is
+    the column's first position, and a right-aligned number that fills its column up to the next
+    one ("   1AHMAD LIHAWA": No 1, Nama AHMAD LIHAWA) is still cut there. For each line near the
+    top with three or more header cells (two or more blanks apart), one of them a name or NIK
+    header, taken as the header, its table
+    is the block of non-blank lines below it, cut at those starts; every other line is one cell.
+    Yields one row set per candidate header line, top first: the caller keeps the first whose
+    header it recognises. A header centred over its column, or cells one blank apart, are not read.
+    """
+    lines = [line.expandtabs() for line in physical_lines(text)]
+    for h in range(min(len(lines), _ALIGNED_SCAN)):
+        cells = list(_HEADER_CELL.finditer(lines[h]))
+        if len(cells) < 3 or not lines[h + 1:h + 2] or not lines[h + 1].strip():
+            continue
+        # only a line naming the person's name or NIK column is worth cutting the whole file for
+        if not {"nama", "nik"} & {canonical_column(m.group()) for m in cells}:
+            continue
+        starts = [m.start() for m in cells]
+        end = h + 1
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        bounds = [0, *starts[1:], None]
+        rows: list[list[str]] = []
+        for i, line in enumerate(lines):
+            if not line.strip():
+                rows.append([])
+            elif h <= i < end:
+                rows.append([line[a:b].strip() for a, b in zip(bounds, bounds[1:])])
+            else:
+                rows.append([line.strip()])
+        yield rows
