@@ -49,6 +49,8 @@ MESS = frozenset({
     "fresh",        # a province's own program for fresh graduates at jenjang 4-6
     "recap",        # a province recap's re-report without NIK, birth or the name's later words
     "masa",         # only the expiry (Berlaku s.d.) written, no issue date
+    "vocab",        # more words for the same things: 'Level 3', 'Jenjang III', 'K (Kompeten)', '12.03.2023',
+                    # English headers, ',' CSV with a BOM or a 'sep=;' line, camelCase JSON, JSON without pages
 })
 
 OFFICES = [
@@ -374,6 +376,9 @@ class Habits:
     sheet_per_batch: bool
     json_lang: str
     utc: bool
+    english: bool = False
+    csv_dialect: str = "semicolon"
+    json_shape: str = "paged"
 
 
 def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
@@ -385,14 +390,22 @@ def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
         upper=rng.random() < 0.6 if "names" in mess else False,
         ttl_one_cell=rng.random() < 0.6 if "ttl" in mess else False,
         ttl_fmt=rng.choice(["dmy-", "long", "dmy/", "short", "dmy2"]) if "ttl" in mess else "iso",
-        date_fmt=rng.choice(["dmy-", "dmy/", "long", "short", "cell", "iso"] + (["serial"] if "serial" in mess else []))
+        date_fmt=rng.choice(["dmy-", "dmy/", "long", "short", "cell", "iso"] + (["serial"] if "serial" in mess else [])
+                            + (["dmy.", "ymd/"] if "vocab" in mess else []))
         if "dates" in mess else "iso",
-        level_fmt=rng.choice(["int", "jenjang", "kkni", "roman", "mixed"]) if "level" in mess else "int",
+        level_fmt=rng.choice(["int", "jenjang", "kkni", "roman", "mixed"]
+                             + (["level", "jenjang_roman", "kkni_level"] if "vocab" in mess else []))
+        if "level" in mess else "int",
         result_vocab=rng.choice([("K", "BK"), ("Kompeten", "Belum Kompeten"), ("LULUS", "TIDAK LULUS"),
-                                 ("KOMPETEN", "BELUM KOMPETEN")]) if "result" in mess else ("K", "BK"),
+                                 ("KOMPETEN", "BELUM KOMPETEN")]
+                                + ([("K (Kompeten)", "BK (Belum Kompeten)"), ("Kompeten", "Tidak Kompeten")]
+                                   if "vocab" in mess else [])) if "result" in mess else ("K", "BK"),
         sex_vocab=rng.choice([("L", "P"), ("Laki-laki", "Perempuan"), ("LK", "PR"), ("Pria", "Wanita")]),
         sheet_per_batch=rng.random() < 0.5 and "layout" in mess,
-        json_lang=rng.choice(["en", "id"]),
+        json_lang=rng.choice(["en", "id"] + (["camel"] if "vocab" in mess else [])),
+        english=rng.random() < 0.25 and "vocab" in mess,
+        csv_dialect=rng.choice(["semicolon", "comma_bom", "sep_line"]) if "vocab" in mess else "semicolon",
+        json_shape=rng.choice(["paged", "items", "list"]) if "vocab" in mess else "paged",
         utc=rng.random() < 0.3,
     )
 
@@ -405,7 +418,8 @@ def fmt_date(d: date, how: str, rng: random.Random | None = None):
         return datetime(d.year, d.month, d.day)  # written as a date cell, or as its serial day number in a CSV
     return {"dmy-": f"{d.day:02d}-{d.month:02d}-{d.year}", "dmy/": f"{d.day:02d}/{d.month:02d}/{d.year}",
             "long": f"{d.day} {BULAN[d.month - 1]} {d.year}", "short": f"{d.day:02d}-{BLN[d.month - 1]}-{d.year}",
-            "iso": d.isoformat()}[how]
+            "iso": d.isoformat(), "dmy.": f"{d.day:02d}.{d.month:02d}.{d.year}",
+            "ymd/": f"{d.year}/{d.month:02d}/{d.day:02d}"}[how]
 
 
 def fmt_level(j: int, how: str, rng: random.Random) -> str | int:
@@ -414,7 +428,8 @@ def fmt_level(j: int, how: str, rng: random.Random) -> str | int:
         how = rng.choice(["int", "jenjang", "kkni", "roman", "title"])
     if how == "title" and j >= 7:
         return TITLE[j]
-    return {"int": j, "jenjang": f"Jenjang {j}", "kkni": f"KKNI {j}", "roman": ROMAN[j]}.get(how, j)
+    return {"int": j, "jenjang": f"Jenjang {j}", "kkni": f"KKNI {j}", "roman": ROMAN[j], "level": f"Level {j}",
+            "jenjang_roman": f"Jenjang {ROMAN[j]}", "kkni_level": f"KKNI Level {j}"}.get(how, j)
 
 
 GELAR_PRE = ["H.", "Ir.", "Drs.", "Hj."]
@@ -498,9 +513,10 @@ def _rows(w: World, office: str, certs: list[Cert], h: Habits, rng: random.Rando
                 nik = rng.choice([None, "-", ""])
             if rng.random() < 0.3:
                 born, place = None, None
-            words = name.replace(",", " ").split()
-            if rng.random() < 0.35 and len(words) >= 2 and len(words[0]) > 2:
-                name = words[0] + " " + " ".join(x[0] + "." for x in words[1:] if x[0].isalpha())
+            if rng.random() < 0.35 and p.rest:
+                # the first name in full, the later ones as initials ('AGUS Y.'), gelar dropped
+                name = p.first + " " + " ".join(x[0] + "." for x in p.rest)
+                name = name.upper() if h.upper else name
         issued = fmt_date(c.issued, h.date_fmt) if c.evidence == "date" else None
         if c.result == "K" and c.number:
             number = c.number if c.evidence in ("date", "number") or c.rereport_of is not None else c.number
@@ -550,10 +566,22 @@ COLUMNS = [  # (field, header variants)
 ]
 
 
+ENGLISH = {"no": ["No"], "nama": ["Name", "Full Name"], "nik": ["ID Number", "NIK"],
+           "ttl": ["Place/Date of Birth"], "jk": ["Sex", "Gender"], "jabatan": ["Occupation", "Job Title"],
+           "jenjang": ["Level", "KKNI Level"], "hasil": ["Result", "Assessment Result"],
+           "nomor": ["Certificate No.", "Registration Number"], "terbit": ["Issue Date", "Date Issued"],
+           "berlaku": ["Valid Until", "Expiry Date"], "tahun": ["Year"]}
+
+
 def _table(rows: list[dict], h: Habits, rng: random.Random) -> tuple[list[str], list[list]]:
     """Headers and cell values for a flat table."""
     headers, fields = [], []
     for f, variants in COLUMNS:
+        if h.english:
+            variants = ENGLISH[f]
+            if f == "ttl" and not h.ttl_one_cell:
+                headers += ["Place of Birth", "Date of Birth"]; fields += ["tempat", "lahir"]
+                continue
         if f == "ttl":
             if h.ttl_one_cell:
                 headers.append(rng.choice(variants)); fields.append("ttl")
@@ -648,10 +676,14 @@ def _fields(h: Habits) -> list[str]:
 def _csv(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> bytes:
     headers, table = _table(rows, h, rng)
     buf = io.StringIO()
-    wr = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    if h.csv_dialect == "sep_line":
+        buf.write("sep=;\r\n")  # Excel's hint of the delimiter, first line of the file
+    wr = csv.writer(buf, delimiter="," if h.csv_dialect == "comma_bom" else ";", lineterminator="\r\n")
     wr.writerow(headers)
     for vals in table:
         wr.writerow(["" if v is None else (_csv_date(v, h) if isinstance(v, datetime) else v) for v in vals])
+    if h.csv_dialect == "comma_bom":
+        return buf.getvalue().encode("utf-8-sig")
     return buf.getvalue().encode("cp1252")
 
 
@@ -708,7 +740,17 @@ def _json_pages(w: World, office: str, rows: list[dict], h: Habits, rng: random.
         pending = ("dalam proses", "TERBIT", "proses", "-")
         has_cert = bool(r["nomor"] and r["nomor"] not in pending) or r["terbit_date"] is not None \
             or r["berlaku_date"] is not None
-        if h.json_lang == "en":
+        if h.json_lang == "camel":
+            recs.append({
+                "fullName": r["nama"], "idNumber": nik, "gender": "M" if r["sex"] == "L" else "F",
+                "birthDate": r["lahir_date"].isoformat() if r["lahir"] else None, "placeOfBirth": r["tempat"],
+                "jobTitle": r["jabatan"], "kkniLevel": level,
+                "assessmentResult": "COMPETENT" if k else "NOT_YET_COMPETENT", "programYear": r["tahun"],
+                "certificate": {"registrationNumber": r["nomor"] if r["nomor"] not in pending else None,
+                                "issuedAt": _iso(r["terbit_date"], office, h.utc),
+                                "validUntil": _iso(r["berlaku_date"], office, h.utc)} if has_cert else None,
+            })
+        elif h.json_lang == "en":
             recs.append({
                 "full_name": r["nama"], "id_number": nik, "gender": "male" if r["sex"] == "L" else "female",
                 "birth_place": r["tempat"], "birth_date": r["lahir_date"].isoformat() if r["lahir"] else None,
@@ -730,6 +772,12 @@ def _json_pages(w: World, office: str, rows: list[dict], h: Habits, rng: random.
             })
     size = 40
     pages = [recs[i:i + size] for i in range(0, len(recs), size)] or [[]]
+    if h.json_shape == "list":
+        return [json.dumps(recs, ensure_ascii=False).encode("utf-8")]
+    if h.json_shape == "items":
+        return [json.dumps({"status": "success", "data": {"items": page, "pagination": {
+            "page": i + 1, "limit": size, "total": len(recs), "has_next": i + 1 < len(pages)}}},
+            ensure_ascii=False).encode("utf-8") for i, page in enumerate(pages)]
     return [json.dumps({"page": i + 1, "per_page": size, "total": len(recs), "total_pages": len(pages),
                         "data": page}, ensure_ascii=False, indent=1).encode("utf-8")
             for i, page in enumerate(pages)]
