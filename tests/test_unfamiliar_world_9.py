@@ -262,7 +262,20 @@ def _gorontalo_xml() -> bytes:
                 continue
             out.append(_ss_cell(v, "date" if isinstance(v, datetime) else None, col if skipped else None))
             skipped = False
-        rows.append("<Row>" + "".join(out) + "</Row>")
+        row = "<Row>" + "".join(out) + "</Row>"
+        if p == "g3":
+            # a clerk's note on the result cell, as Excel 2003 writes comments; and part of the
+            # jabatan set in bold: rich text inside ss:Data, in the HTML namespace
+            row = row.replace('<Data ss:Type="String">Kompeten</Data></Cell>',
+                              '<Data ss:Type="String">Kompeten</Data><Comment ss:Author="Admin"><ss:Data '
+                              'xmlns="http://www.w3.org/TR/REC-html40"><B><Font html:Face="Tahoma" '
+                              'html:Size="8" html:Color="#000000">Admin:</Font></B><Font html:Face="Tahoma" '
+                              'html:Size="8" html:Color="#000000">&#10;sertifikat belum diambil, BK di tahap '
+                              'I</Font></ss:Data></Comment></Cell>')
+            row = row.replace('<Data ss:Type="String">Ahli Muda Teknik Sumber Daya Air</Data>',
+                              '<ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40">Ahli Muda '
+                              '<B>Teknik Sumber Daya Air</B></ss:Data>')
+        rows.append(row)
     xml = f"""<?xml version="1.0"?>
 <?mso-application progid="Excel.Sheet"?>
 <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
@@ -453,7 +466,8 @@ _ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
            'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-           'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2"')
+           'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+           'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.2"')
 
 
 def _ods_cell(value) -> str:
@@ -502,7 +516,17 @@ def _bengkulu_ods() -> bytes:
     for i, (p, name, jab, lvl, number, tahun, issued) in enumerate(_BENGKULU, 1):
         cells = [i, name, N(p), jab, int(lvl), "Kompeten", number,
                  date.fromisoformat(issued) if issued else None, tahun]
-        rows.append("<table:table-row>" + _ods_runs(cells)
+        row = _ods_runs(cells)
+        if p == "bk3":
+            # a comment (annotation) on the result cell: its paragraphs are not the cell's text
+            row = row.replace('<text:p>Kompeten</text:p>',
+                              '<office:annotation><dc:creator>operator</dc:creator><dc:date>2023-02-01T09:00:00'
+                              '</dc:date><text:p>BK tahap I, ulang tahap II</text:p></office:annotation>'
+                              '<text:p>Kompeten</text:p>', 1)
+            # the level typed over two lines of one cell (Alt+Enter)
+            row = row.replace('office:value-type="float" office:value="8"><text:p>8</text:p>',
+                              'office:value-type="string"><text:p>8</text:p><text:p>(Ahli Madya)</text:p>', 1)
+        rows.append("<table:table-row>" + row
                     + "<table:table-cell table:number-columns-repeated=\"1014\"/></table:table-row>")
     rows.append('<table:table-row table:number-rows-repeated="1048560"><table:table-cell '
                 'table:number-columns-repeated="1024"/></table:table-row>')
@@ -567,8 +591,9 @@ def _kapuas_zip() -> bytes:
 def _kapuas_fake_xlsx() -> bytes:
     lines = ["No,Nama,NIK,Jabatan Kerja,Jenjang,Hasil,No. Sertifikat,Tanggal Terbit,Tahun"]
     for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KAPUAS_2025, 1):
+        # the Tahun column formatted "#.##0" in an Indonesian-locale Excel: 2025 shows as "2.025"
         lines.append(",".join([str(i), PERSONS[p][0], N(p), jab, lvl, hasil, number or "", dmy(issued, "/"),
-                               "2025"]))
+                               "2.025"]))
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
@@ -667,7 +692,7 @@ def _world(root: Path) -> Settings:
     (landing / "prov-bengkulu" / "Rekap Sertifikasi Prov Bengkulu.ods").write_bytes(_bengkulu_ods())
     kp = landing / "kab-kapuas"
     (kp / "WhatsApp Document DATA SKK KAPUAS 2023.zip").write_bytes(_kapuas_zip())
-    (kp / "Rekap Sertifikasi Kapuas 2025.xlsx").write_bytes(_kapuas_fake_xlsx())
+    (kp / "Rekap Sertifikasi Kapuas.xlsx").write_bytes(_kapuas_fake_xlsx())
     (kp / "2020").mkdir()
     (kp / "2020" / "LAPORAN_SERTIFIKASI_2020.TXT").write_bytes(_kapuas_pipe_report())
     (kp / "2021").mkdir()
