@@ -1,7 +1,7 @@
 """A ninth hand-made world: old machines and odd containers, counted certified, active and unknown by hand.
 
 Six offices of three provinces (Gorontalo 75, Bengkulu 17, Kalimantan Tengah 62; regencies the
-random world 8 does not use), 51 persons, 17 files, judged on PUBLISH (30 June 2026). What each
+random world 8 does not use), 55 persons, 19 files, judged on PUBLISH (30 June 2026). What each
 office's old PC or old system sends:
 - Kabupaten Bone Bolango (75.03): legacy .xls (BIFF8, xlwt) in sub-folders per year ('2023/',
   '2024/'): a cover sheet ("Sampul"), in 2023 a summary sheet ("Rekap", counts per jabatan), the
@@ -10,9 +10,10 @@ office's old PC or old system sends:
   no ruler: each cell padded to its column's width);
 - the Gorontalo province (75): Excel 2003 XML (SpreadsheetML: Workbook/Worksheet/Table/Row/Cell/
   Data ss:Type, a title merged with ss:MergeAcross; DateTime cells), re-reporting two Bone
-  Bolango certificates (one by number, one without);
+  Bolango certificates (one by number, one without), and one saved under an .xls name;
 - Kota Gorontalo (75.71): an .xls that is really HTML (Excel's "Web Page" save, a web system's
-  "export to Excel"), the NIK cells styled mso-number-format:"\\@";
+  "export to Excel"), the NIK cells styled mso-number-format:"\\@"; an .xls that is Unicode Text;
+  and a FoxPro/dBase III table (.DBF) with a record deleted but not packed;
 - Kabupaten Rejang Lebong (17.02): Excel's "Unicode Text" (UTF-16 LE with BOM, tab-separated) of
   2021 and a "CSV (Macintosh)" of 2024 (CR line endings, Mac Roman), with an Indonesian decimal
   score ("87,5") beside the NIK; an old Mac Excel workbook (1904 date system, 'SERTIFIKAT' merged
@@ -85,6 +86,7 @@ PERSONS = {
     "g3": ("Zainudin Podungge", "7501", "03", "1989-10-10", "L", 1),
     "g4": ("Mohamad Ridwan Lahay", "7571", "04", "1968-02-02", "L", 3),
     "g5": ("Fitriani Abdullah", "7571", "01", "1992-03-30", "P", 4),
+    "g6": ("Nurhayati Mointi", "7502", "01", "1988-01-17", "P", 1),
     "kg1": ("Abdul Wahab Tuli", "7571", "03", "1980-07-07", "L", 5),
     "kg2": ("Meiske Mokodompit", "7571", "05", "1994-01-19", "P", 1),
     "kg3": ("Rizky Pratama Ali", "7571", "02", "1998-09-23", "L", 6),
@@ -92,6 +94,9 @@ PERSONS = {
     "kg5": ("Stevan Mamonto", "7571", "06", "1987-04-28", "L", 1),
     "kg6": ("Lisa Pakaya", "7571", "01", "1996-06-06", "P", 7),
     "kg7": ("Irwan Nusi", "7571", "02", "1985-10-27", "L", 8),
+    "kg8": ("Ramlah Hasan", "7571", "03", "1989-03-08", "P", 9),
+    "kg9": ("Yosef Lahmudin", "7571", "04", "1982-06-21", "L", 10),
+    "kg10": ("Sofyan Hiola", "7571", "05", "1979-09-02", "L", 11),
     "rl1": ("Agus Salim", "1702", "01", "1983-05-15", "L", 1),
     "rl2": ("Desi Anggraini", "1702", "02", "1991-08-08", "P", 2),
     "rl3": ("Hendra Gunawan", "1702", "03", "1978-12-24", "L", 1),
@@ -233,6 +238,13 @@ _GORONTALO = [
 ]
 
 
+_GORONTALO_2024 = [
+    ("g6", "NURHAYATI MOINTI, S.T.", "Ahli Muda Teknik Jalan", "7", "Kompeten", None, 2024, "2024-10-07", 84.0),
+    ("g4", "Dr. Ir. MOHAMAD RIDWAN LAHAY", "Ahli Utama Manajemen Konstruksi", "9", "Kompeten", None, 2024,
+     "2024-10-07", 88.5),
+]
+
+
 def _ss_cell(value, style: str | None = None, index: int | None = None) -> str:
     st = (f' ss:Index="{index}"' if index else "") + (f' ss:StyleID="{style}"' if style else "")
     if value is None or value == "":
@@ -244,14 +256,14 @@ def _ss_cell(value, style: str | None = None, index: int | None = None) -> str:
     return f'<Cell{st}><Data ss:Type="String">{escape(str(value))}</Data></Cell>'
 
 
-def _gorontalo_xml() -> bytes:
+def _gorontalo_xml(records: list | None = None) -> bytes:
     header = ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil Uji", "Nilai", "Nomor Sertifikat",
               "Tahun", "Tanggal Terbit"]
     rows = [f'<Row><Cell ss:MergeAcross="{len(header) - 1}" ss:StyleID="title"><Data ss:Type="String">'
             "REKAPITULASI SERTIFIKASI TENAGA AHLI KONSTRUKSI PROVINSI GORONTALO</Data></Cell></Row>",
             "<Row/>",
             "<Row>" + "".join(_ss_cell(h, "hdr") for h in header) + "</Row>"]
-    for i, (p, name, jab, lvl, hasil, number, tahun, issued, nilai) in enumerate(_GORONTALO, 1):
+    for i, (p, name, jab, lvl, hasil, number, tahun, issued, nilai) in enumerate(records or _GORONTALO, 1):
         cells = [i, name, N(p), jab, int(lvl), hasil, nilai, number, tahun,
                  datetime.fromisoformat(issued) if issued else None]
         # Excel writes no element for an empty cell: the next written cell names its column (ss:Index)
@@ -670,6 +682,40 @@ def _bone_bolango_prn() -> bytes:
     return ("\r\n".join(out) + "\r\n").encode("cp1252")
 
 
+# (person, jabatan, jenjang, hasil, number, issued, deleted)
+_KOTA_GORONTALO_DBF = [
+    ("kg8", "Tukang Kayu", 2, "KOMPETEN", "SKK-7571-2023-00301", "2023-03-15", False),
+    # a record the operator deleted (FoxPro's DELETE marks it '*' until a PACK): typed in error
+    ("kg4", "Pelaksana Lapangan Pekerjaan Jalan", 6, "KOMPETEN", "SKK-7571-2023-00304", "2023-03-15", True),
+    ("kg9", "Operator Crane", 3, "KOMPETEN", "SKK-7571-2023-00302", "2023-03-15", False),
+    ("kg10", "Juru Ukur", 4, "KOMPETEN", "SKK-7571-2021-00303", "2021-01-10", False),
+]
+
+
+def _kota_gorontalo_dbf() -> bytes:
+    """A FoxPro/dBase III table (.DBF) from the office's old application: a 32-byte header, 32-byte
+    field descriptors ended by 0x0D, fixed-length records led by a deletion flag (' ' or '*'),
+    character fields space-padded, numbers right-aligned, dates as YYYYMMDD, 0x1A at the end;
+    language driver 0x57 (Windows ANSI)."""
+    import struct
+    fields = [("NO", "N", 3), ("NAMA", "C", 30), ("NIK", "C", 16), ("JABATAN", "C", 40), ("JENJANG", "N", 1),
+              ("HASIL", "C", 15), ("NO_SERT", "C", 25), ("TGL_TERBIT", "D", 8)]
+    record_length = 1 + sum(n for _, _, n in fields)
+    header_length = 32 + 32 * len(fields) + 1
+    out = bytearray(struct.pack("<BBBBIHH", 0x03, 124, 2, 14, len(_KOTA_GORONTALO_DBF), header_length,
+                                record_length))
+    out += bytes(17) + b"\x57" + bytes(2)
+    for name, kind, n in fields:
+        out += name.encode("ascii").ljust(11, b"\x00") + kind.encode("ascii") + bytes(4) + bytes([n, 0]) + bytes(14)
+    out += b"\x0d"
+    for i, (p, jab, lvl, hasil, number, issued, deleted) in enumerate(_KOTA_GORONTALO_DBF, 1):
+        values = [str(i).rjust(3), PERSONS[p][0].upper().ljust(30), N(p), jab.ljust(40), str(lvl), hasil.ljust(15),
+                  number.ljust(25), issued.replace("-", "")]
+        out += (b"*" if deleted else b" ") + "".join(values).encode("cp1252")
+    out += b"\x1a"
+    return bytes(out)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -682,8 +728,11 @@ def _world(root: Path) -> Settings:
     (bb / "2022").mkdir()
     (bb / "2022" / "DATA SKK 2022.prn").write_bytes(_bone_bolango_prn())
     (landing / "prov-gorontalo" / "Rekap Tenaga Ahli Prov Gorontalo.xml").write_bytes(_gorontalo_xml())
+    # the province's web application sends SpreadsheetML under an .xls name
+    (landing / "prov-gorontalo" / "Rekap Tenaga Ahli 2024.xls").write_bytes(_gorontalo_xml(_GORONTALO_2024))
     (landing / "kota-gorontalo" / "Data TKK Kota Gorontalo.xls").write_bytes(_kota_gorontalo_html())
     (landing / "kota-gorontalo" / "export_tkk_2024.xls").write_bytes(_kota_gorontalo_2024_tsv())
+    (landing / "kota-gorontalo" / "TKK2023.DBF").write_bytes(_kota_gorontalo_dbf())
     rl = landing / "kab-rejang-lebong"
     (rl / "Peserta UK Rejang Lebong 2021.txt").write_bytes(_rejang_unicode_text())
     (rl / "Hasil UK Rejang Lebong 2024.csv").write_bytes(_rejang_mac_csv())
@@ -713,10 +762,13 @@ def _world(root: Path) -> Settings:
 # 75     Gorontalo province: 7 Hamzah (Sep 2022, active), Zainudin (Nov 2025, active), Fitriani
 #        (no date, program year 2021: expires some day of 2026, unknown); 8 Sitti (10 Feb 2021:
 #        expired 9 Feb 2026). Ridwan BK. Fadli (same number) and Arifin (same NIK, jenjang,
-#        jabatan, year 2023) re-report Bone Bolango.
+#        jabatan, year 2023) re-report Bone Bolango. The 2024 SpreadsheetML named .xls: 7 Nurhayati
+#        (Oct 2024), 9 Ridwan (BK in the first, certified Oct 2024): active.
 # 75.71  Kota Gorontalo: 2 Rizky (2025), Yunus (BK in the HTML, certified Feb 2024 in the export),
 #        Lisa (2024): active; 3 Abdul Wahab (to 13 Mar 2027), Irwan (2024): active; 4 Meiske (to
-#        19 Apr 2026, expired); 5 Stevan (no number, date or year anywhere: unknown).
+#        19 Apr 2026, expired); 5 Stevan (no number, date or year anywhere: unknown). The .DBF:
+#        2 Ramlah, 3 Yosef (Mar 2023): active; 4 Sofyan (10 Jan 2021: expired); Yunus' jenjang 6
+#        record is deleted ('*'): no certificate.
 # 17.02  Rejang Lebong: 2 Hendra (2021 list without number or date, certified again May 2025),
 #        Joni (BK in 2021, certified Jun 2024), Ujang (2025): active; 3 Agus (15 Sep 2021: to 14 Sep
 #        2026), Bambang (number in process, program year 2024): active; 4 Desi (15 Mar 2021:
@@ -732,8 +784,8 @@ def _world(root: Path) -> Settings:
 #        2021: expired 4 Apr 2026). Eka BK.
 TRUTH = {
     ("75.03", 2): (4, 4, 0), ("75.03", 3): (4, 3, 0), ("75.03", 4): (4, 4, 0), ("75.03", 5): (1, 1, 0),
-    ("75", 7): (3, 2, 1), ("75", 8): (1, 0, 0),
-    ("75.71", 2): (3, 3, 0), ("75.71", 3): (2, 2, 0), ("75.71", 4): (1, 0, 0), ("75.71", 5): (1, 0, 1),
+    ("75", 7): (4, 3, 1), ("75", 8): (1, 0, 0), ("75", 9): (1, 1, 0),
+    ("75.71", 2): (4, 4, 0), ("75.71", 3): (3, 3, 0), ("75.71", 4): (2, 0, 0), ("75.71", 5): (1, 0, 1),
     ("17.02", 2): (3, 3, 0), ("17.02", 3): (3, 3, 0), ("17.02", 4): (3, 2, 0), ("17.02", 5): (1, 1, 0),
     ("17", 7): (2, 1, 0), ("17", 8): (1, 1, 0),
     ("62.03", 2): (4, 3, 0), ("62.03", 3): (4, 3, 0), ("62.03", 4): (3, 2, 0),
@@ -761,10 +813,14 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason="Kota Gorontalo's FoxPro/dBase table (TKK2023.DBF) is no format the "
+                   "readers know: 75.71 loses Ramlah, Yosef, Sofyan")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason="Kota Gorontalo's FoxPro/dBase table (TKK2023.DBF) is no format the "
+                   "readers know: 75.71 loses Ramlah, Yosef, Sofyan")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
