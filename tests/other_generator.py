@@ -51,6 +51,9 @@ MESS = frozenset({
     "masa",         # only the expiry (Berlaku s.d.) written, no issue date
     "vocab",        # more words for the same things: 'Level 3', 'Jenjang III', 'K (Kompeten)', '12.03.2023',
                     # English headers, ',' CSV with a BOM or a 'sep=;' line, camelCase JSON, JSON without pages
+    "export",       # a script's export: NIK '6408021203850001.0', level '3.0', dates '2023-03-12 00:00:00'
+    "dup",          # a row typed twice (its NIK or name damaged differently the second time)
+    "reassess",     # Belum Kompeten, then Kompeten at a second assessment months later
 })
 
 OFFICES = [
@@ -317,6 +320,12 @@ def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 55, n_provin
                 other = skilled(j)
                 if other != c.jabatan:
                     certify(p, o["id"], other, j, _issue_date(rng))
+    if "reassess" in mess:
+        for c in [c for c in w.certs if c.result == "BK" and c.issued < date(2026, 1, 1)]:
+            if rng.random() < 0.6:
+                later = c.issued + timedelta(days=rng.randint(30, 170))
+                if abs((later - date(2021, 6, 30)).days) > 3:
+                    certify(w.persons[c.pid], c.office, c.jabatan, c.jenjang, later, "K")
     # some workers are certified by two regencies/cities (another jabatan, another time)
     movers = rng.sample([p for p in w.persons.values()], 14)
     for p in movers:
@@ -377,6 +386,7 @@ class Habits:
     json_lang: str
     utc: bool
     english: bool = False
+    export: bool = False
     csv_dialect: str = "semicolon"
     json_shape: str = "paged"
 
@@ -404,6 +414,7 @@ def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
         sheet_per_batch=rng.random() < 0.5 and "layout" in mess,
         json_lang=rng.choice(["en", "id"] + (["camel"] if "vocab" in mess else [])),
         english=rng.random() < 0.25 and "vocab" in mess,
+        export=rng.random() < 0.3 and "export" in mess,
         csv_dialect=rng.choice(["semicolon", "comma_bom", "sep_line"]) if "vocab" in mess else "semicolon",
         json_shape=rng.choice(["paged", "items", "list"]) if "vocab" in mess else "paged",
         utc=rng.random() < 0.3,
@@ -590,6 +601,8 @@ def _table(rows: list[dict], h: Habits, rng: random.Random) -> tuple[list[str], 
             continue
         headers.append(rng.choice(variants)); fields.append(f)
     out = []
+    if h.export and h.style in ("csv", "xls", "xlsx_flat"):
+        rows = [_exported(r) for r in rows]
     for i, r in enumerate(rows, 1):
         vals = []
         for f in fields:
@@ -602,6 +615,22 @@ def _table(rows: list[dict], h: Habits, rng: random.Random) -> tuple[list[str], 
                 vals.append(r[f])
         out.append(vals)
     return headers, out
+
+
+def _exported(r: dict) -> dict:
+    """The row as a script's float and datetime columns print it."""
+    r = dict(r)
+    if isinstance(r["nik"], str) and r["nik"].isdigit() and len(r["nik"]) == 16:
+        r["nik"] = r["nik"] + ".0"
+    if isinstance(r["jenjang"], int):
+        r["jenjang"] = f"{r['jenjang']}.0"
+    for f in ("terbit", "berlaku"):
+        d = r[f + "_date"]
+        if r[f] is not None and d is not None:
+            r[f] = f"{d.isoformat()} 00:00:00"
+    if r["tahun"] is not None:
+        r["tahun"] = f"{r['tahun']}.0"
+    return r
 
 
 def _title(office: str) -> list[str]:
@@ -810,6 +839,9 @@ def _write_files(w: World, rng: random.Random) -> None:
         rng.shuffle(certs)
         certs.sort(key=lambda c: c.issued.year)
         h = _habits(rng, mess, o["level"] == "province")
+        if "dup" in mess:
+            # a row typed twice, right below itself
+            certs = [x for c in certs for x in ([c, c] if rng.random() < 0.03 else [c])]
         rows = _rows(w, oid, certs, h, rng)
         w.order[oid] = [c.cid for c in certs]
         place = o["name"].replace("Dinas PUPR ", "").replace("Provinsi ", "Prov ")

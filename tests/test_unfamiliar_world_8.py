@@ -9,7 +9,8 @@ field names and nested certificate objects; legacy .xls) and a clerk's mess appl
 (``other_generator.MESS``: NIK damage, names with gelar, initials and old spellings, birth place and
 date in one cell, levels and results in several vocabularies, Indonesian and serial dates, a
 technician title with Muda/Madya, a recap's re-reports without NIK or birth, an expiry without an
-issue date, copies, a revision, an attendance list, files in another office's folder).
+issue date, copies, a revision, an attendance list, files in another office's folder, a script's export with
+'.0' on NIKs and levels, a row typed twice, a second assessment after Belum Kompeten).
 Its truth is computed from its own world model (``World.truth``), never from pipeline code.
 """
 
