@@ -81,8 +81,8 @@ _HTML_TABLE_WITHIN = 256 * 1024
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """"xlsx", "xls", "ods", "json", "csv", "html" (a page with a table) or "spreadsheetml"
-    (Excel 2003 XML) from the first bytes, the extension second.
+    """"xlsx", "xls", "ods", "json", "csv", "html" (a page with a table), "spreadsheetml"
+    (Excel 2003 XML) or "dbf" (dBase / FoxPro) from the first bytes, the extension second.
 
     Raises :class:`SubmissionRejected` for an empty file and for anything that is
     none of these (a PDF, an image, a web page without a table, other binary data).
@@ -94,6 +94,10 @@ def detect_format(data: bytes, name: str) -> str:
         return "ods" if b"application/vnd.oasis.opendocument.spreadsheet" in data[:200] else "xlsx"
     if data.startswith(_OLE2):
         return "xls"
+    from sources.readers.dbf_reader import is_dbf  # here: the readers import this module
+
+    if is_dbf(data):
+        return "dbf"  # a dBase / FoxPro table from an old desktop application (sources/readers/dbf_reader.py)
     for magic, what in _OTHER_FORMATS:
         if data.startswith(magic):
             raise SubmissionRejected(f"unknown format: {what}, not an xlsx, xls, csv or json file")

@@ -813,14 +813,10 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason="Kota Gorontalo's FoxPro/dBase table (TKK2023.DBF) is no format the "
-                   "readers know: 75.71 loses Ramlah, Yosef, Sofyan")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="Kota Gorontalo's FoxPro/dBase table (TKK2023.DBF) is no format the "
-                   "readers know: 75.71 loses Ramlah, Yosef, Sofyan")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 

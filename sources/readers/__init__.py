@@ -23,6 +23,7 @@ from sources.formats import detect_format, without_nuls
 from sources.readers.csv_reader import read_csv
 from sources.readers.html_reader import read_html
 from sources.readers.spreadsheetml import read_spreadsheetml
+from sources.readers.dbf_reader import read_dbf
 from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
 from sources.readers.copies import drop_sheet_copies
@@ -45,7 +46,8 @@ FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMN
 
 _TEXT_FORMATS = ("csv", "json", "html", "spreadsheetml")
 _EXTENSION_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
-                      ".tsv": "csv", ".json": "json", ".ods": "ods", ".htm": "html", ".html": "html"}
+                      ".tsv": "csv", ".json": "json", ".ods": "ods", ".htm": "html", ".html": "html",
+                      ".dbf": "dbf"}
 
 
 @dataclass
@@ -78,6 +80,8 @@ def _read(data: bytes, fmt: str, office: Office) -> list[TableRows | SheetReport
         return read_html(data, office)
     if fmt == "spreadsheetml":
         return read_spreadsheetml(data, office)
+    if fmt == "dbf":
+        return read_dbf(data, office)
     return read_json(data, office)
 
 
