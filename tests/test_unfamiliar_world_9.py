@@ -1,7 +1,7 @@
 """A ninth hand-made world: old machines and odd containers, counted certified, active and unknown by hand.
 
 Six offices of three provinces (Gorontalo 75, Bengkulu 17, Kalimantan Tengah 62; regencies the
-random world 8 does not use), 55 persons, 19 files, judged on PUBLISH (30 June 2026). What each
+random world 8 does not use), 58 persons, 21 files, judged on PUBLISH (30 June 2026). What each
 office's old PC or old system sends:
 - Kabupaten Bone Bolango (75.03): legacy .xls (BIFF8, xlwt) in sub-folders per year ('2023/',
   '2024/'): a cover sheet ("Sampul"), in 2023 a summary sheet ("Rekap", counts per jabatan), the
@@ -16,11 +16,11 @@ office's old PC or old system sends:
   and a FoxPro/dBase III table (.DBF) with a record deleted but not packed;
 - Kabupaten Rejang Lebong (17.02): Excel's "Unicode Text" (UTF-16 LE with BOM, tab-separated) of
   2021 and a "CSV (Macintosh)" of 2024 (CR line endings, Mac Roman), with an Indonesian decimal
-  score ("87,5") beside the NIK; an old Mac Excel workbook (1904 date system, 'SERTIFIKAT' merged
+  score ("87,5") beside the NIK; 2023's Unicode Text .txt zipped by WhatsApp; an old Mac Excel workbook (1904 date system, 'SERTIFIKAT' merged
   over 'NOMOR' and 'TGL TERBIT');
 - the Bengkulu province (17): an .ods (LibreOffice) whose data sit on the second sheet after a
   cover, title merged with table:number-columns-spanned, dates as office:date-value,
-  re-reporting two Rejang Lebong certificates;
+  re-reporting two Rejang Lebong certificates; a SpreadsheetML .xml zipped as an e-mail attachment;
 - Kabupaten Kapuas (62.03): a zip as WhatsApp delivers it holding a "CSV (MS-DOS)" export
   (cp850, ';', 'Dédi'), Indonesian thousands ("1.250.000") and decimals near the NIK; an .xlsx
   that is really a CSV; and a pipe-delimited, space-padded report from an old system in '2020/'.
@@ -106,9 +106,12 @@ PERSONS = {
     "rl7": ("Ujang Supriatna", "1702", "06", "1981-03-17", "L", 1),
     "rl8": ("Wulan Sari", "1702", "02", "1996-04-02", "P", 5),
     "rl9": ("Robert Simanjuntak", "1702", "03", "1977-07-31", "L", 6),
+    "rl10": ("Yudi Pranata", "1702", "04", "1986-02-10", "L", 7),
+    "rl11": ("Ratna Juwita", "1702", "05", "1993-11-14", "P", 8),
     "bk1": ("Darmawan Saputra", "1771", "01", "1979-04-14", "L", 1),
     "bk2": ("Yanti Oktaviani", "1771", "02", "1986-10-03", "P", 2),
     "bk3": ("Rudi Hartono", "1771", "03", "1972-01-09", "L", 3),
+    "bk4": ("Hendri Kurniawan", "1771", "04", "1984-08-28", "L", 4),
     "kp1": ("Dédi Supriadi", "6203", "01", "1987-03-03", "L", 1),
     "kp2": ("Natalia Dewi", "6203", "02", "1993-05-19", "P", 2),
     "kp3": ("Yohanes Ringkai", "6203", "03", "1982-08-30", "L", 1),
@@ -256,11 +259,12 @@ def _ss_cell(value, style: str | None = None, index: int | None = None) -> str:
     return f'<Cell{st}><Data ss:Type="String">{escape(str(value))}</Data></Cell>'
 
 
-def _gorontalo_xml(records: list | None = None) -> bytes:
+def _gorontalo_xml(records: list | None = None,
+                   title: str = "REKAPITULASI SERTIFIKASI TENAGA AHLI KONSTRUKSI PROVINSI GORONTALO") -> bytes:
     header = ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil Uji", "Nilai", "Nomor Sertifikat",
               "Tahun", "Tanggal Terbit"]
     rows = [f'<Row><Cell ss:MergeAcross="{len(header) - 1}" ss:StyleID="title"><Data ss:Type="String">'
-            "REKAPITULASI SERTIFIKASI TENAGA AHLI KONSTRUKSI PROVINSI GORONTALO</Data></Cell></Row>",
+            f"{title}</Data></Cell></Row>",
             "<Row/>",
             "<Row>" + "".join(_ss_cell(h, "hdr") for h in header) + "</Row>"]
     for i, (p, name, jab, lvl, hasil, number, tahun, issued, nilai) in enumerate(records or _GORONTALO, 1):
@@ -441,11 +445,25 @@ def _rejang_mac_xls() -> bytes:
     return buf.getvalue()
 
 
-def _rejang_unicode_text() -> bytes:
-    lines = ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN REJANG LEBONG TAHUN 2021", "",
+_REJANG_2023 = [
+    ("rl10", "Operator Bulldozer", "3", "K", "SKK-1702-2023-00071", "2023-11-06", "85"),
+    ("rl11", "Tukang Besi Beton", "2", "K", "SKK-1702-2023-00072", "2023-11-06", "80,5"),
+]
+
+
+def _rejang_whatsapp_zip() -> bytes:
+    """2023's Unicode Text export sent over WhatsApp, zipped with its folder."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Data UK 2023/Peserta UK RL 2023.txt", _rejang_unicode_text(_REJANG_2023, 2023))
+    return buf.getvalue()
+
+
+def _rejang_unicode_text(records: list | None = None, year: int = 2021) -> bytes:
+    lines = [f"DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN REJANG LEBONG TAHUN {year}", "",
              "\t".join(["No", "Nama", "No. KTP", "JK", "Jabatan Kerja", "Jenjang", "Nilai", "Hasil",
                         "No. Registrasi", "Tgl Terbit"])]
-    for i, (p, jab, lvl, hasil, number, issued, nilai) in enumerate(_REJANG_2021, 1):
+    for i, (p, jab, lvl, hasil, number, issued, nilai) in enumerate(records or _REJANG_2021, 1):
         lines.append("\t".join([str(i), PERSONS[p][0], N(p), sex(p), jab, lvl, nilai, hasil, number or "",
                                 dmy(issued, "/")]))
     return "\ufeff".encode("utf-16-le") + ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
@@ -507,6 +525,17 @@ def _ods_runs(cells: list) -> str:
         out.append(cell)
         i = j + 1
     return "".join(out)
+
+
+def _bengkulu_email_zip() -> bytes:
+    """The province's 2025 experts: an Excel 2003 XML file, zipped as an e-mail attachment."""
+    xml = _gorontalo_xml([("bk4", "HENDRI KURNIAWAN, S.T.", "Ahli Muda Teknik Bangunan Gedung", "7", "Kompeten",
+                           "SKK-17-2025-7-00112", 2025, "2025-06-16", 86.0)],
+                         title="REKAPITULASI SERTIFIKASI TENAGA AHLI KONSTRUKSI PROVINSI BENGKULU TAHUN 2025")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("rekap_ahli_2025.xml", xml)
+    return buf.getvalue()
 
 
 def _bengkulu_ods() -> bytes:
@@ -738,7 +767,9 @@ def _world(root: Path) -> Settings:
     (rl / "Hasil UK Rejang Lebong 2024.csv").write_bytes(_rejang_mac_csv())
     (rl / "Peserta SKK 2025.xlsx").write_bytes(_rejang_biff_as_xlsx())
     (rl / "Data SKK (Mac).xls").write_bytes(_rejang_mac_xls())
+    (rl / "WhatsApp Document Data UK 2023.zip").write_bytes(_rejang_whatsapp_zip())
     (landing / "prov-bengkulu" / "Rekap Sertifikasi Prov Bengkulu.ods").write_bytes(_bengkulu_ods())
+    (landing / "prov-bengkulu" / "Lampiran Email Rekap Ahli 2025.zip").write_bytes(_bengkulu_email_zip())
     kp = landing / "kab-kapuas"
     (kp / "WhatsApp Document DATA SKK KAPUAS 2023.zip").write_bytes(_kapuas_zip())
     (kp / "Rekap Sertifikasi Kapuas.xlsx").write_bytes(_kapuas_fake_xlsx())
@@ -773,10 +804,12 @@ def _world(root: Path) -> Settings:
 #        Joni (BK in 2021, certified Jun 2024), Ujang (2025): active; 3 Agus (15 Sep 2021: to 14 Sep
 #        2026), Bambang (number in process, program year 2024): active; 4 Desi (15 Mar 2021:
 #        expired), Agus (2024, active); 5 Sri Mulyani (2024). The Mac workbook (1904 dates): 3 Robert
-#        (2 Aug 2021: to 1 Aug 2026), 4 Wulan (11 Apr 2022): active.
+#        (2 Aug 2021: to 1 Aug 2026), 4 Wulan (11 Apr 2022): active. The WhatsApp zip of 2023's
+#        Unicode Text: 2 Ratna, 3 Yudi (Nov 2023): active.
 # 17     Bengkulu province: 7 Darmawan (Apr 2024, active), Yanti (issued Oct 2020: old scheme,
 #        expired); 8 Rudi (Jan 2023, active). Agus (same number) and Sri Mulyani (same NIK, jenjang,
-#        jabatan, year 2024) re-report Rejang Lebong.
+#        jabatan, year 2024) re-report Rejang Lebong. The e-mail zip of a SpreadsheetML: 7 Hendri
+#        (Jun 2025), active.
 # 62.03  Kapuas: 2 Yohanes (BK 2023, certified Mar 2025), Slamet (SKT 2019 expired, SKK Oct 2023
 #        active), Tommy (SKT 2019 only: expired), Markus (9 Aug 2021: to 8 Aug 2026, active);
 #        3 Dedi (Oct 2023), Agustinus (2025), Yusran (Aug 2021): active, Ferdinand (Feb 2020, old
@@ -786,8 +819,8 @@ TRUTH = {
     ("75.03", 2): (4, 4, 0), ("75.03", 3): (4, 3, 0), ("75.03", 4): (4, 4, 0), ("75.03", 5): (1, 1, 0),
     ("75", 7): (4, 3, 1), ("75", 8): (1, 0, 0), ("75", 9): (1, 1, 0),
     ("75.71", 2): (4, 4, 0), ("75.71", 3): (3, 3, 0), ("75.71", 4): (2, 0, 0), ("75.71", 5): (1, 0, 1),
-    ("17.02", 2): (3, 3, 0), ("17.02", 3): (3, 3, 0), ("17.02", 4): (3, 2, 0), ("17.02", 5): (1, 1, 0),
-    ("17", 7): (2, 1, 0), ("17", 8): (1, 1, 0),
+    ("17.02", 2): (4, 4, 0), ("17.02", 3): (4, 4, 0), ("17.02", 4): (3, 2, 0), ("17.02", 5): (1, 1, 0),
+    ("17", 7): (3, 2, 0), ("17", 8): (1, 1, 0),
     ("62.03", 2): (4, 3, 0), ("62.03", 3): (4, 3, 0), ("62.03", 4): (3, 2, 0),
 }
 
@@ -813,10 +846,16 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+@pytest.mark.xfail(strict=True, reason="zip members are read only as .xlsx/.xlsm/.xls/.ods/.csv/.tsv/.json: "
+                   "Rejang Lebong's zipped Unicode Text .txt (Yudi, Ratna) and Bengkulu's zipped SpreadsheetML "
+                   ".xml (Hendri) are skipped")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@pytest.mark.xfail(strict=True, reason="zip members are read only as .xlsx/.xlsm/.xls/.ods/.csv/.tsv/.json: "
+                   "Rejang Lebong's zipped Unicode Text .txt (Yudi, Ratna) and Bengkulu's zipped SpreadsheetML "
+                   ".xml (Hendri) are skipped")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
