@@ -54,6 +54,7 @@ MESS = frozenset({
     "export",       # a script's export: NIK '6408021203850001.0', level '3.0', dates '2023-03-12 00:00:00'
     "dup",          # a row typed twice (its NIK or name damaged differently the second time)
     "reassess",     # Belum Kompeten, then Kompeten at a second assessment months later
+    "merged",       # a holder list: a person's certificates one under the other, name and NIK merged down
 })
 
 OFFICES = [
@@ -387,12 +388,13 @@ class Habits:
     utc: bool
     english: bool = False
     export: bool = False
+    merge_person: bool = False
     csv_dialect: str = "semicolon"
     json_shape: str = "paged"
 
 
 def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
-    styles = ["xlsx_title", "xlsx_flat", "csv", "json", "xls"] if "styles" in mess else ["xlsx_flat"]
+    styles = ["xlsx_title", "xlsx_flat", "csv", "json", "xls", "ods", "html_xls"] if "styles" in mess else ["xlsx_flat"]
     if "layout" not in mess:
         styles = [s for s in styles if s != "xlsx_title"] or ["xlsx_flat"]
     return Habits(
@@ -415,6 +417,7 @@ def _habits(rng: random.Random, mess: frozenset, province: bool) -> Habits:
         json_lang=rng.choice(["en", "id"] + (["camel"] if "vocab" in mess else [])),
         english=rng.random() < 0.25 and "vocab" in mess,
         export=rng.random() < 0.3 and "export" in mess,
+        merge_person=rng.random() < 0.5 and "merged" in mess,
         csv_dialect=rng.choice(["semicolon", "comma_bom", "sep_line"]) if "vocab" in mess else "semicolon",
         json_shape=rng.choice(["paged", "items", "list"]) if "vocab" in mess else "paged",
         utc=rng.random() < 0.3,
@@ -673,8 +676,24 @@ def _xlsx(w: World, office: str, batches: dict[str, list[dict]], h: Habits, rng:
                     col += 1
         else:
             ws.append(headers)
-        for vals in table:
+        person_fields = {"no", "nama", "nik", "ttl", "tempat", "lahir", "jk"}
+        fields = _fields(h)
+        first_of = None  # (pid, excel row) of the person's first row above
+        for r, vals in zip(rows, table):
+            pid = w.certs[r["cid"]].pid
+            if h.merge_person and first_of and first_of[0] == pid:
+                # the person's cells merged down over this row: Excel keeps the value in the top cell only
+                vals = [None if f in person_fields else v for f, v in zip(fields, vals)]
             ws.append(vals)
+            if h.merge_person and first_of and first_of[0] == pid:
+                for ci, f in enumerate(fields, 1):
+                    if f in person_fields:
+                        for rng_ in list(ws.merged_cells.ranges):
+                            if rng_.min_col == ci and rng_.min_row == first_of[1]:
+                                ws.merged_cells.remove(rng_)
+                        ws.merge_cells(start_row=first_of[1], start_column=ci, end_row=ws.max_row, end_column=ci)
+            else:
+                first_of = (pid, ws.max_row)
             for ci, v in enumerate(vals, 1):
                 if isinstance(v, datetime):
                     ws.cell(ws.max_row, ci).number_format = "dd/mm/yyyy"
@@ -746,6 +765,64 @@ def _xls(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _ods(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> bytes:
+    """An OpenDocument spreadsheet (LibreOffice's own format), written by hand: title rows, then the table."""
+    from xml.sax.saxutils import escape
+    headers, table = _table(rows, h, rng)
+
+    def cell(v) -> str:
+        if v is None:
+            return "<table:table-cell/>"
+        if isinstance(v, datetime):
+            return (f'<table:table-cell office:value-type="date" office:date-value="{v.date().isoformat()}">'
+                    f"<text:p>{v.day:02d}/{v.month:02d}/{v.year}</text:p></table:table-cell>")
+        if isinstance(v, int):
+            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{escape(str(v))}</text:p></table:table-cell>'
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>"
+                   for r in [[t] for t in _title(office)] + [[]] + [headers] + table)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f'<office:body><office:spreadsheet><table:table table:name="Peserta">{body}</table:table>'
+               '</office:spreadsheet></office:body></office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
+def _html_xls(w: World, office: str, rows: list[dict], h: Habits, rng: random.Random) -> bytes:
+    """A web system's 'Export to Excel': an HTML table saved under .xls."""
+    from html import escape
+    headers, table = _table(rows, h, rng)
+
+    def td(v) -> str:
+        if v is None:
+            return "<td></td>"
+        if isinstance(v, datetime):
+            v = f"{v.day:02d}/{v.month:02d}/{v.year}"
+        return f'<td style="mso-number-format:\'\\@\'">{escape(str(v))}</td>'
+
+    title = "".join(f'<tr><td colspan="{len(headers)}"><b>{escape(t)}</b></td></tr>' for t in _title(office))
+    html = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+            '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>'
+            f'<table border="1">{title}<tr>' + "".join(f"<th>{escape(x)}</th>" for x in headers) + "</tr>"
+            + "".join("<tr>" + "".join(td(v) for v in r) + "</tr>" for r in table) + "</table></body></html>")
+    return html.encode("utf-8")
 
 
 def _iso(d: date | None, office: str, utc: bool) -> str | None:
@@ -856,6 +933,13 @@ def _write_files(w: World, rng: random.Random) -> None:
                     year = w.certs[r["cid"]].issued.year
                     batches.setdefault(f"Tahap {ROMAN[min(year - 2018, 9)]}", []).append(r)
             else:
+                if h.merge_person:
+                    # a holder list: each person's certificates together, in the order first met
+                    first = {}
+                    for i, r in enumerate(rows):
+                        first.setdefault(w.certs[r["cid"]].pid, i)
+                    rows = sorted(rows, key=lambda r: first[w.certs[r["cid"]].pid])
+                    w.order[oid] = [r["cid"] for r in rows]
                 batches = {"Sheet1": rows}
             data = _xlsx(w, oid, batches, h, rng, title=h.style == "xlsx_title")
             w.files[f"{oid}/{stem}.xlsx"] = data
@@ -868,6 +952,14 @@ def _write_files(w: World, rng: random.Random) -> None:
             data = _xls(w, oid, rows, h, rng)
             w.files[f"{oid}/{stem}.xls"] = data
             ext = "xls"
+        elif h.style == "ods":
+            data = _ods(w, oid, rows, h, rng)
+            w.files[f"{oid}/{stem}.ods"] = data
+            ext = "ods"
+        elif h.style == "html_xls":
+            data = _html_xls(w, oid, rows, h, rng)
+            w.files[f"{oid}/{stem}.xls"] = data
+            ext = "xls"
         else:
             for i, page in enumerate(_json_pages(w, oid, rows, h, rng), 1):
                 w.files[f"{oid}/export_sertifikasi_page{i}.json"] = page
@@ -875,7 +967,7 @@ def _write_files(w: World, rng: random.Random) -> None:
         stems[oid] = (stem, h, ext, data if ext != "json" else None)
 
     offices = [o["id"] for o in OFFICES]
-    flat = [oid for oid in offices if stems[oid][2] in ("xlsx", "csv", "xls")]
+    flat = [oid for oid in offices if stems[oid][2] in ("xlsx", "csv", "xls", "ods")]
     if "copies" in mess and flat:
         oid = rng.choice(flat)
         stem, _, ext, data = stems[oid]
@@ -918,7 +1010,7 @@ def _write_files(w: World, rng: random.Random) -> None:
         w.notes.append(f"misfiled: {oid}'s {stem}.{ext} also in {other}")
         # and a file whose title names its office, sent only to another office's folder: it
         # counts for the office it names
-        titled = [o for o in flat if o != oid and stems[o][1].style in ("xlsx_title", "xls")]
+        titled = [o for o in flat if o != oid and stems[o][1].style in ("xlsx_title", "xls", "ods", "html_xls")]
         if titled:
             oid = rng.choice(titled)
             other = rng.choice([o for o in offices if o != oid])

@@ -5,12 +5,13 @@ pipeline: eight offices of four provinces no other world uses (Sumatera Utara 12
 Tengah 62, Bengkulu 17, Gorontalo 75), a few hundred persons, certificates 2019-2026, each office's
 file in a style chosen at random (xlsx with title rows and a merged two-row header, sheet per
 batch, total and signature rows; ';' CSV in Windows-1252; paged JSON with English or Indonesian
-field names and nested certificate objects; legacy .xls) and a clerk's mess applied at random
+field names and nested certificate objects; legacy .xls; OpenDocument .ods; an HTML table saved as .xls) and a clerk's mess applied at random
 (``other_generator.MESS``: NIK damage, names with gelar, initials and old spellings, birth place and
 date in one cell, levels and results in several vocabularies, Indonesian and serial dates, a
 technician title with Muda/Madya, a recap's re-reports without NIK or birth, an expiry without an
 issue date, copies, a revision, an attendance list, files in another office's folder, a script's export with
-'.0' on NIKs and levels, a row typed twice, a second assessment after Belum Kompeten).
+'.0' on NIKs and levels, a row typed twice, a second assessment after Belum Kompeten, a holder
+list with a person's name and NIK merged down over their certificates).
 Its truth is computed from its own world model (``World.truth``), never from pipeline code.
 """
 
