@@ -32,7 +32,12 @@ RECYCLE_READER_AFTER_ROWS = 20_000
 # "<zip>/<path inside>": rejecting the archive would lose lists that arrived in no other form,
 # and a list that also arrived loose is then an identical copy, counted once
 # (expectations/submission.py). Only one level: a zip inside the zip is not opened.
-ARCHIVE_MEMBER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".json"})
+# Every format the readers know by content: besides workbooks and CSV, an old PC's or old
+# system's exports arrive zipped too (WhatsApp, e-mail): Excel's "Unicode Text" and "Formatted
+# Text" (.txt, .prn), Excel 2003 XML (.xml), a web page saved as Excel (.htm, .html), a FoxPro
+# table (.dbf).
+ARCHIVE_MEMBER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".json",
+                                     ".txt", ".prn", ".xml", ".htm", ".html", ".dbf"})
 MAX_ARCHIVE_MEMBERS = 200
 _MIB = 1 << 20
 
@@ -120,7 +125,7 @@ _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplem
 
 
 def archive_members(path: Path, office: Office) -> list[str]:
-    """The paths of the spreadsheets, CSV and JSON files inside a plain zip archive.
+    """The paths of the data files (ARCHIVE_MEMBER_SUFFIXES) inside a plain zip archive.
 
     Empty for anything else, which is then read (or rejected) as the file it is: not a zip,
     an xlsx, ods or docx (a zip with the package's own parts), a damaged or encrypted zip,

@@ -846,16 +846,10 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-@pytest.mark.xfail(strict=True, reason="zip members are read only as .xlsx/.xlsm/.xls/.ods/.csv/.tsv/.json: "
-                   "Rejang Lebong's zipped Unicode Text .txt (Yudi, Ratna) and Bengkulu's zipped SpreadsheetML "
-                   ".xml (Hendri) are skipped")
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="zip members are read only as .xlsx/.xlsm/.xls/.ods/.csv/.tsv/.json: "
-                   "Rejang Lebong's zipped Unicode Text .txt (Yudi, Ratna) and Bengkulu's zipped SpreadsheetML "
-                   ".xml (Hendri) are skipped")
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
