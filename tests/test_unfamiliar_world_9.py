@@ -1,7 +1,7 @@
 """A ninth hand-made world: old machines and odd containers, counted certified, active and unknown by hand.
 
 Six offices of three provinces (Gorontalo 75, Bengkulu 17, Kalimantan Tengah 62; regencies the
-random world 8 does not use), 58 persons, 21 files, judged on PUBLISH (30 June 2026). What each
+random world 8 does not use), 59 persons, 21 files, judged on PUBLISH (30 June 2026). What each
 office's old PC or old system sends:
 - Kabupaten Bone Bolango (75.03): legacy .xls (BIFF8, xlwt) in sub-folders per year ('2023/',
   '2024/'): a cover sheet ("Sampul"), in 2023 a summary sheet ("Rekap", counts per jabatan), the
@@ -124,6 +124,7 @@ PERSONS = {
     "kp10": ("Siti Aisyah", "6203", "04", "1992-07-25", "P", 7),
     "kp11": ("Yusran", "6203", "05", "1990-01-08", "L", 8),
     "kp12": ("Eka Saputri", "6203", "06", "1999-12-03", "P", 9),
+    "kp13": ("Sugianto Wibowo", "6203", "02", "1983-04-22", "L", 10),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -599,6 +600,7 @@ _KAPUAS_2023 = [
     ("kp2", "Juru Ukur", "4", "Kompeten", "SKK-6203-2023-00302", "2023-10-12"),
     ("kp3", "Tukang Batu", "2", "Belum Kompeten", None, None),
     ("kp4", "Tukang Kayu", "2", "Kompeten", "SKK-6203-2023-00304", "2023-10-12"),
+    ("kp13", "Tukang Kayu", "2", "Kompeten", "SKK-6203-2023-00305", "2023-10-12"),
 ]
 _KAPUAS_2025 = [
     ("kp3", "Tukang Batu", "2", "Kompeten", "SKK-6203-2025-00011", "2025-03-03"),
@@ -609,6 +611,7 @@ _KAPUAS_2020 = [
     ("kp7", "Tukang Besi Beton", "2", "K", "1.2.203.2.162.03.0000789", "2019-11-18"),
     ("kp4", "Tukang Kayu", "2", "K", "1.2.204.2.162.03.0000790", "2019-11-18"),
     ("kp8", "Operator Bulldozer", "3", "K", "1.3.301.3.162.03.0000791", "2020-02-20"),
+    ("kp13", "Tukang Kayu", "2", "K", "1.2.204.2.162.03.0000795", "2019-11-18"),
 ]
 
 
@@ -617,7 +620,10 @@ def _kapuas_dos_csv() -> bytes:
              "No;Nama Peserta;NIK;Tgl Lahir;Jabatan Kerja;Jenjang;Hasil Uji;Biaya (Rp);Nilai;No. Sertifikat;"
              "Tgl Terbit"]
     for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KAPUAS_2023, 1):
-        lines.append(";".join([str(i), PERSONS[p][0], N(p), dmy(born(p), "/"), jab, lvl, hasil, "1.250.000",
+        # Sugianto's NIK cell was a number: General format in an Indonesian-locale Excel saves it as
+        # "6,20302E+15" (15 significant digits, decimal comma); his birth date and name remain
+        nik = "6,20302E+15" if p == "kp13" else N(p)
+        lines.append(";".join([str(i), PERSONS[p][0], nik, dmy(born(p), "/"), jab, lvl, hasil, "1.250.000",
                                "87,5" if hasil == "Kompeten" else "60", number or "", dmy(issued, "/")]))
     return ("\r\n".join(lines) + "\r\n").encode("cp850")
 
@@ -811,7 +817,9 @@ def _world(root: Path) -> Settings:
 #        jabatan, year 2024) re-report Rejang Lebong. The e-mail zip of a SpreadsheetML: 7 Hendri
 #        (Jun 2025), active.
 # 62.03  Kapuas: 2 Yohanes (BK 2023, certified Mar 2025), Slamet (SKT 2019 expired, SKK Oct 2023
-#        active), Tommy (SKT 2019 only: expired), Markus (9 Aug 2021: to 8 Aug 2026, active);
+#        active), Tommy (SKT 2019 only: expired), Markus (9 Aug 2021: to 8 Aug 2026, active),
+#        Sugianto (SKT 2019 in the 2020 report, SKK Oct 2023 in the DOS CSV under a NIK saved as
+#        "6,20302E+15": one person, active);
 #        3 Dedi (Oct 2023), Agustinus (2025), Yusran (Aug 2021): active, Ferdinand (Feb 2020, old
 #        scheme: expired); 4 Natalia (2023), Rahmawati (2025, no number): active, Siti Aisyah (5 Apr
 #        2021: expired 4 Apr 2026). Eka BK.
@@ -821,7 +829,7 @@ TRUTH = {
     ("75.71", 2): (4, 4, 0), ("75.71", 3): (3, 3, 0), ("75.71", 4): (2, 0, 0), ("75.71", 5): (1, 0, 1),
     ("17.02", 2): (4, 4, 0), ("17.02", 3): (4, 4, 0), ("17.02", 4): (3, 2, 0), ("17.02", 5): (1, 1, 0),
     ("17", 7): (3, 2, 0), ("17", 8): (1, 1, 0),
-    ("62.03", 2): (4, 3, 0), ("62.03", 3): (4, 3, 0), ("62.03", 4): (3, 2, 0),
+    ("62.03", 2): (5, 4, 0), ("62.03", 3): (4, 3, 0), ("62.03", 4): (3, 2, 0),
 }
 
 
