@@ -132,3 +132,19 @@ def test_an_excel_prn_is_read(tmp_path):
     assert sub.rows[["nama", "nik", "jenjang", "hasil"]].values.tolist() == [
         ["AHMAD LIHAWA", "7503060505800003", "2", "K"], ["SARTIKA YUSUF", "7503017009940007", "4", "K"]]
     assert sub.rows["source_row"].astype(int).tolist() == [3, 4]
+
+
+def test_a_heading_over_two_lines(tmp_path):
+    # DOS reports split a long heading over two lines above the ruler ("NOMOR INDUK" / "KEPENDUDUKAN")
+    text = ("DAFTAR HASIL UJI KOMPETENSI TAHUN 2021\r\n\r\n"
+            "NO.  NAMA            NOMOR INDUK       JJG  HASIL\r\n"
+            "URUT PESERTA         KEPENDUDUKAN     KKNI UJI\r\n"
+            "---- --------------- ---------------- ---- --------------\r\n"
+            "1    MARKUS DAMBUNG  6203030105790006 2    KOMPETEN\r\n"
+            "2    SITI AISYAH     6203046507920007 4    BELUM KOMPETEN\r\n")
+    path = tmp_path / "R.TXT"
+    path.write_bytes(text.encode("cp437"))
+    sub = read_submission(path, office())
+    assert sub.rows[["nama", "nik", "jenjang", "hasil", "tahun"]].values.tolist() == [
+        ["MARKUS DAMBUNG", "6203030105790006", "2", "KOMPETEN", "2021"],
+        ["SITI AISYAH", "6203046507920007", "4", "BELUM KOMPETEN", "2021"]]
