@@ -55,6 +55,7 @@ MESS = frozenset({
     "dup",          # a row typed twice (its NIK or name damaged differently the second time)
     "reassess",     # Belum Kompeten, then Kompeten at a second assessment months later
     "merged",       # a holder list: a person's certificates one under the other, name and NIK merged down
+    "stray",        # a list of an office outside the registry (Kabupaten Karo) in a registry office's folder
 })
 
 OFFICES = [
@@ -1002,6 +1003,28 @@ def _write_files(w: World, rng: random.Random) -> None:
             w.in_files.add(p.pid)
             extra.append(p)
         w.files[f"{oid}/Daftar Hadir Bimtek 2025.xlsx"] = _attendance(w, oid, rows, extra)
+    if "stray" in mess:
+        # Kabupaten Karo (12.06) has no registry office: its list, sent to a neighbour's folder, counts
+        # for no one, and its workers are no persons of this world
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI"])
+        ws.append(["DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KABUPATEN KARO"])
+        ws.append([])
+        ws.append(["No", "Nama", "NIK", "Tempat, Tanggal Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "Tgl Terbit"])
+        for i in range(10):
+            born = date(rng.randint(1970, 2000), rng.randint(1, 12), rng.randint(1, 28))
+            nik = f"1206{rng.randint(1, 15):02d}{born.day:02d}{born.month:02d}{born.year % 100:02d}{rng.randint(1, 9):04d}"
+            ws.append([i + 1, f"{rng.choice(FIRST_M)} {rng.choice(SECOND)}", nik, f"Kabanjahe, {fmt_date(born, 'dmy-')}",
+                       "L", rng.choice(JABATAN["operator"]), rng.choice([1, 2, 3]), "K",
+                       fmt_date(_issue_date(rng, 2022), "dmy-")])
+        buf = io.BytesIO()
+        wb.save(buf)
+        target = rng.choice(["kota-medan", "kab-deli-serdang"])
+        w.files[f"{target}/Peserta UK Kabupaten Karo 2024.xlsx"] = buf.getvalue()
+        w.notes.append(f"stray: Karo's list in {target}")
     if "misfiled" in mess and flat:
         oid = rng.choice(flat)
         other = rng.choice([o for o in offices if o != oid])

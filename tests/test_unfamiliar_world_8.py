@@ -11,7 +11,8 @@ date in one cell, levels and results in several vocabularies, Indonesian and ser
 technician title with Muda/Madya, a recap's re-reports without NIK or birth, an expiry without an
 issue date, copies, a revision, an attendance list, files in another office's folder, a script's export with
 '.0' on NIKs and levels, a row typed twice, a second assessment after Belum Kompeten, a holder
-list with a person's name and NIK merged down over their certificates).
+list with a person's name and NIK merged down over their certificates, the list of a regency
+without a registry office in a neighbour's folder).
 Its truth is computed from its own world model (``World.truth``), never from pipeline code.
 """
 
