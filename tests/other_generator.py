@@ -251,7 +251,7 @@ def _issue_date(rng: random.Random, lo: int = 2019, hi: date = PUBLISH - timedel
             return d
 
 
-def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 55, n_province: int = 30) -> World:
+def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 75, n_province: int = 40) -> World:
     """The world of ``seed``: persons, certificates, then the files with ``mess`` applied."""
     rng = random.Random(seed)
     w = World(seed=seed, mess=mess)

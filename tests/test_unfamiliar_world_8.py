@@ -70,7 +70,7 @@ def _measure(cells: dict, i: int) -> dict:
 
 
 def test_the_world_is_big_enough(world):
-    assert 250 <= len(world.persons) <= 450
+    assert 400 <= len(world.persons) <= 650
     assert len(world.truth()) >= 20
 
 
