@@ -1,4 +1,4 @@
-"""What the hand-counted worlds (tests/test_unfamiliar_world_*.py) share: persons and their NIKs."""
+"""What the hand-counted worlds (tests/test_unfamiliar_world_*.py) share: persons, their NIKs, the headline cells."""
 
 from __future__ import annotations
 
@@ -27,3 +27,15 @@ class PersonBook:
     def sex(self, person: str) -> str:
         """L or P."""
         return self.persons[person][4]
+
+
+def headline_cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
+    """A run's headline as {(region_code, jenjang): (certified, active, validity unknown)}."""
+    return {(r.region_code, int(r.jenjang)): (int(r.certified_persons), int(r.active_persons),
+                                             int(r.active_unknown_persons))
+            for r in report.headline.itertuples()}
+
+
+def column(cells: dict, i: int) -> dict[tuple[str, int], int]:
+    """One measure of :func:`headline_cells` (0 certified, 1 active, 2 unknown), cell by cell."""
+    return {k: v[i] for k, v in cells.items()}

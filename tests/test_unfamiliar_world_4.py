@@ -34,7 +34,7 @@ import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
-from tests.hand_worlds import PersonBook
+from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
 
 PUBLISH = date(2026, 6, 30)
 
@@ -372,12 +372,6 @@ def report(tmp_path_factory):
                           instance=dg.DagsterInstance.ephemeral())
 
 
-def _cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
-    return {(r.region_code, int(r.jenjang)): (int(r.certified_persons), int(r.active_persons),
-                                             int(r.active_unknown_persons))
-            for r in report.headline.itertuples()}
-
-
 def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
@@ -385,10 +379,6 @@ def test_every_office_ingests(report):
 # The Aceh province's 2025 certificate of Zulfikar (Masa Berlaku 01.03.2030) beside Aceh Besar's
 # SKT of 2018 (expired 31 Dec 2022) is a second certificate, not a re-report: 11/2 counts him
 # (rule 3 reads the validity each row states, warehouse.headline._expiries_differ).
-
-
-def _column(cells, i: int) -> dict[tuple[str, int], int]:
-    return {k: v[i] for k, v in cells.items()}
 
 
 def test_certified_persons_are_the_hand_count(report):

@@ -73,7 +73,7 @@ import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
-from tests.hand_worlds import PersonBook
+from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
 
 PUBLISH = date(2026, 6, 30)
 
@@ -812,16 +812,6 @@ def report(tmp_path_factory):
     root = tmp_path_factory.mktemp("world6")
     return run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
                           instance=dg.DagsterInstance.ephemeral())
-
-
-def _cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
-    return {(r.region_code, int(r.jenjang)): (int(r.certified_persons), int(r.active_persons),
-                                             int(r.active_unknown_persons))
-            for r in report.headline.itertuples()}
-
-
-def _column(cells, i: int) -> dict[tuple[str, int], int]:
-    return {k: v[i] for k, v in cells.items()}
 
 
 def test_every_office_ingests(report):

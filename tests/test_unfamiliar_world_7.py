@@ -77,7 +77,7 @@ import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
-from tests.hand_worlds import PersonBook
+from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
 
 PUBLISH = date(2026, 6, 30)
 
@@ -613,16 +613,6 @@ def report(tmp_path_factory):
             "SELECT person_key, source_file, source_sheet, source_row, region_code, hasil, re_report, "
             "home_regency_code, home_province_code FROM fact_participation").df()
     return report
-
-
-def _cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
-    return {(r.region_code, int(r.jenjang)): (int(r.certified_persons), int(r.active_persons),
-                                             int(r.active_unknown_persons))
-            for r in report.headline.itertuples()}
-
-
-def _column(cells, i: int) -> dict[tuple[str, int], int]:
-    return {k: v[i] for k, v in cells.items()}
 
 
 def test_every_office_ingests(report):

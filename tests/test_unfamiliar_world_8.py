@@ -26,6 +26,7 @@ import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
+from tests.hand_worlds import headline_cells as _cells
 from tests.other_generator import PUBLISH, build_world
 
 SEED = 8
@@ -47,12 +48,6 @@ def report(world, tmp_path_factory):
                         warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
     return run_everything(settings, "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
                           instance=dg.DagsterInstance.ephemeral())
-
-
-def _cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
-    return {(r.region_code, int(r.jenjang)): (int(r.certified_persons), int(r.active_persons),
-                                             int(r.active_unknown_persons))
-            for r in report.headline.itertuples()}
 
 
 def _compare(got: dict, want: dict, measure: str) -> None:
