@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
+from expectations.submission import parse_file_name
 from expectations.validate import AUTHORITY
 from sources.registry import Office
 
@@ -127,8 +128,6 @@ def left_to_owners(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFra
     landing office by id)."""
     if rows.empty or CREDITED not in rows or not rows[CREDITED].notna().any():
         return pd.DataFrame(columns=COPY_COLUMNS)
-    from expectations.submission import parse_file_name  # the name families of the submission checks
-
     rows = rows.assign(_content=_content_of_files(rows))
     credited = rows[CREDITED].notna()
     own = rows[~credited]
