@@ -1077,6 +1077,12 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
     if continued:
         report.note = "; ".join(filter(None, [report.note, f"{continued} rows without their own name and NIK "
                                               "(blank or ditto) read as the next certificate of the person above"]))
+    if not weak_result and headers.HASIL in values and headers.HASIL not in header.marks:
+        values[headers.HASIL], ticked = _ticked_results(values[headers.HASIL])
+        if ticked:
+            report.note = "; ".join(filter(None, [report.note, f"column {header.texts.get(headers.HASIL)!r} marks "
+                                                  f"results with ticks: {ticked} ticks read as Kompeten, blanks "
+                                                  "as no result"]))
     if weak_result and only_numbers(values[headers.HASIL]):
         # A plain Keterangan or Status column of numbers is a tally or a status code (attendance
         # ticks "1", a record status), never an assessment result.
@@ -1084,6 +1090,35 @@ def _extract_table(rows, header: Header, render: Render, row_number, sheet, over
         report.note = "; ".join(filter(None, [report.note, f"column {header.texts[headers.HASIL]!r} holds only "
                                               "numbers: no assessment result read from it"]))
     return TableRows(values, source_rows, report), below
+
+
+# Check marks a clerk puts in a result column to say "passed" ("v" is the keyboard's check, "\u00fc"
+# is Wingdings' check mark seen as text). A "1", "Ya" or "*" is no check: "1" reads as a result
+# already (parse_hasil) and the others say nothing of the assessment on their own.
+_CHECKS = frozenset({"v", "\u221a", "\u2713", "\u2714", "\u2611", "\u00fc"})
+
+
+def _ticked_results(cells: list[str | None]) -> tuple[list[str | None], int]:
+    """A result column named outright ("HASIL", "Hasil Uji", "Rekomendasi") where the clerk ticked
+    those who passed instead of writing "Kompeten": each tick read as Kompeten, and the number of
+    ticks read.
+
+    BNSP's assessment forms ask the assessor to put a check in the K column for Kompeten (FR.MAK-02,
+    https://pdfcoffee.com/10-form-frmak-02-pdf-free.html); a clerk who keeps one result column does
+    the same in it. Only where no cell of the column writes Kompeten out: a tick beside written
+    "Kompeten" cells is something else (a document check, a note). A cross beside ticks is the
+    other value (Belum Kompeten); a blank or "-" stays no result, so an unticked row is never
+    counted certified (not assessed and not yet competent look the same there).
+    """
+    keys = [cell.strip().casefold() if cell is not None else "" for cell in cells]
+    ticks = sum(key in _CHECKS for key in keys)
+    if not ticks or any(parse_hasil(cell) == "Kompeten" for cell, key in zip(cells, keys)
+                        if cell is not None and key not in _CHECKS):
+        return cells, 0
+    out = []
+    for cell, key in zip(cells, keys):
+        out.append("Kompeten" if key in _CHECKS else "Belum Kompeten" if key in _CROSSES else cell)
+    return out, ticks
 
 
 def results_read(cells: list[str | None], weak: bool) -> int:

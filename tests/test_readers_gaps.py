@@ -1,0 +1,76 @@
+"""Things real office files hold that the readers did not read, one class per test (the list of
+known reading gaps of 2026-12)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import openpyxl
+import pytest
+
+from sources.readers import read_submission
+from sources.readers.table import extract_rows, find_header, render_text
+from sources.registry import Office
+from standardize.record import standardize_submission
+from tests.test_readers_table import rows_of
+
+K, BK = "Kompeten", "Belum Kompeten"
+OFFICE = Office(id="kota-samarinda", name="Dinas PUPR Kota Samarinda", level="city", region_code="64.72")
+
+
+# --- 1. a result column of ticks ---------------------------------------------------------------
+# BNSP's assessment forms have the assessor "tuliskan tanda [check] pada kolom (K)" for Kompeten
+# (FR.MAK-02, https://pdfcoffee.com/10-form-frmak-02-pdf-free.html); a clerk who keeps one result
+# column ticks it the same way for those who passed and leaves the rest blank or "-". Before: the
+# ticks read as no result (parse_hasil knows no "v"), so nobody of such a sheet was certified.
+@pytest.mark.parametrize(
+    ("header", "cells", "hasil"),
+    [
+        ("HASIL", ["\u2714", "", "\u2714", "-", "\u2714"], [K, None, K, "-", K]),
+        ("Hasil Uji", ["v", "V", "\u221a", "\u2713", ""], [K, K, K, K, None]),
+        ("REKOMENDASI", ["\u00fc", "", "\u00fc", "", ""], [K, None, K, None, None]),
+        # a cross beside ticks is the other value; a written result keeps its own reading
+        ("HASIL", ["\u2713", "x", "\u2713", "", "BK"], [K, BK, K, None, "BK"]),
+        # ticks beside written-out "Kompeten" cells are not results: kept as written
+        ("HASIL", ["Kompeten", "v", "Belum Kompeten", "Kompeten", ""], ["Kompeten", "v", "Belum Kompeten", "Kompeten", None]),
+        # a cross alone says nothing sure (a mark? a fail?): kept as written, read as no result
+        ("HASIL", ["x", "", "x", "", ""], ["x", None, "x", None, None]),
+        # a plain remarks column of ticks is attendance or documents, no result
+        ("KETERANGAN", ["v", "", "v", "v", ""], ["v", None, "v", "v", None]),
+    ],
+)
+def test_a_result_column_of_ticks(header, cells, hasil):
+    body = "\n".join(f"{i + 1} | Peserta {i + 1} | 64720115038800{i + 10} | 3 | {cell}" for i, cell in enumerate(cells))
+    rows = rows_of(f"No | Nama | NIK | Jenjang | {header}\n{body}")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["hasil"] == hasil
+
+
+PERSONS = [("Budi Santoso", "6472011203850001", "Tukang Batu", 2), ("Agus Salim", "6472011504880002", "Tukang Kayu", 2),
+           ("Joko Susilo", "6472012007900003", "Tukang Besi Beton", 3), ("Slamet Riyadi", "6472010101800004", "Mandor", 4),
+           ("Rudi Hartono", "6472010202810005", "Mandor", 4)]
+
+
+@pytest.mark.parametrize(
+    ("ticks", "certified"),
+    [
+        (["\u2714", None, "\u2714", "-", "\u2714"], {2: 1, 3: 1, 4: 1}),
+        ([None, None, None, None, None], {}),
+        (["-", "-", "-", "-", "\u221a"], {4: 1}),
+    ],
+)
+def test_certified_persons_from_a_ticked_hasil_column(tmp_path, ticks, certified):
+    """End to end: only the ticked rows are certified; a blank or "-" never is."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KOTA SAMARINDA TAHUN 2025"])
+    sheet.append(["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "HASIL"])
+    for k, tick in enumerate(ticks):
+        sheet.append([k + 1, *PERSONS[k], tick])
+    book.save(tmp_path / "hasil_uji.xlsx")
+    rows = standardize_submission(read_submission(tmp_path / "hasil_uji.xlsx", OFFICE).rows,
+                                  reference_date=date(2026, 6, 30)).rows
+    assert len(rows) == 5
+    assert dict(Counter(int(j) for j in rows[rows["hasil"] == K]["jenjang"])) == certified
+    assert (rows["hasil"] == BK).sum() == 0
