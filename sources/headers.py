@@ -265,6 +265,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "skema sertifikasi nama",
         "okupasi nama",
         "jabatan kerja uraian",
+        # Indonesian government systems pair a code with its "uraian", the text it stands for
+        # ("kode_jabatan" / "uraian_jabatan" in a SIMPEG's staff list, "uraian_pangkat" beside it):
+        # "Uraian Jabatan Kerja" is the jabatan kerja's name, as "Jabatan Kerja" over "Uraian" is
+        "uraian jabatan kerja",
+        "uraian jabatan",
+        "uraian jabker",
+        "uraian skema",
+        "uraian okupasi",
         "jabatan kerja nama jabatan",
         "judul skema",
     ),
@@ -773,8 +781,10 @@ _BARE_ENOUGH = frozenset({"nik", "jk", "kelamin"})
 # applying, choosing or holding: "Nama yang dapat dihubungi" (a contact) keeps its clause and names nothing.
 _FORM_IMPERATIVE = re.compile(r"^(?:(?:silakan|silahkan|mohon|harap) )?"
                               r"(?:pilih|pilihlah|masukkan|masukan|tuliskan|tulis|isikan|isi|ketik|ketikkan) (?=\S)")
-_FORM_CLAUSE = re.compile(r" yang (?:akan )?(?:anda )?(?:akan )?(?:di)?(?:uji|ujikan|ajukan|ikuti|pilih|ambil|mohon"
-                          r"|mohonkan|lamar|inginkan|daftarkan|miliki|tuju|sertifikasi|sertifikasikan)(?: anda)?$")
+# The passive prefix is written apart as often as not ("yang Di Ujikan", "yang di ajukan").
+_FORM_CLAUSE = re.compile(r" yang (?:akan )?(?:anda )?(?:akan )?(?:di ?)?(?:uji|ujikan|ajukan|ikuti|pilih|ambil|mohon"
+                          r"|mohonkan|lamar|inginkan|daftarkan|miliki|tuju|sertifikasi|sertifikasikan|usulkan)"
+                          r"(?: anda)?$")
 _FORM_OWNER = re.compile(r" (?:anda|saudara|bapak ibu)$")
 # A year or a date closing a header, as normalize_header leaves it ("12 11 2025", "2025").
 _TRAILING_DATE = re.compile(r" (?:(?:\d{1,2} ){1,2})?(?:19|20)\d\d$")

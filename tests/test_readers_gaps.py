@@ -74,3 +74,37 @@ def test_certified_persons_from_a_ticked_hasil_column(tmp_path, ticks, certified
     assert len(rows) == 5
     assert dict(Counter(int(j) for j in rows[rows["hasil"] == K]["jenjang"])) == certified
     assert (rows["hasil"] == BK).sum() == 0
+
+
+# --- 2. header phrasings -----------------------------------------------------------------------
+# Indonesian government systems pair a code with its "uraian", the text the code stands for
+# (a SIMPEG staff list: "kode_jabatan" beside "uraian_jabatan", "uraian_pangkat"): an office
+# whose list comes out of such a system heads the occupation "URAIAN JABATAN KERJA". And a
+# registration form's clause is typed with the passive prefix apart ("yang Di Ujikan").
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("URAIAN JABATAN KERJA", "jabatan_kerja"),
+        ("Uraian Jabatan", "jabatan_kerja"),
+        ("Uraian Jabatan Kerja yang Diuji", "jabatan_kerja"),
+        ("Jabatan Kerja Yang Di Ujikan", "jabatan_kerja"),
+        ("Jabatan Kerja yang Diusulkan", "jabatan_kerja"),
+        ("Jenjang yang di ajukan", "jenjang"),
+        # a bare "Uraian" or a task description names nothing of ours; a contact stays a contact
+        ("Uraian", None),
+        ("Uraian Tugas", None),
+        ("Nama yang dapat dihubungi", None),
+    ],
+)
+def test_header_phrasings(header, column):
+    from sources.headers import canonical_column
+
+    assert canonical_column(header) == column
+
+
+def test_a_sheet_headed_uraian_jabatan_kerja_keeps_its_occupations():
+    rows = rows_of("No | Nama | NIK | Uraian Jabatan Kerja | Jenjang | Hasil\n"
+                   "1 | Budi | 6472011203850001 | Tukang Batu | 2 | K\n"
+                   "2 | Agus | 6472011504880002 | Mandor | 4 | K")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["jabatan_kerja"] == ["Tukang Batu", "Mandor"]
