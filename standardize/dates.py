@@ -86,7 +86,13 @@ MONTHS: dict[str, int] = {
 }
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_TIME_TAIL = re.compile(r"\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$")
+# A time of day after the date, as a clerk or a web panel writes it: "10:00", "pukul 09.00",
+# "jam 8.30", after a comma or not.
+_TIME_TAIL = re.compile(r"\s*,?\s+(?:(?:pukul|pkl|jam)\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+                        r"(?:\s*[AaPp]\.?[Mm]\.?)?$", re.IGNORECASE)
+# An Indonesian zone's name closing a date with no time, or a time with no zone offset
+# ("01.03.2025 WITA", "3 Maret 2025 WIT"): the calendar date written is the date in that zone.
+_LOCAL_ZONE_TAIL = re.compile(r"\s*,?\s*\b(?:wib|wita|wit)\.?$", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4}|\d{2})$")
 _SERIAL = re.compile(r"^(\d{4,5})(?:\.\d+)?$")
 _EIGHT = re.compile(r"^\d{8}$")
@@ -302,7 +308,11 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     serial = _SERIAL.match(text)
     if serial:
         return _excel_serial_date(int(serial.group(1)))
-    return _written_date(_TIME_TAIL.sub("", text), date_order, reference_year)
+    bare = _TIME_TAIL.sub("", _LOCAL_ZONE_TAIL.sub("", text))
+    iso = _ISO.match(bare) if bare != text else None
+    if iso:  # "2025-03-01 pukul 10.00", "2025-03-01 WITA"
+        return _make(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    return _written_date(bare, date_order, reference_year)
 
 
 # A date written out with a time of day and its zone, as programs print one: JavaScript's
@@ -469,6 +479,11 @@ _AGE_TAIL = re.compile(
 )
 
 
+# A weekday before the date, left at the end of the place ("Sangatta, Senin 12 Maret 1985"): no
+# part of the place (parse_date drops it before a date alone, _WEEKDAY).
+_WEEKDAY_TAIL = re.compile(r"(?:^|[\s,;/]+)(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)$", re.IGNORECASE)
+
+
 def split_birth(raw: str | None) -> tuple[str | None, str | None]:
     """Split a "Tempat, Tanggal Lahir" cell into its raw place and raw date parts.
 
@@ -497,7 +512,7 @@ def split_birth(raw: str | None) -> tuple[str | None, str | None]:
         # "Maret 12, 1985" puts the month first; it belongs to the date.
         when = f"{words[-1]} {when}"
         place = " ".join(words[:-1])
-    place = _PLACE_TAIL.sub("", place.strip(_SEPARATORS))
+    place = _PLACE_TAIL.sub("", _WEEKDAY_TAIL.sub("", place.strip(_SEPARATORS)))
     return (place.strip(_SEPARATORS) or None), (when.strip(_SEPARATORS) or None)
 
 

@@ -108,3 +108,48 @@ def test_a_sheet_headed_uraian_jabatan_kerja_keeps_its_occupations():
                    "2 | Agus | 6472011504880002 | Mandor | 4 | K")
     table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
     assert table.columns["jabatan_kerja"] == ["Tukang Batu", "Mandor"]
+
+
+# --- 3. dates with a zone word, a time or a weekday ----------------------------------------------
+# Indonesian web panels and letters write the zone after a date or a time of day ("pukul 09.00
+# WITA"; the three zones WIB / WITA / WIT were set by Keppres 41/1987), and SKs and
+# invitations put the weekday first ("Senin, 3 Maret 2025"). A date in an Indonesian zone is the
+# calendar date written.
+@pytest.mark.parametrize(
+    ("cell", "day"),
+    [
+        ("01.03.2025 WITA", date(2025, 3, 1)),
+        ("3 Maret 2025 WIT", date(2025, 3, 3)),
+        ("2025-03-01 WITA", date(2025, 3, 1)),
+        ("01-03-2025 pukul 10.00", date(2025, 3, 1)),
+        ("2025-03-01 pukul 10.00", date(2025, 3, 1)),
+        ("01/03/2025, 10.00", date(2025, 3, 1)),
+        ("01/03/2025 jam 10.00 WIB", date(2025, 3, 1)),
+        # already read before, kept
+        ("2025-03-01 10:00 WIB", date(2025, 3, 1)),
+        ("1 Maret 2025 pukul 09.00 WITA", date(2025, 3, 1)),
+        ("Senin, 3 Maret 2025", date(2025, 3, 3)),
+        # a zone or a time with no date is no date
+        ("WITA", None),
+        ("12 WIT", None),
+        ("pukul 10.00", None),
+    ],
+)
+def test_dates_with_a_zone_word_or_a_time(cell, day):
+    from standardize.dates import parse_date
+
+    assert parse_date(cell) == day
+
+
+@pytest.mark.parametrize(
+    ("cell", "place", "day"),
+    [
+        ("Sangatta, Senin 12 Maret 1985", "Sangatta", date(1985, 3, 12)),
+        ("Samarinda, 01.03.1985 WITA", "Samarinda", date(1985, 3, 1)),
+        ("Rabu, 12-03-1985", None, date(1985, 3, 12)),
+    ],
+)
+def test_birth_cells_with_a_weekday_or_a_zone(cell, place, day):
+    from standardize.dates import parse_birth
+
+    assert parse_birth(cell) == (place, day)
