@@ -3,6 +3,7 @@ known reading gaps of 2026-12)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date
 
@@ -153,3 +154,76 @@ def test_birth_cells_with_a_weekday_or_a_zone(cell, place, day):
     from standardize.dates import parse_birth
 
     assert parse_birth(cell) == (place, day)
+
+
+# --- 4. a Python literal saved as .json; legacy DataTables answers ------------------------------
+JSON_PERSONS = [("Budi Santoso", "6472011203850001", "Tukang Batu", 2, "K"),
+                ("Agus Salim", "6472011504880002", "Tukang Kayu", 2, "BK")]
+
+
+def _objects() -> list[dict]:
+    return [{"nama": n, "nik": k, "jabatan_kerja": j, "jenjang": str(lvl), "hasil": h} for n, k, j, lvl, h in JSON_PERSONS]
+
+
+def _arrays() -> list[list]:
+    return [[str(i + 1), n, k, j, str(lvl), h] for i, (n, k, j, lvl, h) in enumerate(JSON_PERSONS)]
+
+
+_TITLES = ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a script's print(data): single quotes, True/False/None, a trailing comma
+        (repr(_objects()), [("Budi Santoso", K), ("Agus Salim", BK)]),
+        ("[{'nama': 'Budi Santoso', 'nik': '6472011203850001', 'jenjang': 2, 'kompeten': True, 'no_skk': None},"
+         " {'nama': 'Agus Salim', 'nik': 6472011504880002, 'jenjang': 2, 'kompeten': False, 'no_skk': None},]",
+         [("Budi Santoso", K), ("Agus Salim", BK)]),
+        # a database driver's and pandas' own values in it
+        ("{'data': [{'nama': 'Budi Santoso', 'nik': '6472011203850001', 'tgl_lahir': datetime.date(1985, 3, 12), "
+         "'jenjang': Decimal('2'), 'hasil': 'K', 'tgl_terbit': Timestamp('2025-03-01 00:00:00'), "
+         "'no_sertifikat': nan}]}", [("Budi Santoso", K)]),
+        # legacy DataTables: rows as objects, or as arrays under the names it sends beside them
+        ('{"sEcho": 1, "iTotalRecords": 2, "iTotalDisplayRecords": 2, "aaData": ' + json.dumps(_objects()) + "}",
+         [("Budi Santoso", K), ("Agus Salim", BK)]),
+        (json.dumps({"sEcho": 1, "iTotalRecords": 2, "aoColumns": [{"sTitle": t} for t in _TITLES],
+                     "aaData": _arrays()}), [("Budi Santoso", K), ("Agus Salim", BK)]),
+        (json.dumps({"sEcho": "3", "iTotalRecords": 2, "iTotalDisplayRecords": 2,
+                     "sColumns": "no,nama,nik,jabatan_kerja,jenjang,hasil", "aaData": _arrays()}),
+         [("Budi Santoso", K), ("Agus Salim", BK)]),
+    ],
+)
+def test_python_literals_and_legacy_datatables_are_read(tmp_path, text, read):
+    (tmp_path / "peserta.json").write_text(text)
+    submission = read_submission(tmp_path / "peserta.json", OFFICE)
+    assert submission.error is None
+    rows = standardize_submission(submission.rows, reference_date=date(2026, 6, 30)).rows
+    assert list(zip(submission.rows["nama"], rows["hasil"])) == read
+
+
+def test_a_python_literal_keeps_its_dates():
+    from sources.readers.json_reader import python_literal
+
+    assert python_literal("[{'lahir': datetime.date(1985, 3, 12), 'uji': datetime.datetime(2025, 3, 1, 9, 30),"
+                          " 'x': 'datetime.date(1, 2, 3)', 'n': nan, 't': (1, 2)}]") == [
+        {"lahir": "1985-03-12", "uji": "2025-03-01 09:30", "x": "datetime.date(1, 2, 3)", "n": None, "t": [1, 2]}]
+    # code is no literal
+    assert python_literal("[__import__('os').system('true')]") is None
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"sEcho": 1, "iTotalRecords": 2, "iTotalDisplayRecords": 2, "aaData": _arrays()},
+        {"draw": 1, "recordsTotal": 2, "recordsFiltered": 2, "data": _arrays()},
+    ],
+)
+def test_datatables_arrays_without_names_are_refused_with_what_to_send(tmp_path, document):
+    """Rows of cells by position: which cell is the NIK is in the web page's script, not in the
+    answer, and guessing it from the order is no reading. The file is refused, saying what to send."""
+    (tmp_path / "peserta.json").write_text(json.dumps(document))
+    submission = read_submission(tmp_path / "peserta.json", OFFICE)
+    assert len(submission.rows) == 0
+    assert "arrays of cells with no column names" in submission.error
+    assert "Excel or CSV export" in submission.error

@@ -31,6 +31,7 @@ by id, the key's position in it).
 
 from __future__ import annotations
 
+import ast
 import html
 import json
 import re
@@ -60,7 +61,10 @@ from sources.registry import Office
 # "values": a page of rows of cells with the header as its first row ({"values": [[header...],
 # [row...]]}, the Google Sheets shape without its "range").
 RECORD_KEYS = ("data", "records", "items", "result", "results", "rows", "content", "value", "values", "hits", "list",
-               "payload")
+               "payload",
+               # DataTables before 1.10 (legacy.datatables.net/usage/server-side): {"sEcho", "iTotalRecords",
+               # "iTotalDisplayRecords", "aaData"}, as older PHP panels still answer
+               "aaData")
 # Deepest nesting flattened into fields; deeper objects stay JSON text.
 MAX_DEPTH = 4
 
@@ -670,7 +674,16 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
     document = json_api_resolved(document)
     records, columns, where = _page_records(document, office)
     if all(type(record) is list for record in records):
-        return _read_arrays(records, overrides, columns)
+        tables = _read_arrays(records, overrides, columns)
+        if columns is None and datatables_answer(document) and not any(isinstance(t, TableRows) for t in tables):
+            # What a web page's table fetched for display: each row's cells by position, the column
+            # names in the page's script, not in the answer. Their order is no evidence of which is which.
+            for table in tables:
+                table.note = (f"a DataTables answer whose rows ({where}) are arrays of cells with no column names "
+                              "(no sColumns / aoColumns / columns beside them): the columns cannot be told apart; "
+                              "ask the office for the system's Excel or CSV export, or for the JSON with named "
+                              f"fields; {table.note}")
+        return tables
     flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
     lone = _lone_result_field(mapping, seen, overrides)
@@ -735,9 +748,68 @@ def _document(data: bytes, office: Office) -> tuple[object, str]:
     else:
         text, encoding = decode(data)
         note = "" if encoding == "utf-8" else f"JSON not in UTF-8: read as {encoding}"
-    document = _load(text)
+    try:
+        document = _load(text)
+    except SubmissionRejected:
+        document = python_literal(text)
+        if document is None:
+            raise
+        note = "; ".join(filter(None, [note, "not JSON but a Python literal (a script's print() of its data: "
+                                             "single quotes, True/False/None): read as the values it writes"]))
     check_json_depth(document, office.limits)
     return document, note
+
+
+# What a script's print() writes for values JSON has no word for, outside strings: a database
+# driver's datetime.date(1985, 3, 12) / datetime.datetime(2025, 3, 1, 10, 0) and Decimal('3'),
+# pandas' Timestamp('2025-03-01 00:00:00'), nan and NaT (a blank cell of a DataFrame's
+# to_dict()). Strings are matched first so that their text stays as it is.
+_PYTHON_VALUES = re.compile(
+    r"""('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+    r"|\b(?:datetime\.)?(?:date|datetime)\((\d{4}),\s*(\d{1,2}),\s*(\d{1,2})((?:,\s*\d+){0,5})\)"
+    r"|\b(?:Decimal|Timestamp)\(\s*(['\"])([^'\"\n]*)\6\s*\)"
+    r"|\b(nan|NaN|NaT|None)\b"
+)
+
+
+def _python_value(match: re.Match) -> str:
+    if match.group(1) is not None:
+        return match.group(1)
+    if match.group(2) is not None:
+        day = f"{int(match.group(2)):04d}-{int(match.group(3)):02d}-{int(match.group(4)):02d}"
+        clock = [int(part) for part in match.group(5).split(",")[1:3]]
+        return repr(day + (f" {clock[0]:02d}:{clock[1] if len(clock) > 1 else 0:02d}" if clock else ""))
+    if match.group(7) is not None:
+        return repr(match.group(7))
+    return "None"
+
+
+def _json_shaped(value: object) -> object:
+    """A Python literal's value as JSON would hold it: tuples as lists, keys as text."""
+    if isinstance(value, dict):
+        return {str(key): _json_shaped(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_shaped(item) for item in value]
+    return value
+
+
+def python_literal(text: str) -> object | None:
+    """The list or dict of a text that is a Python literal rather than JSON, else None.
+
+    A hand-written script that saves its data with ``print(data)`` or ``str(data)`` instead of
+    ``json.dump`` writes Python's repr: single quotes, True / False / None, a trailing comma,
+    tuples, and the driver's or pandas' own values (:data:`_PYTHON_VALUES`). Read with
+    ``ast.literal_eval``, which evaluates literals only (no names, no calls); anything it cannot
+    read (code, another language) stays the JSON error it was.
+    """
+    stripped = text.strip()
+    if stripped[:1] not in ("[", "{") or stripped[-1:] not in ("]", "}"):
+        return None
+    try:
+        value = ast.literal_eval(_PYTHON_VALUES.sub(_python_value, stripped))
+    except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
+        return None
+    return _json_shaped(value) if isinstance(value, (list, dict, tuple)) else None
 
 
 def _check_size(count: int, where: str, office: Office) -> None:
@@ -873,16 +945,19 @@ def gviz_table(document: object) -> tuple[list[str], list[list]] | None:
 # ({"columns": [...], "index": [...], "data": [[...]]}), SQL-over-HTTP APIs ({"columns":
 # [...], "rows": [[...]]}), CKAN's datastore with records_format=lists ({"fields": [{"id":
 # ...}], "records": [[...]]}), also one level down (result.fields beside result.records).
-COLUMN_KEYS = ("columns", "fields", "headers", "header", "kolom", "cols", "schema")
+# Legacy DataTables names them "aoColumns" ([{"sTitle": "Nama"}, ...]) and, in a server-side
+# answer, "sColumns": one string of names joined by commas (the columns' sName).
+COLUMN_KEYS = ("columns", "fields", "headers", "header", "kolom", "cols", "schema", "aocolumns", "scolumns")
 
 
 def _column_name(entry: object) -> str | None:
     if isinstance(entry, str):
         return entry
     if isinstance(entry, dict):
-        for key in ("id", "name", "label", "title", "field"):
-            if isinstance(entry.get(key), str):
-                return entry[key]
+        named = {str(key).lower(): value for key, value in entry.items()}
+        for key in ("id", "name", "label", "title", "field", "stitle", "sname"):
+            if isinstance(named.get(key), str) and named[key].strip():
+                return named[key]
     return None
 
 
@@ -892,12 +967,25 @@ def columns_beside(document: object, records: list) -> list[str] | None:
         return None
     envelopes = [document, *(value for value in document.values() if isinstance(value, dict))]
     for envelope in envelopes:
+        by_key = {str(key).lower(): value for key, value in envelope.items()}
         for key in COLUMN_KEYS:
-            entries = envelope.get(key)
+            entries = by_key.get(key)
+            if isinstance(entries, str) and "," in entries:
+                entries = [name.strip() for name in entries.split(",")]
             names = [_column_name(entry) for entry in entries] if isinstance(entries, list) else []
             if names and None not in names and len(names) == len(records[0]):
                 return names
     return None
+
+
+# The counters of a DataTables answer, before 1.10 and since (datatables.net/manual/server-side).
+_DATATABLES_KEYS = frozenset({"secho", "itotalrecords", "itotaldisplayrecords", "draw", "recordstotal",
+                              "recordsfiltered"})
+
+
+def datatables_answer(document: object) -> bool:
+    """True for a DataTables server-side answer: the counters it sends beside its rows."""
+    return isinstance(document, dict) and len({str(key).lower() for key in document} & _DATATABLES_KEYS) >= 2
 
 
 def _read_arrays(
