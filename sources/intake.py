@@ -31,7 +31,12 @@ RECYCLE_READER_AFTER_ROWS = 20_000
 # packed together) is opened and each spreadsheet in it read as a file of its own, named
 # "<zip>/<path inside>": rejecting the archive would lose lists that arrived in no other form,
 # and a list that also arrived loose is then an identical copy, counted once
-# (expectations/submission.py). Only one level: a zip inside the zip is not opened.
+# (expectations/submission.py). A zip inside the zip is opened too, one level down
+# (MAX_ARCHIVE_DEPTH): a clerk zips a folder that already holds the zip a colleague sent
+# ("Kiriman WA.zip" holding "Data MTU/Data Peserta.zip"); deeper nesting is no delivery habit.
+# Every member, at any level, is cut at the file limit as it is inflated, one at a time, and
+# MAX_ARCHIVE_MEMBERS bounds the members read from one delivery in all, so nesting costs no
+# more than one flat zip could.
 # Every format the readers know by content: besides workbooks and CSV, an old PC's or old
 # system's exports arrive zipped too (WhatsApp, e-mail): Excel's "Unicode Text" and "Formatted
 # Text" (.txt, .prn), Excel 2003 XML (.xml), a web page saved as Excel (.htm, .html), a FoxPro
@@ -39,6 +44,7 @@ RECYCLE_READER_AFTER_ROWS = 20_000
 ARCHIVE_MEMBER_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".json",
                                      ".txt", ".prn", ".xml", ".htm", ".html", ".dbf"})
 MAX_ARCHIVE_MEMBERS = 200
+MAX_ARCHIVE_DEPTH = 2
 _MIB = 1 << 20
 
 FILE_REPORT_COLUMNS = (
@@ -76,21 +82,8 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
         name = submission_name(folder, path) if folder is not None else printable_name(path.name)
         # When the file arrived in the landing folder (its modification time).
         received = datetime.fromtimestamp(path.lstat().st_mtime, tz=timezone.utc)
-        members = archive_members(path, office)
-        if not members:
-            submissions = [read_isolated(path, office, name)]
-        else:
-            submissions = []
-            with tempfile.TemporaryDirectory(prefix="archive-") as scratch:
-                for number, inside in enumerate(members):
-                    # One member on disk at a time: a zip of many large lists never sits in memory whole.
-                    extracted = Path(scratch) / f"{number}{PurePosixPath(inside).suffix.lower()}"
-                    if not _extract(path, inside, extracted, office):
-                        continue
-                    submissions.append(read_isolated(extracted, office, f"{name}/{printable_name(inside)}"))
-                    extracted.unlink()
-            if not submissions:
-                submissions = [read_isolated(path, office, name)]
+        with tempfile.TemporaryDirectory(prefix="archive-") as scratch:
+            submissions = _archive_submissions(path, name, office, Path(scratch), 1, [MAX_ARCHIVE_MEMBERS])
         for submission in submissions:
             reports.append(
                 {
@@ -118,14 +111,39 @@ def read_office_files(office: Office, paths: list[Path], folder: Path | None = N
     return OfficeIntake(rows=rows, files=files)
 
 
+def _archive_submissions(path: Path, name: str, office: Office, scratch: Path, depth: int,
+                         budget: list[int]) -> list:
+    """The submissions of one landing file: its members' when it is a zip of lists (a zip in it
+    opened in turn, to MAX_ARCHIVE_DEPTH), else the file itself. ``budget``: how many more
+    members this delivery may still have read, shared by every level."""
+    members = archive_members(path, office, nested=depth < MAX_ARCHIVE_DEPTH)
+    submissions = []
+    for number, inside in enumerate(members):
+        if budget[0] <= 0:
+            break
+        budget[0] -= 1
+        # One member on disk at a time (per level): a zip of many large lists never sits in memory whole.
+        extracted = scratch / f"{depth}-{number}{PurePosixPath(inside).suffix.lower()}"
+        if not _extract(path, inside, extracted, office):
+            continue
+        member_name = f"{name}/{printable_name(inside)}"
+        if PurePosixPath(inside).suffix.lower() == ".zip":
+            submissions.extend(_archive_submissions(extracted, member_name, office, scratch, depth + 1, budget))
+        else:
+            submissions.append(read_isolated(extracted, office, member_name))
+        extracted.unlink()
+    return submissions or [read_isolated(path, office, name)]
+
+
 # What a damaged, encrypted (RuntimeError) or unsupported-compression (NotImplementedError)
 # zip raises when listed or read: the zip, or the member, is then not opened.
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError,
                ValueError)
 
 
-def archive_members(path: Path, office: Office) -> list[str]:
-    """The paths of the data files (ARCHIVE_MEMBER_SUFFIXES) inside a plain zip archive.
+def archive_members(path: Path, office: Office, nested: bool = False) -> list[str]:
+    """The paths of the data files (ARCHIVE_MEMBER_SUFFIXES) inside a plain zip archive, and,
+    when ``nested``, of the zips in it.
 
     Empty for anything else, which is then read (or rejected) as the file it is: not a zip,
     an xlsx, ods or docx (a zip with the package's own parts), a damaged or encrypted zip,
@@ -147,7 +165,8 @@ def archive_members(path: Path, office: Office) -> list[str]:
     return [
         entry.filename for entry in entries
         if not entry.is_dir()
-        and PurePosixPath(entry.filename).suffix.lower() in ARCHIVE_MEMBER_SUFFIXES
+        and (PurePosixPath(entry.filename).suffix.lower() in ARCHIVE_MEMBER_SUFFIXES
+             or nested and PurePosixPath(entry.filename).suffix.lower() == ".zip")
         and not any(ignored_name(part) for part in PurePosixPath(entry.filename).parts)
     ][:MAX_ARCHIVE_MEMBERS]
 

@@ -63,11 +63,15 @@ CASES = [
                                                   "~$Hasil.xlsx": b"\x0bKUTIM", "Hasil.xlsx": ANGKATAN_III,
                                                   "Surat Pengantar.pdf": b"%PDF-1.4"})},
      {"arsip.zip/Hasil.xlsx": 3}, {}, []),
-    # nothing to read in it, or only another zip (one level only): the archive itself is rejected
+    # nothing to read in it: the archive itself is rejected
     ("zip of letters", {"Hasil.xlsx": ANGKATAN_I, "surat.zip": packed({"Surat Pengantar.pdf": b"%PDF-1.4"})},
      {"Hasil.xlsx": 2}, {"surat.zip": "file_unreadable"}, []),
+    # a zip inside the zip is opened, one level down (sources.intake.MAX_ARCHIVE_DEPTH); a third level is not
     ("zip in a zip", {"Hasil.xlsx": ANGKATAN_I, "luar.zip": packed({"dalam.zip": packed({"X.xlsx": ANGKATAN_III})})},
-     {"Hasil.xlsx": 2}, {"luar.zip": "file_unreadable"}, []),
+     {"Hasil.xlsx": 2, "luar.zip/dalam.zip/X.xlsx": 3}, {}, []),
+    ("zip in a zip in a zip", {"Hasil.xlsx": ANGKATAN_I, "a.zip": packed({"b.zip": packed({"c.zip": packed(
+        {"X.xlsx": ANGKATAN_III})})})},
+     {"Hasil.xlsx": 2}, {"a.zip/b.zip": "file_unreadable"}, []),
     # a Word letter is a zip too, but no archive of lists
     ("cover letter", {"Hasil.xlsx": ANGKATAN_I, "Surat Pengantar.docx": DOCX, "Undangan.pdf": b"%PDF-1.4\n%%EOF",
                       "foto kegiatan.jpg": b"\xff\xd8\xff\xe0JFIF", "kosong.xlsx": b""},
@@ -111,3 +115,38 @@ def test_a_member_over_the_file_limit_is_rejected_for_its_size(tmp_path):
     assert files.loc["kiriman.zip/Hasil.xlsx", "status"] == "accepted"
     assert files.loc["kiriman.zip/peserta.csv", "status"] == "rejected"
     assert "over the intake limit of 0.01 MiB" in files.loc["kiriman.zip/peserta.csv", "reason"]
+
+
+def test_a_zip_bomb_inside_a_zip_is_still_rejected(tmp_path):
+    """The inner zip and its members are cut at the file limit as they inflate: a bomb two levels
+    down is rejected for its size like one at the top, and the list beside it is read."""
+    from benchmarks.hostile import zip_bomb
+    from sources.registry import parse_office
+
+    office = parse_office({"id": "kab-kutai-timur", "name": "Dinas PUPR Kabupaten Kutai Timur", "level": "regency",
+                           "region_code": "64.08", "limits": {"max_file_mib": 4}})
+    folder = tmp_path / office.id
+    folder.mkdir()
+    spaces = b"Nama;NIK\r\n" + b" " * (64 << 20)  # inflates to 64 MiB from about 64 KiB
+    (folder / "Kiriman WA.zip").write_bytes(packed({"Data/arsip.zip": packed({"bom.xlsx": zip_bomb(64),
+                                                                              "peserta.csv": spaces}),
+                                                    "Data/Hasil.xlsx": ANGKATAN_I}))
+    files = read_office_files(office, list_submissions(folder)[0], folder).files.set_index("source_file")
+    assert files.loc["Kiriman WA.zip/Data/Hasil.xlsx", "status"] == "accepted"
+    assert files.loc["Kiriman WA.zip/Data/arsip.zip/bom.xlsx", "status"] == "rejected"
+    assert "a zip bomb?" in files.loc["Kiriman WA.zip/Data/arsip.zip/bom.xlsx", "reason"]
+    assert files.loc["Kiriman WA.zip/Data/arsip.zip/peserta.csv", "status"] == "rejected"
+    assert "over the intake limit of 4 MiB" in files.loc["Kiriman WA.zip/Data/arsip.zip/peserta.csv", "reason"]
+
+
+def test_the_member_budget_is_shared_by_every_level(tmp_path, monkeypatch):
+    import sources.intake
+
+    monkeypatch.setattr(sources.intake, "MAX_ARCHIVE_MEMBERS", 3)
+    folder = tmp_path / KUTIM.id
+    folder.mkdir()
+    inner = packed({f"X{i}.xlsx": ANGKATAN_III for i in range(5)})
+    (folder / "luar.zip").write_bytes(packed({"a.zip": inner, "b.zip": inner}))
+    files = read_office_files(KUTIM, list_submissions(folder)[0], folder).files
+    # the first inner zip counts as one member read, then two of its lists; nothing of b.zip
+    assert sorted(files["source_file"]) == ["luar.zip/a.zip/X0.xlsx", "luar.zip/a.zip/X1.xlsx"]
