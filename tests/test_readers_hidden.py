@@ -133,3 +133,52 @@ def test_sheets_copied_inside_a_workbook(tmp_path, book, sheets):
               if "sheet copy" in report.skipped}
     assert copies == ({"Peserta (2)": 5} if "Peserta (2)" in book().sheetnames
                       else {"Peserta lama": 6} if "Peserta lama" in book().sheetnames else {})
+
+
+# --- OpenDocument (.ods) -------------------------------------------------------------------------
+# LibreOffice Calc writes table:visibility="collapse" on a row hidden by hand (Format > Rows >
+# Hide) or folded under an outline group (then inside <table:table-row-group>), "filter" on a row
+# a filter hides (OpenDocument 1.2 part 1, 19.749 table:visibility: visible | collapse | filter).
+# Read as an xlsx's: rows hidden by hand taken out, the filter's and the outline's read.
+def _ods_cell(value) -> str:
+    if value is None:
+        return "<table:table-cell/>"
+    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+
+def _ods_rows(how: str) -> str:
+    rows = [f"<table:table-row>{_ods_cell(TITLE)}</table:table-row>", "<table:table-row/>",
+            "<table:table-row>" + "".join(_ods_cell(h) for h in HEADER) + "</table:table-row>"]
+    for k, (name, number, *rest) in enumerate(PEOPLE):
+        cells = "".join(_ods_cell(v) for v in (k + 1, name, number, *rest))
+        if name in ("Agus Salim", "Slamet Riyadi"):
+            visibility = "filter" if how == "filter" else "collapse"
+            row = f'<table:table-row table:visibility="{visibility}">{cells}</table:table-row>'
+            rows.append(f"<table:table-row-group>{row}</table:table-row-group>" if how == "outline" else row)
+        else:
+            rows.append(f"<table:table-row>{cells}</table:table-row>")
+    # the sheet's blank rest, written once, hidden with it
+    rows.append('<table:table-row table:number-rows-repeated="1048560" table:visibility="collapse">'
+                '<table:table-cell table:number-columns-repeated="6"/></table:table-row>')
+    return "".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("how", "names"),
+    [
+        ("hand", ["Budi Santoso", "Joko Susilo", "Rudi Hartono"]),
+        ("filter", [p[0] for p in PEOPLE]),
+        ("outline", [p[0] for p in PEOPLE]),
+    ],
+)
+def test_hidden_rows_of_an_ods(tmp_path, how, names):
+    from tests.test_readers_excel import _ods
+
+    path = tmp_path / "peserta.ods"
+    path.write_bytes(_ods(_ods_rows(how)))
+    submission = read_submission(path, OFFICE)
+    assert submission.error is None, submission.error
+    assert list(submission.rows["nama"]) == names
+    report = submission.sheets[0]
+    assert report.skipped.get("hidden", 0) == (2 if how == "hand" else 0)
+    assert ("taken out of the list" in report.note) == (how == "hand")

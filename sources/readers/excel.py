@@ -186,7 +186,7 @@ def read_excel(data: bytes, office: Office, fmt: str) -> list[TableRows | SheetR
     hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
     # calamine gives no merged cells for OpenDocument: read them from content.xml.
     ods_merges = _ods_merges(data) if fmt == "ods" else {}
-    layout = _sheet_layout(data) if fmt == "xlsx" else {}
+    layout = _sheet_layout(data) if fmt == "xlsx" else _ods_layout(data) if fmt == "ods" else {}
     results: list[TableRows | SheetReport] = []
     with workbook:
         names, note = _pick_sheets(workbook, options.sheet)
@@ -450,6 +450,77 @@ def _ods_merges(data: bytes) -> dict[str, list[tuple[tuple[int, int], tuple[int,
     except ValueError:  # a repeat or span that is no number: merges read so far
         return merges
     return merges
+
+
+# An OpenDocument sheet's rows, columns and groups of rows (outline groups), for what each hides.
+_ODS_LAYOUT_TAG = re.compile(
+    rb"<(/?)table:(table-row-group|table-row|table-column|table)(?=[\s/>])([^>]*)>")
+# A run of identical rows or columns written once may be a million long (LibreOffice writes the
+# sheet's blank rest so): more than this many hidden ones of a run hold nothing worth blanking.
+_ODS_HIDDEN_RUN = 10_000
+
+
+def _ods_layout(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
+    """Per sheet name of an OpenDocument spreadsheet, its 0-based hidden columns and the 0-based
+    rows hidden by hand, as :func:`_sheet_layout` gives them for an xlsx (calamine says neither).
+
+    LibreOffice writes ``table:visibility="filter"`` on a row a filter hides and ``"collapse"`` on a
+    row hidden by hand or under a collapsed outline group (the row then sits inside a
+    ``<table:table-row-group>``). As for an xlsx: rows a filter hides, and rows of a collapsed
+    group, are a view of the list and are read; on a sheet where a filter hides rows every hidden
+    row counts as filtered; a row hidden by hand elsewhere was taken out of the list. A column
+    with ``visibility="collapse"`` is hidden. Only the tags are scanned; any trouble gives {}.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return {}
+    if b"visibility=" not in content:
+        return {}
+    layout: dict[str, tuple[set[int], set[int]]] = {}
+    sheet = None
+    row = column = groups = 0
+    columns: set[int] = set()
+    hidden: set[int] = set()
+    filtered = False
+    try:
+        for match in _ODS_LAYOUT_TAG.finditer(content):
+            closing, tag, attributes = match.groups()
+            if tag == b"table":
+                if closing and sheet is not None:
+                    if columns or (hidden and not filtered):
+                        layout[sheet] = (columns, set() if filtered else hidden)
+                    sheet = None
+                elif not closing:
+                    found = dict(_ODS_ATTRIBUTE.findall(attributes))
+                    sheet = html.unescape(found.get(b"name", b"").decode("utf-8", "replace"))
+                    row = column = groups = 0
+                    columns, hidden, filtered = set(), set(), False
+                continue
+            if tag == b"table-row-group":
+                groups += -1 if closing else (0 if attributes.endswith(b"/") else 1)
+                continue
+            if closing or sheet is None:
+                continue
+            found = dict(_ODS_ATTRIBUTE.findall(attributes)) if b"ed=" in attributes or b"visibility=" in attributes \
+                else {}
+            visibility = found.get(b"visibility", b"visible")
+            if tag == b"table-column":
+                repeat = int(found.get(b"number-columns-repeated", b"1"))
+                if visibility != b"visible":
+                    columns.update(range(column, column + min(repeat, _ODS_HIDDEN_RUN)))
+                column += repeat
+            else:
+                repeat = int(found.get(b"number-rows-repeated", b"1"))
+                if visibility == b"filter":
+                    filtered = True
+                elif visibility == b"collapse" and groups == 0:
+                    hidden.update(range(row, row + min(repeat, _ODS_HIDDEN_RUN)))
+                row += repeat
+    except ValueError:  # a repeat that is no number: read everything as visible
+        return {}
+    return layout
 
 
 def _excel_row(index: int) -> int:
