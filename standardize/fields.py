@@ -641,11 +641,26 @@ def parse_tahun(raw: str | None) -> int | None:
 # --- free text ------------------------------------------------------------------
 
 
+# A list's bullet in front of a cell's text: a Word table pasted into Excel keeps the bullet of a
+# bulleted paragraph as a character ("• Operator Excavator"), Symbol and Wingdings bullets as
+# private-use code points (U+F0B7, U+F0A7, U+F0D8, U+F076, U+F0FC); a typed "- " or "* " list too.
+# The bullet is layout, the text after it the value.
+_LIST_BULLET = re.compile(
+    r"^[\s\u00a0]*(?:[\u2022\u2023\u2043\u2219\u00b7\u25aa\u25ab\u25a0\u25a1\u25cf\u25cb\u25e6\u25ba\u25b8"
+    r"\u27a2\u27a4\u2713\u2714\uf0a7\uf0a8\uf0b7\uf0d8\uf076\uf0fc]|[-\u2013*](?=\s+[^\W\d_]))[\s\u00a0]*"
+)
+
+
 def clean_text(raw: str | None) -> str | None:
-    """Whitespace collapsed; blank cells ("", "-", "n/a") are None."""
+    """Whitespace collapsed, a list's bullet in front dropped; blank cells ("", "-", "n/a") are None.
+
+    >>> clean_text("\u2022 Operator  Excavator")
+    'Operator Excavator'
+    """
     if raw is None or is_blank(raw):
         return None
-    return _collapse(raw)
+    text = _collapse(_LIST_BULLET.sub("", raw, count=1))
+    return text or None
 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")

@@ -440,6 +440,14 @@ def test_parse_tahun(raw, expected):
     [
         ("  Sertifikasi   Tahap  I ", "Sertifikasi Tahap I"),
         ("MTU\u00a0Kec. Bengalon", "MTU Kec. Bengalon"),
+        # a Word list's bullet pasted into Excel, as a character or a Symbol-font code point
+        ("\u2022 Operator Excavator", "Operator Excavator"),
+        ("\uf0b7\tTukang Kayu", "Tukang Kayu"),
+        ("\u00b7 Juru Ukur", "Juru Ukur"),
+        ("- Tukang Batu", "Tukang Batu"),
+        ("\u2022", None),
+        ("Ahli K3 - Muda", "Ahli K3 - Muda"),  # a dash inside is no bullet
+        ("-3", "-3"),
         ("-", None),
         ("", None),
         ("n/a", None),
@@ -468,6 +476,7 @@ def test_clean_text(raw, expected):
         ("Pelaksana Lapangan Pekerjaan Gedung", "Pelaksana Lapangan Pekerjaan Gedung"),
         ("Juru Ukur (Surveyor)", "Juru Ukur (Surveyor)"),
         ("Tukang Batu Tingkat II", "Tukang Batu Tingkat II"),
+        ("\u2022 OPERATOR EXCAVATOR", "Operator Excavator"),
         ("-", None),
         (None, None),
     ],

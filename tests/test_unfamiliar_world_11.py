@@ -577,22 +577,14 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-_BULLET = pytest.mark.xfail(strict=True, reason=(
-    "a Word bullet stays in the jabatan ('• Operator Excavator'), so Kaltara's 'Operator Excavator' 3 is "
-    "no re-report of Bulungan's: 65/3 counts Yakobus"))
-
-
-@_BULLET
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@_BULLET
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
-@_BULLET
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
