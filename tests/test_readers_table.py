@@ -363,6 +363,21 @@ HEADER = "No | Nama | NIK | Jabatan Kerja | Jenjang"
         (" | Plt. Kepala Bidang Bina Konstruksi | | | ", [], {"footer": 1}),
         # a marker word in a row that has a NIK does not end the table
         ("3 | Kepala Dinas | 6408015203850012 | Mandor | 3", [2], {}),
+        # a printed page's number and the next page's heading, kept by a PDF converter: no row, no end
+        (" | | | Halaman 2 dari 5 | ", [], {"page": 1}),
+        (" | Hal. 2/5 | | | ", [], {"page": 1}),
+        ("Page 3 of 7 | | | | ", [], {"page": 1}),
+        (" | | - 2 - | | ", [], {"page": 1}),
+        (" | | | Halaman | 2", [], {"page": 1}),  # the converter cut it in two cells
+        ("Lanjutan | | | | ", [], {"page": 1}),
+        (" | | | Lanjutan Lampiran Keputusan Kepala Dinas PUPR | ", [], {"page": 1}),
+        (" | | | Nomor : 600/123/V.03/2025 | ", [], {"page": 1}),
+        (
+            "1 | Budi | 6408015203850012 | Mandor | 3\n | | | Halaman 1 dari 2 | \n"
+            "2 | Siti | 6408015203850013 | Juru Ukur | 4",
+            [2, 4],
+            {"page": 1},
+        ),
     ],
 )
 def test_row_classification(body, emitted, skipped):
@@ -372,6 +387,17 @@ def test_row_classification(body, emitted, skipped):
     assert table.report.skipped == skipped
     assert table.report.rows == len(emitted)
     assert table.report.note == ("" if emitted else "no participant rows below the header")
+
+
+def test_a_page_number_under_a_row_is_no_wrapped_line_of_it():
+    # a converted page ends with its number right under the last row: the row's jabatan stays its own
+    rows = rows_of(HEADER + """
+1 | Budi | 6408015203850012 | Pelaksana Lapangan Pekerjaan Jalan | 6
+ | | | Halaman 1 dari 2 |
+2 | Siti | 6408015203850013 | Juru Ukur | 4""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.columns["jabatan_kerja"] == ["Pelaksana Lapangan Pekerjaan Jalan", "Juru Ukur"]
+    assert table.report.skipped == {"page": 1}
 
 
 def test_footer_skips_every_row_after_it_and_rows_keep_their_numbers():

@@ -598,9 +598,6 @@ def test_persons_are_the_hand_count(report):
     assert len(report.persons) == len(PERSONS)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a converted page's 'Halaman 1 dari 3' line is read as a row without identity (quarantined) and "
-    "on Lampung Tengah's 'Page 1' joined to the jabatan above as a wrapped line"))
 def test_no_row_is_quarantined(report):
     # every participant row is readable; page furniture, wrapped lines and signatures are no rows
     assert sorted(zip(report.quarantine.source_file, report.quarantine.source_row.astype(str),

@@ -725,6 +725,15 @@ _FOOTER = re.compile(
 # A note alone on its row under the list: "Keterangan : K = Kompeten", "Catatan:", "Sumber: SIKI
 # LPJK", "*) peserta susulan", "ttd".
 _NOTE_LINE = re.compile(r"\s*(?:(?:keterangan|ket|catatan|sumber|nb|note)\s*:|\*+\s*\)|ttd\.?\s*$)", re.IGNORECASE)
+# A printed page's furniture that a PDF converter keeps among the rows: the page number ("Halaman
+# 2 dari 5", "Hal. 2/5", "Page 2 of 5", "- 2 -"), the line heading the next page ("Lanjutan",
+# "Lanjutan Lampiran Keputusan ...", "(bersambung)") and a decree annex's reference lines under it
+# ("Nomor : 600/123/2025", "Tanggal : 12 Agustus 2025"). None is a participant or ends the list.
+_PAGE_LINE = re.compile(
+    r"\s*(?:(?:halaman|hal|page|pg)\.?\s*:?\s*\d{1,4}(?:\s*(?:dari|dr\.?|/|of|from)\s*\d{1,4})?"
+    r"|-\s*\d{1,4}\s*-|\(?\s*(?:lanjutan|bersambung)\b.*|(?:nomor|tanggal|tentang)\s*:.*)\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 _TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*(?:total|jumlah)|grand\s+total)\b", re.IGNORECASE)
 # A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta"; with its unit it
 # is never a NIK, whichever column it lands in.
@@ -1978,11 +1987,13 @@ def total_record(nama: str | None, nik: str | None) -> bool:
 
 
 def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str | None:
-    """footer / total / section / header_repeat / column_numbers / header_like for a row without a NIK,
-    else None."""
+    """footer / page / total / section / header_repeat / column_numbers / header_like for a row without
+    a NIK, else None."""
     cells = [text for text in (render(c) for c in row) if text is not None]
     if not cells:
         return None
+    if _PAGE_LINE.fullmatch(" ".join(cells)):
+        return "page"
     texts = [c for c in cells if _LETTER.search(c)]
     if texts:
         joined = "\x1f".join(texts)
