@@ -934,6 +934,12 @@ No | Nama Lengkap | | | NIK | Jenjang
         ("No | Nama | NIK | | | | Jenjang\n1 | Budi | 6408 | 0112 | 0385 | 0001 | 3", ["6408011203850001"]),
         # one digit short: joined all the same, for the standardizer to flag
         ("No | Nama | NIK | | | | Jenjang\n1 | Budi | 6408 | 0112 | 0385 | 001 | 3", ["640801120385001"]),
+        # a NIK typed in groups, cut by a PDF converter at its widest gap into the empty column beside
+        ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408 0112 | 0385 0001 | 3", ["6408011203850001"]),
+        ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408.0112 | 0385.0001 | 3", ["6408011203850001"]),
+        # ... in a borderless table converted with an empty column between every real one
+        ("No | | Nama | | NIK | | Jenjang\n1 | | Budi | | 6408 0112 | 0385 0001 | | 3", ["6408011203850001"]),
+        ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408 0112 | KTP 0001 | 3", ["6408 0112"]),
         # a remark in the blank-headed column beside the NIK is no piece of it
         ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408011203850001 | KTP Samarinda | 3", ["6408011203850001"]),
         ("No | Nama | NIK | | Jenjang\n1 | Budi | 6408011203850001 | 2 | 3", ["6408011203850001"]),

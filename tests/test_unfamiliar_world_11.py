@@ -589,9 +589,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Metro 2025's NIKs typed in groups and cut over two cells ('1872 0401 | 0180 0004') are not joined: "
-    "Supardi and Yulianto are two persons each (44 for 42)"))
 def test_persons_are_the_hand_count(report):
     # 42 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
     # person; Ketut (no NIK in 2024) is 2025's Ketut

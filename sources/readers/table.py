@@ -1319,14 +1319,20 @@ def _niks_in_names(nama: list[str | None]) -> tuple[list[str | None], list[str |
     return names, niks
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[ .](?=\d)")
+
+
 def _joined_digits(nik: list[str | None], parts: list[list[str | None]]) -> list[str | None]:
     """``nik`` with each row's digits across the NIK's cells joined, where the row writes the NIK
-    in pieces ("6 | 4 | 0 | 8 ..." or "6408 | 0112 | 0385 | 0001"): every piece digits, 14-18 in all."""
+    in pieces ("6 | 4 | 0 | 8 ..." or "6408 | 0112 | 0385 | 0001", or "6408 0112 | 0385 0001" as a
+    converter cuts a NIK typed in groups): every piece digits (in groups), 14-18 in all."""
     out = list(nik)
     for k, pieces in enumerate(zip(nik, *parts)):
         if pieces[0] is not None and len(pieces[0]) >= 14:
             continue  # the whole NIK in its own cell; a number beside it is something else
-        written = [piece for piece in pieces if piece is not None]
+        # A NIK typed in groups ("6408 0112 0385 0001") is cut by a PDF converter where the gap is
+        # widest, so a piece may hold groups itself ("6408 0112 | 0385 0001").
+        written = [_DIGIT_GROUPS.sub("", piece) for piece in pieces if piece is not None]
         if len(written) >= 2 and all(piece.isdigit() for piece in written) and 14 <= sum(map(len, written)) <= 18:
             out[k] = "".join(written)
     return out
