@@ -21,6 +21,7 @@ from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
 from linkage.link import LinkResult, link_persons
 from pipelines.resources import OfficeRegistry, PersonKeys, StagingStore, Warehouse
+from sources.landing import unclaimed_entries
 from sources.registry import Office
 from warehouse import fence, schema
 from warehouse.completeness import reporting_completeness
@@ -82,6 +83,14 @@ def office_list(office_ids: list[str], limit: int = 10) -> str:
     return f"{shown} and {len(office_ids) - limit} more" if len(office_ids) > limit else shown
 
 
+def unclaimed_note(unclaimed: list[tuple[str, int]]) -> str:
+    """``"2 landing entries outside every registry office's folder, read by no ingest: kutai timur/ (3 files),
+    peserta.xlsx (1 file)"``, the list shortened like :func:`office_list`."""
+    listed = office_list([f"{name} ({files} file{'' if files == 1 else 's'})" for name, files in unclaimed])
+    return (f"{len(unclaimed)} landing entr{'y' if len(unclaimed) == 1 else 'ies'} outside every registry office's "
+            f"folder, read by no ingest: {listed}")
+
+
 def no_rows_message(registry: OfficeRegistry, staging: StagingStore) -> str:
     """Why no office has standardized rows: which offices were never ingested, which have no landing folder."""
     offices = registry.offices()
@@ -93,6 +102,9 @@ def no_rows_message(registry: OfficeRegistry, staging: StagingStore) -> str:
         parts.append(f"{len(not_staged)} never ingested: {office_list(not_staged)}")
     if no_folder:
         parts.append(f"{len(no_folder)} without a landing folder under {landing_root}: {office_list(no_folder)}")
+    unclaimed = unclaimed_entries(landing_root, [office.landing for office in offices.values()])
+    if unclaimed:
+        parts.append(unclaimed_note(unclaimed))
     return "; ".join(parts) + ". Put an office's files in its landing folder and materialize standardized_participations for it first"
 
 

@@ -39,6 +39,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from demo.truth import truth_dir
+
 BENCH_DIR = Path("bench-data/national")
 DOC = Path("docs/benchmarks.md")
 PUBLISH_DATE = date(2026, 6, 30)
@@ -138,7 +140,7 @@ def office_rows(landing: Path) -> dict[str, int]:
     """Rows per office in the world's ground truth."""
     import pandas as pd
 
-    truth = pd.read_parquet(landing / "_truth" / "rows.parquet", columns=["office_id"])
+    truth = pd.read_parquet(truth_dir(landing) / "rows.parquet", columns=["office_id"])
     return truth["office_id"].value_counts().to_dict()
 
 
@@ -249,7 +251,7 @@ def measure(rows: int, seed: int, workers: int, keep: bool = False, limit: int |
     registry = write_registry(root / "offices.yaml", limit, isolate=isolate)
     landing = root / "landing"
     started = time.perf_counter()
-    if reuse and (landing / "_truth" / "rows.parquet").exists():
+    if reuse and (truth_dir(landing) / "rows.parquet").exists():
         for leftover in landing.glob("*/peserta_*_susulan.xlsx"):
             leftover.unlink()
         generate_s = None

@@ -1,7 +1,7 @@
 """CLI: ``python -m demo --rows 5000 --seed 42 --out data/landing [--no-nik-damage]``.
 
-Wipes and recreates the registry offices' folders and ``_truth`` under ``--out``
-(nothing else there is touched), writes a world, prints a short summary.
+Wipes and recreates the registry offices' folders under ``--out`` and the truth beside it
+(``<out>.truth``; nothing else is touched), writes a world, prints a short summary.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from demo.truth import expected_headline
+from demo.truth import expected_headline, truth_dir
 from linkage.evaluation import pairwise_score
 from sources.registry import load_registry
 
@@ -82,7 +82,7 @@ def compare_with_truth(published: pd.DataFrame, landing_root: Path, registry_pat
                        linked: pd.DataFrame | None = None) -> str:
     """A short report of how far the published table is from the generator's truth; with the
     run's ``linked`` rows (staging ``linked/_all``), also person by person (:func:`person_level`)."""
-    truth_rows = pd.read_parquet(Path(landing_root) / "_truth" / "rows.parquet")
+    truth_rows = pd.read_parquet(truth_dir(landing_root) / "rows.parquet")
     expected = expected_headline(truth_rows, load_registry(registry_path), publish_date)
     gap = headline_gap(published, expected)
     exact = int((gap["certified_gap"] == 0).sum())

@@ -6,7 +6,7 @@ what"), and writes every office's files the way that office writes them (DOMAIN
 "What the offices' files look like"): title rows, merged two-row headers,
 numbering rows, blank rows, totals and signature blocks, legacy .xls, CSV in
 Windows-1252 with ';', paged JSON, damaged NIKs and noisy names, plus a few files
-that cannot be read at all. Ground truth goes to ``<landing_root>/_truth/``
+that cannot be read at all. Ground truth goes to ``<landing_root>.truth/``
 (see :mod:`demo.truth`).
 
 Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
@@ -143,7 +143,7 @@ def generate_world(
     """Write a demo world of about ``rows`` participant rows under ``landing_root``.
 
     One folder per registry office (``<landing_root>/<office landing>/``) with that
-    office's files, and ``<landing_root>/_truth/`` with the ground truth
+    office's files, and ``<landing_root>.truth/`` with the ground truth
     (:mod:`demo.truth`). Existing files of the same names are overwritten; use the
     CLI (``python -m demo``) to wipe old office folders first. ``unhandled_mess``: also write the
     hand-made files the pipeline does not read right yet (:data:`demo.office_mess.UNHANDLED`; default:
@@ -672,7 +672,7 @@ def _summary(landing_root: Path, offices: dict[str, Office], all_offices: dict[s
     paths = [all_offices[o].landing_dir(landing_root) / f for o, f in zip(files["office_id"], files["source_file"])]
     return WorldSummary(
         landing_root=landing_root,
-        truth_dir=landing_root / T.TRUTH_DIRNAME,
+        truth_dir=T.truth_dir(landing_root),
         rows=len(truth_rows),
         persons=int(len(persons)),
         files=len(files),
@@ -686,12 +686,11 @@ def _summary(landing_root: Path, offices: dict[str, Office], all_offices: dict[s
 
 
 def wipe_landing(landing_root: Path, registry_path: Path | str | None = None) -> list[Path]:
-    """Remove the registry offices' folders and ``_truth`` under ``landing_root`` (nothing else)."""
+    """Remove the registry offices' folders under ``landing_root`` and the world's truth beside it (nothing else)."""
     landing_root = Path(landing_root)
     removed = []
     offices = load_registry(registry_path or DEFAULT_REGISTRY)
-    for name in [o.landing for o in offices.values()] + [T.TRUTH_DIRNAME]:
-        folder = landing_root / name
+    for folder in [landing_root / o.landing for o in offices.values()] + [T.truth_dir(landing_root)]:
         if folder.is_dir():
             shutil.rmtree(folder)
             removed.append(folder)

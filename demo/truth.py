@@ -1,7 +1,7 @@
 """Ground truth of a demo world, and the headline table it implies.
 
-``generate_world`` writes ``<landing_root>/_truth/`` (not an office id, so the
-pipeline ignores it):
+``generate_world`` writes ``<landing_root>.truth/`` (:func:`truth_dir`: beside the landing root,
+so no ingest can read it and the landing root holds office folders only):
 
 ``rows.parquet``
     One row per participant row written to an office file (title, header,
@@ -99,7 +99,17 @@ import pandas as pd
 
 from reference import regions
 
-TRUTH_DIRNAME = "_truth"
+TRUTH_SUFFIX = ".truth"
+
+
+def truth_dir(landing_root: Path) -> Path:
+    """Where a generated world keeps its ground truth: beside its landing root, never inside it
+    (``data/landing`` -> ``data/landing.truth``), since every folder inside belongs to an office
+    and an answer key is nothing an ingest may read."""
+    landing_root = Path(landing_root)
+    return landing_root.with_name(landing_root.name + TRUTH_SUFFIX)
+
+
 HEADLINE_COLUMNS = (
     "province_code",
     "region_code",
@@ -132,7 +142,7 @@ def write_truth(
 
 def load_truth(landing_root: Path) -> dict[str, pd.DataFrame]:
     """The truth tables of a generated world: rows, persons, files, junk."""
-    folder = Path(landing_root) / TRUTH_DIRNAME
+    folder = truth_dir(landing_root)
     return {
         "rows": pd.read_parquet(folder / "rows.parquet"),
         "persons": pd.read_parquet(folder / "persons.parquet"),

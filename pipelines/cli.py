@@ -80,14 +80,19 @@ def _print_timings(report, out=None) -> None:
 
 
 def _print_office_problems(report, out=None) -> int:
-    """The offices without a landing folder (a warning) and the failed offices; the exit code."""
-    from assets.published import office_list
+    """The offices without a landing folder and the landing entries no office owns (warnings), and the
+    failed offices; the exit code."""
+    from assets.published import office_list, unclaimed_note
 
     out = out or sys.stdout
     missing = report.offices_without_landing
     if missing:
         print(f"\nwarning: no landing folder (nothing received yet) for {len(missing)} registry office(s): "
               f"{office_list(missing)}", file=out)
+    unclaimed = report.landing_unclaimed
+    if unclaimed:
+        print(f"\nwarning: {unclaimed_note(unclaimed)}; add the office to the registry (or set its `landing:` "
+              "folder) or move the files into the office's folder", file=out)
     if not report.offices_failed:
         return 0
     print(f"\nFAILED: {len(report.offices_failed)} office ingest(s) failed; the publish used their earlier staged "

@@ -40,7 +40,7 @@ from pipelines.definitions import build_definitions
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry, StagingStore
 from pipelines.settings import Settings
-from sources.landing import submission_name
+from sources.landing import submission_name, unclaimed_entries
 from sources.readers import sha256_of
 from sources.readers.isolated import shutdown_workers
 from sources.registry import Office, load_registry
@@ -88,6 +88,8 @@ class RunReport:
     offices_failed: dict[str, str] = field(default_factory=dict)
     # Registry offices without a landing folder: a warning, they may not have sent anything yet.
     offices_without_landing: list[str] = field(default_factory=list)
+    # Landing entries outside every office's folder, with their file counts: read by no ingest.
+    landing_unclaimed: list[tuple[str, int]] = field(default_factory=list)
 
 
 class RunLocked(RuntimeError):
@@ -460,6 +462,7 @@ def _run_locked(settings, person_key_secret, publish_date, instance, workers, sk
             offices_skipped=skipped,
             offices_failed=failed,
             offices_without_landing=offices_without_landing(offices, settings.landing_root),
+            landing_unclaimed=landing_unclaimed(offices, settings.landing_root),
         )
     finally:
         engine.dispose()
@@ -485,6 +488,11 @@ def release_ingest_memory() -> None:
 def offices_without_landing(offices: dict[str, Office], landing_root: Path) -> list[str]:
     """Registry offices whose landing folder does not exist (yet), in registry order."""
     return [office_id for office_id, office in offices.items() if not office.landing_dir(Path(landing_root)).is_dir()]
+
+
+def landing_unclaimed(offices: dict[str, Office], landing_root: Path) -> list[tuple[str, int]]:
+    """Entries of the landing root no registry office's folder holds, with their file counts."""
+    return unclaimed_entries(Path(landing_root), [office.landing for office in offices.values()])
 
 
 def _ingest_phase(settings, person_key_secret, offices, instance, workers, skip_unchanged, timings, as_of) -> tuple[list[dict], list[str]]:

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.published import unclaimed_note
 from pipelines.jobs import INGEST_OFFICE_JOB, PUBLISH_JOB
 from pipelines.resources import OfficeRegistry, ingested_digests
-from sources.landing import content_digest, snapshot
+from sources.landing import content_digest, snapshot, unclaimed_entries
 
 SNAPSHOT_KEY = "sertifikasi/landing_snapshot/{office_id}"
 # At most one automated publish per this many minutes: a burst of office ingests
@@ -108,9 +109,24 @@ def office_landing_sensor(context: dg.SensorEvaluationContext, registry: OfficeR
         context.instance.run_storage.set_cursor_values(
             {SNAPSHOT_KEY.format(office_id=office_id): json.dumps(files) for office_id, files in changed.items()}
         )
+    unclaimed = unclaimed_landing_note(registry)
+    if unclaimed:
+        context.log.warning(unclaimed)
     if not requests:
-        return dg.SensorResult(skip_reason="no new or changed files", cursor=cursor)
+        return dg.SensorResult(skip_reason="; ".join(["no new or changed files", *([unclaimed] if unclaimed else [])]),
+                               cursor=cursor)
     return dg.SensorResult(run_requests=requests, cursor=cursor)
+
+
+def unclaimed_landing_note(registry: OfficeRegistry) -> str:
+    """A warning naming the landing entries outside every registry office's folder, or ``""``.
+
+    Such files start no run (no office owns them), so the sensor's tick says so, each tick:
+    a folder named differently from the registry is otherwise silent.
+    """
+    unclaimed = unclaimed_entries(Path(registry.landing_root),
+                                  [office.landing for office in registry.offices().values()])
+    return unclaimed_note(unclaimed) if unclaimed else ""
 
 
 def _latest_materialization(instance: dg.DagsterInstance, key: dg.AssetKey):

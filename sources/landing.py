@@ -112,3 +112,41 @@ def digest_of(files) -> str:
 def content_digest(state: dict[str, list]) -> str:
     """One hash for the folder's content (a :func:`snapshot`): file names and their sha256, not their times."""
     return digest_of((name, entry[2]) for name, entry in state.items())
+
+
+def unclaimed_entries(landing_root: Path, office_folders) -> list[tuple[str, int]]:
+    """What lies under the landing root outside every office's folder: ``[(name, files)]``.
+
+    ``office_folders``: each registry office's landing folder, relative to the root
+    (``"kab-kutai-timur"``, or nested ``"kaltim/kutim"``). A folder an office does not own
+    (an office missing from the registry, a folder named differently from its ``landing``)
+    and a file left at the root are read by no ingest: their rows would end in neither the
+    warehouse nor quarantine, so a run names them. Only entries holding at least one
+    submission are listed (names in printable form, a folder with a trailing ``/``).
+    """
+    root = Path(landing_root)
+    owned = {Path(folder).parts for folder in office_folders}
+    unclaimed: list[tuple[str, int]] = []
+    if root.is_dir():
+        _unclaimed_under(root, root, (), owned, unclaimed)
+    return sorted(unclaimed)
+
+
+def _unclaimed_under(root: Path, folder: Path, parts: tuple, owned: set, unclaimed: list) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if ignored_name(entry.name):
+                continue
+            here = (*parts, entry.name)
+            name = submission_name(root, Path(entry.path))
+            if entry.is_dir(follow_symlinks=False):
+                if here in owned:
+                    continue
+                if any(office[:len(here)] == here for office in owned):  # holds an office's folder
+                    _unclaimed_under(root, Path(entry.path), here, owned, unclaimed)
+                    continue
+                files = len(list_submissions(Path(entry.path))[0])
+                if files:
+                    unclaimed.append((f"{name}/", files))
+            elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                unclaimed.append((name, 1))

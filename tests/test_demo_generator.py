@@ -25,7 +25,7 @@ from demo.__main__ import main as cli_main
 from demo.generate import generate_world
 from demo.office_mess import HAND_MADE_FILES
 from demo.formats.base import DITTO_MARKS
-from demo.truth import expected_headline, load_truth
+from demo.truth import expected_headline, load_truth, truth_dir
 from reference import regions
 from sources import headers
 from sources.registry import load_registry
@@ -45,7 +45,10 @@ def world(tmp_path_factory):
 
 
 def _digest(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of a world, landing and truth: ``{"kab-kutai-timur/x.xlsx": ..., "truth/rows.parquet": ...}``."""
+    landing = {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    truth = truth_dir(root)
+    return {**landing, **{f"truth/{p.relative_to(truth)}": p.read_bytes() for p in sorted(truth.rglob("*")) if p.is_file()}}
 
 
 def _cell_text(value) -> str | None:
@@ -187,7 +190,7 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path, world):
     third = _digest(other)
     differing = [name for name in first if name in third and first[name] != third[name]]
     assert len(differing) > len(first) // 2
-    assert "_truth/rows.parquet" in differing
+    assert "truth/rows.parquet" in differing
 
 
 @pytest.mark.parametrize("rows", [300, 3000])
@@ -226,7 +229,7 @@ def test_every_office_folder_has_its_format(world):
         assert suffixes == EXPECTED_SUFFIXES[office_id], office_id
         assert summary.offices[office_id]["rows"] > 0
     listed = {(f.office_id, f.source_file) for f in truth["files"].itertuples()}
-    on_disk = {(p.parent.name, p.name) for p in root.glob("*/*") if p.parent.name != "_truth"}
+    on_disk = {(p.parent.name, p.name) for p in root.glob("*/*")}
     assert listed == on_disk
 
 
@@ -494,7 +497,7 @@ def test_cli_wipes_only_office_folders(tmp_path, capsys):
     assert cli_main(["--rows", "300", "--seed", "1", "--out", str(tmp_path)]) == 0
     assert (keep / "x.txt").read_text() == "stay"
     assert not stale.exists()
-    assert (tmp_path / "_truth" / "rows.parquet").exists()
+    assert (truth_dir(tmp_path) / "rows.parquet").exists()
     assert "participant rows" in capsys.readouterr().out
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from demo.compare import active_bounds, headline_gap
 from demo.generate import generate_world
-from demo.truth import expected_headline
+from demo.truth import expected_headline, truth_dir
 from expectations.catalogue import rule as catalogue_rule
 from expectations.feedback import HABIT_SHARE
 from linkage.evaluation import pairwise_score
@@ -73,7 +73,7 @@ def _run(root: Path, *, rows: int, nik_damage: bool):
     settings = Settings.from_env({"SERTIFIKASI_DATA_DIR": str(root / "data")})
     generate_world(settings.landing_root, rows=rows, seed=11, nik_damage=nik_damage)
     report = run_everything(settings, "test-secret", publish_date=PUBLISH, instance=dg.DagsterInstance.ephemeral())
-    truth = pd.read_parquet(settings.landing_root / "_truth" / "rows.parquet")
+    truth = pd.read_parquet(truth_dir(settings.landing_root) / "rows.parquet")
     return settings, report, truth
 
 
@@ -99,7 +99,7 @@ def _copy_of(world, root: Path, warehouse_url: str | None = None) -> Settings:
 
 
 def _truth_files(settings) -> pd.DataFrame:
-    return pd.read_csv(settings.landing_root / "_truth" / "files.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(truth_dir(settings.landing_root) / "files.csv", dtype=str, keep_default_na=False)
 
 
 def _rule(value) -> str | None:

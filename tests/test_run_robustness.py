@@ -284,6 +284,24 @@ def test_cli_lists_failed_offices_and_offices_without_landing_folder(world, base
 
 
 # ------------------------------------------------------------------ offices without a landing folder
+def test_the_run_summary_warns_of_landing_entries_no_office_reads(tmp_path):
+    """A published run whose landing root also holds folders the registry does not name: exit 0, but
+    the summary lists them with their file counts, so the rows in them are not lost unnoticed."""
+    import io
+    from types import SimpleNamespace
+
+    from pipelines.cli import _print_office_problems
+
+    report = SimpleNamespace(offices_without_landing=[], offices_failed={},
+                             landing_unclaimed=[("Kab Berau/", 3), ("peserta.xlsx", 1)])
+    out = io.StringIO()
+    assert _print_office_problems(report, out) == 0
+    assert out.getvalue() == (
+        "\nwarning: 2 landing entries outside every registry office's folder, read by no ingest: Kab Berau/ (3 files), "
+        "peserta.xlsx (1 file); add the office to the registry (or set its `landing:` folder) or move the files into "
+        "the office's folder\n")
+
+
 def test_office_list_is_short_for_hundreds_of_offices():
     assert office_list(["a", "b", "c"]) == "a, b, c"
     assert office_list([f"o{n}" for n in range(25)]) == "o0, o1, o2, o3, o4, o5, o6, o7, o8, o9 and 15 more"
@@ -308,15 +326,21 @@ def test_no_rows_message_names_offices_never_ingested_and_without_landing_folder
 
 
 def test_a_run_with_no_landing_folders_says_which_offices_have_none(tmp_path, capsys):
+    """Files under folders named by region, not by office id: no office reads them, and the error says where they are."""
     registry = write_registry(tmp_path / "offices.yaml", limit=12)
     ids = list(load_registry(registry))
     landing = tmp_path / "landing"
+    for relative in ("64.08 Kutai Timur/peserta_2025.xlsx", "64.08 Kutai Timur/2024/peserta.csv", "rekap.xlsx"):
+        (landing / relative).parent.mkdir(parents=True, exist_ok=True)
+        (landing / relative).write_bytes(b"x")
     code = main(["run", "--data-dir", str(tmp_path / "data"), "--landing", str(landing), "--registry", str(registry),
                  "--workers", "1", "--publish-date", PUBLISH.isoformat()])
     err = capsys.readouterr().err
     assert code == EXIT_PUBLISH_FAILED == 1
     assert err.strip().splitlines()[-1] == (
         "sertifikasi: publish failed at step linked_participations: RuntimeError: no standardized rows in any of "
-        f"the 12 registry offices; 12 without a landing folder under {landing}: {', '.join(ids[:10])} and 2 more. "
+        f"the 12 registry offices; 12 without a landing folder under {landing}: {', '.join(ids[:10])} and 2 more; "
+        "2 landing entries outside every registry office's folder, read by no ingest: 64.08 Kutai Timur/ (2 files), "
+        "rekap.xlsx (1 file). "
         "Put an office's files in its landing folder and materialize standardized_participations for it first"
     )

@@ -6,6 +6,7 @@ import os
 from datetime import datetime
 
 import dagster as dg
+import pytest
 
 from pipelines.resources import OfficeRegistry
 from pipelines.schedules import nightly_full_refresh
@@ -258,3 +259,43 @@ def test_the_landing_listing_reads_sub_folders_and_names_files_by_their_path(tmp
     assert [submission_name(folder, path) for path in files] == [
         "2024/peserta.xlsx", "2024/tahap 2/rekap.csv", "a/b/c/dalam.csv", "peserta.xlsx"]
     assert ignored == [".git", "2024/~$peserta.xlsx"]
+
+
+# ------------------------------------------------------------------ files no office owns
+UNCLAIMED_CASES = [
+    # (files under the landing root, office folders, expected unclaimed entries)
+    pytest.param(["kab-kutai-timur/a.xlsx"], ["kab-kutai-timur"], [], id="all-owned"),
+    pytest.param(["kab-kutai-timur/a.xlsx", "kutai timur/2024/b.xlsx", "kutai timur/c.csv"], ["kab-kutai-timur"],
+                 [("kutai timur/", 2)], id="folder-named-differently"),
+    pytest.param(["peserta_2025.xlsx", "kab-berau/x.csv"], ["kab-berau"], [("peserta_2025.xlsx", 1)],
+                 id="file-at-the-root"),
+    pytest.param(["kaltim/kutim/a.xlsx", "kaltim/rekap.xlsx", "kaltim/samarinda/b.csv"], ["kaltim/kutim"],
+                 [("kaltim/rekap.xlsx", 1), ("kaltim/samarinda/", 1)], id="beside-a-nested-office-folder"),
+    pytest.param(["kosong/.DS_Store", "kosong/~$a.xlsx", "Thumbs.db", ".pull-state.json"], [],
+                 [], id="only-files-that-are-no-submission"),
+]
+
+
+@pytest.mark.parametrize("files, offices, expected", UNCLAIMED_CASES)
+def test_landing_entries_outside_every_office_folder_are_named(tmp_path, files, offices, expected):
+    from sources.landing import unclaimed_entries
+
+    for relative in files:
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes(b"x")
+    assert unclaimed_entries(tmp_path, offices) == expected
+
+
+def test_the_sensor_tick_names_a_folder_no_registry_office_owns(tmp_path):
+    """Files in a folder named after the region, not the office id: no run, and the tick says why."""
+    registry = OfficeRegistry(registry_path=str(DEFAULT_REGISTRY), landing_root=str(tmp_path))
+    (tmp_path / "Kutai Timur").mkdir()
+    (tmp_path / "Kutai Timur" / "mtu_2025.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "Kutai Timur" / "mtu_2024.xlsx").write_bytes(b"PK\x03\x04")
+    context = dg.build_sensor_context(cursor=None, resources={"registry": registry},
+                                      instance=dg.DagsterInstance.ephemeral())
+    result = office_landing_sensor(context)
+    assert result.run_requests == []
+    assert result.skip_reason.skip_message == (
+        "no new or changed files; 1 landing entry outside every registry office's folder, read by no ingest: "
+        "Kutai Timur/ (2 files)")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from demo.truth import truth_dir
 from pipelines.definitions import build_definitions
 from pipelines.settings import Settings
 
@@ -132,7 +133,7 @@ def test_office_checks_per_partition_after_the_demo(demo_webserver):
         for node in nodes if node["assetKey"]["path"] == ["office_submissions"]
         for check in node["assetChecksOrError"]["checks"] if check["name"] == "submission_suite"
     ]
-    files = pd.read_csv(data_dir / "landing" / "_truth" / "files.csv", dtype=str, keep_default_na=False)
+    files = pd.read_csv(truth_dir(data_dir / "landing") / "files.csv", dtype=str, keep_default_na=False)
     offices = set(files["office_id"])
     logs = pd.concat([pd.read_parquet(path) for path in (data_dir / "staging" / "submission_log").glob("*.parquet")])
     red = set(logs.loc[(logs["status"] == "rejected") & ~logs["rule"].isin(SETTLED_RULES), "office_id"])
