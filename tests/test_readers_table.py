@@ -979,6 +979,31 @@ def test_lines_of_a_wrapped_cell_on_rows_of_their_own_join_the_row_above():
     assert table.report.skipped == {"wrapped_text": 3} and table.report.rows == 3
 
 
+STACKED = """
+No | Nama / NIK | Tempat, Tgl Lahir | Jabatan Kerja | Jenjang | Hasil
+1 | DWI LESTARI | Metro, | Operator Excavator | 3 | Kompeten
+ | 1872024905910002 | 09-05-1991 | | |
+2 | BAYU AJI NUGROHO | Metro, | Tukang Batu | 2 | Kompeten
+ | 1872051702970009 | 17-02-1997 | | |
+3 | KETUT WIDANA *) | Gunung Sugih, 08-08-1987 | Tukang Besi Beton | 2 | Kompeten
+4 | RINI ASTUTI | Gunung Sugih, | Juru Ukur | 4 | Kompeten
+ | 1802024210940006 | 02-10-1994 | | |
+"""
+
+
+def test_the_nik_below_its_name_in_a_stacked_cell_joins_the_row_above():
+    """A stream-mode converter (tabula) cuts the cell "NAMA\\nNIK" into two rows, the NIK on the one
+    below. Was: 7 rows, the NIK rows read as participants of their own, the name rows without NIK."""
+    rows = rows_of(STACKED)
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == [2, 4, 6, 7]
+    assert table.columns["nama"] == ["DWI LESTARI", "BAYU AJI NUGROHO", "KETUT WIDANA *)", "RINI ASTUTI"]
+    # Ketut has no NIK (no KTP handed in): Rini's, two rows below, is not his
+    assert table.columns["nik"] == ["1872024905910002", "1872051702970009", None, "1802024210940006"]
+    assert table.columns["tempat_tanggal_lahir"][:2] == ["Metro, 09-05-1991", "Metro, 17-02-1997"]
+    assert table.report.skipped == {"wrapped_text": 3}
+
+
 @pytest.mark.parametrize(
     "body, names",
     [
@@ -988,6 +1013,10 @@ def test_lines_of_a_wrapped_cell_on_rows_of_their_own_join_the_row_above():
         ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n | Andi | | | | K", ["Budi", "Andi"]),
         # numbered: a participant of their own
         ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n2 | Andi | | Juru Ukur | |", ["Budi", "Andi"]),
+        # a NIK below a row that has its own: another participant's row (kept for the standardizer)
+        ("1 | Budi | 6408015203850012 | Mandor | 4 | K\n | | 6408015203850013 | | |", ["Budi", None]),
+        # a NIK with a result of its own below a name without one: another participant
+        ("1 | Budi | | Mandor | 4 | K\n | | 6408015203850013 | | | BK", ["Budi", None]),
     ],
 )
 def test_rows_that_wrap_nothing(body, names):

@@ -650,13 +650,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-_STACKED = pytest.mark.xfail(strict=True, reason=(
-    "tabula's CSV puts the NIK of a 'NAMA / NIK' cell on the row below the name: the NIK row is read "
-    "as a participant of its own and the name row has no NIK (Metro 2024: 8 rows for 4, 52 persons "
-    "for 45)"))
-
-
-@_STACKED
 def test_persons_are_the_hand_count(report):
     # 45 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
     # person; Ketut (no NIK in 2024) is 2025's Ketut
@@ -675,7 +668,6 @@ ROWS = {
 }
 
 
-@_STACKED
 def test_every_file_gives_its_participant_rows(report):
     log = report.submission_log
     assert dict(zip(log["source_file"], log["rows_read"].astype(int))) == ROWS

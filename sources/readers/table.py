@@ -1358,6 +1358,8 @@ def _wrapped_rows(
     no level, kualifikasi or certificate number; a result only where the one above was cut
     ("Belum"); and a name, if any, other than the one above (the name's second line, "M.T.").
     A row with a level or a result is the next certificate or another participant instead.
+    Or it is the second line of a cell holding the name over the NIK ("NAMA / NIK"): the NIK and
+    no name, right below a numbered row with a name and no NIK.
     """
     nik = values.get(headers.NIK)
     if nik is None or len(keep) < 2:
@@ -1366,11 +1368,16 @@ def _wrapped_rows(
     certificate = [values[c] for c in _CERTIFICATE_DATA if c in values]
     hasil = values.get(headers.HASIL)
     joined: dict[int, int] = {}  # a wrapped row -> the participant row its text joined (also for a third line)
-    for k in [k for k in range(1, len(keep)) if nik[k] is None]:
+    for k in range(1, len(keep)):
         if keep[k - 1] != keep[k] - 1:
             continue
         above = joined.get(k - 1, k - 1)
-        if nik[above] is None or number_of(keep[k]) is not None or number_of(keep[above]) is None:
+        if number_of(keep[k]) is not None or number_of(keep[above]) is None:
+            continue
+        if nik[k] is None:
+            if nik[above] is None:
+                continue
+        elif nik[above] is not None or nama[k] is not None or nama[above] is None:
             continue
         if any(cells[k] is not None for cells in certificate):
             continue
