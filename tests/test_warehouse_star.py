@@ -391,6 +391,52 @@ def test_active_agrees_with_expires_on_and_the_headline():
     assert kualifikasi[["region_code", "kualifikasi", *counts]].values.tolist() == [["16.71", "Operator", 7, 3, 2]]
 
 
+@pytest.mark.parametrize(
+    ("case", "specs", "cell", "active"),
+    [
+        (
+            "the number arrived a year later with its masa berlaku: the program year's guess gives way",
+            [("kota-palembang", "a", NIK_A, 4, K, None, None, None, 2021, "Juru Ukur"),
+             ("kota-palembang", "a", NIK_A, 4, K, "SKK-1671-2021-00012", None, "2026-06-29", 2022, "Juru Ukur")],
+            (1, 0, 0), False,
+        ),
+        (
+            "a recap of 2024 lists an SKA of 2019 by its number: the recap's year is not its issue year",
+            [("prov-kaltim", "a", NIK_A, 7, K, "1.2.211.2.131.64.1003456", "2019-11-05", None, 2019, "Ahli Muda Teknik Jalan"),
+             ("prov-kaltim", "a", NIK_A, 7, K, "1.2.211.2.131.64.1003456", None, None, 2024, "Ahli Muda Teknik Jalan")],
+            (1, 0, 0), False,
+        ),
+        (
+            "two stated expiries of one certificate: the latest counts",
+            [("kota-palembang", "a", NIK_A, 3, K, "C1", None, "2026-06-29", 2021, "Operator Crane"),
+             ("kota-palembang", "a", NIK_A, 3, K, "C1", None, "2026-07-01", 2021, "Operator Crane")],
+            (1, 1, 0), True,
+        ),
+        (
+            "a certificate reported once keeps its own evidence: program year 2021 is unknown",
+            [("kota-palembang", "a", NIK_A, 2, K, None, None, None, 2021, "Tukang Batu")],
+            (1, 0, 1), None,
+        ),
+        (
+            "a renewal is another certificate: the old SKT's date does not pull the new SKK down",
+            [("kota-palembang", "a", NIK_A, 3, K, "2.2.301.3.016.71.1012345", "2019-08-12", None, 2019, "Operator Excavator"),
+             ("kota-palembang", "a", NIK_A, 3, K, None, None, None, 2024, "Operator Excavator")],
+            (1, 1, 0), None,
+        ),
+    ],
+)
+def test_a_certificate_is_judged_on_the_strongest_evidence_of_its_reports(case, specs, cell, active):
+    tables = star(*specs)
+    counts = ["certified_persons", "active_persons", "active_unknown_persons"]
+    assert [tuple(r) for r in tables["certified_workers_by_region_level"][counts].values.tolist()] == [cell], case
+    cert = tables["fact_certification"]
+    if active is not None:
+        assert cert["active"].astype("object").tolist() == [active], case
+    on = pd.Timestamp(PUBLISH)
+    known = cert["active"].notna()
+    assert (cert.loc[known, "active"] == (cert.loc[known, "expires_on"] >= on)).all(), case
+
+
 def test_unknown_is_per_person_across_rows_and_cells():
     tables = star(
         # a: an active and an unknown certificate at jenjang 3 -> active; only unknown at 5 -> unknown.

@@ -24,7 +24,8 @@ Counting contract (analysts and later stages rely on it; see docs/warehouse.md):
   by :func:`standardize.validity.certificate_validity`: ``masa_berlaku``, else
   the expiry the issue date implies, else the year of issue the registration
   number states, else the program year (valid to the end of year + 4, unknown in year + 5), else
-  unknown.
+  unknown; a certificate reported several times on the strongest of its reports' evidence
+  (:func:`pooled_per_certificate`).
 """
 
 from __future__ import annotations
@@ -40,7 +41,14 @@ import pyarrow.compute as pc
 from reference import regions
 from sources.registry import Office
 from standardize.levels import kualifikasi_for
-from standardize.validity import ACTIVE, UNKNOWN, certificate_validity as _certificate_validity, expected_expiry
+from standardize.validity import (
+    ACTIVE,
+    EXPIRED,
+    EXPIRY_BASES,
+    UNKNOWN,
+    certificate_validity as _certificate_validity,
+    expected_expiry,
+)
 
 HEADLINE_COLUMNS = (
     "province_code",
@@ -631,7 +639,7 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
             return certified[name]
         return pd.Series(pd.NA, index=certified.index, dtype=dtype)
 
-    return _certificate_validity(
+    per_report = _certificate_validity(
         column("masa_berlaku", "datetime64[ms]"),
         column("tanggal_terbit", "datetime64[ms]"),
         column("nomor_sertifikat", "str"),
@@ -639,6 +647,52 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
         publish_date,
         certified["_number_year"] if "_number_year" in certified.columns else None,
     )
+    certificate = certified["certificate_key"] if "certificate_key" in certified.columns else column("nomor_sertifikat", "str")
+    return pooled_per_certificate(per_report, certificate)
+
+
+def pooled_per_certificate(per_report: pd.DataFrame, certificate: pd.Series) -> pd.DataFrame:
+    """One validity per certificate, from the strongest evidence any of its reports gives.
+
+    ``per_report`` is :func:`standardize.validity.certificate_validity` of each row on its
+    own; ``certificate`` names each row's certificate (``certificate_key``, else the
+    registration number; rows without one stand alone). The reports of one certificate
+    are facts about one expiry, so the weaker evidence gives way: a recap of 2024 that
+    lists an SKA of 2019 by its number is not valid to 2029 because the recap's year is
+    2024, and a row of 2021 whose number arrived "dalam proses" is not of unknown validity
+    once a later list states that certificate's masa berlaku. Among the reports carrying
+    the strongest kind of evidence, the certificate is active if any of them is, else
+    unknown if any is, else expired (several stated expiries: the latest counts). Every
+    row of the certificate gets that status, its ``expires_on`` (the latest of those
+    reports') and basis.
+    """
+    codes, _ = pd.factorize(certificate)
+    keyed = codes >= 0
+    if not keyed.any():
+        return per_report
+    none_known = len(EXPIRY_BASES)
+    rank = per_report["expires_on_basis"].map(_BASIS_RANK).astype("Float64").fillna(none_known).to_numpy(dtype=np.int64)
+    group = np.where(keyed, codes, -1 - np.arange(len(codes)))  # a row without a certificate is its own group
+    by_group = pd.Series(rank).groupby(group)
+    best = by_group.transform("min").to_numpy(dtype=np.int64)
+    strongest = rank == best
+    status = per_report["status"].to_numpy(dtype=object)
+    any_active = pd.Series(strongest & (status == ACTIVE)).groupby(group).transform("any").to_numpy(dtype=bool)
+    any_unknown = pd.Series(strongest & (status == UNKNOWN)).groupby(group).transform("any").to_numpy(dtype=bool)
+    expires = pd.Series(per_report["expires_on"].to_numpy()).where(strongest).groupby(group).transform("max")
+    bases = np.array([*EXPIRY_BASES, None], dtype=object)
+    return pd.DataFrame(
+        {
+            "expires_on": pd.Series(expires.to_numpy(), index=per_report.index).astype(per_report["expires_on"].dtype),
+            "expires_on_basis": pd.Series(bases[best], index=per_report.index, dtype="str"),
+            "status": pd.Series(np.where(any_active, ACTIVE, np.where(any_unknown, UNKNOWN, EXPIRED)),
+                                index=per_report.index, dtype="str"),
+        },
+        index=per_report.index,
+    )
+
+
+_BASIS_RANK = {basis: rank for rank, basis in enumerate(EXPIRY_BASES)}
 
 
 # certificate_validity's columns; with_validity keeps them on the rows as _<name>.
