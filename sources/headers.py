@@ -395,6 +395,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "no skk ska skt",
         "no ska skt",
         "nomor skk ska skt",
+        # the pre-2021 scheme's own columns in lists of 2019-2020: the expert's SKA, the skilled
+        # worker's SKT (SKTK, "Sertifikat Keterampilan Tenaga Kerja"); the number is what ties a
+        # later recap's re-listing to the certificate and its 2019 issue date
+        "no ska",
+        "nomor ska",
+        "no skt",
+        "nomor skt",
+        "no sktk",
+        "nomor sktk",
+        "no registrasi ska",
+        "no registrasi skt",
+        "no reg ska",
+        "no reg skt",
         "nomor sertifikat",
         "no sertifikat",
         "no skk",

@@ -43,6 +43,13 @@ from sources.headers import canonical_column, is_weak_header
         ("Tanggal Habis", "masa_berlaku"),
         ("Berlaku Sampai Tgl", "masa_berlaku"),
         ("No. SKK/SKA/SKT", "nomor_sertifikat"),
+        # the old scheme's number on its own, in lists of 2019-2020 (were None; world 10)
+        ("No. SKA", "nomor_sertifikat"),
+        ("NO. SKT", "nomor_sertifikat"),
+        ("Nomor SKT", "nomor_sertifikat"),
+        ("No. SKTK", "nomor_sertifikat"),
+        ("No. Reg. SKA", "nomor_sertifikat"),
+        ("No. Registrasi SKT", "nomor_sertifikat"),
         ("Reg. No", "nomor_sertifikat"),
         ("Nama Sesuai KTP", "nama"),
         ("JNS KELAMIN", "jenis_kelamin"),
