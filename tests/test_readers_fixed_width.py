@@ -148,3 +148,48 @@ def test_a_heading_over_two_lines(tmp_path):
     assert sub.rows[["nama", "nik", "jenjang", "hasil", "tahun"]].values.tolist() == [
         ["MARKUS DAMBUNG", "6203030105790006", "2", "KOMPETEN", "2021"],
         ["SITI AISYAH", "6203046507920007", "4", "BELUM KOMPETEN", "2021"]]
+
+
+# A program's print layout with no ruler, each heading centred over its column (the column's
+# values left-aligned under it, numbers right-aligned): the heading's start is not the column's.
+def _centred(no, nama, nik, jabatan, jenjang, hasil) -> str:
+    return f"{no:>3}  {nama:<18}  {nik:<16}  {jabatan:<22}  {jenjang:>3}  {hasil}".rstrip()
+
+
+CENTRED = (
+    "         DAFTAR PESERTA UJI KOMPETENSI TAHUN 2023\r\n"
+    "\r\n"
+    f"{'NO':^3}  {'NAMA':^18}  {'NIK':^16}  {'JABATAN KERJA':^22}  {'JJG':^3}  {'HASIL':^14}".rstrip() + "\r\n"
+    + _centred("1", "MARKUS DAMBUNG", "6203030105790006", "Operator Excavator", "3", "KOMPETEN") + "\r\n"
+    + _centred("2", "SITI AISYAH", "6203046507920007", "Tukang Besi Beton", "2", "BELUM KOMPETEN") + "\r\n"
+    + _centred("10", "YOHANES RIBUT S.", "6203061212880003", "Juru Ukur", "4", "KOMPETEN") + "\r\n"
+    + "\r\n"
+    + "Kuala Kapuas, 30 Desember 2023\r\n"
+)
+assert "        NAMA" in CENTRED and "\r\n  1  MARKUS" in CENTRED  # the heading starts right of its values
+
+
+@pytest.mark.parametrize(("text", "header", "first_row"), [
+    # centred headings: cut at the gutters every line shares
+    (CENTRED, ["NO", "NAMA", "NIK", "JABATAN KERJA", "JJG", "HASIL"],
+     ["1", "MARKUS DAMBUNG", "6203030105790006", "Operator Excavator", "3", "KOMPETEN"]),
+    # Excel's .prn, a number glued to the next cell (no gutter there): the headings' starts, as before
+    (PRN, ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat"],
+     ["1", "AHMAD LIHAWA", "7503060505800003", "Tukang Batu", "2", "K", "SKK-7503-2022-00007"]),
+])
+def test_columns_of_a_report_without_ruler(text, header, first_row):
+    rows = next(iter(aligned_rows(text)))
+    cut = [row for row in rows if len(row) > 1]
+    assert cut[0] == header
+    assert cut[1] == first_row
+
+
+def test_a_report_with_centred_headings_is_read(tmp_path):
+    path = tmp_path / "UJIKOM23.TXT"
+    path.write_bytes(CENTRED.encode("cp437"))
+    sub = read_submission(path, office())
+    assert sub.error is None
+    assert sub.rows[["nama", "nik", "jabatan_kerja", "jenjang", "hasil"]].values.tolist() == [
+        ["MARKUS DAMBUNG", "6203030105790006", "Operator Excavator", "3", "KOMPETEN"],
+        ["SITI AISYAH", "6203046507920007", "Tukang Besi Beton", "2", "BELUM KOMPETEN"],
+        ["YOHANES RIBUT S.", "6203061212880003", "Juru Ukur", "4", "KOMPETEN"]]

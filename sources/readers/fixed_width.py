@@ -89,7 +89,9 @@ def aligned_rows(text: str):
     header, taken as the header, its table
     is the block of non-blank lines below it, cut at those starts; every other line is one cell.
     Yields one row set per candidate header line, top first: the caller keeps the first whose
-    header it recognises. A header centred over its column, or cells one blank apart, are not read.
+    header it recognises. When those starts would cut a word or a number in two, the headers are
+    centred over their columns (a program's print layout, not Excel's): the block is cut at the
+    gutters its lines share instead (:func:`_gutter_starts`). Cells one blank apart are not read.
     """
     lines = [line.expandtabs() for line in physical_lines(text)]
     for h in range(min(len(lines), _ALIGNED_SCAN)):
@@ -99,10 +101,12 @@ def aligned_rows(text: str):
         # only a line naming the person's name or NIK column is worth cutting the whole file for
         if not {"nama", "nik"} & {canonical_column(m.group()) for m in cells}:
             continue
-        starts = [m.start() for m in cells]
         end = h + 1
         while end < len(lines) and lines[end].strip():
             end += 1
+        starts = [m.start() for m in cells]
+        if _splits_words(lines[h + 1:end], starts):
+            starts = _gutter_starts(lines[h:end], cells) or starts
         bounds = [0, *starts[1:], None]
         rows: list[list[str]] = []
         for i, line in enumerate(lines):
@@ -113,3 +117,47 @@ def aligned_rows(text: str):
             else:
                 rows.append([line.strip()])
         yield rows
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return (a.isalpha() and b.isalpha()) or (a.isdigit() and b.isdigit())
+
+
+def _splits_words(lines: list[str], starts: list[int]) -> bool:
+    """True when a cut at the header's starts falls inside a word or a number of some line.
+
+    Excel's .prn glues a right-aligned number to the next cell ("1AHMAD", "2K"): a cut between
+    a digit and a letter is its normal case. A cut between two letters or two digits means the
+    headers do not start where their columns do (centred headers).
+    """
+    return any(0 < start < len(line) and _same_kind(line[start - 1], line[start])
+               for line in lines for start in starts)
+
+
+def _gutter_starts(block: list[str], cells: list[re.Match]) -> list[int] | None:
+    """Column starts of a header-and-data block cut at its gutters, or None.
+
+    A gutter is a position blank in every line of the block. When the gutters split the block
+    into exactly as many stretches as the header has cells, and each header cell lies inside its
+    own stretch, the stretches are the columns: that reads a header centred over its column
+    ("   NAMA PESERTA   " over "AHMAD LIHAWA"), whose start is not the column's. Excel's .prn
+    can leave no gutter between a right-aligned number and the next cell ("   1AHMAD"): then the
+    stretches are fewer than the header cells and the header's starts decide (None here).
+    """
+    width = max(len(line) for line in block)
+    used = [False] * width
+    for line in block:
+        for i, char in enumerate(line):
+            if char != " ":
+                used[i] = True
+    stretches: list[tuple[int, int]] = []
+    for i, filled in enumerate(used):
+        if filled and (i == 0 or not used[i - 1]):
+            stretches.append((i, i + 1))
+        elif filled:
+            stretches[-1] = (stretches[-1][0], i + 1)
+    if len(stretches) != len(cells):
+        return None
+    if not all(start <= cell.start() and cell.end() <= end for (start, end), cell in zip(stretches, cells)):
+        return None
+    return [start for start, _ in stretches]
