@@ -108,6 +108,7 @@ PERSONS = {
     "pl2": ("Ratna Sari Dewi", "1871", "02", "1984-02-28", "P", 2),
     "pl3": ("Ahmad Fauzi", "1802", "01", "1990-09-09", "L", 11),
     "pl4": ("Yohanes Tarigan", "1872", "03", "1982-11-30", "L", 8),
+    "pl5": ("Sri Wahyuningsih", "1871", "03", "1987-04-21", "P", 12),
     "bl1": ("Ma'ruf Hidayat", "6501", "01", "1984-05-05", "L", 1),
     "bl2": ("Nur'aini", "6501", "02", "1992-08-17", "P", 2),
     "bl3": ("Yakobus Lahang", "6501", "03", "1980-10-10", "L", 3),
@@ -116,6 +117,7 @@ PERSONS = {
     "bl6": ("Samsul Bahri", "6501", "02", "1983-06-06", "L", 6),
     "bl7": ("Lukas Ajang", "6501", "03", "1989-01-20", "L", 7),
     "bl8": ("Hasanuddin", "6501", "05", "1979-07-27", "L", 8),
+    "bl9": ("Yohanis Bilung", "6501", "04", "1991-08-30", "L", 9),
     "tk1": ("Abdul Rahman Tahir", "6571", "01", "1981-02-14", "L", 1),
     "tk2": ("Sitti Nurhaliza", "6571", "02", "1990-04-24", "P", 2),
     "tk3": ("Frans Kalalo", "6571", "03", "1976-09-01", "L", 3),
@@ -387,6 +389,39 @@ def _lampung_sk() -> openpyxl.Workbook:
     return wb
 
 
+# (person, name as written, jabatan, jenjang, NIK wrapped onto the next row)
+_LAMPUNG_SK_2024 = [
+    ("pl3", "AHMAD FAUZI, S.T.", "Ahli Muda Teknik Bangunan Gedung", 7, True),
+    ("pl5", "SRI WAHYUNINGSIH, S.T.", "Ahli Muda Manajemen Konstruksi", 7, False),
+    ("pl1", "Ir. HENDRA KUSUMA, M.T.", "Ahli Muda Manajemen Konstruksi", 7, True),
+]
+
+
+def _lampung_sk_2024() -> openpyxl.Workbook:
+    """A decree annex naming only those declared competent (the result is the decree's title, there
+    is no result column), its NIKs typed in groups in a narrow column: the last group wrapped onto a
+    line of its own, which the converter made a row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Table 1"
+    rows: list[list] = [["", "", "LAMPIRAN KEPUTUSAN KEPALA DINAS PEKERJAAN UMUM DAN PENATAAN RUANG"],
+                        ["", "", "PROVINSI LAMPUNG NOMOR : 600/88/V.03/2024"],
+                        ["", "", "TENTANG"],
+                        ["", "", "PENETAPAN PESERTA UJI KOMPETENSI TENAGA AHLI KONSTRUKSI YANG DINYATAKAN KOMPETEN "
+                                 "TAHUN 2024"], [""],
+                        ["NO", "NAMA", "NIK", "JABATAN KERJA", "JENJANG"]]
+    for i, (p, name, jab, lvl, wrapped) in enumerate(_LAMPUNG_SK_2024, 1):
+        groups = grouped(N(p))
+        rows.append([i, name, groups[:14] if wrapped else groups, jab, lvl])
+        if wrapped:
+            rows.append(["", "", groups[15:], "", ""])
+    rows += [[""], ["", "", "", "Ditetapkan di : Bandar Lampung"], ["", "", "", "pada tanggal : 2 Desember 2024"],
+             ["", "", "", "KEPALA DINAS PEKERJAAN UMUM DAN PENATAAN RUANG"], [""],
+             ["", "", "", "Ir. H. MULYADI IRSAN, M.T."], ["", "", "", "NIP. 19680515 199403 1 006"]]
+    _sheet(ws, rows)
+    return wb
+
+
 # --- Kabupaten Bulungan: a Word table pasted into Excel; an ordinary 2021 list ---------------------
 
 # (person, name as written, NIK as written, certificates: [(jabatan as written, jenjang, hasil)])
@@ -461,6 +496,39 @@ def _bulungan_2021() -> openpyxl.Workbook:
     for row in ws.iter_rows(min_row=4, min_col=8, max_col=8):
         for cell in row:
             cell.number_format = "DD/MM/YYYY"
+    return wb
+
+
+# page -> (person, jabatan, jenjang, hasil)
+_BULUNGAN_2025 = [
+    [("bl5", "Pelaksana Lapangan Pekerjaan Gedung", 5, "Kompeten"),
+     ("bl9", "Tukang Batu", 2, "Kompeten")],
+    [("bl6", "Mandor Pekerjaan Tanah", 4, "Kompeten"),
+     ("bl8", "Tukang Kayu", 2, "Belum Kompeten")],
+]
+
+
+def _bulungan_2025_browser_print() -> openpyxl.Workbook:
+    """The web application's list printed to PDF from Chrome, whose default header and footer put
+    the date and time and the page's title at the top of every page, its address and "1/2" at the
+    bottom, then converted back; the table's header printed again on the second page."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Page 1"
+    header = ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"]
+    rows: list[list] = []
+    pages = len(_BULUNGAN_2025)
+    no = 0
+    for page, people in enumerate(_BULUNGAN_2025, 1):
+        rows.append(["07/10/25 10.22", "", "", "SIMPK Bulungan - Cetak Daftar Peserta"])
+        if page == 1:
+            rows += [["DAFTAR PESERTA UJI KOMPETENSI KABUPATEN BULUNGAN TAHUN 2025"], [""]]
+        rows.append(header)
+        for p, jab, lvl, hasil in people:
+            no += 1
+            rows.append([no, PERSONS[p][0].upper(), N(p), jab, lvl, hasil])
+        rows.append(["https://simpk.bulungankab.go.id/peserta/cetak?tahun=2025", "", "", "", "", f"{page}/{pages}"])
+    _sheet(ws, rows)
     return wb
 
 
@@ -577,6 +645,8 @@ def _world(root: Path) -> Settings:
         "prov-lampung/Lampiran SK Penetapan Peserta Tenaga Ahli 2025.xlsx": _lampung_sk(),
         "kab-bulungan/Daftar Peserta Uji Kompetensi Bulungan 2024.xlsx": _bulungan_word_paste(),
         "kab-bulungan/Rekap SKK Bulungan 2021.xlsx": _bulungan_2021(),
+        "kab-bulungan/Cetak Peserta SIMPK 2025.xlsx": _bulungan_2025_browser_print(),
+        "prov-lampung/Lampiran SK Peserta Kompeten 2024.xlsx": _lampung_sk_2024(),
         "kota-tarakan/Daftar Peserta SKK Tarakan 2025.xlsx": _tarakan_2025(),
         "kota-tarakan/Data TKK Bersertifikat 2023.xlsx": _tarakan_2023(),
         "prov-kaltara/Rekap Sertifikasi Kaltara 2025.xlsx": _kaltara_2025(),
@@ -603,11 +673,14 @@ def _world(root: Path) -> Settings:
 #        name and NIK on two rows each): 2 Bayu; 3 Dwi (4 in 2023); 5 Siti (Lampung Tengah's). Fitri
 #        BK at 4.
 # 18     Lampung province (decree of Aug 2025, program year 2025): 7 Ratna, Heri (Lampung Tengah's
-#        technician now an expert); 8 Hendra; 9 Yohanes. Ahmad Fauzi BK. Active.
+#        technician now an expert); 8 Hendra; 9 Yohanes. Ahmad Fauzi BK. Active. The 2024 decree of
+#        those declared competent (no result column; NIKs' last group wrapped onto a row): 7 Ahmad
+#        (another jabatan), Sri, Hendra (Ahli Muda before his Madya): active, program year 2024.
 # 65.01  Bulungan. 2024 Word paste (program year 2024): 2 Ma'ruf; 3 Yakobus, Samsul; 4 Nur'aini,
 #        Yakobus (his second paragraph), Irawati; 5 Hasanuddin. Petrus BK. 2021: 2 Ma'ruf (5 Jan
 #        2021, expired, but 2024's is active), Lukas (15 Mar 2021: expired 14 Mar 2026), Petrus
-#        (20 Sep 2021: active to Sep 2026).
+#        (20 Sep 2021: active to Sep 2026). The 2025 list printed from the web application in Chrome
+#        (program year 2025): 2 Yohanis; 4 Samsul; 5 Irawati. Hasanuddin BK at 2.
 # 65.71  Tarakan 2025 (program year): 2 Abdul, Wahyudi; 3 Ramli, Daeng (no NIK, "*)"); 4 Sitti,
 #        Samsul (Bulungan's); 5 Erni (jabatan wrapped). Frans BK. Active. The 2023 holders' list
 #        (second page one column to the right, NIKs as numbers): 2 Nurhayati, 3 Frans, Wahyudi (Sep
@@ -620,8 +693,8 @@ TRUTH = {
     ("18.02", 2): (4, 4, 0), ("18.02", 3): (4, 4, 0), ("18.02", 4): (4, 4, 0), ("18.02", 5): (1, 1, 0),
     ("18.02", 6): (1, 1, 0),
     ("18.72", 2): (4, 4, 0), ("18.72", 3): (3, 3, 0), ("18.72", 4): (2, 2, 0), ("18.72", 5): (2, 1, 0),
-    ("18", 7): (2, 2, 0), ("18", 8): (1, 1, 0), ("18", 9): (1, 1, 0),
-    ("65.01", 2): (3, 2, 0), ("65.01", 3): (2, 2, 0), ("65.01", 4): (3, 3, 0), ("65.01", 5): (1, 1, 0),
+    ("18", 7): (5, 5, 0), ("18", 8): (1, 1, 0), ("18", 9): (1, 1, 0),
+    ("65.01", 2): (4, 3, 0), ("65.01", 3): (2, 2, 0), ("65.01", 4): (4, 4, 0), ("65.01", 5): (2, 2, 0),
     ("65.71", 2): (3, 3, 0), ("65.71", 3): (4, 4, 0), ("65.71", 4): (3, 2, 0), ("65.71", 5): (1, 1, 0),
     ("65", 7): (3, 1, 1), ("65", 8): (1, 1, 0),
 }
@@ -650,8 +723,16 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
+_ROUND3 = pytest.mark.xfail(strict=True, reason=(
+    "a NIK's last group wrapped onto a row of its own ('1802 0109 0990' over '0011') is a row of its own "
+    "(quarantined: no jenjang) and the NIK above stays short (Ahmad and Hendra two persons each); Chrome's "
+    "print header and footer ('07/10/25 10.22 | SIMPK ...', the page's address and '1/2') are read as "
+    "further certificates of the person above: 49 persons for 47, 7 rows for 4 and 5 for 3"))
+
+
+@_ROUND3
 def test_persons_are_the_hand_count(report):
-    # 45 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
+    # 47 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
     # person; Ketut (no NIK in 2024) is 2025's Ketut
     assert len(report.persons) == len(PERSONS)
 
@@ -664,15 +745,18 @@ ROWS = {
     "tabula-Peserta UK Metro 2024.csv": 4, "Lampiran SK Penetapan Peserta Tenaga Ahli 2025.xlsx": 5,
     "Daftar Peserta Uji Kompetensi Bulungan 2024.xlsx": 8, "Rekap SKK Bulungan 2021.xlsx": 3,
     "Daftar Peserta SKK Tarakan 2025.xlsx": 8, "Data TKK Bersertifikat 2023.xlsx": 4,
-    "Rekap Sertifikasi Kaltara 2025.xlsx": 7,
+    "Rekap Sertifikasi Kaltara 2025.xlsx": 7, "Lampiran SK Peserta Kompeten 2024.xlsx": 3,
+    "Cetak Peserta SIMPK 2025.xlsx": 4,
 }
 
 
+@_ROUND3
 def test_every_file_gives_its_participant_rows(report):
     log = report.submission_log
     assert dict(zip(log["source_file"], log["rows_read"].astype(int))) == ROWS
 
 
+@_ROUND3
 def test_no_row_is_quarantined(report):
     # every participant row is readable; page furniture, wrapped lines and signatures are no rows
     assert sorted(zip(report.quarantine.source_file, report.quarantine.source_row.astype(str),
