@@ -372,6 +372,13 @@ HEADER = "No | Nama | NIK | Jabatan Kerja | Jenjang"
         ("Lanjutan | | | | ", [], {"page": 1}),
         (" | | | Lanjutan Lampiran Keputusan Kepala Dinas PUPR | ", [], {"page": 1}),
         (" | | | Nomor : 600/123/V.03/2025 | ", [], {"page": 1}),
+        # Chrome's print header and footer on a web page printed to PDF, then converted
+        ("07/10/25 10.22 | | | SIMPK - Cetak Daftar Peserta | ", [], {"page": 1}),
+        ("10/7/25, 10:22 AM | | | | ", [], {"page": 1}),
+        ("https://simpk.example.go.id/peserta/cetak?tahun=2025 | | | | 1/2", [], {"page": 1}),
+        (" | | | | 2/3", [], {"page": 1}),
+        # a date and time among a row's other values is data
+        (" | | 12/03/2025 08.00 | Operator Crane | 3", [2], {}),
         (
             "1 | Budi | 6408015203850012 | Mandor | 3\n | | | Halaman 1 dari 2 | \n"
             "2 | Siti | 6408015203850013 | Juru Ukur | 4",
@@ -1002,6 +1009,22 @@ def test_the_nik_below_its_name_in_a_stacked_cell_joins_the_row_above():
     assert table.columns["nik"] == ["1872024905910002", "1872051702970009", None, "1802024210940006"]
     assert table.columns["tempat_tanggal_lahir"][:2] == ["Metro, 09-05-1991", "Metro, 17-02-1997"]
     assert table.report.skipped == {"wrapped_text": 3}
+
+
+def test_the_last_group_of_a_nik_wrapped_onto_its_own_row_joins_the_nik_above():
+    """A NIK typed in groups in a narrow column wraps its last group: "1802 0109 0990" over "0011".
+    Was: the group a row of its own (no level: quarantined) and the NIK above three digits short."""
+    rows = rows_of("""
+NO | NAMA | NIK | JABATAN KERJA | JENJANG
+1 | AHMAD FAUZI, S.T. | 1802 0109 0990 | Ahli Muda Teknik Jalan | 7
+ | | 0011 | |
+2 | SRI WAHYUNINGSIH | 1871 0361 0487 0012 | Ahli Muda Manajemen Konstruksi | 7
+ | | 0013 | |
+""")
+    table = extract_rows(rows, find_header(rows), render_text, lambda i: i + 1)
+    assert table.source_rows == [2, 4, 5]
+    # a whole NIK above: the number below completes nothing (kept for the standardizer to judge)
+    assert table.columns["nik"] == ["1802 0109 0990 0011", "1871 0361 0487 0012", "0013"]
 
 
 @pytest.mark.parametrize(

@@ -723,14 +723,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-_ROUND3 = pytest.mark.xfail(strict=True, reason=(
-    "a NIK's last group wrapped onto a row of its own ('1802 0109 0990' over '0011') is a row of its own "
-    "(quarantined: no jenjang) and the NIK above stays short (Ahmad and Hendra two persons each); Chrome's "
-    "print header and footer ('07/10/25 10.22 | SIMPK ...', the page's address and '1/2') are read as "
-    "further certificates of the person above: 49 persons for 47, 7 rows for 4 and 5 for 3"))
-
-
-@_ROUND3
 def test_persons_are_the_hand_count(report):
     # 47 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
     # person; Ketut (no NIK in 2024) is 2025's Ketut
@@ -750,13 +742,11 @@ ROWS = {
 }
 
 
-@_ROUND3
 def test_every_file_gives_its_participant_rows(report):
     log = report.submission_log
     assert dict(zip(log["source_file"], log["rows_read"].astype(int))) == ROWS
 
 
-@_ROUND3
 def test_no_row_is_quarantined(report):
     # every participant row is readable; page furniture, wrapped lines and signatures are no rows
     assert sorted(zip(report.quarantine.source_file, report.quarantine.source_row.astype(str),

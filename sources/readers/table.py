@@ -734,6 +734,14 @@ _PAGE_LINE = re.compile(
     r"|-\s*\d{1,4}\s*-|\(?\s*(?:lanjutan|bersambung)\b.*|(?:nomor|tanggal|tentang)\s*:.*)\s*",
     re.IGNORECASE | re.DOTALL,
 )
+# A browser's print margins, on every page of a web page printed to PDF (Chrome's default header
+# and footer): the date and time with the page's title on top, the page's address and "1/3" at
+# the bottom. At most two cells: a row of a list has more.
+_PRINT_MARGIN = re.compile(
+    r"\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+\S.*)?"
+    r"|(?:https?://|www\.)\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*",
+    re.IGNORECASE | re.DOTALL,
+)
 _TOTAL = re.compile(r"\s*(?:jumlah|total|sub\s*-?\s*(?:total|jumlah)|grand\s+total)\b", re.IGNORECASE)
 # A count as a totals row writes it: "25", "1.250", "25 orang", "25 peserta"; with its unit it
 # is never a NIK, whichever column it lands in.
@@ -1347,6 +1355,13 @@ MAX_WRAPPED_LINES = 3  # lines below a participant row joined to it
 _HALF_RESULT = frozenset({"belum", "blm", "blm.", "tidak", "tdk", "tdk."})
 
 
+def _completes_nik(first: str, rest: str) -> bool:
+    """True when ``rest`` is the end of a NIK whose beginning is ``first``: a NIK typed in groups in a
+    narrow column wraps its last group onto a line of its own ("6408 0112 0385" over "0001")."""
+    first, rest = _DIGIT_GROUPS.sub("", first), _DIGIT_GROUPS.sub("", rest)
+    return first.isdigit() and rest.isdigit() and len(first) < 15 and 15 <= len(first) + len(rest) <= 17
+
+
 def _wrapped_rows(
     values: dict[str, list[str | None]], keep: list[int], number_of: Callable[[int], str | None]
 ) -> list[int]:
@@ -1359,7 +1374,8 @@ def _wrapped_rows(
     ("Belum"); and a name, if any, other than the one above (the name's second line, "M.T.").
     A row with a level or a result is the next certificate or another participant instead.
     Or it is the second line of a cell holding the name over the NIK ("NAMA / NIK"): the NIK and
-    no name, right below a numbered row with a name and no NIK.
+    no name, right below a numbered row with a name and no NIK; or the NIK's own last group(s),
+    below a NIK too short without them.
     """
     nik = values.get(headers.NIK)
     if nik is None or len(keep) < 2:
@@ -1377,7 +1393,10 @@ def _wrapped_rows(
         if nik[k] is None:
             if nik[above] is None:
                 continue
-        elif nik[above] is not None or nama[k] is not None or nama[above] is None:
+        elif nik[above] is None:
+            if nama[k] is not None or nama[above] is None:
+                continue
+        elif not _completes_nik(nik[above], nik[k]):
             continue
         if any(cells[k] is not None for cells in certificate):
             continue
@@ -2005,7 +2024,7 @@ def _special_row(row, vals, nik, nama_at, canonicals, render, overrides) -> str 
     cells = [text for text in (render(c) for c in row) if text is not None]
     if not cells:
         return None
-    if _PAGE_LINE.fullmatch(" ".join(cells)):
+    if _PAGE_LINE.fullmatch(" ".join(cells)) or (len(cells) <= 2 and _PRINT_MARGIN.fullmatch(" ".join(cells))):
         return "page"
     texts = [c for c in cells if _LETTER.search(c)]
     if texts:
