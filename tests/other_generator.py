@@ -58,6 +58,20 @@ MESS = frozenset({
     "stray",        # a list of an office outside the registry (Kabupaten Karo) in a registry office's folder
 })
 
+# Harder clerks' mess, off unless asked for (``build_world(seed, MESS | MESS_HARD)``): each class draws
+# random numbers only when on, so the worlds of MESS alone are the same with or without them.
+MESS_HARD = frozenset({
+    "initials",     # a later or middle word as its initial ('Supriyadi S.', 'Abdul R. Hakim'), Muhammad as 'M.'
+    "oldspell",     # pre-1972 spelling of any name, by rule: j/dj, c/tj, u/oe, y/j, kh/ch ('Djoko', 'Soerjadi')
+    "muhammad",     # more persons named Muhammad, written Muhammad, Mohammad, Muhamad, M., Moh., Muh., Mhd.
+    "typo",         # one letter wrong, missing, doubled or two letters swapped in one word of a row
+    "gelar",        # gelar glued on with commas and dots ('Ir.Budi Santoso,S.T.,M.T.', 'H.AHMAD')
+    "single",       # one-word names, common ones (Sutrisno, Suparman), borne by several persons
+    "nikhard",      # NIK damage twice as often; a digit dropped (15 digits), two digits swapped anywhere
+    "twins",        # twins (same birth date, place, district, surname, consecutive serials) and namesakes
+                    # born the same day in the same regency: distinct persons
+})
+
 OFFICES = [
     {"id": "prov-sumut", "name": "Dinas PUPR Provinsi Sumatera Utara", "level": "province", "region_code": "12"},
     {"id": "kota-medan", "name": "Dinas PUPR Kota Medan", "level": "city", "region_code": "12.71"},
@@ -111,6 +125,15 @@ SPELLING = {"Ahmad": ["Achmad", "Akhmad"], "Joko": ["Djoko"], "Yusuf": ["Jusuf"]
             "Nurhayati": ["Noerhayati"], "Sutrisno": ["Soetrisno"], "Usman": ["Oesman"], "Wahyu": ["Wahju"],
             "Dedi": ["Dedy"], "Rahmat": ["Rachmat"], "Kurniawan": ["Koerniawan"], "Heru": ["Heroe"],
             "Yohanes": ["Johanes"], "Lukman": ["Loekman"]}
+
+# Javanese one-word names (DOMAIN: many Indonesians have one name only), common enough to be shared
+SINGLE_M = ["Sutrisno", "Suparman", "Wagiman", "Sukirno", "Slamet", "Sugiyono", "Poniman", "Suwarno", "Supardi",
+            "Sunarto", "Mulyono", "Tukiman", "Suyatno", "Jumadi", "Kasiman", "Sarjono"]
+SINGLE_F = ["Sumarni", "Wartini", "Sarmini", "Suyati", "Painem", "Juwariyah"]
+# given names of twins: rhyming or paired, as parents name them
+TWIN_NAMES = [("Hasan", "Husein"), ("Dedi", "Dodi"), ("Agus", "Agung"), ("Rudi", "Rido"), ("Fajar", "Senja"),
+              ("Andi", "Andri"), ("Yudi", "Yuda"), ("Rian", "Rino"), ("Riko", "Rika"), ("Dimas", "Dinda")]
+MUHAMMAD_FORMS = ["Muhammad", "Mohammad", "Muhamad", "Mohamad", "M.", "Moh.", "Muh.", "Mhd.", "Mochammad"]
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
@@ -182,6 +205,9 @@ class World:
     in_files: set[str] = field(default_factory=set)             # persons with a row in an accepted file
     notes: list[str] = field(default_factory=list)
     order: dict[str, list[int]] = field(default_factory=dict)  # office -> cids in the order its rows are written
+    # 'office_id/file name' -> sheet name ('' for a file of one table) -> the person of each data row, in order
+    # (None: a row of no person of this world); for scoring linkage row by row
+    file_rows: dict[str, dict[str, list]] = field(default_factory=dict)
 
     def registry(self) -> dict:
         """The offices registry the pipeline reads."""
@@ -267,6 +293,10 @@ def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 75, n_provin
             rest = rng.sample(pool, rng.choice([0, 1, 1, 1, 2])) if rng.random() > 0.1 else []
             if " ".join([first, *rest]) not in used_names or rng.random() < 0.03:
                 break
+        if "single" in mess and rng.random() < 0.15:
+            first, rest = rng.choice(SINGLE_F if sex == "P" else SINGLE_M), []
+        if "muhammad" in mess and sex == "L" and first != "Muhammad" and rng.random() < 0.15:
+            first, rest = "Muhammad", [first, *rest][:2]
         used_names.add(" ".join([first, *rest]))
         born = date(rng.randint(1962 if expert else 1966, 1998 if expert else 2003), rng.randint(1, 12),
                     rng.randint(1, 28))
@@ -309,6 +339,20 @@ def build_world(seed: int, mess: frozenset = MESS, n_regency: int = 75, n_provin
             p = register(new_person(f"{o['id']}-{i}", home, False))
             j = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5, 6])
             c = certify(p, o["id"], skilled(j), j, _issue_date(rng))
+            if "twins" in mess and rng.random() < 0.06:
+                # a twin (same day, place, district, surname) or a namesake born the same day in the same
+                # regency, assessed in the same batch: another person all the same
+                if rng.random() < 0.6:
+                    pair = rng.choice(TWIN_NAMES)
+                    girl = pair[1] in ("Dinda", "Rika")  # a boy and a girl
+                    p.first, other = pair[::-1] if p.sex == "P" and girl else pair
+                    sex2 = ("P" if other == pair[1] else "L") if girl else p.sex
+                    q = Person(f"{p.pid}-twin", other, list(p.rest), p.home, p.district, p.born, sex2, 0)
+                else:
+                    q = Person(f"{p.pid}-namesake", p.first, list(p.rest), p.home, rng.randint(1, 15), p.born,
+                               p.sex, 0)
+                register(q)
+                certify(q, o["id"], c.jabatan, j, c.issued)
             r = rng.random()
             if r < 0.15 and j < 6 and c.result == "K" and c.issued.year < 2025:
                 # re-certified a level higher a year or more later
@@ -451,11 +495,89 @@ GELAR_PRE = ["H.", "Ir.", "Drs.", "Hj."]
 GELAR_POST = ["S.T.", "S.T", "ST", "M.T.", "A.Md.", "S.Kom", "S.E."]
 
 
+def old_spelling(word: str, rng: random.Random) -> str:
+    """``word`` in the pre-1972 spelling (Ejaan van Ophuijsen / Soewandi), some of its rules at random:
+    j was dj, y was j, c was tj, u was oe, kh was ch (Joko/Djoko, Yusuf/Jusuf, Cahyo/Tjahjo, Sukarno/Soekarno)."""
+    rules = [r for r in ("j", "y", "c", "u", "kh") if r in word.lower()]
+    if not rules:
+        return word
+    chosen = set(rng.sample(rules, rng.randint(1, len(rules))))
+    out, i, low = [], 0, word.lower()
+    while i < len(word):
+        ch, cap = low[i], word[i].isupper()
+        if "kh" in chosen and low[i:i + 2] == "kh":
+            rep, step = "ch", 2
+        elif ch == "j" and "j" in chosen:
+            rep, step = "dj", 1
+        elif ch == "y" and "y" in chosen:
+            rep, step = "j", 1
+        elif ch == "c" and "c" in chosen:
+            rep, step = "tj", 1
+        elif ch == "u" and "u" in chosen:
+            rep, step = "oe", 1
+        else:
+            rep, step = ch, 1
+        out.append(rep.capitalize() if cap else rep)
+        i += step
+    return "".join(out)
+
+
+def one_typo(word: str, rng: random.Random) -> str:
+    """``word`` with one letter wrong, left out, doubled, or two neighbours swapped."""
+    at = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(["sub", "del", "dup", "swap"])
+    if kind == "sub":
+        return word[:at] + rng.choice([c for c in "aiueonrst" if c != word[at].lower()]) + word[at + 1:]
+    if kind == "del":
+        return word[:at] + word[at + 1:]
+    if kind == "dup":
+        return word[:at] + word[at] + word[at:]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+
+
+def _hard_words(words: list[str], rng: random.Random, mess: frozenset) -> list[str]:
+    """The harder classes of name mess (MESS_HARD) on a row's words, each drawn only when on."""
+    words = list(words)
+    if "oldspell" in mess and rng.random() < 0.3:
+        words = [old_spelling(x, rng) for x in words]
+    if "muhammad" in mess and words and words[0] == "Muhammad":
+        words[0] = rng.choice(MUHAMMAD_FORMS)
+    if "initials" in mess and len(words) >= 2 and rng.random() < 0.3:
+        where = rng.choice(["last", "middle", "first", "later"])
+        if where == "middle" and len(words) >= 3:
+            at = rng.randrange(1, len(words) - 1)
+            words[at] = words[at][0] + "."              # Abdul R. Hakim
+        elif where == "first" and words[0] in ("Muhammad", "Ahmad", "Abdul", "Mohammad", "Muhamad"):
+            words[0] = words[0][0] + "."                # M. Fajar
+        elif where == "later":
+            words = words[:1] + [x[0] + "." for x in words[1:]]   # Supriyadi S. H.
+        else:
+            words[-1] = words[-1][0] + "."              # Supriyadi S.
+    if "typo" in mess and rng.random() < 0.08:
+        long = [i for i, x in enumerate(words) if len(x) >= 4 and "." not in x]
+        if long:
+            at = rng.choice(long)
+            words[at] = one_typo(words[at], rng)
+    return words
+
+
+def _glued_gelar(name: str, sex: str, rng: random.Random) -> str:
+    """Gelar as a clerk glues them on: no space after the dot or comma, several after the name."""
+    pre = rng.choice(["Ir.", "Drs.", "H." if sex == "L" else "Hj.", "Dr.Ir.", ""])
+    post = rng.choice(["S.T.,M.T.", "ST.,MT", "S.T", "A.Md.", "S.Kom.,M.Kom", "SE", "S.Pd.", ""])
+    return (pre if pre else "") + name + ("," + post if post else "")
+
+
 def fmt_name(p: Person, h: Habits, rng: random.Random, mess: frozenset, expert: bool) -> str:
     """The name as typed: gelar, an initial, Muhammad shortened, the office's case."""
     words = [p.first, *p.rest]
     if "spelling" in mess and rng.random() < 0.3:
         words = [rng.choice(SPELLING[x]) if x in SPELLING else x for x in words]
+    if mess & MESS_HARD:
+        words = _hard_words(words, rng, mess)
+        if "gelar" in mess and rng.random() < (0.5 if expert else 0.2):
+            name = _glued_gelar(" ".join(words), p.sex, rng)
+            return name.upper() if h.upper else name
     if "names" in mess:
         if words[0] == "Muhammad" and rng.random() < 0.5:
             words[0] = rng.choice(["M.", "Moh.", "Muh."])
@@ -480,12 +602,22 @@ def fmt_name(p: Person, h: Habits, rng: random.Random, mess: frozenset, expert: 
 
 def fmt_nik(nik: str, rng: random.Random, mess: frozenset, above: str | None, can_copy: bool, style: str):
     """The NIK as it arrives: mostly right, sometimes with Excel's or a clerk's damage."""
-    if "nik" not in mess or rng.random() > 0.16:
+    if "nik" not in mess or rng.random() > (0.32 if "nikhard" in mess else 0.16):
         return nik
     kinds = ["15", "apostrophe", "spaces", "dots", "missing", "e15", "17", "transposed"]
+    if "nikhard" in mess:
+        kinds += ["dropped", "swapped", "15", "above"]
     if can_copy and above:
         kinds.append("above")
     kind = rng.choice(kinds)
+    if kind == "above" and not (can_copy and above):
+        kind = "15"
+    if kind == "dropped":
+        at = rng.randrange(16)
+        return nik[:at] + nik[at + 1:]              # a digit left out: 15 digits
+    if kind == "swapped":
+        at = rng.randrange(15)                      # two neighbours swapped anywhere, date digits too
+        return nik[:at] + nik[at + 1] + nik[at] + nik[at + 2:]
     if kind == "15":
         return int(nik[:15] + "0") if style in ("xlsx_title", "xlsx_flat", "json") else nik[:15] + "0"
     if kind == "e15":
@@ -908,6 +1040,11 @@ def _attendance(w: World, office: str, rows: list[dict], extra: list[Person]) ->
     return buf.getvalue()
 
 
+def _pids(w: World, rows: list[dict]) -> list[str]:
+    """The person of each rendered row, in order."""
+    return [w.certs[r["cid"]].pid for r in rows]
+
+
 def _write_files(w: World, rng: random.Random) -> None:
     mess = w.mess
     stems = {}
@@ -944,26 +1081,35 @@ def _write_files(w: World, rng: random.Random) -> None:
                 batches = {"Sheet1": rows}
             data = _xlsx(w, oid, batches, h, rng, title=h.style == "xlsx_title")
             w.files[f"{oid}/{stem}.xlsx"] = data
+            w.file_rows[f"{oid}/{stem}.xlsx"] = {sheet[:31]: _pids(w, b) for sheet, b in batches.items()}
             ext = "xlsx"
         elif h.style == "csv":
             data = _csv(w, oid, rows, h, rng)
             w.files[f"{oid}/{stem}.csv"] = data
+            w.file_rows[f"{oid}/{stem}.csv"] = {"": _pids(w, rows)}
             ext = "csv"
         elif h.style == "xls":
             data = _xls(w, oid, rows, h, rng)
             w.files[f"{oid}/{stem}.xls"] = data
+            w.file_rows[f"{oid}/{stem}.xls"] = {"": _pids(w, rows)}
             ext = "xls"
         elif h.style == "ods":
             data = _ods(w, oid, rows, h, rng)
             w.files[f"{oid}/{stem}.ods"] = data
+            w.file_rows[f"{oid}/{stem}.ods"] = {"": _pids(w, rows)}
             ext = "ods"
         elif h.style == "html_xls":
             data = _html_xls(w, oid, rows, h, rng)
             w.files[f"{oid}/{stem}.xls"] = data
+            w.file_rows[f"{oid}/{stem}.xls"] = {"": _pids(w, rows)}
             ext = "xls"
         else:
-            for i, page in enumerate(_json_pages(w, oid, rows, h, rng), 1):
+            pages = _json_pages(w, oid, rows, h, rng)
+            for i, page in enumerate(pages, 1):
                 w.files[f"{oid}/export_sertifikasi_page{i}.json"] = page
+                per_page = len(rows) if len(pages) == 1 else 40
+                w.file_rows[f"{oid}/export_sertifikasi_page{i}.json"] = {
+                    "": _pids(w, rows[(i - 1) * per_page:i * per_page])}
             ext = "json"
         stems[oid] = (stem, h, ext, data if ext != "json" else None)
 
@@ -973,6 +1119,7 @@ def _write_files(w: World, rng: random.Random) -> None:
         oid = rng.choice(flat)
         stem, _, ext, data = stems[oid]
         w.files[f"{oid}/{stem} (1).{ext}"] = data
+        w.file_rows[f"{oid}/{stem} (1).{ext}"] = w.file_rows[f"{oid}/{stem}.{ext}"]
         w.notes.append(f"copy: {oid}/{stem} (1).{ext}")
     if "revision" in mess and flat:
         oid = rng.choice(flat)
@@ -987,6 +1134,8 @@ def _write_files(w: World, rng: random.Random) -> None:
             wrong.result = "BK"
             w.files[f"{oid}/{stem}.{ext}"] = _xlsx(w, oid, {"Sheet1": rows}, h, random.Random(w.seed + 2), False)
             w.files[f"{oid}/{stem}_revisi.{ext}"] = data
+            w.file_rows[f"{oid}/{stem}_revisi.{ext}"] = w.file_rows[f"{oid}/{stem}.{ext}"]
+            w.file_rows[f"{oid}/{stem}.{ext}"] = {"Sheet1": _pids(w, rows)}
             w.notes.append(f"revision: {oid}/{stem}_revisi.{ext} (cert {wrong.cid} BK)")
     if "attendance" in mess:
         oid = rng.choice([o for o in offices if OFFICE[o]["level"] != "province"])
@@ -1003,6 +1152,7 @@ def _write_files(w: World, rng: random.Random) -> None:
             w.in_files.add(p.pid)
             extra.append(p)
         w.files[f"{oid}/Daftar Hadir Bimtek 2025.xlsx"] = _attendance(w, oid, rows, extra)
+        w.file_rows[f"{oid}/Daftar Hadir Bimtek 2025.xlsx"] = {"Daftar Hadir": _pids(w, rows) + [p.pid for p in extra]}
     if "stray" in mess:
         # Kabupaten Karo (12.06) has no registry office: its list, sent to a neighbour's folder, counts
         # for no one, and its workers are no persons of this world
@@ -1024,12 +1174,14 @@ def _write_files(w: World, rng: random.Random) -> None:
         wb.save(buf)
         target = rng.choice(["kota-medan", "kab-deli-serdang"])
         w.files[f"{target}/Peserta UK Kabupaten Karo 2024.xlsx"] = buf.getvalue()
+        w.file_rows[f"{target}/Peserta UK Kabupaten Karo 2024.xlsx"] = {"": [None] * 10}
         w.notes.append(f"stray: Karo's list in {target}")
     if "misfiled" in mess and flat:
         oid = rng.choice(flat)
         other = rng.choice([o for o in offices if o != oid])
         stem, _, ext, data = stems[oid]
         w.files[f"{other}/{stem}.{ext}"] = data
+        w.file_rows[f"{other}/{stem}.{ext}"] = w.file_rows[f"{oid}/{stem}.{ext}"]
         w.notes.append(f"misfiled: {oid}'s {stem}.{ext} also in {other}")
         # and a file whose title names its office, sent only to another office's folder: it
         # counts for the office it names
@@ -1041,4 +1193,6 @@ def _write_files(w: World, rng: random.Random) -> None:
             del w.files[f"{oid}/{stem}.{ext}"]
             w.files.pop(f"{oid}/{stem} (1).{ext}", None)
             w.files[f"{other}/{stem}.{ext}"] = data
+            w.file_rows[f"{other}/{stem}.{ext}"] = w.file_rows.pop(f"{oid}/{stem}.{ext}")
+            w.file_rows.pop(f"{oid}/{stem} (1).{ext}", None)
             w.notes.append(f"misfiled only: {oid}'s {stem}.{ext} in {other}")
