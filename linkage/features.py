@@ -112,7 +112,8 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     ``ddmmyy`` (the row's own birth date), ``sex`` (from the NIK when the row has
     none, ``sex_from_nik``; :func:`forget_nik_facts` undoes both for rows whose NIK
     turns out to be someone else's),
-    ``place`` (lower-case birth place), ``cert`` (registration number),
+    ``place`` (lower-case birth place), ``cert`` (registration number), ``src`` (the file
+    the row was read from, numbered),
     ``nik_ddmmyy``/``nik_sex`` (decoded from a valid NIK) and ``nik_birth_ok``/
     ``nik_sex_ok``: does the row agree with its own NIK (NA when it cannot tell).
     """
@@ -128,6 +129,8 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
         if own:
             con.close()
     frame["rid"] = frame["rid"].astype(np.int64)
+    # the file a row was read from (by its bytes), as a number: one list of one program
+    frame["src"] = pd.factorize(rows["source_sha256"].to_numpy(dtype=object))[0].astype(np.int64)
     frame["name"] = fold_names(frame["name"])
     birth_ok = (frame["ddmmyy"] == frame["nik_ddmmyy"]).astype("boolean")
     frame["nik_birth_ok"] = birth_ok.where(frame["ddmmyy"].notna() & frame["nik_ddmmyy"].notna())

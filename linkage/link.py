@@ -234,7 +234,7 @@ def _merge_typo_niks(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame,
     Returns the persons so far, whose guard knows each identity's and each other
     row's facts, and the typo links.
     """
-    _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "birth_from_nik", "sex", "place", "cert"]])
+    _register(con, "feats", feats[["rid", "grp", "nik", "name", "birth", "birth_from_nik", "sex", "place", "cert", "src"]])
     register_frequencies(con)
     register_name_model(con)
     merges = typo_merges(con)

@@ -235,10 +235,14 @@ def _words_agree(wa: list[str], wb: list[str], loose: bool) -> bool:
     # different words: no typo of one name, though the names written together are one letter apart.
     if len(wa) == len(wb) and any(len(x) == 1 and len(y) == 1 and x != y for x, y in zip(wa, wb)):
         return False
+    # Words written together or apart ("Nur Hayati" / "Nurhayati", "Abdul Rahman" / "Abdurrahman"):
+    # the words differ in number. With as many words on both sides, a slip is inside a word and
+    # the word rules below judge it: "Yudi Katili" / "Yuda Katili" and "Budi Santoso" / "Rudi
+    # Santoso" are one letter apart written together, but two given names (twins, brothers).
+    # Loosely (one valid NIK on both rows), a slip in a short word is still a slip ("Nun Akbar").
     joined_a, joined_b = "".join(wa), "".join(wb)
-    if len(joined_a) >= 6 and (len(wa) > 1 or len(wb) > 1) and DamerauLevenshtein.distance(
-        joined_a, joined_b, score_cutoff=1
-    ) <= 1:
+    if (len(joined_a) >= 6 and (len(wa) != len(wb) or loose) and (len(wa) > 1 or len(wb) > 1)
+            and DamerauLevenshtein.distance(joined_a, joined_b, score_cutoff=1) <= 1):
         return True
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) < 2 and not loose:
@@ -318,11 +322,18 @@ def given_names_differ(a: str | None, b: str | None) -> bool:
     one person, however well the rest agrees. An initial is a given name too when the
     other side writes one out that it cannot stand for: "M. Rizki" / "Wahyu Rizki".
     Names that agree for another reason ("Abdul Rahman Hakim" / "Rahman Hakim", a
-    given name left out) do not count, nor two initials.
+    given name left out) do not count, nor two initials. Two one-word names differ when
+    they are not one word (a slip in five letters or more) nor one the other's nickname.
     """
     if not isinstance(a, str) or not isinstance(b, str):
         return False
     wa, wb = a.split(" "), b.split(" ")
+    if len(wa) == 1 and len(wb) == 1 and min(len(a), len(b)) >= 3:
+        # Two one-word names (many Indonesians have no other, DOMAIN): the name is the given name.
+        # "Hasan" / "Husein" are twins, however well the NIK's first 15 digits, the birth date and
+        # place agree; a slip in a long name ("Suparman" / "Suparmin") or a nickname ("Yanto" /
+        # "Suryanto") is no other person.
+        return not _word_match(a, b, loose=False) and not _nickname_of(a, b)
     if len(wa) < 2 or len(wb) < 2 or not wa[0] or not wb[0] or max(len(wa[0]), len(wb[0])) < 2:
         return False
     return not _word_match(wa[0], wb[0], loose=False) and not names_agree(a, b)

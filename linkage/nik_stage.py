@@ -431,6 +431,8 @@ _TYPO_MERGES_SQL = """
         group by grp, name, birth, sex, cert
     ), sizes as (
         select grp, count(*) as size from feats where grp >= 0 group by grp
+    ), group_files as (
+        select distinct grp, src from feats where grp >= 0
     ), neighbourhood as (
         -- persons who could be a namesake at one edit: same province and same date-and-sex digits
         select substr(nik, 1, 2) || substr(nik, 7, 6) as hood, count(distinct nik) as niks
@@ -471,7 +473,17 @@ _TYPO_MERGES_SQL = """
            -- (registered one after the other: 0011 / 0012), and a swap that lands on another
            -- real NIK of the same birth date, sex and an agreeing name is far rarer than the slip
            or hamming(p.nik_l, p.nik_r) = 2
-           or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {rare_expected}))
+           or (p.same_name and greatest(coalesce(h.niks, 1) - 1, 1) * nf.f < {rare_expected}
+               -- but not what namesakes look like even with a rare name: serials one apart in one
+               -- district (Dukcapil numbers the persons of one district, birth date and sex in
+               -- turn: twins, or two namesakes registered one after the other), or both NIKs in
+               -- one list (a participant is written once per certificate: the same name and birth
+               -- date twice in one program's list is as often two persons of one batch)
+               and not (substr(p.nik_l, 1, 12) = substr(p.nik_r, 1, 12)
+                        and abs(cast(substr(p.nik_l, 13, 4) as integer)
+                                - cast(substr(p.nik_r, 13, 4) as integer)) = 1)
+               and not exists (select 1 from group_files f1 join group_files f2 on f1.src = f2.src
+                               where f1.grp = p.g1 and f2.grp = p.g2)))
     qualify row_number() over (partition by p.g1, p.g2 order by p.via_date, p.rid_l, p.rid_r) = 1
     order by p.g1, p.g2
 """
