@@ -126,6 +126,23 @@ PERSONS = {
     # only in the SIKI export
     "sk1": ("Hendra Lasaleng", "7406", "02", "1982-04-18", "L", 18),
     "sk2": ("Hamsina", "7471", "06", "1983-05-27", "P", 19),
+    # Muna's own list, forwarded by the province into its folder
+    "mu3": ("Wa Ode Fitriani", "7403", "02", "1995-02-17", "P", 9),
+    "mu5": ("La Ode Kamaluddin", "7403", "05", "1988-08-31", "L", 10),
+    # only in the province's workbook of one sheet per regency
+    "mu4": ("La Ode Munarfin", "7403", "03", "1989-03-13", "L", 11),
+    "kd8": ("Rini Anggraini", "7471", "02", "1994-10-22", "P", 8),
+    # the province's experts list, landed in Kolaka's folder
+    "pv6": ("Syamsul Bahri", "7401", "02", "1976-06-16", "L", 7),
+    "pv7": ("Nurhayati", "7401", "03", "1986-01-09", "P", 8),
+    # the province's Mobile Training Unit held in Konawe
+    "mt1": ("Muhammad Ardiansyah", "7402", "02", "1994-07-04", "L", 20),
+    "mt2": ("Sarifuddin", "7402", "04", "1982-03-26", "L", 21),
+    "mt3": ("Asniati", "7402", "01", "1991-05-15", "P", 22),
+    "mt4": ("Ismail Lapodi", "7402", "06", "1987-09-01", "L", 23),
+    # Konawe Selatan's 2024 list, its title naming the province after the regency
+    "ks7": ("Muhammad Rizal", "7405", "03", "1990-12-24", "L", 9),
+    "ks8": ("Nining Kurniasih", "7405", "04", "1993-06-02", "P", 10),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -425,6 +442,131 @@ def _siki_xlsx() -> bytes:
     return _save(wb)
 
 
+# --- round 2: files whose title, folder and sheets disagree about who reported them -------------
+
+# Muna's own 2024 list, forwarded by the province into its folder (Muna has no upload of its own):
+# the title speaks for Muna's office, skilled workers 1-3, Muna NIKs: Muna's (rule 2)
+_MUNA_2024 = [
+    ("mu1", "Operator Excavator", 3, "Kompeten", "SKK-7403-2024-00007", "2024-10-01"),
+    ("mu3", "Tukang Kayu", 2, "Kompeten", "SKK-7403-2024-00008", "2024-10-01"),
+    ("mu5", "Operator Bulldozer", 3, "Belum Kompeten", "", None),
+]
+
+
+def _muna_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_MUNA_2024, 1)]
+    _titled_sheet(ws, ["PEMERINTAH KABUPATEN MUNA",
+                       "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KABUPATEN MUNA",
+                       "DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2024"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
+# The province's workbook of one sheet per regency/city, each sheet keeping the title of the list
+# it was copied from and no word of the province: the province sent it, from its own folder, and
+# it names three regions, so it speaks for none of them. (sheet, title region, rows of (person,
+# jabatan, jenjang, hasil, number))
+_PER_REGION = [
+    ("Konawe", "KABUPATEN KONAWE", [
+        ("kw3", "Tukang Besi Beton", 2, "Kompeten", "SKK-7402-2024-00103"),
+        ("kw5", "Mandor Pekerjaan Jalan", 4, "Kompeten", "SKK-7402-2024-00105"),
+    ]),
+    ("Muna", "KABUPATEN MUNA", [
+        ("mu4", "Tukang Besi Beton", 2, "Kompeten", "SKK-7403-2024-00009"),
+    ]),
+    ("Kendari", "KOTA KENDARI", [
+        ("kd7", "Tukang Batu", 2, "Kompeten", "1.2.202.2.174.71.0004513"),
+        ("kd8", "Juru Ukur", 4, "Kompeten", ""),
+    ]),
+]
+
+
+def _per_region_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    for k, (sheet, region, entries) in enumerate(_PER_REGION):
+        ws = wb.active if k == 0 else wb.create_sheet()
+        ws.title = sheet
+        rows = [[i, PERSONS[p][0].upper(), N(p), jab, lvl, hasil, number, 2024]
+                for i, (p, jab, lvl, hasil, number) in enumerate(entries, 1)]
+        _titled_sheet(ws, [f"DATA TENAGA KERJA KONSTRUKSI BERSERTIFIKAT {region}", "TAHUN 2024"],
+                      ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat", "Tahun"], rows)
+    return _save(wb)
+
+
+# The province's experts of 2024 in Kolaka's folder: the title speaks for the province's office,
+# experts 8 and 7, Kolaka KTPs: the province's (rule 2; NIKs say where KTPs were issued)
+_EXPERTS_2024 = [
+    ("pv6", "SYAMSUL BAHRI, S.T., M.T.", "Ahli Madya Teknik Jalan", 8, "SKK-7400-2024-00611", "2024-11-11"),
+    ("pv7", "NURHAYATI, S.T.", "Ahli Muda Teknik Bangunan Gedung", 7, "SKK-7400-2024-00612", "2024-11-11"),
+]
+
+
+def _experts_2024_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Ahli 2024"
+    rows = [[i, name, N(p), ttl(p), jab, lvl, "Kompeten", number, _d(issued)]
+            for i, (p, name, jab, lvl, number, issued) in enumerate(_EXPERTS_2024, 1)]
+    _titled_sheet(ws, ["DINAS PEKERJAAN UMUM DAN PENATAAN RUANG PROVINSI SULAWESI TENGGARA",
+                       "DAFTAR TENAGA AHLI KONSTRUKSI BERSERTIFIKAT TAHUN 2024"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "Nomor Registrasi", "Tanggal Terbit"], rows)
+    return _save(wb)
+
+
+# The province's Mobile Training Unit held in Konawe: operators, Konawe KTPs, the title naming the
+# province's office as the organiser and Konawe as the place: the province's own program (rule 2)
+_MTU_KONAWE = [
+    ("mt1", "Operator Excavator", 3, "Kompeten", "SKK-7400-2025-00901", "2025-05-14"),
+    ("mt2", "Tukang Batu", 2, "Kompeten", "SKK-7400-2025-00902", "2025-05-14"),
+    ("mt3", "Tukang Kayu", 2, "Kompeten", "SKK-7400-2025-00903", "2025-05-14"),
+    # Konawe certified him Tukang Besi Beton 2 in 2024: a new jenjang, the province's
+    ("kw3", "Operator Excavator", 3, "Kompeten", "SKK-7400-2025-00904", "2025-05-14"),
+    ("mt4", "Operator Bulldozer", 3, "Belum Kompeten", "", None),
+]
+
+
+def _mtu_konawe_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "MTU Konawe"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_MTU_KONAWE, 1)]
+    _titled_sheet(ws, ["PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI MELALUI MOBILE TRAINING UNIT (MTU)",
+                       "DINAS PUPR PROVINSI SULAWESI TENGGARA",
+                       "LOKASI: KABUPATEN KONAWE, TAHUN 2025"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
+# Konawe Selatan's 2024 list, its title naming the province after the regency, as regency
+# letterheads do: still Konawe Selatan's
+_KONSEL_2024 = [
+    ("ks7", "Operator Excavator", 3, "Kompeten", "SKK-7405-2024-00201", "2024-11-05"),
+    ("ks8", "Juru Ukur", 4, "Kompeten", "SKK-7405-2024-00202", "2024-11-05"),
+]
+
+
+def _konsel_2024_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KONSEL_2024, 1)]
+    _titled_sheet(ws, ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI",
+                       "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KABUPATEN KONAWE SELATAN PROVINSI SULAWESI TENGGARA",
+                       "TAHUN ANGGARAN 2024"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -438,6 +580,11 @@ def _world(root: Path) -> Settings:
     (prov / "Rekap Sertifikasi Kab-Kota se-Sultra 2023-2024.xlsx").write_bytes(_recap_xlsx())
     (prov / "Pelatihan Sertifikasi Ahli dan Fresh Graduate 2025.xlsx").write_bytes(_province_program_xlsx())
     (prov / "Export SIKI SKK Sultra.xlsx").write_bytes(_siki_xlsx())
+    (prov / "DATA TKK KAB MUNA 2024.xlsx").write_bytes(_muna_xlsx())
+    (prov / "Rekap per Kab-Kota 2024.xlsx").write_bytes(_per_region_xlsx())
+    (prov / "Pelatihan Operator MTU 2025.xlsx").write_bytes(_mtu_konawe_xlsx())
+    (landing / "kab-kolaka" / "Daftar Tenaga Ahli 2024.xlsx").write_bytes(_experts_2024_xlsx())
+    (landing / "kab-konawe-selatan" / "Daftar Peserta UK TA 2024.xlsx").write_bytes(_konsel_2024_xlsx())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -449,35 +596,46 @@ def _world(root: Path) -> Settings:
 # expired 31 Dec 2022.
 # 74.01  Kolaka 2023: 2 Hasrianti, Samsul; 3 Jumadil; 4 Amiruddin (KTP Kolaka Utara, still
 #        Kolaka's: the recap's "Kab. Kolaka Utara" and the SIKI row are re-reports); 6 Akbar (his
-#        Ahli Muda is the province's, another cell). Nasrun BK.
+#        Ahli Muda is the province's, another cell). Nasrun BK. The province's experts list in
+#        Kolaka's folder is the province's (its title), not Kolaka's.
 # 74.02  Konawe 2024: 2 Asrul; 3 Lukman, Made (KTP Badung, Bali), Rusdin; 4 Sitti Nurhaliza ("dalam
 #        proses", program year 2024: active), Yusran (KTP Kolaka Timur). Haerul BK. The recap's
-#        Lukman (number), Made (number with spaces), Rusdin (NIK, jenjang, jabatan) and SIKI's
-#        Lukman (number with dots) are re-reports.
+#        Lukman (number), Made (number with spaces), Rusdin (NIK, jenjang, jabatan), SIKI's
+#        Lukman (number with dots) and the per-region workbook's Asrul and Yusran are re-reports;
+#        the province's MTU held in Konawe is the province's.
+# 74.03  Muna (its own list, in the province's folder): 2 Wa Ode Fitriani; 3 La Ode Safiuddin (the
+#        recap's row of his number is now a re-report of Muna's). Kamaluddin BK.
 # 74.05  Konawe Selatan 2025: 2 Wa Ode Sarina (KTP Muna); 3 Rusdin (again, Motor Grader: counted
 #        here too), Andi Baso (KTP Bulukumba; SIKI's row is a re-report); 4 Sumarni (no number,
-#        program year 2025); 5 La Ode Ikbal (KTP Kendari). Ketut BK.
-# 74.71  Kendari: 2 Nur Aisyah (2025), Nasir (SKT 2019: expired); 3 Irwan, Gede (KTP Denpasar);
-#        4 Fajar ("dalam proses", 2025), Ridwan (SKT 2019: expired here). Jufri BK.
+#        program year 2025); 5 La Ode Ikbal (KTP Kendari). Ketut BK. 2024 (title "... KABUPATEN
+#        KONAWE SELATAN PROVINSI SULAWESI TENGGARA"): 3 Rizal; 4 Nining.
+# 74.71  Kendari: 2 Nur Aisyah (2025), Nasir (SKT 2019: expired; the per-region workbook's row of
+#        his number is a re-report); 3 Irwan, Gede (KTP Denpasar); 4 Fajar ("dalam proses", 2025),
+#        Ridwan (SKT 2019: expired here). Jufri BK.
 # 74.72  Baubau 2024: 2 Harmin (KTP Buton); 3 La Ode Hasrun, Sahrun (the recap's "SAHRUN" without
 #        NIK is his re-report); 4 Wa Ode Nurmala (recap re-report by number).
 # 74     the province office: 2 Wa Ode Rahmawati (recap only, Muna, no number, year 2021: expires
-#        some day of 2026, unknown); 3 La Ode Safiuddin (Muna, number of 2024), Yusuf Tamalaki
-#        (Kolaka Timur, recap and SIKI); 4 Hasnawati (Kolaka Timur, recap year 2023), Sitti
-#        Nurhaliza (fresh graduate, Juru Gambar Arsitektur: another jabatan than Konawe's Juru
-#        Ukur), Ridwan (SIKI's new SKK of 2024: another number and validity than Kendari's SKT);
-#        5 Nurul (Quantity Surveyor Madya, jenjang 5), Hamsina (SIKI, to 31 Jan 2026: expired);
-#        6 Andi Muh. Yusuf; 7 Sitti Marwah, Akbar, Sri Wahyuni ("dalam proses", program year 2025),
-#        Rahmat Hidayat, Hendra (SIKI, 2023); 8 Arsyad (program and SIKI: one certificate); 9 Ahmad
-#        Zainal. La Ode Abdul Gani (Butur), Baharuddin, Wiwin BK.
+#        some day of 2026, unknown), La Ode Munarfin (the per-region workbook's Muna sheet, a number
+#        Muna's own list does not hold), Sarifuddin, Asniati (MTU 2025); 3 Yusuf Tamalaki (Kolaka
+#        Timur, recap and SIKI), Ardiansyah, Asrul (MTU 2025: his Operator Excavator 3 is a new
+#        jenjang); 4 Hasnawati (Kolaka Timur, recap year 2023), Sitti Nurhaliza (fresh graduate,
+#        Juru Gambar Arsitektur: another jabatan than Konawe's Juru Ukur), Ridwan (SIKI's new SKK
+#        of 2024: another number and validity than Kendari's SKT), Rini (the per-region
+#        workbook's Kendari sheet, year 2024); 5 Nurul (Quantity Surveyor Madya, jenjang 5),
+#        Hamsina (SIKI, to 31 Jan 2026: expired); 6 Andi Muh. Yusuf; 7 Sitti Marwah, Akbar, Sri
+#        Wahyuni ("dalam proses", program year 2025), Rahmat Hidayat, Hendra (SIKI, 2023), Nurhayati
+#        (2024, from Kolaka's folder); 8 Arsyad (program and SIKI: one certificate), Syamsul (2024,
+#        from Kolaka's folder); 9 Ahmad Zainal. La Ode Abdul Gani (Butur), Baharuddin, Wiwin,
+#        Ismail BK.
 TRUTH = {
     ("74.01", 2): (2, 2, 0), ("74.01", 3): (1, 1, 0), ("74.01", 4): (1, 1, 0), ("74.01", 6): (1, 1, 0),
     ("74.02", 2): (1, 1, 0), ("74.02", 3): (3, 3, 0), ("74.02", 4): (2, 2, 0),
-    ("74.05", 2): (1, 1, 0), ("74.05", 3): (2, 2, 0), ("74.05", 4): (1, 1, 0), ("74.05", 5): (1, 1, 0),
+    ("74.03", 2): (1, 1, 0), ("74.03", 3): (1, 1, 0),
+    ("74.05", 2): (1, 1, 0), ("74.05", 3): (3, 3, 0), ("74.05", 4): (2, 2, 0), ("74.05", 5): (1, 1, 0),
     ("74.71", 2): (2, 1, 0), ("74.71", 3): (2, 2, 0), ("74.71", 4): (2, 1, 0),
     ("74.72", 2): (1, 1, 0), ("74.72", 3): (2, 2, 0), ("74.72", 4): (1, 1, 0),
-    ("74", 2): (1, 0, 1), ("74", 3): (2, 2, 0), ("74", 4): (3, 3, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
-    ("74", 7): (5, 5, 0), ("74", 8): (1, 1, 0), ("74", 9): (1, 1, 0),
+    ("74", 2): (4, 3, 1), ("74", 3): (3, 3, 0), ("74", 4): (4, 4, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
+    ("74", 7): (6, 6, 0), ("74", 8): (2, 2, 0), ("74", 9): (1, 1, 0),
 }
 
 # Sulawesi Tenggara as a whole (certified_workers_by_province): a person counts once per jenjang
@@ -485,15 +643,16 @@ TRUTH = {
 # Nurhaliza at 4 in Konawe and the province; Ridwan at 4 in Kendari, expired, and the province,
 # active). jenjang: (certified, active, unknown)
 # 2 Asrul, Wa Ode Sarina, Hasrianti, Samsul, Nur Aisyah, Nasir (expired), Harmin, Wa Ode Rahmawati
-#   (unknown); 3 Lukman, Made, Rusdin, Andi Baso, Jumadil, Irwan, Gede, La Ode Hasrun, Sahrun,
-#   Safiuddin, Yusuf Tamalaki; 4 Sitti Nurhaliza, Yusran, Sumarni, Amiruddin, Fajar, Ridwan,
-#   Nurmala, Hasnawati; 5 Ikbal, Nurul, Hamsina (expired); 6 Akbar, Andi Muh. Yusuf; 7-9 as the
-#   province office's cells.
-PROVINCE_TRUTH = {2: (8, 6, 1), 3: (11, 11, 0), 4: (8, 8, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (5, 5, 0),
-                  8: (1, 1, 0), 9: (1, 1, 0)}
+#   (unknown), Wa Ode Fitriani, Munarfin, Sarifuddin, Asniati; 3 Lukman, Made, Rusdin, Andi Baso,
+#   Jumadil, Irwan, Gede, La Ode Hasrun, Sahrun, Safiuddin, Yusuf Tamalaki, Ardiansyah, Asrul,
+#   Rizal; 4 Sitti Nurhaliza, Yusran, Sumarni, Amiruddin, Fajar, Ridwan, Nurmala, Hasnawati, Rini,
+#   Nining; 5 Ikbal, Nurul, Hamsina (expired); 6 Akbar, Andi Muh. Yusuf; 7-9 as the province
+#   office's cells.
+PROVINCE_TRUTH = {2: (12, 10, 1), 3: (14, 14, 0), 4: (10, 10, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (6, 6, 0),
+                  8: (2, 2, 0), 9: (1, 1, 0)}
 
 # Every person of PERSONS has a row in an accepted file; the recap's "SAHRUN" is Baubau's Sahrun.
-TRUE_PERSONS = 45
+TRUE_PERSONS = 57
 
 
 @pytest.fixture(scope="module")
@@ -513,7 +672,7 @@ def report(tmp_path_factory):
 
 def test_the_world_is_as_counted():
     assert len(PERSONS) == TRUE_PERSONS
-    assert len(TRUTH) == 25
+    assert len(TRUTH) == 27
 
 
 def test_every_office_ingests(report):
@@ -548,8 +707,21 @@ def test_no_row_is_quarantined(report):
 
 
 def test_the_recaps_re_reports_are_the_hand_count(report):
-    # the recap's Lukman, Made, Rusdin, Jumadil, Hasrianti, Amiruddin, Sahrun, Nurmala and SIKI's
-    # Amiruddin, Andi Baso, Lukman re-report a regency's or city's certificate
+    # the recap's Lukman, Made, Rusdin, Jumadil, Hasrianti, Amiruddin, Sahrun, Nurmala, Safiuddin;
+    # SIKI's Amiruddin, Andi Baso, Lukman; the per-region workbook's Asrul, Yusran, Nasir
     f = report.participation
     got = f[f.re_report].groupby("source_file").size().to_dict()
-    assert got == {"Rekap Sertifikasi Kab-Kota se-Sultra 2023-2024.xlsx": 8, "Export SIKI SKK Sultra.xlsx": 3}
+    assert got == {"Rekap Sertifikasi Kab-Kota se-Sultra 2023-2024.xlsx": 9, "Export SIKI SKK Sultra.xlsx": 3,
+                   "Rekap per Kab-Kota 2024.xlsx": 3}
+
+
+@pytest.mark.parametrize("source_file, office_id", [
+    ("DATA TKK KAB MUNA 2024.xlsx", "kab-muna"),
+    ("Rekap per Kab-Kota 2024.xlsx", "prov-sultra"),
+    ("Pelatihan Operator MTU 2025.xlsx", "prov-sultra"),
+    ("Daftar Tenaga Ahli 2024.xlsx", "prov-sultra"),
+    ("Daftar Peserta UK TA 2024.xlsx", "kab-konawe-selatan"),
+])
+def test_each_file_is_credited_to_the_office_that_reported_it(report, source_file, office_id):
+    f = report.participation
+    assert set(f[f.source_file == source_file].office_id) == {office_id}
