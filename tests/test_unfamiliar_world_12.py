@@ -68,6 +68,7 @@ OFFICES = [
      "region_code": "74.05"},
     {"id": "kota-kendari", "name": "Dinas PUPR Kota Kendari", "level": "city", "region_code": "74.71"},
     {"id": "kota-baubau", "name": "Dinas PUPR Kota Baubau", "level": "city", "region_code": "74.72"},
+    {"id": "kota-makassar", "name": "Dinas PUPR Kota Makassar", "level": "city", "region_code": "73.71"},
 ]
 
 # person: (name as on the KTP, KTP region, district, birth date, sex, serial)
@@ -143,13 +144,21 @@ PERSONS = {
     # Konawe Selatan's 2024 list, its title naming the province after the regency
     "ks7": ("Muhammad Rizal", "7405", "03", "1990-12-24", "L", 9),
     "ks8": ("Nining Kurniasih", "7405", "04", "1993-06-02", "P", 10),
+    # round 3: only in the province's 2025 recap without NIKs
+    "rc1": ("Fadli Rahman", "7471", "04", "1989-02-02", "L", 30),
+    "rc2": ("Marlina", "7406", "03", "1992-08-14", "P", 31),
+    # Kota Makassar (Sulawesi Selatan), whose certificate the Sultra SIKI export lists too
+    "mk1": ("Andi Irfan", "7371", "02", "1990-09-19", "L", 32),
+    "mk2": ("Rosmiati", "7371", "03", "1988-04-27", "P", 33),
+    # an expert in Kendari's list
+    "kd9": ("Yohanes Palimbong", "7318", "01", "1984-12-03", "L", 1),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
 
 _PLACES = {"7401": "Kolaka", "7402": "Unaaha", "7403": "Raha", "7404": "Pasarwajo", "7405": "Andoolo",
            "7406": "Rumbia", "7408": "Lasusua", "7410": "Buranga", "7411": "Tirawuta", "7471": "Kendari",
-           "7472": "Baubau", "7371": "Makassar", "7302": "Bulukumba", "7204": "Tolitoli", "5103": "Mangupura",
+           "7472": "Baubau", "7371": "Makassar", "7302": "Bulukumba", "7204": "Tolitoli", "7318": "Makale", "5103": "Mangupura",
            "5171": "Denpasar", "3273": "Bandung"}
 
 
@@ -272,6 +281,9 @@ _KENDARI = [
     ("kd3", "Operator Crane", 3, "Kompeten", "SKK-7471-2025-00023", "2025-02-10", 2025),
     ("kd4", "Mandor Pekerjaan Tanah", 4, "Kompeten", "dalam proses", None, 2025),
     ("kd6", "Tukang Batu", 2, "Belum Kompeten", "", None, 2025),
+    # a city's own expert: the city reported it, the city's cell (rule 2), though experts are
+    # mostly the province's business
+    ("kd9", "Ahli Muda Teknik Bangunan Gedung", "Ahli Muda", "Kompeten", "SKK-7471-2025-00025", "2025-02-10", 2025),
 ]
 
 
@@ -421,6 +433,10 @@ _SIKI = [
      "SKK.7411.2024.00015", "2024-04-15", "2029-04-14", "APTAKINDO"),
     ("kw1", "SULAWESI TENGGARA", "KAB. KONAWE", "Operator", "Alat Berat", "Operator Excavator", 3,
      "SKK.7402.2024.00101", "2024-09-10", "2029-09-09", "APTAKINDO"),
+    # certified by Kota Makassar (another province), now domiciled in Kendari: no re-report (rule 3
+    # is about the province's own regencies and cities); counted in 73.71 and in 74
+    ("mk1", "SULAWESI TENGGARA", "KOTA KENDARI", "Operator", "Alat Berat", "Operator Excavator", 3,
+     "SKK.7371.2024.00055", "2024-08-08", "2029-08-07", "APTAKINDO"),
 ]
 
 
@@ -567,6 +583,70 @@ def _konsel_2024_xlsx() -> bytes:
     return _save(wb)
 
 
+# --- round 3 --------------------------------------------------------------------------------
+
+# The province's 2025 recap as provinces print them for a report: no NIK column (personal data),
+# a group row per regency/city ("KABUPATEN KONAWE SELATAN") above its workers and a "Jumlah" row
+# under them. (group, rows of (person, name as written, jabatan, jenjang, number))
+_RECAP_2025 = [
+    ("KABUPATEN KONAWE SELATAN", [
+        ("ks2", "WA ODE SARINA", "Tukang Kayu", 2, "SKK-7405-2025-00012"),
+        ("ks3", "ANDI BASO", "Operator Crane", 3, "SKK-7405-2025-00013"),
+        ("ks6", "SUMARNI", "Juru Ukur", 4, ""),
+    ]),
+    ("KOTA KENDARI", [
+        ("kd1", "IRWAN SAPUTRA", "Operator Excavator", 3, "SKK-7471-2025-00021"),
+        ("kd2", "NUR AISYAH", "Tukang Kayu", 2, "SKK-7471-2025-00022"),
+        ("rc1", "FADLI RAHMAN", "Operator Crane", 3, ""),
+    ]),
+    ("KABUPATEN BOMBANA", [
+        ("rc2", "MARLINA", "Tukang Kayu", 2, ""),
+    ]),
+]
+
+
+def _recap_2025_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rekap 2025"
+    header = ["No", "Nama", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat", "Tahun"]
+    ws.cell(1, 1, "REKAPITULASI TENAGA KERJA KONSTRUKSI BERSERTIFIKAT KABUPATEN/KOTA")
+    ws.cell(2, 1, "DINAS PUPR PROVINSI SULAWESI TENGGARA TAHUN 2025")
+    for c, h in enumerate(header, 1):
+        ws.cell(4, c, h)
+    r = 5
+    for group, entries in _RECAP_2025:
+        ws.cell(r, 1, group)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(header))
+        r += 1
+        for i, (p, name, jab, lvl, number) in enumerate(entries, 1):
+            for c, v in enumerate([i, name, jab, lvl, "Kompeten", number, 2025], 1):
+                ws.cell(r, c, v)
+            r += 1
+        ws.cell(r, 2, f"Jumlah {group.title()}")
+        ws.cell(r, 4, len(entries))
+        r += 1
+    return _save(wb)
+
+
+_MAKASSAR_2024 = [
+    ("mk1", "Operator Excavator", 3, "Kompeten", "SKK-7371-2024-00055", "2024-08-08"),
+    ("mk2", "Tukang Kayu", 2, "Kompeten", "SKK-7371-2024-00056", "2024-08-08"),
+]
+
+
+def _makassar_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_MAKASSAR_2024, 1)]
+    _titled_sheet(ws, ["DAFTAR PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI KOTA MAKASSAR TAHUN 2024"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -585,6 +665,8 @@ def _world(root: Path) -> Settings:
     (prov / "Pelatihan Operator MTU 2025.xlsx").write_bytes(_mtu_konawe_xlsx())
     (landing / "kab-kolaka" / "Daftar Tenaga Ahli 2024.xlsx").write_bytes(_experts_2024_xlsx())
     (landing / "kab-konawe-selatan" / "Daftar Peserta UK TA 2024.xlsx").write_bytes(_konsel_2024_xlsx())
+    (prov / "Rekap TKK Bersertifikat Kab-Kota 2025.xlsx").write_bytes(_recap_2025_xlsx())
+    (landing / "kota-makassar" / "Peserta Sertifikasi TKK 2024.xlsx").write_bytes(_makassar_xlsx())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -627,15 +709,23 @@ def _world(root: Path) -> Settings:
 #        (2024, from Kolaka's folder); 8 Arsyad (program and SIKI: one certificate), Syamsul (2024,
 #        from Kolaka's folder); 9 Ahmad Zainal. La Ode Abdul Gani (Butur), Baharuddin, Wiwin,
 #        Ismail BK.
+# Round 3. 74.71: 7 Yohanes (Ahli Muda in the city's own list: the city's). 74: the 2025 recap
+#        without NIKs re-reports Wa Ode Sarina, Andi Baso (numbers), Sumarni (name, jenjang,
+#        jabatan, year), Irwan, Nur Aisyah (numbers); its own rows: 2 Marlina (Bombana, not in the
+#        registry), 3 Fadli (under "KOTA KENDARI", a certificate Kendari did not report); 3 Andi
+#        Irfan, certified by Kota Makassar (73.71) and listed by the SIKI export under the same
+#        number: no re-report (another province), a person in both cells. 73.71: 2 Rosmiati,
+#        3 Andi Irfan.
 TRUTH = {
     ("74.01", 2): (2, 2, 0), ("74.01", 3): (1, 1, 0), ("74.01", 4): (1, 1, 0), ("74.01", 6): (1, 1, 0),
     ("74.02", 2): (1, 1, 0), ("74.02", 3): (3, 3, 0), ("74.02", 4): (2, 2, 0),
     ("74.03", 2): (1, 1, 0), ("74.03", 3): (1, 1, 0),
     ("74.05", 2): (1, 1, 0), ("74.05", 3): (3, 3, 0), ("74.05", 4): (2, 2, 0), ("74.05", 5): (1, 1, 0),
-    ("74.71", 2): (2, 1, 0), ("74.71", 3): (2, 2, 0), ("74.71", 4): (2, 1, 0),
+    ("74.71", 2): (2, 1, 0), ("74.71", 3): (2, 2, 0), ("74.71", 4): (2, 1, 0), ("74.71", 7): (1, 1, 0),
     ("74.72", 2): (1, 1, 0), ("74.72", 3): (2, 2, 0), ("74.72", 4): (1, 1, 0),
-    ("74", 2): (4, 3, 1), ("74", 3): (3, 3, 0), ("74", 4): (4, 4, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
+    ("74", 2): (5, 4, 1), ("74", 3): (5, 5, 0), ("74", 4): (4, 4, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
     ("74", 7): (6, 6, 0), ("74", 8): (2, 2, 0), ("74", 9): (1, 1, 0),
+    ("73.71", 2): (1, 1, 0), ("73.71", 3): (1, 1, 0),
 }
 
 # Sulawesi Tenggara as a whole (certified_workers_by_province): a person counts once per jenjang
@@ -647,12 +737,13 @@ TRUTH = {
 #   Jumadil, Irwan, Gede, La Ode Hasrun, Sahrun, Safiuddin, Yusuf Tamalaki, Ardiansyah, Asrul,
 #   Rizal; 4 Sitti Nurhaliza, Yusran, Sumarni, Amiruddin, Fajar, Ridwan, Nurmala, Hasnawati, Rini,
 #   Nining; 5 Ikbal, Nurul, Hamsina (expired); 6 Akbar, Andi Muh. Yusuf; 7-9 as the province
-#   office's cells.
-PROVINCE_TRUTH = {2: (12, 10, 1), 3: (14, 14, 0), 4: (10, 10, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (6, 6, 0),
+#   office's cells. Round 3: 2 Marlina; 3 Fadli, Andi Irfan (Makassar's certificate, listed by
+#   Sultra's SIKI export); 7 Yohanes (Kendari's).
+PROVINCE_TRUTH = {2: (13, 11, 1), 3: (16, 16, 0), 4: (10, 10, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (7, 7, 0),
                   8: (2, 2, 0), 9: (1, 1, 0)}
 
 # Every person of PERSONS has a row in an accepted file; the recap's "SAHRUN" is Baubau's Sahrun.
-TRUE_PERSONS = 57
+TRUE_PERSONS = 62
 
 
 @pytest.fixture(scope="module")
@@ -672,7 +763,7 @@ def report(tmp_path_factory):
 
 def test_the_world_is_as_counted():
     assert len(PERSONS) == TRUE_PERSONS
-    assert len(TRUTH) == 27
+    assert len(TRUTH) == 30
 
 
 def test_every_office_ingests(report):
@@ -712,7 +803,7 @@ def test_the_recaps_re_reports_are_the_hand_count(report):
     f = report.participation
     got = f[f.re_report].groupby("source_file").size().to_dict()
     assert got == {"Rekap Sertifikasi Kab-Kota se-Sultra 2023-2024.xlsx": 9, "Export SIKI SKK Sultra.xlsx": 3,
-                   "Rekap per Kab-Kota 2024.xlsx": 3}
+                   "Rekap per Kab-Kota 2024.xlsx": 3, "Rekap TKK Bersertifikat Kab-Kota 2025.xlsx": 5}
 
 
 @pytest.mark.parametrize("source_file, office_id", [
