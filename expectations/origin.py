@@ -86,6 +86,12 @@ _SHORT_NAMES = {
     "lamtim": "lampung timur", "lampura": "lampung utara", "lambar": "lampung barat", "minut": "minahasa utara",
     "minsel": "minahasa selatan", "bolmong": "bolaang mongondow", "tts": "timor tengah selatan",
     "ttu": "timor tengah utara", "labusel": "labuhanbatu selatan", "labura": "labuhanbatu utara",
+    # Sulawesi Tenggara: "Konawe Selatan (Konsel)" (halosultra.com), "Konawe Kepulauan (Konkep)"
+    # (sultrago.com), "singkatan = KOLUT" (Kolaka Utara's infobox), "Kolaka Timur (Koltim)"
+    # (tribunnews.com 2025/08/10), "Buton Tengah (Buteng) dan Buton Selatan (Busel)" (kompasiana.com),
+    # "Muna Barat atau disingkat Mubar" (Kabupaten Muna Barat's wiki article)
+    "konsel": "konawe selatan", "konkep": "konawe kepulauan", "kolut": "kolaka utara", "koltim": "kolaka timur",
+    "buteng": "buton tengah", "busel": "buton selatan", "mubar": "muna barat",
 }
 _SHORT_NAME = re.compile(r"(?<= )(" + "|".join(sorted(_SHORT_NAMES, key=len, reverse=True)) + r")(?= )")
 
@@ -125,7 +131,28 @@ def _region_patterns() -> list[tuple[re.Pattern, frozenset[str]]]:
         if " " in core:
             by_phrase.setdefault(core, set()).add(code)
     phrases = sorted(by_phrase, key=len, reverse=True)
-    return [(re.compile(rf" {re.escape(p)} "), frozenset(by_phrase[p])) for p in phrases]
+    return [(re.compile(rf" {_spaced(p)} "), frozenset(by_phrase[p])) for p in phrases]
+
+
+_KIND_WORDS = frozenset({"kabupaten", "kota", "provinsi"})
+
+
+def _spaced(phrase: str) -> str:
+    """A region phrase as a pattern whose name may be written with or without its inner spaces.
+
+    Names compounded of two words are written both ways, and the reference keeps one: a city
+    writes itself "Kota Baubau" where Kemendagri's list has "Kota Bau Bau" (and others
+    "Bau-Bau"), "Pangkalpinang" / "Pangkal Pinang", "Tanjungpinang" / "Tanjung Pinang",
+    "Palangka Raya" / "Palangkaraya", "Banjar Baru" / "Banjarbaru", "Pare-Pare" / "Parepare".
+    So between any two letters of the name a space may stand or not (a hyphen is a space
+    after :func:`normalise`); the kind word ("kabupaten", "kota", "provinsi") stays a word of
+    its own, and the name still ends at a word boundary.
+    """
+    words = phrase.split(" ")
+    kind = [words.pop(0)] if len(words) > 1 and words[0] in _KIND_WORDS else []
+    letters = "".join(words)
+    name = " ?".join(re.escape(ch) for ch in letters)
+    return " ".join([*kind, name]) if kind else name
 
 
 def named_regions(text: str) -> set[str]:

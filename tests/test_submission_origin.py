@@ -216,6 +216,19 @@ def test_a_file_unlike_the_office_other_files(office_id, spreads, rejected):
         ("KUTAI TIMUR", {"64.08"}),  # a multi-word name may stand bare
         ("TUKANG BATU", set()),  # a one-word name needs "Kota"/"Kabupaten"
         ("DAFTAR PESERTA", set()),
+        # a compound name written as one word or two, whichever the reference keeps
+        ("PEMERINTAH KOTA BAUBAU", {"74.72"}),  # reference: "Kota Bau Bau"
+        ("Kota Bau-Bau", {"74.72"}),
+        ("KOTA PALANGKA RAYA", {"62.71"}),  # reference: "Kota Palangkaraya"
+        ("Kota Pangkalpinang", {"19.71"}),  # reference: "Kota Pangkal Pinang"
+        ("KOTA BANJAR BARU", {"63.72"}),  # reference: "Kota Banjarbaru"
+        ("Kota Pare-Pare", {"73.72"}),
+        ("KOTA BATU", {"35.79"}),
+        ("KOTA BA", set()),
+        # Sulawesi Tenggara's short forms
+        ("DINAS PUPR KAB. KONSEL", {"74.05"}),
+        ("Peserta MTU Koltim 2025", {"74.11"}),
+        ("PEMKAB BUTENG", {"74.14"}),
     ],
 )
 def test_named_regions(text, codes):

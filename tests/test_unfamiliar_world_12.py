@@ -152,6 +152,11 @@ PERSONS = {
     "mk2": ("Rosmiati", "7371", "03", "1988-04-27", "P", 33),
     # an expert in Kendari's list
     "kd9": ("Yohanes Palimbong", "7318", "01", "1984-12-03", "L", 1),
+    # round 4: Baubau's 2025 list in the province's folder, Konawe Selatan's MTU list in Konawe's
+    "bb5": ("La Ode Rusli", "7472", "03", "1991-01-11", "L", 5),
+    "bb6": ("Wa Ode Hasnia", "7472", "01", "1993-09-27", "P", 6),
+    "ks9": ("Muhammad Yamin", "7405", "06", "1986-04-15", "L", 11),
+    "ks10": ("Asnawi", "7405", "03", "1990-11-30", "L", 12),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -647,6 +652,52 @@ def _makassar_xlsx() -> bytes:
     return _save(wb)
 
 
+# --- round 4: a regency's or city's file in another office's folder, named as people write it ---
+
+# Baubau's 2025 list, forwarded into the province's folder: its letterhead writes the city as the
+# city writes itself, "KOTA BAUBAU" (Kemendagri's list: "Kota Bau Bau"; also "Bau-Bau"): Baubau's
+_BAUBAU_2025 = [
+    ("bb5", "Operator Excavator", 3, "Kompeten", "SKK-7472-2025-00041", "2025-04-10"),
+    ("bb6", "Tukang Kayu", 2, "Kompeten", "SKK-7472-2025-00042", "2025-04-10"),
+    # a second jabatan at jenjang 3: still one person in 74.72/3
+    ("bb1", "Operator Crane", 3, "Kompeten", "SKK-7472-2025-00043", "2025-04-10"),
+]
+
+
+def _baubau_2025_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_BAUBAU_2025, 1)]
+    _titled_sheet(ws, ["PEMERINTAH KOTA BAUBAU", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG",
+                       "DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2025"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
+# Konawe Selatan's Mobile Training Unit list in its neighbour Konawe's folder, the regency written
+# in its short form in the title and the file name ("KAB. KONSEL", "MTU Konsel"): Konawe Selatan's
+_KONSEL_MTU_2025 = [
+    ("ks9", "Tukang Besi Beton", 2, "Kompeten", "SKK-7405-2025-00051", "2025-06-02"),
+    ("ks10", "Operator Excavator", 3, "Kompeten", "SKK-7405-2025-00052", "2025-06-02"),
+]
+
+
+def _konsel_mtu_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "MTU"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KONSEL_MTU_2025, 1)]
+    _titled_sheet(ws, ["DAFTAR PESERTA PELATIHAN DAN UJI KOMPETENSI MOBILE TRAINING UNIT",
+                       "DINAS PUPR KAB. KONSEL TAHUN 2025"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -667,6 +718,8 @@ def _world(root: Path) -> Settings:
     (landing / "kab-konawe-selatan" / "Daftar Peserta UK TA 2024.xlsx").write_bytes(_konsel_2024_xlsx())
     (prov / "Rekap TKK Bersertifikat Kab-Kota 2025.xlsx").write_bytes(_recap_2025_xlsx())
     (landing / "kota-makassar" / "Peserta Sertifikasi TKK 2024.xlsx").write_bytes(_makassar_xlsx())
+    (prov / "Data Peserta UK 2025.xlsx").write_bytes(_baubau_2025_xlsx())
+    (landing / "kab-konawe" / "Peserta MTU Konsel 2025.xlsx").write_bytes(_konsel_mtu_xlsx())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -716,13 +769,16 @@ def _world(root: Path) -> Settings:
 #        Irfan, certified by Kota Makassar (73.71) and listed by the SIKI export under the same
 #        number: no re-report (another province), a person in both cells. 73.71: 2 Rosmiati,
 #        3 Andi Irfan.
+# Round 4. 74.72: Baubau's 2025 list in the province's folder ("PEMERINTAH KOTA BAUBAU"): 2 Wa Ode
+#        Hasnia, 3 La Ode Rusli (La Ode Hasrun's Operator Crane: already in the cell). 74.05:
+#        the MTU list of "KAB. KONSEL" in Konawe's folder: 2 Yamin, 3 Asnawi.
 TRUTH = {
     ("74.01", 2): (2, 2, 0), ("74.01", 3): (1, 1, 0), ("74.01", 4): (1, 1, 0), ("74.01", 6): (1, 1, 0),
     ("74.02", 2): (1, 1, 0), ("74.02", 3): (3, 3, 0), ("74.02", 4): (2, 2, 0),
     ("74.03", 2): (1, 1, 0), ("74.03", 3): (1, 1, 0),
-    ("74.05", 2): (1, 1, 0), ("74.05", 3): (3, 3, 0), ("74.05", 4): (2, 2, 0), ("74.05", 5): (1, 1, 0),
+    ("74.05", 2): (2, 2, 0), ("74.05", 3): (4, 4, 0), ("74.05", 4): (2, 2, 0), ("74.05", 5): (1, 1, 0),
     ("74.71", 2): (2, 1, 0), ("74.71", 3): (2, 2, 0), ("74.71", 4): (2, 1, 0), ("74.71", 7): (1, 1, 0),
-    ("74.72", 2): (1, 1, 0), ("74.72", 3): (2, 2, 0), ("74.72", 4): (1, 1, 0),
+    ("74.72", 2): (2, 2, 0), ("74.72", 3): (3, 3, 0), ("74.72", 4): (1, 1, 0),
     ("74", 2): (5, 4, 1), ("74", 3): (5, 5, 0), ("74", 4): (4, 4, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
     ("74", 7): (6, 6, 0), ("74", 8): (2, 2, 0), ("74", 9): (1, 1, 0),
     ("73.71", 2): (1, 1, 0), ("73.71", 3): (1, 1, 0),
@@ -738,12 +794,13 @@ TRUTH = {
 #   Rizal; 4 Sitti Nurhaliza, Yusran, Sumarni, Amiruddin, Fajar, Ridwan, Nurmala, Hasnawati, Rini,
 #   Nining; 5 Ikbal, Nurul, Hamsina (expired); 6 Akbar, Andi Muh. Yusuf; 7-9 as the province
 #   office's cells. Round 3: 2 Marlina; 3 Fadli, Andi Irfan (Makassar's certificate, listed by
-#   Sultra's SIKI export); 7 Yohanes (Kendari's).
-PROVINCE_TRUTH = {2: (13, 11, 1), 3: (16, 16, 0), 4: (10, 10, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (7, 7, 0),
+#   Sultra's SIKI export); 7 Yohanes (Kendari's). Round 4: 2 Wa Ode Hasnia, Yamin; 3 La Ode
+#   Rusli, Asnawi.
+PROVINCE_TRUTH = {2: (15, 13, 1), 3: (18, 18, 0), 4: (10, 10, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (7, 7, 0),
                   8: (2, 2, 0), 9: (1, 1, 0)}
 
 # Every person of PERSONS has a row in an accepted file; the recap's "SAHRUN" is Baubau's Sahrun.
-TRUE_PERSONS = 62
+TRUE_PERSONS = 66
 
 
 @pytest.fixture(scope="module")
@@ -812,6 +869,8 @@ def test_the_recaps_re_reports_are_the_hand_count(report):
     ("Pelatihan Operator MTU 2025.xlsx", "prov-sultra"),
     ("Daftar Tenaga Ahli 2024.xlsx", "prov-sultra"),
     ("Daftar Peserta UK TA 2024.xlsx", "kab-konawe-selatan"),
+    ("Data Peserta UK 2025.xlsx", "kota-baubau"),
+    ("Peserta MTU Konsel 2025.xlsx", "kab-konawe-selatan"),
 ])
 def test_each_file_is_credited_to_the_office_that_reported_it(report, source_file, office_id):
     f = report.participation
