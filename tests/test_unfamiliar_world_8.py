@@ -115,11 +115,7 @@ def test_the_hard_world_has_twins_and_namesakes(hard_world):
 
 @pytest.mark.parametrize("i, measure", [
     (0, "certified"),
-    # 75.01/2: 14 vs 15. kab-gorontalo-19's SKT of 20-07-2019 (expired 2022) and his renewal, same
-    # jabatan and jenjang, in a 2024 row without date or number (program year 2024: active) are pooled
-    # as one certificate since bf1bba7 (warehouse.headline.pooled_per_certificate) and judged on the
-    # 2019 date: a renewal without a number is another certificate. A warehouse matter, not linkage.
-    pytest.param(1, "active", marks=pytest.mark.xfail(strict=True, reason="renewal pooled with the expired SKT")),
+    (1, "active"),
     (2, "unknown"),
 ])
 def test_hard_world_cells_are_the_generators_truth(hard_report, hard_world, i, measure):

@@ -423,6 +423,24 @@ def test_active_agrees_with_expires_on_and_the_headline():
              ("kota-palembang", "a", NIK_A, 3, K, None, None, None, 2024, "Operator Excavator")],
             (1, 1, 0), None,
         ),
+        (
+            "a renewal without numbers: the SKT issued 2019 expired in 2022, the 2024 program is a new certificate",
+            [("kota-palembang", "a", NIK_A, 3, K, None, "2019-08-12", None, 2019, "Operator Excavator"),
+             ("kota-palembang", "a", NIK_A, 3, K, None, None, None, 2024, "Operator Excavator")],
+            (1, 1, 0), None,
+        ),
+        (
+            "a renewal whose old certificate states its expiry: the 2023 program follows it",
+            [("kota-palembang", "a", NIK_A, 5, K, None, None, "2023-03-01", 2018, "Pelaksana Lapangan Pekerjaan Gedung"),
+             ("kota-palembang", "a", NIK_A, 5, K, None, None, None, 2023, "Pelaksana Lapangan Pekerjaan Gedung")],
+            (1, 1, 0), None,
+        ),
+        (
+            "the list of the program year before the certificate's stated expiry: one certificate, expired",
+            [("kota-palembang", "a", NIK_A, 5, K, None, None, None, 2020, "Pelaksana Lapangan Pekerjaan Gedung"),
+             ("kota-palembang", "a", NIK_A, 5, K, None, None, "2025-03-01", 2020, "Pelaksana Lapangan Pekerjaan Gedung")],
+            (1, 0, 0), None,
+        ),
     ],
 )
 def test_a_certificate_is_judged_on_the_strongest_evidence_of_its_reports(case, specs, cell, active):

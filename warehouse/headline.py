@@ -648,10 +648,11 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
         certified["_number_year"] if "_number_year" in certified.columns else None,
     )
     certificate = certified["certificate_key"] if "certificate_key" in certified.columns else column("nomor_sertifikat", "str")
-    return pooled_per_certificate(per_report, certificate)
+    return pooled_per_certificate(per_report, certificate, column("nomor_sertifikat", "str"))
 
 
-def pooled_per_certificate(per_report: pd.DataFrame, certificate: pd.Series) -> pd.DataFrame:
+def pooled_per_certificate(per_report: pd.DataFrame, certificate: pd.Series,
+                           numbers: pd.Series | None = None) -> pd.DataFrame:
     """One validity per certificate, from the strongest evidence any of its reports gives.
 
     ``per_report`` is :func:`standardize.validity.certificate_validity` of each row on its
@@ -665,21 +666,32 @@ def pooled_per_certificate(per_report: pd.DataFrame, certificate: pd.Series) -> 
     unknown if any is, else expired (several stated expiries: the latest counts). Every
     row of the certificate gets that status, its ``expires_on`` (the latest of those
     reports') and basis.
+
+    A weaker report without a registration number (``numbers``) that cannot be of that
+    certificate stands alone: one whose own evidence could not expire until more than a
+    year after the strongest expiry (a program of 2024 cannot be the certificate that
+    expired in 2022). Without a number, a renewal of the same jabatan and jenjang shares
+    the expired certificate's key; it is a new certificate, judged on its own evidence. A
+    report with a number is the certificate its number names, whatever its list's year.
     """
     codes, _ = pd.factorize(certificate)
     keyed = codes >= 0
     if not keyed.any():
         return per_report
-    none_known = len(EXPIRY_BASES)
-    rank = per_report["expires_on_basis"].map(_BASIS_RANK).astype("Float64").fillna(none_known).to_numpy(dtype=np.int64)
-    group = np.where(keyed, codes, -1 - np.arange(len(codes)))  # a row without a certificate is its own group
-    by_group = pd.Series(rank).groupby(group)
-    best = by_group.transform("min").to_numpy(dtype=np.int64)
-    strongest = rank == best
+    alone = -1 - np.arange(len(codes))  # a row without a certificate is its own group
+    group = np.where(keyed, codes, alone)
+    rank = per_report["expires_on_basis"].map(_BASIS_RANK).astype("Float64").fillna(len(EXPIRY_BASES))
+    rank = rank.to_numpy(dtype=np.int64)
+    best, strongest, expires = _strongest_of(per_report, rank, group)
+    if numbers is None:
+        unnumbered = np.ones(len(codes), dtype=bool)
+    else:
+        unnumbered = numbers.astype("string").fillna("").str.strip().eq("").to_numpy(dtype=bool)
+    group = np.where(~strongest & unnumbered & _later_certificate(per_report, expires), alone, group)
+    best, strongest, expires = _strongest_of(per_report, rank, group)
     status = per_report["status"].to_numpy(dtype=object)
     any_active = pd.Series(strongest & (status == ACTIVE)).groupby(group).transform("any").to_numpy(dtype=bool)
     any_unknown = pd.Series(strongest & (status == UNKNOWN)).groupby(group).transform("any").to_numpy(dtype=bool)
-    expires = pd.Series(per_report["expires_on"].to_numpy()).where(strongest).groupby(group).transform("max")
     bases = np.array([*EXPIRY_BASES, None], dtype=object)
     return pd.DataFrame(
         {
@@ -690,6 +702,32 @@ def pooled_per_certificate(per_report: pd.DataFrame, certificate: pd.Series) -> 
         },
         index=per_report.index,
     )
+
+
+def _strongest_of(per_report: pd.DataFrame, rank: np.ndarray, group: np.ndarray):
+    """Per row: its group's strongest evidence rank, whether the row carries it, and the latest
+    expiry among the group's rows that do."""
+    best = pd.Series(rank).groupby(group).transform("min").to_numpy(dtype=np.int64)
+    strongest = rank == best
+    expires = pd.Series(per_report["expires_on"].to_numpy()).where(strongest).groupby(group).transform("max")
+    return best, strongest, expires
+
+
+# Slack for reports of one certificate whose dates disagree a little (a program year typed
+# one off, an expiry a day before the anniversary of the issue).
+_SAME_CERTIFICATE_SLACK = pd.Timedelta(days=366)
+
+
+def _later_certificate(per_report: pd.DataFrame, strongest_expiry: pd.Series) -> np.ndarray:
+    """True where a row's own evidence says its certificate cannot expire until well after
+    ``strongest_expiry``: not the certificate that expiry belongs to, a later one."""
+    own = pd.Series(pd.to_datetime(per_report["expires_on"].to_numpy()))
+    # By the program year, expires_on is the last day active (31 December of year + 4): the
+    # certificate expires in year + 5 at the earliest.
+    by_year = (per_report["expires_on_basis"] == "tahun").to_numpy()
+    own = own.where(~by_year, own + pd.Timedelta(days=1))
+    strongest = pd.Series(pd.to_datetime(strongest_expiry.to_numpy()))
+    return (strongest < own - _SAME_CERTIFICATE_SLACK).fillna(False).to_numpy(dtype=bool)
 
 
 _BASIS_RANK = {basis: rank for rank, basis in enumerate(EXPIRY_BASES)}
