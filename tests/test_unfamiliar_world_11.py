@@ -96,6 +96,7 @@ PERSONS = {
     "lt10": ("Heri Kiswanto", "1802", "04", "1981-11-14", "L", 8),
     "lt11": ("Joko Purnomo", "1802", "05", "1974-02-20", "L", 9),
     "lt12": ("Ketut Widana", "1802", "06", "1987-08-08", "L", 10),
+    "lt13": ("Supriyadi", "1802", "02", "1983-01-25", "L", 12),
     "km1": ("Supardi", "1872", "01", "1983-03-12", "L", 1),
     "km2": ("Dwi Lestari", "1872", "02", "1991-05-09", "P", 2),
     "km3": ("Andi Saputra", "1872", "03", "1989-10-30", "L", 3),
@@ -248,6 +249,32 @@ def _lampung_tengah_2025() -> openpyxl.Workbook:
                      ["", "", "", "", "RUSDI EFENDI, S.T."], ["", "", "", "", "NIP. 19780101 200501 1 002"]]
         rows.append(["", "", "", f"Halaman {page} dari {pages}"])
         _sheet(ws, rows)
+    return wb
+
+
+SHY, NB_HYPHEN = "\u00ad", "\u2011"
+# (person, name as written, NIK as written, jabatan as written, jenjang, hasil as written)
+_LT_2023 = [
+    ("lt6", None, None, f"Ope{SHY}rator Exca{SHY}vator", 3, f"Kom{SHY}peten"),
+    ("lt13", f"SUPRI{SHY}YADI", "nb_hyphen", "Tukang Batu", 2, f"Kom{SHY}peten"),
+    ("lt8", None, None, "Tukang Kayu", 2, f"Belum Kom{SHY}peten"),
+    ("lt2", None, "nb_hyphen", "Juru Ukur", 4, "Kompeten"),
+]
+
+
+def _lampung_tengah_2023_word() -> openpyxl.Workbook:
+    """The 2023 list typed in Word and pasted into Excel: in its narrow columns the clerk put
+    optional hyphens (Ctrl+-, U+00AD, invisible unless the word breaks there: "Kom-peten") and kept
+    NIKs from breaking with non-breaking hyphens (Ctrl+Shift+-, U+2011). Excel shows neither mark."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    rows: list[list] = [["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN LAMPUNG TENGAH TAHUN 2023"],
+                        [""], ["No.", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "Hasil"]]
+    for i, (p, name, nik, jab, lvl, hasil) in enumerate(_LT_2023, 1):
+        written = NB_HYPHEN.join(grouped(N(p)).split(" ")) if nik == "nb_hyphen" else N(p)
+        rows.append([f"{i}.", name or PERSONS[p][0].upper(), written, jab, lvl, hasil])
+    _sheet(ws, rows, ("A1:F1",))
     return wb
 
 
@@ -640,6 +667,7 @@ def _world(root: Path) -> Settings:
     files = {
         "kab-lampung-tengah/Daftar Peserta Uji Kompetensi 2024 (converted).xlsx": _lampung_tengah_2024(),
         "kab-lampung-tengah/HASIL UJI KOMPETENSI 2025.xlsx": _lampung_tengah_2025(),
+        "kab-lampung-tengah/Daftar Peserta 2023 (dari Word).xlsx": _lampung_tengah_2023_word(),
         "kota-metro/Peserta Uji Kompetensi Kota Metro 2023.xlsx": _metro_2023(),
         "kota-metro/Hasil UK 2025-converted.xlsx": _metro_2025(),
         "prov-lampung/Lampiran SK Penetapan Peserta Tenaga Ahli 2025.xlsx": _lampung_sk(),
@@ -666,7 +694,9 @@ def _world(root: Path) -> Settings:
 #        onto the next row). Made and Nyoman BK. 2025 (issued May 2025): 2 Made (BK in 2024), Joko
 #        ("dalam proses", program year 2025 from page 1's title: the pages are one list); 3 Ketut
 #        (now with his NIK: the same person as 2024's), Nyoman; 4 Sugeng (NIK in groups); 6 Heri.
-#        Every one active.
+#        Every one active. 2023, typed in Word (optional hyphens in "Kom-peten", "Ope-rator Exca-
+#        vator", "SUPRI-YADI"; NIKs with non-breaking hyphens), program year 2023, active to end
+#        2027: 2 Supriyadi; 3 Bambang; 4 Wayan. Rini BK at 2.
 # 18.72  Metro. 2023 (issued 20 Jul 2023): 2 Supardi; 3 Andi; 4 Dwi, Agus (Lampung Tengah's); 5 Rudy
 #        (SKT of 10 Mar 2019, old scheme: expired 31 Dec 2022). Yulianto BK. 2025 (valid to Feb
 #        2030): 2 Yulianto, Fitri; 3 Teguh. Supardi BK at 3. Tabula's CSV of 2024 (program year 2024,
@@ -690,7 +720,7 @@ def _world(root: Path) -> Settings:
 #        2026, unknown); 8 Markus (Aug 2025). Gunawan BK. Yakobus (Operator Excavator 3) and Abdul
 #        (Tukang Batu 2) re-report Bulungan's and Tarakan's: not the province's.
 TRUTH = {
-    ("18.02", 2): (4, 4, 0), ("18.02", 3): (4, 4, 0), ("18.02", 4): (4, 4, 0), ("18.02", 5): (1, 1, 0),
+    ("18.02", 2): (5, 5, 0), ("18.02", 3): (5, 5, 0), ("18.02", 4): (5, 5, 0), ("18.02", 5): (1, 1, 0),
     ("18.02", 6): (1, 1, 0),
     ("18.72", 2): (4, 4, 0), ("18.72", 3): (3, 3, 0), ("18.72", 4): (2, 2, 0), ("18.72", 5): (2, 1, 0),
     ("18", 7): (5, 5, 0), ("18", 8): (1, 1, 0), ("18", 9): (1, 1, 0),
@@ -711,10 +741,18 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
+_WORD_MARKS = pytest.mark.xfail(strict=True, reason=(
+    "Word's invisible marks stay in the values: an optional hyphen (U+00AD) makes 'Kom-peten' no result "
+    "(18.02/2 and /3 lose Supriyadi and Bambang) and a NIK kept whole by non-breaking hyphens (U+2011) "
+    "invalid (Wayan two persons: 49 for 48)"))
+
+
+@_WORD_MARKS
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
+@_WORD_MARKS
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
@@ -723,8 +761,9 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
+@_WORD_MARKS
 def test_persons_are_the_hand_count(report):
-    # 47 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
+    # 48 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
     # person; Ketut (no NIK in 2024) is 2025's Ketut
     assert len(report.persons) == len(PERSONS)
 
@@ -738,7 +777,7 @@ ROWS = {
     "Daftar Peserta Uji Kompetensi Bulungan 2024.xlsx": 8, "Rekap SKK Bulungan 2021.xlsx": 3,
     "Daftar Peserta SKK Tarakan 2025.xlsx": 8, "Data TKK Bersertifikat 2023.xlsx": 4,
     "Rekap Sertifikasi Kaltara 2025.xlsx": 7, "Lampiran SK Peserta Kompeten 2024.xlsx": 3,
-    "Cetak Peserta SIMPK 2025.xlsx": 4,
+    "Cetak Peserta SIMPK 2025.xlsx": 4, "Daftar Peserta 2023 (dari Word).xlsx": 4,
 }
 
 
