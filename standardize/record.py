@@ -159,12 +159,26 @@ class StandardizeResult:
 # --- distinct values and spreading results back to rows --------------------------
 
 
+# Marks a cell holds that no one sees: Word's optional hyphen (U+00AD, Ctrl+-, shown only where a
+# word breaks at a line's end), zero-width (non-)joiners and the word joiner, and the direction
+# marks and embeddings of bidirectional text. A Word table pasted into Excel keeps them, and a
+# result "Kom\u00adpeten" or a name "SUPRI\u00adYADI" is what the clerk typed without them.
+_INVISIBLE = "[\u00ad\u200c\u200d\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+
+
+def as_seen(text: pa.Array) -> pa.Array:
+    """Cell texts as a person sees them: :data:`_INVISIBLE` marks removed, and Word's non-breaking
+    hyphen (U+2011, Ctrl+Shift+-, which keeps "6408-0112-0385-0001" on one line) a hyphen."""
+    text = pc.replace_substring_regex(text, pattern=_INVISIBLE, replacement="")
+    return pc.replace_substring(text, pattern="\u2011", replacement="-")
+
+
 class _Distinct:
     """One raw column factorized: per-row ``codes`` into its distinct values.
 
     ``text`` (Arrow) and ``values`` (Python, built on first use) hold the
-    distinct values followed by ``None``; a missing cell's code points at that
-    last ``None``. An absent column is all missing.
+    distinct values, as a person sees them (:func:`as_seen`), followed by ``None``;
+    a missing cell's code points at that last ``None``. An absent column is all missing.
     """
 
     def __init__(self, frame: pd.DataFrame, column: str):
@@ -176,7 +190,7 @@ class _Distinct:
             distinct = pa.array([], type=pa.string())
             codes = np.zeros(len(frame), dtype=np.intp)
         self.codes: np.ndarray = codes
-        self.text: pa.Array = pa.concat_arrays([pc.cast(distinct, pa.string()), pa.nulls(1, pa.string())])
+        self.text: pa.Array = pa.concat_arrays([as_seen(pc.cast(distinct, pa.string())), pa.nulls(1, pa.string())])
         self._values: list[str | None] | None = None
 
     @property

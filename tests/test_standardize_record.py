@@ -699,3 +699,23 @@ def test_a_validity_period_gives_issue_date_and_expiry():
                       "tanggal_terbit": period, "masa_berlaku": period}])
     row = records(standardize_submission(raw, reference_date=REFERENCE).rows)[0]
     assert (row["tanggal_terbit"], row["masa_berlaku"], row["flags"]) == (date(2025, 5, 12), date(2030, 5, 11), "")
+
+
+@pytest.mark.parametrize(
+    "cells, expected",
+    [
+        # Word's optional hyphen (U+00AD), invisible in Excel, inside the result, name and jabatan
+        (dict(nama="SUPRI\u00adYADI", hasil="Kom\u00adpeten", jabatan_kerja="Ope\u00adrator Exca\u00advator"),
+         dict(nama="Supriyadi", hasil="Kompeten", jabatan_kerja="Operator Excavator")),
+        (dict(hasil="Belum Kom\u00adpeten"), dict(hasil="Belum Kompeten")),
+        # a NIK kept on one line with Word's non-breaking hyphens (U+2011)
+        (dict(nik="1802\u20110111\u20110482\u20110001"), dict(nik="1802011104820001", nik_status="valid")),
+        # a zero-width joiner and a word joiner
+        (dict(nama="RI\u200dNI AS\u2060TUTI"), dict(nama="Rini Astuti")),
+    ],
+)
+def test_marks_no_one_sees_are_not_read(cells, expected):
+    row = dict(nama="BUDI", nik="1802011104820001", jabatan_kerja="Tukang Batu", jenjang="2", hasil="Kompeten")
+    result = standardize_submission(raw_frame([{**row, **cells}]), reference_date=REFERENCE)
+    got = records(result.rows)[0]
+    assert {k: got[k] for k in expected} == expected

@@ -741,18 +741,10 @@ def test_every_office_ingests(report):
     assert report.offices_failed == {}
 
 
-_WORD_MARKS = pytest.mark.xfail(strict=True, reason=(
-    "Word's invisible marks stay in the values: an optional hyphen (U+00AD) makes 'Kom-peten' no result "
-    "(18.02/2 and /3 lose Supriyadi and Bambang) and a NIK kept whole by non-breaking hyphens (U+2011) "
-    "invalid (Wayan two persons: 49 for 48)"))
-
-
-@_WORD_MARKS
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@_WORD_MARKS
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
@@ -761,7 +753,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@_WORD_MARKS
 def test_persons_are_the_hand_count(report):
     # 48 persons: no Kepala Dinas from a signature block, no wrapped line or page furniture as a
     # person; Ketut (no NIK in 2024) is 2025's Ketut
