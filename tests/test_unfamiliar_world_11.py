@@ -1,6 +1,6 @@
 """An eleventh hand-made world: lists that went through print, Word and PDF conversion, counted by hand.
 
-Six offices of two provinces no other world uses (Lampung 18, Kalimantan Utara 65), 42 persons, 9
+Six offices of two provinces no other world uses (Lampung 18, Kalimantan Utara 65), 48 persons, 14
 files, judged on PUBLISH (30 June 2026). Many offices have no spreadsheet of their own to send: the
 list was typed in Word, or printed, signed and scanned or saved as PDF, and what lands is that PDF
 turned back into a workbook by an online converter, or the Word table pasted into Excel:
@@ -35,6 +35,13 @@ turned back into a workbook by an online converter, or the Word table pasted int
 - the Kalimantan Utara province (65): an ordinary recap of its experts, re-reporting a Bulungan
   and a Tarakan certificate (same NIK, jenjang and jabatan, no number), a Bulungan worker
   certified as an expert, an SKA of 2020 and an SKK whose number says 2021 and nothing else.
+Added in later rounds: tabula's CSV of Metro's 2024 PDF in stream mode (every two-line cell cut
+into two rows, the NIK of "NAMA / NIK" on the row below the name); Tarakan's 2023 holders' list
+whose second page the converter put one column to the right (NIKs made numbers); the province's
+2024 decree of those declared competent (no result column) with NIKs' last group wrapped onto a
+row; Bulungan's 2025 list printed from its web application in Chrome (date, title, address and
+"1/2" in the margins of every page); Lampung Tengah's 2023 list typed in Word with optional
+hyphens (U+00AD) in "Kom-peten" and non-breaking hyphens (U+2011) in NIKs.
 Persons in two offices: Agus Setiawan (Lampung Tengah, Metro), Heri Kiswanto (Lampung Tengah,
 the province), Samsul Bahri (Bulungan, Tarakan), Lukas Ajang (Bulungan, the province).
 
@@ -52,7 +59,9 @@ between two words is wide (epitometool.com/tools/pdf-to-excel: a new cell past a
 A Word table's vertically merged cells (w:vMerge, ooxml.info L.1.5.9) arrive in Excel as merged
 cells. The NIP is 18 digits, birth date, CPNS appointment year and month, sex digit, serial,
 written "19680411 199303 1 009" (Perka BKN 22/2007; kompasiana.com "Cara menulis NIP yang benar",
-tekno.tempo.co 1511377): never a participant's NIK.
+tekno.tempo.co 1511377): never a participant's NIK. Tabula's output file is "tabula-<pdf name>.csv"
+and stream mode cannot tell a cell's second line from a row (tabula issues above); Chrome prints the
+date and title at the top and the address and page count at the bottom of every page by default.
 """
 
 from __future__ import annotations
