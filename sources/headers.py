@@ -606,6 +606,12 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _XML_NAME_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
+# Marks a header cell may hold that no one sees (Word's optional hyphen U+00AD, zero-width
+# (non-)joiners, the word joiner, bidi marks, a BOM glued to a first header): a Word table pasted
+# into Excel keeps them, and "Na\u00adma" is the header "Nama" the clerk typed.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
 def normalize_header(text: object) -> str:
     """Lower-case a header cell and reduce punctuation and whitespace to single spaces.
 
@@ -614,7 +620,7 @@ def normalize_header(text: object) -> str:
     """
     if text is None:
         return ""
-    text = str(text)
+    text = _INVISIBLE.sub("", str(text))
     if "_x" in text:
         # an XML name's escape of a character a name cannot hold: SharePoint, ADO.NET and Power
         # Automate write "Nama Lengkap" as "Nama_x0020_Lengkap", "No. KTP" as "No_x002e__x0020_KTP"

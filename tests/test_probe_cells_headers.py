@@ -14,6 +14,12 @@ from sources.headers import canonical_column, is_weak_header
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
+        # a Word table pasted into Excel: marks no one sees inside the header (the zero-width space was None;
+        # the optional hyphens were read only by the near-spelling match, the BOM was already dropped)
+        ("Na\u00adma Pe\u00adserta", "nama"),
+        ("\ufeffNIK", "nik"),
+        ("Ja\u200bbatan Kerja", "jabatan_kerja"),
+        ("Jen\u00adjang", "jenjang"),
         # sex headers written with their options outside brackets, or as the two values (were None)
         ("Jenis Kelamin L/P", "jenis_kelamin"),
         ("JK L/P", "jenis_kelamin"),
