@@ -157,6 +157,13 @@ PERSONS = {
     "bb6": ("Wa Ode Hasnia", "7472", "01", "1993-09-27", "P", 6),
     "ks9": ("Muhammad Yamin", "7405", "06", "1986-04-15", "L", 11),
     "ks10": ("Asnawi", "7405", "03", "1990-11-30", "L", 12),
+    # round 5: Kendari's 2026 list in the province's folder, Kolaka's joint program with the province
+    "kd10": ("Agustina Rante", "7471", "02", "1995-08-08", "P", 10),
+    "kd11": ("Hendrik Saranga", "7471", "03", "1989-03-21", "L", 11),
+    "kd12": ("Bambang Supriyadi", "7471", "01", "1980-10-05", "L", 12),
+    "kl7": ("Rudy Lapae", "7401", "02", "1992-02-19", "L", 7),
+    "kl8": ("Sitti Hajar", "7401", "04", "1990-07-13", "P", 8),
+    "kl9": ("Ardin", "7401", "05", "1994-04-24", "L", 9),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -698,6 +705,53 @@ def _konsel_mtu_xlsx() -> bytes:
     return _save(wb)
 
 
+# --- round 5: titles that name two offices, or a city's expert in the province's folder --------
+
+# Kendari's 2026 list forwarded into the province's folder: the title speaks for the city's office,
+# one of its three certified is an Ahli Muda (a city may certify an expert: round 3): Kendari's
+_KENDARI_2026 = [
+    ("kd10", "Tukang Kayu", 2, "Kompeten", "SKK-7471-2026-00011", "2026-03-16"),
+    ("kd11", "Operator Excavator", 3, "Kompeten", "SKK-7471-2026-00012", "2026-03-16"),
+    ("kd12", "Ahli Muda Teknik Jalan", "Ahli Muda", "Kompeten", "SKK-7471-2026-00013", "2026-03-16"),
+]
+
+
+def _kendari_2026_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KENDARI_2026, 1)]
+    _titled_sheet(ws, ["PEMERINTAH KOTA KENDARI", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG",
+                       "DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2026"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
+# Kolaka's 2025 program run jointly with the province ("KERJASAMA DINAS PUPR PROVINSI ... DENGAN
+# DINAS PUPR KABUPATEN KOLAKA"), in Kolaka's own folder: the title speaks for both offices, so it
+# is no other office's file; Kolaka sent it, skilled workers, Kolaka KTPs: Kolaka's (rule 2)
+_KOLAKA_2025 = [
+    ("kl7", "Operator Excavator", 3, "Kompeten", "SKK-7401-2025-00601", "2025-09-09"),
+    ("kl8", "Juru Ukur", 4, "Kompeten", "SKK-7401-2025-00602", "2025-09-09"),
+    ("kl9", "Tukang Batu", 2, "Kompeten", "SKK-7401-2025-00603", "2025-09-09"),
+]
+
+
+def _kolaka_joint_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta"
+    rows = [[i, PERSONS[p][0].upper(), N(p), ttl(p), sex(p), jab, lvl, hasil, number, _d(issued)]
+            for i, (p, jab, lvl, hasil, number, issued) in enumerate(_KOLAKA_2025, 1)]
+    _titled_sheet(ws, ["PELATIHAN DAN UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2025",
+                       "KERJASAMA DINAS PUPR PROVINSI SULAWESI TENGGARA DENGAN DINAS PUPR KABUPATEN KOLAKA"],
+                  ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit"], rows)
+    return _save(wb)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -720,6 +774,8 @@ def _world(root: Path) -> Settings:
     (landing / "kota-makassar" / "Peserta Sertifikasi TKK 2024.xlsx").write_bytes(_makassar_xlsx())
     (prov / "Data Peserta UK 2025.xlsx").write_bytes(_baubau_2025_xlsx())
     (landing / "kab-konawe" / "Peserta MTU Konsel 2025.xlsx").write_bytes(_konsel_mtu_xlsx())
+    (prov / "Peserta UK 2026.xlsx").write_bytes(_kendari_2026_xlsx())
+    (landing / "kab-kolaka" / "Pelatihan Kerjasama 2025.xlsx").write_bytes(_kolaka_joint_xlsx())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -772,12 +828,15 @@ def _world(root: Path) -> Settings:
 # Round 4. 74.72: Baubau's 2025 list in the province's folder ("PEMERINTAH KOTA BAUBAU"): 2 Wa Ode
 #        Hasnia, 3 La Ode Rusli (La Ode Hasrun's Operator Crane: already in the cell). 74.05:
 #        the MTU list of "KAB. KONSEL" in Konawe's folder: 2 Yamin, 3 Asnawi.
+# Round 5. 74.71: Kendari's 2026 list in the province's folder (issued 16 Mar 2026): 2 Agustina,
+#        3 Hendrik, 7 Bambang (Ahli Muda). 74.01: Kolaka's joint program with the province (Sep
+#        2025), in Kolaka's folder: 2 Ardin, 3 Rudy, 4 Sitti Hajar.
 TRUTH = {
-    ("74.01", 2): (2, 2, 0), ("74.01", 3): (1, 1, 0), ("74.01", 4): (1, 1, 0), ("74.01", 6): (1, 1, 0),
+    ("74.01", 2): (3, 3, 0), ("74.01", 3): (2, 2, 0), ("74.01", 4): (2, 2, 0), ("74.01", 6): (1, 1, 0),
     ("74.02", 2): (1, 1, 0), ("74.02", 3): (3, 3, 0), ("74.02", 4): (2, 2, 0),
     ("74.03", 2): (1, 1, 0), ("74.03", 3): (1, 1, 0),
     ("74.05", 2): (2, 2, 0), ("74.05", 3): (4, 4, 0), ("74.05", 4): (2, 2, 0), ("74.05", 5): (1, 1, 0),
-    ("74.71", 2): (2, 1, 0), ("74.71", 3): (2, 2, 0), ("74.71", 4): (2, 1, 0), ("74.71", 7): (1, 1, 0),
+    ("74.71", 2): (3, 2, 0), ("74.71", 3): (3, 3, 0), ("74.71", 4): (2, 1, 0), ("74.71", 7): (2, 2, 0),
     ("74.72", 2): (2, 2, 0), ("74.72", 3): (3, 3, 0), ("74.72", 4): (1, 1, 0),
     ("74", 2): (5, 4, 1), ("74", 3): (5, 5, 0), ("74", 4): (4, 4, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
     ("74", 7): (6, 6, 0), ("74", 8): (2, 2, 0), ("74", 9): (1, 1, 0),
@@ -795,12 +854,12 @@ TRUTH = {
 #   Nining; 5 Ikbal, Nurul, Hamsina (expired); 6 Akbar, Andi Muh. Yusuf; 7-9 as the province
 #   office's cells. Round 3: 2 Marlina; 3 Fadli, Andi Irfan (Makassar's certificate, listed by
 #   Sultra's SIKI export); 7 Yohanes (Kendari's). Round 4: 2 Wa Ode Hasnia, Yamin; 3 La Ode
-#   Rusli, Asnawi.
-PROVINCE_TRUTH = {2: (15, 13, 1), 3: (18, 18, 0), 4: (10, 10, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (7, 7, 0),
+#   Rusli, Asnawi. Round 5: 2 Agustina, Ardin; 3 Hendrik, Rudy; 4 Sitti Hajar; 7 Bambang.
+PROVINCE_TRUTH = {2: (17, 15, 1), 3: (20, 20, 0), 4: (11, 11, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (8, 8, 0),
                   8: (2, 2, 0), 9: (1, 1, 0)}
 
 # Every person of PERSONS has a row in an accepted file; the recap's "SAHRUN" is Baubau's Sahrun.
-TRUE_PERSONS = 66
+TRUE_PERSONS = 72
 
 
 @pytest.fixture(scope="module")
@@ -871,6 +930,8 @@ def test_the_recaps_re_reports_are_the_hand_count(report):
     ("Daftar Peserta UK TA 2024.xlsx", "kab-konawe-selatan"),
     ("Data Peserta UK 2025.xlsx", "kota-baubau"),
     ("Peserta MTU Konsel 2025.xlsx", "kab-konawe-selatan"),
+    ("Peserta UK 2026.xlsx", "kota-kendari"),
+    ("Pelatihan Kerjasama 2025.xlsx", "kab-kolaka"),
 ])
 def test_each_file_is_credited_to_the_office_that_reported_it(report, source_file, office_id):
     f = report.participation
