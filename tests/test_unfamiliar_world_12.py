@@ -164,6 +164,9 @@ PERSONS = {
     "kl7": ("Rudy Lapae", "7401", "02", "1992-02-19", "L", 7),
     "kl8": ("Sitti Hajar", "7401", "04", "1990-07-13", "P", 8),
     "kl9": ("Ardin", "7401", "05", "1994-04-24", "L", 9),
+    # round 7: Kendari's Muhammad Fajar's namesake, in a province list without his NIK (born 1985,
+    # KTP Kendari)
+    "fj2": ("Muhammad Fajar", "7471", "02", "1985-03-03", "L", 13),
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
@@ -752,6 +755,37 @@ def _kolaka_joint_xlsx() -> bytes:
     return _save(wb)
 
 
+# --- round 7: when a province row is the regency's certificate, and when it is not ------------
+
+# The province's 2025 addendum. (person, NIK as written, Kab/Kota, jabatan, jenjang, number,
+# issued, masa berlaku, tahun)
+_ADDENDUM = [
+    # Kolaka's certificate (issued 15 Jun 2023, valid to 14 Jun 2028): the clerk wrote the end of
+    # 2028, under a year apart, no number: the same certificate, Kolaka's (rules 3 and 6)
+    ("kl4", None, "Kab. Kolaka", "Operator Dump Truck", 2, "", None, "2028-12-31", 2023),
+    # Kendari's SKT of 2019 (expired 31 Dec 2022) renewed by a new SKK in 2025, no number: another
+    # validity, another certificate, the province's own (rule 3's "new SKK after the SKT expired")
+    ("kd7", None, "Kota Kendari", "Tukang Batu", 2, "", "2025-05-05", None, 2025),
+    # a namesake of Kendari's Muhammad Fajar (same jabatan, jenjang and year), no NIK, another birth
+    # date: two persons (rule 3), the province's own
+    ("fj2", "-", "Kota Kendari", "Mandor Pekerjaan Tanah", 4, "", None, None, 2025),
+]
+
+
+def _addendum_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tambahan"
+    rows = [[i, PERSONS[p][0].upper(), N(p) if nik is None else nik, _d(born(p)), where, jab, lvl, "Kompeten",
+             number, _d(issued), _d(expires), tahun]
+            for i, (p, nik, where, jab, lvl, number, issued, expires, tahun) in enumerate(_ADDENDUM, 1)]
+    _titled_sheet(ws, ["DATA TAMBAHAN TENAGA KERJA KONSTRUKSI BERSERTIFIKAT",
+                       "DINAS PUPR PROVINSI SULAWESI TENGGARA TAHUN 2025"],
+                  ["No", "Nama", "NIK", "Tgl Lahir", "Kab/Kota", "Jabatan Kerja", "Jenjang", "Hasil",
+                   "No. Sertifikat", "Tgl Terbit", "Masa Berlaku", "Tahun"], rows)
+    return _save(wb)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -776,6 +810,7 @@ def _world(root: Path) -> Settings:
     (landing / "kab-konawe" / "Peserta MTU Konsel 2025.xlsx").write_bytes(_konsel_mtu_xlsx())
     (prov / "Peserta UK 2026.xlsx").write_bytes(_kendari_2026_xlsx())
     (landing / "kab-kolaka" / "Pelatihan Kerjasama 2025.xlsx").write_bytes(_kolaka_joint_xlsx())
+    (prov / "Data Tambahan 2025.xlsx").write_bytes(_addendum_xlsx())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -831,6 +866,10 @@ def _world(root: Path) -> Settings:
 # Round 5. 74.71: Kendari's 2026 list in the province's folder (issued 16 Mar 2026): 2 Agustina,
 #        3 Hendrik, 7 Bambang (Ahli Muda). 74.01: Kolaka's joint program with the province (Sep
 #        2025), in Kolaka's folder: 2 Ardin, 3 Rudy, 4 Sitti Hajar.
+# Round 7. The province's 2025 addendum: Samsul's row (masa berlaku 31 Dec 2028, no number, year
+#        2023) is Kolaka's certificate; 74 gains 2 Nasir (new SKK of May 2025: the SKT of 2019
+#        ended 31 Dec 2022, years apart) and 4 Muhammad Fajar's namesake (no NIK, born 1985, not
+#        Kendari's Fajar born 1992).
 TRUTH = {
     ("74.01", 2): (3, 3, 0), ("74.01", 3): (2, 2, 0), ("74.01", 4): (2, 2, 0), ("74.01", 6): (1, 1, 0),
     ("74.02", 2): (1, 1, 0), ("74.02", 3): (3, 3, 0), ("74.02", 4): (2, 2, 0),
@@ -838,7 +877,7 @@ TRUTH = {
     ("74.05", 2): (2, 2, 0), ("74.05", 3): (4, 4, 0), ("74.05", 4): (2, 2, 0), ("74.05", 5): (1, 1, 0),
     ("74.71", 2): (3, 2, 0), ("74.71", 3): (3, 3, 0), ("74.71", 4): (2, 1, 0), ("74.71", 7): (2, 2, 0),
     ("74.72", 2): (2, 2, 0), ("74.72", 3): (3, 3, 0), ("74.72", 4): (1, 1, 0),
-    ("74", 2): (5, 4, 1), ("74", 3): (5, 5, 0), ("74", 4): (4, 4, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
+    ("74", 2): (6, 5, 1), ("74", 3): (5, 5, 0), ("74", 4): (5, 5, 0), ("74", 5): (2, 1, 0), ("74", 6): (1, 1, 0),
     ("74", 7): (6, 6, 0), ("74", 8): (2, 2, 0), ("74", 9): (1, 1, 0),
     ("73.71", 2): (1, 1, 0), ("73.71", 3): (1, 1, 0),
 }
@@ -854,12 +893,13 @@ TRUTH = {
 #   Nining; 5 Ikbal, Nurul, Hamsina (expired); 6 Akbar, Andi Muh. Yusuf; 7-9 as the province
 #   office's cells. Round 3: 2 Marlina; 3 Fadli, Andi Irfan (Makassar's certificate, listed by
 #   Sultra's SIKI export); 7 Yohanes (Kendari's). Round 4: 2 Wa Ode Hasnia, Yamin; 3 La Ode
-#   Rusli, Asnawi. Round 5: 2 Agustina, Ardin; 3 Hendrik, Rudy; 4 Sitti Hajar; 7 Bambang.
-PROVINCE_TRUTH = {2: (17, 15, 1), 3: (20, 20, 0), 4: (11, 11, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (8, 8, 0),
+#   Rusli, Asnawi. Round 5: 2 Agustina, Ardin; 3 Hendrik, Rudy; 4 Sitti Hajar; 7 Bambang. Round 7:
+#   Nasir active at 2 (the province's new SKK); 4 Muhammad Fajar's namesake.
+PROVINCE_TRUTH = {2: (17, 16, 1), 3: (20, 20, 0), 4: (12, 12, 0), 5: (3, 2, 0), 6: (2, 2, 0), 7: (8, 8, 0),
                   8: (2, 2, 0), 9: (1, 1, 0)}
 
 # Every person of PERSONS has a row in an accepted file; the recap's "SAHRUN" is Baubau's Sahrun.
-TRUE_PERSONS = 72
+TRUE_PERSONS = 73
 
 
 # docs/warehouse.md's question "How many participants certified in Kaltim hold a KTP from outside
@@ -888,12 +928,13 @@ ORDER BY f.office_id
 #   Rusli, Hasnia; prov-sultra: 42 (the 2023-2024 recap 12, the program 9, SIKI 5 more, the
 #   per-region workbook 5, the MTU 3 more, the 2024 experts 2, the 2025 recap 6 more), KTPs outside
 #   the province: Made, Sitti Marwah, Ahmad Zainal, Rahmat, Nurul, Andi Muh. Yusuf, Andi Baso,
-#   Andi Irfan; unknown: Fadli and Marlina (the NIK-less recap); every known KTP is outside the
+#   Andi Irfan; unknown: Fadli and Marlina (the NIK-less recap), Fajar's namesake (the addendum's
+#   "-", which adds him and Samsul); every known KTP is outside the
 #   region "74" (a province's region holds no KTP: docs/warehouse.md says so).
 KTP_TRUTH = {
     "kab-kolaka": (8, 0, 1, 0), "kab-konawe": (6, 1, 3, 0), "kab-konawe-selatan": (9, 1, 3, 0),
     "kab-muna": (2, 0, 0, 0), "kota-baubau": (6, 0, 1, 0), "kota-kendari": (10, 2, 2, 0),
-    "prov-sultra": (42, 8, 40, 2),
+    "prov-sultra": (44, 8, 41, 3),
 }
 
 
@@ -955,7 +996,8 @@ def test_the_recaps_re_reports_are_the_hand_count(report):
     f = report.participation
     got = f[f.re_report].groupby("source_file").size().to_dict()
     assert got == {"Rekap Sertifikasi Kab-Kota se-Sultra 2023-2024.xlsx": 9, "Export SIKI SKK Sultra.xlsx": 3,
-                   "Rekap per Kab-Kota 2024.xlsx": 3, "Rekap TKK Bersertifikat Kab-Kota 2025.xlsx": 5}
+                   "Rekap per Kab-Kota 2024.xlsx": 3, "Rekap TKK Bersertifikat Kab-Kota 2025.xlsx": 5,
+                   "Data Tambahan 2025.xlsx": 1}
 
 
 @pytest.mark.parametrize("source_file, office_id", [
