@@ -479,9 +479,12 @@ _TYPO_MERGES_SQL = """
                -- turn: twins, or two namesakes registered one after the other), or both NIKs in
                -- one list (a participant is written once per certificate: the same name and birth
                -- date twice in one program's list is as often two persons of one batch)
+               -- (unless the two are one NIK through a float64: above 2**53, every Papua NIK,
+               -- a double holds even numbers only and an odd serial is printed one off)
                and not (substr(p.nik_l, 1, 12) = substr(p.nik_r, 1, 12)
                         and abs(cast(substr(p.nik_l, 13, 4) as integer)
-                                - cast(substr(p.nik_r, 13, 4) as integer)) = 1)
+                                - cast(substr(p.nik_r, 13, 4) as integer)) = 1
+                        and cast(p.nik_l as double) <> cast(p.nik_r as double))
                and not exists (select 1 from group_files f1 join group_files f2 on f1.src = f2.src
                                where f1.grp = p.g1 and f2.grp = p.g2)))
     qualify row_number() over (partition by p.g1, p.g2 order by p.via_date, p.rid_l, p.rid_r) = 1

@@ -67,6 +67,12 @@ WORLD = [
         office=KT),
     Row("slip_on_one_nik", "nur", "kt_hadir_2024.xlsx", "NUN AKBAR", "6408101104930036", None, None, None,
         office=KT),
+    # --- float_papua: a Papua NIK (above 2**53) read through a float64 by a web app's JSON prints its odd
+    # serial one off (...0003 as ...0004): one person, though the serials are one apart
+    Row("float_papua", "maria", "jpr_2024.xlsx", "Maria Kogoya", "9103025203900003", "Sentani", "12-03-1990", "P",
+        office=KT),
+    Row("float_papua", "maria", "jpr_app_2025.json", "Maria Kogoya", "9103025203900004", "Sentani", "12-03-1990",
+        "P", jenjang="4", jabatan="Mandor", office=KT),
 ]
 
 CASES = sorted({r.case for r in WORLD})
