@@ -41,14 +41,17 @@ def expected_expiry(tanggal_terbit: pd.Series) -> pd.Series:
 #   segment ("SKK2023-00123");
 # * a 2-digit year only as the last segment right after a Roman month, the
 #   Indonesian letter-numbering habit ("012/LSP-X/VII/23");
-# * a bare 21-digit run: the layout printed on BNSP-licensed LSP certificates
-#   (KBLI 5 digits, KBJI 4, level 1, serial 7, year of issue 4), written with
+# * a bare 21- or 22-digit run: the layout printed on BNSP-licensed LSP certificates
+#   (KBLI 5 digits, KBJI 4, level 1, serial 7 or 8, year of issue 4), written with
 #   spaces that standardization removed. Numbering is set by BNSP's "Pedoman
 #   Penerbitan Sertifikat Kompetensi" (Peraturan BNSP 03/BNSP.302/X/2013,
-#   5.5 Kodifikasi/Penomoran; only its contents page was found with `search`,
-#   so the layout here is from certificates seen, not from the text). The
-#   level digit must be 1-9, which a 21-digit run of another kind rarely meets
-#   together with a plausible year in its last four digits.
+#   5.5 Kodifikasi/Penomoran; only its contents page was found with `search`).
+#   The 8-digit serial is what an LSP's SKK application writes when its committee
+#   decides Kompeten (github.com/Abqoriyyan/lsp_bpsdm, application/controllers/Komite.php:
+#   kbli, kbji, jenjang, sprintf("%08s", serial), date('Y'), spaces between); the
+#   7-digit one is from certificates seen. The level digit must be 1-9, which a
+#   digit run of another kind rarely meets together with a plausible year in its
+#   last four digits.
 #
 # Anything else gives no year: two different year-like segments, a year inside
 # a longer digit run ("2023001234"), 2-digit segments elsewhere (old SKA/SKT
@@ -63,7 +66,7 @@ _ROMAN_MONTH_YY = re.compile(r"(?<![A-Z])(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|
 # Letter runs and digit runs: a number needs three to have a shape ("KT-2015" is a
 # prefix and a serial as likely as a prefix and a year).
 _TOKEN = re.compile(r"[A-Z]+|[0-9]+")
-_BNSP_DIGITS = re.compile(r"[0-9]{21}")
+_BNSP_DIGITS = re.compile(r"[0-9]{21,22}")
 
 
 def issue_year_from_number(nomor: object, latest_year: int) -> int | None:
@@ -78,7 +81,7 @@ def issue_year_from_number(nomor: object, latest_year: int) -> int | None:
     text = nomor.strip().upper()
     if _BNSP_DIGITS.fullmatch(text):
         year = int(text[-4:])
-        # Digit 10 is the KKNI level (1-9): a 21-digit run without one is not this shape.
+        # Digit 10 is the KKNI level (1-9): a run without one is not this shape.
         return year if text[9] != "0" and EARLIEST_ISSUE_YEAR <= year <= latest_year else None
     if len(_TOKEN.findall(text)) < 3:
         return None

@@ -34,6 +34,12 @@ YEAR_SHAPES = [
     # BNSP-format number whose spaces were removed: 5+4+1+7+4 digits
     ("410113112400123452022", 2022),
     ("711022142700000452019", 2019),
+    # the same layout with an 8-digit serial, 22 digits: an LSP's SKK application (`search`,
+    # code corpus: github.com/Abqoriyyan/lsp_bpsdm, application/controllers/Komite.php)
+    # builds nomor_sertifikat_lengkap as kbli . " " . kbji . " " . jenjang . " " .
+    # sprintf("%08s", nomor_sertifikat) . " " . date('Y') when the committee decides Kompeten
+    ("4101131124000123452023", 2023),
+    ("7110221427000000452021", 2021),
 ]
 
 NO_YEAR_SHAPES = [
@@ -61,6 +67,9 @@ NO_YEAR_SHAPES = [
     "001/LSP/XIII/23",  # not a month
     "410113112000123452022",  # 21 digits with level 0: not the BNSP shape
     "41011311240012345202",  # 20 digits
+    "4101131120000123452023",  # 22 digits with level 0: not the BNSP shape
+    "41011311240001234520230",  # 23 digits
+    "4101131124000123452031",  # 22 digits, a year after the publish year
     "6408012345678901",  # a NIK-like run
     "SKK-ABC-DEF",
 ]
