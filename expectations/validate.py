@@ -32,7 +32,7 @@ from expectations.catalogue import rule as catalogue_rule
 from reference import regions
 from sources.registry import Office
 from standardize.levels import KUALIFIKASI
-from standardize.validity import expected_expiry
+from standardize.validity import expected_expiry, stated_window_end
 
 SUITES_DIR = Path(__file__).with_name("suites")
 PROVENANCE = ["office_id", "source_file", "source_sha256", "source_sheet", "source_row"]
@@ -204,7 +204,11 @@ def pandas_rule_columns(rows: pd.DataFrame) -> pd.DataFrame:
     tahun = rows["tahun"].astype("Int64")
     frame["ok_issue_date_before_program"] = (terbit.dt.year.astype("Int64") >= tahun).fillna(True)
     berlaku = rows["masa_berlaku"].astype("datetime64[ms]")
-    frame["ok_expiry_not_five_years"] = ~(berlaku.notna() & terbit.notna() & (berlaku != expected_expiry(terbit)))
+    # "Juli 2027" agrees with an issue of 12 July 2022: the expected day within the stated month or year
+    berlaku_end = stated_window_end(berlaku, rows["masa_berlaku_precision"] if "masa_berlaku_precision" in rows.columns else None)
+    expected = expected_expiry(terbit)
+    agrees = (expected >= berlaku) & (expected <= berlaku_end)
+    frame["ok_expiry_not_five_years"] = ~(berlaku.notna() & terbit.notna() & ~agrees.fillna(False))
     return frame.astype(bool)
 
 

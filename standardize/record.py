@@ -68,6 +68,7 @@ from standardize.levels import OK as JENJANG_OK
 from standardize.levels import (JenjangResult, jenjang_problem, jenjang_status, kualifikasi_for, level_in_result,
                                 without_level_label)
 from standardize.names import parse_name_array
+from standardize.validity import PRECISION_MONTH, PRECISION_YEAR
 
 # docs/data-model.md section 2, in order.
 OUTPUT_COLUMNS: tuple[str, ...] = (
@@ -87,6 +88,7 @@ OUTPUT_COLUMNS: tuple[str, ...] = (
     "nomor_sertifikat",
     "tanggal_terbit",
     "masa_berlaku",
+    "masa_berlaku_precision",
     "program",
     "tahun",
     "flags",
@@ -601,6 +603,7 @@ class _Parsed:
     terbits: list[tuple[date | None, bool, bool]]  # (date, given, unreadable)
     tanggal_terbit: np.ndarray
     berlakus: list[tuple[date | None, bool, bool]]  # (date, given, unreadable)
+    berlaku_precisions: list[str | None]  # month / year: a window's first day in berlakus
     levels: list[JenjangResult]
     level_codes: np.ndarray
     tahuns: list[tuple[int | None, bool]]  # (tahun column's year, unreadable)
@@ -627,12 +630,15 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     tanggal_terbit = _dates([t[0] for t in terbits], column[TANGGAL_TERBIT].codes)
     # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
     # 1930: its century pivot is ten years later than for birth and issue dates.
-    expiry_years = column[MASA_BERLAKU].map(lambda raw: expiry_year_only(raw, reference_year + 10))
+    windows = column[MASA_BERLAKU].map(lambda raw: expiry_window(raw, reference_year + 10))
     read_berlaku = _dated(date_order, reference_year + 10, end=1)
     berlakus = [
-        (None, True, False) if year is not None else read_berlaku(raw)
-        for raw, year in zip(column[MASA_BERLAKU].values, expiry_years)
+        (window[0], True, False) if window is not None else read_berlaku(raw)
+        for raw, window in zip(column[MASA_BERLAKU].values, windows)
     ]
+    # Only a stated year stands for a program year where the row has none (rule 7's certification
+    # year, an SKK being valid five years); the validity itself is the stated window's.
+    expiry_years = [window[0].year if window is not None and window[1] == EXPIRY_YEAR else None for window in windows]
     levels, level_codes = _levels(column)
     tahuns = column[TAHUN].map(_unreadable(parse_tahun))
     return _Parsed(
@@ -653,6 +659,7 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
         terbits=terbits,
         tanggal_terbit=tanggal_terbit,
         berlakus=berlakus,
+        berlaku_precisions=[None if window is None else window[1] for window in windows],
         levels=levels,
         level_codes=level_codes,
         tahuns=tahuns,
@@ -778,32 +785,50 @@ _ISSUE_MONTH_YEAR = re.compile(
 )
 
 
+# A Masa Berlaku cell's words before its month or year: "s.d.", "s/d", "Berlaku s/d", "sampai dengan".
+_EXPIRY_LEAD = r"^\s*(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until)?\s*"
 # An expiry cell holding only its year: "2027", "s.d. 2027", "Berlaku s/d 2027", "sampai tahun 2027".
-_EXPIRY_YEAR_ONLY = re.compile(
-    r"^\s*(?:(?:masa\s+)?berlaku\s*)?(?:s\s*[./]?\s*d\b\.?|sampai(?:\s+dengan)?|hingga|until)?\s*"
-    r"(?:(?:tahun|thn|th)\.?\s*)?(20\d{2})(?:\.0+)?\s*$",
+_EXPIRY_YEAR_ONLY = re.compile(_EXPIRY_LEAD + r"(?:(?:tahun|thn|th)\.?\s*)?(20\d{2})(?:\.0+)?\s*$", re.IGNORECASE)
+# ... or its month and year: "Juli 2026", "Jul 2026", "Agt. 2027", "Juli-2026", "07/2026", "07-2026", "2026-07".
+# The year has four digits: "Jul-26" may as well be 26 July.
+_EXPIRY_MONTH_YEAR = re.compile(
+    _EXPIRY_LEAD + r"(?:(?:bulan|bln)\.?\s*)?(?:([^\W\d_]{3,10})\.?|(0?[1-9]|1[0-2]))\s*[-/. ]\s*(20\d{2})\s*$"
+    r"|^\s*(20\d{2})\s*[-/]\s*(0?[1-9]|1[0-2])\s*$",
     re.IGNORECASE,
 )
+EXPIRY_MONTH, EXPIRY_YEAR = PRECISION_MONTH, PRECISION_YEAR
 
 
-def expiry_year_only(raw: str | None, latest_year: int) -> int | None:
-    """The year a Masa Berlaku cell states without its day and month ("s.d. 2027"), or None.
+def expiry_window(raw: str | None, latest_year: int) -> tuple[date, str] | None:
+    """The month or year a Masa Berlaku cell states without its day, as ``(first day, precision)``, or None.
 
-    The row's certificate then counts as issued five years before (an SKK is valid five years,
-    UU 2/2017), so validity's program-year rule says what is known: active through the year
-    before, unknown during the year itself, expired after. An expiry year before 2026 gives an
-    issue year before 2021, the old scheme, expired on 31 December 2022 as every such one did.
+    "Juli 2026" is ``(2026-07-01, "month")``, "s.d. 2027" ``(2027-01-01, "year")``. The certificate
+    expires some day of that month or year: validity (:func:`standardize.validity.certificate_validity`)
+    counts it active up to the first day, unknown during the rest, expired after. Years from 2005 to
+    ``latest_year`` only (an expiry lies up to five years after the reference year).
 
-    >>> expiry_year_only("s.d. 2027", 2036), expiry_year_only("2027", 2036), expiry_year_only("5 Tahun", 2036)
-    (2027, 2027, None)
+    >>> expiry_window("s.d. 2027", 2036), expiry_window("Juli 2026", 2036)
+    ((datetime.date(2027, 1, 1), 'year'), (datetime.date(2026, 7, 1), 'month'))
+    >>> expiry_window("5 Tahun", 2036), expiry_window("01-07-2026", 2036)
+    (None, None)
     """
     if raw is None:
         return None
     match = _EXPIRY_YEAR_ONLY.match(raw)
+    if match is not None:
+        year = int(match.group(1))
+        return (date(year, 1, 1), EXPIRY_YEAR) if 2005 <= year <= latest_year else None
+    match = _EXPIRY_MONTH_YEAR.match(raw)
     if match is None:
         return None
-    year = int(match.group(1))
-    return year if 2005 <= year <= latest_year else None
+    if match.group(4):
+        year, month = int(match.group(4)), int(match.group(5))
+    else:
+        year = int(match.group(3))
+        month = month_number(match.group(1)) if match.group(1) else int(match.group(2))
+    if month is None or not 2005 <= year <= latest_year:
+        return None
+    return date(year, month, 1), EXPIRY_MONTH
 
 
 def issue_year_only(raw: str | None, latest_year: int) -> int | None:
@@ -989,6 +1014,7 @@ def _kept_rows(raw: pd.DataFrame, parsed: _Parsed, masks: dict[str, np.ndarray],
         "nomor_sertifikat": _texts(parsed.nomor_values, column[NOMOR_SERTIFIKAT].codes[kept]),
         "tanggal_terbit": parsed.tanggal_terbit[kept],
         "masa_berlaku": _dates([b[0] for b in parsed.berlakus], column[MASA_BERLAKU].codes[kept]),
+        "masa_berlaku_precision": _texts(parsed.berlaku_precisions, column[MASA_BERLAKU].codes[kept]),
         "program": _texts(column[PROGRAM].map(clean_text), column[PROGRAM].codes[kept]),
         "tahun": parsed.tahun[kept],
         "flags": _texts(flag_texts, flag_codes[kept]),

@@ -105,6 +105,9 @@ def issue_years(nomor: pd.Series, latest_year: int) -> pd.Series:
 # --------------------------------------------------------------------------- the validity decision
 
 ACTIVE, EXPIRED, UNKNOWN = "active", "expired", "unknown"
+# A stated expiry written without its day (staging's masa_berlaku_precision; null: the day is stated).
+# masa_berlaku then holds the first day of that month or year.
+PRECISION_MONTH, PRECISION_YEAR = "month", "year"
 # What an expiry rests on, strongest evidence first (fact_certification.expires_on_basis).
 EXPIRY_BASES = ("masa_berlaku", "tanggal_terbit", "nomor_sertifikat_year", "tahun")
 
@@ -123,6 +126,7 @@ def certificate_validity(
     tahun: pd.Series,
     publish_date: date,
     number_year: pd.Series | None = None,
+    masa_berlaku_precision: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Whether each certificate is valid on ``publish_date``, on what evidence: the one rule.
 
@@ -130,7 +134,10 @@ def certificate_validity(
     (one of :data:`EXPIRY_BASES`, NA when nothing is known) and ``status``
     (``active``, ``expired`` or ``unknown``). Evidence, first that is known:
 
-    1. ``masa_berlaku``, the stated expiry;
+    1. ``masa_berlaku``, the stated expiry; where ``masa_berlaku_precision`` says the office
+       wrote only its month or year (:data:`PRECISION_MONTH`, :data:`PRECISION_YEAR`),
+       ``masa_berlaku`` is that month's or year's first day and the certificate expires some
+       day of it: active up to the first day, ``unknown`` during the rest, expired after;
     2. ``tanggal_terbit``: the expiry it implies (:func:`expected_expiry`);
     3. the year of issue the registration number states
        (:func:`issue_year_from_number`): before 2021 the old scheme's
@@ -147,7 +154,8 @@ def certificate_validity(
        early in year + 6: counted expired, a small undercount.)
     5. nothing: ``unknown`` (never counted expired for lack of a date).
     """
-    evidence = _expiry_evidence(masa_berlaku, tanggal_terbit, nomor_sertifikat, tahun, publish_date, number_year)
+    evidence = _expiry_evidence(masa_berlaku, tanggal_terbit, nomor_sertifikat, tahun, publish_date, number_year,
+                                masa_berlaku_precision)
     expires_on, basis = _first_known_expiry(evidence)
     status = _status_on(pd.Timestamp(publish_date), expires_on, _latest_expiry(expires_on, basis, evidence))
     index = masa_berlaku.index
@@ -166,6 +174,7 @@ class _ExpiryEvidence:
     """Each kind of evidence's expiry per certificate (NaT where that evidence is missing), on the inputs' index."""
 
     stated: pd.Series  # masa_berlaku
+    stated_latest: pd.Series  # ... the last day of its month or year when it was written without its day
     implied: pd.Series  # from tanggal_terbit
     number_earliest: pd.Series  # from the number's year of issue: the first day it can expire
     number_latest: pd.Series  # ... and the last
@@ -180,9 +189,11 @@ def _expiry_evidence(
     tahun: pd.Series,
     publish_date: date,
     number_year: pd.Series | None,
+    masa_berlaku_precision: pd.Series | None = None,
 ) -> _ExpiryEvidence:
     """What each kind of evidence says about the expiry, so the decision can take the strongest known."""
     stated = pd.to_datetime(masa_berlaku).astype("datetime64[ms]")
+    stated_latest = stated_window_end(stated, masa_berlaku_precision)
     implied = expected_expiry(pd.to_datetime(tanggal_terbit)).astype("datetime64[ms]")
     if number_year is None:
         number_year = issue_years(nomor_sertifikat, publish_date.year)
@@ -197,9 +208,29 @@ def _expiry_evidence(
     return _ExpiryEvidence(
         *(
             pd.Series(s.to_numpy(), index=index, dtype="datetime64[ms]")
-            for s in (stated, implied, number_earliest, number_latest, by_tahun, tahun_latest)
+            for s in (stated, stated_latest, implied, number_earliest, number_latest, by_tahun, tahun_latest)
         )
     )
+
+
+def stated_window_end(masa_berlaku: pd.Series, precision: pd.Series | None) -> pd.Series:
+    """The last day a stated expiry can be: the stated day, or the end of the month or year written without it.
+
+    ``precision`` is staging's ``masa_berlaku_precision`` (:data:`PRECISION_MONTH`,
+    :data:`PRECISION_YEAR`, null for a day; None when no row has one).
+    """
+    stated = pd.Series(masa_berlaku).astype("datetime64[ms]")
+    if precision is None:
+        return stated
+    precision = pd.Series(precision, index=stated.index).astype("str")
+    month = precision.eq(PRECISION_MONTH).fillna(False).to_numpy(dtype=bool)
+    year = precision.eq(PRECISION_YEAR).fillna(False).to_numpy(dtype=bool)
+    if not (month.any() or year.any()):
+        return stated
+    latest = stated.copy()
+    latest[month] = (stated[month] + pd.offsets.MonthEnd(0)).astype("datetime64[ms]")
+    latest[year] = _year_end(stated[year].dt.year.astype("Int64"), 0)
+    return latest
 
 
 def _number_year_window(number_year: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -237,10 +268,11 @@ def _first_known_expiry(evidence: _ExpiryEvidence) -> tuple[pd.Series, np.ndarra
 def _latest_expiry(expires_on: pd.Series, basis: np.ndarray, evidence: _ExpiryEvidence) -> pd.Series:
     """The latest day the certificate can expire, so a year's uncertainty reads as unknown, not expired.
 
-    The same day except for a year (from the number or the program), whose
-    expiry falls some day of a later year.
+    The same day except for a stated month or year written without its day, and for a
+    year (from the number or the program), whose expiry falls some day of a later year.
     """
-    latest = expires_on.where(basis != "nomor_sertifikat_year", evidence.number_latest)
+    latest = expires_on.where(basis != "masa_berlaku", evidence.stated_latest)
+    latest = latest.where(basis != "nomor_sertifikat_year", evidence.number_latest)
     return latest.where(basis != "tahun", evidence.tahun_latest)
 
 

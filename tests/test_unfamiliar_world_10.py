@@ -545,14 +545,6 @@ TRUTH = {
 TRUE_PERSONS = 49
 
 
-_MONTH_ONLY_EXPIRY = ("Tarakan's 'Masa Berlaku' cell 'Juli 2026' (a month and year, no day) is read as no date "
-                      "(standardize.record.expiry_year_only takes a bare year only, parse_date needs a day), so "
-                      "Kasmir's certificate falls back to the title's program year 2021 and is unknown, not active "
-                      "(65.71/3 active 1 for 2, unknown 2 for 1). A month-wide expiry window (active before the "
-                      "month, unknown in it, expired after) needs a second stated-expiry column through "
-                      "standardize, staging and standardize.validity.")
-
-
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     root = tmp_path_factory.mktemp("world10")
@@ -578,12 +570,10 @@ def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=_MONTH_ONLY_EXPIRY)
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=_MONTH_ONLY_EXPIRY)
 def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 

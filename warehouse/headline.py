@@ -646,6 +646,7 @@ def certificate_validity(certified: pd.DataFrame, publish_date: date) -> pd.Data
         column("tahun", "Int64"),
         publish_date,
         certified["_number_year"] if "_number_year" in certified.columns else None,
+        certified["masa_berlaku_precision"] if "masa_berlaku_precision" in certified.columns else None,
     )
     certificate = certified["certificate_key"] if "certificate_key" in certified.columns else column("nomor_sertifikat", "str")
     return pooled_per_certificate(per_report, certificate, column("nomor_sertifikat", "str"))

@@ -58,7 +58,7 @@ EXPIRY_BASIS_RANK = {basis: rank for rank, basis in enumerate(EXPIRY_BASES)}
 
 _OPTIONAL_TEXT = (
     "source_sha256", "nik", "nik_status", "nik_partial", "jenis_kelamin", "jabatan_kerja", "kualifikasi",
-    "hasil", "nomor_sertifikat", "program", "person_key_basis",
+    "hasil", "nomor_sertifikat", "program", "person_key_basis", "masa_berlaku_precision",
 )
 # Columns of the linked rows the counting rules and certificates do not read.
 _NOT_COUNTED = ("nama", "gelar", "tempat_lahir", "program", "flags", "person_key_basis")
