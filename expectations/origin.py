@@ -23,6 +23,7 @@ from functools import lru_cache
 import pandas as pd
 
 from reference import regions
+from reference.names import loosely_named_regions, named_regions, normalise, region_patterns
 from sources.registry import Office
 
 # A regency office's own NIK share below this, with a title naming another region,
@@ -49,152 +50,6 @@ MIN_OTHER_SHARE_UNUSUAL = 0.6
 MAX_OWN_SHARE_UNUSUAL = 0.5
 MIN_USUAL_OWN_SHARE = 0.6
 MAX_USUAL_TOP_SHARE = 0.2
-
-_PREFIXES = (
-    (re.compile(r"\bkab(?:upaten)?\b\.?", re.I), " kabupaten "),
-    (re.compile(r"\bprov(?:insi)?\b\.?", re.I), " provinsi "),
-    (re.compile(r"\bpemkab\b", re.I), " kabupaten "),
-    (re.compile(r"\bpemkot\b", re.I), " kota "),
-    (re.compile(r"\bkodya\b", re.I), " kota "),
-)
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-# The short names clerks and local news write for regions whose official name is long
-# ("DINAS PUPR KAB. KUTIM", "PPU", "Pemprov Kaltim"): a title in the short form names the
-# region as surely as the long one. Only established forms that are no everyday word
-# (not "Mitra" for Minahasa Tenggara, nor "Mura", both Musi Rawas and Murung Raya).
-_SHORT_NAMES = {
-    # provinces
-    "kaltim": "kalimantan timur", "kalsel": "kalimantan selatan", "kalteng": "kalimantan tengah",
-    "kalbar": "kalimantan barat", "kaltara": "kalimantan utara", "sulsel": "sulawesi selatan",
-    "sulteng": "sulawesi tengah", "sultra": "sulawesi tenggara", "sulut": "sulawesi utara", "sulbar": "sulawesi barat",
-    "sumsel": "sumatera selatan", "sumut": "sumatera utara", "sumbar": "sumatera barat", "jatim": "jawa timur",
-    "jateng": "jawa tengah", "jabar": "jawa barat", "ntb": "nusa tenggara barat", "ntt": "nusa tenggara timur",
-    "babel": "kepulauan bangka belitung", "kepri": "kepulauan riau", "malut": "maluku utara",
-    "diy": "daerah istimewa yogyakarta", "dki": "daerah khusus ibukota",
-    # regencies
-    "kutim": "kutai timur", "kukar": "kutai kartanegara", "kubar": "kutai barat", "ppu": "penajam paser utara",
-    "mahulu": "mahakam ulu", "ktt": "tana tidung", "pangkep": "pangkajene dan kepulauan",
-    "sidrap": "sidenreng rappang", "lutim": "luwu timur", "lutra": "luwu utara", "torut": "toraja utara",
-    "tator": "tana toraja", "hss": "hulu sungai selatan", "hst": "hulu sungai tengah", "hsu": "hulu sungai utara",
-    "tanbu": "tanah bumbu", "batola": "barito kuala", "kotim": "kotawaringin timur", "kobar": "kotawaringin barat",
-    "oki": "ogan komering ilir", "muba": "musi banyuasin", "pali": "penukal abab lematang ilir",
-    "muratara": "musi rawas utara", "tanjabbar": "tanjung jabung barat", "tanjabtim": "tanjung jabung timur",
-    "taput": "tapanuli utara", "tapteng": "tapanuli tengah", "tapsel": "tapanuli selatan",
-    "madina": "mandailing natal", "sergai": "serdang bedagai", "halut": "halmahera utara",
-    "halbar": "halmahera barat", "haltim": "halmahera timur", "halsel": "halmahera selatan",
-    "halteng": "halmahera tengah", "lamsel": "lampung selatan", "lamteng": "lampung tengah",
-    "lamtim": "lampung timur", "lampura": "lampung utara", "lambar": "lampung barat", "minut": "minahasa utara",
-    "minsel": "minahasa selatan", "bolmong": "bolaang mongondow", "tts": "timor tengah selatan",
-    "ttu": "timor tengah utara", "labusel": "labuhanbatu selatan", "labura": "labuhanbatu utara",
-    # Sulawesi Tenggara: "Konawe Selatan (Konsel)" (halosultra.com), "Konawe Kepulauan (Konkep)"
-    # (sultrago.com), "singkatan = KOLUT" (Kolaka Utara's infobox), "Kolaka Timur (Koltim)"
-    # (tribunnews.com 2025/08/10), "Buton Tengah (Buteng) dan Buton Selatan (Busel)" (kompasiana.com),
-    # "Muna Barat atau disingkat Mubar" (Kabupaten Muna Barat's wiki article)
-    "konsel": "konawe selatan", "konkep": "konawe kepulauan", "kolut": "kolaka utara", "koltim": "kolaka timur",
-    "buteng": "buton tengah", "busel": "buton selatan", "mubar": "muna barat",
-}
-_SHORT_NAME = re.compile(r"(?<= )(" + "|".join(sorted(_SHORT_NAMES, key=len, reverse=True)) + r")(?= )")
-
-
-def normalise(text: str) -> str:
-    """Lower case, "KAB." -> "kabupaten", "PROV." -> "provinsi", short names written out
-    ("KUTIM" -> "kutai timur"), punctuation to single spaces."""
-    text = text.casefold()
-    for pattern, replacement in _PREFIXES:
-        text = pattern.sub(replacement, text)
-    text = " " + _NON_WORD.sub(" ", text).strip() + " "
-    return _SHORT_NAME.sub(lambda match: _SHORT_NAMES[match.group(1)], text)
-
-
-def _core(name: str) -> str:
-    return normalise(re.sub(r"^(kabupaten|kota)\s+", "", name, flags=re.I)).strip()
-
-
-@lru_cache(maxsize=1)
-def _region_patterns() -> list[tuple[re.Pattern, frozenset[str]]]:
-    """(pattern, region codes it names), longest names first so "kutai timur" beats "kutai".
-
-    Regencies and cities need their word ("kabupaten", "kota") in front: many bare
-    names are everyday words in a title ("Tukang Batu" is not Kota Batu). Multi-word
-    names may stand bare ("KUTAI TIMUR"). Provinces match bare or after "provinsi".
-    """
-    by_phrase: dict[str, set[str]] = {}
-    for code, region in regions().items():
-        if region.type == "province":
-            core = normalise(region.name).strip()
-            by_phrase.setdefault(f"provinsi {core}", set()).add(code)
-            by_phrase.setdefault(core, set()).add(code)
-            continue
-        core = _core(region.name)
-        word = "kabupaten" if region.type == "regency" else "kota"
-        by_phrase.setdefault(f"{word} {core}", set()).add(code)
-        if " " in core:
-            by_phrase.setdefault(core, set()).add(code)
-    phrases = sorted(by_phrase, key=len, reverse=True)
-    return [(re.compile(rf" {_spaced(p)} "), frozenset(by_phrase[p])) for p in phrases]
-
-
-_KIND_WORDS = frozenset({"kabupaten", "kota", "provinsi"})
-
-
-def _spaced(phrase: str) -> str:
-    """A region phrase as a pattern whose name may be written with or without its inner spaces.
-
-    Names compounded of two words are written both ways, and the reference keeps one: a city
-    writes itself "Kota Baubau" where Kemendagri's list has "Kota Bau Bau" (and others
-    "Bau-Bau"), "Pangkalpinang" / "Pangkal Pinang", "Tanjungpinang" / "Tanjung Pinang",
-    "Palangka Raya" / "Palangkaraya", "Banjar Baru" / "Banjarbaru", "Pare-Pare" / "Parepare".
-    So between any two letters of the name a space may stand or not (a hyphen is a space
-    after :func:`normalise`); the kind word ("kabupaten", "kota", "provinsi") stays a word of
-    its own, and the name still ends at a word boundary.
-    """
-    words = phrase.split(" ")
-    kind = [words.pop(0)] if len(words) > 1 and words[0] in _KIND_WORDS else []
-    letters = "".join(words)
-    name = " ?".join(re.escape(ch) for ch in letters)
-    return " ".join([*kind, name]) if kind else name
-
-
-def named_regions(text: str) -> set[str]:
-    """Kemendagri codes of every province, regency or city a title text names.
-
-    A longer name consumes its words, so "Kabupaten Kutai Timur" names 64.08 and not
-    also the province "Kalimantan Timur"'s neighbours; a bare province name that is also
-    a bare city name (Jambi, Bengkulu, Gorontalo) names only the province.
-    """
-    work = normalise(text)
-    found: set[str] = set()
-    for pattern, codes in _region_patterns():
-        if pattern.search(work):
-            found |= codes
-            work = pattern.sub("  ", work)
-    return found
-
-
-@lru_cache(maxsize=1)
-def _bare_word_patterns() -> list[tuple[re.Pattern, frozenset[str]]]:
-    """One-word regency and city names standing bare ("LAHAT", "SAMARINDA").
-
-    Too many of them are everyday words ("Batu", "Malang", "Serang") to count alone;
-    :func:`other_office_verdict` uses them only where the NIKs agree, or to recognise
-    the office's own name.
-    """
-    by_word: dict[str, set[str]] = {}
-    for code, region in regions().items():
-        if region.type != "province":
-            core = _core(region.name)
-            if " " not in core:
-                by_word.setdefault(core, set()).add(code)
-    return [(re.compile(rf" {re.escape(w)} "), frozenset(codes)) for w, codes in by_word.items()]
-
-
-def loosely_named_regions(text: str) -> set[str]:
-    """Codes of regencies and cities a title names by a bare one-word name (after the full names are taken out)."""
-    work = normalise(text)
-    for pattern, _ in _region_patterns():
-        work = pattern.sub("  ", work)
-    return {code for pattern, codes in _bare_word_patterns() if pattern.search(work) for code in codes}
-
 
 @dataclass(frozen=True)
 class NikRegions:
@@ -284,7 +139,7 @@ def _first_region(text: str) -> str | None:
     """The region ``text`` names first (full names, the longest at each place), if it is one region."""
     work = normalise(text)
     found: list[tuple[int, frozenset[str]]] = []
-    for pattern, codes in _region_patterns():
+    for pattern, codes in region_patterns():
         found += [(match.start(), codes) for match in pattern.finditer(work)]
         work = pattern.sub(lambda match: " " * len(match.group(0)), work)  # positions stay put
     if not found:
