@@ -638,7 +638,7 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     ]
     # Only a stated year stands for a program year where the row has none (rule 7's certification
     # year, an SKK being valid five years); the validity itself is the stated window's.
-    expiry_years = [window[0].year if window is not None and window[1] == EXPIRY_YEAR else None for window in windows]
+    expiry_years = [window[0].year if window is not None and window[1] == PRECISION_YEAR else None for window in windows]
     levels, level_codes = _levels(column)
     tahuns = column[TAHUN].map(_unreadable(parse_tahun))
     return _Parsed(
@@ -796,7 +796,6 @@ _EXPIRY_MONTH_YEAR = re.compile(
     r"|^\s*(20\d{2})\s*[-/]\s*(0?[1-9]|1[0-2])\s*$",
     re.IGNORECASE,
 )
-EXPIRY_MONTH, EXPIRY_YEAR = PRECISION_MONTH, PRECISION_YEAR
 
 
 def expiry_window(raw: str | None, latest_year: int) -> tuple[date, str] | None:
@@ -817,7 +816,7 @@ def expiry_window(raw: str | None, latest_year: int) -> tuple[date, str] | None:
     match = _EXPIRY_YEAR_ONLY.match(raw)
     if match is not None:
         year = int(match.group(1))
-        return (date(year, 1, 1), EXPIRY_YEAR) if 2005 <= year <= latest_year else None
+        return (date(year, 1, 1), PRECISION_YEAR) if 2005 <= year <= latest_year else None
     match = _EXPIRY_MONTH_YEAR.match(raw)
     if match is None:
         return None
@@ -828,7 +827,7 @@ def expiry_window(raw: str | None, latest_year: int) -> tuple[date, str] | None:
         month = month_number(match.group(1)) if match.group(1) else int(match.group(2))
     if month is None or not 2005 <= year <= latest_year:
         return None
-    return date(year, month, 1), EXPIRY_MONTH
+    return date(year, month, 1), PRECISION_MONTH
 
 
 def issue_year_only(raw: str | None, latest_year: int) -> int | None:

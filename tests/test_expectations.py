@@ -131,6 +131,14 @@ ROW_RULE_CASES = [
      {"tanggal_terbit": pd.Timestamp("2025-01-01"), "masa_berlaku": pd.Timestamp("2030-01-01")}, [1]),
     ("expiry_not_five_years", "kab-kutai-timur", {"masa_berlaku": pd.Timestamp("2030-04-09")},
      {"tanggal_terbit": pd.Timestamp("2024-02-29"), "masa_berlaku": pd.Timestamp("2029-02-28"), "tahun": 2024}, [1]),  # leap day
+    # a Masa Berlaku of a month or a year without its day (staging: its first day and the precision):
+    # the issue date's expiry (10 April 2030) within that month or year agrees with it
+    ("expiry_not_five_years", "kab-kutai-timur",
+     {"masa_berlaku": pd.Timestamp("2030-05-01"), "masa_berlaku_precision": "month"},
+     {"masa_berlaku": pd.Timestamp("2030-04-01"), "masa_berlaku_precision": "month"}, [1]),
+    ("expiry_not_five_years", "kab-kutai-timur",
+     {"masa_berlaku": pd.Timestamp("2031-01-01"), "masa_berlaku_precision": "year"},
+     {"masa_berlaku": pd.Timestamp("2030-01-01"), "masa_berlaku_precision": "year"}, [1]),
     ("kompeten_without_certificate", "kab-kutai-timur", {"nomor_sertifikat": None},
      {"hasil": "Belum Kompeten", "nomor_sertifikat": None, "tanggal_terbit": None, "masa_berlaku": None}, [1]),
     ("certificate_repeated", "kab-kutai-timur", {"nomor_sertifikat": "SKK-6408-2025-000000"},  # row 0's number, same file
