@@ -132,13 +132,140 @@ def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) 
     if pairs.empty:
         return found
     same = pd.Series(True, index=pairs.index)
-    for column in ("nomor_sertifikat", "jabatan_kerja"):
+    # One person at one jenjang: a recap's clerk may shorten the number ("00101") or write the
+    # jabatan another way ("Operator Ekskavator", "Surveyor"); only a number or a jabatan that
+    # cannot be the regency's says another certificate (numbers_agree, jabatan_agree).
+    for column, agree in (("nomor_sertifikat", numbers_agree), ("jabatan_kerja", jabatan_agree)):
         if column in frame.columns:
             mine, theirs = pairs[column].astype("string"), pairs[f"{column}_local"].astype("string")
-            same &= (mine.isna() | theirs.isna() | (mine == theirs)).to_numpy(dtype=bool)
+            same &= _pairs_agree(mine, theirs, agree)
     same &= ~_expiries_differ(pairs["stated_expiry"], pairs["stated_expiry_local"])
     found[pairs.loc[same, "position"].to_numpy(dtype=np.int64)] = True
     return found
+
+
+def _pairs_agree(mine: pd.Series, theirs: pd.Series, agree) -> np.ndarray:
+    """Per pair, True where either side is missing, both are equal, or ``agree(mine, theirs)``
+    (asked once per distinct pair of values that differ)."""
+    out = (mine.isna() | theirs.isna() | (mine == theirs)).fillna(True).to_numpy(dtype=bool)
+    ask = np.flatnonzero(~out)
+    if len(ask):
+        a = mine.to_numpy(dtype=object, na_value=None)[ask]
+        b = theirs.to_numpy(dtype=object, na_value=None)[ask]
+        judged = {pair: agree(*pair) for pair in set(zip(a, b))}
+        out[ask] = [judged[pair] for pair in zip(a, b)]
+    return out
+
+
+_DIGIT_RUNS = re.compile(r"[0-9]+")
+# A serial shorter than this names nothing: "7" fits a hundred numbers of one regency and year.
+MIN_SERIAL_DIGITS = 3
+
+
+def _is_year(run: str) -> bool:
+    return len(run) == 4 and run[:2] in ("19", "20")
+
+
+def _serial_and_rest(number: str) -> tuple[str | None, list[str]]:
+    """A registration number's serial (its last digit run that is no year; the only run of a
+    number of one) and its other digit runs (region, issuer, year)."""
+    runs = _DIGIT_RUNS.findall(number)
+    if len(runs) <= 1:
+        return (runs[0] if runs else None), []
+    serial = next((i for i in range(len(runs) - 1, -1, -1) if not _is_year(runs[i])), None)
+    if serial is None:
+        return None, runs
+    return runs[serial], runs[:serial] + runs[serial + 1:]
+
+
+def numbers_agree(a: str, b: str) -> bool:
+    """Whether two registration numbers, written for ONE person's certificate at ONE jenjang, can
+    be the same certificate: the same digits ("8271-2024-00102" / "SKK.8271.2024.00102"), or one
+    a shortened form of the other: its serial is the other's (leading zeros aside, three digits or
+    more: "00101", "101" for "SKK-8271-2024-00101") and each of its other digit runs is one of the
+    other's ("No. 00101/SKK/2024": the year 2024).
+
+    Serials restart per issuer and year (BNSP's Pedoman Penerbitan Sertifikat Kompetensi,
+    "Kodifikasi/Penomoran"; the regency and year segments of an SKK number), so a serial alone
+    names nobody's certificate across persons: callers pair rows of one person and jenjang only.
+    Two full numbers with another serial or another year are two certificates.
+    """
+    if not isinstance(a, str) or not isinstance(b, str):
+        return True
+    if a == b or "".join(_DIGIT_RUNS.findall(a)) == "".join(_DIGIT_RUNS.findall(b)):
+        return True
+    runs_a, runs_b = _DIGIT_RUNS.findall(a), _DIGIT_RUNS.findall(b)
+    if not runs_a or not runs_b:
+        return False
+    (short, short_runs), (long, long_runs) = sorted(((a, runs_a), (b, runs_b)),
+                                                    key=lambda n: (len(n[1]), sum(map(len, n[1]))))
+    if len(short_runs) == len(long_runs) >= 2:
+        return False  # two numbers of one shape that differ: two certificates
+    serial, rest = _serial_and_rest(short)
+    if serial is None or len(serial) < MIN_SERIAL_DIGITS or not serial.strip("0"):
+        return False
+    long_serial, long_rest = _serial_and_rest(long)
+    if long_serial is not None and long_rest and int(long_serial) == int(serial):
+        left = [int(r) for r in long_rest]
+        for run in rest:
+            if int(run) not in left:
+                return False
+            left.remove(int(run))
+        return True
+    # one run of digits (spaces closed up: "SKK7402202400101"): the serial ends it
+    whole = long_serial if long_serial is not None and not long_rest else None
+    if whole and len(whole) > len(serial) and whole.endswith(serial):
+        head = whole[:-len(serial)]
+        return all(run in head for run in rest)
+    return False
+
+
+# The roles a jabatan kerja starts with; a jabatan naming only a machine ("Motor Grader", "Wheel
+# Loader") is its operator's.
+_MACHINE_WORDS = frozenset({"excavator", "bulldozer", "grader", "loader", "crane", "backhoe", "compactor",
+                            "roller", "forklift", "truck", "finisher", "stamper", "vibro", "paver", "dozer"})
+# Roles whose jabatan may drop one qualifier word: "Operator Loader" for Operator Wheel Loader,
+# "Operator Grader" for Operator Motor Grader, "Tukang Besi" for Tukang Besi Beton. An expert's or
+# a supervisor's extra word names another field ("Ahli Muda Teknik Jalan Rel"): never dropped.
+_QUALIFIED_ROLES = frozenset({"operator", "tukang"})
+# A word shorter than this may be another word one letter off ("batu", "baku").
+MIN_TYPO_WORD = 5
+
+
+def jabatan_agree(a: str, b: str) -> bool:
+    """Whether two jabatan kerja (as :func:`normalized_jabatan` writes them), written for ONE
+    person's certificate at ONE jenjang, can be one jabatan: equal; a machine without its role
+    ("motor grader" / "operator grader"); an operator's or a tukang's jabatan without one qualifier
+    word ("operator loader" / "operator wheel loader", "tukang besi" / "tukang besi beton"); or one
+    word of five letters or more one typo apart ("pekerjan" / "pekerjaan").
+
+    Two jabatan of one person at one jenjang that are none of these ("Operator Excavator" /
+    "Operator Bulldozer", "Mandor Pekerjaan Tanah" / "Mandor Pekerjaan Jalan") are two
+    certificates (rule 6).
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if not isinstance(a, str) or not isinstance(b, str) or a == b:
+        return True
+    x, y = a.split(), b.split()
+    if not x or not y:
+        return False
+    for one, other in ((x, y), (y, x)):
+        if one[0] == "operator" and other[0] != "operator" and _MACHINE_WORDS.intersection(other):
+            other.insert(0, "operator")
+    if x == y:
+        return True
+    if abs(len(x) - len(y)) == 1 and x[0] == y[0] and x[0] in _QUALIFIED_ROLES:
+        short, long = (x, y) if len(x) < len(y) else (y, x)
+        if len(short) >= 2:
+            rest = iter(long)
+            return all(word in rest for word in short)
+        return False
+    if len(x) == len(y):
+        differ = [(p, q) for p, q in zip(x, y) if p != q]
+        return (len(differ) == 1 and min(len(differ[0][0]), len(differ[0][1])) >= MIN_TYPO_WORD
+                and DamerauLevenshtein.distance(*differ[0], score_cutoff=1) <= 1)
+    return False
 
 
 # Stated validities this far apart are two certificates: one certificate's issue date and its
@@ -427,13 +554,20 @@ _EQUIPMENT_SPELLINGS = {
     **dict.fromkeys(("buldoser", "buldozer", "bulldoser", "bulldozer"), "bulldozer"),
     **dict.fromkeys(("greder", "grader"), "grader"),
     **dict.fromkeys(("loder", "loader"), "loader"),
+    # "kren", "keran": Indonesian spellings of crane
+    **dict.fromkeys(("kren", "keran", "krane", "crane"), "crane"),
 }
+# A jabatan written by its English name, whole: the SKK certificate prints the jabatan in
+# Indonesian and in English ("Okupasi" / "Occupation"), and a recap may copy either.
+_JABATAN_ENGLISH = {("surveyor",): ("juru", "ukur")}
 # Two words a clerk may write as one ("Back Hoe Loader", "Motor Greder").
 _EQUIPMENT_JOINED = {("back", "hoe"): "backhoe"}
 
 
 def _spelled_alike(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A jabatan's words with each machine's spelling made one (:data:`_EQUIPMENT_SPELLINGS`)."""
+    """A jabatan's words with each machine's spelling made one (:data:`_EQUIPMENT_SPELLINGS`), an
+    English name written whole read as the Indonesian one (:data:`_JABATAN_ENGLISH`)."""
+    words = _JABATAN_ENGLISH.get(words, words)
     out: list[str] = []
     for word in words:
         if out and (out[-1], word) in _EQUIPMENT_JOINED:
