@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from linkage.dates import birth_far
+from linkage.nik_hints import hint_contradicts
 
 
 @dataclass
@@ -28,6 +29,15 @@ class Facts:
     births: set[str] = field(default_factory=set)
     sexes: set[str] = field(default_factory=set)
     blocked: set[int] = field(default_factory=set)  # identities this component must not join (copied NIKs)
+    niks: set[str] = field(default_factory=set)  # the valid NIKs of its identities
+    hints: set[tuple[str, str]] = field(default_factory=set)  # (digits, nik_status) of its damaged NIKs
+
+    def contradicted_by(self, other: Facts) -> bool:
+        """A damaged NIK of this component names another district or birth date than every valid NIK
+        of ``other`` (:func:`linkage.nik_hints.hint_contradicts`)."""
+        return bool(other.niks) and any(
+            all(hint_contradicts(digits, status, nik) for nik in other.niks) for digits, status in self.hints
+        )
 
 
 class GuardedUnionFind:
@@ -73,6 +83,10 @@ class GuardedUnionFind:
                 return "different valid NIKs"
             if (fa.identities & fb.blocked) or (fb.identities & fa.blocked):
                 return "copied NIK of the other person"
+            if fa.contradicted_by(fb) or fb.contradicted_by(fa):
+                # A namesake born the same day, whose NIK arrived damaged: its digits are his
+                # own district's, which no single damage turns into the candidate's.
+                return "damaged NIK names another district or birth date"
         if "birth" in self.conflict_on and fa.births and fb.births and not (fa.births & fb.births) and all(
             birth_far(birth, list(fb.births)) for birth in fa.births
         ):
@@ -106,6 +120,8 @@ class GuardedUnionFind:
             fa.births |= fb.births
             fa.sexes |= fb.sexes
             fa.blocked |= fb.blocked
+            fa.niks |= fb.niks
+            fa.hints |= fb.hints
         return True
 
     def labels(self) -> np.ndarray:

@@ -35,6 +35,7 @@ import pyarrow.compute as pc
 from linkage.clustering import Facts, GuardedUnionFind
 from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_nik_facts
 from linkage.names import register_name_model
+from linkage.nik_hints import credible
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
     EDGE_COLUMNS,
@@ -347,11 +348,23 @@ class _NodeFacts:
         self.residual_birth = birth[residual]
         self.residual_sex = sex[residual]
         self.residual_blocked = blocked
+        nik = feats["nik"].to_numpy(dtype=object)
+        self.niks = _FactsIndex(row_cid[attached], nik[attached])
+        # A residual row's damaged NIK, when its digits can be the row's own (nik_hints.credible);
+        # a detached row's NIK is valid, someone else's, and no hint.
+        status = feats["nik_status"].to_numpy(dtype=object)[residual]
+        digits = feats["digits"].to_numpy(dtype=object)[residual]
+        ddmmyy = feats["ddmmyy"].to_numpy(dtype=object)[residual]
+        self.residual_hint = [
+            (d, s) if credible(d, s, b if isinstance(b, str) else None) else None
+            for d, s, b in zip(digits, status, ddmmyy)
+        ]
 
     def facts_of(self, n: int) -> Facts:
         """The facts of node ``n``; for an identity, those of every row the typo merges gave it."""
         if n < self.n_groups:
-            return Facts(identities={n}, births=set(self.births.get(n)), sexes=set(self.sexes.get(n)))
+            return Facts(identities={n}, births=set(self.births.get(n)), sexes=set(self.sexes.get(n)),
+                         niks=set(self.niks.get(n)))
         k = n - self.n_groups
         facts = Facts()
         if isinstance(self.residual_birth[k], str):
@@ -360,6 +373,8 @@ class _NodeFacts:
             facts.sexes.add(self.residual_sex[k])
         if self.residual_blocked[k] >= 0:
             facts.blocked.add(int(self.residual_blocked[k]))
+        if self.residual_hint[k] is not None:
+            facts.hints.add(self.residual_hint[k])
         return facts
 
 
