@@ -3,7 +3,7 @@ words and numbers its clerks wrote, not the regencies'.
 
 Maluku Utara (82), which no other world uses: the province office and three of its regency/city
 offices (Kota Ternate 82.71, Halmahera Utara 82.03, Halmahera Selatan 82.04); Pulau Morotai (82.07)
-sends nothing. 16 persons, 5 files, judged on PUBLISH (30 June 2026). Every recap row carries the
+sends nothing. 17 persons, 6 files, judged on PUBLISH (30 June 2026). Every recap row carries the
 person's NIK (linkage ties it to the regency's row); what differs is how the clerk wrote the
 certificate (docs/warehouse.md, counting rules 3 and 6):
 
@@ -70,6 +70,8 @@ PERSONS = {
     "t4": ("Nurlaila Abdullah", "8271", "04", "1993-05-09", "P", 4),
     "t5": ("Irfan Syamsudin", "8271", "02", "1991-01-30", "L", 5),
     "t6": ("Abdul Gafur", "8271", "05", "1989-09-19", "L", 6),
+    # round 2: two certificates at jenjang 3 in Ternate's list
+    "t7": ("Wahyu Umar", "8271", "03", "1995-04-18", "L", 8),
     # Halmahera Utara's 2025 list
     "h1": ("Yosias Lolowang", "8203", "01", "1984-04-04", "L", 1),
     "h2": ("Markus Tuwaidan", "8203", "02", "1986-08-17", "L", 2),
@@ -125,6 +127,8 @@ _TERNATE_2024 = [
     ("t4", "Juru Ukur", 4, "Kompeten", "SKK-8271-2024-00104", "2024-08-12"),
     ("t5", "Operator Crane", 3, "Kompeten", "SKK-8271-2024-00105", "2024-08-12"),
     ("t6", "Tukang Kayu", 2, "Belum Kompeten", "", None),
+    ("t7", "Operator Excavator", 3, "Kompeten", "SKK-8271-2024-00106", "2024-08-12"),
+    ("t7", "Operator Bulldozer", 3, "Kompeten", "SKK-8271-2024-00107", "2024-08-12"),
 ]
 _HALUT_2025 = [
     ("h1", "Operator Motor Grader", 3, "Kompeten", "SKK-8203-2025-00011", "2025-03-03"),
@@ -213,6 +217,31 @@ def _program_xlsx() -> bytes:
     return _save(wb)
 
 
+# Round 2: the province's 2024 addendum for Ternate, Wahyu's two certificates and a row that mixes
+# them. (jabatan as written, number as written: an int is a cell Excel holds as a number, its
+# leading zeros gone)
+_ADDENDUM = [
+    ("Operator Buldoser", 107),  # his Bulldozer's serial, zeros lost: that certificate
+    ("Op. Excavator (Alat Berat)", "00106"),  # his Excavator, glossed: that certificate
+    # his Excavator's serial under the Bulldozer's jabatan: each certificate contradicts it in one
+    # respect (rules 3 and 6): another certificate, the province's own
+    ("Operator Bulldozer", "00106"),
+]
+
+
+def _addendum_xlsx() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tambahan"
+    rows = [[i, PERSONS["t7"][0].upper(), N("t7"), "Kota Ternate", jab, 3, "Kompeten", number, 2024]
+            for i, (jab, number) in enumerate(_ADDENDUM, 1)]
+    _titled_sheet(ws, ["DATA TAMBAHAN TENAGA KERJA KONSTRUKSI BERSERTIFIKAT",
+                       "DINAS PUPR PROVINSI MALUKU UTARA TAHUN 2024"],
+                  ["No", "Nama", "NIK", "Kab/Kota", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat",
+                   "Tahun"], rows)
+    return _save(wb)
+
+
 def _world(root: Path) -> Settings:
     landing = root / "landing"
     for office in OFFICES:
@@ -229,6 +258,7 @@ def _world(root: Path) -> Settings:
     prov = landing / "prov-malut"
     (prov / "Rekap TKK Bersertifikat Kab-Kota 2023-2025.xlsx").write_bytes(_recap_xlsx())
     (prov / "Pelatihan Uji Kompetensi 2025.xlsx").write_bytes(_program_xlsx())
+    (prov / "Data Tambahan Ternate 2024.xlsx").write_bytes(_addendum_xlsx())
     registry = root / "offices.yaml"
     registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
@@ -249,22 +279,25 @@ def _world(root: Path) -> Settings:
 #        serial "00021", recap year 2024: active to the end of 2028); 3 Sukardi (00101 of 2025,
 #        another person), Rizal (Operator Bulldozer, 00902); 4 Jainudin (Mandor Pekerjaan Jalan,
 #        "dalam proses", program year 2025: active).
+# Round 2. 82.71: 3 Wahyu (Excavator 00106 and Bulldozer 00107: one person). The addendum's
+#        "107" Buldoser and "00106" Excavator (Alat Berat) are re-reports; its "00106" Bulldozer
+#        is the province's: 82 3 Wahyu (recap year 2024, active).
 TRUTH = {
-    ("82.71", 2): (1, 1, 0), ("82.71", 3): (3, 3, 0), ("82.71", 4): (1, 1, 0),
+    ("82.71", 2): (1, 1, 0), ("82.71", 3): (4, 4, 0), ("82.71", 4): (1, 1, 0),
     ("82.03", 2): (2, 2, 0), ("82.03", 3): (2, 2, 0), ("82.03", 5): (1, 1, 0),
     ("82.04", 2): (1, 1, 0), ("82.04", 3): (1, 1, 0), ("82.04", 4): (1, 1, 0),
-    ("82", 2): (2, 2, 0), ("82", 3): (2, 2, 0), ("82", 4): (1, 1, 0),
+    ("82", 2): (2, 2, 0), ("82", 3): (3, 3, 0), ("82", 4): (1, 1, 0),
 }
 
 # Maluku Utara as a whole: 2 Safrudin, Sefnat, Hendrik, Mansur, Yusuf; 3 Rizal, Fahmi, Irfan,
-# Yosias, Markus, Ridwan, Sukardi; 4 Nurlaila, Jainudin; 5 Meilan.
-PROVINCE_TRUTH = {2: (5, 5, 0), 3: (7, 7, 0), 4: (2, 2, 0), 5: (1, 1, 0)}
+# Yosias, Markus, Ridwan, Sukardi; 4 Nurlaila, Jainudin; 5 Meilan. Round 2: 3 Wahyu.
+PROVINCE_TRUTH = {2: (5, 5, 0), 3: (8, 8, 0), 4: (2, 2, 0), 5: (1, 1, 0)}
 
 # Every person of PERSONS has a row in an accepted file; each recap row is its NIK's person.
-TRUE_PERSONS = 16
+TRUE_PERSONS = 17
 
 # The recap's re-reports: all its rows but Morotai's.
-TRUE_RE_REPORTS = {"Rekap TKK Bersertifikat Kab-Kota 2023-2025.xlsx": 12}
+TRUE_RE_REPORTS = {"Rekap TKK Bersertifikat Kab-Kota 2023-2025.xlsx": 12, "Data Tambahan Ternate 2024.xlsx": 2}
 
 
 @pytest.fixture(scope="module")
@@ -328,6 +361,7 @@ def test_the_recaps_re_reports_are_the_hand_count(report):
 def test_certificates_are_the_hand_count(report):
     # fact_certification: one row per certificate, under the region it is credited to. 82.71: 5;
     # 82.03: 5; 82.04: 3; 82: Sukardi, Rizal's Bulldozer, Hendrik's Tukang Besi, Jainudin's Mandor
-    # Pekerjaan Jalan, Yusuf's: 5. A re-report adds none.
+    # Pekerjaan Jalan, Yusuf's: 5. A re-report adds none. Round 2: Wahyu's two in 82.71, the
+    # addendum's mixed row in 82.
     got = {r.region_code: int(r.n) for r in report.certificates.itertuples()}
-    assert got == {"82.71": 5, "82.03": 5, "82.04": 3, "82": 5}
+    assert got == {"82.71": 7, "82.03": 5, "82.04": 3, "82": 6}
