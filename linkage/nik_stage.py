@@ -697,7 +697,49 @@ def repair_candidates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         [("substr(r.digits, 1, 7)", "substr(v.nik, 1, 7)"), ("right(r.digits, 7)", "right(v.nik, 7)")],
     )
     sql = _REPAIR_SQL.format(one_edit=one_edit, wrong_length=wrong_length, rounded_v=rounded_15("v.nik"))
-    return con.sql(sql).df()
+    candidates = con.sql(sql).df()
+    return _with_rivals(con, candidates)
+
+
+# Another person (a NIK identity) whose name agrees with the row's (names_agree: one of them
+# abbreviated, a word left out, old spelling; not a one-letter slip), born the same day, with a birth place and sex that do
+# not disagree: a namesake the name-and-birth repairs cannot tell from their candidate.
+_RIVALS_SQL = """
+select distinct c.rid, c.cid
+from cand c join r on r.rid = c.rid
+join v on v.birth = r.birth and v.cid <> c.cid
+     and coalesce(v.place = r.place, true) and coalesce(v.sex = r.sex, true)
+     and v.cid <> coalesce(r.blocked_cid, -1)
+     and names_agree(r.name, v.name)
+     -- a name one letter from the row's, as many words, is a twin's or a sibling's (Hendra / Hendri
+     -- Gunawan), not the row's person written otherwise: the row's own spelling names its candidate
+     and not (len(string_split(r.name, ' ')) = len(string_split(v.name, ' ')) and levenshtein(r.name, v.name) = 1)
+"""
+
+
+def _with_rivals(con: duckdb.DuckDBPyConnection, candidates: pd.DataFrame) -> pd.DataFrame:
+    """``candidates`` with ``rival``: for the repairs resting on name, birth date and place (missing NIK,
+    copied NIK), another person fits the row as well (:data:`_RIVALS_SQL`).
+
+    The repair matches the name key exactly ("Muhammad J." to the "Mhd. J." of one NIK), but a
+    namesake's NIK rows may write the name in full ("Muhammad Jumadi") or shortened
+    ("Zulkarnain D."), and two men born the same day in one regency with agreeing names are
+    what such a row cannot tell apart: which one it is stays open (the probabilistic stage
+    weighs it; two close candidates are left alone there too).
+    """
+    candidates = candidates.assign(rival=False)
+    needs = candidates["kind"].isin(("missing", "copied")).to_numpy(dtype=bool)
+    if not needs.any():
+        return candidates
+    con.register("cand", candidates.loc[needs, ["rid", "cid"]].drop_duplicates().reset_index(drop=True))
+    try:
+        rivals = con.sql(_RIVALS_SQL).df()
+    finally:
+        con.unregister("cand")
+    if len(rivals):
+        hit = pd.MultiIndex.from_frame(candidates[["rid", "cid"]]).isin(pd.MultiIndex.from_frame(rivals[["rid", "cid"]]))
+        candidates["rival"] = hit & needs
+    return candidates
 
 
 _KIND_EVIDENCE = {
@@ -727,7 +769,10 @@ def choose_repairs(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
     best_tier = c.groupby("rid")["name_exact"].transform("max")
     c = c[c["name_exact"] == best_tier]
     n_persons = c.groupby("rid")["cid"].transform("nunique")
-    ambiguous = c[n_persons > 1].groupby("rid")["cid"].nunique().rename("candidates").reset_index()
+    if "rival" in c:
+        # another person fits a name-and-birth repair as well (_with_rivals): as ambiguous as two candidates
+        n_persons = n_persons + c.groupby("rid")["rival"].transform("max").fillna(False).astype(int)
+    ambiguous = n_persons[n_persons > 1].groupby(c.loc[n_persons > 1, "rid"]).max().rename("candidates").reset_index()
     c = c[n_persons == 1]
     # A shown NIK prefix of ten digits or more (region, district, birth day and month)
     # is itself rare: the unique candidate with an agreeing name is enough.
