@@ -13,7 +13,8 @@ import pytest
 
 from sources.registry import load_registry
 from standardize.fields import clean_jabatan
-from warehouse.headline import certified_workers_by_region_level, jabatan_agree, normalized_jabatan, numbers_agree
+from warehouse.headline import (certified_workers_by_region_level, jabatan_agree, normalized_jabatan, numbers_agree,
+                                recap_partners, restated_numbers_agree)
 
 OFFICES = load_registry()
 PUBLISH = date(2026, 6, 30)
@@ -134,3 +135,74 @@ def test_province_row_of_one_person(case, regency, province, cells):
                                        "jenis_kelamin": "string", "link_basis": "string"})
     table = certified_workers_by_region_level(frame, OFFICES, PUBLISH)
     assert {(r.region_code, r.jenjang): r.certified_persons for r in table.itertuples()} == cells
+
+
+# (regency's number, province's number, one certificate?) for rows that already state one certificate
+# without the number (restated_numbers_agree)
+RESTATED_PAIRS = [
+    # a serial whose leading zeros a number cell dropped: the regency's serial
+    ("SKK-8203-2025-00011", "11", True),
+    ("SKK-8271-2024-00007", "7", True),
+    ("SKK-8271-2024-00007", "07", True),
+    # another serial, or a serial without the zeros a cell drops: another certificate
+    ("SKK-8203-2025-00011", "12", False),
+    ("SKK-8203-2025-00110", "11", False),
+    ("SKK-8203-2025-00011", "0", False),
+    # a serial alone on both sides is no certificate's
+    ("00011", "11", False),
+    # numbers_agree's cases stand
+    ("SKK-8271-2024-00101", "101", True),
+    ("SKK-8271-2024-00101", "00102", False),
+]
+
+
+@pytest.mark.parametrize(("regency", "province", "same"), RESTATED_PAIRS,
+                         ids=[f"{a}|{b}" for a, b, _ in RESTATED_PAIRS])
+def test_restated_numbers_agree(regency, province, same):
+    assert restated_numbers_agree(regency, province) is same
+    assert restated_numbers_agree(province, regency) is same
+
+
+# A recap row WITHOUT a NIK (recap_partners, the name-only path): (case, regency row (name, jabatan,
+# number), province row (name, jabatan, number), one certificate?)
+NAME_ONLY = [
+    # the clerk's number and jabatan, a name that agrees: the regency's (were the province's own)
+    ("serial_and_qualifier", ("andi baso mapaturung", "Operator Motor Grader", "SKK-7602-2024-00121"),
+     ("andi baso m", "Operator Grader", "00121"), True),
+    ("letter_number", ("samsul bahri", "Tukang Besi Beton", "SKK-7602-2024-00122"),
+     ("samsul bahri", "Tukang Besi", "No. 00122/SKK/2024"), True),
+    ("dots", ("hasnah daeng caya", "Juru Ukur", "SKK-7602-2024-00123"),
+     ("hasnah daeng caya", "Juru Ukur", "7602.2024.00123"), True),
+    ("zeros_dropped", ("muhammad arsad", "Operator Excavator", "SKK-7602-2024-00011"),
+     ("muhammad arsad", "Operator Excavator", "11"), True),
+    ("typo_in_jabatan", ("ramli pata", "Mandor Pekerjaan Tanah", "SKK-7604-2024-00125"),
+     ("ramli pata", "Mandor Pekerjan Tanah", "00125"), True),
+    ("machine_alone", ("abdul rahman tahir", "Operator Wheel Loader", "SKK-7604-2024-00121"),
+     ("abdul rahman t", "Wheel Loader", "00121"), True),
+    # the regency's serial under a name that does not agree: another person
+    ("serial_other_name", ("muhammad asri", "Operator Excavator", "SKK-7602-2024-00124"),
+     ("muhammad aras", "Operator Excavator", "00124"), False),
+    ("serial_shared_word", ("samsul bahri", "Tukang Besi Beton", "SKK-7602-2024-00122"),
+     ("samsul riyal", "Tukang Besi", "00122"), False),
+    # the name agrees, the number or the jabatan says another certificate
+    ("another_serial", ("andi baso mapaturung", "Operator Motor Grader", "SKK-7602-2024-00121"),
+     ("andi baso m", "Operator Grader", "00131"), False),
+    ("short_other_serial", ("muhammad arsad", "Operator Excavator", "SKK-7602-2024-00011"),
+     ("muhammad arsad", "Operator Excavator", "12"), False),
+    ("another_machine", ("andi baso mapaturung", "Operator Motor Grader", "SKK-7602-2024-00121"),
+     ("andi baso m", "Operator Bulldozer", "00121"), False),
+    ("another_field", ("ramli pata", "Mandor Pekerjaan Tanah", "SKK-7604-2024-00125"),
+     ("ramli pata", "Mandor Pekerjaan Jalan", "00125"), False),
+]
+
+
+@pytest.mark.parametrize(("case", "regency", "province", "partner"), NAME_ONLY, ids=[c[0] for c in NAME_ONLY])
+def test_a_recap_row_without_nik(case, regency, province, partner):
+    certified = pd.DataFrame({
+        "office_id": [REGENCY, PROVINCE], "region_code": ["64.08", "64"], "office_level": ["regency", "province"],
+        "jenjang": [3, 3], "jabatan_kerja": [regency[1], province[1]], "tahun": [2024, 2024],
+        "nama_kunci": [regency[0], province[0]], "nomor_sertifikat": [regency[2], province[2]],
+        "nik": [None, None], "tanggal_lahir": [pd.NaT, pd.NaT], "jenis_kelamin": [None, None],
+    })
+    partners = recap_partners(certified, (certified["office_level"] == "province").to_numpy())
+    assert partners.to_dict() == ({1: 0} if partner else {})

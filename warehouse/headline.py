@@ -135,7 +135,7 @@ def _person_certified_locally(certified: pd.DataFrame, is_province: np.ndarray) 
     # One person at one jenjang: a recap's clerk may shorten the number ("00101") or write the
     # jabatan another way ("Operator Ekskavator", "Surveyor"); only a number or a jabatan that
     # cannot be the regency's says another certificate (numbers_agree, jabatan_agree).
-    for column, agree in (("nomor_sertifikat", numbers_agree), ("jabatan_kerja", jabatan_agree)):
+    for column, agree in (("nomor_sertifikat", restated_numbers_agree), ("jabatan_kerja", jabatan_agree)):
         if column in frame.columns:
             mine, theirs = pairs[column].astype("string"), pairs[f"{column}_local"].astype("string")
             same &= _pairs_agree(mine, theirs, agree)
@@ -217,6 +217,27 @@ def numbers_agree(a: str, b: str) -> bool:
     if whole and len(whole) > len(serial) and whole.endswith(serial):
         head = whole[:-len(serial)]
         return all(run in head for run in rest)
+    return False
+
+
+def restated_numbers_agree(a: str, b: str) -> bool:
+    """:func:`numbers_agree`, or one a serial of one or two digits that is the other's serial with
+    the leading zeros a spreadsheet drops from a number cell ("11" for "SKK-8203-2025-00011").
+
+    Such a serial names nothing by itself (:data:`MIN_SERIAL_DIGITS`): callers ask it only of two
+    rows that already state one certificate without it (one person, or a name that agrees, at one
+    jenjang, jabatan kerja and year), where a missing number would not stand in the way either. It
+    only keeps a serial equal to the regency's from vetoing the pair; any other short serial still
+    says another certificate.
+    """
+    if numbers_agree(a, b):
+        return True
+    for short, long in ((a, b), (b, a)):
+        if short.strip().isdigit() and len(short.strip()) < MIN_SERIAL_DIGITS and short.strip("0 "):
+            long_serial, long_rest = _serial_and_rest(long)
+            if (long_serial is not None and long_rest and len(long_serial) >= MIN_SERIAL_DIGITS
+                    and long_serial.lstrip("0") == short.strip().lstrip("0")):
+                return True
     return False
 
 
@@ -317,7 +338,9 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     or shares a word when both NIKs are one edit apart). Another person's certificate at
     the same occupation and year is told apart by what the rows say of the person: valid
     or Excel-damaged NIKs more than two edits apart, birth dates that are no typo of each
-    other, different sex, or different registration numbers. ``candidates``: the province
+    other, different sex, or different registration numbers (a clerk's shortened number is
+    not one, :func:`restated_numbers_agree`; and a jabatan written another way is compared
+    within its role, :func:`jabatan_agree`, once the exact jabatan found nothing). ``candidates``: the province
     rows to look at (a boolean mask aligned with ``certified``). A row repeating several
     regency rows (namesakes, or one person's two numbers) is paired with the first.
     """
@@ -327,8 +350,23 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
         return empty
     local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
     frame = _recap_cells(certified).dropna(subset=["province", "jenjang", "jabatan", "name"])
+    found = _recap_rounds(certified, frame, candidates, local, "jabatan")
+    # Then the jabatan as another clerk wrote it ("Operator Grader" for Operator Motor Grader,
+    # "Pekerjan"), compared within the role it starts with: jabatan_agree on each pair.
+    left = candidates.copy()
+    left[found["p"].to_numpy()] = False
+    found = pd.concat([found, _recap_rounds(certified, frame.dropna(subset=["role"]), left, local, "role")])
+    found = found.sort_values(["p", "q"]).drop_duplicates("p")
+    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _recap_rounds(certified: pd.DataFrame, frame: pd.DataFrame, candidates: np.ndarray, local: np.ndarray,
+                  occupation: str) -> pd.DataFrame:
+    """The pairs (``p``, ``q``) :func:`_recap_pass` finds in cells of province, jenjang, the
+    ``occupation`` column (``jabatan``, or ``role`` with :func:`jabatan_agree` on each pair) and
+    year."""
     dated = frame["tahun"].notna().to_numpy()
-    found = [_recap_pass(certified, frame[dated], candidates, local, ["province", "jenjang", "jabatan", "tahun"])]
+    found = [_recap_pass(certified, frame[dated], candidates, local, ["province", "jenjang", occupation, "tahun"])]
     # A recap (or a regency sheet) without the year still states the certificate by occupation
     # and jenjang: a row without a year is compared with the rows of every year, the rest with
     # the rows without one.
@@ -336,24 +374,38 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     undated[frame.loc[~dated, "position"].to_numpy()] = True
     left = candidates.copy()
     left[found[0]["p"].to_numpy()] = False
-    cell = ["province", "jenjang", "jabatan"]
+    cell = ["province", "jenjang", occupation]
     found.append(_recap_pass(certified, frame, left & undated, local, cell))
     found.append(_recap_pass(certified, frame, left & ~undated, local & undated, cell))
-    found = pd.concat(found).sort_values(["p", "q"]).drop_duplicates("p")
-    return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+    return pd.concat(found)
 
 
 def _recap_cells(certified: pd.DataFrame) -> pd.DataFrame:
     """What a recap row and its regency/city row are compared on, one row per certified row:
     province, jenjang, jabatan kerja (normalized), year, name key, and ``position`` (row number)."""
+    jabatan = _normalized_jabatan(certified["jabatan_kerja"])
     return pd.DataFrame({
         "province": certified["region_code"].astype("str").str[:2].to_numpy(),
         "jenjang": certified["jenjang"].to_numpy(),
-        "jabatan": _normalized_jabatan(certified["jabatan_kerja"]),
+        "jabatan": jabatan,
+        "role": _jabatan_roles(jabatan),
         "tahun": certified["tahun"].to_numpy(),
         "name": certified["nama_kunci"].astype("string").to_numpy(),
         "position": np.arange(len(certified)),
     })
+
+
+def _jabatan_roles(jabatan: np.ndarray) -> np.ndarray:
+    """Per normalized jabatan, the role it starts with ("operator", "tukang", "mandor"); a jabatan
+    naming only a machine ("motor grader") is its operator's. Two jabatan :func:`jabatan_agree` calls
+    one share it, save a typo in the role itself."""
+    codes, uniques = pd.factorize(pd.Series(jabatan, dtype=object))
+    roles = []
+    for value in uniques:
+        words = value.split()
+        machine_only = words and words[0] not in _QUALIFIED_ROLES and _MACHINE_WORDS.intersection(words)
+        roles.append("operator" if machine_only else (words[0] if words else None))
+    return np.array(roles + [None], dtype=object)[codes]
 
 
 # A province file whose rows are mostly re-reports (found by the rules above) is a recap of its
@@ -490,12 +542,18 @@ def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_
     if not len(usable):
         return none
     pairs = province_words.set_index(block).loc[lambda f: f.index.isin(usable)].reset_index().merge(
-        local_words[block + ["position", "key"]], on=block, suffixes=("", "_local"))
-    pairs = pairs[["position", "position_local", "key", "key_local"]].drop_duplicates(["position", "position_local"])
+        local_words[block + ["position", "key"] + (["jabatan"] if "jabatan" not in block else [])], on=block,
+        suffixes=("", "_local"))
+    pairs = pairs.drop_duplicates(["position", "position_local"])
+    if "jabatan" not in block and not pairs.empty:
+        pairs = pairs[_pairs_agree(pairs["jabatan"].astype("string"), pairs["jabatan_local"].astype("string"),
+                                   jabatan_agree)]
     if pairs.empty:
         return none
     p, q = pairs["position"].to_numpy(), pairs["position_local"].to_numpy()
-    keep = ~_persons_differ(certified, p, q)
+    # every pair kept below has names that agree, at one jenjang, jabatan and year: a shortened
+    # number ("00121", "No. 00122/SKK/2024") may be the regency's there, never across names
+    keep = ~_persons_differ(certified, p, q, restated=True)
     p, q = p[keep], q[keep]
     key_p, key_q = pairs["key"].to_numpy()[keep], pairs["key_local"].to_numpy()[keep]
     near_nik = _nik_edits(certified, p, q) <= 1
@@ -672,10 +730,12 @@ def _birth_text(certified: pd.DataFrame) -> np.ndarray:
     return text.to_numpy(dtype=object, na_value=None)
 
 
-def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, restated: bool = False) -> np.ndarray:
     """Whether rows ``p`` and ``q`` say they are two persons or two certificates: NIK digits
     more than two edits apart (two damages of one NIK are two edits), birth dates no typo
-    of each other, different sex, different registration numbers."""
+    of each other, different sex, different registration numbers (other digits; with
+    ``restated``, numbers that cannot be one certificate's as a clerk shortens it,
+    :func:`restated_numbers_agree`: only for pairs whose names must agree besides)."""
     from linkage.dates import birth_far
     from linkage.nik_stage import _ddmmyy_far
 
@@ -709,9 +769,15 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray) -> np
     differ |= (a != None) & (b != None) & (a != b)  # noqa: E711
     if "nomor_sertifikat" in certified.columns:
         values = certified["nomor_sertifikat"].astype("string").to_numpy(dtype=object, na_value=None)
-        a, b = values[p], values[q]
-        both = (a != None) & (b != None)  # noqa: E711
-        differ |= both & (a != b)
+        if restated:
+            differ |= ~_pairs_agree(pd.Series(values[p], dtype="string"), pd.Series(values[q], dtype="string"),
+                                    restated_numbers_agree)
+        else:
+            digits = np.array([None if v is None else "".join(_DIGIT_RUNS.findall(v)) or v for v in values],
+                              dtype=object)
+            a, b = digits[p], digits[q]
+            both = (a != None) & (b != None)  # noqa: E711
+            differ |= both & (a != b)
     stated = _stated_expiry(certified).to_numpy()
     differ |= _expiries_differ(stated[p], stated[q])
     return differ
