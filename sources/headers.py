@@ -888,7 +888,11 @@ _CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
 
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
-WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
+# A bare English "Name" is Microsoft Forms' respondent account ("ID", "Start time", "Completion
+# time", "Email", "Name"): blank or the signed-in clerk's name, while the question "Nama Lengkap"
+# beside it holds the participant's.
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", "name",
+                           *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
 
 # How sure a field's mapping is: a stronger field wins over a weaker one for the
 # same column; between equals, the first seen.

@@ -86,6 +86,22 @@ def is_blank(raw: str | None) -> bool:
     return text in _BLANK_WORDS or bool(_ONLY_DASHES.match(text)) or _ZERO_DATE.match(text) is not None
 
 
+# What a form's owner types to try the form before sharing it ("tes", "coba", "uji coba"): in
+# Indonesian the trial is "coba"/"percobaan", the test "tes"/"test"; also keyboard runs ("asdf").
+_TEST_ENTRIES = frozenset(
+    {"tes", "test", "testing", "tes tes", "test test", "tes 123", "test 123", "tes123", "test123", "coba",
+     "coba coba", "coba2", "cobacoba", "uji coba", "ujicoba", "percobaan", "dummy", "contoh", "asdf", "qwerty",
+     "xxx", "abc"}
+)
+
+
+def is_test_entry(raw: str | None) -> bool:
+    """True when a name cell is a form's test submission: "tes", "Coba-coba", "TEST 123", "uji coba"."""
+    if raw is None or raw[:1].isdigit():
+        return False
+    return re.sub(r"[\s\-_.,!]+", " ", raw).strip().lower() in _TEST_ENTRIES
+
+
 def is_pending(raw: str | None) -> bool:
     """True when the cell is a "not yet" placeholder: "dalam proses", "belum terbit", "menunggu"."""
     return raw is not None and not raw[:1].isdigit() and _key(raw) in _PENDING
