@@ -888,11 +888,12 @@ _CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
 
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
-# A bare English "Name" is Microsoft Forms' respondent account ("ID", "Start time", "Completion
-# time", "Email", "Name"): blank or the signed-in clerk's name, while the question "Nama Lengkap"
-# beside it holds the participant's.
-WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", "name",
-                           *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
+# In a sheet's header row, a bare English "Name" is Microsoft Forms' respondent account ("ID",
+# "Start time", "Completion time", "Email", "Name"): blank or the signed-in clerk's name, while
+# the question "Nama Lengkap" beside it holds the participant's. (A web export's "name" field is
+# its record's own: JSON paths keep it strong.)
+_WEAK_IN_HEADER_ROWS = WEAK_VARIANTS | {"name"}
 
 # How sure a field's mapping is: a stronger field wins over a weaker one for the
 # same column; between equals, the first seen.
@@ -905,11 +906,11 @@ _RESULT_NOTE = re.compile(r"kompeten|lulus|hasil|competent|\bk\s*/\s*bk\b", re.I
 
 def is_weak_header(header: object, overrides: dict[str, str] | None = None) -> bool:
     """True for a header cell that names its column only weakly (``WEAK_VARIANTS``: a plain
-    "Keterangan", "Ket." or "Status", notes aside), unless a note says it holds results or a
+    "Keterangan", "Ket." or "Status", notes aside; a bare English "Name"), unless a note says it holds results or a
     registry override names it."""
     text = str(header)
     key = normalize_header(_NOTE.sub(" ", text))
-    if key not in WEAK_VARIANTS or _overridden(normalize_header(header), overrides):
+    if key not in _WEAK_IN_HEADER_ROWS or _overridden(normalize_header(header), overrides):
         return False
     # "Tanggal Uji Kompetensi" says "kompeten" about the event, not about results in the column.
     return _LOOKUP.get(key) != HASIL or not _RESULT_NOTE.search(text)

@@ -139,8 +139,7 @@ RULE_JENJANG_MISSING = "jenjang_missing"
 RULE_JENJANG_UNREADABLE = "jenjang_unreadable"
 RULES: tuple[str, ...] = (RULE_NO_IDENTITY, RULE_JENJANG_MISSING, RULE_JENJANG_UNREADABLE)
 REASONS: dict[str, str] = {
-    RULE_NO_IDENTITY: ("Nama dan NIK kosong (atau isian uji coba formulir: \"tes\", \"coba\")"
-                       " / name and NIK both empty (or a form's test submission)"),
+    RULE_NO_IDENTITY: "Nama dan NIK kosong / name and NIK both empty",
     RULE_JENJANG_MISSING: (
         "Jenjang tidak ditemukan di kolom jenjang, kualifikasi, maupun jabatan kerja"
         " / no level in the jenjang, kualifikasi or jabatan kerja columns"
@@ -947,8 +946,9 @@ def _rejected_rows(parsed: _Parsed, masks: dict[str, np.ndarray]) -> tuple[np.nd
     """
     name_empty = np.asarray(pd.isna(parsed.nama_values) & pd.isna(parsed.gelar_values))[parsed.column[NAMA].codes]
     no_identity = masks[f"nik_{nik_module.MISSING}"] & name_empty
-    # A form's test submission ("tes", "coba") names nobody; with a NIK that is none either
-    # ("123", "coba") it is no participant. A valid NIK is someone's, whatever the name says.
+    # A form's test submission ("tes", "coba") is a name placeholder: it names nobody, and with a
+    # NIK that is none either ("123", "coba") the row is no participant. A valid NIK is someone's,
+    # whatever the name says.
     nik_valid = (parsed.nik_status_values == nik_module.VALID)[parsed.nik_column.codes]
     no_identity |= _bools([is_test_entry(v) for v in parsed.column[NAMA].values], parsed.column[NAMA].codes) & ~nik_valid
     level_bad = _bools([level.status != JENJANG_OK for level in parsed.levels], parsed.level_codes)
