@@ -38,6 +38,7 @@ from linkage.names import register_name_model
 from linkage.nik_hints import credible
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
+    assessment_candidates,
     EDGE_COLUMNS,
     ExactPass,
     certificate_candidates,
@@ -203,6 +204,10 @@ def _link_stages(rows: pd.DataFrame, secret: str, previous: pd.DataFrame | None,
                 )
                 links.append(fs_links)
                 timings.update(fs_timings)
+        with timed(timings, "same_assessment"):
+            # Rows with no NIK and no birth date: the assessment they re-report, once every other
+            # stage has placed what it can (the candidate person must be unique among all of them).
+            links.append(persons.merge(assessment_candidates(feats, rows, persons.components())))
         with timed(timings, "keys"):
             component = persons.components()
             accepted = _concat_links(links)

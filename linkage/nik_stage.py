@@ -46,6 +46,9 @@ left out or shortened to its initial):
   weighs name frequency);
 * ``same_certificate``: two rows with the same registration number (a province
   re-reporting a regency's certificate) with compatible names.
+* ``same_assessment`` (method ``same_certificate``): a row with no NIK digits and no birth
+  date joins the one person reporting the same jabatan, jenjang and issue date (or year)
+  under an agreeing name (:func:`assessment_candidates`).
 
 A repair needs a *unique* candidate: twins share all but the serial digits of the
 NIK, the birth date and the surname, so a truncated NIK of a twin has two
@@ -847,6 +850,79 @@ def certificate_candidates(feats: pd.DataFrame, component: np.ndarray) -> pd.Dat
                          + ("same name key" if a == b else "compatible name keys")
                          + "; sex and birth date do not disagree"))
     edges = pd.DataFrame(rows, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
+    edges["match_weight"] = np.nan
+    edges["match_probability"] = np.nan
+    return edges
+
+
+def _assessment_key(rows: pd.DataFrame) -> pd.DataFrame | None:
+    """Per row, the assessment it reports: jabatan (case-folded), jenjang, issue date and year (the
+    date's, else the row's ``tahun``); None when ``rows`` lack the columns."""
+    if "jabatan_kerja" not in rows.columns or "jenjang" not in rows.columns:
+        return None
+    jabatan = rows["jabatan_kerja"].astype("string").str.strip().str.casefold()
+    issued = (pd.to_datetime(rows["tanggal_terbit"], errors="coerce") if "tanggal_terbit" in rows.columns
+              else pd.Series(pd.NaT, index=rows.index))
+    year = issued.dt.year.astype("Float64")
+    if "tahun" in rows.columns:
+        year = year.fillna(pd.to_numeric(rows["tahun"], errors="coerce").astype("Float64"))
+    return pd.DataFrame({
+        "jabatan": jabatan.to_numpy(dtype=object),
+        "jenjang": pd.to_numeric(rows["jenjang"], errors="coerce").astype("Float64").to_numpy(dtype=object),
+        "issued": issued.dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
+        "year": year.to_numpy(dtype=object),
+    })
+
+
+def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np.ndarray) -> pd.DataFrame:
+    """Links for rows with no NIK digits and no birth date (a province re-reporting a regency's
+    certificate as 'Muhammad F. S.', 'Ratjhmat K.', 'Eko', without number) to the one person
+    who reports the same assessment under an agreeing name.
+
+    Such a row has nothing the other stages can weigh: no NIK, no birth date to block on, often
+    no registration number. What it does report is the assessment: jabatan, jenjang and the issue
+    date (or its year). It joins a person when, among all rows reporting that assessment (the same
+    jabatan and jenjang and year, and the same date when both rows give one) with a name that
+    agrees with its own (:func:`linkage.names.names_agree`, strictly: a lone given name must be
+    the whole name) and a sex that does not disagree, every row is that one person's. Two
+    persons fitting (namesakes certified the same day, 'Budi S.' for Budi Santoso or Budi
+    Setiawan) link nothing. Star links (the person's first fitting row to the bare row), merged
+    by the caller through the clustering guard.
+    """
+    key = _assessment_key(rows)
+    empty = pd.DataFrame(columns=EDGE_COLUMNS)
+    if key is None:
+        return empty
+    names = feats["name"].to_numpy(dtype=object)
+    sexes = feats["sex"].to_numpy(dtype=object)
+    has_name = pd.notna(names) & (pd.Series(names).astype("string").str.len().fillna(0).to_numpy() > 0)
+    complete = has_name & key["jabatan"].notna().to_numpy() & key["jenjang"].notna().to_numpy() \
+        & key["year"].notna().to_numpy()
+    bare = complete & feats["digits"].isna().to_numpy() & feats["birth"].isna().to_numpy()
+    if not bare.any():
+        return empty
+    # The name's first letter narrows the pairs: an agreeing name keeps its first word's initial.
+    frame = key.assign(rid=np.arange(len(key)), comp=component,
+                       initial=[n[0] if isinstance(n, str) and n else None for n in names])
+    left = frame[bare]
+    right = frame[complete]
+    pairs = left.merge(right, on=["jabatan", "jenjang", "year", "initial"], suffixes=("", "_c"))
+    pairs = pairs[pairs["comp"] != pairs["comp_c"]]
+    dated = pairs["issued"].notna() & pairs["issued_c"].notna()
+    pairs = pairs[~dated | (pairs["issued"] == pairs["issued_c"])]
+    rows_out = []
+    for rid, group in pairs.groupby("rid", sort=True):
+        fits = [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])
+                if names_agree(names[rid], names[c])
+                and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]
+        if not fits or len({comp for _, comp in fits}) != 1:
+            continue
+        first = min(c for c, _ in fits)
+        rows_out.append((int(first), int(rid), "same_certificate", "same_assessment",
+                         "no NIK and no birth date; the same jabatan, jenjang and issue "
+                         + ("date" if isinstance(group["issued"].iloc[0], str) else "year")
+                         + "; agreeing names; sex does not disagree; unique candidate person"))
+    edges = pd.DataFrame(rows_out, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
     edges["match_weight"] = np.nan
     edges["match_probability"] = np.nan
     return edges
