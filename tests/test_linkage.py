@@ -566,8 +566,10 @@ def test_later_merge_is_recorded_with_its_reason():
     first_rows = standardize(background(120, seed=3) + [
         Row("merge", "teguh", "kutim_2024.xlsx", "Teguh Prakoso Widodo", "6408091204790008", "Sangatta",
             "1979-04-12", "L"),
+        # the recap reports a certificate the first run has from no other file (jenjang 4: the
+        # regency's list has his jenjang 3): nothing in the first run ties it to the NIK
         Row("merge", "teguh", "kaltim_rekap.xlsx", "Teguh Prakoso Widodo", None, None, None, None,
-            sertifikat="SKK-6408-2025-000777", office="prov-kaltim"),
+            jenjang="4", sertifikat="SKK-6408-2025-000777", office="prov-kaltim"),
     ])
     first = link_persons(first_rows, SECRET)
     teguh = first.rows[first.rows["case"] == "merge"]
@@ -576,7 +578,7 @@ def test_later_merge_is_recorded_with_its_reason():
     row_key = teguh.loc[teguh["nik_status"] == "missing", "person_key"].iloc[0]
 
     added = standardize([Row("merge", "teguh", "kutim_2025.xlsx", "Teguh Prakoso Widodo", "6408091204790008",
-                             "Sangatta", "1979-04-12", "L", sertifikat="SKK-6408-2025-000777")])
+                             "Sangatta", "1979-04-12", "L", jenjang="4", sertifikat="SKK-6408-2025-000777")])
     second = link_persons(pd.concat([first_rows, added], ignore_index=True), SECRET, previous=first.assignments)
     teguh = second.rows[second.rows["case"] == "merge"]
     assert teguh["person_key"].unique().tolist() == [nik_key]  # the NIK person keeps its key
