@@ -20,8 +20,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -108,49 +106,6 @@ def _batch_definition():
     return asset.add_batch_definition_whole_dataframe("whole")
 
 
-# Expectation -> its configuration, while a validation of ours runs (None: GX's own property).
-_CONFIGURATIONS: ContextVar[dict | None] = ContextVar("gx_configurations", default=None)
-
-
-@lru_cache(maxsize=1)
-def _install_configuration_memo() -> None:
-    """Let ``Expectation.configuration`` be built once per expectation within :func:`validate_suite`.
-
-    GX 1.x rebuilds an expectation's configuration (a pydantic ``dict()`` and a JSON
-    conversion) on every read, and its validator reads it about fifty times per
-    expectation per validation (domain, success and runtime kwargs, once per key):
-    ~40% of a row-suite validation's time, paid by every office's ingest whatever its
-    size. An expectation is not changed while it is validated, so within our own
-    validation the first build serves the rest; outside it (another thread, or any
-    other caller of GX) the property is GX's own.
-    """
-    from great_expectations.expectations.expectation import Expectation  # lazy: see module docstring
-
-    built_by_gx = Expectation.__dict__["configuration"]
-
-    def configuration(self):
-        built = _CONFIGURATIONS.get()
-        if built is None:
-            return built_by_gx.fget(self)
-        entry = built.get(id(self))
-        if entry is None:
-            # the expectation is kept beside its configuration, so its id is not reused meanwhile
-            entry = built[id(self)] = (self, built_by_gx.fget(self))
-        return entry[1]
-
-    Expectation.configuration = property(configuration, doc=built_by_gx.__doc__)
-
-
-@contextmanager
-def _configurations_built_once():
-    _install_configuration_memo()
-    token = _CONFIGURATIONS.set({})
-    try:
-        yield
-    finally:
-        _CONFIGURATIONS.reset(token)
-
-
 def validate_suite(frame: pd.DataFrame, spec: dict):
     """Validate ``frame`` (positions as index) against a suite spec; GX's validation result."""
     import great_expectations as gx
@@ -158,8 +113,7 @@ def validate_suite(frame: pd.DataFrame, spec: dict):
     suite = gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"], meta=spec.get("meta"))
     positional = frame.reset_index(drop=True)
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": positional})
-    with _configurations_built_once():
-        return batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    return batch.validate(suite, result_format={"result_format": "COMPLETE"})
 
 
 def outcomes_of(result, rows: int) -> list[RuleOutcome]:
