@@ -48,6 +48,12 @@ MIN_OTHER_PROVINCE_SHARE = 0.8
 MIN_REVISION_OVERLAP = 0.5
 # Below this many NIKs the share says nothing.
 MIN_NIKS_FOR_SHARE = 5
+# A cumulative master ("REKAP 2021-2024" then "REKAP 2021-2025") sent again under a new name:
+# the later file holds at least this share of the earlier one's participations (the clerk deletes
+# a row now and then: a person who never took the assessment) and more participations besides.
+MIN_MASTER_COVERAGE = 0.75
+# Fewer participations than this say nothing about which file continues which.
+MIN_MASTER_ROWS = 3
 
 
 # --- file names: copies and revisions -----------------------------------------------------------
@@ -259,6 +265,7 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office,
     foreign = _mark_origin_of_live_files(submitted, office, owners or {})
     keepers = _mark_duplicates(submitted, _identical_content_groups(submitted))
     _mark_superseded(submitted, _revision_families(submitted, keepers, foreign))
+    _mark_superseded_masters(submitted, keepers, foreign)
     return submitted.frame
 
 
@@ -495,6 +502,83 @@ def _supersede_by_latest(submitted: _SubmissionFiles, family: list[int]) -> list
                 continue
         frame.at[position, "superseded_by"] = frame.at[winner, "source_file"]
     return rest
+
+
+def _participation_keys(rows: pd.DataFrame | None) -> list[tuple[str | None, str | None, int | None, str | None]]:
+    """Each row as (NIK digits or None, folded name or None, jenjang, stated year or None), or [] when
+    the file is no list of results: a registration or training list (under half its rows state a
+    result) is not an earlier generation of the results list that follows it."""
+    if rows is None or rows.empty:
+        return []
+    stated = rows["hasil"].dropna()
+    if stated.map(lambda value: parse_hasil(str(value))).notna().sum() * 2 < len(rows):
+        return []
+    digits = rows["nik"].astype("string").str.replace(r"\D", "", regex=True)
+    niks = digits.where(digits.str.len() >= 10)
+    names = rows["nama"].astype("string").str.casefold().str.replace(r"[^\w\s]", "", regex=True).str.split().str.join(" ")
+    years = rows["tahun"].astype("string").str.extract(r"((?:19|20)\d\d)", expand=False)
+    cells = [rows[column] if column in rows else pd.Series([None] * len(rows), index=rows.index)
+             for column in ("jenjang", "kualifikasi", "jabatan_kerja")]
+    levels: dict[tuple, int | None] = {}
+    keys = []
+    for nik, name, year, *triple in zip(niks, names, years, *cells):
+        triple = tuple(None if pd.isna(value) else str(value) for value in triple)
+        if triple not in levels:
+            levels[triple] = parse_jenjang(*triple)
+        keys.append((None if pd.isna(nik) else nik, None if pd.isna(name) or not name else name,
+                     levels[triple], None if pd.isna(year) else year))
+    return keys
+
+
+def _held_share(earlier: list[tuple], later: list[tuple]) -> float:
+    """Share of ``earlier``'s participations that ``later`` restates: the same person (by NIK, or by
+    name where the NIK was fixed) at the same jenjang, in the same year where both state one."""
+    if not earlier:
+        return 0.0
+    stated: dict[tuple[str, str], list[tuple[int | None, str | None]]] = {}
+    for nik, name, level, year in later:
+        for identity in (("nik", nik), ("nama", name)):
+            if identity[1] is not None:
+                stated.setdefault(identity, []).append((level, year))
+    held = 0
+    for nik, name, level, year in earlier:
+        candidates = stated.get(("nik", nik), []) + stated.get(("nama", name), [])
+        if any(other_level == level and (year is None or other_year is None or other_year == year)
+               for other_level, other_year in candidates):
+            held += 1
+    return held / len(earlier)
+
+
+def _mark_superseded_masters(submitted: _SubmissionFiles, keepers: list[int], foreign: set[int]) -> None:
+    """Earlier generations of a cumulative master: superseded by the latest file that continues them.
+
+    Offices keep one workbook of every participant since the program began and send it whole
+    again each year under a new name ("REKAP 2021-2024", then "REKAP 2021-2025"; "(update Juni
+    2025)", then "(update Des 2025)"), re-sorted, a column or a sheet per year added, and with
+    earlier rows corrected (a result, a NIK, a name, a number filled in, a row deleted). The
+    later file is the office's current statement of every participation the earlier one listed,
+    as a revision is (docs/operations.md): a file whose participations a larger file of the same
+    office restates (at least ``MIN_MASTER_COVERAGE`` of them) is superseded whole, naming the last
+    file of its chain. Counting both would count each participation twice and keep a Kompeten or
+    a person the office withdrew.
+    """
+    frame = submitted.frame
+    candidates = [p for p in keepers if p not in foreign and frame.at[p, "superseded_by"] is None]
+    keys = {p: _participation_keys(submitted.rows_of(p)) for p in candidates}
+    candidates = [p for p in candidates if len(keys[p]) >= MIN_MASTER_ROWS]
+    successor: dict[int, int] = {}
+    for earlier in candidates:
+        larger = [p for p in candidates if len(keys[p]) > len(keys[earlier])]
+        holding = [(len(keys[p]), p) for p in larger if _held_share(keys[earlier], keys[p]) >= MIN_MASTER_COVERAGE]
+        if holding:
+            successor[earlier] = min(holding)[1]  # the next generation: the smallest file holding it
+    for earlier, later in successor.items():
+        while later in successor:  # strictly larger at each step, so the chain ends
+            later = successor[later]
+        frame.at[earlier, "superseded_by"] = (
+            f"{frame.at[later, 'source_file']} (a later master of the same office: it restates "
+            f"{_held_share(keys[earlier], keys[later]):.0%} of this file's participations)"
+        )
 
 
 def _file_key(frame: pd.DataFrame, position: int) -> tuple[str, str]:
