@@ -530,21 +530,31 @@ def _participation_keys(rows: pd.DataFrame | None) -> list[tuple[str | None, str
     return keys
 
 
+def _niks_may_be_one(first: str | None, second: str | None) -> bool:
+    """Two NIK cells that may be one person's: either is missing, or they differ in at most two
+    digits (a NIK the clerk fixed); otherwise the same name is two persons."""
+    if first is None or second is None:
+        return True
+    return len(first) == len(second) and sum(a != b for a, b in zip(first, second)) <= 2
+
+
 def _held_share(earlier: list[tuple], later: list[tuple]) -> float:
     """Share of ``earlier``'s participations that ``later`` restates: the same person (by NIK, or by
-    name where the NIK was fixed) at the same jenjang, in the same year where both state one."""
+    name where the NIK was fixed or is missing) at the same jenjang, in the same year where both
+    state one."""
     if not earlier:
         return 0.0
-    stated: dict[tuple[str, str], list[tuple[int | None, str | None]]] = {}
+    stated: dict[tuple[str, str], list[tuple]] = {}
     for nik, name, level, year in later:
         for identity in (("nik", nik), ("nama", name)):
             if identity[1] is not None:
-                stated.setdefault(identity, []).append((level, year))
+                stated.setdefault(identity, []).append((nik, level, year))
     held = 0
     for nik, name, level, year in earlier:
-        candidates = stated.get(("nik", nik), []) + stated.get(("nama", name), [])
+        by_nik = stated.get(("nik", nik), []) if nik is not None else []
+        by_name = [c for c in stated.get(("nama", name), []) if _niks_may_be_one(nik, c[0])]
         if any(other_level == level and (year is None or other_year is None or other_year == year)
-               for other_level, other_year in candidates):
+               for _, other_level, other_year in by_nik + by_name):
             held += 1
     return held / len(earlier)
 

@@ -34,7 +34,7 @@ SCENARIOS = [
      {"REKAP 2021-2025.xlsx"}),
     # ... with a row deleted, a result corrected, a NIK and a name fixed (the old file had them wrong)
     ("corrected and one deleted",
-     {"A.xlsx": [person(0, nik="6408010101809999"), person(1, nama="Budi Santosa"), *FIRST[2:]],
+     {"A.xlsx": [person(0, nik="6408010101800090"), person(1, nama="Budi Santosa"), *FIRST[2:]],
       "B.xlsx": [person(0), person(1), person(2, hasil="Belum Kompeten"), *FIRST[3:5], person(6), person(7)]},
      {"B.xlsx"}),
     # three generations: both earlier ones name the last
@@ -54,6 +54,9 @@ SCENARIOS = [
     ("registrations", {"Pendaftaran.xlsx": [person(i, hasil=None) for i in range(4)],
                        "Hasil.xlsx": [person(i) for i in range(6)]},
      {"Pendaftaran.xlsx", "Hasil.xlsx"}),
+    # the same names under NIKs far apart are other persons (two lists of namesakes, "Peserta 1")
+    ("namesakes", {"A.xlsx": [person(i, nik=f"640802020284{i:04d}") for i in range(4)], "B.xlsx": FIRST},
+     {"A.xlsx", "B.xlsx"}),
     # under three participations say nothing
     ("too small", {"A.xlsx": FIRST[:2], "B.xlsx": FIRST[:4]}, {"A.xlsx", "B.xlsx"}),
     # only half restated: another list that shares some people
