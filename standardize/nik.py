@@ -212,6 +212,23 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     if len(raw) == 16 and raw.isdigit() and raw.isascii():
         return _classify_digits(raw)
 
+    text = _written_nik(raw)
+    if text is None:
+        return _MISSING_PARTS
+
+    scientific = _SCIENTIFIC.match(text)
+    if scientific:
+        lead, fraction, exponent = scientific.groups()
+        return _classify_scientific(lead, fraction or "", int(exponent))
+
+    text, truncated = _without_decimal_tail(text)
+    if truncated is not None:
+        return truncated
+    return _digit_parts(text)
+
+
+def _written_nik(raw: str) -> str | None:
+    """What the clerk wrote as the NIK, without wrappers, labels and quotes; None when nothing was written."""
     if not raw.isascii():
         # Digits of another script (full-width "６４０８...", typed with an East Asian input method or
         # pasted from a PDF) are the same digits; unconverted they matched \d in the remark search
@@ -220,7 +237,7 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     text = raw.strip(_STRIP_CHARS)
     if is_blank(text):
         # "-", "n/a", "N.A.", "(kosong)", Excel's "#N/A" / "#REF!": nothing written
-        return _MISSING_PARTS
+        return None
     if text[:1] == "=":
         # Excel's text-formula wrapper in CSV exports: ="6408...", =6408..., "=""6408...""".
         text = text[1:].strip(_STRIP_CHARS)
@@ -229,30 +246,36 @@ def nik_parts(raw: str | None) -> tuple[str | None, str, str | None]:
     if text[:1] in _ENCLOSING or text[-1:] in _ENCLOSING:
         text = text.strip(_ENCLOSING + _STRIP_CHARS)
     if not text:
-        return _MISSING_PARTS
+        return None
     lower = text.lower()
     if lower in _MISSING_WORDS or " ".join(lower.split()) in _MISSING_WORDS:
-        return _MISSING_PARTS
+        return None
+    return text
 
-    scientific = _SCIENTIFIC.match(text)
-    if scientific:
-        lead, fraction, exponent = scientific.groups()
-        return _classify_scientific(lead, fraction or "", int(exponent))
 
+def _without_decimal_tail(text: str) -> tuple[str, tuple[str | None, str, str | None] | None]:
+    """The NIK without a spreadsheet's decimal tail, and the parts when the number format shows it was truncated.
+
+    The second item is None unless the NIK went through a spreadsheet number
+    (digit grouping and decimals), which keeps only 15 significant digits.
+    """
     float_tail = _FLOAT_TAIL.match(text)
     if float_tail:
-        text = float_tail.group(1)
-    else:
-        decimal = _DECIMAL_TAIL.match(text)
-        # The decimal separator is not also the grouping one, and what is left is a NIK's length.
-        if decimal and decimal.group(2) not in decimal.group(1) and 15 <= sum(c.isdigit() for c in decimal.group(1)) <= 17:
-            text = decimal.group(1)
-            grouped = _INNER_NOISE.sub("", text)
-            if len(grouped) == 16 and grouped.isdigit() and grouped.endswith("0") and not text.isdigit():
-                # Digit grouping and decimals are a number format: the NIK was a number in a
-                # spreadsheet, which keeps 15 significant digits (DOMAIN "The person: NIK").
-                return None, EXCEL_TRUNCATED, grouped[:_EXCEL_SIGNIFICANT_DIGITS]
+        return float_tail.group(1), None
+    decimal = _DECIMAL_TAIL.match(text)
+    # The decimal separator is not also the grouping one, and what is left is a NIK's length.
+    if decimal and decimal.group(2) not in decimal.group(1) and 15 <= sum(c.isdigit() for c in decimal.group(1)) <= 17:
+        text = decimal.group(1)
+        grouped = _INNER_NOISE.sub("", text)
+        if len(grouped) == 16 and grouped.isdigit() and grouped.endswith("0") and not text.isdigit():
+            # Digit grouping and decimals are a number format: the NIK was a number in a
+            # spreadsheet, which keeps 15 significant digits (DOMAIN "The person: NIK").
+            return text, (None, EXCEL_TRUNCATED, grouped[:_EXCEL_SIGNIFICANT_DIGITS])
+    return text, None
 
+
+def _digit_parts(text: str) -> tuple[str | None, str, str | None]:
+    """The parts of a NIK written as digits among separators: missing, a remark, invalid or classified."""
     digits = _INNER_NOISE.sub("", text)
     if not digits:
         # Only separators: "-", "--", "...".
