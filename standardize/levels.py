@@ -290,22 +290,49 @@ def jenjang_status(
     """
     jenjang_given = not is_blank(jenjang_raw)
     kualifikasi_given = not is_blank(kualifikasi_raw)
-
-    for given, column, raw in (
+    level_cells = (
         (jenjang_given, "jenjang", jenjang_raw),
         (kualifikasi_given, "kualifikasi", kualifikasi_raw),
-    ):
+    )
+    # In order of precedence; the first step that decides wins (a result is always truthy).
+    result = (
+        _number_in_level_cells(level_cells)
+        or _ahli_phrase_in_level_cells(level_cells)
+        or _grade_beside_ahli(jenjang_raw, kualifikasi_raw, jabatan_raw)
+        or _level_in_jabatan(jabatan_raw)
+        or _grade_for_lone_ahli(level_cells, jabatan_raw)
+    )
+    if result is not None:
+        return result
+
+    if jenjang_given:
+        return JenjangResult(None, UNREADABLE, "jenjang", jenjang_raw)
+    if kualifikasi_given:
+        return JenjangResult(None, UNREADABLE, "kualifikasi", kualifikasi_raw)
+    return JenjangResult(None, MISSING, "jenjang", jenjang_raw)
+
+
+_LevelCells = tuple[tuple[bool, str, "str | None"], ...]
+
+
+def _number_in_level_cells(level_cells: _LevelCells) -> JenjangResult | None:
+    """The level written as a number in the jenjang, then the kualifikasi cell; a number that is no level is unreadable."""
+    for given, column, raw in level_cells:
         if given:
             number = _cell_number(raw)
             if number == _BAD:
                 return JenjangResult(None, UNREADABLE, column, raw)
             if number is not None:
                 return JenjangResult(number, OK, column, raw)
+    return None
 
-    for given, column, raw in (
-        (jenjang_given, "jenjang", jenjang_raw),
-        (kualifikasi_given, "kualifikasi", kualifikasi_raw),
-    ):
+
+def _ahli_phrase_in_level_cells(level_cells: _LevelCells) -> JenjangResult | None:
+    """The level written as an expert grade ("Ahli Madya") in a level cell; two grades in one cell are unreadable.
+
+    A class of the old scheme ("Kelas II") is no level, so such a cell is skipped.
+    """
+    for given, column, raw in level_cells:
         if given and not _KELAS.search(raw.lower()):
             level = _ahli_phrase(raw)
             if level is not None and len(set(_GRADE_WORD.findall(raw.lower()))) > 1:
@@ -314,36 +341,37 @@ def jenjang_status(
                 return JenjangResult(None, UNREADABLE, column, raw)
             if level is not None:
                 return JenjangResult(level, OK, column, raw)
+    return None
 
-    split = _grade_beside_ahli(jenjang_raw, kualifikasi_raw, jabatan_raw)
-    if split is not None:
-        return split
 
-    if not is_blank(jabatan_raw):
-        # As in the level columns, a number wins over the words.
-        labelled = _jabatan_level(jabatan_raw)
-        if labelled == _BAD:
-            return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
-        level = labelled if labelled is not None else _ahli_phrase(jabatan_raw)
-        if level is None:
-            level = _grade_ending_expert_title(jabatan_raw)
-        if level == _BAD:
-            return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
-        if level is not None:
-            return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
+def _level_in_jabatan(jabatan_raw: str | None) -> JenjangResult | None:
+    """The level the jabatan kerja names: a labelled number, an expert grade, or a grade ending the expert title."""
+    if is_blank(jabatan_raw):
+        return None
+    # As in the level columns, a number wins over the words.
+    labelled = _jabatan_level(jabatan_raw)
+    if labelled == _BAD:
+        return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
+    level = labelled if labelled is not None else _ahli_phrase(jabatan_raw)
+    if level is None:
+        level = _grade_ending_expert_title(jabatan_raw)
+    if level == _BAD:
+        return JenjangResult(None, UNREADABLE, "jabatan_kerja", jabatan_raw)
+    if level is not None:
+        return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
+    return None
 
-    if not is_blank(jabatan_raw):
-        for given, raw in ((jenjang_given, jenjang_raw), (kualifikasi_given, kualifikasi_raw)):
-            if given and _AHLI_ALONE.match(raw.lower()):
-                level = _grade_in_expert_title(jabatan_raw)
-                if level is not None:
-                    return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
 
-    if jenjang_given:
-        return JenjangResult(None, UNREADABLE, "jenjang", jenjang_raw)
-    if kualifikasi_given:
-        return JenjangResult(None, UNREADABLE, "kualifikasi", kualifikasi_raw)
-    return JenjangResult(None, MISSING, "jenjang", jenjang_raw)
+def _grade_for_lone_ahli(level_cells: _LevelCells, jabatan_raw: str | None) -> JenjangResult | None:
+    """A level cell saying only "Ahli" takes the grade inside the jabatan's expert title."""
+    if is_blank(jabatan_raw):
+        return None
+    for given, _column, raw in level_cells:
+        if given and _AHLI_ALONE.match(raw.lower()):
+            level = _grade_in_expert_title(jabatan_raw)
+            if level is not None:
+                return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
+    return None
 
 
 def parse_jenjang(
