@@ -270,6 +270,57 @@ def _person_codes(rows: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
     return codes.astype(np.int64, copy=False), keys
 
 
+def _strongest_key_basis(rows: pd.DataFrame, person: np.ndarray, n: int) -> np.ndarray:
+    """Each person's strongest key basis among their rows (:data:`KEY_BASIS_STRENGTH`), ties to the first basis."""
+    rank = {basis: i for i, basis in enumerate(KEY_BASIS_STRENGTH)}
+    basis, bases = pd.factorize(rows["person_key_basis"], sort=True)
+    strength = np.array([rank.get(b.split(":")[0], len(rank)) for b in bases.to_numpy(dtype=object)], dtype=np.int64)
+    have = basis >= 0
+    owner, basis = person[have], basis[have]
+    order = np.lexsort((basis, strength[basis], owner))
+    owner, basis = owner[order], basis[order]
+    first = np.ones(len(owner), dtype=bool)
+    first[1:] = owner[1:] != owner[:-1]
+    strongest = np.full(n, -1, dtype=np.int64)
+    strongest[owner[first]] = basis[first]
+    return _taken(strongest, bases)
+
+
+def _home_nik(rows: pd.DataFrame, person: np.ndarray, n: int, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """Each person's own NIK (most frequent valid one) and trusted leading digits of a damaged one.
+
+    A valid NIK linkage set aside as someone else's (copied from the row above: the row's
+    basis is then not 'nik') is not the person's: it would give them the other person's
+    nik_hash and KTP region (linkage's own anchor NIK leaves it out the same way). A row whose
+    basis is not known keeps its NIK.
+    """
+    basis_of_row = rows["person_key_basis"]
+    own = (basis_of_row.isna() | (basis_of_row == "nik").fillna(False)).to_numpy(dtype=bool)
+    own_nik = rows["nik"].where(own)
+    nik = pd.Series(_taken(*_mode_codes(person, own_nik, n)), index=index, dtype="str")
+    trusted = (rows["nik_status"].isin(TRUSTED_PARTIAL) & (rows["nik_partial"].str.len() >= 4)).to_numpy(dtype=bool)
+    partial = pd.Series(_taken(*_mode_codes(person[trusted], rows["nik_partial"][trusted], n)),
+                        index=index, dtype="str")
+    return nik, partial
+
+
+def _sex_and_birth_year(rows: pd.DataFrame, person: np.ndarray, n: int, digits: pd.Series,
+                        publish_date: date) -> tuple[pd.Series, pd.Series]:
+    """Each person's sex and birth year: from the NIK's digits, else the most frequent in their rows' columns.
+
+    The NIK has two year digits: the birth-date column settles the century when it agrees.
+    """
+    from_nik = _decode_nik(digits, publish_date.year)
+    column_sex = pd.Series(_taken(*_mode_codes(person, rows["jenis_kelamin"], n)), index=digits.index, dtype=object)
+    born = rows["tanggal_lahir"].dt.year.astype("Int64")
+    column_year = pd.array(_taken(*_mode_codes(person, born, n)), dtype="Int64")
+    column_year = pd.Series(column_year, index=digits.index)
+    sex = from_nik["sex"].fillna(column_sex)
+    nik_year = from_nik["birth_year"].astype("Int64")
+    same_yy = (nik_year % 100 == column_year % 100).fillna(False)
+    return sex, nik_year.where(~same_yy, column_year).fillna(column_year).astype("Int64")
+
+
 def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certificates: pd.DataFrame,
                      person_codes: tuple[np.ndarray, pd.Index] | None = None) -> pd.DataFrame:
     """One row per person_key: sex, birth year, KTP region, nik_hash; no NIK, no name.
@@ -284,48 +335,16 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
     persons["first_tahun"] = tahun.min().array
     persons["last_tahun"] = tahun.max().array
 
-    # Strongest key basis seen for the person.
-    rank = {basis: i for i, basis in enumerate(KEY_BASIS_STRENGTH)}
-    basis, bases = pd.factorize(rows["person_key_basis"], sort=True)
-    strength = np.array([rank.get(b.split(":")[0], len(rank)) for b in bases.to_numpy(dtype=object)], dtype=np.int64)
-    have = basis >= 0
-    owner, basis = person[have], basis[have]
-    order = np.lexsort((basis, strength[basis], owner))
-    owner, basis = owner[order], basis[order]
-    first = np.ones(len(owner), dtype=bool)
-    first[1:] = owner[1:] != owner[:-1]
-    strongest = np.full(n, -1, dtype=np.int64)
-    strongest[owner[first]] = basis[first]
-    persons["person_key_basis"] = _taken(strongest, bases)
+    persons["person_key_basis"] = _strongest_key_basis(rows, person, n)
 
-    # The person's NIK (most frequent valid one), else trusted leading digits of a damaged one.
-    # A valid NIK linkage set aside as someone else's (copied from the row above: the row's
-    # basis is then not 'nik') is not the person's: it would give them the other person's
-    # nik_hash and KTP region (linkage's own anchor NIK leaves it out the same way). A row whose
-    # basis is not known keeps its NIK.
-    basis_of_row = rows["person_key_basis"]
-    own = (basis_of_row.isna() | (basis_of_row == "nik").fillna(False)).to_numpy(dtype=bool)
-    own_nik = rows["nik"].where(own)
-    nik = pd.Series(_taken(*_mode_codes(person, own_nik, n)), index=persons.index, dtype="str")
-    trusted = (rows["nik_status"].isin(TRUSTED_PARTIAL) & (rows["nik_partial"].str.len() >= 4)).to_numpy(dtype=bool)
-    partial = pd.Series(_taken(*_mode_codes(person[trusted], rows["nik_partial"][trusted], n)),
-                        index=persons.index, dtype="str")
+    nik, partial = _home_nik(rows, person, n, persons.index)
     digits = nik.fillna(partial)
     persons["home_region_basis"] = np.where(nik.notna(), "nik", np.where(partial.notna(), "nik_partial", None))
     persons["home_regency_code"] = digits.str[:2] + "." + digits.str[2:4]
     persons["home_province_code"] = digits.str[:2]
     persons["nik_hash"] = _hash_many(secret, nik)
 
-    from_nik = _decode_nik(digits, publish_date.year)
-    column_sex = pd.Series(_taken(*_mode_codes(person, rows["jenis_kelamin"], n)), index=persons.index, dtype=object)
-    born = rows["tanggal_lahir"].dt.year.astype("Int64")
-    column_year = pd.array(_taken(*_mode_codes(person, born, n)), dtype="Int64")
-    column_year = pd.Series(column_year, index=persons.index)
-    persons["sex"] = from_nik["sex"].fillna(column_sex)
-    nik_year = from_nik["birth_year"].astype("Int64")
-    # The NIK has two year digits: the birth-date column settles the century when it agrees.
-    same_yy = (nik_year % 100 == column_year % 100).fillna(False)
-    persons["birth_year"] = nik_year.where(~same_yy, column_year).fillna(column_year).astype("Int64")
+    persons["sex"], persons["birth_year"] = _sex_and_birth_year(rows, person, n, digits, publish_date)
 
     held = _positions(certificates["person_key"], keys)
     persons["certificates"] = np.bincount(held[held >= 0], minlength=n).astype(np.int64)
@@ -748,6 +767,64 @@ def _target_progress_frame(records: list[dict]) -> pd.DataFrame:
 # --------------------------------------------------------------------------- entry point
 
 
+def _rows_in_fact_order(linked: pd.DataFrame, offices: dict[str, Office], publish_date: date) -> pd.DataFrame:
+    """The prepared rows in fact_participation's order, whatever order the input came in; every office registered."""
+    rows = _prepare(linked, publish_date)
+    unknown = sorted(set(rows["office_id"].dropna().unique()) - set(offices))
+    if unknown:
+        raise ValueError(f"rows from offices missing in the registry: {unknown}")
+    # fact_participation's own order, so that table needs no sort of its own.
+    # (sort_values(kind="stable", na_position="first") over integer codes of each column)
+    provenance = list(schema.fact_participation.info["order_by"])
+    order = [pd.factorize(rows[column], sort=True)[0] for column in (*provenance, "person_key")]
+    return rows.take(np.lexsort((np.arange(len(rows)), *reversed(order)))).reset_index(drop=True)
+
+
+def _keyed_certificates(rows: pd.DataFrame, offices: dict[str, Office], publish_date: date,
+                        secret: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The Kompeten rows with their certificate key, the credited certificates, and which rows re-report one.
+
+    A recap row joined to the person it re-reports takes that person's key, in ``rows``
+    too (the only change made to ``rows``). A re-report is keyed to the local certificate.
+    """
+    # The counting rules and certificates never read names, program text or flags: the
+    # Kompeten rows are taken without them (fact_participation keeps them, from rows).
+    kompeten = rows.drop(columns=[c for c in _NOT_COUNTED if c in rows.columns])
+    kompeten = kompeten[kompeten["hasil"] == KOMPETEN]
+    credited, partners = credited_with_recap_partners(kompeten, offices)
+    joined = recap_rows_joined(rows, partners)
+    if len(joined):
+        rows.loc[joined.index, "person_key"] = joined
+        kompeten.loc[joined.index, "person_key"] = joined
+    # credited holds its own copy of the rows it needs; what the certificate keys still read
+    # of the Kompeten rows is a few columns (the rest is freed).
+    kompeten = kompeten[["person_key", "jenjang", "jabatan_kerja", "nomor_sertifikat", "_year", "office_id"]]
+    kompeten["certificate_key"] = certificate_keys(kompeten, credited, secret)
+    credited = with_validity(credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"]), publish_date)
+    re_report = pd.Series(False, index=rows.index)
+    re_report[kompeten.index.difference(credited.index)] = True
+    kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices, partners)
+    return kompeten, credited, re_report
+
+
+def _participation(rows: pd.DataFrame, kompeten: pd.DataFrame, re_report: pd.Series, office_frame: pd.DataFrame,
+                   person: pd.DataFrame, person_number: np.ndarray) -> pd.DataFrame:
+    """The rows with fact_participation's derived columns added (in place): certificate, re-report, regions.
+
+    ``person_number`` is each row's place in dim_person (:func:`_person_codes`).
+    """
+    participation = rows
+    participation["certificate_key"] = kompeten["certificate_key"].reindex(rows.index).astype("str")
+    participation["re_report"] = re_report
+    region_of = dict(zip(office_frame["office_id"], office_frame["region_code"]))
+    participation["region_code"] = map_distinct(participation["office_id"], region_of.get).astype("str")
+    participation["province_code"] = participation["region_code"].str[:2]
+    # Every row's person is in dim_person, whose rows are in person-number order.
+    for column in ("home_regency_code", "home_province_code"):
+        participation[column] = pd.Series(person[column].to_numpy()[person_number], index=participation.index).astype("str")
+    return participation
+
+
 def build_star(
     linked: pd.DataFrame, offices: dict[str, Office], publish_date: date, person_key_secret: str
 ) -> dict[str, pd.DataFrame]:
@@ -760,51 +837,15 @@ def build_star(
     """
     if not person_key_secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
-    rows = _prepare(linked, publish_date)
-    unknown = sorted(set(rows["office_id"].dropna().unique()) - set(offices))
-    if unknown:
-        raise ValueError(f"rows from offices missing in the registry: {unknown}")
-    # A deterministic row order, whatever order the input came in: fact_participation's own
-    # order, so that table needs no sort of its own.
-    # (sort_values(kind="stable", na_position="first") over integer codes of each column)
-    provenance = list(schema.fact_participation.info["order_by"])
-    order = [pd.factorize(rows[column], sort=True)[0] for column in (*provenance, "person_key")]
-    rows = rows.take(np.lexsort((np.arange(len(rows)), *reversed(order)))).reset_index(drop=True)
+    rows = _rows_in_fact_order(linked, offices, publish_date)
+    kompeten, credited, re_report = _keyed_certificates(rows, offices, publish_date, person_key_secret)
     person_codes = _person_codes(rows)
-
-    # The counting rules and certificates never read names, program text or flags: the
-    # Kompeten rows are taken without them (fact_participation keeps them, from rows).
-    kompeten = rows.drop(columns=[c for c in _NOT_COUNTED if c in rows.columns])
-    kompeten = kompeten[kompeten["hasil"] == KOMPETEN]
-    credited, partners = credited_with_recap_partners(kompeten, offices)
-    joined = recap_rows_joined(rows, partners)
-    if len(joined):
-        rows.loc[joined.index, "person_key"] = joined
-        kompeten.loc[joined.index, "person_key"] = joined
-        person_codes = _person_codes(rows)
-    # credited holds its own copy of the rows it needs; what the certificate keys still read
-    # of the Kompeten rows is a few columns (the rest is freed).
-    kompeten = kompeten[["person_key", "jenjang", "jabatan_kerja", "nomor_sertifikat", "_year", "office_id"]]
-    kompeten["certificate_key"] = certificate_keys(kompeten, credited, person_key_secret)
-    credited = with_validity(credited.assign(certificate_key=kompeten.loc[credited.index, "certificate_key"]), publish_date)
-    re_report = pd.Series(False, index=rows.index)
-    re_report[kompeten.index.difference(credited.index)] = True
-    kompeten["certificate_key"] = _re_reports_keyed_to_local(kompeten, credited, offices, partners)
 
     certification = build_fact_certification(kompeten, credited, offices, publish_date)
     person = build_dim_person(rows, person_key_secret, publish_date, certification, person_codes)
     office_frame = _office_frame(offices)
-
-    participation = rows  # rows is not read again: its columns become the fact table's
-    participation["certificate_key"] = kompeten["certificate_key"].reindex(rows.index).astype("str")
-    participation["re_report"] = re_report
-    region_of = dict(zip(office_frame["office_id"], office_frame["region_code"]))
-    participation["region_code"] = map_distinct(participation["office_id"], region_of.get).astype("str")
-    participation["province_code"] = participation["region_code"].str[:2]
-    # Every row's person is in dim_person, whose rows are in person-number order.
-    at = person_codes[0]
-    for column in ("home_regency_code", "home_province_code"):
-        participation[column] = pd.Series(person[column].to_numpy()[at], index=participation.index).astype("str")
+    # rows is not read again: its columns become the fact table's
+    participation = _participation(rows, kompeten, re_report, office_frame, person, person_codes[0])
 
     headline = headline_table(credited, publish_date)
     # Already in fact_participation's order_by (the rows' sort above); a stable sort would keep it.
