@@ -431,43 +431,18 @@ def recap_file_partners(certified: pd.DataFrame, is_province: np.ndarray, re_rep
     if file_column is None or any(c not in certified.columns for c in RECAP_COLUMNS):
         return empty
     files = pd.factorize(certified[file_column])[0]  # integer codes: a million rows, a few thousand files
-    frame = pd.DataFrame({"file": files[is_province], "re": re_reported[is_province]})
-    share = frame[frame["file"] >= 0].groupby("file")["re"].agg(["sum", "size"])
-    recaps = share.index[(share["sum"] >= RECAP_FILE_MIN_ROWS) & (share["sum"] >= RECAP_FILE_SHARE * share["size"])]
-    if not len(recaps):
-        return empty
-    is_recap = np.zeros(files.max() + 1, dtype=bool)
-    is_recap[recaps.to_numpy(dtype=np.int64)] = True
-    look = is_province & ~re_reported & (files >= 0) & is_recap[np.maximum(files, 0)]
+    look = _unmatched_rows_of_recap_files(files, is_province, re_reported)
     if not look.any():
         return empty
-    from linkage.names import linkage_name_key
 
     cell = ["province", "jenjang", "jabatan", "tahun"]
     rows = _recap_cells(certified).assign(file=files).dropna(subset=cell + ["name"])
     side = rows["position"].to_numpy()
     mine = rows[look[side]]
     theirs = rows[~is_province[side]].merge(mine[cell].drop_duplicates(), on=cell)
-    # regency rows another row of a recap already repeats are taken
-    taken = np.zeros(len(certified), dtype=bool)
-    taken[_partner_positions(certified, is_province, re_reported)] = True
-    if claimed is not None and len(claimed):
-        taken[certified.index.get_indexer(claimed)] = True
-    theirs = theirs[~taken[theirs["position"].to_numpy()]]
+    theirs = theirs[~_taken_local_rows(certified, is_province, re_reported, claimed)[theirs["position"].to_numpy()]]
 
-    def words(part: pd.DataFrame) -> pd.DataFrame:
-        codes, names = pd.factorize(part["name"])
-        keys = pd.Series([linkage_name_key(n) for n in names], dtype=object).str.split(" ")
-        vocab = pd.DataFrame({"code": np.arange(len(keys)), "word": keys}).explode("word")
-        vocab = vocab[vocab["word"].str.len() >= 4]
-        return part.assign(code=codes).merge(vocab, on="code").drop(columns="code").drop_duplicates(["position", "word"])
-
-    # only a word no other regency/city row of the cell has can name one partner: common words
-    # ("Muhammad") never pair, so a million-row province makes no large blocks here
-    local_words = words(theirs)
-    local_words = local_words[local_words.groupby(cell + ["word"])["position"].transform("size") == 1]
-    pairs = words(mine).merge(local_words, on=cell + ["word"], suffixes=("", "_local"))
-    pairs = pairs.drop_duplicates(["position", "position_local"])
+    pairs = _pairs_by_a_word_only_one_local_row_has(mine, theirs, cell)
     if pairs.empty:
         return empty
     p, q = pairs["position"].to_numpy(), pairs["position_local"].to_numpy()
@@ -478,6 +453,54 @@ def recap_file_partners(certified: pd.DataFrame, is_province: np.ndarray, re_rep
     pairs = pairs[pairs.groupby(["file", "position_local"])["position"].transform("size") == 1]
     return pd.Series(certified.index[pairs["position_local"].to_numpy()],
                      index=certified.index[pairs["position"].to_numpy()])
+
+
+def _unmatched_rows_of_recap_files(files: np.ndarray, is_province: np.ndarray, re_reported: np.ndarray) -> np.ndarray:
+    """Which rows are a recap file's rows not yet found as re-reports (a mask over the rows).
+
+    A recap file is a province file of at least RECAP_FILE_MIN_ROWS re-reports making at
+    least RECAP_FILE_SHARE of its rows; ``files`` are the rows' file codes (-1: none).
+    """
+    frame = pd.DataFrame({"file": files[is_province], "re": re_reported[is_province]})
+    share = frame[frame["file"] >= 0].groupby("file")["re"].agg(["sum", "size"])
+    recaps = share.index[(share["sum"] >= RECAP_FILE_MIN_ROWS) & (share["sum"] >= RECAP_FILE_SHARE * share["size"])]
+    if not len(recaps):
+        return np.zeros(len(files), dtype=bool)
+    is_recap = np.zeros(files.max() + 1, dtype=bool)
+    is_recap[recaps.to_numpy(dtype=np.int64)] = True
+    return is_province & ~re_reported & (files >= 0) & is_recap[np.maximum(files, 0)]
+
+
+def _taken_local_rows(certified: pd.DataFrame, is_province: np.ndarray, re_reported: np.ndarray,
+                      claimed: np.ndarray | None) -> np.ndarray:
+    """Which regency/city rows another row already repeats (a mask by position): they partner no one else."""
+    taken = np.zeros(len(certified), dtype=bool)
+    taken[_partner_positions(certified, is_province, re_reported)] = True
+    if claimed is not None and len(claimed):
+        taken[certified.index.get_indexer(claimed)] = True
+    return taken
+
+
+def _name_words(part: pd.DataFrame) -> pd.DataFrame:
+    """One row per row and distinct word of four letters or more in its name (linkage's name key)."""
+    from linkage.names import linkage_name_key
+
+    codes, names = pd.factorize(part["name"])
+    keys = pd.Series([linkage_name_key(n) for n in names], dtype=object).str.split(" ")
+    vocab = pd.DataFrame({"code": np.arange(len(keys)), "word": keys}).explode("word")
+    vocab = vocab[vocab["word"].str.len() >= 4]
+    return part.assign(code=codes).merge(vocab, on="code").drop(columns="code").drop_duplicates(["position", "word"])
+
+
+def _pairs_by_a_word_only_one_local_row_has(mine: pd.DataFrame, theirs: pd.DataFrame, cell: list[str]) -> pd.DataFrame:
+    """Recap row and regency/city row pairs of a cell sharing a name word no other local row of the cell has.
+
+    Common words ("Muhammad") never pair, so a million-row province makes no large blocks here.
+    """
+    local_words = _name_words(theirs)
+    local_words = local_words[local_words.groupby(cell + ["word"])["position"].transform("size") == 1]
+    pairs = _name_words(mine).merge(local_words, on=cell + ["word"], suffixes=("", "_local"))
+    return pairs.drop_duplicates(["position", "position_local"])
 
 
 def _partner_positions(certified: pd.DataFrame, is_province: np.ndarray, re_reported: np.ndarray) -> np.ndarray:
