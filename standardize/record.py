@@ -612,6 +612,35 @@ class _Parsed:
     nomor_values: pd.api.extensions.ExtensionArray
 
 
+def _issue_dates(terbit: _Distinct, date_order: str, reference_year: int) -> tuple[list, list]:
+    """Per distinct issue-date cell: the year when only a year is written, and (date, given, unreadable).
+
+    A bare year is read (as the year of issue, for the program year), not an unreadable date.
+    """
+    issue_years = terbit.map(lambda raw: issue_year_only(raw, reference_year))
+    read_terbit = _dated(date_order, reference_year, end=0)
+    terbits = [
+        (None, True, False) if year is not None else read_terbit(raw)
+        for raw, year in zip(terbit.values, issue_years)
+    ]
+    return issue_years, terbits
+
+
+def _expiry_dates(berlaku: _Distinct, date_order: str, reference_year: int) -> tuple[list, list]:
+    """Per distinct validity cell: its stated window (first day, precision) if any, and (date, given, unreadable).
+
+    An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
+    1930: its century pivot is ten years later than for birth and issue dates.
+    """
+    windows = berlaku.map(lambda raw: expiry_window(raw, reference_year + 10))
+    read_berlaku = _dated(date_order, reference_year + 10, end=1)
+    berlakus = [
+        (window[0], True, False) if window is not None else read_berlaku(raw)
+        for raw, window in zip(berlaku.values, windows)
+    ]
+    return windows, berlakus
+
+
 def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _Parsed:
     """Run every scalar parser once per distinct value, so a million-row reload parses each value once."""
     column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}
@@ -621,22 +650,9 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
     births, birth_codes = _births(column, date_order, reference_year)
     sexes = column[JENIS_KELAMIN].map(_unreadable(parse_jenis_kelamin))
     sex_codes = _pria_wanita_sheets(raw, column[JENIS_KELAMIN], sexes)
-    issue_years = column[TANGGAL_TERBIT].map(lambda raw: issue_year_only(raw, reference_year))
-    read_terbit = _dated(date_order, reference_year, end=0)
-    terbits = [
-        # a bare year is read (as the year of issue, below), not an unreadable date
-        (None, True, False) if year is not None else read_terbit(raw)
-        for raw, year in zip(column[TANGGAL_TERBIT].values, issue_years)
-    ]
+    issue_years, terbits = _issue_dates(column[TANGGAL_TERBIT], date_order, reference_year)
     tanggal_terbit = _dates([t[0] for t in terbits], column[TANGGAL_TERBIT].codes)
-    # An expiry lies up to five years ahead, so a two-digit year "30" is 2030, not
-    # 1930: its century pivot is ten years later than for birth and issue dates.
-    windows = column[MASA_BERLAKU].map(lambda raw: expiry_window(raw, reference_year + 10))
-    read_berlaku = _dated(date_order, reference_year + 10, end=1)
-    berlakus = [
-        (window[0], True, False) if window is not None else read_berlaku(raw)
-        for raw, window in zip(column[MASA_BERLAKU].values, windows)
-    ]
+    windows, berlakus = _expiry_dates(column[MASA_BERLAKU], date_order, reference_year)
     # Only a stated year stands for a program year where the row has none (rule 7's certification
     # year, an SKK being valid five years); the validity itself is the stated window's.
     expiry_years = [window[0].year if window is not None and window[1] == PRECISION_YEAR else None for window in windows]
