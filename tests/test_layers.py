@@ -67,3 +67,32 @@ def test_the_checker_sees_function_level_imports(tmp_path):
     source = tmp_path / "m.py"
     source.write_text("import os\n\ndef f():\n    from pipelines.run import run_everything\n", encoding="utf-8")
     assert imported_modules(source) == {"os", "pipelines.run"}
+
+
+# A function longer than this no longer reads top to bottom: split it into named steps.
+MAX_FUNCTION_LINES = 60
+SHORT_FUNCTION_PACKAGES = ("linkage", "standardize", "warehouse")
+
+
+def long_functions(path: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
+    """Every function (nested ones included) of a file longer than ``limit`` lines, with its length."""
+    return [
+        f"{node.name} ({node.end_lineno - node.lineno + 1} lines, line {node.lineno})"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > limit
+    ]
+
+
+@pytest.mark.parametrize("package", SHORT_FUNCTION_PACKAGES)
+def test_no_function_is_longer_than_sixty_lines(package):
+    offending = {
+        f"{path.relative_to(REPO)}: {function}" for path in _files(package) for function in long_functions(path)
+    }
+    assert not offending
+
+
+def test_the_length_check_counts_from_def_to_last_line(tmp_path):
+    source = tmp_path / "m.py"
+    body = "".join(f"    x{i} = {i}\n" for i in range(59))
+    source.write_text(f"def short():\n{body}\n\ndef long():\n{body}    return 0\n", encoding="utf-8")
+    assert long_functions(source) == ["long (61 lines, line 63)"]
