@@ -866,18 +866,29 @@ def _assessment_key(rows: pd.DataFrame) -> pd.DataFrame | None:
     year = issued.dt.year.astype("Float64")
     if "tahun" in rows.columns:
         year = year.fillna(pd.to_numeric(rows["tahun"], errors="coerce").astype("Float64"))
+    number = (rows["nomor_sertifikat"].astype("string").str.replace(r"\D", "", regex=True).replace("", pd.NA)
+              if "nomor_sertifikat" in rows.columns else pd.Series(pd.NA, index=rows.index, dtype="string"))
     return pd.DataFrame({
         "jabatan": jabatan.to_numpy(dtype=object),
         "jenjang": pd.to_numeric(rows["jenjang"], errors="coerce").astype("Float64").to_numpy(dtype=object),
         "issued": issued.dt.strftime("%Y-%m-%d").to_numpy(dtype=object),
         "year": year.to_numpy(dtype=object),
+        "number": number.to_numpy(dtype=object),
     })
+
+
+def _numbers_differ(a: object, b: object) -> bool:
+    """Two registration numbers' digits that cannot be one certificate's: both written, and neither
+    the other's tail (a recap may keep only the serial: '000777' of 'SKK-6408-2025-000777')."""
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return False
+    return not (a.endswith(b) or b.endswith(a))
 
 
 def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np.ndarray) -> pd.DataFrame:
     """Links for rows with no NIK digits and no birth date (a province re-reporting a regency's
     certificate as 'Muhammad F. S.', 'Ratjhmat K.', 'Eko', without number) to the one person
-    who reports the same assessment under an agreeing name.
+    who reports the same assessment under an agreeing name (and no other registration number).
 
     Such a row has nothing the other stages can weigh: no NIK, no birth date to block on, often
     no registration number. What it does report is the assessment: jabatan, jenjang and the issue
@@ -910,6 +921,12 @@ def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np
     pairs = pairs[pairs["comp"] != pairs["comp_c"]]
     dated = pairs["issued"].notna() & pairs["issued_c"].notna()
     pairs = pairs[~dated | (pairs["issued"] == pairs["issued_c"])]
+    # Another registration number is another certificate, whatever the names: namesakes certified
+    # in one year at one jabatan and jenjang ('Agus Salim' of Kutai Timur's 000777 and the
+    # province's 000031) are what such a row cannot otherwise tell apart.
+    if len(pairs):
+        differ = [_numbers_differ(a, b) for a, b in zip(pairs["number"], pairs["number_c"])]
+        pairs = pairs[~np.array(differ, dtype=bool)]
     rows_out = []
     for rid, group in pairs.groupby("rid", sort=True):
         fits = [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])

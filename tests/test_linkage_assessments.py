@@ -52,6 +52,11 @@ WORLD = [
          "L", jenjang="4", jabatan="Mandor Pekerjaan Jalan", office=DS), "2022-03-01", "2022"),
     (Row("other_date", "hendra_l", "sumut_rekap.xls", "Hendra L.", None, None, None, "L", jenjang="4",
          jabatan="Mandor Pekerjaan Jalan", office=SUMUT), "2022-05-09", "2022"),
+    # --- apart: another registration number is another certificate (a namesake certified by the province)
+    (Row("other_number", "agus_medan", "mdn_2025.xls", "Agus Salim", "1271051203880001", "Medan", "12-03-1988", "L",
+         jenjang="6", jabatan="Mandor", sertifikat="SKK-1271-2025-000777", office=MDN), "2025-04-02", "2025"),
+    (Row("other_number", "agus_prov", "sumut_rekap.xls", "Agus Salim", None, None, None, "L", jenjang="6",
+         jabatan="Mandor", sertifikat="SKK-12-2025-000031", office=SUMUT), "2025-04-02", "2025"),
     # --- apart: another jenjang is another certificate
     (Row("other_jenjang", "poltak", "mdn_2024.xls", "Poltak Simanjuntak", "1271052207790001", "Medan",
          "22-07-1979", "L", jenjang="3", jabatan="Operator Crane", office=MDN), "2024-02-20", "2024"),
@@ -70,7 +75,7 @@ WORLD = [
 ]
 
 TOGETHER = ("initials", "one_word", "year_only")
-APART = ("two_fit", "other_date", "other_jenjang", "lone_given_name", "other_sex")
+APART = ("two_fit", "other_date", "other_number", "other_jenjang", "lone_given_name", "other_sex")
 
 
 @pytest.fixture(scope="module")
