@@ -39,3 +39,42 @@ def headline_cells(report) -> dict[tuple[str, int], tuple[int, int, int]]:
 def column(cells: dict, i: int) -> dict[tuple[str, int], int]:
     """One measure of :func:`headline_cells` (0 certified, 1 active, 2 unknown), cell by cell."""
     return {k: v[i] for k, v in cells.items()}
+
+
+def as_datetime(iso: str | None):
+    """An ISO date as the datetime a workbook cell holds, or None."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso) if iso else None
+
+
+def xlsx_bytes(workbook) -> bytes:
+    """An openpyxl workbook saved to bytes."""
+    import io
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def titled_sheet(ws, titles: list[str], header: list[str], rows: list[list], *, merge_titles: bool = True,
+                 as_text=lambda value: value[:1].isdigit()) -> None:
+    """A clerk's sheet: title rows (merged across the table unless ``merge_titles`` is False), a blank
+    row, the header, the rows; dates shown dd/mm/yyyy, and the text cells ``as_text`` picks (NIKs,
+    serials) formatted as text ("@") so Excel keeps their digits."""
+    from datetime import datetime
+
+    for i, title in enumerate(titles, 1):
+        ws.cell(i, 1, title)
+        if merge_titles:
+            ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=len(header))
+    top = len(titles) + 2
+    for c, name in enumerate(header, 1):
+        ws.cell(top, c, name)
+    for r, values in enumerate(rows, top + 1):
+        for c, value in enumerate(values, 1):
+            cell = ws.cell(r, c, value)
+            if isinstance(value, datetime):
+                cell.number_format = "DD/MM/YYYY"
+            elif isinstance(value, str) and as_text(value):
+                cell.number_format = "@"

@@ -24,8 +24,7 @@ another person's serial under a name that does not agree (Muhammad Aras with Muh
 
 from __future__ import annotations
 
-import io
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import dagster as dg
@@ -37,6 +36,7 @@ import yaml
 from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
+from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, titled_sheet as _titled_sheet
 
 PUBLISH = date(2026, 6, 30)
 
@@ -64,32 +64,6 @@ PERSONS = {
 }
 BOOK = PersonBook(PERSONS)
 N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
-
-
-def _d(iso: str | None):
-    return datetime.fromisoformat(iso) if iso else None
-
-
-def _save(wb: openpyxl.Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _titled_sheet(ws, titles: list[str], header: list[str], rows: list[list]) -> None:
-    for i, t in enumerate(titles, 1):
-        ws.cell(i, 1, t)
-        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=len(header))
-    top = len(titles) + 2
-    for c, h in enumerate(header, 1):
-        ws.cell(top, c, h)
-    for r, values in enumerate(rows, top + 1):
-        for c, v in enumerate(values, 1):
-            cell = ws.cell(r, c, v)
-            if isinstance(v, datetime):
-                cell.number_format = "DD/MM/YYYY"
-            elif isinstance(v, str) and v[:1].isdigit():
-                cell.number_format = "@"  # NIKs and serials typed as text keep their digits
 
 
 # (person, jabatan, jenjang, number, issued)

@@ -28,8 +28,7 @@ read for cumulative masters:
 
 from __future__ import annotations
 
-import io
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import dagster as dg
@@ -41,6 +40,7 @@ import yaml
 from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
+from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, titled_sheet
 
 PUBLISH = date(2026, 6, 30)
 
@@ -93,34 +93,13 @@ N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
 DELETED = {"md6", "ds8", "pl6"}
 
 
-def _d(iso: str | None):
-    return datetime.fromisoformat(iso) if iso else None
-
-
-def _save(wb: openpyxl.Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def _typo(nik: str) -> str:
     """A NIK with its last-but-one digit mistyped."""
     return nik[:-2] + str((int(nik[-2]) + 3) % 10) + nik[-1]
 
 
 def _titled_sheet(ws, titles: list[str], header: list[str], rows: list[list]) -> None:
-    for i, t in enumerate(titles, 1):
-        ws.cell(i, 1, t)
-    top = len(titles) + 2
-    for c, h in enumerate(header, 1):
-        ws.cell(top, c, h)
-    for r, values in enumerate(rows, top + 1):
-        for c, v in enumerate(values, 1):
-            cell = ws.cell(r, c, v)
-            if isinstance(v, datetime):
-                cell.number_format = "DD/MM/YYYY"
-            elif isinstance(v, str) and v[:1].isdigit():
-                cell.number_format = "@"
+    titled_sheet(ws, titles, header, rows, merge_titles=False)
 
 
 # A master row: (person, jabatan, jenjang, tahun, hasil, number, issued, overrides). ``overrides`` may
