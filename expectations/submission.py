@@ -24,6 +24,7 @@ from expectations.origin import nik_region_codes, other_office_verdict, region_l
 from expectations.validate import load_suite, run_suite
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
+from standardize.dates import MONTHS
 from standardize.fields import parse_hasil
 from standardize.levels import parse_jenjang
 
@@ -54,6 +55,16 @@ MIN_NIKS_FOR_SHARE = 5
 MIN_MASTER_COVERAGE = 0.75
 # Fewer participations than this say nothing about which file continues which.
 MIN_MASTER_ROWS = 3
+# A batch sent again, corrected, under any name ("X (1)", "X - Copy" edited, "X update 12-08-2025", a
+# new name): each of two results lists restates at least this share of the other's participations
+# (the clerk corrects a few cells and deletes a row now and then) ...
+MIN_RESEND_SHARE = 0.75
+# ... and at least this share at the very same jenjang: a correction fixes a level here and there,
+# while the same people assessed at their next level move all of them.
+MIN_RESEND_SAME_LEVEL = 0.5
+# Modification times this far apart say which file was saved later; closer ones are one copy
+# operation's (a generator, an unzip, a sync), which say nothing.
+MIN_SAVED_APART = pd.Timedelta(hours=1)
 
 
 # --- file names: copies and revisions -----------------------------------------------------------
@@ -78,10 +89,14 @@ _COPY_PREFIXES = (
 # "_perbaikan", "_koreksi", "_perubahan", "_update", "_terbaru", "_fix", "_final", "_baru",
 # "v2", "(revisi)". The word must not be the tail of another word ("prev", "aktif") and "v"
 # needs its number. "final" ranks above the others: it is the last word on a file.
-_REVISION_WORDS = {"revisi": 1, "rev": 1, "perbaikan": 1, "koreksi": 1, "perubahan": 1, "update": 1, "updated": 1,
-                   "terbaru": 1, "baru": 1, "fix": 1, "v": 1, "final": 2}
+# "fiks" is how Indonesian chat and office slang spells "fix" ("FINAL FIKS"); "edit", "diperbaiki"
+# (corrected) and English "fixed", "revised" are what a clerk types after saving a corrected copy.
+_REVISION_WORDS = {"revisi": 1, "rev": 1, "revised": 1, "perbaikan": 1, "diperbaiki": 1, "koreksi": 1, "perubahan": 1,
+                   "update": 1, "updated": 1, "terbaru": 1, "baru": 1, "fix": 1, "fiks": 1, "fixed": 1, "edit": 1,
+                   "edited": 1, "v": 1, "final": 2}
 # Spellings of one word: "X_rev1" and "X_revisi 2" are steps of one numbering.
-_SAME_WORD = {"rev": "revisi", "v": "revisi", "updated": "update"}
+_SAME_WORD = {"rev": "revisi", "revised": "revisi", "v": "revisi", "updated": "update", "fiks": "fix", "fixed": "fix",
+              "edited": "edit", "diperbaiki": "perbaikan"}
 # ... also written in front: "Revisi Daftar Peserta", "Perbaikan_Hasil Uji", "REV 2 - Rekap", "FINAL Data Peserta".
 _REVISION_INSIDE = re.compile(
     r"(?<=[^\s_\-.(])[\s_\-.]+\(?(revisi|perbaikan|koreksi|final)\)?(?![a-z])(?:[\s_\-.]*ke[\s\-]*(\d{1,2})(?!\d))?"
@@ -93,7 +108,8 @@ _REVISION_PREFIX = re.compile(
     re.I,
 )
 _REVISION = re.compile(
-    r"[\s_\-.]*\(?\s*(?<![a-z])(revisi|rev|perbaikan|koreksi|perubahan|updated|update|terbaru|baru|fix|final)"
+    r"[\s_\-.]*\(?\s*(?<![a-z])(revisi|revised|rev|perbaikan|diperbaiki|koreksi|perubahan|updated|update|terbaru|baru"
+    r"|fixed|fix|fiks|edited|edit|final)"
     r"\.?[\s_\-]*(?:ke[\s\-]*)?(\d{1,3})?\s*\)?$"
     r"|[\s_\-.]*(?<![a-z])(v)\.?\s*(\d{1,3})$",
     re.I,
@@ -265,6 +281,7 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office,
     foreign = _mark_origin_of_live_files(submitted, office, owners or {})
     keepers = _mark_duplicates(submitted, _identical_content_groups(submitted))
     _mark_superseded(submitted, _revision_families(submitted, keepers, foreign))
+    _mark_superseded_resends(submitted, keepers, foreign)
     _mark_superseded_masters(submitted, keepers, foreign)
     return submitted.frame
 
@@ -282,6 +299,8 @@ def _submission_files(files: pd.DataFrame, rows: pd.DataFrame) -> _SubmissionFil
     frame["other_region"] = pd.Series([None] * len(frame), dtype=object)
     frame["origin_evidence"] = ""
     frame["origin_named"] = False
+    frame["received_at"] = (pd.to_datetime(files["received_at"], utc=True).reset_index(drop=True)
+                            if "received_at" in files else pd.Series([pd.NaT] * len(frame), dtype="datetime64[ns, UTC]"))
     sheets = files["sheets"].reset_index(drop=True) if "sheets" in files else pd.Series([""] * len(frame))
     # Rows of one file: the name and the bytes together, since byte-identical copies share the sha.
     by_file = {key: part for key, part in rows.groupby(["source_file", "source_sha256"], sort=False)} if len(rows) else {}
@@ -589,6 +608,213 @@ def _mark_superseded_masters(submitted: _SubmissionFiles, keepers: list[int], fo
             f"{frame.at[later, 'source_file']} (a later master of the same office: it restates "
             f"{_held_share(keys[earlier], keys[later]):.0%} of this file's participations)"
         )
+
+
+# --- a batch sent again under another name -----------------------------------------------------
+
+@dataclass(frozen=True)
+class _Statement:
+    """One row of a results list as the office states it: who, at which level and jabatan, when."""
+
+    nik: str | None  # NIK digits (10 or more)
+    nama: str | None  # folded name
+    jenjang: int | None
+    jabatan: str | None  # folded jabatan kerja
+    tahun: str | None  # the program year the row states
+    issued: str | None  # the year of the issue date it states
+
+
+def _statements(rows: pd.DataFrame | None) -> list[_Statement]:
+    """Each row of a results list as a :class:`_Statement`, or [] when the file is no results list
+    (an attendance or registration list of the same batch is other evidence, never a re-send)."""
+    keys = _participation_keys(rows)
+    if not keys:
+        return []
+
+    def folded(column: str) -> list[str | None]:
+        cells = rows[column].astype("string").str.casefold().str.replace(r"[^\w\s]", " ", regex=True)
+        return [None if pd.isna(v) or not v.split() else " ".join(v.split()) for v in cells]
+
+    issued = rows["tanggal_terbit"].astype("string").str.extract(r"(?<!\d)((?:19|20)\d\d)(?!\d)", expand=False)
+    return [_Statement(nik, nama, level, jabatan, year, None if pd.isna(when) else when)
+            for (nik, nama, level, year), jabatan, when in zip(keys, folded("jabatan_kerja"), issued)]
+
+
+def _niks_may_be_one_or_completed(first: str | None, second: str | None) -> bool:
+    """Two NIK cells that may be one person's: either is missing, or at most two digits differ,
+    one dropped or added included (a NIK the clerk completed or fixed)."""
+    if first is None or second is None or first == second:
+        return True
+    if len(first) == len(second):
+        return _niks_may_be_one(first, second)
+    if abs(len(first) - len(second)) != 1:
+        return False
+    shorter, longer = sorted((first, second), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def _same_assessment(earlier: _Statement, later: _Statement, same_level: bool) -> bool:
+    """Whether ``later`` restates ``earlier``: the same year where both state one, and the same
+    jenjang (``same_level``) or, where a level was corrected, the same jabatan."""
+    for mine, theirs in ((earlier.tahun, later.tahun), (earlier.issued, later.issued)):
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    if earlier.jenjang == later.jenjang:
+        return True
+    return not same_level and earlier.jabatan is not None and earlier.jabatan == later.jabatan
+
+
+def _restated_shares(earlier: list[_Statement], later: list[_Statement]) -> tuple[float, float]:
+    """Shares of ``earlier``'s rows that ``later`` restates: at the same jenjang or jabatan, and at
+    the same jenjang. The same person is the same NIK, or the same name under NIKs that may be one."""
+    if not earlier:
+        return 0.0, 0.0
+    by_identity: dict[tuple[str, str], list[_Statement]] = {}
+    for row in later:
+        for identity in (("nik", row.nik), ("nama", row.nama)):
+            if identity[1] is not None:
+                by_identity.setdefault(identity, []).append(row)
+    loose = strict = 0
+    for row in earlier:
+        found = by_identity.get(("nik", row.nik), []) if row.nik is not None else []
+        found = found + [c for c in by_identity.get(("nama", row.nama), []) if _niks_may_be_one_or_completed(row.nik, c.nik)]
+        loose += any(_same_assessment(row, c, same_level=False) for c in found)
+        strict += any(_same_assessment(row, c, same_level=True) for c in found)
+    return loose / len(earlier), strict / len(earlier)
+
+
+def _one_batch(first: list[_Statement], second: list[_Statement]) -> float | None:
+    """The smaller of the two restated shares when two results lists are one batch's (each restates
+    most of the other, most at the very same jenjang), else None."""
+    if min(len(first), len(second)) < MIN_MASTER_ROWS:
+        return None
+    shares = [_restated_shares(a, b) for a, b in ((first, second), (second, first))]
+    if all(loose >= MIN_RESEND_SHARE and strict >= MIN_RESEND_SAME_LEVEL for loose, strict in shares):
+        return min(loose for loose, _ in shares)
+    return None
+
+
+_NAME_DATES = (
+    (re.compile(r"(?<!\d)(\d{1,2})[\s._-](\d{1,2})[\s._-]((?:19|20)\d\d)(?!\d)"), (3, 2, 1)),  # 12-08-2025
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)[\s._-](\d{1,2})[\s._-](\d{1,2})(?!\d)"), (1, 2, 3)),  # 2025-08-12
+    (re.compile(r"(?<!\d)(\d{2})(\d{2})((?:19|20)\d\d)(?!\d)"), (3, 2, 1)),  # 12082025
+    (re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{2})(\d{2})(?!\d)"), (1, 2, 3)),  # 20250812
+)
+_NAME_MONTH = re.compile(r"(?<![\w])(?:(\d{1,2})[\s._-]*)?([a-z]{3,9})\.?[\s._-]*((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def _date_in_name(file_name: str) -> tuple[int, int, int] | None:
+    """The latest date a file name states, as (year, month, day; 0 for a month alone), or None.
+
+    Clerks date a version in its name ("update 12-08-2025", "20250812", "(update Des 2025)"); a
+    year alone is the program's, not the version's.
+    """
+    stem = PurePath(file_name).stem
+    found = []
+    for pattern, (y, m, d) in _NAME_DATES:
+        for match in pattern.finditer(stem):
+            year, month, day = (int(match.group(i)) for i in (y, m, d))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                found.append((year, month, day))
+    for match in _NAME_MONTH.finditer(stem):
+        month = MONTHS.get(match.group(2).casefold())
+        if month:
+            found.append((int(match.group(3)), month, int(match.group(1) or 0)))
+    return max(found) if found else None
+
+
+def _words_of(stem: str) -> list[str]:
+    return re.sub(r"[\s_\-.]+", " ", stem.casefold()).split()
+
+
+def _later_by_name(first: FileName, second: FileName) -> tuple[int, str] | None:
+    """Which of two names is the later version (0 or 1) and why, or None when they do not say.
+
+    A date each name states; a copy or revision marker one of two names of one family has more of;
+    a name that is the other one with words added ("X" then "X edit", "X update 12-08-2025",
+    "data_mahasiswa2"), as office software's "Save As" leaves it.
+    """
+    dates = [_date_in_name(first.name), _date_in_name(second.name)]
+    if None not in dates and dates[0] != dates[1]:
+        return int(dates[1] > dates[0]), "the date in its name"
+    if first.base == second.base and first.markers != second.markers:
+        return int(second.markers > first.markers), "its copy or revision markers"
+    words = [_words_of(first.base), _words_of(second.base)]
+    for i in (0, 1):
+        mine, other = words[i], words[1 - i]
+        if len(mine) > len(other) and mine[: len(other)] == other:
+            return i, "its name, the other's with words added"
+        # "data_mahasiswa" then "data_mahasiswa2": a number glued to the last word
+        if (len(mine) == len(other) and other and mine[:-1] == other[:-1] and mine[-1].startswith(other[-1])
+                and mine[-1][len(other[-1]):].isdigit()):
+            return i, "its name, the other's with a number added"
+    return None
+
+
+def _later_of(submitted: _SubmissionFiles, first: int, second: int) -> tuple[int, str] | None:
+    """Which of two files of one batch the office sent later (a position) and on what evidence: the
+    names, then the modification times; for lists of one size, the one with more complete NIKs,
+    then name order. None for lists of two sizes the names and times do not order: a larger list
+    restating a smaller one is the cumulative master's case (:func:`_mark_superseded_masters`)."""
+    by_name = _later_by_name(submitted.parsed[first], submitted.parsed[second])
+    if by_name is not None:
+        return (first, second)[by_name[0]], by_name[1]
+    frame = submitted.frame
+    saved = frame.at[first, "received_at"], frame.at[second, "received_at"]
+    if not pd.isna(saved[0]) and not pd.isna(saved[1]) and abs(saved[1] - saved[0]) >= MIN_SAVED_APART:
+        return (first, second)[int(saved[1] > saved[0])], "its modification time"
+    rows = submitted.rows_of(first), submitted.rows_of(second)
+    sizes = [0 if r is None else len(r) for r in rows]
+    if sizes[0] != sizes[1]:
+        return None
+    whole = [0 if r is None else int((r["nik"].astype("string").str.replace(r"\D", "", regex=True).str.len() == 16).sum())
+             for r in rows]
+    if whole[0] != whole[1]:
+        return (first, second)[int(whole[1] > whole[0])], "its more complete NIKs"
+    return max((first, second), key=lambda p: (frame.at[p, "source_file"].casefold(), frame.at[p, "source_file"])), \
+        "name order"
+
+
+def _mark_superseded_resends(submitted: _SubmissionFiles, keepers: list[int], foreign: set[int]) -> None:
+    """A batch's results list sent again, corrected, under a name that is no revision of it: the
+    later file supersedes the earlier whole.
+
+    Two results lists of the office are one batch's when each restates most of the other's
+    participations (:func:`_one_batch`): the same people, in the same year, mostly at the same
+    jenjang. The later one (:func:`_later_of`) is the office's current statement of that batch, as a
+    revision is: counting both would count each participation twice and keep a Kompeten, a level,
+    a NIK or a person the office corrected or withdrew. Other batches, the same people at their next
+    jenjang or in another year, and attendance lists stay lists of their own.
+    """
+    frame = submitted.frame
+    candidates = [p for p in keepers if p not in foreign and frame.at[p, "superseded_by"] is None]
+    statements = {p: _statements(submitted.rows_of(p)) for p in candidates}
+    candidates = sorted((p for p in candidates if len(statements[p]) >= MIN_MASTER_ROWS),
+                        key=lambda p: (frame.at[p, "source_file"], frame.at[p, "source_sha256"]))
+    pending = list(candidates)
+    while pending:
+        position = pending.pop(0)
+        batch = [p for p in pending if _one_batch(statements[position], statements[p]) is not None]
+        if not batch:
+            continue
+        latest, evidence, ordered = position, {}, [position]
+        for other in batch:
+            later = _later_of(submitted, latest, other)
+            if later is not None:
+                latest, evidence[later[0]] = later
+                ordered.append(other)
+        for other in ordered:
+            share = _one_batch(statements[other], statements[latest]) if other != latest else None
+            if share is None:
+                continue
+            frame.at[other, "superseded_by"] = (
+                f"{frame.at[latest, 'source_file']} (a re-send of the same batch, later by {evidence[latest]}; "
+                f"each file restates {share:.0%} or more of the other's participations)"
+            )
+            if other in pending:
+                pending.remove(other)
+        if latest in pending:
+            pending.remove(latest)
 
 
 def _file_key(frame: pd.DataFrame, position: int) -> tuple[str, str]:

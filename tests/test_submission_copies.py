@@ -51,7 +51,8 @@ def world(files: list[tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
 COPY_NAMES = ["X (1).xlsx", "X (2).xlsx", "X(1).xlsx", "X - Copy.xlsx", "X - Salin.xlsx", "X (conflicted copy).xlsx", "X - Copy (2).xlsx", "Copy of X.xlsx", "X copy.xlsx",
               "X - Salinan.xlsx", "X_salinan.xlsx", "Salinan X.xlsx", "X (salinan).xlsx", "Salinan dari X.xlsx"]
 REVISION_NAMES = ["X_revisi.xlsx", "X_rev2.xlsx", "X_perbaikan.xlsx", "X_koreksi.xlsx", "X_final.xlsx", "X_baru.xlsx",
-                  "X v2.xlsx", "X (1).xlsx", "X_terbaru.xlsx", "X_fix.xlsx", "X revisi ke-2.xlsx", "X (revisi).xlsx"]
+                  "X v2.xlsx", "X (1).xlsx", "X_terbaru.xlsx", "X_fix.xlsx", "X revisi ke-2.xlsx", "X (revisi).xlsx",
+                  "X fiks.xlsx", "X_edit.xlsx", "X (diperbaiki).xlsx", "X fixed.xlsx"]
 
 SCENARIOS = [
     # every copy name, byte-identical and row-identical: the plain name counts
@@ -142,6 +143,13 @@ def test_reasons_name_the_file_that_counts():
         ("Rekap - Copy - Copy.xlsx", "rekap", 2, (), ()),
         ("Rekap_final_fix.xlsx", "rekap", 0, (), ((2, 1), (1, 1))),
         ("Rekap terbaru.xlsx", "rekap", 0, (), ((1, 1),)),
+        # what a clerk types after saving a corrected copy: "fiks" (slang for fix), "edit", "diperbaiki", "revised"
+        ("Rekap FINAL FIKS.xlsx", "rekap", 0, (), ((2, 1), (1, 1))),
+        ("Rekap_edit.xlsx", "rekap", 0, (), ((1, 1),)),
+        ("Rekap edited 2.xlsx", "rekap", 0, (), ((1, 2),)),
+        ("Rekap (diperbaiki).xlsx", "rekap", 0, (), ((1, 1),)),
+        ("Rekap revised.xlsx", "rekap", 0, (), ((1, 1),)),
+        ("Data Kredit.xlsx", "data kredit", 0, (), ()),
         ("Rekap (Peserta Sangatta).xlsx", "rekap (peserta sangatta)", 0, (), ()),
         ("Rekap 2024_revisi - Copy (2).xlsx", "rekap 2024", 1, (), ((1, 1),)),
         ("PESERTA_2024_REVISI (1).xlsx", "peserta_2024", 0, (1,), ((1, 1),)),
