@@ -791,10 +791,18 @@ def _mark_superseded_resends(submitted: _SubmissionFiles, keepers: list[int], fo
     statements = {p: _statements(submitted.rows_of(p)) for p in candidates}
     candidates = sorted((p for p in candidates if len(statements[p]) >= MIN_MASTER_ROWS),
                         key=lambda p: (frame.at[p, "source_file"], frame.at[p, "source_sha256"]))
+    known = {p: ({r.nik for r in statements[p]} - {None}, {r.nama for r in statements[p]} - {None}) for p in candidates}
+
+    def may_be_one_batch(first: int, second: int) -> bool:
+        # a set lookup per row first: most pairs of an office's files share few people
+        return all(sum(r.nik in known[b][0] or r.nama in known[b][1] for r in statements[a])
+                   >= MIN_RESEND_SHARE * len(statements[a]) for a, b in ((first, second), (second, first)))
+
     pending = list(candidates)
     while pending:
         position = pending.pop(0)
-        batch = [p for p in pending if _one_batch(statements[position], statements[p]) is not None]
+        batch = [p for p in pending
+                 if may_be_one_batch(position, p) and _one_batch(statements[position], statements[p]) is not None]
         if not batch:
             continue
         latest, evidence, ordered = position, {}, [position]
