@@ -10,6 +10,11 @@ letters folded), made coarser here in two ways:
   transliteration (``th``/``t``, ``dh``/``d``, ``ph``/``f``, ``q``/``k``), a final
   ``y``/``i`` (Rizky/Rizki, Hendry/Hendri) and one-letter slips inside Muhammad.
   The key only serves comparison; nobody reads it.
+* Balinese names open with titles a quarter of the island shares (I/Ni, Ida Bagus, Anak
+  Agung, Gusti Ngurah; the birth-order names Wayan, Made, Nyoman, Ketut...): the key writes
+  them in full ("I Wyn." and "Wayan" are "wayan"), :func:`names_agree` lets the personal name
+  decide and reads titles of another birth order or caste as another person (:func:`title_run`).
+  A Batak woman's "Br." before her marga is left out.
 * :func:`names_agree` decides whether two keys can be one person's name as two
   clerks wrote it (DOMAIN "The person: NIK", names): a word shortened to its
   initial or to a prefix ("Supriyadi S.", "Abdul R. Hakim", "Abd. Rahman"), a
@@ -81,6 +86,103 @@ def _fold_word_cached(word: str) -> str:
     return _fold_word(word)
 
 
+# --- titles before a Balinese personal name ---------------------------------------------
+# A Balinese name is a gender word (I, Ni), perhaps a caste title (Ida Bagus, Ida Ayu, Anak Agung,
+# I Gusti Ngurah, Cokorda, Dewa, Desak), a birth-order name (Wayan, Putu, Gede, Luh: first born;
+# Made, Kadek, Nengah: second; Nyoman, Komang: third; Ketut: fourth), then the personal name
+# (en.wikipedia.org/wiki/Balinese_name; kamusbahasabali.blogspot.com/2013/10/nama-orang-bali.html).
+# Each birth-order name is shared by about a quarter of the island, so these words say little about
+# who a person is, and clerks shorten them: to consonants ("I Md. Anom S. Wijaya", Jurnal BETA
+# Universitas Udayana 2017; "I GD YUDHA PERMANA", "KT ALIT ...", FEB Udayana 2015), to glued
+# initials ("IB Putu Manuaba", the kamus above; "A.A."), or leave the gender word out.
+# Clerk's form -> the word it stands for; keys in nama_kunci's spelling ("Tjokorda" is "cokorda").
+_TITLE_WORDS = {
+    **dict.fromkeys(("wayan", "wyn"), "wayan"),
+    **dict.fromkeys(("putu", "pt"), "putu"),
+    **dict.fromkeys(("gede", "gde", "gd"), "gede"),
+    "luh": "luh",
+    **dict.fromkeys(("made", "md"), "made"),
+    **dict.fromkeys(("kadek", "kade", "kd", "kdk"), "kadek"),
+    **dict.fromkeys(("nengah", "ngh"), "nengah"),
+    **dict.fromkeys(("nyoman", "nym"), "nyoman"),
+    **dict.fromkeys(("komang", "kmg"), "komang"),
+    **dict.fromkeys(("ketut", "kt", "ktt"), "ketut"),
+    "ida": "ida", "bagus": "bagus", "ayu": "ayu", "anak": "anak", "istri": "istri",
+    **dict.fromkeys(("agung", "ag"), "agung"),
+    **dict.fromkeys(("gusti", "gst"), "gusti"),
+    **dict.fromkeys(("ngurah", "ngr"), "ngurah"),
+    **dict.fromkeys(("cokorda", "cokorde", "cok"), "cokorda"),
+    **dict.fromkeys(("dewa", "dw"), "dewa"),
+    **dict.fromkeys(("desak", "dsk"), "desak"),
+    "sagung": "sagung",
+}
+# Glued or spaced initials of a two-word title, at the start of a name ("IB", "I.B.", "A.A."). A glued
+# "AA" reaches linkage as "a" (nama_kunci collapses doubled letters) and stays an initial.
+_TITLE_INITIALS = {("ib",): ("ida", "bagus"), ("i", "b"): ("ida", "bagus"), ("a", "a"): ("anak", "agung")}
+# Words that are Balinese titles only beside another: Ayu, Agung, Bagus, Dewa, Ida are also given names
+# elsewhere ("Ayu Lestari", "Agung Nugroho", "Ida Farida"). A run of title words is one when it holds a
+# birth-order or caste word of its own, or one of these pairs.
+_AMBIGUOUS_TITLES = frozenset({"ayu", "agung", "bagus", "dewa", "ida", "anak", "istri"})
+_TITLE_PAIRS = (("ida", "bagus"), ("ida", "ayu"), ("anak", "agung"))
+_GENDER_WORDS = frozenset({"i", "ni"})
+
+
+def _is_title_run(titles: list[str]) -> bool:
+    if any(t not in _AMBIGUOUS_TITLES for t in titles):
+        return True
+    return any(pair == tuple(titles[i:i + 2]) for pair in _TITLE_PAIRS for i in range(len(titles) - 1))
+
+
+def title_run(words: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, personal name) of a linkage key's words: the leading Balinese caste and birth-order
+    words, each in its full form (a gender word I or Ni before them left out), and the words after them.
+
+    No titles (and the words as they are) when the leading words are no such run, or when nothing
+    would be left of the name: the last word is always the person's.
+
+    >>> title_run(["i", "md", "sudarma"])
+    (['made'], ['sudarma'])
+    >>> title_run(["ib", "putu", "manuaba"])
+    (['ida', 'bagus', 'putu'], ['manuaba'])
+    """
+    titles: list[str] = []
+    start = 0
+    for initials, full in _TITLE_INITIALS.items():
+        if tuple(words[:len(initials)]) == initials and len(words) > len(initials):
+            titles, start = list(full), len(initials)
+            break
+    end = start
+    while end < len(words) - 1:
+        word = words[end]
+        if word in _TITLE_WORDS:
+            titles.append(_TITLE_WORDS[word])
+        elif word not in _GENDER_WORDS or end > 0:
+            break
+        end += 1
+    if not titles or not _is_title_run(titles):
+        return [], words
+    return titles, words[end:]
+
+
+def _titles_conflict(a: list[str], b: list[str]) -> bool:
+    """Two title runs that cannot be one person's: neither holds all the other's words ("Wayan" /
+    "Made": another birth order, so another person; "Ida Bagus" / "Gusti": another caste)."""
+    sa, sb = set(a), set(b)
+    return not (sa <= sb or sb <= sa)
+
+
+def _with_canonical_titles(words: list[str]) -> list[str]:
+    """A key's words with a leading Balinese title run in full and its gender word left out (the sex
+    column says it): "I Wyn. Sudarma" and "Wayan Sudarma" are one key."""
+    titles, personal = title_run(words)
+    return [*titles, *personal] if titles else words
+
+
+# "Br." / "Boru" (daughter of) before a Batak woman's marga ("Rosmawati Br. Sitorus"): clerks leave it
+# out as often as not, and it tells nothing the marga does not.
+_BORU = frozenset({"br", "boru"})
+
+
 def linkage_name_key(key: str | None) -> str | None:
     """The name linkage compares: ``nama_kunci`` with sound-alike spellings folded.
 
@@ -93,7 +195,9 @@ def linkage_name_key(key: str | None) -> str | None:
         return key
     # A lone "m" stays: "M. Fajar" is usually Muhammad Fajar but may be Mulyadi
     # Fajar, and "Eka M." is Eka Maharani. names_agree reads it as an initial.
-    return " ".join(_fold_word_cached(word) for word in key.split(" ") if word)
+    words = [_fold_word_cached(word) for word in key.split(" ") if word]
+    words = [w for i, w in enumerate(words) if w not in _BORU or i == 0 or i == len(words) - 1]
+    return " ".join(_with_canonical_titles(words))
 
 
 def fold_names(names: pd.Series, variants: dict[str, str] | None = None) -> pd.Series:
@@ -143,6 +247,15 @@ def _word_match(x: str, y: str, loose: bool) -> int:
     return 0
 
 
+def _glued_initials(word: str, following: list[str]) -> bool:
+    """``word`` is the initials of the next two or three written-out words of ``following``, glued
+    together as clerks write a second given name ("DB" for Don Bosco, "MR" for Muhammad Rizki). A word
+    of two vowels or more is a name of its own ("Ade", "Adi", "Eko"), not initials."""
+    n = len(word)
+    return 2 <= n <= 3 and sum(ch in "aeiou" for ch in word) <= 1 and len(following) >= n and all(
+        len(w) > 1 and w[0] == letter for w, letter in zip(following, word))
+
+
 def _align(short: list[str], long: list[str], loose: bool) -> tuple[int, int] | None:
     """Match every word of ``short``, in order, to a distinct word of ``long``.
 
@@ -157,10 +270,13 @@ def _align(short: list[str], long: list[str], loose: bool) -> tuple[int, int] | 
             return (0, 0)
         result = None
         for k in range(j, len(long) - (len(short) - i) + 1):
-            kind = _word_match(short[i], long[k], loose)
+            kind, used = _word_match(short[i], long[k], loose), 1
+            if not kind and _glued_initials(short[i], long[k:]):
+                # "Yohanes DB Nahak" for Yohanes Don Bosco Nahak: one written word for several
+                kind, used = _SHORT, len(short[i])
             if not kind:
                 continue
-            rest = best(i + 1, k + 1)
+            rest = best(i + 1, k + used)
             if rest is None:
                 continue
             candidate = (rest[0] + (kind == _FULL), rest[1] + 1)
@@ -216,6 +332,9 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     if a == b:
         return True
     wa, wb = a.split(" "), b.split(" ")
+    titled = _titled_names_agree(wa, wb, loose)
+    if titled is not None:
+        return titled
     if _words_agree(wa, wb, loose):
         return True
     own_a, own_b = _own_name(wa), _own_name(wb)
@@ -225,6 +344,27 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
     # the person's own name, however short, is the whole name the other clerk wrote. Strictly
     # judged, so a lone "Ahmad" does not stand for "Ahmad Fauzi bin Yusuf".
     return own_a == own_b or _words_agree(own_a, own_b, False)
+
+
+def _titled_names_agree(wa: list[str], wb: list[str], loose: bool) -> bool | None:
+    """:func:`names_agree` of two names one of which opens with Balinese titles (:func:`title_run`);
+    None when neither does.
+
+    The personal names decide, the titles only when they cannot be one person's ("Wayan" / "Made").
+    The same personal name agrees however short ("Ariani" / "Ni Made Ariani": the clerk left out what
+    a quarter of the island shares); otherwise a word of the personal names must be written out on
+    both sides, so "I Made S." is not "I Made Sudarma" on the strength of "Made".
+    """
+    ta, pa = title_run(wa)
+    tb, pb = title_run(wb)
+    if not ta and not tb:
+        return None
+    if ta and tb and _titles_conflict(ta, tb):
+        return False
+    if (pa == pb and any(len(w) > 1 for w in pa)) or _words_agree(pa, pb, loose):
+        return True
+    shared = any(_word_match(x, y, loose) == _FULL for x in pa for y in pb)
+    return shared and _words_agree(wa, wb, loose)
 
 
 def _words_agree(wa: list[str], wb: list[str], loose: bool) -> bool:
@@ -328,6 +468,13 @@ def given_names_differ(a: str | None, b: str | None) -> bool:
     if not isinstance(a, str) or not isinstance(b, str):
         return False
     wa, wb = a.split(" "), b.split(" ")
+    ta, pa = title_run(wa)
+    tb, pb = title_run(wb)
+    if ta and tb and _titles_conflict(ta, tb):
+        return True  # "I Wayan Sudarma" / "I Made Sudarma": another birth order, brothers
+    if ta or tb:
+        # the given name is the personal name's first word, not the title a quarter of Bali shares
+        wa, wb, a, b = pa, pb, " ".join(pa), " ".join(pb)
     if len(wa) == 1 and len(wb) == 1 and min(len(a), len(b)) >= 3:
         # Two one-word names (many Indonesians have no other, DOMAIN): the name is the given name.
         # "Hasan" / "Husein" are twins, however well the NIK's first 15 digits, the birth date and

@@ -1,0 +1,123 @@
+"""Regional naming conventions in linkage's name model (linkage/names.py): Balinese titles and
+birth-order names, a Batak woman's "Br.", glued initials of a second given name (NTT)."""
+
+from __future__ import annotations
+
+import pytest
+
+from linkage.names import given_names_differ, linkage_name_key, names_agree, title_run
+from standardize.names import nama_kunci, parse_name
+
+
+def key(written: str) -> str:
+    """A name cell as linkage compares it: parsed, nama_kunci, linkage folds."""
+    return linkage_name_key(nama_kunci(parse_name(written).nama))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the gender word left out, birth-order names shortened to consonants
+        ("I Wyn. Sudarma", "I Wayan Sudarma"),
+        ("Wayan Sudarma", "I Wayan Sudarma"),
+        ("I Md. Sudarma", "I Made Sudarma"),
+        ("I Kt. Arta", "I Ketut Arta"),
+        ("I Nym. Suartika", "Nyoman Suartika"),
+        ("Ni Kdk. Sri Wahyuni", "Ni Kadek Sri Wahyuni"),
+        ("Ni Luh Pt. Ariani", "NI LUH PUTU ARIANI"),
+        ("I Gd Yudha Permana", "I Gede Yudha Permana"),
+        ("A.A. Gde Raka", "Anak Agung Gede Raka"),  # spaced initials of the caste title, Gde for Gede
+        ("IB Putu Manuaba", "Ida Bagus Putu Manuaba"),  # glued initials
+        ("I.B. Putu Manuaba", "Ida Bagus Putu Manuaba"),
+        ("Ir. I GST. NGR. JELANTIK, S.T.", "I Gusti Ngurah Jelantik"),
+        ("Tjok. Gde Agung Suryawan", "Cokorda Gede Agung Suryawan"),  # old spelling tj
+        ("Dw. Ayu Kd. Sriasih", "Dewa Ayu Kade Sriasih"),  # Kade: a spelling of Kadek
+        # a Batak woman's Br. (boru) before her marga
+        ("Rosmawati Br. Sitorus", "Rosmawati Sitorus"),
+        ("ROSMAWATI BORU SITORUS", "Rosmawati Sitorus"),
+    ],
+)
+def test_one_balinese_or_batak_name_has_one_key(a, b):
+    assert key(a) == key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Ayu, Agung, Bagus, Dewa, Ida are given names outside Bali: alone they are no title
+        ("Ayu Lestari", "Lestari"),
+        ("Agung Nugroho", "Nugroho"),
+        ("Ida Farida", "Farida"),
+        ("I Sudarma", "Sudarma"),  # a lone I: an initial as far as anyone can tell
+        ("Made", "Md"),  # a one-word name keeps its word
+        ("Br. Sitorus", "Sitorus"),  # Br first: no marga follows a boru there
+    ],
+)
+def test_words_that_are_titles_only_in_a_balinese_name_stay(a, b):
+    assert key(a) != key(b)
+
+
+@pytest.mark.parametrize(
+    ("words", "titles", "personal"),
+    [
+        ("i wayan sudarma", ["wayan"], ["sudarma"]),
+        ("ni luh putu ariani", ["luh", "putu"], ["ariani"]),
+        ("ib putu manuaba", ["ida", "bagus", "putu"], ["manuaba"]),
+        ("a a gde raka", ["anak", "agung", "gede"], ["raka"]),
+        ("i gst ngr jelantik", ["gusti", "ngurah"], ["jelantik"]),
+        ("ida ayu made sukmawati", ["ida", "ayu", "made"], ["sukmawati"]),
+        ("i made agung", ["made"], ["agung"]),  # the last word is the person's
+        ("ida farida", [], ["ida", "farida"]),
+        ("agung laksono", [], ["agung", "laksono"]),
+        ("i sudarma", [], ["i", "sudarma"]),
+        ("wayan", [], ["wayan"]),
+    ],
+)
+def test_title_run(words, titles, personal):
+    assert title_run(words.split(" ")) == (titles, personal)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "strict", "loose"),
+    [
+        # the personal name alone, the titles left out: one name, however short
+        ("Ariani", "Ni Made Ariani", True, True),
+        ("Sudarma", "I Wayan Sudarma", True, True),
+        ("Gede Wirawan", "I Gede Wirawan", True, True),
+        ("I Made Sudarma Yasa", "Made Sudarma", True, True),  # a personal word left out
+        ("Wayan Sudarma", "I Wayan Sudarma Putra", True, True),
+        # another birth order or caste: another person, whatever the personal name
+        ("I Wayan Sudarma", "I Made Sudarma", False, False),
+        ("I Putu Sudarma", "I Wayan Sudarma", False, False),
+        ("Ni Luh Ariani", "Ni Made Ariani", False, False),
+        ("Gede Wirawan", "I Putu Eka Wirawan", False, False),
+        ("Ida Bagus Putu Manuaba", "I Gusti Putu Manuaba", False, False),
+        # a birth-order name shared is no written-out word of the person's name
+        ("I Made S.", "I Made Sudarma", False, False),
+        ("I Made Sudarma", "I Made Suarta", False, True),  # loosely, two slips in a long word
+        # glued initials of a second given name (NTT: a baptismal name and a saint's)
+        ("Yohanes DB. Nahak", "Yohanes Don Bosco Nahak", True, True),
+        ("Yohanes D.B. Nahak", "Yohanes Don Bosco Nahak", True, True),
+        ("Yohanes DB. Nahak", "Yohanes Dominikus Nahak", False, False),
+        ("Yohanes BD Nahak", "Yohanes Don Bosco Nahak", False, False),
+    ],
+)
+def test_regional_names_agree(a, b, strict, loose):
+    assert names_agree(key(a), key(b)) is strict
+    assert names_agree(key(b), key(a)) is strict
+    assert names_agree(key(a), key(b), loose=True) is loose
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("I Made Sudarma", "I Made Suarta", True),  # the given name is Sudarma, not Made
+        ("I Wayan Sudarma", "I Made Sudarma", True),  # brothers
+        ("I Wyn. Sudarma", "Wayan Sudarma", False),
+        ("Sudarma", "I Wayan Sudarma", False),
+        ("Dw. Ayu Kd. Sriasih", "Dewa Ayu Kade Sriasih", False),
+    ],
+)
+def test_given_names_differ_past_the_titles(a, b, differ):
+    assert given_names_differ(key(a), key(b)) is differ
+
