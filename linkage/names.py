@@ -156,12 +156,23 @@ def title_run(words: list[str]) -> tuple[list[str], list[str]]:
         word = words[end]
         if word in _TITLE_WORDS:
             titles.append(_TITLE_WORDS[word])
+        elif end == 0 and _glued_gender(word):
+            titles.append(_glued_gender(word))
         elif word not in _GENDER_WORDS or end > 0:
             break
         end += 1
     if not titles or not _is_title_run(titles):
         return [], words
     return titles, words[end:]
+
+
+def _glued_gender(word: str) -> str | None:
+    """The title a gender word is glued to ("IGEDE SETIAWAN", "Niluh"), written out, or None."""
+    for gender in ("ni", "i"):
+        rest = word[len(gender):]
+        if word.startswith(gender) and _TITLE_WORDS.get(rest) == rest and rest not in _AMBIGUOUS_TITLES:
+            return rest
+    return None
 
 
 def _titles_conflict(a: list[str], b: list[str]) -> bool:
@@ -429,7 +440,9 @@ def names_related(a: str | None, b: str | None) -> bool:
         return False
     if names_agree(a, b, loose=True):
         return True
-    return any(_word_match(x, y, loose=True) or _nickname_of(x, y) for x in a.split(" ") for y in b.split(" "))
+    # a Balinese title in common ("I Wayan ..." / "I Wayan ...") is shared by a quarter of the island
+    personal_a, personal_b = title_run(a.split(" "))[1], title_run(b.split(" "))[1]
+    return any(_word_match(x, y, loose=True) or _nickname_of(x, y) for x in personal_a for y in personal_b)
 
 
 # The fewest letters of a nickname read as the end of a longer name ("Yanto" of Suryanto).

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkage.names import given_names_differ, linkage_name_key, names_agree, title_run
+from linkage.names import given_names_differ, linkage_name_key, names_agree, names_related, title_run
 from standardize.names import nama_kunci, parse_name
 
 
@@ -26,6 +26,8 @@ def key(written: str) -> str:
         ("Ni Kdk. Sri Wahyuni", "Ni Kadek Sri Wahyuni"),
         ("Ni Luh Pt. Ariani", "NI LUH PUTU ARIANI"),
         ("I Gd Yudha Permana", "I Gede Yudha Permana"),
+        ("IGEDE SETIAWAN ADI PUTRA", "I Gede Setiawan Adi Putra"),  # the gender word glued on
+        ("Niluh Ayu Purnama", "Ni Luh Ayu Purnama"),
         ("A.A. Gde Raka", "Anak Agung Gede Raka"),  # spaced initials of the caste title, Gde for Gede
         ("IB Putu Manuaba", "Ida Bagus Putu Manuaba"),  # glued initials
         ("I.B. Putu Manuaba", "Ida Bagus Putu Manuaba"),
@@ -51,6 +53,8 @@ def test_one_balinese_or_batak_name_has_one_key(a, b):
         ("I Sudarma", "Sudarma"),  # a lone I: an initial as far as anyone can tell
         ("Made", "Md"),  # a one-word name keeps its word
         ("Br. Sitorus", "Sitorus"),  # Br first: no marga follows a boru there
+        ("Iwan Setiawan", "Wan Setiawan"),  # a name that starts with I, no title glued on
+        ("Idewa Putra", "Dewa Putra"),
     ],
 )
 def test_words_that_are_titles_only_in_a_balinese_name_stay(a, b):
@@ -121,3 +125,16 @@ def test_regional_names_agree(a, b, strict, loose):
 def test_given_names_differ_past_the_titles(a, b, differ):
     assert given_names_differ(key(a), key(b)) is differ
 
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("I Wayan Sudarma", "I Wayan Budiasa", False),  # only the birth-order name in common
+        ("Ida Bagus Putu Manuaba", "Ida Bagus Made Oka", False),
+        ("Wayan Sudarma", "I Made Sudarma", True),  # the personal name in common
+        ("Ni Made Ariani", "Ariani Dewi", True),
+    ],
+)
+def test_names_related_past_the_titles(a, b, related):
+    assert names_related(key(a), key(b)) is related
