@@ -731,8 +731,8 @@ def _later_by_name(first: FileName, second: FileName) -> tuple[int, str] | None:
     """Which of two names is the later version (0 or 1) and why, or None when they do not say.
 
     A date each name states; a copy or revision marker one of two names of one family has more of;
-    a name that is the other one with words added ("X" then "X edit", "X update 12-08-2025",
-    "data_mahasiswa2"), as office software's "Save As" leaves it.
+    a name that is the other one with words added after or before it ("X" then "X edit", "X update
+    12-08-2025", "12082025 X") or a number glued to it ("data_mahasiswa2"), as a "Save As" leaves it.
     """
     dates = [_date_in_name(first.name), _date_in_name(second.name)]
     if None not in dates and dates[0] != dates[1]:
@@ -742,7 +742,7 @@ def _later_by_name(first: FileName, second: FileName) -> tuple[int, str] | None:
     words = [_words_of(first.base), _words_of(second.base)]
     for i in (0, 1):
         mine, other = words[i], words[1 - i]
-        if len(mine) > len(other) and mine[: len(other)] == other:
+        if len(mine) > len(other) and (mine[: len(other)] == other or mine[len(mine) - len(other):] == other):
             return i, "its name, the other's with words added"
         # "data_mahasiswa" then "data_mahasiswa2": a number glued to the last word
         if (len(mine) == len(other) and other and mine[:-1] == other[:-1] and mine[-1].startswith(other[-1])

@@ -45,6 +45,8 @@ SCENARIOS = [
      {"Hasil UK 2025 update 12-08-2025.xlsx"}),
     ("words added", [("Hasil UK 2025.xlsx", LEVEL_FIXED, 0), ("Hasil UK 2025 kirim ulang.xlsx", BATCH, 0)],
      {"Hasil UK 2025 kirim ulang.xlsx"}),
+    ("a date in front", [("12082025 Hasil UK 2025.xlsx", K_TO_BK, 0), ("Hasil UK 2025.xlsx", BATCH, 0)],
+     {"12082025 Hasil UK 2025.xlsx"}),
     ("a number added", [("data_peserta.xlsx", NIK_FIXED, 0), ("data_peserta2.xlsx", BATCH, 0)], {"data_peserta2.xlsx"}),
     ("dates in both names", [("Hasil UK 12 Agustus 2025.xlsx", BATCH, 0), ("Hasil UK 5 Agustus 2025.xlsx", NAME_FIXED, 0)],
      {"Hasil UK 12 Agustus 2025.xlsx"}),
