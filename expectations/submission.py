@@ -727,6 +727,13 @@ def _words_of(stem: str) -> list[str]:
     return re.sub(r"[\s_\-.]+", " ", stem.casefold()).split()
 
 
+def _revision_folder(file_name: str) -> bool:
+    """Whether a sub-folder of the file's path is named as corrections ("revisi", "Perbaikan Data",
+    "kirim ulang 2")."""
+    return any(word in _REVISION_WORDS and word != "v" or word in ("ulang", "susulan")
+               for folder in PurePath(file_name).parent.parts for word in re.findall(r"[a-z]+", folder.casefold()))
+
+
 def _later_by_name(first: FileName, second: FileName) -> tuple[int, str] | None:
     """Which of two names is the later version (0 or 1) and why, or None when they do not say.
 
@@ -739,6 +746,10 @@ def _later_by_name(first: FileName, second: FileName) -> tuple[int, str] | None:
         return int(dates[1] > dates[0]), "the date in its name"
     if first.base == second.base and first.markers != second.markers:
         return int(second.markers > first.markers), "its copy or revision markers"
+    # "perbaikan/Hasil UK.xlsx" beside "Hasil UK.xlsx": the folder a clerk filed the correction in
+    filed = [_revision_folder(first.name), _revision_folder(second.name)]
+    if filed[0] != filed[1]:
+        return int(filed[1]), "the folder it was filed in"
     words = [_words_of(first.base), _words_of(second.base)]
     for i in (0, 1):
         mine, other = words[i], words[1 - i]

@@ -47,6 +47,8 @@ SCENARIOS = [
      {"Hasil UK 2025 kirim ulang.xlsx"}),
     ("a date in front", [("12082025 Hasil UK 2025.xlsx", K_TO_BK, 0), ("Hasil UK 2025.xlsx", BATCH, 0)],
      {"12082025 Hasil UK 2025.xlsx"}),
+    ("a folder of corrections", [("revisi/Hasil UK.xlsx", NAME_FIXED, 0), ("Uji Kompetensi/Hasil UK.xlsx", BATCH, 0)],
+     {"revisi/Hasil UK.xlsx"}),
     ("a number added", [("data_peserta.xlsx", NIK_FIXED, 0), ("data_peserta2.xlsx", BATCH, 0)], {"data_peserta2.xlsx"}),
     ("dates in both names", [("Hasil UK 12 Agustus 2025.xlsx", BATCH, 0), ("Hasil UK 5 Agustus 2025.xlsx", NAME_FIXED, 0)],
      {"Hasil UK 12 Agustus 2025.xlsx"}),
