@@ -56,6 +56,13 @@ SOURCE_SHEET = "source_sheet"  # "" for CSV and JSON
 SOURCE_ROW = "source_row"  # Excel row number, physical CSV line, or 1-based JSON record index
 PROVENANCE_COLUMNS: tuple[str, ...] = (OFFICE_ID, SOURCE_FILE, SOURCE_SHA256, SOURCE_SHEET, SOURCE_ROW)
 
+# An online form's submission moment ("Timestamp", "Cap waktu", "Completion time"): what marks a
+# sheet as form responses, where a second response of the same person is a correction of the
+# first (standardize.responses). Kept apart from RAW_COLUMNS: it is the form's, not the office's
+# data, and a list without it keeps its quarantine's raw row as before.
+WAKTU_RESPONS = "waktu_respons"
+FORM_COLUMNS: tuple[str, ...] = (WAKTU_RESPONS,)
+
 # A file is usable only if these can be found. Birth data, result and level are
 # checked per row; a file without a name column or a NIK column is not a
 # participant list at all.
@@ -579,6 +586,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         # "Uji Kompetensi" span the child "Tanggal" alone would be the birth date
         *_ASSESSMENT_DATES,
     ),
+    # Google Forms' responses sheet opens with the submission time, named in the form owner's
+    # language ("Timestamp"; id-ID "Cap waktu", older "Stempel waktu"); Microsoft Forms' export with
+    # "ID", "Start time", "Completion time" (id-ID "Waktu mulai", "Waktu penyelesaian"). "Last
+    # modified time" is not one: blank on responses never edited, and an edit stays one row.
+    WAKTU_RESPONS: (
+        "timestamp",
+        "time stamp",
+        "cap waktu",
+        "stempel waktu",
+        "completion time",
+        "waktu penyelesaian",
+        "waktu selesai",
+        "start time",
+        "waktu mulai",
+        "submitted at",
+        "submission time",
+        "waktu pengiriman",
+        "waktu pengisian",
+    ),
 }
 
 _LOOKUP: dict[str, str] = {}
@@ -888,7 +914,9 @@ _CODED_COLUMNS = frozenset({JENJANG, HASIL, KUALIFIKASI})
 
 # Variants that are usually right but name something else often enough that a
 # stronger field for the same column wins over them ("status" may be an account's).
-WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES})
+# A form's start time gives way to its completion time, the moment the response was sent.
+WEAK_VARIANTS = frozenset({"status", "keterangan", "ket", "kesimpulan", "decision", *_ASSESSMENT_DATES, *_ASSESSMENT_PLACES,
+                           "start time", "waktu mulai"})
 # In a sheet's header row, a bare English "Name" is Microsoft Forms' respondent account ("ID",
 # "Start time", "Completion time", "Email", "Name"): blank or the signed-in clerk's name, while
 # the question "Nama Lengkap" beside it holds the participant's. (A web export's "name" field is
@@ -904,12 +932,21 @@ EXACT, IN_CONTEXT, GUESSED = 3, 2, 1
 _RESULT_NOTE = re.compile(r"kompeten|lulus|hasil|competent|\bk\s*/\s*bk\b", re.IGNORECASE)
 
 
-def is_weak_header(header: object, overrides: dict[str, str] | None = None) -> bool:
+# Microsoft Forms in Indonesian heads the respondent's account "Nama" ("ID", "Waktu mulai", "Waktu
+# penyelesaian", "Email", "Nama"): in a header row with a response time, a bare "Nama" is that
+# account, and a question naming the name ("Nama Lengkap") wins over it.
+_WEAK_IN_FORM_ROWS = frozenset({"nama"})
+
+
+def is_weak_header(header: object, overrides: dict[str, str] | None = None, form: bool = False) -> bool:
     """True for a header cell that names its column only weakly (``WEAK_VARIANTS``: a plain
-    "Keterangan", "Ket." or "Status", notes aside; a bare English "Name"), unless a note says it holds results or a
+    "Keterangan", "Ket." or "Status", notes aside; a bare English "Name"; with ``form``, a header row
+    holding a form's response time, a bare "Nama"), unless a note says it holds results or a
     registry override names it."""
     text = str(header)
     key = normalize_header(_NOTE.sub(" ", text))
+    if form and key in _WEAK_IN_FORM_ROWS and not _overridden(key, overrides):
+        return True
     if key not in _WEAK_IN_HEADER_ROWS or _overridden(normalize_header(header), overrides):
         return False
     # "Tanggal Uji Kompetensi" says "kompeten" about the event, not about results in the column.

@@ -67,7 +67,7 @@ class OfficeIntake:
 
 def empty_raw_rows() -> pd.DataFrame:
     """A raw-rows frame with every column and no rows."""
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS})
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS + headers.FORM_COLUMNS})
 
 
 def read_office_files(office: Office, paths: list[Path], folder: Path | None = None) -> OfficeIntake:

@@ -63,9 +63,9 @@ def _none_as(default: Any):
 
 def _canonical_columns(mapping: dict[str, str]) -> dict[str, str]:
     for their_header, canonical in mapping.items():
-        if canonical not in headers.RAW_COLUMNS:
+        if canonical not in headers.RAW_COLUMNS + headers.FORM_COLUMNS:
             raise invalid(f"sends {their_header!r} to {canonical!r}, which is not a canonical column "
-                          f"({', '.join(headers.RAW_COLUMNS)})")
+                          f"({', '.join(headers.RAW_COLUMNS + headers.FORM_COLUMNS)})")
     return mapping
 
 

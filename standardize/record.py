@@ -43,6 +43,8 @@ from sources.headers import (
     TANGGAL_TERBIT,
     TEMPAT_LAHIR,
     TEMPAT_TANGGAL_LAHIR,
+    FORM_COLUMNS,
+    WAKTU_RESPONS,
 )
 from standardize import nik as nik_module
 from standardize.date_order import infer_date_orders
@@ -69,6 +71,7 @@ from standardize.levels import OK as JENJANG_OK
 from standardize.levels import (JenjangResult, jenjang_problem, jenjang_status, kualifikasi_for, level_in_result,
                                 without_level_label)
 from standardize.names import parse_name_array
+from standardize.responses import replaced_responses, response_sheet, response_times
 from standardize.validity import PRECISION_MONTH, PRECISION_YEAR
 
 # docs/data-model.md section 2, in order.
@@ -92,9 +95,10 @@ OUTPUT_COLUMNS: tuple[str, ...] = (
     "masa_berlaku_precision",
     "program",
     "tahun",
+    "waktu_respons",
     "flags",
 )
-DATE_COLUMNS: tuple[str, ...] = ("tanggal_lahir", "tanggal_terbit", "masa_berlaku")
+DATE_COLUMNS: tuple[str, ...] = ("tanggal_lahir", "tanggal_terbit", "masa_berlaku", "waktu_respons")
 INT_COLUMNS: tuple[str, ...] = ("jenjang", "tahun")
 TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in OUTPUT_COLUMNS if c not in DATE_COLUMNS + INT_COLUMNS)
 QUARANTINE_COLUMNS: tuple[str, ...] = ("column", "value", "rule", "reason", "raw")
@@ -137,7 +141,8 @@ FLAGS: tuple[str, ...] = tuple(
 RULE_NO_IDENTITY = "no_identity"
 RULE_JENJANG_MISSING = "jenjang_missing"
 RULE_JENJANG_UNREADABLE = "jenjang_unreadable"
-RULES: tuple[str, ...] = (RULE_NO_IDENTITY, RULE_JENJANG_MISSING, RULE_JENJANG_UNREADABLE)
+RULE_RESPONSE_REPLACED = "form_response_replaced"
+RULES: tuple[str, ...] = (RULE_NO_IDENTITY, RULE_JENJANG_MISSING, RULE_JENJANG_UNREADABLE, RULE_RESPONSE_REPLACED)
 REASONS: dict[str, str] = {
     RULE_NO_IDENTITY: "Nama dan NIK kosong / name and NIK both empty",
     RULE_JENJANG_MISSING: (
@@ -145,6 +150,10 @@ REASONS: dict[str, str] = {
         " / no level in the jenjang, kualifikasi or jabatan kerja columns"
     ),
     RULE_JENJANG_UNREADABLE: "Jenjang tidak dapat dibaca / level value present but not understood",
+    RULE_RESPONSE_REPLACED: (
+        "Jawaban formulir diganti oleh jawaban orang yang sama untuk jabatan kerja yang sama yang dikirim kemudian"
+        " / form response replaced by the same person's later response for the same jabatan kerja (a correction)"
+    ),
 }
 
 _DATE_DTYPE = "datetime64[ms]"
@@ -243,6 +252,11 @@ def _dates(per_distinct: Sequence[date | None], codes: np.ndarray) -> np.ndarray
     missing = np.array([d is None for d in per_distinct], dtype=bool)
     values = (days * _MS_PER_DAY).view(_DATE_DTYPE)
     values[missing] = _NAT
+    return values[codes]
+
+
+def _datetimes(per_distinct: Sequence[Any], codes: np.ndarray) -> np.ndarray:
+    values = np.array([_NAT if v is None else np.datetime64(v, "ms") for v in per_distinct], dtype=_DATE_DTYPE)
     return values[codes]
 
 
@@ -536,8 +550,8 @@ def standardize_submission(
       nomor_sertifikat, program, flags): pandas' default string dtype ``"str"``,
       missing is NaN (test with ``pd.isna``, not ``is None``). It is what pandas 3
       reads back from parquet, so the frame round-trips unchanged;
-    - tanggal_lahir, tanggal_terbit, masa_berlaku: ``datetime64[ms]``, NaT when
-      missing (parquet has no seconds unit; milliseconds round-trip unchanged);
+    - tanggal_lahir, tanggal_terbit, masa_berlaku, waktu_respons: ``datetime64[ms]``,
+      NaT when missing (parquet has no seconds unit; milliseconds round-trip unchanged);
     - jenjang, tahun: ``Int64``.
 
     ``flags`` is never missing: ``""`` when the row is clean (see :data:`FLAGS`).
@@ -548,7 +562,10 @@ def standardize_submission(
     ``jenjang_missing`` (no level in jenjang, kualifikasi or jabatan kerja, and the
     row records an assessment or a certificate: see below), ``jenjang_unreadable``
     (a level value present but not understood; ``column`` and ``value`` name that
-    cell). Quarantine text columns are ``"str"`` too.
+    cell). Quarantine text columns are ``"str"`` too. Of a form sheet's responses
+    (rows with a submission time) of one person for one jabatan kerja, the latest is kept and
+    the earlier ones go to quarantine as ``form_response_replaced``, naming the row that
+    replaced them (:mod:`standardize.responses`).
 
     A row with no level anywhere that records neither an assessment result
     (Kompeten / Belum Kompeten) nor a certificate (number, issue or expiry date)
@@ -574,7 +591,26 @@ def _standardize_in_order(raw: pd.DataFrame, date_order: str, reference_date: da
     masks = _flag_masks(raw, parsed)
     no_identity, rejected = _rejected_rows(parsed, masks)
     quarantine = _quarantine(raw, parsed, no_identity, np.flatnonzero(rejected))
-    rows = _kept_rows(raw, parsed, masks, np.flatnonzero(~rejected))
+    kept = np.flatnonzero(~rejected)
+    rows = _kept_rows(raw, parsed, masks, kept)
+    return _latest_responses(raw, parsed, StandardizeResult(rows=rows, quarantine=quarantine), kept)
+
+
+def _latest_responses(raw: pd.DataFrame, parsed: _Parsed, result: StandardizeResult, kept: np.ndarray) -> StandardizeResult:
+    """``result`` with the form responses a later response of the same person replaces moved from
+    its rows to its quarantine (:mod:`standardize.responses`), quarantine rows in input order."""
+    replaced, reasons = replaced_responses(result.rows, response_sheet)
+    if not len(replaced):
+        return result
+    positions = kept[replaced]
+    sent = parsed.column[WAKTU_RESPONS]
+    values = [sent.values[code] for code in sent.codes[positions]]
+    moved = _quarantine_frame(raw, parsed.column, positions, [WAKTU_RESPONS] * len(positions), values,
+                              [RULE_RESPONSE_REPLACED] * len(positions), reasons)
+    rejected = np.flatnonzero(~np.isin(np.arange(len(raw)), kept))
+    order = np.argsort(np.concatenate([rejected, positions]), kind="stable")
+    quarantine = pd.concat([result.quarantine, moved], ignore_index=True).iloc[order].reset_index(drop=True)
+    rows = result.rows.drop(index=result.rows.index[replaced]).reset_index(drop=True)
     return StandardizeResult(rows=rows, quarantine=quarantine)
 
 
@@ -610,6 +646,7 @@ class _Parsed:
     tahuns: list[tuple[int | None, bool]]  # (tahun column's year, unreadable)
     tahun: pd.arrays.IntegerArray
     nomor_values: pd.api.extensions.ExtensionArray
+    waktu_respons: np.ndarray  # per row: a form response's submission time (standardize.responses)
 
 
 def _issue_dates(terbit: _Distinct, date_order: str, reference_year: int) -> tuple[list, list]:
@@ -643,7 +680,7 @@ def _expiry_dates(berlaku: _Distinct, date_order: str, reference_year: int) -> t
 
 def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _Parsed:
     """Run every scalar parser once per distinct value, so a million-row reload parses each value once."""
-    column = {name: _Distinct(raw, name) for name in RAW_COLUMNS}
+    column = {name: _Distinct(raw, name) for name in RAW_COLUMNS + FORM_COLUMNS}
     nik_column = _nik_cells(raw, column)
     nik_values, nik_status_values, nik_partial_values = nik_module.parse_nik_array(nik_column.text)
     nama_values, gelar_values, kunci_values = parse_name_array(column[NAMA].text)
@@ -689,6 +726,8 @@ def _parse_columns(raw: pd.DataFrame, date_order: str, reference_year: int) -> _
             .fillna(_ints([None if y is None else y - 5 for y in expiry_years], column[MASA_BERLAKU].codes)),
         ),
         nomor_values=parse_nomor_sertifikat_array(column[NOMOR_SERTIFIKAT].text),
+        waktu_respons=_datetimes(response_times(column[WAKTU_RESPONS].values, date_order, reference_year),
+                                 column[WAKTU_RESPONS].codes),
     )
 
 
@@ -1038,6 +1077,7 @@ def _kept_rows(raw: pd.DataFrame, parsed: _Parsed, masks: dict[str, np.ndarray],
         "masa_berlaku_precision": _texts(parsed.berlaku_precisions, column[MASA_BERLAKU].codes[kept]),
         "program": _texts(column[PROGRAM].map(clean_text), column[PROGRAM].codes[kept]),
         "tahun": parsed.tahun[kept],
+        "waktu_respons": parsed.waktu_respons[kept],
         "flags": _texts(flag_texts, flag_codes[kept]),
     }
     for name in OUTPUT_COLUMNS:

@@ -16,7 +16,7 @@ from sources.readers import SheetReport, read_submission, sha256_of
 from sources.readers.excel import render_cell
 from sources.registry import Office, ReaderOptions
 
-COLUMNS = list(headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS)
+COLUMNS = list(headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS + headers.FORM_COLUMNS)
 LOOKED_FOR = (
     "looked for nama (nama / nama lengkap / nama peserta / nama tenaga kerja, ...); "
     "nik (nik / no ktp / nomor ktp / no ktp nik, ...)"

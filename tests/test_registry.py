@@ -52,7 +52,7 @@ SLUG = "must be a slug: lower-case letters, digits and dashes, 1-64 characters, 
         ("{id: kab-x, name: X, level: regency, region: '64.08'}", "office kab-x: unknown key 'region' (did you mean 'region_code'?)"),
         (f"{{{OK}, freshnes_days: 30}}", "office kab-x: unknown key 'freshnes_days' (did you mean 'freshness_days'?)"),
         (f"{{{OK}, reader: {{date_order: ymd}}}}", "office kab-x: reader.date_order must be one of 'auto', 'dmy' or 'mdy', got 'ymd'"),
-        (f'{{{OK}, reader: {{column_mapping: {{"Nama Pekerja": namanya}}}}}}', "office kab-x: reader.column_mapping sends 'Nama Pekerja' to 'namanya', which is not a canonical column (nama, nik, tempat_tanggal_lahir, tempat_lahir, tanggal_lahir, jenis_kelamin, jabatan_kerja, jenjang, kualifikasi, hasil, nomor_sertifikat, tanggal_terbit, masa_berlaku, program, tahun)"),
+        (f'{{{OK}, reader: {{column_mapping: {{"Nama Pekerja": namanya}}}}}}', "office kab-x: reader.column_mapping sends 'Nama Pekerja' to 'namanya', which is not a canonical column (nama, nik, tempat_tanggal_lahir, tempat_lahir, tanggal_lahir, jenis_kelamin, jabatan_kerja, jenjang, kualifikasi, hasil, nomor_sertifikat, tanggal_terbit, masa_berlaku, program, tahun, waktu_respons)"),
         (f"{{{OK}, reader: {{sheets: [A]}}}}", "office kab-x: reader: unknown key 'sheets' (did you mean 'sheet'?)"),
         (f"{{{OK}, reader: {{header_row: 0}}}}", "office kab-x: reader.header_row must be greater than 0, got 0"),
         # ids become folder names under the data directory: a path in an id could delete outside it

@@ -387,12 +387,12 @@ def test_columns_and_dtypes(result):
     assert list(result.rows.columns) == [*PROVENANCE_COLUMNS, *OUTPUT_COLUMNS]
     assert list(result.quarantine.columns) == [*PROVENANCE_COLUMNS, *QUARANTINE_COLUMNS]
     dtypes = {column: str(dtype) for column, dtype in result.rows.dtypes.items()}
-    for column in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku"):
+    for column in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku", "waktu_respons"):
         assert dtypes[column] == "datetime64[ms]"
     for column in ("jenjang", "tahun"):
         assert dtypes[column] == "Int64"
     for column in OUTPUT_COLUMNS:
-        if column not in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku", "jenjang", "tahun"):
+        if column not in ("tanggal_lahir", "tanggal_terbit", "masa_berlaku", "waktu_respons", "jenjang", "tahun"):
             assert dtypes[column] == "str", column
     for column in QUARANTINE_COLUMNS:
         assert str(result.quarantine[column].dtype) == "str"

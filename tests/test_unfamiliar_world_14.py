@@ -29,7 +29,10 @@ Counting rules (docs/warehouse.md) read for forms:
   (Forms itself keeps one response per respondent when editing is allowed: lastSubmittedTime):
   one participation, the later one; the earlier goes to quarantine with its reason, so every row
   is still accounted for;
-- a test submission names nobody: quarantine.
+- a test submission names nobody: quarantine;
+- a checkbox answer ticking two jabatan kerja applies for two assessments: two participations, two
+  certificates (the second read as sheet "<sheet> [Jabatan 2]", same row number, so it keeps an
+  address of its own, as a further certificate group does).
 """
 
 from __future__ import annotations
@@ -283,11 +286,13 @@ TRUTH = {
 TRUE_PERSONS = 16
 
 # Every row accounted for: accepted (fact_participation) or quarantined.
-# Batam: 7 rows: "tes" quarantined, Rahmat's first response replaced: 5 participations.
+# Batam: 7 rows, Dedi's checkbox row read once per jabatan (8 rows read): "tes" quarantined,
+# Rahmat's first response replaced: 6 participations (corrected from 5, which counted Dedi's two
+# assessments as one).
 # Bintan form: 6 rows: "coba" quarantined, Zulkifli's first response replaced: 4.
 # Sulbar form: 4 rows: "coba" quarantined: 3. Lists: 3 + 3 + 3.
 TRUE_PARTICIPATIONS = {
-    "Pendaftaran Uji Kompetensi TKK Kota Batam 2025 (Responses).xlsx": 5,
+    "Pendaftaran Uji Kompetensi TKK Kota Batam 2025 (Responses).xlsx": 6,
     "Pendaftaran Uji Kompetensi TKK 2025 (Jawaban) - Formulir Tanggapan 1.csv": 4,
     "Hasil Uji Kompetensi TKK 2025.xlsx": 3,
     "Sertifikasi Tenaga Ahli 2024.xlsx": 3,
@@ -313,13 +318,26 @@ def report(tmp_path_factory):
         report.participation = con.execute(
             "SELECT person_key, office_id, source_file, source_row, hasil, jenjang, jabatan_kerja, tahun "
             "FROM fact_participation").df()
+        report.certification = con.execute(
+            "SELECT region_code, jabatan_kerja, jenjang FROM fact_certification").df()
     return report
+
+
+# A checkbox answer's further jabatan: rows read besides the sheet's own.
+CHECKBOX_EXTRA_ROWS = 1  # Dedi: Operator Excavator, Operator Bulldozer
+
+# Kota Batam's certificates (21.71), counted by hand: Andi's Operator Excavator (00011), Rahmat's
+# Tukang Besi Beton at jenjang 3 (00012; his replaced jenjang-2 response recorded no result), Siti's
+# Juru Ukur, Dedi's Operator Excavator (00015) and Operator Bulldozer (the one number is given to the
+# first jabatan ticked: an SKK number is one certificate's).
+TRUE_BATAM_CERTIFICATES = sorted([("Juru Ukur", 4), ("Operator Bulldozer", 3), ("Operator Excavator", 3),
+                                  ("Operator Excavator", 3), ("Tukang Besi Beton", 3)])
 
 
 def test_the_world_is_as_counted():
     assert len(PERSONS) == TRUE_PERSONS
     assert sum(TRUE_PARTICIPATIONS.values()) + len(TRUE_QUARANTINE) == len(_BATAM) + len(_BINTAN_FORM) + len(
-        _SULBAR) + len(_BINTAN_RESULTS) + len(_KEPRI_2024) + len(_MAMUJU_2021)
+        _SULBAR) + len(_BINTAN_RESULTS) + len(_KEPRI_2024) + len(_MAMUJU_2021) + CHECKBOX_EXTRA_ROWS
 
 
 def test_every_office_ingests(report):
@@ -342,17 +360,14 @@ def test_persons_are_the_hand_count(report):
     assert len(report.persons) == TRUE_PERSONS
 
 
-_RESUBMISSION = ("a form's second response of the same person for the same jabatan (Rahmat's corrected "
-                 "jenjang, Zulkifli's corrected phone) stays a second participation: readers drop the "
-                 "submission-timestamp column that marks a sheet as form responses, so standardize cannot "
-                 "tell a correction from a second assessment")
-
-
-@pytest.mark.xfail(strict=True, reason=_RESUBMISSION)
 def test_participations_are_the_hand_count(report):
     assert report.participation.groupby("source_file").size().to_dict() == TRUE_PARTICIPATIONS
 
 
-@pytest.mark.xfail(strict=True, reason=_RESUBMISSION)
+def test_a_checkbox_answer_of_two_jabatan_is_two_certificates(report):
+    batam = report.certification[report.certification.region_code == "21.71"]
+    assert sorted(zip(batam.jabatan_kerja, batam.jenjang.astype(int))) == TRUE_BATAM_CERTIFICATES
+
+
 def test_quarantine_is_the_test_submissions_and_the_replaced_responses(report):
     assert sorted(zip(report.quarantine.source_file, report.quarantine.source_row.astype(int))) == TRUE_QUARANTINE

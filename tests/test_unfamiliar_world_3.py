@@ -916,7 +916,9 @@ def test_old_skt_certificates_count_expired(report):
     ("Nama yang dapat dihubungi", None),
     ("Pilih Jadwal Asesmen", None),
     ("Pilih", None),
-    ("Stempel waktu", None),
+    # the form's submission time: a column of its own since form resubmissions are read
+    # (standardize.responses), not a participant's field
+    ("Stempel waktu", "waktu_respons"),
     ("Nomor HP (WhatsApp aktif)", None),
 ])
 def test_form_question_headers(header, column):

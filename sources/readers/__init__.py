@@ -27,6 +27,7 @@ from sources.readers.dbf_reader import read_dbf
 from sources.readers.limits import MIB, check_file_size, check_text, check_zip
 from sources.readers.excel import read_excel
 from sources.readers.copies import drop_sheet_copies
+from sources.readers.forms import split_jabatan_choices
 from sources.readers.recap import drop_recap_repeats
 from sources.readers.json_reader import read_json
 from sources.readers.table import SheetReport, SubmissionRejected, TableRows, standalone_year
@@ -42,7 +43,7 @@ __all__ = [
     "sha256_of",
 ]
 
-FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS
+FRAME_COLUMNS: tuple[str, ...] = headers.PROVENANCE_COLUMNS + headers.RAW_COLUMNS + headers.FORM_COLUMNS
 
 _TEXT_FORMATS = ("csv", "json", "html", "spreadsheetml")
 _EXTENSION_FORMATS = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".csv": "csv", ".txt": "csv",
@@ -58,7 +59,7 @@ class Submission:
     source_file: str  # file name as sent
     source_sha256: str
     format: str  # "xlsx", "xls", "ods", "csv", "json"; the extension's guess when unrecognisable
-    rows: pd.DataFrame  # PROVENANCE_COLUMNS + RAW_COLUMNS, object dtype, values str or None
+    rows: pd.DataFrame  # PROVENANCE_COLUMNS + RAW_COLUMNS + FORM_COLUMNS, object dtype, values str or None
     sheets: list[SheetReport]
     error: str | None = None  # set when the whole file is rejected; rows is then empty (with all columns)
 
@@ -294,7 +295,7 @@ def _frame(office: Office, name: str, sha: str, tables: list[tuple[str, TableRow
         data[headers.SOURCE_SHA256] += [sha] * n
         data[headers.SOURCE_SHEET] += [sheet] * n
         data[headers.SOURCE_ROW] += map(str, table.source_rows)
-        for column in headers.RAW_COLUMNS:
+        for column in headers.RAW_COLUMNS + headers.FORM_COLUMNS:
             values = table.columns.get(column)
             data[column] += values if values is not None else [None] * n
     return pd.DataFrame(data, columns=list(FRAME_COLUMNS), dtype=object)
@@ -344,7 +345,10 @@ def read_submission(path: Path, office: Office, name: str | None = None) -> Subm
         drop_sheet_copies([table for _, table in tables])
         drop_recap_repeats([table for _, table in tables])
         drop_staff_lists([table for _, table in tables])
+        read = {id(table) for _, table in tables}
+        tables = split_jabatan_choices(tables)
         sheets = [r.report if isinstance(r, TableRows) else r for r in results]
+        sheets += [table.report for _, table in tables if id(table) not in read]
         if not any(table.source_rows for _, table in tables):
             raise SubmissionRejected(_nothing_read(sheets))
         rows = _frame(office, name, sha, tables)

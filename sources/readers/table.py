@@ -311,6 +311,7 @@ def _resolve(
     ticks.update(lone)
     # Every column naming the result, kept or not: (column, "ticks" or tick columns by value, weak, header text).
     results: list[tuple[int | str | dict[str, int], bool, str]] = []
+    form = any(cell and headers.canonical_column(cell, overrides) == headers.WAKTU_RESPONS for cell in child)
     for j in range(width):
         c = child[j] if j < len(child) else None
         # The filled-in parent text only labels a column that has a child cell of its
@@ -348,7 +349,7 @@ def _resolve(
         if mark:
             marks.setdefault(canonical, {})[ticks[j][1]] = j
             mark_texts.setdefault(canonical, []).append(text)
-        weak = not mark and headers.is_weak_header(named_by, overrides)
+        weak = not mark and headers.is_weak_header(named_by, overrides, form)
         if canonical == headers.HASIL:
             if not mark:
                 results.append((j, weak, text))
