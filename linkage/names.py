@@ -363,8 +363,9 @@ def _titled_names_agree(wa: list[str], wb: list[str], loose: bool) -> bool | Non
 
     The personal names decide, the titles only when they cannot be one person's ("Wayan" / "Made").
     The same personal name agrees however short ("Ariani" / "Ni Made Ariani": the clerk left out what
-    a quarter of the island shares); otherwise a word of the personal names must be written out on
-    both sides, so "I Made S." is not "I Made Sudarma" on the strength of "Made".
+    a quarter of the island shares); otherwise, strictly, a word of the personal names must be written
+    out on both sides, so "I Made S." is not "I Made Sudarma" on the strength of "Made" (``loose``, on
+    one valid NIK, it is, as "S. B." is "Supriyadi Budi").
     """
     ta, pa = title_run(wa)
     tb, pb = title_run(wb)
@@ -374,6 +375,9 @@ def _titled_names_agree(wa: list[str], wb: list[str], loose: bool) -> bool | Non
         return False
     if (pa == pb and any(len(w) > 1 for w in pa)) or _words_agree(pa, pb, loose):
         return True
+    if loose:
+        # one valid NIK on both rows: an initial of the personal name is enough, as for any name
+        return _words_agree(wa, wb, loose)
     shared = any(_word_match(x, y, loose) == _FULL for x in pa for y in pb)
     return shared and _words_agree(wa, wb, loose)
 
