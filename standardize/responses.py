@@ -5,8 +5,9 @@ A sheet of Google Forms or Microsoft Forms responses carries each response's sub
 who submits again for the same jabatan kerja corrects the first response (a jenjang chosen wrong,
 a phone number): Forms itself keeps one response per respondent when editing is allowed (the
 Forms API's ``lastSubmittedTime``), and a form without it gets a second row. So among a form
-sheet's responses of one person (NIK, else name and birth date) for one jabatan, the latest
-counts and the earlier ones go to quarantine, naming the row that replaced them. Rows without a
+sheet's responses of one person (NIK, else name and birth date) for one jabatan, sent within
+``CORRECTION_WINDOW`` of the next, the latest counts and the earlier ones go to quarantine, naming
+the row that replaced them; responses further apart are separate assessments. Rows without a
 submission time (an ordinary list, where two rows of one person may be two assessments) are
 never compared.
 
@@ -51,6 +52,13 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 # (sources.readers.forms): the label here, where responses of one sheet are compared across both.
 CHOICE_LABEL = "Jabatan {}"
 _CHOICE_SHEET = re.compile(r" \[Jabatan \d+\]$")
+
+
+# How long after a response its respondent still sends a correction rather than a new answer: a
+# response weeks or years later in the same sheet is another assessment (a retake after Belum
+# Kompeten in the next batch, the next jenjang, a portal export whose "timestamp" spans years),
+# and both count.
+CORRECTION_WINDOW = pd.Timedelta(days=14)
 
 
 def response_sheet(sheet: str) -> str:
@@ -145,9 +153,16 @@ def replaced_responses(rows: pd.DataFrame, sheet_of) -> tuple[np.ndarray, list[s
     })[usable.to_numpy()]
     frame = frame.sort_values(["file", "sheet", "who", "jabatan", "sent", "at"], kind="stable")
     group = ["file", "sheet", "who", "jabatan"]
-    latest = frame.groupby(group, sort=False)["at"].transform("last")
-    earlier = frame[frame["at"] != latest]
-    reasons = [_reason(rows.iloc[winner]) for winner in earlier["at"].map(dict(zip(frame["at"], latest)))]
+    # Each response is replaced by the next one of its group when that one follows soon enough to be
+    # its correction; a chain of quick corrections ends at its last response.
+    following = frame.groupby(group, sort=False)[["at", "sent"]].shift(-1)
+    corrected = following["at"].notna() & (following["sent"] - frame["sent"] <= CORRECTION_WINDOW)
+    successor = following["at"].where(corrected)
+    last = {}
+    for at, nxt in zip(frame["at"][::-1], successor[::-1]):  # reversed: a successor's own successor is known
+        last[at] = at if pd.isna(nxt) else last[int(nxt)]
+    earlier = frame[corrected.to_numpy()]
+    reasons = [_reason(rows.iloc[last[at]]) for at in earlier["at"]]
     order = np.argsort(earlier["at"].to_numpy(), kind="stable")
     return earlier["at"].to_numpy()[order].astype(np.intp), [reasons[i] for i in order]
 

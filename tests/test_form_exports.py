@@ -197,6 +197,17 @@ _NIK_A, _NIK_B = "2171021204910001", "2171050309880002"
     # no NIK, no birth date: nothing tells them one person
     ([("12/03/2025 9:15:42", "-", "Siti Aminah", None, "Juru Ukur", "4"),
       ("12/03/2025 9:20:00", "-", "Siti Aminah", None, "Juru Ukur", "4")], [2, 3], {}),
+    # a retake in a later batch, and the next jenjang a year on (a form or portal export kept for years):
+    # other assessments, not corrections
+    ([("12/03/2025 9:15:42", _NIK_A, "Rahmat", None, "Tukang Kayu", "2"),
+      ("02/06/2025 8:00:00", _NIK_A, "Rahmat", None, "Tukang Kayu", "2")], [2, 3], {}),
+    ([("12/03/2024 9:15:42", _NIK_A, "Rahmat", None, "Tukang Kayu", "2"),
+      ("20/03/2025 8:00:00", _NIK_A, "Rahmat", None, "Tukang Kayu", "3")], [2, 3], {}),
+    # quick corrections chain to the last; a response months later stands on its own
+    ([("12/03/2025 9:15:42", _NIK_A, "Rahmat", None, "Tukang Kayu", "2"),
+      ("13/03/2025 9:00:00", _NIK_A, "Rahmat", None, "Tukang Kayu", "3"),
+      ("20/03/2025 9:00:00", _NIK_A, "Rahmat", None, "Tukang Kayu", "3"),
+      ("20/09/2025 9:00:00", _NIK_A, "Rahmat", None, "Tukang Kayu", "4")], [4, 5], {2: 4, 3: 4}),
     # an ordinary list (no response time): two rows may be two assessments
     ([(None, _NIK_A, "Rahmat", None, "Tukang Kayu", "2"),
       (None, _NIK_A, "Rahmat", None, "Tukang Kayu", "2")], [2, 3], {}),
