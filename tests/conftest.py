@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 
@@ -81,3 +82,20 @@ def pytest_collection_modifyitems(items):
     """Put the longest test files first (see LONGEST_FIRST); a stable sort keeps each file's order."""
     rank = {name: position for position, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _young_heap():
+    """At each test file's start: collect the garbage, then freeze what survives.
+
+    A pytest process keeps every module it imported (pandas, Dagster, Great Expectations,
+    Splink: some 400,000 tracked objects) and Python's full collections walk all of them,
+    both the automatic ones and the one ``pipelines.run.release_ingest_memory`` makes per
+    run: 0.3-0.4 s each on this machine. Frozen objects are skipped by every later
+    collection (``gc.freeze``); garbage is collected first, so nothing that is already
+    garbage is frozen. Measured on three hand-made worlds (files 6, 7, 9), two runs each:
+    34.4 and 38.8 CPU-s before, 28.8 and 31.0 after (load 6.6-8.5).
+    """
+    gc.collect()
+    gc.freeze()
+    yield
