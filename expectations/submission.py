@@ -765,7 +765,7 @@ def _later_by_name(first: FileName, second: FileName) -> tuple[int, str] | None:
 def _later_of(submitted: _SubmissionFiles, first: int, second: int) -> tuple[int, str] | None:
     """Which of two files of one batch the office sent later (a position) and on what evidence: the
     names, then the modification times; for lists of one size, the one with more complete NIKs,
-    then name order. None for lists of two sizes the names and times do not order: a larger list
+    then the one that filled in certificate numbers, then name order. None for lists of two sizes the names and times do not order: a larger list
     restating a smaller one is the cumulative master's case (:func:`_mark_superseded_masters`)."""
     by_name = _later_by_name(submitted.parsed[first], submitted.parsed[second])
     if by_name is not None:
@@ -782,8 +782,30 @@ def _later_of(submitted: _SubmissionFiles, first: int, second: int) -> tuple[int
              for r in rows]
     if whole[0] != whole[1]:
         return (first, second)[int(whole[1] > whole[0])], "its more complete NIKs"
+    # numbers arrive weeks after the assessment: the list that states more of them, for the same
+    # person and the same result, was written later
+    filled = [_numbers_filled(rows[1], rows[0]), _numbers_filled(rows[0], rows[1])]
+    if filled[0] != filled[1]:
+        return (first, second)[int(filled[1] > filled[0])], "the certificate numbers it filled in"
     return max((first, second), key=lambda p: (frame.at[p, "source_file"].casefold(), frame.at[p, "source_file"])), \
         "name order"
+
+
+def _numbers_filled(earlier: pd.DataFrame | None, later: pd.DataFrame | None) -> int:
+    """How many persons ``later`` gives a certificate number ``earlier`` lacks, under the same result."""
+    def stated(rows: pd.DataFrame | None) -> dict[str, tuple[str | None, bool]]:
+        if rows is None or rows.empty:
+            return {}
+        digits = rows["nik"].astype("string").str.replace(r"\D", "", regex=True)
+        names = rows["nama"].astype("string").str.casefold().str.split().str.join(" ")
+        keys = ("nik:" + digits).where(digits.str.len() >= 10, "nama:" + names)
+        numbered = rows["nomor_sertifikat"].astype("string").str.contains(r"\d{3}", regex=True).fillna(False)
+        results = rows["hasil"].map(lambda value: None if pd.isna(value) else parse_hasil(str(value)))
+        return {k: (r, bool(n)) for k, r, n in zip(keys, results, numbered) if not pd.isna(k)}
+
+    before, after = stated(earlier), stated(later)
+    return sum(1 for key, (result, numbered) in after.items()
+               if numbered and result is not None and before.get(key, (None, True)) == (result, False))
 
 
 def _mark_superseded_resends(submitted: _SubmissionFiles, keepers: list[int], foreign: set[int]) -> None:

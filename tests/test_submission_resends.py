@@ -64,6 +64,11 @@ SCENARIOS = [
      {"Peserta Tahap I.xlsx"}),
     # ... else the larger list, else the one with the NIKs complete
     ("new name, same day, a NIK completed", [("A.xlsx", BATCH, 0), ("B.xlsx", NIK_COMPLETED, 0)], {"A.xlsx"}),
+    ("new name, same day, numbers filled in",
+     [("Daftar SKK Terbit.xlsx", [person(i, nomor_sertifikat=f"SKK-6408-2025-{i:05d}") for i in range(6)], 0),
+      ("Hasil UK Tahap I.xlsx", [person(i, nomor_sertifikat="dalam proses" if i < 4 else f"SKK-6408-2025-{i:05d}")
+                               for i in range(6)], 0)],
+     {"Daftar SKK Terbit.xlsx"}),
     # must not supersede: another batch, another year, the next jenjang, an attendance list
     ("other batch", [("Hasil Tahap I.xlsx", BATCH, 0), ("Hasil Tahap II.xlsx", [person(i) for i in range(6, 12)], 5)],
      {"Hasil Tahap I.xlsx", "Hasil Tahap II.xlsx"}),
