@@ -38,6 +38,8 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 
+from standardize.names import BALINESE_TITLE_WORDS
+
 # nama_kunci folds the ways clerks *abbreviate or spell* Muhammad (standardize/names.py),
 # not a one-letter slip inside it: "Muhammaa" reaches linkage as "muhama" and would
 # make "M. Ismail" and "Muhammaa Ismail" two names. Muhammad opens about one name in
@@ -95,27 +97,8 @@ def _fold_word_cached(word: str) -> str:
 # who a person is, and clerks shorten them: to consonants ("I Md. Anom S. Wijaya", Jurnal BETA
 # Universitas Udayana 2017; "I GD YUDHA PERMANA", "KT ALIT ...", FEB Udayana 2015), to glued
 # initials ("IB Putu Manuaba", the kamus above; "A.A."), or leave the gender word out.
-# Clerk's form -> the word it stands for; keys in nama_kunci's spelling ("Tjokorda" is "cokorda").
-_TITLE_WORDS = {
-    **dict.fromkeys(("wayan", "wyn"), "wayan"),
-    **dict.fromkeys(("putu", "pt"), "putu"),
-    **dict.fromkeys(("gede", "gde", "gd"), "gede"),
-    "luh": "luh",
-    **dict.fromkeys(("made", "md"), "made"),
-    **dict.fromkeys(("kadek", "kade", "kd", "kdk"), "kadek"),
-    **dict.fromkeys(("nengah", "ngh"), "nengah"),
-    **dict.fromkeys(("nyoman", "nym"), "nyoman"),
-    **dict.fromkeys(("komang", "kmg"), "komang"),
-    **dict.fromkeys(("ketut", "kt", "ktt"), "ketut"),
-    "ida": "ida", "bagus": "bagus", "ayu": "ayu", "anak": "anak", "istri": "istri",
-    **dict.fromkeys(("agung", "ag"), "agung"),
-    **dict.fromkeys(("gusti", "gst"), "gusti"),
-    **dict.fromkeys(("ngurah", "ngr"), "ngurah"),
-    **dict.fromkeys(("cokorda", "cokorde", "cok"), "cokorda"),
-    **dict.fromkeys(("dewa", "dw"), "dewa"),
-    **dict.fromkeys(("desak", "dsk"), "desak"),
-    "sagung": "sagung",
-}
+# Clerk's form -> the word it stands for (standardize/names.py, which keeps these forms in the name).
+_TITLE_WORDS = BALINESE_TITLE_WORDS
 # Glued or spaced initials of a two-word title, at the start of a name ("IB", "I.B.", "A.A."). A glued
 # "AA" reaches linkage as "a" (nama_kunci collapses doubled letters) and stays an initial.
 _TITLE_INITIALS = {("ib",): ("ida", "bagus"), ("i", "b"): ("ida", "bagus"), ("a", "a"): ("anak", "agung")}
@@ -184,9 +167,27 @@ def _titles_conflict(a: list[str], b: list[str]) -> bool:
 
 def _with_canonical_titles(words: list[str]) -> list[str]:
     """A key's words with a leading Balinese title run in full and its gender word left out (the sex
-    column says it): "I Wyn. Sudarma" and "Wayan Sudarma" are one key."""
+    column says it): "I Wyn. Sudarma" and "Wayan Sudarma" are one key. A run written last, as a form of
+    family name and given names writes it ("SUDARMA, I MD.", "Praganingrum, Tjokorda Istri"), is put first."""
     titles, personal = title_run(words)
+    if not titles:
+        titles, personal = title_run(_trailing_titles_first(words))
     return [*titles, *personal] if titles else words
+
+
+def _trailing_titles_first(words: list[str]) -> list[str]:
+    """``words`` with a trailing title run of two words or more, or opening with I or Ni, moved to the
+    front; ``words`` when there is none. A lone title word last stays: "Agus Gede" is no Balinese name
+    written backwards, and "Sudarma Made" needs no turning (names_agree reads reordered words)."""
+    if len(words) < 3 or words[-1] not in _TITLE_WORDS:
+        return words
+    for k in range(1, len(words) - 1):
+        tail = words[k:]
+        turned = [*tail, *words[:k]]
+        titles, personal = title_run(turned)
+        if titles and personal == words[:k] and (tail[0] in _GENDER_WORDS or len(tail) >= 2):
+            return turned
+    return words
 
 
 # "Br." / "Boru" (daughter of) before a Batak woman's marga ("Rosmawati Br. Sitorus"): clerks leave it

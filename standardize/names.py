@@ -426,7 +426,7 @@ def _tail_gelar(word: str) -> str | None:
     canonical = _ALL_GELAR.get(_gelar_key(word))
     if canonical is not None:
         return canonical
-    if not (_DEGREE_SHAPE.match(word) and len(word) > 2):
+    if _gelar_key(word) in _SHORTENED_NAME_WORDS or not (_DEGREE_SHAPE.match(word) and len(word) > 2):
         return None
     pieces = _regrouped_degrees([part for part in _GLUED_DOT.split(word) if part])
     if len(pieces) > 1 and all(_gelar_key(piece) in _SUFFIX_GELAR for piece in pieces):
@@ -784,6 +784,36 @@ _WORD_FOLDS: dict[str, str] = {
     **dict.fromkeys(("abd",), "abdul"),
     **dict.fromkeys(("selamet",), "slamet"),
 }
+
+# Balinese titles and birth-order names as clerks write them (sources in linkage/names.py, which
+# compares them): clerk's form -> the word it stands for, in nama_kunci's spelling ("Tjokorda" is "cokorda").
+BALINESE_TITLE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("wayan", "wyn"), "wayan"),
+    **dict.fromkeys(("putu", "pt"), "putu"),
+    **dict.fromkeys(("gede", "gde", "gd"), "gede"),
+    "luh": "luh",
+    **dict.fromkeys(("made", "md"), "made"),
+    **dict.fromkeys(("kadek", "kade", "kd", "kdk"), "kadek"),
+    **dict.fromkeys(("nengah", "ngh"), "nengah"),
+    **dict.fromkeys(("nyoman", "nym"), "nyoman"),
+    **dict.fromkeys(("komang", "kmg"), "komang"),
+    **dict.fromkeys(("ketut", "kt", "ktt"), "ketut"),
+    "ida": "ida", "bagus": "bagus", "ayu": "ayu", "anak": "anak", "istri": "istri",
+    **dict.fromkeys(("agung", "ag"), "agung"),
+    **dict.fromkeys(("gusti", "gst"), "gusti"),
+    **dict.fromkeys(("ngurah", "ngr"), "ngurah"),
+    **dict.fromkeys(("cokorda", "cokorde", "cok"), "cokorda"),
+    **dict.fromkeys(("dewa", "dw"), "dewa"),
+    **dict.fromkeys(("desak", "dsk"), "desak"),
+    "sagung": "sagung",
+}
+# Name words shortened, never degrees: after a comma ("SUDARMA, I Md.", "Rahman, Abd.", "Hakim, Moh.")
+# they stay in the name, though shaped like "Apt." or "Ak.".
+_SHORTENED_NAME_WORDS = frozenset(
+    {word for word in _WORD_FOLDS if len(word) <= 4}
+    | {word for word, full in BALINESE_TITLE_WORDS.items() if word != full}
+    | {"tjok", "aa", "ib"}  # and the glued initials of Anak Agung, Ida Bagus ("A.A.", "I.B.")
+)
 
 _DOUBLED = re.compile(r"([a-z])\1+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

@@ -34,6 +34,11 @@ def key(written: str) -> str:
         ("Ir. I GST. NGR. JELANTIK, S.T.", "I Gusti Ngurah Jelantik"),
         ("Tjok. Gde Agung Suryawan", "Cokorda Gede Agung Suryawan"),  # old spelling tj
         ("Dw. Ayu Kd. Sriasih", "Dewa Ayu Kade Sriasih"),  # Kade: a spelling of Kadek
+        # family name first, as a form of family name and given names writes it
+        ("SUDARMA, I MD.", "I Made Sudarma"),
+        ("Jelantik, I Gst. Ngr.", "I Gusti Ngurah Jelantik"),
+        ("Praganingrum, Tjokorda Istri", "Cokorda Istri Praganingrum"),
+        ("SUDARMA, I WAYAN", "Wayan Sudarma"),
         # a Batak woman's Br. (boru) before her marga
         ("Rosmawati Br. Sitorus", "Rosmawati Sitorus"),
         ("ROSMAWATI BORU SITORUS", "Rosmawati Sitorus"),
@@ -55,6 +60,7 @@ def test_one_balinese_or_batak_name_has_one_key(a, b):
         ("Br. Sitorus", "Sitorus"),  # Br first: no marga follows a boru there
         ("Iwan Setiawan", "Wan Setiawan"),  # a name that starts with I, no title glued on
         ("Idewa Putra", "Dewa Putra"),
+        ("Agus Gede", "Gede Agus"),  # one title word last: no name written backwards
     ],
 )
 def test_words_that_are_titles_only_in_a_balinese_name_stay(a, b):

@@ -107,3 +107,32 @@ def test_array_path_agrees():
     got = [NameResult(None if pd.isna(n) else n, None if pd.isna(g) else g) for n, g in zip(nama, gelar, strict=True)]
     assert got == expected
     assert [None if pd.isna(k) else k for k in kunci] == [nama_kunci(e.nama) for e in expected]
+
+
+# A form of family name and given names writes the given names after a comma, shortened as clerks
+# shorten them: Muhammad's and Abdul's short forms, Balinese titles and birth-order names. Shaped like
+# an unknown one-dot degree ("Apt.", "Ak."), they are name words (before: gelar "Md.", "Abd.", "Moh.").
+SHORTENED_AFTER_A_COMMA = [
+    ("SUDARMA, I Md.", NameResult("Sudarma I Md.", None)),
+    ("Jelantik, I Gst. Ngr.", NameResult("Jelantik I Gst. Ngr.", None)),
+    ("Raka, A.A. Gde", NameResult("Raka A. A. Gde", None)),
+    ("Suryawan, Tjok. Gde Agung", NameResult("Suryawan Tjok. Gde Agung", None)),
+    ("Rahman, Abd.", NameResult("Rahman Abd.", None)),
+    ("HAKIM, MOH.", NameResult("Hakim Moh.", None)),
+    ("Hakim, Mhd., S.T.", NameResult("Hakim Mhd.", "S.T.")),
+    # a one-dot degree not in the table stays a degree
+    ("Budi Santoso, Apt.", NameResult("Budi Santoso", "Apt.")),
+    ("Rina Wati, S.E., Ak.", NameResult("Rina Wati", "S.E., Ak.")),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SHORTENED_AFTER_A_COMMA)
+def test_shortened_name_words_after_a_comma_stay_in_the_name(raw, expected):
+    assert parse_name(raw) == expected
+
+
+def test_array_path_agrees_on_shortened_name_words():
+    raws = [raw for raw, _ in SHORTENED_AFTER_A_COMMA] + [f"Wijaya Kusuma {raw}" for raw, _ in SHORTENED_AFTER_A_COMMA]
+    nama, gelar, _ = parse_name_array(raws)
+    got = [NameResult(None if pd.isna(n) else n, None if pd.isna(g) else g) for n, g in zip(nama, gelar, strict=True)]
+    assert got == [parse_name(raw) for raw in raws]
