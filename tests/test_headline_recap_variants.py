@@ -125,6 +125,9 @@ RECAP_FILE = [("Rudi Hartono", "Rudi Hartono"), ("Eko Prasetyo", "EKO P."), ("Sl
         ("two_candidates", 3, ["Muhammad Ilyas", "Ilyas Hamzah"], "ILYAS SAPUTRA", False),
         # a short word in common only
         ("short_word", 3, ["Andi Ali"], "ALI WIJAYA", False),
+        # a Balinese birth-order name in common only (a quarter of the island is Wayan; were one person)
+        ("birth_order_name", 3, ["I Wayan Sudarma"], "I WAYAN BUDIASA", False),
+        ("caste_title", 3, ["I Gusti Ngurah Jelantik"], "GUSTI NGURAH OKA", False),
     ],
 )
 def test_recap_file_rows_share_a_word(case, matched, regency_names, province_name, re_report):

@@ -482,11 +482,13 @@ def _taken_local_rows(certified: pd.DataFrame, is_province: np.ndarray, re_repor
 
 
 def _name_words(part: pd.DataFrame) -> pd.DataFrame:
-    """One row per row and distinct word of four letters or more in its name (linkage's name key)."""
-    from linkage.names import linkage_name_key
+    """One row per row and distinct word of four letters or more in its name (linkage's name key), a
+    Balinese title ("Wayan", "Gusti": a quarter of the island shares each) not counted."""
+    from linkage.names import linkage_name_key, title_run
 
     codes, names = pd.factorize(part["name"])
-    keys = pd.Series([linkage_name_key(n) for n in names], dtype=object).str.split(" ")
+    keys = pd.Series([title_run(linkage_name_key(n).split(" "))[1] if isinstance(n, str) else []
+                      for n in names], dtype=object)
     vocab = pd.DataFrame({"code": np.arange(len(keys)), "word": keys}).explode("word")
     vocab = vocab[vocab["word"].str.len() >= 4]
     return part.assign(code=codes).merge(vocab, on="code").drop(columns="code").drop_duplicates(["position", "word"])
