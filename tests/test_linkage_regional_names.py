@@ -110,6 +110,13 @@ def test_title_run(words, titles, personal):
         ("Yohanes D.B. Nahak", "Yohanes Don Bosco Nahak", True, True),
         ("Yohanes DB. Nahak", "Yohanes Dominikus Nahak", False, False),
         ("Yohanes BD Nahak", "Yohanes Don Bosco Nahak", False, False),
+        # what the model read before these conventions, pinned beside them: a Chinese-Indonesian name in
+        # Western order or hyphenated, an Arabic name with and without the father's, "Al-" glued or not
+        ("Tan Kok Liang", "Kok Liang Tan", True, True),
+        ("TAN KOK-LIANG", "Tan Kok Liang", True, True),
+        ("Tan Kok Liang", "Tan Kok Hwa", False, False),
+        ("Salim bin Abdullah Baabud", "Salim Baabud", True, True),
+        ("Abdullah Al-Katiri", "Abdullah Alkatiri", True, True),
     ],
 )
 def test_regional_names_agree(a, b, strict, loose):
