@@ -34,7 +34,7 @@ import pyarrow.compute as pc
 
 from linkage.clustering import Facts, GuardedUnionFind
 from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_nik_facts
-from linkage.names import register_name_model
+from linkage.names import personal_name_key, register_name_model
 from linkage.nik_hints import credible
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
@@ -285,6 +285,8 @@ def _repair_niks(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame, ex: ExactP
     v = feats.loc[attached, ["rid", "nik", "name", "birth", "sex", "place"]].copy()
     v["cid"] = persons.identity[attached]
     r = feats.loc[persons.residual, ["rid", "nik_status", "digits", "name", "birth", "sex", "place", "detached"]].copy()
+    for frame in (v, r):
+        frame["personal"] = frame["name"].map(personal_name_key)
     r["blocked_cid"] = pd.array(np.where(persons.blocked >= 0, persons.blocked, -1), dtype="Int64")
     _register(con, "v", v)
     _register(con, "r", r)

@@ -190,6 +190,16 @@ def _trailing_titles_first(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=500_000)
+def personal_name_key(name: str | None) -> str | None:
+    """The words of a linkage key's personal name in alphabetical order: the Balinese titles left out
+    (:func:`title_run`), as NIK repair compares a row without NIK with the persons born that day
+    ("Putu Ariani" / "Ni Luh Putu Ariani" are "ariani"; "Budi Santoso" stays "budi santoso")."""
+    if not isinstance(name, str) or not name:
+        return None
+    return " ".join(sorted(title_run(name.split(" "))[1]))
+
+
 # "Br." / "Boru" (daughter of) before a Batak woman's marga ("Rosmawati Br. Sitorus"): clerks leave it
 # out as often as not, and it tells nothing the marga does not.
 _BORU = frozenset({"br", "boru"})

@@ -636,11 +636,18 @@ with cand as (
     select r.rid, v.rid, case when r.detached then 'copied' else 'missing' end
     from r join v on (r.nik_status = 'missing' or r.detached) and r.birth = v.birth and r.name <> v.name
          and list_sort(string_split(r.name, ' ')) = list_sort(string_split(v.name, ' '))
+    union all
+    -- ... the same personal name, Balinese titles left out ("Putu Ariani" / "Ni Luh Putu Ariani"); titles of
+    -- another birth order or caste make names_agree below refuse
+    select r.rid, v.rid, case when r.detached then 'copied' else 'missing' end
+    from r join v on (r.nik_status = 'missing' or r.detached) and r.birth = v.birth and r.name <> v.name
+         and r.personal = v.personal
 )
 select distinct c.rid, c.vrid, c.kind, v.cid,
        -- the same words in another order are the same name: a twin's or namesake's NIK
        -- written with the words as they are must not outrank it
        list_sort(string_split(r.name, ' ')) = list_sort(string_split(v.name, ' ')) as name_exact,
+       r.personal = v.personal as personal_equal,
        r.birth = v.birth as birth_equal,
        r.place = v.place as place_equal,
        r.sex = v.sex as sex_equal,
@@ -798,7 +805,8 @@ def choose_repairs(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
                 kind, head = "excel_truncated", _KIND_EVIDENCE["excel_truncated"] + " (the 16th shows as 0)"
         else:
             head = _KIND_EVIDENCE[kind]
-        agreed = ["name key" if rec.name_exact else "name key one letter apart"]
+        agreed = ["name key" if rec.name_exact else "personal name, Balinese titles left out"
+                  if getattr(rec, "personal_equal", False) is True else "name key one letter apart"]
         if rec.birth_equal:
             agreed.append("birth date")
         if rec.sex_equal:

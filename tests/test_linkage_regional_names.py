@@ -151,3 +151,31 @@ def test_given_names_differ_past_the_titles(a, b, differ):
 )
 def test_names_related_past_the_titles(a, b, related):
     assert names_related(key(a), key(b)) is related
+
+
+def test_a_row_without_nik_joins_the_balinese_person_of_its_personal_name():
+    """NIK repair of a row without NIK: "Putu Ariani" (Ni Luh left out) born the day Ni Luh Putu Ariani
+    and Ni Made Ariani were both born joins Ni Luh Putu Ariani, whose titles it keeps part of; "Ariani"
+    alone fits both and stays apart (before: both rows stayed apart, keys "putu ariani" / "luh putu ariani").
+    """
+    from datetime import date
+
+    from linkage.link import link_persons
+    from tests.test_linkage import Row, background, make_nik, standardize
+
+    born = date(1992, 11, 2)
+    rows = background(20, seed=5) + [
+        Row("bali", "luh", "gianyar_2024.xlsx", "NI LUH PUTU ARIANI", make_nik("5104", "03", born, "P", 4), None,
+            "1992-11-02", "P", office="kota-samarinda"),
+        Row("bali", "made", "gianyar_2024.xlsx", "NI MADE ARIANI", make_nik("5104", "03", born, "P", 5), None,
+            "1992-11-02", "P", office="kota-samarinda"),
+        Row("bali", "luh", "gianyar_2025.xlsx", "Putu Ariani", "-", None, "1992-11-02", "P", office="kota-samarinda"),
+        Row("bali", "either", "gianyar_2025.xlsx", "Ariani", "-", None, "1992-11-02", "P", office="kota-samarinda"),
+    ]
+    linked = link_persons(standardize(rows), "s").rows
+    bali = linked[linked["case"] == "bali"]
+    keys = bali.groupby("person")["person_key"].agg(lambda k: sorted(set(k)))
+    assert keys.map(len).to_dict() == {"either": 1, "luh": 1, "made": 1}
+    assert len({keys["either"][0], keys["luh"][0], keys["made"][0]}) == 3
+    putu = bali[bali["nama"] == "Putu Ariani"].iloc[0]
+    assert putu["link_basis"] == "nik_repair:missing"
