@@ -286,7 +286,10 @@ def _repair_niks(con: duckdb.DuckDBPyConnection, feats: pd.DataFrame, ex: ExactP
     v["cid"] = persons.identity[attached]
     r = feats.loc[persons.residual, ["rid", "nik_status", "digits", "name", "birth", "sex", "place", "detached"]].copy()
     for frame in (v, r):
-        frame["personal"] = frame["name"].map(personal_name_key)
+        # per distinct name: a million rows hold far fewer names
+        codes, names = pd.factorize(frame["name"])
+        personal = np.array([personal_name_key(n) for n in names] + [None], dtype=object)
+        frame["personal"] = personal[codes]
     r["blocked_cid"] = pd.array(np.where(persons.blocked >= 0, persons.blocked, -1), dtype="Int64")
     _register(con, "v", v)
     _register(con, "r", r)
