@@ -791,6 +791,14 @@ def _later_of(submitted: _SubmissionFiles, first: int, second: int) -> tuple[int
         "name order"
 
 
+def _stated_columns(rows: pd.DataFrame | None) -> frozenset[str]:
+    """The canonical columns a file states anything in."""
+    if rows is None or rows.empty:
+        return frozenset()
+    cells = rows[list(RAW_COLUMNS)].astype("string").apply(lambda column: column.str.strip())
+    return frozenset(column for column in RAW_COLUMNS if (cells[column].fillna("") != "").any())
+
+
 def _numbers_filled(earlier: pd.DataFrame | None, later: pd.DataFrame | None) -> int:
     """How many persons ``later`` gives a certificate number ``earlier`` lacks, under the same result."""
     def stated(rows: pd.DataFrame | None) -> dict[str, tuple[str | None, bool]]:
@@ -825,9 +833,15 @@ def _mark_superseded_resends(submitted: _SubmissionFiles, keepers: list[int], fo
     candidates = sorted((p for p in candidates if len(statements[p]) >= MIN_MASTER_ROWS),
                         key=lambda p: (frame.at[p, "source_file"], frame.at[p, "source_sha256"]))
     known = {p: ({r.nik for r in statements[p]} - {None}, {r.nama for r in statements[p]} - {None}) for p in candidates}
+    columns = {p: _stated_columns(submitted.rows_of(p)) for p in candidates}
 
     def may_be_one_batch(first: int, second: int) -> bool:
-        # a set lookup per row first: most pairs of an office's files share few people
+        # One document's versions: a re-send keeps the clerk's columns, filling or dropping some; a
+        # portal's export of the batch beside the office's own list states other columns each, and
+        # is other evidence (issue dates, birth dates) that must stay. Then a set lookup per row:
+        # most pairs of an office's files share few people.
+        if not (columns[first] <= columns[second] or columns[second] <= columns[first]):
+            return False
         return all(sum(r.nik in known[b][0] or r.nama in known[b][1] for r in statements[a])
                    >= MIN_RESEND_SHARE * len(statements[a]) for a, b in ((first, second), (second, first)))
 

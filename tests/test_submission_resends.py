@@ -86,6 +86,11 @@ SCENARIOS = [
     ("issued another year", [("X.xlsx", [person(i, year=None, tanggal_terbit="2024-05-02") for i in range(6)], 0),
                              ("X - Copy.xlsx", [person(i, year=None, tanggal_terbit="12/06/2025") for i in range(6)], 300)],
      {"X.xlsx", "X - Copy.xlsx"}),
+    ("a portal's export of the batch", [("Hasil UK Tahap I.xlsx", [person(i, tempat_tanggal_lahir="Sangatta, 1-1-1985")
+                                                                   for i in range(6)], 0),
+                                        ("export_sertifikat.json", [person(i, tanggal_terbit="2025-08-01",
+                                                                           masa_berlaku="2030-08-01") for i in range(6)], 9)],
+     {"Hasil UK Tahap I.xlsx", "export_sertifikat.json"}),
     ("attendance list of the batch", [("Daftar Hadir Tahap I.xlsx", [person(i, hasil=None) for i in range(6)], 0),
                                       ("Hasil Tahap I.xlsx", K_TO_BK, 2)],
      {"Daftar Hadir Tahap I.xlsx", "Hasil Tahap I.xlsx"}),
