@@ -224,7 +224,9 @@ def _add_years(d: dt.date, years: int) -> dt.date:
 
 def _indo_date(d: dt.date, short=False) -> str:
     month = BULAN[d.month - 1]
-    return f"{d.day} {month[:3] if short else month} {d.year}"
+    if short:
+        month = "Agt" if d.month == 8 else month[:3]
+    return f"{d.day} {month} {d.year}"
 
 
 def _name_variant(rng, p: Person, first_report: bool, upper=False, degree=False) -> str:
@@ -236,6 +238,8 @@ def _name_variant(rng, p: Person, first_report: bool, upper=False, degree=False)
             first, last = OLD_SPELLING.get(first, first), OLD_SPELLING.get(last, last)
         elif r < 0.55 and last:
             last = last[0] + "."
+        elif r < 0.65:
+            last, first = (_typo(last), first) if last else (last, _typo(first))
     name = f"{first} {last}".strip()
     if first == "Muhammad" and rng.random() < 0.4:
         name = name.replace("Muhammad", rng.choice(["M.", "Moh.", "Muh."]), 1)
@@ -249,6 +253,29 @@ def _name_variant(rng, p: Person, first_report: bool, upper=False, degree=False)
     return name
 
 
+def _typo(word: str) -> str:
+    """One clerk's slip: one letter heard or typed another way (Hidayat/Hidayad, Rizki/Rizky)."""
+    for a, b in (("t", "d"), ("i", "y"), ("u", "o"), ("h", ""), ("a", "e")):
+        k = word.find(a, 1)
+        if k > 0:
+            return word[:k] + b + word[k + 1:]
+    return word
+
+
+def _damaged_nik(rng, nik: str) -> str:
+    """A NIK as a clerk retyped it: adjacent digits swapped, one digit wrong, spaces or dots."""
+    r = rng.random()
+    if r < 0.3:
+        k = rng.randint(6, 14)
+        return nik[:k] + nik[k + 1] + nik[k] + nik[k + 2:]
+    if r < 0.55:
+        k = rng.randint(6, 15)
+        return nik[:k] + str((int(nik[k]) + rng.randint(1, 9)) % 10) + nik[k + 1:]
+    if r < 0.8:
+        return f"{nik[:4]} {nik[4:8]} {nik[8:12]} {nik[12:]}"
+    return f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}.{nik[6:12]}.{nik[12:]}"
+
+
 def _place_of(p: Person, office: str) -> str:
     places = OFFICE[office][4]
     return p.birth_place if p.birth_place in places else places[p.pid % len(places)]
@@ -260,8 +287,10 @@ class World:
     def __init__(self, out: Path, seed: int):
         self.out = out
         self.rng, self.persons, self.certs, self.attend_only = build_world(seed)
-        self.seen: set[int] = set()          # persons already written once (later reports vary)
+        self.seen: set[int] = set()
+        self.seen_nik: set[int] = set()          # persons already written once (later reports vary)
         self.persons_in_files: set[int] = set()
+        self.rows: dict[tuple, int] = {}     # (file, sheet, row) -> person, for the row-by-row comparison
 
     def folder(self, office: str) -> Path:
         d = self.out / "landing" / office
@@ -273,10 +302,21 @@ class World:
         self.seen.add(p.pid)
         return _name_variant(self.rng, p, first, **kw)
 
-    def counted(self, c: Cert, *evidence):
-        """This report of c is in a counted file; evidence is what its row states about validity."""
+    def nik(self, p: Person) -> str:
+        """The NIK as this row writes it: a later report of a person is sometimes retyped badly."""
+        later = p.pid in self.seen_nik
+        self.seen_nik.add(p.pid)
+        if self.rng.random() < (0.15 if later else 0.04):
+            return _damaged_nik(self.rng, p.nik)
+        return p.nik
+
+    def counted(self, c: Cert, *evidence, at=None):
+        """This report of c is in a counted file; evidence is what its row states about validity;
+        at is (file, sheet, row) of the row, to compare persons row by row."""
         self.persons_in_files.add(c.person.pid)
         c.evidence.append(evidence or (("none",),))
+        if at:
+            self.rows[at] = c.person.pid
 
     def by_office_year(self, office):
         years: dict[int, list[Cert]] = {}
@@ -331,14 +371,24 @@ def write_banjar(w: World):
                 for j, v in enumerate(vals, start=1):
                     ws.cell(r, j, v)
                 ws.cell(r, 10).number_format = "DD/MM/YYYY"
+                at = (f"DAFTAR PESERTA UJI KOMPETENSI TAHUN {year}.xlsx", kec, r)
                 if c.kompeten:
-                    w.counted(c, ("terbit", c.issued))
+                    w.counted(c, ("terbit", c.issued), at=at)
                 else:
-                    w.counted(c)
+                    w.counted(c, at=at)
                 r += 1
             ws.cell(r, 1, "JUMLAH")
             ws.cell(r, 3, f"{len(rows)} orang")
             _signature(ws, r + 2, 8, name)
+        # the clerk's summary sheet in front: counts per kecamatan, no participants
+        ws = wb.create_sheet("REKAP", 0)
+        _title(ws, [f"REKAPITULASI PESERTA UJI KOMPETENSI TAHUN {year}"], 5)
+        for j, h in enumerate(["No", "Kecamatan", "Jumlah Peserta", "Kompeten", "Belum Kompeten"], start=1):
+            ws.cell(3, j, h)
+        for i, kec in enumerate(OFFICE[office][4], start=1):
+            rows = [c for c in certs if _place_of(c.person, office) == kec]
+            ws.append([i, kec, len(rows), sum(c.kompeten for c in rows), sum(not c.kompeten for c in rows)])
+        ws.append(["", "JUMLAH", len(certs), sum(c.kompeten for c in certs), sum(not c.kompeten for c in certs)])
         path = w.folder(office) / f"DAFTAR PESERTA UJI KOMPETENSI TAHUN {year}.xlsx"
         wb.save(path)
         if year == 2023:
@@ -356,15 +406,17 @@ def write_banjarmasin(w: World):
                           "Jabatan Kerja", "Jenjang", "Hasil", "No. Registrasi", "Tanggal Terbit", "Masa Berlaku"])
             for i, c in enumerate(certs, start=1):
                 p = c.person
-                nik = f"{float(p.nik):.5E}".replace("E+", "E+") if w.rng.random() < 0.1 else p.nik
+                # opened and saved again in Excel: the 2024 export lost every NIK to scientific notation
+                excel = year == 2024 or w.rng.random() < 0.1
+                nik = f"{float(p.nik):.5E}" if excel else w.nik(p)
                 level = w.rng.choice([f"Jenjang {c.jenjang}", f"KKNI {c.jenjang}", str(c.jenjang)])
                 if c.kompeten:
                     expiry = _add_years(c.issued, 5)
                     cert = [c.number, f"{c.issued:%d/%m/%Y}", f"{expiry:%d/%m/%Y}"]
-                    w.counted(c, ("masa", expiry), ("terbit", c.issued))
+                    w.counted(c, ("masa", expiry), ("terbit", c.issued), at=(path.name, None, i + 1))
                 else:
                     cert = ["", "", ""]
-                    w.counted(c)
+                    w.counted(c, at=(path.name, None, i + 1))
                 name = w.name(p).replace("'", "\u2019")
                 out.writerow([i, name, nik, p.birth_place, f"{p.dob:%d/%m/%Y}",
                               "Laki-laki" if p.sex == "L" else "Perempuan", c.jabatan, level,
@@ -379,7 +431,7 @@ def write_banjarbaru(w: World):
     records = []
     for c in certs:
         p = c.person
-        rec = {"id": 5000 + c.cid, "full_name": w.name(p), "id_number": p.nik,
+        rec = {"id": 5000 + c.cid, "full_name": w.name(p), "id_number": w.nik(p),
                "gender": "male" if p.sex == "L" else "female", "birth_place": p.birth_place,
                "birth_date": p.dob.isoformat(), "job_title": c.jabatan,
                "level": c.jenjang if c.cid % 2 else f"Jenjang {c.jenjang}",
@@ -392,9 +444,9 @@ def write_banjarbaru(w: World):
             rec["certificate"] = {"number": c.number,
                                   "issued_at": dt.datetime.combine(c.issued, dt.time(10, 0), wita).isoformat(),
                                   "expires_at": dt.datetime.combine(expiry, dt.time(23, 59), wita).isoformat()}
-            w.counted(c, ("masa", expiry), ("terbit", c.issued))
+            w.counted(c, ("masa", expiry), ("terbit", c.issued), at=("json", None, len(records)))
         else:
-            w.counted(c)
+            w.counted(c, at=("json", None, len(records)))
         records.append(rec)
     per = 40
     pages = [records[i:i + per] for i in range(0, len(records), per)]
@@ -416,17 +468,18 @@ def write_tanah_laut(w: World):
                 "NO. SKK", "BERLAKU S.D."]
         for j, h in enumerate(head):
             ws.write(3, j, h)
-        r = 4
+            ws.write(4, j, f"({j + 1})")     # the column-number row of government tables
+        r = 5
         for i, c in enumerate(certs, start=1):
             p = c.person
             if c.kompeten:
                 expiry = _add_years(c.issued, 5)
                 tail = [c.number, _indo_date(expiry)]
-                w.counted(c, ("masa", expiry))
+                w.counted(c, ("masa", expiry), at=(f"Rekap_Sertifikasi_TanahLaut_{year}.xls", f"Rekap {year}", r + 1))
             else:
                 tail = ["", ""]
-                w.counted(c)
-            vals = [i, w.name(p, upper=True), "'" + p.nik, f"{p.birth_place}, {_indo_date(p.dob)}",
+                w.counted(c, at=(f"Rekap_Sertifikasi_TanahLaut_{year}.xls", f"Rekap {year}", r + 1))
+            vals = [i, w.name(p, upper=True), "'" + w.nik(p), f"{p.birth_place}, {_indo_date(p.dob, short=year >= 2022)}",
                     "LK" if p.sex == "L" else "PR", c.jabatan, KUALIFIKASI[c.jenjang], str(c.jenjang),
                     "Lulus" if c.kompeten else "Tidak Lulus", *tail]
             for j, v in enumerate(vals):
@@ -474,15 +527,17 @@ def write_tabalong(w: World):
                     else:
                         number = c.number if kompeten else "-"
                     hajj = "H. " if p.sex == "L" and p.dob.year < 1975 else ""
-                    rows.append([i, hajj + w.name(p), p.nik, p.birth_place, p.dob, p.sex, c.jabatan,
+                    rows.append([i, hajj + w.name(p), w.nik(p), p.birth_place, p.dob, p.sex, c.jabatan,
                                  f"Jenjang {c.jenjang}", "Kompeten" if kompeten else "Belum Kompeten", number])
                     if count:
+                        suffix = "_revisi" if year == 2024 else ""
+                        at = (f"Hasil UK Tabalong {year}{suffix}.xlsx", f"Angkatan {ROMAN[batch]}", 4 + i)
                         if not c.kompeten:
-                            w.counted(c)
+                            w.counted(c, at=at)
                         elif year >= 2025:
-                            w.counted(c, ("tahun", year))
+                            w.counted(c, ("tahun", year), at=at)
                         else:
-                            w.counted(c, ("numyear", c.issued.year))
+                            w.counted(c, ("numyear", c.issued.year), at=at)
                 if not rows:
                     continue
                 ws = wb.create_sheet(f"Angkatan {ROMAN[batch]}")
@@ -506,7 +561,7 @@ def write_tabalong(w: World):
             for i, c in enumerate([c for c in certs if c.kompeten], start=1):
                 rows.append([i, w.name(c.person).upper(), c.person.nik, c.jabatan, c.jenjang, c.number,
                              _indo_date(c.issued)])
-                w.counted(c, ("terbit", c.issued))
+                w.counted(c, ("terbit", c.issued), at=(f"Daftar SKK Terbit {year}.xlsx", "SKK Terbit", 4 + i))
             _simple_sheet(ws, [f"DAFTAR SKK TERBIT PESERTA UJI KOMPETENSI TAHUN {year}", name.upper()],
                           ["No", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "No. SKK", "Tanggal Terbit"], rows)
             wb.save(folder / f"Daftar SKK Terbit {year}.xlsx")
@@ -522,10 +577,11 @@ def write_hst(w: World):
         ws = wb.active
         ws.title = "Daftar Hadir"
         people = [c.person for c in certs] + (w.attend_only if year == attend_year else [])
-        rows = [[i, w.name(p), p.nik, w.rng.choice(["CV. Barabai Jaya", "PT. Murakata Konstruksi", "Perorangan"]), ""]
+        rows = [[i, w.name(p), w.nik(p), w.rng.choice(["CV. Barabai Jaya", "PT. Murakata Konstruksi", "Perorangan"]), ""]
                 for i, p in enumerate(people, start=1)]
-        for p in people:
+        for i, p in enumerate(people, start=1):
             w.persons_in_files.add(p.pid)
+            w.rows[(f"Daftar Hadir Bimtek {year}.xlsx", "Daftar Hadir", 5 + i)] = p.pid
         _simple_sheet(ws, ["DAFTAR HADIR", f"BIMBINGAN TEKNIS DAN UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN {year}",
                            name.upper()], ["No", "Nama", "NIK", "Asal Perusahaan", "Tanda Tangan"], rows)
         wb.save(w.folder(office) / f"Daftar Hadir Bimtek {year}.xlsx")
@@ -536,13 +592,13 @@ def write_hst(w: World):
         rows = []
         for i, c in enumerate(certs, start=1):
             p = c.person
-            rows.append([i, w.name(p), p.nik, f"{p.birth_place}, {p.dob:%d-%m-%Y}", p.sex, c.jabatan,
+            rows.append([i, w.name(p), w.nik(p), f"{p.birth_place}, {p.dob:%d-%m-%Y}", p.sex, c.jabatan,
                          f"KKNI {c.jenjang}", "Kompeten" if c.kompeten else "Belum Kompeten",
                          c.number if c.kompeten else ""])
             if c.kompeten:
-                w.counted(c, ("numyear", c.issued.year))
+                w.counted(c, ("numyear", c.issued.year), at=(f"Hasil Uji Kompetensi {year}.xlsx", "Hasil", 4 + i))
             else:
-                w.counted(c)
+                w.counted(c, at=(f"Hasil Uji Kompetensi {year}.xlsx", "Hasil", 4 + i))
         end = _simple_sheet(ws, ["HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", f"{name.upper()} TAHUN {year}"],
                             ["No", "Nama Peserta", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang",
                              "Hasil", "No. Sertifikat"], rows)
@@ -566,50 +622,130 @@ def write_tanah_bumbu(w: World):
         for i, c in enumerate(certs, start=1):
             p = c.person
             single = sum(1 for x in w.certs if x.person is p) == 1
-            nik = "-" if single and w.rng.random() < 0.1 else p.nik
-            if c.kompeten:
+            nik = "-" if single and w.rng.random() < 0.1 else w.nik(p)
+            if year == 2023 and i == 4:
+                nik = prev_nik     # the clerk copied the row above
+            prev_nik = nik
+            if c.kompeten and year == 2021 and i % 3 == 0:
+                tail = ["", ""]      # the number never came back to the office
+                w.counted(c, ("tahun", year), at=(f"rekap peserta sertifikasi {year}.xlsx", f"Peserta {year}", i + 1))
+            elif c.kompeten:
                 expiry = _add_years(c.issued, 5)
                 tail = [c.number, f"{BULAN[expiry.month - 1]} {expiry.year}"]
-                w.counted(c, ("masa_month", expiry.year, expiry.month))
+                w.counted(c, ("masa_month", expiry.year, expiry.month),
+                          at=(f"rekap peserta sertifikasi {year}.xlsx", f"Peserta {year}", i + 1))
             else:
                 tail = ["", ""]
-                w.counted(c)
+                w.counted(c, at=(f"rekap peserta sertifikasi {year}.xlsx", f"Peserta {year}", i + 1))
             vals = [i, w.name(p, upper=True), nik, f"{p.dob:%d/%m/%Y}", "Pria" if p.sex == "L" else "Wanita",
                     c.jabatan, c.jenjang, "K" if c.kompeten else "BK", *tail]
             for j, v in enumerate(vals, start=1):
                 ws.cell(i + 1, j, v)
         wb.save(w.folder(office) / f"rekap peserta sertifikasi {year}.xlsx")
+        if year == 2022:
+            wb.save(w.folder(office) / f"rekap peserta sertifikasi {year} - Copy.xlsx")
 
 
-def write_province(w: World):
-    """Experts per year, a sheet per tahap; levels written only as the Ahli title."""
+def _province_sheets(w: World, year, certs, batches, fname, count):
     office, name = "prov-kalsel", OFFICE["prov-kalsel"][1]
     head = ["No", "Nama Lengkap", "No. KTP", "Tempat/Tgl Lahir", "Jenis Kelamin", "Jabatan Kerja", "Kualifikasi",
             "Hasil Asesmen", "No. Registrasi", "Tgl Terbit"]
-    for year, certs in w.by_office_year(office).items():
-        wb = openpyxl.Workbook()
-        wb.remove(wb.active)
-        for batch in (1, 2):
-            rows = []
-            for i, c in enumerate([c for c in certs if c.batch == batch], start=1):
-                p = c.person
-                rows.append([i, w.name(p, degree=True), p.nik, f"{p.birth_place}, {_indo_date(p.dob)}",
-                             "Laki-laki" if p.sex == "L" else "Perempuan", c.jabatan, KUALIFIKASI[c.jenjang],
-                             "K" if c.kompeten else "BK", c.number if c.kompeten else "",
-                             _indo_date(c.issued) if c.kompeten else ""])
-                if c.kompeten:
-                    w.counted(c, ("terbit", c.issued))
-                else:
-                    w.counted(c)
-            if not rows:
-                continue
-            ws = wb.create_sheet(f"Tahap {ROMAN[batch]}")
-            end = _simple_sheet(ws, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA AHLI KONSTRUKSI",
-                                     f"TAHAP {ROMAN[batch]} TAHUN {year}", name.upper()], head, rows)
-            ws.cell(end, 1, "TOTAL")
-            ws.cell(end, 8, f"=COUNTIF(H5:H{end - 1},\"K\")")
-            _signature(ws, end + 2, 7, name)
-        wb.save(w.folder(office) / f"PESERTA SERTIFIKASI TENAGA AHLI TAHUN {year}.xlsx")
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for batch in batches:
+        rows = []
+        for i, c in enumerate([c for c in certs if c.batch == batch], start=1):
+            p = c.person
+            rows.append([i, w.name(p, degree=True), w.nik(p), f"{p.birth_place}, {_indo_date(p.dob)}",
+                         "Laki-laki" if p.sex == "L" else "Perempuan", c.jabatan, KUALIFIKASI[c.jenjang],
+                         "K" if c.kompeten else "BK", c.number if c.kompeten else "",
+                         _indo_date(c.issued) if c.kompeten else ""])
+            at = (fname, f"Tahap {ROMAN[batch]}", 5 + i)
+            if count and c.kompeten:
+                w.counted(c, ("terbit", c.issued), at=at)
+            elif count:
+                w.counted(c, at=at)
+        if not rows:
+            continue
+        ws = wb.create_sheet(f"Tahap {ROMAN[batch]}")
+        end = _simple_sheet(ws, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA AHLI KONSTRUKSI",
+                                 f"TAHAP {ROMAN[batch]} TAHUN {year}", name.upper()], head, rows)
+        ws.cell(end, 1, "TOTAL")
+        ws.cell(end, 8, f"=COUNTIF(H5:H{end - 1},\"K\")")
+        _signature(ws, end + 2, 7, name)
+    wb.save(w.folder(office) / fname)
+
+
+def _province_json(w: World, year, certs):
+    """The registry's export of the province's 2026 tahap: English fields, WIB timestamps, a
+    birth date exported as a midnight timestamp, the occupation as a nested object."""
+    wib = dt.timezone(dt.timedelta(hours=7))
+    records = []
+    for c in certs:
+        p = c.person
+        rec = {"full_name": w.name(p, degree=True), "id_number": w.nik(p),
+               "gender": "male" if p.sex == "L" else "female",
+               "birth_date": dt.datetime.combine(p.dob, dt.time(0, 0), wib).isoformat(),
+               "occupation": {"code": f"{7000 + c.jenjang}", "name": c.jabatan},
+               "qualification": KUALIFIKASI[c.jenjang],
+               "assessment_result": "competent" if c.kompeten else "not yet competent",
+               "certificate": None}
+        if c.kompeten:
+            expiry = _add_years(c.issued, 5)
+            rec["certificate"] = {"number": c.number,
+                                  "issued_at": dt.datetime.combine(c.issued, dt.time(0, 15), wib).isoformat(),
+                                  "expires_at": dt.datetime.combine(expiry, dt.time(0, 0), wib).isoformat()}
+            w.counted(c, ("masa", expiry), ("terbit", c.issued), at=(f"siki_export_kalsel_{year}.json", None, len(records)))
+        else:
+            w.counted(c, at=(f"siki_export_kalsel_{year}.json", None, len(records)))
+        records.append(rec)
+    body = {"exported_at": f"{year}-11-20T08:00:00+07:00", "province": "Kalimantan Selatan", "records": records}
+    (w.folder("prov-kalsel") / f"siki_export_kalsel_{year}.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+
+
+def write_province(w: World):
+    """Experts per year, a sheet per tahap, levels written only as the Ahli title; 2025 sent first
+    with Tahap I only, then _final with both; 2026 arrives as the registry's JSON export."""
+    for year, certs in w.by_office_year("prov-kalsel").items():
+        base = f"PESERTA SERTIFIKASI TENAGA AHLI TAHUN {year}"
+        if year == 2026:
+            _province_json(w, year, certs)
+        elif year == 2025:
+            _province_sheets(w, year, certs, (1,), base + ".xlsx", count=False)
+            _province_sheets(w, year, certs, (1, 2), base + "_final.xlsx", count=True)
+        else:
+            _province_sheets(w, year, certs, (1, 2), base + ".xlsx", count=True)
+    write_province_recap(w)
+
+
+def write_province_recap(w: World):
+    """The province's recap of the SKK its regencies and cities reported (2023-2024): re-reports,
+    credited to the regency (rule 3); names shortened, NIKs partly missing, numbers partly serials."""
+    rng = w.rng
+    picked = [c for c in w.certs if c.kompeten and c.office != "prov-kalsel" and c.year in (2023, 2024)
+              and c.evidence and rng.random() < 0.5]
+    fname = "REKAP SKK TERBIT KABUPATEN-KOTA SE-KALSEL 2023-2024.xlsx"
+    rows = []
+    for i, c in enumerate(picked, start=1):
+        p = c.person
+        name = p.name.upper()
+        if p.last and rng.random() < 0.3:
+            name = f"{p.first.upper()} {p.last[0]}."
+        r = rng.random()
+        nik = "" if r < 0.2 else int(p.nik[:15] + "0") if r < 0.4 else w.nik(p)
+        number = c.number
+        if rng.random() < 0.2:
+            number = c.number.replace("/", "-").replace(".", "-").split("-")[-1 if c.office in ("kab-banjar", "kota-banjarmasin") else -2]
+        rows.append([i, OFFICE[c.office][1].replace("Dinas PUPR ", ""), name, nik, c.jabatan, c.jenjang, number])
+        w.counted(c, *((("numyear", c.issued.year),) if number == c.number and c.office not in
+                       ("prov-kalsel",) else ()), at=(fname, "Rekap Kab-Kota", 4 + i))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rekap Kab-Kota"
+    _simple_sheet(ws, ["REKAPITULASI SKK TERBIT TENAGA KERJA KONSTRUKSI KABUPATEN/KOTA",
+                       "SE-PROVINSI KALIMANTAN SELATAN TAHUN 2023-2024"],
+                  ["No", "Kabupaten/Kota", "Nama", "NIK", "Jabatan Kerja", "Jenjang", "No. SKK"], rows)
+    wb.save(w.folder("prov-kalsel") / fname)
 
 
 # ---------------------------------------------------------------- truth (docs/warehouse.md rules 1-5)
@@ -692,12 +828,13 @@ def generate(out: Path, seed: int = 7, publish: dt.date = PUBLISH_DATE) -> dict:
         writer(w)
     write_registry(out)
     t = truth(w, publish)
+    t["rows"] = [[*k, v] for k, v in sorted(w.rows.items(), key=lambda kv: (str(kv[0]), kv[1]))]
     (out / "truth.json").write_text(json.dumps(t, indent=1, sort_keys=True), encoding="utf-8")
     return t
 
 
 if __name__ == "__main__":
     result = generate(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 7)
-    print(json.dumps({k: v for k, v in result.items() if k != "headline"}))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("headline", "rows")}))
     for cell, v in result["headline"].items():
         print(cell, v)
