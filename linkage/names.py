@@ -472,11 +472,13 @@ def _nickname_of(x: str, y: str) -> bool:
 
 
 def register_name_model(con) -> None:
-    """SQL functions ``names_agree(a, b)`` and ``names_related(a, b)`` on DuckDB connection ``con``,
-    so SQL and Python judge names alike."""
+    """SQL functions ``names_agree(a, b)``, ``names_close(a, b)`` (``names_agree`` with ``loose``) and
+    ``names_related(a, b)`` on DuckDB connection ``con``, so SQL and Python judge names alike."""
     import duckdb
 
-    for name, function in (("names_agree", lambda a, b: names_agree(a, b)), ("names_related", names_related)):
+    for name, function in (("names_agree", lambda a, b: names_agree(a, b)),
+                           ("names_close", lambda a, b: names_agree(a, b, loose=True)),
+                           ("names_related", names_related)):
         try:
             con.create_function(name, function, ["VARCHAR", "VARCHAR"], "BOOLEAN", side_effects=False)
         except (duckdb.CatalogException, duckdb.NotImplementedException):

@@ -81,6 +81,10 @@ REGENCY_CODES = frozenset(code.replace(".", "") for code, r in regions().items()
 # birth day and month.
 LONG_PREFIX = 10
 
+# Letters and digits of a registration number written out in full; a recap's serial ("0317",
+# "No. 00101") is shorter, and serials restart per issuer and year (docs/warehouse.md rule 3).
+FULL_NUMBER_CHARS = 10
+
 EDGE_COLUMNS = ["rid_l", "rid_r", "method", "kind", "evidence", "match_weight", "match_probability"]
 
 
@@ -404,6 +408,12 @@ def _typo_pairs_sql() -> str:
                f"and {agree}")
     # one clerk wrote the date month first: the same date with day and month swapped
     swapped = f"a.birth = {_swapped('b.birth')} and names_agree(a.name, b.name)"
+    # One full registration number (ten letters and digits or more, not a recap's serial) has one
+    # holder, as one NIK has: like rows sharing a NIK, the names need only be close. A person of
+    # one name only (DOMAIN) with a letter typed another way ("Yulyani" / "Yuliani") agrees with
+    # nothing strictly, and the recap repeating the number is where such a pair shows.
+    same_number = (f"a.cert = b.cert and a.name <> b.name and (names_agree(a.name, b.name) "
+                   f"or (length(a.cert) >= {FULL_NUMBER_CHARS} and names_close(a.name, b.name)))")
     # the same words in another order are the same name ("Fitri Fauzi" / "Fauzi Fitri")
     same_words = "list_sort(string_split(a.name, ' ')) = list_sort(string_split(b.name, ' '))"
     return "\nunion\n".join(
@@ -415,7 +425,7 @@ def _typo_pairs_sql() -> str:
         # the link a merge is shown by: a pair sharing name, birth date or number before one
         # that shares only the NIK's date
         for key, rank in (("a.name = b.name", 0), (f"a.birth = b.birth and {agree}", 0),
-                          (f"a.cert = b.cert and {agree}", 0), (undated, 1), (swapped, 1))
+                          (same_number, 0), (undated, 1), (swapped, 1))
     )
 
 
