@@ -400,12 +400,27 @@ def _typo_pairs_sql() -> str:
     Same name key, or names that agree as two clerks' spellings ("Supriyadi S." /
     "Supriyadi Santoso") on the same birth date or the same registration number (a
     province recap without birth dates): those joins key on what the pair must share.
+    A row without a birth date also pairs with a dated row whose birth date its NIK encodes
+    (an attendance list's right NIK beside the results row's mistyped one).
     """
     agree = "a.name <> b.name and names_agree(a.name, b.name)"
     # A row without a birth date of its own (a province recap) still has the date its NIK
     # encodes: with agreeing names, that is the key when a date digit is not the one damaged.
     undated = (f"(a.birth is null or b.birth is null) and substr(a.nik, 7, 6) = substr(b.nik, 7, 6) "
                f"and {agree}")
+    # An attendance list or a list of issued SKK has no birth date; its NIK may be the right one,
+    # encoding the birth date the results row states while that row's own NIK was mistyped inside
+    # the date digits: the undated NIK's date is the key then.
+    undated_encodes = (f"a.birth is null and b.birth is not null and {_encodes('a.nik', 'b.birth')} "
+                       f"and (a.name = b.name or names_agree(a.name, b.name))")
+    encoded_by_undated = (f"b.birth is null and a.birth is not null and {_encodes('b.nik', 'a.birth')} "
+                          f"and (a.name = b.name or names_agree(a.name, b.name))")
+    # The same birth date and one NIK that no longer encodes it (one edit inside its date digits):
+    # a slip for sure, so the names need only be close, as on one NIK; a person of one name
+    # with a letter typed another way ("Sugianto" / "Sugiando") agrees with nothing strictly.
+    same_birth = (f"a.birth = b.birth and a.name <> b.name and (names_agree(a.name, b.name) "
+                  f"or (names_close(a.name, b.name) and substr(a.nik, 7, 6) <> substr(b.nik, 7, 6) "
+                  f"and ({_encodes('a.nik', 'a.birth')} or {_encodes('b.nik', 'b.birth')})))")
     # one clerk wrote the date month first: the same date with day and month swapped
     swapped = f"a.birth = {_swapped('b.birth')} and names_agree(a.name, b.name)"
     # One full registration number (ten letters and digits or more, not a recap's serial) has one
@@ -424,8 +439,9 @@ def _typo_pairs_sql() -> str:
         for window in _TYPO_WINDOWS
         # the link a merge is shown by: a pair sharing name, birth date or number before one
         # that shares only the NIK's date
-        for key, rank in (("a.name = b.name", 0), (f"a.birth = b.birth and {agree}", 0),
-                          (same_number, 0), (undated, 1), (swapped, 1))
+        for key, rank in (("a.name = b.name", 0), (same_birth, 0),
+                          (same_number, 0), (undated, 1), (undated_encodes, 1), (encoded_by_undated, 1),
+                          (swapped, 1))
     )
 
 
@@ -459,7 +475,10 @@ _TYPO_MERGES_SQL = """
     where ({one_edit} or {rounded_pair})
       and (p.birth_l = p.birth_r or p.birth_l = {swapped_r}
            or ((p.birth_l is null or p.birth_r is null)
-               and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r)))
+               and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r))
+           -- the undated row's NIK encodes the birth date the dated row states (the dated row's
+           -- own NIK, one edit off inside the date digits, does not): see undated_encodes
+           or (p.birth_l is null and {encodes_l_r}) or (p.birth_r is null and {encodes_r_l}))
       and coalesce(p.sex_l = p.sex_r, true)
       and (least(s1.size, s2.size) = 1
            -- a typo copied into every year's file of an office's reused roster recurs too; inside
@@ -534,6 +553,8 @@ def typo_merges(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                                            swapped_r=_swapped("p.birth_r"), rounded_pair=rounded_pair,
                                            one_edit=one_edit_same_length("p.nik_l", "p.nik_r"),
                                            encodes_l=_encodes("p.nik_l", "p.birth_l"),
+                                           encodes_l_r=_encodes("p.nik_l", "p.birth_r"),
+                                           encodes_r_l=_encodes("p.nik_r", "p.birth_l"),
                                            encodes_r=_encodes("p.nik_r", "p.birth_r"))).df()
 
 

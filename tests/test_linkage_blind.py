@@ -36,6 +36,43 @@ WORLD = [
         jabatan="Tukang Kayu", sertifikat="68085.6703.3.0000412.2023", office=PROV),
 ]
 
+# --- undated_row_holds_the_nik: an attendance list or a list of issued SKK has no birth date; its
+# NIK is right and encodes the birth date the results list states, while the results row's own NIK
+# is one edit off inside the date digits (a day, a month, the year's digits swapped). Same name, or
+# one shortened: one person. Twins of one birth date (serials one apart) stay two.
+BAH = make_nik("6309", "04", date(1978, 7, 13), "L", 33)       # 6309041307780033
+SAB = make_nik("6301", "05", date(2002, 5, 17), "L", 6)        # 6301051705020006
+AGS = make_nik("6307", "02", date(1990, 2, 3), "L", 11)
+WORLD += [
+    Row("undated_row_holds_the_nik", "bah", "tbl_hadir_2021.xlsx", "Bahrudin Nugroho", BAH, None, None, None,
+        hasil=None, office=TBL),
+    Row("undated_row_holds_the_nik", "bah", "tbl_hasil_2021.xlsx", "Bahrudin Nugroho", BAH[:6] + "10" + BAH[8:],
+        "Tanjung", "13-07-1978", "L", office=TBL),
+    Row("undated_row_holds_the_nik", "sab", "hst_hadir_2025.xlsx", "Saberi Wijaya", SAB, None, None, None,
+        hasil=None, office=HST),
+    Row("undated_row_holds_the_nik", "sab", "hst_hasil_2025.xlsx", "Saberi W.", SAB[:10] + SAB[11] + SAB[10] + SAB[12:],
+        "Barabai", "17-05-2002", "L", office=HST),
+    Row("undated_row_holds_the_nik", "agus1", "hst_hasil_2025.xlsx", "Agus Setiawan", AGS, "Barabai", "03-02-1990",
+        "L", office=HST),
+    Row("undated_row_holds_the_nik", "agus2", "tbl_terbit_2025.xlsx", "AGUS SETIAWAN", AGS[:15] + "2", None, None,
+        None, office=TBL),
+]
+
+# --- lone_name_date_slip: one name only, a letter typed another way, the same birth date, and one
+# NIK with two digits of the birth date swapped (it no longer encodes the date its row states):
+# one person. Lone-named twins one letter apart (serials one apart, NIKs intact) stay two.
+MAH = make_nik("6301", "02", date(1985, 10, 20), "L", 25)       # 6301022010850025
+TWIN = make_nik("6301", "03", date(1991, 6, 9), "L", 11)
+WORLD += [
+    Row("lone_name_date_slip", "mah", "tla_2023.xls", "SUWANTO", MAH, "Pelaihari", "20-10-1985", "L", office=TBL),
+    Row("lone_name_date_slip", "mah", "tla_2025.xls", "SUWANDO", MAH[:6] + "02" + MAH[8:], "Pelaihari", "20-10-1985",
+        "L", jenjang="4", jabatan="Mandor", office=TBL),
+    Row("lone_name_date_slip", "sugianto", "tla_2024.xls", "SUGIANTO", TWIN, "Pelaihari", "09-06-1991", "L",
+        office=TBL),
+    Row("lone_name_date_slip", "sugiarto", "tla_2025.xls", "SUGIARTO", TWIN[:15] + "2", "Pelaihari", "09-06-1991",
+        "L", office=TBL),
+]
+
 CASES = sorted({r.case for r in WORLD})
 
 
