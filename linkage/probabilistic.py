@@ -25,6 +25,9 @@ The model (Splink 5, DuckDB backend):
   maximisation), else its rows stay apart;
 * u probabilities from random pairs (``estimate_u_using_random_sampling``,
   :func:`u_sample_pairs` of them);
+* both drawn toward priors (:data:`LEVEL_PRIORS`) in proportion to the pairs they were
+  learnt from, so that a small world's handful of labels and few hundred random pairs
+  give a model near the priors and a large world its own (``_shrink_toward_priors``);
 * the prior (probability that two random rows match) from the same clusters;
 * candidates: same birth date; same name and birth year; same name and NIK
   region prefix; same first 12 NIK digits (district and birth date); same
@@ -288,6 +291,77 @@ def training_mode(cid: np.ndarray) -> str | None:
     return "labels" if (cid >= 0).sum() >= 2 else None
 
 
+# Small worlds. Labels of a few persons teach m probabilities by the handful: 6 labelled pairs
+# give "abbreviated or a word left out" m = 1/6 or 0 (a level never seen keeps Splink's
+# default), and random pairs of a 60-row world are 1,700 pairs, a fiftieth of them one person,
+# so the u of "same birth date" comes out 0.019 for 2e-4. Each trained probability is
+# therefore shrunk toward a prior, as if the prior had been seen that many more times:
+# p = (k + s * p0) / (n + s), k of n pairs at the level (beta-binomial posterior mean). s is
+# MIN_LABELLED_PAIRS labelled pairs for m, U_PRIOR_PAIRS random pairs for u: a world below
+# either follows its priors, a world far above learns its own. Priors: (m0, u0) per level, the
+# model of the demo world of 5,000 rows (2,657 labelled pairs, 2e5 random pairs) rounded, with
+# the domain reason; levels the demo never saw among its labels take the DOMAIN brief's rates.
+U_PRIOR_PAIRS = 1e4
+LEVEL_PRIORS = {
+    "name": {
+        # clerks copy a person's name as the office wrote it before in three pairs of four;
+        # u: the share of random pairs of workers with one name, before term frequencies
+        "Exact match on name": (0.75, 3e-3),
+        "Damerau-Levenshtein <= 1": (0.02, 5e-4),  # a one-letter typo (DOMAIN), ~1 in 50 pairs
+        # a later name shortened to its initial, a word or title left out: everyday (DOMAIN)
+        "abbreviated or a word left out": (0.2, 3e-3),
+        "Jaro-Winkler distance of name >= 0.92": (0.01, 2e-3),
+        "a word in common": (0.01, 0.13),
+        "else": (0.01, 0.86),
+    },
+    # the birth date copied from the KTP; u: workers born over some 30 years
+    "birth": {"Exact match on birth": (0.95, 2.5e-4), "Damerau-Levenshtein <= 1": (0.03, 2e-3),
+              "else": (0.02, 0.998)},
+    # most construction workers are men: an equal sex is weak evidence
+    "sex": {"Exact match on sex": (0.98, 0.84), "else": (0.02, 0.16)},
+    "place": {"Exact match on place": (0.9, 0.1), "Jaro-Winkler distance of place >= 0.9": (0.05, 1e-4),
+              "else": (0.05, 0.9)},
+    # one certificate reported twice (a province re-reporting a regency's) is one person
+    "cert": {"Exact match on cert": (0.25, 1.5e-5), "else": (0.75, 1.0)},
+}
+
+
+def shrunk(k: float, n: float, prior: float, strength: float) -> float:
+    """A share of ``k`` in ``n`` drawn toward ``prior`` as if it had been seen ``strength`` times."""
+    return (k + strength * prior) / (n + strength)
+
+
+def _non_null_labelled_pairs(con: duckdb.DuckDBPyConnection, records: str, column: str) -> int:
+    """Labelled pairs (rows of one NIK cluster) with ``column`` stated on both rows."""
+    (pairs,), = con.execute(
+        f"select coalesce(sum(k * (k - 1) // 2), 0) from "
+        f"(select count({column}) as k from {records} where cid is not null group by cid)").fetchall()
+    return int(pairs)
+
+
+def _shrink_toward_priors(linker: Linker, con: duckdb.DuckDBPyConnection, records: str, n_rows: int,
+                          u_pairs: float) -> None:
+    """Draw the label-learnt m and the sampled u probabilities toward :data:`LEVEL_PRIORS`."""
+    sampled = min(u_pairs, n_rows * (n_rows - 1) / 2)
+    for comparison in linker._settings_obj.comparisons:
+        priors = LEVEL_PRIORS.get(comparison.output_column_name)
+        if priors is None:
+            continue
+        labelled = _non_null_labelled_pairs(con, records, comparison.output_column_name)
+        for level in comparison._comparison_levels_excluding_null:
+            label = "else" if level._is_else_level else level.label_for_charts
+            if label not in priors:
+                continue
+            m0, u0 = priors[label]
+            if not level._fix_m_probability:
+                # a level the labels never showed has no trained value: k = 0
+                k = level.m_probability * labelled if level._trained_m_median is not None else 0.0
+                level.m_probability = shrunk(k, labelled, m0, MIN_LABELLED_PAIRS)
+            if not level._fix_u_probability:
+                k = level.u_probability * sampled if level._trained_u_median is not None else 0.0
+                level.u_probability = shrunk(k, sampled, u0, U_PRIOR_PAIRS)
+
+
 def _label_prior(cid: np.ndarray) -> float:
     """Probability two random rows match, counted from the NIK clusters."""
     n = len(cid)
@@ -319,6 +393,7 @@ def train_model(
     linker.training.estimate_u_using_random_sampling(max_pairs=u_sample_pairs(len(cid)), seed=seed)
     if mode == "labels":
         linker.training.estimate_m_from_label_column("cid")
+        _shrink_toward_priors(linker, con, records, len(cid), u_sample_pairs(len(cid)))
     else:
         _train_without_labels(linker)
     return linker

@@ -322,23 +322,17 @@ def test_every_office_ingests(report):
     assert report.quarantine.empty
 
 
-# What stays open after the name model's fixes (linkage/names.py, the commits adding this world and NIK
-# repair by the personal name): three persons' rows with no NIK whose name agrees with their person's
-# only as an abbreviation, born the same day ("Yohanes DB. Nahak" / "Yohanes D.B. Nahak", "Fransiskus X.
-# Seran", "P. Simanjuntak"). No NIK repair takes them (it wants the same name key, or the same personal
-# name) and the Fellegi-Sunter stage, trained on the 6 labelled pairs of this small world, scores them
-# 0.87, under the 0.94 band: 35 persons for 32, certified and active 12/15 cells exact (before the fixes:
-# 46 persons, 7/15 cells; after the first, 36 persons: "Ariani" for Ni Made Ariani joined with the second).
-_FS_SMALL_WORLD = pytest.mark.xfail(strict=True, reason="small world: Fellegi-Sunter scores an abbreviated "
-                                    "name + the same birth date at 0.87; 3 persons stay split")
+# Three persons' rows with no NIK agree with their person's only as an abbreviation, born the same day
+# ("Yohanes DB. Nahak" / "Yohanes D.B. Nahak", "Fransiskus X. Seran", "P. Simanjuntak"). No NIK repair
+# takes them; the Fellegi-Sunter stage, trained on this small world's 6 labelled pairs, scored them 0.87
+# (35 persons for 32, 12/15 cells) until its probabilities were drawn toward priors in small worlds
+# (linkage/probabilistic.py LEVEL_PRIORS): 0.98, 32 persons, 15/15 cells.
 
 
-@_FS_SMALL_WORLD
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
 
-@_FS_SMALL_WORLD
 def test_active_persons_are_the_hand_count(report):
     assert _column(_cells(report), 1) == _column(TRUTH, 1)
 
@@ -347,7 +341,6 @@ def test_unknown_persons_are_the_hand_count(report):
     assert _column(_cells(report), 2) == _column(TRUTH, 2)
 
 
-@_FS_SMALL_WORLD
 def test_persons_are_the_hand_count(report):
     assert len(report.persons) == TRUE_PERSONS
 
@@ -379,7 +372,6 @@ def test_titles_shortened_or_left_out_are_one_person(report):
     assert sorted(p for p in TITLED if len(keys[p]) > 1) == []
 
 
-@_FS_SMALL_WORLD
 def test_every_person_is_one_key(report):
     keys, _ = _keys_and_persons(report)
     assert sorted(p for p, k in keys.items() if len(k) > 1) == []
