@@ -14,7 +14,9 @@ letters folded), made coarser here in two ways:
   Agung, Gusti Ngurah; the birth-order names Wayan, Made, Nyoman, Ketut...): the key writes
   them in full ("I Wyn." and "Wayan" are "wayan"), :func:`names_agree` lets the personal name
   decide and reads titles of another birth order or caste as another person (:func:`title_run`).
-  A Batak woman's "Br." before her marga is left out.
+  A Batak woman's "Br." before her marga is left out. The other regions' titles (Bugis Andi and Daeng,
+  Buton La Ode / Wa Ode and La / Wa, Javanese Raden, Rr., Mas, Acehnese Teuku, Cut, Teungku, Malay Tengku,
+  Minang Sutan) are read the same way, from one table (standardize/names.py ``TITLE_WORDS``).
 * :func:`names_agree` decides whether two keys can be one person's name as two
   clerks wrote it (DOMAIN "The person: NIK", names): a word shortened to its
   initial or to a prefix ("Supriyadi S.", "Abdul R. Hakim", "Abd. Rahman"), a
@@ -38,7 +40,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import DamerauLevenshtein
 
-from standardize.names import BALINESE_TITLE_WORDS
+from standardize.names import TITLE_WORDS
 
 # nama_kunci folds the ways clerks *abbreviate or spell* Muhammad (standardize/names.py),
 # not a one-letter slip inside it: "Muhammaa" reaches linkage as "muhama" and would
@@ -97,15 +99,33 @@ def _fold_word_cached(word: str) -> str:
 # who a person is, and clerks shorten them: to consonants ("I Md. Anom S. Wijaya", Jurnal BETA
 # Universitas Udayana 2017; "I GD YUDHA PERMANA", "KT ALIT ...", FEB Udayana 2015), to glued
 # initials ("IB Putu Manuaba", the kamus above; "A.A."), or leave the gender word out.
+# The other regions' titles are read the same way: Andi, Daeng, La / Wa (Ode), Raden, Roro, Mas, Teuku,
+# Cut, Tengku, Encik, Sutan (standardize/names.py, REGIONAL_TITLE_WORDS, with sources).
 # Clerk's form -> the word it stands for (standardize/names.py, which keeps these forms in the name).
-_TITLE_WORDS = BALINESE_TITLE_WORDS
-# Glued or spaced initials of a two-word title, at the start of a name ("IB", "I.B.", "A.A."). A glued
-# "AA" reaches linkage as "a" (nama_kunci collapses doubled letters) and stays an initial.
-_TITLE_INITIALS = {("ib",): ("ida", "bagus"), ("i", "b"): ("ida", "bagus"), ("a", "a"): ("anak", "agung")}
-# Words that are Balinese titles only beside another: Ayu, Agung, Bagus, Dewa, Ida are also given names
-# elsewhere ("Ayu Lestari", "Agung Nugroho", "Ida Farida"). A run of title words is one when it holds a
-# birth-order or caste word of its own, or one of these pairs.
-_AMBIGUOUS_TITLES = frozenset({"ayu", "agung", "bagus", "dewa", "ida", "anak", "istri"})
+_TITLE_WORDS = TITLE_WORDS
+# Glued or spaced initials of a two-word title, at the start of a name ("IB", "I.B.", "A.A."; Buton's "L.O.",
+# "La O.", "LaOde"). A glued "AA" reaches linkage as "a" (nama_kunci collapses doubled letters) and stays an
+# initial, as a lone "A." (Andi, Abdul or Ahmad), "R." (Raden or Rudi) and "T." (Teuku or Taufik) do.
+_TITLE_INITIALS = {
+    ("ib",): ("ida", "bagus"), ("i", "b"): ("ida", "bagus"), ("a", "a"): ("anak", "agung"),
+    **{(form,): (gender, "ode") for gender in ("la", "wa") for form in (gender + "ode", gender + "od")},
+    **{(first, "o"): (gender, "ode") for gender in ("la", "wa") for first in (gender, gender[0])},
+}
+# Words that are titles only beside another: Ayu, Agung, Bagus, Dewa, Ida are also given names elsewhere
+# ("Ayu Lestari", "Agung Nugroho", "Ida Farida"), as are Mas and Roro ("Roro Fitria"), and Nyak is Aceh's
+# word of address that follows Cut ("Cut Nyak Meutia"). A run of title words
+# is one when it holds a birth-order, caste or noble word of its own, or one of these pairs.
+_AMBIGUOUS_TITLES = frozenset({"ayu", "agung", "bagus", "dewa", "ida", "anak", "istri", "mas", "roro", "nyak"})
+# Titles that are also everyday given names: "Andi" is a Bugis noble's title and, across Indonesia, a given
+# name ("Andi Wijaya"). Before initials only ("ANDI W.") it is read as the given name it may be, so the
+# name keeps its one written-out word, as "Budi W." does.
+_GIVEN_NAME_TITLES = frozenset({"andi"})
+# Titles of address or religion (Daeng, Teungku / Tengku, Encik): a clerk writes them for one person or
+# leaves them out, so they are no other person's mark, whatever the other list wrote.
+_ADDRESS_TITLES = frozenset({"daeng", "tengku", "encik"})
+# Titles written inside the name, after the given name ("Muhammad Said Daeng Sila"): their clerk's forms are
+# written in full wherever they stand ("Muh. Said Dg. Sila").
+_INNER_TITLES = {form: full for form, full in _TITLE_WORDS.items() if full == "daeng"}
 _TITLE_PAIRS = (("ida", "bagus"), ("ida", "ayu"), ("anak", "agung"))
 _GENDER_WORDS = frozenset({"i", "ni"})
 
@@ -117,8 +137,8 @@ def _is_title_run(titles: list[str]) -> bool:
 
 
 def title_run(words: list[str]) -> tuple[list[str], list[str]]:
-    """(titles, personal name) of a linkage key's words: the leading Balinese caste and birth-order
-    words, each in its full form (a gender word I or Ni before them left out), and the words after them.
+    """(titles, personal name) of a linkage key's words: the leading titles (Balinese caste and birth-order
+    words, the other regions' noble and customary titles), each in its full form (a gender word I or Ni before them left out), and the words after them.
 
     No titles (and the words as they are) when the leading words are no such run, or when nothing
     would be left of the name: the last word is always the person's.
@@ -146,6 +166,8 @@ def title_run(words: list[str]) -> tuple[list[str], list[str]]:
         end += 1
     if not titles or not _is_title_run(titles):
         return [], words
+    if set(titles) <= _GIVEN_NAME_TITLES and all(len(w) == 1 for w in words[end:]):
+        return [], words
     return titles, words[end:]
 
 
@@ -160,8 +182,9 @@ def _glued_gender(word: str) -> str | None:
 
 def _titles_conflict(a: list[str], b: list[str]) -> bool:
     """Two title runs that cannot be one person's: neither holds all the other's words ("Wayan" /
-    "Made": another birth order, so another person; "Ida Bagus" / "Gusti": another caste)."""
-    sa, sb = set(a), set(b)
+    "Made": another birth order, so another person; "Ida Bagus" / "Gusti": another caste; "Andi" / "La
+    Ode"). Titles of address (:data:`_ADDRESS_TITLES`) do not count."""
+    sa, sb = set(a) - _ADDRESS_TITLES, set(b) - _ADDRESS_TITLES
     return not (sa <= sb or sb <= sa)
 
 
@@ -219,6 +242,7 @@ def linkage_name_key(key: str | None) -> str | None:
     # Fajar, and "Eka M." is Eka Maharani. names_agree reads it as an initial.
     words = [_fold_word_cached(word) for word in key.split(" ") if word]
     words = [w for i, w in enumerate(words) if w not in _BORU or i == 0 or i == len(words) - 1]
+    words = [_INNER_TITLES.get(w, w) for w in words]
     return " ".join(_with_canonical_titles(words))
 
 
@@ -369,7 +393,7 @@ def names_agree(a: str | None, b: str | None, loose: bool = False) -> bool:
 
 
 def _titled_names_agree(wa: list[str], wb: list[str], loose: bool) -> bool | None:
-    """:func:`names_agree` of two names one of which opens with Balinese titles (:func:`title_run`);
+    """:func:`names_agree` of two names one of which opens with titles (:func:`title_run`);
     None when neither does.
 
     The personal names decide, the titles only when they cannot be one person's ("Wayan" / "Made").
@@ -384,6 +408,8 @@ def _titled_names_agree(wa: list[str], wb: list[str], loose: bool) -> bool | Non
         return None
     if ta and tb and _titles_conflict(ta, tb):
         return False
+    if not (ta and tb):
+        return _title_left_out(pa if ta else pb, wa if ta else wb, wb if ta else wa, loose)
     if (pa == pb and any(len(w) > 1 for w in pa)) or _words_agree(pa, pb, loose):
         return True
     if loose:
@@ -391,6 +417,16 @@ def _titled_names_agree(wa: list[str], wb: list[str], loose: bool) -> bool | Non
         return _words_agree(wa, wb, loose)
     shared = any(_word_match(x, y, loose) == _FULL for x in pa for y in pb)
     return shared and _words_agree(wa, wb, loose)
+
+
+def _title_left_out(personal: list[str], titled: list[str], other: list[str], loose: bool) -> bool:
+    """:func:`names_agree` of a titled name (its personal name ``personal``) and a name ``other`` without
+    titles: the clerk left the titles out ("Ali" / "La Ali", "Rahmat Hidayat" / "Andi Rahmat Hidayat"), or
+    shortened them to an initial ("A. Rahman" / "Andi Rahman"). A word of ``other`` where the title stands
+    is another given name ("Abdul Rahman" / "Andi Rahman", "Taufik Rizal" / "Teuku Rizal"), even on one NIK."""
+    if len(other) <= len(personal) and any(len(w) > 1 for w in other) and _words_agree(personal, other, loose):
+        return True
+    return _words_agree(titled, other, loose)
 
 
 def _words_agree(wa: list[str], wb: list[str], loose: bool) -> bool:
@@ -502,9 +538,11 @@ def given_names_differ(a: str | None, b: str | None) -> bool:
     tb, pb = title_run(wb)
     if ta and tb and _titles_conflict(ta, tb):
         return True  # "I Wayan Sudarma" / "I Made Sudarma": another birth order, brothers
-    if ta or tb:
+    if ta and tb:
         # the given name is the personal name's first word, not the title a quarter of Bali shares
         wa, wb, a, b = pa, pb, " ".join(pa), " ".join(pb)
+    elif (ta or tb) and names_agree(a, b):
+        return False  # the title left out ("Sudarma" / "I Wayan Sudarma"); else its place holds a given name
     if len(wa) == 1 and len(wb) == 1 and min(len(a), len(b)) >= 3:
         # Two one-word names (many Indonesians have no other, DOMAIN): the name is the given name.
         # "Hasan" / "Husein" are twins, however well the NIK's first 15 digits, the birth date and

@@ -53,6 +53,8 @@ _PREFIX_GELAR: dict[str, str] = {
     "prof": "Prof.",
     "kh": "K.H.",
     "drg": "drg.",  # dentist
+    "kyai": "Kyai",  # a religious scholar (Java): a form of address like K.H., no part of the name
+    "kiai": "Kyai",
     "ust": "Ust.",  # Ustadz, a religious teacher
     "ustadz": "Ust.",
     "ustad": "Ust.",
@@ -807,6 +809,38 @@ BALINESE_TITLE_WORDS: dict[str, str] = {
     **dict.fromkeys(("desak", "dsk"), "desak"),
     "sagung": "sagung",
 }
+# Noble, customary and religious titles of the other regions before a personal name, as clerks write them
+# (clerk's form -> the word it stands for, in nama_kunci's spelling). Each is shared by many unrelated
+# people, is shortened or left out from one list to the next, and tells nothing the personal name does
+# not; linkage/names.py weighs them like the Balinese titles:
+# - Bugis-Makassar: "Andi" (nobility, from the father; "A." is left an initial: it is as often Abdul or
+#   Ahmad), "Daeng" / "Dg." before the daeng name, which follows the given name (id.wikipedia.org/wiki/
+#   Gelar_kebangsawanan_di_Sulawesi_Selatan; makassar.tribunnews.com 2024-04-19 writes "Dg Mappuji").
+# - Buton and Muna: "La" (men) and "Wa" (women) before every personal name, "La Ode" / "Wa Ode" for the
+#   nobility (kompasiana.com "La Ode dan Wa Ode", sejarahwuna.wordpress.com 2012-12-28); written together
+#   ("LaOde", "Waode") or as initials ("L.O.", "La O.") in linkage/names.py.
+# - Java: "Raden" ("R." in Central and East Java, "Rd." in West Java), "Raden Roro" ("Rr."), "Mas"
+#   (id.wikipedia.org/wiki/Gelar_kebangsawanan_Jawa; "Roro" on wiki-indonesia.club). "R." stays an initial.
+# - Aceh and the Malay coast: "Teuku" (men) and "Cut" (women) of the uleebalang families; "Teungku",
+#   "Tengku", shortened "Tgk." or "Tg.", a religious title in Aceh and a royal one in Riau (paragram.id,
+#   "beda Teuku dan Tengku"; the Indonesian Wikipedia: "Teungku (juga disingkat Tgk.)"); "Encik".
+# - Minangkabau: "Sutan" ("St.") before a man's name.
+REGIONAL_TITLE_WORDS: dict[str, str] = {
+    "andi": "andi",
+    **dict.fromkeys(("daeng", "dg"), "daeng"),
+    "la": "la", "wa": "wa", "ode": "ode",
+    **dict.fromkeys(("raden", "rd"), "raden"),
+    "roro": "roro", "rara": "roro", "mas": "mas",
+    "teuku": "teuku", "cut": "cut", "nyak": "nyak",  # "Cut Nyak Meutia"
+    **dict.fromkeys(("teungku", "tengku", "tgk", "tg"), "tengku"),
+    "encik": "encik",
+    **dict.fromkeys(("sutan", "st"), "sutan"),
+}
+# Every title word of every region, one table: linkage reads no other.
+TITLE_WORDS: dict[str, str] = {**BALINESE_TITLE_WORDS, **REGIONAL_TITLE_WORDS}
+# A title whose clerk's form doubles a letter nama_kunci collapses: "Rr." would be the initial "r".
+_DOUBLED_TITLE_FORMS = {"rr": "raden roro"}
+
 # Name words shortened, never degrees: after a comma ("SUDARMA, I Md.", "Rahman, Abd.", "Hakim, Moh.")
 # they stay in the name, though shaped like "Apt." or "Ak.".
 _SHORTENED_NAME_WORDS = frozenset(
@@ -821,6 +855,8 @@ _OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy"))
 
 
 def _fold_word(word: str) -> str:
+    if word in _DOUBLED_TITLE_FORMS:
+        return _DOUBLED_TITLE_FORMS[word]
     for old, new in _OLD_SPELLING:
         if old in word:
             word = word.replace(old, new)
