@@ -174,7 +174,11 @@ def build_world(seed: int = 7):
                 new_cert(p, office, jab, jen, year + 1)
             else:
                 new_cert(p, office, jab, jen, year)
-                if rng.random() < 0.15 and year < 2026:   # a second jabatan later
+                if office == "kab-banjar" and rng.random() < 0.2:   # two jabatan in one program
+                    jab2, jen2 = skilled(office)
+                    if jab2 != jab:
+                        new_cert(p, office, jab2, jen2, year)
+                elif rng.random() < 0.15 and year < 2026:   # a second jabatan later
                     jab2, jen2 = skilled(office)
                     if jab2 != jab:
                         new_cert(p, office, jab2, jen2, rng.randint(year + 1, 2026))
@@ -347,7 +351,7 @@ def write_banjar(w: World):
         wb = openpyxl.Workbook()
         wb.remove(wb.active)
         for kec in OFFICE[office][4]:
-            rows = [c for c in certs if _place_of(c.person, office) == kec]
+            rows = sorted((c for c in certs if _place_of(c.person, office) == kec), key=lambda c: (c.person.pid, c.cid))
             if not rows:
                 continue
             ws = wb.create_sheet(kec)
@@ -361,9 +365,25 @@ def write_banjar(w: World):
             ws.merge_cells(start_row=5, start_column=9, end_row=5, end_column=10)
             ws.cell(6, 9, "Nomor")
             ws.cell(6, 10, "Tgl Terbit")
-            r = 7
-            for i, c in enumerate(rows, start=1):
+            r, i, previous = 7, 0, None
+            for c in rows:
                 p = c.person
+                if previous is p:
+                    # the person's second jabatan: No, name, NIK, birth and sex merged over both rows
+                    vals = [None, None, None, None, None, c.jabatan, ROMAN[c.jenjang], "K" if c.kompeten else "BK",
+                            c.number if c.kompeten else "-", c.issued if c.kompeten else None]
+                    for j, v in enumerate(vals, start=1):
+                        if v is not None:
+                            ws.cell(r, j, v)
+                    for j in range(1, 6):
+                        ws.merge_cells(start_row=r - 1, start_column=j, end_row=r, end_column=j)
+                    ws.cell(r, 10).number_format = "DD/MM/YYYY"
+                    at = (f"DAFTAR PESERTA UJI KOMPETENSI TAHUN {year}.xlsx", kec, r)
+                    w.counted(c, *((("terbit", c.issued),) if c.kompeten else ()), at=at)
+                    r += 1
+                    continue
+                previous = p
+                i += 1
                 nik = int(p.nik[:15] + "0") if year <= 2023 else p.nik   # Excel keeps 15 digits
                 vals = [i, w.name(p, upper=True), nik, f"{p.birth_place}, {p.dob:%d-%m-%Y}", p.sex, c.jabatan,
                         ROMAN[c.jenjang], "K" if c.kompeten else "BK",
@@ -378,7 +398,7 @@ def write_banjar(w: World):
                     w.counted(c, at=at)
                 r += 1
             ws.cell(r, 1, "JUMLAH")
-            ws.cell(r, 3, f"{len(rows)} orang")
+            ws.cell(r, 3, f"{i} orang")
             _signature(ws, r + 2, 8, name)
         # the clerk's summary sheet in front: counts per kecamatan, no participants
         ws = wb.create_sheet("REKAP", 0)
@@ -393,6 +413,11 @@ def write_banjar(w: World):
         wb.save(path)
         if year == 2023:
             (path.parent / f"DAFTAR PESERTA UJI KOMPETENSI TAHUN {year} (1).xlsx").write_bytes(path.read_bytes())
+
+
+def _csv_date(d: dt.date, year: int) -> str:
+    """Banjarmasin's dates: dd/mm/yyyy, but the 2025 export came from an English-locale Excel (m/d/yyyy)."""
+    return f"{d.month}/{d.day}/{d.year}" if year == 2025 else f"{d:%d/%m/%Y}"
 
 
 def write_banjarmasin(w: World):
@@ -412,13 +437,13 @@ def write_banjarmasin(w: World):
                 level = w.rng.choice([f"Jenjang {c.jenjang}", f"KKNI {c.jenjang}", str(c.jenjang)])
                 if c.kompeten:
                     expiry = _add_years(c.issued, 5)
-                    cert = [c.number, f"{c.issued:%d/%m/%Y}", f"{expiry:%d/%m/%Y}"]
+                    cert = [c.number, _csv_date(c.issued, year), _csv_date(expiry, year)]
                     w.counted(c, ("masa", expiry), ("terbit", c.issued), at=(path.name, None, i + 1))
                 else:
                     cert = ["", "", ""]
                     w.counted(c, at=(path.name, None, i + 1))
                 name = w.name(p).replace("'", "\u2019")
-                out.writerow([i, name, nik, p.birth_place, f"{p.dob:%d/%m/%Y}",
+                out.writerow([i, name, nik, p.birth_place, _csv_date(p.dob, year),
                               "Laki-laki" if p.sex == "L" else "Perempuan", c.jabatan, level,
                               "Kompeten" if c.kompeten else "Belum Kompeten", *cert])
 
@@ -593,7 +618,8 @@ def write_hst(w: World):
         for i, c in enumerate(certs, start=1):
             p = c.person
             rows.append([i, w.name(p), w.nik(p), f"{p.birth_place}, {p.dob:%d-%m-%Y}", p.sex, c.jabatan,
-                         f"KKNI {c.jenjang}", "Kompeten" if c.kompeten else "Belum Kompeten",
+                         f"KKNI {c.jenjang}",
+                         "Kompeten" if c.kompeten else "Tidak Hadir" if c.cid % 3 == 0 else "Belum Kompeten",
                          c.number if c.kompeten else ""])
             if c.kompeten:
                 w.counted(c, ("numyear", c.issued.year), at=(f"Hasil Uji Kompetensi {year}.xlsx", "Hasil", 4 + i))
