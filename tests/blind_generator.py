@@ -459,7 +459,7 @@ def write_banjarbaru(w: World):
         rec = {"id": 5000 + c.cid, "full_name": w.name(p), "id_number": w.nik(p),
                "gender": "male" if p.sex == "L" else "female", "birth_place": p.birth_place,
                "birth_date": p.dob.isoformat(), "job_title": c.jabatan,
-               "level": c.jenjang if c.cid % 2 else f"Jenjang {c.jenjang}",
+               "level": [c.jenjang, f"Jenjang {c.jenjang}", f"KKNI Level {c.jenjang}"][c.cid % 3],
                "program": f"Pelatihan dan Sertifikasi Tenaga Kerja Konstruksi {c.year}",
                "assessed_at": dt.datetime.combine(c.assessed, dt.time(9, 30), wita).isoformat(),
                "assessment_result": "competent" if c.kompeten else "not yet competent",
@@ -506,7 +506,8 @@ def write_tanah_laut(w: World):
                 w.counted(c, at=(f"Rekap_Sertifikasi_TanahLaut_{year}.xls", f"Rekap {year}", r + 1))
             vals = [i, w.name(p, upper=True), "'" + w.nik(p), f"{p.birth_place}, {_indo_date(p.dob, short=year >= 2022)}",
                     "LK" if p.sex == "L" else "PR", c.jabatan, KUALIFIKASI[c.jenjang], str(c.jenjang),
-                    "Lulus" if c.kompeten else "Tidak Lulus", *tail]
+                    ("Kompeten (K)" if c.kompeten else "Belum Kompeten (BK)") if year >= 2025
+                    else "Lulus" if c.kompeten else "Tidak Lulus", *tail]
             for j, v in enumerate(vals):
                 ws.write(r, j, v)
             r += 1
@@ -548,7 +549,7 @@ def write_tabalong(w: World):
                     if not revised and batch == 2 and i == 1:
                         kompeten = not kompeten   # the first version had this result wrong
                     if kompeten and year >= 2025:
-                        number = "dalam proses"
+                        number = "BELUM TERBIT" if year == 2026 and i % 2 else "dalam proses"
                     else:
                         number = c.number if kompeten else "-"
                     hajj = "H. " if p.sex == "L" and p.dob.year < 1975 else ""
@@ -618,7 +619,7 @@ def write_hst(w: World):
         for i, c in enumerate(certs, start=1):
             p = c.person
             rows.append([i, w.name(p), w.nik(p), f"{p.birth_place}, {p.dob:%d-%m-%Y}", p.sex, c.jabatan,
-                         f"KKNI {c.jenjang}",
+                         f"KKNI {c.jenjang}" if year < 2026 else f"Jenjang {ROMAN[c.jenjang]}",
                          "Kompeten" if c.kompeten else "Tidak Hadir" if c.cid % 3 == 0 else "Belum Kompeten",
                          c.number if c.kompeten else ""])
             if c.kompeten:
