@@ -482,10 +482,13 @@ def write_banjarbaru(w: World):
 
 
 def write_tanah_laut(w: World):
-    """Legacy .xls per year: apostrophe NIK, TTL with Indonesian month, Lulus/Tidak Lulus."""
+    """One legacy .xls workbook kept year after year, a sheet per year: apostrophe NIK, TTL with
+    Indonesian month, Lulus/Tidak Lulus (from 2025 'Kompeten (K)')."""
     office, name = "kab-tanah-laut", OFFICE["kab-tanah-laut"][1]
-    for year, certs in w.by_office_year(office).items():
-        wb = xlwt.Workbook(encoding="utf-8")
+    years = w.by_office_year(office)
+    fname = f"Rekap_Sertifikasi_TanahLaut_{min(years)}-{max(years)}.xls"
+    wb = xlwt.Workbook(encoding="utf-8")
+    for year, certs in years.items():
         ws = wb.add_sheet(f"Rekap {year}")
         ws.write_merge(0, 0, 0, 10, f"REKAPITULASI PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN {year}")
         ws.write_merge(1, 1, 0, 10, name.upper())
@@ -500,10 +503,10 @@ def write_tanah_laut(w: World):
             if c.kompeten:
                 expiry = _add_years(c.issued, 5)
                 tail = [c.number, _indo_date(expiry)]
-                w.counted(c, ("masa", expiry), at=(f"Rekap_Sertifikasi_TanahLaut_{year}.xls", f"Rekap {year}", r + 1))
+                w.counted(c, ("masa", expiry), at=(fname, f"Rekap {year}", r + 1))
             else:
                 tail = ["", ""]
-                w.counted(c, at=(f"Rekap_Sertifikasi_TanahLaut_{year}.xls", f"Rekap {year}", r + 1))
+                w.counted(c, at=(fname, f"Rekap {year}", r + 1))
             vals = [i, w.name(p, upper=True), "'" + w.nik(p), f"{p.birth_place}, {_indo_date(p.dob, short=year >= 2022)}",
                     "LK" if p.sex == "L" else "PR", c.jabatan, KUALIFIKASI[c.jenjang], str(c.jenjang),
                     ("Kompeten (K)" if c.kompeten else "Belum Kompeten (BK)") if year >= 2025
@@ -513,7 +516,7 @@ def write_tanah_laut(w: World):
             r += 1
         ws.write(r + 1, 7, f"Pelaihari, 20 Desember {year}")
         ws.write(r + 2, 7, "Kepala Dinas PUPR Kabupaten Tanah Laut")
-        wb.save(str(w.folder(office) / f"Rekap_Sertifikasi_TanahLaut_{year}.xls"))
+    wb.save(str(w.folder(office) / fname))
 
 
 def _simple_sheet(ws, title_lines, head, rows, width=None):
