@@ -409,6 +409,8 @@ def write_banjar(w: World):
             rows = [c for c in certs if _place_of(c.person, office) == kec]
             ws.append([i, kec, len(rows), sum(c.kompeten for c in rows), sum(not c.kompeten for c in rows)])
         ws.append(["", "JUMLAH", len(certs), sum(c.kompeten for c in certs), sum(not c.kompeten for c in certs)])
+        wb.create_sheet("Sheet2")      # the empty sheets a new workbook comes with
+        wb.create_sheet("Sheet3")
         path = w.folder(office) / f"DAFTAR PESERTA UJI KOMPETENSI TAHUN {year}.xlsx"
         wb.save(path)
         if year == 2023:
@@ -427,10 +429,16 @@ def write_banjarmasin(w: World):
         path = w.folder(office) / f"export_peserta_skk_{year}.csv"
         with open(path, "w", newline="", encoding="cp1252") as f:
             out = csv.writer(f, delimiter=";")
+            # from 2023 the portal exports the address too, a cell of two lines (street, RT)
+            address = year >= 2023
             out.writerow(["No", "Nama Lengkap", "NIK", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin",
+                          *(["Alamat"] if address else []),
                           "Jabatan Kerja", "Jenjang", "Hasil", "No. Registrasi", "Tanggal Terbit", "Masa Berlaku"])
+            line = 2     # the file line a record starts on (an address cell spans two)
             for i, c in enumerate(certs, start=1):
                 p = c.person
+                if i > 1 and address and (i - 1) % 3 == 0:
+                    line += 1
                 # opened and saved again in Excel: the 2024 export lost every NIK to scientific notation
                 excel = year == 2024 or w.rng.random() < 0.1
                 nik = f"{float(p.nik):.5E}" if excel else w.nik(p)
@@ -438,14 +446,17 @@ def write_banjarmasin(w: World):
                 if c.kompeten:
                     expiry = _add_years(c.issued, 5)
                     cert = [c.number, _csv_date(c.issued, year), _csv_date(expiry, year)]
-                    w.counted(c, ("masa", expiry), ("terbit", c.issued), at=(path.name, None, i + 1))
+                    w.counted(c, ("masa", expiry), ("terbit", c.issued), at=(path.name, None, line))
                 else:
                     cert = ["", "", ""]
-                    w.counted(c, at=(path.name, None, i + 1))
+                    w.counted(c, at=(path.name, None, line))
                 name = w.name(p).replace("'", "\u2019")
+                street = f"Jl. Veteran Gg. {i}\nRT {i % 9 + 1:02d}" if i % 3 == 0 else f"Jl. Sutoyo S. No. {i}"
                 out.writerow([i, name, nik, p.birth_place, _csv_date(p.dob, year),
-                              "Laki-laki" if p.sex == "L" else "Perempuan", c.jabatan, level,
+                              "Laki-laki" if p.sex == "L" else "Perempuan", *([street] if address else []),
+                              c.jabatan, level,
                               "Kompeten" if c.kompeten else "Belum Kompeten", *cert])
+                line += 1
 
 
 def write_banjarbaru(w: World):
@@ -733,6 +744,28 @@ def _province_json(w: World, year, certs):
     (w.folder("prov-kalsel") / f"siki_export_kalsel_{year}.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
 
 
+def write_unserved_neighbour(w: World, seed: int):
+    """Barito Kuala (63.04, not in the registry) sent its list to Banjar's folder: its title names
+    Barito Kuala. Banjar does not report these persons; no registry office does: counted nowhere."""
+    rng = random.Random(seed + 1)     # its own draws: the rest of the world stays as it was
+    used = {p.nik for p in w.persons}
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta"
+    rows = []
+    for i in range(1, 7):
+        p = _person(rng, 10_000 + i, "63.04", "Marabahan", used)
+        jab, levels = rng.choice(OPERATOR)
+        rows.append([i, p.name.upper(), p.nik, f"Marabahan, {p.dob:%d-%m-%Y}", p.sex, jab, ROMAN[rng.choice(levels)],
+                     "K", f"SKK-6304-2025-{i:05d}", dt.date(2025, 9, 15)])
+    end = _simple_sheet(ws, ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI",
+                             "DINAS PUPR KABUPATEN BARITO KUALA TAHUN 2025"],
+                        ["No", "Nama Peserta", "NIK", "Tempat, Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang",
+                         "Hasil Uji", "Nomor Sertifikat", "Tgl Terbit"], rows)
+    _signature(ws, end + 2, 8, "Dinas PUPR Kabupaten Barito Kuala")
+    wb.save(w.folder("kab-banjar") / "Daftar Peserta UK Batola 2025.xlsx")
+
+
 def write_province(w: World):
     """Experts per year, a sheet per tahap, levels written only as the Ahli title; 2025 sent first
     with Tahap I only, then _final with both; 2026 arrives as the registry's JSON export."""
@@ -856,6 +889,7 @@ def generate(out: Path, seed: int = 7, publish: dt.date = PUBLISH_DATE) -> dict:
     for writer in (write_banjar, write_banjarmasin, write_banjarbaru, write_tanah_laut, write_tabalong,
                    write_hst, write_tanah_bumbu, write_province):
         writer(w)
+    write_unserved_neighbour(w, seed)
     write_registry(out)
     t = truth(w, publish)
     t["rows"] = [[*k, v] for k, v in sorted(w.rows.items(), key=lambda kv: (str(kv[0]), kv[1]))]
