@@ -640,13 +640,42 @@ def write_hst(w: World):
                 w.counted(c, ("numyear", c.issued.year), at=(f"Hasil Uji Kompetensi {year}.xlsx", "Hasil", 4 + i))
             else:
                 w.counted(c, at=(f"Hasil Uji Kompetensi {year}.xlsx", "Hasil", 4 + i))
-        end = _simple_sheet(ws, ["HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", f"{name.upper()} TAHUN {year}"],
-                            ["No", "Nama Peserta", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang",
-                             "Hasil", "No. Sertifikat"], rows)
+        if year in (2022, 2023):
+            end = _tick_sheet(ws, name, year, rows)
+        else:
+            end = _simple_sheet(ws, ["HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", f"{name.upper()} TAHUN {year}"],
+                                ["No", "Nama Peserta", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang",
+                                 "Hasil", "No. Sertifikat"], rows)
         ws.cell(end, 1, "Jumlah Peserta")
         ws.cell(end, 3, len(rows))
         target = "kab-tanah-bumbu" if year == 2025 else office
         wb.save(w.folder(target) / f"Hasil Uji Kompetensi {year}.xlsx")
+
+
+def _tick_sheet(ws, name, year, rows) -> int:
+    """HST's 2022-2023 layout: the result as a tick under K or BK (a two-row header, 'Hasil Uji'
+    merged over both), birth year in two digits; the rows start one row lower than the plain layout,
+    so the title takes one row less. Returns the next free row."""
+    _title(ws, [f"HASIL UJI KOMPETENSI {name.upper()} TAHUN {year}"], 10)
+    head = ["No", "Nama Peserta", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang"]
+    for j, h in enumerate(head, start=1):
+        ws.cell(3, j, h)
+        ws.merge_cells(start_row=3, start_column=j, end_row=4, end_column=j)
+    ws.cell(3, 8, "Hasil Uji")
+    ws.merge_cells(start_row=3, start_column=8, end_row=3, end_column=9)
+    ws.cell(4, 8, "K")
+    ws.cell(4, 9, "BK")
+    ws.cell(3, 10, "No. Sertifikat")
+    ws.merge_cells(start_row=3, start_column=10, end_row=4, end_column=10)
+    for i, vals in enumerate(rows):
+        no, nama, nik, ttl, sex, jab, level, hasil, number = vals
+        place, born = ttl.split(", ")
+        ttl = f"{place}, {born[:6]}{born[8:]}"       # 12-03-85: the year in two digits
+        ticks = ["\u221a", None] if hasil == "Kompeten" else [None, "\u221a"] if hasil == "Belum Kompeten" else [None, None]
+        for j, v in enumerate([no, nama, nik, ttl, sex, jab, level, *ticks, number], start=1):
+            if v is not None:
+                ws.cell(5 + i, j, v)
+    return 5 + len(rows)
 
 
 def write_tanah_bumbu(w: World):
