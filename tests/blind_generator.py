@@ -198,6 +198,11 @@ def build_world(seed: int = 7):
     for c in rng.sample([c for c in regency_certs if c.jenjang >= 4 and c.year <= 2025], 6):
         jab, jen = rng.choice([a for a in AHLI if a[1] == 7])
         new_cert(c.person, "prov-kalsel", jab, jen, max(c.year + 1, 2023))
+    # the portal's certificate that expires on the publish day itself (stated at local midnight)
+    for c in certs:
+        if c.office == "kota-banjarbaru" and c.kompeten and c.year == 2021:
+            c.issued = dt.date(2021, 12, 1)
+            break
     # attendance-only persons (registered, never assessed) at Hulu Sungai Tengah
     attend_only = [_person(rng, len(persons) + i, "63.07", "Barabai", used) for i in range(6)]
     persons.extend(attend_only)
@@ -444,7 +449,9 @@ def write_banjarmasin(w: World):
                 nik = f"{float(p.nik):.5E}" if excel else w.nik(p)
                 level = w.rng.choice([f"Jenjang {c.jenjang}", f"KKNI {c.jenjang}", str(c.jenjang)])
                 if c.kompeten:
-                    expiry = _add_years(c.issued, 5)
+                    # the 2022 export states a three-year validity (the LSP's own), which wins over
+                    # the five years the issue date implies (rule 5: masa berlaku first)
+                    expiry = _add_years(c.issued, 3 if year == 2022 else 5)
                     cert = [c.number, _csv_date(c.issued, year), _csv_date(expiry, year)]
                     w.counted(c, ("masa", expiry), ("terbit", c.issued), at=(path.name, None, line))
                 else:
@@ -479,7 +486,7 @@ def write_banjarbaru(w: World):
             expiry = _add_years(c.issued, 5)
             rec["certificate"] = {"number": c.number,
                                   "issued_at": dt.datetime.combine(c.issued, dt.time(10, 0), wita).isoformat(),
-                                  "expires_at": dt.datetime.combine(expiry, dt.time(23, 59), wita).isoformat()}
+                                  "expires_at": dt.datetime.combine(expiry, dt.time(0, 0), wita).isoformat()}
             w.counted(c, ("masa", expiry), ("terbit", c.issued), at=("json", None, len(records)))
         else:
             w.counted(c, at=("json", None, len(records)))
