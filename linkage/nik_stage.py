@@ -421,6 +421,10 @@ def _typo_pairs_sql() -> str:
     same_birth = (f"a.birth = b.birth and a.name <> b.name and (names_agree(a.name, b.name) "
                   f"or (names_close(a.name, b.name) and substr(a.nik, 7, 6) <> substr(b.nik, 7, 6) "
                   f"and ({_encodes('a.nik', 'a.birth')} or {_encodes('b.nik', 'b.birth')})))")
+    # A recap without birth dates whose clerk swapped two adjacent digits of the NIK: no key above
+    # holds when the swap is inside the date digits, and a swap is a slip, not a namesake's NIK.
+    undated_swap = ("(a.birth is null or b.birth is null) and hamming(a.nik, b.nik) = 2 "
+                    "and (a.name = b.name or names_agree(a.name, b.name))")
     # one clerk wrote the date month first: the same date with day and month swapped
     swapped = f"a.birth = {_swapped('b.birth')} and names_agree(a.name, b.name)"
     # One full registration number (ten letters and digits or more, not a recap's serial) has one
@@ -441,7 +445,7 @@ def _typo_pairs_sql() -> str:
         # that shares only the NIK's date
         for key, rank in (("a.name = b.name", 0), (same_birth, 0),
                           (same_number, 0), (undated, 1), (undated_encodes, 1), (encoded_by_undated, 1),
-                          (swapped, 1))
+                          (undated_swap, 1), (swapped, 1))
     )
 
 
@@ -478,7 +482,9 @@ _TYPO_MERGES_SQL = """
                and (substr(p.nik_l, 7, 6) = substr(p.nik_r, 7, 6) or p.cert_l = p.cert_r))
            -- the undated row's NIK encodes the birth date the dated row states (the dated row's
            -- own NIK, one edit off inside the date digits, does not): see undated_encodes
-           or (p.birth_l is null and {encodes_l_r}) or (p.birth_r is null and {encodes_r_l}))
+           or (p.birth_l is null and {encodes_l_r}) or (p.birth_r is null and {encodes_r_l})
+           -- two adjacent digits swapped beside a row without birth date (see undated_swap)
+           or ((p.birth_l is null or p.birth_r is null) and {one_edit} and hamming(p.nik_l, p.nik_r) = 2))
       and coalesce(p.sex_l = p.sex_r, true)
       and (least(s1.size, s2.size) = 1
            -- a typo copied into every year's file of an office's reused roster recurs too; inside

@@ -73,6 +73,25 @@ WORLD += [
         "L", office=TBL),
 ]
 
+# --- recap_nik_swapped: the province's recap (no birth date, a serial for a number) retyped the
+# NIK with two adjacent digits swapped inside the birth date (260782 -> 260872, 090593 -> 090539):
+# a slip, whose NIK no namesake holds. Same name, or the surname shortened: one person. A recap row
+# whose NIK differs by another digit in the date stays apart (a namesake born another day).
+SUP = make_nik("6372", "06", date(1982, 7, 26), "L", 24)        # 6372062607820024
+HEN = make_nik("6307", "11", date(1993, 5, 9), "L", 12)         # 6307110905930012
+WORLD += [
+    Row("recap_nik_swapped", "sup", "bjb_2024.json", "Supriyadi", SUP, "Banjarbaru", "26-07-1982", "L",
+        jabatan="Operator Motor Grader", sertifikat="25620.5276.3.0000451.2024", office="kota-banjarbaru"),
+    Row("recap_nik_swapped", "sup", "prov_rekap_2024b.xlsx", "SUPRIYADI", SUP[:8] + SUP[9] + SUP[8] + SUP[10:], None,
+        None, None, jabatan="Operator Motor Grader", sertifikat="0000451", office=PROV),
+    Row("recap_nik_swapped", "hen", "hst_2024.xlsx", "Hendra Lestari", HEN, "Barabai", "09-05-1993", "L",
+        jenjang="4", jabatan="Teknisi Laboratorium Beton", sertifikat="SKK/6307/0462/2024", office=HST),
+    Row("recap_nik_swapped", "hen", "prov_rekap_2024b.xlsx", "HENDRA L.", HEN[:11] + HEN[12] + HEN[11] + HEN[13:],
+        None, None, None, jenjang="4", jabatan="Teknisi Laboratorium Beton", sertifikat="0462", office=PROV),
+    Row("recap_nik_swapped", "hendra_lain", "prov_rekap_2024b.xlsx", "HENDRA LESTARI", HEN[:9] + "6" + HEN[10:],
+        None, None, None, jenjang="4", jabatan="Teknisi Laboratorium Beton", office=PROV),
+]
+
 CASES = sorted({r.case for r in WORLD})
 
 
