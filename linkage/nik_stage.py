@@ -866,7 +866,10 @@ def certificate_candidates(feats: pd.DataFrame, component: np.ndarray) -> pd.Dat
     province re-reporting its regencies' certificates ("Rekap Kabupaten", often
     without birth dates and with the NIK damaged differently) is linked this way.
     Evidence still required: compatible names, sex and birth date do not
-    disagree. Returns star links (first row of the number to each other row); the
+    disagree. A full number (:data:`FULL_NUMBER_CHARS` or more) is one holder's as a NIK is,
+    so the names need only be close (:func:`name_close`: a title and an initial, "Gusti F." /
+    "GUSTI FIRDAUS", or the given name alone); a recap's serial needs compatible names.
+    Returns star links (first row of the number to each other row); the
     caller merges them through the clustering guard (two different valid NIKs
     still stay apart).
     """
@@ -884,7 +887,8 @@ def certificate_candidates(feats: pd.DataFrame, component: np.ndarray) -> pd.Dat
         first = members[0]
         for other in members[1:]:
             a, b = names[first], names[other]
-            if not name_compatible(a, b):
+            full = len(str(cert[first])) >= FULL_NUMBER_CHARS
+            if not (name_close(a, b) if full else name_compatible(a, b)):
                 continue
             if isinstance(sexes[first], str) and isinstance(sexes[other], str) and sexes[first] != sexes[other]:
                 continue

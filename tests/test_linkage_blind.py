@@ -92,6 +92,25 @@ WORLD += [
         None, None, None, jenjang="4", jabatan="Teknisi Laboratorium Beton", office=PROV),
 ]
 
+# --- recap_number_only: the recap row has no NIK and no birth date, only the regency's full
+# registration number and a name that agrees only loosely: the regency wrote a title and an initial
+# ("Gusti F.": Banjar nobility's title) or the given name alone ("Mahyuni"). One number, one holder.
+# A recap row naming someone else under that number stays apart.
+GUS = make_nik("6309", "05", date(1976, 12, 9), "L", 25)
+MHY = make_nik("6371", "02", date(1988, 3, 14), "L", 7)
+WORLD += [
+    Row("recap_number_only", "gusti", "tbl_2024_revisi.xlsx", "Gusti F.", GUS, "Tanjung", "09-12-1976", "L",
+        jenjang="1", jabatan="Tukang Kayu", sertifikat="19433.8557.1.0000242.2024", office=TBL),
+    Row("recap_number_only", "gusti", "prov_rekap_2024c.xlsx", "GUSTI FIRDAUS", None, None, None, None,
+        jenjang="1", jabatan="Tukang Kayu", sertifikat="19433.8557.1.0000242.2024", office=PROV),
+    Row("recap_number_only", "mahyuni", "bjm_2023.csv", "Mahyuni", MHY, "Banjarmasin", "14-03-1988", "L",
+        jabatan="Operator Excavator", sertifikat="SKK-6371-2023-00188", office="kota-banjarmasin"),
+    Row("recap_number_only", "mahyuni", "prov_rekap_2024c.xlsx", "MAHYUNI ANSYARI", None, None, None, None,
+        jabatan="Operator Excavator", sertifikat="SKK-6371-2023-00188", office=PROV),
+    Row("recap_number_only", "antung", "prov_rekap_2024c.xlsx", "ANTUNG RAHMAN", None, None, None, None,
+        jabatan="Operator Excavator", sertifikat="SKK-6371-2023-00188", office=PROV),
+]
+
 CASES = sorted({r.case for r in WORLD})
 
 

@@ -134,7 +134,8 @@ def test_hard_world_persons_are_the_generators_truth(hard_report, hard_world):
 # (nik_stage.assessment_candidates) 4 splits and no merge remain ('Mhd. J.' for Moehammad Ddjoko,
 # 'Muhammad U. J.' for M. Usman Jaya without NIK or birth date, a valid NIK of another region
 # beside a typo: Soeparan / Suparman, Intan Rahman / Rahmn); certified 45/47 cells exact, active
-# 43/45, unknown 12/12.
+# 43/45, unknown 12/12. Since rows of one full registration number link with names only close
+# (nik_stage.certificate_candidates, from the blind world): 278 keys, certified 46/47, active 44/45.
 ALL_HARD_MESS = MESS | set(MESS_HARD)
 
 
@@ -153,4 +154,4 @@ def test_all_hard_world_figures(all_hard_report, all_hard_world):
     exact = tuple(sum(1 for k, v in _measure(want, i).items() if _measure(got, i).get(k, 0) == v) for i in range(3))
     sizes = tuple(len(_measure(want, i)) for i in range(3))
     assert (exact, sizes, len(all_hard_report.persons), all_hard_world.n_persons()) == (
-        (45, 43, 12), (47, 45, 12), 280, 276)
+        (46, 44, 12), (47, 45, 12), 278, 276)
