@@ -78,3 +78,30 @@ def titled_sheet(ws, titles: list[str], header: list[str], rows: list[list], *, 
                 cell.number_format = "DD/MM/YYYY"
             elif isinstance(value, str) and as_text(value):
                 cell.number_format = "@"
+
+
+def landing_world(root, offices: list[dict], files: dict, *, freshness_days: int = 365, saved_at=None):
+    """A hand-counted world on disk under ``root``: a landing folder per registry office, each file
+    written by its builder, and a registry of ``offices`` (each given ``freshness_days``). ``files``
+    maps (office id, file name) to a tuple whose second item builds the file's bytes; ``saved_at``,
+    when given, maps the same keys to the POSIX time the clerk saved the file (its mtime). Returns
+    the run's Settings (data and a DuckDB warehouse under ``root / 'data'``)."""
+    import os
+
+    import yaml
+
+    from pipelines.settings import Settings
+
+    landing = root / "landing"
+    for office in offices:
+        (landing / office["id"]).mkdir(parents=True)
+    for (office, name), spec in files.items():
+        path = landing / office / name
+        path.write_bytes(spec[1]())
+        if saved_at is not None:
+            os.utime(path, (saved_at[office, name], saved_at[office, name]))
+    registry = root / "offices.yaml"
+    registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=freshness_days) for o in offices]}),
+                        encoding="utf-8")
+    return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
+                    warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")

@@ -26,7 +26,6 @@ and the province's recap re-reporting Manokwari's certificates (counted once, un
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -34,12 +33,11 @@ import dagster as dg
 import duckdb
 import openpyxl
 import pytest
-import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
-from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, titled_sheet
+from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, landing_world, titled_sheet
 
 PUBLISH = date(2026, 6, 30)
 
@@ -241,19 +239,10 @@ FILES = {  # (office, file name) -> (rows, bytes, days after 1 Aug 2025 the file
 
 
 def _world(root: Path) -> Settings:
-    landing = root / "landing"
-    for office in OFFICES:
-        (landing / office["id"]).mkdir(parents=True)
     saved = datetime(2025, 8, 1, 9, 0, tzinfo=timezone.utc).timestamp()
-    for (office, name), (_, build, days) in FILES.items():
-        path = landing / office / name
-        path.write_bytes(build())
-        # the day the clerk saved it: a re-send is days after its first version
-        os.utime(path, (saved + days * 86400, saved + days * 86400))
-    registry = root / "offices.yaml"
-    registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=3650) for o in OFFICES]}), encoding="utf-8")
-    return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
-                    warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+    # the day the clerk saved each file: a re-send is days after its first version
+    saved_at = {key: saved + days * 86400 for key, (_, _, days) in FILES.items()}
+    return landing_world(root, OFFICES, FILES, freshness_days=3650, saved_at=saved_at)
 
 
 # Counted by hand at PUBLISH (30 June 2026) from docs/warehouse.md's rules: (certified, active, unknown).

@@ -34,12 +34,11 @@ import dagster as dg
 import duckdb
 import openpyxl
 import pytest
-import yaml
 
 from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
-from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, titled_sheet
+from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, landing_world, titled_sheet
 
 PUBLISH = date(2026, 6, 30)
 
@@ -252,15 +251,7 @@ FILES = {  # (office, file name) -> (rows, bytes)
 
 
 def _world(root: Path) -> Settings:
-    landing = root / "landing"
-    for office in OFFICES:
-        (landing / office["id"]).mkdir(parents=True)
-    for (office, name), (_, build) in FILES.items():
-        (landing / office / name).write_bytes(build())
-    registry = root / "offices.yaml"
-    registry.write_text(yaml.safe_dump({"offices": [dict(o, freshness_days=365) for o in OFFICES]}), encoding="utf-8")
-    return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
-                    warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+    return landing_world(root, OFFICES, FILES)
 
 
 # Counted by hand before the first run, from docs/warehouse.md's rules: (certified, active, unknown).
