@@ -105,3 +105,46 @@ def landing_world(root, offices: list[dict], files: dict, *, freshness_days: int
                         encoding="utf-8")
     return Settings(registry_path=registry, landing_root=landing, data_dir=root / "data",
                     warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+
+
+def run_hand_world(settings, publish, **tables: str):
+    """Run every asset over a hand-counted world, its files judged and published at ``publish``,
+    and read each of ``tables`` (report attribute -> SQL over the published DuckDB warehouse)
+    onto the run's report (e.g. ``participation="SELECT person_key, ... FROM fact_participation"``)."""
+    import dagster as dg
+    import duckdb
+
+    from pipelines.run import run_everything
+
+    report = run_everything(settings, "test-secret", publish_date=publish, as_of=publish,
+                            instance=dg.DagsterInstance.ephemeral())
+    with duckdb.connect(settings.warehouse_url.removeprefix("duckdb:///"), read_only=True) as con:
+        for name, sql in tables.items():
+            setattr(report, name, con.execute(sql).df())
+    return report
+
+
+# The headline's three measures, in the order of :func:`headline_cells`' tuples.
+MEASURES = ("certified", "active", "unknown")
+
+
+def measure_params(marks: dict | None = None) -> list:
+    """``pytest.param`` per measure (index into :func:`headline_cells`' tuples, id its name),
+    with ``marks`` (measure name -> mark, e.g. an xfail) on those a world does not meet yet."""
+    import pytest
+
+    marks = marks or {}
+    return [pytest.param(i, id=name, marks=marks.get(name, ())) for i, name in enumerate(MEASURES)]
+
+
+def keys_and_persons(participation, person_of_row: dict) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(person -> the person keys their rows got, key -> the persons whose rows got it), from the
+    published participations (``person_key``, ``source_file``, ``source_row``) and the world's
+    ``person_of_row``: (file name, spreadsheet row) -> the person that row is."""
+    keys: dict[str, set[str]] = {}
+    persons: dict[str, set[str]] = {}
+    for r in participation.itertuples():
+        person = person_of_row[(r.source_file, int(r.source_row))]
+        keys.setdefault(person, set()).add(r.person_key)
+        persons.setdefault(r.person_key, set()).add(person)
+    return keys, persons

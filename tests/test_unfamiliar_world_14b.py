@@ -25,15 +25,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-import dagster as dg
-import duckdb
 import openpyxl
 import pytest
 import yaml
 
-from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook, column as _column, headline_cells as _cells
+from tests.hand_worlds import run_hand_world
 from tests.hand_worlds import as_datetime as _d, titled_sheet, xlsx_bytes as _save
 
 PUBLISH = date(2026, 6, 30)
@@ -191,13 +189,10 @@ TRUE_REPLACED_BY = {(TERNATE_FILE, 4): "baris 5", (HALBAR_FORM, 3): "baris 4"}
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    root = tmp_path_factory.mktemp("world14b")
-    report = run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
-                            instance=dg.DagsterInstance.ephemeral())
-    with duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True) as con:
-        report.participation = con.execute("SELECT source_file, jabatan_kerja FROM fact_participation").df()
-        report.certification = con.execute("SELECT region_code, jabatan_kerja, jenjang FROM fact_certification").df()
-    return report
+    return run_hand_world(
+        _world(tmp_path_factory.mktemp("world14b")), PUBLISH,
+        participation="SELECT source_file, jabatan_kerja FROM fact_participation",
+        certification="SELECT region_code, jabatan_kerja, jenjang FROM fact_certification")
 
 
 def test_the_world_is_as_counted():

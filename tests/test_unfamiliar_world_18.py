@@ -25,14 +25,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import dagster as dg
-import duckdb
 import openpyxl
 import pytest
 
-from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
+from tests.hand_worlds import run_hand_world, measure_params, keys_and_persons
 from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, landing_world, titled_sheet
 
 PUBLISH = date(2026, 6, 30)
@@ -233,13 +231,9 @@ TRUE_PERSONS = 21
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    root = tmp_path_factory.mktemp("world18")
-    report = run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
-                            instance=dg.DagsterInstance.ephemeral())
-    with duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True) as con:
-        report.participation = con.execute(
-            "SELECT person_key, source_file, source_row FROM fact_participation").df()
-    return report
+    return run_hand_world(
+        _world(tmp_path_factory.mktemp("world18")), PUBLISH,
+        participation="SELECT person_key, source_file, source_row FROM fact_participation")
 
 
 def _true_person_of_row() -> dict[tuple[str, int], str]:
@@ -269,18 +263,9 @@ _FS_SMALL_WORLD = pytest.mark.xfail(strict=True, reason="a mistyped NIK beside a
                                     "title): Mas Agus Salim stays two persons")
 
 
-@_FS_SMALL_WORLD
-def test_certified_persons_are_the_hand_count(report):
-    assert _column(_cells(report), 0) == _column(TRUTH, 0)
-
-
-@_FS_SMALL_WORLD
-def test_active_persons_are_the_hand_count(report):
-    assert _column(_cells(report), 1) == _column(TRUTH, 1)
-
-
-def test_unknown_persons_are_the_hand_count(report):
-    assert _column(_cells(report), 2) == _column(TRUTH, 2)
+@pytest.mark.parametrize("measure", measure_params({"certified": _FS_SMALL_WORLD, "active": _FS_SMALL_WORLD}))
+def test_cells_are_the_hand_count(report, measure):
+    assert _column(_cells(report), measure) == _column(TRUTH, measure)
 
 
 @_FS_SMALL_WORLD
@@ -289,15 +274,7 @@ def test_persons_are_the_hand_count(report):
 
 
 def _keys_and_persons(report) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """(person -> the keys their rows got, key -> the persons whose rows got it)."""
-    truth = _true_person_of_row()
-    keys: dict[str, set[str]] = {}
-    persons: dict[str, set[str]] = {}
-    for r in report.participation.itertuples():
-        person = truth[(r.source_file, int(r.source_row))]
-        keys.setdefault(person, set()).add(r.person_key)
-        persons.setdefault(r.person_key, set()).add(person)
-    return keys, persons
+    return keys_and_persons(report.participation, _true_person_of_row())
 
 
 def test_namesakes_stay_apart(report):

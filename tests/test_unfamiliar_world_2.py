@@ -41,15 +41,14 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import dagster as dg
 import openpyxl
 import pytest
 import xlwt
 import yaml
 
-from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook
+from tests.hand_worlds import run_hand_world
 from sources.registry import DEFAULT_REGISTRY
 
 PUBLISH = date(2026, 6, 30)
@@ -628,9 +627,7 @@ TRUTH = {
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    root = tmp_path_factory.mktemp("world2")
-    return run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
-                          instance=dg.DagsterInstance.ephemeral())
+    return run_hand_world(_world(tmp_path_factory.mktemp("world2")), PUBLISH)
 
 
 def test_every_office_ingests(report):

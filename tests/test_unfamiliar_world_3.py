@@ -45,14 +45,13 @@ import json
 from datetime import date
 from pathlib import Path
 
-import dagster as dg
 import openpyxl
 import pytest
 import yaml
 
-from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.hand_worlds import PersonBook
+from tests.hand_worlds import run_hand_world
 
 PUBLISH = date(2026, 6, 30)
 
@@ -872,9 +871,7 @@ EXPIRED = {("73.71", 2): 1, ("73.71", 4): 1, ("73.71", 5): 1}
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    root = tmp_path_factory.mktemp("world3")
-    return run_everything(_world(root), "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
-                          instance=dg.DagsterInstance.ephemeral())
+    return run_hand_world(_world(tmp_path_factory.mktemp("world3")), PUBLISH)
 
 
 def test_every_office_ingests(report):
