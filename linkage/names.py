@@ -17,6 +17,9 @@ letters folded), made coarser here in two ways:
   A Batak woman's "Br." before her marga is left out. The other regions' titles (Bugis Andi and Daeng,
   Buton La Ode / Wa Ode and La / Wa, Javanese Raden, Rr., Mas, Acehnese Teuku, Cut, Teungku, Malay Tengku,
   Minang Sutan) are read the same way, from one table (standardize/names.py ``TITLE_WORDS``).
+* Baptismal names of Eastern Indonesia are copied in their Latin or Dutch spelling by one clerk and
+  Indonesianised by the next (Franciscus / Fransiskus, Christofel / Kristofel, Jacobus / Yakobus,
+  Johanis / Yohanis / Yohanes, "Ma." for Maria): :func:`_latin_spelling` and a small table fold them.
 * :func:`names_agree` decides whether two keys can be one person's name as two
   clerks wrote it (DOMAIN "The person: NIK", names): a word shortened to its
   initial or to a prefix ("Supriyadi S.", "Abdul R. Hakim", "Abd. Rahman"), a
@@ -33,6 +36,7 @@ spelling variant, folded like the rules' ones.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -65,6 +69,61 @@ _SOUND_FOLDS = (
 )
 
 
+# --- baptismal names of Eastern Indonesia -------------------------------------------------
+# Christians of NTT, Maluku, Papua and Minahasa bear the Latin or Dutch baptismal names of their missions,
+# and one clerk copies the Latin spelling while the next writes it as Indonesian sounds it: "Fransiskus
+# Vinsensius ... Ignasius" (santosantagereja.blogspot.com 2013, Ignatius of Laconi) where the Latin has
+# Franciscus, Vincentius, Ignatius (mirifica.net "St. Ignatius"); "Stefanus ... Filipus, Prokhorus,
+# Nikanor, Nikolaus" (myavitalia.com 2021) for Stephanus, Philippus, Prochorus, Nicanor, Nicolaus; Christofel
+# and Kristofel, Jacobus and Yakobus, Cornelis and Kornelis. The rules: a Latin "c" is "k" before a, o, u and
+# consonants and "s" before e, i, y; "chr" is "kr" (Christofel), not the Arabic "kh" the sound folds read in
+# "ch" (Chairul); "ck" is "k", "x" is "ks"; in a Latin word "ch" is "k" (Zacharias / Zakarias), a final
+# "-tius" is "-sius" (Ignatius), a "v" is "f" (Stevanus / Stefanus) and "aug" is "ag" (Augustinus /
+# Agustinus). Indonesian writes "c" for the sound of "Cahya" and keeps "v" in Novri, so the rules that would
+# change such words read only Latin-shaped words, ending "-us", "-is" or "-as" (Franciscus, Cornelis, Lucas);
+# "chr", a "c" before a consonant, "ck" and "x" are never Indonesian and fold anywhere.
+_LATIN_ENDINGS = ("us", "is", "as")
+_LATIN_C_BEFORE_CONSONANT = re.compile(r"c(?=[^aeiouyh]|$)")
+_LATIN_SOFT_C = re.compile(r"c(?=[eiy])")
+_SY_AS_VOWEL = re.compile(r"sy(?=[^aeiou]|$)")
+# Indonesianised forms no letter rule gives (table entries, each seen written for the Latin one): "Yohanis"
+# for Johannes, as a Bible translation of the region writes it ("Petrus nol Yohanis") and Papuan and Timorese
+# men are named ("Yohanis Kocu", "Yohanis Rumbiak", "Yohanis Ngili"); "Pilipus" for Philipus, the Sundanese
+# Bible's (Acts 8:27) and Manggarai school rolls' spelling ("Pilipus Hibur"); "Yosep" for Yosef.
+_BAPTISMAL_FORMS = {"yohanis": "yohanes", "pilipus": "filipus", "yosep": "yosef"}
+# "Ma." before a second name is the Catholic registers' abbreviation of Maria ("Ma. Goreti", as Spanish and
+# Philippine civil registries write "Ma. del Carmen": onomaverse.com/first-names/ma); alone it is no name.
+_MARIA_SHORT = "ma"
+
+
+def _latin_spelling(word: str) -> str:
+    """A baptismal name's Latin or Dutch letters as Indonesian writes them (see above):
+    "franciscus" -> "fransiskus", "christofel" -> "kristofel", "vincentius" -> "finsensius"."""
+    if "chr" in word:
+        word = word.replace("chr", "kr")
+    if "ck" in word:
+        word = word.replace("ck", "k")
+    if len(word) == 1:
+        return word  # an initial: "C." stands for Cahyo as for Cornelis, "X." for Xaverius
+    if "x" in word:
+        word = word.replace("x", "ks")
+    if "c" in word:
+        word = _LATIN_C_BEFORE_CONSONANT.sub("k", word)
+    if "sy" in word:
+        # "y" as a vowel (Sylvester, Sylvia), not the "sy" of Syaiful the sound folds make "s"
+        word = _SY_AS_VOWEL.sub("si", word)
+    if len(word) < 5 or not word.endswith(_LATIN_ENDINGS):
+        return word
+    if word.endswith("tius"):
+        word = word[:-4] + "sius"
+    if "c" in word:
+        # a Greek "ch" is "k" too (Zacharias / Zakarias), not the Arabic "kh" of Chairul
+        word = _LATIN_SOFT_C.sub("s", word.replace("ch", "k")).replace("c", "k")
+    if word.startswith("aug"):
+        word = "ag" + word[3:]
+    return word.replace("v", "f")
+
+
 def _fold_word(word: str) -> str:
     if word == _MUHAMMAD:
         return word
@@ -72,6 +131,7 @@ def _fold_word(word: str) -> str:
         DamerauLevenshtein.distance(word, form, score_cutoff=1) <= 1 for form in _MUHAMMAD_FOLDED
     ):
         return _MUHAMMAD
+    word = _latin_spelling(word)
     for old, new in _SOUND_FOLDS:
         if old in word:
             word = word.replace(old, new)
@@ -82,7 +142,8 @@ def _fold_word(word: str) -> str:
     for ch in word[1:]:
         if ch != out[-1]:
             out.append(ch)
-    return "".join(out)
+    word = "".join(out)
+    return _BAPTISMAL_FORMS.get(word, word)
 
 
 @lru_cache(maxsize=200_000)
@@ -243,6 +304,7 @@ def linkage_name_key(key: str | None) -> str | None:
     words = [_fold_word_cached(word) for word in key.split(" ") if word]
     words = [w for i, w in enumerate(words) if w not in _BORU or i == 0 or i == len(words) - 1]
     words = [_INNER_TITLES.get(w, w) for w in words]
+    words = ["maria" if w == _MARIA_SHORT and i < len(words) - 1 else w for i, w in enumerate(words)]
     return " ".join(_with_canonical_titles(words))
 
 
@@ -270,7 +332,9 @@ _FULL, _SHORT = 2, 1  # a word written out on both sides; a word shortened on on
 # for Khairul (now "hairul"), "T." for Tjahjo ("cahyo"), "D." for Djoko ("yoko"), "O."
 # for Oetomo ("utomo"), "P." for Philipus ("filipus"). Folded first letter -> the
 # initials that may stand for it.
-_INITIALS_OF = {"h": "hkc", "c": "ct", "y": "yd", "u": "uo", "f": "fp"}
+# The baptismal names' Latin letters fold too (_latin_spelling): "C." for Cornelis ("kornelis"), "X." for
+# Xaverius ("ksaferius"), "V." for Vincentius ("finsensius").
+_INITIALS_OF = {"h": "hkc", "c": "ct", "y": "yd", "u": "uo", "f": "fpv", "k": "kcx"}
 
 
 def _word_match(x: str, y: str, loose: bool) -> int:

@@ -326,6 +326,14 @@ def test_every_office_ingests(report):
     assert report.quarantine.empty
 
 
+# Measured on the first run, before linkage/names.py read baptismal names' Latin spellings: 42 persons for 29,
+# certified and active 9/18 cells exact, 13 persons split (each row without NIK or with a mistyped one,
+# spelled the other way: "Jacobus", "Kristina", "Ignasius", "Vinsensius", "Ma. Magdalena", "Stefanus",
+# "Frederick", "HENDRICK", "Kristofel", "Marcus", "Yohanis Wenda"; "KORNELIS" and "PILIPUS" beside a NIK
+# one digit off, which joins only the same name), none merged. After (_latin_spelling, _BAPTISMAL_FORMS,
+# Ma. for Maria): 29 persons, 18/18 cells, none split, none merged.
+
+
 def test_certified_persons_are_the_hand_count(report):
     assert _column(_cells(report), 0) == _column(TRUTH, 0)
 
