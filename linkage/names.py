@@ -182,7 +182,8 @@ _AMBIGUOUS_TITLES = frozenset({"ayu", "agung", "bagus", "dewa", "ida", "anak", "
 # name keeps its one written-out word, as "Budi W." does.
 _GIVEN_NAME_TITLES = frozenset({"andi"})
 # Titles of address or religion (Daeng, Teungku / Tengku, Encik): a clerk writes them for one person or
-# leaves them out, so they are no other person's mark, whatever the other list wrote.
+# leaves them out, so they are no other person's mark, whatever the other list wrote. Nor beside Teuku, the
+# uleebalang nobility's title, which clerks outside Aceh confuse with Teungku (detik.com/sumut d-6106155).
 _ADDRESS_TITLES = frozenset({"daeng", "tengku", "encik"})
 # Titles written inside the name, after the given name ("Muhammad Said Daeng Sila"): their clerk's forms are
 # written in full wherever they stand ("Muh. Said Dg. Sila").
@@ -571,14 +572,44 @@ def _nickname_of(x: str, y: str) -> bool:
     return len(short) >= _NICKNAME_MIN and len(long) - len(short) >= 2 and long.endswith(short)
 
 
+# Every title word as a linkage key may hold it: the clerk's forms and the full ones it writes them in.
+_ANY_TITLE = frozenset(_TITLE_WORDS) | frozenset(_TITLE_WORDS.values()) | _GENDER_WORDS
+
+
+def _without_leading_titles(words: list[str]) -> list[str]:
+    """``words`` without the title words before the name, as long as two words or more are left: before a
+    lone word a title may be a given name ("Ida Farida", "Andi Saputra" beside a man named Saputra)."""
+    start = 0
+    while start < len(words) - 2 and words[start] in _ANY_TITLE:
+        start += 1
+    return words[start:]
+
+
+@lru_cache(maxsize=500_000)
+def names_equal_but_titles(a: str | None, b: str | None) -> bool:
+    """Two different linkage keys whose words are the same once the titles before the name are left out
+    ("mas agus salim" / "agus salim", "raden joko susilo" / "joko susilo"): the same name as a clerk who
+    leaves a title out writes it. Titles count here even where they are also given names (Mas, Roro, Ida:
+    :data:`_AMBIGUOUS_TITLES`), since two words or more must be left, the same words on both sides.
+    For a NIK one digit off, which joins only the same name (linkage/nik_stage.py ``typo_merges``): twins
+    and namesakes registered one after the other differ in a given name, not in a title, which a father
+    hands to all his children."""
+    if not isinstance(a, str) or not isinstance(b, str) or a == b:
+        return False
+    left, right = _without_leading_titles(a.split(" ")), _without_leading_titles(b.split(" "))
+    return len(left) >= 2 and sorted(left) == sorted(right)
+
+
 def register_name_model(con) -> None:
-    """SQL functions ``names_agree(a, b)``, ``names_close(a, b)`` (``names_agree`` with ``loose``) and
-    ``names_related(a, b)`` on DuckDB connection ``con``, so SQL and Python judge names alike."""
+    """SQL functions ``names_agree(a, b)``, ``names_close(a, b)`` (``names_agree`` with ``loose``),
+    ``names_related(a, b)`` and ``names_equal_but_titles(a, b)`` on DuckDB connection ``con``, so SQL
+    and Python judge names alike."""
     import duckdb
 
     for name, function in (("names_agree", lambda a, b: names_agree(a, b)),
                            ("names_close", lambda a, b: names_agree(a, b, loose=True)),
-                           ("names_related", names_related)):
+                           ("names_related", names_related),
+                           ("names_equal_but_titles", names_equal_but_titles)):
         try:
             con.create_function(name, function, ["VARCHAR", "VARCHAR"], "BOOLEAN", side_effects=False)
         except (duckdb.CatalogException, duckdb.NotImplementedException):

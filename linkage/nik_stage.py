@@ -433,8 +433,10 @@ def _typo_pairs_sql() -> str:
     # nothing strictly, and the recap repeating the number is where such a pair shows.
     same_number = (f"a.cert = b.cert and a.name <> b.name and (names_agree(a.name, b.name) "
                    f"or (length(a.cert) >= {FULL_NUMBER_CHARS} and names_close(a.name, b.name)))")
-    # the same words in another order are the same name ("Fitri Fauzi" / "Fauzi Fitri")
-    same_words = "list_sort(string_split(a.name, ' ')) = list_sort(string_split(b.name, ' '))"
+    # the same words in another order are the same name ("Fitri Fauzi" / "Fauzi Fitri"), and so are they
+    # with a title before them left out ("Mas Agus Salim" / "Agus Salim": linkage.names.names_equal_but_titles)
+    same_words = ("(list_sort(string_split(a.name, ' ')) = list_sort(string_split(b.name, ' ')) "
+                  "or names_equal_but_titles(a.name, b.name))")
     return "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
                    a.name, {same_words} as same_name, a.birth as birth_l, b.birth as birth_r,

@@ -90,3 +90,14 @@ def test_names_agree_across_spellings(a, b, agree):
 def test_father_and_son_of_one_baptismal_name_are_one_name():
     # the name cannot tell them apart (the birth date does): no rule may make them differ
     assert not given_names_differ(key("Hendrik Rumondor"), key("HENDRICK RUMONDOR"))
+
+
+# Open: women's baptismal names end in "-a", as do Indonesian words whose "c" is that of "Cinta" and "Citra"
+# (Sinta and Sitra are other names), so the Latin letter rules do not read them; these keys stay apart (their
+# names still agree, one letter off, and Fellegi-Sunter compares them a typo apart). "Michael" keeps its "ch"
+# (an Arabic kh elsewhere), and "Xaverius" written "Saverius" is not read.
+@pytest.mark.xfail(strict=True, reason="Latin letter rules read only words ending -us/-is/-as")
+@pytest.mark.parametrize(("a", "b"), [("Franciska Nona", "Fransiska Nona"), ("Veronica Wowor", "Veronika Wowor"),
+                                      ("Michael Wenda", "Mikael Wenda"), ("Saverius Moa", "Xaverius Moa")])
+def test_open_latin_spellings(a, b):
+    assert key(a) == key(b)

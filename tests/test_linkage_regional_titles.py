@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from linkage.names import given_names_differ, linkage_name_key, names_agree, personal_name_key
+from linkage.names import given_names_differ, linkage_name_key, names_agree, names_equal_but_titles, personal_name_key
 from standardize.names import nama_kunci, parse_name
 
 
@@ -106,3 +106,42 @@ def test_personal_name_leaves_titles_out(name, personal):
 )
 def test_given_name_in_place_of_a_title_differs(a, b, differ):
     assert given_names_differ(key(a), key(b)) is differ
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a title before two words or more left out: the same name, as far as a NIK typo is concerned
+        ("MAS AGUS SALIM", "Agus Salim", True),
+        ("Raden Joko Susilo", "JOKO SUSILO", True),
+        ("Andi Rahmat Hidayat", "Rahmat Hidayat", True),
+        ("Teungku Ahmad Fauzi", "Ahmad Fauzi", True),
+        ("Rr. Siti Aminah", "Siti Aminah", True),
+        # ... not before a lone word, which the title may be a given name beside ("Ida Farida" / "Farida")
+        ("Ida Farida", "Farida", False),
+        ("Andi Saputra", "Saputra", False),
+        # nor another word in the title's place, nor another name
+        ("Abdul Rahmat Hidayat", "Rahmat Hidayat", False),
+        ("Mas Agus Salim", "Mas Agus Salam", False),
+        ("Agus Salim", "Agus Salim", False),  # equal names are the plain rule's
+    ],
+)
+def test_names_equal_but_titles(a, b, same):
+    assert names_equal_but_titles(key(a), key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Teuku (nobility) and Teungku (a religious title) are two titles, but clerks outside Aceh write one
+        # for the other ("Teuku Umar menjadi Tengku Umar", agamsaban.blogspot.com 2016; "sebagian besar
+        # masyarakat di luar Aceh masih belum dapat membedakan", detik.com/sumut d-6106155): two keys, whose
+        # names agree, so neither title is another person's mark
+        ("Teuku Umar", "Teungku Umar"),
+        ("TEUKU MUHAMMAD RIZAL", "Tgk. Muhammad Rizal"),
+    ],
+)
+def test_teuku_written_for_teungku_agrees(a, b):
+    assert key(a) != key(b)
+    assert names_agree(key(a), key(b))
+    assert not given_names_differ(key(a), key(b))
