@@ -59,21 +59,28 @@ def warehouse_url(request, tmp_path):
 # `make test` spreads test files over processes in collection order (--dist loadfile with
 # --no-loadscope-reorder: xdist would otherwise put the files with most tests first, and the
 # end-to-end files, few tests each, would start last and run alone at the end). These files
-# start first, longest first (seconds alone on 2 cores, 2026-12-06); the rest keep their
-# order. A file missing here only costs time, never a result.
+# start first, longest first (seconds per file in a full run's --durations on 2 workers,
+# 2026-12-07); the rest keep their order. A file missing here only costs time, never a result:
+# a long one collected late (world 8's three worlds, about 60 s) can run alone at the end.
 LONGEST_FIRST = (
+    "test_pipeline_e2e.py",
+    "test_run_robustness.py",
+    "test_unfamiliar_world_8.py",
     "test_celery_workers.py",
     "test_national.py",
     "test_webserver.py",
-    "test_run_robustness.py",
-    "test_pipeline_e2e.py",
-    "test_hostile_files.py",
-    "test_reports_browser.py",
-    "test_published_checksum.py",
-    "test_assets_single.py",
-    "test_submission_copies.py",
-    "test_warehouse_publish.py",
     "test_linkage.py",
+    "test_hostile_files.py",
+    "test_published_checksum.py",
+    "test_blind_world.py",
+    "test_linkage_small_worlds.py",
+    "test_reports_browser.py",
+    "test_assets_single.py",
+    "test_warehouse_publish.py",
+    "test_unfamiliar_world_9.py",
+    "test_unfamiliar_world_12.py",
+    "test_submission_copies.py",
+    "test_linkage_office_mess.py",
     "test_expectations.py",
 )
 
