@@ -56,8 +56,14 @@ with base as (
     from rows_in
 ), decoded as (
     select *,
-        try_cast(substr(nik, 7, 2) as integer) as nik_day
+        try_cast(substr(nik, 7, 2) as integer) as nik_day,
+        -- the NIK digits that still state the birth date and sex: a valid NIK's, or the 15 Excel
+        -- kept of one typed as a number (only the serial's last digit is lost)
+        coalesce(nik, case when nik_status = 'excel_truncated' and length(nik_partial) >= 12
+                           then nik_partial end) as dated
     from base
+), dated as (
+    select *, try_cast(substr(dated, 7, 2) as integer) as dated_day from decoded
 )
 select
     rid, nik_status, nik,
@@ -70,14 +76,15 @@ select
     sex, place, cert,
     case when nik is not null then lpad(cast(nik_day % 40 as varchar), 2, '0') || substr(nik, 9, 4) end as nik_ddmmyy,
     case when nik is not null then (case when nik_day > 40 then 'P' else 'L' end) end as nik_sex,
-    -- the birth date the NIK encodes; the century is the one that makes the person at
-    -- least 15 years old this year (workers are 17 to 70)
+    -- the birth date the NIK (or its Excel-cut digits) encodes; the century is the one that makes
+    -- the person at least 15 years old this year (workers are 17 to 70)
     strftime(try_strptime(
-        lpad(cast(nik_day % 40 as varchar), 2, '0') || substr(nik, 9, 2)
-        || (case when 2000 + cast(substr(nik, 11, 2) as integer) <= year(current_date) - 15 then '20' else '19' end)
-        || substr(nik, 11, 2),
-        '%d%m%Y'), '%Y-%m-%d') as nik_birth
-from decoded
+        lpad(cast(dated_day % 40 as varchar), 2, '0') || substr(dated, 9, 2)
+        || (case when 2000 + try_cast(substr(dated, 11, 2) as integer) <= year(current_date) - 15 then '20' else '19' end)
+        || substr(dated, 11, 2),
+        '%d%m%Y'), '%Y-%m-%d') as nik_birth,
+    case when dated_day between 1 and 71 then (case when dated_day > 40 then 'P' else 'L' end) end as dated_sex
+from dated
 """
 
 
@@ -140,10 +147,11 @@ def build_features(rows: pd.DataFrame, con: duckdb.DuckDBPyConnection | None = N
     # recap) still has them: the NIK encodes both. Filled after the agreement flags,
     # which compare what the row itself says.
     frame["birth_from_nik"] = frame["birth"].isna() & frame["nik_birth"].notna()
-    frame["sex_from_nik"] = frame["sex"].isna() & frame["nik_sex"].notna()
+    # An Excel-cut NIK (15 digits kept) states them too: the lost digit is the serial's last.
+    frame["sex_from_nik"] = frame["sex"].isna() & frame["dated_sex"].notna()
     frame["birth"] = frame["birth"].fillna(frame["nik_birth"])
-    frame["sex"] = frame["sex"].fillna(frame["nik_sex"])
-    frame = frame.drop(columns=["nik_birth"])
+    frame["sex"] = frame["sex"].fillna(frame["dated_sex"])
+    frame = frame.drop(columns=["nik_birth", "dated_sex"])
     agrees = (frame["nik_birth_ok"].fillna(False) & frame["nik_sex_ok"].fillna(True)).to_numpy(dtype=bool)
     variants = learn_word_variants(frame["name"], frame["nik"], agrees)
     if variants:
