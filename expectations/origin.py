@@ -123,11 +123,31 @@ class Verdict:
 _ISSUER = re.compile(r"\b(?:dinas|dpupr|dpu|pupr|pemerintah|pemkab|pemkot|bupati|wali\s*kota)\b", re.I)
 
 
+# A title row that is only a region designation ("PROVINSI KALIMANTAN TIMUR", "KAB. KUTAI TIMUR",
+# "KOTA SAMARINDA"): on a letterhead (kop surat) the office's name wraps onto it.
+_DESIGNATION = re.compile(r"^ (provinsi|kabupaten|kota) ")
+
+
+def _issuer_rows(titles: str) -> list[str]:
+    """The title rows, an issuing row that names no region joined with the next row when that row
+    begins with a region designation: "DINAS PEKERJAAN UMUM, PENATAAN RUANG DAN PERUMAHAN RAKYAT" /
+    "PROVINSI KALIMANTAN TIMUR" is one office name printed on two rows."""
+    rows = titles.split("|")
+    joined: list[str] = []
+    for position, row in enumerate(rows):
+        following = rows[position + 1] if position + 1 < len(rows) else ""
+        if (_ISSUER.search(row) and not named_regions(row) and _DESIGNATION.match(normalise(following))
+                and named_regions(following)):
+            row = f"{row} {following}"
+        joined.append(row)
+    return joined
+
+
 def issuing_regions(titles: str) -> set[str]:
     """Regencies and cities a title row names as the office it comes from (after "Dinas",
-    "Pemerintah", "Pemkab" ... in the same row)."""
+    "Pemerintah", "Pemkab" ... in the same row, or on the next row the office's name wraps onto)."""
     found: set[str] = set()
-    for row in titles.split("|"):
+    for row in _issuer_rows(titles):
         match = _ISSUER.search(row)
         if match:
             rest = row[match.start():]
@@ -152,8 +172,9 @@ def issuer_of(titles: str) -> str | None:
     """The region of the office the titles speak for: in the first title row with an issuing
     word ("Dinas", "Pemerintah", "Pemkab" ...), the region named first after it. "DINAS PUPR KOTA
     SAMARINDA PROVINSI KALIMANTAN TIMUR" is Samarinda's; "DINAS PUPR PROVINSI KALIMANTAN TIMUR,
-    PELATIHAN DI KABUPATEN KUTAI TIMUR" the province's."""
-    for row in titles.split("|"):
+    PELATIHAN DI KABUPATEN KUTAI TIMUR" the province's. An office name wrapped onto the next
+    row (:func:`_issuer_rows`) is read as one row."""
+    for row in _issuer_rows(titles):
         match = _ISSUER.search(row)
         if match:
             first = _first_region(row[match.start():])
