@@ -161,7 +161,7 @@ class World:
             certified.setdefault(key, set()).add(e.pid)
             # a K whose certificate is not issued yet ("dalam proses") is valid from its issue
             expiry = e.expires or date(e.year + 5, e.held.month, e.held.day)
-            if expiry > self.publish_date:
+            if expiry >= self.publish_date:  # valid through its expiry day (contract rule 5)
                 active.setdefault(key, set()).add(e.pid)
         return {k: (len(v), len(active.get(k, ()))) for k, v in sorted(certified.items())}
 
@@ -232,13 +232,21 @@ def render_nik(p: Person, rng: random.Random, style: str, *, damage: float = 0.0
         return rng.choice(["-", "", "0"])
     if r < damage:
         i = rng.randint(6, 13)
-        nik = nik[:i] + nik[i + 1] + nik[i] + nik[i + 2:]
+        kind = rng.random()
+        if kind < 0.5:  # two digits swapped
+            nik = nik[:i] + nik[i + 1] + nik[i] + nik[i + 2:]
+        elif kind < 0.75:  # a digit left out (15 digits)
+            nik = nik[:i] + nik[i + 1:]
+        else:  # a digit typed twice (17 digits)
+            nik = nik[:i] + nik[i] + nik[i:]
     if style == "number":
         return float(int(nik[:15] + "0"))  # Excel keeps 15 significant digits
     if style == "apostrophe":
         return "'" + nik
     if style == "spaced" and rng.random() < 0.5:
         return f"{nik[:6]} {nik[6:12]} {nik[12:]}"
+    if style == "spaced" and rng.random() < 0.5:
+        return f"{nik[:4]}.{nik[4:8]}.{nik[8:12]}.{nik[12:]}"
     if style == "mixed":
         return rng.choice([nik, "'" + nik, float(int(nik[:15] + "0")), nik])
     return nik
@@ -299,9 +307,12 @@ class Col:
 
 
 def xlsx_sheet(ws, titles, cols, rows, *, footer=(), two_rows=True, blank_every=0, numbers_row=False,
-               total_label=None, start_col=1):
-    """Write title rows, a (two-row, merged) header, the rows and a footer; return each row's sheet row."""
-    r = 1
+               total_label=None, start_col=1, merge_down=(), first_row=1):
+    """Write title rows, a (two-row, merged) header, the rows and a footer; return each row's sheet row.
+
+    merge_down: indexes of columns whose equal values on consecutive rows are one merged cell
+    (clerks merge the jabatan or level of a block of participants)."""
+    r = first_row
     for t in titles:
         ws.cell(r, start_col, t).font = Font(bold=True)
         ws.merge_cells(start_row=r, start_column=start_col, end_row=r, end_column=start_col + len(cols) - 1)
@@ -335,15 +346,26 @@ def xlsx_sheet(ws, titles, cols, rows, *, footer=(), two_rows=True, blank_every=
             ws.cell(r, start_col + c, c + 1)
         r += 1
     placed = []
+    runs: dict[int, list] = {c: [] for c in merge_down}
     for i, row in enumerate(rows):
         if blank_every and i and i % blank_every == 0:
             r += 1
         for c, col in enumerate(cols):
             v = col.value(row)
+            if c in runs:
+                run = runs[c]
+                if run and run[-1][0] == v and run[-1][2] == r - 1:
+                    run[-1][2] = r
+                    continue
+                run.append([v, r, r])
             if v not in (None, ""):
                 ws.cell(r, start_col + c, v)
         placed.append(r)
         r += 1
+    for c, run in runs.items():
+        for _, top, bottom in run:
+            if bottom > top:
+                ws.merge_cells(start_row=top, start_column=start_col + c, end_row=bottom, end_column=start_col + c)
     if total_label:
         ws.cell(r, start_col, total_label)
         ws.cell(r, start_col + 2, f"{len(rows)} orang")
@@ -352,6 +374,7 @@ def xlsx_sheet(ws, titles, cols, rows, *, footer=(), two_rows=True, blank_every=
     for line in footer:
         ws.cell(r, start_col + max(1, len(cols) - 3), line)
         r += 1
+    xlsx_sheet.next_row = r
     return placed
 
 
@@ -480,7 +503,7 @@ def palembang(b: Builder, pool: dict):
         for batch_no in (1, 2) if year == 2024 else (1,):
             held_b = held + timedelta(days=60 * (batch_no - 1))
             rows = []
-            for i in range(14 if year == 2019 else 18):
+            for i in range(10 if year == 2019 else 13):
                 p = pool["palembang"].pop() if pool["palembang"] else b.pop.new("16.71")
                 jab, lv = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))] if rng.random() < .8 else TECH_JOBS[rng.randrange(3)]
                 res = b.pick_result()
@@ -490,6 +513,10 @@ def palembang(b: Builder, pool: dict):
                 pool.setdefault("palembang_done", []).append((p, jab, e.jenjang, year))
             sheet = f"Angkatan {ROMAN[batch_no]}" if year == 2024 else "Sheet1"
             ws = wb.create_sheet(sheet)
+            if year == 2022:
+                sections(b, ws, office, file, sheet, rows, [c for c in cols if c.top != "HASIL UJI"],
+                         ["DAFTAR PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI KOTA PALEMBANG TAHUN 2022"])
+                continue
             placed = xlsx_sheet(ws, ["DAFTAR PESERTA PELATIHAN DAN SERTIFIKASI TENAGA KERJA KONSTRUKSI",
                                      f"KUALIFIKASI OPERATOR DINAS PUPR KOTA PALEMBANG TAHUN {year}",
                                      f"ANGKATAN {ROMAN[batch_no]}"], cols, rows, blank_every=7,
@@ -502,7 +529,7 @@ def palembang(b: Builder, pool: dict):
     held = date(2025, 5, 15)
     rows, issued = [], []
     done = pool["palembang_done"]
-    for i in range(22):
+    for i in range(16):
         if i < 6:  # earlier participants moving up a level or taking a second jabatan
             p, jab, lv, _ = done[rng.randrange(len(done))]
             jab, lvs = TECH_JOBS[rng.randrange(len(TECH_JOBS))]
@@ -554,6 +581,45 @@ def palembang(b: Builder, pool: dict):
     wb.save(b.path(office, "SKK TERBIT 2025.xlsx"))
     for e in issued:  # the truth's issue date: unknown day of 2025 (after the assessment)
         e.issued = None
+    # 2023: the office sent only the list of SKK issued (no results list): the number is the result
+    num23 = lambda e, s: f"SKK.1671.2023.{s:05d}"  # noqa: E731
+    rows = []
+    for k in range(10):
+        p = b.pop.new("16.71")
+        jab, lvs = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))]
+        e = b.event(p, office, 2023, date(2023, 8, 23), "2023", jab, rng.choice(lvs), "K", number_fmt=num23)
+        e.issued = None  # no file states it
+        rows.append(_row(b, e, no=k + 1))
+    cols = [Col("No", None, lambda r: r["no"]), Col("Nama", None, lambda r: render_name(r["p"], rng, "upper")),
+            Col("NIK", None, lambda r: render_nik(r["p"], rng, "apostrophe")),
+            Col("Jabatan Kerja", None, lambda r: r["e"].jabatan), Col("Jenjang", None, lambda r: r["e"].jenjang),
+            Col("Nomor Registrasi SKK", None, lambda r: r["e"].number)]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    placed = xlsx_sheet(ws, ["DAFTAR NOMOR SKK TENAGA KERJA KONSTRUKSI KOTA PALEMBANG TAHUN 2023"], cols, rows,
+                        two_rows=False)
+    b.note(office, "Daftar Nomor SKK 2023.xlsx", "Sheet1", placed, rows, "counts")
+    wb.save(b.path(office, "Daftar Nomor SKK 2023.xlsx"))
+
+
+def sections(b, ws, office, file, sheet, rows, cols, titles):
+    """One sheet, one table per result under a section row and its own header (no result column)."""
+    r = 1
+    for t in titles:
+        ws.cell(r, 1, t)
+        r += 2
+    groups = [("A. PESERTA KOMPETEN", "K"), ("B. PESERTA BELUM KOMPETEN", "BK"), ("C. PESERTA TIDAK HADIR", "ABSENT")]
+    for label, result in groups:
+        part = [dict(row, no=k + 1) for k, row in enumerate(x for x in rows if x["e"].result == result)]
+        if not part:
+            continue
+        ws.cell(r, 1, label)
+        placed = xlsx_sheet(ws, [], cols, part, first_row=r, total_label=f"JUMLAH {label[3:]}")
+        b.note(office, file, sheet, placed, part, "counts")
+        r = xlsx_sheet.next_row + 1
+    for k, line in enumerate(SIGNATURE("Palembang", "Ir. H. AKHMAD BASTARI, M.T.")):
+        ws.cell(r + k, len(cols) - 2, line)
 
 
 # ---- Kabupaten Muara Enim: `;` CSV in Windows-1252, decimal-comma scientific NIKs, _revisi
@@ -570,9 +636,9 @@ def csv_bytes(header: list[str], lines: list[list], *, title: list[str] = (), en
     return buf.getvalue().encode(encoding)
 
 
-def sci_nik(p: Person, rng: random.Random) -> str:
-    if rng.random() < 0.3:  # Indonesian-locale Excel saved the NIK as a number
-        return f"{int(p.nik) / 1e15:.5f}".replace(".", ",") + "E+15"
+def sci_nik(p: Person, rng: random.Random, decimal: str = ",") -> str:
+    if rng.random() < 0.3:  # Excel saved the NIK as a number (decimal comma in an Indonesian locale)
+        return f"{int(p.nik) / 1e15:.5f}".replace(".", decimal) + "E+15"
     return p.nik
 
 
@@ -594,7 +660,7 @@ def muara_enim(b: Builder, pool: dict):
     # 2021: two batches, April and November; the issue dates decide who is still valid in July 2026
     for held, tag in ((date(2021, 3, 10), "Tahap I"), (date(2021, 10, 20), "Tahap II")):
         lines, rows = [], []
-        for i in range(14):
+        for i in range(10):
             p = b.pop.new(rng.choice(["16.03"] * 6 + ["16.04", "16.74"]))
             jab, lvs = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))] if i % 3 else TECH_JOBS[rng.randrange(4)]
             e = b.event(p, office, 2021, held, tag, jab, rng.choice(lvs), b.pick_result(), number_fmt=num,
@@ -610,7 +676,7 @@ def muara_enim(b: Builder, pool: dict):
     # 2023 with a _revisi: the first version had two results and one level wrong
     held = date(2023, 7, 12)
     events, fixes = [], {}
-    for i in range(22):
+    for i in range(16):
         p = b.pop.new("16.03") if i >= 4 else pool["muara_enim_done"][i]
         jab, lvs = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))]
         lv = rng.choice(lvs)
@@ -635,7 +701,7 @@ def muara_enim(b: Builder, pool: dict):
 
     # a Kota Prabumulih list (no registry office) dropped in Muara Enim's folder: counted nowhere
     lines, rows = [], []
-    for i in range(8):
+    for i in range(6):
         p = b.pop.new("16.74")
         e = b.event(p, office, 2024, date(2024, 9, 3), "2024", "Tukang Batu", 2, "K", credited=None)
         lines.append([i + 1, render_name(p, rng, "upper"), p.nik, BIRTH_PLACE[p.ktp_region], tgl(p.born, "dmy/"),
@@ -643,11 +709,11 @@ def muara_enim(b: Builder, pool: dict):
         rows.append(_row(b, e))
     b.path(office, "Peserta Sertifikasi Tukang 2024.csv").write_bytes(csv_bytes(header, lines, title=[
         "DAFTAR PESERTA SERTIFIKASI TUKANG DINAS PUPR KOTA PRABUMULIH TAHUN 2024"]))
-    b.note(office, "Peserta Sertifikasi Tukang 2024.csv", "", [i + 3 for i in range(8)], rows, "nowhere")
+    b.note(office, "Peserta Sertifikasi Tukang 2024.csv", "", [i + 3 for i in range(6)], rows, "nowhere")
 
     # Muara Enim's 2024 workbook landed in the province's folder: its title speaks for Muara Enim
     rows = []
-    for i in range(12):
+    for i in range(9):
         p = b.pop.new("16.03")
         jab, lvs = OPERATOR_JOBS[rng.randrange(5)]
         e = b.event(p, office, 2024, date(2024, 11, 5), "2024", jab, rng.choice(lvs), b.pick_result(), number_fmt=num)
@@ -659,8 +725,16 @@ def muara_enim(b: Builder, pool: dict):
             Col("Rekomendasi", None, lambda r: result_text(r["e"], "word") if r["e"].result != "ABSENT" else "Tidak hadir"),
             Col("No. Registrasi", None, lambda r: r["e"].number or "")]
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Operator 2024"
+    letter = wb.active
+    letter.title = "Surat Pengantar"
+    for k, text in enumerate(["PEMERINTAH KABUPATEN MUARA ENIM", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG", "",
+                              "Nomor : 600/412/PUPR/2024", "Perihal : Penyampaian Data Hasil Sertifikasi", "",
+                              "Kepada Yth. Kepala Dinas PUPR Provinsi Sumatera Selatan", "di Palembang", "",
+                              "Bersama ini kami sampaikan data hasil sertifikasi operator alat berat tahun 2024",
+                              "sebanyak 12 orang sebagaimana terlampir.", "", "Muara Enim, 2 Desember 2024",
+                              "Kepala Dinas,", "", "IR. ZULKARNAIN"], 1):
+        letter.cell(k, 2, text)
+    ws = wb.create_sheet("Operator 2024")
     placed = xlsx_sheet(ws, ["PEMERINTAH KABUPATEN MUARA ENIM", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG",
                              "HASIL SERTIFIKASI OPERATOR ALAT BERAT TAHUN 2024"], cols, rows, two_rows=False,
                         footer=SIGNATURE("Muara Enim", "IR. ZULKARNAIN"))
@@ -690,7 +764,7 @@ def lahat(b: Builder, pool: dict):
     wb = xlwt.Workbook()
     ws = wb.add_sheet("SKT 2020")
     rows = []
-    for i in range(12):
+    for i in range(9):
         p = b.pop.new("16.04")
         jab, lvs = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))]
         e = b.event(p, office, 2020, date(2020, 2, 20), "2020", jab, rng.choice(lvs), b.pick_result(0.95),
@@ -709,7 +783,7 @@ def lahat(b: Builder, pool: dict):
     for kec, _ in KECAMATAN["16.04"]:
         ws = wb.add_sheet(kec)
         rows = []
-        for i in range(7):
+        for i in range(5):
             p = renewing.pop() if renewing and i < 2 else b.pop.new(rng.choice(["16.04"] * 8 + ["16.03"]))
             old = [e for e in b.events if e.pid == p.pid]
             if old:
@@ -725,6 +799,17 @@ def lahat(b: Builder, pool: dict):
                                 f"KECAMATAN {kec.upper()} - KABUPATEN LAHAT"], cols, rows,
                            footer=SIGNATURE("Lahat", "H. SUHARDIN, S.T."))
         b.note(office, "Sertifikasi Per Kecamatan 2024.xls", kec, placed, rows, "counts")
+    rekap = wb.add_sheet("REKAP")
+    rekap.write_merge(0, 0, 0, 3, "REKAPITULASI PESERTA SERTIFIKASI PER KECAMATAN TAHUN 2024")
+    for c, h in enumerate(["No", "Kecamatan", "Jumlah Peserta", "Kompeten"]):
+        rekap.write(2, c, h)
+    lahat24 = [e for e in b.events if e.office == office and e.year == 2024]
+    for k, (kec, _) in enumerate(KECAMATAN["16.04"]):
+        mine = [e for e in lahat24 if e.batch == f"Kecamatan {kec}"]
+        for c, v in enumerate([k + 1, kec, len(mine), sum(e.result == "K" for e in mine)]):
+            rekap.write(3 + k, c, v)
+    rekap.write(3 + len(KECAMATAN["16.04"]), 1, "JUMLAH")
+    rekap.write(3 + len(KECAMATAN["16.04"]), 2, len(lahat24))
     wb.save(str(b.path(office, "Sertifikasi Per Kecamatan 2024.xls")))
     b.copy(office, "Sertifikasi Per Kecamatan 2024.xls", "Sertifikasi Per Kecamatan 2024_salinan.xls")
     b.path(office, "Surat Pengantar Data Sertifikasi 2024.pdf").write_bytes(MINI_PDF)
@@ -757,22 +842,28 @@ def portal_record(e: Event, p: Person, offset: str, rng: random.Random, level_st
     return rec
 
 
-def write_pages(b: Builder, office: str, stem: str, records: list[tuple[Event, dict]], per_page: int):
+def write_pages(b: Builder, office: str, stem: str, records: list[tuple[Event, dict]], per_page: int,
+                browser_names: bool = False, nested: bool = False):
+    """Page by page; a browser saving each page under the portal's one name makes X.json, X (1).json..."""
     pages = [records[i:i + per_page] for i in range(0, len(records), per_page)]
     for k, page in enumerate(pages, 1):
-        name = f"{stem}_page{k}.json"
+        name = (f"{stem}.json" if k == 1 else f"{stem} ({k - 1}).json") if browser_names else f"{stem}_page{k}.json"
         body = {"status": "success", "page": k, "per_page": per_page, "total": len(records),
                 "total_pages": len(pages), "data": [r for _, r in page]}
+        if nested:
+            body = {"meta": {"current_page": k, "last_page": len(pages), "per_page": per_page, "total": len(records),
+                             "generated_at": "2025-01-06T09:12:44+07:00"}, "data": {"items": [r for _, r in page]}}
         b.path(office, name).write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
-        rows = [dict(e=e) for e, _ in page]
-        b.note(office, name, "", list(range(1, len(page) + 1)), rows, "counts")
+        for k, (events, _) in enumerate(page, 1):
+            events = events if isinstance(events, list) else [events]
+            b.note(office, name, "", [k] * len(events), [dict(e=e) for e in events], "counts")
 
 
 def sumsel(b: Builder, pool: dict):
     rng, office = b.rng, "prov-sumsel"
     num = lambda e, s: f"LPJK.16.{e.year}.{s:06d}"  # noqa: E731
     records = []
-    for i in range(26):
+    for i in range(20):
         if i < 6 and pool.get("muara_enim_done"):  # regency technicians now certified as experts
             p = pool["muara_enim_done"][-(i + 1)]
             p.degree = "S.T."
@@ -786,7 +877,7 @@ def sumsel(b: Builder, pool: dict):
             e.result = "BK"
         records.append((e, portal_record(e, b.pop.persons[e.pid], "+07:00", rng, "text")))
         pool.setdefault("sumsel_experts", []).append(p)
-    write_pages(b, office, "export_sertifikasi_ahli_2024", records, 10)
+    write_pages(b, office, "export_sertifikasi_ahli_2024", records, 10, browser_names=True, nested=True)
 
     # 2025 workbook: the level only as the title; a fresh-graduate sheet (technicians)
     wb = openpyxl.Workbook()
@@ -832,7 +923,7 @@ def sumsel(b: Builder, pool: dict):
 def muaro_jambi(b: Builder, pool: dict):
     rng, office = b.rng, "kab-muaro-jambi"
     held = date(2025, 12, 15)
-    people = [b.pop.new(rng.choice(["15.05"] * 6 + ["15.71", "15.04"])) for _ in range(26)]
+    people = [b.pop.new(rng.choice(["15.05"] * 6 + ["15.71", "15.04"])) for _ in range(18)]
     events = []
     for p in people:
         jab, lvs = OPERATOR_JOBS[rng.randrange(5)]
@@ -854,11 +945,11 @@ def muaro_jambi(b: Builder, pool: dict):
     wb.save(b.path(office, "Daftar Hadir BIMTEK Operator 2025.xlsx"))
     # results: K/BK in a two-row header, the certificate still in process
     cols = [Col("NO", None, lambda r: r["no"]), Col("NAMA", None, lambda r: render_name(r["p"], rng, "upper")),
-            Col("NIK", None, lambda r: render_nik(r["p"], rng, "number")),
-            Col("TEMPAT/TGL LAHIR", None, lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'dmy-')}"),
+            Col("NIK\n(16 digit)", None, lambda r: render_nik(r["p"], rng, "number")),
+            Col("TEMPAT/\nTGL LAHIR", None, lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'dmy-')}"),
             Col("JK", None, lambda r: "LK" if r["p"].sex == "L" else "PR"),
             Col("JABATAN KERJA", None, lambda r: r["e"].jabatan),
-            Col("JENJANG", None, lambda r: r["e"].jenjang),
+            Col("JENJANG\n(KKNI)", None, lambda r: f"{r['e'].jenjang} ({['', 'Satu', 'Dua', 'Tiga'][r['e'].jenjang]})"),
             Col("HASIL UJI", "K", lambda r: "v" if r["e"].result == "K" else ""),
             Col("HASIL UJI", "BK", lambda r: "v" if r["e"].result == "BK" else ""),
             Col("KETERANGAN", None, lambda r: "Sertifikat dalam proses" if r["e"].result == "K" else
@@ -876,7 +967,7 @@ def muaro_jambi(b: Builder, pool: dict):
     b.files[f"{office}/Hasil Uji Sertifikasi Operator 2025 - Copy.xlsx"] = "copy"
     # 2023: a BIMTEK without assessment (certifies nobody), then a certification with results
     rows = []
-    for i in range(12):
+    for i in range(9):
         p = b.pop.new("15.05")
         jab, lvs = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))]
         e = b.event(p, office, 2023, date(2023, 6, 5), "BIMTEK 2023", jab, None, "TRAINING")
@@ -893,7 +984,7 @@ def muaro_jambi(b: Builder, pool: dict):
     wb.save(b.path(office, "Peserta BIMTEK 2023.xlsx"))
     num = lambda e, s: f"SKK.1505.{e.year}.{s:05d}"  # noqa: E731
     rows = []
-    for i in range(14):
+    for i in range(10):
         p = pool["mj_trained"][i] if i < 8 else b.pop.new("15.05")
         prior = [e for e in b.events if e.pid == p.pid]
         jab = prior[0].jabatan if prior else OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))][0]
@@ -902,16 +993,20 @@ def muaro_jambi(b: Builder, pool: dict):
         rows.append(_row(b, e, no=i + 1))
     cols = [Col("No", None, lambda r: r["no"]), Col("Nama Lengkap", None, lambda r: render_name(r["p"], rng, "title")),
             Col("NIK", None, lambda r: render_nik(r["p"], rng, "apostrophe")),
-            Col("Tgl Lahir", None, lambda r: tgl(r["p"].born, "dmy-")), Col("L/P", None, lambda r: r["p"].sex),
-            Col("Jabatan Kerja", None, lambda r: r["e"].jabatan), Col("Jenjang", None, lambda r: f"Jenjang {r['e'].jenjang}"),
+            Col("Tgl Lahir", None, lambda r: r["p"].born.strftime("%d-%m-%y")), Col("L/P", None, lambda r: r["p"].sex),
+            Col("Jabatan Kerja", None, lambda r: r["e"].jabatan),
             Col("Hasil", None, lambda r: result_text(r["e"], "kbk") or "-"),
             Col("No. Sertifikat", None, lambda r: r["e"].number or "")]
+    # one sheet per skema: the level only in the sheet's name and its title row
     wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "2023"
-    placed = xlsx_sheet(ws, ["HASIL UJI SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN 2023", "KABUPATEN MUARO JAMBI"],
-                        cols, rows, two_rows=False)
-    b.note(office, "Hasil Uji Sertifikasi 2023.xlsx", "2023", placed, rows, "counts")
+    wb.remove(wb.active)
+    for (jab, lv) in sorted({(r["e"].jabatan, r["e"].jenjang) for r in rows}):
+        part = [dict(r, no=k + 1) for k, r in enumerate(x for x in rows if (x["e"].jabatan, x["e"].jenjang) == (jab, lv))]
+        sheet = f"{jab.replace('Operator ', 'Op. ')} Jenjang {lv}"[:31]
+        ws = wb.create_sheet(sheet)
+        placed = xlsx_sheet(ws, ["HASIL UJI SERTIFIKASI TENAGA KERJA KONSTRUKSI TAHUN 2023 - KABUPATEN MUARO JAMBI",
+                                 f"SKEMA : {jab.upper()} - JENJANG {lv}"], cols, part, two_rows=False)
+        b.note(office, "Hasil Uji Sertifikasi 2023.xlsx", sheet, placed, part, "counts")
     wb.save(b.path(office, "Hasil Uji Sertifikasi 2023.xlsx"))
 
 
@@ -922,7 +1017,7 @@ def jambi(b: Builder, pool: dict):
     rng, office = b.rng, "prov-jambi"
     num = lambda e, s: f"{s:05d}/LSP-ATAKI/{ROMAN[e.issued.month]}/{e.issued.year}"  # noqa: E731
     events = []
-    for i in range(20):
+    for i in range(14):
         p = b.pop.new(rng.choice(["15.71", "15.05", "15.04", "15.71"]), expert=True)
         jab, lv = EXPERT_JOBS[rng.randrange(len(EXPERT_JOBS))]
         events.append(b.event(p, office, 2023, date(2023, 10, 3), "Tahap I", jab, lv, b.pick_result(), number_fmt=num))
@@ -942,7 +1037,8 @@ def jambi(b: Builder, pool: dict):
                 Col("NIK", None, lambda r: render_nik(r["p"], rng, "spaced", damage=0)),
                 Col("JENIS KELAMIN", None, lambda r: "Pria" if r["p"].sex == "L" else "Wanita"),
                 Col("JABATAN KERJA", None, lambda r: r["e"].jabatan),
-                Col("JENJANG", None, lambda r: level_text(r["e"].jenjang, "roman")),
+                Col("KUALIFIKASI", None, lambda r: "Ahli"),
+                Col("JENJANG", None, lambda r: {7: "Muda", 8: "Madya", 9: "Utama"}[r["e"].jenjang]),
                 Col("HASIL", None, lambda r: (first_wrong.get(r["e"].eid) if not fixed else None)
                     or result_text(r["e"], "upper") or "TIDAK HADIR"),
                 Col("NOMOR SERTIFIKAT", None, lambda r: "" if (not fixed and r["e"].eid in first_wrong) else (r["e"].number or "")),
@@ -958,7 +1054,7 @@ def jambi(b: Builder, pool: dict):
     # SKA of 2018 (old scheme): listed by the province with its issue date, expired since 2023
     old_num = lambda e, s: f"1.2.{rng.randint(200, 230)}.3.{rng.randint(100, 199)}.15.{s:07d}"  # noqa: E731
     rows = []
-    for i in range(10):
+    for i in range(7):
         p = b.pop.new(rng.choice(["15.71", "15.05"]), expert=True)
         jab, lv = EXPERT_JOBS[rng.randrange(len(EXPERT_JOBS))]
         e = b.event(p, office, 2018, date(2018, 7, 10), "SKA 2018", jab, lv, "K", number_fmt=old_num)
@@ -989,7 +1085,7 @@ def kaltim(b: Builder, pool: dict):
     tahap4 = []
     for t in (1, 2, 3, 4):
         rows = []
-        for i in range(15):
+        for i in range(10):
             if t == 3 and retake:  # Tahap I's Belum Kompeten retake the same jabatan
                 p, jab, lv = retake.pop()
             else:
@@ -1029,11 +1125,16 @@ def kaltim(b: Builder, pool: dict):
                             footer=SIGNATURE("Samarinda", "ALPIAN, S.T., M.M."))
         b.note(office, "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx", f"TAHAP {ROMAN[t]}", placed, rows, "counts")
     wb.save(b.path(office, "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"))
+    shutil.copyfile(b.path(office, "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"),
+                    b.path("kab-kutai-timur", "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"))
+    b.files["kab-kutai-timur/Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"] = "copy_of_province"
     # the registration list of Tahap IV, made before the assessment: no level, no result
     rows = [_row(b, e, no=i + 1) for i, e in enumerate(tahap4)]
     cols = [Col("No", None, lambda r: r["no"]), Col("Nama Lengkap", None, lambda r: render_name(r["p"], rng, "upper")),
             Col("NIK", None, lambda r: r["p"].nik), Col("Asal Kab/Kota", None, lambda r: BIRTH_PLACE[r["p"].ktp_region]),
-            Col("Pendidikan", None, lambda r: "S1 Teknik Sipil")]
+            Col("Pendidikan", None, lambda r: "S1 Teknik Sipil"),
+            Col("Jabatan Kerja yang Diajukan", None, lambda r: r["e"].jabatan),
+            Col("Jenjang", None, lambda r: r["e"].jenjang)]
     wbr = openpyxl.Workbook()
     ws = wbr.active
     ws.title = "Pendaftar"
@@ -1041,17 +1142,43 @@ def kaltim(b: Builder, pool: dict):
                         cols, rows, two_rows=False)
     b.note(office, "Daftar Peserta Tahap IV.xlsx", "Pendaftar", placed, rows, "registration")
     wbr.save(b.path(office, "Daftar Peserta Tahap IV.xlsx"))
-    # the portal's 2024 export, paged, WITA timestamps, the level as an integer
+    # the registry portal's 2024 export of certificate holders: one record per person with a nested
+    # list of certificates, birth dates as WITA midnight timestamps, the level as an integer
     records = []
-    for i in range(18):
+    for i in range(12):
+        p = b.pop.new(rng.choice(kaltim_regions), expert=True)
+        held = date(2024, rng.choice([5, 8, 10]), 21)
+        jobs = rng.sample(EXPERT_JOBS, 2 if rng.random() < 0.25 else 1)
+        events = [b.event(p, office, 2024, held, "2024", jab, lv, "K", number_fmt=num) for jab, lv in jobs]
+        rec = {"full_name": p.name.upper() if rng.random() < .5 else p.name, "id_number": p.nik,
+               "gender": "male" if p.sex == "L" else "female", "birth_date": iso(p.born, "+08:00"),
+               "province": "Kalimantan Timur", "certificates": [
+                   {"number": e.number, "occupation": {"name": e.jabatan}, "level": e.jenjang,
+                    "qualification": "Ahli", "issued_at": iso(e.issued, "+08:00"),
+                    "expires_at": iso(e.expires, "+08:00"), "association": "HPJI"} for e in events]}
+        records.append((events, rec))
+    write_pages(b, office, "siki_export_kaltim_2024", records, 7)
+    rows = []
+    for i in range(8):
         p = b.pop.new(rng.choice(kaltim_regions), expert=True)
         jab, lv = EXPERT_JOBS[rng.randrange(len(EXPERT_JOBS))]
-        e = b.event(p, office, 2024, date(2024, rng.choice([5, 8, 10]), 21), "2024", jab, lv, b.pick_result(0.92),
-                    number_fmt=num)
-        if e.result == "ABSENT":
-            e.result = "BK"
-        records.append((e, portal_record(e, p, "+08:00", rng, "int")))
-    write_pages(b, office, "siki_export_kaltim_2024", records, 8)
+        e = b.event(p, office, 2023, date(2023, 9, 14), "2023", jab, lv, b.pick_result(0.92), number_fmt=num)
+        rows.append(_row(b, e, no=i + 1))
+    cols = [Col("NO", None, lambda r: r["no"]), Col("NAMA", None, lambda r: render_name(r["p"], rng, "upper")),
+            Col("NIK", None, lambda r: r["p"].nik), Col("TGL LAHIR", None, lambda r: tgl(r["p"].born, "long")),
+            Col("JABATAN KERJA", None, lambda r: r["e"].jabatan), Col("JENJANG", None, lambda r: r["e"].jenjang),
+            Col("HASIL", None, lambda r: result_text(r["e"], "word") or "Tidak Hadir"),
+            Col("NO. REGISTRASI", None, lambda r: r["e"].number or ""),
+            Col("TGL TERBIT", None, lambda r: tgl(r["e"].issued, "dmy-"))]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Ahli 2023"
+    placed = xlsx_sheet(ws, ["DINAS PEKERJAAN UMUM, PENATAAN RUANG DAN PERUMAHAN RAKYAT",
+                             "PROVINSI KALIMANTAN TIMUR",
+                             "DATA PESERTA SERTIFIKASI TENAGA AHLI KONSTRUKSI TAHUN 2023"], cols, rows, two_rows=False,
+                        footer=SIGNATURE("Samarinda", "ALPIAN, S.T., M.M."))
+    wb.save(b.path("kota-samarinda", "Sertifikasi Tenaga Ahli 2023.xlsx"))
+    b.note("kota-samarinda", "Sertifikasi Tenaga Ahli 2023.xlsx", "Ahli 2023", placed, rows, "counted_at:prov-kaltim")
 
 
 # ---- Kabupaten Kutai Timur: MTU, a sheet per kecamatan; workers without a Kutim KTP; a misfiled Samarinda list
@@ -1068,7 +1195,7 @@ def kutim(b: Builder, pool: dict):
         file = f"DAFTAR PESERTA MTU {year}.xlsx"
         for kec, _ in kecs:
             rows = []
-            for i in range(8):
+            for i in range(6):
                 done = pool.get("kutim_done", [])
                 if year == 2025 and i == 0 and done:
                     p = done[rng.randrange(len(done))]
@@ -1086,20 +1213,27 @@ def kutim(b: Builder, pool: dict):
                 e = b.event(p, office, year, held, f"MTU {kec}", jab, lv, b.pick_result(), number_fmt=num)
                 rows.append(_row(b, e, no=len(rows) + 1))
                 pool.setdefault("kutim_done", []).append(p)
+            rows.sort(key=lambda r: (r["e"].jabatan, r["e"].jenjang))
+            for k, row in enumerate(rows):
+                row["no"] = k + 1
+            if year == 2025 and kec == "Bengalon" and len(rows) > 3:
+                rows[2]["nik_copy"] = rows[1]["p"].nik  # the clerk copied the NIK of the row above
             cols = [Col("NO", None, lambda r: r["no"]), Col("NAMA", None, lambda r: render_name(r["p"], rng, "upper")),
-                    Col("NIK", None, lambda r: render_nik(r["p"], rng, "number" if year == 2024 else "text")),
-                    Col("TTL", None, lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'dmy-')}"),
+                    Col("NIK", None, lambda r: r.get("nik_copy") or render_nik(r["p"], rng, "number" if year == 2024 else "text")),
+                    Col("TEMPAT,\nTGL LAHIR", None, lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'dmy-')}"),
                     Col("JABATAN KERJA", None, lambda r: r["e"].jabatan),
                     Col("KUALIFIKASI", "JENJANG", lambda r: r["e"].jenjang),
                     Col("KUALIFIKASI", "KATEGORI", lambda r: kualifikasi(r["e"].jenjang)),
                     Col("HASIL", None, lambda r: result_text(r["e"], "word") or "Tidak Hadir"),
                     Col("SERTIFIKAT", "NOMOR", lambda r: r["e"].number or ""),
                     Col("SERTIFIKAT", "TGL TERBIT", lambda r: tgl(r["e"].issued, "date")),
-                    Col("SERTIFIKAT", "MASA BERLAKU", lambda r: tgl(r["e"].expires, "date"))]
+                    Col("SERTIFIKAT", "MASA BERLAKU", lambda r: tgl(r["e"].expires, "date") if year == 2024 else
+                        ("5 Tahun" if r["e"].issued else ""))]
             ws = wb.create_sheet(kec)
             placed = xlsx_sheet(ws, ["DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KABUPATEN KUTAI TIMUR",
                                      f"PESERTA MOBILE TRAINING UNIT (MTU) TAHUN {year}", f"KECAMATAN {kec.upper()}"],
-                                cols, rows, numbers_row=True, footer=SIGNATURE("Sangatta", "JONI ABDI SETIA"))
+                                cols, rows, numbers_row=True, footer=SIGNATURE("Sangatta", "JONI ABDI SETIA"),
+                                start_col=2, merge_down=(4, 5, 6))
             b.note(office, file, kec, placed, rows, "counts")
         wb.save(b.path(office, file))
     b.copy(office, "DAFTAR PESERTA MTU 2024.xlsx", "DAFTAR PESERTA MTU 2024 - Copy.xlsx")
@@ -1111,12 +1245,12 @@ def samarinda(b: Builder, pool: dict):
     header = ["NO", "NAMA PESERTA", "NIK", "TEMPAT LAHIR", "TGL LAHIR", "L/P", "JABATAN KERJA", "LEVEL", "HASIL",
               "NO SERTIFIKAT", "TGL TERBIT"]
 
-    def lines_of(events, drop=()):
+    def lines_of(events, decimal=","):
         state = rng.getstate()
         out = []
-        for i, e in enumerate(x for x in events if x.eid not in drop):
+        for i, e in enumerate(events):
             p = b.pop.persons[e.pid]
-            out.append([i + 1, render_name(p, rng, "upper"), sci_nik(p, rng), BIRTH_PLACE[p.ktp_region],
+            out.append([i + 1, render_name(p, rng, "upper"), sci_nik(p, rng, decimal), BIRTH_PLACE[p.ktp_region],
                         tgl(p.born, "long"), p.sex, e.jabatan, f"Jenjang {e.jenjang}",
                         result_text(e, "kbk") or "TIDAK HADIR", e.number or "", tgl(e.issued, "dmy/")])
         rng.setstate(state)  # the same list saved again renders the same cells
@@ -1124,20 +1258,20 @@ def samarinda(b: Builder, pool: dict):
 
     # 2023: Samarinda's list, one copy misfiled in Kutai Timur's folder (its title names Samarinda)
     events = []
-    for i in range(16):
+    for i in range(12):
         p = b.pop.new(rng.choice(["64.72"] * 5 + ["64.08"]))
         jab, lvs = (OPERATOR_JOBS + TECH_JOBS)[rng.randrange(len(OPERATOR_JOBS) + len(TECH_JOBS))]
         events.append(b.event(p, office, 2023, date(2023, 8, 9), "2023", jab, rng.choice(lvs), b.pick_result(),
                               number_fmt=num))
-    data = csv_bytes(header, lines_of(events), title=["DINAS PUPR KOTA SAMARINDA",
+    data = csv_bytes(header, lines_of(events, "."), title=["DINAS PUPR KOTA SAMARINDA",
                                                       "DATA PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI 2023"])
     b.path("kab-kutai-timur", "Data Sertifikasi 2023 Samarinda.csv").write_bytes(data)
     b.note("kab-kutai-timur", "Data Sertifikasi 2023 Samarinda.csv", "", [i + 4 for i in range(len(events))],
            [dict(e=e) for e in events], "counted_at:kota-samarinda")
     # 2025: the first list and the _baru version with a late batch of four added and one result fixed
     events = []
-    for i in range(18):
-        p = b.pop.new("64.72") if i < 16 else b.pop.persons[pool["kutim_done"][i].pid]
+    for i in range(14):
+        p = b.pop.new("64.72") if i < 12 else b.pop.persons[pool["kutim_done"][i].pid]
         jab, lvs = (OPERATOR_JOBS + TECH_JOBS)[rng.randrange(len(OPERATOR_JOBS) + len(TECH_JOBS))]
         events.append(b.event(p, office, 2025, date(2025, 6, 3), "2025", jab, rng.choice(lvs),
                               "K" if i == 2 else b.pick_result(), number_fmt=num))
