@@ -78,11 +78,15 @@ _SOUND_FOLDS = (
 # and Kristofel, Jacobus and Yakobus, Cornelis and Kornelis. The rules: a Latin "c" is "k" before a, o, u and
 # consonants and "s" before e, i, y; "chr" is "kr" (Christofel), not the Arabic "kh" the sound folds read in
 # "ch" (Chairul); "ck" is "k", "x" is "ks"; in a Latin word "ch" is "k" (Zacharias / Zakarias), a final
-# "-tius" is "-sius" (Ignatius), a "v" is "f" (Stevanus / Stefanus) and "aug" is "ag" (Augustinus /
-# Agustinus). Indonesian writes "c" for the sound of "Cahya" and keeps "v" in Novri, so the rules that would
-# change such words read only Latin-shaped words, ending "-us", "-is" or "-as" (Franciscus, Cornelis, Lucas);
-# "chr", a "c" before a consonant, "ck" and "x" are never Indonesian and fold anywhere.
+# "-tius" is "-sius" (Ignatius), a "v" is "f" in a man's name (Stevanus / Stefanus) and "aug" is "ag" (Augustinus /
+# Agustinus), an initial "x" is "s" (Xaverius / Saverius). Indonesian writes "c" for the sound of "Cahya"
+# and keeps "v" in Novri, so the rules that would change such words read only Latin-shaped words
+# (:func:`_latin_shaped`: Franciscus, Cornelis, Lucas, Catharina, Veronica); "chr", "ck", the "ch" of Michael,
+# a "c" before a consonant and "x" are never Indonesian and fold anywhere.
 _LATIN_ENDINGS = ("us", "is", "as")
+_LATIN_WOMEN_ENDINGS = ("ia", "ina", "ica", "inta", "ska", "sca")
+# never Indonesian, wherever they stand: Christ-, Dutch "ck", the Greek "ch" of Michael
+_LATIN_ANYWHERE = (("chr", "kr"), ("ck", "k"), ("chael", "kael"))
 _LATIN_C_BEFORE_CONSONANT = re.compile(r"c(?=[^aeiouyh]|$)")
 _LATIN_SOFT_C = re.compile(r"c(?=[eiy])")
 _SY_AS_VOWEL = re.compile(r"sy(?=[^aeiou]|$)")
@@ -96,15 +100,27 @@ _BAPTISMAL_FORMS = {"yohanis": "yohanes", "pilipus": "filipus", "yosep": "yosef"
 _MARIA_SHORT = "ma"
 
 
+def _latin_shaped(word: str) -> bool:
+    """A word the Latin letter rules may change: a man's baptismal name ("-us", "-is", "-as"), a word with
+    a Greek "th" or "ph" (Catharina), or a woman's ending in "-ia", "-ina", "-ica", "-inta", "-ska" or "-sca" with a
+    "c" inside it (Lucia, Veronica, Yacinta, Franciska), where Indonesian "Cinta" and "Citra" have theirs first."""
+    if len(word) < 5:
+        return False
+    if word.endswith(_LATIN_ENDINGS) or "th" in word or "ph" in word:
+        return True
+    return word.endswith(_LATIN_WOMEN_ENDINGS) and "c" in word[1:]
+
+
 def _latin_spelling(word: str) -> str:
     """A baptismal name's Latin or Dutch letters as Indonesian writes them (see above):
     "franciscus" -> "fransiskus", "christofel" -> "kristofel", "vincentius" -> "finsensius"."""
-    if "chr" in word:
-        word = word.replace("chr", "kr")
-    if "ck" in word:
-        word = word.replace("ck", "k")
     if len(word) == 1:
         return word  # an initial: "C." stands for Cahyo as for Cornelis, "X." for Xaverius
+    for old, new in _LATIN_ANYWHERE:
+        if old in word:
+            word = word.replace(old, new)
+    if word[0] == "x":
+        word = "s" + word[1:]  # Xaverius is said, and written, Saverius
     if "x" in word:
         word = word.replace("x", "ks")
     if "c" in word:
@@ -112,16 +128,18 @@ def _latin_spelling(word: str) -> str:
     if "sy" in word:
         # "y" as a vowel (Sylvester, Sylvia), not the "sy" of Syaiful the sound folds make "s"
         word = _SY_AS_VOWEL.sub("si", word)
-    if len(word) < 5 or not word.endswith(_LATIN_ENDINGS):
+    if word.startswith("aug"):
+        word = "ag" + word[3:]
+    if not _latin_shaped(word):
         return word
     if word.endswith("tius"):
         word = word[:-4] + "sius"
     if "c" in word:
         # a Greek "ch" is "k" too (Zacharias / Zakarias), not the Arabic "kh" of Chairul
         word = _LATIN_SOFT_C.sub("s", word.replace("ch", "k")).replace("c", "k")
-    if word.startswith("aug"):
-        word = "ag" + word[3:]
-    return word.replace("v", "f")
+    # only where the other spelling is Latin-shaped too: a man's ending stays, a woman's "c" is gone in
+    # "Veronika" (Veronica / Veronika, not "Feronika")
+    return word.replace("v", "f") if word.endswith(_LATIN_ENDINGS) else word
 
 
 def _fold_word(word: str) -> str:
@@ -334,8 +352,8 @@ _FULL, _SHORT = 2, 1  # a word written out on both sides; a word shortened on on
 # for Oetomo ("utomo"), "P." for Philipus ("filipus"). Folded first letter -> the
 # initials that may stand for it.
 # The baptismal names' Latin letters fold too (_latin_spelling): "C." for Cornelis ("kornelis"), "X." for
-# Xaverius ("ksaferius"), "V." for Vincentius ("finsensius").
-_INITIALS_OF = {"h": "hkc", "c": "ct", "y": "yd", "u": "uo", "f": "fpv", "k": "kcx"}
+# Xaverius ("saferius"), "V." for Vincentius ("finsensius").
+_INITIALS_OF = {"h": "hkc", "c": "ct", "y": "yd", "u": "uo", "f": "fpv", "k": "kc", "s": "sx"}
 
 
 def _word_match(x: str, y: str, loose: bool) -> int:
