@@ -35,7 +35,7 @@ import pyarrow.compute as pc
 from linkage.clustering import Facts, GuardedUnionFind
 from linkage.features import PROVENANCE, ROW_IDENTITY, build_features, forget_nik_facts
 from linkage.names import personal_name_key, register_name_model
-from linkage.nik_hints import credible
+from linkage.nik_hints import credible, with_own_date
 from linkage.keys import ASSIGNMENT_COLUMNS, assign_keys
 from linkage.nik_stage import (
     assessment_candidates,
@@ -365,8 +365,10 @@ class _NodeFacts:
         status = feats["nik_status"].to_numpy(dtype=object)[residual]
         digits = feats["digits"].to_numpy(dtype=object)[residual]
         ddmmyy = feats["ddmmyy"].to_numpy(dtype=object)[residual]
+        # A slip in the date digits the row's own birth date corrects is undone (with_own_date).
         self.residual_hint = [
-            (d, s) if credible(d, s, b if isinstance(b, str) else None) else None
+            (with_own_date(d, s, b if isinstance(b, str) else None), s)
+            if credible(d, s, b if isinstance(b, str) else None) else None
             for d, s, b in zip(digits, status, ddmmyy)
         ]
 

@@ -74,6 +74,30 @@ def credible(digits: str, status: str, ddmmyy: str | None) -> bool:
                for s in starts for own in (ddmmyy, women))
 
 
+# statuses whose digits keep the date at its place (7-12); a dropped or doubled digit may shift it
+_DATE_IN_PLACE = ("excel_truncated", "invalid", "scientific_notation")
+
+
+def with_own_date(digits: str, status: str, ddmmyy: str | None) -> str:
+    """``digits`` with a slip in their date digits (one typo, two neighbours swapped) corrected to the
+    row's own birth date (women's day plus 40, as the NIK writes it).
+
+    A NIK retyped with two date digits swapped and then cut by Excel ("6472024207808000" for
+    6472024207880001, the row stating 02-07-1988) is two damages, which :func:`explained_by` never
+    assumes; the row's own birth date undoes the first. The district and the serial, what a namesake's
+    NIK changes, are left as they are.
+    """
+    if status not in _DATE_IN_PLACE or not isinstance(ddmmyy, str) or len(digits) < 12:
+        return digits
+    slot = digits[6:12]
+    forms = (ddmmyy, str(int(ddmmyy[:2]) + 40) + ddmmyy[2:])
+    if slot in forms:
+        return digits
+    slips = [form for form in forms if DamerauLevenshtein.distance(slot, form, score_cutoff=1) <= 1]
+    # one slip away from the man's and the woman's form alike ("x20788"): which one is not said
+    return digits[:6] + slips[0] + digits[12:] if len(slips) == 1 else digits
+
+
 def hint_contradicts(digits: str, status: str, nik: str) -> bool:
     """The damaged ``digits`` cannot be ``nik`` (:func:`explained_by`) and they differ from it before
     the serial: another region, district or birth date (or sex), not just the last four digits.

@@ -54,6 +54,12 @@ WORLD = [
         jabatan="Tukang Batu", office=MJ),
 ]
 
+# --- a NIK retyped with two date digits swapped and then cut by Excel ("6472024207808000" for
+# 6472024207880001): two damages, whose first the row's own birth date (02-07-1988) undoes.
+PUT = make_nik("6472", "02", date(1988, 7, 2), "P", 1)          # 6472024207880001
+PUT_SLIP = PUT[:11] + PUT[12] + PUT[11] + PUT[13:]               # 6472024207808001
+NAMESAKE = make_nik("6472", "13", date(1988, 7, 2), "P", 1)  # two district digits apart
+
 CASES = sorted({r.case for r in WORLD})
 
 
@@ -75,3 +81,26 @@ def test_each_person_has_one_key(linked, case):
     rows = linked[linked["case"] == case]
     keys = rows.groupby("person")["person_key"].nunique()
     assert keys.max() == 1, keys[keys > 1].index.tolist()
+
+
+# --- the guard's reading of a damaged NIK (linkage/nik_hints.py): a slip in the date digits that the
+# row's own birth date corrects is undone before the digits are held against a candidate's NIK.
+# Second blind world seed 23: 'Putri Wulandari' (Kutai Timur 2024, 6472024207808000 for
+# 6472024207880001, stating 02-07-1988) and her 2025 row were refused as "damaged NIK names another
+# district or birth date" at match probability 0.99995.
+HINTS = [
+    # (digits, status, row's ddmmyy, candidate NIK, contradicts)
+    (PUT_SLIP[:15], "excel_truncated", "020788", PUT, False),        # date slip, then Excel's cut
+    (PUT[:15], "excel_truncated", "020788", PUT, False),             # Excel's cut alone, as before
+    (PUT_SLIP[:15], "excel_truncated", "020788", NAMESAKE, True),    # another district stays another
+    (PUT[:12] + "009", "excel_truncated", "020788", PUT, False),     # the serial alone never contradicts
+    (PUT_SLIP[:15], "excel_truncated", None, PUT, True),             # no birth date of its own to correct it
+    (PUT_SLIP, "invalid", "020788", PUT, False),                     # one typo: explained as before
+]
+
+
+@pytest.mark.parametrize("digits, status, ddmmyy, nik, contradicts", HINTS)
+def test_a_date_slip_the_row_corrects(digits, status, ddmmyy, nik, contradicts):
+    from linkage.nik_hints import hint_contradicts, with_own_date
+
+    assert hint_contradicts(with_own_date(digits, status, ddmmyy), status, nik) is contradicts
