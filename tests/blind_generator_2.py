@@ -369,6 +369,9 @@ def xlsx_sheet(ws, titles, cols, rows, *, footer=(), two_rows=True, blank_every=
     if total_label:
         ws.cell(r, start_col, total_label)
         ws.cell(r, start_col + 2, f"{len(rows)} orang")
+        for c, col in enumerate(cols):  # the clerk's counts under tick columns (K | BK)
+            if col.top.startswith("HASIL") and col.sub in ("K", "BK"):
+                ws.cell(r, start_col + c, sum(1 for row in rows if col.value(row)))
         r += 1
     r += 1
     for line in footer:
@@ -522,6 +525,14 @@ def palembang(b: Builder, pool: dict):
                                      f"ANGKATAN {ROMAN[batch_no]}"], cols, rows, blank_every=7,
                                 footer=SIGNATURE("Palembang", "Ir. H. AKHMAD BASTARI, M.T."), total_label="JUMLAH")
             b.note(office, file, sheet, placed, rows, "counts")
+            if year == 2024 and batch_no == 1:  # the batch's attendance list kept in the same workbook
+                hadir = [dict(r) for r in rows if r["e"].result != "ABSENT"]
+                ws_h = wb.create_sheet("Daftar Hadir Angkatan I")
+                cols_h = [Col("No", None, lambda r: r["no"]), Col("Nama", None, lambda r: render_name(r["p"], rng, "title")),
+                          Col("NIK", None, lambda r: r["p"].nik), Col("Tanda Tangan", None, lambda r: "")]
+                placed_h = xlsx_sheet(ws_h, ["DAFTAR HADIR PESERTA", "ANGKATAN I TAHUN 2024"], cols_h, hadir,
+                                      two_rows=False)
+                b.note(office, file, "Daftar Hadir Angkatan I", placed_h, hadir, "attendance")
         wb.save(b.path(office, file))
     b.copy(office, "Peserta Sertifikasi Operator 2022.xlsx", "Peserta Sertifikasi Operator 2022 (1).xlsx")
 
@@ -548,8 +559,9 @@ def palembang(b: Builder, pool: dict):
             e.issued = None
             issued.append(e)
         rows.append(_row(b, e, no=i + 1, lvl=rng.choice(["num", "jenjang", "kkni"])))
-    cols25 = [Col("No", None, lambda r: r["no"]), Col("Nama Peserta", None, lambda r: render_name(r["p"], rng, "title")),
-              Col("NIK", None, lambda r: render_nik(r["p"], rng, "apostrophe")),
+    cols25 = [Col("No", None, lambda r: r["no"]),
+              Col("Nama Lengkap (sesuai KTP)", None, lambda r: render_name(r["p"], rng, "title")),
+              Col("Nomor Induk Kependudukan", None, lambda r: render_nik(r["p"], rng, "apostrophe")),
               Col("Tgl Lahir", None, lambda r: tgl(r["p"].born, "date")),
               Col("JK", None, lambda r: "Laki-laki" if r["p"].sex == "L" else "Perempuan"),
               Col("Jabatan Kerja", None, lambda r: r["e"].jabatan),
@@ -719,7 +731,7 @@ def muara_enim(b: Builder, pool: dict):
         e = b.event(p, office, 2024, date(2024, 11, 5), "2024", jab, rng.choice(lvs), b.pick_result(), number_fmt=num)
         rows.append(_row(b, e, no=i + 1))
     cols = [Col("No.", None, lambda r: r["no"]), Col("Nama Lengkap", None, lambda r: render_name(r["p"], rng, "upper")),
-            Col("No KTP/NIK", None, lambda r: r["p"].nik), Col("TTL", None,
+            Col("No KTP/NIK", None, lambda r: r["p"].nik + "\u00a0"), Col("TTL", None,
                 lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'dmy-')}"),
             Col("Jabatan", None, lambda r: r["e"].jabatan), Col("Jenjang", None, lambda r: f"KKNI {r['e'].jenjang}"),
             Col("Rekomendasi", None, lambda r: result_text(r["e"], "word") if r["e"].result != "ABSENT" else "Tidak hadir"),
@@ -758,7 +770,9 @@ def lahat(b: Builder, pool: dict):
             Col("Hasil", None, lambda r: result_text(r["e"], "upper")),
             Col("Sertifikat", "Nomor", lambda r: r["e"].number or ""),
             Col("Sertifikat", "Tgl Terbit", lambda r: tgl(r["e"].issued, "date")),
-            Col("Sertifikat", "Berlaku s.d.", lambda r: tgl(r["e"].expires, "date"))]
+            Col("Sertifikat", "Masa Berlaku", lambda r: (f"{r['e'].issued:%d-%m-%Y} s.d. {r['e'].expires:%d-%m-%Y}"
+                                                         if r["e"].issued and r["e"].year >= 2024
+                                                         else tgl(r["e"].expires, "date")))]
     # 2020: SKT of the old scheme (expired 31-12-2022), one sheet
     old_num = lambda e, s: f"1.3.{rng.randint(100, 999)}.2.164.04.{s:07d}"  # noqa: E731
     wb = xlwt.Workbook()
@@ -812,6 +826,8 @@ def lahat(b: Builder, pool: dict):
     rekap.write(3 + len(KECAMATAN["16.04"]), 2, len(lahat24))
     wb.save(str(b.path(office, "Sertifikasi Per Kecamatan 2024.xls")))
     b.copy(office, "Sertifikasi Per Kecamatan 2024.xls", "Sertifikasi Per Kecamatan 2024_salinan.xls")
+    shutil.copyfile(b.path(office, "Sertifikasi Per Kecamatan 2024.xls"), b.path("kab-muara-enim", "Data Lahat 2024.xls"))
+    b.files["kab-muara-enim/Data Lahat 2024.xls"] = "copy_of_owner"
     b.path(office, "Surat Pengantar Data Sertifikasi 2024.pdf").write_bytes(MINI_PDF)
     b.files[f"{office}/Surat Pengantar Data Sertifikasi 2024.pdf"] = "cover_letter"
 
@@ -878,6 +894,16 @@ def sumsel(b: Builder, pool: dict):
         records.append((e, portal_record(e, b.pop.persons[e.pid], "+07:00", rng, "text")))
         pool.setdefault("sumsel_experts", []).append(p)
     write_pages(b, office, "export_sertifikasi_ahli_2024", records, 10, browser_names=True, nested=True)
+    records = []
+    for k, issued in enumerate([date(2021, 6, 28), date(2021, 6, 30), date(2021, 7, 1), date(2021, 7, 2),
+                                date(2021, 3, 15), date(2021, 11, 9)]):
+        p = b.pop.new(rng.choice(["16.71", "16.03", "16.04"]), expert=True)
+        jab, lv = EXPERT_JOBS[rng.randrange(len(EXPERT_JOBS))]
+        e = b.event(p, office, 2021, issued - timedelta(days=30), "2021", jab, lv, "K", number_fmt=num)
+        e.issued = issued  # valid through 2026-06-28, 06-30, 07-01 (the publish day), 07-02, ...
+        e.number = num(e, 100 + k)
+        records.append((e, portal_record(e, p, "+07:00", rng, "text")))
+    write_pages(b, office, "export_sertifikasi_ahli_2021", records, 10)
 
     # 2025 workbook: the level only as the title; a fresh-graduate sheet (technicians)
     wb = openpyxl.Workbook()
@@ -1112,6 +1138,7 @@ def kaltim(b: Builder, pool: dict):
                 Col("DATA PESERTA", "Tempat, Tanggal Lahir",
                     lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'short')}"),
                 Col("DATA PESERTA", "Jenis Kelamin", lambda r: "L" if r["p"].sex == "L" else "P"),
+                Col("DATA PESERTA", "Usia (Th)", lambda r: 2025 - r["p"].born.year),
                 Col("SKEMA", "Jabatan Kerja", lambda r: r["e"].jabatan),
                 Col("SKEMA", "Kualifikasi", lambda r: kualifikasi(r["e"].jenjang)),
                 Col("SKEMA", "Jenjang", lambda r: level_text(r["e"].jenjang, r["lvl"])),
@@ -1124,6 +1151,8 @@ def kaltim(b: Builder, pool: dict):
                             cols, rows, blank_every=8, total_label="TOTAL PESERTA",
                             footer=SIGNATURE("Samarinda", "ALPIAN, S.T., M.M."))
         b.note(office, "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx", f"TAHAP {ROMAN[t]}", placed, rows, "counts")
+    wb.create_sheet("Sheet2")
+    wb.create_sheet("Sheet3")
     wb.save(b.path(office, "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"))
     shutil.copyfile(b.path(office, "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"),
                     b.path("kab-kutai-timur", "Pelatihan Sertifikasi Ahli Fresh Graduate 2025.xlsx"))
@@ -1190,9 +1219,7 @@ def kutim(b: Builder, pool: dict):
     outside = ["73.71", "35.07", "63.71", "64.72"]
     for year, held, kecs in ((2024, date(2024, 9, 18), KECAMATAN["64.08"][:5]),
                              (2025, date(2025, 10, 1), KECAMATAN["64.08"][2:])):
-        wb = openpyxl.Workbook()
-        wb.remove(wb.active)
-        file = f"DAFTAR PESERTA MTU {year}.xlsx"
+        sheets = []
         for kec, _ in kecs:
             rows = []
             for i in range(6):
@@ -1218,8 +1245,34 @@ def kutim(b: Builder, pool: dict):
                 row["no"] = k + 1
             if year == 2025 and kec == "Bengalon" and len(rows) > 3:
                 rows[2]["nik_copy"] = rows[1]["p"].nik  # the clerk copied the NIK of the row above
+            sheets.append((kec, rows))
+        if year == 2024:
+            write_mtu(b, office, f"DAFTAR PESERTA MTU {year}.xlsx", year, sheets, "counts")
+            continue
+        # 2025: the first version listed one worker of another program as Kompeten; the _rev drops him
+        stray = b.pop.new("64.08")
+        jab, lvs = OPERATOR_JOBS[rng.randrange(len(OPERATOR_JOBS))]
+        e = b.event(stray, office, year, held, f"MTU {sheets[0][0]}", jab, rng.choice(lvs), "K", number_fmt=num)
+        first = [(kec, rows + [_row(b, e, no=len(rows) + 1)] if k == 0 else rows) for k, (kec, rows) in enumerate(sheets)]
+        state = rng.getstate()
+        write_mtu(b, office, f"DAFTAR PESERTA MTU {year}.xlsx", year, first, "superseded")
+        rng.setstate(state)
+        e.result = "WITHDRAWN"  # not this program's: counted nowhere
+        write_mtu(b, office, f"DAFTAR PESERTA MTU {year}_rev.xlsx", year, sheets, "counts")
+    b.copy(office, "DAFTAR PESERTA MTU 2024.xlsx", "DAFTAR PESERTA MTU 2024 - Copy.xlsx")
+
+
+def write_mtu(b: Builder, office: str, file: str, year: int, sheets: list, status: str):
+    """Kutai Timur's MTU workbook: a sheet per kecamatan, the table from column B, jabatan and level
+    merged down over runs, column numbers under the header; 2025 adds the family card (No. KK)."""
+    rng = b.rng
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for kec, rows in sheets:
+        if True:
             cols = [Col("NO", None, lambda r: r["no"]), Col("NAMA", None, lambda r: render_name(r["p"], rng, "upper")),
                     Col("NIK", None, lambda r: r.get("nik_copy") or render_nik(r["p"], rng, "number" if year == 2024 else "text")),
+                    Col("NO. KK", None, lambda r: family_card(r["p"])),
                     Col("TEMPAT,\nTGL LAHIR", None, lambda r: f"{BIRTH_PLACE[r['p'].ktp_region]}, {tgl(r['p'].born, 'dmy-')}"),
                     Col("JABATAN KERJA", None, lambda r: r["e"].jabatan),
                     Col("KUALIFIKASI", "JENJANG", lambda r: r["e"].jenjang),
@@ -1229,14 +1282,21 @@ def kutim(b: Builder, pool: dict):
                     Col("SERTIFIKAT", "TGL TERBIT", lambda r: tgl(r["e"].issued, "date")),
                     Col("SERTIFIKAT", "MASA BERLAKU", lambda r: tgl(r["e"].expires, "date") if year == 2024 else
                         ("5 Tahun" if r["e"].issued else ""))]
+            cols = [c for c in cols if year != 2024 or c.top != "NO. KK"]
             ws = wb.create_sheet(kec)
             placed = xlsx_sheet(ws, ["DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KABUPATEN KUTAI TIMUR",
                                      f"PESERTA MOBILE TRAINING UNIT (MTU) TAHUN {year}", f"KECAMATAN {kec.upper()}"],
                                 cols, rows, numbers_row=True, footer=SIGNATURE("Sangatta", "JONI ABDI SETIA"),
-                                start_col=2, merge_down=(4, 5, 6))
-            b.note(office, file, kec, placed, rows, "counts")
-        wb.save(b.path(office, file))
-    b.copy(office, "DAFTAR PESERTA MTU 2024.xlsx", "DAFTAR PESERTA MTU 2024 - Copy.xlsx")
+                                start_col=2, merge_down=tuple(k for k, c in enumerate(cols)
+                                                              if c.top == "JABATAN KERJA" or c.top == "KUALIFIKASI"))
+            b.note(office, file, kec, placed, rows, status)
+    wb.save(b.path(office, file))
+
+
+def family_card(p: Person) -> str:
+    """The KK (Kartu Keluarga) number, 16 digits like a NIK: region, district, the card's issue date, serial."""
+    issued = date(2010 + p.pid % 12, 1 + p.pid % 12, 1 + p.pid % 28)
+    return f"{p.ktp_region.replace('.', '')}{p.district}{issued:%d%m%y}{p.pid % 9000 + 1:04d}"
 
 
 def samarinda(b: Builder, pool: dict):
@@ -1295,6 +1355,57 @@ def samarinda(b: Builder, pool: dict):
            [dict(e=e) for e in allev], "counts")
 
 
+def sumsel_recap(b: Builder):
+    """The province's recap of its regencies' certified workers (a sheet per regency/city): no birth
+    dates, names shortened, NIKs left out, the full registration number. Every row re-reports a
+    certificate Palembang or Lahat reported: it counts there, never at the province (rule 3)."""
+    rng, office = b.rng, "prov-sumsel"
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for source, sheet, region in (("kota-palembang", "Kota Palembang", "KOTA PALEMBANG"),
+                                  ("kab-lahat", "Kab. Lahat", "KABUPATEN LAHAT")):
+        picked = [e for e in b.events if e.office == source and e.year == 2024 and e.result == "K" and e.number]
+        picked = rng.sample(picked, min(8, len(picked)))
+        rows = [_row(b, e, no=k + 1) for k, e in enumerate(picked)]
+        cols = [Col("No", None, lambda r: r["no"]), Col("Nama", None, lambda r: render_name(r["p"], rng, "upper", loose=.5)),
+                Col("NIK", None, lambda r: "" if rng.random() < .3 else r["p"].nik),
+                Col("Kab/Kota", None, lambda r: region.title()), Col("Jabatan Kerja", None, lambda r: r["e"].jabatan),
+                Col("Jenjang", None, lambda r: r["e"].jenjang), Col("No. Sertifikat", None, lambda r: r["e"].number)]
+        ws = wb.create_sheet(sheet)
+        placed = xlsx_sheet(ws, ["REKAPITULASI TENAGA KERJA KONSTRUKSI BERSERTIFIKAT KABUPATEN/KOTA",
+                                 "DINAS PUPR PROVINSI SUMATERA SELATAN TAHUN 2024", region], cols, rows, two_rows=False)
+        b.note(office, "Rekap SKK Kabupaten Kota 2024.xlsx", sheet, placed, rows, "re_report")
+    wb.save(b.path(office, "Rekap SKK Kabupaten Kota 2024.xlsx"))
+
+
+def muaro_jambi_master(b: Builder):
+    """Muaro Jambi's cumulative master of its results lists, 2023 and 2025 on one sheet with a year
+    column: it restates both lists (which it may supersede: counted once either way)."""
+    rng, office = b.rng, "kab-muaro-jambi"
+    events = [e for e in b.events if e.office == office and e.result in ("K", "BK", "ABSENT") and e.jenjang]
+    rows = [_row(b, e, no=k + 1) for k, e in enumerate(events)]
+    cols = [Col("No", None, lambda r: r["no"]), Col("Tahun", None, lambda r: r["e"].year),
+            Col("Nama", None, lambda r: render_name(r["p"], rng, "upper")),
+            Col("NIK", None, lambda r: render_nik(r["p"], rng, "apostrophe")),
+            Col("Tgl Lahir", None, lambda r: tgl(r["p"].born, "dmy/")),
+            Col("Jabatan Kerja", None, lambda r: r["e"].jabatan), Col("Jenjang", None, lambda r: r["e"].jenjang),
+            Col("Hasil", None, lambda r: result_text(r["e"], "kbk") or "TH"),
+            Col("No. Sertifikat", None, lambda r: r["e"].number or ("proses" if r["e"].result == "K" else ""))]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "REKAP"
+    placed = xlsx_sheet(ws, ["REKAP PESERTA SERTIFIKASI DINAS PUPR KABUPATEN MUARO JAMBI 2023 - 2025"], cols, rows,
+                        two_rows=False)
+    b.note(office, "REKAP SERTIFIKASI 2023-2025.xlsx", "REKAP", placed, rows, "counts")
+    for name, kind in list(b.files.items()):
+        if name.startswith(office + "/Hasil Uji Sertifikasi") and kind == "counts":
+            b.files[name] = "counts_or_superseded"
+            for row in b.rows:
+                if f"{row['office']}/{row['file']}" == name:
+                    row["status"] = "counts_or_superseded"
+    wb.save(b.path(office, "REKAP SERTIFIKASI 2023-2025.xlsx"))
+
+
 def build_world(root: Path, seed: int = 5) -> World:
     """Write the landing folders under `root` and return the world with its truth."""
     b = Builder(root, seed)
@@ -1308,6 +1419,8 @@ def build_world(root: Path, seed: int = 5) -> World:
     kutim(b, pool)
     kaltim(b, pool)
     samarinda(b, pool)
+    sumsel_recap(b)
+    muaro_jambi_master(b)
     # events written only in files counted nowhere keep credited None; the rest their office's region
     for e in b.events:
         if e.credited is not None and e.result == "K" and e.jenjang is None:
