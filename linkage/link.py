@@ -367,7 +367,7 @@ class _NodeFacts:
         ddmmyy = feats["ddmmyy"].to_numpy(dtype=object)[residual]
         # A slip in the date digits the row's own birth date corrects is undone (with_own_date).
         self.residual_hint = [
-            (with_own_date(d, s, b if isinstance(b, str) else None), s)
+            with_own_date(d, s, b if isinstance(b, str) else None)
             if credible(d, s, b if isinstance(b, str) else None) else None
             for d, s, b in zip(digits, status, ddmmyy)
         ]

@@ -42,12 +42,14 @@ def explained_by(digits: str, status: str, nik: str) -> bool:
     (a typo, then Excel's cut) are not assumed: the deterministic repairs do not
     assume them either, and a namesake's NIK is exactly that far.
     """
+    corrected = status.endswith(DATE_CORRECTED)
+    status = status.removesuffix(DATE_CORRECTED)
     if status == "excel_truncated":
         return digits == nik[:15] or digits == _rounded_prefix(nik, 15)
     if status == "invalid":
         if len(digits) < 16:
             return nik.startswith(digits)
-        if DamerauLevenshtein.distance(digits, nik, score_cutoff=1) <= 1:
+        if DamerauLevenshtein.distance(digits, nik, score_cutoff=0 if corrected else 1) <= (0 if corrected else 1):
             return True
         return digits.endswith("0") and digits[:15] in (nik[:15], _rounded_prefix(nik, 15))
     if status == "wrong_length":
@@ -78,9 +80,15 @@ def credible(digits: str, status: str, ddmmyy: str | None) -> bool:
 _DATE_IN_PLACE = ("excel_truncated", "invalid", "scientific_notation")
 
 
-def with_own_date(digits: str, status: str, ddmmyy: str | None) -> str:
-    """``digits`` with a slip in their date digits (one typo, two neighbours swapped) corrected to the
-    row's own birth date (women's day plus 40, as the NIK writes it).
+# Status suffix of digits whose date slip the row's own birth date corrected: no further typo is
+# assumed of them (two damages on one NIK are a namesake's distance).
+DATE_CORRECTED = "+date"
+
+
+def with_own_date(digits: str, status: str, ddmmyy: str | None) -> tuple[str, str]:
+    """``(digits, status)`` with a slip in the date digits (one typo, two neighbours swapped) corrected
+    to the row's own birth date (women's day plus 40, as the NIK writes it); the status then carries
+    :data:`DATE_CORRECTED`.
 
     A NIK retyped with two date digits swapped and then cut by Excel ("6472024207808000" for
     6472024207880001, the row stating 02-07-1988) is two damages, which :func:`explained_by` never
@@ -88,14 +96,16 @@ def with_own_date(digits: str, status: str, ddmmyy: str | None) -> str:
     NIK changes, are left as they are.
     """
     if status not in _DATE_IN_PLACE or not isinstance(ddmmyy, str) or len(digits) < 12:
-        return digits
+        return digits, status
     slot = digits[6:12]
     forms = (ddmmyy, str(int(ddmmyy[:2]) + 40) + ddmmyy[2:])
     if slot in forms:
-        return digits
+        return digits, status
     slips = [form for form in forms if DamerauLevenshtein.distance(slot, form, score_cutoff=1) <= 1]
     # one slip away from the man's and the woman's form alike ("x20788"): which one is not said
-    return digits[:6] + slips[0] + digits[12:] if len(slips) == 1 else digits
+    if len(slips) != 1:
+        return digits, status
+    return digits[:6] + slips[0] + digits[12:], status + DATE_CORRECTED
 
 
 def hint_contradicts(digits: str, status: str, nik: str) -> bool:

@@ -96,6 +96,8 @@ HINTS = [
     (PUT[:12] + "009", "excel_truncated", "020788", PUT, False),     # the serial alone never contradicts
     (PUT_SLIP[:15], "excel_truncated", None, PUT, True),             # no birth date of its own to correct it
     (PUT_SLIP, "invalid", "020788", PUT, False),                     # one typo: explained as before
+    # a date slip corrected leaves no room for a second damage: a namesake of the next district
+    ("1771071026880001", "invalid", "120688", "1771061206880001", True),
 ]
 
 
@@ -103,4 +105,4 @@ HINTS = [
 def test_a_date_slip_the_row_corrects(digits, status, ddmmyy, nik, contradicts):
     from linkage.nik_hints import hint_contradicts, with_own_date
 
-    assert hint_contradicts(with_own_date(digits, status, ddmmyy), status, nik) is contradicts
+    assert hint_contradicts(*with_own_date(digits, status, ddmmyy), nik) is contradicts
