@@ -8,11 +8,17 @@ conditional expectation (``row_condition``), repeated certificate numbers as
 compound uniqueness. The three rules that compare two columns (kualifikasi
 against the jenjang's band, the issue year against the program year, the expiry
 five years after issue) stay vectorised pandas (:func:`pandas_rule_columns`),
-checked over an ``ok_<rule>`` column: GX has no expectation for the date
-arithmetic, and its pair or per-band conditional expectations cost far more
-(docs/benchmarks.md, "Row suite"). GX is imported lazily: importing it costs
-~2-5 s, which code-location loads and sensor ticks must not pay; its context is
-built once per process.
+checked over one column naming the rules each row fails: GX has no expectation
+for the date arithmetic, and its pair or per-band conditional expectations cost
+far more (docs/benchmarks.md, "Row suite"). GX is imported lazily: importing it
+costs ~2-5 s, which code-location loads and sensor ticks must not pay; its
+context is built once per process.
+
+A suite run costs GX about 12 ms of bookkeeping per expectation whatever the
+rows (docs/benchmarks.md, "GX suite runs"), so rules of one column share one
+expectation where GX states them together (``meta.rules``: the NIK statuses, the
+mismatch flags, the two-column rules), each failing row going to the rule whose
+values or regex it holds.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
+from expectations.catalogue import rules as catalogue_rules
 from reference import regions
 from sources.registry import Office
 from standardize.levels import KUALIFIKASI
@@ -83,7 +90,24 @@ def load_suite(name: str, params: dict[str, object] | None = None) -> dict:
     """
     spec = json.loads((SUITES_DIR / f"{name}.json").read_text(encoding="utf-8"))
     spec["expectations"] = _fill(spec["expectations"], params or {}, name)
+    for expectation in spec["expectations"]:
+        _check_rules_meta(expectation, name)
     return spec
+
+
+def _check_rules_meta(expectation: dict, suite: str) -> None:
+    """An expectation stating several rules (``meta.rules``) must split its values or regexes
+    among them exactly: a failing row that no rule claimed would go unreported."""
+    rules = (expectation.get("meta") or {}).get("rules")
+    if rules is None:
+        return
+    kwargs = expectation["kwargs"]
+    if "value_set" in kwargs:
+        stated, split = sorted(kwargs["value_set"]), sorted(v for r in rules for v in r["values"])
+    else:
+        stated, split = sorted(kwargs["regex_list"]), sorted(r["regex"] for r in rules)
+    if stated != split:
+        raise ValueError(f"suite {suite}: {expectation['type']} on {kwargs['column']}: meta.rules split {split}, not {stated}")
 
 
 @lru_cache(maxsize=1)
@@ -106,45 +130,119 @@ def _batch_definition():
     return asset.add_batch_definition_whole_dataframe("whole")
 
 
-def validate_suite(frame: pd.DataFrame, spec: dict):
-    """Validate ``frame`` (positions as index) against a suite spec; GX's validation result."""
+def validate_suite(frame: pd.DataFrame, spec: dict, *, page: bool = False, screen: bool = False):
+    """Validate ``frame`` (positions as index) against a suite spec; GX's validation result.
+
+    Every failing row's position comes back (``COMPLETE``). ``page``: the result is rendered as
+    a Data Docs page, which also shows GX's query for each expectation's failing rows; without
+    a page that query is left out, one metric fewer per expectation (about 10% of a suite run).
+    ``screen``: only whether each expectation passed (``BOOLEAN_ONLY``, about 60% of a run).
+    """
     import great_expectations as gx
 
     suite = gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"], meta=spec.get("meta"))
     positional = frame.reset_index(drop=True)
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": positional})
-    return batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    result_format: dict[str, object] = {"result_format": "BOOLEAN_ONLY" if screen else "COMPLETE"}
+    if not page and not screen:
+        result_format["return_unexpected_index_query"] = False
+    return batch.validate(suite, result_format=result_format)
 
 
-def outcomes_of(result, rows: int) -> list[RuleOutcome]:
-    """One outcome per expectation of a GX validation result (by its meta.rule and meta.column)."""
-    outcomes = []
-    for item in result.results:
-        meta = item.expectation_config.meta or {}
-        indexes = item.result.get("unexpected_index_list") or []
-        failing = np.array(sorted({i if isinstance(i, (int, np.integer)) else i.get("index") for i in indexes}), dtype=np.int64)
-        if item.exception_info and item.exception_info.get("raised_exception"):
-            raise RuntimeError(f"rule {meta.get('rule')}: {item.exception_info.get('exception_message')}")
-        outcomes.append(
-            RuleOutcome(
-                rule=meta["rule"],
-                column=meta.get("column", ""),
-                success=bool(item.success),
-                checked=int(item.result.get("element_count") or rows),
-                failing=failing,
-            )
+def _failing_positions(item) -> np.ndarray:
+    indexes = item.result.get("unexpected_index_list") or []
+    return np.array(sorted({i if isinstance(i, (int, np.integer)) else i.get("index") for i in indexes}), dtype=np.int64)
+
+
+def _by_rule(item, failing: np.ndarray, frame: pd.DataFrame) -> list[tuple[dict, np.ndarray]]:
+    """Each rule of an expectation with its failing positions; an expectation stating several
+    rules of one column (``meta.rules``) gives each the failing rows holding its values or regex."""
+    meta = item.expectation_config.meta or {}
+    if "rules" not in meta:
+        return [(meta, failing)]
+    values = frame[item.expectation_config.kwargs["column"]].iloc[failing]
+    split = []
+    for rule in meta["rules"]:
+        # the same tests GX applies on pandas (isin; astype(str).str.contains)
+        mine = values.isin(rule["values"]) if "values" in rule else values.astype(str).str.contains(rule["regex"])
+        split.append((rule, failing[mine.to_numpy(dtype=bool)]))
+    if len(np.unique(np.concatenate([positions for _, positions in split]))) != len(failing):
+        raise RuntimeError(f"{item.expectation_config.type}: failing rows no rule of meta.rules claims")
+    return split
+
+
+def outcomes_of(result, frame: pd.DataFrame) -> list[RuleOutcome]:
+    """One outcome per rule of each expectation of a GX validation result (by its meta.rule and
+    meta.column, or each of its meta.rules); ``frame`` is the frame GX validated."""
+    return [outcome for item in result.results for outcome in _item_outcomes(item, frame)]
+
+
+def _item_outcomes(item, frame: pd.DataFrame) -> list[RuleOutcome]:
+    meta = item.expectation_config.meta or {}
+    if item.exception_info and item.exception_info.get("raised_exception"):
+        rule = meta.get("rule") or [r["rule"] for r in meta.get("rules", [])]
+        raise RuntimeError(f"rule {rule}: {item.exception_info.get('exception_message')}")
+    checked = int(item.result.get("element_count") or len(frame))
+    return [
+        RuleOutcome(
+            rule=rule["rule"],
+            column=rule.get("column", ""),
+            # a rule stated alone passes as its expectation does; one of several, when none of its rows failed
+            success=bool(item.success) if "rules" not in meta else not len(failing),
+            checked=checked,
+            failing=failing,
         )
-    return outcomes
+        for rule, failing in _by_rule(item, _failing_positions(item), frame.reset_index(drop=True))
+    ]
 
 
 def run_suite(frame: pd.DataFrame, spec: dict) -> list[RuleOutcome]:
-    """Validate ``frame`` against a suite spec; one outcome per expectation (by its meta.rule)."""
-    return outcomes_of(validate_suite(frame, spec), len(frame))
+    """Validate ``frame`` against a suite spec; one outcome per rule of each expectation."""
+    checked = _suite_frame(frame, spec)
+    return outcomes_of(validate_suite(checked, spec), checked)
+
+
+def _suite_frame(frame: pd.DataFrame, spec: dict) -> pd.DataFrame:
+    # only what the suite reads: GX fingerprints the whole frame per run, and a row_condition's
+    # DataFrame.query builds a resolver for every column, once per metric
+    return frame.reset_index(drop=True)[suite_columns(spec)]
+
+
+def run_suite_screened(frame: pd.DataFrame, spec: dict) -> list[RuleOutcome]:
+    """:func:`run_suite` for a suite most frames pass entirely (the submission suite: most
+    offices send no file to reject); the same outcomes, in the suite's order.
+
+    GX first says only which expectations fail (``screen``), then validates those alone again
+    for their failing rows: a frame that passes costs one screening run (about 60% of a full
+    run), one that fails about a full run. A passing expectation's ``checked`` is the frame's
+    row count (a screening run counts nothing).
+    """
+    frame = _suite_frame(frame, spec)
+    screened = validate_suite(frame, spec, screen=True)
+    results = _in_suite_order(screened.results, spec)
+    failed = [expectation for expectation, item in zip(spec["expectations"], results) if not item.success]
+    failing = iter(_in_suite_order(validate_suite(frame, {**spec, "expectations": failed}).results, {"expectations": failed})
+                   if failed else [])
+    return [outcome for item in results for outcome in _item_outcomes(item if item.success else next(failing), frame)]
+
+
+def _in_suite_order(results: list, spec: dict) -> list:
+    """GX's expectation results in the order of the spec's expectations (matched by type and meta)."""
+    left = list(results)
+    ordered = []
+    for expectation in spec["expectations"]:
+        match = next((item for item in left if item.expectation_config.type == expectation["type"]
+                      and (item.expectation_config.meta or {}) == (expectation.get("meta") or {})), None)
+        if match is None:
+            raise RuntimeError(f"suite {spec.get('name')}: no result for {expectation['type']} {expectation.get('meta')}")
+        left.remove(match)
+        ordered.append(match)
+    return ordered
 
 
 def per_rule(outcomes: list[RuleOutcome]) -> list[RuleOutcome]:
-    """One outcome per rule, in the order rules first appear: a row fails a rule that several
-    expectations state when it fails any of them."""
+    """One outcome per rule, in the catalogue's order (``rules.yaml``): a row fails a rule that
+    several expectations state when it fails any of them."""
     merged: dict[str, RuleOutcome] = {}
     for outcome in outcomes:
         seen = merged.get(outcome.rule)
@@ -158,7 +256,9 @@ def per_rule(outcomes: list[RuleOutcome]) -> list[RuleOutcome]:
             checked=max(seen.checked, outcome.checked),
             failing=np.union1d(seen.failing, outcome.failing).astype(np.int64),
         )
-    return list(merged.values())
+    # expectations are grouped by column, not by rule: the order reports and examples list rules in is the catalogue's
+    order = {code: position for position, code in enumerate(catalogue_rules())}
+    return sorted(merged.values(), key=lambda outcome: order[outcome.rule])
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +312,23 @@ def pandas_rule_columns(rows: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(bool)
 
 
+TWO_COLUMN_RULES = "two_column_rules_failed"
+
+
+def two_column_rules_failed(rows: pd.DataFrame) -> pd.Series:
+    """Per row, the codes of the rules of :func:`pandas_rule_columns` it fails, ``;``-joined ("" when none).
+
+    The row suite checks them as one column with one regex per rule (one GX expectation
+    instead of one per ``ok_<rule>`` column: GX's bookkeeping costs per expectation), and the
+    Data Docs page shows each failing row under the codes of its rules.
+    """
+    ok = pandas_rule_columns(rows)
+    failed = pd.Series("", index=ok.index, dtype=object)
+    for column in ok.columns:
+        failed = failed + np.where(ok[column].to_numpy(), "", column.removeprefix("ok_") + ";")
+    return failed.str.rstrip(";").rename(TWO_COLUMN_RULES)
+
+
 def gx_frame(rows: pd.DataFrame, spec: dict) -> pd.DataFrame:
     """The columns the row suite reads, in dtypes GX 1.x compares vectorised on pandas.
 
@@ -222,7 +339,7 @@ def gx_frame(rows: pd.DataFrame, spec: dict) -> pd.DataFrame:
     range (before 1677, after 2262) keeps its unit and GX's slow path, same answer.
     """
     frame = rows.reset_index(drop=True)
-    checked = pd.concat([frame, pandas_rule_columns(frame)], axis=1)[suite_columns(spec)]
+    checked = pd.concat([frame, two_column_rules_failed(frame)], axis=1)[suite_columns(spec)]
     if "jenjang" in checked.columns:
         checked["jenjang"] = checked["jenjang"].astype("Float64").astype("float64")
     if "tanggal_terbit" in checked.columns:
@@ -287,8 +404,9 @@ def validate_rows(rows: pd.DataFrame, office: Office, today: date) -> RowValidat
         return RowValidation(outcomes=[], flagged=pd.DataFrame(columns=PROVENANCE + ["rule", "column", "value", "reason"]))
     spec = row_suite(office, today)
     frame = rows.reset_index(drop=True)
-    result = validate_suite(gx_frame(frame, spec), spec)
-    outcomes = per_rule(outcomes_of(result, len(frame)))
+    checked = gx_frame(frame, spec)
+    result = validate_suite(checked, spec, page=True)
+    outcomes = per_rule(outcomes_of(result, checked))
     return RowValidation(outcomes=outcomes, flagged=_flagged_rows(frame, outcomes), result=result)
 
 
