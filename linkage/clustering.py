@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from linkage.dates import birth_far
-from linkage.nik_hints import hint_contradicts
+from linkage.nik_hints import DATE_CORRECTED, hint_contradicts, with_own_date
 
 
 @dataclass
@@ -34,10 +34,18 @@ class Facts:
 
     def contradicted_by(self, other: Facts) -> bool:
         """A damaged NIK of this component names another district or birth date than every valid NIK
-        of ``other`` (:func:`linkage.nik_hints.hint_contradicts`)."""
-        return bool(other.niks) and any(
-            all(hint_contradicts(digits, status, nik) for nik in other.niks) for digits, status in self.hints
-        )
+        of ``other`` (:func:`linkage.nik_hints.hint_contradicts`), also read with a date slip its own
+        birth dates correct: a valid-shaped NIK retyped with two date digits swapped is that
+        person's NIK, which a cut copy of the true one still names."""
+        if not other.niks:
+            return False
+        niks = set(other.niks)
+        for nik in other.niks:
+            for birth in other.births:
+                digits, status = with_own_date(nik, "invalid", f"{birth[8:10]}{birth[5:7]}{birth[2:4]}")
+                if status.endswith(DATE_CORRECTED):
+                    niks.add(digits)
+        return any(all(hint_contradicts(digits, status, nik) for nik in niks) for digits, status in self.hints)
 
 
 class GuardedUnionFind:

@@ -26,13 +26,7 @@ from tests.hand_worlds import headline_cells
 SEEDS = [int(s) for s in os.environ.get("BLIND2_SEEDS", "5").split(",")]
 
 # Measured mismatches of the other seeds, strict: (seed, test) -> reason.
-_DEDI = ("1 person split: 'Dedi Kurniawan' (Muaro Jambi 2025) has no valid NIK anywhere: the results list and "
-         "the attendance list show Excel's 15 digits 150506070380000, the cumulative REKAP the full NIK with two "
-         "date digits swapped (1505060708300001); same name, birth date, jabatan, jenjang and year, but neither "
-         "NIK repair (needs a valid anchor) nor the probabilistic stage joins them")
 KNOWN = {
-    (11, "test_headline_cells_equal_the_truth"): "15.05 jenjang 2: 6 persons for 5. " + _DEDI,
-    (11, "test_one_key_per_person"): _DEDI,
     (23, "test_one_key_per_person"): (
         "1 person split: 'Darmawan Nugroho' on Muaro Jambi's attendance list has no NIK ('-') and no birth "
         "date, only the name: nothing ties it to the results row of the same batch"),

@@ -106,3 +106,25 @@ def test_a_date_slip_the_row_corrects(digits, status, ddmmyy, nik, contradicts):
     from linkage.nik_hints import hint_contradicts, with_own_date
 
     assert hint_contradicts(*with_own_date(digits, status, ddmmyy), nik) is contradicts
+
+
+# --- the other way round: the valid-shaped NIK is the retyped one (two date digits swapped:
+# 1505060708300001 for a man born 07-03-1980), the cut copy of the true NIK (150506070380000) is the
+# damaged row's. Second blind world seed 11: 'Dedi Kurniawan' (Muaro Jambi's REKAP and results list)
+# was two persons, 15.05 jenjang 2 counted him twice.
+IDENTITIES = [
+    # (damaged digits, status, the identity's valid NIKs, its birth dates, contradicts)
+    ("150506070380000", "excel_truncated", {"1505060708300001"}, {"1980-03-07"}, False),
+    ("150506070380000", "excel_truncated", {"1505060703800001"}, {"1980-03-07"}, False),  # as before
+    # another district stays another person, slip or not
+    ("150509070380000", "excel_truncated", {"1505060708300001"}, {"1980-03-07"}, True),
+    # the identity's NIK is a slip of no birth date it states: nothing to correct
+    ("150506070380000", "excel_truncated", {"1505060708300001"}, {"1981-05-09"}, True),
+]
+
+
+@pytest.mark.parametrize("digits, status, niks, births, contradicts", IDENTITIES)
+def test_a_valid_shaped_nik_with_a_date_slip(digits, status, niks, births, contradicts):
+    from linkage.clustering import Facts
+
+    assert Facts(hints={(digits, status)}).contradicted_by(Facts(niks=niks, births=births)) is contradicts
