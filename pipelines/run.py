@@ -42,7 +42,7 @@ from pipelines.resources import OfficeRegistry, StagingStore
 from pipelines.settings import Settings
 from sources.landing import submission_name, unclaimed_entries
 from sources.readers import sha256_of
-from sources.readers.isolated import shutdown_workers
+from sources.readers.isolated import shutdown_large_workers
 from sources.registry import Office, load_registry
 from warehouse.publish import make_engine, read_table
 
@@ -474,9 +474,10 @@ def release_ingest_memory() -> None:
     The file-reading child (sources/readers/isolated.py) would otherwise sit idle at its
     high-water mark through the publish, and glibc and Arrow keep freed pages of the
     ingest's frames: on one 99,000-row file the two made the run's peak
-    (docs/reliability.md).
+    (docs/reliability.md). A child holding no more than its imports is kept for the
+    next run in this process (:func:`~sources.readers.isolated.shutdown_large_workers`).
     """
-    shutdown_workers()
+    shutdown_large_workers()
     gc.collect()
     pa.default_memory_pool().release_unused()
     try:

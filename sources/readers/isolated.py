@@ -112,6 +112,17 @@ class _Child:
             raise _ChildGone
         return pickle.loads(body)
 
+    def resident_mib(self) -> float | None:
+        """The child's resident memory (VmRSS) in MiB; None when it is gone or unreadable."""
+        try:
+            with open(f"/proc/{self.process.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            return None
+        return None
+
     def end(self) -> str:
         """Stop the child; how it ended, for a rejection reason."""
         if self.process.poll() is None:
@@ -134,6 +145,23 @@ def shutdown_workers() -> None:
     """Stop every reading child (also at interpreter exit)."""
     while _CHILDREN:
         _CHILDREN.popitem()[1].end()
+
+
+# A child after its imports holds about 140 MiB; one that read large files holds their high-water mark.
+KEEP_IDLE_CHILD_MIB = 256
+
+
+def shutdown_large_workers(keep_mib: float = KEEP_IDLE_CHILD_MIB) -> None:
+    """Stop the reading children holding ``keep_mib`` or more (or whose memory cannot be read).
+
+    A child that read only small files is kept for the next run in this process (tests, the
+    national benchmark, an interactive session): starting one costs 1.0-1.3 CPU-s of imports,
+    keeping it costs its resident memory, which is that of its imports."""
+    for memory_mib, child in list(_CHILDREN.items()):
+        resident = child.resident_mib() if child.process.poll() is None else None
+        if resident is None or resident >= keep_mib:
+            del _CHILDREN[memory_mib]
+            child.end()
 
 
 def _rejected(path: Path, office: Office, name: str | None, reason: str) -> Submission:
