@@ -148,3 +148,69 @@ def keys_and_persons(participation, person_of_row: dict) -> tuple[dict[str, set[
         keys.setdefault(person, set()).add(r.person_key)
         persons.setdefault(r.person_key, set()).add(person)
     return keys, persons
+
+
+MISSING = "-"  # how the clerks of :class:`ParticipantLists` write a NIK they do not have
+
+
+def excel_cut(nik: str) -> str:
+    """A NIK typed as a number: 15 significant digits, the 16th shown as 0."""
+    return nik[:15] + "0"
+
+
+def typo_nik(nik: str) -> str:
+    """A NIK with its last-but-one digit mistyped."""
+    return nik[:-2] + str((int(nik[-2]) + 3) % 10) + nik[-1]
+
+
+class ParticipantLists:
+    """Participant lists as worlds 17-19's regency clerks write them: two title rows, a blank row,
+    then NO, NAMA, NIK, birth, L/P, JABATAN KERJA, JENJANG, HASIL, NO. SERTIFIKAT, TGL TERBIT.
+    A row is (person, name as written, how the NIK is written: "valid", "excel", "typo" or
+    :data:`MISSING`, jabatan, jenjang, hasil, certificate number, issue date ISO)."""
+
+    TITLE_ROWS = 2
+    FIRST_ROW = TITLE_ROWS + 3  # the spreadsheet row of a list's first participant
+
+    def __init__(self, book: PersonBook):
+        self.book = book
+
+    def written_nik(self, person: str, how: str) -> str:
+        """The NIK cell of ``person`` written ``how``."""
+        nik = self.book.nik(person)
+        return {"valid": nik, "excel": excel_cut(nik), "typo": typo_nik(nik), MISSING: MISSING}[how]
+
+    def birth(self, person: str, place: str | None):
+        """The birth cell: a date, or place and date in one cell ("Maumere, 12-03-1984")."""
+        if place is None:
+            return as_datetime(self.book.born(person))
+        year, month, day = self.book.born(person).split("-")
+        return f"{place}, {day}-{month}-{year}"
+
+    def sheet_xlsx(self, titles: list[str], rows: list, *, place: str | None = None,
+                   birth_header: str = "TGL LAHIR") -> bytes:
+        """One list as an xlsx with sheet PESERTA; ``place`` writes birth as "place, dd-mm-yyyy"."""
+        import openpyxl
+
+        assert len(titles) == self.TITLE_ROWS
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "PESERTA"
+        values = [[i, name, self.written_nik(p, how), self.birth(p, place), self.book.sex(p), jab, lvl, hasil,
+                   number or None, as_datetime(issued)]
+                  for i, (p, name, how, jab, lvl, hasil, number, issued) in enumerate(rows, 1)]
+        titled_sheet(ws, titles, ["NO", "NAMA", "NIK", birth_header, "L/P", "JABATAN KERJA", "JENJANG", "HASIL",
+                                  "NO. SERTIFIKAT", "TGL TERBIT"], values)
+        return xlsx_bytes(wb)
+
+    def two_years(self, office: str, region: str, place: str, first: list, second: list) -> dict:
+        """An office's 2024 list (birth date alone) and its 2025 list (place and date in one cell),
+        as :func:`landing_world`'s files: (office, file name) -> (rows, bytes builder)."""
+        def titles(year: int) -> list[str]:
+            return [f"DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN {year}", f"DINAS PUPR {region.upper()}"]
+
+        return {
+            (office, f"Peserta Uji Kompetensi {region} 2024.xlsx"): (first, lambda: self.sheet_xlsx(titles(2024), first)),
+            (office, f"Peserta Uji Kompetensi {region} 2025.xlsx"): (second, lambda: self.sheet_xlsx(
+                titles(2025), second, place=place, birth_header="TEMPAT, TGL LAHIR")),
+        }

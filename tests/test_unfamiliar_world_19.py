@@ -29,13 +29,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from pipelines.settings import Settings
-from tests.hand_worlds import PersonBook, headline_cells as _cells, column as _column
+from tests.hand_worlds import MISSING, ParticipantLists, PersonBook, headline_cells as _cells, column as _column
 from tests.hand_worlds import run_hand_world, measure_params, keys_and_persons
-from tests.hand_worlds import as_datetime as _d, xlsx_bytes as _save, landing_world, titled_sheet
+from tests.hand_worlds import landing_world
 
 PUBLISH = date(2026, 6, 30)
 
@@ -88,19 +87,10 @@ PERSONS = {
     "w5": ("Yuliana Kogoya", "9501", "02", "1995-05-25", "P", 5),
 }
 BOOK = PersonBook(PERSONS)
-N, born, sex = BOOK.nik, BOOK.born, BOOK.sex
+N = BOOK.nik
 
-MISSING = "-"
-
-
-def _excel(nik: str) -> str:
-    """A NIK typed as a number: 15 significant digits, the 16th shown as 0."""
-    return nik[:15] + "0"
-
-
-def _typo(nik: str) -> str:
-    """A NIK with its last-but-one digit mistyped."""
-    return nik[:-2] + str((int(nik[-2]) + 3) % 10) + nik[-1]
+LISTS = ParticipantLists(BOOK)
+_sheet_xlsx, _two_years, FIRST_ROW = LISTS.sheet_xlsx, LISTS.two_years, LISTS.FIRST_ROW
 
 
 # A row: (person, name as written, NIK as written, jabatan, jenjang, hasil, number, issued)
@@ -207,46 +197,6 @@ _JAYAWIJAYA_2025 = [
     ("w5", "YULIANA KOGOYA", "valid", "Teknisi Laboratorium Beton", 4, "Kompeten", "SKK-9501-2025-00035",
      "2025-06-10"),
 ]
-
-
-def _written_nik(p: str, how: str) -> str:
-    return {"valid": N(p), "excel": _excel(N(p)), "typo": _typo(N(p)), MISSING: MISSING}[how]
-
-
-def _birth(p: str, place: str | None):
-    """The birth cell: a date, or place and date in one cell ("Maumere, 12-03-1984")."""
-    if place is None:
-        return _d(born(p))
-    year, month, day = born(p).split("-")
-    return f"{place}, {day}-{month}-{year}"
-
-
-_TITLE_ROWS = 2  # every sheet below has two title rows, a blank row, then its header
-FIRST_ROW = _TITLE_ROWS + 3
-
-
-def _sheet_xlsx(titles: list[str], rows: list, *, place: str | None = None, birth_header: str = "TGL LAHIR") -> bytes:
-    assert len(titles) == _TITLE_ROWS
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "PESERTA"
-    values = [[i, name, _written_nik(p, how), _birth(p, place), sex(p), jab, lvl, hasil, number or None, _d(issued)]
-              for i, (p, name, how, jab, lvl, hasil, number, issued) in enumerate(rows, 1)]
-    titled_sheet(ws, titles, ["NO", "NAMA", "NIK", birth_header, "L/P", "JABATAN KERJA", "JENJANG", "HASIL",
-                              "NO. SERTIFIKAT", "TGL TERBIT"], values)
-    return _save(wb)
-
-
-def _two_years(office: str, region: str, place: str, first: list, second: list) -> dict:
-    """An office's 2024 list (birth date alone) and its 2025 list (place and date in one cell)."""
-    return {
-        (office, f"Peserta Uji Kompetensi {region} 2024.xlsx"): (first, lambda: _sheet_xlsx(
-            ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2024", f"DINAS PUPR {region.upper()}"],
-            first)),
-        (office, f"Peserta Uji Kompetensi {region} 2025.xlsx"): (second, lambda: _sheet_xlsx(
-            ["DAFTAR PESERTA UJI KOMPETENSI TENAGA KERJA KONSTRUKSI TAHUN 2025", f"DINAS PUPR {region.upper()}"],
-            second, place=place, birth_header="TEMPAT, TGL LAHIR")),
-    }
 
 
 FILES = {  # (office, file name) -> (rows, bytes)
