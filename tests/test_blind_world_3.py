@@ -1,0 +1,120 @@
+"""The third blind judge's world (tests/blind_generator_3.py): the pipeline against the truth
+the generator counts from its own model of persons and assessments.
+
+The generator was written from DOMAIN.md, the seeds, the README and the registry / landing docs
+alone, before reading any pipeline code: twelve offices of Jawa Tengah, DI Yogyakarta, Bali and
+Sulawesi Selatan; Javanese names in old and new spelling, Balinese birth-order names, Bugis and
+Makassar Andi / Daeng, haji and academic titles, bin / binti; combined TTL cells with Indonesian
+months, Excel date serials; NIKs typed as numbers, cut to 15 digits, with spaces or apostrophes;
+jenjang as "Jenjang 3", "KKNI III", "Level 3", "Ahli Muda"; totals rows, repeated headers, sheets
+per tahap, a province recap of its regencies, a byte copy, a file kept by two offices, a _revisi,
+a portal's paged JSON export, an attendance list.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.run import run_everything
+from pipelines.settings import Settings
+from tests.blind_generator_3 import write_world
+from tests.hand_worlds import column, headline_cells
+from tests.test_blind_world_2 import _rows_by_address
+
+PUBLISH_DATE = "2026-06-30"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    import datetime as dt
+
+    root = tmp_path_factory.mktemp("blind3")
+    truth = write_world(root)
+    settings = Settings(registry_path=root / "offices.yaml", landing_root=root / "landing", data_dir=root / "data",
+                        warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+    day = dt.date.fromisoformat(PUBLISH_DATE)
+    report = run_everything(settings, "test-secret", publish_date=day, as_of=day,
+                            instance=dg.DagsterInstance.ephemeral())
+    con = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
+    try:
+        facts = con.execute("select office_id, source_file, source_sheet, source_row, person_key, hasil, jenjang "
+                            "from fact_participation").df()
+        log = con.execute("select office_id, source_file, status, rule from submission_log").df()
+        persons = con.execute("select count(*) from dim_person").fetchone()[0]
+    finally:
+        con.close()
+    return truth, report, facts, log, persons
+
+
+def _truth_rows(truth):
+    """[(office, file, sheet, row, pid)] of the files that count."""
+    out = []
+    for key, pid in truth["rows"].items():
+        path, address = key.split("#", 1)
+        if path in truth["rejected_files"]:
+            continue
+        office, file = path.split("/", 1)
+        sheet, row = address.rsplit(":", 1)
+        out.append((office, file, sheet, int(row), pid))
+    return out
+
+
+def _cells(truth):
+    return {(k.split("|")[0], int(k.split("|")[1])): v for k, v in truth["cells"].items()}
+
+
+def test_every_office_ingests(run):
+    _, report, _, _, _ = run
+    assert report.offices_failed == {}
+    assert report.landing_unclaimed == []
+
+
+def test_headline_cells_equal_the_truth(run):
+    truth, report, _, _, _ = run
+    got = column(headline_cells(report), 0)
+    expected = _cells(truth)
+    wrong = {k: (got.get(k), v) for k, v in expected.items() if got.get(k) != v}
+    wrong.update({k: (v, None) for k, v in got.items() if k not in expected})
+    assert wrong == {}
+
+
+def test_persons_equal_the_truth(run):
+    truth, _, _, _, persons = run
+    assert persons == truth["persons"]
+
+
+def test_copies_are_rejected_and_the_rest_accepted(run):
+    truth, _, _, log, _ = run
+    status = {f"{r.office_id}/{r.source_file}": r.status for r in log.itertuples()}
+    wrong = {f: status.get(f) for f in truth["files"]
+             if status.get(f) != ("rejected" if f in truth["rejected_files"] else "accepted")}
+    assert wrong == {}
+
+
+def test_every_row_of_a_counted_file_is_accepted(run):
+    truth, _, facts, _, _ = run
+    index = _rows_by_address(facts)
+    missing = [t[:4] for t in _truth_rows(truth) if (t[1], t[2], t[3]) not in index]
+    assert missing == []
+
+
+def test_no_key_holds_two_persons(run):
+    truth, _, facts, _, _ = run
+    index = _rows_by_address(facts)
+    persons_of: dict[str, set] = {}
+    for _, file, sheet, row, pid in _truth_rows(truth):
+        for r in index.get((file, sheet, row), []):
+            persons_of.setdefault(r.person_key, set()).add(pid)
+    assert {k: sorted(v) for k, v in persons_of.items() if len(v) > 1} == {}
+
+
+def test_one_key_per_person(run):
+    truth, _, facts, _, _ = run
+    index = _rows_by_address(facts)
+    keys_of: dict[int, set] = {}
+    for _, file, sheet, row, pid in _truth_rows(truth):
+        for r in index.get((file, sheet, row), []):
+            keys_of.setdefault(pid, set()).add(r.person_key)
+    assert {p: len(v) for p, v in keys_of.items() if len(v) > 1} == {}
