@@ -594,7 +594,46 @@ def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_
     born = _birth_text(certified)
     same_day = np.flatnonzero(~agree & pd.notna(born[p]) & (born[p] == born[q]))
     agree[same_day] = [names_agree(a, b, loose=True) for a, b in zip(key_p[same_day], key_q[same_day])]
+    agree |= _only_fit_by_titles_and_initials(p, q, key_p, key_q, agree)
     return pd.DataFrame({"p": p[agree], "q": q[agree]})
+
+
+def _only_fit_by_titles_and_initials(p: np.ndarray, q: np.ndarray, key_p: np.ndarray, key_q: np.ndarray,
+                                     agree: np.ndarray) -> np.ndarray:
+    """Which pairs (``p`` province row, ``q`` regency/city row, their name keys) repeat one certificate
+    because the recap shortened a titled name to its titles and initials ("I KETUT S." for "I Ketut
+    Suardika", :func:`_titles_and_initials_fit`), each the only row of its cell the other fits.
+
+    Balinese names carry one or two personal words after the title run, so such a recap leaves no
+    personal word written out and :func:`linkage.names.names_agree` cannot agree; the cell (jenjang,
+    jabatan kerja, year) is the other evidence, and it says nothing when two rows fit.
+    """
+    rest = np.flatnonzero(~agree)
+    fits = agree.copy()
+    fits[rest] = [_titles_and_initials_fit(a, b) for a, b in zip(key_p[rest], key_q[rest])]
+    if not fits[rest].any():
+        return np.zeros(len(p), dtype=bool)
+    fitting = pd.DataFrame({"p": p[fits], "q": q[fits]})
+    once = (fitting.groupby("p")["q"].transform("size") == 1) & (fitting.groupby("q")["p"].transform("size") == 1)
+    unique = np.zeros(len(p), dtype=bool)
+    unique[np.flatnonzero(fits)[once.to_numpy()]] = True
+    return unique & ~agree
+
+
+def _titles_and_initials_fit(a: str, b: str) -> bool:
+    """Linkage keys of one title run (:func:`linkage.names.title_run`: "ketut", "gusti ngurah putu")
+    whose personal name is on one side initials only, each the first letter of the other side's word
+    in the same place: "ketut s" / "ketut suardika", "gede w a" / "gede wirawan astawa"."""
+    from linkage.names import title_run
+
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    titles_a, personal_a = title_run(a.split(" "))
+    titles_b, personal_b = title_run(b.split(" "))
+    if not titles_a or set(titles_a) != set(titles_b) or len(personal_a) != len(personal_b):
+        return False
+    short, full = (personal_a, personal_b) if all(len(w) == 1 for w in personal_a) else (personal_b, personal_a)
+    return all(len(s) == 1 and w.startswith(s) for s, w in zip(short, full))
 
 
 def _normalized_jabatan(jabatan: pd.Series) -> np.ndarray:
