@@ -654,12 +654,13 @@ def normalize_header(text: object) -> str:
     return _NON_WORD.sub(" ", _CAMEL.sub(" ", text).lower()).strip()
 
 
-def canonical_column(header: object, overrides: dict[str, str] | None = None) -> str | None:
+def canonical_column(header: object, overrides: dict[str, str] | None = None, xform_row: bool = False) -> str | None:
     """Map one header cell to its canonical column, or None when it is not one we use.
 
     ``overrides`` is an office's own ``column_mapping`` from the registry
     (header as the office writes it -> canonical column); it wins over the
-    shared table.
+    shared table. ``xform_row``: the cell heads a column of a form export
+    (:func:`is_xform_header_row`), where every lower-case slash path is a question's path.
     """
     key = normalize_header(header)
     if not key:
@@ -669,7 +670,8 @@ def canonical_column(header: object, overrides: dict[str, str] | None = None) ->
             if normalize_header(their_header) == key:
                 return canonical
     found = _not_of_something_else(key, _looked_up_anyhow(header, key, overrides))
-    if found is None and isinstance(header, str) and "/" in header and _XFORM_HEADER.fullmatch(header.strip()):
+    if found is None and isinstance(header, str) and "/" in header and (
+            _XFORM_HEADER.fullmatch(header.strip()) or (xform_row and _XFORM_ROW_PATH.fullmatch(header.strip()))):
         # a form's CSV export heads each column with the question's path ("grp_peserta/nama_lengkap")
         return canonical_path((header.strip(),), overrides)[0]
     if found is None and isinstance(header, str) and _BROKEN_WORD.search(header):
@@ -972,6 +974,22 @@ _XFORM_PATH = re.compile(r"[a-z_][A-Za-z0-9_.\-]*(?:/[a-z_][A-Za-z0-9_.\-]*)+")
 # As a sheet's or CSV's header, where a clerk's slash means "or" ("Tgl/Bln/Thn", "Catatan/Ket",
 # "Angkatan/Tahun"), only a form's own spelling: lower-case names, words joined by "_".
 _XFORM_HEADER = re.compile(r"(?=[^/]*_|.*/[^/]*_)[a-z_][a-z0-9_]*(?:/[a-z_][a-z0-9_]*)+")
+# In a header row that is a form export's, a path needs no "_": a question named in one word under a
+# group ("identitas/nik", "uji/jenjang") is as common as "grp_peserta/nama_lengkap".
+_XFORM_ROW_PATH = re.compile(r"[a-z_][a-z0-9_]*(?:/[a-z_][a-z0-9_]*)+")
+# Columns KoboToolbox and ODK add to every export of submissions (KoboToolbox's data export:
+# "_id", "_uuid", "_submission_time", "_validation_status", "__version__"; ODK's "meta/instanceID").
+_XFORM_META = frozenset({"_uuid", "_submission_time", "_xform_id_string", "_validation_status", "__version__",
+                         "meta/instanceid", "_submitted_by"})
+
+
+def is_xform_header_row(cells: Sequence[object]) -> bool:
+    """Whether a header row is a form export's (KoboToolbox, ODK): a column the form server adds
+    to every submission, or two columns named by a group path spelt as programs do."""
+    texts = [str(c).strip() for c in cells if isinstance(c, str) and c.strip()]
+    if any(t.lower() in _XFORM_META for t in texts):
+        return True
+    return sum(1 for t in texts if "/" in t and _XFORM_HEADER.fullmatch(t)) >= 2
 
 
 def xform_parts(path: Sequence[object]) -> tuple[tuple[object, ...], bool]:

@@ -312,6 +312,7 @@ def _resolve(
     # Every column naming the result, kept or not: (column, "ticks" or tick columns by value, weak, header text).
     results: list[tuple[int | str | dict[str, int], bool, str]] = []
     form = any(cell and headers.canonical_column(cell, overrides) == headers.WAKTU_RESPONS for cell in child)
+    xform = headers.is_xform_header_row(child)
     for j in range(width):
         c = child[j] if j < len(child) else None
         # The filled-in parent text only labels a column that has a child cell of its
@@ -327,7 +328,7 @@ def _resolve(
             if p:
                 canonical, named_by = headers.canonical_column(f"{p} {c}", overrides), f"{p} {c}"
             if canonical is None:
-                canonical, named_by = headers.canonical_column(c, overrides), c
+                canonical, named_by = headers.canonical_column(c, overrides, xform), c
                 # A sub-column naming a column on its own under someone else's span ("ASESOR" over
                 # "Nama | No. Reg.", "PELATIHAN" over "No. Sertifikat") is not the participant's.
                 if p and headers.of_someone_else(p, canonical):

@@ -1,0 +1,66 @@
+"""Exports of form servers, portals and office tools as blind world 4 found them
+(tests/blind_generator_4.py): each read to the same canonical rows as a clerk's list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sources import headers
+from sources.readers import read_submission
+from sources.registry import Office, ReaderOptions
+
+
+def office() -> Office:
+    return Office(id="kota-banda-aceh", name="Dinas PUPR Kota Banda Aceh", level="city", region_code="11.71",
+                  landing="kota-banda-aceh", reader=replace(ReaderOptions()))
+
+
+def read(tmp_path, name: str, data: bytes, *columns):
+    path = tmp_path / name
+    path.write_bytes(data)
+    submission = read_submission(path, office())
+    assert submission.error is None, submission.error
+    columns = columns or ("source_row", "nama", "nik", "jenjang", "hasil")
+    return [tuple(r) for r in submission.rows[list(columns)].itertuples(index=False)]
+
+
+# --- KoboToolbox / ODK CSV: a question named in one word under a group ("identitas/nik") -------------
+KOBO_META = ";_id;_uuid;_submission_time;_index"
+
+
+@pytest.mark.parametrize(("header", "row", "expected"), [
+    # KoboToolbox's default export: ';', group/question, its own columns after the form's
+    ("start;identitas/nama;identitas/nik;uji/jenjang;uji/hasil" + KOBO_META,
+     "2025-09-10T09:10:00.000+07:00;AGUS SALIM;1171021203850001;3;kompeten;7;0b1c;2025-09-10T02:30:11;1",
+     ("2", "AGUS SALIM", "1171021203850001", "3", "kompeten")),
+    # two underscore paths are a form's own spelling even without the server's columns
+    ("grp_peserta/nama_lengkap;grp_peserta/nik;grp_uji/jenjang;grp_uji/hasil",
+     "AGUS SALIM;1171021203850001;2;kompeten",
+     ("2", "AGUS SALIM", "1171021203850001", "2", "kompeten")),
+    # ODK's instance id marks the export too
+    ("peserta/nama;peserta/nik;uji/level;uji/hasil;meta/instanceID",
+     "AGUS SALIM;1171021203850001;4;kompeten;uuid:1",
+     ("2", "AGUS SALIM", "1171021203850001", "4", "kompeten")),
+])
+def test_form_export_paths_without_underscore(tmp_path, header, row, expected):
+    rows = read(tmp_path, "kobo.csv", f"{header}\n{row}\n".encode())
+    assert rows == [expected]
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["start", "identitas/nik", "_uuid"], True),
+    (["grp_a/nama_lengkap", "grp_a/nik"], True),
+    (["nama/nik", "catatan/ket", "jenjang"], False),  # a clerk's slash means "or"
+    (["No", "Nama", "Tgl/Bln/Thn", "L/P"], False),
+])
+def test_is_xform_header_row(cells, expected):
+    assert headers.is_xform_header_row(cells) is expected
+
+
+def test_clerk_slash_header_outside_a_form_export_is_no_path():
+    """Outside a form export a lower-case "catatan/ket" stays a clerk's "or", read as nothing new."""
+    assert headers.canonical_column("catatan/ket") == headers.canonical_column("catatan/ket", xform_row=False)
+    assert headers.canonical_column("identitas/nik") is None
+    assert headers.canonical_column("identitas/nik", xform_row=True) == headers.NIK
