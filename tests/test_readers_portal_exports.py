@@ -64,3 +64,44 @@ def test_clerk_slash_header_outside_a_form_export_is_no_path():
     assert headers.canonical_column("catatan/ket") == headers.canonical_column("catatan/ket", xform_row=False)
     assert headers.canonical_column("identitas/nik") is None
     assert headers.canonical_column("identitas/nik", xform_row=True) == headers.NIK
+
+
+# --- a CSV opened in Excel under another list separator and saved as a workbook -------------------
+def _one_column_workbook(lines: list[str | None]) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for i, line in enumerate(lines, 1):
+        if line is not None:
+            ws.cell(i, 1, line)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["No;Nama;NIK;Jenjang;Hasil", "1;AGUS SALIM;1207021203850001;3;K", "2;BUDI;1207024505900002;2;BK"],
+     [("2", "AGUS SALIM", "1207021203850001", "3", "K"), ("3", "BUDI", "1207024505900002", "2", "BK")]),
+    (["No\tNama\tNIK\tJenjang\tHasil", "1\tAGUS SALIM\t1207021203850001\t3\tK"],
+     [("2", "AGUS SALIM", "1207021203850001", "3", "K")]),
+    # a title line and a blank line above, a quoted name holding the delimiter
+    (["DATA PESERTA UJI KOMPETENSI 2025", None, "No;Nama;NIK;Jenjang;Hasil",
+      '1;"SALIM; AGUS";1207021203850001;3;K'],
+     [("4", "SALIM; AGUS", "1207021203850001", "3", "K")]),
+])
+def test_csv_lines_in_column_a_are_split(tmp_path, lines, expected):
+    assert read(tmp_path, "peserta.xlsx", _one_column_workbook(lines)) == expected
+
+
+@pytest.mark.parametrize("rows", [
+    [["Nama"], ["AGUS SALIM"], ["BUDI"]],  # a list of names: no delimiter
+    [["No;Nama;NIK", "x"], ["1;AGUS;1207021203850001", None]],  # a second column holds something
+    [["Catatan: peserta; jadwal"], ["lihat lampiran"]],  # prose with a ';' once
+])
+def test_other_one_column_sheets_are_not_split(rows):
+    from sources.readers.excel import lines_in_one_column
+
+    assert lines_in_one_column(rows) is None

@@ -9,6 +9,7 @@ is rejected only when no sheet yields a participant row.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import io
@@ -36,6 +37,7 @@ from sources.readers.table import (
     leading_text,
 )
 from sources.headers import canonical_column
+from sources.readers.csv_reader import sniff_delimiter
 from sources.registry import Office
 
 _ONE_SECOND = dt.timedelta(seconds=1)
@@ -241,9 +243,11 @@ def _read_sheet(
     if hidden_columns:
         _visible_first(head, hidden_columns, overrides)
     continued = ""
-    try:
-        header = find_header(head, overrides, header_row - 1 if header_row else None, scan_rows=DEEP_SCAN_ROWS)
-    except HeaderNotFound as reason:
+    as_written = rows
+    rows, head, header, reason = _header_or_split_lines(rows, head, overrides, header_row, scan_to)
+    split = "each line written whole in column A (a CSV opened under another list separator): split" if (
+        rows is not as_written) else ""
+    if header is None:
         if previous is None or not continues(head, previous[1]):
             # the top rows still say whose file it is, even when no header is recognised
             report = SheetReport(name, None, {}, 0, {}, note=f"{prefix}{reason}", title=leading_text(head, lambda v: v))
@@ -269,6 +273,8 @@ def _read_sheet(
         report.note = "; ".join(filter(None, [report.note, f"{taken_out} rows hidden in Excel (by hand, not by a "
                                               "filter): taken out of the list by the office, not read"]))
     for table in tables:
+        if split:
+            table.report.note = "; ".join(filter(None, [split, table.report.note]))
         if continued:
             table.report.header_row = None
             table.report.title = previous[2]
@@ -276,6 +282,50 @@ def _read_sheet(
         if hidden:
             table.report.note = prefix + table.report.note if table.report.note else "hidden sheet"
     return tables, (header if not continued else previous[1])
+
+
+def _header_or_split_lines(rows, head, overrides, header_row, scan_to):
+    """The sheet's header, or failing one, the header of its lines split (:func:`lines_in_one_column`):
+    (rows, head, header, None), or (rows, head, None, the reason no header was found)."""
+    at = header_row - 1 if header_row else None
+    try:
+        return rows, head, find_header(head, overrides, at, scan_rows=DEEP_SCAN_ROWS), None
+    except HeaderNotFound as error:
+        reason = str(error)
+    split = lines_in_one_column(rows)
+    if split is None:
+        return rows, head, None, reason
+    split_head = [[render_cell(cell) for cell in row] for row in split[:scan_to]]
+    try:
+        return split, split_head, find_header(split_head, overrides, at, scan_rows=DEEP_SCAN_ROWS), None
+    except HeaderNotFound:
+        return rows, head, None, reason
+
+
+def lines_in_one_column(rows: Sequence[Sequence[object]]) -> list[list[object]] | None:
+    """A CSV opened in Excel under another list separator and saved as a workbook: each line
+    whole in the first column ("No;Nama;NIK;..."). The lines split as the CSV reader splits
+    them (its delimiter sniffing and quoting), or None when the sheet is not such a sheet:
+    every row holding anything holds it in column A alone, and the delimiter splits most of
+    those lines into the same number of fields, three or more."""
+    lines = []
+    for row in rows:
+        cells = [c for c in row if c is not None and c != ""]
+        if not cells:
+            lines.append(None)
+            continue
+        if len(cells) > 1 or not isinstance(row[0], str) or row[0] == "":
+            return None
+        lines.append(row[0])
+    texts = [t for t in lines if t is not None]
+    if len(texts) < 2:
+        return None
+    delimiter = sniff_delimiter("\n".join(texts))
+    widths = [len(next(csv.reader([t], delimiter=delimiter), [])) for t in texts]
+    modal = max(set(widths), key=widths.count)
+    if modal < 3 or widths.count(modal) * 2 < len(widths):
+        return None
+    return [[] if t is None else list(next(csv.reader([t], delimiter=delimiter), [])) for t in lines]
 
 
 def _blank_hidden_rows(rows: list[list], hidden_rows, first_data_row: int) -> int:
