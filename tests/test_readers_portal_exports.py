@@ -105,3 +105,54 @@ def test_other_one_column_sheets_are_not_split(rows):
     from sources.readers.excel import lines_in_one_column
 
     assert lines_in_one_column(rows) is None
+
+
+# --- type-tagged JSON values: Firestore REST, MongoDB Extended JSON, DynamoDB ----------------------
+def _firestore(fields: dict) -> dict:
+    return {"name": "projects/simjakon/databases/(default)/documents/peserta/a1B2", "fields": fields,
+            "createTime": "2025-09-01T02:00:00.000000Z", "updateTime": "2025-09-01T02:00:00.000000Z"}
+
+
+TAGGED = [
+    # Firestore: a list of documents; the document's path is not the person's name
+    ({"documents": [_firestore({"nama": {"stringValue": "AGUS SALIM"}, "nik": {"stringValue": "1271021203850001"},
+                                "jenjang": {"integerValue": "3"}, "hasil": {"stringValue": "Kompeten"},
+                                "tanggalLahir": {"timestampValue": "1985-03-11T17:00:00Z"}})]},
+     ("AGUS SALIM", "1271021203850001", "3", "Kompeten", "1985-03-11T17:00:00Z", None)),
+    # Firestore: the certificate a map inside the document, a null and a boolean beside it
+    ([_firestore({"nama": {"stringValue": "AGUS SALIM"}, "nik": {"stringValue": "1271021203850001"},
+                  "jenjang": {"integerValue": "7"}, "hasil": {"stringValue": "Kompeten"},
+                  "aktif": {"booleanValue": True}, "catatan": {"nullValue": None},
+                  "sertifikat": {"mapValue": {"fields": {"nomor": {"stringValue": "SKK-12-2025-00001"}}}}})],
+     ("AGUS SALIM", "1271021203850001", "7", "Kompeten", None, "SKK-12-2025-00001")),
+    # mongoexport: Extended JSON, one document per line; a canonical $date holds milliseconds
+    ('{"_id": {"$oid": "65a1b2c3d4e5f6a7b8c9d0e1"}, "nama": "AGUS SALIM", "nik": "1271021203850001", '
+     '"jenjang": {"$numberInt": "3"}, "hasil": "Kompeten", "tanggal_lahir": {"$date": "1985-03-11T17:00:00Z"}, '
+     '"no_sertifikat": "SKK-12-2025-00001"}\n'
+     '{"_id": {"$oid": "65a1b2c3d4e5f6a7b8c9d0e2"}, "nama": "BUDI", "nik": "1271024505900002", '
+     '"jenjang": {"$numberLong": "2"}, "hasil": "Kompeten", "tanggal_lahir": {"$date": {"$numberLong": '
+     '"481568400000"}}, "no_sertifikat": null}\n',
+     ("AGUS SALIM", "1271021203850001", "3", "Kompeten", "1985-03-11T17:00:00Z", "SKK-12-2025-00001"),
+     ("BUDI", "1271024505900002", "2", "Kompeten", "481568400000", None)),
+    # DynamoDB: every attribute tagged
+    ([{"nama": {"S": "AGUS SALIM"}, "nik": {"S": "1271021203850001"}, "jenjang": {"N": "2"},
+       "hasil": {"S": "Kompeten"}, "nomor_sertifikat": {"NULL": True}}],
+     ("AGUS SALIM", "1271021203850001", "2", "Kompeten", None, None)),
+]
+
+
+@pytest.mark.parametrize(("document", "expected"), [(case[0], case[1:]) for case in TAGGED])
+def test_type_tagged_values_are_read_as_values(tmp_path, document, expected):
+    data = document.encode() if isinstance(document, str) else __import__("json").dumps(document).encode()
+    rows = read(tmp_path, "export.json", data, "nama", "nik", "jenjang", "hasil", "tanggal_lahir", "nomor_sertifikat")
+    assert rows == list(expected)
+
+
+@pytest.mark.parametrize("document", [
+    {"S": "x", "records": [1]},  # an envelope with a field named S
+    [{"nama": "AGUS", "N": {"kode": 3}, "S": "x"}],  # fields named like tags, not every one tagged
+])
+def test_untagged_documents_stay_as_they_are(document):
+    from sources.readers.json_reader import typed_values_unwrapped
+
+    assert typed_values_unwrapped(document) == document

@@ -671,7 +671,7 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
     if ranges is not None:
         _check_size(sum(len(rows) for _, rows in ranges), "values", office)
         return [table for sheet, rows in ranges for table in _read_arrays(rows, overrides, sheet=sheet)]
-    document = json_api_resolved(document)
+    document = json_api_resolved(typed_values_unwrapped(document))
     records, columns, where = _page_records(document, office)
     if all(type(record) is list for record in records):
         tables = _read_arrays(records, overrides, columns)
@@ -860,6 +860,78 @@ def json_api_resolved(document: object) -> object:
                     record[name] = [attributes(target) for target in targets]
         records.append(record)
     return {key: value for key, value in document.items() if key not in ("data", "included")} | {"data": records}
+
+
+# Value wrappers that name a value's type: Firestore's REST documents ({"stringValue": "Agus"},
+# {"integerValue": "3"}: firebase.google.com/docs/firestore/reference/rest/v1/Value), MongoDB Extended JSON
+# as mongoexport writes it ({"$oid": ...}, {"$date": ...}, {"$numberInt": "3"}), DynamoDB's attribute values
+# ({"S": "Agus"}, {"N": "3"}: its console and S3 exports).
+_FIRESTORE = frozenset({"stringValue", "integerValue", "doubleValue", "booleanValue", "timestampValue", "nullValue",
+                        "referenceValue", "bytesValue", "geoPointValue", "mapValue", "arrayValue"})
+_MONGO = frozenset({"$oid", "$date", "$numberInt", "$numberLong", "$numberDouble", "$numberDecimal", "$timestamp",
+                    "$binary", "$uuid", "$symbol"})
+_DYNAMO = frozenset({"S", "N", "BOOL", "NULL", "M", "L", "SS", "NS", "B", "BS"})
+
+
+def _typed(value: object, tags: frozenset) -> bool:
+    return type(value) is dict and len(value) == 1 and next(iter(value)) in tags
+
+
+def _untyped(value: object) -> object:
+    """One value with its type wrapper taken off, inside maps and lists too."""
+    if type(value) is list:
+        return [_untyped(v) for v in value]
+    if type(value) is not dict:
+        return value
+    if len(value) == 1 and next(iter(value)) in _FIRESTORE | _MONGO:
+        return _tag_value(*next(iter(value.items())))
+    if value and all(_typed(v, _DYNAMO) for v in value.values()):
+        return {k: _tag_value(*next(iter(v.items()))) for k, v in value.items()}
+    return {k: _untyped(v) for k, v in value.items()}
+
+
+def _tag_value(tag: str, inner: object) -> object:
+    """The value a type tag wraps (see :func:`_untyped`)."""
+    if tag in ("nullValue", "NULL"):
+        return None
+    if tag == "mapValue":
+        return _untyped((inner or {}).get("fields") or {}) if type(inner) is dict else inner
+    if tag == "arrayValue":
+        return [_untyped(v) for v in ((inner or {}).get("values") or [])] if type(inner) is dict else inner
+    if tag == "M" and type(inner) is dict:
+        return {k: _tag_value(*next(iter(v.items()))) if _typed(v, _DYNAMO) else _untyped(v) for k, v in inner.items()}
+    if tag == "L" and type(inner) is list:
+        return [_tag_value(*next(iter(v.items()))) if _typed(v, _DYNAMO) else _untyped(v) for v in inner]
+    return _untyped(inner)
+
+
+def _firestore_document(value: object) -> bool:
+    fields = value.get("fields") if type(value) is dict else None
+    return type(fields) is dict and isinstance(value.get("name"), str) and bool(fields) and all(
+        _typed(v, _FIRESTORE) for v in fields.values())
+
+
+def typed_values_unwrapped(document: object) -> object:
+    """The document with type-tagged values as plain values, else as is.
+
+    A Firestore document (``{"name": "projects/.../documents/peserta/7", "fields": {"nama":
+    {"stringValue": ...}}, "createTime": ...}``) becomes its fields: its ``name`` is the
+    document's path, not a person's. Mongo and DynamoDB values lose their tags (``{"$numberInt":
+    "3"}`` is "3"; a DynamoDB item is read only when every attribute is tagged, since "S" or "N"
+    may as well be a field's own name). Untagged documents come back unchanged.
+    """
+    def walk(value: object) -> object:
+        if _firestore_document(value):
+            return _untyped(value["fields"])
+        if type(value) is list:
+            return [walk(v) for v in value]
+        if type(value) is dict:
+            if value and all(_typed(v, _DYNAMO) for v in value.values()):
+                return _untyped(value)
+            return {k: (_untyped(v) if _typed(v, _MONGO) else walk(v)) for k, v in value.items()}
+        return value
+
+    return walk(document)
 
 
 def _page_records(document: object, office: Office) -> tuple[list, list[str] | None, str]:
