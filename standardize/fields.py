@@ -28,6 +28,8 @@ _BLANK_WORDS = frozenset(
      "(kosong)", "?", "\u2026", "..."}
     # Excel's error values, left by a formula (a VLOOKUP that found nothing): no value written
     | {"#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!", "#spill!", "#calc!", "#getting_data"}
+    # the NULL marker of a database's text dump: MySQL's SELECT ... INTO OUTFILE, PostgreSQL's COPY
+    | {"\\n"}
 )
 _ONLY_DASHES = re.compile(r"^[\-\u2013\u2014_.\s]*$")
 # MySQL's zero date and datetime ("0000-00-00", "0000-00-00 00:00:00"): the column's "no date".
@@ -484,7 +486,7 @@ def parse_hasil(raw: str | None) -> str | None:
     result are remarks, but two different results, or a result beside an absence
     ("Hadir/Kompeten"), are no result.
     """
-    if raw is None:
+    if raw is None or is_blank(raw):  # a blank word first: "\\N" is a dump's NULL, not the N of Y / N
         return None
     key = _key(raw)
     if key in _HASIL:
