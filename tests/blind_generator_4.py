@@ -401,7 +401,8 @@ def write_csv(path: Path, rec: FileRec, rows: list[Row], *, delimiter: str, enco
             rec.rows.append(("", line, row))
             before = buf.tell()
             w.writerow(vals)
-            line += buf.getvalue()[before:].count("\r\n")
+            # a quoted cell's own line break (LF) is a physical line too
+            line += buf.getvalue()[before:].count("\n")
     text = buf.getvalue()
     data = text.encode(encoding)
     if bom:

@@ -1,0 +1,130 @@
+"""The fourth blind judge's world (tests/blind_generator_4.py): file-level and portal mess.
+
+The generator and its truth (tests/snapshots/blind_world_4_truth.json) were written before
+any pipeline code was read: paged portal JSON in four shapes, CSV in every delimiter and
+encoding an office's tools write, workbooks with title blocks, merged headers, hidden
+dropdown sheets and Rekap sheets, copies, misfiled files, revisions, an empty template and
+header-only files. Measured here against the truth the generator counted from its own model:
+headline cells (certified persons per region and jenjang), persons, merges and splits of
+persons, and that every participant row written is in the warehouse or in quarantine (or
+its whole file rejected with a reason).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.run import run_everything
+from pipelines.settings import Settings
+from tests.blind_generator_4 import build
+from tests.hand_worlds import column, headline_cells
+
+PUBLISH = date(2026, 6, 30)
+SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_4_truth.json"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("blind4")
+    truth = build(root)
+    settings = Settings(registry_path=root / "offices.yaml", landing_root=root / "landing", data_dir=root / "data",
+                        warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
+    report = run_everything(settings, "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
+                            instance=dg.DagsterInstance.ephemeral())
+    con = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
+    try:
+        facts = con.execute("select office_id, source_file, source_sheet, source_row, person_key, hasil, jenjang "
+                            "from fact_participation").df()
+        quarantine = con.execute("select source_file, source_sheet, source_row, rule from quarantine").df()
+        log = con.execute("select office_id, source_file, status, rule from submission_log").df()
+        persons = con.execute("select count(*) from dim_person").fetchone()[0]
+    finally:
+        con.close()
+    return truth, report, facts, quarantine, log, persons
+
+
+def _address(file, sheet, row):
+    return (file, sheet or "", int(row))
+
+
+def _index(frame):
+    out = {}
+    for r in frame.itertuples():
+        out.setdefault(_address(r.source_file, r.source_sheet, r.source_row), []).append(r)
+    return out
+
+
+def test_generator_matches_its_committed_truth(tmp_path):
+    """The truth was committed before the first run; the generator still writes it."""
+    assert build(tmp_path) == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+
+
+def test_every_office_ingests(run):
+    _, report, *_ = run
+    assert report.offices_failed == {}
+
+
+def test_headline_cells_equal_the_truth(run):
+    truth, report, *_ = run
+    got = {f"{k[0]}|{k[1]}": v for k, v in column(headline_cells(report), 0).items() if v}
+    assert got == truth["headline"]
+
+
+def test_persons_equal_the_truth(run):
+    truth, *_, persons = run
+    assert persons == truth["persons"]
+
+
+def test_every_row_is_accounted_for(run):
+    """Each participant row written: in fact_participation, in quarantine, or its file rejected."""
+    truth, _, facts, quarantine, log, _ = run
+    accepted, quarantined = _index(facts), _index(quarantine)
+    rejected = {(r.office_id, r.source_file) for r in log.itertuples() if r.status == "rejected"}
+    lost = [(t["office"], t["file"], t["sheet"], t["row"]) for t in truth["rows"]
+            if _address(t["file"], t["sheet"], t["row"]) not in accepted
+            and _address(t["file"], t["sheet"], t["row"]) not in quarantined
+            and (t["office"], t["file"]) not in rejected]
+    assert lost == []
+
+
+def test_rows_of_counted_files_are_accepted_once(run):
+    """A row of a file that counts is in fact_participation, and no row of a file that must not
+    count (copy, replaced first version, Ketapang's file in Pontianak's folder) is."""
+    truth, _, facts, *_ = run
+    accepted = _index(facts)
+    files_counting = {(f["office"], f["name"]) for f in truth["files"] if f["counts_at"]}
+    missing = [(t["file"], t["sheet"], t["row"]) for t in truth["rows"]
+               if t["counts"] and _address(t["file"], t["sheet"], t["row"]) not in accepted]
+    extra = sorted({r.source_file for r in facts.itertuples()
+                    if not any(name == r.source_file for _o, name in files_counting)})
+    assert (missing, extra) == ([], [])
+
+
+def _persons_of_keys(truth, facts):
+    accepted = _index(facts)
+    persons_of, keys_of = {}, {}
+    for t in truth["rows"]:
+        if not t["counts"]:
+            continue
+        for r in accepted.get(_address(t["file"], t["sheet"], t["row"]), []):
+            persons_of.setdefault(r.person_key, set()).add(t["person"])
+            keys_of.setdefault(t["person"], set()).add(r.person_key)
+    return persons_of, keys_of
+
+
+def test_no_key_holds_two_persons(run):
+    truth, _, facts, *_ = run
+    persons_of, _ = _persons_of_keys(truth, facts)
+    assert {k: sorted(v) for k, v in persons_of.items() if len(v) > 1} == {}
+
+
+def test_one_key_per_person(run):
+    truth, _, facts, *_ = run
+    _, keys_of = _persons_of_keys(truth, facts)
+    assert {p: len(v) for p, v in keys_of.items() if len(v) > 1} == {}
