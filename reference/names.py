@@ -82,13 +82,23 @@ _SHORT_NAMES = {
     "mabar": "manggarai barat", "sbd": "sumba barat daya",
     # Maluku: "West Seram Regency (SBB)" (geokepo.id, Seram Bagian Barat).
     "sbb": "seram bagian barat",
+    # Nusa Tenggara Barat: "Pemerintah Kabupaten Lombok Timur (Lotim)" (okenews.net 2025-09-15), "Pemkab
+    # Lombok Barat (Lobar)" (lombokatraktif.blogspot.com 2014/07), "Kabupaten Lombok Utara (KLU)" (its
+    # id.wikipedia article), "Kabupaten Sumbawa Barat (KSB)" (ppid.sumbawabaratkab.go.id). Not "Loteng"
+    # for Lombok Tengah (opsintb.com writes it): loteng is the upper floor of a house.
+    "lotim": "lombok timur", "lobar": "lombok barat", "klu": "lombok utara", "ksb": "sumbawa barat",
+    # Sumatera Utara: "Kabupaten Humbang Hasundutan (Humbahas)" (hetanews.com 2018-12-14), "Kabupaten
+    # Padang Lawas Utara (Paluta)" (harianSIB.com 2026-02-12). Not its "Palas" for Padang Lawas: Palas
+    # is also a kecamatan of Lampung Selatan.
+    "humbahas": "humbang hasundutan", "paluta": "padang lawas utara",
 }
 # Left out on purpose (tests/test_region_names.py keeps them out): forms that are everyday words or
 # honorifics ("Benteng" for Bengkulu Tengah is a fort, "BU" is how one addresses a woman, "KH" is
 # Kyai Haji before a name, "Tuba" for Tulang Bawang is a plant and an instrument, "Mitra" for
 # Minahasa Tenggara means partner), forms shared by two regions ("Mura": Musi Rawas and Murung Raya),
-# and forms no source was found for yet (Rohul, Rohil, OKUT, OKUS, Tubaba, Jaktim, KBB, KKR, Matim,
-# Bolsel, SBT, MTB, Malra, Malteng, Agara, Abes, Atam). Spellings that are the name itself written
+# and forms no source was found for yet (Rohul, Rohil, OKUT, OKUS, Tubaba, Jaktim, KBB, Matim,
+# Bolsel, SBT, MTB, Malra, Malteng, Agara, Abes, Atam). "KKR" for Kubu Raya (kuburayaforindonesia
+# .blogspot.com 2012) is also the churches' Kebaktian Kebangunan Rohani. Spellings that are the name itself written
 # without its inner space ("Muaraenim", "Labuhan Batu", "Kota Baru", "Bau-Bau") need no entry:
 # :func:`_spaced` and :func:`region_code` read a name with or without its spaces.
 _SHORT_NAME = re.compile(r"(?<= )(" + "|".join(sorted(_SHORT_NAMES, key=len, reverse=True)) + r")(?= )")
