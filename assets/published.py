@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from assets.offices import FLAGS, QUARANTINE, RAW, STANDARDIZED, SUBMISSION_LOG, row_totals, table_preview
-from expectations.copies import (credited_to_owners, left_to_owners, log_with_copies, misfiled_copies,
-                                 quarantine_of_copies, without_copies)
+from expectations.copies import (credited_to_owners, left_to_owners, log_with_copies, log_with_pages, misfiled_copies,
+                                 pages_of_the_province, quarantine_of_copies, with_pages_credited, without_copies)
 from expectations.feedback import write_feedback_reports
 from expectations.published import check_headline, check_row_accounting
 from expectations.validate import RuleOutcome
@@ -42,6 +42,7 @@ ALL_OFFICES = "_all"
 # link with its evidence, merges and splits of earlier persons, refused links.
 LINKAGE_OUTPUTS = ("assignments", "links", "merges", "splits", "refused")
 COPIES, COPY_QUARANTINE = "copies_of_other_offices", "copies_quarantine"  # staged under linked/
+PAGES_CREDITED = "pages_of_the_province"  # staged under linked/: pages credited to the province office
 PUBLISHED_TABLES = (*schema.STAR_TABLES, "person_links", "quarantine", "submission_log", "reporting_completeness")
 HEADLINE = "certified_workers_by_region_level"
 
@@ -149,6 +150,10 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
     rows = staging.read_all(STANDARDIZED, list(offices))
     if rows.empty:
         raise RuntimeError(no_rows_message(registry, staging))
+    # A page of the province's paged export in a regency's folder counts at the province.
+    pages = pages_of_the_province(rows, offices)
+    staging.write(LINKED, PAGES_CREDITED, pages)
+    rows = with_pages_credited(rows, pages)
     # A file accepted at two offices counts at its owner only (expectations/copies.py);
     # the candidate rewrites the copies' log entries and quarantines their rows.
     left = left_to_owners(rows, offices)
@@ -235,6 +240,7 @@ def stage_candidate(registry: OfficeRegistry, staging: StagingStore, secret: str
     linked = staging.read(LINKED, ALL_OFFICES)
     frames = build_star(linked, offices, publish_date, secret)
     log = log_with_copies(staging.read_all(SUBMISSION_LOG, list(offices)), staging.read(LINKED, COPIES), offices)
+    log = log_with_pages(log, _staged_or_none(staging, LINKED, PAGES_CREDITED), offices)
     quarantine = pd.concat([staging.read_all(QUARANTINE, list(offices)), staging.read(LINKED, COPY_QUARANTINE)],
                            ignore_index=True)
     # "column" is reserved in SQL, hence column_name in the warehouse.

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from pathlib import PurePath
 
 import numpy as np
 import pandas as pd
@@ -144,6 +146,85 @@ def left_to_owners(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFra
         else:
             credited_contents.add((owner, content))
     return pd.DataFrame(left, columns=COPY_COLUMNS)
+
+
+# A page of a paged export: the export's name, then "page 3", "hal2", "halaman-3", "p1", "pg_04".
+_PAGE = re.compile(r"^(?P<export>.*?)[ _.\-]+(?:page|halaman|hal|pg|p)[ _.\-]*\d{1,4}$", re.IGNORECASE)
+PAGE_REASON = ("a page of {owner_name}'s paged export (its other pages, {family}*, are in that office's folder) "
+               "whose rows are all jenjang {low}-{high}, which a {level} office does not certify")
+
+
+def page_family(file_name: str) -> str | None:
+    """The paged export a file is one page of: its name without copy markers and page number
+    (``"api_peserta_page_3 (1).json"`` -> ``"api_peserta"``), or None for a name numbering no page."""
+    match = _PAGE.match(parse_file_name(PurePath(file_name).name).base)
+    export = match.group("export").strip(" _.-").casefold() if match else ""
+    return export or None
+
+
+def pages_of_the_province(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
+    """Pages of a province office's paged export that landed in one of its regencies' or cities' folders.
+
+    A clerk downloads a portal's export page by page and files a page in the wrong folder. In a
+    JSON page nothing names the office (no title row), and the NIKs are the province's whichever
+    regency the folder is. Two pieces of evidence together say whose page it is: the province
+    office holds the other pages of the same export (same name, another page number) while the
+    landing office holds none, and every row with a level is an expert's (jenjang 7-9), which
+    regencies and cities do not certify (DOMAIN.md, seed 004). Then the page counts at the
+    province. One row per page in :data:`COPY_COLUMNS` (``owner_office_id``: the province office).
+    """
+    if rows.empty:
+        return pd.DataFrame(columns=COPY_COLUMNS)
+    own = rows if CREDITED not in rows else rows[rows[CREDITED].isna()]
+    files = own[["office_id", "source_file"]].drop_duplicates()
+    families = {(o, f): page_family(f) for o, f in files.itertuples(index=False)}
+    held = {(o, fam) for (o, _), fam in families.items() if fam}
+    provinces = {o.province_code: o.id for o in offices.values() if o.level == "province"}
+    low, high = AUTHORITY["province"]
+    pages = []
+    for (office_id, source_file), part in own.groupby(["office_id", "source_file"], sort=True):
+        office, family = offices.get(office_id), families.get((office_id, source_file))
+        province = provinces.get(office.province_code) if office is not None else None
+        if family is None or province is None or office.level == "province" or (province, family) not in held:
+            continue
+        if sum(1 for (o, f), fam in families.items() if o == office_id and fam == family) > 1:
+            continue  # the office's own export under the same name: its pages are its own
+        levels = pd.to_numeric(part["jenjang"], errors="coerce").dropna()
+        if len(levels) and levels.between(low, high).all():
+            pages.append((office_id, source_file, part["source_sha256"].iloc[0], province, len(part)))
+    return pd.DataFrame(pages, columns=COPY_COLUMNS)
+
+
+def with_pages_credited(rows: pd.DataFrame, pages: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each page of :func:`pages_of_the_province` credited (:data:`CREDITED`) to its owner."""
+    if pages.empty:
+        return rows
+    owner = pd.Series(dict(zip(zip(pages["office_id"], pages["source_file"]), pages["owner_office_id"])))
+    keys = _keys(rows)
+    found = owner.reindex(keys).to_numpy()
+    credited = rows[CREDITED] if CREDITED in rows else pd.Series(None, index=rows.index, dtype=object)
+    return rows.assign(**{CREDITED: credited.where(credited.notna(), pd.Series(found, index=rows.index))})
+
+
+def log_with_pages(log: pd.DataFrame, pages: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:
+    """The submission log with each credited page's entry saying where its rows count."""
+    if pages is None or pages.empty:
+        return log
+    log = log.copy()
+    keys = _keys(log)
+    for page in pages.itertuples(index=False):
+        owner, office = offices.get(page.owner_office_id), offices.get(page.office_id)
+        low, high = AUTHORITY["province"]
+        why = PAGE_REASON.format(owner_name=owner.name if owner else page.owner_office_id,
+                                 family=page_family(page.source_file), low=low, high=high,
+                                 level=office.level if office else "regency")
+        at = np.flatnonzero(keys.isin(pd.MultiIndex.from_tuples([(page.office_id, page.source_file)])))
+        for position in at:
+            log.iloc[position, log.columns.get_loc("rule")] = "counted_at_other_office"
+            log.iloc[position, log.columns.get_loc("reason")] = (
+                f"office {page.office_id}, file {page.source_file}: "
+                f"{catalogue_rule('counted_at_other_office').reason}: {page.owner_office_id} ({why})")
+    return log
 
 
 def credited_to_owners(rows: pd.DataFrame) -> pd.DataFrame:
