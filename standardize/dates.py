@@ -286,6 +286,8 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
         text = _DATE_LEAD.sub("", text)
     if text[-1:] == ")":
         text = _DATE_REMARK.sub("", text)
+    elif text[-1:] == "]":
+        text = _JAVA_ZONE_ID.sub("", text)
     text = _WEEKDAY.sub("", text.rstrip(".,;").strip())
     if not text:
         return None
@@ -313,6 +315,11 @@ def parse_date(raw: str | None, date_order: str = "dmy", reference_year: int = 2
     if iso:  # "2025-03-01 pukul 10.00", "2025-03-01 WITA"
         return _make(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     return _written_date(bare, date_order, reference_year)
+
+
+# The zone id Java's ZonedDateTime.toString() writes after the offset ("1985-03-12T00:00+07:00[Asia/Jakarta]",
+# what a Java back end's CSV or JSON shows when it prints the value instead of formatting it): the offset says it all.
+_JAVA_ZONE_ID = re.compile(r"(?<=\d:\d\d|:\d\dZ)\[(?:[A-Za-z_]+(?:/[A-Za-z_+\-]+){0,2}|UTC|GMT)\]$")
 
 
 # A date written out with a time of day and its zone, as programs print one: JavaScript's
