@@ -737,10 +737,335 @@ def build(out: Path, seed: int = SEED) -> dict:
     rec = add(FileRec("kab-lombok-timur", "peserta_2025_belum_diisi.csv", None, note="header only"))
     write_csv(land / "kab-lombok-timur" / rec.name, rec, [], delimiter=",", encoding="utf-8", header_only=True)
 
+    round_two(w, land)
     write_registry(out / "offices.yaml")
     truth = w.truth()
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
     return truth
+
+
+# ---------------------------------------------------------------- round two: more portals and tools
+EPOCH = date(1970, 1, 1)
+
+
+def local_midnight_ms(d: date | None, hours_ahead: int = 7) -> int | None:
+    """Milliseconds since the epoch of local midnight in an Indonesian zone (Jackson, /Date()/)."""
+    if d is None:
+        return None
+    return ((d - EPOCH).days * 86400 - hours_ahead * 3600) * 1000
+
+
+def counted_rows(w: World, office: str, kompeten: bool = True) -> list[Row]:
+    """Rows of the files that count at ``office`` (for re-certifying their persons)."""
+    out, seen = [], set()
+    for f in w.files:
+        if f.counts_at != office:
+            continue
+        for _s, _r, row in f.rows:
+            if (row.hasil == "K" or not kompeten) and row.person.pid not in seen:
+                seen.add(row.person.pid)
+                out.append(row)
+    return out
+
+
+def spring_record(row: Row, i: int) -> dict:
+    """A Spring Boot (Jackson 2 defaults) entity: dates as epoch milliseconds, ints as ints."""
+    p = row.person
+    return {"id": 5000 + i, "namaLengkap": styled_name(p.name, "upper", i), "nik": row.nik or p.nik,
+            "tempatLahir": p.place, "tanggalLahir": local_midnight_ms(p.birth), "jenisKelamin": p.sex,
+            "jabatanKerja": row.jabatan, "jenjang": row.jenjang,
+            "hasilUji": "KOMPETEN" if row.hasil == "K" else "BELUM_KOMPETEN",
+            "nomorSertifikat": row.number, "tanggalTerbit": local_midnight_ms(row.issued),
+            "tahun": row.year, "createdDate": local_midnight_ms(date(row.year, 6, 1)) + 36000000}
+
+
+def sharepoint_record(row: Row, i: int) -> dict:
+    """A SharePoint list item (REST, odata=verbose): Title holds the name, dates as /Date(ms)/."""
+    p = row.person
+    def sp(d):
+        return None if d is None else f"/Date({local_midnight_ms(d)})/"
+    return {"__metadata": {"id": f"Web/Lists(guid'1a2b')/Items({i + 1})", "uri": f"https://pupr.example/_api/Web/Lists"
+                           f"(guid'1a2b')/Items({i + 1})", "etag": "\"3\"", "type": "SP.Data.PesertaUKListItem"},
+            "FileSystemObjectType": 0, "Id": i + 1, "ID": i + 1, "ContentTypeId": "0x0100A1B2",
+            "Title": styled_name(p.name, "title", i), "NIK": row.nik or p.nik, "TanggalLahir": sp(p.birth),
+            "JenisKelamin": "Laki-laki" if p.sex == "L" else "Perempuan", "JabatanKerja": row.jabatan,
+            "Jenjang": str(row.jenjang), "HasilUji": "Kompeten" if row.hasil == "K" else "Belum Kompeten",
+            "NomorSertifikat": row.number, "TanggalTerbit": sp(row.issued), "Tahun": float(row.year),
+            "Modified": "2024-11-02T02:11:09Z", "Created": "2024-10-30T07:45:00Z", "AuthorId": 12, "EditorId": 12,
+            "OData__UIVersionString": "1.0", "Attachments": False, "GUID": f"6f1c{i:04d}-aaaa-bbbb-cccc-000000000000"}
+
+
+def strapi_record(row: Row, i: int) -> dict:
+    """A Strapi v4 entry: fields under attributes, the certificate a relation under data.attributes."""
+    p = row.person
+    cert = None
+    if row.hasil == "K":
+        cert = {"data": {"id": 900 + i, "attributes": {
+            "nomor": row.number, "tanggalTerbit": row.issued.isoformat() if row.issued else None,
+            "createdAt": "2025-09-01T02:00:00.000Z", "updatedAt": "2025-09-01T02:00:00.000Z"}}}
+    return {"id": 40 + i, "attributes": {
+        "namaLengkap": styled_name(p.name, "mixed", i), "nik": row.nik or p.nik,
+        "tanggalLahir": p.birth.isoformat(), "jenisKelamin": "Laki-laki" if p.sex == "L" else "Perempuan",
+        "jabatanKerja": row.jabatan, "jenjang": str(row.jenjang),
+        "hasil": "Kompeten" if row.hasil == "K" else "Belum Kompeten", "tahun": row.year,
+        "createdAt": "2025-08-20T03:15:22.120Z", "updatedAt": "2025-08-21T01:00:00.000Z",
+        "publishedAt": "2025-08-21T01:00:00.000Z", "sertifikat": cert or {"data": None}}}
+
+
+def datatables_record(row: Row, i: int) -> dict:
+    """A Yajra (Laravel) DataTables row: HTML badges and buttons inside the values."""
+    p = row.person
+    badge = ('<span class="badge badge-success">Kompeten</span>' if row.hasil == "K"
+             else '<span class="badge badge-danger">Belum Kompeten</span>')
+    return {"DT_RowIndex": i + 1, "id": 700 + i, "nama": styled_name(p.name, "upper", i), "nik": row.nik or p.nik,
+            "tgl_lahir": dmy(p.birth), "jk": p.sex, "jabatan_kerja": row.jabatan, "jenjang": str(row.jenjang),
+            "hasil": badge, "no_sertifikat": row.number or "-", "tahun": str(row.year),
+            "action": f'<a href="/peserta/{700 + i}/edit" class="btn btn-sm btn-warning"><i class="fa fa-edit"></i>'
+                      f'</a> <button class="btn btn-sm btn-danger" data-id="{700 + i}">Hapus</button>'}
+
+
+def es_record(row: Row, i: int) -> dict:
+    """An Elasticsearch hit: the document under _source."""
+    p = row.person
+    return {"_index": "peserta-sertifikasi-2025", "_id": f"aX{i:05d}", "_score": 1.0,
+            "_source": {"nama": styled_name(p.name, "title", i), "nik": row.nik or p.nik,
+                        "tanggal_lahir": p.birth.isoformat(), "jenis_kelamin": p.sex, "jabatan_kerja": row.jabatan,
+                        "jenjang": row.jenjang, "hasil": "Kompeten" if row.hasil == "K" else "Belum Kompeten",
+                        "nomor_sertifikat": row.number, "tanggal_terbit": row.issued.isoformat() if row.issued else None,
+                        "tahun": row.year, "@timestamp": "2025-10-01T04:00:00.000Z"}}
+
+
+def powershell_json(records: list[dict]) -> str:
+    """ConvertTo-Json of Windows PowerShell 5.1: 4-space indents, two spaces after the colon, \/ escaped."""
+    def val(v):
+        if v is None:
+            return "null"
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, (int, float)):
+            return json.dumps(v)
+        return json.dumps(v, ensure_ascii=False).replace("/", "\\/")
+    out = ["["]
+    for n, rec in enumerate(records):
+        out.append("    {")
+        items = list(rec.items())
+        for k, (key, v) in enumerate(items):
+            out.append(f'        "{key}":  {val(v)}' + ("," if k < len(items) - 1 else ""))
+        out.append("    }" + ("," if n < len(records) - 1 else ""))
+    out.append("]")
+    return "\r\n".join(out)
+
+
+def round_two(w: World, land: Path) -> None:
+    """Files of the second round: more portals and office tools, and persons certified a year on."""
+    def people(prov, regency, n):
+        return [w.person(prov, regency) for _ in range(n)]
+
+    def rows_for(ps, office, levels, year, program):
+        return [w.row(p, office, w.rng.choice(levels), year, program) for p in ps]
+
+    def json_file(office, name, doc, rows, counts_at, note, encoding="utf-8", text=None):
+        rec = FileRec(office, name, counts_at, note=note)
+        for i, row in enumerate(rows):
+            rec.rows.append(("", i + 1, row))
+        body = text if text is not None else json.dumps(doc, ensure_ascii=False, indent=2)
+        data = body.encode(encoding)
+        if encoding.startswith("utf-16"):
+            data = "\ufeff".encode(encoding) + data
+        (land / office / name).write_bytes(data)
+        w.files.append(rec)
+        return rec
+
+    # prov-aceh: Spring Data page (content / pageable / totalElements), dates as epoch milliseconds;
+    # 2024 experts re-certified a jenjang up in 2026
+    ups = [w.upgrade(r, "prov-aceh", 2026, "Sertifikasi Ahli 2026") for r in counted_rows(w, "prov-aceh")
+           if r.year == 2024 and r.jenjang < 9][:5]
+    rows = ups + rows_for(people("11", "11.71", 7), "prov-aceh", [7, 8], 2026, "Sertifikasi Ahli 2026")
+    for r in rows:
+        if r.issued and r.issued > date(2026, 5, 31):
+            r.issued = date(2026, 5, r.issued.day)
+    doc = {"content": [spring_record(r, i) for i, r in enumerate(rows)],
+           "pageable": {"sort": {"empty": True, "sorted": False, "unsorted": True}, "offset": 0, "pageNumber": 0,
+                        "pageSize": 20, "paged": True, "unpaged": False},
+           "last": True, "totalPages": 1, "totalElements": len(rows), "size": 20, "number": 0,
+           "sort": {"empty": True, "sorted": False, "unsorted": True}, "first": True,
+           "numberOfElements": len(rows), "empty": False}
+    json_file("prov-aceh", "peserta-sertifikasi-2026.json", doc, rows, "prov-aceh", "Spring page, epoch ms")
+
+    # kota-banda-aceh: a KoboToolbox CSV export (';', group/field headers, choice names)
+    rows = rows_for(people("11", "11.71", 12), "kota-banda-aceh", [1, 2, 3], 2025, "MTU 2025")
+    rec = FileRec("kota-banda-aceh", "Uji_Kompetensi_MTU_2025_-_all_versions_-_labels_-_2025-09-14-03-21-07.csv",
+                  "kota-banda-aceh", note="KoboToolbox CSV")
+    head = ["start", "end", "today", "deviceid", "identitas/nama_lengkap", "identitas/nik", "identitas/tanggal_lahir",
+            "identitas/jenis_kelamin", "uji/jabatan_kerja", "uji/jenjang", "uji/hasil_uji", "uji/foto",
+            "uji/foto_URL", "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
+            "_submitted_by", "__version__", "_tags", "_index"]
+    buf = io.StringIO()
+    cw = csv.writer(buf, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_ALL)
+    cw.writerow(head)
+    for i, r in enumerate(rows):
+        p = r.person
+        cw.writerow([f"2025-09-1{i % 3}T09:{10 + i:02d}:00.000+07:00", f"2025-09-1{i % 3}T09:{20 + i:02d}:00.000+07:00",
+                     f"2025-09-1{i % 3}", "ee.kobotoolbox.org:abc", styled_name(p.name, "upper", i), p.nik,
+                     p.birth.isoformat(), "laki_laki" if p.sex == "L" else "perempuan",
+                     r.jabatan.lower().replace(" ", "_"), f"jenjang_{r.jenjang}",
+                     "kompeten" if r.hasil == "K" else "belum_kompeten", f"foto_{i}.jpg",
+                     f"https://kc.kobotoolbox.org/media/foto_{i}.jpg", 310000 + i,
+                     f"0b1c2d3e-{i:04d}-4000-8000-00000000000{i % 10}", f"2025-09-1{i % 3}T02:{30 + i:02d}:11",
+                     "", "[]", "submitted_via_web", "", "vQx7", "[]", i + 1])
+        rec.rows.append(("", i + 2, r))
+    (land / "kota-banda-aceh" / rec.name).write_text(buf.getvalue(), encoding="utf-8")
+    w.files.append(rec)
+
+    # kota-medan: SharePoint list, REST odata=verbose, two pages via __next
+    ups = [w.upgrade(r, "kota-medan", 2025, "UK 2025") for r in counted_rows(w, "kota-medan")
+           if r.year == 2023 and r.jenjang < 3][:6]
+    rows = ups + rows_for(people("12", "12.71", 10), "kota-medan", [1, 2, 3], 2025, "UK 2025")
+    for n, page in enumerate((rows[:8], rows[8:]), 1):
+        doc = {"d": {"results": [sharepoint_record(r, (n - 1) * 8 + i) for i, r in enumerate(page)]}}
+        if n == 1:
+            doc["d"]["__next"] = ("https://pupr.pemkomedan.example/_api/web/lists/getbytitle('Peserta%20UK')/items"
+                                  "?%24skiptoken=Paged%3dTRUE%26p_ID%3d8&%24top=8")
+        json_file("kota-medan", f"items_peserta_uk_{n}.json", doc, page, "kota-medan", "SharePoint odata=verbose")
+
+    # kab-deli-serdang: PowerShell 5.1 ConvertTo-Json | Out-File (UTF-16 LE with BOM, \/Date(ms)\/)
+    rows = rows_for(people("12", "12.07", 9), "kab-deli-serdang", [2, 3, 4], 2025, "UK 2025")
+    recs = [{"No": i + 1, "Nama Lengkap": styled_name(r.person.name, "upper", i), "NIK": r.person.nik,
+             "Tgl Lahir": f"/Date({local_midnight_ms(r.person.birth)})/", "L/P": r.person.sex,
+             "Jabatan Kerja": r.jabatan, "Jenjang": r.jenjang,
+             "Hasil": "K" if r.hasil == "K" else "BK", "No Sertifikat": r.number,
+             "Tgl Terbit": f"/Date({local_midnight_ms(r.issued)})/" if r.issued else None}
+            for i, r in enumerate(rows)]
+    json_file("kab-deli-serdang", "peserta_uk_2025.json", None, rows, "kab-deli-serdang", "PowerShell UTF-16 JSON",
+              encoding="utf-16-le", text=powershell_json(recs))
+
+    # kab-aceh-besar: phpMyAdmin CSV (every field quoted, NULL, 0000-00-00)
+    ups = [w.upgrade(r, "kab-aceh-besar", 2025, "SKK 2025") for r in counted_rows(w, "kab-aceh-besar")
+           if r.jenjang < 4][:5]
+    rows = ups + rows_for(people("11", "11.06", 8), "kab-aceh-besar", [2, 3, 4], 2025, "SKK 2025")
+    rec = FileRec("kab-aceh-besar", "tbl_peserta_skk.csv", "kab-aceh-besar", note="phpMyAdmin CSV")
+    lines = ['"id","nama","nik","tempat_lahir","tgl_lahir","jk","jabatan_kerja","jenjang","hasil","no_sertifikat",'
+             '"tgl_terbit","tahun","keterangan"']
+    for i, r in enumerate(rows):
+        p = r.person
+        cells = [str(i + 1), styled_name(p.name, "upper", i), p.nik, p.place, p.birth.isoformat(), p.sex, r.jabatan,
+                 str(r.jenjang), "Kompeten" if r.hasil == "K" else "Belum Kompeten", r.number or "NULL",
+                 r.issued.isoformat() if r.issued else "0000-00-00", str(r.year), "NULL"]
+        lines.append(",".join("NULL" if c == "NULL" else '"' + c.replace('"', '""') + '"' for c in cells))
+        rec.rows.append(("", i + 2, r))
+    (land / "kab-aceh-besar" / rec.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    w.files.append(rec)
+
+    # kota-pontianak: a portal's xlsx with a wrong <dimension ref="A1"/> and an upper-case extension
+    rows = rows_for(people("61", "61.71", 10), "kota-pontianak", [1, 2, 3], 2025, "UK 2025 Tahap II")
+    rec = FileRec("kota-pontianak", "EXPORT_PESERTA_TAHAP_II.XLSX", "kota-pontianak", note="dimension A1")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Worksheet"
+    ws.append(["No", "Nama", "NIK", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang", "Hasil",
+               "Nomor Sertifikat", "Tahun"])
+    for i, r in enumerate(rows):
+        ws.append([i + 1, styled_name(r.person.name, "upper", i), r.person.nik, dmy(r.person.birth),
+                   r.person.sex, r.jabatan, r.jenjang, "Kompeten" if r.hasil == "K" else "Belum Kompeten",
+                   r.number, r.year])
+        rec.rows.append(("Worksheet", i + 2, r))
+    _save_with_dimension(wb, land / "kota-pontianak" / rec.name, "A1")
+    w.files.append(rec)
+
+    # kab-ketapang: the office's macro template (.xlsm)
+    rows = rows_for(people("61", "61.04", 10), "kab-ketapang", [1, 2, 3], 2025, "Sertifikasi 2025")
+    rec = FileRec("kab-ketapang", "Form Data Peserta 2025.xlsm", "kab-ketapang", note="xlsm")
+    path = land / "kab-ketapang" / rec.name
+    write_xlsx_list(path, rec, rows, titles=["FORM DATA PESERTA SERTIFIKASI TAHUN 2025",
+                                             OFFICE["kab-ketapang"][4]], style="title")
+    _make_macro_enabled(path)
+    w.files.append(rec)
+
+    # prov-kalbar: a web export meant for Excel ('sep=;' line, BOM), in a sub-folder per batch
+    sub = land / "prov-kalbar" / "2025" / "Tahap II"
+    sub.mkdir(parents=True, exist_ok=True)
+    rows = rows_for(people("61", "61.71", 6) + people("61", "61.04", 4), "prov-kalbar", [7, 8], 2025,
+                    "Sertifikasi Ahli 2025 Tahap II")
+    rec = FileRec("prov-kalbar", "2025/Tahap II/peserta_tahap_2.csv", "prov-kalbar", note="sep= line, sub-folder")
+    body = ["sep=;", "No;Nama;NIK;Tanggal Lahir;Jenis Kelamin;Jabatan Kerja;Jenjang;Hasil;No Sertifikat;Tahun"]
+    for i, r in enumerate(rows):
+        p = r.person
+        body.append(";".join([str(i + 1), styled_name(p.name, "title", i), p.nik, dmy(p.birth, "/"), p.sex,
+                              r.jabatan, str(r.jenjang), "Kompeten" if r.hasil == "K" else "Belum Kompeten",
+                              r.number or "", str(r.year)]))
+        rec.rows.append(("", i + 3, r))
+    (sub / "peserta_tahap_2.csv").write_bytes(b"\xef\xbb\xbf" + ("\r\n".join(body) + "\r\n").encode("utf-8"))
+    w.files.append(rec)
+
+    # prov-ntb: Strapi v4, two pages overlapping by one record (a record inserted between the fetches)
+    ups = [w.upgrade(r, "prov-ntb", 2025, "Sertifikasi Ahli 2025 Tahap II") for r in counted_rows(w, "prov-ntb")
+           if r.year == 2024 and r.jenjang == 7][:4]
+    rows = ups + rows_for(people("52", "52.71", 8), "prov-ntb", [7, 8, 9], 2025, "Sertifikasi Ahli 2025 Tahap II")
+    pages = (rows[:7], rows[6:])
+    for n, page in enumerate(pages, 1):
+        start = 0 if n == 1 else 6
+        doc = {"data": [strapi_record(r, start + i) for i, r in enumerate(page)],
+               "meta": {"pagination": {"page": n, "pageSize": 7, "pageCount": 2, "total": len(rows) + (n - 1)}}}
+        json_file("prov-ntb", f"api-pesertas-page-{n}.json", doc, page, "prov-ntb", "Strapi v4")
+
+    # kota-mataram: a DataTables server-side answer copied from the browser (HTML in values)
+    rows = rows_for(people("52", "52.71", 9), "kota-mataram", [1, 2, 3], 2025, "Sertifikasi 2025 Tahap III")
+    doc = {"draw": "1", "recordsTotal": len(rows), "recordsFiltered": len(rows),
+           "data": [datatables_record(r, i) for i, r in enumerate(rows)], "input": {"draw": "1", "start": "0",
+                                                                                 "length": "25"}}
+    json_file("kota-mataram", "datatable_peserta.json", doc, rows, "kota-mataram", "DataTables")
+
+    # kab-lombok-timur: a pipe-delimited database dump with an upper-case .CSV extension
+    rows = rows_for(people("52", "52.03", 9), "kab-lombok-timur", [1, 2, 3], 2025, "UK 2025")
+    rec = FileRec("kab-lombok-timur", "DUMP_PESERTA_2025.CSV", "kab-lombok-timur", note="pipe")
+    body = ["nama|nik|tgl_lahir|jenis_kelamin|jabatan_kerja|jenjang|hasil_uji|no_sertifikat|tahun"]
+    for i, r in enumerate(rows):
+        p = r.person
+        body.append("|".join([styled_name(p.name, "upper", i), p.nik, p.birth.isoformat(), p.sex, r.jabatan,
+                              str(r.jenjang), "K" if r.hasil == "K" else "BK", r.number or "", str(r.year)]))
+        rec.rows.append(("", i + 2, r))
+    (land / "kab-lombok-timur" / rec.name).write_text("\n".join(body) + "\n", encoding="utf-8")
+    w.files.append(rec)
+
+    # prov-sumut: an Elasticsearch search answer (hits.hits[]._source)
+    ups = [w.upgrade(r, "prov-sumut", 2026, "Sertifikasi Ahli 2026") for r in counted_rows(w, "prov-sumut")
+           if r.jenjang < 9][:5]
+    rows = ups + rows_for(people("12", "12.71", 6), "prov-sumut", [7, 8], 2026, "Sertifikasi Ahli 2026")
+    for r in rows:
+        if r.issued and r.issued > date(2026, 5, 31):
+            r.issued = date(2026, 5, r.issued.day)
+    doc = {"took": 12, "timed_out": False, "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+           "hits": {"total": {"value": len(rows), "relation": "eq"}, "max_score": 1.0,
+                    "hits": [es_record(r, i) for i, r in enumerate(rows)]}}
+    json_file("prov-sumut", "peserta_es_export.json", doc, rows, "prov-sumut", "Elasticsearch hits")
+
+
+def _save_with_dimension(wb, path: Path, ref: str) -> None:
+    """Save a workbook whose sheet declares a wrong used range, as some exporters write it."""
+    import re
+    import zipfile
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"\s*/>', f'<dimension ref="{ref}"/>'.encode(), data)
+            out.writestr(item, data)
+
+
+def _make_macro_enabled(path: Path) -> None:
+    """Give a saved workbook the content type of a macro-enabled workbook (.xlsm)."""
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+            out.writestr(item, data)
 
 
 def write_registry(path: Path) -> None:
