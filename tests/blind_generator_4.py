@@ -918,8 +918,10 @@ def round_two(w: World, land: Path) -> None:
     w.files.append(rec)
 
     # kota-medan: SharePoint list, REST odata=verbose, two pages via __next
+    # persons not re-certified in 2025 already (REKAP PESERTA UK 2025 holds the first nine)
+    done = {r.person.pid for f in w.files if f.counts_at == "kota-medan" for _s, _n, r in f.rows if r.year == 2025}
     ups = [w.upgrade(r, "kota-medan", 2025, "UK 2025") for r in counted_rows(w, "kota-medan")
-           if r.year == 2023 and r.jenjang < 3][:6]
+           if r.year == 2023 and r.jenjang < 3 and r.person.pid not in done][:6]
     rows = ups + rows_for(people("12", "12.71", 10), "kota-medan", [1, 2, 3], 2025, "UK 2025")
     for n, page in enumerate((rows[:8], rows[8:]), 1):
         doc = {"d": {"results": [sharepoint_record(r, (n - 1) * 8 + i) for i, r in enumerate(page)]}}
