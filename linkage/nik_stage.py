@@ -221,10 +221,11 @@ def _suspect_groups(feats: pd.DataFrame, group: np.ndarray, valid: np.ndarray, s
                     agreement: _NikAgreement) -> np.ndarray:
     """NIK groups of two rows or more that may hold someone else's row (ascending).
 
-    Only groups with a row contradicting the NIK, or with two different names, need a look.
+    Only groups with a row contradicting the NIK, or with two different names, need a look; a row
+    without a name (a blank cell, a portal field no header names) is no second name.
     """
     frame = pd.DataFrame({"g": group[valid], "name": feats.loc[valid, "name"].to_numpy(dtype=object)})
-    names_per_group = frame.groupby("g")["name"].nunique(dropna=False).reindex(range(len(sizes)), fill_value=1)
+    names_per_group = frame.groupby("g")["name"].nunique(dropna=True).reindex(range(len(sizes)), fill_value=1)
     suspect = set(np.unique(group[agreement.inconsistent & valid]).tolist())
     suspect |= set(np.flatnonzero(names_per_group.to_numpy() > 1).tolist())
     return np.array(sorted(g for g in suspect if sizes[g] >= 2), dtype=np.int64)
@@ -256,11 +257,21 @@ def _nik_owners(members: np.ndarray, names: np.ndarray, agreement: _NikAgreement
         owners = members[agreement.slip[members]]
     if not len(owners):
         return []
-    clusters = _name_clusters(owners, names, compatible)
+    # A row without a name says nothing about whose name the NIK goes with: the named rows decide,
+    # and the nameless owners hold the NIK beside them.
+    nameless = [i for i in owners.tolist() if not _has_name(names[i])]
+    named = np.array([i for i in owners.tolist() if _has_name(names[i])], dtype=np.int64)
+    if not len(named):
+        return nameless
+    clusters = _name_clusters(named, names, compatible)
     if len(clusters) > 1:
         # The NIK belongs to the name most rows give (ties: the earliest row).
         clusters.sort(key=lambda c: (-len(c), min(c)))
-    return clusters[0]
+    return clusters[0] + nameless
+
+
+def _has_name(name) -> bool:
+    return isinstance(name, str) and bool(name)
 
 
 def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
@@ -280,7 +291,9 @@ def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
         # person (whose date is rarely that close): only a clearly different name counts then.
         strict = inconsistent[i] and not agreement.slip[i]
         same_name = names_related if agrees[i] else name_compatible if strict else name_close
-        if not any(same_name(names[i], o) for o in owner_names):
+        # a row without a name is someone else's only by its birth date (below), never by its name
+        named_owners = [o for o in owner_names if _has_name(o)]
+        if _has_name(names[i]) and named_owners and not any(same_name(names[i], o) for o in named_owners):
             others.append(i)
         elif inconsistent[i] and isinstance(births[i], str) and owner_births and birth_far(births[i], owner_births):
             others.append(i)
