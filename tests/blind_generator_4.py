@@ -225,8 +225,14 @@ class World:
                 persons.add(r.person.pid)
                 if r.hasil == "K":
                     headline.setdefault(f"{REGION_OF[f.counts_at]}|{r.jenjang}", set()).add(r.person.pid)
+        certificates = set()
+        for f in self.files:
+            for _sheet, _row, r in f.rows:
+                if f.counts_at is not None and r.hasil == "K":
+                    certificates.add(r.number or f"{r.person.pid}|{r.jabatan}|{r.jenjang}")
         return {
             "headline": {k: len(v) for k, v in sorted(headline.items())},
+            "certificates": len(certificates),
             "headline_persons": {k: sorted(v) for k, v in sorted(headline.items())},
             "persons": len(persons),
             "rows": rows,
@@ -756,16 +762,18 @@ def local_midnight_ms(d: date | None, hours_ahead: int = 7) -> int | None:
 
 
 def counted_rows(w: World, office: str, kompeten: bool = True) -> list[Row]:
-    """Rows of the files that count at ``office`` (for re-certifying their persons)."""
-    out, seen = [], set()
+    """Each person's latest row (year, then jenjang) in the files that count at ``office``, for
+    re-certifying them a jenjang up; persons re-certified already are re-certified from there."""
+    latest: dict[int, Row] = {}
     for f in w.files:
         if f.counts_at != office:
             continue
         for _s, _r, row in f.rows:
-            if (row.hasil == "K" or not kompeten) and row.person.pid not in seen:
-                seen.add(row.person.pid)
-                out.append(row)
-    return out
+            if row.hasil == "K" or not kompeten:
+                held = latest.get(row.person.pid)
+                if held is None or (row.year, row.jenjang) > (held.year, held.jenjang):
+                    latest[row.person.pid] = row
+    return list(latest.values())
 
 
 def spring_record(row: Row, i: int) -> dict:

@@ -44,9 +44,10 @@ def run(tmp_path_factory):
         quarantine = con.execute("select source_file, source_sheet, source_row, rule from quarantine").df()
         log = con.execute("select office_id, source_file, status, rule from submission_log").df()
         persons = con.execute("select count(*) from dim_person").fetchone()[0]
+        certificates = con.execute("select count(*) from fact_certification").fetchone()[0]
     finally:
         con.close()
-    return truth, report, facts, quarantine, log, persons
+    return truth, report, facts, quarantine, log, (persons, certificates)
 
 
 def _address(file, sheet, row):
@@ -76,9 +77,9 @@ def test_headline_cells_equal_the_truth(run):
     assert got == truth["headline"]
 
 
-def test_persons_equal_the_truth(run):
-    truth, *_, persons = run
-    assert persons == truth["persons"]
+def test_persons_and_certificates_equal_the_truth(run):
+    truth, *_, (persons, certificates) = run
+    assert (persons, certificates) == (truth["persons"], truth["certificates"])
 
 
 def test_every_row_is_accounted_for(run):
