@@ -744,6 +744,7 @@ def build(out: Path, seed: int = SEED) -> dict:
     write_csv(land / "kab-lombok-timur" / rec.name, rec, [], delimiter=",", encoding="utf-8", header_only=True)
 
     round_two(w, land)
+    round_three(w, land)
     write_registry(out / "offices.yaml")
     truth = w.truth()
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -1048,6 +1049,94 @@ def round_two(w: World, land: Path) -> None:
            "hits": {"total": {"value": len(rows), "relation": "eq"}, "max_score": 1.0,
                     "hits": [es_record(r, i) for i, r in enumerate(rows)]}}
     json_file("prov-sumut", "peserta_es_export.json", doc, rows, "prov-sumut", "Elasticsearch hits")
+
+
+def round_three(w: World, land: Path) -> None:
+    """Files of the third round: CSV opened in the wrong locale and saved as xlsx, a units line
+    under the header, a double-encoded JSON answer, a cumulative portal export downloaded twice,
+    a zip of pages sent by chat."""
+    import zipfile
+
+    def people(prov, regency, n):
+        return [w.person(prov, regency) for _ in range(n)]
+
+    def rows_for(ps, office, levels, year, program):
+        return [w.row(p, office, w.rng.choice(levels), year, program) for p in ps]
+
+    # kab-deli-serdang: a ';' CSV opened in an English-locale Excel (each line in column A) and saved as xlsx
+    rows = rows_for(people("12", "12.07", 8), "kab-deli-serdang", [1, 2, 3], 2025, "UK 2025 Tahap II")
+    rec = FileRec("kab-deli-serdang", "Peserta UK 2025 Tahap II.xlsx", "kab-deli-serdang", note="CSV in column A")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Peserta UK 2025 Tahap II"
+    ws.append(["No;Nama;NIK;Tanggal Lahir;L/P;Jabatan Kerja;Jenjang;Hasil;No Sertifikat;Tahun"])
+    for i, r in enumerate(rows):
+        p = r.person
+        ws.append([";".join([str(i + 1), styled_name(p.name, "upper", i), p.nik, dmy(p.birth), p.sex, r.jabatan,
+                             str(r.jenjang), "K" if r.hasil == "K" else "BK", r.number or "", str(r.year)])])
+        rec.rows.append((ws.title, i + 2, r))
+    wb.save(land / "kab-deli-serdang" / rec.name)
+    w.files.append(rec)
+
+    # kota-pontianak: a CSV with a line of formats under the header
+    rows = rows_for(people("61", "61.71", 8), "kota-pontianak", [1, 2, 3], 2025, "UK 2025 Tahap III")
+    rec = FileRec("kota-pontianak", "uk_2025_tahap3.csv", "kota-pontianak", note="units line")
+    body = ["NO,NAMA LENGKAP,NIK,TANGGAL LAHIR,JENIS KELAMIN,JABATAN KERJA,JENJANG,HASIL UJI,NOMOR SERTIFIKAT,TAHUN",
+            "(1),(tanpa gelar),(16 digit),(dd-mm-yyyy),(L/P),,(1-9),(K/BK),,"]
+    for i, r in enumerate(rows):
+        p = r.person
+        body.append(",".join([str(i + 1), styled_name(p.name, "upper", i), p.nik, dmy(p.birth), p.sex, r.jabatan,
+                              str(r.jenjang), "K" if r.hasil == "K" else "BK", r.number or "", str(r.year)]))
+        rec.rows.append(("", i + 3, r))
+    (land / "kota-pontianak" / rec.name).write_text("\r\n".join(body) + "\r\n", encoding="utf-8")
+    w.files.append(rec)
+
+    # kab-lombok-timur: an API answer whose body is a JSON string holding the JSON (double-encoded)
+    rows = rows_for(people("52", "52.03", 8), "kab-lombok-timur", [1, 2, 3], 2025, "UK 2025 Tahap II")
+    inner = {"status": True, "data": [{"nama": styled_name(r.person.name, "title", i), "nik": r.person.nik,
+                                       "tgl_lahir": r.person.birth.isoformat(), "jk": r.person.sex,
+                                       "jabatan_kerja": r.jabatan, "jenjang": r.jenjang,
+                                       "hasil": "Kompeten" if r.hasil == "K" else "Belum Kompeten",
+                                       "no_sertifikat": r.number, "tahun": r.year} for i, r in enumerate(rows)]}
+    rec = FileRec("kab-lombok-timur", "response_peserta.json", "kab-lombok-timur", note="double-encoded JSON")
+    for i, r in enumerate(rows):
+        rec.rows.append(("", i + 1, r))
+    (land / "kab-lombok-timur" / rec.name).write_text(json.dumps(json.dumps(inner)), encoding="utf-8")
+    w.files.append(rec)
+
+    # prov-kalbar: the same portal export downloaded in March and again in June with more rows
+    march = rows_for(people("61", "61.71", 7), "prov-kalbar", [7, 8], 2026, "Sertifikasi Ahli 2026")
+    june = march + rows_for(people("61", "61.04", 4), "prov-kalbar", [7, 8], 2026, "Sertifikasi Ahli 2026")
+    for r in june:
+        if r.issued and r.issued > date(2026, 2, 28):
+            r.issued = date(2026, 2, r.issued.day if r.issued.day <= 28 else 28)
+    for stamp, rows, counts in (("2026-03-02", march, None), ("2026-06-15", june, "prov-kalbar")):
+        rec = FileRec("prov-kalbar", f"export_peserta_{stamp}.json", counts, note="cumulative export")
+        doc = {"status": 200, "message": "OK", "result": {"items": [kalbar_record(r, i) for i, r in enumerate(rows)],
+                                                          "pagination": {"page": 1, "pageSize": 100,
+                                                                         "totalItems": len(rows)}}}
+        for i, r in enumerate(rows):
+            rec.rows.append(("", i + 1, r))
+        (land / "prov-kalbar" / rec.name).write_text(json.dumps(doc, indent=1), encoding="utf-8")
+        w.files.append(rec)
+    os.utime(land / "prov-kalbar" / "export_peserta_2026-03-02.json", (1772400000, 1772400000))
+    os.utime(land / "prov-kalbar" / "export_peserta_2026-06-15.json", (1781500000, 1781500000))
+
+    # kota-mataram: a zip sent by chat holding two pages of the portal's export and macOS leftovers
+    rows = rows_for(people("52", "52.71", 10), "kota-mataram", [1, 2, 3], 2025, "Sertifikasi 2025 Tahap IV")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, page in enumerate((rows[:5], rows[5:]), 1):
+            name = f"export/peserta_hal{n}.json"
+            doc = {"data": [ntb_record(r, (n - 1) * 5 + i) for i, r in enumerate(page)],
+                   "meta": {"currentPage": n, "lastPage": 2, "total": len(rows)}}
+            z.writestr(name, json.dumps(doc))
+            rec = FileRec("kota-mataram", f"Kiriman WA 2025.zip/{name}", "kota-mataram", note="zip member")
+            for i, r in enumerate(page):
+                rec.rows.append(("", i + 1, r))
+            w.files.append(rec)
+        z.writestr("__MACOSX/export/._peserta_hal1.json", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (land / "kota-mataram" / "Kiriman WA 2025.zip").write_bytes(buf.getvalue())
 
 
 def _save_with_dimension(wb, path: Path, ref: str) -> None:
