@@ -745,6 +745,7 @@ def build(out: Path, seed: int = SEED) -> dict:
 
     round_two(w, land)
     round_three(w, land)
+    round_four(w, land)
     write_registry(out / "offices.yaml")
     truth = w.truth()
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -1137,6 +1138,85 @@ def round_three(w: World, land: Path) -> None:
             w.files.append(rec)
         z.writestr("__MACOSX/export/._peserta_hal1.json", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
     (land / "kota-mataram" / "Kiriman WA 2025.zip").write_bytes(buf.getvalue())
+
+
+def round_four(w: World, land: Path) -> None:
+    """Regression files written AFTER the fixes they cover (probes beside rounds one to three found
+    the faults): a Firestore REST export, a mongoexport file, a MySQL tab dump with \\N, and a Lombok
+    Timur list in Kota Mataram's folder named by the short name "Lotim". The truth is still this
+    module's own model."""
+    def people(prov, regency, n):
+        return [w.person(prov, regency) for _ in range(n)]
+
+    def rows_for(ps, office, levels, year, program):
+        return [w.row(p, office, w.rng.choice(levels), year, program) for p in ps]
+
+    def add_json(office, name, rows, text, counts_at, note):
+        rec = FileRec(office, name, counts_at, note=note)
+        for i, r in enumerate(rows):
+            rec.rows.append(("", i + 1, r))
+        (land / office / name).write_text(text, encoding="utf-8")
+        w.files.append(rec)
+
+    # prov-ntb: Firestore REST (documents with typed fields); experts of 2024 a jenjang up in 2026
+    ups = [w.upgrade(r, "prov-ntb", 2026, "Sertifikasi Ahli 2026") for r in counted_rows(w, "prov-ntb")
+           if r.year == 2024 and r.jenjang == 7][:3]
+    rows = ups + rows_for(people("52", "52.71", 5), "prov-ntb", [7, 8], 2026, "Sertifikasi Ahli 2026")
+    for r in rows:
+        if r.issued and r.issued > date(2026, 5, 31):
+            r.issued = date(2026, 5, min(r.issued.day, 28))
+
+    def fs(row: Row, i: int) -> dict:
+        p = row.person
+        fields = {"namaLengkap": {"stringValue": styled_name(p.name, "title", i)}, "nik": {"stringValue": p.nik},
+                  "tanggalLahir": {"timestampValue": f"{(p.birth - timedelta(days=1)).isoformat()}T16:00:00Z"},
+                  "jenisKelamin": {"stringValue": p.sex}, "jabatanKerja": {"stringValue": row.jabatan},
+                  "jenjang": {"integerValue": str(row.jenjang)},
+                  "hasil": {"stringValue": "Kompeten" if row.hasil == "K" else "Belum Kompeten"},
+                  "tahun": {"integerValue": str(row.year)}}
+        if row.number:
+            fields["sertifikat"] = {"mapValue": {"fields": {"nomor": {"stringValue": row.number}}}}
+        return {"name": f"projects/simjakon-ntb/databases/(default)/documents/peserta/{p.nik}", "fields": fields,
+                "createTime": "2026-05-30T01:00:00.000000Z", "updateTime": "2026-05-30T01:00:00.000000Z"}
+    add_json("prov-ntb", "firestore_peserta_2026.json", rows,
+             json.dumps({"documents": [fs(r, i) for i, r in enumerate(rows)]}, indent=1), "prov-ntb", "Firestore")
+
+    # kab-aceh-besar: mongoexport (one Extended JSON document per line)
+    rows = rows_for(people("11", "11.06", 6), "kab-aceh-besar", [1, 2, 3], 2026, "SKK 2026")
+    for r in rows:
+        if r.issued and r.issued > date(2026, 5, 31):
+            r.issued = date(2026, 5, min(r.issued.day, 28))
+    lines = []
+    for i, r in enumerate(rows):
+        p = r.person
+        lines.append(json.dumps({"_id": {"$oid": f"66b0c0ffee{i:014x}"}, "nama": styled_name(p.name, "upper", i),
+                                 "nik": p.nik, "tglLahir": {"$date": f"{(p.birth - timedelta(days=1)).isoformat()}"
+                                                                     "T17:00:00.000Z"},
+                                 "jk": p.sex, "jabatan": r.jabatan, "jenjang": {"$numberInt": str(r.jenjang)},
+                                 "hasil": "K" if r.hasil == "K" else "BK", "noSertifikat": r.number,
+                                 "tahun": {"$numberInt": str(r.year)}}))
+    add_json("kab-aceh-besar", "peserta.mongo.json", rows, "\n".join(lines) + "\n", "kab-aceh-besar", "mongoexport")
+
+    # kab-deli-serdang: SELECT ... INTO OUTFILE (tab, \N for NULL), participants not yet assessed among them
+    rows = rows_for(people("12", "12.07", 8), "kab-deli-serdang", [2, 3], 2026, "UK 2026")
+    for r in rows[5:]:
+        r.hasil, r.number, r.issued = "-", None, None  # registered, not yet assessed
+    rec = FileRec("kab-deli-serdang", "peserta_uk_2026.tsv.csv", "kab-deli-serdang", note="MySQL \\N dump")
+    body = ["id\tnama\tnik\ttgl_lahir\tjk\tjabatan_kerja\tjenjang\thasil\tno_sertifikat\ttahun"]
+    for i, r in enumerate(rows):
+        p = r.person
+        hasil = {"K": "Kompeten", "BK": "Belum Kompeten"}.get(r.hasil, "\\N")
+        body.append("\t".join([str(i + 1), styled_name(p.name, "upper", i), p.nik, p.birth.isoformat(), p.sex,
+                               r.jabatan, str(r.jenjang), hasil, r.number or "\\N", str(r.year)]))
+        rec.rows.append(("", i + 2, r))
+    (land / "kab-deli-serdang" / rec.name).write_text("\n".join(body) + "\n", encoding="utf-8")
+    w.files.append(rec)
+
+    # Lombok Timur's list in Kota Mataram's folder, its name naming the regency by its short name
+    rows = rows_for(people("52", "52.03", 6), "kab-lombok-timur", [1, 2, 3], 2026, "UK 2026")
+    rec = FileRec("kota-mataram", "Peserta UK Lotim 2026.csv", "kab-lombok-timur", note="misfiled, short name")
+    write_csv(land / "kota-mataram" / rec.name, rec, rows, delimiter=";", encoding="utf-8", style="upper")
+    w.files.append(rec)
 
 
 def _save_with_dimension(wb, path: Path, ref: str) -> None:
