@@ -746,6 +746,7 @@ def build(out: Path, seed: int = SEED) -> dict:
     round_two(w, land)
     round_three(w, land)
     round_four(w, land)
+    round_five(w, land)
     write_registry(out / "offices.yaml")
     truth = w.truth()
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -1216,6 +1217,20 @@ def round_four(w: World, land: Path) -> None:
     rows = rows_for(people("52", "52.03", 6), "kab-lombok-timur", [1, 2, 3], 2026, "UK 2026")
     rec = FileRec("kota-mataram", "Peserta UK Lotim 2026.csv", "kab-lombok-timur", note="misfiled, short name")
     write_csv(land / "kota-mataram" / rec.name, rec, rows, delimiter=";", encoding="utf-8", style="upper")
+    w.files.append(rec)
+
+
+def round_five(w: World, land: Path) -> None:
+    """Regression, written after the fix it covers: a third page of the NTB province's Strapi export
+    (experts only) filed in Kota Mataram's folder; it counts at the province."""
+    rows = [w.row(w.person("52", "52.71"), "prov-ntb", w.rng.choice([7, 8]), 2025, "Sertifikasi Ahli 2025 Tahap II")
+            for _ in range(5)]
+    rec = FileRec("kota-mataram", "api-pesertas-page-3.json", "prov-ntb", note="province page in a city's folder")
+    doc = {"data": [strapi_record(r, 20 + i) for i, r in enumerate(rows)],
+           "meta": {"pagination": {"page": 3, "pageSize": 7, "pageCount": 3, "total": 19}}}
+    for i, r in enumerate(rows):
+        rec.rows.append(("", i + 1, r))
+    (land / "kota-mataram" / rec.name).write_text(json.dumps(doc, indent=2), encoding="utf-8")
     w.files.append(rec)
 
 
