@@ -30,14 +30,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from pathlib import PurePath
 
 import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
-from expectations.submission import parse_file_name
+from expectations.submission import page_family, parse_file_name
 from expectations.validate import AUTHORITY
 from sources.registry import Office
 
@@ -148,18 +146,8 @@ def left_to_owners(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFra
     return pd.DataFrame(left, columns=COPY_COLUMNS)
 
 
-# A page of a paged export: the export's name, then "page 3", "hal2", "halaman-3", "p1", "pg_04".
-_PAGE = re.compile(r"^(?P<export>.*?)[ _.\-]+(?:page|halaman|hal|pg|p)[ _.\-]*\d{1,4}$", re.IGNORECASE)
 PAGE_REASON = ("a page of {owner_name}'s paged export (its other pages, {family}*, are in that office's folder) "
                "whose rows are all jenjang {low}-{high}, which a {level} office does not certify")
-
-
-def page_family(file_name: str) -> str | None:
-    """The paged export a file is one page of: its name without copy markers and page number
-    (``"api_peserta_page_3 (1).json"`` -> ``"api_peserta"``), or None for a name numbering no page."""
-    match = _PAGE.match(parse_file_name(PurePath(file_name).name).base)
-    export = match.group("export").strip(" _.-").casefold() if match else ""
-    return export or None
 
 
 def pages_of_the_province(rows: pd.DataFrame, offices: dict[str, Office]) -> pd.DataFrame:

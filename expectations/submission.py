@@ -283,6 +283,7 @@ def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office,
     _mark_superseded(submitted, _revision_families(submitted, keepers, foreign))
     _mark_superseded_resends(submitted, keepers, foreign)
     _mark_superseded_masters(submitted, keepers, foreign)
+    _mark_superseded_downloads(submitted, keepers, foreign)
     return submitted.frame
 
 
@@ -870,6 +871,64 @@ def _mark_superseded_resends(submitted: _SubmissionFiles, keepers: list[int], fo
                 pending.remove(other)
         if latest in pending:
             pending.remove(latest)
+
+
+# --- a paged export downloaded again -------------------------------------------------------------
+
+# A page of a paged export: the export's name, then "page 3", "hal2", "halaman-3", "p1", "pg_04".
+_PAGE = re.compile(r"^(?P<export>.*?)[ _.\-]+(?:page|halaman|hal|pg|p)[ _.\-]*\d{1,4}$", re.IGNORECASE)
+
+
+def page_family(file_name: str) -> str | None:
+    """The paged export a file is one page of: its name without copy markers and page number
+    (``"api_peserta_page_3 (1).json"`` -> ``"api_peserta"``), or None for a name numbering no page."""
+    match = _PAGE.match(parse_file_name(PurePath(file_name).name).base)
+    export = match.group("export").strip(" _.-").casefold() if match else ""
+    return export or None
+
+
+def _undated(export: str) -> str:
+    """An export's name without the dates that tell its downloads apart."""
+    for pattern, _ in _NAME_DATES:
+        export = pattern.sub(" ", export)
+    export = _NAME_MONTH.sub(lambda m: " " if MONTHS.get(m.group(2).casefold()) else m.group(0), export)
+    return " ".join(_words_of(export))
+
+
+def _mark_superseded_downloads(submitted: _SubmissionFiles, keepers: list[int], foreign: set[int]) -> None:
+    """An earlier download of a paged export, superseded page by page by the later download.
+
+    A portal's export downloaded page by page in March and again in June ("export_2025-03-02_p1.json"
+    ... and "export_2025-06-15_p1.json" ...): the later download is the portal's current state of the
+    same list, with rows deleted and corrected since, and its pages cut at other places. Page against
+    page the earlier pages may restate too little of any one later page to be taken for a re-send
+    (:func:`_mark_superseded_resends`), so the downloads are compared whole: when the later one's
+    pages together restate ``MIN_MASTER_COVERAGE`` of the earlier one's participations, every page of
+    the earlier download is superseded, and a row the portal dropped no longer counts.
+    """
+    frame = submitted.frame
+    downloads: dict[str, dict[tuple, list[int]]] = {}
+    for position in keepers:
+        export = page_family(frame.at[position, "source_file"])
+        stamp = _date_in_name(export) if export else None
+        if stamp is not None and position not in foreign:
+            downloads.setdefault(_undated(export), {}).setdefault(stamp, []).append(position)
+    for dated in downloads.values():
+        if len(dated) < 2:
+            continue
+        latest = max(dated)
+        later = [key for p in dated[latest] for key in _participation_keys(submitted.rows_of(p))]
+        for stamp, pages in dated.items():
+            earlier = [key for p in pages for key in _participation_keys(submitted.rows_of(p))]
+            share = _held_share(earlier, later) if stamp != latest and len(earlier) >= MIN_MASTER_ROWS else 0.0
+            if share < MIN_MASTER_COVERAGE:
+                continue
+            for position in pages:
+                if frame.at[position, "superseded_by"] is None:
+                    frame.at[position, "superseded_by"] = (
+                        f"the later download of the same export ({len(dated[latest])} pages: "
+                        f"{', '.join(frame.at[p, 'source_file'] for p in dated[latest])}; it restates "
+                        f"{share:.0%} of this download's participations)")
 
 
 def _file_key(frame: pd.DataFrame, position: int) -> tuple[str, str]:
