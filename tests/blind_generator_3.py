@@ -67,6 +67,8 @@ HOMES = {
 }
 SHORT = {"prov-jateng": "JATENG", "prov-diy": "DIY", "prov-bali": "BALI", "prov-sulsel": "SULSEL"}
 PROVINCE_OF_OFFICE = {o[0]: o[3][:2] for o in OFFICES}
+# regencies without a registry office, reported only in their province's recap: (province, name)
+NON_REGISTRY = {"kab-boyolali": ("33", "Kabupaten Boyolali"), "kota-surakarta": ("33", "Kota Surakarta")}
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember"]
@@ -142,6 +144,7 @@ class Assessment:
     kompeten: bool
     number: str | None = None
     issued: dt.date | None = None
+    batch: int = 1  # 2: the second batch of mess (World.write_batch_two)
 
 
 def _nik(rng: random.Random, region: str, birth: dt.date, sex: str, used: set) -> str:
@@ -377,7 +380,7 @@ class World:
 
     # helpers ---------------------------------------------------------
     def of(self, office: str, year: int | None = None, tahap: int | None = None) -> list[Assessment]:
-        return [a for a in self.assessments if a.office == office
+        return [a for a in self.assessments if a.office == office and a.batch == 1
                 and (year is None or a.year == year) and (tahap is None or a.tahap == tahap)]
 
     def landing(self, office: str) -> Path:
@@ -646,7 +649,7 @@ class World:
         pp = OFFICE[o][3]
         f = f"REKAP PESERTA SERTIFIKASI KAB KOTA SE-{REGION_TITLE[pp].replace('PROVINSI ', '')} {year}.xlsx"
         header = [["NO", "NAMA", "NIK", "KAB/KOTA", "JABATAN KERJA", "JENJANG", "HASIL", "TAHUN"]]
-        items = [a for a in self.assessments if a.kompeten and a.year == year
+        items = [a for a in self.assessments if a.kompeten and a.year == year and a.batch == 1
                  and PROVINCE_OF_OFFICE[a.office] == pp and a.office != o]
 
         def row(n, a):
@@ -684,6 +687,167 @@ class World:
                    "meta": {"current_page": page, "last_page": 2, "per_page": half, "total": len(items)}}
             (self.landing(o) / f).write_text(json.dumps(doc, indent=1), encoding="utf-8")
 
+
+    # the second batch of mess (written after the first, from its own random stream) -----------
+    def new_persons(self, rng, province: str, homes: list[tuple[str, str]], n: int) -> list[Person]:
+        used = {p.nik[:15] for p in self.persons}
+        out = []
+        for _ in range(n):
+            sex = "L" if rng.random() < 0.85 else "P"
+            birth = dt.date(1966, 1, 1) + dt.timedelta(days=rng.randint(0, 365 * 35))
+            region, place = rng.choice(homes)
+            tokens, culture, bin_of = _name(rng, province, sex, birth)
+            p = Person(len(self.persons) + 1, _nik(rng, region, birth, sex, used), sex, birth, place, province,
+                       tokens, culture=culture, bin_of=bin_of)
+            if rng.random() < 0.25:
+                p.pre = ["H."] if sex == "L" else ["Hj."]
+            if rng.random() < 0.3:
+                p.post = [rng.choice(["S.T.", "A.Md.", "S.T.", "S.Kom."])]
+            self.persons.append(p)
+            out.append(p)
+        return out
+
+    def assess(self, p, office, year, tahap, jenjang, kompeten, rng, numbered=0.5) -> Assessment:
+        a = Assessment(len(self.assessments) + 1, p, office, year, tahap, jenjang, rng.choice(JABATAN[jenjang]),
+                       kompeten, batch=2)
+        if kompeten and rng.random() < numbered:
+            code = (OFFICE[office][3] if office in OFFICE else "33").replace(".", "")
+            a.number = f"SKK-{code}-{year}-{a.aid:05d}"
+            a.issued = dt.date(year, rng.choice([9, 10, 11]), rng.randint(1, 28))
+        self.assessments.append(a)
+        return a
+
+    def batch_two_assessments(self, rng) -> dict[str, list[Assessment]]:
+        out: dict[str, list[Assessment]] = {}
+        # Semarang tahap III 2025: newcomers and some who came back for another jabatan
+        fresh = self.new_persons(rng, "33", [("33.74", "Semarang"), ("33.22", "Ungaran")], 12)
+        back = [a.person for a in self.of("kota-semarang", 2024) if a.kompeten][:4]
+        out["kota-semarang"] = [self.assess(p, "kota-semarang", 2025, 3, rng.choice([2, 3, 3, 4]),
+                                            rng.random() < 0.88, rng) for p in fresh + back]
+        fresh = self.new_persons(rng, "73", [("73.71", "Makassar"), ("73.06", "Sungguminasa")], 10)
+        back = [a.person for a in self.of("kota-makassar", 2024) if a.kompeten][:3]
+        out["kota-makassar"] = [self.assess(p, "kota-makassar", 2025, 3, rng.choice([1, 2, 3, 4, 5]),
+                                            rng.random() < 0.9, rng) for p in fresh + back]
+        # the province's portal, tahap IV: new experts and skilled workers of its regencies moving up
+        fresh = self.new_persons(rng, "73", HOMES["73"], 5)
+        back = [a.person for a in self.assessments if a.office in ("kota-makassar", "kab-bone") and a.batch == 1
+                and a.jenjang >= 5 and a.kompeten][:4]
+        out["prov-sulsel"] = [self.assess(p, "prov-sulsel", 2025, 4, rng.choice([7, 7, 8]), rng.random() < 0.9, rng)
+                              for p in fresh + back]
+        # regencies without a registry office, known only from the province's 2025 recap
+        for office, home in (("kab-boyolali", ("33.09", "Boyolali")), ("kota-surakarta", ("33.72", "Surakarta"))):
+            fresh = self.new_persons(rng, "33", [home], 7)
+            out[office] = [self.assess(p, office, 2025, 1, rng.choice([2, 3, 3, 4, 5]), True, rng, numbered=0)
+                           for p in fresh]
+        return out
+
+    def semarang_form(self, rng, items):
+        """A registration form turned results list: NIK beside the family card (No. KK) and a phone."""
+        o = "kota-semarang"
+        f = "FORM PENDAFTARAN DAN HASIL UKK TAHAP III 2025.xlsx"
+        header = [["NO", "NAMA LENGKAP (DENGAN GELAR)", "NIK", "NO. KK", "TEMPAT/TGL LAHIR", "NO. HP",
+                   "JABATAN KERJA YANG DIAMBIL", "JENJANG", "HASIL", "KET"]]
+        level = [lambda j: f"Jenjang {j} ({['', 'Satu', 'Dua', 'Tiga', 'Empat', 'Lima', 'Enam'][j]})",
+                 lambda j: f"KKNI Level {j}", lambda j: f"Kualifikasi {KUALIFIKASI[j]} Jenjang {j}"]
+        born = [lambda p: f"Kab. {p.place}, {p.birth.day}-{p.birth.month}-{p.birth.year}",
+                lambda p: f"{p.place},{p.birth.day} {BULAN_SINGKAT[p.birth.month - 1]} {p.birth.year}",
+                lambda p: f"{p.place.upper()} {p.birth.day} {BULAN[p.birth.month - 1].upper()} {p.birth.year}",
+                lambda p: f"{p.place}, {p.birth.day:02d}-{p.birth.month:02d}-{p.birth.year % 100:02d}"]
+        rows = title_rows(o, "FORMULIR PENDAFTARAN DAN HASIL UJI KOMPETENSI", 2025, 3) + header
+        previous = None
+        for n, a in enumerate(items, 1):
+            p = a.person
+            nik = p.nik
+            if n == 5 and previous:  # the clerk copied the NIK of the row above
+                nik = previous
+            elif n == 8:  # a digit typed twice: 17 digits
+                nik = nik[:9] + nik[8] + nik[9:]
+            elif n == 11:
+                nik = f"{nik[:2]}.{nik[2:4]}.{nik[4:6]}.{nik[6:12]}.{nik[12:]}"
+            kk = p.nik[:6] + f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(5, 20):02d}" + f"{rng.randint(1, 9999):04d}"
+            result = rng.choice(["Kompeten (K)", "K"]) if a.kompeten else rng.choice(["TIDAK KOMPETEN", "Blm Kompeten"])
+            rows.append([n, render_name(p, rng, "full"), nik, kk, rng.choice(born)(p), "08" + str(rng.randint(10**9, 10**10 - 1)),
+                         a.jabatan, rng.choice(level)(a.jenjang), result, None])
+            self.truth.row(o, f, "Sheet1", len(rows), p.pid)
+            previous = p.nik
+        rows += footer_rows(o, 2025, len(items), len(header[0]))
+        write_xlsx(self.landing(o) / f, [("Sheet1", rows)])
+
+    def makassar_tahap3(self, rng, items):
+        o = "kota-makassar"
+        f = "Hasil UKK Tahap III 2025 Makassar.xlsx"
+        header = [["NO", "NAMA", "NIK", "TTL", "JK", "JABATAN KERJA", "JENJANG / KUALIFIKASI", "HASIL"]]
+
+        def name(p):
+            words = list(p.tokens)
+            if words[0] == "Muhammad" and p.pre == ["H."]:
+                return "H.M. " + " ".join(words[1:])  # Haji Muhammad
+            if words[0] == "Andi" and rng.random() < 0.6:
+                words[0] = "A."
+            words = ["Dg." if w == "Daeng" else ("Muh." if w == "Muhammad" else w) for w in words]
+            post = ("," + "".join(p.post[0].split(".")).upper()) if p.post else ""  # "Arif,ST"
+            return " ".join(([p.pre[0].rstrip(".")] if p.pre else []) + words) + post
+
+        def row(n, a):
+            p = a.person
+            when = f"{p.place} {p.birth.day} {BULAN[p.birth.month - 1]} {p.birth.year}" if n % 2 else \
+                f"{p.place}, {p.birth.day}-{p.birth.month}-{p.birth.year % 100:02d}"
+            return [n, name(p), nik_cell(p.nik, rng.choice(["text", "text", "float"])), when, p.sex, a.jabatan,
+                    f"Jenjang {ROMAN[a.jenjang]} - {KUALIFIKASI[a.jenjang]}",
+                    "K (Kompeten)" if a.kompeten else "BK (Belum Kompeten)"]
+        sheet = self.sheet(o, f, "TAHAP III", title_rows(o, "HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", 2025, 3),
+                           header, items, row, year=2025)
+        write_xlsx(self.landing(o) / f, [sheet])
+
+    def sulsel_masked_portal(self, rng, items):
+        """A portal export that masks NIKs, nests the participant, writes birth dates in UTC."""
+        o = "prov-sulsel"
+        f = "siki_tahap4_2025.json"
+        records = []
+        for i, a in enumerate(items, 1):
+            p = a.person
+            midnight = dt.datetime(p.birth.year, p.birth.month, p.birth.day) - dt.timedelta(hours=8)  # WITA
+            records.append({
+                "participant": {"name": render_name(p, rng, "plain"), "nik": p.nik[:6] + "******" + p.nik[12:],
+                                "gender": "male" if p.sex == "L" else "female", "birth_place": p.place,
+                                "birth_date": midnight.strftime("%Y-%m-%dT%H:%M:%SZ")},
+                "job_title": a.jabatan, "level": f"Jenjang {a.jenjang}", "qualification": AHLI[a.jenjang],
+                "assessment_result": "competent" if a.kompeten else "not yet competent", "batch": "Tahap IV",
+                "year": 2025,
+                "certificate": {"number": a.number, "issued_at": a.issued.isoformat()} if a.number else None})
+            self.truth.row(o, f, "", i, p.pid)
+        doc = {"data": records, "meta": {"page": 1, "pages": 1, "total": len(records)}}
+        (self.landing(o) / f).write_text(json.dumps(doc, indent=1), encoding="utf-8")
+
+    def jateng_recap_2025(self, rng):
+        """The province's 2025 recap: its registry regencies' certificates and two regencies without
+        a registry office, which only this recap reports."""
+        o = "prov-jateng"
+        f = "REKAP PESERTA SERTIFIKASI KAB KOTA SE-JAWA TENGAH 2025.xlsx"
+        header = [["NO", "NAMA", "NIK", "KAB/KOTA", "JABATAN KERJA", "JENJANG", "HASIL", "TAHUN"]]
+        items = [a for a in self.assessments if a.kompeten and a.year == 2025 and
+                 (a.office in ("kota-semarang", "kab-klaten") or a.office in NON_REGISTRY)]
+        rng.shuffle(items)
+
+        def row(n, a):
+            p = a.person
+            where = OFFICE[a.office][1] if a.office in OFFICE else NON_REGISTRY[a.office][1]
+            where = where.split("Kabupaten ")[-1] if "Kabupaten" in where else where.split(" Kota ")[-1]
+            region = REGION_TITLE.get(OFFICE[a.office][3], "") if a.office in OFFICE else NON_REGISTRY[a.office][1].upper()
+            return [n, render_name(p, rng, rng.choice(["upper", "short", "plain"])),
+                    p.nik if rng.random() < 0.5 else None, region.title(), a.jabatan, a.jenjang, "Kompeten", 2025]
+        sheet = self.sheet(o, f, "REKAP 2025", title_rows(o, "REKAPITULASI PESERTA SERTIFIKASI KABUPATEN/KOTA", 2025),
+                           header, items, row, year=2025)
+        write_xlsx(self.landing(o) / f, [sheet])
+
+    def write_batch_two(self):
+        rng = random.Random(SEED * 1000 + 2)
+        items = self.batch_two_assessments(rng)
+        self.semarang_form(rng, items["kota-semarang"])
+        self.makassar_tahap3(rng, items["kota-makassar"])
+        self.sulsel_masked_portal(rng, items["prov-sulsel"])
+        self.jateng_recap_2025(rng)
+
     # the whole world ------------------------------------------------------
     def write(self) -> dict:
         self.kota_semarang()
@@ -705,6 +869,7 @@ class World:
         self.province_recap("prov-bali", 2025)
         self.province_experts("prov-sulsel", years=(2024,), jenjang_style="ahli")
         self.prov_sulsel_portal()
+        self.write_batch_two()
         self.write_registry()
         truth = self.count_truth()
         (self.root / "truth.json").write_text(json.dumps(truth, indent=1, sort_keys=True), encoding="utf-8")
@@ -721,7 +886,10 @@ class World:
         cells: dict[str, set] = {}
         for a in self.assessments:
             if a.kompeten:
-                cells.setdefault(f"{OFFICE[a.office][3]}|{a.jenjang}", set()).add(a.person.pid)
+                # a regency without a registry office: only the province's recap reports it,
+                # so it counts at the province (rules 2 and 3 of docs/warehouse.md)
+                region = OFFICE[a.office][3] if a.office in OFFICE else NON_REGISTRY[a.office][0]
+                cells.setdefault(f"{region}|{a.jenjang}", set()).add(a.person.pid)
         rejected = set(self.truth.rejected_files)
         persons = {pid for key, pid in self.truth.rows.items() if key.split("#")[0] not in rejected}
         return {
