@@ -954,6 +954,29 @@ def _numbers_differ(a: object, b: object) -> bool:
     return not (a.endswith(b) or b.endswith(a))
 
 
+def _list_codes(rows: pd.DataFrame) -> np.ndarray | None:
+    """Per row, a code of the list it is on (file and sheet); None without provenance."""
+    file_column = next((c for c in ("source_sha256", "source_file") if c in rows.columns), None)
+    if file_column is None:
+        return None
+    sheet = rows["source_sheet"].astype("string").fillna("") if "source_sheet" in rows.columns else ""
+    return pd.factorize(rows[file_column].astype("string").fillna("") + "\x1f" + sheet)[0]
+
+
+def _assessment_fits(rid: int, group: pd.DataFrame, names: np.ndarray, sexes: np.ndarray,
+                     lists: np.ndarray | None) -> list[tuple[int, int]]:
+    """(row, person) of ``group`` (the rows reporting bare row ``rid``'s assessment) whose name agrees
+    and sex does not disagree, leaving out a person the bare row's own list already names at that
+    assessment: a list states each person's assessment once, so its other row is another person
+    (a recap's "WIDODO H." of one regency beside "WIDODO HIDAYAT S." of another)."""
+    listed = set()
+    if lists is not None:
+        listed = {comp for c, comp in zip(group["rid_c"], group["comp_c"]) if c != rid and lists[c] == lists[rid]}
+    return [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])
+            if comp not in listed and names_agree(names[rid], names[c])
+            and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]
+
+
 def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np.ndarray) -> pd.DataFrame:
     """Links for rows with no NIK digits and no birth date (a province re-reporting a regency's
     certificate as 'Muhammad F. S.', 'Ratjhmat K.', 'Eko', without number) to the one person
@@ -996,11 +1019,10 @@ def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np
     if len(pairs):
         differ = [_numbers_differ(a, b) for a, b in zip(pairs["number"], pairs["number_c"])]
         pairs = pairs[~np.array(differ, dtype=bool)]
+    lists = _list_codes(rows)
     rows_out = []
     for rid, group in pairs.groupby("rid", sort=True):
-        fits = [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])
-                if names_agree(names[rid], names[c])
-                and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]
+        fits = _assessment_fits(rid, group, names, sexes, lists)
         if not fits or len({comp for _, comp in fits}) != 1:
             continue
         first = min(c for c, _ in fits)
