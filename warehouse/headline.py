@@ -101,7 +101,7 @@ def credited_with_recap_partners(participations: pd.DataFrame,
     re_reported = is_province_row & reported_locally.to_numpy(zero_copy_only=False)
     re_reported |= _person_certified_locally(certified, is_province)
     re_reported = np.array(re_reported, dtype=bool)
-    partners = recap_partners(certified, is_province & ~re_reported)
+    partners = recap_partners(certified, is_province & ~re_reported, re_reported)
     re_reported[certified.index.get_indexer(partners.index)] = True
     in_recaps = recap_file_partners(certified, is_province, re_reported, partners.to_numpy())
     if len(in_recaps):
@@ -326,7 +326,8 @@ MAX_RECAP_BLOCK_PAIRS = 50_000
 MAX_RECAP_INITIAL_PAIRS = 2_000
 
 
-def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series:
+def recap_partners(certified: pd.DataFrame, candidates: np.ndarray,
+                   re_reported: np.ndarray | None = None) -> pd.Series:
     """For province rows that repeat a regency/city certificate linkage could not tie to its
     person, the regency/city row they repeat (index -> index of ``certified``).
 
@@ -343,6 +344,9 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
     within its role, :func:`jabatan_agree`, once the exact jabatan found nothing). ``candidates``: the province
     rows to look at (a boolean mask aligned with ``certified``). A row repeating several
     regency rows (namesakes, or one person's two numbers) is paired with the first.
+    ``re_reported``: the province rows already found repeating a regency/city certificate by
+    person or number; a recap lists a certificate once, so the regency/city rows such a row
+    repeats partner no other row of its file (:func:`_rows_taken_in_files`).
     """
     empty = pd.Series(dtype=np.int64)
     candidates = np.asarray(candidates, dtype=bool)
@@ -350,14 +354,51 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray) -> pd.Series
         return empty
     local = ~(certified["office_level"] == "province").to_numpy() if "office_level" in certified.columns else ~candidates
     frame = _recap_cells(certified).dropna(subset=["province", "jenjang", "jabatan", "name"])
-    found = _recap_rounds(certified, frame, candidates, local, "jabatan")
+    taken = _rows_taken_in_files(certified, re_reported)
+    found = _untaken(_recap_rounds(certified, frame, candidates, local, "jabatan"), taken)
     # Then the jabatan as another clerk wrote it ("Operator Grader" for Operator Motor Grader,
     # "Pekerjan"), compared within the role it starts with: jabatan_agree on each pair.
     left = candidates.copy()
     left[found["p"].to_numpy()] = False
-    found = pd.concat([found, _recap_rounds(certified, frame.dropna(subset=["role"]), left, local, "role")])
+    found = pd.concat([found, _untaken(_recap_rounds(certified, frame.dropna(subset=["role"]), left, local, "role"),
+                                       taken)])
     found = found.sort_values(["p", "q"]).drop_duplicates("p")
     return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _rows_taken_in_files(certified: pd.DataFrame, re_reported: np.ndarray | None) -> tuple[np.ndarray, pd.DataFrame]:
+    """(file code per row, pairs ``file``, ``q``): the regency/city rows (position ``q``) that a
+    re-reported province row of ``file`` repeats, same person or same registration number at the
+    same jenjang. A recap lists one certificate once: another of its rows is another person's
+    (a namesake of a regency the registry has no office for), however well the names agree."""
+    none = pd.DataFrame({"file": np.zeros(0, dtype=np.int64), "q": np.zeros(0, dtype=np.int64)})
+    file_column = next((c for c in ("source_sha256", "source_file") if c in certified.columns), None)
+    if re_reported is None or file_column is None or not np.asarray(re_reported).any():
+        return np.full(len(certified), -1), none
+    files = pd.factorize(certified[file_column])[0]
+    is_province = (certified["office_level"] == "province").to_numpy()
+    found = [none]
+    for column in ("person_key", "nomor_sertifikat"):
+        if column not in certified.columns:
+            continue
+        frame = pd.DataFrame({"value": certified[column].astype("string").to_numpy(),
+                              "jenjang": certified["jenjang"].to_numpy(), "file": files, "q": np.arange(len(certified))})
+        mine = frame[np.asarray(re_reported, dtype=bool) & is_province].dropna(subset=["value", "jenjang"])
+        theirs = frame[~is_province].dropna(subset=["value", "jenjang"])
+        found.append(mine[["value", "jenjang", "file"]].drop_duplicates().merge(
+            theirs[["value", "jenjang", "q"]], on=["value", "jenjang"])[["file", "q"]])
+    return files, pd.concat(found).drop_duplicates()
+
+
+def _untaken(found: pd.DataFrame, taken: tuple[np.ndarray, pd.DataFrame]) -> pd.DataFrame:
+    """The pairs (``p``, ``q``) of ``found`` whose regency/city row no other row of ``p``'s file
+    already repeats (:func:`_rows_taken_in_files`)."""
+    files, pairs = taken
+    if pairs.empty or found.empty:
+        return found
+    keyed = found.assign(file=files[found["p"].to_numpy()])
+    hit = keyed.merge(pairs.assign(hit=True), on=["file", "q"], how="left")["hit"].fillna(False).to_numpy(dtype=bool)
+    return found[~hit]
 
 
 def _recap_rounds(certified: pd.DataFrame, frame: pd.DataFrame, candidates: np.ndarray, local: np.ndarray,
