@@ -707,9 +707,9 @@ class World:
             out.append(p)
         return out
 
-    def assess(self, p, office, year, tahap, jenjang, kompeten, rng, numbered=0.5) -> Assessment:
-        a = Assessment(len(self.assessments) + 1, p, office, year, tahap, jenjang, rng.choice(JABATAN[jenjang]),
-                       kompeten, batch=2)
+    def assess(self, p, office, year, tahap, jenjang, kompeten, rng, numbered=0.5, batch=2, jabatan=None) -> Assessment:
+        a = Assessment(len(self.assessments) + 1, p, office, year, tahap, jenjang,
+                       jabatan or rng.choice(JABATAN[jenjang]), kompeten, batch=batch)
         if kompeten and rng.random() < numbered:
             code = (OFFICE[office][3] if office in OFFICE else "33").replace(".", "")
             a.number = f"SKK-{code}-{year}-{a.aid:05d}"
@@ -848,6 +848,113 @@ class World:
         self.sulsel_masked_portal(rng, items["prov-sulsel"])
         self.jateng_recap_2025(rng)
 
+
+    # the third batch: corrections that remove a row, US-locale dates, a level only in the jabatan,
+    # nicknames and invisible spaces ------------------------------------------------------------
+    def bone_correction(self, rng):
+        """Tahap III sent twice: the first version lists a man who did not sit the test and one
+        wrong jenjang; the correction ("perbaikan") removes him and fixes the level."""
+        o = "kab-bone"
+        fresh = self.new_persons(rng, "73", [("73.08", "Watampone")], 8)
+        items = [self.assess(p, o, 2025, 3, rng.choice([2, 3, 4]), rng.random() < 0.9, rng, batch=3) for p in fresh[:7]]
+        ghost = fresh[7]  # listed by mistake in the first version only
+        header = [["NO", "NAMA LENGKAP", "NIK", "TEMPAT LAHIR", "TANGGAL LAHIR", "JK", "JABATAN KERJA", "JENJANG",
+                   "HASIL"]]
+        for version, fname in ((0, "HASIL UKK TAHAP III BONE 2025.xlsx"), (1, "HASIL UKK TAHAP III BONE 2025 perbaikan.xlsx")):
+            listed = items if version else items[:3] + [None] + items[3:]
+            rows = title_rows(o, "HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI", 2025, 3) + header
+            for n, a in enumerate(listed, 1):
+                p = a.person if a else ghost
+                jenjang = a.jenjang if a else 3
+                if version == 0 and a is items[1]:
+                    jenjang = a.jenjang + 1  # the level the correction fixes
+                kompeten = a.kompeten if a else True
+                rows.append([n, render_name(p, random.Random(p.pid), "upper"), p.nik, p.place,
+                             dt.datetime(p.birth.year, p.birth.month, p.birth.day), p.sex,
+                             a.jabatan if a else "Tukang Batu", f"Jenjang {jenjang}", "KOMPETEN" if kompeten else "BELUM KOMPETEN"])
+                self.truth.row(o, fname, "TAHAP III", len(rows), p.pid)
+            path = self.landing(o) / fname
+            write_xlsx(path, [("TAHAP III", rows)])
+            os.utime(path, (1_760_000_000 + version * 864_000,) * 2)
+            if version == 0:
+                self.truth.rejected_files.append(f"{o}/{fname}")
+
+    def sleman_us_dates(self, rng):
+        """A CSV saved on a machine in the US locale: month/day/year birth dates."""
+        o = "kab-sleman"
+        fresh = self.new_persons(rng, "34", [("34.04", "Sleman"), ("34.02", "Bantul")], 9)
+        back = [a.person for a in self.of(o, 2024) if a.kompeten][:3]
+        items = [self.assess(p, o, 2025, 3, rng.choice([2, 3, 4, 5]), rng.random() < 0.9, rng, batch=3)
+                 for p in fresh + back]
+        f = "peserta_skk_sleman_tahap3_2025.csv"
+        lines = [["No", "Nama", "NIK", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Jabatan Kerja", "Jenjang",
+                  "Hasil"]]
+        rowmap = []
+        for n, a in enumerate(items, 1):
+            p = a.person
+            lines.append([n, render_name(p, rng, "plain"), p.nik, p.place, f"{p.birth.month}/{p.birth.day}/{p.birth.year}",
+                          "L" if p.sex == "L" else "P", a.jabatan, a.jenjang, "Kompeten" if a.kompeten else "Belum Kompeten"])
+            rowmap.append((len(lines), p.pid))
+        self.csv(o, f, lines, rowmap, encoding="utf-8", delimiter=",")
+
+    def bali_experts_by_jabatan(self, rng):
+        """The province's Tahap III: a summary sheet first, then the list, whose only level is the
+        jabatan kerja's own ("Ahli Muda Teknik Jalan"); nicknames in brackets."""
+        o = "prov-bali"
+        fresh = self.new_persons(rng, "51", HOMES["51"], 6)
+        back = [a.person for a in self.assessments if a.office in ("kab-gianyar", "kota-denpasar") and a.batch == 1
+                and a.jenjang == 6 and a.kompeten][:3]
+        items = [self.assess(p, o, 2025, 3, j, rng.random() < 0.9, rng, batch=3, jabatan=rng.choice(
+                     [t for t in JABATAN[j] if t.startswith("Ahli")]))
+                 for p in fresh + back for j in [rng.choice([7, 7, 8, 9])]]
+        f = "PESERTA SERTIFIKASI AHLI BALI TAHAP III 2025.xlsx"
+        summary = [["REKAPITULASI PESERTA TAHAP III"], [],
+                   ["NO", "JABATAN KERJA", "JUMLAH PESERTA", "KOMPETEN", "BELUM KOMPETEN"]]
+        for n, jab in enumerate(sorted({a.jabatan for a in items}), 1):
+            mine = [a for a in items if a.jabatan == jab]
+            summary.append([n, jab, len(mine), sum(a.kompeten for a in mine), sum(not a.kompeten for a in mine)])
+        header = [["NO", "NAMA", "NIK", "TEMPAT, TANGGAL LAHIR", "L/P", "JABATAN KERJA", "HASIL"]]
+
+        def row(n, a):
+            p = a.person
+            nick = f" ({rng.choice(['Pak', 'Bli'] if p.sex == 'L' else ['Bu', 'Mbok'])} {p.tokens[-1][:3].title()})" if rng.random() < 0.4 else ""
+            return [n, render_name(p, rng, "full") + nick, nik_cell(p.nik, rng.choice(["text", "float"])),
+                    ttl(p, "bulan"), p.sex, a.jabatan, "Kompeten" if a.kompeten else "Belum Kompeten"]
+        sheet = self.sheet(o, f, "DATA PESERTA", title_rows(o, "DAFTAR PESERTA SERTIFIKASI TENAGA AHLI", 2025, 3),
+                           header, items, row, year=2025)
+        write_xlsx(self.landing(o) / f, [("REKAP", summary), sheet])
+
+    def yogya_invisible_spaces(self, rng):
+        """Cells pasted from a web page: non-breaking spaces, padding, a nickname in quotes."""
+        o = "kota-yogyakarta"
+        fresh = self.new_persons(rng, "34", [("34.71", "Yogyakarta"), ("34.04", "Sleman")], 8)
+        back = [a.person for a in self.of(o, 2024) if a.kompeten][:3]
+        items = [self.assess(p, o, 2025, 3, rng.choice([1, 2, 3, 4]), rng.random() < 0.9, rng, batch=3)
+                 for p in fresh + back]
+        f = "Peserta Sertifikasi Kota Yogyakarta 2025 Tahap III.xlsx"
+        header = [["NO", "NAMA", "NIK", "TEMPAT LAHIR", "TGL LAHIR", "JK", "JABATAN", "JENJANG", "HASIL"]]
+        nbsp = "\u00a0"
+
+        def row(n, a):
+            p = a.person
+            name = render_name(p, rng, "plain")
+            if len(p.tokens) >= 2 and rng.random() < 0.4:
+                name = f'{p.tokens[0]} "{p.tokens[-1][:2].title()}{p.tokens[-1][-2:]}" {" ".join(p.tokens[1:])}'
+            name = (" " + name.replace(" ", nbsp, 1) + nbsp) if n % 2 else name
+            nik = (p.nik + nbsp) if n % 3 == 0 else nik_cell(p.nik, rng.choice(["text", "float"]))
+            return [n, name, nik, p.place, f"{p.birth.day:02d}-{BULAN_SINGKAT[p.birth.month - 1]}-{p.birth.year}",
+                    p.sex, a.jabatan, f"Jenjang {a.jenjang}", " K " if a.kompeten else "BK" + nbsp]
+        sheet = self.sheet(o, f, "Tahap III", title_rows(o, "DAFTAR PESERTA SERTIFIKASI", 2025, 3), header, items, row,
+                           year=2025)
+        write_xlsx(self.landing(o) / f, [sheet])
+
+    def write_batch_three(self):
+        rng = random.Random(SEED * 1000 + 3)
+        self.bone_correction(rng)
+        self.sleman_us_dates(rng)
+        self.bali_experts_by_jabatan(rng)
+        self.yogya_invisible_spaces(rng)
+
     # the whole world ------------------------------------------------------
     def write(self) -> dict:
         self.kota_semarang()
@@ -870,6 +977,7 @@ class World:
         self.province_experts("prov-sulsel", years=(2024,), jenjang_style="ahli")
         self.prov_sulsel_portal()
         self.write_batch_two()
+        self.write_batch_three()
         self.write_registry()
         truth = self.count_truth()
         (self.root / "truth.json").write_text(json.dumps(truth, indent=1, sort_keys=True), encoding="utf-8")
