@@ -68,7 +68,8 @@ HOMES = {
 SHORT = {"prov-jateng": "JATENG", "prov-diy": "DIY", "prov-bali": "BALI", "prov-sulsel": "SULSEL"}
 PROVINCE_OF_OFFICE = {o[0]: o[3][:2] for o in OFFICES}
 # regencies without a registry office, reported only in their province's recap: (province, name)
-NON_REGISTRY = {"kab-boyolali": ("33", "Kabupaten Boyolali"), "kota-surakarta": ("33", "Kota Surakarta")}
+NON_REGISTRY = {"kab-boyolali": ("33", "Kabupaten Boyolali"), "kota-surakarta": ("33", "Kota Surakarta"),
+                "kab-badung": ("51", "Kabupaten Badung")}
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember"]
@@ -955,6 +956,46 @@ class World:
         self.bali_experts_by_jabatan(rng)
         self.yogya_invisible_spaces(rng)
 
+
+    # the fourth batch: a recap naming a regency without a registry office whose workers share a
+    # cell (jenjang, jabatan, year) and a shortened name with a registry regency's ------------
+    def gianyar_and_badung_recap(self, rng):
+        gianyar = self.new_persons(rng, "51", [("51.04", "Gianyar")], 8)
+        items = [self.assess(p, "kab-gianyar", 2025, 3, rng.choice([2, 3, 4]), rng.random() < 0.9, rng, batch=4)
+                 for p in gianyar]
+        f = "HASIL UKK GIANYAR TAHAP III 2025.xlsx"
+        header = [["NO", "NAMA", "NIK", "TTL", "JENIS KELAMIN", "JABATAN KERJA", "JENJANG", "HASIL"]]
+        sheet = self.sheet("kab-gianyar", f, "TAHAP III", title_rows("kab-gianyar", "HASIL UJI KOMPETENSI KERJA KONSTRUKSI", 2025, 3),
+                           header, items, lambda n, a: [n, render_name(a.person, rng, "upper"), a.person.nik,
+                                                        ttl(a.person, "bulan"), a.person.sex, a.jabatan.upper(),
+                                                        a.jenjang, "K" if a.kompeten else "BK"], year=2025)
+        write_xlsx(self.landing("kab-gianyar") / f, [sheet])
+        # Badung's workers: three share a Gianyar worker's birth-order name, initial and cell
+        badung = self.new_persons(rng, "51", [("51.03", "Badung")], 5)
+        twins = [a for a in items if a.kompeten][:3]
+        for p, a in zip(badung, twins):
+            other = [w for w in BALI_GIVEN_M + BALI_GIVEN_F if w[0] == a.person.tokens[-1][0] and w != a.person.tokens[-1]]
+            p.tokens = a.person.tokens[:-1] + [rng.choice(other or ["Sudana"])]
+            p.sex = a.person.sex
+            p.nik = p.nik[:6] + (f"{int(p.nik[6:8]) % 40 + (40 if p.sex == 'P' else 0):02d}") + p.nik[8:]
+        b_items = [self.assess(p, "kab-badung", 2025, 1, a.jenjang if a else rng.choice([2, 3]), True, rng, numbered=0,
+                               batch=4, jabatan=a.jabatan if a else None)
+                   for p, a in zip(badung, twins + [None, None])]
+        f = "REKAP PESERTA KAB KOTA SE-BALI TAHAP III 2025.xlsx"
+        header = [["NO", "NAMA", "KAB/KOTA", "JABATAN KERJA", "JENJANG", "HASIL", "TAHUN"]]
+        listed = [a for a in items if a.kompeten] + b_items
+        rng.shuffle(listed)
+
+        def row(n, a):
+            where = REGION_TITLE.get(OFFICE[a.office][3], "") if a.office in OFFICE else NON_REGISTRY[a.office][1]
+            return [n, render_name(a.person, rng, "short"), where.title(), a.jabatan, a.jenjang, "Kompeten", 2025]
+        sheet = self.sheet("prov-bali", f, "REKAP", title_rows("prov-bali", "REKAPITULASI PESERTA SERTIFIKASI KABUPATEN/KOTA", 2025, 3),
+                           header, listed, row, year=2025)
+        write_xlsx(self.landing("prov-bali") / f, [sheet])
+
+    def write_batch_four(self):
+        self.gianyar_and_badung_recap(random.Random(SEED * 1000 + 4))
+
     # the whole world ------------------------------------------------------
     def write(self) -> dict:
         self.kota_semarang()
@@ -978,6 +1019,7 @@ class World:
         self.prov_sulsel_portal()
         self.write_batch_two()
         self.write_batch_three()
+        self.write_batch_four()
         self.write_registry()
         truth = self.count_truth()
         (self.root / "truth.json").write_text(json.dumps(truth, indent=1, sort_keys=True), encoding="utf-8")
