@@ -977,6 +977,27 @@ def _assessment_fits(rid: int, group: pd.DataFrame, names: np.ndarray, sexes: np
             and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]
 
 
+def _assessment_links(pairs: pd.DataFrame, names: np.ndarray, sexes: np.ndarray,
+                      lists: np.ndarray | None) -> list[tuple]:
+    """Per bare row of ``pairs`` with one fitting person (:func:`_assessment_fits`), the link from
+    that person's first fitting row; none for two bare rows of one list fitting one person."""
+    rows_out, claims = [], {}
+    for rid, group in pairs.groupby("rid", sort=True):
+        fits = _assessment_fits(rid, group, names, sexes, lists)
+        if not fits or len({comp for _, comp in fits}) != 1:
+            continue
+        first = min(c for c, _ in fits)
+        claims.setdefault((lists[rid] if lists is not None else rid, fits[0][1]), []).append(rid)
+        rows_out.append((int(first), int(rid), "same_certificate", "same_assessment",
+                         "no NIK and no birth date; the same jabatan, jenjang and issue "
+                         + ("date" if isinstance(group["issued"].iloc[0], str) else "year")
+                         + "; agreeing names; sex does not disagree; unique candidate person"))
+    # Two bare rows of one list fitting one person's assessment: a list states it once, so one of
+    # them is someone else (a recap's namesakes of two regencies), and nothing says which.
+    shared = {rid for rids in claims.values() if len(rids) > 1 for rid in rids}
+    return [r for r in rows_out if r[1] not in shared]
+
+
 def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np.ndarray) -> pd.DataFrame:
     """Links for rows with no NIK digits and no birth date (a province re-reporting a regency's
     certificate as 'Muhammad F. S.', 'Ratjhmat K.', 'Eko', without number) to the one person
@@ -1019,18 +1040,8 @@ def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np
     if len(pairs):
         differ = [_numbers_differ(a, b) for a, b in zip(pairs["number"], pairs["number_c"])]
         pairs = pairs[~np.array(differ, dtype=bool)]
-    lists = _list_codes(rows)
-    rows_out = []
-    for rid, group in pairs.groupby("rid", sort=True):
-        fits = _assessment_fits(rid, group, names, sexes, lists)
-        if not fits or len({comp for _, comp in fits}) != 1:
-            continue
-        first = min(c for c, _ in fits)
-        rows_out.append((int(first), int(rid), "same_certificate", "same_assessment",
-                         "no NIK and no birth date; the same jabatan, jenjang and issue "
-                         + ("date" if isinstance(group["issued"].iloc[0], str) else "year")
-                         + "; agreeing names; sex does not disagree; unique candidate person"))
-    edges = pd.DataFrame(rows_out, columns=["rid_l", "rid_r", "method", "kind", "evidence"])
+    edges = pd.DataFrame(_assessment_links(pairs, names, sexes, _list_codes(rows)),
+                         columns=["rid_l", "rid_r", "method", "kind", "evidence"])
     edges["match_weight"] = np.nan
     edges["match_probability"] = np.nan
     return edges

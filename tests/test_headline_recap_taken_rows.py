@@ -4,7 +4,9 @@ NIK, or same registration number) is no partner for another row of the same reca
 Found by blind world 3: the 2025 Jawa Tengah recap listed "WIDODO HIDAYAT S." (Kota Semarang,
 with his NIK) and, two rows up, "WIDODO H." of Kabupaten Boyolali, a regency without a registry
 office, at the same jenjang, jabatan and year; the name-only rule paired the Boyolali row with the
-Semarang certificate the NIK row already repeated, so the province lost a certified person.
+Semarang certificate the NIK row already repeated, so the province lost a certified person. Of two
+rows of one recap that fit one regency row by name alone, the first repeats it (recap_partners keeps
+the first of a recap's rows for each regency row).
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ CASES = [
     # another province file repeating it says nothing of this recap's rows
     ("another file repeats it", [_province("WIDODO HIDAYAT S.", "P1", "ahli.xlsx"),
                                  _province("WIDODO H.", "P9", "rekap.xlsx")], [True, False], {2: 0}),
+    # two rows of one recap fit it by name alone: the first repeats it, the other is another certificate
+    ("two rows of one recap fit it", [_province("WIDODO H.", "P8", "rekap.xlsx"),
+                                      _province("WIDODO H.", "P9", "rekap.xlsx")], [False, False], {1: 0}),
+    ("rows of two recaps fit it", [_province("WIDODO H.", "P8", "rekap_2025.xlsx"),
+                                   _province("WIDODO H.", "P9", "rekap.xlsx")], [False, False], {1: 0, 2: 0}),
 ]
 
 

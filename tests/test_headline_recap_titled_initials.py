@@ -33,6 +33,7 @@ def _frame(regency: list[tuple[str, str]], recap: list[tuple[str, str]]) -> pd.D
         "tahun": [2025] * n, "nama_kunci": [_key(r[3]) for r in rows], "nomor_sertifikat": [None] * n,
         "nik": [None] * n, "tanggal_lahir": [pd.NaT] * n, "jenis_kelamin": [r[4] for r in rows],
         "tanggal_terbit": [pd.NaT] * n, "masa_berlaku": [pd.NaT] * n,
+        "source_file": [("rekap.xlsx" if r[2] == "province" else "gianyar.xlsx") for r in rows],
     })
 
 
@@ -46,8 +47,9 @@ CASES = [
     ("two personal words, both initials", [("I Gede Wirawan Astawa", "L")], [("I GEDE W. A.", "L")], {1: 0}),
     # nothing tells which of two regency rows the recap repeats
     ("two regency rows fit", [("I Ketut Suardika", "L"), ("I Ketut Sudarma", "L")], [("I KETUT S.", "L")], {}),
-    # two recap rows for one regency row: one is another person's
-    ("two recap rows fit", [("I Ketut Suardika", "L")], [("I KETUT S.", "L"), ("KETUT S.", "L")], {}),
+    # two recap rows for one regency row: one is another person's certificate (counted at the province)
+    ("two recap rows fit: the first repeats it", [("I Ketut Suardika", "L")], [("I KETUT S.", "L"), ("KETUT S.", "L")],
+     {1: 0}),
     ("another birth order", [("I Wayan Suardika", "L")], [("I KETUT S.", "L")], {}),
     ("another caste", [("I Gusti Ngurah Suardika", "L")], [("I KETUT S.", "L")], {}),
     ("another initial", [("I Ketut Suardika", "L")], [("I KETUT W.", "L")], {}),

@@ -363,7 +363,20 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray,
     found = pd.concat([found, _untaken(_recap_rounds(certified, frame.dropna(subset=["role"]), left, local, "role"),
                                        taken)])
     found = found.sort_values(["p", "q"]).drop_duplicates("p")
+    found = _once_per_file(certified, found)
     return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
+
+
+def _once_per_file(certified: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """The pairs (``p``, ``q``) of ``found`` with each regency/city row ``q`` repeated by one row of a
+    province file at most, the first: a recap lists a certificate once, so of two of its rows that
+    fit one regency row ("I GEDE S." of Gianyar and of Badung) the other is another certificate,
+    credited to the province, whichever of the two it is."""
+    file_column = next((c for c in ("source_sha256", "source_file") if c in certified.columns), None)
+    if file_column is None or found.empty:
+        return found
+    files = pd.factorize(certified[file_column])[0]
+    return found[~pd.DataFrame({"file": files[found["p"].to_numpy()], "q": found["q"].to_numpy()}).duplicated().to_numpy()]
 
 
 def _rows_taken_in_files(certified: pd.DataFrame, re_reported: np.ndarray | None) -> tuple[np.ndarray, pd.DataFrame]:
@@ -643,7 +656,8 @@ def _only_fit_by_titles_and_initials(p: np.ndarray, q: np.ndarray, key_p: np.nda
                                      agree: np.ndarray) -> np.ndarray:
     """Which pairs (``p`` province row, ``q`` regency/city row, their name keys) repeat one certificate
     because the recap shortened a titled name to its titles and initials ("I KETUT S." for "I Ketut
-    Suardika", :func:`_titles_and_initials_fit`), each the only row of its cell the other fits.
+    Suardika", :func:`_titles_and_initials_fit`), the regency row the only one of its cell the recap
+    row fits.
 
     Balinese names carry one or two personal words after the title run, so such a recap leaves no
     personal word written out and :func:`linkage.names.names_agree` cannot agree; the cell (jenjang,
@@ -655,7 +669,9 @@ def _only_fit_by_titles_and_initials(p: np.ndarray, q: np.ndarray, key_p: np.nda
     if not fits[rest].any():
         return np.zeros(len(p), dtype=bool)
     fitting = pd.DataFrame({"p": p[fits], "q": q[fits]})
-    once = (fitting.groupby("p")["q"].transform("size") == 1) & (fitting.groupby("q")["p"].transform("size") == 1)
+    # one regency row per recap row; a regency row two recap rows fit is repeated by one of them
+    # at most (recap_partners keeps the first: _once_per_file)
+    once = fitting.groupby("p")["q"].transform("size") == 1
     unique = np.zeros(len(p), dtype=bool)
     unique[np.flatnonzero(fits)[once.to_numpy()]] = True
     return unique & ~agree
