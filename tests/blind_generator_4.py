@@ -747,6 +747,7 @@ def build(out: Path, seed: int = SEED) -> dict:
     round_three(w, land)
     round_four(w, land)
     round_five(w, land)
+    round_six(w, land)
     write_registry(out / "offices.yaml")
     truth = w.truth()
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -1232,6 +1233,33 @@ def round_five(w: World, land: Path) -> None:
         rec.rows.append(("", i + 1, r))
     (land / "kota-mataram" / rec.name).write_text(json.dumps(doc, indent=2), encoding="utf-8")
     w.files.append(rec)
+
+
+def round_six(w: World, land: Path) -> None:
+    """Regression, written after the fix it covers: Kalbar's paged export downloaded on 2 March and
+    again on 15 June 2026, pages cut at other places, one participant deleted from the portal in
+    between (only the June download counts)."""
+    ps = [w.person("61", "61.71") for _ in range(23)]
+    rows = [w.row(p, "prov-kalbar", w.rng.choice([7, 8]), 2026, "Sertifikasi Ahli 2026 Tahap II") for p in ps]
+    for r in rows:
+        if r.issued and r.issued > date(2026, 2, 28):
+            r.issued = date(2026, 2, min(r.issued.day, 28))
+    march = rows[:21]
+    june = [r for i, r in enumerate(march) if i != 16] + rows[21:]
+    for stamp, listed, size, counts, mtime in (("2026-03-02", march, 7, None, 1772400000),
+                                               ("2026-06-15", june, 8, "prov-kalbar", 1781500000)):
+        for n, k in enumerate(range(0, len(listed), size), 1):
+            page = listed[k:k + size]
+            rec = FileRec("prov-kalbar", f"simjakon_kalbar_{stamp}_hal{n}.json", counts, note=f"download {stamp}")
+            doc = {"status": 200, "message": "OK",
+                   "result": {"items": [kalbar_record(r, k + i) for i, r in enumerate(page)],
+                              "pagination": {"page": n, "pageSize": size, "totalItems": len(listed)}}}
+            for i, r in enumerate(page):
+                rec.rows.append(("", i + 1, r))
+            path = land / "prov-kalbar" / rec.name
+            path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+            os.utime(path, (mtime, mtime))
+            w.files.append(rec)
 
 
 def _save_with_dimension(wb, path: Path, ref: str) -> None:
