@@ -297,11 +297,22 @@ def background(n_persons: int = 400, seed: int = 11) -> list[Row]:
 
 def standardize(rows: list[Row]) -> pd.DataFrame:
     """Office cells -> standardized rows, one submission per file; columns ``case`` and ``person`` added."""
-    frames = []
     by_file: dict[str, list[Row]] = {}
     for row in rows:
         by_file.setdefault(row.file, []).append(row)
-    for file, members in by_file.items():
+    return pd.concat([_standardized_file(file, members) for file, members in by_file.items()], ignore_index=True)
+
+
+# One file's standardized rows, by the file's name and rows. The linkage test files of one
+# process build on the same background(n, seed) files (eleven build on background(300, ...)),
+# and standardize_submission is pure (fixed reference date), so each file is standardized
+# once per process; callers get a copy.
+_STANDARDIZED: dict[tuple, pd.DataFrame] = {}
+
+
+def _standardized_file(file: str, members: list[Row]) -> pd.DataFrame:
+    key = (file, tuple(tuple(vars(row).values()) for row in members))
+    if key not in _STANDARDIZED:
         raw = []
         for offset, row in enumerate(members):
             cells = {column: None for column in RAW_COLUMNS}
@@ -313,8 +324,8 @@ def standardize(rows: list[Row]) -> pd.DataFrame:
                         "source_row": 5 + offset, **cells})
         result = standardize_submission(pd.DataFrame(raw), reference_date=REFERENCE)
         assert len(result.rows) == len(members), result.quarantine
-        frames.append(result.rows.assign(case=[r.case for r in members], person=[r.person for r in members]))
-    return pd.concat(frames, ignore_index=True)
+        _STANDARDIZED[key] = result.rows.assign(case=[r.case for r in members], person=[r.person for r in members])
+    return _STANDARDIZED[key].copy()
 
 
 @pytest.fixture(scope="module")
