@@ -242,12 +242,21 @@ def test_json_lines(tmp_path):
 
 def test_two_lists_of_records_are_ambiguous(tmp_path):
     path = tmp_path / "page.json"
-    path.write_text(json.dumps({"participants": [RECORD], "assessors": [{"name": "X"}]}), encoding="utf-8")
+    path.write_text(json.dumps({"participants": [RECORD], "registrants": [{"name": "X"}]}), encoding="utf-8")
     submission = read_submission(path, office())
     assert submission.error == (
-        "office prov-kaltim, file page.json: more than one list of records ('participants', 'assessors'); "
+        "office prov-kaltim, file page.json: more than one list of records ('participants', 'registrants'); "
         "cannot tell which holds the participants"
     )
+
+
+def test_participants_beside_the_assessors_list(tmp_path):
+    # the assessors' list is the assessment's own people, as a sheet "Asesor" is (blind world 4's probe)
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"participants": [RECORD], "assessors": [{"name": "X"}]}), encoding="utf-8")
+    submission = read_submission(path, office())
+    assert submission.error is None
+    assert submission.rows["nama"].tolist() == ["Budi"]
 
 
 def test_arrays_of_objects(tmp_path):

@@ -172,3 +172,27 @@ def test_sharepoint_title_is_the_participants_name(tmp_path):
               "Jenjang": "3", "HasilUji": "Kompeten"}]
     rows = read(tmp_path, "items.json", json.dumps({"d": {"results": items}}).encode(), "nama", "nik")
     assert rows == [("AGUS SALIM", "1271021203850001")]
+
+
+# --- an event's export: its participants beside its own people, or filed by result ---------------
+_PESERTA = [{"nama": "AGUS SALIM", "nik": "1271021203850001", "jenjang": "7", "hasil": "Kompeten"},
+            {"nama": "BUDI TARIGAN", "nik": "1271024505900002", "jenjang": "7", "hasil": "Kompeten"}]
+_ASESOR = [{"nama": "Ir. BONAR S", "nik": "1271011010700001", "no_met": "MET.000.01234 2019"}]
+
+
+@pytest.mark.parametrize(("document", "expected"), [
+    ({"kegiatan": {"nama": "Uji Kompetensi Ahli 2025"}, "peserta": _PESERTA, "asesor": _ASESOR},
+     [("", "AGUS SALIM", "Kompeten"), ("", "BUDI TARIGAN", "Kompeten")]),
+    ({"data": {"asesi": _PESERTA, "panitia": _ASESOR, "tim_asesor": _ASESOR}},
+     [("", "AGUS SALIM", "Kompeten"), ("", "BUDI TARIGAN", "Kompeten")]),
+    ({"peserta_kompeten": [{k: v for k, v in p.items() if k != "hasil"} for p in _PESERTA[:1]],
+      "peserta_belum_kompeten": [{k: v for k, v in p.items() if k != "hasil"} for p in _PESERTA[1:]]},
+     [("peserta_kompeten", "AGUS SALIM", "Kompeten"), ("peserta_belum_kompeten", "BUDI TARIGAN", "Belum Kompeten")]),
+    ({"data": {"lulus": [{k: v for k, v in p.items() if k != "hasil"} for p in _PESERTA[:1]],
+               "tidak_lulus": [{k: v for k, v in p.items() if k != "hasil"} for p in _PESERTA[1:]]}},
+     [("lulus", "AGUS SALIM", "Kompeten"), ("tidak_lulus", "BUDI TARIGAN", "Belum Kompeten")]),
+])
+def test_event_exports(tmp_path, document, expected):
+    import json
+
+    assert read(tmp_path, "kegiatan.json", json.dumps(document).encode(), "source_sheet", "nama", "hasil") == expected

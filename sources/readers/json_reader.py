@@ -379,8 +379,9 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
         if by_column is not None:
             return by_column, f"top level, {BY_COLUMN}"
         candidates = _object_lists(document, overrides=overrides)
-        if len(candidates) == 1:
-            where, records = candidates[0]
+        people = _without_staff_lists(candidates)
+        if len(people) == 1:
+            where, records = people[0]
             return records, where
         keys = ", ".join(repr(k) for k in list(document)[:10]) or "none"
         if candidates:
@@ -391,6 +392,20 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
             f"{' / '.join(RECORD_KEYS[:6])} (or result.records); the object has keys {keys}"
         )
     raise SubmissionRejected(f"no list of records found: the document is a {type(document).__name__}")
+
+
+def _without_staff_lists(candidates: list[tuple[str, list]]) -> list[tuple[str, list]]:
+    """The lists of records beside which every other list is the assessment's own people: an LSP's or
+    an event's export with its participants (``peserta``, ``asesi``) beside its assessors and
+    committee (``asesor``, ``panitia``), named as a sheet of them is (:func:`sources.readers.staff_list`).
+    All candidates when no list, or not every other one, is so named."""
+    from sources.readers import staff_list  # the package imports this module first
+
+    if len(candidates) < 2:
+        return candidates
+    people = [(where, records) for where, records in candidates
+              if ", " in where or not staff_list(None, where.rsplit(".", 1)[-1])]
+    return people if len(people) == 1 else candidates
 
 
 def _flatten(record: dict, out: dict, several: dict, prefix: tuple = (), depth: int = 1) -> dict:
@@ -632,11 +647,17 @@ _GROUP_KEY = re.compile(
 def labelled_lists(document: object) -> list[tuple[str, list]] | None:
     """The lists of records of a document that files them by group label, or None.
 
+    Also by result: ``{"peserta_kompeten": [...], "peserta_belum_kompeten": [...]}``, ``{"lulus": [...],
+    "tidak_lulus": [...]}``, each list then a sheet whose name gives its rows their result where they
+    state none, as a workbook's sheets "Lulus" / "Tidak Lulus" do (:func:`sources.readers.fill_hasil`).
+
     ``{"jenjang_3": [...], "jenjang_2": [...], "meta": {...}}``, also under an envelope key
     (``{"data": {"tahap_1": [...], "tahap_2": [...]}}``): two lists or more, every one of them under
     a level, batch or year label (:data:`_GROUP_KEY`). Lists under other keys beside them
     (``peserta`` and ``asesor``) leave the choice open, as before: no list is taken.
     """
+    from sources.readers import stated_hasil  # the package imports this module first
+
     if type(document) is not dict:
         return None
     for candidate in (document, *(document.get(key) for key in RECORD_KEYS)):
@@ -644,7 +665,8 @@ def labelled_lists(document: object) -> list[tuple[str, list]] | None:
             continue
         lists = [(str(key), value) for key, value in candidate.items()
                  if type(value) is list and value and all(type(v) is dict for v in value)]
-        if len(lists) >= 2 and all(_GROUP_KEY.match(key.strip()) for key, _ in lists):
+        if len(lists) >= 2 and (all(_GROUP_KEY.match(key.strip()) for key, _ in lists)
+                                or all(stated_hasil(key, whole=True) for key, _ in lists)):
             return lists
     return None
 
