@@ -19,6 +19,8 @@ import functools
 import os
 import pstats
 import resource
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -95,6 +97,89 @@ def load(world: Path, data: str, registry: Path | None = None) -> tuple[pd.DataF
     return linked, load_registry(registry or world / "offices.yaml")
 
 
+def copied(linked: pd.DataFrame, copies: int) -> pd.DataFrame:
+    """``linked`` repeated ``copies`` times, every copy after the first other persons, certificates and files.
+
+    Copy ``i`` appends ``~i`` to the person key and the source file, and puts capital letters
+    before the registration number (glued to a number's leading letters, so its year reads the
+    same; separators alone would make it one spelling of the original), so no two copies share
+    a person, a certificate or a fact_participation row: a build over ``copies`` times the rows
+    of the same offices, not the same rows counted twice.
+    """
+    if copies <= 1:
+        return linked
+    parts = [linked]
+    for i in range(1, copies):
+        part = linked.copy()
+        for column in ("person_key", "source_file"):
+            if column in part.columns:
+                part[column] = part[column].astype("str") + f"~{i}"
+        if "nomor_sertifikat" in part.columns:
+            letters = "Q" + "".join(chr(ord("A") + int(d)) for d in str(i))
+            part["nomor_sertifikat"] = letters + part["nomor_sertifikat"].astype("str")
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+def copies_dir(world: Path, data: str, copies: int) -> Path:
+    """A data folder whose staging is ``data``'s, but for linked rows copied ``copies`` times (made once).
+
+    Made in a child process, so the copying's own memory is not in the measured process's peak."""
+    target = world / f"{data}-copies-{copies}"
+    if (target / "staging" / "linked" / "_all.parquet").exists():
+        return target
+    subprocess.run([sys.executable, "-m", "benchmarks.star", str(world), "--data", data,
+                    "--write-copies", str(copies)], check=True)
+    return target
+
+
+def write_copies(world: Path, data: str, copies: int) -> None:
+    """Write :func:`copies_dir`: every staged file hard-linked to ``data``'s (the store refuses paths
+    leading outside its folder, symlinks included), linked/_all.parquet copied."""
+    source, target = world / data / "staging", world / f"{data}-copies-{copies}" / "staging"
+    for stage in source.iterdir():
+        if not stage.is_dir() or stage.name == "candidate":
+            continue
+        (target / stage.name).mkdir(parents=True, exist_ok=True)
+        for part in stage.iterdir():
+            if part.is_file() and part.name != "_all.parquet" and not (target / stage.name / part.name).exists():
+                os.link(part, target / stage.name / part.name)
+    linked = copied(pd.read_parquet(source / "linked" / "_all.parquet"), copies)
+    partial = target / "linked" / "_all.parquet.tmp"
+    linked.to_parquet(partial, index=False)
+    partial.replace(target / "linked" / "_all.parquet")
+
+
+def _build(args, data: str, offices: dict, star) -> tuple[dict[str, pd.DataFrame], int]:
+    """The measured call: the whole candidate asset body, or build_star alone; and the rows it read."""
+    from benchmarks.national import PUBLISH_DATE, SECRET
+
+    if args.candidate:
+        from assets.published import stage_candidate
+        from pipelines.resources import OfficeRegistry, StagingStore
+
+        registry = OfficeRegistry(registry_path=str(args.registry or args.world / "offices.yaml"),
+                                  landing_root=str(args.world / "landing"))
+        candidate = stage_candidate(registry, StagingStore(data_dir=str(args.world / data)), SECRET, PUBLISH_DATE)
+        return candidate.frames, len(candidate.linked)
+    linked = pd.read_parquet(args.world / data / "staging" / "linked" / "_all.parquet")
+    return star.build_star(linked, offices, PUBLISH_DATE, SECRET), len(linked)
+
+
+def _compare(frames: dict[str, pd.DataFrame], saved: Path) -> None:
+    differ = []
+    for name, frame in frames.items():
+        before = pd.read_pickle(saved / f"{name}.pkl")
+        try:
+            pd.testing.assert_frame_equal(frame, before, check_exact=True)
+        except AssertionError as error:
+            differ.append(name)
+            print(f"{name}: {len(before):,} -> {len(frame):,} rows; {str(error).splitlines()[0]}")
+    if differ:
+        raise SystemExit(f"{len(differ)} of {len(frames)} tables differ from {saved}: {differ}")
+    print(f"all {len(frames)} tables equal to {saved}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("world", type=Path, help="a kept world, e.g. bench-data/national/world-100000")
@@ -102,16 +187,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--registry", type=Path, help="the registry, when not the world's offices.yaml")
     parser.add_argument("--save", type=Path, help="write every table here (pickles)")
     parser.add_argument("--compare", type=Path, help="assert every table equals the tables saved here")
+    parser.add_argument("--copies", type=int, default=1,
+                        help="build over this many copies of the linked rows, each other persons (see copied)")
+    parser.add_argument("--write-copies", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--candidate", action="store_true",
+                        help="run the publish_candidate asset's body (stage_candidate: read, build, fence, stage)")
     parser.add_argument("--profile", type=int, default=0, help="also cProfile the build and print this many lines")
     args = parser.parse_args(argv)
+    if args.write_copies:
+        return write_copies(args.world, args.data, args.write_copies)
 
-    from benchmarks.national import PUBLISH_DATE, SECRET
+    from sources.registry import load_registry
     from warehouse import star
 
-    linked, offices = load(args.world, args.data, args.registry)
+    data = copies_dir(args.world, args.data, args.copies).name if args.copies > 1 else args.data
+    offices = load_registry(args.registry or args.world / "offices.yaml")
     base = _rss_mib()
     totals: dict[str, list[float]] = {}  # name -> [wall s, peak RSS MiB, calls, CPU s]
     load_start = os.getloadavg()[0]
+    started, cpu = time.perf_counter(), time.process_time()
     with Sampler() as sampler:
         for name in MEASURED:
             _wrap(star, name, sampler, totals)
@@ -119,11 +213,13 @@ def main(argv: list[str] | None = None) -> None:
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
             profiler.enable()
-        frames = star.build_star(linked, offices, PUBLISH_DATE, SECRET)
+        frames, rows = _build(args, data, offices, star)
         if profiler:
             profiler.disable()
-    print(f"{len(linked):,} linked rows, {len(offices)} offices; RSS after reading them {base:,.0f} MiB; "
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{rows:,} linked rows ({data}), {len(offices)} offices; RSS before {base:,.0f} MiB; "
           f"load average {load_start:.2f} / {os.getloadavg()[0]:.2f}")
+    print(f"{'stage_candidate' if args.candidate else 'build_star'} with its reads: wall {wall:.2f} s, CPU {cpu:.2f} s")
     # CPU seconds (this process, all its threads) move less than wall seconds with other jobs' load
     print(f"{'function':<32} {'calls':>5} {'wall s':>8} {'CPU s':>8} {'peak RSS MiB':>13}")
     for name, (seconds, peak, calls, cpu) in sorted(totals.items(), key=lambda item: -item[1][3]):
@@ -136,17 +232,7 @@ def main(argv: list[str] | None = None) -> None:
         for name, frame in frames.items():
             frame.to_pickle(args.save / f"{name}.pkl")
     if args.compare:
-        differ = []
-        for name, frame in frames.items():
-            before = pd.read_pickle(args.compare / f"{name}.pkl")
-            try:
-                pd.testing.assert_frame_equal(frame, before, check_exact=True)
-            except AssertionError as error:
-                differ.append(name)
-                print(f"{name}: {len(before):,} -> {len(frame):,} rows; {str(error).splitlines()[0]}")
-        if differ:
-            raise SystemExit(f"{len(differ)} of {len(frames)} tables differ from {args.compare}: {differ}")
-        print(f"all {len(frames)} tables equal to {args.compare}")
+        _compare(frames, args.compare)
 
 
 if __name__ == "__main__":

@@ -837,10 +837,16 @@ def _nik_edits(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, trusted: b
     """Damerau-Levenshtein edits between the NIK digits (:func:`_digits`) of rows ``p`` and ``q``
     (99 when either has none)."""
     from rapidfuzz.distance import DamerauLevenshtein
+    from rapidfuzz.process import cpdist
 
     digits = _digits(certified, trusted)
-    return np.array([DamerauLevenshtein.distance(a, b) if a is not None and b is not None else 99
-                     for a, b in zip(digits[p], digits[q])], dtype=np.int64)
+    a, b = digits[p], digits[q]
+    edits = np.full(len(p), 99, dtype=np.int64)
+    both = np.flatnonzero((a != None) & (b != None))  # noqa: E711
+    if len(both):
+        # rapidfuzz's element-wise distances in C: a million pairs, no Python call per pair
+        edits[both] = cpdist(list(a[both]), list(b[both]), scorer=DamerauLevenshtein.distance, workers=1)
+    return edits
 
 
 def _birth_text(certified: pd.DataFrame) -> np.ndarray:
@@ -857,50 +863,87 @@ def _persons_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, resta
     of each other, different sex, different registration numbers (other digits; with
     ``restated``, numbers that cannot be one certificate's as a clerk shortens it,
     :func:`restated_numbers_agree`: only for pairs whose names must agree besides)."""
-    from linkage.dates import birth_far
-    from linkage.nik_stage import _ddmmyy_far
-
     # Only the rows of the pairs: a province of a million rows asks about a few thousand.
     asked = np.unique(np.concatenate([p, q]))
     certified = certified.iloc[asked]
     p, q = np.searchsorted(asked, p), np.searchsorted(asked, q)
-    differ = np.zeros(len(p), dtype=bool)
-    # a NIK linkage found to be someone else's (copied from the row above) contradicts nothing
-    edits = _nik_edits(certified, p, q, trusted=True)
-    differ |= (edits > 2) & (edits != 99)
-    differ |= _shown_digits_differ(certified, p, q)
     birth = _birth_text(certified)
-    bp, bq = birth[p], birth[q]
-    both = pd.notna(bp) & pd.notna(bq)
-    differ[both] |= np.array([birth_far(a, [b]) for a, b in zip(bp[both], bq[both])], dtype=bool)
-    # A row without a birth date or sex whose own NIK states them (a recap, an attendance
-    # list) still says who it is: the day, month and year digits (women's day + 40) against
-    # the other row's birth date, the day against its sex (DOMAIN "The person: NIK").
-    encoded = _nik_ddmmyy(certified, np.unique(np.concatenate([p, q])))
-    ddmmyy = np.array([f"{b[8:10]}{b[5:7]}{b[2:4]}" if isinstance(b, str) else None for b in birth], dtype=object)
-    for own, other in ((p, q), (q, p)):
-        look = np.flatnonzero(pd.isna(birth[own]) & pd.notna(encoded[own]) & pd.notna(ddmmyy[other]))
-        differ[look] |= np.array([_ddmmyy_far(ddmmyy[other[i]], encoded[own[i]][0]) for i in look], dtype=bool)
+    encoded = _nik_ddmmyy(certified, np.arange(len(certified)))
+    stated = _stated_expiry(certified).to_numpy()
+    # Each test judges a pair on its own, so the ones over arrays go first and the ones that
+    # call Python per pair see only the pairs nothing has told apart yet (a recap block of
+    # 50,000 pairs is mostly other persons' certificates, with other numbers).
+    differ = _sexes_differ(certified, p, q, encoded) | _expiries_differ(stated[p], stated[q])
+    differ |= _numbers_differ(certified, p, q, restated, plainly=True)
+    for test in (
+        lambda i, j: (lambda edits: (edits > 2) & (edits != 99))(_nik_edits(certified, i, j, trusted=True)),
+        lambda i, j: _shown_digits_differ(certified, i, j),
+        lambda i, j: _births_differ(birth, encoded, i, j),
+        lambda i, j: _numbers_differ(certified, i, j, restated, plainly=False),
+    ):
+        open_pairs = np.flatnonzero(~differ)
+        if not len(open_pairs):
+            break
+        differ[open_pairs] |= test(p[open_pairs], q[open_pairs])
+    return differ
+
+
+def _sexes_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, encoded: np.ndarray) -> np.ndarray:
+    """Different sex: the stated one, else the one the row's own NIK encodes (women's day + 40)."""
     sex = (certified["jenis_kelamin"].astype("string").to_numpy(dtype=object, na_value=None)
            if "jenis_kelamin" in certified.columns else np.full(len(certified), None, dtype=object))
     stated = sex.copy()
     from_nik = (stated == None) & pd.notna(encoded)  # noqa: E711
     stated[from_nik] = [e[1] for e in encoded[from_nik]]
     a, b = stated[p], stated[q]
-    differ |= (a != None) & (b != None) & (a != b)  # noqa: E711
-    if "nomor_sertifikat" in certified.columns:
-        values = certified["nomor_sertifikat"].astype("string").to_numpy(dtype=object, na_value=None)
-        if restated:
-            differ |= ~_pairs_agree(pd.Series(values[p], dtype="string"), pd.Series(values[q], dtype="string"),
-                                    restated_numbers_agree)
-        else:
-            digits = np.array([None if v is None else "".join(_DIGIT_RUNS.findall(v)) or v for v in values],
-                              dtype=object)
-            a, b = digits[p], digits[q]
-            both = (a != None) & (b != None)  # noqa: E711
-            differ |= both & (a != b)
-    stated = _stated_expiry(certified).to_numpy()
-    differ |= _expiries_differ(stated[p], stated[q])
+    return (a != None) & (b != None) & (a != b)  # noqa: E711
+
+
+def _births_differ(birth: np.ndarray, encoded: np.ndarray, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Birth dates no typo of each other (:func:`linkage.dates.birth_far`). A row without a birth
+    date whose own NIK states one (a recap, an attendance list) still says who it is: the day, month
+    and year digits against the other row's birth date (DOMAIN "The person: NIK")."""
+    from linkage.dates import birth_far
+    from linkage.nik_stage import _ddmmyy_far
+
+    differ = np.zeros(len(p), dtype=bool)
+    bp, bq = birth[p], birth[q]
+    both = pd.notna(bp) & pd.notna(bq)
+    differ[both] = np.array([birth_far(a, [b]) for a, b in zip(bp[both], bq[both])], dtype=bool)
+    ddmmyy = np.array([f"{b[8:10]}{b[5:7]}{b[2:4]}" if isinstance(b, str) else None for b in birth], dtype=object)
+    for own, other in ((p, q), (q, p)):
+        look = np.flatnonzero(pd.isna(birth[own]) & pd.notna(encoded[own]) & pd.notna(ddmmyy[other]))
+        differ[look] |= np.array([_ddmmyy_far(ddmmyy[other[i]], encoded[own[i]][0]) for i in look], dtype=bool)
+    return differ
+
+
+def _numbers_differ(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, restated: bool, plainly: bool) -> np.ndarray:
+    """Different registration numbers: other digits; with ``restated``, numbers that cannot be one
+    certificate's as a clerk shortens it (:func:`restated_numbers_agree`). ``plainly``: only what
+    the numbers' digits settle without asking that rule (two numbers of one shape, of as many digit
+    runs, two or more, whose digits differ; it says "two certificates" of them too)."""
+    differ = np.zeros(len(p), dtype=bool)
+    if "nomor_sertifikat" not in certified.columns:
+        return differ
+    values = certified["nomor_sertifikat"].astype("string").to_numpy(dtype=object, na_value=None)
+    if not restated and not plainly:
+        return differ  # decided in the plain pass
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    text = pa.array(uniques.to_numpy(dtype=object), type=pa.string())
+    digits = np.append(pc.replace_substring_regex(text, "[^0-9]", "").to_numpy(zero_copy_only=False), None)
+    runs = np.append(pc.count_substring_regex(text, "[0-9]+").to_numpy(zero_copy_only=False), -1)
+    at = np.where(codes >= 0, codes, len(uniques))
+    a, b = at[p], at[q]
+    # a number without a digit compares as written
+    da, db = np.where(runs[a] > 0, digits[a], values[p]), np.where(runs[b] > 0, digits[b], values[q])
+    both = (codes[p] >= 0) & (codes[q] >= 0)
+    if not restated:
+        return both & (da != db)
+    if plainly:
+        return both & (da != db) & (runs[a] == runs[b]) & (runs[a] >= 2)
+    ask = np.flatnonzero(both & (da != db))
+    differ[ask] = ~_pairs_agree(pd.Series(values[p[ask]], dtype="string"), pd.Series(values[q[ask]], dtype="string"),
+                                restated_numbers_agree)
     return differ
 
 
