@@ -228,7 +228,7 @@ class Candidate:
     """The warehouse tables about to be published, and what their checks need."""
 
     frames: dict[str, pd.DataFrame]
-    linked: pd.DataFrame
+    linked_rows: int  # the linked rows the tables were built from (the rows themselves are not kept)
     log: pd.DataFrame  # every office's submission log
     offices: dict[str, Office]
     publish_date: date
@@ -237,8 +237,10 @@ class Candidate:
 def stage_candidate(registry: OfficeRegistry, staging: StagingStore, secret: str, publish_date: date) -> Candidate:
     """Compute every published table from the staged linked rows, fence them, and stage them as the candidate."""
     offices = registry.offices()
-    linked = staging.read(LINKED, ALL_OFFICES)
-    frames = build_star(linked, offices, publish_date, secret)
+    names, linked_rows = linked_names_and_rows(staging)
+    # build_star gets the only reference to the linked rows and frees them once it has sorted
+    # them into the fact table's order: a second copy of every row no longer stays to the end.
+    frames = build_star(staging.read(LINKED, ALL_OFFICES), offices, publish_date, secret)
     log = log_with_copies(staging.read_all(SUBMISSION_LOG, list(offices)), staging.read(LINKED, COPIES), offices)
     log = log_with_pages(log, _staged_or_none(staging, LINKED, PAGES_CREDITED), offices)
     quarantine = pd.concat([staging.read_all(QUARANTINE, list(offices)), staging.read(LINKED, COPY_QUARANTINE)],
@@ -250,12 +252,26 @@ def stage_candidate(registry: OfficeRegistry, staging: StagingStore, secret: str
     frames["reporting_completeness"] = reporting_completeness(offices, log, publish_date)
     # Office-provided text (file names, reasons, free text) on its way to analysts loses
     # NIK-shaped numbers and participants' name words (warehouse/fence.py).
-    names = fence.participant_names(linked) | fence.quarantined_names(frames["quarantine"])
+    names = names | fence.quarantined_names(frames["quarantine"])
     frames = fence.fence_tables(frames, names)
     for name in PUBLISHED_TABLES:
         staging.write(CANDIDATE, name, frames[name])
     staging.write(CANDIDATE, "publish_date", pd.DataFrame({"publish_date": [publish_date]}))
-    return Candidate(frames=frames, linked=linked, log=log, offices=offices, publish_date=publish_date)
+    return Candidate(frames=frames, linked_rows=linked_rows, log=log, offices=offices, publish_date=publish_date)
+
+
+def linked_names_and_rows(staging: StagingStore) -> tuple[frozenset[str], int]:
+    """The participants' name words in the staged linked rows (:func:`warehouse.fence.participant_names`)
+    and how many rows there are, read from the name columns and the file's footer alone."""
+    import pyarrow.parquet as pq
+
+    path = staging.path(LINKED, ALL_OFFICES)
+    if not path.exists():
+        staging.read(LINKED, ALL_OFFICES)  # its FileNotFoundError names the missing stage
+    footer = pq.ParquetFile(path)
+    columns = [c for c in fence.NAME_COLUMNS if c in footer.schema_arrow.names]
+    names = fence.participant_names(pd.read_parquet(path, columns=columns)) if columns else frozenset()
+    return names, footer.metadata.num_rows
 
 
 def candidate_metadata(candidate: Candidate) -> dict[str, object]:
@@ -279,11 +295,11 @@ def _credited_rows(facts: pd.DataFrame) -> pd.DataFrame:
 
 def candidate_check_results(candidate: Candidate) -> list[dg.AssetCheckResult]:
     """The blocking checks of the candidate: ``published_tables_valid`` and ``row_accounting``."""
-    frames, linked, log = candidate.frames, candidate.linked, candidate.log
+    frames, log = candidate.frames, candidate.log
     results = []
     for check_name, outcomes in (
         ("published_tables_valid", check_headline(frames[HEADLINE], _credited_rows(frames["fact_participation"]))),
-        ("row_accounting", [*check_row_accounting(log), *_totals_agree(log, len(linked), len(frames["quarantine"]))]),
+        ("row_accounting", [*check_row_accounting(log), *_totals_agree(log, candidate.linked_rows, len(frames["quarantine"]))]),
     ):
         failing = [o for o in outcomes if not o.success]
         results.append(

@@ -207,6 +207,6 @@ def fence_tables(frames: Mapping[str, pd.DataFrame], names: frozenset[str] = fro
                 fenced = fence_series(original, names, as_json=as_json)
                 if fenced is not original:
                     if out[name] is frame:
-                        out[name] = frame.copy()
+                        out[name] = frame.copy(deep=False)  # copy-on-write: the columns set below only
                     out[name][column] = fenced
     return out

@@ -833,11 +833,14 @@ def build_star(
     ``linked`` holds the standardized columns plus ``person_key`` (one row per
     accepted input row, all offices). ``person_key_secret`` keys ``nik_hash`` and
     ``certificate_key``. Deterministic: the same rows in any order give the same
-    frames. Office-provided text is fenced by the caller (``publish_candidate``).
+    frames. Office-provided text is fenced by the caller (``publish_candidate``). A caller
+    that passes its only reference to ``linked`` gets that memory back once the rows are
+    sorted (they are copied then), not after the last table.
     """
     if not person_key_secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
     rows = _rows_in_fact_order(linked, offices, publish_date)
+    del linked
     kompeten, credited, re_report = _keyed_certificates(rows, offices, publish_date, person_key_secret)
     person_codes = _person_codes(rows)
 
