@@ -6,6 +6,7 @@ staging area and the warehouse that the plain-Python stages work on.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from pathlib import Path
@@ -108,12 +109,51 @@ class StagingStore(dg.ConfigurableResource):
         return contained(Path(self.data_dir) / "feedback", office_id)
 
     def read_all(self, stage: str, office_ids: list[str]) -> pd.DataFrame:
-        """Concatenate ``stage`` for the offices that have it (offices never run are skipped)."""
-        frames = [pd.read_parquet(self.path(stage, office_id)) for office_id in office_ids if self.path(stage, office_id).exists()]
-        frames = [frame for frame in frames if len(frame.columns)]
-        if not frames:
-            return pd.DataFrame()
-        return pd.concat(frames, ignore_index=True)
+        """Concatenate ``stage`` for the offices that have it (offices never run are skipped), in office order.
+
+        The frame concatenating each office's :meth:`read` gives, converted to pandas once per
+        distinct file schema (a few) instead of once per office: 552 offices' small files cost
+        half their reading time in per-file conversion."""
+        paths = [self.path(stage, office_id) for office_id in office_ids]
+        return concat_parquet([path for path in paths if path.exists()])
+
+
+def concat_parquet(paths: list[Path]) -> pd.DataFrame:
+    """``pd.concat([pd.read_parquet(p) for p in paths], ignore_index=True)`` (files without columns
+    left out, an empty frame for none): consecutive tables of one schema are joined in Arrow and
+    converted together, so the rows stay in file order and most files skip a conversion of their own."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pandas.io._util import arrow_table_to_pandas  # read_parquet's own conversion (dtypes, time zones)
+
+    tables = [table for table in (pq.read_table(path) for path in paths) if table.num_columns]
+    if not tables:
+        return pd.DataFrame()
+    runs: list[list[pa.Table]] = []
+    last = None
+    for table in tables:
+        # column types and the pandas metadata of the columns, not of the index (each file's row count)
+        meta = json.loads((table.schema.metadata or {}).get(b"pandas", b"{}"))
+        key = (table.schema.remove_metadata(), json.dumps(meta.get("columns")))
+        if runs and key == last:
+            runs[-1].append(table)
+        else:
+            runs.append([table])
+        last = key
+    parts = [arrow_table_to_pandas(pa.concat_tables([t.replace_schema_metadata(_without_index(t.schema)) for t in run]))
+             for run in runs]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _without_index(schema) -> dict:
+    """The schema's metadata with the pandas index left out: the joined tables take a fresh range index."""
+    metadata = dict(schema.metadata or {})
+    if b"pandas" in metadata:
+        pandas_meta = json.loads(metadata[b"pandas"])
+        pandas_meta["index_columns"] = []
+        pandas_meta["columns"] = [c for c in pandas_meta.get("columns", []) if c.get("field_name") in schema.names]
+        metadata[b"pandas"] = json.dumps(pandas_meta).encode()
+    return metadata
 
 
 class Warehouse(dg.ConfigurableResource):
