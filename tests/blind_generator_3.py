@@ -372,6 +372,7 @@ def footer_rows(office: str, year: int, n: int, ncol: int) -> list[list]:
 class World:
     def __init__(self, root: Path, seed: int = SEED):
         self.root = Path(root)
+        self.seed = seed
         self.rng = random.Random(seed)
         self.persons = make_persons(self.rng)
         self.assessments = make_assessments(self.rng, self.persons)
@@ -593,7 +594,7 @@ class World:
         header = [["NO", "NAMA LENGKAP", "NIK", "TEMPAT LAHIR", "TANGGAL LAHIR", "JK", "JABATAN KERJA", "JENJANG",
                    "HASIL"]]
         for version, fname in ((0, "HASIL UKK BONE 2024.xlsx"), (1, "HASIL UKK BONE 2024_revisi.xlsx")):
-            r2 = random.Random(SEED * 100 + 7)  # both versions spell the names alike
+            r2 = random.Random(self.seed * 100 + 7)  # both versions spell the names alike
 
             def row(n, a, version=version, r2=r2):
                 p = a.person
@@ -842,7 +843,7 @@ class World:
         write_xlsx(self.landing(o) / f, [sheet])
 
     def write_batch_two(self):
-        rng = random.Random(SEED * 1000 + 2)
+        rng = random.Random(self.seed * 1000 + 2)
         items = self.batch_two_assessments(rng)
         self.semarang_form(rng, items["kota-semarang"])
         self.makassar_tahap3(rng, items["kota-makassar"])
@@ -950,7 +951,7 @@ class World:
         write_xlsx(self.landing(o) / f, [sheet])
 
     def write_batch_three(self):
-        rng = random.Random(SEED * 1000 + 3)
+        rng = random.Random(self.seed * 1000 + 3)
         self.bone_correction(rng)
         self.sleman_us_dates(rng)
         self.bali_experts_by_jabatan(rng)
@@ -994,7 +995,7 @@ class World:
         write_xlsx(self.landing("prov-bali") / f, [sheet])
 
     def write_batch_four(self):
-        self.gianyar_and_badung_recap(random.Random(SEED * 1000 + 4))
+        self.gianyar_and_badung_recap(random.Random(self.seed * 1000 + 4))
 
     # the whole world ------------------------------------------------------
     def write(self) -> dict:

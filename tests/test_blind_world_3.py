@@ -13,6 +13,8 @@ a portal's paged JSON export, an attendance list.
 
 from __future__ import annotations
 
+import os
+
 import dagster as dg
 import duckdb
 import pytest
@@ -24,14 +26,16 @@ from tests.hand_worlds import column, headline_cells
 from tests.test_blind_world_2 import _rows_by_address
 
 PUBLISH_DATE = "2026-06-30"
+# One seed by default (the module stays under a minute); ``BLIND3_SEEDS=3,7,11`` runs more.
+SEEDS = [int(s) for s in os.environ.get("BLIND3_SEEDS", "3").split(",")]
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
+@pytest.fixture(scope="module", params=SEEDS, ids=lambda s: f"seed{s}")
+def run(request, tmp_path_factory):
     import datetime as dt
 
-    root = tmp_path_factory.mktemp("blind3")
-    truth = write_world(root)
+    root = tmp_path_factory.mktemp(f"blind3_{request.param}")
+    truth = write_world(root, seed=request.param)
     settings = Settings(registry_path=root / "offices.yaml", landing_root=root / "landing", data_dir=root / "data",
                         warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
     day = dt.date.fromisoformat(PUBLISH_DATE)
@@ -138,8 +142,9 @@ def test_one_key_per_person(run):
     assert {p: len(v) for p, v in keys_of.items() if len(v) > 1} == {}
 
 
-@pytest.mark.xfail(strict=True, reason=AMBIGUOUS_REASON)
-def test_the_ambiguous_recap_rows_keep_their_persons(run):
+def test_the_ambiguous_recap_rows_keep_their_persons(run, request):
+    # measured on seed 3; another seed's recap may hold no such namesakes
+    request.applymarker(pytest.mark.xfail(strict=request.node.callspec.params["run"] == 3, reason=AMBIGUOUS_REASON))
     truth, _, facts, _, _ = run
     keys_of, persons_of = _keys_and_persons(truth, facts, ambiguous=True)
     assert ({k: sorted(v) for k, v in persons_of.items() if len(v) > 1},
