@@ -47,6 +47,10 @@ CASES = [
     # another province file repeating it says nothing of this recap's rows
     ("another file repeats it", [_province("WIDODO HIDAYAT S.", "P1", "ahli.xlsx"),
                                  _province("WIDODO H.", "P9", "rekap.xlsx")], [True, False], {2: 0}),
+    # one person certified by two regencies: the NIK row repeats one, the name-only row the other
+    ("one person at two regencies", [("kab-klaten", "33.10", "regency", "Widodo Hidayat Sutrisno", "P1", "b.xlsx", None),
+                                     _province("WIDODO HIDAYAT S.", "P1", "rekap.xlsx"),
+                                     _province("WIDODO H.", "P9", "rekap.xlsx")], [False, True, False], {3: 1}),
     # two rows of one recap fit it by name alone: the first repeats it, the other is another certificate
     ("two rows of one recap fit it", [_province("WIDODO H.", "P8", "rekap.xlsx"),
                                       _province("WIDODO H.", "P9", "rekap.xlsx")], [False, False], {1: 0}),

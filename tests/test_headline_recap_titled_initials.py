@@ -34,6 +34,7 @@ def _frame(regency: list[tuple[str, str]], recap: list[tuple[str, str]]) -> pd.D
         "nik": [None] * n, "tanggal_lahir": [pd.NaT] * n, "jenis_kelamin": [r[4] for r in rows],
         "tanggal_terbit": [pd.NaT] * n, "masa_berlaku": [pd.NaT] * n,
         "source_file": [("rekap.xlsx" if r[2] == "province" else "gianyar.xlsx") for r in rows],
+        "person_key": [r[3] for r in rows],  # one name, one person
     })
 
 
@@ -50,6 +51,11 @@ CASES = [
     # two recap rows for one regency row: one is another person's certificate (counted at the province)
     ("two recap rows fit: the first repeats it", [("I Ketut Suardika", "L")], [("I KETUT S.", "L"), ("KETUT S.", "L")],
      {1: 0}),
+    # the gender word is the recap's only word of the sex: "Ni" is a woman
+    ("gender word tells the sex", [("I Ketut Arsana", "L"), ("Ni Ketut Ariani", "P")], [("NI KETUT A.", None)], {2: 1}),
+    # one person certified by two regencies, the recap listing both: one regency row each
+    ("one person at two regencies", [("I Nengah Arsana", "L"), ("I Nengah Arsana", "L")],
+     [("I NENGAH A.", None), ("I NENGAH A.", None)], {2: 0, 3: 1}),
     ("another birth order", [("I Wayan Suardika", "L")], [("I KETUT S.", "L")], {}),
     ("another caste", [("I Gusti Ngurah Suardika", "L")], [("I KETUT S.", "L")], {}),
     ("another initial", [("I Ketut Suardika", "L")], [("I KETUT W.", "L")], {}),

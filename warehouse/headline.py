@@ -362,28 +362,34 @@ def recap_partners(certified: pd.DataFrame, candidates: np.ndarray,
     left[found["p"].to_numpy()] = False
     found = pd.concat([found, _untaken(_recap_rounds(certified, frame.dropna(subset=["role"]), left, local, "role"),
                                        taken)])
-    found = found.sort_values(["p", "q"]).drop_duplicates("p")
     found = _once_per_file(certified, found)
     return pd.Series(certified.index[found["q"].to_numpy()], index=certified.index[found["p"].to_numpy()])
 
 
 def _once_per_file(certified: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
-    """The pairs (``p``, ``q``) of ``found`` with each regency/city row ``q`` repeated by one row of a
-    province file at most, the first: a recap lists a certificate once, so of two of its rows that
-    fit one regency row ("I GEDE S." of Gianyar and of Badung) the other is another certificate,
-    credited to the province, whichever of the two it is."""
+    """One regency/city row ``q`` per province row ``p`` of ``found``, in row order the first one no
+    earlier row of the same province file took: a recap lists a certificate once, so of two of its
+    rows that fit one regency row ("I GEDE S." of Gianyar and of Badung) the other is another
+    certificate (credited to the province, whichever of the two it is), and two rows fitting one
+    person's two regency rows repeat one each."""
     file_column = next((c for c in ("source_sha256", "source_file") if c in certified.columns), None)
-    if file_column is None or found.empty:
-        return found
-    files = pd.factorize(certified[file_column])[0]
-    return found[~pd.DataFrame({"file": files[found["p"].to_numpy()], "q": found["q"].to_numpy()}).duplicated().to_numpy()]
+    found = found.sort_values(["p", "q"]).drop_duplicates()
+    files = pd.factorize(certified[file_column])[0] if file_column else np.arange(len(certified))
+    chosen, taken, keep = set(), set(), []
+    for p, q in zip(found["p"].to_numpy(), found["q"].to_numpy()):
+        keep.append(p not in chosen and (files[p], q) not in taken)
+        if keep[-1]:
+            chosen.add(p)
+            taken.add((files[p], q))
+    return found[np.array(keep, dtype=bool)]
 
 
 def _rows_taken_in_files(certified: pd.DataFrame, re_reported: np.ndarray | None) -> tuple[np.ndarray, pd.DataFrame]:
     """(file code per row, pairs ``file``, ``q``): the regency/city rows (position ``q``) that a
     re-reported province row of ``file`` repeats, same person or same registration number at the
-    same jenjang. A recap lists one certificate once: another of its rows is another person's
-    (a namesake of a regency the registry has no office for), however well the names agree."""
+    same jenjang (k such rows take k regency rows, the first). A recap lists one certificate once:
+    another of its rows is another person's (a namesake of a regency the registry has no office
+    for), however well the names agree."""
     none = pd.DataFrame({"file": np.zeros(0, dtype=np.int64), "q": np.zeros(0, dtype=np.int64)})
     file_column = next((c for c in ("source_sha256", "source_file") if c in certified.columns), None)
     if re_reported is None or file_column is None or not np.asarray(re_reported).any():
@@ -397,9 +403,13 @@ def _rows_taken_in_files(certified: pd.DataFrame, re_reported: np.ndarray | None
         frame = pd.DataFrame({"value": certified[column].astype("string").to_numpy(),
                               "jenjang": certified["jenjang"].to_numpy(), "file": files, "q": np.arange(len(certified))})
         mine = frame[np.asarray(re_reported, dtype=bool) & is_province].dropna(subset=["value", "jenjang"])
-        theirs = frame[~is_province].dropna(subset=["value", "jenjang"])
-        found.append(mine[["value", "jenjang", "file"]].drop_duplicates().merge(
-            theirs[["value", "jenjang", "q"]], on=["value", "jenjang"])[["file", "q"]])
+        theirs = frame[~is_province].dropna(subset=["value", "jenjang"]).sort_values("q")
+        # k rows of a file repeating one person's (or number's) certificate at a jenjang take k of its
+        # regency rows, the first: the person may hold it from two regencies, the recap list both
+        theirs = theirs.assign(rank=theirs.groupby(["value", "jenjang"]).cumcount())
+        counts = mine.groupby(["file", "value", "jenjang"]).size().rename("k").reset_index()
+        pairs = counts.merge(theirs[["value", "jenjang", "q", "rank"]], on=["value", "jenjang"])
+        found.append(pairs.loc[pairs["rank"] < pairs["k"], ["file", "q"]])
     return files, pd.concat(found).drop_duplicates()
 
 
@@ -648,12 +658,12 @@ def _recap_matches(certified: pd.DataFrame, province_words: pd.DataFrame, local_
     born = _birth_text(certified)
     same_day = np.flatnonzero(~agree & pd.notna(born[p]) & (born[p] == born[q]))
     agree[same_day] = [names_agree(a, b, loose=True) for a, b in zip(key_p[same_day], key_q[same_day])]
-    agree |= _only_fit_by_titles_and_initials(p, q, key_p, key_q, agree)
+    agree |= _only_fit_by_titles_and_initials(certified, p, q, key_p, key_q, agree)
     return pd.DataFrame({"p": p[agree], "q": q[agree]})
 
 
-def _only_fit_by_titles_and_initials(p: np.ndarray, q: np.ndarray, key_p: np.ndarray, key_q: np.ndarray,
-                                     agree: np.ndarray) -> np.ndarray:
+def _only_fit_by_titles_and_initials(certified: pd.DataFrame, p: np.ndarray, q: np.ndarray, key_p: np.ndarray,
+                                     key_q: np.ndarray, agree: np.ndarray) -> np.ndarray:
     """Which pairs (``p`` province row, ``q`` regency/city row, their name keys) repeat one certificate
     because the recap shortened a titled name to its titles and initials ("I KETUT S." for "I Ketut
     Suardika", :func:`_titles_and_initials_fit`), the regency row the only one of its cell the recap
@@ -665,16 +675,26 @@ def _only_fit_by_titles_and_initials(p: np.ndarray, q: np.ndarray, key_p: np.nda
     """
     rest = np.flatnonzero(~agree)
     fits = agree.copy()
-    fits[rest] = [_titles_and_initials_fit(a, b) for a, b in zip(key_p[rest], key_q[rest])]
+    written = certified["nama_kunci"].to_numpy(dtype=object)
+    fits[rest] = [_titles_and_initials_fit(a, b) and not _gender_words_differ(written[i], written[j])
+                  for a, b, i, j in zip(key_p[rest], key_q[rest], p[rest], q[rest])]
     if not fits[rest].any():
         return np.zeros(len(p), dtype=bool)
-    fitting = pd.DataFrame({"p": p[fits], "q": q[fits]})
-    # one regency row per recap row; a regency row two recap rows fit is repeated by one of them
-    # at most (recap_partners keeps the first: _once_per_file)
-    once = fitting.groupby("p")["q"].transform("size") == 1
+    persons = certified["person_key"].to_numpy(dtype=object) if "person_key" in certified.columns else None
+    fitting = pd.DataFrame({"p": p[fits], "who": persons[q[fits]] if persons is not None else q[fits]})
+    # one regency person per recap row (a person may hold it from two regencies); a regency row two
+    # recap rows fit is repeated by one of them at most (recap_partners: _once_per_file)
+    once = fitting.groupby("p")["who"].transform("nunique") == 1
     unique = np.zeros(len(p), dtype=bool)
     unique[np.flatnonzero(fits)[once.to_numpy()]] = True
     return unique & ~agree
+
+
+def _gender_words_differ(a: object, b: object) -> bool:
+    """Two written names opening with different Balinese gender words, I (a man) and Ni (a woman):
+    linkage keys leave them out for the sex column, which a recap often lacks."""
+    first = [n.split(" ", 1)[0] if isinstance(n, str) and " " in n else None for n in (a, b)]
+    return all(w in ("i", "ni") for w in first) and first[0] != first[1]
 
 
 def _titles_and_initials_fit(a: str, b: str) -> bool:
