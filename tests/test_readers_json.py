@@ -334,8 +334,11 @@ def test_object_keyed_by_nik_with_a_person_s_certificates(tmp_path):
         ({"participants": [SUTRISNO], "stats": {"2024": {"jumlah": 3}, "2025": {"jumlah": 5}}}, "participants"),
         ({"data": BY_NIK}, "data, an object keyed by NIK"),
         ({"data": {"p1": SUTRISNO, "p2": WATI}}, "data, an object keyed by record id"),
+        # one record whose parts are objects: its keys are not record ids, the object is one participant
+        ({"peserta": {"nama": "Sutrisno", "nik": "1603011203850031"}, "sertifikat": {"nomor": "SKK-1", "jenjang": 3}},
+         "top level, one record"),
     ],
-    ids=["data-list", "result-items", "tally-beside-list", "keyed-by-nik", "keyed-by-id"],
+    ids=["data-list", "result-items", "tally-beside-list", "keyed-by-nik", "keyed-by-id", "one-record"],
 )
 def test_where_the_records_are(document, where):
     assert find_records(document)[1] == where
@@ -344,14 +347,12 @@ def test_where_the_records_are(document, where):
 @pytest.mark.parametrize(
     "document",
     [
-        # one record whose parts are objects: its keys are not record ids
-        {"peserta": {"nama": "Sutrisno", "nik": "1603011203850031"}, "sertifikat": {"nomor": "SKK-1", "jenjang": 3}},
         # ids as keys, but the values are no records (no name or NIK field) and the keys no NIKs
         {"2024": {"jumlah": 3}, "2025": {"jumlah": 5}},
         # a value that is not an object: not keyed records
         {"1603011203850031": SUTRISNO, "total": 1},
     ],
-    ids=["one-record", "tally", "mixed-values"],
+    ids=["tally", "mixed-values"],
 )
 def test_objects_that_are_not_keyed_records(document):
     with pytest.raises(SubmissionRejected, match="^no list of records found"):

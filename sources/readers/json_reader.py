@@ -380,6 +380,8 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
             return by_column, f"top level, {BY_COLUMN}"
         candidates = _object_lists(document, overrides=overrides)
         people = _without_staff_lists(candidates)
+        if one_record(document, bool(candidates), overrides):
+            return [document], ONE_RECORD
         if len(people) == 1:
             where, records = people[0]
             return records, where
@@ -392,6 +394,38 @@ def find_records(document: object, overrides=None) -> tuple[list, str]:
             f"{' / '.join(RECORD_KEYS[:6])} (or result.records); the object has keys {keys}"
         )
     raise SubmissionRejected(f"no list of records found: the document is a {type(document).__name__}")
+
+
+ONE_RECORD = "top level, one record"
+
+
+def one_record(document: dict, lists: bool, overrides=None) -> bool:
+    """True when an object is itself one participant's record, not an envelope of records.
+
+    A system's detail endpoint or "export this participant" button writes one object
+    (``{"nama": .., "nik": .., "jenjang": ..}``, or ``{"data": {"nama": ..}}``). It is one record
+    when a field of its own (or of an object under it) maps to nama or NIK, not under a key
+    holding a digit (``{"<NIK>": {..}, "total": 1}`` is records keyed by id). Beside a list of
+    records (``lists``) a NIK of its own is needed: a name alone may be the event's
+    (``{"nama": "Bimtek Operator", "peserta": [..]}``), a NIK is a person's.
+    """
+    column = _Columns(overrides)
+    own = {column(path) for path in _object_paths(document)}
+    return headers.NIK in own if lists else bool(own & {c for group in headers.REQUIRED_ANY_OF for c in group})
+
+
+def _object_paths(document: dict, prefix: tuple = ()) -> list[tuple[str, ...]]:
+    """The paths of a document's own fields, through objects only: not into lists (a list's objects
+    are records, even one of them), nor under a key holding a digit (a record id)."""
+    paths = []
+    for key, value in document.items():
+        path = (*prefix, str(key))
+        if type(value) is dict and len(path) < MAX_DEPTH:
+            if not any(c.isdigit() for c in path[-1]):
+                paths.extend(_object_paths(value, path))
+        elif type(value) is not list:
+            paths.append(path)
+    return paths
 
 
 def _without_staff_lists(candidates: list[tuple[str, list]]) -> list[tuple[str, list]]:
@@ -706,8 +740,13 @@ def _read_document(document: object, office: Office) -> list[TableRows | SheetRe
                               "ask the office for the system's Excel or CSV export, or for the JSON with named "
                               f"fields; {table.note}")
         return tables
+    records, many2one_note = many2one_names(records)
     flat, seen, several = _flatten_records(records, overrides)
     mapping, notes = _field_mapping(seen, several, overrides)
+    if many2one_note:
+        notes.insert(0, many2one_note)
+    if where == ONE_RECORD:
+        notes.insert(0, "the file is one record (an object, not a list): read as one participant")
     lone = _lone_result_field(mapping, seen, overrides)
     notes += _result_fields_by_content(mapping, flat)
     if where.endswith(_keyed_by(True)):
@@ -954,6 +993,64 @@ def typed_values_unwrapped(document: object) -> object:
         return value
 
     return walk(document)
+
+
+def _many2one(value: object) -> bool:
+    return type(value) is list and len(value) == 2 and type(value[0]) is int and type(value[1]) is str
+
+
+# Odoo names a many2one field after its target with "_id" ("country_id", "partner_id", "jenjang_id").
+_MANY2ONE_NAME = re.compile(r"^(?P<name>.+?)_id$", re.IGNORECASE)
+
+
+def _many2one_fields(value: object, found: dict) -> None:
+    """The ``*_id`` field names holding an ``[id, "display name"]`` pair anywhere in ``value``."""
+    if type(value) is dict:
+        for key, item in value.items():
+            if _many2one(item) and _MANY2ONE_NAME.match(str(key)):
+                found[key] = None
+            elif type(item) is dict or type(item) is list:
+                _many2one_fields(item, found)
+    elif type(value) is list:
+        for item in value:
+            if type(item) is dict or type(item) is list:
+                _many2one_fields(item, found)
+
+
+def _named(value: object, fields: dict) -> object:
+    """``value`` with each many2one pair of ``fields`` as its display name under the field's name
+    without "_id" (kept under its own name where the record has that field already)."""
+    if type(value) is list:
+        return [_named(item, fields) for item in value]
+    if type(value) is not dict:
+        return value
+    out = {}
+    for key, item in value.items():
+        if key in fields and (_many2one(item) or item is False):
+            name = _MANY2ONE_NAME.match(str(key)).group("name")
+            # Odoo writes an empty many2one as false, not null
+            out[name if name not in value else key] = item[1] if item else None
+        else:
+            out[key] = _named(item, fields) if type(item) is dict or type(item) is list else item
+    return out
+
+
+def many2one_names(records: list) -> tuple[list, str]:
+    """Records with Odoo's many2one values read as their display names, and a note naming the fields.
+
+    Odoo's ``read`` / ``search_read`` (JSON-RPC, XML-RPC, and the exports scripted on them) send a
+    many2one field as ``[id, "display name"]`` (``"country_id": [21, "Belgium"]``, an empty one as
+    ``false``): ``"jenjang_id": [3, "Jenjang 3"]`` is the level named "Jenjang 3", read under the
+    field's name without "_id" (``jenjang``); the id is the database's, not a value. A plain
+    ``jenjang_id: 3`` is a key into another table and stays unread. Only ``*_id`` fields are read
+    so: another two-item array (``"nilai": [80, "B"]``) is no reference.
+    """
+    found: dict = {}
+    _many2one_fields(records, found)
+    if not found:
+        return records, ""
+    names = ", ".join(repr(str(key)) for key in found)
+    return _named(records, found), f"fields {names} are Odoo many2one [id, name] pairs: the name is read"
 
 
 def _page_records(document: object, office: Office) -> tuple[list, list[str] | None, str]:
