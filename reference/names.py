@@ -62,6 +62,10 @@ _SHORT_NAMES = {
     "buteng": "buton tengah", "busel": "buton selatan", "mubar": "muna barat",
     # Aceh: "Kabupaten Aceh Barat Daya (Abdya)" (analisaaceh.com, HUT ke-23 Abdya, 10/4/2025).
     "abdya": "aceh barat daya",
+    # "Aceh Tenggara (Agara) lahir pada tanggal 4 Juni tahun 1974" (kompasiana.com/wirawyp 2022),
+    # "Kabupaten Aceh Tenggara (Agara)" (rbtv.disway.id 2024); "Wakil Ketua II DPRK Atam", "Kab. Atam"
+    # in a report on Kabupaten Aceh Tamiang (lintasatjeh.com 2016/02). Not "Abes" for Aceh Besar: no use found.
+    "agara": "aceh tenggara", "atam": "aceh tamiang",
     # Riau: "singkatan = Kuansing" (id.wikipedia infobox of Kabupaten Kuantan Singingi; riaupos.co
     # "Kabupaten Kuantan Singingi (Kuansing)"), "Kabupaten Indragiri Hulu atau sering disingkat Inhu"
     # (Indragiri Hulu's wiki article, site inhukab.go.id), "Inhil, sebutan singkatnya" (indoplaces.com
@@ -97,7 +101,7 @@ _SHORT_NAMES = {
 # Kyai Haji before a name, "Tuba" for Tulang Bawang is a plant and an instrument, "Mitra" for
 # Minahasa Tenggara means partner), forms shared by two regions ("Mura": Musi Rawas and Murung Raya),
 # and forms no source was found for yet (Rohul, Rohil, OKUT, OKUS, Tubaba, Jaktim, KBB, Matim,
-# Bolsel, SBT, MTB, Malra, Malteng, Agara, Abes, Atam). "KKR" for Kubu Raya (kuburayaforindonesia
+# Bolsel, SBT, MTB, Malra, Malteng, Abes). "KKR" for Kubu Raya (kuburayaforindonesia
 # .blogspot.com 2012) is also the churches' Kebaktian Kebangunan Rohani. Spellings that are the name itself written
 # without its inner space ("Muaraenim", "Labuhan Batu", "Kota Baru", "Bau-Bau") need no entry:
 # :func:`_spaced` and :func:`region_code` read a name with or without its spaces.
