@@ -167,7 +167,8 @@ def link_staged_offices(registry: OfficeRegistry, staging: StagingStore, secret:
     # A misfiled file its owner does not hold counts at the owner (expectations/copies.py).
     rows = credited_to_owners(without_copies(rows, copies))
     previous = _staged_or_none(staging, LINKED, "assignments")
-    result = link_persons(rows, secret, previous)
+    result = link_persons(rows, secret, previous,
+                          office_provinces={o.id: o.region_code.split(".")[0] for o in offices.values()})
     # The warehouse and the checks speak of person_key_basis.
     linked = result.rows.assign(person_key_basis=result.rows["link_basis"])
     staging.write(LINKED, ALL_OFFICES, linked)

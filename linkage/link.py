@@ -155,6 +155,7 @@ def link_persons(
     *,
     probabilistic: bool = True,
     threshold: float | None = None,
+    office_provinces: dict[str, str] | None = None,
 ) -> LinkResult:
     """Link standardized participation rows into persons with stable pseudonymous keys.
 
@@ -164,18 +165,21 @@ def link_persons(
     ``probabilistic=False`` stops after NIK repair (faster, lower recall).
     ``threshold``: match probability a probabilistic link needs (default
     :data:`linkage.probabilistic.MATCH_THRESHOLD`).
+    ``office_provinces``: office id -> province code; a row without NIK and birth date then joins
+    a person only by an assessment of its own office's province (:func:`assessment_candidates`).
     """
     if not secret:
         raise ValueError("person key secret is empty: set PERSON_KEY_SECRET")
     timings: dict[str, float] = {}
     with timed(timings, "total"):
-        result = _link_stages(rows, secret, previous, probabilistic, threshold, timings)
+        result = _link_stages(rows, secret, previous, probabilistic, threshold, timings, office_provinces)
     result.timings = timings
     return result
 
 
 def _link_stages(rows: pd.DataFrame, secret: str, previous: pd.DataFrame | None, probabilistic: bool,
-                 threshold: float | None, timings: dict[str, float]) -> LinkResult:
+                 threshold: float | None, timings: dict[str, float],
+                 office_provinces: dict[str, str] | None = None) -> LinkResult:
     """The stages of :func:`link_persons` in order, each timed into ``timings`` under its name."""
     con = duckdb.connect()
     con.execute("set enable_progress_bar = false")
@@ -207,7 +211,7 @@ def _link_stages(rows: pd.DataFrame, secret: str, previous: pd.DataFrame | None,
         with timed(timings, "same_assessment"):
             # Rows with no NIK and no birth date: the assessment they re-report, once every other
             # stage has placed what it can (the candidate person must be unique among all of them).
-            links.append(persons.merge(assessment_candidates(feats, rows, persons.components())))
+            links.append(persons.merge(assessment_candidates(feats, rows, persons.components(), office_provinces)))
         with timed(timings, "keys"):
             component = persons.components()
             accepted = _concat_links(links)

@@ -954,6 +954,15 @@ def _numbers_differ(a: object, b: object) -> bool:
     return not (a.endswith(b) or b.endswith(a))
 
 
+def _office_provinces(rows: pd.DataFrame, office_provinces: dict[str, str] | None) -> np.ndarray:
+    """Per row, its office's province code ("?" for an office the mapping lacks), or "" for every row
+    without a mapping. A recap re-reports its own province's regencies: a row of one province is
+    not an assessment another province's office ran (Surakarta's "TUKIMAN" is not Sleman's)."""
+    if not office_provinces or "office_id" not in rows.columns:
+        return np.full(len(rows), "", dtype=object)
+    return rows["office_id"].map(office_provinces).fillna("?").to_numpy(dtype=object)
+
+
 def _list_codes(rows: pd.DataFrame) -> np.ndarray | None:
     """Per row, a code of the list it is on (file and sheet); None without provenance."""
     file_column = next((c for c in ("source_sha256", "source_file") if c in rows.columns), None)
@@ -998,10 +1007,12 @@ def _assessment_links(pairs: pd.DataFrame, names: np.ndarray, sexes: np.ndarray,
     return [r for r in rows_out if r[1] not in shared]
 
 
-def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np.ndarray) -> pd.DataFrame:
+def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np.ndarray,
+                          office_provinces: dict[str, str] | None = None) -> pd.DataFrame:
     """Links for rows with no NIK digits and no birth date (a province re-reporting a regency's
     certificate as 'Muhammad F. S.', 'Ratjhmat K.', 'Eko', without number) to the one person
-    who reports the same assessment under an agreeing name (and no other registration number).
+    who reports the same assessment under an agreeing name (and no other registration number),
+    in the row's own province when ``office_provinces`` (office id -> province code) is given.
 
     Such a row has nothing the other stages can weigh: no NIK, no birth date to block on, often
     no registration number. What it does report is the assessment: jabatan, jenjang and the issue
@@ -1027,10 +1038,11 @@ def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np
         return empty
     # The name's first letter narrows the pairs: an agreeing name keeps its first word's initial.
     frame = key.assign(rid=np.arange(len(key)), comp=component,
-                       initial=[n[0] if isinstance(n, str) and n else None for n in names])
+                       initial=[n[0] if isinstance(n, str) and n else None for n in names],
+                       province=_office_provinces(rows, office_provinces))
     left = frame[bare]
     right = frame[complete]
-    pairs = left.merge(right, on=["jabatan", "jenjang", "year", "initial"], suffixes=("", "_c"))
+    pairs = left.merge(right, on=["jabatan", "jenjang", "year", "initial", "province"], suffixes=("", "_c"))
     pairs = pairs[pairs["comp"] != pairs["comp_c"]]
     dated = pairs["issued"].notna() & pairs["issued_c"].notna()
     pairs = pairs[~dated | (pairs["issued"] == pairs["issued_c"])]

@@ -30,12 +30,15 @@ def _nik_row(file: str) -> Row:
                office=PROVINCE)
 
 
+PROVINCES = {"kab-kutai-timur": "64", "prov-kaltim": "64", "prov-kalsel": "63"}
 CASES = [
     # (case, rows besides the regency row and the bare row, bare row joins Widodo)
     ("nothing else in the recap", [], True),
     ("the recap names Widodo on another row", [_nik_row("rekap_2025.xlsx")], False),
     ("another province file names him", [_nik_row("ahli_2025.xlsx")], True),
     # two bare rows of one recap fit him: one is someone else, and nothing says which
+    # another province's recap: its regencies' workers, not Kutai Timur's
+    ("another province's recap", [], False),
     ("two bare rows of the recap fit him", [Row("w", "other2", "rekap_2025.xlsx", "WIDODO H.", None, None, None, "L",
                                                 jabatan="Operator Excavator", office=PROVINCE)], False),
 ]
@@ -43,7 +46,11 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "rows", "joined"), CASES, ids=[c[0] for c in CASES])
 def test_a_bare_row_is_not_the_person_its_own_list_names_at_that_assessment(case, rows, joined):
-    linked = link_persons(standardize(background(40, seed=5) + [REGENCY_ROW] + rows + [BARE]), SECRET).rows
+    bare_row = BARE if case != "another province's recap" else Row(
+        "w", "other", "rekap_2025.xlsx", "WIDODO H.", None, None, None, "L", jabatan="Operator Excavator",
+        office="prov-kalsel")
+    linked = link_persons(standardize(background(40, seed=5) + [REGENCY_ROW] + rows + [bare_row]), SECRET,
+                          office_provinces=PROVINCES).rows
     widodo = linked.loc[(linked["case"] == "w") & (linked["nama"] == "Widodo Hidayat Sutrisno"), "person_key"].iloc[0]
     bare = linked.loc[(linked["case"] == "w") & linked["source_file"].str.startswith("rekap_")
                       & linked["nik"].isna(), "person_key"]
