@@ -328,6 +328,24 @@ def _standardized_file(file: str, members: list[Row]) -> pd.DataFrame:
     return _STANDARDIZED[key].copy()
 
 
+def link_beside_background(world: list[Row], seed: int) -> pd.DataFrame:
+    """``world``'s rows linked beside 300 ordinary persons (:func:`background` of ``seed``), without them."""
+    rows = link_persons(standardize(background(300, seed=seed) + world), SECRET).rows
+    return rows[rows["case"] != "background"]
+
+
+def persons_sharing_a_key(rows: pd.DataFrame) -> list:
+    """The true persons of each key that holds more than one (none when linkage merged no one)."""
+    shared = rows.groupby("person_key")["person"].unique()
+    return [sorted(persons) for persons in shared[shared.map(len) > 1]]
+
+
+def persons_with_two_keys(rows: pd.DataFrame) -> list:
+    """The true persons linkage split over more than one key."""
+    keys = rows.groupby("person")["person_key"].nunique()
+    return keys[keys > 1].index.tolist()
+
+
 @pytest.fixture(scope="module")
 def frame() -> pd.DataFrame:
     return standardize(background() + SCENARIOS)

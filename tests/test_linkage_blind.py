@@ -11,8 +11,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from linkage.link import link_persons
-from test_linkage import SECRET, Row, background, make_nik, standardize
+from test_linkage import Row, background, link_beside_background, make_nik, persons_sharing_a_key, persons_with_two_keys
 
 HST, TBL, PROV = "kab-hulu-sungai-tengah", "kab-tabalong", "prov-kalsel"
 
@@ -116,19 +115,16 @@ CASES = sorted({r.case for r in WORLD})
 
 @pytest.fixture(scope="module")
 def linked() -> pd.DataFrame:
-    rows = link_persons(standardize(background(300, seed=5) + WORLD), SECRET).rows
-    return rows[rows["case"] != "background"]
+    return link_beside_background(WORLD, seed=5)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_no_two_persons_share_a_key(linked, case):
     rows = linked[linked["case"] == case]
-    shared = rows.groupby("person_key")["person"].unique()
-    assert shared.map(len).max() == 1, shared[shared.map(len) > 1].tolist()
+    assert persons_sharing_a_key(rows) == []
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_each_person_has_one_key(linked, case):
     rows = linked[linked["case"] == case]
-    keys = rows.groupby("person")["person_key"].nunique()
-    assert keys.max() == 1, keys[keys > 1].index.tolist()
+    assert persons_with_two_keys(rows) == []

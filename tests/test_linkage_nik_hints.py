@@ -14,9 +14,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from linkage.link import link_persons
 from linkage.nik_hints import credible, explained_by, hint_contradicts
-from test_linkage import SECRET, Row, background, standardize
+from test_linkage import Row, link_beside_background
 
 DS, KT, BKL = "kab-deli-serdang", "kab-kotim", "kota-bengkulu"
 
@@ -59,8 +58,7 @@ CASES = sorted({r.case for r in WORLD})
 
 @pytest.fixture(scope="module")
 def linked() -> pd.DataFrame:
-    rows = link_persons(standardize(background(300, seed=7) + WORLD), SECRET).rows
-    return rows[rows["case"] != "background"]
+    return link_beside_background(WORLD, seed=7)
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -16,7 +16,7 @@ from linkage.dates import birth_far
 from linkage.link import link_persons
 from linkage.names import names_related
 from linkage.nik_stage import _float_rounded
-from test_linkage import SECRET, Row, background, standardize
+from test_linkage import SECRET, Row, background, link_beside_background, persons_sharing_a_key, standardize
 
 KT, SMD, KK, PROV = "kab-kutai-timur", "kota-samarinda", "kab-kutai-kartanegara", "prov-kaltim"
 AHLI = dict(jenjang="7", jabatan="Ahli Muda Teknik Jalan", office=PROV)
@@ -206,8 +206,7 @@ UNPLACEABLE = {("word_order", "rahman_b", "prov_2025.xlsx")}
 
 @pytest.fixture(scope="module")
 def linked() -> pd.DataFrame:
-    rows = link_persons(standardize(background(300, seed=5) + WORLD), SECRET).rows
-    return rows[rows["case"] != "background"]
+    return link_beside_background(WORLD, seed=5)
 
 
 CASES = sorted({r.case for r in WORLD})
@@ -216,8 +215,7 @@ CASES = sorted({r.case for r in WORLD})
 @pytest.mark.parametrize("case", CASES)
 def test_no_two_persons_share_a_key(linked, case):
     rows = linked[linked["case"] == case]
-    shared = rows.groupby("person_key")["person"].unique()
-    assert shared.map(len).max() == 1, shared[shared.map(len) > 1].tolist()
+    assert persons_sharing_a_key(rows) == []
 
 
 @pytest.mark.parametrize("case", CASES)

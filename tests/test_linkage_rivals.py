@@ -16,8 +16,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from linkage.link import link_persons
-from test_linkage import SECRET, Row, background, standardize
+from test_linkage import Row, link_beside_background
 
 DS, MDN = "kab-deli-serdang", "kota-medan"
 
@@ -60,8 +59,7 @@ TOGETHER = ("unique_fit", "rival_born_elsewhere")
 
 @pytest.fixture(scope="module")
 def linked() -> pd.DataFrame:
-    rows = link_persons(standardize(background(300, seed=7) + WORLD), SECRET).rows
-    return rows[rows["case"] != "background"]
+    return link_beside_background(WORLD, seed=7)
 
 
 @pytest.mark.parametrize("case", APART)

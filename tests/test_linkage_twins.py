@@ -15,9 +15,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from linkage.link import link_persons
 from linkage.names import given_names_differ, names_agree
-from test_linkage import SECRET, Row, background, standardize
+from test_linkage import Row, background, link_beside_background
 
 BKL, PKY, KT, SMD = "kota-bengkulu", "kota-palangkaraya", "kab-kutai-timur", "kota-samarinda"
 
@@ -80,8 +79,7 @@ CASES = sorted({r.case for r in WORLD})
 
 @pytest.fixture(scope="module")
 def linked() -> pd.DataFrame:
-    rows = link_persons(standardize(background(300, seed=7) + WORLD), SECRET).rows
-    return rows[rows["case"] != "background"]
+    return link_beside_background(WORLD, seed=7)
 
 
 @pytest.mark.parametrize("case", CASES)
