@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import os
 
-import dagster as dg
-import duckdb
 import pytest
 
-from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.blind_generator_3 import write_world
-from tests.hand_worlds import column, headline_cells
+from tests.hand_worlds import column, headline_cells, run_hand_world
 from tests.test_blind_world_2 import _rows_by_address
 
 PUBLISH_DATE = "2026-06-30"
@@ -47,16 +44,9 @@ def run(request, tmp_path_factory):
     settings = Settings(registry_path=root / "offices.yaml", landing_root=root / "landing", data_dir=root / "data",
                         warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
     day = dt.date.fromisoformat(PUBLISH_DATE)
-    report = run_everything(settings, "test-secret", publish_date=day, as_of=day,
-                            instance=dg.DagsterInstance.ephemeral())
-    con = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
-    try:
-        facts = con.execute("select office_id, source_file, source_sheet, source_row, person_key, hasil, jenjang "
-                            "from fact_participation").df()
-        log = con.execute("select office_id, source_file, status, rule from submission_log").df()
-        persons = con.execute("select count(*) from dim_person").fetchone()[0]
-    finally:
-        con.close()
+    report = run_hand_world(settings, day, blind_facts="select office_id, source_file, source_sheet, source_row, person_key, hasil, jenjang from fact_participation", blind_log="select office_id, source_file, status, rule from submission_log",
+                            blind_persons="select count(*) as n from dim_person")
+    facts, log, persons = report.blind_facts, report.blind_log, int(report.blind_persons["n"].iloc[0])
     return truth, report, facts, log, persons
 
 

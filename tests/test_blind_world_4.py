@@ -16,14 +16,11 @@ import json
 from datetime import date
 from pathlib import Path
 
-import dagster as dg
-import duckdb
 import pytest
 
-from pipelines.run import run_everything
 from pipelines.settings import Settings
 from tests.blind_generator_4 import build
-from tests.hand_worlds import column, headline_cells
+from tests.hand_worlds import column, headline_cells, run_hand_world
 
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_4_truth.json"
@@ -35,18 +32,13 @@ def run(tmp_path_factory):
     truth = build(root)
     settings = Settings(registry_path=root / "offices.yaml", landing_root=root / "landing", data_dir=root / "data",
                         warehouse_url=f"duckdb:///{root / 'data' / 'warehouse.duckdb'}")
-    report = run_everything(settings, "test-secret", publish_date=PUBLISH, as_of=PUBLISH,
-                            instance=dg.DagsterInstance.ephemeral())
-    con = duckdb.connect(str(root / "data" / "warehouse.duckdb"), read_only=True)
-    try:
-        facts = con.execute("select office_id, source_file, source_sheet, source_row, person_key, hasil, jenjang "
-                            "from fact_participation").df()
-        quarantine = con.execute("select source_file, source_sheet, source_row, rule from quarantine").df()
-        log = con.execute("select office_id, source_file, status, rule from submission_log").df()
-        persons = con.execute("select count(*) from dim_person").fetchone()[0]
-        certificates = con.execute("select count(*) from fact_certification").fetchone()[0]
-    finally:
-        con.close()
+    report = run_hand_world(
+        settings, PUBLISH, blind_facts="select office_id, source_file, source_sheet, source_row, person_key, hasil, jenjang from fact_participation", blind_log="select office_id, source_file, status, rule from submission_log",
+        blind_quarantine="select source_file, source_sheet, source_row, rule from quarantine",
+        blind_counts="select (select count(*) from dim_person) as persons, "
+                     "(select count(*) from fact_certification) as certificates")
+    facts, quarantine, log = report.blind_facts, report.blind_quarantine, report.blind_log
+    persons, certificates = (int(n) for n in report.blind_counts.iloc[0])
     return truth, report, facts, quarantine, log, (persons, certificates)
 
 
