@@ -177,8 +177,9 @@ def exact_pass(feats: pd.DataFrame) -> ExactPass:
     if len(suspect):
         names = feats["name"].to_numpy(dtype=object)
         births = feats["birth"].to_numpy(dtype=object)
+        certs = _full_numbers(feats)
         for members in _members_by_group(group, suspect):
-            detached[_others_in_group(members, names, births, agreement)] = True
+            detached[_others_in_group(members, names, births, agreement, certs)] = True
     detached |= _single_row_copies(feats, group, valid, sizes, agreement)
 
     blocked = np.full(len(feats), -1, dtype=np.int64)
@@ -274,18 +275,30 @@ def _has_name(name) -> bool:
     return isinstance(name, str) and bool(name)
 
 
+def _full_numbers(feats: pd.DataFrame) -> np.ndarray:
+    """Per row its registration number when written out in full (:data:`FULL_NUMBER_CHARS`), else None."""
+    certs = feats["cert"].to_numpy(dtype=object) if "cert" in feats else np.full(len(feats), None, dtype=object)
+    return np.array([c if isinstance(c, str) and len(c) >= FULL_NUMBER_CHARS else None for c in certs], dtype=object)
+
+
 def _others_in_group(members: np.ndarray, names: np.ndarray, births: np.ndarray,
-                     agreement: _NikAgreement) -> list[int]:
-    """Rows of one NIK group that carry someone else's NIK (see :func:`exact_pass`)."""
+                     agreement: _NikAgreement, certs: np.ndarray | None = None) -> list[int]:
+    """Rows of one NIK group that carry someone else's NIK (see :func:`exact_pass`).
+
+    A row with an owner's full registration number is the owner's whatever its name: one certificate
+    has one holder, and a recap that copies a regency's row copies its NIK and number together, where
+    a NIK copied from the row above comes with the other person's own number (or none).
+    """
     owner_set = _nik_owners(members, names, agreement)
     if not owner_set:
         return _ownerless_copies(members)
+    owner_certs = {certs[i] for i in owner_set if certs[i] is not None} if certs is not None else set()
     owner_names = [names[i] for i in owner_set]
     owner_births = [births[i] for i in owner_set if isinstance(births[i], str)]
     agrees, inconsistent = agreement.agrees, agreement.inconsistent
     others = []
     for i in members.tolist():
-        if i in owner_set:
+        if i in owner_set or (owner_certs and certs[i] in owner_certs):
             continue
         # A date one slip off the NIK's is a clerk's typo, not a NIK copied from another
         # person (whose date is rarely that close): only a clearly different name counts then.
