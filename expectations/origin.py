@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from reference import regions
+from reference import FORMER_CODES, regions
 from reference.names import loosely_named_regions, named_regions, normalise, region_patterns
 from sources.registry import Office
 
@@ -65,7 +65,8 @@ def nik_region_codes(niks: pd.Series) -> pd.Series:
     """The regency code (``PP.RR``) of every valid-shaped NIK (16 digits, a code in the reference)."""
     digits = niks.dropna().astype("string").str.replace(r"\D", "", regex=True)
     digits = digits[digits.str.len() == 16]
-    codes = digits.str[:2] + "." + digits.str[2:4]
+    # a code the regency had before its province split is where it is now ("91.09": Mimika, 94.04)
+    codes = (digits.str[:2] + "." + digits.str[2:4]).replace(FORMER_CODES)
     return codes[codes.isin(set(regions()))]
 
 

@@ -22,6 +22,7 @@ import pandas as pd
 from expectations.catalogue import rule as catalogue_rule
 from expectations.origin import nik_region_codes, other_office_verdict, region_label
 from expectations.validate import load_suite, run_suite_screened
+from reference import FORMER_CODES
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
 from standardize.dates import MONTHS
@@ -210,7 +211,8 @@ def _province_shares(rows: pd.DataFrame, province_code: str) -> tuple[float, flo
     digits = digits[digits.str.len() >= 2]
     if len(digits) < MIN_NIKS_FOR_SHARE:
         return 1.0, 0.0
-    provinces = digits.str[:2]
+    # a regency that moved province (the 2022 Papua split) keeps its former code on its NIKs
+    provinces = (digits.str[:2] + "." + digits.str[2:4]).replace(FORMER_CODES).str[:2]
     others = provinces[provinces != province_code].value_counts()
     top_other = float(others.iloc[0]) / len(provinces) if len(others) else 0.0
     return float((provinces == province_code).mean()), top_other

@@ -66,7 +66,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from linkage.dates import birth_far, ddmmyy_date, one_day_apart
 from linkage.names import names_agree, names_related
-from reference import regions
+from reference import FORMER_CODES, regions
 
 # Expected number of other persons sharing the evidence by chance, above which a
 # deterministic repair is not trusted (the probabilistic stage, with name
@@ -74,8 +74,10 @@ from reference import regions
 # Rizki"), name + birth date + place is shared by chance about 3% of the time.
 RARE_EXPECTED = 0.005
 
-# First four NIK digits of every regency and city (Kemendagri codes, reference/regions.csv).
-REGENCY_CODES = frozenset(code.replace(".", "") for code, r in regions().items() if r.type != "province")
+# First four NIK digits of every regency and city (Kemendagri codes, reference/regions.csv), and the
+# former codes of those that moved province after NIKs were issued (a Mimika NIK of 2015 starts 9109).
+REGENCY_CODES = frozenset([*(code.replace(".", "") for code, r in regions().items() if r.type != "province"),
+                           *(code.replace(".", "") for code in FORMER_CODES)])
 
 # Leading NIK digits (of a scientific-notation export) that pin region, district and
 # birth day and month.

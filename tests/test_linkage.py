@@ -709,3 +709,18 @@ def test_a_name_is_as_common_as_the_persons_who_bear_it_not_their_rows():
     assert keys.map(len).to_dict() == {"other": 1, "wahyu": 1}
     assert keys["other"] != keys["wahyu"]
     assert many.loc[many["nik_status"] == "missing", "link_basis"].tolist() == ["nik_repair:missing", "unlinked"]
+
+
+@pytest.mark.parametrize("prefix, known", [
+    ("6408", True),    # Kutai Timur
+    ("9109", True),    # Mimika before the 2022 split (94.04 now): its NIKs keep 9109
+    ("9271", True),    # Kota Sorong before Papua Barat Daya (96.71 now)
+    ("9101", True),    # Merauke before Papua Selatan (93.01 now)
+    ("9404", True),    # Mimika's code now
+    ("9199", False),   # no regency ever had it: an edit into it is a typo for sure
+    ("6499", False),
+])
+def test_regency_codes_a_nik_can_start_with(prefix, known):
+    from linkage.nik_stage import REGENCY_CODES
+
+    assert (prefix in REGENCY_CODES) == known

@@ -19,7 +19,14 @@ from sources.registry import load_registry, parse_office
 
 OFFICES = {**load_registry(),
            "kab-maros": parse_office({"id": "kab-maros", "name": "Dinas PUPR Kabupaten Maros", "level": "regency",
-                                      "region_code": "73.09"})}
+                                      "region_code": "73.09"}),
+           # regencies / a city whose code changed in the 2022 Papua split (reference.FORMER_CODES)
+           "kab-mimika": parse_office({"id": "kab-mimika", "name": "Dinas PUPR Kabupaten Mimika", "level": "regency",
+                                       "region_code": "94.04"}),
+           "kota-sorong": parse_office({"id": "kota-sorong", "name": "Dinas PUPR Kota Sorong", "level": "city",
+                                        "region_code": "96.71"}),
+           "prov-papua-selatan": parse_office({"id": "prov-papua-selatan", "name": "Dinas PUPR Provinsi Papua Selatan",
+                                               "level": "province", "region_code": "93"})}
 
 
 def niks(spread: dict[str, int]) -> list[str]:
@@ -310,4 +317,28 @@ def test_top_rows_of_a_pivot_sheet_do_not_speak_for_a_readable_file(tmp_path):
 def test_province_share_alone(spread, rule):
     files, raw = one_file("kab-kutai-timur", [], spread)
     entry = check_submissions(files, raw, OFFICES["kab-kutai-timur"]).iloc[0]
+    assert entry["rule"] == rule
+
+
+@pytest.mark.parametrize(
+    "office_id, titles, spread, rule",
+    [
+        # Mimika's own workers, registered before 2022 when Mimika was 91.09 (Papua), and after as 94.04
+        ("kab-mimika", [], {"91.09": 10, "94.04": 2}, None),
+        ("kab-mimika", ["DINAS PUPR KABUPATEN MIMIKA TAHUN 2023"], {"91.09": 12}, None),
+        # Kota Sorong was 92.71 (Papua Barat) before Papua Barat Daya; its 2022 list says so
+        ("kota-sorong", ["DAFTAR PESERTA KOTA SORONG PROVINSI PAPUA BARAT TAHUN 2022"], {"92.71": 6}, None),
+        ("kota-sorong", [], {"92.71": 5, "92.01": 2, "96.71": 1}, None),
+        # the province office: Merauke, Boven Digoel, Asmat under their former Papua codes
+        ("prov-papua-selatan", [], {"91.01": 8, "91.16": 2, "91.18": 2}, None),
+        # a file of NIKs from a regency that stayed in Papua is still another province's
+        ("kab-mimika", [], {"91.71": 8, "91.03": 4}, "foreign_office_data"),
+        ("prov-papua-selatan", [], {"91.71": 8, "91.03": 4}, "foreign_office_data"),
+    ],
+)
+def test_former_region_codes_are_the_office_own(office_id, titles, spread, rule):
+    """A NIK keeps the code of its first registration: a regency that moved province in the 2022 Papua
+    split still sees its old code on its workers' NIKs, and that is no other office's data."""
+    files, raw = one_file(office_id, titles, spread)
+    entry = check_submissions(files, raw, OFFICES[office_id]).iloc[0]
     assert entry["rule"] == rule
