@@ -46,7 +46,7 @@ from xml.sax.saxutils import escape
 import openpyxl
 
 SEED = 5505
-BATCHES = (1,)  # the batches written so far (each committed with its truth before its run)
+BATCHES = (1, 2)  # the batches written so far (each committed with its truth before its run)
 
 OFFICES = [
     # id, registry name, level, region code, batch
@@ -718,7 +718,7 @@ def batch_east(w: World, land: Path) -> None:
     ambon = [P("ambon") for _ in range(12)]
     ternate = [P("ternate") for _ in range(10)]
     for p in ternate[:4]:
-        p.front = "Hi."
+        p.front = "Hi." if p.sex == "L" else "Hj."  # North Maluku writes haji "Hi."
     minahasa = [P("minahasa") for _ in range(14)]
     gorontalo = [P("gorontalo") for _ in range(10)]
     maluku_ahli = ambon[:3] + [P("ambon") for _ in range(4)]
