@@ -46,7 +46,7 @@ from xml.sax.saxutils import escape
 import openpyxl
 
 SEED = 5505
-BATCHES = (1, 2)  # the batches written so far (each committed with its truth before its run)
+BATCHES = (1, 2, 3)  # the batches written so far (each committed with its truth before its run)
 
 OFFICES = [
     # id, registry name, level, region code, batch
@@ -113,8 +113,7 @@ GIVEN = {
     "gorontalo": (["Mohamad", "Rizal", "Yusuf", "Rahmat", "Sofyan", "Irfan", "Hamzah"], ["Nurain", "Sri"]),
     "sunda": (["Asep", "Ujang", "Cecep", "Dede", "Dadang", "Usep", "Aep", "Yayan", "Eman", "Encep", "Jajang",
                "Iwan"], ["Euis", "Neneng", "Iis", "Enung"]),
-    "jakarta": (["Budi", "Hendra", "Parlindungan", "Sahat", "Rudy", "Andi", "Dedi", "Yohanes"],
-                ["Lilis", "Sondang", "Rina"]),
+    "jakarta": (["Budi", "Hendra", "Rudy", "Andi", "Dedi", "Yohanes"], ["Lilis", "Rina"]),
 }
 FAMILY = {
     "papua_coast": ["Rumbiak", "Mofu", "Rumkorem", "Ayomi", "Sawaki", "Wompere", "Kaisiepo", "Mandowen", "Itlay"],
@@ -900,11 +899,16 @@ def batch_west(w: World, land: Path) -> None:
     bandung.append(P("sunda", sex="L", given=["Asep"], family="Saepudin"))
     bandung += [P("sunda", sex="L", given=[g], family=None) for g in ("Ujang", "Dadang", "Encep")]
     garut = [P("sunda") for _ in range(10)]
-    jakarta = [P("jakarta") for _ in range(10)]
-    for p, c in zip(jakarta[:4], CHINESE):
+    # Chinese-Indonesian workers: an Indonesian name, the Chinese one in brackets on some lists
+    jakarta = [P("jakarta", sex="L", given=[rng.choice(["Budi", "Hendra", "Rudy", "Yohanes"])],
+                 family=rng.choice(["Gunawan", "Santoso", "Wijaya", "Halim", "Tanoto"])) for _ in range(4)]
+    for p, c in zip(jakarta, CHINESE):
         p.chinese = c
+    jakarta += [P("jakarta", family=rng.choice(["Setiadi", "Hidayat", "Kurniawan", None])) for _ in range(6)]
+    # Batak workers: the marga Lumban Tobing written joined, split or shortened
     jakarta.append(P("jakarta", sex="L", given=["Parlindungan"], family="Lumban Tobing"))
     jakarta.append(P("jakarta", sex="L", given=["Sahat"], family="Lumban Tobing"))
+    jakarta.append(P("jakarta", sex="P", given=["Sondang"], family="Hutabarat"))
     jabar_ahli = [P("sunda") for _ in range(5)] + bandung[:2]
     for p in jabar_ahli + jakarta[:3]:
         p.front, p.back = rng.choice([("Ir.", ""), ("", "S.T."), ("", "S.T., M.T."), ("H.", "S.T.")])
@@ -975,7 +979,18 @@ def batch_west(w: World, land: Path) -> None:
          [Assess(a.person, a.jabatan, a.jenjang, "K", a.cert, a.number, None, 2024, "Rekap", re_report=True)
           for a in recap], text_cols=())
 
-    # -- DKI Jakarta: Google Sheets CSV (BOM), Chinese names in brackets; re-sent as _final
+    # -- DKI Jakarta 2023: the same workers under their plain names, the marga written in full
+    xlsx("prov-dki", "DATA PESERTA SERTIFIKASI TERAMPIL 2023.xlsx", "2023",
+         ["DINAS CIPTA KARYA, TATA RUANG DAN PERTANAHAN PROVINSI DKI JAKARTA",
+          "DATA PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI TERAMPIL TAHUN 2023"],
+         ["No", "Nama", "NIK", "Tempat/Tgl Lahir", "L/P", "Jabatan Kerja", "Jenjang", "Hasil", "No. Sertifikat"],
+         lambda i, a: [i, written_name(a.person, "upper", rng), a.person.nik, ttl(a.person, "dash"),
+                       a.person.sex, a.jabatan, level_text(a.jenjang, "roman"), hasil_text(a.hasil, "upper"),
+                       a.number],
+         [w.assess(p, "prov-dki", rng.choice([2, 3]), 2023, "Sertifikasi Terampil 2023")
+          for p in jakarta[:3] + jakarta[10:]])
+
+    # -- DKI Jakarta 2025: Google Sheets CSV (BOM), Chinese names in brackets; re-sent as _final
     people = jakarta
     items = [w.assess(p, "prov-dki", rng.choice([3, 5, 7]), 2025, "Sertifikasi 2025") for p in people]
     first_items = items[:-1]
