@@ -23,9 +23,11 @@ values or regex it holds.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -120,6 +122,7 @@ def _context():
         context.variables.progress_bars = {"globally": False}
     except Exception:  # older layouts of the config: progress bars only cost noise
         pass
+    _build_configurations_once()
     return context
 
 
@@ -130,6 +133,64 @@ def _batch_definition():
     return asset.add_batch_definition_whole_dataframe("whole")
 
 
+# id(expectation) -> (expectation, its configuration), for the length of one validation
+_CONFIGURATIONS: ContextVar[dict | None] = ContextVar("gx_configurations", default=None)
+_gx_configuration = None  # GX's own getter of Expectation.configuration, once installed
+
+
+def _configuration(expectation):
+    """``Expectation.configuration``: GX's own, built once per expectation object within a validation."""
+    kept = _CONFIGURATIONS.get()
+    if kept is None:
+        return _gx_configuration(expectation)
+    hit = kept.get(id(expectation))
+    if hit is None or hit[0] is not expectation:
+        hit = kept[id(expectation)] = (expectation, _gx_configuration(expectation))
+    return hit[1]
+
+
+def _build_configurations_once() -> None:
+    """Inside :func:`validate_suite`, an expectation's ``configuration`` is built once, not per read.
+
+    GX 1.x builds ``Expectation.configuration`` anew (pydantic ``.dict()`` of every field, the
+    regency regex and value sets included) each time it reads one kwarg of it: about 130 times
+    per expectation and validation, a third of a suite run on the small frames of an office
+    (docs/benchmarks.md, "Test suite"). The expectation objects GX makes during a validation are
+    not changed after they are made, so each one's configuration is kept for that validation
+    only (the objects are held meanwhile, so no id is reused); outside :func:`validate_suite`,
+    e.g. rendering Data Docs, GX's own getter runs unchanged. Installed once per process, with
+    the context; tests/test_gx_cost.py compares the results with GX's own.
+    """
+    global _gx_configuration
+    from great_expectations.expectations.expectation import Expectation  # lazy: see module docstring
+
+    installed = Expectation.__dict__["configuration"]
+    if installed.fget is _configuration:
+        return
+    _gx_configuration = installed.fget
+    Expectation.configuration = property(_configuration, doc=installed.__doc__)
+
+
+# canonical spec -> the GX suite built from it; a few suites and office levels per process
+_SUITES: dict[str, object] = {}
+
+
+def gx_suite(spec: dict):
+    """The ``gx.ExpectationSuite`` of a suite spec, built once per process and spec (the row suite
+    differs by the office's authority levels and the day, so a run builds one per level and day)."""
+    import great_expectations as gx  # lazy: see module docstring
+
+    key = json.dumps([spec["name"], spec["expectations"], spec.get("meta")], sort_keys=True, default=repr)
+    suite = _SUITES.get(key)
+    if suite is None:
+        if len(_SUITES) >= 64:  # a long-lived process judging many days: drop the old ones
+            _SUITES.clear()
+        # copies: GX writes its version into the meta it is given, which a spec may share
+        suite = _SUITES[key] = gx.ExpectationSuite(name=spec["name"], expectations=copy.deepcopy(spec["expectations"]),
+                                                   meta=copy.deepcopy(spec.get("meta")))
+    return suite
+
+
 def validate_suite(frame: pd.DataFrame, spec: dict, *, page: bool = False, screen: bool = False):
     """Validate ``frame`` (positions as index) against a suite spec; GX's validation result.
 
@@ -138,15 +199,17 @@ def validate_suite(frame: pd.DataFrame, spec: dict, *, page: bool = False, scree
     a page that query is left out, one metric fewer per expectation (about 10% of a suite run).
     ``screen``: only whether each expectation passed (``BOOLEAN_ONLY``, about 60% of a run).
     """
-    import great_expectations as gx
-
-    suite = gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"], meta=spec.get("meta"))
+    suite = gx_suite(spec)
     positional = frame.reset_index(drop=True)
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": positional})
     result_format: dict[str, object] = {"result_format": "BOOLEAN_ONLY" if screen else "COMPLETE"}
     if not page and not screen:
         result_format["return_unexpected_index_query"] = False
-    return batch.validate(suite, result_format=result_format)
+    token = _CONFIGURATIONS.set({})
+    try:
+        return batch.validate(suite, result_format=result_format)
+    finally:
+        _CONFIGURATIONS.reset(token)
 
 
 def _failing_positions(item) -> np.ndarray:
