@@ -116,6 +116,9 @@ class Verdict:
     # A regency or city of the office's own province (the office is that province): the file
     # is another office's only where the registry has that office to count it at.
     within_province: bool = False
+    # The province's letterhead in a regency's folder whose NIKs (MIN_NIKS or more) are mostly
+    # from elsewhere than that regency: not the regency's own workers under a funder's letterhead.
+    not_the_regencys_people: bool = False
 
 
 # Words that name the office a title row speaks for: "DINAS PUPR KAB. KUTIM", "PEMERINTAH KOTA
@@ -280,8 +283,9 @@ def other_office_verdict(titles: str, niks: pd.Series, office: Office, file_name
     elif titles and not own_named and issuer_of(titles) == office.province_code:
         # The province's own list in one of its regencies' folders: its titles speak for the province
         # office ("DINAS PUPR-PERA PROVINSI KALIMANTAN TIMUR"), not merely name the province.
+        elsewhere = measured.count >= MIN_NIKS and measured.own_share < MAX_OWN_SHARE_WITH_TITLE
         return Verdict(office.province_code, f"title rows speak for {region_label(office.province_code)}; {nik_text}",
-                       named=True, within_province=True)
+                       named=True, within_province=True, not_the_regencys_people=elsewhere)
     if (
         office.level != "province"
         and not own_named

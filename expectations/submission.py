@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
-from expectations.origin import nik_region_codes, other_office_verdict, region_label
+from expectations.origin import Verdict, nik_region_codes, other_office_verdict, region_label
 from expectations.validate import load_suite, run_suite_screened
 from reference import FORMER_CODES
 from sources.headers import RAW_COLUMNS
@@ -355,12 +355,7 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owne
                                        frame.at[position, "source_file"], usual=usual)
         frame.at[position, "origin_evidence"] = verdict.evidence
         if verdict.within_province and (verdict.other_region not in owners
-                                        or _mostly_experts(part) != (office.level != "province")):
-            # Within one province the levels decide with the titles: experts (7-9) are the province's
-            # to certify, skilled workers (1-6) its regencies'. A regency's list in the province's
-            # folder that is mostly experts (a province program held there), or the province's list
-            # in a regency's folder that is not, stays where it landed, as does a file whose office
-            # the registry does not serve.
+                                        or _stays_in_province(verdict, part, office)):
             pass
         elif verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region
@@ -370,6 +365,22 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owne
               and frame.at[position, "other_province_share"] >= MIN_OTHER_PROVINCE_SHARE):
             foreign.add(position)
     return foreign
+
+
+def _stays_in_province(verdict: Verdict, rows: pd.DataFrame | None, office: Office) -> bool:
+    """Does a file of another office of the same province stay where it landed?
+
+    Within one province the levels decide with the titles: experts (7-9) are the province's to
+    certify, skilled workers (1-6) its regencies'. A regency's list in the province's folder that
+    is mostly experts (a province program held there) stays at the province. The province's list
+    in a regency's folder that is not mostly experts stays at the regency (its own workers, under
+    the letterhead of the province that funded the training), unless its NIKs say they are not
+    the regency's people: the province also runs programs for fresh graduates at 4-6 (DOMAIN.md,
+    "Who runs what"), whose participants come from across the province.
+    """
+    if office.level == "province":
+        return _mostly_experts(rows)
+    return not _mostly_experts(rows) and not verdict.not_the_regencys_people
 
 
 def _mostly_experts(rows: pd.DataFrame | None) -> bool:

@@ -74,6 +74,13 @@ EXPERTS_IN_KUTIM = _workbook("DAFTAR PESERTA SERTIFIKASI TENAGA AHLI KABUPATEN K
 PROVINCE_LETTERHEAD_EXPERTS = _workbook("DINAS PEKERJAAN UMUM DAN PERUMAHAN RAKYAT PROVINSI KALIMANTAN TIMUR", EXPERT_ROWS)
 PROVINCE_LETTERHEAD_OPERATORS = _workbook("DINAS PUPR PROVINSI KALIMANTAN TIMUR", [
     (f"OPERATOR {n}", f"640801010190{n:04d}", "Operator Excavator", 3, "K") for n in range(1, 5)])
+PROVINCE_LETTERHEAD_OPERATORS_5 = _workbook("DINAS PUPR PROVINSI KALIMANTAN TIMUR", [
+    (f"OPERATOR {n}", f"640801010190{n:04d}", "Operator Excavator", 3, "K") for n in range(1, 6)])
+# The province's program for fresh graduates (jenjang 4-6) under its letterhead, its participants
+# from across the province (Kukar, Samarinda, Balikpapan, Berau, one Kutai Timur): the province's.
+PROVINCE_LETTERHEAD_GRADUATES = _workbook("DINAS PUPR PROVINSI KALIMANTAN TIMUR", [
+    (f"LULUSAN {n}", f"{code}01010199{n:04d}", "Pelaksana Lapangan Pekerjaan Gedung", 4, "K")
+    for n, code in enumerate(["6402", "6472", "6471", "6403", "6402", "6472", "6408"], start=1)])
 # Kabupaten Lahat (16.04) has no office in this registry: nobody to credit.
 LAHAT_LIST = _workbook("DAFTAR PESERTA UJI KOMPETENSI DINAS PUPR KABUPATEN LAHAT", [
     (name, "1604" + nik[4:], jabatan, jenjang, hasil) for name, nik, jabatan, jenjang, hasil in SAMARINDA_ROWS])
@@ -122,6 +129,12 @@ CASES = [
     ("operators under the province's letterhead in a regency's folder: the regency's",
      {KUTIM: {"Operator 2025.xlsx": PROVINCE_LETTERHEAD_OPERATORS}},
      {KUTIM: 4}, []),
+    ("operators under the province's letterhead, five of them Kutai Timur's: the regency's",
+     {KUTIM: {"Operator 2025.xlsx": PROVINCE_LETTERHEAD_OPERATORS_5}},
+     {KUTIM: 5}, []),
+    ("the province's graduates from across the province in a regency's folder: the province's",
+     {KUTIM: {"Lulusan 2025.xlsx": PROVINCE_LETTERHEAD_GRADUATES}},
+     {PROV: 7}, []),
     ("a region without an office in the registry: held back, counted nowhere",
      {PROV: {"Ahli 2025.xlsx": EXPERT_LIST}, SAMARINDA: {MISFILED: LAHAT_LIST}},
      {PROV: 3}, []),
