@@ -114,8 +114,10 @@ def _latin_shaped(word: str) -> bool:
 def _latin_spelling(word: str) -> str:
     """A baptismal name's Latin or Dutch letters as Indonesian writes them (see above):
     "franciscus" -> "fransiskus", "christofel" -> "kristofel", "vincentius" -> "finsensius"."""
-    if len(word) == 1:
-        return word  # an initial: "C." stands for Cahyo as for Cornelis, "X." for Xaverius
+    if len(word) == 1 or not any(ch in "aeiouy" for ch in word):
+        # an initial: "C." stands for Cahyo as for Cornelis, "X." for Xaverius; a word without a vowel
+        # is initials glued together ("FX." for Fransiskus Xaverius), each letter an initial
+        return word
     for old, new in _LATIN_ANYWHERE:
         if old in word:
             word = word.replace(old, new)
@@ -381,8 +383,11 @@ def _glued_initials(word: str, following: list[str]) -> bool:
     together as clerks write a second given name ("DB" for Don Bosco, "MR" for Muhammad Rizki). A word
     of two vowels or more is a name of its own ("Ade", "Adi", "Eko"), not initials."""
     n = len(word)
-    return 2 <= n <= 3 and sum(ch in "aeiou" for ch in word) <= 1 and len(following) >= n and all(
-        len(w) > 1 and w[0] == letter for w, letter in zip(following, word))
+    # each letter the initial of a written-out word, or that initial written alone ("FX." / "Fransiskus X."),
+    # an initial standing for what it stands for alone ("X." for Saverius, :data:`_INITIALS_OF`)
+    return 2 <= n <= 3 and sum(ch in "aeiou" for ch in word) <= 1 and len(following) >= n and any(
+        len(w) > 1 for w in following[:n]) and all(
+        letter in _INITIALS_OF.get(w[0], w[0]) and (len(w) > 1 or w == letter) for w, letter in zip(following, word))
 
 
 def _align(short: list[str], long: list[str], loose: bool) -> tuple[int, int] | None:

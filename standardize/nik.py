@@ -253,6 +253,21 @@ def _written_nik(raw: str) -> str | None:
     return text
 
 
+# Every whole number below 2**53 is exact as a float64; above it (every Papua NIK, provinces 91-96) a
+# double holds even numbers only, and a NIK printed from one with a decimal tail ("9101071910963008.0",
+# pandas' float column) shows the double's last digit, not the NIK's.
+_EXACT_DOUBLE = 2**53
+
+
+def _above_exact_double(digits: str) -> tuple[str | None, str, str | None] | None:
+    """The parts of a NIK printed from a float64 above 2**53: its first 15 digits known, as Excel's
+    truncation leaves them (the 16th may be one off; one ending in 9 may have carried into the 15th,
+    as the JSON reader's floats do). None for any other digits."""
+    if len(digits) == 16 and digits.isdigit() and int(digits) >= _EXACT_DOUBLE:
+        return (None, EXCEL_TRUNCATED, digits[:_EXCEL_SIGNIFICANT_DIGITS])
+    return None
+
+
 def _without_decimal_tail(text: str) -> tuple[str, tuple[str | None, str, str | None] | None]:
     """The NIK without a spreadsheet's decimal tail, and the parts when the number format shows it was truncated.
 
@@ -261,12 +276,14 @@ def _without_decimal_tail(text: str) -> tuple[str, tuple[str | None, str, str | 
     """
     float_tail = _FLOAT_TAIL.match(text)
     if float_tail:
-        return float_tail.group(1), None
+        return float_tail.group(1), _above_exact_double(float_tail.group(1))
     decimal = _DECIMAL_TAIL.match(text)
     # The decimal separator is not also the grouping one, and what is left is a NIK's length.
     if decimal and decimal.group(2) not in decimal.group(1) and 15 <= sum(c.isdigit() for c in decimal.group(1)) <= 17:
         text = decimal.group(1)
         grouped = _INNER_NOISE.sub("", text)
+        if _above_exact_double(grouped):
+            return text, _above_exact_double(grouped)
         if len(grouped) == 16 and grouped.isdigit() and grouped.endswith("0") and not text.isdigit():
             # Digit grouping and decimals are a number format: the NIK was a number in a
             # spreadsheet, which keeps 15 significant digits (DOMAIN "The person: NIK").

@@ -124,3 +124,27 @@ def test_indonesian_womens_names_keep_their_key(written, expected):
 @pytest.mark.parametrize(("a", "agree_with"), [("X. Da Silva", "Xaverius Da Silva"), ("X. Moa", "Saverius Moa")])
 def test_an_initial_x_stands_for_xaverius(a, agree_with):
     assert names_agree(key(a), key(agree_with))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        # "FX." is Fransiskus Xaverius glued into initials, as the Catholic registers write it ("FX. Eko
+        # Agus Riyanto"; Frans Seda was Fransiskus Xaverius Seda): its X is no Latin x to spell "ks"
+        ("FX. Ndiken", "Fransiskus X. Ndiken", True),
+        ("FX. Ndiken", "Fransiskus Xaverius Ndiken", True),
+        ("F.X. Parera", "Franciscus Xaverius Parera", True),
+        ("FX PARERA", "Fransiskus Saverius Parera", True),
+        ("Y.D.B. Lewar", "Yohanes Don Bosco Lewar", True),
+        # the initials still have to fit the words they stand for
+        ("FX. Ndiken", "Fransiskus Yosef Ndiken", False),
+        ("FX. Ndiken", "Petrus X. Ndiken", False),
+    ],
+)
+def test_glued_baptismal_initials(a, b, agree):
+    assert names_agree(key(a), key(b)) is agree
+
+
+@pytest.mark.parametrize(("written", "expected"), [("FX. Ndiken", "fx ndiken"), ("Felix Moa", "feliks moa")])
+def test_glued_initials_keep_their_letters(written, expected):
+    assert key(written) == expected

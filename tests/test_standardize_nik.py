@@ -25,6 +25,13 @@ PARSE_CASES = [
     ("\u00a06408015203850001\u00a0", NikResult(NIK, "valid", None)),
     (" 6408015203850001 \n", NikResult(NIK, "valid", None)),
     ("6408015203850001.0", NikResult(NIK, "valid", None)),  # float printed by an exporter
+    # the same above 2**53 (every Papua NIK, 91-96): a double holds even numbers only, so the 16th digit
+    # printed is the double's (9101071910963009 prints as ...3008.0): the first 15 digits are the NIK's
+    ("9101071910963008.0", NikResult(None, "excel_truncated", "910107191096300")),
+    ("9101144702772012.0", NikResult(None, "excel_truncated", "910114470277201")),
+    ("9101071910963008,00", NikResult(None, "excel_truncated", "910107191096300")),
+    ("9.101.071.910.963.008,00", NikResult(None, "excel_truncated", "910107191096300")),
+    ("9005071910963009.0", NikResult(None, "invalid", "9005071910963009")),  # below 2**53: exact (no province 90)
     # the same with Indonesian-locale decimals and digit grouping
     ("6408015203850001,00", NikResult(NIK, "valid", None)),
     ("6.408.015.203.850.001,00", NikResult(NIK, "valid", None)),
