@@ -135,6 +135,30 @@ def test_partial_nik_still_gives_the_home_region():
 
 
 @pytest.mark.parametrize(
+    "nik, status, home",
+    [
+        # a KTP of Mimika issued before the 2022 Papua split (91.09) is a KTP of Mimika, Papua Tengah now
+        ("9109011003850001", "valid", ("94.04", "94")),
+        ("9271011003850001", "valid", ("96.71", "96")),   # Kota Sorong, Papua Barat Daya since 2022
+        ("9101011003850001", "valid", ("93.01", "93")),   # Merauke, Papua Selatan
+        ("910101100385000", "excel_truncated", ("93.01", "93")),
+        ("9171011003850001", "valid", ("91.71", "91")),   # Kota Jayapura stayed in Papua
+        ("9404011003850001", "valid", ("94.04", "94")),   # Mimika's present code
+    ],
+)
+def test_home_region_of_a_nik_issued_before_its_province_split(nik, status, home):
+    rows = linked(("kab-kutai-timur", "a", nik if status == "valid" else None, 3, K, None, None, None, 2025,
+                   "Tukang Batu"))
+    rows["nik_status"] = status
+    rows["nik_partial"] = nik if status != "valid" else None
+    tables = build_star(rows, OFFICES, PUBLISH, SECRET)
+    person = tables["dim_person"].iloc[0]
+    fact = tables["fact_participation"].iloc[0]
+    assert (person["home_regency_code"], person["home_province_code"]) == home
+    assert (fact["home_regency_code"], fact["home_province_code"]) == home
+
+
+@pytest.mark.parametrize(
     "digits",
     [
         "6408011003850001",  # man, 10-03-1985

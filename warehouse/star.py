@@ -32,7 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reference import regions
+from reference import FORMER_CODES, regions
 from sources.registry import GrowthTarget, Office, PerYearTarget, Target
 from linkage.keys import KeyHasher
 from standardize.levels import kualifikasi_for
@@ -340,8 +340,10 @@ def build_dim_person(rows: pd.DataFrame, secret: str, publish_date: date, certif
     nik, partial = _home_nik(rows, person, n, persons.index)
     digits = nik.fillna(partial)
     persons["home_region_basis"] = np.where(nik.notna(), "nik", np.where(partial.notna(), "nik_partial", None))
-    persons["home_regency_code"] = digits.str[:2] + "." + digits.str[2:4]
-    persons["home_province_code"] = digits.str[:2]
+    # where the KTP was issued, under the code that place has now: a Mimika KTP of 2015 starts 9109, and
+    # Mimika has been 94.04 (Papua Tengah) since the 2022 Papua split (reference.FORMER_CODES)
+    persons["home_regency_code"] = (digits.str[:2] + "." + digits.str[2:4]).replace(FORMER_CODES)
+    persons["home_province_code"] = persons["home_regency_code"].str[:2]
     persons["nik_hash"] = _hash_many(secret, nik)
 
     persons["sex"], persons["birth_year"] = _sex_and_birth_year(rows, person, n, digits, publish_date)
