@@ -67,6 +67,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from linkage.dates import birth_far, ddmmyy_date, one_day_apart
 from linkage.names import names_agree, names_related
 from reference import FORMER_CODES, regions
+from standardize.validity import issue_years
 
 # Expected number of other persons sharing the evidence by chance, above which a
 # deterministic repair is not trusted (the probabilistic stage, with name
@@ -941,7 +942,8 @@ def certificate_candidates(feats: pd.DataFrame, component: np.ndarray) -> pd.Dat
 
 def _assessment_key(rows: pd.DataFrame) -> pd.DataFrame | None:
     """Per row, the assessment it reports: jabatan (case-folded), jenjang, issue date and year (the
-    date's, else the row's ``tahun``); None when ``rows`` lack the columns."""
+    date's, else the row's ``tahun``, else the year its registration number states); None when
+    ``rows`` lack the columns."""
     if "jabatan_kerja" not in rows.columns or "jenjang" not in rows.columns:
         return None
     jabatan = rows["jabatan_kerja"].astype("string").str.strip().str.casefold()
@@ -950,6 +952,12 @@ def _assessment_key(rows: pd.DataFrame) -> pd.DataFrame | None:
     year = issued.dt.year.astype("Float64")
     if "tahun" in rows.columns:
         year = year.fillna(pd.to_numeric(rows["tahun"], errors="coerce").astype("Float64"))
+    if "nomor_sertifikat" in rows.columns:
+        # A portal row with only "SKK-1271-2021-059620" still says its year; read up to the latest
+        # year the rows state, so a serial such as 2045 is not taken for a year.
+        latest = year.max()
+        if pd.notna(latest) and year.isna().any():
+            year = year.fillna(issue_years(rows["nomor_sertifikat"], int(latest)).astype("Float64"))
     number = (rows["nomor_sertifikat"].astype("string").str.replace(r"\D", "", regex=True).replace("", pd.NA)
               if "nomor_sertifikat" in rows.columns else pd.Series(pd.NA, index=rows.index, dtype="string"))
     return pd.DataFrame({
@@ -987,27 +995,39 @@ def _list_codes(rows: pd.DataFrame) -> np.ndarray | None:
     return pd.factorize(rows[file_column].astype("string").fillna("") + "\x1f" + sheet)[0]
 
 
+def _known_names(names: np.ndarray, component: np.ndarray, pairs: pd.DataFrame) -> dict[int, set]:
+    """The names each candidate person of ``pairs`` is written under, over all its rows."""
+    wanted = np.isin(component, pairs["comp_c"].unique()) & pd.notna(names)
+    known: dict[int, set] = {}
+    for comp, name in zip(component[wanted], names[wanted]):
+        if name:
+            known.setdefault(int(comp), set()).add(name)
+    return known
+
+
 def _assessment_fits(rid: int, group: pd.DataFrame, names: np.ndarray, sexes: np.ndarray,
-                     lists: np.ndarray | None) -> list[tuple[int, int]]:
-    """(row, person) of ``group`` (the rows reporting bare row ``rid``'s assessment) whose name agrees
-    and sex does not disagree, leaving out a person the bare row's own list already names at that
-    assessment: a list states each person's assessment once, so its other row is another person
+                     lists: np.ndarray | None, known: dict[int, set]) -> list[tuple[int, int]]:
+    """(row, person) of ``group`` (the rows reporting bare row ``rid``'s assessment) whose person is
+    known under a name that agrees (``known``: person -> the names of its rows; the row reporting
+    the assessment may be the clerk's "DIN S." of a person another row writes "DIAN SETIAWAN")
+    and whose sex does not disagree, leaving out a person the bare row's own list already names at
+    that assessment: a list states each person's assessment once, so its other row is another person
     (a recap's "WIDODO H." of one regency beside "WIDODO HIDAYAT S." of another)."""
     listed = set()
     if lists is not None:
         listed = {comp for c, comp in zip(group["rid_c"], group["comp_c"]) if c != rid and lists[c] == lists[rid]}
     return [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])
-            if comp not in listed and names_agree(names[rid], names[c])
+            if comp not in listed and any(names_agree(names[rid], name) for name in known.get(comp, (names[c],)))
             and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]
 
 
 def _assessment_links(pairs: pd.DataFrame, names: np.ndarray, sexes: np.ndarray,
-                      lists: np.ndarray | None) -> list[tuple]:
+                      lists: np.ndarray | None, known: dict[int, set]) -> list[tuple]:
     """Per bare row of ``pairs`` with one fitting person (:func:`_assessment_fits`), the link from
     that person's first fitting row; none for two bare rows of one list fitting one person."""
     rows_out, claims = [], {}
     for rid, group in pairs.groupby("rid", sort=True):
-        fits = _assessment_fits(rid, group, names, sexes, lists)
+        fits = _assessment_fits(rid, group, names, sexes, lists, known)
         if not fits or len({comp for _, comp in fits}) != 1:
             continue
         first = min(c for c, _ in fits)
@@ -1067,7 +1087,7 @@ def assessment_candidates(feats: pd.DataFrame, rows: pd.DataFrame, component: np
     if len(pairs):
         differ = [_numbers_differ(a, b) for a, b in zip(pairs["number"], pairs["number_c"])]
         pairs = pairs[~np.array(differ, dtype=bool)]
-    edges = pd.DataFrame(_assessment_links(pairs, names, sexes, _list_codes(rows)),
+    edges = pd.DataFrame(_assessment_links(pairs, names, sexes, _list_codes(rows), _known_names(names, component, pairs)),
                          columns=["rid_l", "rid_r", "method", "kind", "evidence"])
     edges["match_weight"] = np.nan
     edges["match_probability"] = np.nan

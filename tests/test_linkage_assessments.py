@@ -40,6 +40,25 @@ WORLD = [
          jenjang="5", jabatan="Pelaksana Lapangan Pekerjaan Gedung", office=MDN), None, "2019"),
     (Row("year_only", "fajar", "sumut_rekap.xls", "Muhammad F. S.", None, None, None, "L", jenjang="6",
          jabatan="Quantity Surveyor Madya", office=SUMUT), None, "2021"),
+    # --- together: the regency's portal gives only the registration number, whose year is the
+    # assessment's (no issue date, no program year)
+    (Row("number_year", "sri", "mdn_portal.json", "Sri Wahyuni", "1271026105790001", "Medan", "21-05-1979", "P",
+         jenjang="2", jabatan="Tukang Besi Beton", sertifikat="SKK-1271-2021-000123", office=MDN), None, None),
+    (Row("number_year", "sri", "sumut_rekap.xls", "Sri W.", None, None, None, "P", jenjang="2",
+         jabatan="Tukang Besi Beton", office=SUMUT), None, "2021"),
+    # --- together: the row reporting the assessment is the clerk's 'Din S.'; the person's other row
+    # (same NIK, another certificate) writes the name the recap writes
+    (Row("other_row_name", "dian", "mdn_2021.xls", "Din S.", "1271036105760001", "Medan", "21-05-1976", "P",
+         jenjang="1", jabatan="Tukang Pasang Bata", office=MDN), "2021-04-09", "2021"),
+    (Row("other_row_name", "dian", "mdn_2022.xls", "Dian Setiawan", "1271036105760001", "Medan", "21-05-1976", "P",
+         jenjang="2", jabatan="Tukang Pasang Bata", office=MDN), "2022-08-22", "2022"),
+    (Row("other_row_name", "dian", "sumut_rekap.xls", "Dian Setiawan", None, None, None, "P", jenjang="1",
+         jabatan="Tukang Pasang Bata", office=SUMUT), None, "2021"),
+    # --- apart: the registration number states another year than the recap's
+    (Row("number_other_year", "rina", "mdn_portal.json", "Rina Marpaung", "1271045203850001", "Medan", "12-03-1985",
+         "P", jenjang="3", jabatan="Operator Crane", sertifikat="SKK-1271-2020-000456", office=MDN), None, None),
+    (Row("number_other_year", "rina_m", "sumut_rekap.xls", "Rina M.", None, None, None, "P", jenjang="3",
+         jabatan="Operator Crane", office=SUMUT), None, "2022"),
     # --- apart: two persons fit 'Budi S.' (Santoso, Setiawan), certified the same day
     (Row("two_fit", "santoso", "ds_2022.ods", "Budi Santoso", "1207011203800001", "Lubuk Pakam", "12-03-1980",
          "L", jenjang="2", jabatan="Tukang Pasang Bata", office=DS), "2022-06-14", "2022"),
@@ -74,8 +93,8 @@ WORLD = [
          jabatan="Tukang Plester", office=SUMUT), "2024-04-04", "2024"),
 ]
 
-TOGETHER = ("initials", "one_word", "year_only")
-APART = ("two_fit", "other_date", "other_number", "other_jenjang", "lone_given_name", "other_sex")
+TOGETHER = ("initials", "one_word", "year_only", "number_year", "other_row_name")
+APART = ("number_other_year", "two_fit", "other_date", "other_number", "other_jenjang", "lone_given_name", "other_sex")
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +106,7 @@ def linked() -> pd.DataFrame:
     for i in frame.index[mine]:
         d, t = dates[(frame.at[i, "case"], frame.at[i, "source_file"], frame.at[i, "nama"], str(frame.at[i, "jenjang"]))]
         frame.at[i, "tanggal_terbit"] = pd.Timestamp(d) if d else pd.NaT
-        frame.at[i, "tahun"] = int(t)
+        frame.at[i, "tahun"] = int(t) if t else pd.NA
     out = link_persons(frame, SECRET).rows
     return out[out["case"] != "background"]
 
