@@ -358,6 +358,17 @@ _FULL, _SHORT = 2, 1  # a word written out on both sides; a word shortened on on
 _INITIALS_OF = {"h": "hkc", "c": "ct", "y": "yd", "u": "uo", "f": "fpv", "k": "kc", "s": "sx"}
 
 
+# Two consonants an Indonesian word may end in: "ng" (Bambang), "ny" only as a sound. Any other pair at the
+# end ("Agust", "Frans", "Christ") is where a clerk cut a longer word, never a name's own ending.
+_WORD_FINAL_PAIRS = frozenset({"ng", "ny"})
+
+
+def _cut_inside_a_word(word: str) -> bool:
+    """``word`` ends in two consonants no Indonesian word ends in: a longer word shortened."""
+    return (len(word) >= 2 and not any(ch in "aeiouy" for ch in word[-2:])
+            and word[-2:] not in _WORD_FINAL_PAIRS)
+
+
 def _word_match(x: str, y: str, loose: bool) -> int:
     """How word ``x`` and word ``y`` can be one word: _FULL, _SHORT or 0 (they cannot)."""
     if x == y:
@@ -368,6 +379,9 @@ def _word_match(x: str, y: str, loose: bool) -> int:
     if 3 <= len(short) <= 4 and long.startswith(short) and len(long) - len(short) >= 2:
         # "Abd." for Abdul, "Supr." for Supriyadi: shortened, not misspelt. Longer
         # prefixes are names of their own ("Wahyuni" / "Wahyuningsih").
+        return _SHORT
+    if len(short) >= 5 and long.startswith(short) and len(long) - len(short) >= 2 and _cut_inside_a_word(short):
+        # ... unless cut where no word ends: "Agust." for Agustinus, "Frans" for Fransiskus
         return _SHORT
     # A slip inside a word: short given names one letter apart are often two names
     # (Budi / Rudi, Dedi / Dodi, Adi / Ali), so strictly a word needs five letters.

@@ -29,7 +29,14 @@ SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_5_truth.json"
 # One seed by default; ``BLIND5_SEEDS=5505,7,11`` runs more.
 SEEDS = [int(s) for s in os.environ.get("BLIND5_SEEDS", str(SEED)).split(",")]
 # Measured mismatches, strict: (seed, test) -> reason.
-KNOWN: dict[tuple[int, str], str] = {}
+_ROTE = ("seed 19: Kota Kupang's 2025 Google Sheets CSV has no title and 6 of its 7 NIKs from Rote Ndao (53.14), so "
+         "it reads as Rote Ndao's list (file_from_other_office) and its 7 rows are quarantined; a city's migrants "
+         "keeping their island KTPs and another regency's list look alike on NIKs alone")
+KNOWN: dict[tuple[int, str], str] = {
+    (19, "test_headline_cells_equal_the_truth"): _ROTE,
+    (19, "test_persons_and_certificates_equal_the_truth"): _ROTE,
+    (19, "test_rows_of_counted_files_are_accepted_once"): _ROTE,
+}
 
 
 @pytest.fixture(autouse=True)

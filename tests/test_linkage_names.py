@@ -50,6 +50,15 @@ def test_spellings_of_one_name_share_the_linkage_key(a, b):
         ("Abdul R. Hakim", "Abdul Rahman Hakim", True, True),
         ("A. Rahman Hakim", "Abdul Rahman Hakim", True, True),
         ("Abd. Rahman", "Abdul Rahman", True, True),
+        # a longer shortening cut inside the word, between two consonants no Indonesian word ends in:
+        # "Agust." for Agustinus, "Frans" for Fransiskus (Frans Seda: Fransiskus Xaverius Seda)
+        ("Agust. Gebze", "Agustinus Gebze", True, True),
+        ("AGUST. MAHUZE", "Agustinus Mahuze", True, True),
+        ("Frans Parera", "Fransiskus Parera", True, True),
+        ("Christ. Ndolu", "Christofel Ndolu", True, True),
+        # ... a prefix that ends as a word does is a name of its own
+        ("Wahyu Santoso", "Wahyudi Santoso", False, False),
+        ("Hendra Gunawan", "Hendrawan Gunawan", False, False),
         ("M. Fajar", "Muhammad Fajar", True, True),
         ("Eka M.", "Eka Maharani", True, True),  # a later M. is any name
         ("Eka M.", "Eka Muhammad", True, True),
@@ -171,6 +180,7 @@ def test_no_variants_without_shared_niks():
         ("W. Rizki", "Wahyu Rizki", False),
         ("M. Rizki", "A. Rizki", False),  # two initials: too little to tell
         ("K. Hakim", "Khairul Hakim", False),  # old spelling: K. for Khairul (folded to hairul)
+        ("Agust. Mahuze", "Agustinus Mahuze", False),  # shortened inside the word: one given name
     ],
 )
 def test_given_names_differ(a, b, differ):
