@@ -79,18 +79,14 @@ _FIELDS = (headers.JENJANG, headers.KUALIFIKASI, headers.JABATAN_KERJA, headers.
 
 
 class _Row:
-    __slots__ = ("words", "nik", "hasil", "fields")
+    __slots__ = ("words", "nik", "hasil", "fields", "name_key", "dropped")
 
-    def __init__(self, table: TableRows, index: int):
-        def value(column: str) -> str | None:
-            values = table.columns.get(column)
-            return values[index] if values is not None else None
-
-        self.words = _name_words(value(headers.NAMA))
-        nik = _digits(value(headers.NIK))
-        self.nik = nik if len(nik) >= 10 else ""
-        self.hasil = _result(value(headers.HASIL))
-        self.fields = tuple(_plain(value(column)) for column in _FIELDS)
+    def __init__(self, words: tuple[str, ...], nik: str, hasil: str, fields: tuple[str, ...]):
+        self.words, self.nik, self.hasil, self.fields = words, nik, hasil, fields
+        # What any name that agrees with this one (_names_agree) shares with it: the first word
+        # as written and every word's first letter (a word cut to its initial keeps it).
+        self.name_key = (words[0], *(word[0] for word in words)) if words else None
+        self.dropped = False  # skipped as a recap repeat: no longer an original of anything
 
     def repeats(self, original: _Row) -> bool:
         """True when this row is the same participation as ``original`` and adds nothing to it:
@@ -107,6 +103,39 @@ class _Row:
         return all(not mine or mine == theirs for mine, theirs in zip(self.fields, original.fields))
 
 
+def _rows_of(table: TableRows) -> list[_Row]:
+    """The sheet's rows as :class:`_Row`, a column at a time (a sheet may hold 100,000 rows)."""
+    n = len(table.source_rows)
+
+    def column(name: str) -> list[str | None]:
+        return table.columns.get(name) or [None] * n
+
+    words = [_name_words(value) for value in column(headers.NAMA)]
+    niks = [nik if len(nik) >= 10 else "" for nik in map(_digits, column(headers.NIK))]
+    results: dict[str | None, str] = {}
+    hasil = [results[value] if value in results else results.setdefault(value, _result(value))
+             for value in column(headers.HASIL)]
+    fields = zip(*([_plain(value) for value in column(name)] for name in _FIELDS))
+    return [_Row(*row) for row in zip(words, niks, hasil, fields)]
+
+
+def _index(live: list[TableRows], rows: dict[int, list[_Row]]) -> tuple[dict, dict]:
+    """Every sheet's rows by NIK and by name key (``_Row.name_key``), each with its sheet's id.
+
+    A row with a NIK repeats only a row of that NIK, a row without one only a row whose name
+    agrees, which shares its ``name_key``: the rows of other keys need no comparison.
+    """
+    by_nik: dict[str, list[tuple[int, _Row]]] = defaultdict(list)
+    by_name: dict[tuple[str, ...], list[tuple[int, _Row]]] = defaultdict(list)
+    for table in live:
+        for row in rows[id(table)]:
+            if row.nik:
+                by_nik[row.nik].append((id(table), row))
+            if row.words:
+                by_name[row.name_key].append((id(table), row))
+    return by_nik, by_name
+
+
 def drop_recap_repeats(tables: list[TableRows]) -> None:
     """Skip the rows of a recap sheet that repeat participants of the workbook's other sheets.
 
@@ -117,27 +146,15 @@ def drop_recap_repeats(tables: list[TableRows]) -> None:
     live = [table for table in tables if table.source_rows]
     if len(live) < 2:
         return
-    rows = {id(table): [_Row(table, i) for i in range(len(table.source_rows))] for table in live}
-    kept = {id(table): [True] * len(table.source_rows) for table in live}
+    rows = {id(table): _rows_of(table) for table in live}
+    by_nik, by_name = _index(live, rows)
 
     def repeated(table: TableRows) -> list[bool]:
-        # Index the other sheets' kept rows by their first written-out name word and NIK.
-        by_word: dict[str, list[_Row]] = defaultdict(list)
-        by_nik: dict[str, list[_Row]] = defaultdict(list)
-        for other in live:
-            if other is table:
-                continue
-            for row, keep in zip(rows[id(other)], kept[id(other)]):
-                if keep:
-                    by_word[row.words[0] if row.words else ""].append(row)
-                    if row.nik:
-                        by_nik[row.nik].append(row)
-        marks = []
-        for row in rows[id(table)]:
-            candidates = by_nik.get(row.nik, []) if row.nik else []
-            candidates = candidates + (by_word.get(row.words[0], []) if row.words else [])
-            marks.append(any(row.repeats(candidate) for candidate in candidates))
-        return marks
+        mine = id(table)
+        return [any(row.repeats(candidate) for sheet, candidate in
+                    (by_nik.get(row.nik, ()) if row.nik else by_name.get(row.name_key, ()))
+                    if sheet != mine and not candidate.dropped)
+                for row in rows[mine]]
 
     def share(marks: list[bool]) -> float:
         return sum(marks) / len(marks) if marks else 0.0
@@ -151,10 +168,11 @@ def drop_recap_repeats(tables: list[TableRows]) -> None:
             continue
         # A repeat with a NIK is left to linkage, which ties it to its person by the NIK; only
         # the rows nothing ties (no NIK) are skipped.
-        kept[id(table)] = [not (mark and not row.nik) for mark, row in zip(marks, rows[id(table)])]
-        _keep_only(table, kept[id(table)])
-        rows[id(table)] = [row for row, keep in zip(rows[id(table)], kept[id(table)]) if keep]
-        kept[id(table)] = [True] * len(rows[id(table)])
+        keep = [not (mark and not row.nik) for mark, row in zip(marks, rows[id(table)])]
+        _keep_only(table, keep)
+        for row, kept in zip(rows[id(table)], keep):
+            row.dropped = not kept
+        rows[id(table)] = [row for row, kept in zip(rows[id(table)], keep) if kept]
 
 
 def _keep_only(table: TableRows, keep: list[bool]) -> None:
