@@ -432,54 +432,68 @@ def _typo_pairs_sql() -> str:
     A row without a birth date also pairs with a dated row whose birth date its NIK encodes
     (an attendance list's right NIK beside the results row's mistyped one).
     """
-    agree = "a.name <> b.name and names_agree(a.name, b.name)"
+    agree = "names_agree(a.name, b.name)"
+    either = "(a.name = b.name or names_agree(a.name, b.name))"
+    # Each key: (what the join matches on, the name test asked of the pairs it matches, rank).
     # A row without a birth date of its own (a province recap) still has the date its NIK
     # encodes: with agreeing names, that is the key when a date digit is not the one damaged.
-    undated = (f"(a.birth is null or b.birth is null) and substr(a.nik, 7, 6) = substr(b.nik, 7, 6) "
-               f"and {agree}")
+    undated = ("(a.birth is null or b.birth is null) and substr(a.nik, 7, 6) = substr(b.nik, 7, 6) "
+               "and a.name <> b.name", agree, 1)
     # An attendance list or a list of issued SKK has no birth date; its NIK may be the right one,
     # encoding the birth date the results row states while that row's own NIK was mistyped inside
     # the date digits: the undated NIK's date is the key then.
-    undated_encodes = (f"a.birth is null and b.birth is not null and {_encodes('a.nik', 'b.birth')} "
-                       f"and (a.name = b.name or names_agree(a.name, b.name))")
-    encoded_by_undated = (f"b.birth is null and a.birth is not null and {_encodes('b.nik', 'a.birth')} "
-                          f"and (a.name = b.name or names_agree(a.name, b.name))")
+    undated_encodes = (f"a.birth is null and b.birth is not null and {_encodes('a.nik', 'b.birth')}", either, 1)
+    encoded_by_undated = (f"b.birth is null and a.birth is not null and {_encodes('b.nik', 'a.birth')}", either, 1)
     # The same birth date and one NIK that no longer encodes it (one edit inside its date digits):
     # a slip for sure, so the names need only be close, as on one NIK; a person of one name
     # with a letter typed another way ("Sugianto" / "Sugiando") agrees with nothing strictly.
-    same_birth = (f"a.birth = b.birth and a.name <> b.name and (names_agree(a.name, b.name) "
-                  f"or (names_close(a.name, b.name) and substr(a.nik, 7, 6) <> substr(b.nik, 7, 6) "
-                  f"and ({_encodes('a.nik', 'a.birth')} or {_encodes('b.nik', 'b.birth')})))")
+    same_birth = ("a.birth = b.birth and a.name <> b.name",
+                  f"case when names_agree(a.name, b.name) then true "
+                  f"when substr(a.nik, 7, 6) <> substr(b.nik, 7, 6) "
+                  f"and ({_encodes('a.nik', 'a.birth')} or {_encodes('b.nik', 'b.birth')}) "
+                  f"then names_close(a.name, b.name) else false end", 0)
     # A recap without birth dates whose clerk swapped two adjacent digits of the NIK: no key above
     # holds when the swap is inside the date digits, and a swap is a slip, not a namesake's NIK.
-    # (CASE keeps the Python name rule off the pairs the cheap digit test rejects: an undated
-    # recap shares a window with thousands of rows, and DuckDB may order a conjunction either way)
-    undated_swap = ("(a.birth is null or b.birth is null) and case when hamming(a.nik, b.nik) = 2 "
-                    "then a.name = b.name or names_agree(a.name, b.name) else false end")
+    # (an undated recap shares a window with thousands of rows: the digit test comes first)
+    undated_swap = ("(a.birth is null or b.birth is null)",
+                    f"case when hamming(a.nik, b.nik) = 2 then {either} else false end", 1)
     # one clerk wrote the date month first: the same date with day and month swapped
-    swapped = f"a.birth = {_swapped('b.birth')} and names_agree(a.name, b.name)"
+    swapped = (f"a.birth = {_swapped('b.birth')}", agree, 1)
     # One full registration number (ten letters and digits or more, not a recap's serial) has one
     # holder, as one NIK has: like rows sharing a NIK, the names need only be close. A person of
     # one name only (DOMAIN) with a letter typed another way ("Yulyani" / "Yuliani") agrees with
     # nothing strictly, and the recap repeating the number is where such a pair shows.
-    same_number = (f"a.cert = b.cert and a.name <> b.name and (names_agree(a.name, b.name) "
-                   f"or (length(a.cert) >= {FULL_NUMBER_CHARS} and names_close(a.name, b.name)))")
+    same_number = ("a.cert = b.cert and a.name <> b.name",
+                   f"case when names_agree(a.name, b.name) then true "
+                   f"when length(a.cert) >= {FULL_NUMBER_CHARS} then names_close(a.name, b.name) else false end", 0)
     # the same words in another order are the same name ("Fitri Fauzi" / "Fauzi Fitri"), and so are they
     # with a title before them left out ("Mas Agus Salim" / "Agus Salim": linkage.names.names_equal_but_titles)
-    same_words = ("(list_sort(string_split(a.name, ' ')) = list_sort(string_split(b.name, ' ')) "
-                  "or names_equal_but_titles(a.name, b.name))")
+    same_words = ("case when list_sort(string_split(a.name, ' ')) = list_sort(string_split(b.name, ' ')) "
+                  "then true else names_equal_but_titles(a.name, b.name) end")
     return "\nunion\n".join(
         f"""select a.grp as g1, b.grp as g2, a.rid as rid_l, b.rid as rid_r, a.nik as nik_l, b.nik as nik_r,
                    a.name, {same_words} as same_name, a.birth as birth_l, b.birth as birth_r,
                    a.sex as sex_l, b.sex as sex_r, a.cert as cert_l, b.cert as cert_r, {rank} as via_date
-            from v a join v b on {key} and a.grp < b.grp and {window}"""
+            from v a join v b on {join} and a.grp < b.grp and {window}
+                 and case when {_nik_near()} then {test} else false end"""
         for window in _TYPO_WINDOWS
         # the link a merge is shown by: a pair sharing name, birth date or number before one
         # that shares only the NIK's date
-        for key, rank in (("a.name = b.name", 0), (same_birth, 0),
-                          (same_number, 0), (undated, 1), (undated_encodes, 1), (encoded_by_undated, 1),
-                          (undated_swap, 1), (swapped, 1))
+        for join, test, rank in (("a.name = b.name", "true", 0), same_birth,
+                                 same_number, undated, undated_encodes, encoded_by_undated,
+                                 undated_swap, swapped)
     )
+
+
+# What :data:`_TYPO_MERGES_SQL` keeps of any pair (:func:`_nik_near`): NIKs one edit apart (two positions differ at
+# most: ``hamming``, the same 16 digits) or one the other rounded. A key's name rule is asked
+# only behind it (a CASE: DuckDB may order a conjunction either way): one district's persons
+# born one day share a window and differ in several serial digits, and the name rule, a Python
+# call per pair, was asked of every one of them (288,000 same-birth pairs in one window of the
+# 630k world), though the merge drops them whatever the names say.
+def _nik_near() -> str:
+    """SQL: NIKs ``a.nik`` and ``b.nik`` near enough for :data:`_TYPO_MERGES_SQL` to keep their pair."""
+    return f"(hamming(a.nik, b.nik) <= 2 or {rounded_either('a.nik', 'b.nik')})"
 
 
 def _swapped(birth: str) -> str:
@@ -731,7 +745,10 @@ from cand c join r on r.rid = c.rid join v on v.rid = c.vrid
 left join name_freq nf on nf.value = r.name
 left join birth_freq bf on bf.value = r.birth
 left join place_freq pf on pf.value = r.place
-where (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
+-- (a CASE asks the Python name rule last, of the pairs every other test keeps: DuckDB may order
+-- a conjunction either way, and a NIK window narrowed by the birth date holds many pairs whose
+-- digits are further than one edit apart)
+where case when (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
   and (c.kind <> 'wrong_length' or levenshtein(r.digits, v.nik) = 1)
   and coalesce(r.sex = v.sex, true)
   and (coalesce(r.birth = v.birth, true)
@@ -743,8 +760,8 @@ where (c.kind <> 'one_edit' or damerau_levenshtein(r.digits, v.nik) = 1)
            and (damerau_levenshtein(r.birth, v.birth) <= 1
                 or (r.birth[6:7] = v.birth[9:10] and r.birth[9:10] = v.birth[6:7]))))
   and (c.kind not in ('missing', 'copied', 'scientific_notation') or coalesce(r.place = v.place, true))
-  and names_agree(r.name, v.name)
   and v.cid <> coalesce(r.blocked_cid, -1)
+  then names_agree(r.name, v.name) else false end
 """
 
 
@@ -790,13 +807,15 @@ def repair_candidates(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 _RIVALS_SQL = """
 select distinct c.rid, c.cid
 from cand c join r on r.rid = c.rid
-join v on v.birth = r.birth and v.cid <> c.cid
+join v on v.birth = r.birth
+     -- (a CASE asks the Python name rule last: see _REPAIR_SQL)
+     and case when v.cid <> c.cid
      and coalesce(v.place = r.place, true) and coalesce(v.sex = r.sex, true)
      and v.cid <> coalesce(r.blocked_cid, -1)
-     and names_agree(r.name, v.name)
      -- a name one letter from the row's, as many words, is a twin's or a sibling's (Hendra / Hendri
      -- Gunawan), not the row's person written otherwise: the row's own spelling names its candidate
      and not (len(string_split(r.name, ' ')) = len(string_split(v.name, ' ')) and levenshtein(r.name, v.name) = 1)
+     then names_agree(r.name, v.name) else false end
 """
 
 

@@ -57,3 +57,29 @@ def test_an_undated_row_costs_no_name_rule_per_crowded_window_pair(monkeypatch):
     with_recap = name_rule_calls(crowd + [RECAP], monkeypatch)
     # the recap's NIK shares the first eight digits with all 400; none is one swap away
     assert with_recap - without < 10, (without, with_recap)
+
+
+def national_day(n: int) -> list[Row]:
+    """``n`` persons born one day, each in another regency (every k-th of the country's), all with
+    serial 0001 (Dukcapil numbers each district's persons of one birth date from 0001): their NIKs
+    share the last eight digits, one of the typo windows, and the birth date."""
+    from linkage.nik_stage import REGENCY_CODES
+
+    codes = sorted(REGENCY_CODES)
+    birth = date(1985, 3, 12)
+    rows = []
+    for k in range(n):
+        code = codes[k * len(codes) // n]
+        name = f"{GIVEN[k % 10]} {FAMILY[(k // 10) % 8]} {FAMILY[(k // 80) % 8]}"
+        nik = make_nik(code, "01", birth, "L", 1)
+        rows.append(Row("day", nik, f"list_{k % 5}.xlsx", name, nik, "Jakarta", birth.isoformat(), "L"))
+    return rows
+
+
+def test_persons_of_one_birth_date_cost_name_rules_only_beside_a_near_nik(monkeypatch):
+    # 100 persons: 4,950 same-birth pairs in the window of the last eight digits, and before
+    # the NIK test came first, a strict and a loose name rule on nearly each (9,890 calls). The
+    # merge keeps only NIKs one edit apart (or rounded): 912 calls are left, for the pairs whose
+    # region codes are at most two digits apart (one province, or two provinces' same regency).
+    calls = name_rule_calls(national_day(100), monkeypatch)
+    assert calls <= 1_000, calls
