@@ -783,7 +783,7 @@ def _ends_tokens(text: str) -> set[str]:
 def agreement_tokens(name: str | None) -> tuple[str, ...]:
     """Tokens of linkage key ``name`` such that two keys :func:`names_agree` (strictly) only when
     they are equal, share a token, or both have a word of one letter first or last
-    (:func:`agreement_weak`). What the SQL pre-filters compare (:data:`AGREEMENT_TOKENS_SQL`).
+    (:func:`agreement_weak`). What the SQL pre-filters compare (:data:`AGREEMENT_MACROS_SQL`).
 
     Why (every way ``names_agree`` says yes): a word written out on both sides, equal (a word of
     two to four letters is its own token) or one edit apart in five letters or more (the ends
@@ -818,7 +818,7 @@ def agreement_weak(name: str | None) -> bool:
 
 def names_may_agree(a: str | None, b: str | None) -> bool:
     """False only when :func:`names_agree` (strict) surely says no: the pre-filter of the SQL
-    (:data:`NAMES_AGREE_SQL`) in Python, for its property test."""
+    (:data:`AGREEMENT_MACROS_SQL`) in Python, for its property test."""
     if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
         return False
     if a == b or (agreement_weak(a) and agreement_weak(b)):
