@@ -26,13 +26,20 @@ from tests.hand_worlds import column, headline_cells, run_hand_world
 
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_5_truth.json"
-# One seed by default; ``BLIND5_SEEDS=5505,7,11`` runs more.
+# One seed by default; ``BLIND5_SEEDS=5505,7,11`` runs more (measured clean: 7, 11, 13, 17, 23, 31; KNOWN below).
 SEEDS = [int(s) for s in os.environ.get("BLIND5_SEEDS", str(SEED)).split(",")]
 # Measured mismatches, strict: (seed, test) -> reason.
 _ROTE = ("seed 19: Kota Kupang's 2025 Google Sheets CSV has no title and 6 of its 7 NIKs from Rote Ndao (53.14), so "
          "it reads as Rote Ndao's list (file_from_other_office) and its 7 rows are quarantined; a city's migrants "
          "keeping their island KTPs and another regency's list look alike on NIKs alone")
+_FR_X = ("'Fr. X.' is this generator's shortening of Fransiskus Xaverius (a regency row with the NIK, a province "
+         "recap or the next year's list without it): public lists write FX. or F.X. ('FX. Eko Agus Riyanto'), and "
+         "'Fr.' is the title Frater, so no rule reads a two-letter 'Fr' as Fransiskus; the person is split in two")
 KNOWN: dict[tuple[int, str], str] = {
+    (29, "test_persons_and_certificates_equal_the_truth"): _FR_X,
+    (29, "test_one_key_per_person"): _FR_X,
+    (37, "test_persons_and_certificates_equal_the_truth"): _FR_X,
+    (37, "test_one_key_per_person"): _FR_X,
     (19, "test_headline_cells_equal_the_truth"): _ROTE,
     (19, "test_persons_and_certificates_equal_the_truth"): _ROTE,
     (19, "test_rows_of_counted_files_are_accepted_once"): _ROTE,
