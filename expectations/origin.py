@@ -63,7 +63,9 @@ class NikRegions:
 
 def nik_region_codes(niks: pd.Series) -> pd.Series:
     """The regency code (``PP.RR``) of every valid-shaped NIK (16 digits, a code in the reference)."""
-    digits = niks.dropna().astype("string").str.replace(r"\D", "", regex=True)
+    # A NIK column read as numbers, or a script's export of one, ends in ".0" ("1271090808730001.0"):
+    # the decimal tail is no digit of the NIK.
+    digits = niks.dropna().astype("string").str.replace(r"[.,]0+$", "", regex=True).str.replace(r"\D", "", regex=True)
     digits = digits[digits.str.len() == 16]
     # a code the regency had before its province split is where it is now ("91.09": Mimika, 94.04)
     codes = (digits.str[:2] + "." + digits.str[2:4]).replace(FORMER_CODES)

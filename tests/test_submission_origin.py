@@ -12,7 +12,7 @@ import json
 import pandas as pd
 import pytest
 
-from expectations.origin import named_regions, other_office_verdict, region_label
+from expectations.origin import named_regions, nik_region_codes, other_office_verdict, region_label
 from expectations.submission import check_submissions, quarantine_rejected_files
 from sources.headers import RAW_COLUMNS
 from sources.registry import load_registry, parse_office
@@ -342,3 +342,18 @@ def test_former_region_codes_are_the_office_own(office_id, titles, spread, rule)
     files, raw = one_file(office_id, titles, spread)
     entry = check_submissions(files, raw, OFFICES[office_id]).iloc[0]
     assert entry["rule"] == rule
+
+
+@pytest.mark.parametrize("cell, code", [
+    ("1271090808730001", "12.71"),
+    ("1271090808730001.0", "12.71"),  # a script's export of a numeric column
+    (1271090808730001.0, "12.71"),  # read as a number
+    ("1271090808730001,00", "12.71"),  # a decimal-comma export
+    ("'1271 0908 0873 0001", "12.71"),
+    ("6.40802E+15", None),  # the regency's digits survive, the rest does not: not a valid shape
+    ("12710908087300010", None),  # 17 digits
+    ("1271090808730001.5", None),  # not a decimal tail
+    ("1299090808730001", None),  # no regency 12.99
+])
+def test_nik_region_codes(cell, code):
+    assert nik_region_codes(pd.Series([cell], dtype=object)).tolist() == ([code] if code else [])
