@@ -357,6 +357,12 @@ def _mark_origin_of_live_files(submitted: _SubmissionFiles, office: Office, owne
         if verdict.within_province and (verdict.other_region not in owners
                                         or _stays_in_province(verdict, part, office)):
             pass
+        elif (verdict.other_region is not None and not verdict.named and office.level != "province"
+              and verdict.other_region[:2] == office.province_code and _mostly_experts(part)):
+            # NIKs alone point at another regency of the province, but the list is of experts (7-9), whom
+            # only the province certifies: their KTPs say where they live, not whose list it is (a copy of
+            # the province's list is then told at publish, expectations/copies.py)
+            pass
         elif verdict.other_region is not None:
             frame.at[position, "other_region"] = verdict.other_region
             frame.at[position, "origin_named"] = verdict.named
