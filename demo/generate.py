@@ -17,17 +17,28 @@ Everyday mess, on by default (DOMAIN "What else arrives in a landing folder"):
   as M./Moh./Muh./Mhd/Mochammad, pre-1972 spellings for about half of the persons
   born before 1976 (Djoko, Tjahjo, Soeparman, Jusuf, Chairul) in ~60% of their rows,
   glued honorifics and degrees ("H.Ahmad", "Hakim,S.T"), double and non-breaking
-  spaces (~5% of rows);
-* a revised file (``_revisi``, ``_rev``, ``_final``, `` revisi``) next to its first
-  version, in every office with two files or more: the first version misses ~6% of
-  the rows, shows ~40% of its numbers as not yet arrived and ~3% of results wrong;
-* byte-identical copies under a browser's or sync tool's name (``X (1).xlsx``,
-  ``X - Copy.xlsx``, ``X_salinan.xlsx``, ``Copy of X.csv``) in about half the offices;
+  spaces (~5% of rows), a one-letter typo (a letter wrong, missing, doubled or swapped with the
+  next) at a rate drawn per office, 0.5-3% of names;
+* NIK cells a VLOOKUP left as Excel's ``#N/A`` / ``#REF!`` (error cells in xlsx) in about half the
+  offices, 20-60% of their missing NIKs; the province's Rekap Kabupaten without the NIK in 0-25% of its
+  rows (drawn), its Kabupaten/Kota column as each regency wrote it ("Kab. Kutai Timur", "KUTIM");
+* the plain workbooks' headers in another clerk's words, per year and column (~35%: "Nama Lengkap",
+  "No KTP/NIK", "TTL", "Kualifikasi", "No. SKK", "Berlaku s.d."), and ~30% of them pasted together from
+  printed pages ("Halaman 2" and the header again every 25-45 rows);
+* a revised file next to its first version, in every office with two files or more (two revisions with
+  three files or more, drawn), its suffix drawn per file (``_revisi``, ``_rev``, ``_final``, ``_baru``,
+  ``_perbaikan``, `` (revisi)``, ``_rev2``, ...): the first version misses ~6% of the rows (one at least),
+  shows ~40% of its numbers as not yet arrived and ~3% of results wrong;
+* byte-identical copies under a browser's or sync tool's name (``X (1).xlsx``, ``X - Copy.xlsx``,
+  ``X_salinan.xlsx``, ``Salinan X.xlsx``, ``X - Copy (2).xlsx``, ...) in about 60% of the offices, one or two;
+* paperwork beside the data in about half the offices (:mod:`demo.paperwork`): a cover letter, a scanned
+  recap, a report of the assessment as PDF, an invitation as Word document;
 * files in the wrong office's folder (``MISPLACED``): a copy of Kutai Kartanegara's
   file in Kutai Timur's folder, an earlier Samarinda export in Kutai Kartanegara's,
-  a file of Kabupaten Lahat (outside the registry) in Muara Enim's;
-* attendance and registration lists (Daftar Hadir / Daftar Peserta) for ~12% of the
-  programs (Kutai Timur: sheets "DH <kecamatan>" inside the MTU workbook), with ~5%
+  a file of Kabupaten Lahat (outside the registry) in Muara Enim's; and, drawn, a neighbour's
+  file in another regency's folder of the same province (:func:`demo.landing._neighbour_pairs`);
+* attendance and registration lists (Daftar Hadir / Daftar Peserta) for 5-30% of an
+  office's programs (drawn per office) (Kutai Timur: sheets "DH <kecamatan>" inside the MTU workbook), with ~5%
   registered persons who never sat the assessment;
 * Kalimantan Selatan's certification exports as the portal's English REST API;
   Muara Enim's sheets from 2023 with only dotted registration numbers
@@ -86,6 +97,7 @@ from demo.formats.standard import NUMBERS_ONLY_FROM  # noqa: F401  (tests read i
 from demo.landing import FOREIGN_OFFICES, MISPLACED, SPECIAL_EXPECTED, add_variant_rows, arrange_landing
 from demo.noise import damage_niks
 from demo.office_mess import add_office_mess
+from demo.paperwork import add_paperwork
 from demo.occupations import KUALIFIKASI_BY_JENJANG, draw_families, jabatan_titles
 from demo.persons import _World
 from demo.programs import PLANS, yearly_plan
@@ -176,6 +188,7 @@ def generate_world(
     out, files, junk = _write_files(parts, world, specs, all_offices, landing_root, seed, progress)
     truth_rows = _truth_rows(parts, out, specs)
     truth_rows, files, junk = arrange_landing(landing_root, all_offices, offices, truth_rows, files, junk, seed)
+    files = add_paperwork(landing_root, offices, truth_rows, files, seed)
     before_mess = len(truth_rows)
     truth_rows, files, junk = add_office_mess(landing_root, offices, truth_rows, files, junk, persons, seed, rows,
                                                 nik_damage, unhandled_mess)

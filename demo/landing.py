@@ -29,16 +29,25 @@ SPECIAL_EXPECTED = {
     6: "attendance",  # attendance or registration list: participants, not certifications
 }
 FILE_STATUS = {4: "superseded", 5: "held", 6: "attendance"}
-REVISION_SUFFIX = {"kutim": "_final", "palembang": "_rev", "samarinda": "_revisi", "kukar": " revisi",
-                   "muara-enim": "_final", "generic": "_revisi"}
+# Offices whose files get revisions (a province's workbook carries its Rekap sheet, a portal sends no revisions).
+REVISING_FORMATS = frozenset({"kutim", "palembang", "samarinda", "kukar", "muara-enim", "generic"})
+# What a clerk appends to a corrected file's name (DOMAIN: "_revisi, _rev, _final, _baru"): drawn per revised
+# file, so one office's corrections are not all named alike.
+REVISION_SUFFIXES = ("_revisi", "_rev", "_final", "_baru", "_perbaikan", " revisi", " (revisi)", "_rev2", "_REVISI",
+                     " FINAL", "_revisi 2", "_fix")
+# names another writer uses for a file of its own (Muara Enim's corrupt "_revisi" workbook)
+RESERVED_NAMES = frozenset({"REKAP_PESERTA_SKK_2022_revisi.xlsx"})
 
 
-REVISION_GROUPS = 1  # revised files per office that has two files or more
-ATTENDANCE_SHARE = 0.12  # share of an office's programs (files; Kutai Timur: kecamatan) with an attendance list
+REVISION_GROUPS = (1, 2)  # revised files per office that has two files or more (two only with three or more)
+# share of an office's programs (files; Kutai Timur: kecamatan) with an attendance list, drawn per office in
+# this range (some offices send the Daftar Hadir of every batch, others almost never)
+ATTENDANCE_SHARE = (0.05, 0.3)
 ATTENDANCE_NO_SHOW = 0.05  # registered, on the list, never assessed
-COPY_OFFICE_SHARE = 0.5  # offices with one file twice under a copy name
+COPY_OFFICE_SHARE = 0.6  # offices with a file twice under a copy name (one or two such copies)
 COPY_NAMES = ("{stem} (1){ext}", "{stem} - Copy{ext}", "{stem}_salinan{ext}", "Copy of {stem}{ext}", "{stem} (2){ext}",
-              "{stem} - Salinan{ext}")
+              "{stem} - Salinan{ext}", "{stem} - Copy (2){ext}", "Salinan {stem}{ext}", "{stem} (salinan){ext}",
+              "{stem} copy{ext}")
 
 
 MISPLACED_DIR = "_misplaced"
@@ -124,13 +133,17 @@ def _first_versions(parts: pd.DataFrame, mine: np.ndarray, spec: OfficeSpec, rng
     ~3% of results typed wrong.
     """
     groups = sorted(set(parts.loc[mine, "group"].tolist()))
-    suffix = REVISION_SUFFIX.get(spec.fmt)
-    if not suffix or len(groups) < 2:
+    if spec.fmt not in REVISING_FORMATS or len(groups) < 2:
         return []
+    pool = _smaller_half(groups[:-1], parts.loc[mine, "group"])
+    k = min(int(rng.choice(REVISION_GROUPS)) if len(groups) >= 3 else 1, len(pool))
     firsts = []
-    for g in rng.choice(_smaller_half(groups[:-1], parts.loc[mine, "group"]), size=REVISION_GROUPS).tolist():
+    for g in sorted(rng.choice(pool, size=k, replace=False).tolist()):
+        suffix = _revision_suffix(g, rng)
         rows = mine & (parts["group"].to_numpy() == g)
         first = _variant_rows(parts[rows], 4, g, rng, keep=0.94, later_numbers=0.4)
+        if len(first) == int(rows.sum()) and len(first) > 1:  # a small file: the revision adds one row at least
+            first = first.drop(index=first.index[int(rng.integers(0, len(first)))])
         first = first[first["special"] != 1]  # a no-identity row was added in the revision
         flip = rng.random(len(first)) < 0.03  # a result typed wrong in the first version
         first.loc[flip, "hasil"] = np.where(first.loc[flip, "hasil"].to_numpy() == 1, 0, 1).astype(np.int8)
@@ -143,6 +156,12 @@ def _first_versions(parts: pd.DataFrame, mine: np.ndarray, spec: OfficeSpec, rng
     return firsts
 
 
+def _revision_suffix(group: str, rng) -> str:
+    """A corrected file's suffix, drawn per file; never one that names another file of the folder."""
+    options = [x for x in REVISION_SUFFIXES if _with_suffix(group, x) not in RESERVED_NAMES]
+    return options[int(rng.integers(0, len(options)))]
+
+
 def _attendance_lists(parts: pd.DataFrame, mine: np.ndarray, spec: OfficeSpec, rng) -> list[pd.DataFrame]:
     """Attendance / registration lists of some of an office's programs, made before the assessment:
     no jenjang result and no number (Kutai Timur: a "DH <kecamatan>" sheet in the results workbook)."""
@@ -151,7 +170,9 @@ def _attendance_lists(parts: pd.DataFrame, mine: np.ndarray, spec: OfficeSpec, r
         return []
     sheet_col = parts["sheet"].to_numpy()
     units = sorted(set(zip(parts.loc[mine, "group"].tolist(), sheet_col[mine].tolist())))
-    k = max(1, int(round(len(units) * ATTENDANCE_SHARE)))
+    low, high = ATTENDANCE_SHARE
+    share = low + (high - low) * float(rng.random())
+    k = max(1, int(round(len(units) * share)))
     lists = []
     for u in rng.choice(len(units), size=min(k, len(units)), replace=False).tolist():
         g, sh = units[u]
@@ -250,7 +271,7 @@ def _link_first_versions(rows: pd.DataFrame, files: pd.DataFrame) -> None:
         stem = f.source_file.rsplit(".", 1)[0]
         revised = [n for o, n in zip(files["office_id"], files["source_file"])
                    if o == f.office_id and n != f.source_file and n.startswith(stem)
-                   and n.rsplit(".", 1)[0][len(stem):] in REVISION_SUFFIX.values()]
+                   and n.rsplit(".", 1)[0][len(stem):] in REVISION_SUFFIXES]
         same = revised[0] if revised else ""
         files.loc[(files["office_id"] == f.office_id) & (files["source_file"] == f.source_file), "why"] = (
             f"first version, replaced by {same}")
@@ -325,10 +346,35 @@ class _Copies:
         return rows, files, junk
 
 
+MISPLACED_PAIR_SHARE = 0.4  # of the other pairs of neighbouring offices: a file of one in the other's folder
+
+
+def _neighbour_pairs(offices: dict[str, Office], rng) -> list[tuple[str, str, str]]:
+    """Besides :data:`MISPLACED`, pairs of regency/city offices of one province where a file of the first
+    lands in the second's folder (a shared drive, a colleague's e-mail forwarded), each with
+    :data:`MISPLACED_PAIR_SHARE`. Only into folders the registry gives no reader settings (a pinned sheet
+    or date order is the office's own file layout, which another office's file does not follow)."""
+    fixed = {(p, r) for p, r, _ in MISPLACED}
+    local = sorted(o.id for o in offices.values() if o.level != "province")
+    pairs = []
+    for producer in local:
+        for receiver in local:
+            if producer == receiver or (producer, receiver) in fixed or (receiver, producer) in fixed:
+                continue
+            if offices[producer].province_code != offices[receiver].province_code:
+                continue
+            if offices[receiver].reader != type(offices[receiver].reader)():
+                continue
+            if rng.random() < MISPLACED_PAIR_SHARE:
+                pairs.append((producer, receiver, "copy"))
+    return pairs
+
+
 def _copy_misplaced(copies: _Copies, rng) -> None:
-    """MISPLACED "copy": another office's file, byte-identical to the one in its own folder."""
+    """MISPLACED "copy" (and :func:`_neighbour_pairs`): another office's file, byte-identical to the one in
+    its own folder."""
     files, offices = copies.files, copies.offices
-    for producer, receiver, how in MISPLACED:
+    for producer, receiver, how in (*MISPLACED, *_neighbour_pairs(offices, rng)):
         if how != "copy" or producer not in offices or receiver not in offices:
             continue
         own = files[(files["office_id"] == producer) & (files["expected_status"] == "ok")]["source_file"].tolist()
@@ -340,7 +386,8 @@ def _copy_misplaced(copies: _Copies, rng) -> None:
 
 
 def _browser_copies(copies: _Copies, rng) -> None:
-    """Browser / sync copies in about half the offices: the same bytes under another name ("X (1).xlsx")."""
+    """Browser / sync copies in about 60% of the offices: the same bytes under another name ("X (1).xlsx"),
+    one or two of them (two files, or one file twice under two names)."""
     files, rows = copies.files, copies.rows
     for office_id in sorted(copies.offices):
         if rng.random() >= COPY_OFFICE_SHARE:
@@ -350,12 +397,16 @@ def _browser_copies(copies: _Copies, rng) -> None:
         if not own:
             continue
         own = _smaller_half(own, rows.loc[rows["office_id"] == office_id, "source_file"])
-        name = own[int(rng.integers(0, len(own)))]
-        stem, ext = name.rsplit(".", 1)
-        pattern = COPY_NAMES[int(rng.integers(0, len(COPY_NAMES)))]
-        copy_name = pattern.format(stem=stem, ext="." + ext)
-        copies.copy(office_id, name, office_id, copy_name, "duplicate", "duplicate",
-                    f"byte-identical copy of {name}: count once")
+        taken: set[str] = set()
+        for _ in range(1 + int(rng.random() < 0.35)):
+            name = own[int(rng.integers(0, len(own)))]
+            stem, ext = name.rsplit(".", 1)
+            copy_name = COPY_NAMES[int(rng.integers(0, len(COPY_NAMES)))].format(stem=stem, ext="." + ext)
+            if copy_name in taken or (copies.offices[office_id].landing_dir(copies.landing_root) / copy_name).exists():
+                continue
+            taken.add(copy_name)
+            copies.copy(office_id, name, office_id, copy_name, "duplicate", "duplicate",
+                        f"byte-identical copy of {name}: count once")
 
 
 def _final_columns(rows: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from demo import names as V
 from demo.common import _choice, _obj, _rng
 from demo.persons import _World
 from demo.specs import FORMAT_KIND, NIK_DAMAGE_KINDS
+from demo.xlsx import XError
 
 
 def _typo(nik: str, rng) -> str:
@@ -61,7 +62,10 @@ def damage_niks(df: pd.DataFrame, persons: pd.DataFrame, specs, seed: int, enabl
             rows = np.flatnonzero(hit & (kind == k))
             damage[rows] = _choice(rng, dist, len(rows))
     damage[(damage == "copied") & ~_copy_possible(df, pid, true_nik)] = "typo"
+    if enabled:
+        _recap_without_nik(df, damage, real, seed)
     text, number = _written_niks(true_nik, damage, kind, rng)
+    _lookup_errors(text, damage, kind, df["office_id"].to_numpy(), seed)
     df["nik_damage"] = _obj(damage, df.index)
     df["nik_text"] = _obj(text, df.index)
     df["nik_number"] = number
@@ -77,6 +81,43 @@ def _copy_possible(df: pd.DataFrame, pid: np.ndarray, true_nik: np.ndarray) -> n
     prev_nik = np.r_[None, true_nik[:-1]]
     copy_ok &= prev_nik != true_nik
     return copy_ok
+
+
+RECAP_NIK_MISSING = (0.0, 0.25)  # range of a province recap's rows without the NIK, drawn per recap office
+
+
+def _recap_without_nik(df: pd.DataFrame, damage: np.ndarray, real: np.ndarray, seed: int) -> None:
+    """A province recap compiled from its regencies' reports leaves the NIK out of some rows (the regency's
+    report it was copied from had none, or the column was cut to fit the page): a share drawn per office,
+    the rows "missing" in ``damage`` (changed in place). Those rows keep name, sex, occupation, level and
+    the registration number the regency's own row also gives."""
+    recap = real & (df["special"].to_numpy() == 3) & (damage == "")
+    for office_id in sorted(set(df.loc[recap, "office_id"].tolist())):
+        rng = _rng(seed, "recap-nik", office_id)
+        share = RECAP_NIK_MISSING[0] + (RECAP_NIK_MISSING[1] - RECAP_NIK_MISSING[0]) * float(rng.random())
+        rows = np.flatnonzero(recap & (df["office_id"].to_numpy() == office_id))
+        damage[rows[rng.random(len(rows)) < share]] = "missing"
+
+
+EXCEL_ERRORS = ("#N/A", "#N/A", "#N/A", "#REF!")
+ERROR_CELL_FORMATS = frozenset({"kutim", "kaltim", "kukar", "muara-enim", "generic"})  # their files are xlsx
+LOOKUP_OFFICE_SHARE = 0.5  # offices whose clerks fill the NIK column with a VLOOKUP into a master sheet
+LOOKUP_MISSING = (0.2, 0.6)  # of such an office's missing NIKs, the share shown as the lookup's error value
+
+
+def _lookup_errors(text: np.ndarray, damage: np.ndarray, kind: np.ndarray, office: np.ndarray, seed: int) -> None:
+    """Some offices fill the NIK column with a VLOOKUP into their master list of persons: where the person
+    is not in it yet, the cell shows Excel's "#N/A" ("#REF!" when the master sheet was deleted) instead of a
+    dash. Spreadsheets and their CSV exports only (a portal's JSON has no formulas); changes ``text`` in place."""
+    missing = (damage == "missing") & np.isin(kind, ("sheet", "csv"))
+    for office_id in sorted(set(office[missing].tolist())):
+        rng = _rng(seed, "nik-lookup", office_id)
+        if rng.random() >= LOOKUP_OFFICE_SHARE:
+            continue
+        share = LOOKUP_MISSING[0] + (LOOKUP_MISSING[1] - LOOKUP_MISSING[0]) * float(rng.random())
+        rows = np.flatnonzero(missing & (office == office_id))
+        hit = rows[rng.random(len(rows)) < share]
+        text[hit] = [EXCEL_ERRORS[k] for k in rng.integers(0, len(EXCEL_ERRORS), size=len(hit)).tolist()]
 
 
 # how a missing NIK is written: a dash, nothing, a zero, words, zeros in the NIK's shape
@@ -134,6 +175,10 @@ def nik_cells(df: pd.DataFrame, fmt: str, rng) -> list:
         if num == num:  # a numeric cell
             out.append(num)
             continue
+        if d == "missing" and t in EXCEL_ERRORS:
+            # an error cell in the workbooks of the offices that write xlsx, the error's text elsewhere
+            out.append(XError(t) if fmt in ERROR_CELL_FORMATS else t)
+            continue
         if t is None or d not in ("", "typo", "transposed", "copied") or len(t) != 16:
             out.append(t)
             continue
@@ -154,6 +199,8 @@ def nik_cells(df: pd.DataFrame, fmt: str, rng) -> list:
     return out
 
 
+TYPO_RATE = 0.01  # share of rows with a name typo when the office's own rate is not given
+TYPO_KINDS = ("wrong", "missing", "doubled", "swapped")
 ABBREV_SPECIAL = {3: 0.2, 6: 0.3}  # recaps and attendance lists: clerks abbreviate more (DOMAIN: names)
 OLD_SPELLING_BORN_BEFORE = np.datetime64("1976-01-01")
 _GLUED_DEGREE = {"S.T.": ("S.T", "ST", "S.T."), "M.T.": ("M.T", "MT", "M.T."), "A.Md.": ("A.Md", "AMd", "A.Md."),
@@ -188,13 +235,16 @@ def _abbreviate(parts: list[str], r: float, dot: bool) -> list[str]:
     return parts
 
 
-def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: float = 0.0) -> list[str | None]:
+def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: float = 0.0,
+                 typo: float = TYPO_RATE, typo_rng=None) -> list[str | None]:
     """Names as one file writes them.
 
     Spelling variants ("Moh.", "Achmad"), the pre-1972 spelling of older persons
     ("Soeparman", "Djoko"), a name part shortened to its initial at the office's rate
     (more in recaps and attendance lists), honorifics and degrees (sometimes glued:
-    "H.Ahmad", "Hakim,S.T."), capitals, double or non-breaking spaces, the odd typo.
+    "H.Ahmad", "Hakim,S.T."), capitals, double or non-breaking spaces, and at the
+    office's ``typo`` rate one letter typed wrong, left out, doubled or swapped with the
+    next (its own stream ``typo_rng``, so the rate moves no other draw).
     """
     n = len(df)
     pid = df["pid"].to_numpy()
@@ -208,6 +258,8 @@ def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: flo
     r_var, r_title, r_upper, r_typo, r_pick, r_pos = (rng.random(n).tolist() for _ in range(6))
     r_abbr, r_form, r_old, r_glue, r_space = (rng.random(n).tolist() for _ in range(5))
     abbreviated = (np.array(r_abbr) < _abbreviation_rate(df, abbrev)).tolist()
+    typo_rng = typo_rng if typo_rng is not None else rng
+    typo_kind = typo_rng.integers(0, len(TYPO_KINDS), size=n).tolist()
     out: list[str | None] = []
     for i, p in enumerate(pid.tolist()):
         if p < 0:
@@ -216,7 +268,9 @@ def render_names(df: pd.DataFrame, world: _World, upper: float, rng, abbrev: flo
         parts = _spelled((t1[i], t2[i], t3[i]), world.tokens, old[i] and r_old[i] < 0.6, r_var[i], r_pick[i])
         if abbreviated[i] and len(parts) >= 2:
             parts = _abbreviate(parts, r_form[i], r_form[i] * 7 % 1 < 0.75)
-        name = _with_typo(" ".join(parts), r_typo[i], r_pos[i], r_pick[i])
+        name = " ".join(parts)
+        if r_typo[i] < typo:
+            name = _with_typo(name, TYPO_KINDS[typo_kind[i]], r_pos[i], r_pick[i])
         if r_title[i] < 0.7:
             name = _with_titles(name, prefix[i], fem[i], degree[i], expert[i], r_glue[i] < 0.35, r_pick[i])
         if r_upper[i] < upper:
@@ -251,16 +305,28 @@ def _spelled(token_ids: tuple[int, int, int], tokens, use_old: bool, r_var: floa
     return parts
 
 
-def _with_typo(name: str, r_typo: float, r_pos: float, r_pick: float) -> str:
-    """About 1% of names with one letter typed wrong (never the first)."""
-    if r_typo < 0.01 and len(name) > 4:
-        pos = 1 + int(r_pos * (len(name) - 2))
-        if name[pos].isalpha():
-            repl = "abcdefghijklmnopqrstuvwxyz"[int(r_pick * 26)]
-            if repl == name[pos].lower():
-                repl = "e" if repl != "e" else "a"
-            name = name[:pos] + repl + name[pos + 1:]
-    return name
+def _with_typo(name: str, kind: str, r_pos: float, r_pick: float) -> str:
+    """One slip of the keyboard in a letter other than the first (DOMAIN "Names": "one person may appear
+    with a one-letter typo"): a letter ``wrong``, ``missing``, ``doubled`` or ``swapped`` with the next."""
+    if len(name) <= 4:
+        return name
+    pos = 1 + int(r_pos * (len(name) - 2))
+    if not name[pos].isalpha():
+        return name
+    if kind == "missing":
+        return name[:pos] + name[pos + 1:]
+    if kind == "doubled":
+        return name[:pos] + name[pos] + name[pos:]
+    if kind == "swapped":
+        if pos + 1 < len(name) and name[pos + 1].isalpha() and name[pos + 1] != name[pos]:
+            return name[:pos] + name[pos + 1] + name[pos] + name[pos + 2:]
+        return name
+    repl = "abcdefghijklmnopqrstuvwxyz"[int(r_pick * 26)]
+    if repl == name[pos].lower():
+        repl = "e" if repl != "e" else "a"
+    if name[pos].isupper():
+        repl = repl.upper()
+    return name[:pos] + repl + name[pos + 1:]
 
 
 def _with_titles(name: str, prefix: int, female: bool, degree: int, expert: bool, glue: bool, r_pick: float) -> str:

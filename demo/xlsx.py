@@ -30,6 +30,13 @@ class XDate(int):
     __slots__ = ()
 
 
+class XError(str):
+    """An Excel error cell ("#N/A", "#REF!"): what a VLOOKUP into a master sheet leaves where it found
+    nothing, saved as an error value (``t="e"``), not as text."""
+
+    __slots__ = ()
+
+
 def _col_letter(index: int) -> str:
     letters = ""
     index += 1
@@ -229,6 +236,8 @@ class XlsxSheet:
                     add(f'<c r="{col}{rs}"{style} t="inlineStr"><is><t>{value}</t></is></c>')
             elif kind is XDate:
                 add(f'<c r="{col}{rs}" s="1"><v>{int(value)}</v></c>')
+            elif kind is XError:
+                add(f'<c r="{col}{rs}"{style} t="e"><v>{_esc(value)}</v></c>')
             elif kind is float:
                 if value == value:  # NaN: no cell
                     add(f'<c r="{col}{rs}"{style}><v>{value!r}</v></c>')

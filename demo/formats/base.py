@@ -19,7 +19,11 @@ from demo.noise import nik_cells, render_names
 from demo.occupations import jabatan_titles
 from demo.persons import _World
 from demo.specs import OfficeSpec
+from demo.xlsx import XError
 from sources.registry import Office
+
+
+TYPO_RATE_LOW, TYPO_RATE_HIGH = 0.005, 0.03  # range of an office's share of names with a one-letter typo
 
 
 @dataclass
@@ -72,6 +76,8 @@ class OfficeContext:
         self.progress = progress
         self.xls_max_rows = xls_max_rows  # data rows per legacy .xls sheet (demo.generate.XLS_MAX_DATA_ROWS)
         self.rng = _rng(seed, "write", office.id)
+        # each office's clerks slip at their own rate: 0.5-3% of names with a one-letter typo
+        self.typo_rate = TYPO_RATE_LOW + (TYPO_RATE_HIGH - TYPO_RATE_LOW) * float(_rng(seed, "typo-rate", office.id).random())
 
     def tick(self, k: int) -> None:
         """``k`` more rows written (the progress bar, when there is one)."""
@@ -81,7 +87,7 @@ class OfficeContext:
 
 def nik_as_text(value) -> str | None:
     """A NIK cell as a reader renders it: numbers >= 1e15 in 15-digit scientific form."""
-    if value is None:
+    if value is None or isinstance(value, XError):  # an error cell has no text: readers see it blank
         return None
     if isinstance(value, float):
         return None if value != value else f"{value:.14e}"
@@ -98,7 +104,8 @@ def row_values(df: pd.DataFrame, ctx: OfficeContext, out: WriterReport) -> dict[
     birth = cat["birth"][safe]
     nik = nik_cells(df, ctx.spec.fmt, ctx.rng)
     out.written_nik[:] = [nik_as_text(v) for v in nik]
-    nama = render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev)
+    nama = render_names(df, ctx.world, ctx.spec.upper, ctx.rng, ctx.spec.abbrev, typo=ctx.typo_rate,
+                        typo_rng=_rng(ctx.seed, "typo-kind", ctx.office.id))
     out.written_nama[:] = nama
     return {
         "real": real.tolist(),

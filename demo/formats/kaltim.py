@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from demo import names as V
-from demo.common import _bulan, _serial
+from demo.common import _bulan, _rng, _serial
 from demo.formats.base import OfficeContext, WriterReport, occasional, row_values, sheets_of
 from demo.xlsx import XDate, XlsxBook
 
@@ -44,7 +44,7 @@ def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
     c = row_values(df, ctx, out)
     cells = _tahap_cells(df, c, ctx.rng)
     src_office = df["src_office"].tolist()
-    region_of = {o: ctx.world.offices[o].region_name for o in set(src_office) if o}
+    region_of = _recap_region_names(ctx, sorted(set(o for o in src_office if o)))
     book = None
     current = None
     tahap = [(g, name) for g, name, _ in sheets_of(df) if name != "Rekap Kabupaten"]
@@ -78,6 +78,28 @@ def write_kaltim(df, ctx: OfficeContext, out: WriterReport) -> None:
         ctx.tick(len(pos))
     if book is not None:
         book.close()
+
+
+# The "Kabupaten/Kota" cell of the recap as the regencies' reports wrote it (DOMAIN: a regency recap with a
+# KAB/KOTA column): the official name, "Kab." / "Kota" shortened, the bare name in capitals, the local short
+# form ("KUTIM"). Drawn per regency: the province's clerk pasted each regency's block as it came.
+_SHORT_FORMS = {"Kutai Timur": "KUTIM", "Kutai Kartanegara": "Kukar", "Kutai Barat": "Kubar",
+                "Penajam Paser Utara": "PPU"}
+
+
+def _recap_region_names(ctx: OfficeContext, offices: list[str]) -> dict[str, str]:
+    """Each regency's name as the recap writes it (see ``_SHORT_FORMS``)."""
+    rng = _rng(ctx.seed, "recap-region-names", ctx.office.id)
+    names = {}
+    for office_id in offices:
+        full = ctx.world.offices[office_id].region_name  # "Kabupaten Kutai Timur"
+        kind, _, bare = full.partition(" ")
+        forms = [full, f"{'Kab.' if kind == 'Kabupaten' else kind} {bare}", bare.upper(),
+                 f"{'KAB.' if kind == 'Kabupaten' else kind.upper()} {bare.upper()}"]
+        if bare in _SHORT_FORMS:
+            forms.append(_SHORT_FORMS[bare])
+        names[office_id] = forms[int(rng.integers(0, len(forms)))]
+    return names
 
 
 def _tahap_cells(df, c: dict, rng) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from demo import names as V
-from demo.common import _bulan, _dmy, _serial
+from demo.common import _bulan, _dmy, _rng, _serial
 from demo.formats.base import (DITTO_MARKS, OfficeContext, WriterReport, continuation_rows, files_of, occasional,
                                row_values, signature_block)
 from demo.xlsx import XDate, XlsxBook
@@ -15,6 +15,8 @@ NUMBERS_ONLY_FROM = 2023  # Muara Enim's sheets from this year give only the reg
 TICKS_SHARE = 0.3  # Muara Enim's workbooks whose result is ticked under "HASIL UJI" over "K | BK"
 TICK = "\u221a"  # the square-root sign clerks type as a tick
 PESERTA_YEAR_FROM = 2025  # Kutai Kartanegara's sheet is "Peserta 2025" from this year (the registry pins "Peserta")
+PAGED_SHARE = 0.3  # workbooks pasted together from printed pages: the header again at each page, a page line
+PAGE_ROWS = (25, 45)  # data rows per page of such a workbook, drawn per workbook
 RESULT_REMARKS_SHARE = 0.25  # Kutai Kartanegara's rows whose result cell carries a remark or an abbreviation
 # a result with a remark (DOMAIN: Hasil): (issued Kompeten, pending Kompeten, Belum Kompeten) forms
 _KOMPETEN_REMARKS = ("Lulus (K)", "KOMPETEN (Sertifikat Terbit)")
@@ -40,6 +42,39 @@ _MUARA_ENIM_HEADER = ["No", "No. KTP/NIK", "Nama", "L/P", "Tempat, Tanggal Lahir
 _MUARA_ENIM_NUMBERS_HEADER = _MUARA_ENIM_HEADER[:8] + ["No. Registrasi"]
 _WHY = {"kukar": "sheet Peserta is the list; sheet Rekap is a pivot the registry tells readers to skip",
         "muara-enim": "NIK first; Hasil K/BK and Keterangan TERBIT / dalam proses"}
+
+
+HEADER_DRIFT = 0.35  # per workbook and column: the header in another clerk's words (DOMAIN header variants)
+# DOMAIN "Typical header variants": what another clerk of the same office types for the same column
+_HEADER_WORDS = {
+    "Nama": ("Nama Lengkap", "Nama Peserta"),
+    "NIK": ("No. KTP", "No KTP/NIK", "Nomor Induk Kependudukan"),
+    "No. KTP/NIK": ("NIK", "No. KTP", "Nomor Induk Kependudukan"),
+    "Tempat, Tanggal Lahir": ("Tempat/Tgl Lahir", "TTL"),
+    "Tanggal Lahir": ("Tgl Lahir",),
+    "Jenis Kelamin": ("JK", "L/P"),
+    "L/P": ("JK", "Jenis Kelamin"),
+    "Jabatan Kerja": ("Jabatan",),
+    "Jenjang": ("Kualifikasi", "Level"),
+    "No. Registrasi": ("Nomor Sertifikat", "No. SKK"),
+    "Tgl Terbit": ("Tanggal Terbit",),
+    "Masa Berlaku": ("Berlaku s.d.",),
+}
+# Kutai Kartanegara's "Hasil" may become "Hasil Uji" or "Rekomendasi"; Muara Enim's stays (its "Keterangan"
+# column is the certificate's state, so "Hasil" is the only result word there)
+_RESULT_WORDS = ("Hasil Uji", "Rekomendasi")
+
+
+def _drifted(header: list[str], kind: str, rng) -> list[str]:
+    """``header`` with some columns in other words (:data:`HEADER_DRIFT`); the registry's pinned columns
+    (Kutai Kartanegara's "Nama Pekerja", "Nomor Identitas") are never renamed."""
+    out = []
+    for word in header:
+        options = _HEADER_WORDS.get(word, _RESULT_WORDS if word == "Hasil" and kind != "muara-enim" else ())
+        if options and rng.random() < HEADER_DRIFT:
+            word = options[int(rng.integers(0, len(options)))]
+        out.append(word)
+    return out
 
 
 def _standard_header(kind: str) -> tuple[list[str], list[int]]:
@@ -76,6 +111,11 @@ class _StandardWorkbooks:
         self.remark = (rng.random(len(df)) < (RESULT_REMARKS_SHARE if kind == "kukar" else 0.0)).tolist()
         self.remark_pick = rng.integers(0, 2, size=len(df)).tolist()
         self.ditto = [DITTO_MARKS[k] for k in rng.integers(0, len(DITTO_MARKS), size=len(df)).tolist()]
+        # workbooks put together from printed pages (a page each batch or each clerk): the header repeated at
+        # the top of every page and "Halaman 2" above it; drawn from their own stream (the others unchanged)
+        self.paged = occasional(ctx, "paged", df["group"].tolist(), PAGED_SHARE)
+        page_rng = _rng(ctx.seed, "page-rows", ctx.office.id)
+        self.page_rows = {g: int(page_rng.integers(PAGE_ROWS[0], PAGE_ROWS[1] + 1)) for g in sorted(self.paged)}
 
     def write_file(self, group: str, pos) -> None:
         """One workbook: titles, the participant sheet, Muara Enim's total and signature, Kutai Kartanegara's pivot."""
@@ -92,6 +132,10 @@ class _StandardWorkbooks:
             sheet_name = f"{sheet_name} {year}"  # "Peserta 2025": the registry pins "Peserta"
         numbers_only = kind == "muara-enim" and year >= NUMBERS_ONLY_FROM
         header = _MUARA_ENIM_NUMBERS_HEADER if numbers_only else self.header
+        # each year's header as that year's clerk typed it (a revision keeps its first version's header; its own
+        # stream, so the cells' draws stay as they were)
+        header = self.file_header = _drifted(header, self.kind, _rng(self.ctx.seed, "header-words", self.ctx.office.id,
+                                                                         year))
         ticks = group in self.ticks
         widths = self.widths[:8] + [6] + self.widths[8:] if ticks else self.widths
         sheet = book.sheet(sheet_name, widths)
@@ -125,7 +169,14 @@ class _StandardWorkbooks:
         tally: dict[str, list[int]] = {}
         continued = continuation_rows(self.df, pos).tolist()
         no = 0
+        per_page = self.page_rows.get(group, 0) if not ticks else 0
+        on_page, page = 0, 1
         for i, cont in zip(pos.tolist(), continued):
+            if per_page and on_page >= per_page and not cont:
+                page += 1
+                r = self._page_break(sheet, group, sheet_name, r, page, numbers_only)
+                on_page = 0
+            on_page += 1
             if self.blank[i] and not cont:
                 out.junk.append((group, sheet_name, r, "blank"))
                 r += 1
@@ -145,6 +196,16 @@ class _StandardWorkbooks:
             out.source_file[i], out.source_sheet[i], out.source_row[i] = group, sheet_name, r
             r += 1
         return r, tally
+
+    def _page_break(self, sheet, group: str, sheet_name: str, r: int, page: int, numbers_only: bool) -> int:
+        """A blank line, "Halaman <page>" and the header again, as a page pasted under the last one (junk)."""
+        header = self.file_header
+        self.out.junk.append((group, sheet_name, r, "blank"))
+        sheet.row(r + 1, [f"Halaman {page}"])
+        self.out.junk.append((group, sheet_name, r + 1, "page"))
+        sheet.row(r + 2, header, bold=True)
+        self.out.junk.append((group, sheet_name, r + 2, "repeated_header"))
+        return r + 3
 
     def _certificate_list(self, book, group: str, sheet_name: str, year: int, pos) -> None:
         """The year's certificates only (no result column: a number means Kompeten), no dates: the year is in
