@@ -46,6 +46,9 @@ _PREFIX_GELAR: dict[str, str] = {
     "haji": "H.",  # written out, as in "HAJI AHMAD"
     "hajjah": "Hj.",
     "hajah": "Hj.",
+    # North Maluku's Haji: "Hi. Muhammad Kasuba"; "Faoniah Hi Djaohar", the wife of Maluku Utara's governor
+    # A. G. Kasuba (en.wikipedia.org/wiki/Abdul_Ghani_Kasuba), has it inside, for her father
+    "hi": "H.",
     "ir": "Ir.",  # Insinyur
     "drs": "Drs.",
     "dra": "Dra.",

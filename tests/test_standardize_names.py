@@ -25,6 +25,13 @@ NAME_CASES = [
     ("H.ABDUL RAHMAN", NameResult("Abdul Rahman", "H.")),
     ("Hj. Siti Aminah", NameResult("Siti Aminah", "Hj.")),
     ("HJ SITI AMINAH", NameResult("Siti Aminah", "Hj.")),
+    # North Maluku writes Haji "Hi." before a name; inside one, "Hi" is the father's title
+    # ("Faoniah Hi Djaohar": Faoniah, daughter of Haji Djaohar) and stays
+    ("Hi. Iskandar Abdullah", NameResult("Iskandar Abdullah", "H.")),
+    ("HI. UMAR SANGAJI", NameResult("Umar Sangaji", "H.")),
+    ("Hi.Rusli Jumati", NameResult("Rusli Jumati", "H.")),
+    ("Faoniah Hi Djaohar", NameResult("Faoniah Hi Djaohar", None)),
+    ("Hi.", NameResult("Hi.", None)),
     # forms of address of invitation and attendance lists: not part of the name
     ("Sdr. Budi Santoso", NameResult("Budi Santoso", "Sdr.")),
     ("Bpk. Ahmad Fauzi", NameResult("Ahmad Fauzi", "Bpk.")),
