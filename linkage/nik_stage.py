@@ -1029,11 +1029,13 @@ def _assessment_fits(rid: int, group: pd.DataFrame, names: np.ndarray, sexes: np
     known under a name that agrees (``known``: person -> the names of its rows; the row reporting
     the assessment may be the clerk's "DIN S." of a person another row writes "DIAN SETIAWAN")
     and whose sex does not disagree, leaving out a person the bare row's own list already names at
-    that assessment: a list states each person's assessment once, so its other row is another person
-    (a recap's "WIDODO H." of one regency beside "WIDODO HIDAYAT S." of another)."""
+    that assessment under another name: a list states each person's assessment once, so its other
+    row is another person (a recap's "WIDODO H." of one regency beside "WIDODO HIDAYAT S." of
+    another). Under the same name it is the row typed twice ("Taufik", then "Taufik A.Md.")."""
     listed = set()
     if lists is not None:
-        listed = {comp for c, comp in zip(group["rid_c"], group["comp_c"]) if c != rid and lists[c] == lists[rid]}
+        listed = {comp for c, comp in zip(group["rid_c"], group["comp_c"])
+                  if c != rid and lists[c] == lists[rid] and names[c] != names[rid]}
     return [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])
             if comp not in listed and any(names_agree(names[rid], name) for name in known.get(comp, (names[c],)))
             and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]
