@@ -13,8 +13,9 @@ from collections import Counter
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -257,10 +258,17 @@ class _SubmissionFiles:
     by_file: dict[tuple[str, str], pd.DataFrame]  # rows of each (file name, sha)
     parsed: dict[int, FileName]  # each file's name taken apart, by position
     live: list[int]  # readable files with rows: the only ones with content to compare
+    keys: dict[int, list[tuple]] = field(default_factory=dict)  # participations, by position, once each
 
     def rows_of(self, position: int) -> pd.DataFrame | None:
         """The rows read from the file at ``position`` (None if it had none)."""
         return self.by_file.get(_file_key(self.frame, position))
+
+    def participations(self, position: int) -> list[tuple]:
+        """:func:`_participation_keys` of the file at ``position``, computed once per check."""
+        if position not in self.keys:
+            self.keys[position] = _participation_keys(self.rows_of(position))
+        return self.keys[position]
 
 
 def submission_frame(files: pd.DataFrame, rows: pd.DataFrame, office: Office,
@@ -549,24 +557,26 @@ def _participation_keys(rows: pd.DataFrame | None) -> list[tuple[str | None, str
     result) is not an earlier generation of the results list that follows it."""
     if rows is None or rows.empty:
         return []
-    stated = rows["hasil"].dropna()
-    if stated.map(lambda value: parse_hasil(str(value))).notna().sum() * 2 < len(rows):
+    # one parse per distinct cell: a 100,000-row list states a handful of results
+    stated = rows["hasil"].dropna().map(str).value_counts()
+    if sum(int(n) for value, n in stated.items() if parse_hasil(value) is not None) * 2 < len(rows):
         return []
     digits = rows["nik"].astype("string").str.replace(r"\D", "", regex=True)
-    niks = digits.where(digits.str.len() >= 10)
-    names = rows["nama"].astype("string").str.casefold().str.replace(r"[^\w\s]", "", regex=True).str.split().str.join(" ")
-    years = rows["tahun"].astype("string").str.extract(r"((?:19|20)\d\d)", expand=False)
-    cells = [rows[column] if column in rows else pd.Series([None] * len(rows), index=rows.index)
+    niks = _cells(digits.where(digits.str.len() >= 10))
+    names = _cells(rows["nama"].astype("string").str.casefold().str.replace(r"[^\w\s]", "", regex=True)
+                   .str.split().str.join(" ").replace("", pd.NA))
+    years = _cells(rows["tahun"].astype("string").str.extract(r"((?:19|20)\d\d)", expand=False))
+    cells = [_cells(rows[column]) if column in rows else [None] * len(rows)
              for column in ("jenjang", "kualifikasi", "jabatan_kerja")]
     levels: dict[tuple, int | None] = {}
-    keys = []
-    for nik, name, year, *triple in zip(niks, names, years, *cells):
-        triple = tuple(None if pd.isna(value) else str(value) for value in triple)
-        if triple not in levels:
-            levels[triple] = parse_jenjang(*triple)
-        keys.append((None if pd.isna(nik) else nik, None if pd.isna(name) or not name else name,
-                     levels[triple], None if pd.isna(year) else year))
-    return keys
+    for triple in set(zip(*cells)):
+        levels[triple] = parse_jenjang(*(None if value is None else str(value) for value in triple))
+    return list(zip(niks, names, [levels[triple] for triple in zip(*cells)], years))
+
+
+def _cells(column: pd.Series) -> list:
+    """A column's values as a list, None where missing (NA, NaN, None)."""
+    return column.astype(object).where(column.notna(), None).tolist()
 
 
 def _niks_may_be_one(first: str | None, second: str | None) -> bool:
@@ -577,29 +587,61 @@ def _niks_may_be_one(first: str | None, second: str | None) -> bool:
     return len(first) == len(second) and sum(a != b for a, b in zip(first, second)) <= 2
 
 
-def _held_share(earlier: list[tuple], later: list[tuple]) -> float:
+class _Restated:
+    """One file's participations indexed for :func:`_held_share`: the years stated per (NIK,
+    jenjang), and the NIKs stated per (name, jenjang) and year. It answers for every earlier file
+    a row at a time by lookups, not by walking the same-name rows; the index is built on the
+    first question (most pairs of an office's files end at :meth:`may_hold`)."""
+
+    def __init__(self, keys: list[tuple]) -> None:
+        self.keys = keys
+        self.niks = {key[0] for key in keys} - {None}
+        self.names = {key[1] for key in keys} - {None}
+        self._by_nik: dict[tuple, set] | None = None
+        self._by_name: dict[tuple, dict[str | None, set]] = {}
+
+    def _index(self) -> dict[tuple, set]:
+        if self._by_nik is None:
+            self._by_nik = {}
+            for nik, name, level, year in self.keys:
+                if nik is not None:
+                    self._by_nik.setdefault((nik, level), set()).add(year)
+                if name is not None:
+                    self._by_name.setdefault((name, level), {}).setdefault(year, set()).add(nik)
+        return self._by_nik
+
+    def restates(self, nik: str | None, name: str | None, level: int | None, year: str | None) -> bool:
+        """Whether the file restates one participation: the same person (by NIK, or by name where
+        the NIKs may be one person's) at the same jenjang, in the same year where both state one."""
+        by_nik = self._index()
+        if nik is not None:
+            years = by_nik.get((nik, level))
+            if years is not None and (year is None or year in years or None in years):
+                return True
+        by_year = self._by_name.get((name, level)) if name is not None else None
+        if not by_year:
+            return False
+        groups = by_year.values() if year is None else (by_year.get(year, ()), by_year.get(None, ()))
+        return any(nik is None or None in niks or any(_niks_may_be_one(nik, other) for other in niks)
+                   for niks in groups if niks)
+
+    def held(self, earlier: list[tuple]) -> int:
+        """How many of ``earlier``'s participations this file restates."""
+        return sum(1 for key in earlier if self.restates(*key))
+
+    def may_hold(self, earlier: list[tuple]) -> int:
+        """An upper bound of :meth:`held`: the participations whose NIK or name the file states."""
+        return sum(1 for nik, name, _, _ in earlier if nik in self.niks or name in self.names)
+
+
+def _held_share(earlier: list[tuple], later: list[tuple] | _Restated) -> float:
     """Share of ``earlier``'s participations that ``later`` restates: the same person (by NIK, or by
     name where the NIK was fixed or is missing) at the same jenjang, in the same year where both
     state one."""
     if not earlier:
         return 0.0
-    stated: dict[tuple[str, str], list[tuple]] = {}
-    for nik, name, level, year in later:
-        for identity in (("nik", nik), ("nama", name)):
-            if identity[1] is not None:
-                stated.setdefault(identity, []).append((nik, level, year))
-    held = 0
-    for nik, name, level, year in earlier:
-        def restated(candidate: tuple) -> bool:
-            _, other_level, other_year = candidate
-            return other_level == level and (year is None or other_year is None or other_year == year)
-
-        # by NIK first, and the digit comparison only for a same-name row that fits otherwise: a
-        # common name in a 100,000-row master has hundreds of rows (1.9 M comparisons per office)
-        if (nik is not None and any(restated(c) for c in stated.get(("nik", nik), ()))) or any(
-                restated(c) and _niks_may_be_one(nik, c[0]) for c in stated.get(("nama", name), ())):
-            held += 1
-    return held / len(earlier)
+    index = later if isinstance(later, _Restated) else _Restated(later)
+    return index.held(earlier) / len(earlier)
 
 
 def _mark_superseded_masters(submitted: _SubmissionFiles, keepers: list[int], foreign: set[int]) -> None:
@@ -617,12 +659,16 @@ def _mark_superseded_masters(submitted: _SubmissionFiles, keepers: list[int], fo
     """
     frame = submitted.frame
     candidates = [p for p in keepers if p not in foreign and frame.at[p, "superseded_by"] is None]
-    keys = {p: _participation_keys(submitted.rows_of(p)) for p in candidates}
+    keys = {p: submitted.participations(p) for p in candidates}
     candidates = [p for p in candidates if len(keys[p]) >= MIN_MASTER_ROWS]
+    index = {p: _Restated(keys[p]) for p in candidates}
     successor: dict[int, int] = {}
     for earlier in candidates:
-        larger = [p for p in candidates if len(keys[p]) > len(keys[earlier])]
-        holding = [(len(keys[p]), p) for p in larger if _held_share(keys[earlier], keys[p]) >= MIN_MASTER_COVERAGE]
+        # A file naming under the coverage's share of the earlier one's people holds too few of
+        # them whatever their levels and years: most pairs of an office's files end there.
+        larger = [p for p in candidates if len(keys[p]) > len(keys[earlier])
+                  and index[p].may_hold(keys[earlier]) / len(keys[earlier]) >= MIN_MASTER_COVERAGE]
+        holding = [(len(keys[p]), p) for p in larger if _held_share(keys[earlier], index[p]) >= MIN_MASTER_COVERAGE]
         if holding:
             successor[earlier] = min(holding)[1]  # the next generation: the smallest file holding it
     for earlier, later in successor.items():
@@ -630,15 +676,15 @@ def _mark_superseded_masters(submitted: _SubmissionFiles, keepers: list[int], fo
             later = successor[later]
         frame.at[earlier, "superseded_by"] = (
             f"{frame.at[later, 'source_file']} (a later master of the same office: it restates "
-            f"{_held_share(keys[earlier], keys[later]):.0%} of this file's participations)"
+            f"{_held_share(keys[earlier], index[later]):.0%} of this file's participations)"
         )
 
 
 # --- a batch sent again under another name -----------------------------------------------------
 
-@dataclass(frozen=True)
-class _Statement:
-    """One row of a results list as the office states it: who, at which level and jabatan, when."""
+class _Statement(NamedTuple):
+    """One row of a results list as the office states it: who, at which level and jabatan, when.
+    (A tuple: a 100,000-row list makes as many.)"""
 
     nik: str | None  # NIK digits (10 or more)
     nama: str | None  # folded name
@@ -648,20 +694,18 @@ class _Statement:
     issued: str | None  # the year of the issue date it states
 
 
-def _statements(rows: pd.DataFrame | None) -> list[_Statement]:
+def _statements(rows: pd.DataFrame | None, keys: list[tuple] | None = None) -> list[_Statement]:
     """Each row of a results list as a :class:`_Statement`, or [] when the file is no results list
-    (an attendance or registration list of the same batch is other evidence, never a re-send)."""
-    keys = _participation_keys(rows)
+    (an attendance or registration list of the same batch is other evidence, never a re-send).
+    ``keys``: the rows' :func:`_participation_keys`, when already computed."""
+    keys = _participation_keys(rows) if keys is None else keys
     if not keys:
         return []
-
-    def folded(column: str) -> list[str | None]:
-        cells = rows[column].astype("string").str.casefold().str.replace(r"[^\w\s]", " ", regex=True)
-        return [None if pd.isna(v) or not v.split() else " ".join(v.split()) for v in cells]
-
+    jabatan = (rows["jabatan_kerja"].astype("string").str.casefold().str.replace(r"[^\w\s]", " ", regex=True)
+               .str.split().str.join(" ").replace("", pd.NA))
     issued = rows["tanggal_terbit"].astype("string").str.extract(r"(?<!\d)((?:19|20)\d\d)(?!\d)", expand=False)
-    return [_Statement(nik, nama, level, jabatan, year, None if pd.isna(when) else when)
-            for (nik, nama, level, year), jabatan, when in zip(keys, folded("jabatan_kerja"), issued)]
+    return [_Statement(nik, nama, level, job, year, when)
+            for (nik, nama, level, year), job, when in zip(keys, _cells(jabatan), _cells(issued))]
 
 
 def _niks_may_be_one_or_completed(first: str | None, second: str | None) -> bool:
@@ -853,7 +897,7 @@ def _mark_superseded_resends(submitted: _SubmissionFiles, keepers: list[int], fo
     """
     frame = submitted.frame
     candidates = [p for p in keepers if p not in foreign and frame.at[p, "superseded_by"] is None]
-    statements = {p: _statements(submitted.rows_of(p)) for p in candidates}
+    statements = {p: _statements(submitted.rows_of(p), submitted.participations(p)) for p in candidates}
     candidates = sorted((p for p in candidates if len(statements[p]) >= MIN_MASTER_ROWS),
                         key=lambda p: (frame.at[p, "source_file"], frame.at[p, "source_sha256"]))
     known = {p: ({r.nik for r in statements[p]} - {None}, {r.nama for r in statements[p]} - {None}) for p in candidates}
@@ -940,9 +984,9 @@ def _mark_superseded_downloads(submitted: _SubmissionFiles, keepers: list[int], 
         if len(dated) < 2:
             continue
         latest = max(dated)
-        later = [key for p in dated[latest] for key in _participation_keys(submitted.rows_of(p))]
+        later = [key for p in dated[latest] for key in submitted.participations(p)]
         for stamp, pages in dated.items():
-            earlier = [key for p in pages for key in _participation_keys(submitted.rows_of(p))]
+            earlier = [key for p in pages for key in submitted.participations(p)]
             share = _held_share(earlier, later) if stamp != latest and len(earlier) >= MIN_MASTER_ROWS else 0.0
             if share < MIN_MASTER_COVERAGE:
                 continue

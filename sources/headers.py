@@ -10,6 +10,7 @@ the job of :mod:`standardize`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -1026,6 +1027,18 @@ def canonical_path(path: Sequence[object], overrides: dict[str, str] | None = No
 
     A weak variant (``WEAK_VARIANTS``, e.g. "status") is one step less sure.
     """
+    if not overrides and type(path) is tuple and all(type(part) is str for part in path):
+        # a JSON export names the same fields in every record: each path looked up once
+        return _cached_path(path)
+    return _uncached_path(path, overrides)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _cached_path(path: tuple[str, ...]) -> tuple[str | None, int]:
+    return _uncached_path(path, None)
+
+
+def _uncached_path(path: Sequence[object], overrides: dict[str, str] | None) -> tuple[str | None, int]:
     found = _canonical_path(path, overrides, False)
     if found[0] is None:
         split, form_groups = xform_parts(path)

@@ -303,6 +303,9 @@ def _resolve(
     notes: list[str] = []
     mapped = via_child = 0
     overrides = dict(overrides) if overrides else None
+    # The same texts come back row after row (every row below a header that _another_header asks
+    # about): looked up once each where no office mapping applies.
+    name_of = _canonical_column if overrides is None else headers.canonical_column
     per_column: list[str | None] = [None] * width
     ticks = _mark_groups(parent, filled, child, width, overrides)
     # A value alone under the result's header ("Hasil" over "Kompeten") is as likely the first
@@ -311,7 +314,7 @@ def _resolve(
     ticks.update(lone)
     # Every column naming the result, kept or not: (column, "ticks" or tick columns by value, weak, header text).
     results: list[tuple[int | str | dict[str, int], bool, str]] = []
-    form = any(cell and headers.canonical_column(cell, overrides) == headers.WAKTU_RESPONS for cell in child)
+    form = any(cell and name_of(cell, overrides) == headers.WAKTU_RESPONS for cell in child)
     xform = headers.is_xform_header_row(child)
     for j in range(width):
         c = child[j] if j < len(child) else None
@@ -326,9 +329,9 @@ def _resolve(
                 via_child += 1
         elif c:
             if p:
-                canonical, named_by = headers.canonical_column(f"{p} {c}", overrides), f"{p} {c}"
+                canonical, named_by = name_of(f"{p} {c}", overrides), f"{p} {c}"
             if canonical is None:
-                canonical, named_by = headers.canonical_column(c, overrides, xform), c
+                canonical, named_by = name_of(c, overrides, xform), c
                 # A sub-column naming a column on its own under someone else's span ("ASESOR" over
                 # "Nama | No. Reg.", "PELATIHAN" over "No. Sertifikat") is not the participant's.
                 if p and headers.of_someone_else(p, canonical):
@@ -340,7 +343,7 @@ def _resolve(
                 # header ("| OPERATOR BULLDOZER | III |"), not a sub-header naming the column again.
                 via_child += 1
         if canonical is None and p:
-            canonical, named_by = headers.canonical_column(p, overrides), p
+            canonical, named_by = name_of(p, overrides), p
         if canonical is None:
             continue
         mapped += 1
@@ -2007,7 +2010,7 @@ def _single_section(text: str) -> tuple[str | None, str] | None:
     return column, value
 
 
-_canonical_column = functools.lru_cache(maxsize=4096)(headers.canonical_column)
+_canonical_column = functools.lru_cache(maxsize=1 << 16)(headers.canonical_column)
 
 
 def total_record(nama: str | None, nik: str | None) -> bool:
