@@ -9,7 +9,9 @@ as a full refresh), reporting per stage (``LinkResult.timings`` names):
 
 * wall and CPU seconds (``time.process_time``: every thread of the process, DuckDB's included),
 * calls of each SQL name function (``names_agree``, ``names_close``, ``names_related``,
-  ``names_equal_but_titles``) that DuckDB made into Python,
+  ``names_equal_but_titles``) that DuckDB made into Python, and the distinct name pairs among them
+  (the rules are cached: a repeated pair costs the call, not the rule; keeping the pairs adds to
+  the RSS measured),
 * the peak RSS of the process.
 
 ``python -m benchmarks.linkage_stages bench-data/national/world-630000 [--json out.json]``
@@ -68,12 +70,14 @@ class StageMeter:
     def __init__(self):
         self.stage = "outside"
         self.calls: Counter = Counter()
+        self.pairs: dict[tuple[str, str], set] = {}
         self.cpu: dict[str, float] = {}
         self.rss_after: dict[str, float] = {}
 
     def wrap(self, name: str, function):
         def counted(a, b):
             self.calls[(self.stage, name)] += 1
+            self.pairs.setdefault((self.stage, name), set()).add((a, b))
             return function(a, b)
         return counted
 
@@ -141,6 +145,7 @@ def run(world: Path, data_dir: Path | None = None, keys: Path | None = None) -> 
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rss_before_mib": rss_before,
         "timings": result.timings, "cpu": meter.cpu, "rss_after": meter.rss_after,
         "calls": {f"{stage}/{name}": n for (stage, name), n in sorted(meter.calls.items())},
+        "distinct_pairs": {f"{stage}/{name}": len(p) for (stage, name), p in sorted(meter.pairs.items())},
         "persons": int(result.rows["person_key"].nunique()),
         "links": len(result.links), "merges": len(result.merges),
         "basis": result.rows["link_basis"].value_counts().to_dict(),

@@ -640,8 +640,7 @@ def names_equal_but_titles(a: str | None, b: str | None) -> bool:
 def register_name_model(con) -> None:
     """SQL functions ``names_agree(a, b)``, ``names_close(a, b)`` (``names_agree`` with ``loose``),
     ``names_related(a, b)`` and ``names_equal_but_titles(a, b)`` on DuckDB connection ``con``, so SQL
-    and Python judge names alike; and the macros ``agreement_tokens(name)``, ``agreement_weak(name)``
-    of the pre-filter (:func:`agreement_tokens`)."""
+    and Python judge names alike."""
     import duckdb
 
     for name, function in (("names_agree", lambda a, b: names_agree(a, b)),
@@ -652,8 +651,6 @@ def register_name_model(con) -> None:
             con.create_function(name, function, ["VARCHAR", "VARCHAR"], "BOOLEAN", side_effects=False)
         except (duckdb.CatalogException, duckdb.NotImplementedException):
             pass  # already registered on this connection
-    for macro in AGREEMENT_MACROS_SQL:
-        con.execute(macro)
 
 
 def given_names_differ(a: str | None, b: str | None) -> bool:
@@ -762,85 +759,3 @@ def learn_word_variants(names: pd.Series, niks: pd.Series, agrees: np.ndarray) -
             keep, drop = sorted((rx, ry), key=lambda w: (-counts.get(w, 0), w))
             parent[drop] = keep
     return {w: root(w) for w in parent if root(w) != w}
-
-
-# --- a necessary condition of names_agree, for SQL pre-filters ------------------------------
-
-# Shortest text whose ends a token records (see agreement_tokens): names_agree reads a slip only in
-# a word of five letters or more, and joins words only in names of six letters or more (five once
-# the slip is made).
-_ENDS_MIN = 5
-
-
-def _ends_tokens(text: str) -> set[str]:
-    """First and last two letters of ``text`` with its length and the length one more: two texts
-    of five letters or more one edit apart share one of them (an edit cannot reach both ends)."""
-    n = len(text)
-    return {f"{side}{part}{length}" for side, part in (("<", text[:2]), (">", text[-2:])) for length in (n, n + 1)}
-
-
-@lru_cache(maxsize=500_000)
-def agreement_tokens(name: str | None) -> tuple[str, ...]:
-    """Tokens of linkage key ``name`` such that two keys :func:`names_agree` (strictly) only when
-    they are equal, share a token, or both have a word of one letter first or last
-    (:func:`agreement_weak`). What the SQL pre-filters compare (:data:`AGREEMENT_MACROS_SQL`).
-
-    Why (every way ``names_agree`` says yes): a word written out on both sides, equal (a word of
-    two to four letters is its own token) or one edit apart in five letters or more (the ends
-    tokens of the word); words written together on one side ("nur hayati" / "nurhayati"),
-    compared one edit apart as the words of the whole name, of its personal name (the words
-    after its titles) or of its own name (the words before "bin") written together: a prefix or
-    a suffix of the words, whose ends tokens are taken for every prefix and suffix. What is left
-    is a name matched on initials alone ("I Wayan M." / "Wayan M.", "M. bin Yusuf" / "M."),
-    whose last or first word is then one letter on both sides.
-    """
-    if not isinstance(name, str) or not name:
-        return ()
-    words = name.split(" ")
-    tokens = {"=" + word for word in words if 2 <= len(word) < _ENDS_MIN}
-    for k in range(1, len(words) + 1):
-        for text in ("".join(words[:k]), "".join(words[-k:])):
-            if len(text) >= _ENDS_MIN:
-                tokens.update(_ends_tokens(text))
-    for word in words:
-        if len(word) >= _ENDS_MIN:
-            tokens.update(_ends_tokens(word))
-    return tuple(sorted(tokens))
-
-
-def agreement_weak(name: str | None) -> bool:
-    """A key whose first or last word is one letter or none: see :func:`agreement_tokens`."""
-    if not isinstance(name, str) or not name:
-        return False
-    words = name.split(" ")
-    return len(words[0]) <= 1 or len(words[-1]) <= 1
-
-
-def names_may_agree(a: str | None, b: str | None) -> bool:
-    """False only when :func:`names_agree` (strict) surely says no: the pre-filter of the SQL
-    (:data:`AGREEMENT_MACROS_SQL`) in Python, for its property test."""
-    if not isinstance(a, str) or not isinstance(b, str) or not a or not b:
-        return False
-    if a == b or (agreement_weak(a) and agreement_weak(b)):
-        return True
-    return not set(agreement_tokens(a)).isdisjoint(agreement_tokens(b))
-
-
-# agreement_tokens and agreement_weak in SQL (tests/test_linkage_prefilter.py: the same tokens).
-# Lambdas cost some 30 us a name: compute them once per distinct name, never per pair.
-AGREEMENT_MACROS_SQL = (
-    f"""create or replace temp macro agreement_ends(t) as
-        case when length(t) >= {_ENDS_MIN} then [
-            '<' || left(t, 2) || cast(length(t) as varchar), '<' || left(t, 2) || cast(length(t) + 1 as varchar),
-            '>' || right(t, 2) || cast(length(t) as varchar), '>' || right(t, 2) || cast(length(t) + 1 as varchar)]
-        else [] end""",
-    f"""create or replace temp macro agreement_tokens(name) as list_sort(list_distinct(flatten([
-        list_transform(list_filter(string_split(name, ' '), lambda w: length(w) between 2 and {_ENDS_MIN - 1}),
-                       lambda w: '=' || w),
-        flatten(list_transform(string_split(name, ' '), lambda w: agreement_ends(w))),
-        flatten(list_transform(range(1, len(string_split(name, ' ')) + 1), lambda k: list_concat(
-            agreement_ends(array_to_string(string_split(name, ' ')[1:k], '')),
-            agreement_ends(array_to_string(string_split(name, ' ')[-k:], '')))))])))""",
-    """create or replace temp macro agreement_weak(name) as
-        length(split_part(name, ' ', 1)) <= 1 or length(string_split(name, ' ')[-1]) <= 1""",
-)

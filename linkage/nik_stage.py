@@ -433,17 +433,23 @@ def _typo_pairs_sql() -> str:
     (an attendance list's right NIK beside the results row's mistyped one).
     """
     agree = "names_agree(a.name, b.name)"
-    either = "(a.name = b.name or names_agree(a.name, b.name))"
     # Each key: (what the join matches on, the name test asked of the pairs it matches, rank).
-    # A row without a birth date of its own (a province recap) still has the date its NIK
-    # encodes: with agreeing names, that is the key when a date digit is not the one damaged.
-    undated = ("(a.birth is null or b.birth is null) and substr(a.nik, 7, 6) = substr(b.nik, 7, 6) "
-               "and a.name <> b.name", agree, 1)
-    # An attendance list or a list of issued SKK has no birth date; its NIK may be the right one,
-    # encoding the birth date the results row states while that row's own NIK was mistyped inside
-    # the date digits: the undated NIK's date is the key then.
-    undated_encodes = (f"a.birth is null and b.birth is not null and {_encodes('a.nik', 'b.birth')}", either, 1)
-    encoded_by_undated = (f"b.birth is null and a.birth is not null and {_encodes('b.nik', 'a.birth')}", either, 1)
+    # A row without a birth date of its own pairs with every row of its window: the four ways such
+    # a pair is a typo are one key, so the window's pairs are listed once, not four times.
+    # (1) A province recap still has the date its NIK encodes: with agreeing names (not the same
+    # name, which the name key finds), that is the key when a date digit is not the one damaged.
+    same_digits = "substr(a.nik, 7, 6) = substr(b.nik, 7, 6)"
+    # (2, 3) An attendance list or a list of issued SKK has no birth date; its NIK may be the right
+    # one, encoding the birth date the results row states while that row's own NIK was mistyped
+    # inside the date digits: the undated NIK's date is the key then.
+    encodes = (f"(a.birth is null and b.birth is not null and {_encodes('a.nik', 'b.birth')}) "
+               f"or (b.birth is null and a.birth is not null and {_encodes('b.nik', 'a.birth')})")
+    # (4) A recap whose clerk swapped two adjacent digits of the NIK: no key above holds when the
+    # swap is inside the date digits, and a swap is a slip, not a namesake's NIK.
+    swap = "hamming(a.nik, b.nik) = 2"
+    undated = ("(a.birth is null or b.birth is null)",
+               f"case when a.name = b.name then {encodes} or {swap} "
+               f"when {same_digits} or {encodes} or {swap} then {agree} else false end", 1)
     # The same birth date and one NIK that no longer encodes it (one edit inside its date digits):
     # a slip for sure, so the names need only be close, as on one NIK; a person of one name
     # with a letter typed another way ("Sugianto" / "Sugiando") agrees with nothing strictly.
@@ -452,11 +458,6 @@ def _typo_pairs_sql() -> str:
                   f"when substr(a.nik, 7, 6) <> substr(b.nik, 7, 6) "
                   f"and ({_encodes('a.nik', 'a.birth')} or {_encodes('b.nik', 'b.birth')}) "
                   f"then names_close(a.name, b.name) else false end", 0)
-    # A recap without birth dates whose clerk swapped two adjacent digits of the NIK: no key above
-    # holds when the swap is inside the date digits, and a swap is a slip, not a namesake's NIK.
-    # (an undated recap shares a window with thousands of rows: the digit test comes first)
-    undated_swap = ("(a.birth is null or b.birth is null)",
-                    f"case when hamming(a.nik, b.nik) = 2 then {either} else false end", 1)
     # one clerk wrote the date month first: the same date with day and month swapped
     swapped = (f"a.birth = {_swapped('b.birth')}", agree, 1)
     # One full registration number (ten letters and digits or more, not a recap's serial) has one
@@ -479,9 +480,7 @@ def _typo_pairs_sql() -> str:
         for window in _TYPO_WINDOWS
         # the link a merge is shown by: a pair sharing name, birth date or number before one
         # that shares only the NIK's date
-        for join, test, rank in (("a.name = b.name", "true", 0), same_birth,
-                                 same_number, undated, undated_encodes, encoded_by_undated,
-                                 undated_swap, swapped)
+        for join, test, rank in (("a.name = b.name", "true", 0), same_birth, same_number, undated, swapped)
     )
 
 
@@ -1030,11 +1029,13 @@ def _assessment_fits(rid: int, group: pd.DataFrame, names: np.ndarray, sexes: np
     known under a name that agrees (``known``: person -> the names of its rows; the row reporting
     the assessment may be the clerk's "DIN S." of a person another row writes "DIAN SETIAWAN")
     and whose sex does not disagree, leaving out a person the bare row's own list already names at
-    that assessment: a list states each person's assessment once, so its other row is another person
-    (a recap's "WIDODO H." of one regency beside "WIDODO HIDAYAT S." of another)."""
+    that assessment under another name: a list states each person's assessment once, so its other
+    row is another person (a recap's "WIDODO H." of one regency beside "WIDODO HIDAYAT S." of
+    another). Under the same name it is the row typed twice ("Taufik", then "Taufik A.Md.")."""
     listed = set()
     if lists is not None:
-        listed = {comp for c, comp in zip(group["rid_c"], group["comp_c"]) if c != rid and lists[c] == lists[rid]}
+        listed = {comp for c, comp in zip(group["rid_c"], group["comp_c"])
+                  if c != rid and lists[c] == lists[rid] and names[c] != names[rid]}
     return [(c, comp) for c, comp in zip(group["rid_c"], group["comp_c"])
             if comp not in listed and any(names_agree(names[rid], name) for name in known.get(comp, (names[c],)))
             and not (isinstance(sexes[rid], str) and isinstance(sexes[c], str) and sexes[rid] != sexes[c])]

@@ -54,6 +54,14 @@ WORLD = [
          jenjang="2", jabatan="Tukang Pasang Bata", office=MDN), "2022-08-22", "2022"),
     (Row("other_row_name", "dian", "sumut_rekap.xls", "Dian Setiawan", None, None, None, "P", jenjang="1",
          jabatan="Tukang Pasang Bata", office=SUMUT), None, "2021"),
+    # --- together: the recap's clerk typed a row twice, the second time without the birth and with
+    # the gelar: the same name, the same assessment in the same list is one person, not a namesake
+    (Row("typed_twice", "taufik", "ds_2022.ods", "Taufik", "1207031811950001", "Deli Serdang", "18-11-1995", "L",
+         jenjang="4", jabatan="Pelaksana Pemeliharaan Jalan Muda", office=DS), "2022-12-25", "2022"),
+    (Row("typed_twice", "taufik", "sumut_rekap.xls", "Taufik", None, "Deli Serdang", "18-11-1995", "L",
+         jenjang="4", jabatan="Pelaksana Pemeliharaan Jalan Muda", office=SUMUT), "2022-12-25", "2022"),
+    (Row("typed_twice", "taufik", "sumut_rekap.xls", "Taufik A.Md.", None, None, None, "L",
+         jenjang="4", jabatan="Pelaksana Pemeliharaan Jalan Muda", office=SUMUT), "2022-12-25", "2022"),
     # --- apart: the registration number states another year than the recap's
     (Row("number_other_year", "rina", "mdn_portal.json", "Rina Marpaung", "1271045203850001", "Medan", "12-03-1985",
          "P", jenjang="3", jabatan="Operator Crane", sertifikat="SKK-1271-2020-000456", office=MDN), None, None),
@@ -93,7 +101,7 @@ WORLD = [
          jabatan="Tukang Plester", office=SUMUT), "2024-04-04", "2024"),
 ]
 
-TOGETHER = ("initials", "one_word", "year_only", "number_year", "other_row_name")
+TOGETHER = ("initials", "one_word", "year_only", "number_year", "other_row_name", "typed_twice")
 APART = ("number_other_year", "two_fit", "other_date", "other_number", "other_jenjang", "lone_given_name", "other_sex")
 
 
