@@ -269,7 +269,7 @@ class StandardizedOffice:
 
 def data_docs_dir(staging: StagingStore, office_id: str) -> Path:
     """Where the office's row-suite Data Docs go: ``<data>/data_docs/<office_id>/``, beside
-    ``<data>/feedback/<office_id>/`` (which the feedback writer empties on every run)."""
+    ``<data>/feedback/<office_id>/`` (where the feedback writer keeps only the current reports)."""
     return contained(Path(staging.data_dir) / "data_docs", office_id)
 
 
@@ -422,6 +422,8 @@ def feedback_metadata(office: Office, staging: StagingStore, written: list[Path]
         "dagster/row_count": len(written),
         "reports_written": len(written),
         "files_without_findings": files - len(written),
+        # reports whose content did not change since the last run are left as they were
+        "reports_unchanged": len(written) - getattr(written, "rewritten", len(written)),
         "seconds": round(seconds, 2),
         "folder": dg.MetadataValue.path(str(staging.feedback_dir(office.id))),
         "reports": table_preview(pd.DataFrame({"report": [path.name for path in written]}), limit=200),

@@ -8,6 +8,8 @@ offending cell in its own column. A rule that describes an office-wide habit
 (``habit: true`` in rules.yaml) and hits more than half of a file's rows is
 reported once for the file instead of once per row, so it does not bury the
 real NIK problems. Files with nothing to report get no report.
+A report whose content did not change since the last run is left as it is (its
+content key is stored in the workbook), so a re-run writes only what changed.
 
 The workbook is streamed (xlsxwriter ``constant_memory``: each row is flushed
 as it is written), so a 200,000-row file's report costs little memory. Cells a
@@ -17,8 +19,10 @@ must not run on our report.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +46,12 @@ HABIT_SHARE = 0.5  # a habit rule hitting more than this share of a file's rows 
 # Findings listed row by row per file: a clerk fixes a pattern, not 99,000 rows one by one, and
 # writing 99,000 rows x 12 cells took 20 s of a run. The summary keeps every count.
 MAX_LISTED_FINDINGS = 5_000
+# A report's content key covers this module's own source: a change to the layout rewrites every report.
+_LAYOUT_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# A report listing more rows than this is streamed to disk; a smaller one is built in memory: xlsxwriter's
+# temporary files (eleven per workbook) cost more than the whole of a small report.
+STREAM_ABOVE_ROWS = 1_000
+KEY_PROPERTY = "kode_isi"  # the custom document property holding a report's content key
 
 # Column names the clerk reads, for the canonical columns the rules point at.
 LABELS = {
@@ -295,6 +305,13 @@ def _participation_counts(standardized: pd.DataFrame | None) -> dict[tuple[str, 
     return {key: int(n) for key, n in hit.groupby(["source_file", "source_sha256"]).size().items()}
 
 
+class Reports(list):
+    """The paths of an office's current reports; ``rewritten`` of them were written by this run,
+    the others were unchanged and left as they were."""
+
+    rewritten: int = 0
+
+
 def write_feedback_reports(
     folder: Path,
     office: Office,
@@ -303,20 +320,19 @@ def write_feedback_reports(
     flags: pd.DataFrame,
     log: pd.DataFrame,
     standardized: pd.DataFrame | None = None,
-) -> list[Path]:
-    """Write one report per file with something to report; returns the paths written.
+) -> Reports:
+    """Write one report per file with something to report; returns the paths of the current reports.
 
     Something to report: the file was rejected (except when a correction replaced it),
-    or rows of it were quarantined, flagged, or accepted as participants only.
+    or rows of it were quarantined, flagged, or accepted as participants only. A report
+    whose content is unchanged is not rewritten; reports of files gone or now clean are removed.
     """
     folder = Path(folder)
-    if folder.exists():
-        shutil.rmtree(folder)  # reports describe the current files only
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     problems = problem_rows(raw, quarantine, flags)
     by_file = {key: part for key, part in problems.groupby(["source_file", "source_sha256"], sort=False)}
     participation = _participation_counts(standardized)
-    written = []
+    reports = Reports()
     for entry in log.itertuples(index=False):
         # A file is its name and its bytes: an identical copy shares the sha with the file that counts.
         key = (entry.source_file, entry.source_sha256)
@@ -331,9 +347,87 @@ def write_feedback_reports(
             continue
         # A short derived name: the office's own may be 255 bytes, hold newlines or bidi overrides.
         path = folder / derived_file_name(entry.source_file, entry.source_sha256, "umpan_balik", ".xlsx")
-        _write_one(path, office, entry, verdict, findings)
-        written.append(path)
-    return written
+        content = _report_content(office, entry, verdict, findings)
+        if _stored_key(path) != content.key:
+            _write_one(path, content)
+            reports.rewritten += 1
+        reports.append(path)
+    _remove_stale(folder, {path.name for path in reports})
+    return reports
+
+
+def _remove_stale(folder: Path, current: set[str]) -> None:
+    """Remove everything in the folder but the current reports: reports describe the current files only."""
+    for item in folder.iterdir():
+        if item.name in current:
+            continue
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item)
+        else:
+            item.unlink(missing_ok=True)
+
+
+def _stored_key(path: Path) -> str | None:
+    """The content key a report was written with, or None (no report, or not one this writer can read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("docProps/custom.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    match = re.search(rf'name="{KEY_PROPERTY}"><vt:lpwstr>([0-9a-f]{{64}})</vt:lpwstr>', xml)
+    return match.group(1) if match else None
+
+
+ROWS_FIELDS = ["source_sheet", "source_row", "masalah", "kolom", "nilai", "perbaikan", "akibat", *RAW_COLUMNS]
+ROWS_HEADERS = ["Lembar", "Baris", "Masalah", "Kolom", "Nilai di berkas", "Perbaikan", "Akibat",
+                *(LABELS.get(c, c) for c in RAW_COLUMNS)]
+
+
+@dataclass(frozen=True)
+class _ReportContent:
+    """Everything one report shows, ready to write, and the key of that content."""
+
+    summary: list[tuple[str, object]]  # (label, value) lines
+    lines: list[tuple[int, str, str, str]]  # jumlah, temuan, akibat, cakupan
+    no_lines_text: str  # what the summary says when there are no lines
+    cells: list[list[object]]  # the rows sheet, column by column: None (empty), int or neutralised text
+    widths: list[int]  # the rows sheet's column widths
+    key: str
+
+
+def _report_content(office: Office, entry, verdict: tuple[str, str] | None, findings: FileFindings) -> _ReportContent:
+    """One report's content: the summary, the rule lines and the rows sheet's cells, with their key."""
+    summary = _summary_lines(office, entry, verdict, findings)
+    lines = [(int(n), str(t), str(a), str(c)) for n, t, a, c in
+             findings.lines[["jumlah", "temuan", "akibat", "cakupan"]].itertuples(index=False, name=None)]
+    no_lines_text = ("Baris berkas ini tidak diperiksa satu per satu karena seluruh berkas ditolak"
+                     if verdict is not None else "Tidak ada temuan pada baris berkas ini")
+    cells, widths = _rows_sheet_cells(findings.rows)
+    digest = hashlib.sha256(_LAYOUT_KEY.encode())
+    digest.update(repr((summary, lines, no_lines_text, cells, widths)).encode("utf-8", "surrogatepass"))
+    return _ReportContent(summary, lines, no_lines_text, cells, widths, digest.hexdigest())
+
+
+def _rows_sheet_cells(data: pd.DataFrame) -> tuple[list[list[object]], list[int]]:
+    """The rows sheet's cells column by column, and each column's width from its title and first 500 values.
+
+    A row number that is all digits is a number; every other value is text made inert
+    (:func:`neutralise`); a missing value is an empty cell.
+    """
+    # one conversion for the whole sheet: per-column pandas calls cost more than a small report
+    block = data[ROWS_FIELDS].to_numpy(dtype=object)
+    block[pd.isna(block)] = None
+    columns = block.T.tolist() if len(block) else [[] for _ in ROWS_FIELDS]
+    cells, widths = [], []
+    for field, title, values in zip(ROWS_FIELDS, ROWS_HEADERS, columns):
+        texts = [None if v is None else str(v) for v in values]
+        cap = 70 if field in ("masalah", "perbaikan") else 40
+        widths.append(_width([title, *texts[:500]], cap=cap))
+        if field == "source_row":
+            cells.append([None if t is None else int(t) if t.isdigit() else neutralise(t) for t in texts])
+        else:
+            cells.append([None if t is None else neutralise(t) for t in texts])
+    return cells, widths
 
 
 def _width(values, floor: int = 8, cap: int = 60) -> int:
@@ -355,23 +449,24 @@ class _ReportFormats:
     wrap: object  # the summary's long texts: wrapped, top-aligned
 
 
-def _write_one(path: Path, office: Office, entry, verdict: tuple[str, str] | None, findings: FileFindings) -> None:
-    """Write one file's report: the summary sheet first, then the rows sheet."""
-    # constant_memory streams rows to disk as they are written: rows must go in order, sheet by sheet.
-    workbook = xlsxwriter.Workbook(
-        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
+def _write_one(path: Path, content: _ReportContent) -> None:
+    """Write one file's report: the summary sheet first, then the rows sheet, with its content key."""
+    # constant_memory streams rows to disk as they are written (rows must go in order, sheet by sheet),
+    # through a temporary file per part; a small report is assembled in memory instead, without them.
+    streamed = len(content.cells[0]) > STREAM_ABOVE_ROWS
+    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": streamed, "in_memory": not streamed,
+                                              "strings_to_formulas": False, "strings_to_urls": False})
+    workbook.set_custom_property(KEY_PROPERTY, content.key)
     formats = _ReportFormats(
         header=workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
         label=workbook.add_format({"bold": True}),
         wrap=workbook.add_format({"text_wrap": True, "valign": "top"}),
     )
     summary = workbook.add_worksheet("Ringkasan")
-    row = _write_summary_lines(summary, formats, _summary_lines(office, entry, verdict, findings))
-    _write_findings_table(summary, formats, row + 1, findings, verdict)
-    _write_rows_sheet(workbook.add_worksheet("Baris bermasalah"), formats, findings.rows)
+    row = _write_summary_lines(summary, formats, content.summary)
+    _write_findings_table(summary, formats, row + 1, content)
+    _write_rows_sheet(workbook.add_worksheet("Baris bermasalah"), formats, content)
     workbook.close()
-
 
 def _summary_lines(office: Office, entry, verdict: tuple[str, str] | None, findings: FileFindings) -> list[tuple[str, object]]:
     """The summary's (label, value) lines: whose file, its verdict, its row counts, its SHA-256."""
@@ -419,44 +514,35 @@ def _write_summary_lines(summary, formats: _ReportFormats, lines: list[tuple[str
     return row
 
 
-def _write_findings_table(summary, formats: _ReportFormats, row: int, findings: FileFindings,
-                          verdict: tuple[str, str] | None) -> None:
+def _write_findings_table(summary, formats: _ReportFormats, row: int, content: _ReportContent) -> None:
     """Write the one-line-per-rule table at ``row``, or say why there is none."""
     for column, title in enumerate(("Jumlah baris", "Temuan dan perbaikan", "Akibat", "Cakupan")):
         summary.write_string(row, column, title, formats.header)
-    for item in findings.lines.itertuples(index=False):
+    for jumlah, temuan, akibat, cakupan in content.lines:
         row += 1
-        summary.write_number(row, 0, int(item.jumlah))
-        summary.write_string(row, 1, item.temuan)
-        summary.write_string(row, 2, item.akibat)
-        summary.write_string(row, 3, item.cakupan)
-    if findings.lines.empty:
-        summary.write_string(
-            row + 1,
-            1,
-            "Baris berkas ini tidak diperiksa satu per satu karena seluruh berkas ditolak"
-            if verdict is not None
-            else "Tidak ada temuan pada baris berkas ini",
-        )
+        summary.write_number(row, 0, jumlah)
+        summary.write_string(row, 1, temuan)
+        summary.write_string(row, 2, akibat)
+        summary.write_string(row, 3, cakupan)
+    if not content.lines:
+        summary.write_string(row + 1, 1, content.no_lines_text)
 
 
-def _write_rows_sheet(sheet, formats: _ReportFormats, data: pd.DataFrame) -> None:
+def _write_rows_sheet(sheet, formats: _ReportFormats, content: _ReportContent) -> None:
     """Write the listed rows, one per finding, under a frozen, filterable header sized to the contents."""
-    fields = ["source_sheet", "source_row", "masalah", "kolom", "nilai", "perbaikan", "akibat", *RAW_COLUMNS]
-    headers = ["Lembar", "Baris", "Masalah", "Kolom", "Nilai di berkas", "Perbaikan", "Akibat",
-               *(LABELS.get(c, c) for c in RAW_COLUMNS)]
-    for column, (field, title) in enumerate(zip(fields, headers)):
-        sample = data[field].head(500) if len(data) else []
-        sheet.set_column(column, column, _width([title, *sample], cap=70 if field in ("masalah", "perbaikan") else 40))
+    for column, width in enumerate(content.widths):
+        sheet.set_column(column, column, width)
+    rows = len(content.cells[0])
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(data), 1), len(headers) - 1)
-    for column, title in enumerate(headers):
+    sheet.autofilter(0, 0, max(rows, 1), len(ROWS_HEADERS) - 1)
+    for column, title in enumerate(ROWS_HEADERS):
         sheet.write_string(0, column, title, formats.header)
-    for row, values in enumerate(data[fields].itertuples(index=False, name=None), start=1):
+    write_number, write_string = sheet.write_number, sheet.write_string
+    for row, values in enumerate(zip(*content.cells), start=1):
         for column, value in enumerate(values):
-            if value is None or (not isinstance(value, str) and pd.isna(value)):
+            if value is None:
                 continue
-            if column == 1 and str(value).isdigit():
-                sheet.write_number(row, column, int(value))
+            if isinstance(value, int):
+                write_number(row, column, value)
             else:
-                sheet.write_string(row, column, neutralise(str(value)))
+                write_string(row, column, value)
