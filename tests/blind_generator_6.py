@@ -36,7 +36,7 @@ import openpyxl
 
 SEED = 6606
 PUBLISH = date(2026, 6, 30)
-BATCHES = (1,)  # the batches written so far (each committed with its truth before its run)
+BATCHES = (1, 2)  # the batches written so far (each committed with its truth before its run)
 
 OFFICES = [
     # id, registry name, level, region code, batch
@@ -199,6 +199,38 @@ def pooled_status(rows: list[Row]) -> str:
     return "active" if "active" in states else "unknown" if "unknown" in states else "expired"
 
 
+def certification_year(reports: list[Row]) -> int | None:
+    """Rule 7 over a certificate's reports: an issue date's year, else the number's year, else the
+    program year (the model never gives one certificate two of one kind)."""
+    for kind in ("terbit", "number", "tahun"):
+        years = set()
+        for r in reports:
+            if kind == "terbit" and r.issued:
+                years.add(r.issued.year)
+            elif kind == "number" and r.number and r.cert.number == r.number and r.cert.number_year:
+                years.add(r.cert.number_year)
+            elif kind == "tahun" and r.tahun:
+                years.add(r.tahun)
+        if years:
+            assert len(years) == 1, (kind, years, reports[0].person.name)
+            return years.pop()
+    return None
+
+
+def yearly_cells(yearly: dict) -> dict:
+    """(region, jenjang) -> person -> [(year, cert)] as region|year|jenjang -> [certificates, persons, new]."""
+    out: dict[str, list[int]] = {}
+    for (region, j), holders in yearly.items():
+        for _pid, certs in holders.items():
+            first = min(y for y, _c in certs)
+            for y in sorted({y for y, _c in certs}):
+                cell = out.setdefault(f"{region}|{y}|{j}", [0, 0, 0])
+                cell[0] += sum(1 for yy, _c in certs if yy == y)
+                cell[1] += 1
+                cell[2] += y == first
+    return dict(sorted(out.items()))
+
+
 class World:
     """Persons, certificates and files; the truth is counted from here."""
 
@@ -281,6 +313,17 @@ class World:
                                ((REGION_OF[c.office], kualifikasi(c.jenjang)), kual)):
                 table.setdefault(key, {}).setdefault(c.person.pid, set()).add(state)
 
+        prov: dict[tuple, dict[int, set]] = {}
+        yearly: dict[tuple, dict[int, set]] = {}
+        for cid, reports in by_cert.items():
+            c = self.certs[cid - 1]
+            prov.setdefault((REGION_OF[c.office][:2], c.jenjang), {}).setdefault(c.person.pid, set()).add(
+                pooled_status(reports))
+            year = certification_year(reports)
+            if year is not None:
+                yearly.setdefault((REGION_OF[c.office], c.jenjang), {}).setdefault(c.person.pid, []).append(
+                    (year, cid))
+
         def measure(table):
             out = {}
             for (region, k), holders in sorted(table.items()):
@@ -293,6 +336,8 @@ class World:
             "publish": PUBLISH.isoformat(),
             "headline": measure(cells),
             "kualifikasi": measure(kual),
+            "province": measure(prov),
+            "yearly": yearly_cells(yearly),
             "persons": len(persons),
             "certificates": len(by_cert),
             "outsiders": {o: len(v) for o, v in sorted(outsiders.items())},
@@ -496,6 +541,110 @@ def batch_riau(w: World, land: Path) -> None:
           ("REKAP KAB-KOTA", tprov, H_STD, [(r, std(i, r, "text")) for i, r in enumerate(recap, 1)])])
 
 
+# ------------------------------------------------------------------ batch 2: Sulawesi Tenggara, Banten
+def batch_sultra(w: World, land: Path) -> None:
+    rng = w.rng
+    H = ["NO", "NAMA PESERTA", "NO KTP/NIK", "TEMPAT, TANGGAL LAHIR", "JENIS KELAMIN", "JABATAN KERJA", "JENJANG",
+         "HASIL UJI", "NOMOR SERTIFIKAT", "TANGGAL TERBIT", "BERLAKU S.D.", "TAHUN"]
+    HASIL = {"K": "K", "BK": "BK", None: ""}
+
+    def row(i, r: Row, lvl="num"):
+        num = r.number if r.number else (no_number(i + 1) if r.hasil == "K" else "")
+        return [i, r.person.name, r.person.nik, ttl(r.person), "Laki-laki" if r.person.sex == "L" else "Perempuan",
+                r.jabatan, level_text(r.jenjang, lvl), HASIL[r.hasil], num, dt(r.issued),
+                masa_text(r.masa, i) if r.masa else None, r.tahun]
+
+    def k(p, office, j, year, *, jab=None, issued="auto", style="skk", number=True, tahun="auto", masa=None):
+        iss = w.issue(year) if issued == "auto" else issued
+        c = w.cert(p, office, j, (iss or date(year, 1, 1)).year, jabatan=jab, issued=iss, style=style)
+        return Row(p, c.jabatan, j, "K", c, c.number if number else None, iss if number else None, masa,
+                   year if tahun == "auto" else tahun)
+
+    def bk(p, j, year, jab=None):
+        return Row(p, jab or rng.choice(JABATAN[j]), j, "BK", None, tahun=year)
+
+    # ---- Kendari 2021: issue dates either side of 30 June, five years on; numbers "dalam proses"
+    two_cities = w.person("sultra")
+    late_numbered = [w.person("sultra") for _ in range(2)]
+    r21 = [k(w.person("sultra"), "kota-kendari", 3, 2021, issued=d)
+           for d in (date(2021, 6, 29), date(2021, 7, 2), date(2021, 3, 15), date(2021, 10, 20), date(2021, 6, 1),
+                     date(2021, 8, 30))]
+    r21 += [k(two_cities, "kota-kendari", 3, 2021, jab="Operator Crane", issued=date(2021, 10, 4))]
+    # no number yet: two arrive in the 2022 list, one never does (program year 2021: validity unknown)
+    pending = [k(p, "kota-kendari", 2, 2022, issued=date(2022, 1, 10), number=False, tahun=2021)
+               for p in late_numbered]
+    never = k(w.person("sultra"), "kota-kendari", 2, 2021, issued=None, number=False)
+    # program year 2020, issued August 2021: an SKK of five years by its issue date
+    straddle = k(w.person("sultra"), "kota-kendari", 4, 2021, issued=date(2021, 8, 2), tahun=2020)
+    r21 += pending + [never, straddle, bk(w.person("sultra"), 3, 2021)]
+    t21 = ["DAFTAR PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI", "DINAS PUPR KOTA KENDARI TAHUN ANGGARAN 2021"]
+    emit(w, land, "kota-kendari", "Sertifikasi TKK Kendari 2021.xlsx",
+         [("2021", t21, H, [(r, row(i, r, "jenjang")) for i, r in enumerate(r21, 1)])], batch=2)
+    # 2022: new participants, and the two numbers of 2021 that arrived (susulan)
+    r22 = [k(w.person("sultra"), "kota-kendari", rng.choice([2, 3]), 2022) for _ in range(5)]
+    r22 += [Row(x.person, x.jabatan, 2, "K", x.cert, x.cert.number, x.cert.issued, None, 2022) for x in pending]
+    t22 = ["DAFTAR PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI", "DINAS PUPR KOTA KENDARI TAHUN ANGGARAN 2022"]
+    emit(w, land, "kota-kendari", "Sertifikasi TKK Kendari 2022.xlsx",
+         [("2022", t22, H, [(r, row(i, r, "roman")) for i, r in enumerate(r22, 1)])], batch=2)
+
+    # ---- Konawe 2023: "Berlaku s.d." beside the issue date for some; the same city worker
+    konawe = [k(two_cities, "kab-konawe", 3, 2023, jab="Operator Excavator", masa=("year", 2028))]
+    for m in (("month", 2026, 6), ("month", 2026, 7), ("year", 2026), ("month", 2028, 9), ("year", 2028)):
+        konawe.append(k(w.person("sultra"), "kab-konawe", rng.choice([4, 5]), 2023, issued=None, masa=m))
+    # a stated expiry of 2028 beside a program year of 2019: the statement wins (active)
+    konawe.append(k(w.person("sultra"), "kab-konawe", 5, 2023, issued=None, masa=("year", 2028), tahun=2019))
+    for jab, j in (("Quantity Surveyor Madya", 5), ("Pelaksana Pemeliharaan Jalan Muda", 4)):
+        konawe.append(k(w.person("sultra"), "kab-konawe", j, 2023, jab=jab))
+    konawe.append(k(w.person("sultra", home="lampung"), "kab-konawe", 6, 2023))
+    bk_twice = w.person("sultra")
+    konawe += [bk(bk_twice, 4, 2023, jab="Juru Ukur"), bk(bk_twice, 4, 2023, jab="Juru Ukur")]
+    tk = ["REKAP HASIL UJI KOMPETENSI TENAGA KERJA KONSTRUKSI KABUPATEN KONAWE", "TAHUN 2023"]
+    emit(w, land, "kab-konawe", "Rekap Uji Kompetensi Konawe 2023.xlsx",
+         [("REKAP", tk, H, [(r, row(i, r, "kkni")) for i, r in enumerate(konawe, 1)])], batch=2)
+
+    # ---- the province: its Ahli program (KUALIFIKASI written as the title only), a recap of its cities
+    H_AHLI = ["NO", "NAMA", "NIK", "TTL", "L/P", "JABATAN KERJA", "KUALIFIKASI", "HASIL", "NO. SKK", "TGL TERBIT",
+              "TAHUN"]
+    madya = w.person("sultra")
+    ahli = [k(w.person("sultra"), "prov-sultra", rng.choice([7, 8]), 2024, issued=w.issue(2024)) for _ in range(5)]
+    ahli += [bk(madya, 8, 2023, jab="Ahli Madya Teknik Jembatan"),
+             k(madya, "prov-sultra", 8, 2024, jab="Ahli Madya Teknik Jembatan", issued=date(2024, 5, 6)),
+             k(two_cities, "prov-sultra", 7, 2024, issued=date(2024, 9, 9)),
+             k(w.person("sultra"), "prov-sultra", 9, 2024, issued=None, number=False),
+             k(w.person("sultra", home="sumut"), "prov-sultra", 7, 2024, issued=date(2024, 7, 7), style="lspslash")]
+    recap = []
+    for i, r in enumerate([x for x in r21 + konawe if x.hasil == "K"][:9]):
+        recap.append(Row(r.person, r.jabatan, r.jenjang, "K", r.cert, r.number if i % 3 else None, None, None,
+                         r.tahun, re_report=True))
+    tp = ["PROGRAM SERTIFIKASI TENAGA AHLI DAN LULUSAN BARU", "DINAS PUPR PROVINSI SULAWESI TENGGARA TAHUN 2024"]
+    emit(w, land, "prov-sultra", "Sertifikasi Tenaga Ahli Sultra 2024.xlsx",
+         [("AHLI", tp, H_AHLI, [(r, [i, r.person.name, r.person.nik, ttl(r.person), r.person.sex, r.jabatan,
+                                     AHLI[r.jenjang], {"K": "Kompeten", "BK": "Belum Kompeten"}[r.hasil],
+                                     r.number or no_number(i) if r.hasil == "K" else "", dt(r.issued), r.tahun])
+                                for i, r in enumerate(ahli, 1)])], batch=2)
+    tr = ["REKAPITULASI TENAGA KERJA BERSERTIFIKAT KAB/KOTA SE-SULAWESI TENGGARA", "DINAS PUPR PROVINSI SULAWESI TENGGARA"]
+    emit(w, land, "prov-sultra", "Rekap Kab Kota Sultra.xlsx",
+         [("REKAP", tr, H, [(r, row(i, r, "text")) for i, r in enumerate(recap, 1)])], batch=2)
+
+    # ---- Cilegon: industrial city, workers with Lampung and Sumatera Utara KTPs; renewals after 5 years
+    renew = [w.person("banten", home="lampung"), w.person("banten")]
+    c21 = [k(p, "kota-cilegon", 3, 2021, jab="Operator Crane", issued=date(2021, 5, 17), style="roman") for p in renew]
+    c21 += [k(w.person("banten", home=rng.choice(["lampung", "banten", "sumut"])), "kota-cilegon",
+              rng.choice([2, 3, 5]), 2021, issued=w.issue(2021, 7, 12), style="roman") for _ in range(5)]
+    tc = ["DAFTAR PESERTA UJI KOMPETENSI", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KOTA CILEGON TAHUN 2021"]
+    emit(w, land, "kota-cilegon", "Uji Kompetensi Cilegon 2021.xlsx",
+         [("PESERTA", tc, H, [(r, row(i, r, "text")) for i, r in enumerate(c21, 1)])], batch=2)
+    c26 = [k(p, "kota-cilegon", 3, 2026, jab="Operator Crane", issued=date(2026, 5, 20)) for p in renew]
+    both = w.person("banten", home="lampung")
+    c26 += [k(both, "kota-cilegon", 2, 2026, jab="Tukang Besi Beton", issued=None, number=False),
+            k(both, "kota-cilegon", 4, 2026, jab="Mandor Pekerjaan Jalan", issued=None, number=False),
+            k(w.person("banten"), "kota-cilegon", 3, 2026, issued=date(2026, 6, 29)),
+            bk(w.person("banten", home="lampung"), 3, 2026)]
+    tc26 = ["DAFTAR PESERTA UJI KOMPETENSI", "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG KOTA CILEGON TAHUN 2026"]
+    emit(w, land, "kota-cilegon", "Uji Kompetensi Cilegon 2026.xlsx",
+         [("PESERTA", tc26, H, [(r, row(i, r, "jenjang")) for i, r in enumerate(c26, 1)])], batch=2)
+
+
 def write_registry(path: Path, batches) -> None:
     lines = ["offices:"]
     for oid, name, level, code, batch in OFFICES:
@@ -522,12 +671,10 @@ def build(out: Path, seed: int = SEED, batches=BATCHES) -> dict:
     return w.truth()
 
 
-def batch_sultra(w: World, land: Path) -> None:
-    raise NotImplementedError
 
 
 if __name__ == "__main__":
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else SEED
-    t = build(Path(sys.argv[1]), seed, batches=(1,))
+    t = build(Path(sys.argv[1]), seed)
     print("persons", t["persons"], "certificates", t["certificates"], "cells", len(t["headline"]),
           "files", len(t["files"]), "rows", len(t["rows"]))

@@ -50,6 +50,10 @@ def run(tmp_path_factory):
         blind_quarantine="select source_file, source_sheet, source_row, rule from quarantine",
         blind_kual="select region_code, kualifikasi, certified_persons, active_persons, active_unknown_persons "
                    "from certified_workers_by_region_kualifikasi",
+        blind_province="select province_code, jenjang, certified_persons, active_persons, active_unknown_persons "
+                       "from certified_workers_by_province",
+        blind_yearly="select region_code, certification_year, jenjang, certificates, certified_persons, new_persons "
+                     "from certified_workers_by_region_level_yearly",
         blind_counts="select (select count(*) from dim_person) as persons, "
                      "(select count(*) from fact_certification) as certificates")
     persons, certificates = (int(n) for n in report.blind_counts.iloc[0])
@@ -104,6 +108,26 @@ def test_kualifikasi_cells_equal_the_truth(run, measure):
            [int(r.certified_persons), int(r.active_persons), int(r.active_unknown_persons)][measure]
            for r in report.blind_kual.itertuples()}
     want = {k: v[measure] for k, v in truth["kualifikasi"].items()}
+    assert _wrong({k: v for k, v in got.items() if v}, {k: v for k, v in want.items() if v}) == {}
+
+
+@pytest.mark.parametrize("measure", [0, 1, 2], ids=["certified", "active", "unknown"])
+def test_province_cells_equal_the_truth(run, measure):
+    truth, report, _ = run
+    got = {f"{r.province_code}|{int(r.jenjang)}": [int(r.certified_persons), int(r.active_persons),
+                                                   int(r.active_unknown_persons)][measure]
+           for r in report.blind_province.itertuples()}
+    want = {k: v[measure] for k, v in truth["province"].items()}
+    assert _wrong({k: v for k, v in got.items() if v}, {k: v for k, v in want.items() if v}) == {}
+
+
+@pytest.mark.parametrize("measure", [0, 1, 2], ids=["certificates", "certified", "new"])
+def test_yearly_cells_equal_the_truth(run, measure):
+    truth, report, _ = run
+    got = {f"{r.region_code}|{int(r.certification_year)}|{int(r.jenjang)}":
+           [int(r.certificates), int(r.certified_persons), int(r.new_persons)][measure]
+           for r in report.blind_yearly.itertuples()}
+    want = {k: v[measure] for k, v in truth["yearly"].items()}
     assert _wrong({k: v for k, v in got.items() if v}, {k: v for k, v in want.items() if v}) == {}
 
 
