@@ -275,7 +275,9 @@ class World:
             "skk": (f"SKK-{code}-{year}-{n:05d}", year),
             "dots": (f"{REGION_OF[office]}.{year}.{n:06d}", year),
             "glued": (f"SKK{year}-{n:05d}", year),
-            "roman": (f"{n:03d}/SERT/LSP-K/{ROMAN[(n % 9) + 1]}/{year % 100:02d}", year),
+            # an LSP numbers its own certificates: one LSP per office here, so no two offices share a number
+            "roman": (f"{n:03d}/SERT/LSP-{office.split('-')[1][:3].upper()}/{ROMAN[(n % 9) + 1]}/{year % 100:02d}",
+                      year),
             "lspslash": (f"{n:03d}/LSP-GATENSI/{ROMAN[(n % 9) + 1]}/{year}", year),
             "inrun": (f"LSP{year}{n:06d}", None),
             "ska": (f"1.2.201.{jenjang - 6}.{160 + n % 30}.{pp}.{1200000 + n * 37}", None),
@@ -666,6 +668,8 @@ def build(out: Path, seed: int = SEED, batches=BATCHES) -> dict:
         if batch in batches:
             (land / oid).mkdir(parents=True, exist_ok=True)
     write_registry(out / "offices.yaml", batches)
+    numbers = [c.number for c in w.certs if c.number]
+    assert len(set(numbers)) == len(numbers), "two certificates drew one registration number"
     niks = [p.nik for p in w.persons]
     assert len(set(niks)) == len(niks), "two persons drew one NIK"
     return w.truth()
