@@ -372,8 +372,31 @@ def test_an_abbreviated_row_without_a_number_joins_the_numbered_certificate():
         ("kab-kutai-timur", "a", NIK_A, 4, K, None, None, None, 2024, "Mdr. Pek. Jalan"),
     )
     cert = tables["fact_certification"]
+    # rule 7: the year of the issue date (2025), not the pending row's program year
     assert cert[["reports", "has_number", "certification_year"]].to_dict("records") == [
-        {"reports": 2, "has_number": True, "certification_year": 2024}]
+        {"reports": 2, "has_number": True, "certification_year": 2025}]
+
+
+@pytest.mark.parametrize(
+    "case, specs, year",
+    [
+        ("a pending row of the program year, the issue date in the next year's list",
+         [("kota-palembang", "a", NIK_A, 2, K, None, None, None, 2021, "Tukang Batu"),
+          ("kota-palembang", "a", NIK_A, 2, K, "SKK-1671-2022-00007", "2022-01-10", None, 2022, "Tukang Batu")], 2022),
+        ("an issue date beats an earlier year in the number of another report",
+         [("kota-palembang", "a", NIK_A, 2, K, "SKK-1671-2021-00007", None, None, 2021, "Tukang Batu"),
+          ("kota-palembang", "a", NIK_A, 2, K, "SKK-1671-2021-00007", "2022-02-01", None, None, "Tukang Batu")], 2022),
+        ("the number's year beats an earlier program year of a recap row",
+         [("prov-kaltim", "a", NIK_A, 2, K, "SKK-6408-2023-00007", None, None, 2022, "Tukang Batu"),
+          ("kab-kutai-timur", "a", NIK_A, 2, K, "SKK-6408-2023-00007", None, None, None, "Tukang Batu")], 2023),
+        ("program years only: the earliest",
+         [("kota-palembang", "a", NIK_A, 2, K, None, None, None, 2023, "Tukang Batu"),
+          ("kota-palembang", "a", NIK_A, 2, K, None, None, None, 2022, "Tukang Batu")], 2022),
+    ],
+)
+def test_certification_year_rests_on_the_strongest_evidence_of_its_reports(case, specs, year):
+    cert = star(*specs)["fact_certification"]
+    assert cert["certification_year"].tolist() == [year], case
 
 
 def test_active_agrees_with_expires_on_and_the_headline():

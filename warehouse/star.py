@@ -485,6 +485,17 @@ def _codes(values, descending: bool = False) -> np.ndarray:
     return np.where(codes >= 0, codes, len(uniques))
 
 
+def _year_basis(rows: pd.DataFrame) -> np.ndarray:
+    """Per row, the rank of the evidence its ``_year`` rests on (rule 7): 0 the issue date, 1 the year
+    its number states, 2 the program year, 3 none. A certificate's year is read from its strongest
+    kind of evidence, as its validity is: a 2021 list's "dalam proses" row does not pull back the
+    year of a certificate whose issue date, reported the next year, is 2022."""
+    basis = np.full(len(rows), 3, dtype=np.int64)
+    for rank, column in ((2, "tahun"), (1, "_number_year"), (0, "tanggal_terbit")):
+        basis[rows[column].notna().to_numpy(dtype=bool)] = rank
+    return basis
+
+
 def _first_per_group(group: np.ndarray, *keys: np.ndarray) -> np.ndarray:
     """Per group number (0..n-1, every one present), the position of its first row when the rows are
     ordered by ``keys`` (most significant first) and then by position: a stable sort's first row."""
@@ -550,7 +561,8 @@ def build_fact_certification(
     any_active = pd.Series(np.bincount(certificate, weights=active, minlength=n) > 0, index=cert.index)
     any_unknown = pd.Series(np.bincount(certificate, weights=unknown, minlength=n) > 0, index=cert.index)
     cert["active"] = any_active.astype("boolean").mask(~any_active & any_unknown)
-    cert["certification_year"] = rows["_year"].groupby(certificate, sort=True).min().array
+    cert["certification_year"] = rows["_year"].array.take(
+        _first_per_group(certificate, _year_basis(rows), _codes(rows["_year"])))
     rank = map_distinct(validity["expires_on_basis"], EXPIRY_BASIS_RANK.get)
     latest = _first_per_group(certificate, _codes(validity["expires_on"], descending=True), _codes(rank.astype("Int64")))
     cert["expires_on"] = validity["expires_on"].array.take(latest)
