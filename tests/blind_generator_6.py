@@ -36,7 +36,7 @@ import openpyxl
 
 SEED = 6606
 PUBLISH = date(2026, 6, 30)
-BATCHES = (1, 2)  # the batches written so far (each committed with its truth before its run)
+BATCHES = (1, 2, 3)  # the batches written so far (each committed with its truth before its run)
 
 OFFICES = [
     # id, registry name, level, region code, batch
@@ -48,6 +48,9 @@ OFFICES = [
     ("kota-kendari", "Dinas PUPR Kota Kendari", "city", "74.71", 2),
     ("kab-konawe", "Dinas PUPR Kabupaten Konawe", "regency", "74.02", 2),
     ("kota-cilegon", "Dinas PUPR Kota Cilegon", "city", "36.72", 2),
+    ("prov-lampung", "Dinas PUPR Provinsi Lampung", "province", "18", 3),
+    ("kota-bandar-lampung", "Dinas PUPR Kota Bandar Lampung", "city", "18.71", 3),
+    ("kab-lampung-selatan", "Dinas PUPR Kabupaten Lampung Selatan", "regency", "18.01", 3),
 ]
 REGION_OF = {o[0]: o[3] for o in OFFICES}
 NAME_OF = {o[0]: o[1] for o in OFFICES}
@@ -647,6 +650,84 @@ def batch_sultra(w: World, land: Path) -> None:
          [("PESERTA", tc26, H, [(r, row(i, r, "jenjang")) for i, r in enumerate(c26, 1)])], batch=2)
 
 
+# ------------------------------------------------------------------ batch 3: Lampung, the province recap's clerk
+def batch_lampung(w: World, land: Path) -> None:
+    """A province recap that shortens numbers and writes jabatan another way (still the regency's
+    certificates), a new SKK after the regency's SKT expired (another certificate, at the province),
+    an Ahli list whose only level is the jabatan's title, expiry in long Indonesian forms."""
+    rng = w.rng
+    H = ["NO", "NAMA", "NIK", "TEMPAT/TGL LAHIR", "L/P", "JABATAN KERJA", "JENJANG", "HASIL", "NO. SERTIFIKAT",
+         "TGL TERBIT", "MASA BERLAKU", "TAHUN"]
+
+    def row(i, r: Row, jab=None, number=None):
+        num = number if number is not None else r.number or (no_number(i) if r.hasil == "K" else "")
+        masa = None
+        if r.masa:
+            masa = {"date": lambda m: f"{m[1].day} {BULAN[m[1].month - 1]} {m[1].year}",
+                    "month": lambda m: f"s.d. {BULAN[m[2] - 1][:3]} {m[1]}",
+                    "year": lambda m: f"s/d {m[1]}"}[r.masa[0]](r.masa)
+        return [i, r.person.name.upper(), r.person.nik, ttl(r.person), r.person.sex, jab or r.jabatan, r.jenjang,
+                {"K": "Kompeten", "BK": "Belum Kompeten"}.get(r.hasil, ""), num, dt(r.issued), masa, r.tahun]
+
+    def k(p, office, j, year, *, jab=None, issued="auto", number=True, tahun="auto", masa=None):
+        iss = w.issue(year) if issued == "auto" else issued
+        c = w.cert(p, office, j, (iss or date(year, 1, 1)).year, jabatan=jab, issued=iss)
+        return Row(p, c.jabatan, j, "K", c, c.number if number else None, iss if number else None, masa,
+                   year if tahun == "auto" else tahun)
+
+    skt_holder = w.person("riau", home="lampung")
+    b19 = [k(skt_holder, "kota-bandar-lampung", 3, 2019, jab="Operator Crane", issued=date(2019, 4, 9))]
+    b19 += [k(w.person("riau", home="lampung"), "kota-bandar-lampung", 3, 2019, issued=date(2019, 9, 2))]
+    t19 = ["DAFTAR PESERTA SERTIFIKASI TENAGA TERAMPIL (SKT)", "DINAS PUPR KOTA BANDAR LAMPUNG TAHUN 2019"]
+    emit(w, land, "kota-bandar-lampung", "Peserta SKT Bandar Lampung 2019.xlsx",
+         [("2019", t19, H, [(r, row(i, r)) for i, r in enumerate(b19, 1)])], batch=3)
+    jabs = ["Operator Motor Grader", "Tukang Besi Beton", "Juru Ukur", "Operator Crane", "Tukang Kayu",
+            "Mandor Pekerjaan Jalan"]
+    b24 = [k(w.person("riau", home=rng.choice(["lampung", "lampung", "banten"])), "kota-bandar-lampung",
+             {"Juru Ukur": 4, "Mandor Pekerjaan Jalan": 4}.get(jab, 3 if jab.startswith("Operator") else 2), 2024,
+             jab=jab, masa=m)
+           for jab, m in zip(jabs, [("date", date(2029, 3, 31)), ("month", 2026, 12), ("month", 2026, 6),
+                                    None, ("year", 2029), ("date", date(2027, 12, 31))])]
+    t24 = ["DAFTAR PESERTA SERTIFIKASI TENAGA KERJA KONSTRUKSI", "DINAS PUPR KOTA BANDAR LAMPUNG TAHUN 2024"]
+    emit(w, land, "kota-bandar-lampung", "Peserta Sertifikasi Bandar Lampung 2024.xlsx",
+         [("2024", t24, H, [(r, row(i, r)) for i, r in enumerate(b24, 1)])], batch=3)
+    ls = [k(w.person("riau", home="lampung"), "kab-lampung-selatan", rng.choice([2, 3, 5]), 2025) for _ in range(4)]
+    ls += [k(b24[0].person, "kab-lampung-selatan", 2, 2025, jab="Tukang Batu")]
+    tls = ["DAFTAR PESERTA UJI KOMPETENSI", "DINAS PUPR KABUPATEN LAMPUNG SELATAN TAHUN 2025"]
+    emit(w, land, "kab-lampung-selatan", "Uji Kompetensi Lampung Selatan 2025.xlsx",
+         [("PESERTA", tls, H, [(r, row(i, r)) for i, r in enumerate(ls, 1)])], batch=3)
+
+    # the province recap: the regency's numbers shortened, its jabatan written another way
+    recap, written = [], []
+    short = [lambda n: n.rsplit("-", 1)[1], lambda n: f"No. {n.rsplit('-', 1)[1]}/SKK/{n.split('-')[2]}",
+             lambda n: n.removeprefix("SKK-"), lambda n: "", lambda n: "", lambda n: n]
+    other = {"Operator Motor Grader": "Motor Grader", "Tukang Besi Beton": "Tukang Besi", "Juru Ukur": "Surveyor",
+             "Operator Crane": "Operator Kren"}
+    for i, r in enumerate(b24):
+        number = short[i](r.number)
+        recap.append(Row(r.person, r.jabatan, r.jenjang, "K", r.cert, number or None, None, None, 2024,
+                         re_report=True))
+        written.append((other.get(r.jabatan), number or no_number(i)))
+    # a new SKK after the city's SKT of 2019 expired: same jabatan and jenjang, validity to 2029
+    renewed = k(skt_holder, "prov-lampung", 3, 2024, jab="Operator Crane", issued=None, number=False,
+                masa=("year", 2029))
+    recap.append(renewed)
+    written.append((None, "dalam proses"))
+    tr = ["REKAPITULASI TENAGA KERJA KONSTRUKSI BERSERTIFIKAT", "DINAS PUPR PROVINSI LAMPUNG TAHUN 2024"]
+    emit(w, land, "prov-lampung", "Rekap Sertifikasi Lampung 2024.xlsx",
+         [("REKAP", tr, H, [(r, row(i, r, jab, num)) for i, (r, (jab, num)) in enumerate(zip(recap, written), 1)])],
+         batch=3)
+    # the province's experts: no level column, the level is the title inside the jabatan
+    H_AHLI = ["NO", "NAMA", "NIK", "TGL LAHIR", "L/P", "JABATAN KERJA", "HASIL", "NO. SKK", "TGL TERBIT"]
+    ahli = [k(w.person("riau", home="lampung"), "prov-lampung", j, 2025, issued=w.issue(2025, 2, 10))
+            for j in (7, 7, 8, 8, 9)]
+    ta = ["DAFTAR TENAGA AHLI BERSERTIFIKAT PROGRAM PROVINSI", "DINAS PUPR PROVINSI LAMPUNG TAHUN 2025"]
+    emit(w, land, "prov-lampung", "Tenaga Ahli Provinsi Lampung 2025.xlsx",
+         [("AHLI", ta, H_AHLI, [(r, [i, r.person.name, r.person.nik, dt(r.person.birth), r.person.sex, r.jabatan,
+                                     "Kompeten", r.number, dt(r.issued)]) for i, r in enumerate(ahli, 1)])],
+         batch=3)
+
+
 def write_registry(path: Path, batches) -> None:
     lines = ["offices:"]
     for oid, name, level, code, batch in OFFICES:
@@ -660,7 +741,7 @@ def build(out: Path, seed: int = SEED, batches=BATCHES) -> dict:
     w = World(seed)
     land = out / "landing"
     land.mkdir(parents=True, exist_ok=True)
-    for b, make in ((1, batch_riau), (2, batch_sultra)):
+    for b, make in ((1, batch_riau), (2, batch_sultra), (3, batch_lampung)):
         if b not in batches:
             break
         make(w, land)
