@@ -8,7 +8,10 @@ reads its upstream from the staging store, so one asset can be materialized on
 its own (tests/test_assets_single.py).
 """
 
+import hashlib
+import json
 import time
+import uuid
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +22,7 @@ import dagster as dg
 import pandas as pd
 
 from expectations.catalogue import rule as catalogue_rule
-from expectations.feedback import write_feedback_reports
+from expectations.feedback import LAYOUT_KEY, Reports, write_feedback_reports
 from expectations.submission import SETTLED_RULES, check_submissions, owners_by_region, quarantine_rejected_files
 from expectations.validate import DATA_DOCS_PAGE, RowValidation, validate_rows, write_data_docs
 from pipelines.resources import OfficeRegistry, StagingStore, record_ingested
@@ -430,9 +433,50 @@ def feedback_metadata(office: Office, staging: StagingStore, written: list[Path]
     }
 
 
+FEEDBACK_INPUTS = (RAW, QUARANTINE, FLAGS, SUBMISSION_LOG, STANDARDIZED)
+
+
+def feedback_inputs_path(staging: StagingStore, office_id: str) -> Path:
+    """Where the key of the staged outputs the office's current reports were written from is kept."""
+    return contained(Path(staging.data_dir) / "staging", "feedback_inputs", f"{office_id}.json")
+
+
+def _feedback_inputs_key(office: Office, staging: StagingStore) -> str:
+    """A sha256 over the staged outputs the reports are made from (their bytes), the office's name and
+    the report layout: equal keys mean equal reports."""
+    digest = hashlib.sha256(f"{LAYOUT_KEY}\0{office.name}".encode())
+    for stage in FEEDBACK_INPUTS:
+        path = staging.path(stage, office.id)
+        digest.update(b"\0" + stage.encode() + b"\0" + (path.read_bytes() if path.exists() else b"-"))
+    return digest.hexdigest()
+
+
+def _unchanged_reports(folder: Path, manifest: Path, key: str) -> Reports | None:
+    """The office's reports if they were written from the same inputs and the folder holds exactly them."""
+    try:
+        kept = json.loads(manifest.read_text())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("key") != key or not isinstance(kept.get("reports"), list):
+        return None
+    present = sorted(item.name for item in folder.iterdir()) if folder.is_dir() else []
+    if present != sorted(kept["reports"]):
+        return None
+    return Reports(folder / name for name in kept["reports"])
+
+
 def write_office_feedback(office: Office, staging: StagingStore) -> tuple[list[Path], pd.DataFrame]:
-    """Write the office's feedback reports from its staged outputs; the reports and the submission log."""
+    """Write the office's feedback reports from its staged outputs; the reports and the submission log.
+
+    When the staged outputs are byte for byte those the current reports were written from,
+    nothing is recomputed: a re-run over unchanged data reads one key and the log."""
     log = staging.read(SUBMISSION_LOG, office.id)
+    folder, manifest = staging.feedback_dir(office.id), feedback_inputs_path(staging, office.id)
+    key = _feedback_inputs_key(office, staging)
+    unchanged = _unchanged_reports(folder, manifest, key)
+    if unchanged is not None:
+        return unchanged, log
+    manifest.unlink(missing_ok=True)  # a run stopped while writing must not leave an old key behind
     written = write_feedback_reports(
         staging.feedback_dir(office.id),
         office,
@@ -442,6 +486,10 @@ def write_office_feedback(office: Office, staging: StagingStore) -> tuple[list[P
         log=log,
         standardized=staging.read(STANDARDIZED, office.id),
     )
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    aside = manifest.with_name(f".{manifest.name}.{uuid.uuid4().hex[:8]}.tmp")
+    aside.write_text(json.dumps({"key": key, "reports": [path.name for path in written]}))
+    aside.replace(manifest)
     return written, log
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +30,14 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
+from expectations.catalogue import RULES_YAML
 from expectations.catalogue import rule as catalogue_rule
 from expectations.submission import COUNTED_ELSEWHERE
 from sources.filenames import derived_file_name
 from sources.headers import RAW_COLUMNS
 from sources.registry import Office
+
+RAW_COLUMNS_MODULE = "sources.headers"
 
 ROW_KEY = ["source_file", "source_sha256", "source_sheet", "source_row"]
 # Cells beginning with these are formulas (or DDE) to Excel, LibreOffice and Sheets.
@@ -46,8 +50,13 @@ HABIT_SHARE = 0.5  # a habit rule hitting more than this share of a file's rows 
 # Findings listed row by row per file: a clerk fixes a pattern, not 99,000 rows one by one, and
 # writing 99,000 rows x 12 cells took 20 s of a run. The summary keeps every count.
 MAX_LISTED_FINDINGS = 5_000
-# A report's content key covers this module's own source: a change to the layout rewrites every report.
-_LAYOUT_KEY = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+# A report's content key covers the sources of what it shows besides the data (this module's layout
+# and texts, the rule messages, the column labels, the report names): changing one rewrites every report.
+LAYOUT_KEY = hashlib.sha256(b"".join(
+    hashlib.sha256(path.read_bytes()).digest()
+    for path in (Path(__file__), RULES_YAML, Path(sys.modules[RAW_COLUMNS_MODULE].__file__),
+                 Path(sys.modules[derived_file_name.__module__].__file__))
+)).hexdigest()
 # A report listing more rows than this is streamed to disk; a smaller one is built in memory: xlsxwriter's
 # temporary files (eleven per workbook) cost more than the whole of a small report.
 STREAM_ABOVE_ROWS = 1_000
@@ -403,7 +412,7 @@ def _report_content(office: Office, entry, verdict: tuple[str, str] | None, find
     no_lines_text = ("Baris berkas ini tidak diperiksa satu per satu karena seluruh berkas ditolak"
                      if verdict is not None else "Tidak ada temuan pada baris berkas ini")
     cells, widths = _rows_sheet_cells(findings.rows)
-    digest = hashlib.sha256(_LAYOUT_KEY.encode())
+    digest = hashlib.sha256(LAYOUT_KEY.encode())
     digest.update(repr((summary, lines, no_lines_text, cells, widths)).encode("utf-8", "surrogatepass"))
     return _ReportContent(summary, lines, no_lines_text, cells, widths, digest.hexdigest())
 

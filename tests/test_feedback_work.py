@@ -112,3 +112,45 @@ def test_large_reports_are_streamed_small_ones_built_in_memory(tmp_path, monkeyp
     frames["log"].loc[0, ["rows_read", "rows_accepted"]] = rows * 2  # under half: listed row by row
     feedback.write_feedback_reports(tmp_path, OFFICE, **frames)
     assert seen == [(streamed, not streamed)]
+
+
+@pytest.mark.parametrize("change, recomputed, rewritten", [
+    (None, 0, 0),  # the same staged outputs: nothing recomputed
+    ("flags", 1, 1),  # a new finding: recomputed, its report rewritten
+    ("log_only", 1, 0),  # staged bytes changed, the reports' content not: recomputed, nothing rewritten
+    ("report_deleted", 1, 1),  # a report gone from the folder: recomputed, written again
+    ("stray_file", 1, 0),  # something else in the folder: recomputed, the stray removed
+])
+def test_an_office_with_unchanged_staged_outputs_is_not_recomputed(tmp_path, monkeypatch, change, recomputed,
+                                                                   rewritten):
+    import assets.offices as offices
+    from pipelines.resources import StagingStore
+
+    staging = StagingStore(data_dir=str(tmp_path))
+    frames = _frames({"a.csv": [2], "b.csv": [3]})
+
+    def stage(frames):
+        for name, frame in (("raw", frames["raw"]), ("quarantine", frames["quarantine"]), ("flags", frames["flags"]),
+                            ("submission_log", frames["log"]), ("standardized", frames["raw"].iloc[0:0])):
+            staging.write(name, OFFICE.id, frame)
+
+    stage(frames)
+    first, _ = offices.write_office_feedback(OFFICE, staging)
+    assert first.rewritten == 2
+    folder = staging.feedback_dir(OFFICE.id)
+    if change == "flags":
+        stage(_frames({"a.csv": [2], "b.csv": [3, 4]}))
+    elif change == "log_only":
+        frames["log"]["reason"] = "a note in the engineers' log nobody's report shows"
+        stage(frames)
+    elif change == "report_deleted":
+        first[0].unlink()
+    elif change == "stray_file":
+        (folder / "catatan.txt").write_text("x")
+    calls = []
+    real = offices.write_feedback_reports
+    monkeypatch.setattr(offices, "write_feedback_reports", lambda *a, **k: calls.append(1) or real(*a, **k))
+    again, log = offices.write_office_feedback(OFFICE, staging)
+    assert (len(calls), getattr(again, "rewritten", 0), len(log)) == (recomputed, rewritten, 3)
+    assert sorted(again) == sorted(first)
+    assert sorted(folder.iterdir()) == sorted(first)
