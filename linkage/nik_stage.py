@@ -1044,20 +1044,23 @@ def _assessment_fits(rid: int, group: pd.DataFrame, names: np.ndarray, sexes: np
 def _assessment_links(pairs: pd.DataFrame, names: np.ndarray, sexes: np.ndarray,
                       lists: np.ndarray | None, known: dict[int, set]) -> list[tuple]:
     """Per bare row of ``pairs`` with one fitting person (:func:`_assessment_fits`), the link from
-    that person's first fitting row; none for two bare rows of one list fitting one person."""
+    that person's first fitting row; none for two bare rows of one list fitting one person's one
+    assessment (two of his certificates one under the other in a recap both join him)."""
     rows_out, claims = [], {}
     for rid, group in pairs.groupby("rid", sort=True):
         fits = _assessment_fits(rid, group, names, sexes, lists, known)
         if not fits or len({comp for _, comp in fits}) != 1:
             continue
         first = min(c for c, _ in fits)
-        claims.setdefault((lists[rid] if lists is not None else rid, fits[0][1]), []).append(rid)
+        assessment = tuple(group[column].iloc[0] for column in ("jabatan", "jenjang", "year", "issued"))
+        claims.setdefault((lists[rid] if lists is not None else rid, fits[0][1], assessment), []).append(rid)
         rows_out.append((int(first), int(rid), "same_certificate", "same_assessment",
                          "no NIK and no birth date; the same jabatan, jenjang and issue "
                          + ("date" if isinstance(group["issued"].iloc[0], str) else "year")
                          + "; agreeing names; sex does not disagree; unique candidate person"))
     # Two bare rows of one list fitting one person's assessment: a list states it once, so one of
-    # them is someone else (a recap's namesakes of two regencies), and nothing says which.
+    # them is someone else (a recap's namesakes of two regencies), and nothing says which; even under
+    # one name ("I KOMANG SUDARMA S." of Badung and of Gianyar, told apart only by a KAB/KOTA column).
     shared = {rid for rids in claims.values() if len(rids) > 1 for rid in rids}
     return [r for r in rows_out if r[1] not in shared]
 

@@ -62,6 +62,15 @@ WORLD = [
          jenjang="4", jabatan="Pelaksana Pemeliharaan Jalan Muda", office=SUMUT), "2022-12-25", "2022"),
     (Row("typed_twice", "taufik", "sumut_rekap.xls", "Taufik A.Md.", None, None, None, "L",
          jenjang="4", jabatan="Pelaksana Pemeliharaan Jalan Muda", office=SUMUT), "2022-12-25", "2022"),
+    # --- together: one person's two certificates one under the other in the recap, both bare
+    (Row("two_certificates", "rudi", "mdn_2023.xls", "Rudi Sinaga", "1271082502910001", "Medan", "25-02-1991", "L",
+         jenjang="3", jabatan="Operator Crane", office=MDN), "2023-05-02", "2023"),
+    (Row("two_certificates", "rudi", "mdn_2023.xls", "Rudi Sinaga", "1271082502910001", "Medan", "25-02-1991", "L",
+         jenjang="2", jabatan="Operator Excavator", office=MDN), "2023-05-03", "2023"),
+    (Row("two_certificates", "rudi", "sumut_rekap.xls", "Rudi S.", None, None, None, "L", jenjang="3",
+         jabatan="Operator Crane", office=SUMUT), "2023-05-02", "2023"),
+    (Row("two_certificates", "rudi", "sumut_rekap.xls", "Rudi S.", None, None, None, "L", jenjang="2",
+         jabatan="Operator Excavator", office=SUMUT), "2023-05-03", "2023"),
     # --- apart: the registration number states another year than the recap's
     (Row("number_other_year", "rina", "mdn_portal.json", "Rina Marpaung", "1271045203850001", "Medan", "12-03-1985",
          "P", jenjang="3", jabatan="Operator Crane", sertifikat="SKK-1271-2020-000456", office=MDN), None, None),
@@ -101,7 +110,8 @@ WORLD = [
          jabatan="Tukang Plester", office=SUMUT), "2024-04-04", "2024"),
 ]
 
-TOGETHER = ("initials", "one_word", "year_only", "number_year", "other_row_name", "typed_twice")
+TOGETHER = ("initials", "one_word", "year_only", "number_year", "other_row_name", "typed_twice",
+            "two_certificates")
 APART = ("number_other_year", "two_fit", "other_date", "other_number", "other_jenjang", "lone_given_name", "other_sex")
 
 
