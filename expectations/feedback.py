@@ -423,8 +423,9 @@ def _rows_sheet_cells(data: pd.DataFrame) -> tuple[list[list[object]], list[int]
     A row number that is all digits is a number; every other value is text made inert
     (:func:`neutralise`); a missing value is an empty cell.
     """
-    # one conversion for the whole sheet: per-column pandas calls cost more than a small report
-    block = data[ROWS_FIELDS].to_numpy(dtype=object)
+    # one conversion for the whole sheet: per-column pandas calls cost more than a small report;
+    # a copy, since a frame of one object block hands out a read-only view (copy-on-write)
+    block = data[ROWS_FIELDS].to_numpy(dtype=object, copy=True)
     block[pd.isna(block)] = None
     columns = block.T.tolist() if len(block) else [[] for _ in ROWS_FIELDS]
     cells, widths = [], []

@@ -154,3 +154,12 @@ def test_an_office_with_unchanged_staged_outputs_is_not_recomputed(tmp_path, mon
     assert (len(calls), getattr(again, "rewritten", 0), len(log)) == (recomputed, rewritten, 3)
     assert sorted(again) == sorted(first)
     assert sorted(folder.iterdir()) == sorted(first)
+
+
+def test_the_rows_sheet_of_a_file_with_no_problem_rows():
+    # A file reported for the file alone (misfiled, a copy) has no problem rows: a frame of no rows
+    # whose object columns pandas hands out as a read-only array (ValueError before).
+    data = pd.DataFrame(columns=feedback.ROWS_FIELDS, dtype=object)
+    cells, widths = feedback._rows_sheet_cells(data)
+    assert cells == [[] for _ in feedback.ROWS_FIELDS]
+    assert len(widths) == len(feedback.ROWS_FIELDS)
