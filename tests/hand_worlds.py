@@ -124,6 +124,35 @@ def run_hand_world(settings, publish, **tables: str):
     return report
 
 
+
+def row_address(file, sheet, row) -> tuple[str, str, int]:
+    """A written row's address: file name, sheet ('' for CSV and JSON), row number."""
+    return (file, sheet or "", int(row))
+
+
+def rows_by_address(frame) -> dict[tuple[str, str, int], list]:
+    """The rows of a published frame (``source_file``, ``source_sheet``, ``source_row``) by address."""
+    out: dict[tuple[str, str, int], list] = {}
+    for r in frame.itertuples():
+        out.setdefault(row_address(r.source_file, r.source_sheet, r.source_row), []).append(r)
+    return out
+
+
+def persons_of_keys(truth_rows: list[dict], facts) -> tuple[dict[str, set], dict[str, set]]:
+    """(key -> the persons whose counted rows got it, person -> the keys their counted rows got), from
+    a blind world's truth rows (``file``, ``sheet``, ``row``, ``person``, ``counts``) and the published
+    participations (``person_key`` and the row's address)."""
+    accepted = rows_by_address(facts)
+    persons_of: dict[str, set] = {}
+    keys_of: dict[str, set] = {}
+    for t in truth_rows:
+        if not t["counts"]:
+            continue
+        for r in accepted.get(row_address(t["file"], t["sheet"], t["row"]), []):
+            persons_of.setdefault(r.person_key, set()).add(t["person"])
+            keys_of.setdefault(t["person"], set()).add(r.person_key)
+    return persons_of, keys_of
+
 # The headline's three measures, in the order of :func:`headline_cells`' tuples.
 MEASURES = ("certified", "active", "unknown")
 

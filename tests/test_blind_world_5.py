@@ -22,7 +22,8 @@ import pytest
 
 from pipelines.settings import Settings
 from tests.blind_generator_5 import SEED, build
-from tests.hand_worlds import column, headline_cells, run_hand_world
+from tests.hand_worlds import (column, headline_cells, persons_of_keys,
+                               row_address, rows_by_address, run_hand_world)
 
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_5_truth.json"
@@ -73,17 +74,6 @@ def run(request, tmp_path_factory):
     return truth, report, facts, quarantine, log, (persons, certificates)
 
 
-def _address(file, sheet, row):
-    return (file, sheet or "", int(row))
-
-
-def _index(frame):
-    out = {}
-    for r in frame.itertuples():
-        out.setdefault(_address(r.source_file, r.source_sheet, r.source_row), []).append(r)
-    return out
-
-
 def test_generator_matches_its_committed_truth(tmp_path):
     """The truth was committed before the first run; the generator still writes it."""
     assert build(tmp_path) == json.loads(SNAPSHOT.read_text(encoding="utf-8"))
@@ -110,11 +100,11 @@ def test_persons_and_certificates_equal_the_truth(run):
 def test_every_row_is_accounted_for(run):
     """Each participant row written: in fact_participation, in quarantine, or its file rejected."""
     truth, _, facts, quarantine, log, _ = run
-    accepted, quarantined = _index(facts), _index(quarantine)
+    accepted, quarantined = rows_by_address(facts), rows_by_address(quarantine)
     rejected = {(r.office_id, r.source_file) for r in log.itertuples() if r.status == "rejected"}
     lost = [(t["office"], t["file"], t["sheet"], t["row"]) for t in truth["rows"]
-            if _address(t["file"], t["sheet"], t["row"]) not in accepted
-            and _address(t["file"], t["sheet"], t["row"]) not in quarantined
+            if row_address(t["file"], t["sheet"], t["row"]) not in accepted
+            and row_address(t["file"], t["sheet"], t["row"]) not in quarantined
             and (t["office"], t["file"]) not in rejected]
     assert lost == []
 
@@ -123,33 +113,21 @@ def test_rows_of_counted_files_are_accepted_once(run):
     """A result row of a file that counts is in fact_participation, and no row of a file that must
     not count (a byte copy, a first version replaced by its revision) is."""
     truth, _, facts, *_ = run
-    accepted = _index(facts)
+    accepted = rows_by_address(facts)
     counting = {f["name"] for f in truth["files"] if f["counts_at"]}
     missing = [(t["file"], t["sheet"], t["row"]) for t in truth["rows"]
-               if t["counts"] and t["kind"] == "list" and _address(t["file"], t["sheet"], t["row"]) not in accepted]
+               if t["counts"] and t["kind"] == "list" and row_address(t["file"], t["sheet"], t["row"]) not in accepted]
     extra = sorted({r.source_file for r in facts.itertuples() if r.source_file not in counting})
     assert (missing, extra) == ([], [])
 
 
-def _persons_of_keys(truth, facts):
-    accepted = _index(facts)
-    persons_of, keys_of = {}, {}
-    for t in truth["rows"]:
-        if not t["counts"]:
-            continue
-        for r in accepted.get(_address(t["file"], t["sheet"], t["row"]), []):
-            persons_of.setdefault(r.person_key, set()).add(t["person"])
-            keys_of.setdefault(t["person"], set()).add(r.person_key)
-    return persons_of, keys_of
-
-
 def test_no_key_holds_two_persons(run):
     truth, _, facts, *_ = run
-    persons_of, _ = _persons_of_keys(truth, facts)
+    persons_of, _ = persons_of_keys(truth["rows"], facts)
     assert {k: sorted(v) for k, v in persons_of.items() if len(v) > 1} == {}
 
 
 def test_one_key_per_person(run):
     truth, _, facts, *_ = run
-    _, keys_of = _persons_of_keys(truth, facts)
+    _, keys_of = persons_of_keys(truth["rows"], facts)
     assert {p: len(v) for p, v in keys_of.items() if len(v) > 1} == {}

@@ -20,7 +20,7 @@ import pytest
 
 from pipelines.settings import Settings
 from tests.blind_generator_6 import OFFICES, SEED, build
-from tests.hand_worlds import run_hand_world
+from tests.hand_worlds import persons_of_keys, row_address, rows_by_address, run_hand_world
 
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_6_truth.json"
@@ -69,17 +69,6 @@ def run(tmp_path_factory):
                      "(select count(*) from fact_certification) as certificates")
     persons, certificates = (int(n) for n in report.blind_counts.iloc[0])
     return truth, report, (persons, certificates)
-
-
-def _address(file, sheet, row):
-    return (file, sheet or "", int(row))
-
-
-def _index(frame):
-    out = {}
-    for r in frame.itertuples():
-        out.setdefault(_address(r.source_file, r.source_sheet, r.source_row), []).append(r)
-    return out
 
 
 def _kual(text) -> str:
@@ -160,44 +149,32 @@ def test_ktp_outside_the_office_province(run):
 def test_every_row_is_accounted_for(run):
     """Each participant row written: in fact_participation, in quarantine, or its file rejected."""
     truth, report, _ = run
-    accepted, quarantined = _index(report.blind_facts), _index(report.blind_quarantine)
+    accepted, quarantined = rows_by_address(report.blind_facts), rows_by_address(report.blind_quarantine)
     rejected = {(r.office_id, r.source_file) for r in report.blind_log.itertuples() if r.status == "rejected"}
     lost = [(t["file"], t["sheet"], t["row"]) for t in truth["rows"]
-            if _address(t["file"], t["sheet"], t["row"]) not in accepted
-            and _address(t["file"], t["sheet"], t["row"]) not in quarantined
+            if row_address(t["file"], t["sheet"], t["row"]) not in accepted
+            and row_address(t["file"], t["sheet"], t["row"]) not in quarantined
             and (t["office"], t["file"]) not in rejected]
     assert lost == []
 
 
 def test_rows_of_counted_files_are_accepted_once(run):
     truth, report, _ = run
-    accepted = _index(report.blind_facts)
+    accepted = rows_by_address(report.blind_facts)
     counting = {f["name"] for f in truth["files"] if f["counts_at"]}
     missing = [(t["file"], t["sheet"], t["row"]) for t in truth["rows"]
-               if t["counts"] and _address(t["file"], t["sheet"], t["row"]) not in accepted]
+               if t["counts"] and row_address(t["file"], t["sheet"], t["row"]) not in accepted]
     extra = sorted({r.source_file for r in report.blind_facts.itertuples() if r.source_file not in counting})
     assert (missing, extra) == ([], [])
 
 
-def _persons_of_keys(truth, facts):
-    accepted = _index(facts)
-    persons_of, keys_of = {}, {}
-    for t in truth["rows"]:
-        if not t["counts"]:
-            continue
-        for r in accepted.get(_address(t["file"], t["sheet"], t["row"]), []):
-            persons_of.setdefault(r.person_key, set()).add(t["person"])
-            keys_of.setdefault(t["person"], set()).add(r.person_key)
-    return persons_of, keys_of
-
-
 def test_no_key_holds_two_persons(run):
     truth, report, _ = run
-    persons_of, _ = _persons_of_keys(truth, report.blind_facts)
+    persons_of, _ = persons_of_keys(truth["rows"], report.blind_facts)
     assert {k: sorted(v) for k, v in persons_of.items() if len(v) > 1} == {}
 
 
 def test_one_key_per_person(run):
     truth, report, _ = run
-    _, keys_of = _persons_of_keys(truth, report.blind_facts)
+    _, keys_of = persons_of_keys(truth["rows"], report.blind_facts)
     assert {p: len(v) for p, v in keys_of.items() if len(v) > 1} == {}
