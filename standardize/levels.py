@@ -15,7 +15,8 @@ Precedence (../shared/DOMAIN.md: "an explicit number wins over any word"):
    "Junior / Middle / Senior Expert", in the jenjang or kualifikasi column;
 4. inside the jabatan kerja: a level labelled there ("Operator Excavator Jenjang 3",
    "Tukang Besi Beton (KKNI 2)"), else the same phrases ("Ahli Muda Teknik Jalan" -> 7);
-5. kualifikasi "Ahli" alone and an architect's expert title ("Arsitek Muda" -> 7).
+5. kualifikasi "Ahli" alone and an architect's expert title ("Arsitek Muda" -> 7);
+6. an architect's expert title with no level cell written at all.
 
 Between 3 and 4: the phrase split over two cells, the grade alone in one level column
 ("Madya") and "Ahli" alone in the other, or leading the jabatan kerja ("Ahli Teknik
@@ -195,8 +196,8 @@ _AHLI_ALONE = re.compile(r"^\s*(?:tenaga\s+)?(?:ahli|expert)\s*$")
 # ... and the architects' expert titles, which say Arsitek where others say Ahli: Arsitek
 # Muda / Madya / Utama are jenjang 7 / 8 / 9
 # (https://www.jasaskkkonstruksi.com/p/sub-bidang-klasifikasi-skk-arsitektur.html).
-# Alone "Arsitek Muda" is read as DOMAIN says (only "Ahli Muda" is 7); with the row's
-# kualifikasi Ahli the grade is the level. Other titles with a grade word are left alone:
+# With the row's kualifikasi Ahli, or with no level cell written, the grade is the level; beside
+# another kualifikasi ("Teknisi") it is not read. Other titles with a grade word are left alone:
 # "Quantity Surveyor Madya" is jenjang 5, "Juru Gambar Arsitektur (Muda)" jenjang 4.
 _ARSITEK_GRADE = re.compile(r"^\s*arsitek(?:\s+lanskap)?\s+(muda|madya|utama)\b")
 
@@ -301,6 +302,7 @@ def jenjang_status(
         or _grade_beside_ahli(jenjang_raw, kualifikasi_raw, jabatan_raw)
         or _level_in_jabatan(jabatan_raw)
         or _grade_for_lone_ahli(level_cells, jabatan_raw)
+        or _architect_title_alone(level_cells, jabatan_raw)
     )
     if result is not None:
         return result
@@ -360,6 +362,20 @@ def _level_in_jabatan(jabatan_raw: str | None) -> JenjangResult | None:
     if level is not None:
         return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw)
     return None
+
+
+def _architect_title_alone(level_cells: _LevelCells, jabatan_raw: str | None) -> JenjangResult | None:
+    """With no level cell written, "Arsitek Muda / Madya / Utama" as the jabatan kerja is 7 / 8 / 9.
+
+    The SKK names the architects' expert grades so (see :data:`_ARSITEK_GRADE`; DOMAIN.md lists
+    "Arsitek Muda" beside "Ahli Muda Teknik Jalan"), and no technician title starts with "Arsitek":
+    the architecture technicians are "Juru Gambar Arsitektur". Reading nothing would quarantine
+    the row and lose an expert's certificate. A level cell written otherwise ("Teknisi") decides.
+    """
+    if is_blank(jabatan_raw) or any(given for given, _column, _raw in level_cells):
+        return None
+    level = _grade_in_expert_title(jabatan_raw)
+    return JenjangResult(level, OK, "jabatan_kerja", jabatan_raw) if level is not None else None
 
 
 def _grade_for_lone_ahli(level_cells: _LevelCells, jabatan_raw: str | None) -> JenjangResult | None:

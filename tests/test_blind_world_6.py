@@ -25,19 +25,9 @@ from tests.hand_worlds import persons_of_keys, row_address, rows_by_address, run
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_6_truth.json"
 PROVINCE_OF = {o[0]: o[3][:2] for o in OFFICES}
-# Measured mismatches, strict: test (with its parameter) -> reason.
-_ARSITEK = ("contract ambiguous: 2 rows of the Lampung province's expert list have no level column and the jabatan "
-            "'Arsitek Muda', which LPJK's SKK table puts at jenjang 7 (jasaskkkonstruksi.com, sub bidang Arsitektur), "
-            "but DOMAIN.md says only 'Ahli Muda / Madya / Utama' mean 7 / 8 / 9 (and 'Juru Gambar Arsitektur (Muda)' "
-            "is jenjang 4), so the pipeline quarantines them as jenjang_missing: 2 persons, 2 certificates, cells "
-            "18|7, 18|ahli, 18|2025|7 short by 2")
-KNOWN: dict[str, str] = {name: _ARSITEK for name in (
-    "test_headline_cells_equal_the_truth[certified]", "test_headline_cells_equal_the_truth[active]",
-    "test_kualifikasi_cells_equal_the_truth[certified]", "test_kualifikasi_cells_equal_the_truth[active]",
-    "test_province_cells_equal_the_truth[certified]", "test_province_cells_equal_the_truth[active]",
-    "test_yearly_cells_equal_the_truth[certificates]", "test_yearly_cells_equal_the_truth[certified]",
-    "test_yearly_cells_equal_the_truth[new]", "test_persons_and_certificates_equal_the_truth",
-    "test_rows_of_counted_files_are_accepted_once")}
+# Measured mismatches, strict: test (with its parameter) -> reason. None since an architect's
+# expert title with no level cell reads as its grade ('Arsitek Muda' 7: standardize/levels.py).
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(autouse=True)

@@ -122,7 +122,11 @@ def test_kualifikasi_for(jenjang, expected):
         # TRAP: Muda / Madya / Utama alone or inside technician titles are no expert level
         (None, None, "Quantity Surveyor Madya", None),
         (None, None, "Pelaksana Pemeliharaan Jalan Muda", None),
-        (None, None, "Arsitek Muda", None),
+        # ... but the architects' expert grades are named so: with no level cell, 7 / 8 / 9 (was None)
+        (None, None, "Arsitek Muda", 7),
+        (None, None, "ARSITEK MADYA", 8),
+        (None, None, "Arsitek Lanskap Utama", 9),
+        (None, None, "Juru Gambar Arsitektur (Muda)", None),
         ("Muda", None, None, None),
         ("Madya", None, None, None),
         (None, "Utama", None, None),
