@@ -153,6 +153,18 @@ def persons_of_keys(truth_rows: list[dict], facts) -> tuple[dict[str, set], dict
             keys_of.setdefault(t["person"], set()).add(r.person_key)
     return persons_of, keys_of
 
+
+def rows_lost(truth_rows: list[dict], facts, quarantine, log) -> list[tuple]:
+    """(office, file, sheet, row) of each written row of a blind world's truth (``office``, ``file``,
+    ``sheet``, ``row``) found neither in the published participations nor in quarantine, its file
+    not rejected in the submission log (``office_id``, ``source_file``, ``status``)."""
+    accepted, quarantined = rows_by_address(facts), rows_by_address(quarantine)
+    rejected = {(r.office_id, r.source_file) for r in log.itertuples() if r.status == "rejected"}
+    return [(t["office"], t["file"], t["sheet"], t["row"]) for t in truth_rows
+            if row_address(t["file"], t["sheet"], t["row"]) not in accepted
+            and row_address(t["file"], t["sheet"], t["row"]) not in quarantined
+            and (t["office"], t["file"]) not in rejected]
+
 # The headline's three measures, in the order of :func:`headline_cells`' tuples.
 MEASURES = ("certified", "active", "unknown")
 

@@ -23,7 +23,7 @@ import pytest
 from pipelines.settings import Settings
 from tests.blind_generator_5 import SEED, build
 from tests.hand_worlds import (column, headline_cells, persons_of_keys,
-                               row_address, rows_by_address, run_hand_world)
+                               row_address, rows_by_address, rows_lost, run_hand_world)
 
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_5_truth.json"
@@ -100,13 +100,7 @@ def test_persons_and_certificates_equal_the_truth(run):
 def test_every_row_is_accounted_for(run):
     """Each participant row written: in fact_participation, in quarantine, or its file rejected."""
     truth, _, facts, quarantine, log, _ = run
-    accepted, quarantined = rows_by_address(facts), rows_by_address(quarantine)
-    rejected = {(r.office_id, r.source_file) for r in log.itertuples() if r.status == "rejected"}
-    lost = [(t["office"], t["file"], t["sheet"], t["row"]) for t in truth["rows"]
-            if row_address(t["file"], t["sheet"], t["row"]) not in accepted
-            and row_address(t["file"], t["sheet"], t["row"]) not in quarantined
-            and (t["office"], t["file"]) not in rejected]
-    assert lost == []
+    assert rows_lost(truth["rows"], facts, quarantine, log) == []
 
 
 def test_rows_of_counted_files_are_accepted_once(run):

@@ -20,7 +20,8 @@ import pytest
 
 from pipelines.settings import Settings
 from tests.blind_generator_6 import OFFICES, SEED, build
-from tests.hand_worlds import persons_of_keys, row_address, rows_by_address, run_hand_world
+from tests.hand_worlds import (persons_of_keys, row_address, rows_by_address, rows_lost,
+                               run_hand_world)
 
 PUBLISH = date(2026, 6, 30)
 SNAPSHOT = Path(__file__).parent / "snapshots" / "blind_world_6_truth.json"
@@ -139,13 +140,7 @@ def test_ktp_outside_the_office_province(run):
 def test_every_row_is_accounted_for(run):
     """Each participant row written: in fact_participation, in quarantine, or its file rejected."""
     truth, report, _ = run
-    accepted, quarantined = rows_by_address(report.blind_facts), rows_by_address(report.blind_quarantine)
-    rejected = {(r.office_id, r.source_file) for r in report.blind_log.itertuples() if r.status == "rejected"}
-    lost = [(t["file"], t["sheet"], t["row"]) for t in truth["rows"]
-            if row_address(t["file"], t["sheet"], t["row"]) not in accepted
-            and row_address(t["file"], t["sheet"], t["row"]) not in quarantined
-            and (t["office"], t["file"]) not in rejected]
-    assert lost == []
+    assert rows_lost(truth["rows"], report.blind_facts, report.blind_quarantine, report.blind_log) == []
 
 
 def test_rows_of_counted_files_are_accepted_once(run):
